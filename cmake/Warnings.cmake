@@ -1,0 +1,12 @@
+# Warning and sanitizer flags as INTERFACE targets, linked PRIVATE by each of our targets.
+add_library(newsidx_warnings INTERFACE)
+target_compile_options(newsidx_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+  -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+  $<$<BOOL:${NEWSIDX_WERROR}>:-Werror>)
+
+add_library(newsidx_sanitizers INTERFACE)
+if(NEWSIDX_SANITIZE)
+  target_compile_options(newsidx_sanitizers INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+  target_link_options(newsidx_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,74 @@
+// Folding of names to lookup keys.
+#include "canonical.hpp"
+
+#include <xapian.h>
+
+namespace newsidx::canonical {
+
+namespace {
+
+// Base letter of a Latin letter with a diacritic (U+00C0..U+017F), after lower-casing; 0 if none.
+char strip_accent(unsigned ch) {
+  // Lower-case forms of U+00E0..U+00FF.
+  static constexpr char kLatin1[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+  if (ch >= 0xE0 && ch <= 0xFF) {
+    char c = kLatin1[ch - 0xE0];
+    return c == '/' ? 0 : c;
+  }
+  if (ch == 0xDF) return 's';  // sharp s -> s (then "ss" is not needed for matching)
+  // Latin Extended-A pairs U+0100..U+017F, lower case only after tolower.
+  static constexpr char kExtA[] =
+      "aaaaaa" "cccccccc" "dddd" "eeeeeeeeee" "gggggggg" "hhhh" "iiiiiiiiii" "ii" "jj" "kkk"
+      "llllllllll" "nnnnnnn" "nn" "oooooo" "oo" "rrrrrr" "ssssssss" "tttttt" "uuuuuuuuuuuu" "ww"
+      "yyy" "zzzzzz" "s";
+  static_assert(sizeof(kExtA) == 0x80 + 1, "one base letter per code point U+0100..U+017F");
+  static_assert(sizeof(kLatin1) == 0x20 + 1, "one entry per code point U+00E0..U+00FF");
+  if (ch >= 0x100 && ch <= 0x17F) return kExtA[ch - 0x100];
+  return 0;
+}
+
+void append_utf8(std::string& out, unsigned ch) {
+  char buf[4];
+  unsigned n = Xapian::Unicode::to_utf8(ch, buf);
+  out.append(buf, n);
+}
+
+}  // namespace
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string fold_key(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+    unsigned ch = Xapian::Unicode::tolower(*it);
+    // Typographic apostrophes and dashes fold to their ASCII forms.
+    if (ch == 0x2019 || ch == 0x2018 || ch == 0x02BC) ch = '\'';
+    if (ch == 0x2010 || ch == 0x2011 || ch == 0x2013 || ch == 0x2014) ch = '-';
+    bool keep = Xapian::Unicode::is_wordchar(ch) || ch == '.' || ch == '-' || ch == '&' || ch == '\'';
+    if (!keep) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      out.push_back(' ');
+      pending_space = false;
+    }
+    if (ch < 0x80) {
+      out.push_back(static_cast<char>(ch));
+    } else if (char base = strip_accent(ch)) {
+      out.push_back(base);
+    } else {
+      append_utf8(out, ch);
+    }
+  }
+  return out;
+}
+
+}  // namespace newsidx::canonical

@@ -1,0 +1,94 @@
+// Term and value helpers for the schema declared in schema.hpp.
+#include "schema.hpp"
+
+#include <stdexcept>
+
+namespace newsidx::schema {
+
+const Field* find_field(std::string_view name) {
+  for (const auto& f : kFields)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+std::string prefix(std::string_view name) {
+  if (const Field* f = find_field(name)) return std::string(f->prefix);
+  throw std::logic_error("schema: unknown field " + std::string(name));
+}
+
+const FacetDef* find_facet(std::string_view name) {
+  for (const auto& f : kFacets)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+std::string clamp_term(std::string term) {
+  constexpr std::size_t kMax = 240;
+  if (term.size() <= kMax) return term;
+  std::size_t cut = kMax;
+  // Step back over UTF-8 continuation bytes so the term stays valid UTF-8.
+  while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
+  term.resize(cut);
+  return term;
+}
+
+std::string id_term(std::string_view id) { return clamp_term(prefix("id") + std::string(id)); }
+std::string file_term(std::string_view path) { return clamp_term(prefix("file") + std::string(path)); }
+std::string type_term(std::string_view type) { return prefix("type") + std::string(type); }
+std::string parent_term(std::string_view article_id) {
+  return clamp_term(prefix("parent") + std::string(article_id));
+}
+std::string quote_id(std::string_view article_id, std::size_t n) {
+  return std::string(article_id) + "#q" + std::to_string(n);
+}
+std::string filter_term(std::string_view name, std::string_view normalised_value) {
+  return clamp_term(prefix(name) + std::string(normalised_value));
+}
+
+std::vector<std::string> date_terms(std::string_view d) {
+  if (d.size() != 10) return {};
+  std::string ymd = std::string(d.substr(0, 4)) + std::string(d.substr(5, 2)) + std::string(d.substr(8, 2));
+  return {std::string(kDayPrefix) + ymd, std::string(kMonthPrefix) + ymd.substr(0, 6),
+          std::string(kYearPrefix) + ymd.substr(0, 4)};
+}
+
+std::string date_value(std::string_view d) {
+  if (d.size() != 10) return {};
+  return std::string(d.substr(0, 4)) + std::string(d.substr(5, 2)) + std::string(d.substr(8, 2));
+}
+
+std::string encode_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) {
+    // Length as a 7-bit varint, then the bytes.
+    std::size_t n = s.size();
+    while (n >= 0x80) {
+      out.push_back(static_cast<char>((n & 0x7F) | 0x80));
+      n >>= 7;
+    }
+    out.push_back(static_cast<char>(n));
+    out += s;
+  }
+  return out;
+}
+
+std::vector<std::string> decode_list(std::string_view e) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < e.size()) {
+    std::size_t n = 0;
+    int shift = 0;
+    while (i < e.size()) {
+      auto b = static_cast<unsigned char>(e[i++]);
+      n |= static_cast<std::size_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) break;
+      shift += 7;
+    }
+    if (n > e.size() - i) break;  // corrupt: stop rather than read past the end
+    out.emplace_back(e.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace newsidx::schema

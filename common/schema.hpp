@@ -1,0 +1,154 @@
+// THE layout of a newsidx document in Xapian: every term prefix, value slot, the data record and
+// the schema version. This is the only file that spells a prefix or a slot number.
+//
+// A newsidx database holds two kinds of document, told apart by a type term:
+//
+//  * An article (term "XTYPEarticle").
+//    Terms:
+//      Q<id>            unique id term; writes are replace_document(Q<id>, doc)
+//      XFILE<path>      the archive-relative file the article came from (drop a file's articles)
+//      S... / ZS...     headline words (also indexed unprefixed, weighted above the body)
+//      ... / Z...       body words: unstemmed with positions, stemmed with a Z prefix
+//      A... / ZA...     author words
+//      D<YYYYMMDD>, M<YYYYMM>, Y<YYYY>   publication day, month, year (boolean)
+//      XSECTION<s>, XSOURCE<s>, XTAG<t>  section, source, editorial tag (boolean, lower case)
+//      XDATELINE<place>                 dateline place (boolean, folded)
+//      XPERSON<k>, XORG<k>, XPLACE<k>, XCOUNTRY<cc>, XSPEAKER<k>
+//                       entity facets; k is the canonical name folded by canonical::fold_key
+//                       (lower case, accents removed), cc the lower-case ISO 3166-1 code
+//    Values:
+//      kDate            "YYYYMMDD" (sorts and ranges as a string)
+//      kPerson.. kSpeaker  the facet's canonical display names, serialised as a list
+//                       (see encode_list), so that facet counts see every value of a document
+//    Data: a JSON object {"id","path","line","title","date","dateline","url","source",
+//          "author","section","tags","body","facets":{...}} — what results display.
+//
+//  * A quotation (term "XTYPEquote"), one per direct quote of an article.
+//      Q<id>#q<n>       unique id term
+//      XPARENT<id>      the article it belongs to: re-indexing an article deletes by this term
+//      words of the quote text (as body words), XSPEAKER<k>, D/M/Y, kDate like the article
+//    Data: {"article","title","date","path","text","speaker","speaker_type"}.
+//
+// Database metadata: "newsidx.schema" = kSchemaVersion; the indexer also keeps per-file state
+// under keys starting with "newsidx.file:" (see indexer/writer).
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsidx::schema {
+
+inline constexpr int kSchemaVersion = 1;
+inline constexpr std::string_view kSchemaKey = "newsidx.schema";
+inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
+
+/// Value slots.
+enum class Slot : Xapian::valueno {
+  kDate = 0,
+  kPerson = 1,
+  kOrg = 2,
+  kPlace = 3,
+  kCountry = 4,
+  kSpeaker = 5,
+};
+constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
+
+/// How a field's terms are made and matched.
+enum class FieldKind {
+  kFreeText,  ///< words, stemmed, with positions; searched with field:word
+  kBoolean,   ///< whole values used as filters; never affect ranking
+};
+
+/// One row of the schema table: the name users type in queries, and the term prefix.
+struct Field {
+  std::string_view name;
+  std::string_view prefix;
+  FieldKind kind;
+};
+
+/// Every prefixed field. Facets come from entity extraction; the others from the readers.
+inline constexpr std::array<Field, 15> kFields{{
+    {"title", "S", FieldKind::kFreeText},
+    {"author", "A", FieldKind::kFreeText},
+    {"id", "Q", FieldKind::kBoolean},
+    {"file", "XFILE", FieldKind::kBoolean},
+    {"type", "XTYPE", FieldKind::kBoolean},
+    {"parent", "XPARENT", FieldKind::kBoolean},
+    {"section", "XSECTION", FieldKind::kBoolean},
+    {"source", "XSOURCE", FieldKind::kBoolean},
+    {"tag", "XTAG", FieldKind::kBoolean},
+    {"dateline", "XDATELINE", FieldKind::kBoolean},
+    {"person", "XPERSON", FieldKind::kBoolean},
+    {"org", "XORG", FieldKind::kBoolean},
+    {"place", "XPLACE", FieldKind::kBoolean},
+    {"country", "XCOUNTRY", FieldKind::kBoolean},
+    {"speaker", "XSPEAKER", FieldKind::kBoolean},
+}};
+
+// Date terms are made by the indexer and matched by the date filters, not typed by users.
+inline constexpr std::string_view kDayPrefix = "D";
+inline constexpr std::string_view kMonthPrefix = "M";
+inline constexpr std::string_view kYearPrefix = "Y";
+
+inline constexpr std::string_view kTypeArticle = "article";
+inline constexpr std::string_view kTypeQuote = "quote";
+
+namespace detail {
+constexpr bool unique_names_and_prefixes() {
+  for (std::size_t i = 0; i < kFields.size(); ++i)
+    for (std::size_t j = i + 1; j < kFields.size(); ++j)
+      if (kFields[i].name == kFields[j].name || kFields[i].prefix == kFields[j].prefix) return false;
+  for (const auto& f : kFields)
+    if (f.prefix == kDayPrefix || f.prefix == kMonthPrefix || f.prefix == kYearPrefix) return false;
+  return true;
+}
+}  // namespace detail
+static_assert(detail::unique_names_and_prefixes(), "schema field names and prefixes must be unique");
+
+/// The field called `name`, or nullptr.
+const Field* find_field(std::string_view name);
+
+/// The prefix of the field called `name`; throws std::logic_error for a name not in kFields
+/// (a programming error: names are compile-time constants in callers).
+std::string prefix(std::string_view name);
+
+/// The facet fields, in display order: person, org, place, country, speaker.
+struct FacetDef {
+  std::string_view name;
+  Slot slot;
+};
+inline constexpr std::array<FacetDef, 5> kFacets{{
+    {"person", Slot::kPerson},
+    {"org", Slot::kOrg},
+    {"place", Slot::kPlace},
+    {"country", Slot::kCountry},
+    {"speaker", Slot::kSpeaker},
+}};
+const FacetDef* find_facet(std::string_view name);
+
+/// Term helpers: each builds a full term from a raw value.
+std::string id_term(std::string_view id);
+std::string file_term(std::string_view path);
+std::string type_term(std::string_view type);
+std::string parent_term(std::string_view article_id);
+std::string quote_id(std::string_view article_id, std::size_t n);
+/// A boolean filter term for field `name` with a value already normalised by the caller.
+std::string filter_term(std::string_view name, std::string_view normalised_value);
+/// Date terms for "YYYY-MM-DD" (or "" -> none): D, M, Y.
+std::vector<std::string> date_terms(std::string_view iso_date);
+/// "YYYY-MM-DD" -> "YYYYMMDD" for the date slot ("" stays "").
+std::string date_value(std::string_view iso_date);
+
+/// Serialise a list of strings into one value-slot string, and back. Each item is
+/// length-prefixed with Xapian's sortable-free pack format, so any bytes round-trip.
+std::string encode_list(const std::vector<std::string>& items);
+std::vector<std::string> decode_list(std::string_view encoded);
+
+/// Xapian terms are limited to 245 bytes; longer values are cut at a UTF-8 boundary.
+std::string clamp_term(std::string term);
+
+}  // namespace newsidx::schema
