@@ -1,0 +1,118 @@
+// Gazetteer: lookups over the generated tables in indexer/entities/data (cities, regions, first
+// names, titles, organisation suffixes, news agencies, metonyms, common words) and countries.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsidx::entities {
+
+/// What a gazetteer entry names. The tagger uses these as features.
+enum class GazKind : std::uint8_t {
+  kCountry,    ///< a country name, alias or code ("Russia", "U.S.", "Britain")
+  kDemonym,    ///< a nationality adjective or demonym ("Russian", "British")
+  kCity,       ///< a GeoNames city of 15,000+ people ("Kyiv", "Geneva")
+  kRegion,     ///< an ISO 3166-2 subdivision or well-known region ("Crimea", "California")
+  kFirstName,  ///< a US Census first name ("Antony", "Amy")
+  kTitle,      ///< a title before a name ("Secretary of State", "Gen.", "President")
+  kOrgSuffix,  ///< a word that ends organisation names ("Inc", "Ministry", "Party")
+  kAgency,     ///< a news agency or broadcaster ("Reuters", "AFP", "VOA")
+  kMetonym,    ///< a place standing for a government ("Kremlin", "White House")
+};
+/// Lower-case name of a kind ("country", "first_name", ...), for features and debugging.
+const char* to_string(GazKind kind);
+
+/// A gazetteer hit over a token sequence: tokens [begin, end) with its kind.
+struct GazMatch {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  GazKind kind = GazKind::kCountry;
+  std::string country;  ///< ISO 3166-1 alpha-2 where the entry has one (countries, places, metonyms)
+};
+
+/// A city (the most populous one where several share a name).
+struct City {
+  std::string name;       ///< GeoNames name, e.g. "Kyiv"
+  std::string country;    ///< ISO 3166-1 alpha-2
+  std::string region;     ///< first-level region name where known, e.g. "Kyiv City"
+  std::uint32_t population = 0;
+};
+
+/// A first-level region (ISO 3166-2 subdivision or a well-known region such as Crimea).
+struct Region {
+  std::string name;     ///< e.g. "California", "Crimea"
+  std::string country;  ///< ISO 3166-1 alpha-2
+  std::string code;     ///< ISO 3166-2 code where it has one, e.g. "US-CA", "UA-43"
+};
+
+/// Gender of a first name in the US Census lists.
+enum class Gender : std::uint8_t { kUnknown, kFemale, kMale, kBoth };
+
+/// A first name with its frequency (percent of the census population) and gender.
+struct FirstName {
+  std::string name;
+  Gender gender = Gender::kUnknown;
+  double frequency = 0.0;  ///< percent of people with that first name (highest of the two lists)
+};
+
+/// Read-only lookups built once from the embedded tables. All lookups ignore case and accents
+/// (they go through canonical::fold_key) unless said otherwise; all are thread-safe.
+class Gazetteer {
+ public:
+  /// The process-wide instance, built on first use (thread-safe).
+  static const Gazetteer& instance();
+
+  ~Gazetteer();
+  Gazetteer(const Gazetteer&) = delete;
+  Gazetteer& operator=(const Gazetteer&) = delete;
+
+  /// The most populous city of that name (name, ASCII name or English alternate name), or null.
+  const City* city(std::string_view name) const;
+
+  /// The region of that name, or null. Where several countries have a region of the same name,
+  /// the one listed first in the table (well-known regions first) wins.
+  const Region* region(std::string_view name) const;
+
+  /// The country a government metonym stands for: "the Kremlin" -> "RU", "White House" -> "US".
+  /// A leading "the" is optional. Metonyms that are also city names are not listed.
+  std::optional<std::string> metonym_country(std::string_view phrase) const;
+
+  /// True if `name` is a census first name.
+  bool is_first_name(std::string_view name) const;
+  /// The first name's gender and frequency, or null.
+  const FirstName* first_name(std::string_view name) const;
+
+  /// True if `text` (one or several words) is a title: "Senator", "Secretary of State", "Gen.".
+  bool is_title(std::string_view text) const;
+  /// Length in tokens of the longest title starting at tokens[begin] (0 if none).
+  std::size_t title_length(const std::vector<std::string_view>& tokens, std::size_t begin) const;
+
+  /// True if the word ends organisation names: "Inc", "Corp.", "plc", "Ministry", "Party".
+  bool is_org_suffix(std::string_view word) const;
+
+  /// True if the name (one or several words) is a news agency or broadcaster: "Reuters", "AP".
+  bool is_news_agency(std::string_view name) const;
+
+  /// True if the lower-case word is an ordinary English word ("will", "may", "sunday" is not):
+  /// a capitalised token that is a common word is often only sentence-initial.
+  bool is_common_word(std::string_view lower) const;
+
+  /// All gazetteer hits over the tokens. For each kind separately, hits are leftmost-longest and
+  /// do not overlap; hits of different kinds may overlap ("Georgia" is a country and a region).
+  /// Proper-noun kinds need the first token of the hit to start with a capital letter (ALL-CAPS
+  /// text matches too); titles and organisation suffixes match in any case. Results are sorted
+  /// by begin, then by longer span first.
+  std::vector<GazMatch> match(const std::vector<std::string_view>& tokens) const;
+
+ private:
+  Gazetteer();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsidx::entities
