@@ -2,7 +2,7 @@
 add_library(newsidx_warnings INTERFACE)
 target_compile_options(newsidx_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-  -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+  -Woverloaded-virtual -Wimplicit-fallthrough
   $<$<BOOL:${NEWSIDX_WERROR}>:-Werror>)
 
 add_library(newsidx_sanitizers INTERFACE)

@@ -1,0 +1,14 @@
+// The --extract-only output: one JSON object per article, as ../shared/docs/extract-format.md
+// specifies.
+#pragma once
+
+#include <string>
+
+#include "common/article.hpp"
+
+namespace newsidx::indexer {
+
+/// One line of --extract-only output (no trailing newline).
+std::string extract_json(const Article& article, const Analysis& analysis);
+
+}  // namespace newsidx::indexer

@@ -1,0 +1,248 @@
+// The indexing pipeline: workers read, analyse and build documents in parallel; the calling
+// thread is the single writer and consumes their results in file order, so a run's outcome
+// does not depend on thread timing.
+#include "run.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "indexer/document_builder.hpp"
+#include "indexer/entities/analyzer.hpp"
+#include "indexer/extract_json.hpp"
+#include "indexer/readers/reader.hpp"
+#include "indexer/walker.hpp"
+#include "indexer/writer.hpp"
+
+namespace newsidx::indexer {
+
+namespace {
+
+std::atomic<int> g_signal{0};
+
+extern "C" void on_signal(int sig) { g_signal.store(sig); }
+
+// Everything a worker produced for one file.
+struct FileOutcome {
+  bool unchanged = false;       // same size+mtime, or same content hash
+  bool state_only = false;      // content unchanged but mtime moved: record the new state
+  bool failed = false;          // unreadable: nothing to write, old documents kept
+  std::string error;
+  FileState state;
+  std::vector<BuiltArticle> built;
+  std::vector<std::string> extract_lines;
+  std::vector<readers::ReadWarning> warnings;
+  std::size_t articles_read = 0;
+};
+
+FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old,
+                         const IndexOptions& o) {
+  FileOutcome r;
+  r.state = FileState{f.size, f.mtime_ns, "", f.root};
+  if (old && !o.extract_only && old->size == f.size && old->mtime_ns == f.mtime_ns && old->root == f.root) {
+    r.unchanged = true;
+    return r;
+  }
+  std::string bytes, err;
+  if (!read_whole_file(f.path, bytes, err)) {
+    r.failed = true;
+    r.error = err;
+    return r;
+  }
+  r.state.hash = content_hash(bytes);
+  if (old && !o.extract_only && !old->hash.empty() && old->hash == r.state.hash && old->root == f.root) {
+    r.unchanged = true;
+    r.state_only = true;
+    return r;
+  }
+  readers::ReaderOptions ro;
+  ro.max_article_bytes = o.max_article_bytes;
+  readers::ReadResult rr = readers::read_file(f.key, f.path, bytes, ro);
+  r.warnings = std::move(rr.warnings);
+  r.articles_read = rr.articles.size();
+  for (const auto& a : rr.articles) {
+    Analysis an = entities::analyze(a);
+    if (o.extract_only) r.extract_lines.push_back(extract_json(a, an));
+    else r.built.push_back(build_documents(a, an, f.key));
+  }
+  return r;
+}
+
+void log_warnings(const FileOutcome& r, Summary& s) {
+  for (const auto& w : r.warnings) {
+    if (w.skipped) ++s.skipped;
+    std::string where = w.line ? fmt::format("{}:{}", w.path, w.line) : w.path;
+    if (w.skipped) spdlog::warn("{}: skipped: {}", where, w.reason);
+    else spdlog::warn("{}: {}", where, w.reason);
+  }
+}
+
+}  // namespace
+
+void install_signal_handlers() {
+  struct sigaction sa {};
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+std::string summary_line(const Summary& s) {
+  double rate = s.seconds > 0 ? static_cast<double>(s.added + s.updated) / s.seconds : 0.0;
+  return fmt::format(
+      "newsidx-index: {} files ({} unchanged), {} articles read, {} added, {} updated, "
+      "{} removed, {} skipped, {:.1f} s, {:.0f} articles/s{}",
+      s.files, s.files_unchanged, s.articles_read, s.added, s.updated, s.removed, s.skipped,
+      s.seconds, rate, s.interrupted ? " (interrupted: committed what was done)" : "");
+}
+
+int summary_exit_code(const Summary& s) {
+  if (s.interrupted) return 128 + s.signal;
+  return s.skipped > 0 ? 1 : 0;
+}
+
+Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
+  const auto t0 = std::chrono::steady_clock::now();
+  Summary s;
+  WalkResult walked = walk(o.archives);
+  for (const auto& p : walked.problems) {
+    spdlog::warn("{}: skipped: {}", p.path, p.reason);
+    ++s.skipped;
+  }
+  for (const auto& u : walked.unsupported) spdlog::debug("{}: not an article file, ignored", u);
+  s.files = walked.files.size();
+
+  std::unique_ptr<Writer> writer;
+  std::unordered_map<std::string, FileState> known;
+  if (!o.extract_only) {
+    auto w = Writer::open(o.db, WriterOptions{o.lock_timeout_s * 1000, o.batch_size});
+    if (!w) return w.error();
+    writer = std::move(w).value();
+    for (const auto& k : writer->known_files())
+      if (auto st = writer->file_state(k)) known.emplace(k, *st);
+  }
+
+  // Workers fill slots[i] in any order; this thread consumes them in order. A window bounds
+  // how far workers may run ahead, and so the memory held by finished-but-unwritten files.
+  const std::size_t n = walked.files.size();
+  const std::size_t window = std::max<std::size_t>(4, 4 * o.jobs);
+  std::vector<std::optional<FileOutcome>> slots(n);
+  std::mutex mu;
+  std::condition_variable produced, consumed;
+  std::size_t next = 0, done_upto = 0;
+  auto worker = [&] {
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock lk(mu);
+        consumed.wait(lk, [&] { return next >= n || next < done_upto + window || g_signal.load(); });
+        if (next >= n || g_signal.load()) return;
+        i = next++;
+      }
+      const InputFile& f = walked.files[i];
+      std::optional<FileState> old;
+      if (auto it = known.find(f.key); it != known.end()) old = it->second;
+      FileOutcome r = process_file(f, old, o);
+      {
+        std::lock_guard lk(mu);
+        slots[i] = std::move(r);
+      }
+      produced.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned j = 0; j < std::max(1u, o.jobs); ++j) threads.emplace_back(worker);
+
+  std::optional<Error> fatal;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < n && !fatal; ++i) {
+    FileOutcome r;
+    {
+      std::unique_lock lk(mu);
+      produced.wait(lk, [&] { return slots[i].has_value() || (g_signal.load() && next <= i); });
+      if (!slots[i]) break;  // interrupted before this file was started
+      r = std::move(*slots[i]);
+      slots[i].reset();
+      done_upto = i + 1;
+    }
+    consumed.notify_all();
+    const InputFile& f = walked.files[i];
+    seen.insert(f.key);
+    if (r.failed) {
+      spdlog::warn("{}: skipped: cannot read: {}", f.path, r.error);
+      ++s.skipped;
+      continue;
+    }
+    log_warnings(r, s);
+    if (r.unchanged) {
+      ++s.files_unchanged;
+      if (r.state_only) {
+        if (auto st = writer->record_state(f.key, r.state); !st) fatal = st.error();
+      }
+      continue;
+    }
+    s.articles_read += r.articles_read;
+    if (o.extract_only) {
+      for (const auto& line : r.extract_lines) out << line << '\n';
+      continue;
+    }
+    spdlog::debug("{}: {} articles", f.path, r.built.size());
+    auto wc = writer->write_file(f.key, r.state, std::move(r.built));
+    if (!wc) {
+      fatal = wc.error();
+      break;
+    }
+    s.added += wc->added;
+    s.updated += wc->updated;
+    s.removed += wc->removed;
+  }
+  {
+    std::lock_guard lk(mu);
+    next = n;  // stop workers that have not started another file
+  }
+  consumed.notify_all();
+  for (auto& t : threads) t.join();
+  if (g_signal.load()) {
+    s.interrupted = true;
+    s.signal = g_signal.load();
+  }
+
+  // Pruning: files recorded under a folder walked now, but no longer found there. A folder that
+  // could not be fully walked is not pruned, so an unreadable sub-folder never loses articles.
+  if (writer && !fatal && o.prune && !s.interrupted) {
+    std::set<std::string> prunable(walked.roots.begin(), walked.roots.end());
+    if (!walked.problems.empty()) {
+      spdlog::warn("not removing articles of vanished files: part of the archive could not be read");
+      prunable.clear();
+    }
+    for (const auto& [key, st] : known) {
+      if (seen.count(key) || st.root.empty() || !prunable.count(st.root)) continue;
+      auto wc = writer->remove_file(key);
+      if (!wc) {
+        fatal = wc.error();
+        break;
+      }
+      spdlog::debug("{}: gone from {}, {} articles removed", key, st.root, wc->removed);
+      s.removed += wc->removed;
+    }
+  }
+  if (writer) {
+    // Commit whatever was written, even after a fatal error on a later file: what is committed
+    // is always whole files with their recorded state.
+    if (auto c = writer->commit(); !c && !fatal) fatal = c.error();
+  }
+  s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (fatal) return *fatal;
+  return s;
+}
+
+}  // namespace newsidx::indexer

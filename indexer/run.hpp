@@ -1,0 +1,37 @@
+// newsidx-index's work: walk, read, analyse and write (or only print the analysis).
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+
+#include "common/result.hpp"
+#include "indexer/options.hpp"
+
+namespace newsidx::indexer {
+
+/// What a run did, for the summary line and the exit status.
+struct Summary {
+  std::size_t files = 0;            ///< supported files found
+  std::size_t files_unchanged = 0;  ///< files skipped because they did not change
+  std::size_t articles_read = 0;
+  std::size_t added = 0, updated = 0, removed = 0;
+  std::size_t skipped = 0;          ///< articles or files left out because of bad input
+  double seconds = 0;
+  bool interrupted = false;
+  int signal = 0;
+};
+
+/// Runs the indexer (or --extract-only, printing JSON Lines to `out`). Warnings are logged
+/// through spdlog; a fatal error comes back as an Error.
+Result<Summary> run_index(const IndexOptions& options, std::ostream& out);
+
+/// The one-line summary printed at the end of a run.
+std::string summary_line(const Summary& s);
+
+/// Exit status: 0 all indexed, 1 some input skipped, 128+signal when interrupted.
+int summary_exit_code(const Summary& s);
+
+/// Installs SIGINT/SIGTERM handlers that ask a running run_index to commit and stop.
+void install_signal_handlers();
+
+}  // namespace newsidx::indexer

@@ -1,0 +1,165 @@
+// The single writer over a Xapian WritableDatabase.
+#include "writer.hpp"
+
+#include <set>
+#include <sstream>
+
+#include "common/schema.hpp"
+#include "common/xapian_db.hpp"
+
+namespace newsidx::indexer {
+
+std::string encode_state(const FileState& s) {
+  // The root goes last: it may contain spaces.
+  return std::to_string(s.size) + " " + std::to_string(s.mtime_ns) + " " +
+         (s.hash.empty() ? "-" : s.hash) + " " + s.root;
+}
+
+std::optional<FileState> decode_state(const std::string& s) {
+  std::istringstream in(s);
+  FileState st;
+  if (!(in >> st.size >> st.mtime_ns)) return std::nullopt;
+  if (!(in >> st.hash)) return std::nullopt;
+  if (st.hash == "-") st.hash.clear();
+  std::getline(in >> std::ws, st.root);
+  return st;
+}
+
+struct Writer::Impl {
+  Xapian::WritableDatabase db;
+  WriterOptions options;
+  std::size_t pending = 0;
+  std::string path;
+
+  std::string state_key(const std::string& file_key) const {
+    return schema::clamp_term(std::string(schema::kFileStateKeyPrefix) + file_key);
+  }
+
+  // Ids of the articles currently recorded under a file.
+  std::set<std::string> article_ids_of(const std::string& file_key) {
+    std::set<std::string> ids;
+    const std::string fterm = schema::file_term(file_key);
+    const std::string qprefix = schema::prefix("id");
+    for (auto p = db.postlist_begin(fterm); p != db.postlist_end(fterm); ++p) {
+      auto t = db.termlist_begin(*p);
+      t.skip_to(qprefix);
+      if (t != db.termlist_end(*p) && (*t).rfind(qprefix, 0) == 0) ids.insert(*t);
+    }
+    return ids;
+  }
+
+  void delete_article(const std::string& id_term) {
+    db.delete_document(id_term);
+    // The article's quotes carry XPARENT<id>; the id term is Q<id>.
+    db.delete_document(schema::parent_term(id_term.substr(schema::prefix("id").size())));
+  }
+
+  Status maybe_commit() {
+    if (pending < options.batch_size) return Ok{};
+    return xapian_db::guarded(path, [&] {
+      db.commit();
+      pending = 0;
+    });
+  }
+};
+
+Writer::Writer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Writer::~Writer() {
+  if (impl_) {
+    try {
+      impl_->db.close();  // Discards uncommitted changes: callers commit explicitly.
+    } catch (const Xapian::Error&) {
+    }
+  }
+}
+
+Result<std::unique_ptr<Writer>> Writer::open(const std::string& path, const WriterOptions& options) {
+  auto db = xapian_db::open_write(path, options.lock_timeout_ms);
+  if (!db) return db.error();
+  auto impl = std::make_unique<Impl>();
+  impl->db = std::move(db).value();
+  impl->options = options;
+  impl->path = path;
+  return std::unique_ptr<Writer>(new Writer(std::move(impl)));
+}
+
+Result<WriteCounts> Writer::write_file(const std::string& file_key, const FileState& state,
+                                       std::vector<BuiltArticle> articles) {
+  WriteCounts counts;
+  auto st = xapian_db::guarded(impl_->path, [&] {
+    auto& db = impl_->db;
+    std::set<std::string> stale = impl_->article_ids_of(file_key);
+    for (auto& a : articles) {
+      stale.erase(a.article.id_term);
+      if (db.term_exists(a.article.id_term)) ++counts.updated;
+      else ++counts.added;
+      // Quotes are replaced wholesale: the article may now hold fewer of them.
+      db.delete_document(a.parent_term);
+      db.replace_document(a.article.id_term, a.article.doc);
+      for (auto& q : a.quotes) db.replace_document(q.id_term, q.doc);
+      impl_->pending += 1 + a.quotes.size();
+    }
+    for (const auto& id : stale) {
+      impl_->delete_article(id);
+      ++counts.removed;
+      ++impl_->pending;
+    }
+    db.set_metadata(impl_->state_key(file_key), encode_state(state));
+  });
+  if (!st) return st.error();
+  if (auto c = impl_->maybe_commit(); !c) return c.error();
+  return counts;
+}
+
+Status Writer::record_state(const std::string& file_key, const FileState& state) {
+  return xapian_db::guarded(impl_->path, [&] {
+    impl_->db.set_metadata(impl_->state_key(file_key), encode_state(state));
+  });
+}
+
+Result<WriteCounts> Writer::remove_file(const std::string& file_key) {
+  WriteCounts counts;
+  auto st = xapian_db::guarded(impl_->path, [&] {
+    for (const auto& id : impl_->article_ids_of(file_key)) {
+      impl_->delete_article(id);
+      ++counts.removed;
+      ++impl_->pending;
+    }
+    impl_->db.set_metadata(impl_->state_key(file_key), "");
+  });
+  if (!st) return st.error();
+  if (auto c = impl_->maybe_commit(); !c) return c.error();
+  return counts;
+}
+
+std::optional<FileState> Writer::file_state(const std::string& file_key) const {
+  std::string v;
+  try {
+    v = impl_->db.get_metadata(impl_->state_key(file_key));
+  } catch (const Xapian::Error&) {
+    return std::nullopt;
+  }
+  if (v.empty()) return std::nullopt;
+  return decode_state(v);
+}
+
+std::vector<std::string> Writer::known_files() const {
+  std::vector<std::string> out;
+  const std::string prefix(schema::kFileStateKeyPrefix);
+  for (auto it = impl_->db.metadata_keys_begin(prefix); it != impl_->db.metadata_keys_end(prefix); ++it)
+    out.push_back((*it).substr(prefix.size()));
+  return out;
+}
+
+Status Writer::commit() {
+  return xapian_db::guarded(impl_->path, [&] {
+    impl_->db.commit();
+    impl_->pending = 0;
+  });
+}
+
+std::size_t Writer::article_count() const {
+  return impl_->db.get_termfreq(schema::type_term(schema::kTypeArticle));
+}
+
+}  // namespace newsidx::indexer

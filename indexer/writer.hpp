@@ -1,0 +1,77 @@
+// The single writer: replaces documents by id term, drops what a file no longer holds, records
+// per-file state for incremental runs, and commits in batches (each commit is all-or-nothing).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+#include "indexer/document_builder.hpp"
+
+namespace newsidx::indexer {
+
+/// What the indexer remembers of a file between runs (stored in the database metadata, so it is
+/// committed atomically with the file's documents).
+struct FileState {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::string hash;  ///< content hash (hex), used when size or mtime disagree
+  std::string root;  ///< the archive folder it was found under ("" for a file named directly)
+  bool operator==(const FileState&) const = default;
+};
+std::string encode_state(const FileState& s);
+std::optional<FileState> decode_state(const std::string& s);
+
+struct WriterOptions {
+  int lock_timeout_ms = 0;
+  /// Documents per commit; also bounds the writer's memory, as Xapian buffers a batch.
+  std::size_t batch_size = 1000;
+};
+
+/// How one file's write changed the database.
+struct WriteCounts {
+  std::size_t added = 0, updated = 0, removed = 0;
+};
+
+class Writer {
+ public:
+  /// Opens (or creates) the database at `path` for writing.
+  static Result<std::unique_ptr<Writer>> open(const std::string& path, const WriterOptions& options);
+  ~Writer();
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  /// Writes all articles of one file: each replaces the document with its id term (quotes
+  /// replaced too); articles the file held before and no longer holds are removed; the file's
+  /// state is recorded. Commits when the batch is full.
+  Result<WriteCounts> write_file(const std::string& file_key, const FileState& state,
+                                 std::vector<BuiltArticle> articles);
+
+  /// Records a file's state without touching its documents (content unchanged, mtime moved).
+  Status record_state(const std::string& file_key, const FileState& state);
+
+  /// Removes every article (and its quotes) that came from `file_key`, and its state.
+  Result<WriteCounts> remove_file(const std::string& file_key);
+
+  /// The recorded state of `file_key`, if the file was indexed before.
+  std::optional<FileState> file_state(const std::string& file_key) const;
+
+  /// Every file key with recorded state.
+  std::vector<std::string> known_files() const;
+
+  /// Commits pending changes.
+  Status commit();
+
+  /// Number of article documents in the database (committed or not).
+  std::size_t article_count() const;
+
+ private:
+  struct Impl;
+  explicit Writer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsidx::indexer

@@ -1,0 +1,29 @@
+// newsidx-query: parse options, run, return the exit status.
+#include <cstdlib>
+#include <iostream>
+
+#include <unistd.h>
+
+#include "query/options.hpp"
+#include "query/run.hpp"
+
+int main(int argc, char** argv) {
+  using namespace newsidx;
+  auto opts = query::parse_options(argc, argv);
+  if (!opts) {
+    std::cerr << opts.error().message << "\n";
+    if (!opts.error().hint.empty()) std::cerr << "hint: " << opts.error().hint << "\n";
+    return exit_code(opts.error().code);
+  }
+  if (opts->show_help) {
+    std::cout << opts->help_text;
+    return 0;
+  }
+  if (opts->show_version) {
+    std::cout << "newsidx-query 0.1.0\n";
+    return 0;
+  }
+  const char* no_color = std::getenv("NO_COLOR");
+  bool color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
+  return query::run(*opts, std::cout, std::cerr, color);
+}
