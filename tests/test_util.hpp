@@ -1,0 +1,90 @@
+// Helpers shared by the tests: temporary folders, writing files, running commands.
+#pragma once
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace newsidx::test {
+
+/// A fresh folder under the system temp dir, removed when the object goes away.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "newsidx-test-XXXXXX").string();
+    if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+    path_ = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    // Tests may make folders read-only; make them writable again so they can be removed.
+    std::filesystem::permissions(path_, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::add, ec);
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::string str(const std::string& rel = "") const { return rel.empty() ? path_.string() : (path_ / rel).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// Writes `content` to `path`, creating parent folders.
+inline void write_file(const std::filesystem::path& path, const std::string& content) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+}
+
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+/// The result of running a shell command.
+struct CommandResult {
+  int status = -1;  ///< exit status (or 128+signal)
+  std::string out;  ///< standard output
+};
+
+/// Runs `cmd` through /bin/sh, capturing stdout (stderr goes to `stderr_file` if given, else
+/// is captured in with stdout when `merge_stderr`).
+inline CommandResult run_command(const std::string& cmd, bool merge_stderr = false) {
+  CommandResult r;
+  std::string full = cmd + (merge_stderr ? " 2>&1" : "");
+  FILE* p = ::popen(full.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int st = ::pclose(p);
+  if (WIFEXITED(st)) r.status = WEXITSTATUS(st);
+  else if (WIFSIGNALED(st)) r.status = 128 + WTERMSIG(st);
+  return r;
+}
+
+/// Shell-quotes a string.
+inline std::string sh_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+/// The shared corpora folder, or "" when it is absent (tests then skip with a message).
+inline std::string shared_corpora() {
+  std::filesystem::path p = std::filesystem::path(NEWSIDX_SHARED_DIR) / "corpora";
+  std::error_code ec;
+  return std::filesystem::is_directory(p, ec) ? p.string() : std::string();
+}
+
+}  // namespace newsidx::test
