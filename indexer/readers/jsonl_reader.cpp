@@ -1,0 +1,150 @@
+// Reader for JSON Lines archives (see jsonl_reader.hpp).
+#include "indexer/readers/jsonl_reader.hpp"
+
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "indexer/readers/dateline.hpp"
+#include "indexer/readers/dates.hpp"
+#include "indexer/readers/encoding.hpp"
+
+namespace newsidx::readers {
+namespace {
+
+using nlohmann::json;
+
+// The first of `keys` that holds a string, or nullopt.
+std::optional<std::string> string_field(const json& obj, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    const auto it = obj.find(key);
+    if (it != obj.end() && it->is_string()) return it->get<std::string>();
+  }
+  return std::nullopt;
+}
+
+// nlohmann's messages start with "[json.exception.parse_error.101] "; the reader's warning
+// already says what kind of problem it is.
+std::string short_message(const std::string& what) {
+  const std::size_t close = what.find("] ");
+  return close == std::string::npos ? what : what.substr(close + 2);
+}
+
+std::string join_strings(const json& value) {
+  std::string out;
+  for (const auto& item : value) {
+    if (!item.is_string()) continue;
+    if (!out.empty()) out += ", ";
+    out += item.get<std::string>();
+  }
+  return out;
+}
+
+// Builds the article for one parsed object; a warning instead when it has no body.
+void read_object(const json& obj, std::string_view rel_path, std::string_view display_path,
+                 std::size_t line, ReadResult& result) {
+  std::optional<std::string> body = string_field(obj, {"body", "text", "content"});
+  if (!body || trim(*body).empty()) {
+    result.warnings.push_back(
+        {std::string(display_path), line, "record has no body (body/text/content)", true});
+    return;
+  }
+  Article article;
+  article.path = std::string(display_path);
+  article.line = line;
+  if (const auto it = obj.find("id"); it != obj.end() && it->is_string()) {
+    article.id = it->get<std::string>();
+  } else if (it != obj.end() && it->is_number_integer()) {
+    article.id = std::to_string(it->get<long long>());
+  }
+  if (article.id.empty()) article.id = std::string(rel_path) + "#" + std::to_string(line);
+  article.title = string_field(obj, {"title", "headline"}).value_or("");
+  if (const auto date = string_field(obj, {"date", "published", "published_at", "pubDate"})) {
+    article.date = parse_date(*date);
+    if (article.date.empty()) {
+      result.warnings.push_back(
+          {std::string(display_path), line, "unrecognised date \"" + *date + "\"", false});
+    }
+  }
+  article.url = string_field(obj, {"url"}).value_or("");
+  article.source = string_field(obj, {"source"}).value_or("");
+  article.section = string_field(obj, {"section"}).value_or("");
+  if (const auto it = obj.find("author"); it != obj.end()) {
+    article.author = it->is_string() ? it->get<std::string>()
+                     : it->is_array() ? join_strings(*it) : "";
+  }
+  if (const auto it = obj.find("tags"); it != obj.end()) {
+    if (it->is_string()) {
+      article.tags.push_back(it->get<std::string>());
+    } else if (it->is_array()) {
+      for (const auto& tag : *it) {
+        if (tag.is_string()) article.tags.push_back(tag.get<std::string>());
+      }
+    }
+  }
+
+  article.text = normalise_newlines(*body);
+  const std::string_view text = article.text;
+  std::size_t start = 0;
+  while (start < text.size() && space_length_at(text, start) != 0) {
+    start += space_length_at(text, start);
+  }
+  const std::size_t end = start + trim(text.substr(start)).size();
+  article.body = {start, end};
+  if (const auto dateline = find_dateline(text.substr(0, end), start)) {
+    article.dateline = dateline->text;
+    article.dateline_text =
+        std::string(text.substr(dateline->text.start, dateline->text.end - dateline->text.start));
+    article.body.start = dateline->body_start;
+  }
+  if (const auto given = string_field(obj, {"dateline"}); given && !trim(*given).empty()) {
+    article.dateline_text = std::string(trim(*given));
+  }
+  result.articles.push_back(std::move(article));
+}
+
+}  // namespace
+
+ReadResult read_jsonl(std::string_view rel_path, std::string_view display_path,
+                      std::string_view bytes) {
+  ReadResult result;
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
+  std::size_t line = 0;
+  std::size_t pos = 0;
+  while (pos < bytes.size()) {
+    std::size_t eol = bytes.find('\n', pos);
+    if (eol == std::string_view::npos) eol = bytes.size();
+    std::string_view raw = bytes.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line;
+    if (trim(raw).empty()) continue;
+    std::string decoded;
+    if (!is_valid_utf8(raw)) {
+      decoded = windows1252_to_utf8(raw);
+      raw = decoded;
+      result.warnings.push_back({std::string(display_path), line,
+                                 "not valid UTF-8; read as Windows-1252/Latin-1", false});
+    }
+    json obj;
+    try {
+      obj = json::parse(raw);
+    } catch (const json::parse_error& e) {
+      // Malformed input is expected here; it becomes a warning, never an abort.
+      result.warnings.push_back({std::string(display_path), line,
+                                 "malformed JSON: " + short_message(e.what()), true});
+      continue;
+    }
+    if (!obj.is_object()) {
+      result.warnings.push_back(
+          {std::string(display_path), line, "not a JSON object", true});
+      continue;
+    }
+    read_object(obj, rel_path, display_path, line, result);
+  }
+  return result;
+}
+
+}  // namespace newsidx::readers

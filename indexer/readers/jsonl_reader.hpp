@@ -1,0 +1,27 @@
+// Reader for JSON Lines archives (*.jsonl, *.ndjson): one article object per line.
+#pragma once
+
+#include <string_view>
+
+#include "indexer/readers/reader.hpp"
+
+namespace newsidx::readers {
+
+/// Reads every article in a JSON Lines file. Blank lines are ignored; a line that is not valid
+/// UTF-8 is read as Windows-1252 with a notice; a malformed line, a value that is not an object
+/// and an object without a body each give a skipping warning, and the other lines are still read.
+///
+/// Fields (first one present wins):
+///  - id: `id` (string or number); else `rel_path#LINE`
+///  - headline: `title`, `headline`
+///  - date: `date`, `published`, `published_at`, `pubDate` (parse_date; unknown forms give a
+///    notice and no date)
+///  - body: `body`, `text`, `content` (a non-empty string; becomes `Article::text`)
+///  - `url`, `source`, `section` (strings); `author` (a string or an array of strings, joined
+///    with ", "); `tags` (an array of strings or one string)
+///  - dateline: `dateline` (string). When the body starts with a dateline it is spanned and left
+///    out of `body` either way; the field, when given, is what `dateline_text` records.
+ReadResult read_jsonl(std::string_view rel_path, std::string_view display_path,
+                      std::string_view bytes);
+
+}  // namespace newsidx::readers
