@@ -1,0 +1,890 @@
+// Direct quotations and their speakers: quote-mark pairing over paragraphs, then speech-verb cue
+// patterns around each quotation, resolved to the article's person and organisation entities.
+#include "quotes.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace newsidx::entities {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Tokens. A small tokenizer of our own: the attribution needs words, punctuation, quotation
+// marks and paragraph numbers, all with byte offsets into the original text.
+
+enum class TokKind : std::uint8_t { kWord, kPunct, kQuoteMark };
+
+struct Tok {
+  std::size_t b = 0, e = 0;
+  TokKind kind = TokKind::kWord;
+  std::size_t para = 0;  // paragraph number (lines are paragraphs)
+  int quote = -1;        // index of the quotation the token lies in (marks included), else -1
+};
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Length of the UTF-8 sequence at i if it is punctuation or space we know (dashes, curly quotes,
+// ellipsis, no-break space, guillemets); 0 if it is a letter or anything else.
+std::size_t punct_seq(std::string_view t, std::size_t i) {
+  const auto c = static_cast<unsigned char>(t[i]);
+  if (c == 0xE2 && i + 2 < t.size()) {
+    const auto c1 = static_cast<unsigned char>(t[i + 1]);
+    if (c1 == 0x80 || c1 == 0x81) return 3;  // general punctuation block
+  }
+  if (c == 0xC2 && i + 1 < t.size()) {
+    const auto c1 = static_cast<unsigned char>(t[i + 1]);
+    if (c1 == 0xA0 || c1 == 0xAB || c1 == 0xBB || c1 == 0xA1 || c1 == 0xBF) return 2;
+  }
+  return 0;
+}
+
+bool is_open_curly(std::string_view t, std::size_t i) {
+  return t.compare(i, 3, "\xE2\x80\x9C") == 0;
+}
+bool is_close_curly(std::string_view t, std::size_t i) {
+  return t.compare(i, 3, "\xE2\x80\x9D") == 0;
+}
+bool is_right_single(std::string_view t, std::size_t i) {
+  return t.compare(i, 3, "\xE2\x80\x99") == 0;
+}
+bool is_space_seq(std::string_view t, std::size_t i) {
+  const auto c = static_cast<unsigned char>(t[i]);
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return true;
+  if (t.compare(i, 2, "\xC2\xA0") == 0) return true;
+  if (t.compare(i, 2, "\xE2\x80") == 0 && i + 2 < t.size()) {
+    const auto c2 = static_cast<unsigned char>(t[i + 2]);
+    return c2 <= 0x8A || c2 == 0xAF;  // en/em/thin spaces
+  }
+  return false;
+}
+
+// A letter-like byte: ASCII alphanumerics and any non-ASCII byte that is not known punctuation.
+bool word_start(std::string_view t, std::size_t i) {
+  const auto c = static_cast<unsigned char>(t[i]);
+  if (c < 0x80) return is_ascii_alnum(c);
+  return punct_seq(t, i) == 0;
+}
+
+constexpr std::array<std::string_view, 34> kAbbrevs = {
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Jr", "Sr",
+    "St", "Capt", "Adm", "Prof", "Rev", "Maj", "Cmdr", "Pres", "Atty", "Inc", "Corp", "Co",
+    "Ltd", "Dept", "No", "vs", "Sens", "Reps", "Mt", "Ft", "Gens"};
+
+std::vector<Tok> tokenize(std::string_view t) {
+  std::vector<Tok> toks;
+  // Paragraphs are numbered consecutively: blank lines between them do not count.
+  std::size_t para = 0;
+  bool new_line = false;
+  std::size_t i = 0;
+  while (i < t.size()) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    if (c == '\n') {
+      new_line = !toks.empty();
+      ++i;
+      continue;
+    }
+    if (is_space_seq(t, i)) {
+      i += (c < 0x80) ? 1 : (c == 0xC2 ? 2 : 3);
+      continue;
+    }
+    if (new_line) {
+      ++para;
+      new_line = false;
+    }
+    if (c == '"' || is_open_curly(t, i) || is_close_curly(t, i)) {
+      const std::size_t len = (c == '"') ? 1 : 3;
+      toks.push_back({i, i + len, TokKind::kQuoteMark, para, -1});
+      i += len;
+      continue;
+    }
+    if (word_start(t, i)) {
+      std::size_t j = i;
+      bool has_dot = false;
+      while (j < t.size()) {
+        const auto d = static_cast<unsigned char>(t[j]);
+        if (d < 0x80 && is_ascii_alnum(d)) {
+          ++j;
+        } else if (d >= 0x80 && punct_seq(t, j) == 0) {
+          ++j;
+        } else if ((d == '.' || d == '\'' || d == '-' || d == '&') && j + 1 < t.size() &&
+                   word_start(t, j + 1)) {
+          has_dot = has_dot || d == '.';
+          ++j;
+        } else if (is_right_single(t, j) && j + 3 < t.size() && word_start(t, j + 3)) {
+          j += 3;
+        } else {
+          break;
+        }
+      }
+      // A trailing full stop belongs to initials ("J."), dotted abbreviations ("U.S.") and
+      // the titles of kAbbrevs ("Sen."), so that it does not end a sentence.
+      if (j < t.size() && t[j] == '.') {
+        const std::string_view w = t.substr(i, j - i);
+        const bool initial = w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z';
+        if (initial || has_dot ||
+            std::find(kAbbrevs.begin(), kAbbrevs.end(), w) != kAbbrevs.end()) {
+          ++j;
+        }
+      }
+      toks.push_back({i, j, TokKind::kWord, para, -1});
+      i = j;
+      continue;
+    }
+    const std::size_t len = c < 0x80 ? 1 : std::max<std::size_t>(1, punct_seq(t, i));
+    toks.push_back({i, i + len, TokKind::kPunct, para, -1});
+    i += len;
+  }
+  return toks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quotation marks.
+
+enum class Dir : std::uint8_t { kOpen, kClose, kEither };
+
+bool opening_context_before(std::string_view t, std::size_t i) {
+  if (i == 0) return true;
+  const auto p = static_cast<unsigned char>(t[i - 1]);
+  if (p == ' ' || p == '\n' || p == '\t' || p == '(' || p == '[' || p == ':' || p == '\r') {
+    return true;
+  }
+  if (i >= 2 && t.compare(i - 2, 2, "\xC2\xA0") == 0) return true;
+  if (i >= 3 && (t.compare(i - 3, 3, "\xE2\x80\x94") == 0 ||
+                 t.compare(i - 3, 3, "\xE2\x80\x93") == 0)) {
+    return true;
+  }
+  return false;
+}
+
+bool closing_context_after(std::string_view t, std::size_t j) {
+  if (j >= t.size()) return true;
+  const auto n = static_cast<unsigned char>(t[j]);
+  if (n == ' ' || n == '\n' || n == '\t' || n == '\r' || n == ',' || n == '.' || n == ';' ||
+      n == ':' || n == '?' || n == '!' || n == ')' || n == ']') {
+    return true;
+  }
+  return punct_seq(t, j) > 0 && !is_open_curly(t, j);
+}
+
+Dir mark_direction(std::string_view t, const Tok& m) {
+  const bool open_ctx = opening_context_before(t, m.b);
+  const bool close_ctx = closing_context_after(t, m.e);
+  if (open_ctx && !close_ctx) return Dir::kOpen;
+  if (close_ctx && !open_ctx) return Dir::kClose;
+  if (is_open_curly(t, m.b)) return Dir::kOpen;
+  if (is_close_curly(t, m.b)) return Dir::kClose;
+  return Dir::kEither;
+}
+
+// A quotation found over the tokens: mark token indices per part.
+struct RawQuote {
+  std::vector<Span> parts;
+  std::size_t open_tok = 0;   // token index of the first opening mark
+  std::size_t close_tok = 0;  // token index of the final closing mark (or last token of it)
+  bool closed = true;         // false when the last part ends at a paragraph end without mark
+};
+
+Span trim_span(std::string_view t, std::size_t b, std::size_t e) {
+  while (b < e && is_space_seq(t, b)) {
+    const auto c = static_cast<unsigned char>(t[b]);
+    b += (c < 0x80) ? 1 : (c == 0xC2 ? 2 : 3);
+  }
+  while (e > b) {
+    const auto c = static_cast<unsigned char>(t[e - 1]);
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      --e;
+    } else {
+      break;
+    }
+  }
+  return {b, e};
+}
+
+std::vector<RawQuote> pair_marks(std::string_view t, const std::vector<Tok>& toks) {
+  std::vector<RawQuote> out;
+  // Index tokens by paragraph for the "does the next paragraph open with a mark" test.
+  std::optional<RawQuote> cur;
+  std::size_t cur_start = 0;  // byte offset where the current part's content starts
+  bool open = false;
+  for (std::size_t k = 0; k < toks.size(); ++k) {
+    const Tok& tk = toks[k];
+    const bool last_in_para = k + 1 == toks.size() || toks[k + 1].para != tk.para;
+    if (tk.kind == TokKind::kQuoteMark) {
+      const Dir d = mark_direction(t, tk);
+      if (!open) {
+        if (d != Dir::kClose) {
+          // A paragraph that continues a quotation opens with a mark: it is a new part.
+          if (!cur) {
+            cur = RawQuote{};
+            cur->open_tok = k;
+          }
+          cur_start = tk.e;
+          open = true;
+        }
+      } else if (d == Dir::kOpen) {
+        // An opening mark inside an open quotation: the earlier mark was unbalanced.
+        cur = RawQuote{};
+        cur->open_tok = k;
+        cur_start = tk.e;
+      } else {
+        cur->parts.push_back(trim_span(t, cur_start, tk.b));
+        cur->close_tok = k;
+        out.push_back(std::move(*cur));
+        cur.reset();
+        open = false;
+      }
+    }
+    if (last_in_para && open) {
+      // The paragraph ends inside a quotation: it continues only if the next paragraph opens
+      // with a quotation mark; otherwise the mark was unbalanced and is dropped.
+      const bool next_opens = k + 1 < toks.size() && toks[k + 1].kind == TokKind::kQuoteMark &&
+                              mark_direction(t, toks[k + 1]) != Dir::kClose &&
+                              cur->parts.size() < 20;
+      if (next_opens) {
+        cur->parts.push_back(trim_span(t, cur_start, tk.e));
+        cur->close_tok = k;
+      } else {
+        cur.reset();
+      }
+      open = false;
+    } else if (last_in_para && cur && !open) {
+      // A finished part list that was waiting for a continuation that did not come.
+      cur.reset();
+    }
+  }
+  std::erase_if(out, [](const RawQuote& q) {
+    for (const Span& s : q.parts) {
+      if (s.end > s.start) return false;
+    }
+    return true;
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word lists.
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+std::string lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return r;
+}
+
+// Finite speech verbs: the subject stands before them ("X said") or, for the inverted list,
+// after them ("said X").
+constexpr std::array<std::string_view, 62> kSpeechVerbs = {
+    "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "wrote", "writes",
+    "explained", "explains", "noted", "notes", "stated", "states", "declared", "declares",
+    "insisted", "insists", "argued", "argues", "replied", "replies", "pointed", "posted",
+    "responded", "responds", "warned", "warns", "tweeted", "tweets", "recalled", "recalls",
+    "acknowledged", "acknowledges", "admitted", "admits", "claimed", "claims", "announced",
+    "announces", "remarked", "quipped", "joked", "conceded", "concedes", "shouted", "yelled",
+    "called", "calls", "described", "describes", "stressed", "stresses", "emphasized",
+    "emphasizes", "predicted", "promised", "vowed", "countered"};
+constexpr std::array<std::string_view, 16> kInvertingVerbs = {
+    "said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained",
+    "continued", "noted", "recalled", "replied", "responded", "countered", "tweeted"};
+constexpr std::array<std::string_view, 6> kParticiples = {"adding", "saying", "telling",
+                                                          "noting", "asking", "writing"};
+// Words that may stand between a subject and its verb: "X also said", "X has said".
+constexpr std::array<std::string_view, 30> kBetween = {
+    "also", "then", "later", "previously", "once", "repeatedly", "reportedly", "recently",
+    "has", "had", "have", "would", "will", "was", "is", "never", "often", "again", "just",
+    "publicly", "privately", "first", "subsequently", "earlier", "further", "even", "still",
+    "simply", "famously", "frequently"};
+constexpr std::array<std::string_view, 9> kPronouns = {"he",  "she", "i",  "we", "they",
+                                                       "you", "it",  "He", "She"};
+// Lower-case words that may be part of a speaker noun phrase.
+constexpr std::array<std::string_view, 44> kNpWords = {
+    "a", "an", "the", "of", "for", "senior", "former", "top", "chief", "deputy", "press",
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources",
+    "aide", "aides", "adviser", "advisers", "advisor", "statement", "campaign", "administration",
+    "representative", "secretary", "manager", "director", "chairman", "chairwoman", "leader",
+    "candidate", "nominee", "presidential", "republican", "democratic", "department",
+    "ministry", "government", "team", "one", "another"};
+// Heads that name an organisation's voice rather than a person: "a State Department spokesman"
+// speaks for the State Department.
+constexpr std::array<std::string_view, 4> kOrgVoices = {"spokesman", "spokeswoman",
+                                                        "spokesperson", "statement"};
+// Lower-case heads that make "<Name> <head>" an organisation: "the Clinton campaign".
+constexpr std::array<std::string_view, 5> kOrgHeads = {"campaign", "administration", "team",
+                                                       "government", "ministry"};
+// Titles stripped from the front of a name: "U.S. Senator Amy Klobuchar" -> "Amy Klobuchar".
+constexpr std::array<std::string_view, 64> kTitles = {
+    "President", "Vice", "Sen.", "Senator", "Rep.", "Representative", "Gov.", "Governor",
+    "Secretary", "Minister", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "General", "Mayor", "Judge",
+    "Justice", "Ambassador", "Speaker", "Chairman", "Chairwoman", "Chief", "Prime", "Foreign",
+    "Defense", "State", "Democratic", "Republican", "GOP", "U.S.", "US", "Former", "House",
+    "Senate", "Majority", "Minority", "Leader", "Whip", "Attorney", "Press", "Director",
+    "Commissioner", "Sheriff", "Pope", "King", "Queen", "Prince", "Lt.", "Col.", "Sgt.",
+    "Capt.", "Adm.", "Rev.", "Prof.", "Presidential", "Democrat", "Sens.", "Reps.",
+    "Campaign", "Manager", "Spokesman", "Spokeswoman"};
+// Capitalised words that make a name an organisation.
+constexpr std::array<std::string_view, 46> kOrgWords = {
+    "Department", "Ministry", "Agency", "Committee", "Party", "Campaign", "Office",
+    "Commission", "Council", "Bureau", "Service", "Court", "Association", "Institute",
+    "University", "Inc.", "Corp.", "Company", "News", "Times", "Post", "Press", "Network",
+    "Foundation", "Center", "Union", "Organization", "Administration", "Group", "Army",
+    "Police", "Senate", "House", "Kremlin", "Pentagon", "Congress", "Government", "Board",
+    "Fund", "Coalition", "Council", "Journal", "Bank", "Corporation", "Authority", "Caucus"};
+// Words that end a sentence-initial capitalised run without being names.
+constexpr std::array<std::string_view, 16> kCapFunction = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "If", "As", "When", "While", "After",
+    "This", "That", "For"};
+
+// ---------------------------------------------------------------------------------------------
+// Attribution.
+
+struct Attribution {
+  bool decided = false;               // a rule fired (speaker may still be unnamed)
+  std::optional<std::string> speaker;
+  std::string type;
+  std::optional<Span> mention;
+  std::optional<Span> cue;
+};
+
+class Attributor {
+ public:
+  Attributor(std::string_view text, const std::vector<Mention>& mentions,
+             const QuoteOptions& options)
+      : t_(text), mentions_(mentions), options_(options), toks_(tokenize(text)) {
+    raw_ = pair_marks(t_, toks_);
+    for (std::size_t q = 0; q < raw_.size(); ++q) {
+      for (std::size_t k = raw_[q].open_tok; k <= raw_[q].close_tok; ++k) {
+        toks_[k].quote = static_cast<int>(q);
+      }
+    }
+    collect_text_names();
+  }
+
+  const std::vector<RawQuote>& raw() const { return raw_; }
+
+  std::vector<Quote> run();
+
+ private:
+  std::string_view word(std::size_t k) const {
+    return t_.substr(toks_[k].b, toks_[k].e - toks_[k].b);
+  }
+  bool is_word(std::size_t k) const { return toks_[k].kind == TokKind::kWord; }
+  bool outside(std::size_t k) const { return toks_[k].quote < 0; }
+  bool is_cap(std::size_t k) const {
+    if (!is_word(k)) return false;
+    const auto c = static_cast<unsigned char>(t_[toks_[k].b]);
+    return (c >= 'A' && c <= 'Z') || c == 0xC3;
+  }
+  bool is_punct(std::size_t k, std::string_view p) const {
+    return toks_[k].kind == TokKind::kPunct && word(k) == p;
+  }
+  bool sentence_end(std::size_t k) const {
+    return toks_[k].kind == TokKind::kPunct &&
+           (word(k) == "." || word(k) == "?" || word(k) == "!" || word(k) == ";");
+  }
+  bool is_speech_verb(std::size_t k) const {
+    return is_word(k) && outside(k) && in(kSpeechVerbs, word(k));
+  }
+  // Verbs that are speech only right after a quotation: `"...," he continued`.
+  bool is_trailing_verb(std::size_t k) const {
+    return is_speech_verb(k) ||
+           (is_word(k) && (word(k) == "continued" || word(k) == "continues"));
+  }
+
+  void collect_text_names();
+  Attribution trailing(const RawQuote& q);
+  Attribution leading(const RawQuote& q, std::size_t q_index);
+  Attribution according_to(const RawQuote& q);
+  Attribution subject_before(std::size_t verb, std::size_t floor);
+  Attribution np_after(std::size_t verb, std::size_t ceil);
+  Attribution analyse_np(std::size_t b, std::size_t e, std::size_t verb);
+  Attribution resolve_pronoun(std::size_t k, std::size_t verb);
+  Attribution paragraph_verb(const RawQuote& q);
+  bool person_between(std::size_t from_byte, std::size_t to_byte, const std::string& except) const;
+
+  std::string_view t_;
+  const std::vector<Mention>& mentions_;
+  const QuoteOptions& options_;
+  std::vector<Tok> toks_;
+  std::vector<RawQuote> raw_;
+  // Persons named in the text itself ("First Last" runs outside quotations), used when the
+  // mention list misses them: canonical phrase and byte span.
+  struct TextName {
+    std::string name;
+    Span span;
+  };
+  std::vector<TextName> text_names_;
+  // Speakers found so far: antecedents for pronouns and "the statement".
+  std::vector<std::pair<Span, Attribution>> named_so_far_;
+};
+
+std::string strip_possessive(std::string_view w) {
+  for (std::string_view s : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+    if (w.size() > s.size() && w.substr(w.size() - s.size()) == s) {
+      return std::string(w.substr(0, w.size() - s.size()));
+    }
+  }
+  return std::string(w);
+}
+
+std::string last_word(std::string_view name) {
+  const auto p = name.rfind(' ');
+  return strip_possessive(p == std::string_view::npos ? name : name.substr(p + 1));
+}
+
+std::string first_word(std::string_view name) {
+  const auto p = name.find(' ');
+  return std::string(p == std::string_view::npos ? name : name.substr(0, p));
+}
+
+void Attributor::collect_text_names() {
+  // Runs of 2-3 capitalised words outside quotations, titles stripped, no organisation words,
+  // not starting a sentence with a function word: a crude person finder for the fallback.
+  std::size_t k = 0;
+  while (k < toks_.size()) {
+    if (!is_cap(k) || !outside(k)) {
+      ++k;
+      continue;
+    }
+    std::size_t e = k;
+    while (e < toks_.size() && is_cap(e) && outside(e) && toks_[e].para == toks_[k].para) ++e;
+    std::size_t b = k;
+    while (b < e && (in(kTitles, word(b)) || in(kCapFunction, word(b)))) ++b;
+    bool org = false;
+    for (std::size_t j = b; j < e; ++j) org = org || in(kOrgWords, word(j));
+    const bool possessive_inside =
+        [&] {
+          for (std::size_t j = b; j + 1 < e; ++j) {
+            if (strip_possessive(word(j)) != word(j)) return true;
+          }
+          return false;
+        }();
+    if (!org && !possessive_inside && e - b >= 2 && e - b <= 3) {
+      std::string name;
+      for (std::size_t j = b; j < e; ++j) {
+        if (!name.empty()) name += ' ';
+        name += j + 1 == e ? strip_possessive(word(j)) : std::string(word(j));
+      }
+      text_names_.push_back({name, {toks_[b].b, toks_[e - 1].e}});
+    }
+    k = e;
+  }
+}
+
+bool Attributor::person_between(std::size_t from_byte, std::size_t to_byte,
+                                const std::string& except) const {
+  const std::string except_last = last_word(except);
+  for (const Mention& m : mentions_) {
+    if (m.type != MentionType::kPerson) continue;
+    if (m.span.start >= from_byte && m.span.end <= to_byte && m.entity != except) return true;
+  }
+  for (const TextName& n : text_names_) {
+    if (n.span.start >= from_byte && n.span.end <= to_byte && last_word(n.name) != except_last) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
+  Attribution a;
+  a.decided = true;
+  a.cue = Span{toks_[verb].b, toks_[verb].e};
+  const std::string_view p = word(k);
+  if (p != "he" && p != "she" && p != "He" && p != "She") return a;  // I, we, they: unnamed
+  const NameGender want = (p[0] == 'h' || p[0] == 'H') ? NameGender::kMale : NameGender::kFemale;
+  const std::size_t at = toks_[k].b;
+  auto compatible = [&](const std::string& name) {
+    if (!options_.gender_of) return true;
+    const NameGender g = options_.gender_of(first_word(name));
+    return g == NameGender::kUnknown || g == want || first_word(name) == name;
+  };
+  // Candidates: person mentions, earlier named person speakers and text-found names, all
+  // outside quotations and before the pronoun; the nearest compatible one wins.
+  std::optional<std::pair<std::size_t, std::string>> best;
+  auto consider = [&](std::size_t pos, const std::string& name) {
+    if (pos >= at || !compatible(name)) return;
+    if (!best || pos > best->first) best = std::make_pair(pos, name);
+  };
+  auto inside_quote = [&](std::size_t byte) {
+    for (const RawQuote& q : raw_) {
+      for (const Span& s : q.parts) {
+        if (byte >= s.start && byte < s.end) return true;
+      }
+    }
+    return false;
+  };
+  for (const Mention& m : mentions_) {
+    if (m.type == MentionType::kPerson && !inside_quote(m.span.start)) {
+      consider(m.span.start, m.entity);
+    }
+  }
+  for (const auto& [span, att] : named_so_far_) {
+    if (att.speaker && att.type == "person") consider(span.start, *att.speaker);
+  }
+  if (mentions_.empty()) {
+    for (const TextName& n : text_names_) consider(n.span.start, n.name);
+  }
+  if (!best) return a;
+  a.speaker = best->second;
+  // Prefer the fullest spelling of the same person the article offers.
+  for (const TextName& n : text_names_) {
+    if (mentions_.empty() && last_word(n.name) == last_word(*a.speaker) &&
+        n.name.size() > a.speaker->size()) {
+      a.speaker = n.name;
+    }
+  }
+  a.type = "person";
+  a.mention = Span{toks_[k].b, toks_[k].e};
+  return a;
+}
+
+// Analyses the speaker noun phrase tokens [b, e) of a cue `verb`.
+Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t verb) {
+  Attribution a;
+  if (b >= e) return a;
+  if (e - b == 1 && in(kPronouns, word(b))) return resolve_pronoun(b, verb);
+  a.decided = true;
+  a.cue = Span{toks_[verb].b, toks_[verb].e};
+  // The last capitalised run of the phrase, and the phrase's head (its last word).
+  std::size_t re = e;
+  while (re > b && !is_cap(re - 1)) --re;
+  std::size_t rb = re;
+  while (rb > b && is_cap(rb - 1)) --rb;
+  const std::string head = lower(word(e - 1));
+  if (re == rb) {
+    // No name at all: "the statement", "a senior official", "officials".
+    if (head == "statement" || head == "department" || head == "ministry" ||
+        head == "campaign") {
+      // "the statement added": the organisation that issued the previous statement.
+      for (auto it = named_so_far_.rbegin(); it != named_so_far_.rend(); ++it) {
+        if (it->second.type == "org" && toks_[verb].b - it->first.start < 3000) {
+          a.speaker = it->second.speaker;
+          a.type = "org";
+          a.mention = Span{toks_[b].b, toks_[e - 1].e};
+          return a;
+        }
+      }
+    }
+    return a;
+  }
+  const bool name_is_head = re == e;
+  const bool org_voice = !name_is_head && re + 1 == e && in(kOrgVoices, head);
+  const bool org_head = !name_is_head && re + 1 == e && in(kOrgHeads, head);
+  if (!name_is_head && !org_voice && !org_head) return a;  // "a State Department official"
+  // Titles in front are not the name, unless the run is an organisation ("State Department").
+  bool org = org_voice || org_head;
+  for (std::size_t j = rb; j < re; ++j) org = org || in(kOrgWords, word(j));
+  std::size_t nb = rb;
+  if (!org) {
+    while (nb + 1 < re && in(kTitles, word(nb))) ++nb;
+    if (in(kTitles, word(nb))) return a;  // "the President said": no name
+  }
+  const Span run{toks_[nb].b, toks_[re - 1].e};
+  // A mention overlapping the run's head names the speaker.
+  const Mention* best = nullptr;
+  for (const Mention& m : mentions_) {
+    if (m.type != MentionType::kPerson && m.type != MentionType::kOrg) continue;
+    if (m.span.start < run.end && m.span.end > run.start) {
+      if (!best || m.span.end > best->span.end) best = &m;
+    }
+  }
+  std::string phrase;
+  for (std::size_t j = nb; j < re; ++j) {
+    if (!phrase.empty()) phrase += ' ';
+    phrase += j + 1 == re ? strip_possessive(word(j)) : std::string(word(j));
+  }
+  if (org_head) phrase += " " + head;
+  a.mention = run;
+  if (best && !org_head) {
+    a.speaker = best->entity;
+    a.type = best->type == MentionType::kPerson ? "person" : "org";
+    return a;
+  }
+  if (org) {
+    a.speaker = phrase;
+    a.type = "org";
+    return a;
+  }
+  // A person the mention list may know by a fuller name: same surname.
+  const std::string surname = last_word(phrase);
+  for (const Mention& m : mentions_) {
+    if (m.type == MentionType::kPerson && last_word(m.entity) == surname) {
+      a.speaker = m.entity;
+      a.type = "person";
+      return a;
+    }
+  }
+  for (const Mention& m : mentions_) {
+    if (m.type == MentionType::kOrg && (m.text == phrase || m.entity == phrase)) {
+      a.speaker = m.entity;
+      a.type = "org";
+      return a;
+    }
+  }
+  a.speaker = phrase;
+  for (const TextName& n : text_names_) {
+    if (last_word(n.name) == surname && n.name.size() > a.speaker->size()) a.speaker = n.name;
+  }
+  a.type = "person";
+  return a;
+}
+
+// The subject noun phrase ending right before `verb` (not before token `floor`).
+Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
+  std::size_t e = verb;
+  while (e > floor && is_word(e - 1) && in(kBetween, word(e - 1))) --e;
+  // An appositive between subject and verb: "Klobuchar, a Democrat, told".
+  if (e > floor && is_punct(e - 1, ",")) {
+    std::size_t c = e - 1;
+    std::size_t j = c;
+    while (j > floor && c - j < 14 && !is_punct(j - 1, ",") && outside(j - 1) &&
+           !sentence_end(j - 1)) {
+      --j;
+    }
+    if (j > floor && is_punct(j - 1, ",") && j < c) {
+      e = j - 1;
+    } else {
+      return {};
+    }
+  }
+  if (e > floor && is_word(e - 1) && in(kPronouns, word(e - 1))) {
+    return analyse_np(e - 1, e, verb);
+  }
+  std::size_t b = e;
+  while (b > floor && e - b < 10 && is_word(b - 1) && outside(b - 1) &&
+         (is_cap(b - 1) || in(kNpWords, lower(word(b - 1))))) {
+    --b;
+  }
+  // Only a phrase that ends the clause before it: "what he called", "Trump said".
+  return analyse_np(b, e, verb);
+}
+
+// The speaker phrase after an inverting verb: "said Sen. Ted Cruz, R-Texas".
+Attribution Attributor::np_after(std::size_t verb, std::size_t ceil) {
+  std::size_t b = verb + 1;
+  std::size_t e = b;
+  while (e < ceil && e - b < 10 && is_word(e) && outside(e) &&
+         (is_cap(e) || in(kNpWords, lower(word(e))))) {
+    ++e;
+  }
+  if (e == b) return {};
+  // "said the senior official" ends with the lowercase head; "said Trump, who..." with a name.
+  return analyse_np(b, e, verb);
+}
+
+std::size_t para_end(const std::vector<Tok>& toks, std::size_t k) {
+  std::size_t e = k;
+  while (e < toks.size() && toks[e].para == toks[k].para) ++e;
+  return e;
+}
+
+Attribution Attributor::trailing(const RawQuote& q) {
+  const std::size_t start = q.close_tok + 1;
+  if (start >= toks_.size() || toks_[start].para != toks_[q.close_tok].para) return {};
+  // The last character inside the quotation, or a comma right after it, marks a quotation
+  // that its attribution follows: `"...," X said` / `"...", X said` / `"...?" X asked`.
+  const Span last = q.parts.back();
+  const char lc = last.end > last.start ? t_[last.end - 1] : ' ';
+  std::size_t k = start;
+  const bool comma_after = is_punct(k, ",");
+  if (comma_after) ++k;
+  const bool dash_after = k < toks_.size() && toks_[k].kind == TokKind::kPunct &&
+                          (word(k) == "\xE2\x80\x94" || word(k) == "--");
+  if (!(lc == ',' || lc == '?' || lc == '!' || comma_after || dash_after ||
+        (k < toks_.size() && is_trailing_verb(k)))) {
+    return {};
+  }
+  const std::size_t end = para_end(toks_, q.close_tok);
+  // The clause after the quotation, up to its end or the next quotation.
+  std::size_t ce = k;
+  while (ce < end && !sentence_end(ce) && toks_[ce].kind != TokKind::kQuoteMark) ++ce;
+  if (k < ce && is_trailing_verb(k) && in(kInvertingVerbs, word(k))) return np_after(k, ce);
+  for (std::size_t v = k; v < ce && v < k + 14; ++v) {
+    if (is_trailing_verb(v)) {
+      Attribution a = subject_before(v, k);
+      if (a.decided) return a;
+      return {};
+    }
+    if (is_word(v) && in(kParticiples, word(v))) return {};
+  }
+  return {};
+}
+
+Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
+  const std::size_t open = q.open_tok;
+  if (open == 0) return {};
+  // The sentence before the quotation, bounded by the previous quotation of the paragraph.
+  std::size_t floor = open;
+  while (floor > 0 && toks_[floor - 1].para == toks_[open].para && !sentence_end(floor - 1)) {
+    if (toks_[floor - 1].quote >= 0 && toks_[floor - 1].quote != static_cast<int>(q_index)) break;
+    --floor;
+  }
+  // The last speech verb before the quotation; a participle ("adding that") defers to a
+  // finite verb further left.
+  for (std::size_t v = open; v > floor; --v) {
+    const std::size_t k = v - 1;
+    if (!is_speech_verb(k)) continue;
+    Attribution a = subject_before(k, floor);
+    if (a.decided) return a;
+    if (word(k) == "said" || word(k) == "says") {
+      // "..., said X, "..."": inverted before the quotation.
+      Attribution b = np_after(k, open);
+      if (b.decided) return b;
+    }
+    return {};
+  }
+  return {};
+}
+
+Attribution Attributor::according_to(const RawQuote& q) {
+  // "according to X" in the clause after the quotation or in the sentence before it.
+  const std::size_t end = para_end(toks_, q.close_tok);
+  for (std::size_t k = q.close_tok + 1; k + 2 < end; ++k) {
+    if (sentence_end(k) || toks_[k].kind == TokKind::kQuoteMark) break;
+    if (lower(word(k)) == "according" && word(k + 1) == "to") {
+      std::size_t e = k + 2;
+      while (e < end && e - k < 12 && is_word(e) && (is_cap(e) || in(kNpWords, lower(word(e))))) {
+        ++e;
+      }
+      return analyse_np(k + 2, e, k);
+    }
+  }
+  std::size_t k = q.open_tok;
+  while (k > 0 && toks_[k - 1].para == toks_[q.open_tok].para && !sentence_end(k - 1) &&
+         toks_[k - 1].quote < 0) {
+    --k;
+    if (k + 2 < q.open_tok && lower(word(k)) == "according" && word(k + 1) == "to") {
+      std::size_t e = k + 2;
+      while (e < q.open_tok && e - k < 12 && is_word(e) &&
+             (is_cap(e) || in(kNpWords, lower(word(e))))) {
+        ++e;
+      }
+      return analyse_np(k + 2, e, k);
+    }
+  }
+  return {};
+}
+
+Attribution Attributor::paragraph_verb(const RawQuote& q) {
+  // A speech verb anywhere in the quotation's paragraph, outside quotations, with a subject:
+  // the one nearest the quotation wins.
+  const std::size_t para = toks_[q.open_tok].para;
+  std::size_t b = q.open_tok;
+  while (b > 0 && toks_[b - 1].para == para) --b;
+  const std::size_t e = para_end(toks_, q.open_tok);
+  std::optional<std::pair<std::size_t, Attribution>> best;
+  for (std::size_t v = b; v < e; ++v) {
+    if (!is_speech_verb(v)) continue;
+    std::size_t floor = v;
+    while (floor > b && !sentence_end(floor - 1) && outside(floor - 1)) --floor;
+    Attribution a = subject_before(v, floor);
+    if (!a.decided && in(kInvertingVerbs, word(v))) {
+      std::size_t ce = v + 1;
+      while (ce < e && !sentence_end(ce) && outside(ce)) ++ce;
+      a = np_after(v, ce);
+    }
+    if (!a.decided) continue;
+    const std::size_t dist = v < q.open_tok ? q.open_tok - v : v - q.open_tok;
+    if (!best || dist < best->first) best = std::make_pair(dist, a);
+  }
+  return best ? best->second : Attribution{};
+}
+
+std::vector<Quote> Attributor::run() {
+  std::vector<Attribution> att(raw_.size());
+  // Direct rules, in text order so that pronouns and "the statement" see earlier speakers.
+  for (std::size_t q = 0; q < raw_.size(); ++q) {
+    att[q] = trailing(raw_[q]);
+    if (!att[q].decided) att[q] = leading(raw_[q], q);
+    if (!att[q].decided) att[q] = according_to(raw_[q]);
+    if (att[q].decided && att[q].speaker && att[q].mention) {
+      named_so_far_.emplace_back(*att[q].mention, att[q]);
+    }
+  }
+  auto para_of = [&](std::size_t q) { return toks_[raw_[q].open_tok].para; };
+  auto last_para_of = [&](std::size_t q) { return toks_[raw_[q].close_tok].para; };
+  // Another attributed quotation of the same paragraph: the nearest before, else after.
+  std::vector<Attribution> direct = att;
+  for (std::size_t q = 0; q < raw_.size(); ++q) {
+    if (att[q].decided) continue;
+    for (std::size_t p = q; p-- > 0;) {
+      if (last_para_of(p) != para_of(q)) break;
+      if (direct[p].decided) {
+        att[q] = direct[p];
+        break;
+      }
+    }
+    if (att[q].decided) continue;
+    for (std::size_t n = q + 1; n < raw_.size() && para_of(n) == last_para_of(q); ++n) {
+      if (direct[n].decided) {
+        att[q] = direct[n];
+        break;
+      }
+    }
+  }
+  // A speech verb elsewhere in the paragraph.
+  for (std::size_t q = 0; q < raw_.size(); ++q) {
+    if (!att[q].decided) att[q] = paragraph_verb(raw_[q]);
+  }
+  // The previous paragraph's speaker, when this paragraph opens with the quotation and no
+  // other person is named between the two quotations.
+  for (std::size_t q = 1; q < raw_.size(); ++q) {
+    if (att[q].decided) continue;
+    const std::size_t open = raw_[q].open_tok;
+    const bool opens_para = open == 0 || toks_[open - 1].para != toks_[open].para;
+    const Attribution& prev = att[q - 1];
+    if (!opens_para || !prev.decided || !prev.speaker) continue;
+    if (last_para_of(q - 1) + 1 != para_of(q)) continue;
+    const std::size_t from = raw_[q - 1].parts.back().end;
+    if (person_between(from, raw_[q].parts.front().start, *prev.speaker)) continue;
+    att[q] = prev;
+  }
+  std::vector<Quote> out;
+  out.reserve(raw_.size());
+  for (std::size_t q = 0; q < raw_.size(); ++q) {
+    Quote quote;
+    quote.span = {raw_[q].parts.front().start, raw_[q].parts.back().end};
+    for (const Span& s : raw_[q].parts) {
+      if (s.end <= s.start) continue;
+      if (!quote.text.empty()) quote.text += ' ';
+      quote.text += t_.substr(s.start, s.end - s.start);
+    }
+    if (att[q].decided) {
+      quote.cue = att[q].cue;
+      if (att[q].speaker) {
+        quote.speaker = att[q].speaker;
+        quote.speaker_type = att[q].type;
+        quote.speaker_mention = att[q].mention;
+      }
+    }
+    out.push_back(std::move(quote));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<QuoteParts> find_quote_parts(std::string_view text) {
+  const std::vector<Tok> toks = tokenize(text);
+  std::vector<QuoteParts> out;
+  for (RawQuote& q : pair_marks(text, toks)) out.push_back({std::move(q.parts)});
+  return out;
+}
+
+std::vector<Quote> find_quotes(std::string_view text, const std::vector<Mention>& mentions,
+                               const QuoteOptions& options) {
+  Attributor a(text, mentions, options);
+  return a.run();
+}
+
+}  // namespace newsidx::entities

@@ -1,0 +1,54 @@
+// Direct quotations and their speakers: finds text between double quotation marks and attributes
+// each quotation to the person or organisation that said it, precision first.
+#pragma once
+
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "common/article.hpp"
+
+namespace newsidx::entities {
+
+/// Gender of a first name, as far as the caller's name lists know it.
+enum class NameGender { kUnknown, kFemale, kMale };
+
+/// Optional knowledge the attribution can use; everything has a working default.
+struct QuoteOptions {
+  /// Gender of a first name ("Amy" -> kFemale). Used to resolve "he"/"she" to the nearest
+  /// compatible person; when empty (or kUnknown) the nearest person is taken.
+  std::function<NameGender(std::string_view first_name)> gender_of;
+};
+
+/// One quotation as found in the text, before attribution: one part per paragraph it covers
+/// (a quote running over several paragraphs repeats its opening mark at each paragraph).
+/// Each part is a byte range with the quotation marks excluded.
+struct QuoteParts {
+  std::vector<Span> parts;
+};
+
+/// Finds the direct quotations of `text` (UTF-8): straight and curly double quotes, partial
+/// quotes inside sentences, quotes over several paragraphs. An opening mark that is never
+/// closed within its paragraph (and is not continued by the next paragraph) yields nothing, so
+/// an unbalanced mark never swallows the rest of the article. Empty quotations are dropped.
+std::vector<QuoteParts> find_quote_parts(std::string_view text);
+
+/// Finds the direct quotations of `text` and attributes their speakers.
+///
+/// `mentions` are the article's entity mentions (persons and organisations matter; others are
+/// ignored); a speaker named in the text resolves to the canonical `entity` of an overlapping
+/// mention, or of a person mention sharing its surname ("Blinken" -> "Antony Blinken"). A speaker
+/// the mentions miss is still found from the text (capitalised name next to the speech verb) and
+/// named by that phrase (or by a fuller "First Last" form of it found in the article).
+///
+/// Rules, in order of precedence: a cue right after the quotation (`"...," X said`,
+/// `"...," said X`), a cue before it in the same sentence (`X said, "..."`, `X told VOA, "..."`,
+/// `what X called a "..."`), `according to X`, another attributed quotation of the same paragraph,
+/// a speech verb elsewhere in the paragraph, and the previous paragraph's speaker when this
+/// paragraph opens with the quotation and no other person is named in between.
+/// Unnamed sources ("a senior official said") give a quotation with `speaker` = nullopt (and its
+/// cue); so does a quotation no rule attributes. `speaker_mention` is set only with `speaker`.
+std::vector<Quote> find_quotes(std::string_view text, const std::vector<Mention>& mentions,
+                               const QuoteOptions& options = {});
+
+}  // namespace newsidx::entities

@@ -1,0 +1,278 @@
+// Unit tests for quotation finding and speaker attribution (indexer/entities/quotes).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "indexer/entities/quotes.hpp"
+
+namespace {
+
+using newsidx::Mention;
+using newsidx::MentionType;
+using newsidx::Quote;
+using newsidx::entities::find_quote_parts;
+using newsidx::entities::find_quotes;
+
+// Mentions of `surface` everywhere in `text`, all naming `entity`.
+void add_mentions(std::vector<Mention>& out, const std::string& text, const std::string& surface,
+                  const std::string& entity, MentionType type = MentionType::kPerson) {
+  for (std::size_t p = text.find(surface); p != std::string::npos;
+       p = text.find(surface, p + surface.size())) {
+    bool inside_longer = false;
+    for (const Mention& m : out) {
+      inside_longer = inside_longer || (m.span.start <= p && m.span.end >= p + surface.size());
+    }
+    if (inside_longer) continue;
+    Mention m;
+    m.type = type;
+    m.span = {p, p + surface.size()};
+    m.text = surface;
+    m.entity = entity;
+    out.push_back(m);
+  }
+}
+
+// "speaker|quote words" for each quotation: compact golden strings. "-" is no speaker.
+std::vector<std::string> summary(const std::string& text, const std::vector<Mention>& mentions) {
+  std::vector<std::string> out;
+  for (const Quote& q : find_quotes(text, mentions)) {
+    out.push_back((q.speaker ? *q.speaker : std::string("-")) + "|" + q.text);
+  }
+  return out;
+}
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("quotes: marks are paired per paragraph, marks excluded from spans", "[quotes]") {
+  struct Case {
+    std::string text;
+    std::vector<std::string> quotes;  // the parts of each quotation, joined by " / "
+  };
+  const std::vector<Case> cases = {
+      {"He said \"we will win\" today.", {"we will win"}},
+      {"He said \xE2\x80\x9Cwe will win\xE2\x80\x9D today.", {"we will win"}},
+      // A partial quotation inside a sentence, and two on one line.
+      {"a \xE2\x80\x9C" "diplomatic effort\xE2\x80\x9D and \"no deal\" here", {"diplomatic effort", "no deal"}},
+      // Over three paragraphs: the opening mark repeats, the closing one comes once.
+      {"\xE2\x80\x9COne.\n\n\xE2\x80\x9CTwo.\n\xE2\x80\x9CThree,\xE2\x80\x9D she said.",
+       {"One. / Two. / Three,"}},
+      // An unbalanced mark never swallows later paragraphs.
+      {"He said \"we will win.\n\nLater text.\n\nThen \"another\" one.", {"another"}},
+      // A stray closing mark is ignored; a second opening mark restarts the quotation.
+      {"oops\xE2\x80\x9D then \xE2\x80\x9C" "a \xE2\x80\x9C" "b\xE2\x80\x9D end", {"b"}},
+      // Straight marks decided by context, including right after a colon.
+      {"Trump said:\"Big.\" Then \"small\".", {"Big.", "small"}},
+      {"No quotes here at all.", {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    std::vector<std::string> got;
+    for (const auto& q : find_quote_parts(c.text)) {
+      std::string joined;
+      for (const auto& s : q.parts) {
+        if (!joined.empty()) joined += " / ";
+        joined += c.text.substr(s.start, s.end - s.start);
+      }
+      got.push_back(joined);
+    }
+    CHECK(got == c.quotes);
+  }
+}
+
+TEST_CASE("quotes: a multi-paragraph quotation is one quote with one speaker", "[quotes]") {
+  const std::string text =
+      "\xE2\x80\x9CWe will not back down.\n\n\xE2\x80\x9CNot now, not ever,\xE2\x80\x9D "
+      "Smith said.";
+  const auto quotes = find_quotes(text, {});
+  REQUIRE(quotes.size() == 1);
+  CHECK(quotes[0].text == "We will not back down. Not now, not ever,");
+  CHECK(quotes[0].speaker == "Smith");
+  CHECK(text.substr(quotes[0].span.start, 1) == "W");
+  CHECK(text.substr(quotes[0].span.end - 1, 1) == ",");
+}
+
+TEST_CASE("quotes: speaker cue patterns", "[quotes]") {
+  struct Case {
+    std::string text;
+    std::vector<std::string> expected;
+  };
+  const std::vector<Case> cases = {
+      // "...," X said / "...," said X / X said, "..." / X said: "..."
+      {"\"We will win,\" Jane Doe said.", {"Jane Doe|We will win,"}},
+      {"\"We will win,\" said Jane Doe, a Democrat.", {"Jane Doe|We will win,"}},
+      {"Jane Doe said, \"We will win.\"", {"Jane Doe|We will win."}},
+      {"Jane Doe said: \"We will win.\"", {"Jane Doe|We will win."}},
+      {"\"Why now?\" asked Jane Doe.", {"Jane Doe|Why now?"}},
+      // X told VOA: X speaks, VOA listens.
+      {"Mark Lane told VOA, \"It is over.\"", {"Mark Lane|It is over."}},
+      {"\"It is over,\" Mark Lane told VOA.", {"Mark Lane|It is over,"}},
+      // Titles and appositives.
+      {"U.S. Senator Amy Klobuchar, a Democrat, told VOA, \"We stand with them.\"",
+       {"Amy Klobuchar|We stand with them."}},
+      {"\"No,\" Sen. Ted Cruz, the Texas Republican, said.", {"Ted Cruz|No,"}},
+      // according to X
+      {"The plan is \"dead on arrival,\" according to Jane Doe.",
+       {"Jane Doe|dead on arrival,"}},
+      // A partial quotation after the cue in the same sentence.
+      {"Jane Doe called the deal a \"historic mistake\" on Monday.",
+       {"Jane Doe|historic mistake"}},
+      // Organisation speakers.
+      {"\"Talks continue,\" the State Department said.", {"State Department|Talks continue,"}},
+      {"\"Talks continue,\" a State Department spokesman said.",
+       {"State Department|Talks continue,"}},
+      // Unnamed sources give a quotation without a speaker.
+      {"\"Talks continue,\" a senior official said.", {"-|Talks continue,"}},
+      {"\"Talks continue,\" a senior State Department official told reporters.",
+       {"-|Talks continue,"}},
+      {"\"Talks continue,\" officials said.", {"-|Talks continue,"}},
+      // No cue at all: no speaker.
+      {"The crowd chanted \"lock her up\" all night.", {"-|lock her up"}},
+      {"The administration accused Moscow of a \"false flag operation.\"",
+       {"-|false flag operation."}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(summary(c.text, {}) == c.expected);
+  }
+}
+
+TEST_CASE("quotes: speakers resolve to the mentions' canonical entities", "[quotes]") {
+  const std::string text =
+      "Secretary of State Antony Blinken arrived on Monday.\n\n"
+      "\"Diplomacy is the way,\" Blinken said.\n\n"
+      "\"Talks continue,\" the State Department said.";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Antony Blinken", "Antony Blinken");
+  add_mentions(mentions, text, "Blinken", "Antony Blinken");
+  add_mentions(mentions, text, "State Department", "U.S. Department of State", MentionType::kOrg);
+  const auto quotes = find_quotes(text, mentions);
+  REQUIRE(quotes.size() == 2);
+  CHECK(quotes[0].speaker == "Antony Blinken");
+  CHECK(quotes[0].speaker_type == "person");
+  REQUIRE(quotes[0].speaker_mention);
+  CHECK(text.substr(quotes[0].speaker_mention->start,
+                    quotes[0].speaker_mention->end - quotes[0].speaker_mention->start) ==
+        "Blinken");
+  REQUIRE(quotes[0].cue);
+  CHECK(text.substr(quotes[0].cue->start, quotes[0].cue->end - quotes[0].cue->start) == "said");
+  CHECK(quotes[1].speaker == "U.S. Department of State");
+  CHECK(quotes[1].speaker_type == "org");
+  // Without the mention list the surname still joins the fuller name found in the text.
+  const auto bare = find_quotes(text, {});
+  REQUIRE(bare.size() == 2);
+  CHECK(bare[0].speaker == "Antony Blinken");
+  CHECK(bare[1].speaker == "State Department");
+}
+
+TEST_CASE("quotes: pronouns resolve to the nearest compatible person", "[quotes]") {
+  const std::string text =
+      "Mary Smith met John Brown in Paris.\n\n\"It went well,\" she said.\n\n"
+      "\"It went badly,\" he said.";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Mary Smith", "Mary Smith");
+  add_mentions(mentions, text, "John Brown", "John Brown");
+  newsidx::entities::QuoteOptions options;
+  options.gender_of = [](std::string_view first) {
+    if (first == "Mary") return newsidx::entities::NameGender::kFemale;
+    if (first == "John") return newsidx::entities::NameGender::kMale;
+    return newsidx::entities::NameGender::kUnknown;
+  };
+  const auto quotes = find_quotes(text, mentions, options);
+  REQUIRE(quotes.size() == 2);
+  CHECK(quotes[0].speaker == "Mary Smith");
+  REQUIRE(quotes[0].speaker_mention);
+  CHECK(text.substr(quotes[0].speaker_mention->start, 3) == "she");
+  CHECK(quotes[1].speaker == "John Brown");
+  // Without genders, the nearest person is taken.
+  const auto plain = find_quotes(text, mentions);
+  REQUIRE(plain.size() == 2);
+  CHECK(plain[0].speaker == "John Brown");
+}
+
+TEST_CASE("quotes: a speaker carries into the next quote paragraph only if nobody intervenes",
+          "[quotes]") {
+  const std::string carried =
+      "\"We are ready,\" Jane Doe said.\n\n\"We have been ready for years.\"";
+  CHECK(summary(carried, {}) ==
+        std::vector<std::string>{"Jane Doe|We are ready,", "Jane Doe|We have been ready for years."});
+  const std::string blocked =
+      "\"We are ready,\" Jane Doe said. She met Mark Lane later.\n\n"
+      "\"We have been ready for years.\"";
+  CHECK(summary(blocked, {}) ==
+        std::vector<std::string>{"Jane Doe|We are ready,", "-|We have been ready for years."});
+  // Within a paragraph, a second quotation shares the first one's speaker.
+  const std::string same = "\"We are ready,\" Jane Doe said. \"Truly.\"";
+  CHECK(summary(same, {}) == std::vector<std::string>{"Jane Doe|We are ready,", "Jane Doe|Truly."});
+}
+
+TEST_CASE("quotes: seed article speakers", "[quotes]") {
+  const std::filesystem::path path =
+      std::filesystem::path(NEWSIDX_SHARED_DIR) / "corpora/seed/blinken-kyiv.txt";
+  if (!std::filesystem::exists(path)) {
+    WARN("skipped: seed article not found at " << path.string());
+    return;
+  }
+  const std::string text = slurp(path);
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Antony Blinken", "Antony Blinken");
+  add_mentions(mentions, text, "Blinken", "Antony Blinken");
+  add_mentions(mentions, text, "Volodymyr Zelenskiy", "Volodymyr Zelenskiy");
+  add_mentions(mentions, text, "Dmytro Kuleba", "Dmytro Kuleba");
+  add_mentions(mentions, text, "Annalena Baerbock", "Annalena Baerbock");
+  add_mentions(mentions, text, "Sergey Lavrov", "Sergey Lavrov");
+  add_mentions(mentions, text, "Lavrov", "Sergey Lavrov");
+  add_mentions(mentions, text, "Vladimir Putin", "Vladimir Putin");
+  add_mentions(mentions, text, "Amy Klobuchar", "Amy Klobuchar");
+  add_mentions(mentions, text, "Kevin Cramer", "Kevin Cramer");
+  add_mentions(mentions, text, "Biden", "Joe Biden");
+  add_mentions(mentions, text, "State Department", "State Department", MentionType::kOrg);
+  add_mentions(mentions, text, "NATO", "NATO", MentionType::kOrg);
+  add_mentions(mentions, text, "VOA", "VOA", MentionType::kOrg);
+
+  for (const bool with_mentions : {true, false}) {
+    INFO("with mentions: " << with_mentions);
+    const auto quotes = find_quotes(text, with_mentions ? mentions : std::vector<Mention>{});
+    std::set<std::string> speakers;
+    for (const Quote& q : quotes) {
+      if (q.speaker) speakers.insert(*q.speaker);
+    }
+    CHECK(speakers == std::set<std::string>{"Antony Blinken", "Amy Klobuchar", "Kevin Cramer",
+                                            "State Department"});
+    auto speaker_of = [&](const std::string& start) -> std::string {
+      for (const Quote& q : quotes) {
+        if (q.text.rfind(start, 0) == 0) return q.speaker ? *q.speaker : "-";
+      }
+      return "(no such quote)";
+    };
+    CHECK(speaker_of("diplomatic effort") == "Antony Blinken");
+    CHECK(speaker_of("We are now at a stage") == "-");
+    CHECK(speaker_of("prepare for a different outcome") == "-");
+    CHECK(speaker_of("Diplomacy is not dead") == "-");
+    CHECK(speaker_of("the U.S. side believes") == "-");
+    CHECK(speaker_of("to discuss recent diplomatic") == "State Department");
+    CHECK(speaker_of("the importance of continuing") == "State Department");
+    CHECK(speaker_of("We have Democrats and Republicans") == "Amy Klobuchar");
+    CHECK(speaker_of("The United States won") == "Kevin Cramer");
+    for (const Quote& q : quotes) {
+      if (q.speaker == "Amy Klobuchar") {
+        REQUIRE(q.speaker_mention);
+        CHECK(text.substr(q.speaker_mention->start,
+                          q.speaker_mention->end - q.speaker_mention->start) == "Amy Klobuchar");
+        REQUIRE(q.cue);
+        CHECK(text.substr(q.cue->start, q.cue->end - q.cue->start) == "told");
+      }
+    }
+  }
+}
