@@ -1,0 +1,617 @@
+// Tagger inference: feature hashing, the packed weight table, Viterbi, model (de)serialisation.
+#include "tagger.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <stdexcept>
+
+#include "tagger_model.hpp"
+
+namespace newsidx::entities {
+
+const char* to_string(EntityType type) {
+  switch (type) {
+    case EntityType::kPer: return "PER";
+    case EntityType::kLoc: return "LOC";
+    case EntityType::kOrg: return "ORG";
+    case EntityType::kMisc: return "MISC";
+  }
+  return "?";
+}
+
+TaggerInput to_tagger_input(const TokenizedText& text) {
+  TaggerInput in;
+  in.words.reserve(text.tokens.size());
+  for (const auto& t : text.tokens) in.words.push_back(t.text);
+  in.sentence_ends.reserve(text.sentences.size());
+  for (const auto& s : text.sentences) in.sentence_ends.push_back(s.end);
+  return in;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tags.
+
+namespace {
+int tag_kind(int tag) { return tag == 0 ? -1 : (tag - 1) % 4; }  // 0 B, 1 I, 2 L, 3 U
+int tag_type(int tag) { return tag == 0 ? -1 : (tag - 1) / 4; }
+constexpr float kForbidden = -1e30f;
+}  // namespace
+
+bool tag_transition_allowed(int prev, int cur) {
+  const bool prev_open = prev != kNumTags && (tag_kind(prev) == 0 || tag_kind(prev) == 1);
+  if (prev_open) {
+    return (tag_kind(cur) == 1 || tag_kind(cur) == 2) && tag_type(cur) == tag_type(prev);
+  }
+  return cur == 0 || tag_kind(cur) == 0 || tag_kind(cur) == 3;
+}
+
+bool tag_can_end(int tag) { return tag == 0 || tag_kind(tag) == 2 || tag_kind(tag) == 3; }
+
+void spans_to_tags(const std::vector<EntitySpan>& spans, std::size_t offset, std::size_t n,
+                   std::uint8_t* tags) {
+  std::fill(tags, tags + n, std::uint8_t{0});
+  for (const auto& s : spans) {
+    if (s.begin < offset || s.end > offset + n || s.begin >= s.end) continue;
+    const int base = 1 + 4 * static_cast<int>(s.type);
+    const std::size_t b = s.begin - offset;
+    const std::size_t e = s.end - offset;
+    if (e - b == 1) {
+      tags[b] = static_cast<std::uint8_t>(base + 3);
+      continue;
+    }
+    tags[b] = static_cast<std::uint8_t>(base);
+    for (std::size_t i = b + 1; i + 1 < e; ++i) tags[i] = static_cast<std::uint8_t>(base + 1);
+    tags[e - 1] = static_cast<std::uint8_t>(base + 2);
+  }
+}
+
+void tags_to_spans(const std::uint8_t* tags, std::size_t n, std::size_t offset,
+                   std::vector<EntitySpan>& out) {
+  std::size_t i = 0;
+  while (i < n) {
+    const int t = tags[i];
+    if (t == 0) {
+      ++i;
+      continue;
+    }
+    const int type = tag_type(t);
+    std::size_t j = i + 1;
+    if (tag_kind(t) == 0 || tag_kind(t) == 1) {
+      while (j < n && tag_type(tags[j]) == type && tag_kind(tags[j]) == 1) ++j;
+      if (j < n && tag_type(tags[j]) == type && tag_kind(tags[j]) == 2) ++j;
+    }
+    out.push_back(EntitySpan{offset + i, offset + j, static_cast<EntityType>(type)});
+    i = j;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Features.
+
+namespace {
+
+constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
+constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
+
+std::uint64_t hash_bytes(std::string_view s, std::uint64_t h = kFnvOffset) {
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= kFnvPrime;
+  }
+  return h;
+}
+
+std::uint64_t mix64(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+// A feature id from a template number and up to three component hashes.
+std::uint32_t feat(std::uint32_t tmpl, std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) {
+  std::uint64_t h = mix64(a + 0x9E3779B97F4A7C15ULL * (tmpl + 1));
+  h = mix64(h ^ (b + 0x632BE59BD9B4E019ULL));
+  if (c != 0) h = mix64(h ^ c);
+  const auto r = static_cast<std::uint32_t>(h ^ (h >> 32));
+  return r == 0 ? 1 : r;
+}
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Lower-cases ASCII, folds curly quotes to straight ones and Latin-1 capitals to small.
+void append_lower(std::string_view w, std::string& out) {
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    if (is_upper(c)) {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (c == '\xE2' && i + 2 < w.size() && w[i + 1] == '\x80' &&
+               (w[i + 2] == '\x98' || w[i + 2] == '\x99')) {
+      out += '\'';
+      i += 2;
+    } else if (c == '\xE2' && i + 2 < w.size() && w[i + 1] == '\x80' &&
+               (w[i + 2] == '\x9C' || w[i + 2] == '\x9D')) {
+      out += '"';
+      i += 2;
+    } else if (c == '\xC3' && i + 1 < w.size() && static_cast<unsigned char>(w[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(w[i + 1]) <= 0x9E && w[i + 1] != '\x97') {
+      out += c;
+      out += static_cast<char>(w[i + 1] + 0x20);
+      ++i;
+    } else {
+      out += c;
+    }
+  }
+}
+
+// Word shape with runs collapsed: "Blinken" -> "Xx", "U.S." -> "X.X.", "1996-08-22" -> "d-d-d".
+std::uint64_t shape_hash(std::string_view w, bool& has_letter, bool& has_lower, bool& init_upper) {
+  char buf[16];
+  std::size_t n = 0;
+  has_letter = has_lower = init_upper = false;
+  for (std::size_t i = 0; i < w.size() && n < sizeof buf; ++i) {
+    const auto u = static_cast<unsigned char>(w[i]);
+    char s;
+    if (is_upper(w[i])) {
+      s = 'X';
+    } else if (is_lower(w[i])) {
+      s = 'x';
+    } else if (is_digit(w[i])) {
+      s = 'd';
+    } else if (u >= 0xC0) {
+      const bool up = u == 0xC3 && i + 1 < w.size() && static_cast<unsigned char>(w[i + 1]) < 0x9F;
+      s = up ? 'X' : 'x';
+    } else if (u >= 0x80) {
+      continue;  // continuation byte
+    } else {
+      s = w[i];
+    }
+    if (s == 'X' || s == 'x') {
+      has_letter = true;
+      if (n == 0 && s == 'X') init_upper = true;
+      if (s == 'x') has_lower = true;
+    }
+    if (n > 0 && buf[n - 1] == s && (s == 'X' || s == 'x' || s == 'd')) continue;
+    buf[n++] = s;
+  }
+  return hash_bytes(std::string_view(buf, n), 0x84222325cbf29ce4ULL);
+}
+
+bool is_opening_mark(std::string_view w) {
+  return w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x98" || w == "(" || w == ":" ||
+         w == "'" || w == "\xC2\xAB" || w == "-" || w == "--" || w == "\xE2\x80\x94";
+}
+
+enum Tmpl : std::uint32_t {
+  kBias, kW0, kWm1, kWp1, kWm2, kWp2, kS0, kSm1, kSp1, kSm1S0, kS0Sp1, kPrefix, kSuffix,
+  kWm1W0, kW0Wp1, kWm1S0, kS0Wp1, kPosS0, kDocCase, kDocCaseW0, kHook0, kHookM1, kHookP1,
+  kWm1Wp1, kLen
+};
+
+}  // namespace
+
+void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out) {
+  const std::size_t n = input.words.size();
+  out.hashes.clear();
+  out.offsets.assign(1, 0);
+  out.offsets.reserve(n + 1);
+  out.hashes.reserve(n * 32);
+
+  std::string lower;
+  std::size_t total = 0;
+  for (auto w : input.words) total += w.size();
+  lower.reserve(total);
+  std::vector<std::uint32_t> lstart(n + 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    lstart[i] = static_cast<std::uint32_t>(lower.size());
+    append_lower(input.words[i], lower);
+  }
+  lstart[n] = static_cast<std::uint32_t>(lower.size());
+  auto lc = [&](std::size_t i) {
+    return std::string_view(lower).substr(lstart[i], lstart[i + 1] - lstart[i]);
+  };
+
+  // Per-token hashes of the lower-cased word and the shape, and case facts.
+  std::vector<std::uint64_t> hw(n), hs(n);
+  std::vector<std::uint8_t> info(n);  // bit0 letter, bit1 lower, bit2 init upper
+  for (std::size_t i = 0; i < n; ++i) {
+    hw[i] = hash_bytes(lc(i));
+    bool l = false, lo = false, up = false;
+    hs[i] = shape_hash(input.words[i], l, lo, up);
+    info[i] = static_cast<std::uint8_t>((l ? 1 : 0) | (lo ? 2 : 0) | (up ? 4 : 0));
+  }
+
+  // Sentence facts: first-position flags and ALL-CAPS sentences.
+  std::vector<std::uint8_t> first(n), caps(n);
+  std::size_t sb = 0;
+  for (std::size_t se : input.sentence_ends) {
+    se = std::min(se, n);
+    bool any_lower = false;
+    std::size_t caps_words = 0;
+    for (std::size_t i = sb; i < se; ++i) {
+      if (info[i] & 2) any_lower = true;
+      if ((info[i] & 1) && !(info[i] & 2) && input.words[i].size() >= 2) ++caps_words;
+    }
+    const bool all_caps = !any_lower && caps_words > 0;
+    for (std::size_t i = sb; i < se; ++i) {
+      caps[i] = all_caps ? 1 : 0;
+      first[i] = (i == sb || is_opening_mark(input.words[i - 1])) ? 1 : 0;
+    }
+    sb = se;
+  }
+
+  // Document-level case evidence: how the same word is written where case is informative
+  // (not first in its sentence, not in an ALL-CAPS sentence). bit0 lower, bit1 Title, bit2 CAPS.
+  const std::size_t cap = std::max<std::size_t>(16, std::bit_ceil(2 * n + 1));
+  std::vector<std::pair<std::uint64_t, std::uint8_t>> doc_case(cap, {0, 0});
+  auto doc_slot = [&](std::uint64_t h) -> std::uint8_t& {
+    std::size_t k = static_cast<std::size_t>(mix64(h)) & (cap - 1);
+    const std::uint64_t key = h == 0 ? 1 : h;
+    while (doc_case[k].first != 0 && doc_case[k].first != key) k = (k + 1) & (cap - 1);
+    doc_case[k].first = key;
+    return doc_case[k].second;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!(info[i] & 1) || first[i] || caps[i]) continue;
+    std::uint8_t bit = 0;
+    if (!(info[i] & 4)) bit = 1;
+    else if (info[i] & 2) bit = 2;
+    else bit = 4;
+    doc_slot(hw[i]) |= bit;
+  }
+
+  // Hook features, one sentence at a time.
+  std::vector<std::vector<std::uint64_t>> hook_hashes;
+  if (hook) {
+    hook_hashes.resize(n);
+    std::vector<std::string_view> words;
+    std::vector<std::vector<std::string>> extra;
+    sb = 0;
+    for (std::size_t se : input.sentence_ends) {
+      se = std::min(se, n);
+      words.assign(input.words.begin() + static_cast<std::ptrdiff_t>(sb),
+                   input.words.begin() + static_cast<std::ptrdiff_t>(se));
+      extra.assign(se - sb, {});
+      hook(words, extra);
+      for (std::size_t i = 0; i < extra.size(); ++i) {
+        for (const auto& f : extra[i]) hook_hashes[sb + i].push_back(hash_bytes(f));
+      }
+      sb = se;
+    }
+  }
+
+  constexpr std::uint64_t kBos = 0x1234567ULL;
+  constexpr std::uint64_t kEos = 0x7654321ULL;
+  sb = 0;
+  std::size_t si = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    while (si < input.sentence_ends.size() && input.sentence_ends[si] <= i) sb = input.sentence_ends[si++];
+    const std::size_t se = si < input.sentence_ends.size() ? std::min(input.sentence_ends[si], n) : n;
+    auto W = [&](std::ptrdiff_t d) -> std::uint64_t {
+      const auto j = static_cast<std::ptrdiff_t>(i) + d;
+      if (j < static_cast<std::ptrdiff_t>(sb)) return kBos + static_cast<std::uint64_t>(-d);
+      if (j >= static_cast<std::ptrdiff_t>(se)) return kEos + static_cast<std::uint64_t>(d);
+      return hw[static_cast<std::size_t>(j)];
+    };
+    auto S = [&](std::ptrdiff_t d) -> std::uint64_t {
+      const auto j = static_cast<std::ptrdiff_t>(i) + d;
+      if (j < static_cast<std::ptrdiff_t>(sb)) return kBos;
+      if (j >= static_cast<std::ptrdiff_t>(se)) return kEos;
+      return hs[static_cast<std::size_t>(j)];
+    };
+    auto& h = out.hashes;
+    const std::uint64_t w0 = hw[i], s0 = hs[i];
+    const std::uint64_t ctx = 1 + first[i] + 2 * caps[i];
+    h.push_back(feat(kBias, 1));
+    h.push_back(feat(kW0, w0));
+    h.push_back(feat(kWm1, W(-1)));
+    h.push_back(feat(kWp1, W(1)));
+    h.push_back(feat(kWm2, W(-2)));
+    h.push_back(feat(kWp2, W(2)));
+    h.push_back(feat(kS0, s0, ctx));
+    h.push_back(feat(kSm1, S(-1)));
+    h.push_back(feat(kSp1, S(1)));
+    h.push_back(feat(kSm1S0, S(-1), s0, ctx));
+    h.push_back(feat(kS0Sp1, s0, S(1), ctx));
+    h.push_back(feat(kWm1W0, W(-1), w0));
+    h.push_back(feat(kW0Wp1, w0, W(1)));
+    h.push_back(feat(kWm1Wp1, W(-1), W(1)));
+    h.push_back(feat(kWm1S0, W(-1), s0));
+    h.push_back(feat(kS0Wp1, s0, W(1)));
+    h.push_back(feat(kPosS0, ctx, s0));
+    const std::string_view l = lc(i);
+    const std::size_t len = l.size();
+    h.push_back(feat(kLen, std::min<std::size_t>(len, 12), ctx));
+    if (info[i] & 1) {
+      for (std::size_t k = 1; k <= 4 && k < len; ++k) {
+        h.push_back(feat(kPrefix, hash_bytes(l.substr(0, k)), k));
+        h.push_back(feat(kSuffix, hash_bytes(l.substr(len - k)), k));
+      }
+      std::uint8_t dc = 0;
+      {
+        std::size_t k = static_cast<std::size_t>(mix64(w0)) & (cap - 1);
+        const std::uint64_t key = w0 == 0 ? 1 : w0;
+        while (doc_case[k].first != 0 && doc_case[k].first != key) k = (k + 1) & (cap - 1);
+        if (doc_case[k].first == key) dc = doc_case[k].second;
+      }
+      h.push_back(feat(kDocCase, dc + 8u * (info[i] >> 1), ctx));
+      h.push_back(feat(kDocCaseW0, dc + 8u * ctx, w0));
+    }
+    if (!hook_hashes.empty()) {
+      for (auto x : hook_hashes[i]) h.push_back(feat(kHook0, x));
+      if (i > sb) {
+        for (auto x : hook_hashes[i - 1]) h.push_back(feat(kHookM1, x));
+      }
+      if (i + 1 < se) {
+        for (auto x : hook_hashes[i + 1]) h.push_back(feat(kHookP1, x));
+      }
+    }
+    out.offsets.push_back(static_cast<std::uint32_t>(h.size()));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Viterbi.
+
+void viterbi(const float* emit, std::size_t n, const Transitions& trans, std::uint8_t* tags,
+             std::vector<float>& work, std::vector<std::uint8_t>& back) {
+  if (n == 0) return;
+  work.resize(2 * kNumTags);
+  back.resize(n * kNumTags);
+  float* prev = work.data();
+  float* cur = work.data() + kNumTags;
+  for (int t = 0; t < kNumTags; ++t) prev[t] = trans.from[kNumTags][t] + emit[t];
+  for (std::size_t i = 1; i < n; ++i) {
+    const float* e = emit + i * kNumTags;
+    std::uint8_t* bp = back.data() + i * kNumTags;
+    for (int t = 0; t < kNumTags; ++t) {
+      float best = -std::numeric_limits<float>::infinity();
+      int arg = 0;
+      for (int p = 0; p < kNumTags; ++p) {
+        const float v = prev[p] + trans.from[p][t];
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      cur[t] = best + e[t];
+      bp[t] = static_cast<std::uint8_t>(arg);
+    }
+    std::swap(prev, cur);
+  }
+  float best = -std::numeric_limits<float>::infinity();
+  int arg = 0;
+  for (int t = 0; t < kNumTags; ++t) {
+    const float v = prev[t] + trans.end[t];
+    if (v > best) {
+      best = v;
+      arg = t;
+    }
+  }
+  tags[n - 1] = static_cast<std::uint8_t>(arg);
+  for (std::size_t i = n - 1; i > 0; --i) tags[i - 1] = back[i * kNumTags + tags[i]];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The packed model and its file format.
+
+void ModelData::add_scores(std::uint32_t key, float* scores) const {
+  const std::size_t mask = slots.size() - 1;
+  std::size_t k = key & mask;
+  while (true) {
+    const Slot& s = slots[k];
+    if (s.key == key) {
+      const Entry* e = entries.data() + s.begin;
+      for (std::uint32_t j = 0; j < s.count; ++j) scores[e[j].tag] += e[j].weight;
+      return;
+    }
+    if (s.key == 0) return;
+    k = (k + 1) & mask;
+  }
+}
+
+namespace {
+
+constexpr char kMagic[8] = {'N', 'X', 'N', 'E', 'R', '\x01', '\0', '\0'};
+
+template <typename T>
+void put(std::string& out, T v) {
+  char buf[sizeof(T)];
+  std::memcpy(buf, &v, sizeof(T));
+  out.append(buf, sizeof(T));
+}
+
+struct Reader {
+  std::string_view in;
+  std::size_t pos = 0;
+  bool ok = true;
+  template <typename T>
+  T get() {
+    T v{};
+    if (pos + sizeof(T) > in.size()) {
+      ok = false;
+      return v;
+    }
+    std::memcpy(&v, in.data() + pos, sizeof(T));
+    pos += sizeof(T);
+    return v;
+  }
+};
+
+}  // namespace
+
+void constrain_transitions(Transitions& t) {
+  for (int p = 0; p <= kNumTags; ++p) {
+    for (int c = 0; c < kNumTags; ++c) {
+      if (!tag_transition_allowed(p, c)) t.from[static_cast<std::size_t>(p)][static_cast<std::size_t>(c)] = kForbidden;
+    }
+  }
+  for (int c = 0; c < kNumTags; ++c) {
+    if (!tag_can_end(c)) t.end[static_cast<std::size_t>(c)] = kForbidden;
+  }
+}
+
+std::string serialize_model(const std::vector<FeatureWeights>& features, const Transitions& trans,
+                            const std::string& hook_name) {
+  float max_abs = 0;
+  for (const auto& f : features) {
+    for (const auto& [tag, w] : f.weights) max_abs = std::max(max_abs, std::fabs(w));
+  }
+  const float scale = max_abs > 0 ? 32000.0f / max_abs : 1.0f;
+  std::string out(kMagic, sizeof kMagic);
+  put<std::uint32_t>(out, kNumTags);
+  put<std::uint32_t>(out, static_cast<std::uint32_t>(hook_name.size()));
+  out += hook_name;
+  put<float>(out, scale);
+  for (const auto& row : trans.from) {
+    for (float v : row) put<float>(out, v <= kForbidden ? 0.0f : v);
+  }
+  for (float v : trans.end) put<float>(out, v <= kForbidden ? 0.0f : v);
+  std::vector<const FeatureWeights*> sorted;
+  sorted.reserve(features.size());
+  std::string body;
+  std::uint32_t kept = 0;
+  for (const auto& f : features) sorted.push_back(&f);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->key < b->key; });
+  std::vector<std::pair<std::uint8_t, std::int16_t>> q;
+  for (const auto* f : sorted) {
+    q.clear();
+    for (const auto& [tag, w] : f->weights) {
+      const long v = std::lround(w * scale);
+      if (v != 0) q.emplace_back(tag, static_cast<std::int16_t>(std::clamp(v, -32767L, 32767L)));
+    }
+    if (q.empty()) continue;
+    ++kept;
+    put<std::uint32_t>(body, f->key);
+    put<std::uint8_t>(body, static_cast<std::uint8_t>(q.size()));
+    for (const auto& [tag, v] : q) {
+      put<std::uint8_t>(body, tag);
+      put<std::int16_t>(body, v);
+    }
+  }
+  put<std::uint32_t>(out, kept);
+  out += body;
+  return out;
+}
+
+Result<Tagger> Tagger::load(std::string_view bytes, const std::vector<NamedHook>& hooks) {
+  auto bad = [](std::string msg) {
+    return Error{ErrorCode::kBadInput, "NER model: " + std::move(msg), "retrain with scripts/train-ner.sh"};
+  };
+  if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
+    return bad("not a newsidx NER model (bad magic)");
+  }
+  Reader r{bytes, sizeof kMagic};
+  if (r.get<std::uint32_t>() != kNumTags) return bad("unexpected tag set");
+  const auto name_len = r.get<std::uint32_t>();
+  if (!r.ok || r.pos + name_len > bytes.size()) return bad("truncated");
+  auto model = std::make_shared<ModelData>();
+  model->hook_name = std::string(bytes.substr(r.pos, name_len));
+  r.pos += name_len;
+  model->scale = r.get<float>();
+  for (auto& row : model->trans.from) {
+    for (float& v : row) v = r.get<float>();
+  }
+  for (float& v : model->trans.end) v = r.get<float>();
+  constrain_transitions(model->trans);
+  const auto count = r.get<std::uint32_t>();
+  if (!r.ok || model->scale <= 0) return bad("truncated header");
+  std::size_t cap = 16;
+  while (cap < 2 * static_cast<std::size_t>(count) + 1) cap *= 2;
+  model->slots.assign(cap, {});
+  model->entries.reserve(static_cast<std::size_t>(count) * 3);
+  const float inv = 1.0f / model->scale;
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const auto key = r.get<std::uint32_t>();
+    const auto n = r.get<std::uint8_t>();
+    if (!r.ok || key == 0 || n == 0 || n > kNumTags) return bad("corrupt feature table");
+    ModelData::Slot slot{key, static_cast<std::uint32_t>(model->entries.size()), n};
+    for (std::uint8_t j = 0; j < n; ++j) {
+      const auto tag = r.get<std::uint8_t>();
+      const auto v = r.get<std::int16_t>();
+      if (tag >= kNumTags) return bad("corrupt tag id");
+      model->entries.push_back({tag, static_cast<float>(v) * inv});
+    }
+    std::size_t k = key & (cap - 1);
+    while (model->slots[k].key != 0) {
+      if (model->slots[k].key == key) return bad("duplicate feature");
+      k = (k + 1) & (cap - 1);
+    }
+    model->slots[k] = slot;
+  }
+  if (!r.ok) return bad("truncated feature table");
+  if (r.pos != bytes.size()) return bad("trailing bytes");
+  model->features = count;
+  NamedHook hook;
+  if (!model->hook_name.empty()) {
+    const auto it = std::find_if(hooks.begin(), hooks.end(),
+                                 [&](const NamedHook& h) { return h.name == model->hook_name; });
+    if (it == hooks.end()) return bad("needs the feature hook '" + model->hook_name + "'");
+    hook = *it;
+  }
+  return Tagger(std::move(model), std::move(hook));
+}
+
+Tagger::Tagger(std::shared_ptr<const ModelData> model, NamedHook hook)
+    : model_(std::move(model)), hook_(std::move(hook)) {}
+
+std::size_t Tagger::feature_count() const { return model_->features; }
+
+std::string Tagger::save() const {
+  // Rebuild the per-feature lists from the packed table; weights are already quantised, so a
+  // save after a load reproduces the same bytes.
+  std::vector<FeatureWeights> features;
+  features.reserve(model_->features);
+  for (const auto& s : model_->slots) {
+    if (s.key == 0) continue;
+    FeatureWeights f;
+    f.key = s.key;
+    for (std::uint32_t j = 0; j < s.count; ++j) {
+      const auto& e = model_->entries[s.begin + j];
+      f.weights.emplace_back(static_cast<std::uint8_t>(e.tag), e.weight);
+    }
+    features.push_back(std::move(f));
+  }
+  return serialize_model(features, model_->trans, model_->hook_name);
+}
+
+std::vector<EntitySpan> Tagger::tag(const TaggerInput& input) const {
+  std::vector<EntitySpan> spans;
+  const std::size_t n = input.words.size();
+  if (n == 0) return spans;
+  DocumentFeatures feats;
+  extract_features(input, hook_.hook, feats);
+  std::vector<float> emit(n * kNumTags, 0.0f);
+  for (std::size_t i = 0; i < n; ++i) {
+    float* sc = emit.data() + i * kNumTags;
+    for (std::uint32_t k = feats.offsets[i]; k < feats.offsets[i + 1]; ++k) {
+      model_->add_scores(feats.hashes[k], sc);
+    }
+  }
+  std::vector<std::uint8_t> tags(n);
+  std::vector<float> work;
+  std::vector<std::uint8_t> back;
+  std::size_t sb = 0;
+  for (std::size_t se : input.sentence_ends) {
+    se = std::min(se, n);
+    if (se > sb) {
+      viterbi(emit.data() + sb * kNumTags, se - sb, model_->trans, tags.data() + sb, work, back);
+      tags_to_spans(tags.data() + sb, se - sb, sb, spans);
+    }
+    sb = se;
+  }
+  return spans;
+}
+
+std::vector<EntitySpan> Tagger::tag(const TokenizedText& text) const {
+  return tag(to_tagger_input(text));
+}
+
+}  // namespace newsidx::entities

@@ -1,0 +1,90 @@
+// Named-entity tagger: averaged-perceptron weights, BILOU tags, Viterbi decoding per sentence.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.hpp"
+#include "tokenizer.hpp"
+
+namespace newsidx::entities {
+
+/// The CoNLL-2003 entity types.
+enum class EntityType : std::uint8_t { kPer, kLoc, kOrg, kMisc };
+/// "PER", "LOC", "ORG" or "MISC".
+const char* to_string(EntityType type);
+
+/// An entity found by the tagger: tokens [begin, end) of the tagged token sequence.
+struct EntitySpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  EntityType type = EntityType::kPer;
+  bool operator==(const EntitySpan&) const = default;
+};
+
+/// Extra per-token features for one sentence (gazetteer hits and the like): the hook receives
+/// the sentence's words and appends feature names to out[i] for word i (out has one empty
+/// vector per word). A model records the hook's name; the same hook must be present when the
+/// model is used, which Tagger::load checks.
+using FeatureHook =
+    std::function<void(const std::vector<std::string_view>& words,
+                       std::vector<std::vector<std::string>>& out)>;
+
+/// A named feature hook; an empty name means none.
+struct NamedHook {
+  std::string name;
+  FeatureHook hook;
+};
+
+/// A token sequence split into sentences, the tagger's input. Made from a TokenizedText, or
+/// directly from pre-tokenised text (training data). `words` view memory the caller keeps.
+struct TaggerInput {
+  std::vector<std::string_view> words;
+  std::vector<std::size_t> sentence_ends;  ///< exclusive end token of each sentence, ascending
+};
+/// The words and sentence ends of a TokenizedText.
+TaggerInput to_tagger_input(const TokenizedText& text);
+
+struct ModelData;  // the weights, defined in tagger_model.hpp
+
+/// A trained tagger. Immutable after construction, so one instance serves all threads.
+class Tagger {
+ public:
+  /// The process-wide tagger, from the model built into the binary (loaded once, thread-safe).
+  /// Throws std::runtime_error if the embedded model is unreadable (a build error, not input).
+  static const Tagger& instance();
+
+  /// Reads a model from its serialized bytes (the `save()` format). `hooks` lists the feature
+  /// hooks available; the model's hook, if it names one, must be among them.
+  static Result<Tagger> load(std::string_view bytes, const std::vector<NamedHook>& hooks = {});
+
+  /// Wraps trained weights (used by the trainer).
+  Tagger(std::shared_ptr<const ModelData> model, NamedHook hook);
+
+  /// The entities of every sentence of `text`, as token spans into text.tokens, in order.
+  std::vector<EntitySpan> tag(const TokenizedText& text) const;
+
+  /// The entities of pre-split words (the document is the unit for document-level features,
+  /// so pass a whole article at once). Spans index `input.words`.
+  std::vector<EntitySpan> tag(const TaggerInput& input) const;
+
+  /// The model in its compact binary format (weights quantised to 16 bits, zeros pruned).
+  std::string save() const;
+
+  /// Number of features with non-zero weights; a measure of the model's size.
+  std::size_t feature_count() const;
+
+  /// Name of the feature hook the model was trained with ("" if none).
+  const std::string& hook_name() const { return hook_.name; }
+
+ private:
+  std::shared_ptr<const ModelData> model_;
+  NamedHook hook_;
+};
+
+}  // namespace newsidx::entities

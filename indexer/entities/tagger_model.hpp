@@ -1,0 +1,87 @@
+// Tagger internals shared by inference and training: BILOU tag set, features, weights, Viterbi.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tagger.hpp"
+
+namespace newsidx::entities {
+
+/// BILOU tags: 0 is O; entity type t (0..3) has B = 1+4t, I = 2+4t, L = 3+4t, U = 4+4t.
+inline constexpr int kNumTags = 17;
+
+/// True if tag `cur` may follow tag `prev` (prev == kNumTags means the sentence start).
+bool tag_transition_allowed(int prev, int cur);
+/// True if a sentence may end on `tag` (O, L or U).
+bool tag_can_end(int tag);
+
+/// Writes the BILOU tags of `spans` (token indices relative to `offset`) to tags[0..n).
+void spans_to_tags(const std::vector<EntitySpan>& spans, std::size_t offset, std::size_t n,
+                   std::uint8_t* tags);
+/// Appends the spans that tags[0..n) encode, with token indices shifted by `offset`.
+void tags_to_spans(const std::uint8_t* tags, std::size_t n, std::size_t offset,
+                   std::vector<EntitySpan>& out);
+
+/// The features of every token of a document, as 32-bit hashes: token i has
+/// hashes[offsets[i] .. offsets[i+1]).
+struct DocumentFeatures {
+  std::vector<std::uint32_t> hashes;
+  std::vector<std::uint32_t> offsets;
+};
+
+/// Computes the features of a whole document (document-level case statistics need all of it).
+/// `hook` may be empty. Reuses `out`'s storage.
+void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out);
+
+/// Transition weights: row kNumTags is the sentence start; disallowed moves hold -1e30.
+struct Transitions {
+  std::array<std::array<float, kNumTags>, kNumTags + 1> from{};
+  std::array<float, kNumTags> end{};
+};
+
+/// Sets the moves BILOU forbids (O -> I-x, B-x -> O, ...) to -1e30 so Viterbi never takes them.
+void constrain_transitions(Transitions& t);
+
+/// Best tag sequence for n tokens given emission scores emit[i * kNumTags + t]; `work` is scratch.
+void viterbi(const float* emit, std::size_t n, const Transitions& trans, std::uint8_t* tags,
+             std::vector<float>& work, std::vector<std::uint8_t>& back);
+
+/// The weights in inference form: an open-addressing table from feature hash to a run of
+/// (tag, weight) entries. Only non-zero weights are kept.
+struct ModelData {
+  struct Slot {
+    std::uint32_t key = 0;    ///< feature hash; 0 marks an empty slot
+    std::uint32_t begin = 0;  ///< first entry
+    std::uint32_t count = 0;  ///< number of entries
+  };
+  struct Entry {
+    std::uint32_t tag = 0;
+    float weight = 0;
+  };
+  Transitions trans;
+  std::vector<Slot> slots;  ///< size is a power of two, at most half full
+  std::vector<Entry> entries;
+  std::size_t features = 0;
+  float scale = 1;          ///< quantisation step is 1/scale
+  std::string hook_name;
+
+  /// Adds the weights of feature `key` to scores[0..kNumTags).
+  void add_scores(std::uint32_t key, float* scores) const;
+};
+
+/// One feature's weights before packing: hash and (tag, weight) pairs.
+struct FeatureWeights {
+  std::uint32_t key = 0;
+  std::vector<std::pair<std::uint8_t, float>> weights;
+};
+
+/// Serialises weights (quantised to int16) and transitions into the model file format.
+std::string serialize_model(const std::vector<FeatureWeights>& features, const Transitions& trans,
+                            const std::string& hook_name);
+
+}  // namespace newsidx::entities

@@ -1,0 +1,206 @@
+// Training the NER tagger: features are extracted once, then averaged-perceptron epochs over
+// shuffled documents with Viterbi decoding and the usual lazy-averaging trick.
+#include "tagger_train.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "tagger_model.hpp"
+
+namespace newsidx::entities {
+
+TaggerInput to_tagger_input(const TrainingDocument& doc) {
+  TaggerInput in;
+  in.words.assign(doc.words.begin(), doc.words.end());
+  in.sentence_ends = doc.sentence_ends;
+  return in;
+}
+
+void score_spans(const std::vector<EntitySpan>& gold, const std::vector<EntitySpan>& predicted,
+                 SpanScores (&by_type)[4]) {
+  for (const auto& g : gold) ++by_type[static_cast<int>(g.type)].gold;
+  for (const auto& p : predicted) {
+    auto& s = by_type[static_cast<int>(p.type)];
+    ++s.predicted;
+    if (std::find(gold.begin(), gold.end(), p) != gold.end()) ++s.correct;
+  }
+}
+
+namespace {
+
+// Features of one training document as dense indices, and its gold tags.
+struct Prepared {
+  std::vector<std::uint32_t> feats;
+  std::vector<std::uint32_t> offsets;
+  std::vector<std::uint8_t> gold;
+  std::vector<std::size_t> sentence_ends;
+};
+
+struct Weights {
+  std::size_t features = 0;
+  std::vector<float> w;  // features * kNumTags
+  std::vector<float> u;  // sum of (step * update), for averaging
+  std::vector<float> tw, tu;  // transitions: (kNumTags + 1) * kNumTags, then kNumTags end
+  double step = 1;
+
+  void update(std::uint32_t f, int tag, float delta) {
+    const std::size_t k = static_cast<std::size_t>(f) * kNumTags + static_cast<std::size_t>(tag);
+    w[k] += delta;
+    u[k] += static_cast<float>(step) * delta;
+  }
+  void update_trans(std::size_t k, float delta) {
+    tw[k] += delta;
+    tu[k] += static_cast<float>(step) * delta;
+  }
+  float avg(std::size_t k) const { return w[k] - u[k] / static_cast<float>(step); }
+  float tavg(std::size_t k) const { return tw[k] - tu[k] / static_cast<float>(step); }
+};
+
+constexpr std::size_t kEndRow = (kNumTags + 1) * kNumTags;
+
+Transitions current_transitions(const Weights& wt, bool averaged) {
+  Transitions t;
+  for (int p = 0; p <= kNumTags; ++p) {
+    for (int c = 0; c < kNumTags; ++c) {
+      const std::size_t k = static_cast<std::size_t>(p * kNumTags + c);
+      t.from[static_cast<std::size_t>(p)][static_cast<std::size_t>(c)] = averaged ? wt.tavg(k) : wt.tw[k];
+    }
+  }
+  for (int c = 0; c < kNumTags; ++c) {
+    const std::size_t k = kEndRow + static_cast<std::size_t>(c);
+    t.end[static_cast<std::size_t>(c)] = averaged ? wt.tavg(k) : wt.tw[k];
+  }
+  constrain_transitions(t);
+  return t;
+}
+
+Tagger averaged_tagger(const Weights& wt, const std::vector<std::uint32_t>& keys,
+                       const TrainOptions& options) {
+  std::vector<FeatureWeights> features;
+  features.reserve(wt.features);
+  for (std::size_t f = 0; f < wt.features; ++f) {
+    FeatureWeights fw;
+    fw.key = keys[f];
+    for (int t = 0; t < kNumTags; ++t) {
+      const float v = wt.avg(f * kNumTags + static_cast<std::size_t>(t));
+      if (v != 0.0f && std::fabs(v) >= options.prune) {
+        fw.weights.emplace_back(static_cast<std::uint8_t>(t), v);
+      }
+    }
+    if (!fw.weights.empty()) features.push_back(std::move(fw));
+  }
+  Transitions trans = current_transitions(wt, true);
+  auto loaded = Tagger::load(serialize_model(features, trans, options.hook.name), {options.hook});
+  if (!loaded) throw std::runtime_error(loaded.error().message);
+  return std::move(loaded).value();
+}
+
+}  // namespace
+
+Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& options) {
+  // Extract features once; count them to drop rare ones; map hashes to dense indices.
+  std::vector<Prepared> prepared(docs.size());
+  std::unordered_map<std::uint32_t, std::uint32_t> counts;
+  DocumentFeatures df;
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    const auto input = to_tagger_input(docs[d]);
+    extract_features(input, options.hook.hook, df);
+    auto& p = prepared[d];
+    p.feats = df.hashes;
+    p.offsets = df.offsets;
+    p.sentence_ends = docs[d].sentence_ends;
+    p.gold.assign(docs[d].words.size(), 0);
+    spans_to_tags(docs[d].entities, 0, docs[d].words.size(), p.gold.data());
+    for (auto h : df.hashes) ++counts[h];
+  }
+  std::unordered_map<std::uint32_t, std::uint32_t> index;
+  std::vector<std::uint32_t> keys;
+  for (auto& p : prepared) {
+    for (auto& h : p.feats) {
+      const auto c = counts[h];
+      if (static_cast<int>(c) < options.min_count) {
+        h = UINT32_MAX;
+        continue;
+      }
+      auto [it, fresh] = index.try_emplace(h, static_cast<std::uint32_t>(keys.size()));
+      if (fresh) keys.push_back(h);
+      h = it->second;
+    }
+  }
+  counts.clear();
+
+  Weights wt;
+  wt.features = keys.size();
+  wt.w.assign(keys.size() * kNumTags, 0.0f);
+  wt.u.assign(keys.size() * kNumTags, 0.0f);
+  wt.tw.assign(kEndRow + kNumTags, 0.0f);
+  wt.tu.assign(kEndRow + kNumTags, 0.0f);
+
+  std::vector<std::size_t> order(docs.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937_64 rng(options.seed);
+  std::vector<float> emit, work;
+  std::vector<std::uint8_t> back, pred;
+
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    // Fisher-Yates with our own index draws, so the order is the same with any standard library.
+    for (std::size_t i = order.size(); i > 1; --i) {
+      std::swap(order[i - 1], order[static_cast<std::size_t>(rng() % i)]);
+    }
+    for (std::size_t d : order) {
+      const auto& p = prepared[d];
+      const std::size_t n = p.gold.size();
+      std::size_t sb = 0;
+      for (std::size_t se : p.sentence_ends) {
+        se = std::min(se, n);
+        const std::size_t len = se - sb;
+        if (len == 0) continue;
+        emit.assign(len * kNumTags, 0.0f);
+        for (std::size_t i = 0; i < len; ++i) {
+          float* sc = emit.data() + i * kNumTags;
+          for (std::uint32_t k = p.offsets[sb + i]; k < p.offsets[sb + i + 1]; ++k) {
+            const std::uint32_t f = p.feats[k];
+            if (f == UINT32_MAX) continue;
+            const float* row = wt.w.data() + static_cast<std::size_t>(f) * kNumTags;
+            for (int t = 0; t < kNumTags; ++t) sc[t] += row[t];
+          }
+        }
+        const Transitions trans = current_transitions(wt, false);
+        pred.assign(len, 0);
+        viterbi(emit.data(), len, trans, pred.data(), work, back);
+        const std::uint8_t* gold = p.gold.data() + sb;
+        if (!std::equal(pred.begin(), pred.end(), gold)) {
+          for (std::size_t i = 0; i < len; ++i) {
+            const int pg = i == 0 ? kNumTags : gold[i - 1];
+            const int pp = i == 0 ? kNumTags : pred[i - 1];
+            if (gold[i] != pred[i]) {
+              for (std::uint32_t k = p.offsets[sb + i]; k < p.offsets[sb + i + 1]; ++k) {
+                const std::uint32_t f = p.feats[k];
+                if (f == UINT32_MAX) continue;
+                wt.update(f, gold[i], 1.0f);
+                wt.update(f, pred[i], -1.0f);
+              }
+            }
+            if (gold[i] != pred[i] || pg != pp) {
+              wt.update_trans(static_cast<std::size_t>(pg * kNumTags + gold[i]), 1.0f);
+              wt.update_trans(static_cast<std::size_t>(pp * kNumTags + pred[i]), -1.0f);
+            }
+          }
+          if (gold[len - 1] != pred[len - 1]) {
+            wt.update_trans(kEndRow + gold[len - 1], 1.0f);
+            wt.update_trans(kEndRow + pred[len - 1], -1.0f);
+          }
+        }
+        wt.step += 1;
+        sb = se;
+      }
+    }
+    if (options.on_epoch) options.on_epoch(epoch, averaged_tagger(wt, keys, options));
+  }
+  return averaged_tagger(wt, keys, options);
+}
+
+}  // namespace newsidx::entities

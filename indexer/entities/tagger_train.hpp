@@ -1,0 +1,55 @@
+// Training the NER tagger: averaged structured perceptron over documents of labelled tokens.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "tagger.hpp"
+
+namespace newsidx::entities {
+
+/// One labelled document: words, sentence ends (exclusive, ascending) and entity spans.
+struct TrainingDocument {
+  std::vector<std::string> words;
+  std::vector<std::size_t> sentence_ends;
+  std::vector<EntitySpan> entities;
+};
+
+/// How to train.
+struct TrainOptions {
+  int epochs = 10;
+  std::uint64_t seed = 20240601;  ///< document order is shuffled with this seed every epoch
+  int min_count = 1;              ///< features seen fewer times in the data are dropped
+  float prune = 0.0f;             ///< averaged weights with |w| below this are dropped
+  NamedHook hook;                 ///< extra features (e.g. gazetteer); recorded in the model
+  /// Called after each epoch with the averaged model so far (for dev curves); may be empty.
+  std::function<void(int epoch, const Tagger& averaged)> on_epoch;
+};
+
+/// Trains a tagger. Deterministic for given data and options. The returned tagger is the one
+/// its save() bytes load back to (weights already quantised).
+Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& options);
+
+/// The input view of a training document (views its words).
+TaggerInput to_tagger_input(const TrainingDocument& doc);
+
+/// Entity-level exact-span scores in the conlleval sense.
+struct SpanScores {
+  std::size_t gold = 0, predicted = 0, correct = 0;
+  double precision() const { return predicted ? 100.0 * correct / predicted : 0.0; }
+  double recall() const { return gold ? 100.0 * correct / gold : 0.0; }
+  double f1() const {
+    const double p = precision(), r = recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  }
+};
+
+/// Adds the comparison of predicted against gold spans of one document to per-type scores
+/// (indexed by EntityType).
+void score_spans(const std::vector<EntitySpan>& gold, const std::vector<EntitySpan>& predicted,
+                 SpanScores (&by_type)[4]);
+
+}  // namespace newsidx::entities

@@ -1,0 +1,370 @@
+// newsidx-train-ner: trains the NER tagger on CoNLL-2003 (and optionally GMB), evaluates it on
+// the dev split with conlleval semantics, measures its speed, and writes the model file.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "indexer/entities/tagger.hpp"
+#include "indexer/entities/tagger_train.hpp"
+#include "indexer/entities/tokenizer.hpp"
+
+namespace ent = newsidx::entities;
+
+namespace {
+
+struct Options {
+  std::vector<std::string> train;
+  std::string gmb;
+  std::string gmb_gpe = "loc";  // what GMB's gpe becomes: loc, misc or drop
+  std::size_t gmb_max = 0;      // use at most this many GMB sentences (0 = all)
+  std::string dev;
+  std::string output;
+  bool curve = false;
+  ent::TrainOptions train_options;
+};
+
+std::string read_file(const std::string& path) {
+  std::string data;
+  if (path.size() > 3 && path.substr(path.size() - 3) == ".gz") {
+    const std::string cmd = "gzip -dc '" + path + "'";
+    FILE* p = popen(cmd.c_str(), "r");
+    if (p == nullptr) throw std::runtime_error("cannot run " + cmd);
+    char buf[1 << 16];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) data.append(buf, n);
+    if (pclose(p) != 0) throw std::runtime_error("gzip failed on " + path);
+    return data;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool type_of(std::string_view t, ent::EntityType& out) {
+  if (t == "PER") out = ent::EntityType::kPer;
+  else if (t == "LOC") out = ent::EntityType::kLoc;
+  else if (t == "ORG") out = ent::EntityType::kOrg;
+  else if (t == "MISC") out = ent::EntityType::kMisc;
+  else return false;
+  return true;
+}
+
+// Builds entity spans from per-token IOB labels ("O", "I-PER", "B-LOC"). IOB1 and IOB2 both:
+// a span starts at B-, or at I- after O or another type.
+void add_iob(std::vector<ent::TrainingDocument>& docs, const std::vector<std::string>& labels) {
+  auto& doc = docs.back();
+  const std::size_t base = doc.words.size() - labels.size();
+  std::string prev = "O";
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const std::string& l = labels[i];
+    ent::EntityType type;
+    if (l == "O" || l.size() < 3 || !type_of(std::string_view(l).substr(2), type)) {
+      prev = "O";
+      continue;
+    }
+    const bool cont = l[0] == 'I' && prev != "O" && prev.substr(2) == l.substr(2);
+    if (cont) {
+      doc.entities.back().end = base + i + 1;
+    } else {
+      doc.entities.push_back({base + i, base + i + 1, type});
+    }
+    prev = l;
+  }
+}
+
+std::vector<ent::TrainingDocument> read_conll(const std::string& path) {
+  const std::string data = read_file(path);
+  std::vector<ent::TrainingDocument> docs;
+  std::vector<std::string> labels;
+  auto end_sentence = [&]() {
+    if (labels.empty()) return;
+    if (docs.empty()) docs.emplace_back();
+    add_iob(docs, labels);
+    docs.back().sentence_ends.push_back(docs.back().words.size());
+    labels.clear();
+  };
+  std::istringstream in(data);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) {
+      end_sentence();
+      continue;
+    }
+    if (line.rfind("-DOCSTART-", 0) == 0) {
+      end_sentence();
+      docs.emplace_back();
+      continue;
+    }
+    const auto sp = line.find(' ');
+    const auto last = line.rfind(' ');
+    if (sp == std::string::npos) continue;
+    if (docs.empty()) docs.emplace_back();
+    docs.back().words.push_back(line.substr(0, sp));
+    labels.push_back(line.substr(last + 1));
+  }
+  end_sentence();
+  std::erase_if(docs, [](const auto& d) { return d.words.empty(); });
+  return docs;
+}
+
+// Windows-1252 to UTF-8 (the GMB CSV's encoding).
+std::string cp1252_to_utf8(std::string_view s) {
+  static const char16_t kHigh[32] = {
+      0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178};
+  std::string out;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x80) {
+      out += c;
+      continue;
+    }
+    const unsigned cp = (u < 0xA0) ? kHigh[u - 0x80] : u;
+    if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> split_csv(const std::string& line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        fields.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        fields.back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.emplace_back();
+    } else {
+      fields.back() += c;
+    }
+  }
+  return fields;
+}
+
+// GMB has no document boundaries: every sentence becomes its own document.
+std::vector<ent::TrainingDocument> read_gmb(const Options& o) {
+  const std::string data = read_file(o.gmb);
+  std::vector<ent::TrainingDocument> docs;
+  std::vector<std::string> labels;
+  auto end_sentence = [&]() {
+    if (labels.empty()) return;
+    add_iob(docs, labels);
+    docs.back().sentence_ends.push_back(docs.back().words.size());
+    labels.clear();
+  };
+  std::istringstream in(data);
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    auto f = split_csv(line);
+    if (f.size() != 4) continue;
+    if (!f[0].empty()) {
+      end_sentence();
+      if (o.gmb_max > 0 && docs.size() >= o.gmb_max) break;
+      docs.emplace_back();
+    }
+    if (docs.empty()) continue;
+    docs.back().words.push_back(cp1252_to_utf8(f[1]));
+    std::string tag = f[3];
+    std::string type = tag.size() > 2 ? tag.substr(2) : "";
+    std::string mapped = "O";
+    if (type == "per") mapped = "PER";
+    else if (type == "org") mapped = "ORG";
+    else if (type == "geo") mapped = "LOC";
+    else if (type == "gpe" && o.gmb_gpe == "loc") mapped = "LOC";
+    else if (type == "gpe" && o.gmb_gpe == "misc") mapped = "MISC";
+    labels.push_back(mapped == "O" ? "O" : tag.substr(0, 2) + mapped);
+  }
+  end_sentence();
+  if (o.gmb_max > 0 && docs.size() > o.gmb_max) docs.resize(o.gmb_max);
+  return docs;
+}
+
+struct Eval {
+  ent::SpanScores by_type[4];
+  std::size_t tokens = 0;
+  double seconds = 0;
+};
+
+Eval evaluate(const ent::Tagger& tagger, const std::vector<ent::TrainingDocument>& docs) {
+  Eval e;
+  const auto t0 = std::chrono::steady_clock::now();
+  for (const auto& d : docs) {
+    const auto pred = tagger.tag(ent::to_tagger_input(d));
+    ent::score_spans(d.entities, pred, e.by_type);
+    e.tokens += d.words.size();
+  }
+  e.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return e;
+}
+
+ent::SpanScores sum(const Eval& e, int types) {
+  ent::SpanScores s;
+  for (int t = 0; t < types; ++t) {
+    s.gold += e.by_type[t].gold;
+    s.predicted += e.by_type[t].predicted;
+    s.correct += e.by_type[t].correct;
+  }
+  return s;
+}
+
+void print_table(const Eval& e) {
+  fmt::print("{:<16} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}\n", "type", "gold", "pred", "right",
+             "P", "R", "F1");
+  auto row = [](const char* name, const ent::SpanScores& s) {
+    fmt::print("{:<16} {:>6} {:>6} {:>6} {:>7.2f} {:>7.2f} {:>7.2f}\n", name, s.gold, s.predicted,
+               s.correct, s.precision(), s.recall(), s.f1());
+  };
+  for (int t = 0; t < 4; ++t) row(ent::to_string(static_cast<ent::EntityType>(t)), e.by_type[t]);
+  row("all (4 types)", sum(e, 4));
+  row("PER+LOC+ORG", sum(e, 3));
+}
+
+// Rebuilds plain text from the dev documents (words joined by spaces, one sentence a line) and
+// times tokenize + tag on it: the speed a user sees on real text.
+void measure_speed(const ent::Tagger& tagger, const std::vector<ent::TrainingDocument>& docs) {
+  std::vector<std::string> texts;
+  std::size_t bytes = 0;
+  for (const auto& d : docs) {
+    std::string t;
+    std::size_t s = 0;
+    for (std::size_t i = 0; i < d.words.size(); ++i) {
+      t += d.words[i];
+      t += (s < d.sentence_ends.size() && d.sentence_ends[s] == i + 1) ? '\n' : ' ';
+      if (s < d.sentence_ends.size() && d.sentence_ends[s] == i + 1) ++s;
+    }
+    bytes += t.size();
+    texts.push_back(std::move(t));
+  }
+  std::size_t tokens = 0, entities = 0;
+  const int rounds = 3;
+  const auto t0 = std::chrono::steady_clock::now();
+  for (int r = 0; r < rounds; ++r) {
+    for (const auto& t : texts) {
+      const auto tok = ent::tokenize(t);
+      tokens += tok.tokens.size();
+      entities += tagger.tag(tok).size();
+    }
+  }
+  const double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  fmt::print("speed (tokenize + tag, dev text x{}): {:.0f} tokens/s, {:.2f} MB/s ({} entities)\n",
+             rounds, tokens / sec, rounds * bytes / sec / 1e6, entities / rounds);
+}
+
+int usage() {
+  std::cerr << "usage: newsidx-train-ner --train FILE[.gz] [--train FILE] [--gmb FILE.csv.gz]\n"
+               "  [--gmb-gpe loc|misc|drop] [--gmb-max N] --dev FILE[.gz] [--output MODEL]\n"
+               "  [--epochs N] [--seed N] [--min-count N] [--prune X] [--curve]\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::runtime_error("missing value after " + a);
+      return argv[++i];
+    };
+    try {
+      if (a == "--train") o.train.push_back(next());
+      else if (a == "--gmb") o.gmb = next();
+      else if (a == "--gmb-gpe") o.gmb_gpe = next();
+      else if (a == "--gmb-max") o.gmb_max = std::stoul(next());
+      else if (a == "--dev") o.dev = next();
+      else if (a == "--output") o.output = next();
+      else if (a == "--epochs") o.train_options.epochs = std::stoi(next());
+      else if (a == "--seed") o.train_options.seed = std::stoull(next());
+      else if (a == "--min-count") o.train_options.min_count = std::stoi(next());
+      else if (a == "--prune") o.train_options.prune = std::stof(next());
+      else if (a == "--curve") o.curve = true;
+      else return usage();
+    } catch (const std::exception& e) {
+      std::cerr << e.what() << "\n";
+      return usage();
+    }
+  }
+  if (o.train.empty()) return usage();
+  try {
+    std::vector<ent::TrainingDocument> docs;
+    std::size_t tokens = 0;
+    for (const auto& path : o.train) {
+      auto d = read_conll(path);
+      for (auto& doc : d) tokens += doc.words.size();
+      fmt::print(stderr, "read {}: {} documents\n", path, d.size());
+      std::move(d.begin(), d.end(), std::back_inserter(docs));
+    }
+    if (!o.gmb.empty()) {
+      auto g = read_gmb(o);
+      fmt::print(stderr, "read {}: {} sentences (gpe -> {})\n", o.gmb, g.size(), o.gmb_gpe);
+      for (auto& doc : g) tokens += doc.words.size();
+      std::move(g.begin(), g.end(), std::back_inserter(docs));
+    }
+    fmt::print(stderr, "training on {} tokens\n", tokens);
+    std::vector<ent::TrainingDocument> dev;
+    if (!o.dev.empty()) dev = read_conll(o.dev);
+    if (o.curve && !dev.empty()) {
+      o.train_options.on_epoch = [&](int epoch, const ent::Tagger& t) {
+        const Eval e = evaluate(t, dev);
+        const auto a = sum(e, 4), b = sum(e, 3);
+        fmt::print(stderr, "epoch {:2}: dev F1 all {:.2f}, PER/LOC/ORG {:.2f} (P {:.2f} R {:.2f})\n",
+                   epoch, a.f1(), b.f1(), b.precision(), b.recall());
+      };
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    const ent::Tagger tagger = ent::train(docs, o.train_options);
+    const double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const std::string bytes = tagger.save();
+    fmt::print("trained in {:.1f} s: {} features, model {:.2f} MB\n", sec, tagger.feature_count(),
+               bytes.size() / 1e6);
+    if (!dev.empty()) {
+      const Eval e = evaluate(tagger, dev);
+      fmt::print("dev {} ({} documents, {} tokens), exact-span entity scores:\n", o.dev,
+                 dev.size(), e.tokens);
+      print_table(e);
+      fmt::print("speed (tag only, pre-tokenised dev): {:.0f} tokens/s\n", e.tokens / e.seconds);
+      measure_speed(tagger, dev);
+    }
+    if (!o.output.empty()) {
+      std::ofstream out(o.output, std::ios::binary);
+      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      if (!out) throw std::runtime_error("cannot write " + o.output);
+      fmt::print("wrote {}\n", o.output);
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "newsidx-train-ner: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
