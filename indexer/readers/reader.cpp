@@ -11,14 +11,8 @@
 namespace newsidx::readers {
 namespace {
 
-bool ends_with_nocase(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  for (std::size_t i = 0; i < suffix.size(); ++i) {
-    char c = s[s.size() - suffix.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 constexpr std::string_view kLatin1Notice = "not valid UTF-8; read as Windows-1252/Latin-1";
@@ -26,11 +20,11 @@ constexpr std::string_view kLatin1Notice = "not valid UTF-8; read as Windows-125
 }  // namespace
 
 Format format_for(std::string_view path) {
-  if (ends_with_nocase(path, ".txt")) return Format::kText;
-  if (ends_with_nocase(path, ".jsonl") || ends_with_nocase(path, ".ndjson")) {
-    return Format::kJsonLines;
-  }
-  if (ends_with_nocase(path, ".sgm") || ends_with_nocase(path, ".sgml")) return Format::kSgml;
+  // Extensions are matched in lower case only: archives carry upper-case README.TXT and the like
+  // beside their articles (the BBC set does), and those are not articles.
+  if (ends_with(path, ".txt")) return Format::kText;
+  if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) return Format::kJsonLines;
+  if (ends_with(path, ".sgm") || ends_with(path, ".sgml")) return Format::kSgml;
   return Format::kUnsupported;
 }
 

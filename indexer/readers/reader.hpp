@@ -15,6 +15,7 @@ namespace newsidx::readers {
 enum class Format { kText, kJsonLines, kSgml, kUnsupported };
 
 /// `*.txt` -> kText, `*.jsonl`/`*.ndjson` -> kJsonLines, `*.sgm`/`*.sgml` -> kSgml.
+/// Extensions match in lower case only, so an archive's README.TXT is not taken for an article.
 Format format_for(std::string_view path);
 
 /// A problem with part of a file. `line` is 1-based, 0 when it concerns the whole file.
