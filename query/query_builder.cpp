@@ -13,7 +13,27 @@ unsigned parser_flags(bool any) {
   return f;
 }
 
+Status check_balanced(const std::string& text) {
+  // Xapian's parser forgives unbalanced quotes and brackets by guessing; a user is better served
+  // by being told, since the guess silently changes what is searched.
+  int depth = 0;
+  bool in_quotes = false;
+  for (char c : text) {
+    if (c == '"') in_quotes = !in_quotes;
+    else if (!in_quotes && c == '(') ++depth;
+    else if (!in_quotes && c == ')' && --depth < 0) break;
+  }
+  if (in_quotes)
+    return Error{ErrorCode::kUsage, "query syntax error: unbalanced quotes",
+                 "close the phrase, e.g. '\"state department\" sanctions'"};
+  if (depth != 0)
+    return Error{ErrorCode::kUsage, "query syntax error: unbalanced brackets",
+                 "match every '(' with a ')', e.g. 'sanctions AND (russia OR belarus)'"};
+  return Ok{};
+}
+
 Result<Xapian::Query> build_query(const QuerySpec& spec, Xapian::QueryParser& qp) {
+  if (auto st = check_balanced(spec.text); !st) return st.error();
   qp.set_default_op(spec.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
   Xapian::Query q;
   bool has_text = spec.text.find_first_not_of(" \t\r\n") != std::string::npos;

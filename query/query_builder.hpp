@@ -30,6 +30,9 @@ struct QuerySpec {
 /// kUsage Error with a hint. An empty text with filters matches every filtered document.
 Result<Xapian::Query> build_query(const QuerySpec& spec, Xapian::QueryParser& qp);
 
+/// Fails with a kUsage Error when quotes or brackets in `text` do not balance.
+Status check_balanced(const std::string& text);
+
 /// The QueryParser flags newsidx uses (phrases, boolean operators, +/-, wildcards, ...).
 unsigned parser_flags(bool any);
 
