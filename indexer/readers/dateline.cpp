@@ -91,18 +91,34 @@ std::size_t region_word_end(std::string_view s, std::size_t i) {
   return i;
 }
 
-// "March 3", "Feb. 26", "Sept 1" at `i`; returns the end or kNone.
+// "March 3", "Feb. 26", "Sept 1" or "2 March" at `i`; returns the end or kNone.
 std::size_t date_end(std::string_view s, std::size_t i) {
-  std::size_t j = i;
-  while (j < s.size() && (is_upper(at(s, j)) || is_lower(at(s, j)) || s[j] == '.')) ++j;
+  const auto word_end = [&](std::size_t from) {
+    while (from < s.size() && (is_upper(at(s, from)) || is_lower(at(s, from)) || s[from] == '.')) {
+      ++from;
+    }
+    return from;
+  };
+  const auto day_end = [&](std::size_t from) {
+    std::size_t k = from;
+    while (k < s.size() && is_digit(at(s, k))) ++k;
+    if (k == from || k - from > 2) return kNone;
+    if (k < s.size() && (is_upper(at(s, k)) || is_lower(at(s, k)))) return kNone;
+    return k;
+  };
+  if (is_digit(at(s, i))) {  // day first
+    const std::size_t d = day_end(i);
+    if (d == kNone) return kNone;
+    const std::size_t w = skip_inline_space(s, d);
+    const std::size_t e = word_end(w);
+    if (w == d || e == w || month_from_name(s.substr(w, e - w)) == 0) return kNone;
+    return e;
+  }
+  const std::size_t j = word_end(i);
   if (j == i || month_from_name(s.substr(i, j - i)) == 0) return kNone;
-  std::size_t k = skip_inline_space(s, j);
+  const std::size_t k = skip_inline_space(s, j);
   if (k == j) return kNone;
-  const std::size_t digits = k;
-  while (k < s.size() && is_digit(at(s, k))) ++k;
-  if (k == digits || k - digits > 2) return kNone;
-  if (k < s.size() && (is_digit(at(s, k)) || is_upper(at(s, k)) || is_lower(at(s, k)))) return kNone;
-  return k;
+  return day_end(k);
 }
 
 // A dash at `i`: returns its length in bytes, 0 when there is none. `spaced` tells whether white
@@ -142,13 +158,27 @@ std::optional<DatelineMatch> find_dateline(std::string_view s, std::size_t pos) 
     if (caps_word_end(s, word_end + 1, probe) == kNone) break;
     i = word_end + 1;
   }
-  if (words == 0 || longest_run < 3) return std::nullopt;
+  // Wire copy also writes places in mixed case ("Toronto, Feb 26 -"); such a place only counts
+  // when a date follows, since capitalised words start ordinary sentences too.
+  bool needs_date = false;
+  if (words == 0 || longest_run < 3) {
+    i = m.place.start;
+    end = region_word_end(s, i);
+    if (end == kNone) return std::nullopt;
+    for (int w = 1; w < kMaxRegionWords && at(s, end) == ' '; ++w) {
+      const std::size_t next = region_word_end(s, end + 1);
+      if (next == kNone) break;
+      end = next;
+    }
+    needs_date = true;
+  }
   i = end;
   m.place.end = end;
   m.text = m.place;
   bool qualified = false;  // region, date or agency seen
 
-  // ", Region" and/or ", Month Day".
+  // ", Region" and/or ", Month Day"; the date may also follow the region after a space only
+  // ("RICHMOND, Va. Feb 26").
   for (int part = 0; part < 2 && at(s, i) == ','; ++part) {
     const std::size_t j = skip_inline_space(s, i + 1);
     if (const std::size_t d = date_end(s, j); d != kNone) {
@@ -162,6 +192,7 @@ std::optional<DatelineMatch> find_dateline(std::string_view s, std::size_t pos) 
     std::size_t k = region_word_end(s, j);
     if (k == kNone) return std::nullopt;
     for (int w = 1; w < kMaxRegionWords && at(s, k) == ' '; ++w) {
+      if (date_end(s, k + 1) != kNone) break;
       const std::size_t next = region_word_end(s, k + 1);
       if (next == kNone) break;
       k = next;
@@ -169,7 +200,16 @@ std::optional<DatelineMatch> find_dateline(std::string_view s, std::size_t pos) 
     m.place.end = m.text.end = k;
     i = k;
     qualified = true;
+    if (at(s, k) == ' ') {
+      if (const std::size_t d = date_end(s, k + 1); d != kNone) {
+        m.date = {k + 1, d};
+        m.text.end = d;
+        i = d;
+        break;
+      }
+    }
   }
+  if (needs_date && m.date.end == 0) return std::nullopt;
 
   // "(Agency)".
   std::size_t j = skip_inline_space(s, i);
@@ -185,7 +225,9 @@ std::optional<DatelineMatch> find_dateline(std::string_view s, std::size_t pos) 
     j = skip_inline_space(s, i);
   }
 
-  const std::size_t dash = dash_length(s, j, j > i);
+  // A hyphen needs white space before it, except straight after a date or agency ("Feb 26-").
+  const bool after_date_or_agency = m.agency.end != 0 || (m.date.end != 0 && m.date.end == i);
+  const std::size_t dash = dash_length(s, j, j > i || after_date_or_agency);
   if (dash == 0) return std::nullopt;
   std::size_t body = j + dash;
   while (body < s.size()) {

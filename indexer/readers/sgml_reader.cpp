@@ -91,21 +91,25 @@ bool ends_with_nocase(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && to_lower(s.substr(s.size() - suffix.size())) == suffix;
 }
 
-// Removes the wire trailer: " Reuter", "REUTER...", "reuter^M" at the end of a story.
+// Removes the wire trailer: " Reuter", "REUTER...", "reuter^M" at the end of a story. Some
+// stories carry it twice ("REUTER\n Reuter"), so it is removed while it is there.
 void strip_trailer(std::string& body) {
   trim_right(body);
-  std::string candidate = body;
-  if (ends_with_nocase(candidate, "^m")) candidate.resize(candidate.size() - 2);
-  while (!candidate.empty() && candidate.back() == '.') candidate.pop_back();
-  for (std::string_view word : {"reuters", "reuter"}) {
-    if (ends_with_nocase(candidate, word)) {
+  for (bool again = true; again;) {
+    again = false;
+    std::string candidate = body;
+    if (ends_with_nocase(candidate, "^m")) candidate.resize(candidate.size() - 2);
+    while (!candidate.empty() && candidate.back() == '.') candidate.pop_back();
+    for (std::string_view word : {"reuters", "reuter"}) {
+      if (!ends_with_nocase(candidate, word)) continue;
       const std::size_t at = candidate.size() - word.size();
       if (at == 0 || trim(candidate.substr(at - 1, 1)).empty()) {
         candidate.resize(at);
         trim_right(candidate);
         body = std::move(candidate);
+        again = true;
       }
-      return;
+      break;
     }
   }
 }
@@ -192,6 +196,7 @@ bool build_article(const SgmlStory& story, Article& article) {
   }
 
   article.title = story.title;
+  strip_trailer(article.title);  // a few BRIEF stories end inside their TITLE
   article.author = story.author;
   if (article.title.empty() && !story.body) {
     // UNPROC stories without a TITLE: their first line is a headline of sorts.
