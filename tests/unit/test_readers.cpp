@@ -106,6 +106,12 @@ TEST_CASE("readers: datelines are recognised with place, date and agency", "[rea
        "SAN JUAN, Puerto Rico", "Sept 1", "", "Rain"},
       {"NATO - The alliance said", "NATO", "NATO", "", "", "The alliance said"},
       {"SALVADOR, Feb 26 - Showers", "SALVADOR, Feb 26", "SALVADOR", "Feb 26", "", "Showers"},
+      {"Toronto, Feb 26 - Shares", "Toronto, Feb 26", "Toronto", "Feb 26", "", "Shares"},
+      {"AMSTERDAM, 2 March - The bank", "AMSTERDAM, 2 March", "AMSTERDAM", "2 March", "",
+       "The bank"},
+      {"MONTREAL, Feb 26-\n    Shr 1.11 dlrs", "MONTREAL, Feb 26", "MONTREAL", "Feb 26", "",
+       "Shr 1.11 dlrs"},
+      {"RICHMOND, Va. Feb 26 - Net", "RICHMOND, Va. Feb 26", "RICHMOND, Va.", "Feb 26", "", "Net"},
   };
   for (const Case& c : cases) {
     INFO(c.input);
@@ -134,6 +140,8 @@ TEST_CASE("readers: ordinary first sentences are not datelines", "[readers][date
       "WASHINGTON \xE2\x80\x94 ",
       "WASHINGTON: officials said",
       "ENGLAND captain Jonny Wilkinson - injured again - will miss the game.",
+      "Toronto - the city - voted.",
+      "Chelsea, Arsenal - and others - lost.",
       "",
   };
   for (const std::string& s : sentences) {
