@@ -12,12 +12,12 @@ if [[ $# -lt 2 || $# -gt 3 ]]; then
 fi
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
-mkdir -p "$2"
-dir="$(cd "$2" && pwd)"
+dir="$(realpath -m "$2")"
 case "$dir/" in
   "$repo"/build*) ;;  # build folders are ignored by git
   "$repo"/*) echo "make-archive.sh: refusing to write corpus text inside the repository ($dir)" >&2; exit 2 ;;
 esac
+mkdir -p "$dir"
 if [[ -n "$(ls -A "$dir")" ]]; then
   echo "make-archive.sh: $dir is not empty; remove it first so that the archive is exactly N articles" >&2
   exit 2

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# One command for the benchmarks (issue 7): installs the peers if missing (omindex, quest, Sphinx,
+# GNU time), builds Release, prepares the inputs under $BENCH_DIR (default /tmp/newsidx-bench:
+# the BBC set, the Reuters SGML, generated archives of 20,000 and 200,000 articles) and runs
+# scripts/bench.py, which times newsidx and the peers on the same stories and writes BENCHMARKS.md.
+#
+#   scripts/bench.sh                 full run (about an hour on 2 cores)
+#   BENCH_QUICK=1 scripts/bench.sh   skips the 200,000-article archive
+# Environment: BENCH_RUNS (runs per indexing figure, default 3), BENCH_RUNS_GENERATED and
+# BENCH_RUNS_FLUSH (the same for the generated archives and the flush-threshold table; default
+# BENCH_RUNS), BENCH_QUERY_RUNS (default 11), BENCH_SIZES (default 20000,200000),
+# BENCH_SEED (archive seed, default 1), BENCH_DIR, BENCH_BUILD_DIR (default build-bench),
+# BENCH_OUT (default BENCHMARKS.md at the repo root), NEWSIDX_CORPORA (default ../shared/corpora).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+build="${BENCH_BUILD_DIR:-$repo/build-bench}"
+out="${BENCH_OUT:-$repo/BENCHMARKS.md}"
+export NEWSIDX_CORPORA="${NEWSIDX_CORPORA:-$(cd "$repo/.." && pwd)/shared/corpora}"
+
+if [[ ! -d "$NEWSIDX_CORPORA" ]]; then
+  echo "bench.sh: corpora not found at $NEWSIDX_CORPORA (set NEWSIDX_CORPORA)" >&2
+  exit 2
+fi
+
+# The peers and measuring tools, installed the way scripts/install-deps.sh installs packages.
+need=()
+command -v omindex >/dev/null || need+=(xapian-omega)
+command -v quest >/dev/null || need+=(xapian-tools)
+command -v indexer >/dev/null || need+=(sphinxsearch)
+[[ -x /usr/bin/time ]] || need+=(time)
+command -v python3 >/dev/null || need+=(python3)
+if ((${#need[@]})); then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  echo "bench.sh: installing ${need[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${need[@]}"
+fi
+if [[ -x "$here/install-deps.sh" ]]; then
+  "$here/install-deps.sh"
+fi
+
+cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release -DNEWSIDX_BUILD_TESTS=OFF -DNEWSIDX_WERROR=OFF >/dev/null
+# newsidx-index and newsidx-query are built when the tree has them (the peers run regardless).
+targets=(newsidx-bare-loop)
+known="$(cmake --build "$build" --target help)"
+for t in newsidx-index newsidx-query; do
+  if grep -qx "\.\.\. $t" <<<"$known"; then targets+=("$t"); fi
+done
+cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
+
+# The exact command, with the BENCH_* settings in force, goes into the report.
+cmd="$(env | grep -E '^BENCH_(QUICK|RUNS|RUNS_GENERATED|RUNS_FLUSH|QUERY_RUNS|SEED|SIZES)=' | sort | tr '\n' ' ')scripts/bench.sh"
+exec python3 "$here/bench.py" "$build" "$out" "$cmd"
