@@ -9,9 +9,10 @@
 
 namespace newsidx::countries {
 
-/// One country of ISO 3166-1, or a former country of ISO 3166-3 (see common/data/README.md).
+/// One country of ISO 3166-1 (plus Kosovo, XK), or a former country of ISO 3166-3 (see
+/// common/data/README.md).
 struct Country {
-  std::string code;     ///< ISO 3166-1 alpha-2 ("RU"); for former countries their 3166-3 code
+  std::string code;     ///< ISO 3166-1 alpha-2 ("RU"); former countries: 3166-3 alpha-4 ("SUHH")
   std::string alpha3;   ///< ISO 3166-1 alpha-3 ("RUS"), empty for former countries
   std::string name;     ///< short name as news writes it ("Russia", "South Korea")
   std::string capital;  ///< capital city ("Moscow"), empty if none
@@ -24,7 +25,8 @@ struct Country {
 const std::vector<Country>& all();
 
 /// The current country with that alpha-2 code, case-insensitive ("ru", "RU"), or null. A
-/// former country's own code ("SU", "YU", "DD") gives the former country.
+/// former country's ISO 3166-3 alpha-2 or alpha-4 code ("SU", "SUHH", "DD") not held by a
+/// current country gives the former country.
 const Country* by_code(std::string_view alpha2);
 
 /// The country that `text` names: short name, alias, alpha-2 or alpha-3 code, or demonym. Case

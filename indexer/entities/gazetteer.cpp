@@ -1,0 +1,357 @@
+// Gazetteer: hash maps built once from the tables embedded from indexer/entities/data.
+#include "indexer/entities/gazetteer.hpp"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/canonical.hpp"
+#include "common/countries.hpp"
+
+#define NEWSIDX_GAZ_TABLE(name)                      \
+  extern "C" const char newsidx_gaz_##name##_begin[]; \
+  extern "C" const char newsidx_gaz_##name##_end[];
+NEWSIDX_GAZ_TABLE(cities)
+NEWSIDX_GAZ_TABLE(regions)
+NEWSIDX_GAZ_TABLE(first_names)
+NEWSIDX_GAZ_TABLE(titles)
+NEWSIDX_GAZ_TABLE(org_suffixes)
+NEWSIDX_GAZ_TABLE(agencies)
+NEWSIDX_GAZ_TABLE(metonyms)
+NEWSIDX_GAZ_TABLE(common_words)
+#undef NEWSIDX_GAZ_TABLE
+
+namespace newsidx::entities {
+
+namespace {
+
+constexpr std::size_t kKinds = 9;
+
+std::string_view embedded(const char* begin, const char* end) {
+  return std::string_view(begin, static_cast<std::size_t>(end - begin));
+}
+
+std::vector<std::string_view> split(std::string_view line, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t pos = line.find(sep, start);
+    out.push_back(line.substr(start, pos == std::string_view::npos ? pos : pos - start));
+    if (pos == std::string_view::npos) break;
+    start = pos + 1;
+  }
+  return out;
+}
+
+// Calls fn(fields) for every data line of a TSV table ('#' starts a comment line).
+template <typename Fn>
+void for_each_row(std::string_view text, Fn fn) {
+  while (!text.empty()) {
+    std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    if (line.empty() || line.front() == '#') continue;
+    fn(split(line, '\t'));
+  }
+}
+
+std::string without_dots(std::string_view key) {
+  std::string out;
+  for (char c : key)
+    if (c != '.') out.push_back(c);
+  return out;
+}
+
+std::string strip_the(std::string key) {
+  if (key.rfind("the ", 0) == 0) key.erase(0, 4);
+  return key;
+}
+
+// True if the text has two or more letters and none of them is lower case ("US", "AFP").
+bool all_caps(std::string_view text) {
+  int upper = 0;
+  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+    auto cat = Xapian::Unicode::get_category(*it);
+    if (cat == Xapian::Unicode::LOWERCASE_LETTER) return false;
+    if (cat == Xapian::Unicode::UPPERCASE_LETTER) ++upper;
+  }
+  return upper >= 2;
+}
+
+bool starts_upper(std::string_view text) {
+  Xapian::Utf8Iterator it(text.data(), text.size());
+  if (it == Xapian::Utf8Iterator()) return false;
+  auto cat = Xapian::Unicode::get_category(*it);
+  return cat == Xapian::Unicode::UPPERCASE_LETTER || cat == Xapian::Unicode::TITLECASE_LETTER;
+}
+
+// One gazetteer phrase: its kind, its country, and whether it must be written in capitals.
+struct Entry {
+  GazKind kind;
+  bool caps;  // the entry is an acronym ("US", "AP"): the token may not have lower-case letters
+  std::string country;
+};
+
+bool proper(GazKind kind) { return kind != GazKind::kTitle && kind != GazKind::kOrgSuffix; }
+
+}  // namespace
+
+const char* to_string(GazKind kind) {
+  switch (kind) {
+    case GazKind::kCountry: return "country";
+    case GazKind::kDemonym: return "demonym";
+    case GazKind::kCity: return "city";
+    case GazKind::kRegion: return "region";
+    case GazKind::kFirstName: return "first_name";
+    case GazKind::kTitle: return "title";
+    case GazKind::kOrgSuffix: return "org_suffix";
+    case GazKind::kAgency: return "agency";
+    case GazKind::kMetonym: return "metonym";
+  }
+  return "unknown";
+}
+
+struct Gazetteer::Impl {
+  std::vector<City> cities;
+  std::vector<Region> regions;
+  std::unordered_map<std::string, std::size_t> city_by_key, region_by_key;
+  std::unordered_map<std::string, std::string> metonyms;
+  std::unordered_map<std::string, FirstName> first_names;
+  std::unordered_set<std::string> titles, org_suffixes, agencies;
+  std::unordered_set<std::string_view> common_words;  // views into the embedded table
+  // Phrase dictionary for match(): the folded tokens joined by one space. `prefixes` holds every
+  // proper prefix of a multi-word phrase, so that a scan stops as soon as no phrase can follow.
+  std::unordered_map<std::string, std::vector<Entry>> phrases;
+  std::unordered_set<std::string> prefixes;
+
+  void add_phrase(std::string_view surface, GazKind kind, const std::string& country) {
+    std::string key = canonical::fold_key(surface);
+    if (key.empty()) return;
+    Entry e{kind, all_caps(surface), country};
+    auto add = [&](const std::string& k) {
+      auto& list = phrases[k];
+      for (const Entry& x : list)
+        if (x.kind == kind) return;  // the first entry of a kind wins ("Georgia" stays one region)
+      list.push_back(e);
+      for (std::size_t sp = k.find(' '); sp != std::string::npos; sp = k.find(' ', sp + 1))
+        prefixes.insert(k.substr(0, sp));
+    };
+    add(key);
+    // "U.S." may reach us as "U.S" or "US" depending on the tokenizer; titles as "Gen" or "Gen.".
+    if (key.find('.') != std::string::npos) {
+      std::string bare = without_dots(key);
+      if (!bare.empty()) add(bare);
+    }
+  }
+
+  Impl() {
+    // Cities, most populous first in the table; our alternate names are keyed first so that
+    // "Washington" is the capital and not the larger of two towns of that name.
+    for_each_row(embedded(newsidx_gaz_cities_begin, newsidx_gaz_cities_end),
+                 [this](const std::vector<std::string_view>& f) {
+                   if (f.size() < 6) return;
+                   City c{std::string(f[0]), std::string(f[3]), std::string(f[4]), 0};
+                   std::from_chars(f[5].data(), f[5].data() + f[5].size(), c.population);
+                   cities.push_back(std::move(c));
+                 });
+    std::vector<std::vector<std::string>> city_names(cities.size());
+    std::size_t i = 0;
+    for_each_row(embedded(newsidx_gaz_cities_begin, newsidx_gaz_cities_end),
+                 [&](const std::vector<std::string_view>& f) {
+                   if (f.size() < 6) return;
+                   for (std::string_view alt : split(f[2], '|')) {
+                     if (alt.empty()) continue;
+                     city_by_key.emplace(canonical::fold_key(alt), i);
+                     city_names[i].emplace_back(alt);
+                   }
+                   city_names[i].emplace_back(f[0]);
+                   if (!f[1].empty()) city_names[i].emplace_back(f[1]);
+                   ++i;
+                 });
+    for (std::size_t c = 0; c < cities.size(); ++c)
+      for (const std::string& n : city_names[c]) {
+        city_by_key.emplace(canonical::fold_key(n), c);
+      }
+
+    for_each_row(embedded(newsidx_gaz_regions_begin, newsidx_gaz_regions_end),
+                 [this](const std::vector<std::string_view>& f) {
+                   if (f.size() < 3) return;
+                   regions.push_back(Region{std::string(f[0]), std::string(f[1]), std::string(f[2])});
+                   region_by_key.emplace(canonical::fold_key(f[0]), regions.size() - 1);
+                 });
+    for_each_row(embedded(newsidx_gaz_metonyms_begin, newsidx_gaz_metonyms_end),
+                 [this](const std::vector<std::string_view>& f) {
+                   if (f.size() < 2) return;
+                   metonyms.emplace(strip_the(canonical::fold_key(f[0])), std::string(f[1]));
+                   add_phrase(f[0], GazKind::kMetonym, std::string(f[1]));
+                 });
+    for_each_row(embedded(newsidx_gaz_first_names_begin, newsidx_gaz_first_names_end),
+                 [this](const std::vector<std::string_view>& f) {
+                   if (f.size() < 3) return;
+                   FirstName n;
+                   n.name = std::string(f[0]);
+                   n.gender = f[1] == "F" ? Gender::kFemale
+                              : f[1] == "M" ? Gender::kMale
+                              : f[1] == "B" ? Gender::kBoth
+                                            : Gender::kUnknown;
+                   n.frequency = std::stod(std::string(f[2]));
+                   first_names.emplace(canonical::fold_key(f[0]), n);
+                   add_phrase(f[0], GazKind::kFirstName, {});
+                 });
+    auto add_words = [this](std::string_view table, std::unordered_set<std::string>& set,
+                            GazKind kind) {
+      for_each_row(table, [&](const std::vector<std::string_view>& f) {
+        std::string key = canonical::fold_key(f[0]);
+        set.insert(key);
+        set.insert(without_dots(key));
+        add_phrase(f[0], kind, {});
+      });
+    };
+    add_words(embedded(newsidx_gaz_titles_begin, newsidx_gaz_titles_end), titles, GazKind::kTitle);
+    add_words(embedded(newsidx_gaz_org_suffixes_begin, newsidx_gaz_org_suffixes_end), org_suffixes,
+              GazKind::kOrgSuffix);
+    for_each_row(embedded(newsidx_gaz_agencies_begin, newsidx_gaz_agencies_end),
+                 [this](const std::vector<std::string_view>& f) {
+                   std::vector<std::string_view> names{f[0]};
+                   if (f.size() > 1)
+                     for (std::string_view a : split(f[1], '|'))
+                       if (!a.empty()) names.push_back(a);
+                   for (std::string_view n : names) {
+                     agencies.insert(strip_the(canonical::fold_key(n)));
+                     add_phrase(n, GazKind::kAgency, {});
+                   }
+                 });
+
+    std::string_view words = embedded(newsidx_gaz_common_words_begin, newsidx_gaz_common_words_end);
+    common_words.reserve(words.size() / 9);
+    for (std::string_view w : split(words, '\n'))
+      if (!w.empty()) common_words.insert(w);
+
+    // Countries and demonyms come from the shared table, so the indexer and the query tool agree.
+    for (const countries::Country& c : countries::all()) {
+      std::string code = c.alpha3.empty() ? c.successor : c.code;
+      add_phrase(c.name, GazKind::kCountry, code);
+      for (const std::string& a : c.aliases) add_phrase(a, GazKind::kCountry, code);
+      for (const std::string& d : c.demonyms) add_phrase(d, GazKind::kDemonym, code);
+    }
+    for (const Region& r : regions) add_phrase(r.name, GazKind::kRegion, r.country);
+    for (std::size_t c = 0; c < cities.size(); ++c)
+      for (const std::string& n : city_names[c]) add_phrase(n, GazKind::kCity, cities[c].country);
+  }
+};
+
+Gazetteer::Gazetteer() : impl_(std::make_unique<Impl>()) {}
+Gazetteer::~Gazetteer() = default;
+
+const Gazetteer& Gazetteer::instance() {
+  static const Gazetteer kInstance;  // function-local static: built once, thread-safe
+  return kInstance;
+}
+
+const City* Gazetteer::city(std::string_view name) const {
+  auto it = impl_->city_by_key.find(canonical::fold_key(name));
+  return it == impl_->city_by_key.end() ? nullptr : &impl_->cities[it->second];
+}
+
+const Region* Gazetteer::region(std::string_view name) const {
+  auto it = impl_->region_by_key.find(canonical::fold_key(name));
+  return it == impl_->region_by_key.end() ? nullptr : &impl_->regions[it->second];
+}
+
+std::optional<std::string> Gazetteer::metonym_country(std::string_view phrase) const {
+  auto it = impl_->metonyms.find(strip_the(canonical::fold_key(phrase)));
+  if (it == impl_->metonyms.end()) return std::nullopt;
+  return it->second;
+}
+
+bool Gazetteer::is_first_name(std::string_view name) const { return first_name(name) != nullptr; }
+
+const FirstName* Gazetteer::first_name(std::string_view name) const {
+  auto it = impl_->first_names.find(canonical::fold_key(name));
+  return it == impl_->first_names.end() ? nullptr : &it->second;
+}
+
+bool Gazetteer::is_title(std::string_view text) const {
+  return impl_->titles.count(canonical::fold_key(text)) > 0;
+}
+
+std::size_t Gazetteer::title_length(const std::vector<std::string_view>& tokens,
+                                    std::size_t begin) const {
+  std::size_t best = 0;
+  std::string key;
+  for (std::size_t j = begin; j < tokens.size(); ++j) {
+    if (j > begin) key.push_back(' ');
+    key += canonical::fold_key(tokens[j]);
+    if (impl_->titles.count(key)) best = j + 1 - begin;
+    if (!impl_->prefixes.count(key)) break;
+  }
+  return best;
+}
+
+bool Gazetteer::is_org_suffix(std::string_view word) const {
+  return impl_->org_suffixes.count(canonical::fold_key(word)) > 0;
+}
+
+bool Gazetteer::is_news_agency(std::string_view name) const {
+  return impl_->agencies.count(strip_the(canonical::fold_key(name))) > 0;
+}
+
+bool Gazetteer::is_common_word(std::string_view lower) const {
+  return impl_->common_words.count(lower) > 0;
+}
+
+std::vector<GazMatch> Gazetteer::match(const std::vector<std::string_view>& tokens) const {
+  std::vector<std::string> folded;
+  std::vector<bool> has_lower;  // acronym entries ("US") match only tokens without lower case
+  folded.reserve(tokens.size());
+  has_lower.reserve(tokens.size());
+  for (std::string_view t : tokens) {
+    folded.push_back(canonical::fold_key(t));
+    has_lower.push_back(!all_caps(t));
+  }
+
+  std::vector<GazMatch> out;
+  std::array<std::size_t, kKinds> next_free{};  // per kind: first token not yet covered
+  std::string key;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (folded[i].empty()) continue;
+    bool capital = starts_upper(tokens[i]);
+    // Longest hit of each kind starting at token i.
+    std::array<const Entry*, kKinds> best{};
+    std::array<std::size_t, kKinds> best_end{};
+    key.clear();
+    bool span_caps = true;
+    for (std::size_t j = i; j < tokens.size(); ++j) {
+      span_caps = span_caps && !has_lower[j];
+      if (j > i) key.push_back(' ');
+      key += folded[j];
+      auto it = impl_->phrases.find(key);
+      if (it != impl_->phrases.end()) {
+        for (const Entry& e : it->second) {
+          if (proper(e.kind) && !capital) continue;
+          if (e.caps && !span_caps) continue;
+          auto k = static_cast<std::size_t>(e.kind);
+          best[k] = &e;
+          best_end[k] = j + 1;
+        }
+      }
+      if (!impl_->prefixes.count(key)) break;
+    }
+    std::size_t first_out = out.size();
+    for (std::size_t k = 0; k < kKinds; ++k) {
+      if (!best[k] || i < next_free[k]) continue;
+      out.push_back(GazMatch{i, best_end[k], best[k]->kind, best[k]->country});
+      next_free[k] = best_end[k];
+    }
+    // Longer spans first among hits that begin at the same token.
+    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),
+                     [](const GazMatch& a, const GazMatch& b) { return a.end > b.end; });
+  }
+  return out;
+}
+
+}  // namespace newsidx::entities
