@@ -299,6 +299,7 @@ def machine():
         ("quest", first_line(["quest", "--version"])),
         ("Sphinx", first_line(["indexer", "--help"])),
         ("Compiler", first_line(["c++", "--version"])),
+        ("newsidx commit", os.environ.get("BENCH_COMMIT", "unknown")),
         ("Load average at start", open("/proc/loadavg").read().strip()),
     ]
 

@@ -10,7 +10,8 @@
 # BENCH_RUNS_FLUSH (the same for the generated archives and the flush-threshold table; default
 # BENCH_RUNS), BENCH_QUERY_RUNS (default 11), BENCH_SIZES (default 20000,200000),
 # BENCH_SEED (archive seed, default 1), BENCH_DIR, BENCH_BUILD_DIR (default build-bench),
-# BENCH_OUT (default BENCHMARKS.md at the repo root), NEWSIDX_CORPORA (default ../shared/corpora).
+# BENCH_OUT (default BENCHMARKS.md at the repo root), NEWSIDX_CORPORA (default ../shared/corpora),
+# BENCH_REV (measure a commit instead of the working tree).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -42,7 +43,24 @@ if [[ -x "$here/install-deps.sh" ]]; then
   "$here/install-deps.sh"
 fi
 
-cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release -DNEWSIDX_BUILD_TESTS=OFF -DNEWSIDX_WERROR=OFF >/dev/null
+# BENCH_REV=<commit> measures that commit (exported with git archive into $BENCH_DIR/src, so
+# uncommitted work in the tree cannot change or break the figures); default: the working tree.
+src="$repo"
+if [[ -n "${BENCH_REV:-}" ]]; then
+  rev="$(git -C "$repo" rev-parse --verify "$BENCH_REV^{commit}")"
+  src="${BENCH_DIR:-/tmp/newsidx-bench}/src-$rev"
+  if [[ ! -d "$src" ]]; then
+    mkdir -p "$src.tmp"
+    git -C "$repo" archive "$rev" | tar -x -C "$src.tmp"
+    mv "$src.tmp" "$src"
+  fi
+  build="${BENCH_BUILD_DIR:-$src/build-bench}"
+  export BENCH_COMMIT="$rev"
+else
+  export BENCH_COMMIT="$(git -C "$repo" rev-parse HEAD 2>/dev/null || echo unknown)$(
+    [[ -n "$(git -C "$repo" status --porcelain --untracked-files=no 2>/dev/null)" ]] && echo ' + uncommitted changes')"
+fi
+cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release -DNEWSIDX_BUILD_TESTS=OFF -DNEWSIDX_WERROR=OFF >/dev/null
 # newsidx-index and newsidx-query are built when the tree has them (the peers run regardless).
 targets=(newsidx-bare-loop)
 known="$(cmake --build "$build" --target help)"
@@ -52,5 +70,5 @@ done
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
 
 # The exact command, with the BENCH_* settings in force, goes into the report.
-cmd="$(env | grep -E '^BENCH_(QUICK|RUNS|RUNS_GENERATED|RUNS_FLUSH|QUERY_RUNS|SEED|SIZES)=' | sort | tr '\n' ' ')scripts/bench.sh"
-exec python3 "$here/bench.py" "$build" "$out" "$cmd"
+cmd="$(env | grep -E '^BENCH_(QUICK|RUNS|RUNS_GENERATED|RUNS_FLUSH|QUERY_RUNS|SEED|SIZES|REV)=' | sort | tr '\n' ' ')scripts/bench.sh"
+exec python3 "$src/scripts/bench.py" "$build" "$out" "$cmd"
