@@ -1,24 +1,26 @@
 // newsidx-index: parse options, set up logging, run, report.
 #include <iostream>
 
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "indexer/logging.hpp"
 #include "indexer/options.hpp"
 #include "indexer/run.hpp"
 
+namespace {
+
+int fail(const newsidx::Error& e) {
+  std::cerr << e.message << "\n";
+  if (!e.hint.empty()) std::cerr << "hint: " << e.hint << "\n";
+  return newsidx::exit_code(e.code);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace newsidx;
-  auto logger = spdlog::stderr_color_st("newsidx-index");
-  logger->set_pattern("%n: %^%l%$: %v");
-  spdlog::set_default_logger(logger);
-
   auto opts = indexer::parse_options(argc, argv);
-  if (!opts) {
-    std::cerr << opts.error().message << "\n";
-    if (!opts.error().hint.empty()) std::cerr << "hint: " << opts.error().hint << "\n";
-    return exit_code(opts.error().code);
-  }
+  if (!opts) return fail(opts.error());
   if (opts->show_help) {
     std::cout << opts->help_text;
     return 0;
@@ -27,21 +29,25 @@ int main(int argc, char** argv) {
     std::cout << "newsidx-index 0.1.0\n";
     return 0;
   }
-  switch (opts->log_level) {
-    case indexer::LogLevel::kQuiet: spdlog::set_level(spdlog::level::err); break;
-    case indexer::LogLevel::kNormal: spdlog::set_level(spdlog::level::info); break;
-    case indexer::LogLevel::kVerbose: spdlog::set_level(spdlog::level::debug); break;
-  }
+  if (auto st = indexer::setup_logging(*opts); !st) return fail(st.error());
+  for (const auto& f : opts->config_files) spdlog::debug("options read from {}", f);
   indexer::install_signal_handlers();
   std::ios::sync_with_stdio(false);
   auto summary = indexer::run_index(*opts, std::cout);
   if (!summary) {
+    std::cout.flush();
     spdlog::error("{}", summary.error().message);
     if (!summary.error().hint.empty()) std::cerr << "hint: " << summary.error().hint << "\n";
     return exit_code(summary.error().code);
   }
-  if (!opts->extract_only) std::cout << indexer::summary_line(*summary) << "\n";
-  else if (summary->skipped) spdlog::info("{} inputs skipped", summary->skipped);
+  if (!opts->extract_only) {
+    const std::string line = indexer::summary_line(*summary);
+    std::cout << line << "\n";
+    // The log file keeps each night's summary; stdout (cron's mail) gets it once.
+    indexer::log_to_file_only(line);
+  } else if (summary->skipped) {
+    spdlog::info("{} inputs skipped", summary->skipped);
+  }
   std::cout.flush();
   return indexer::summary_exit_code(*summary);
 }

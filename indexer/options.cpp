@@ -1,6 +1,10 @@
-// Parsing newsidx-index's options with Boost.Program_options.
+// Parsing newsidx-index's options (command line, then configuration files) with
+// Boost.Program_options.
 #include "options.hpp"
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <thread>
 
@@ -10,19 +14,50 @@ namespace newsidx::indexer {
 
 namespace po = boost::program_options;
 
+namespace {
+
+Error usage(const std::string& message, const std::string& hint = "see newsidx-index --help") {
+  return Error{ErrorCode::kUsage, "newsidx-index: " + message, hint};
+}
+
+}  // namespace
+
+std::vector<std::string> default_config_files() {
+  std::vector<std::string> out;
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+    out.push_back(std::string(xdg) + "/newsidx/newsidx.conf");
+  else if (const char* home = std::getenv("HOME"); home && *home)
+    out.push_back(std::string(home) + "/.config/newsidx/newsidx.conf");
+  out.push_back("/etc/newsidx.conf");
+  return out;
+}
+
 Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
   IndexOptions o;
+  std::string config;
+  bool no_prune = false, prune = false, verbose = false, quiet = false, no_progress = false;
   po::options_description desc(
-      "Usage: newsidx-index --db PATH ARCHIVE...\n"
+      "Usage: newsidx-index [OPTION]... --db PATH ARCHIVE...\n"
       "       newsidx-index --extract-only ARCHIVE...\n\n"
       "Indexes folders of news articles (*.txt, *.jsonl/*.ndjson, Reuters *.sgm) into a Xapian\n"
-      "database. Re-running over the same archive updates it in place.\n\n"
-      "Example: newsidx-index --db ~/news.db ~/archive\n\nOptions");
+      "database. Re-running over the same archive updates it in place: unchanged files are not\n"
+      "read again, changed ones are re-indexed, vanished ones removed. Safe to run from cron.\n\n"
+      "Example: newsidx-index --db ~/news.db ~/archive\n\n"
+      "Exit status: 0 all indexed; 1 some input skipped (named on stderr); 2 usage error;\n"
+      "3 database error (corrupt, foreign, other schema, disk full); 4 file-system error\n"
+      "(unwritable database, log file); 75 database locked by another run past --lock-timeout;\n"
+      "128+N stopped by signal N after committing the work done (130 for Ctrl-C).\n\n"
+      "Options are also read from --config FILE, else from ~/.config/newsidx/newsidx.conf and\n"
+      "/etc/newsidx.conf (lines \"name = value\", e.g. \"lock-timeout = 600\"); the command line\n"
+      "overrides them.\n\nOptions");
   // clang-format off
   desc.add_options()
     ("help,h", "show this help")
     ("version", "show the version")
+    ("config,c", po::value<std::string>(&config), "read options from FILE instead of the default files")
     ("db,d", po::value<std::string>(&o.db), "database to create or update (e.g. --db news.db)")
+    ("archive", po::value<std::vector<std::string>>(&o.archives),
+       "folder or file to index; also given as plain arguments (repeatable)")
     ("jobs,j", po::value<unsigned>(&o.jobs)->default_value(0),
        "worker threads for reading and analysis; 0 = one per core")
     ("batch-size", po::value<std::size_t>(&o.batch_size)->default_value(1000),
@@ -31,25 +66,53 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
        "skip articles larger than this, with a warning")
     ("lock-timeout", po::value<int>(&o.lock_timeout_s)->default_value(60),
        "seconds to wait for another run's write lock before exiting with status 75")
-    ("no-prune", "keep articles of files that no longer exist under a folder given")
+    ("rebuild", po::bool_switch(&o.rebuild),
+       "index everything into a new database and swap it in atomically when complete")
+    ("dry-run,n", po::bool_switch(&o.dry_run),
+       "print the files that would be added, updated or removed; write nothing")
+    ("prune", po::bool_switch(&prune), "remove articles of files gone from a folder given (default)")
+    ("no-prune", po::bool_switch(&no_prune), "keep articles of files that no longer exist")
     ("extract-only", "print each article's analysis as JSON Lines; write no database")
-    ("verbose,v", "log more (each file)")
-    ("quiet,q", "log errors only");
+    ("log-file", po::value<std::string>(&o.log_file), "also log to FILE, rotated by size")
+    ("log-max-size", po::value<std::size_t>(&o.log_max_bytes)->default_value(10 * 1024 * 1024),
+       "rotate the log file at this many bytes")
+    ("log-keep", po::value<std::size_t>(&o.log_keep)->default_value(5), "rotated log files kept")
+    ("no-progress", po::bool_switch(&no_progress), "no progress bar, even on a terminal")
+    ("verbose,v", po::bool_switch(&verbose), "log more (each file)")
+    ("quiet,q", po::bool_switch(&quiet), "log errors only");
   // clang-format on
-  po::options_description hidden;
-  hidden.add_options()("archive", po::value<std::vector<std::string>>(&o.archives), "");
-  po::options_description all;
-  all.add(desc).add(hidden);
   po::positional_options_description pos;
   pos.add("archive", -1);
 
-  po::variables_map vm;
+  // The command line is stored first, so its values win over the files' (Boost keeps the first).
+  po::variables_map vm, cli;
   try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
+    auto parsed = po::command_line_parser(argc, argv).options(desc).positional(pos).run();
+    po::store(parsed, vm);
+    po::store(parsed, cli);
+    const bool help = vm.count("help") > 0 || vm.count("version") > 0;
+    if (vm.count("config")) {
+      o.config_files.push_back(vm["config"].as<std::string>());
+      std::ifstream probe(o.config_files.back());
+      if (!probe)
+        return usage("cannot read configuration file " + o.config_files.back(),
+                     "check the --config path");
+    } else if (!help) {
+      std::error_code ec;
+      for (const auto& f : default_config_files())
+        if (std::filesystem::is_regular_file(f, ec)) o.config_files.push_back(f);
+    }
+    for (const auto& f : o.config_files) {
+      std::ifstream in(f);
+      try {
+        po::store(po::parse_config_file(in, desc), vm);
+      } catch (const po::error& e) {
+        return usage(f + ": " + e.what(), "fix the file; its lines are \"name = value\" with the long option names");
+      }
+    }
     po::notify(vm);
   } catch (const po::error& e) {
-    return Error{ErrorCode::kUsage, std::string("newsidx-index: ") + e.what(),
-                 "see newsidx-index --help"};
+    return usage(e.what());
   }
   std::ostringstream help;
   help << desc;
@@ -57,18 +120,30 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
   o.show_help = vm.count("help") > 0;
   o.show_version = vm.count("version") > 0;
   if (o.show_help || o.show_version) return o;
-  o.prune = vm.count("no-prune") == 0;
+
+  // A switch given on the command line beats its opposite from a configuration file.
+  auto from_cli = [&](const char* name) { return cli.count(name) && cli[name].as<bool>(); };
+  if (from_cli("prune") || from_cli("no-prune")) o.prune = !from_cli("no-prune");
+  else o.prune = prune || !no_prune;
+  if (from_cli("verbose") || from_cli("quiet")) {
+    verbose = from_cli("verbose");
+    quiet = from_cli("quiet");
+  }
+  if (verbose) o.log_level = LogLevel::kVerbose;
+  if (quiet) o.log_level = LogLevel::kQuiet;
+  o.progress = !no_progress;
   o.extract_only = vm.count("extract-only") > 0;
-  if (vm.count("verbose")) o.log_level = LogLevel::kVerbose;
-  if (vm.count("quiet")) o.log_level = LogLevel::kQuiet;
   if (o.archives.empty())
-    return Error{ErrorCode::kUsage, "newsidx-index: no archive given",
-                 "name one or more folders or files: newsidx-index --db news.db ARCHIVE"};
+    return usage("no archive given",
+                 "name one or more folders or files: newsidx-index --db news.db ARCHIVE");
   if (o.db.empty() && !o.extract_only)
-    return Error{ErrorCode::kUsage, "newsidx-index: --db is required",
-                 "e.g. newsidx-index --db news.db ARCHIVE (or --extract-only to only analyse)"};
+    return usage("--db is required",
+                 "e.g. newsidx-index --db news.db ARCHIVE (or --extract-only to only analyse)");
+  if (o.rebuild && o.dry_run) return usage("--rebuild and --dry-run cannot be combined");
+  if (o.lock_timeout_s < 0) return usage("--lock-timeout must be 0 or more seconds");
   if (o.jobs == 0) o.jobs = std::max(1u, std::thread::hardware_concurrency());
   if (o.batch_size == 0) o.batch_size = 1;
+  if (o.log_keep == 0) o.log_keep = 1;
   return o;
 }
 

@@ -3,8 +3,10 @@
 // does not depend on thread timing.
 #include "run.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <condition_variable>
 #include <csignal>
 #include <mutex>
@@ -16,9 +18,11 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "indexer/db_files.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/entities/analyzer.hpp"
 #include "indexer/extract_json.hpp"
+#include "indexer/progress.hpp"
 #include "indexer/readers/reader.hpp"
 #include "indexer/walker.hpp"
 #include "indexer/writer.hpp"
@@ -86,6 +90,118 @@ void log_warnings(const FileOutcome& r, Summary& s) {
   }
 }
 
+
+// Files of folders walked now whose recorded state says they were there before and are gone.
+// A folder that could not be fully walked is not pruned, so an unreadable sub-folder never
+// loses articles.
+std::vector<std::string> vanished_files(const WalkResult& walked,
+                                        const std::unordered_map<std::string, FileState>& known,
+                                        const std::set<std::string>& seen) {
+  std::vector<std::string> out;
+  if (!walked.problems.empty()) {
+    if (!known.empty())
+      spdlog::warn("not removing articles of vanished files: part of the archive could not be read");
+    return out;
+  }
+  std::set<std::string> prunable(walked.roots.begin(), walked.roots.end());
+  for (const auto& [key, st] : known)
+    if (!seen.count(key) && !st.root.empty() && prunable.count(st.root)) out.push_back(key);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// --dry-run: the same decisions as a real run (size+mtime, then content hash), printed.
+Result<Summary> dry_run(const IndexOptions& o, const WalkResult& walked, Summary s, std::ostream& out) {
+  auto known = load_file_states(o.db);
+  if (!known) return known.error();
+  std::set<std::string> seen;
+  for (const auto& f : walked.files) {
+    seen.insert(f.key);
+    auto it = known->find(f.key);
+    if (it == known->end()) {
+      out << "add " << f.path << '\n';
+      ++s.added;
+      continue;
+    }
+    const FileState& old = it->second;
+    if (old.size == f.size && old.mtime_ns == f.mtime_ns && old.root == f.root) {
+      ++s.files_unchanged;
+      continue;
+    }
+    std::string bytes, err;
+    if (!read_whole_file(f.path, bytes, err)) {
+      spdlog::warn("{}: skipped: cannot read: {}", f.path, err);
+      ++s.skipped;
+      continue;
+    }
+    if (!old.hash.empty() && old.hash == content_hash(bytes) && old.root == f.root) {
+      ++s.files_unchanged;
+      continue;
+    }
+    out << "update " << f.path << '\n';
+    ++s.updated;
+  }
+  if (o.prune) {
+    for (const auto& key : vanished_files(walked, *known, seen)) {
+      out << "remove " << (std::filesystem::path(known->at(key).root) / key).string() << '\n';
+      ++s.removed;
+    }
+  }
+  return s;
+}
+
+// What --rebuild holds while it builds: the lock of the database being replaced and where the
+// new generation goes.
+struct RebuildPlan {
+  DbLocation current;
+  std::string generation;
+  std::unique_ptr<WriteLock> lock;
+  std::unique_ptr<Writer> placeholder;  // an empty database created to lock a new path
+};
+
+Result<RebuildPlan> start_rebuild(const IndexOptions& o, const WriterOptions& wo) {
+  RebuildPlan plan;
+  auto loc = locate_db(o.db);
+  if (!loc) return loc.error();
+  if (loc->kind == DbKind::kAbsent) {
+    // Nothing to replace yet: an empty database holds the path (and its lock) until the swap,
+    // so searches meanwhile find no articles rather than some.
+    auto w = Writer::open(o.db, wo);
+    if (!w) return w.error();
+    plan.placeholder = std::move(w).value();
+    loc = locate_db(o.db);
+    if (!loc) return loc.error();
+  } else {
+    auto lock = WriteLock::acquire(o.db, wo.lock_timeout_ms);
+    if (!lock) return lock.error();
+    plan.lock = std::move(lock).value();
+    if (!plan.lock->held()) spdlog::warn("{}: the database cannot be opened; replacing it", o.db);
+  }
+  plan.current = *loc;
+  plan.generation = new_generation_dir(o.db);
+  if (auto st = check_writable(DbLocation{DbKind::kAbsent, plan.generation, plan.generation}); !st)
+    return st.error();
+  // Only a holder of the lock gets here, so no other rebuild is using these leftovers.
+  for (const auto& d : remove_stale_generations(o.db, plan.current.kind == DbKind::kStub ? plan.current.dir : ""))
+    spdlog::info("removed {} left by an interrupted --rebuild", d);
+  return plan;
+}
+
+Status finish_rebuild(RebuildPlan& plan) {
+  auto old = swap_in_generation(plan.current, plan.generation);
+  if (!old) return old.error();
+  // Release the old database's lock only now: a run waiting for it opens the new one.
+  if (plan.lock) plan.lock->release();
+  plan.placeholder.reset();
+  if (!old->empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(*old, ec);
+    if (ec) spdlog::warn("{}: could not remove the previous database: {}", *old, ec.message());
+  }
+  spdlog::debug("{}: now {}", plan.current.path, plan.generation);
+  return Ok{};
+}
+
 }  // namespace
 
 void install_signal_handlers() {
@@ -97,12 +213,18 @@ void install_signal_handlers() {
 }
 
 std::string summary_line(const Summary& s) {
+  if (s.dry_run)
+    return fmt::format(
+        "newsidx-index: dry run: {} files, {} to add, {} to update, {} to remove, {} unchanged, "
+        "{} skipped, {:.1f} s",
+        s.files, s.added, s.updated, s.removed, s.files_unchanged, s.skipped, s.seconds);
   double rate = s.seconds > 0 ? static_cast<double>(s.added + s.updated) / s.seconds : 0.0;
   return fmt::format(
       "newsidx-index: {} files ({} unchanged), {} articles read, {} added, {} updated, "
       "{} removed, {} skipped, {:.1f} s, {:.0f} articles/s{}",
       s.files, s.files_unchanged, s.articles_read, s.added, s.updated, s.removed, s.skipped,
-      s.seconds, rate, s.interrupted ? " (interrupted: committed what was done)" : "");
+      s.seconds, rate,
+      s.interrupted ? " (interrupted: committed what was done)" : s.rebuilt ? " (rebuilt)" : "");
 }
 
 int summary_exit_code(const Summary& s) {
@@ -112,6 +234,7 @@ int summary_exit_code(const Summary& s) {
 
 Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   const auto t0 = std::chrono::steady_clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
   Summary s;
   WalkResult walked = walk(o.archives);
   for (const auto& p : walked.problems) {
@@ -121,10 +244,26 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   for (const auto& u : walked.unsupported) spdlog::debug("{}: not an article file, ignored", u);
   s.files = walked.files.size();
 
+  if (o.dry_run && !o.extract_only) {
+    s.dry_run = true;
+    auto r = dry_run(o, walked, s, out);
+    if (r) r->seconds = elapsed();
+    return r;
+  }
+
   std::unique_ptr<Writer> writer;
+  std::optional<RebuildPlan> rebuild;
   std::unordered_map<std::string, FileState> known;
   if (!o.extract_only) {
-    auto w = Writer::open(o.db, WriterOptions{o.lock_timeout_s * 1000, o.batch_size});
+    const WriterOptions wo{o.lock_timeout_s * 1000, o.batch_size};
+    std::string target = o.db;
+    if (o.rebuild) {
+      auto plan = start_rebuild(o, wo);
+      if (!plan) return plan.error();
+      rebuild = std::move(plan).value();
+      target = rebuild->generation;
+    }
+    auto w = Writer::open(target, wo);
     if (!w) return w.error();
     writer = std::move(w).value();
     for (const auto& k : writer->known_files())
@@ -162,9 +301,12 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   std::vector<std::thread> threads;
   for (unsigned j = 0; j < std::max(1u, o.jobs); ++j) threads.emplace_back(worker);
 
+  ProgressBar bar(n, o.progress && !o.extract_only && o.log_level != LogLevel::kQuiet &&
+                         stderr_is_terminal());
   std::optional<Error> fatal;
   std::set<std::string> seen;
   for (std::size_t i = 0; i < n && !fatal; ++i) {
+    bar.update(i);
     FileOutcome r;
     {
       std::unique_lock lk(mu);
@@ -205,6 +347,8 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     s.updated += wc->updated;
     s.removed += wc->removed;
   }
+  bar.update(seen.size());
+  bar.finish();
   {
     std::lock_guard lk(mu);
     next = n;  // stop workers that have not started another file
@@ -216,22 +360,14 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     s.signal = g_signal.load();
   }
 
-  // Pruning: files recorded under a folder walked now, but no longer found there. A folder that
-  // could not be fully walked is not pruned, so an unreadable sub-folder never loses articles.
-  if (writer && !fatal && o.prune && !s.interrupted) {
-    std::set<std::string> prunable(walked.roots.begin(), walked.roots.end());
-    if (!walked.problems.empty()) {
-      spdlog::warn("not removing articles of vanished files: part of the archive could not be read");
-      prunable.clear();
-    }
-    for (const auto& [key, st] : known) {
-      if (seen.count(key) || st.root.empty() || !prunable.count(st.root)) continue;
+  if (writer && !fatal && o.prune && !s.interrupted && !rebuild) {
+    for (const auto& key : vanished_files(walked, known, seen)) {
       auto wc = writer->remove_file(key);
       if (!wc) {
         fatal = wc.error();
         break;
       }
-      spdlog::debug("{}: gone from {}, {} articles removed", key, st.root, wc->removed);
+      spdlog::debug("{}: gone from {}, {} articles removed", key, known.at(key).root, wc->removed);
       s.removed += wc->removed;
     }
   }
@@ -239,8 +375,21 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     // Commit whatever was written, even after a fatal error on a later file: what is committed
     // is always whole files with their recorded state.
     if (auto c = writer->commit(); !c && !fatal) fatal = c.error();
+    writer.reset();
   }
-  s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (rebuild) {
+    if (fatal || s.interrupted) {
+      // A partial generation is never swapped in; the previous database stays as it was.
+      std::error_code ec;
+      std::filesystem::remove_all(rebuild->generation, ec);
+      spdlog::warn("--rebuild {}: {} is unchanged", fatal ? "failed" : "interrupted", o.db);
+    } else if (auto st = finish_rebuild(*rebuild); !st) {
+      fatal = st.error();
+    } else {
+      s.rebuilt = true;
+    }
+  }
+  s.seconds = elapsed();
   if (fatal) return *fatal;
   return s;
 }

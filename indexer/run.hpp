@@ -17,18 +17,23 @@ struct Summary {
   std::size_t added = 0, updated = 0, removed = 0;
   std::size_t skipped = 0;          ///< articles or files left out because of bad input
   double seconds = 0;
+  bool dry_run = false;             ///< added/updated/removed count files that would change
+  bool rebuilt = false;             ///< a --rebuild run swapped its new database in
   bool interrupted = false;
   int signal = 0;
 };
 
-/// Runs the indexer (or --extract-only, printing JSON Lines to `out`). Warnings are logged
-/// through spdlog; a fatal error comes back as an Error.
+/// Runs the indexer (or --extract-only, printing JSON Lines to `out`; or --dry-run, printing
+/// "add|update|remove FILE" lines to `out`). With --rebuild, builds a new generation folder and
+/// swaps it in only when complete. Warnings are logged through spdlog; a fatal error comes back
+/// as an Error, after committing whole files written before it.
 Result<Summary> run_index(const IndexOptions& options, std::ostream& out);
 
 /// The one-line summary printed at the end of a run.
 std::string summary_line(const Summary& s);
 
-/// Exit status: 0 all indexed, 1 some input skipped, 128+signal when interrupted.
+/// Exit status: 0 all indexed, 1 some input skipped, 128+signal when interrupted (errors map
+/// through newsidx::exit_code: 2 usage, 3 database, 4 file system, 75 lock busy).
 int summary_exit_code(const Summary& s);
 
 /// Installs SIGINT/SIGTERM handlers that ask a running run_index to commit and stop.

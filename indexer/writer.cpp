@@ -1,11 +1,14 @@
 // The single writer over a Xapian WritableDatabase.
 #include "writer.hpp"
 
+#include <chrono>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
+#include "indexer/db_files.hpp"
 
 namespace newsidx::indexer {
 
@@ -73,9 +76,32 @@ Writer::~Writer() {
   }
 }
 
+namespace {
+
+// Rewrites a lock failure: Xapian reports an unopenable lock file (permissions) as a lock error
+// too, which must not be mistaken for a busy lock; a busy one names its holder.
+Error explain_lock_error(Error e, const DbLocation& loc, int timeout_ms) {
+  if (e.code != ErrorCode::kLocked) return e;
+  if (e.message.find("already locked") == std::string::npos) {
+    e.code = ErrorCode::kIo;
+    e.hint = "check the permissions of " + loc.dir;
+    return e;
+  }
+  std::string holder = lock_holder(loc.dir);
+  e.message = loc.path + ": database is locked by another writer" +
+              (holder.empty() ? std::string(" (holder not visible to this user)") : " (" + holder + ")") +
+              "; gave up after " + std::to_string(timeout_ms / 1000) + " s";
+  return e;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Writer>> Writer::open(const std::string& path, const WriterOptions& options) {
+  auto loc = locate_db(path);
+  if (!loc) return loc.error();
+  if (auto w = check_writable(*loc); !w) return w.error();
   auto db = xapian_db::open_write(path, options.lock_timeout_ms);
-  if (!db) return db.error();
+  if (!db) return explain_lock_error(db.error(), *loc, options.lock_timeout_ms);
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(db).value();
   impl->options = options;
@@ -160,6 +186,60 @@ Status Writer::commit() {
 
 std::size_t Writer::article_count() const {
   return impl_->db.get_termfreq(schema::type_term(schema::kTypeArticle));
+}
+
+Result<std::unordered_map<std::string, FileState>> load_file_states(const std::string& path) {
+  std::unordered_map<std::string, FileState> out;
+  auto loc = locate_db(path);
+  if (!loc) return loc.error();
+  if (loc->kind == DbKind::kAbsent) return out;
+  auto db = xapian_db::open_read(path);
+  if (!db) return db.error();
+  const std::string prefix(schema::kFileStateKeyPrefix);
+  auto st = xapian_db::guarded(path, [&] {
+    for (auto it = db->metadata_keys_begin(prefix); it != db->metadata_keys_end(prefix); ++it) {
+      if (auto fs = decode_state(db->get_metadata(*it))) out.emplace((*it).substr(prefix.size()), *fs);
+    }
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+struct WriteLock::Impl {
+  std::optional<Xapian::WritableDatabase> db;
+};
+
+WriteLock::WriteLock(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+WriteLock::~WriteLock() { release(); }
+bool WriteLock::held() const { return impl_->db.has_value(); }
+
+void WriteLock::release() {
+  if (!impl_->db) return;
+  try {
+    impl_->db->close();
+  } catch (const Xapian::Error&) {
+  }
+  impl_->db.reset();
+}
+
+Result<std::unique_ptr<WriteLock>> WriteLock::acquire(const std::string& path, int timeout_ms) {
+  auto loc = locate_db(path);
+  if (!loc) return loc.error();
+  auto impl = std::make_unique<Impl>();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  for (;;) {
+    try {
+      impl->db.emplace(path, Xapian::DB_OPEN);
+      break;
+    } catch (const Xapian::DatabaseLockError& e) {
+      Error err = explain_lock_error(xapian_db::to_error(e, path), *loc, timeout_ms);
+      if (err.code != ErrorCode::kLocked || std::chrono::steady_clock::now() >= deadline) return err;
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    } catch (const Xapian::Error&) {
+      break;  // too damaged to open: nothing to hold, and nothing another run could write to
+    }
+  }
+  return std::unique_ptr<WriteLock>(new WriteLock(std::move(impl)));
 }
 
 }  // namespace newsidx::indexer

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/result.hpp"
@@ -38,7 +39,9 @@ struct WriteCounts {
 
 class Writer {
  public:
-  /// Opens (or creates) the database at `path` for writing.
+  /// Opens (or creates) the database at `path` (a folder or a stub file) for writing. Refuses a
+  /// foreign or unwritable path before touching it; a lock still held after the timeout is
+  /// kLocked, naming the holder's pid and command where /proc shows it.
   static Result<std::unique_ptr<Writer>> open(const std::string& path, const WriterOptions& options);
   ~Writer();
   Writer(const Writer&) = delete;
@@ -71,6 +74,31 @@ class Writer {
  private:
   struct Impl;
   explicit Writer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The recorded state of every file in the database at `path`, read without taking the write
+/// lock (for --dry-run). An absent database has none.
+Result<std::unordered_map<std::string, FileState>> load_file_states(const std::string& path);
+
+/// Holds the write lock of an existing database without checking its schema, so that --rebuild
+/// can replace a database of another version or a damaged one while keeping other runs out.
+class WriteLock {
+ public:
+  /// Waits up to `timeout_ms` for the lock of the database at `path`. A database too damaged to
+  /// open yields a lock that holds nothing (and `held()` false); a busy lock yields kLocked.
+  static Result<std::unique_ptr<WriteLock>> acquire(const std::string& path, int timeout_ms);
+  ~WriteLock();
+  WriteLock(const WriteLock&) = delete;
+  WriteLock& operator=(const WriteLock&) = delete;
+  /// Whether the lock is actually held.
+  bool held() const;
+  /// Releases the lock (also done by the destructor).
+  void release();
+
+ private:
+  struct Impl;
+  explicit WriteLock(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 
