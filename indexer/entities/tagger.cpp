@@ -360,6 +360,24 @@ void extract_features(const TaggerInput& input, const FeatureHook& hook, Documen
 // ---------------------------------------------------------------------------------------------
 // Viterbi.
 
+namespace {
+
+// For each tag, the tags that may precede it under BILOU (17 x at most 9 instead of 17 x 17).
+struct Predecessors {
+  std::array<std::array<std::uint8_t, kNumTags>, kNumTags> list{};
+  std::array<std::uint8_t, kNumTags> count{};
+  Predecessors() {
+    for (int t = 0; t < kNumTags; ++t) {
+      for (int p = 0; p < kNumTags; ++p) {
+        if (tag_transition_allowed(p, t)) list[static_cast<std::size_t>(t)][count[static_cast<std::size_t>(t)]++] = static_cast<std::uint8_t>(p);
+      }
+    }
+  }
+};
+const Predecessors kPredecessors;
+
+}  // namespace
+
 void viterbi(const float* emit, std::size_t n, const Transitions& trans, std::uint8_t* tags,
              std::vector<float>& work, std::vector<std::uint8_t>& back) {
   if (n == 0) return;
@@ -367,15 +385,17 @@ void viterbi(const float* emit, std::size_t n, const Transitions& trans, std::ui
   back.resize(n * kNumTags);
   float* prev = work.data();
   float* cur = work.data() + kNumTags;
-  for (int t = 0; t < kNumTags; ++t) prev[t] = trans.from[kNumTags][t] + emit[t];
+  for (int t = 0; t < kNumTags; ++t) prev[t] = trans.from[kNumTags][static_cast<std::size_t>(t)] + emit[t];
   for (std::size_t i = 1; i < n; ++i) {
     const float* e = emit + i * kNumTags;
     std::uint8_t* bp = back.data() + i * kNumTags;
-    for (int t = 0; t < kNumTags; ++t) {
-      float best = -std::numeric_limits<float>::infinity();
-      int arg = 0;
-      for (int p = 0; p < kNumTags; ++p) {
-        const float v = prev[p] + trans.from[p][t];
+    for (std::size_t t = 0; t < kNumTags; ++t) {
+      const auto& preds = kPredecessors.list[t];
+      int arg = preds[0];
+      float best = prev[arg] + trans.from[static_cast<std::size_t>(arg)][t];
+      for (std::size_t j = 1; j < kPredecessors.count[t]; ++j) {
+        const int p = preds[j];
+        const float v = prev[p] + trans.from[static_cast<std::size_t>(p)][t];
         if (v > best) {
           best = v;
           arg = p;
@@ -389,7 +409,7 @@ void viterbi(const float* emit, std::size_t n, const Transitions& trans, std::ui
   float best = -std::numeric_limits<float>::infinity();
   int arg = 0;
   for (int t = 0; t < kNumTags; ++t) {
-    const float v = prev[t] + trans.end[t];
+    const float v = prev[t] + trans.end[static_cast<std::size_t>(t)];
     if (v > best) {
       best = v;
       arg = t;
@@ -401,21 +421,6 @@ void viterbi(const float* emit, std::size_t n, const Transitions& trans, std::ui
 
 // ---------------------------------------------------------------------------------------------
 // The packed model and its file format.
-
-void ModelData::add_scores(std::uint32_t key, float* scores) const {
-  const std::size_t mask = slots.size() - 1;
-  std::size_t k = key & mask;
-  while (true) {
-    const Slot& s = slots[k];
-    if (s.key == key) {
-      const Entry* e = entries.data() + s.begin;
-      for (std::uint32_t j = 0; j < s.count; ++j) scores[e[j].tag] += e[j].weight;
-      return;
-    }
-    if (s.key == 0) return;
-    k = (k + 1) & mask;
-  }
-}
 
 namespace {
 
@@ -459,7 +464,7 @@ void constrain_transitions(Transitions& t) {
 }
 
 std::string serialize_model(const std::vector<FeatureWeights>& features, const Transitions& trans,
-                            const std::string& hook_name) {
+                            const std::string& hook_name, float trans_scale) {
   float max_abs = 0;
   for (const auto& f : features) {
     for (const auto& [tag, w] : f.weights) max_abs = std::max(max_abs, std::fabs(w));
@@ -471,9 +476,9 @@ std::string serialize_model(const std::vector<FeatureWeights>& features, const T
   out += hook_name;
   put<float>(out, scale);
   for (const auto& row : trans.from) {
-    for (float v : row) put<float>(out, v <= kForbidden ? 0.0f : v);
+    for (float v : row) put<float>(out, v <= kForbidden ? 0.0f : v / trans_scale);
   }
-  for (float v : trans.end) put<float>(out, v <= kForbidden ? 0.0f : v);
+  for (float v : trans.end) put<float>(out, v <= kForbidden ? 0.0f : v / trans_scale);
   std::vector<const FeatureWeights*> sorted;
   sorted.reserve(features.size());
   std::string body;
@@ -516,28 +521,29 @@ Result<Tagger> Tagger::load(std::string_view bytes, const std::vector<NamedHook>
   model->hook_name = std::string(bytes.substr(r.pos, name_len));
   r.pos += name_len;
   model->scale = r.get<float>();
+  // Transitions are stored in weight units; scores are summed in quantised units, so scale them.
   for (auto& row : model->trans.from) {
-    for (float& v : row) v = r.get<float>();
+    for (float& v : row) v = r.get<float>() * model->scale;
   }
-  for (float& v : model->trans.end) v = r.get<float>();
+  for (float& v : model->trans.end) v = r.get<float>() * model->scale;
   constrain_transitions(model->trans);
   const auto count = r.get<std::uint32_t>();
   if (!r.ok || model->scale <= 0) return bad("truncated header");
   std::size_t cap = 16;
-  while (cap < 2 * static_cast<std::size_t>(count) + 1) cap *= 2;
+  while (cap * 7 < static_cast<std::size_t>(count) * 10) cap *= 2;
   model->slots.assign(cap, {});
+  model->filter.assign((1u << 20) / 64, 0);
   model->entries.reserve(static_cast<std::size_t>(count) * 3);
-  const float inv = 1.0f / model->scale;
   for (std::uint32_t i = 0; i < count; ++i) {
     const auto key = r.get<std::uint32_t>();
     const auto n = r.get<std::uint8_t>();
     if (!r.ok || key == 0 || n == 0 || n > kNumTags) return bad("corrupt feature table");
-    ModelData::Slot slot{key, static_cast<std::uint32_t>(model->entries.size()), n};
+    const ModelData::Slot slot{key, static_cast<std::uint32_t>(model->entries.size() << 5) | n};
     for (std::uint8_t j = 0; j < n; ++j) {
       const auto tag = r.get<std::uint8_t>();
       const auto v = r.get<std::int16_t>();
       if (tag >= kNumTags) return bad("corrupt tag id");
-      model->entries.push_back({tag, static_cast<float>(v) * inv});
+      model->entries.push_back({tag, v});
     }
     std::size_t k = key & (cap - 1);
     while (model->slots[k].key != 0) {
@@ -545,6 +551,8 @@ Result<Tagger> Tagger::load(std::string_view bytes, const std::vector<NamedHook>
       k = (k + 1) & (cap - 1);
     }
     model->slots[k] = slot;
+    const std::uint32_t bit = ModelData::filter_bit(key);
+    model->filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
   }
   if (!r.ok) return bad("truncated feature table");
   if (r.pos != bytes.size()) return bad("trailing bytes");
@@ -573,13 +581,13 @@ std::string Tagger::save() const {
     if (s.key == 0) continue;
     FeatureWeights f;
     f.key = s.key;
-    for (std::uint32_t j = 0; j < s.count; ++j) {
-      const auto& e = model_->entries[s.begin + j];
-      f.weights.emplace_back(static_cast<std::uint8_t>(e.tag), e.weight);
+    for (std::uint32_t j = 0; j < (s.where & 31u); ++j) {
+      const auto& e = model_->entries[(s.where >> 5) + j];
+      f.weights.emplace_back(static_cast<std::uint8_t>(e.tag), static_cast<float>(e.weight) / model_->scale);
     }
     features.push_back(std::move(f));
   }
-  return serialize_model(features, model_->trans, model_->hook_name);
+  return serialize_model(features, model_->trans, model_->hook_name, model_->scale);
 }
 
 std::vector<EntitySpan> Tagger::tag(const TaggerInput& input) const {
@@ -588,13 +596,15 @@ std::vector<EntitySpan> Tagger::tag(const TaggerInput& input) const {
   if (n == 0) return spans;
   DocumentFeatures feats;
   extract_features(input, hook_.hook, feats);
-  std::vector<float> emit(n * kNumTags, 0.0f);
+  // Integer sums of quantised weights: exact, so tags do not depend on summation order.
+  std::vector<std::int32_t> sums(n * kNumTags, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    float* sc = emit.data() + i * kNumTags;
+    std::int32_t* sc = sums.data() + i * kNumTags;
     for (std::uint32_t k = feats.offsets[i]; k < feats.offsets[i + 1]; ++k) {
       model_->add_scores(feats.hashes[k], sc);
     }
   }
+  std::vector<float> emit(sums.begin(), sums.end());
   std::vector<std::uint8_t> tags(n);
   std::vector<float> work;
   std::vector<std::uint8_t> back;

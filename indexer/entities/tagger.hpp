@@ -87,4 +87,8 @@ class Tagger {
   NamedHook hook_;
 };
 
+/// The hook that adds gazetteer hits (Gazetteer::match: kind and B/I/L/U position) and
+/// "capitalised common word" flags as features, under the name "gazetteer".
+NamedHook gazetteer_hook();
+
 }  // namespace newsidx::entities

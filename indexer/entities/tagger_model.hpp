@@ -52,26 +52,42 @@ void viterbi(const float* emit, std::size_t n, const Transitions& trans, std::ui
              std::vector<float>& work, std::vector<std::uint8_t>& back);
 
 /// The weights in inference form: an open-addressing table from feature hash to a run of
-/// (tag, weight) entries. Only non-zero weights are kept.
+/// (tag, quantised weight) entries. Only non-zero weights are kept. Slots and entries are 4-8
+/// bytes so that the table of a few hundred thousand features stays cache-friendly.
 struct ModelData {
   struct Slot {
-    std::uint32_t key = 0;    ///< feature hash; 0 marks an empty slot
-    std::uint32_t begin = 0;  ///< first entry
-    std::uint32_t count = 0;  ///< number of entries
+    std::uint32_t key = 0;   ///< feature hash; 0 marks an empty slot
+    std::uint32_t where = 0; ///< first entry << 5 | number of entries
   };
   struct Entry {
-    std::uint32_t tag = 0;
-    float weight = 0;
+    std::uint16_t tag = 0;
+    std::int16_t weight = 0;  ///< weight * scale, rounded
   };
-  Transitions trans;
-  std::vector<Slot> slots;  ///< size is a power of two, at most half full
+  Transitions trans;       ///< in quantised units (multiplied by scale)
+  std::vector<std::uint64_t> filter;  ///< one bit per hash bucket: most features are absent
+  std::vector<Slot> slots; ///< size is a power of two, at most 70% full
   std::vector<Entry> entries;
   std::size_t features = 0;
-  float scale = 1;          ///< quantisation step is 1/scale
+  float scale = 1;         ///< quantisation step is 1/scale
   std::string hook_name;
 
-  /// Adds the weights of feature `key` to scores[0..kNumTags).
-  void add_scores(std::uint32_t key, float* scores) const;
+  /// Adds the quantised weights of feature `key` to scores[0..kNumTags).
+  void add_scores(std::uint32_t key, std::int32_t* scores) const {
+    const std::uint32_t bit = filter_bit(key);
+    if (!(filter[bit >> 6] >> (bit & 63) & 1u)) return;
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t k = key & mask;; k = (k + 1) & mask) {
+      const Slot s = slots[k];
+      if (s.key == key) {
+        const Entry* e = entries.data() + (s.where >> 5);
+        for (std::uint32_t j = 0, n = s.where & 31u; j < n; ++j) scores[e[j].tag] += e[j].weight;
+        return;
+      }
+      if (s.key == 0) return;
+    }
+  }
+  /// Bucket of `key` in `filter` (2^20 bits, 128 KB: stays in the L2 cache).
+  static std::uint32_t filter_bit(std::uint32_t key) { return (key * 0x9E3779B1u) >> 12; }
 };
 
 /// One feature's weights before packing: hash and (tag, weight) pairs.
@@ -81,7 +97,8 @@ struct FeatureWeights {
 };
 
 /// Serialises weights (quantised to int16) and transitions into the model file format.
+/// Transitions are divided by `trans_scale` first (a loaded model keeps them scaled).
 std::string serialize_model(const std::vector<FeatureWeights>& features, const Transitions& trans,
-                            const std::string& hook_name);
+                            const std::string& hook_name, float trans_scale = 1.0f);
 
 }  // namespace newsidx::entities

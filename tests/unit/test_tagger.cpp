@@ -1,0 +1,201 @@
+// Unit tests for the NER tagger: the shipped model on fixed sentences, training and model I/O.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "indexer/entities/tagger.hpp"
+#include "indexer/entities/tagger_train.hpp"
+#include "indexer/entities/tokenizer.hpp"
+
+namespace ent = newsidx::entities;
+
+namespace {
+
+// "PER Antony Blinken; LOC Geneva": the entities of `text` as the shipped model finds them.
+std::string entities_of(const std::string& text, const ent::Tagger& tagger = ent::Tagger::instance()) {
+  const auto tok = ent::tokenize(text);
+  std::string out;
+  for (const auto& e : tagger.tag(tok)) {
+    if (!out.empty()) out += "; ";
+    out += ent::to_string(e.type);
+    out += ' ';
+    out += text.substr(tok.tokens[e.begin].start, tok.tokens[e.end - 1].end - tok.tokens[e.begin].start);
+  }
+  return out;
+}
+
+// A tiny training set written here: sentences with [TYPE words] brackets marking entities.
+ent::TrainingDocument doc_from(const std::vector<std::string>& sentences) {
+  ent::TrainingDocument d;
+  for (const auto& s : sentences) {
+    std::istringstream in(s);
+    std::string w;
+    bool inside = false;
+    ent::EntitySpan span;
+    while (in >> w) {
+      if (w.front() == '[') {
+        const std::string type = w.substr(1);
+        span.type = type == "PER" ? ent::EntityType::kPer
+                    : type == "LOC" ? ent::EntityType::kLoc
+                    : type == "ORG" ? ent::EntityType::kOrg : ent::EntityType::kMisc;
+        span.begin = d.words.size();
+        inside = true;
+        continue;
+      }
+      const bool closes = inside && w.back() == ']';
+      if (closes) w.pop_back();
+      d.words.push_back(w);
+      if (closes) {
+        span.end = d.words.size();
+        d.entities.push_back(span);
+        inside = false;
+      }
+    }
+    d.sentence_ends.push_back(d.words.size());
+  }
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("tagger: the shipped model finds persons and places in a news sentence", "[tagger]") {
+  CHECK(entities_of("U.S. Secretary of State Antony Blinken met Sergey Lavrov in Geneva.") ==
+        "LOC U.S.; PER Antony Blinken; PER Sergey Lavrov; LOC Geneva");
+  CHECK(entities_of("Ukrainian President Volodymyr Zelenskiy spoke to German Foreign Minister "
+                    "Annalena Baerbock in Kyiv on Monday.") ==
+        "MISC Ukrainian; PER Volodymyr Zelenskiy; MISC German; PER Annalena Baerbock; LOC Kyiv");
+}
+
+TEST_CASE("tagger: the shipped model finds organisations", "[tagger]") {
+  CHECK(entities_of("NATO allies will meet in Brussels, a State Department spokesman said.") ==
+        "ORG NATO; LOC Brussels; ORG State Department");
+  CHECK(entities_of("Shares of General Motors Corp. fell on the New York Stock Exchange.") ==
+        "ORG General Motors Corp.; ORG New York Stock Exchange");
+}
+
+TEST_CASE("tagger: sentence-initial common words are not names", "[tagger]") {
+  CHECK(entities_of("Will the talks resume? May brought rain to London.") == "LOC London");
+}
+
+TEST_CASE("tagger: an ALL-CAPS headline still yields its names", "[tagger]") {
+  // The body's spelling of a word tells how to read it in the headline.
+  const std::string found = entities_of(
+      "RUSSIA WARNS NATO OVER UKRAINE\n\nMoscow said Russia would respond to NATO moves near Ukraine.");
+  CHECK_THAT(found, Catch::StartsWith("LOC RUSSIA; "));
+  CHECK_THAT(found, Catch::EndsWith("; LOC UKRAINE; LOC Moscow; LOC Russia; ORG NATO; LOC Ukraine"));
+  CHECK(entities_of("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY") ==
+        "ORG LEICESTERSHIRE");
+}
+
+TEST_CASE("tagger: training on a small data set, then save and load give the same tags", "[tagger]") {
+  std::vector<ent::TrainingDocument> docs;
+  docs.push_back(doc_from({"[PER Anna Berg] visited [LOC Oslo] on Monday .",
+                           "[PER Berg] works for [ORG Nordbank] in [LOC Bergen] .",
+                           "The [MISC Norwegian] minister [PER Lars Dahl] met [PER Berg] ."}));
+  docs.push_back(doc_from({"[ORG Nordbank] opened an office in [LOC Oslo] .",
+                           "[PER Lars Dahl] said [ORG Nordbank] would grow .",
+                           "Officials in [LOC Bergen] welcomed the [MISC Norwegian] plan ."}));
+  ent::TrainOptions opts;
+  opts.epochs = 8;
+  const ent::Tagger tagger = ent::train(docs, opts);
+
+  // It learned its training data.
+  for (const auto& d : docs) CHECK(tagger.tag(ent::to_tagger_input(d)) == d.entities);
+
+  const std::string bytes = tagger.save();
+  auto loaded = ent::Tagger::load(bytes);
+  REQUIRE(loaded.ok());
+  CHECK(loaded->save() == bytes);
+  for (const char* text : {"Anna Berg met Lars Dahl in Oslo.", "Nordbank hired Berg in Bergen.",
+                           "The Norwegian bank Nordbank grew."}) {
+    CHECK(entities_of(text, *loaded) == entities_of(text, tagger));
+  }
+  CHECK(entities_of("Anna Berg visited Oslo on Monday.", *loaded) == "PER Anna Berg; LOC Oslo");
+
+  // Same data and seed, same model.
+  CHECK(ent::train(docs, opts).save() == bytes);
+}
+
+TEST_CASE("tagger: damaged model bytes are refused with an error", "[tagger]") {
+  std::vector<ent::TrainingDocument> docs{doc_from({"[PER Anna Berg] visited [LOC Oslo] ."})};
+  const std::string bytes = ent::train(docs, {}).save();
+  CHECK_FALSE(ent::Tagger::load(bytes.substr(0, bytes.size() - 3)).ok());
+  CHECK_FALSE(ent::Tagger::load("not a model").ok());
+  std::string wrong_magic = bytes;
+  wrong_magic[0] = 'X';
+  CHECK_FALSE(ent::Tagger::load(wrong_magic).ok());
+}
+
+TEST_CASE("tagger: a model trained with the gazetteer hook needs it to load", "[tagger]") {
+  std::vector<ent::TrainingDocument> docs{doc_from({"[PER Anna Berg] visited [LOC Oslo] ."})};
+  ent::TrainOptions opts;
+  opts.hook = ent::gazetteer_hook();
+  const std::string bytes = ent::train(docs, opts).save();
+  CHECK_FALSE(ent::Tagger::load(bytes).ok());
+  CHECK(ent::Tagger::load(bytes, {ent::gazetteer_hook()}).ok());
+  CHECK(ent::Tagger::instance().hook_name() == "gazetteer");
+}
+
+TEST_CASE("tagger: the shipped model reaches the target on CoNLL-2003 dev", "[tagger][corpus]") {
+  const std::string path = std::string(NEWSIDX_SHARED_DIR) + "/corpora/conll2003/eng.testa.gz";
+  if (!std::filesystem::exists(path)) {
+    WARN("skipped: " << path << " is absent (research data, not in the repository)");
+    return;
+  }
+  // Reads the CoNLL file (IOB1) into documents.
+  FILE* p = popen(("gzip -dc '" + path + "'").c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string data;
+  char buf[1 << 16];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) data.append(buf, n);
+  REQUIRE(pclose(p) == 0);
+  std::vector<ent::TrainingDocument> docs;
+  std::istringstream in(data);
+  std::string line, prev_type;  // type of the previous token's entity, empty after O
+  while (std::getline(in, line)) {
+    if (line.rfind("-DOCSTART-", 0) == 0) {
+      docs.emplace_back();
+      continue;
+    }
+    auto& d = docs.back();
+    if (line.empty()) {
+      if (d.sentence_ends.empty() || d.sentence_ends.back() != d.words.size()) {
+        d.sentence_ends.push_back(d.words.size());
+      }
+      prev_type.clear();
+      continue;
+    }
+    d.words.push_back(line.substr(0, line.find(' ')));
+    const std::string tag = line.substr(line.rfind(' ') + 1);
+    if (tag == "O") {
+      prev_type.clear();
+      continue;
+    }
+    const std::string type = tag.substr(2);
+    const auto et = type == "PER" ? ent::EntityType::kPer : type == "LOC" ? ent::EntityType::kLoc
+                    : type == "ORG" ? ent::EntityType::kOrg : ent::EntityType::kMisc;
+    if (tag[0] == 'I' && prev_type == type) {
+      d.entities.back().end = d.words.size();
+    } else {
+      d.entities.push_back({d.words.size() - 1, d.words.size(), et});
+    }
+    prev_type = type;
+  }
+  ent::SpanScores by_type[4];
+  for (const auto& d : docs) ent::score_spans(d.entities, ent::Tagger::instance().tag(ent::to_tagger_input(d)), by_type);
+  ent::SpanScores plo;
+  for (int t = 0; t < 3; ++t) {
+    plo.gold += by_type[t].gold;
+    plo.predicted += by_type[t].predicted;
+    plo.correct += by_type[t].correct;
+  }
+  INFO("PER/LOC/ORG P " << plo.precision() << " R " << plo.recall() << " F1 " << plo.f1());
+  CHECK(plo.gold == 5020);  // the published CoNLL-2003 dev counts: 1842 + 1837 + 1341
+  CHECK(plo.f1() >= 90.0);
+  CHECK(plo.precision() >= 90.0);
+}
