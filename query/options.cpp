@@ -6,43 +6,77 @@
 #include <boost/program_options.hpp>
 
 #include "common/schema.hpp"
+#include "query/facets.hpp"
 
 namespace newsidx::query {
 
 namespace po = boost::program_options;
+
+namespace {
+
+Error usage(std::string message, std::string hint) {
+  return Error{ErrorCode::kUsage, "newsidx-query: " + std::move(message), std::move(hint)};
+}
+
+}  // namespace
 
 Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   QueryOptions o;
   auto& r = o.request;
   std::vector<std::string> words;
   std::vector<std::string> person, org, place, country, speaker, section, source, tag;
+  std::string format, sort = "relevance", since, until, today, facets, quotes;
   po::options_description desc(
       "Usage: newsidx-query --db PATH [OPTIONS] 'QUERY'\n\n"
       "Searches a newsidx database. All words are required unless --any is given; \"quoted\n"
-      "phrases\", AND/OR/NOT, +word/-word, trailing wild* cards and field prefixes (title:,\n"
-      "author:, person:, org:, place:, country:, speaker:, section:, source:, tag:) work.\n\n"
+      "phrases\", AND/OR/NOT, +word/-word and trailing wild* cards work, and so do fields:\n"
+      "  title:storm  author:smith  section:politics  source:reuters  tag:places:usa\n"
+      "  person:blinken  org:\"state department\"  place:kyiv  country:britain  speaker:klobuchar\n"
+      "  date:2022-01-01..2022-02-15  date:2022-01  date:2022  date:last-week\n"
+      "Entity values are matched as typed: case and accents are ignored, a surname finds the\n"
+      "full name, and a country may be a name, code or adjective (russia, RU, Russian).\n"
+      "Filters restrict the matches; they never change the ranking.\n\n"
       "Examples:\n"
       "  newsidx-query --db news.db 'tony blair election'\n"
       "  newsidx-query --db news.db '\"state department\" -sanctions' --limit 5\n"
-      "  newsidx-query --db news.db --speaker klobuchar --json\n\nOptions");
+      "  newsidx-query --db news.db sanctions --country russia --since 2022-01 --facets person,org\n"
+      "  newsidx-query --db news.db --quotes sanctions --speaker klobuchar\n"
+      "  newsidx-query --db news.db --like 'politics/2021/03/04/budget.txt'\n\n"
+      "Exit status: 0 matches found, 1 none, 2 usage or query error, 3 database error.\n\n"
+      "Options");
   // clang-format off
   desc.add_options()
     ("help,h", "show this help")
     ("version", "show the version")
-    ("db,d", po::value<std::string>(&o.db), "database to search (e.g. --db news.db)")
-    ("any", "match any of the words (OR) instead of all of them")
-    ("limit,n", po::value<std::size_t>(&r.limit)->default_value(10), "hits to show (e.g. --limit 20)")
-    ("offset", po::value<std::size_t>(&r.offset)->default_value(0), "hits to skip first (paging)")
-    ("count", "print only the number of matching articles")
-    ("json", "one JSON object per hit, per line (schema in the README)")
+    ("db,d", po::value<std::string>(&o.db), "database to search, e.g. --db news.db")
+    ("any", "match any of the words (OR) instead of all of them, e.g. --any 'kyiv kiev'")
+    ("limit,n", po::value<std::size_t>(&r.limit)->default_value(10), "hits to show, e.g. --limit 20")
+    ("offset", po::value<std::size_t>(&r.offset)->default_value(0), "hits to skip first (paging), e.g. --offset 10")
+    ("count", "print only the number of matching articles, e.g. --count sanctions")
+    ("sort", po::value<std::string>(&sort), "relevance (default), newest or oldest, e.g. --sort newest")
+    ("since", po::value<std::string>(&since), "only articles dated on or after: YYYY-MM-DD, YYYY-MM, YYYY, "
+                                              "7d, 2w, 3m, 1y, today, yesterday, last-week, last-month; e.g. --since 7d")
+    ("until", po::value<std::string>(&until), "only articles dated up to the end of this period (same forms), e.g. --until 2022-02")
+    ("today", po::value<std::string>(&today), "pretend today is this day, for reproducible relative dates, e.g. --today 2022-03-01")
     ("person", po::value(&person)->composing(), "only articles mentioning this person (repeatable: any of them), e.g. --person blinken")
     ("org", po::value(&org)->composing(), "only articles mentioning this organisation, e.g. --org nato")
     ("place", po::value(&place)->composing(), "only articles mentioning this place, e.g. --place kyiv")
     ("country", po::value(&country)->composing(), "only articles about this country (name, code or adjective), e.g. --country UA")
-    ("speaker", po::value(&speaker)->composing(), "only articles quoting this person or organisation, e.g. --speaker klobuchar")
+    ("speaker", po::value(&speaker)->composing(), "only articles (or quotes) by this speaker, e.g. --speaker klobuchar")
+    ("all-of", "repeated values of one filter must ALL match (mentions both), e.g. --all-of --person blinken --person lavrov")
     ("section", po::value(&section)->composing(), "only this section (the archive folder), e.g. --section politics")
     ("source", po::value(&source)->composing(), "only this source, e.g. --source reuters")
-    ("tag", po::value(&tag)->composing(), "only this editorial tag, e.g. --tag places:usa");
+    ("tag", po::value(&tag)->composing(), "only this editorial tag, e.g. --tag places:usa")
+    ("quotes", po::value<std::string>(&quotes), "list matching quotations, not articles ('' for all), e.g. --quotes sanctions --speaker klobuchar")
+    ("facets", po::value<std::string>(&facets), "count the top values of these facets over all matches "
+                                                "(person,org,place,country,speaker), e.g. --facets person,country")
+    ("facet-size", po::value<std::size_t>(&r.facet_size)->default_value(10), "values shown per facet, e.g. --facet-size 5")
+    ("facets-only", "print the facet counts (and timeline) without the hits, e.g. --facets-only --facets person")
+    ("timeline", "a histogram of the matches by day, week, month or year, e.g. --timeline")
+    ("like", po::value<std::string>(&r.like_id), "rank articles similar to the one with this id, e.g. --like wire-1")
+    ("explain", "show how the query was understood (terms, stems, filters) before the hits")
+    ("format", po::value<std::string>(&format), "text (default), json (JSON Lines, see docs/json-output.md), ids or paths, e.g. --format ids")
+    ("json", "shorthand for --format json");
   // clang-format on
   po::options_description hidden;
   hidden.add_options()("words", po::value(&words), "");
@@ -55,7 +89,7 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    return Error{ErrorCode::kUsage, std::string("newsidx-query: ") + e.what(), "see newsidx-query --help"};
+    return usage(e.what(), "see newsidx-query --help");
   }
   std::ostringstream help;
   help << desc;
@@ -63,12 +97,59 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   o.show_help = vm.count("help") > 0;
   o.show_version = vm.count("version") > 0;
   if (o.show_help || o.show_version) return o;
-  if (o.db.empty())
-    return Error{ErrorCode::kUsage, "newsidx-query: --db is required", "e.g. newsidx-query --db news.db 'query'"};
+  if (o.db.empty()) return usage("--db is required", "e.g. newsidx-query --db news.db 'query'");
+
+  if (vm.count("quotes")) {
+    r.quotes = true;
+    r.text = quotes;
+  }
   for (const auto& w : words) r.text += (r.text.empty() ? "" : " ") + w;
   r.any = vm.count("any") > 0;
   r.count_only = vm.count("count") > 0;
+  r.all_of = vm.count("all-of") > 0;
+  r.timeline = vm.count("timeline") > 0;
+  r.explain = vm.count("explain") > 0;
+  o.facets_only = vm.count("facets-only") > 0;
+
   if (vm.count("json")) o.format = OutputFormat::kJson;
+  if (!format.empty()) {
+    if (format == "text") o.format = OutputFormat::kText;
+    else if (format == "json") o.format = OutputFormat::kJson;
+    else if (format == "ids") o.format = OutputFormat::kIds;
+    else if (format == "paths") o.format = OutputFormat::kPaths;
+    else return usage("unknown format '" + format + "'", "use --format text, json, ids or paths");
+  }
+  if (sort == "relevance") r.sort = SortOrder::kRelevance;
+  else if (sort == "newest") r.sort = SortOrder::kNewest;
+  else if (sort == "oldest") r.sort = SortOrder::kOldest;
+  else return usage("unknown sort order '" + sort + "'", "use --sort relevance, newest or oldest");
+
+  if (!today.empty()) {
+    auto t = parse_period(today, r.today);
+    if (!t || t->from != t->to) return usage("--today needs one day, YYYY-MM-DD", "e.g. --today 2022-03-01");
+    r.today = {std::stoi(t->from.substr(0, 4)), std::stoi(t->from.substr(4, 2)), std::stoi(t->from.substr(6, 2))};
+  }
+  if (!since.empty()) {
+    auto s = parse_since(since, r.today);
+    if (!s) return usage("--since: " + s.error().message, s.error().hint);
+    r.dates.from = *s;
+  }
+  if (!until.empty()) {
+    auto u = parse_until(until, r.today);
+    if (!u) return usage("--until: " + u.error().message, u.error().hint);
+    r.dates.to = *u;
+  }
+  if (!r.dates.from.empty() && !r.dates.to.empty() && r.dates.from > r.dates.to)
+    return usage("--since " + since + " is after --until " + until, "swap them, e.g. --since 2022-01 --until 2022-02");
+  if (vm.count("facets")) {
+    auto names = parse_facet_names(facets);
+    if (!names) return usage(names.error().message, names.error().hint);
+    r.facets = std::move(names).value();
+  }
+  if (o.facets_only && r.facets.empty() && !r.timeline)
+    return usage("--facets-only needs --facets (or --timeline)", "e.g. --facets-only --facets person,country");
+  if (o.facets_only) r.limit = 0;
+
   auto add = [&](const char* name, const std::vector<std::string>& values) {
     if (!values.empty()) r.filters.emplace_back(name, values);
   };
@@ -80,9 +161,9 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   add("section", section);
   add("source", source);
   add("tag", tag);
-  if (r.text.empty() && r.filters.empty())
-    return Error{ErrorCode::kUsage, "newsidx-query: nothing to search for",
-                 "give a query or a filter, e.g. newsidx-query --db news.db 'tony blair'"};
+  if (r.text.empty() && r.filters.empty() && r.like_id.empty() && !r.quotes && r.dates.empty() &&
+      r.facets.empty() && !r.timeline)
+    return usage("nothing to search for", "give a query or a filter, e.g. newsidx-query --db news.db 'tony blair'");
   return o;
 }
 

@@ -10,18 +10,20 @@
 
 namespace newsidx::query {
 
-enum class OutputFormat { kText, kJson };
+enum class OutputFormat { kText, kJson, kIds, kPaths };
 
 struct QueryOptions {
   std::string db;
   SearchRequest request;
   OutputFormat format = OutputFormat::kText;
+  bool facets_only = false;  ///< print the facet table (and timeline) without hits
   bool show_help = false;
   bool show_version = false;
   std::string help_text;
 };
 
-/// Parses argv; a usage error comes back as an Error with a hint.
+/// Parses argv; a usage error (unknown option or facet, bad date, bad --format or --sort)
+/// comes back as a kUsage Error with a hint.
 Result<QueryOptions> parse_options(int argc, const char* const argv[]);
 
 }  // namespace newsidx::query

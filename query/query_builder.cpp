@@ -1,9 +1,110 @@
 // Building Xapian queries from a QuerySpec.
 #include "query_builder.hpp"
 
+#include <optional>
+
+#include "common/analysis.hpp"
 #include "common/schema.hpp"
 
 namespace newsidx::query {
+
+namespace {
+
+// Shared by the field processors of one parse: what they resolved, and the first error.
+struct ParseState {
+  const Resolver* resolve = nullptr;
+  Day today;
+  bool ignore_dates = false;  // second parse for the undated count: date: matches everything
+  ParseInfo* info = nullptr;
+  std::optional<Error> error;
+};
+
+Xapian::Query date_query(const DateRange& r) {
+  const auto slot = schema::slot(schema::Slot::kDate);
+  if (r.from.empty() && r.to.empty()) return Xapian::Query::MatchAll;
+  if (r.from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, r.to);
+  if (r.to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, r.from);
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, r.from, r.to);
+}
+
+std::string readable(const std::string& yyyymmdd) {
+  if (yyyymmdd.size() != 8) return yyyymmdd;
+  return yyyymmdd.substr(0, 4) + "-" + yyyymmdd.substr(4, 2) + "-" + yyyymmdd.substr(6, 2);
+}
+
+std::string describe_range(const DateRange& r) {
+  return "date: " + (r.from.empty() ? std::string("(any)") : readable(r.from)) + " .. " +
+         (r.to.empty() ? std::string("(any)") : readable(r.to));
+}
+
+Xapian::Query any_of(const std::vector<std::string>& terms) {
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// person:blinken, country:britain, org:"state department": resolved like --person etc.
+class FacetProcessor : public Xapian::FieldProcessor {
+ public:
+  FacetProcessor(std::string field, ParseState* st) : field_(std::move(field)), st_(st) {}
+  Xapian::Query operator()(const std::string& value) override {
+    auto terms = (*st_->resolve)(field_, value);
+    if (!st_->ignore_dates) {
+      std::string desc = field_ + ": " + value + " ->";
+      for (const auto& t : terms) desc += " " + t.substr(schema::prefix(field_).size()) + ";";
+      if (terms.empty()) desc += " (nothing in the archive)";
+      else desc.pop_back();
+      st_->info->filters.push_back(desc);
+    }
+    return any_of(terms);
+  }
+
+ private:
+  std::string field_;
+  ParseState* st_;
+};
+
+// date:2022-01-01..2022-02-15, date:2022-01, date:2022, date:last-week.
+class DateProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit DateProcessor(ParseState* st) : st_(st) {}
+  Xapian::Query operator()(const std::string& value) override {
+    auto r = parse_date_field(value, st_->today);
+    if (!r) {
+      if (!st_->error) st_->error = r.error();
+      throw Xapian::QueryParserError(r.error().message);
+    }
+    st_->info->date_filter = true;
+    if (st_->ignore_dates) return Xapian::Query::MatchAll;
+    st_->info->filters.push_back(describe_range(*r));
+    return date_query(*r);
+  }
+
+ private:
+  ParseState* st_;
+};
+
+// The shared analysis setup, with field processors in place of the facet prefixes (Xapian does
+// not allow both on one field name, so this walks the schema table itself).
+Xapian::QueryParser make_parser(const Xapian::Database& db, ParseState* st) {
+  Xapian::QueryParser qp;
+  qp.set_stemmer(analysis::stemmer());
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_stopper(analysis::stopper());
+  qp.set_database(db);
+  for (const auto& f : schema::kFields) {
+    const std::string name(f.name);
+    if (f.kind == schema::FieldKind::kFreeText)
+      qp.add_prefix(name, std::string(f.prefix));
+    else if (schema::find_facet(f.name))
+      qp.add_boolean_prefix(name, (new FacetProcessor(name, st))->release());
+    else
+      qp.add_boolean_prefix(name, std::string(f.prefix));
+  }
+  qp.add_boolean_prefix("date", (new DateProcessor(st))->release());
+  return qp;
+}
+
+}  // namespace
 
 unsigned parser_flags(bool any) {
   unsigned f = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
@@ -32,40 +133,104 @@ Status check_balanced(const std::string& text) {
   return Ok{};
 }
 
-Result<Xapian::Query> build_query(const QuerySpec& spec, Xapian::QueryParser& qp) {
+Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db, const Resolver& resolve,
+                               const Day& today) {
   if (auto st = check_balanced(spec.text); !st) return st.error();
-  qp.set_default_op(spec.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-  Xapian::Query q;
-  bool has_text = spec.text.find_first_not_of(" \t\r\n") != std::string::npos;
-  if (has_text) {
+  BuiltQuery out;
+  ParseState state{&resolve, today, false, &out.info, std::nullopt};
+  const bool has_text = spec.text.find_first_not_of(" \t\r\n") != std::string::npos;
+
+  auto parse = [&](bool ignore_dates) -> Result<Xapian::Query> {
+    if (!has_text) return Xapian::Query();
+    state.ignore_dates = ignore_dates;
+    Xapian::QueryParser qp = make_parser(db, &state);
+    qp.set_default_op(spec.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    unsigned flags = parser_flags(spec.any);
+    if (!ignore_dates) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     try {
-      q = qp.parse_query(spec.text, parser_flags(spec.any));
+      Xapian::Query q = qp.parse_query(spec.text, flags);
+      if (!ignore_dates) out.info.corrected = qp.get_corrected_query_string();
+      return q;
     } catch (const Xapian::QueryParserError& e) {
+      if (state.error) return *state.error;
       return Error{ErrorCode::kUsage, "query syntax error: " + e.get_msg(),
                    "check quotes and brackets, e.g. '\"state department\" AND (russia OR ukraine)'"};
     }
-  }
-  if (q.empty()) q = Xapian::Query::MatchAll;
+  };
 
-  const auto type = schema::type_term(spec.quotes ? schema::kTypeQuote : schema::kTypeArticle);
-  Xapian::Query filter(type);
+  auto text_query = parse(false);
+  if (!text_query) return text_query.error();
+
+  // Ranking comes from the text, or from the expanded terms of --like (the text then restricts).
+  auto ranked = [&](const Xapian::Query& text) {
+    if (!spec.like.empty())
+      return text.empty() ? spec.like : Xapian::Query(Xapian::Query::OP_FILTER, spec.like, text);
+    return text.empty() ? Xapian::Query::MatchAll : text;
+  };
+
+  Xapian::Query filter(schema::type_term(spec.quotes ? schema::kTypeQuote : schema::kTypeArticle));
   for (const auto& g : spec.filters) {
-    std::vector<Xapian::Query> alts;
-    for (const auto& t : g.terms) alts.emplace_back(t);
-    // A group with no terms matches nothing: the user asked for a value the archive lacks.
-    Xapian::Query group = alts.empty() ? Xapian::Query::MatchNothing
-                                       : Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
+    std::vector<Xapian::Query> per_value;
+    for (const auto& terms : g.values) per_value.push_back(any_of(terms));
+    // A group with no values matches nothing: the user asked for a value the archive lacks.
+    Xapian::Query group = per_value.empty() ? Xapian::Query::MatchNothing
+                          : Xapian::Query(g.all_of ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
+                                          per_value.begin(), per_value.end());
     filter = Xapian::Query(Xapian::Query::OP_AND, filter, group);
+    std::string desc = g.field + (g.all_of && g.values.size() > 1 ? " (all of):" : ":");
+    for (std::size_t i = 0; i < g.values.size(); ++i) {
+      desc += i ? (g.all_of ? " AND" : " OR") : "";
+      for (const auto& t : g.values[i]) desc += " " + t.substr(schema::prefix(g.field).size()) + ";";
+      if (g.values[i].empty()) desc += " (nothing in the archive)";
+      else desc.pop_back();
+    }
+    out.info.filters.push_back(desc);
   }
-  if (!spec.date_from.empty() || !spec.date_to.empty()) {
-    const auto slot = schema::slot(schema::Slot::kDate);
-    Xapian::Query range;
-    if (spec.date_from.empty()) range = Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, spec.date_to);
-    else if (spec.date_to.empty()) range = Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, spec.date_from);
-    else range = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, spec.date_from, spec.date_to);
-    filter = Xapian::Query(Xapian::Query::OP_AND, filter, range);
+  Xapian::Query filter_no_dates = filter;
+  if (!spec.dates.empty()) {
+    filter = Xapian::Query(Xapian::Query::OP_AND, filter, date_query(spec.dates));
+    out.info.filters.push_back(describe_range(spec.dates));
+    out.info.date_filter = true;
   }
-  return Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+  Xapian::Query exclude;
+  if (!spec.exclude_terms.empty())
+    exclude = Xapian::Query(Xapian::Query::OP_OR, spec.exclude_terms.begin(), spec.exclude_terms.end());
+  auto finish = [&](Xapian::Query q) {
+    return exclude.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_NOT, q, exclude);
+  };
+  out.query = finish(Xapian::Query(Xapian::Query::OP_FILTER, ranked(*text_query), filter));
+
+  if (out.info.date_filter) {
+    auto no_dates = parse(true);
+    if (!no_dates) return no_dates.error();
+    // Every date in the slot is "YYYYMMDD", so ">= 0" means "has a date".
+    Xapian::Query has_date(Xapian::Query::OP_VALUE_GE, schema::slot(schema::Slot::kDate), std::string("0"));
+    out.undated = finish(Xapian::Query(
+        Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_FILTER, ranked(*no_dates), filter_no_dates),
+        has_date));
+  }
+  return out;
+}
+
+std::vector<std::string> describe_terms(const Xapian::Query& query) {
+  std::vector<std::string> out;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    std::string term = *it;
+    bool stem = term.size() > 1 && term[0] == 'Z';
+    if (stem) term.erase(0, 1);
+    const schema::Field* best = nullptr;
+    if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z')
+      for (const auto& f : schema::kFields)
+        if (term.compare(0, f.prefix.size(), f.prefix) == 0 && (!best || f.prefix.size() > best->prefix.size()))
+          best = &f;
+    std::string value = best ? term.substr(best->prefix.size()) : term;
+    std::string kind;
+    if (!best) kind = stem ? "stem" : "word";
+    else if (best->kind == schema::FieldKind::kFreeText) kind = std::string(best->name) + (stem ? " stem" : " word");
+    else kind = std::string(best->name);
+    out.push_back(kind + ": " + value);
+  }
+  return out;
 }
 
 }  // namespace newsidx::query

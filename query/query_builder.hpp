@@ -1,39 +1,73 @@
-// Request -> Xapian::Query, pure: the text goes through the shared QueryParser; filters are
-// boolean terms combined with OP_FILTER, so they restrict the matches and never change ranking.
+// Request -> Xapian::Query, pure: the text goes through a QueryParser set up like the indexer's
+// (common/analysis); filters are boolean terms combined with OP_FILTER, so they restrict the
+// matches and never change ranking. Facet and date fields of the query language go through
+// FieldProcessors that resolve values the way the command-line filters do.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
 #include "common/result.hpp"
+#include "query/dates.hpp"
 
 namespace newsidx::query {
 
-/// A filter group: the document must carry at least one of `terms` (values of one facet are
-/// OR-ed); groups are AND-ed with each other.
+/// A filter group for one facet. Each inner vector holds the terms one typed value resolved to
+/// (OR-ed: "blinken" may name two people). The values are OR-ed, or AND-ed when `all_of`
+/// ("mentions both"). Groups are AND-ed with each other.
 struct TermGroup {
-  std::string field;               ///< schema field name, for messages
-  std::vector<std::string> terms;  ///< full terms (prefix included)
+  std::string field;                            ///< schema field name, for messages
+  std::vector<std::vector<std::string>> values;  ///< full terms (prefix included) per value
+  bool all_of = false;
 };
 
 struct QuerySpec {
-  std::string text;                 ///< the user's query in Xapian's query language
-  bool any = false;                 ///< OR the words instead of requiring all of them
-  std::vector<TermGroup> filters;   ///< boolean filters
-  std::string date_from, date_to;   ///< "YYYYMMDD" bounds on the date slot, empty = open
-  bool quotes = false;              ///< search quotation documents instead of articles
+  std::string text;                ///< the user's query in Xapian's query language
+  bool any = false;                ///< OR the words instead of requiring all of them
+  std::vector<TermGroup> filters;  ///< boolean filters
+  DateRange dates;                 ///< --since/--until, "YYYYMMDD" inclusive
+  bool quotes = false;             ///< search quotation documents instead of articles
+  Xapian::Query like;              ///< --like: the expanded query, replaces ranking by text
+  std::vector<std::string> exclude_terms;  ///< documents carrying these never match
 };
 
-/// Builds the query. `qp` must be analysis::query_parser(db). A syntax error comes back as a
-/// kUsage Error with a hint. An empty text with filters matches every filtered document.
-Result<Xapian::Query> build_query(const QuerySpec& spec, Xapian::QueryParser& qp);
+/// Turns a value typed after a facet prefix (person:blinken) into terms; the searcher passes its
+/// resolve_values. An empty result means nothing in the archive has that value.
+using Resolver = std::function<std::vector<std::string>(const std::string& field, const std::string& value)>;
+
+/// What parsing found, for --explain and notes.
+struct ParseInfo {
+  bool date_filter = false;            ///< a date: field or --since/--until restricts the match
+  std::vector<std::string> filters;    ///< readable filters ("person: antony blinken", "date: ...")
+  std::string corrected;               ///< spelling-corrected query text, "" if none
+};
+
+struct BuiltQuery {
+  Xapian::Query query;
+  /// The same query without date restrictions, limited to documents that have no date: what
+  /// a date filter excluded because it cannot place them (counted for the note).
+  Xapian::Query undated;
+  ParseInfo info;
+};
+
+/// Builds the query. `db` gives wildcards and spelling their vocabulary (a default-constructed
+/// Database when there is none); `resolve` maps facet values; `today` anchors relative dates.
+/// A syntax error, a bad date or an unbalanced quote comes back as a kUsage Error with a hint.
+Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db, const Resolver& resolve,
+                               const Day& today);
 
 /// Fails with a kUsage Error when quotes or brackets in `text` do not balance.
 Status check_balanced(const std::string& text);
 
 /// The QueryParser flags newsidx uses (phrases, boolean operators, +/-, wildcards, ...).
 unsigned parser_flags(bool any);
+
+/// Readable lines describing a query's terms: "word: sanctions", "stem: sanction",
+/// "title word: storm", "person: antony blinken" (one per distinct term).
+std::vector<std::string> describe_terms(const Xapian::Query& query);
 
 }  // namespace newsidx::query

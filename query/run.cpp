@@ -12,6 +12,16 @@ int fail(const Error& e, std::ostream& err) {
   if (!e.hint.empty()) err << "hint: " << e.hint << "\n";
   return exit_code(e.code);
 }
+
+// Notes, the undated count and suggestions: to stderr, so stdout stays the answer.
+void print_notes(const SearchResult& r, std::ostream& err) {
+  for (const auto& n : r.notes) err << "note: " << n << "\n";
+  if (r.undated_excluded && *r.undated_excluded > 0)
+    err << "note: " << *r.undated_excluded << " matching "
+        << (*r.undated_excluded == 1 ? "document has" : "documents have")
+        << " no date and " << (*r.undated_excluded == 1 ? "is" : "are") << " excluded by the date filter\n";
+  if (!r.suggestion.empty()) err << "did you mean: " << r.suggestion << "\n";
+}
 }  // namespace
 
 int run(const QueryOptions& o, std::ostream& out, std::ostream& err, bool color) {
@@ -19,24 +29,40 @@ int run(const QueryOptions& o, std::ostream& out, std::ostream& err, bool color)
   if (!searcher) return fail(searcher.error(), err);
   auto res = (*searcher)->search(o.request);
   if (!res) return fail(res.error(), err);
-  for (const auto& n : res->notes) err << "note: " << n << "\n";
+  const int status = res->matches_estimated > 0 ? 0 : 1;
   if (o.request.count_only) {
+    print_notes(*res, err);
     out << res->matches_estimated << "\n";
-    return res->matches_estimated > 0 ? 0 : 1;
+    return status;
   }
   PrintOptions po{color, o.request.quotes};
-  if (o.format == OutputFormat::kJson) {
-    print_json(out, *res, po);
-  } else {
-    if (res->hits.empty()) {
-      err << "no matches\n";
-    } else {
-      out << res->matches_estimated << (res->matches_lower == res->matches_upper ? "" : " (about)")
-          << " matches; showing " << res->hits.front().rank << "-" << res->hits.back().rank << "\n\n";
-      print_text(out, *res, po);
-    }
+  switch (o.format) {
+    case OutputFormat::kJson:
+      print_json(out, *res, po);
+      return status;
+    case OutputFormat::kIds:
+    case OutputFormat::kPaths:
+      print_notes(*res, err);
+      if (res->explanation) print_explanation_text(err, *res->explanation);
+      print_ids(out, *res, o.format == OutputFormat::kPaths, po);
+      return status;
+    case OutputFormat::kText:
+      break;
   }
-  return res->hits.empty() && res->matches_estimated == 0 ? 1 : 0;
+  print_notes(*res, err);
+  if (res->explanation) print_explanation_text(out, *res->explanation);
+  if (res->matches_estimated == 0) {
+    err << "no matches\n";
+    return status;
+  }
+  out << res->matches_estimated << (res->matches_lower == res->matches_upper ? "" : " (about)")
+      << (o.request.quotes ? " quotations" : " matches");
+  if (!res->hits.empty()) out << "; showing " << res->hits.front().rank << "-" << res->hits.back().rank;
+  out << "\n\n";
+  if (!res->facets.empty()) print_facets_text(out, res->facets, res->matches_estimated, color);
+  if (res->timeline) print_timeline_text(out, *res->timeline, color);
+  if (!o.facets_only) print_text(out, *res, po);
+  return status;
 }
 
 }  // namespace newsidx::query

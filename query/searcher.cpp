@@ -2,11 +2,11 @@
 #include "searcher.hpp"
 
 #include <algorithm>
-#include <set>
 #include <sstream>
 
 #include "common/analysis.hpp"
 #include "common/canonical.hpp"
+#include "common/countries.hpp"
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
 
@@ -21,27 +21,55 @@ std::vector<std::string> words_of(const std::string& key) {
   return out;
 }
 
-// The display name stored for a facet term: the key itself is folded, so look the name up in
-// a document's value slot.
-std::string display_name(const Xapian::Database& db, const std::string& term,
-                         const schema::FacetDef* facet, const std::string& prefix) {
-  std::string key = term.substr(prefix.size());
-  if (!facet) return key;
-  auto p = db.postlist_begin(term);
-  if (p == db.postlist_end(term)) return key;
-  Xapian::Document d = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
-  for (const auto& v : schema::decode_list(d.get_value(schema::slot(facet->slot)))) {
-    std::string k = facet->name == "country" ? canonical::ascii_lower(v) : canonical::fold_key(v);
-    if (k == key) return v;
+void add_note(SearchResult& out, std::string note) {
+  if (std::find(out.notes.begin(), out.notes.end(), note) == out.notes.end()) out.notes.push_back(std::move(note));
+}
+
+// --like: the words worth expanding with; prefixed terms (facets, ids, stems) would make the
+// "similar" articles those sharing a file or a date.
+class PlainWordDecider : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.size() < 3 || term.size() > 30) return false;
+    unsigned char c = static_cast<unsigned char>(term[0]);
+    if (c >= 'A' && c <= 'Z') return false;
+    if (std::all_of(term.begin(), term.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return false;
+    return !(*analysis::stopper())(term);
   }
-  return key;
+};
+
+const char* sort_name(SortOrder s) {
+  switch (s) {
+    case SortOrder::kRelevance: return "relevance (BM25)";
+    case SortOrder::kNewest: return "newest first, then relevance";
+    case SortOrder::kOldest: return "oldest first, then relevance";
+  }
+  return "";
 }
 
 }  // namespace
 
+std::size_t edit_distance(const std::string& a, const std::string& b, std::size_t limit) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(prev, cur);
+  }
+  return std::min(prev[b.size()], limit + 1);
+}
+
 struct Searcher::Impl {
   Xapian::Database db;
   std::string path;
+  bool remote_safe_facets = false;  // set once a server rejects our match spy
 };
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -58,15 +86,44 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& path) {
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
 }
 
+std::string Searcher::display_name(const std::string& field, const std::string& term) {
+  const std::string prefix = schema::prefix(field);
+  std::string key = term.substr(prefix.size());
+  if (field == "country") {
+    const auto* c = countries::by_code(key);
+    return c ? c->name : key;
+  }
+  const schema::FacetDef* facet = schema::find_facet(field);
+  if (!facet) return key;
+  // The key is folded; the display form lives in the value slot of a document carrying it.
+  auto p = impl_->db.postlist_begin(term);
+  if (p == impl_->db.postlist_end(term)) return key;
+  Xapian::Document d = impl_->db.get_document(*p, Xapian::DOC_ASSUME_VALID);
+  for (const auto& v : schema::decode_list(d.get_value(schema::slot(facet->slot))))
+    if (canonical::fold_key(v) == key) return v;
+  return key;
+}
+
 std::vector<std::string> Searcher::resolve_values(const std::string& field, const std::string& value,
-                                                  std::vector<std::string>& notes) {
+                                                  SearchResult& out) {
   const std::string prefix = schema::prefix(field);
   const schema::FacetDef* facet = schema::find_facet(field);
-  std::string key = field == "country" ? canonical::ascii_lower(value) : canonical::fold_key(value);
+  if (field == "country") {
+    // Names, aliases, codes and adjectives all mean the ISO code the indexer files under.
+    auto code = countries::resolve(value);
+    if (!code) {
+      add_note(out, "--country " + value + ": not a country name, code or adjective I know");
+      return {};
+    }
+    std::string term = schema::filter_term(field, canonical::ascii_lower(*code));
+    if (canonical::ascii_lower(value) != canonical::ascii_lower(*code))
+      add_note(out, "--country " + value + " means " + *code + " (" + display_name(field, term) + ")");
+    return {term};
+  }
+  std::string key = canonical::fold_key(value);
   if (key.empty()) return {};
   std::string exact = schema::filter_term(field, key);
-  if (impl_->db.term_exists(exact)) return {exact};
-  if (!facet || field == "country") return {exact};
+  if (impl_->db.term_exists(exact) || !facet) return {exact};
 
   // Not an exact canonical name: match names containing every word typed ("blinken" ->
   // "antony blinken"), the way people search for a person by surname.
@@ -79,78 +136,184 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
     });
     if (all) found.push_back(*t);
   }
-  if (found.empty()) {
-    notes.push_back("--" + field + " " + value + ": no " + field + " of that name in the archive");
-    return {};
+  if (!found.empty()) {
+    std::string names;
+    for (const auto& t : found) names += (names.empty() ? "" : ", ") + display_name(field, t);
+    add_note(out, "--" + field + " " + value + (found.size() > 1 ? " is ambiguous; matched: " : " matched ") + names);
+    return found;
   }
-  std::string names;
-  for (const auto& t : found) {
-    if (!names.empty()) names += ", ";
-    names += display_name(impl_->db, t, facet, prefix);
+
+  // Nothing: suggest the closest names in the facet's own vocabulary (Xapian's spelling
+  // dictionary holds no prefixed terms). A typed word is compared with each word of a name,
+  // several typed words with the whole name.
+  const std::size_t limit = std::max<std::size_t>(1, key.size() / 4);
+  std::vector<std::pair<std::pair<std::size_t, Xapian::doccount>, std::string>> near;
+  for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
+    const std::string name = (*t).substr(prefix.size());
+    std::size_t d = edit_distance(key, name, limit);
+    if (want.size() == 1)
+      for (const auto& w : words_of(name)) d = std::min(d, edit_distance(key, w, limit));
+    if (d <= limit) near.push_back({{d, t.get_termfreq()}, *t});
   }
-  if (found.size() > 1)
-    notes.push_back("--" + field + " " + value + " is ambiguous; matched: " + names);
-  else
-    notes.push_back("--" + field + " " + value + " matched " + names);
-  return found;
+  std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) {
+    return a.first.first != b.first.first ? a.first.first < b.first.first : a.first.second > b.first.second;
+  });
+  ValueSuggestion s{field, value, {}};
+  for (std::size_t i = 0; i < near.size() && i < 3; ++i) s.names.push_back(display_name(field, near[i].second));
+  std::string note = "--" + field + " " + value + ": no " + field + " of that name in the archive";
+  if (!s.names.empty()) {
+    note += "; did you mean ";
+    for (std::size_t i = 0; i < s.names.size(); ++i) note += (i ? " or \"" : "\"") + s.names[i] + "\"";
+    note += "?";
+    out.value_suggestions.push_back(std::move(s));
+  }
+  add_note(out, note);
+  return {};
 }
 
 Result<SearchResult> Searcher::search(const SearchRequest& req) {
   for (int attempt = 0;; ++attempt) {
     try {
-      SearchResult res;
-      QuerySpec spec;
-      spec.text = req.text;
-      spec.any = req.any;
-      spec.quotes = req.quotes;
-      spec.date_from = req.date_from;
-      spec.date_to = req.date_to;
-      for (const auto& [field, values] : req.filters) {
-        TermGroup g{field, {}};
-        for (const auto& v : values) {
-          auto terms = resolve_values(field, v, res.notes);
-          g.terms.insert(g.terms.end(), terms.begin(), terms.end());
-        }
-        spec.filters.push_back(std::move(g));
-      }
-      Xapian::QueryParser qp = analysis::query_parser(impl_->db);
-      auto q = build_query(spec, qp);
-      if (!q) return q.error();
-
-      Xapian::Enquire enquire(impl_->db);
-      enquire.set_query(*q);
-      enquire.set_weighting_scheme(Xapian::BM25Weight());
-      const Xapian::doccount limit = req.count_only ? 0 : static_cast<Xapian::doccount>(req.limit);
-      Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset), limit,
-                                           req.count_only ? impl_->db.get_doccount() : 0);
-      res.matches_estimated = mset.get_matches_estimated();
-      res.matches_lower = mset.get_matches_lower_bound();
-      res.matches_upper = mset.get_matches_upper_bound();
-      std::size_t rank = req.offset;
-      for (auto it = mset.begin(); it != mset.end(); ++it) {
-        Hit h;
-        h.rank = ++rank;
-        h.docid = *it;
-        h.weight = it.get_weight();
-        h.percent = it.get_percent();
-        Xapian::Document d = it.get_document();
-        h.record = nlohmann::json::parse(d.get_data(), nullptr, false);
-        if (h.record.is_discarded()) h.record = nlohmann::json::object();
-        std::string text = h.record.value(req.quotes ? "text" : "body", std::string());
-        h.snippet = mset.snippet(text, req.snippet_length, analysis::stemmer(),
-                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                 std::string(1, kHighlightStart), std::string(1, kHighlightEnd), "...");
-        res.hits.push_back(std::move(h));
-      }
-      return res;
+      return search_once(req);
     } catch (const Xapian::DatabaseModifiedError&) {
       // A nightly run committed while we read: reopen at the new revision and try again.
       if (attempt >= 5) return Error{ErrorCode::kDatabase, impl_->path + ": database keeps changing", "try again"};
       impl_->db.reopen();
+    } catch (const Xapian::InvalidArgumentError& e) {
+      // A remote server (xapian-tcpsrv) only runs the match spies it registers; count facets
+      // the way it knows instead.
+      if (impl_->remote_safe_facets || req.facets.empty()) return xapian_db::to_error(e, impl_->path);
+      impl_->remote_safe_facets = true;
     } catch (const Xapian::Error& e) {
       return xapian_db::to_error(e, impl_->path);
     }
   }
+}
+
+Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
+  SearchResult res;
+  Xapian::Database& db = impl_->db;
+  QuerySpec spec;
+  spec.text = req.text;
+  spec.any = req.any;
+  spec.quotes = req.quotes;
+  spec.dates = req.dates;
+  for (const auto& [field, values] : req.filters) {
+    TermGroup g{field, {}, req.all_of};
+    for (const auto& v : values) g.values.push_back(resolve_values(field, v, res));
+    spec.filters.push_back(std::move(g));
+  }
+
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  if (!req.like_id.empty()) {
+    const std::string id = schema::id_term(req.like_id);
+    auto p = db.postlist_begin(id);
+    if (p == db.postlist_end(id))
+      return Error{ErrorCode::kUsage, "--like " + req.like_id + ": no article with that id",
+                   "take an id from a result, e.g. newsidx-query --db news.db --format ids 'query'"};
+    Xapian::RSet rset;
+    rset.add_document(*p);
+    PlainWordDecider decider;
+    Xapian::ESet eset = enquire.get_eset(30, rset, &decider);
+    std::vector<Xapian::Query> parts;
+    for (auto it = eset.begin(); it != eset.end(); ++it) parts.emplace_back(*it);
+    spec.like = parts.empty() ? Xapian::Query::MatchNothing : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    spec.exclude_terms.push_back(id);
+  }
+
+  Resolver resolve = [&](const std::string& f, const std::string& v) { return resolve_values(f, v, res); };
+  auto built = build_query(spec, db, resolve, req.today);
+  if (!built) return built.error();
+  enquire.set_query(built->query);
+
+  Xapian::MultiValueKeyMaker by_date;
+  if (req.sort != SortOrder::kRelevance) {
+    // Undated articles go last either way: an empty key sorts lowest, so the oldest-first
+    // order gives them a key above every date.
+    const bool newest = req.sort == SortOrder::kNewest;
+    by_date.add_value(schema::slot(schema::Slot::kDate), newest, newest ? std::string() : std::string("99999999"));
+    enquire.set_sort_by_key_then_relevance(&by_date, false);
+  }
+
+  std::vector<std::unique_ptr<ListCountMatchSpy>> list_spies;
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> combo_spies;
+  const bool remote_safe = req.remote_safe_facets || impl_->remote_safe_facets;
+  for (const auto& name : req.facets) {
+    const auto slot = schema::slot(schema::find_facet(name)->slot);
+    if (remote_safe) {
+      combo_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+      enquire.add_matchspy(combo_spies.back().get());
+    } else {
+      list_spies.push_back(std::make_unique<ListCountMatchSpy>(slot));
+      enquire.add_matchspy(list_spies.back().get());
+    }
+  }
+  Xapian::ValueCountMatchSpy dates_spy(schema::slot(schema::Slot::kDate));
+  if (req.timeline) enquire.add_matchspy(&dates_spy);
+
+  // Counts over ALL matches need the match to look at every document, not just the page.
+  const bool exhaustive = req.count_only || !req.facets.empty() || req.timeline;
+  const Xapian::doccount limit = req.count_only ? 0 : static_cast<Xapian::doccount>(req.limit);
+  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset), limit,
+                                       exhaustive ? db.get_doccount() : 0);
+  res.matches_estimated = mset.get_matches_estimated();
+  res.matches_lower = mset.get_matches_lower_bound();
+  res.matches_upper = mset.get_matches_upper_bound();
+
+  for (std::size_t i = 0; i < req.facets.size(); ++i) {
+    FacetResult f{req.facets[i], {}, 0};
+    if (remote_safe) {
+      auto counts = count_combinations(*combo_spies[i]);
+      f.values = top_values(counts, req.facet_size);
+      for (auto it = combo_spies[i]->values_begin(); it != combo_spies[i]->values_end(); ++it)
+        f.with_value += it.get_termfreq();
+    } else {
+      f.values = top_values(list_spies[i]->counts(), req.facet_size);
+      f.with_value = list_spies[i]->with_value();
+    }
+    res.facets.push_back(std::move(f));
+  }
+  if (req.timeline) {
+    std::map<std::string, Xapian::doccount> days;
+    for (auto it = dates_spy.values_begin(); it != dates_spy.values_end(); ++it) days[*it] = it.get_termfreq();
+    res.timeline = make_timeline(days);
+  }
+  if (built->info.date_filter && !built->undated.empty()) {
+    Xapian::Enquire undated(db);
+    undated.set_query(built->undated);
+    res.undated_excluded = undated.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  }
+  if (!built->info.corrected.empty() && res.matches_estimated < req.suggest_below)
+    res.suggestion = built->info.corrected;
+  if (req.explain) {
+    Explanation e;
+    e.description = built->query.get_description();
+    e.terms = describe_terms(built->query);
+    e.filters = built->info.filters;
+    e.sort = sort_name(req.sort);
+    res.explanation = std::move(e);
+  }
+
+  std::size_t rank = req.offset;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit h;
+    h.rank = ++rank;
+    h.docid = *it;
+    h.weight = it.get_weight();
+    h.percent = it.get_percent();
+    Xapian::Document d = it.get_document();
+    h.record = nlohmann::json::parse(d.get_data(), nullptr, false);
+    if (h.record.is_discarded()) h.record = nlohmann::json::object();
+    std::string text = h.record.value(req.quotes ? "text" : "body", std::string());
+    // A quotation is shown whole; an article by its best passage.
+    std::size_t length = req.quotes ? std::max(req.snippet_length, text.size() + 1) : req.snippet_length;
+    h.snippet = mset.snippet(text, length, analysis::stemmer(),
+                             Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                             std::string(1, kHighlightStart), std::string(1, kHighlightEnd), "...");
+    res.hits.push_back(std::move(h));
+  }
+  return res;
 }
 
 }  // namespace newsidx::query

@@ -1,9 +1,10 @@
-// The searcher: owns the database, resolves filter values to terms, runs the match and makes
-// snippets. The one place in query/ that touches Xapian's Enquire.
+// The searcher: owns the database, resolves filter values to terms, runs the match with its
+// facet and timeline spies, and makes snippets. The one place in query/ that touches Enquire.
 #pragma once
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,14 +12,19 @@
 #include <xapian.h>
 
 #include "common/result.hpp"
+#include "query/dates.hpp"
+#include "query/facets.hpp"
 #include "query/query_builder.hpp"
+#include "query/timeline.hpp"
 
 namespace newsidx::query {
 
 /// Highlight markers placed around matched words in snippets; printers turn them into bold
-/// (terminal) or drop them (plain, JSON keeps them as the "snippet_highlighted" spans).
+/// (terminal) or drop them (plain, JSON keeps them as the "highlights" spans).
 inline constexpr char kHighlightStart = '\x01';
 inline constexpr char kHighlightEnd = '\x02';
+
+enum class SortOrder { kRelevance, kNewest, kOldest };
 
 /// What the user asked, before values are resolved to terms.
 struct SearchRequest {
@@ -27,10 +33,23 @@ struct SearchRequest {
   bool quotes = false;
   /// Filter values as typed, by schema field name ("person" -> {"blinken"}).
   std::vector<std::pair<std::string, std::vector<std::string>>> filters;
-  std::string date_from, date_to;  ///< YYYYMMDD or empty
+  bool all_of = false;             ///< values of one facet are AND-ed ("mentions both")
+  DateRange dates;                 ///< --since/--until, already parsed
+  Day today = local_today();       ///< anchors relative dates in date: fields
+  SortOrder sort = SortOrder::kRelevance;
+  std::vector<std::string> facets;  ///< facet names to count over all matches
+  std::size_t facet_size = 10;
+  bool timeline = false;
+  std::string like_id;             ///< --like: rank articles similar to this one
+  bool explain = false;
   std::size_t offset = 0, limit = 10;
   bool count_only = false;
   std::size_t snippet_length = 200;
+  /// Suggest a spelling correction when fewer matches than this are found.
+  Xapian::doccount suggest_below = 3;
+  /// Count facets with the ValueCountMatchSpy path every xapian-tcpsrv knows (tests and
+  /// remote databases; chosen automatically when a server rejects ListCountMatchSpy).
+  bool remote_safe_facets = false;
 };
 
 struct Hit {
@@ -42,6 +61,27 @@ struct Hit {
   std::string snippet;         ///< with kHighlightStart/End around matched words
 };
 
+/// Top values of one facet over all matches.
+struct FacetResult {
+  std::string name;
+  std::vector<FacetValue> values;
+  Xapian::doccount with_value = 0;  ///< matches that have any value in this facet
+};
+
+/// A suggestion for a filter value that matched nothing ("zelensky" -> "Volodymyr Zelenskiy").
+struct ValueSuggestion {
+  std::string field, value;
+  std::vector<std::string> names;
+};
+
+/// How the query was understood (--explain).
+struct Explanation {
+  std::string description;           ///< Xapian::Query::get_description()
+  std::vector<std::string> terms;    ///< describe_terms() of the final query
+  std::vector<std::string> filters;  ///< readable filters, dates included
+  std::string sort;
+};
+
 struct SearchResult {
   Xapian::doccount matches_estimated = 0;
   Xapian::doccount matches_lower = 0, matches_upper = 0;
@@ -49,6 +89,13 @@ struct SearchResult {
   /// Notes for the user about how filter values were understood
   /// ("--person blinken matched Antony Blinken").
   std::vector<std::string> notes;
+  std::vector<FacetResult> facets;
+  std::optional<Timeline> timeline;
+  /// With a date filter: matches left out because they have no date.
+  std::optional<Xapian::doccount> undated_excluded;
+  std::string suggestion;  ///< "did you mean" query text, "" if none
+  std::vector<ValueSuggestion> value_suggestions;
+  std::optional<Explanation> explanation;
 };
 
 class Searcher {
@@ -61,16 +108,24 @@ class Searcher {
   Result<SearchResult> search(const SearchRequest& request);
 
   /// The terms a typed filter value stands for in `field` (e.g. person "blinken" ->
-  /// {"XPERSONantony blinken"}), with a note when it is not an exact match.
+  /// {"XPERSONantony blinken"}; country "Russian" -> {"XCOUNTRYru"}), with a note when it is not
+  /// an exact match and suggestions when nothing matches.
   std::vector<std::string> resolve_values(const std::string& field, const std::string& value,
-                                          std::vector<std::string>& notes);
+                                          SearchResult& out);
+
+  /// The display name stored for a facet term ("XPERSONantony blinken" -> "Antony Blinken").
+  std::string display_name(const std::string& field, const std::string& term);
 
   const Xapian::Database& database() const;
 
  private:
   struct Impl;
   explicit Searcher(std::unique_ptr<Impl> impl);
+  Result<SearchResult> search_once(const SearchRequest& request);
   std::unique_ptr<Impl> impl_;
 };
+
+/// Levenshtein distance between two byte strings, giving up (returning limit + 1) past `limit`.
+std::size_t edit_distance(const std::string& a, const std::string& b, std::size_t limit);
 
 }  // namespace newsidx::query

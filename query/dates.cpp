@@ -1,0 +1,167 @@
+// Parsing absolute and relative dates into date-slot ranges.
+#include "dates.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <ctime>
+
+namespace newsidx::query {
+
+namespace {
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in_month(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && leap(y) ? 29 : kDays[m - 1];
+}
+
+bool number(std::string_view s, int& out) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+Error bad_date(std::string_view text) {
+  return Error{ErrorCode::kUsage, "bad date '" + std::string(text) + "'", kDateHint};
+}
+
+DateRange span(const Day& a, const Day& b) { return {slot_value(a), slot_value(b)}; }
+
+Day add_months(Day d, int months) {
+  int total = d.year * 12 + (d.month - 1) + months;
+  d.year = total / 12;
+  d.month = total % 12 + 1;
+  d.day = std::min(d.day, days_in_month(d.year, d.month));
+  return d;
+}
+
+// Monday of the week holding d (1970-01-01 was a Thursday).
+long monday_of(long days) {
+  long weekday = ((days % 7) + 7 + 3) % 7;  // 0 = Monday
+  return days - weekday;
+}
+
+}  // namespace
+
+Day local_today() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+// Howard Hinnant's civil-calendar algorithms.
+long days_from_civil(const Day& d) {
+  long y = d.year - (d.month <= 2 ? 1 : 0);
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long mp = (d.month + 9) % 12;
+  long doy = (153 * mp + 2) / 5 + d.day - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Day civil_from_days(long z) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long d = doy - (153 * mp + 2) / 5 + 1;
+  long m = mp < 10 ? mp + 3 : mp - 9;
+  return {static_cast<int>(y + (m <= 2 ? 1 : 0)), static_cast<int>(m), static_cast<int>(d)};
+}
+
+std::string slot_value(const Day& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+Result<DateRange> parse_period(std::string_view t, const Day& today) {
+  const long now = days_from_civil(today);
+  if (t == "today") return span(today, today);
+  if (t == "yesterday") return span(civil_from_days(now - 1), civil_from_days(now - 1));
+  if (t == "this-week" || t == "last-week") {
+    long monday = monday_of(now) - (t == "last-week" ? 7 : 0);
+    return span(civil_from_days(monday), civil_from_days(monday + 6));
+  }
+  if (t == "this-month" || t == "last-month") {
+    Day first = add_months({today.year, today.month, 1}, t == "last-month" ? -1 : 0);
+    return span(first, {first.year, first.month, days_in_month(first.year, first.month)});
+  }
+  if (t == "this-year" || t == "last-year") {
+    int y = today.year - (t == "last-year" ? 1 : 0);
+    return span({y, 1, 1}, {y, 12, 31});
+  }
+  // Relative: a count and a unit, meaning the day that long ago.
+  if (t.size() >= 2) {
+    char unit = t.back();
+    int n = 0;
+    if ((unit == 'd' || unit == 'w' || unit == 'm' || unit == 'y') && number(t.substr(0, t.size() - 1), n)) {
+      Day d = unit == 'd'   ? civil_from_days(now - n)
+              : unit == 'w' ? civil_from_days(now - 7L * n)
+              : unit == 'm' ? add_months(today, -n)
+                            : add_months(today, -12 * n);
+      return span(d, d);
+    }
+  }
+  // Absolute: YYYY, YYYY-MM, YYYY-MM-DD.
+  int y = 0, m = 0, d = 0;
+  if (t.size() < 4 || !number(t.substr(0, 4), y) || y < 1000) return bad_date(t);
+  if (t.size() == 4) return span({y, 1, 1}, {y, 12, 31});
+  if (t.size() < 7 || t[4] != '-' || !number(t.substr(5, 2), m) || m < 1 || m > 12) return bad_date(t);
+  if (t.size() == 7) return span({y, m, 1}, {y, m, days_in_month(y, m)});
+  if (t.size() != 10 || t[7] != '-' || !number(t.substr(8, 2), d) || d < 1 || d > days_in_month(y, m))
+    return bad_date(t);
+  return span({y, m, d}, {y, m, d});
+}
+
+Result<std::string> parse_since(std::string_view text, const Day& today) {
+  auto r = parse_period(text, today);
+  if (!r) return r.error();
+  return r->from;
+}
+
+Result<std::string> parse_until(std::string_view text, const Day& today) {
+  auto r = parse_period(text, today);
+  if (!r) return r.error();
+  return r->to;
+}
+
+Result<DateRange> parse_date_field(std::string_view text, const Day& today) {
+  auto dots = text.find("..");
+  if (dots == std::string_view::npos) return parse_period(text, today);
+  std::string_view a = text.substr(0, dots), b = text.substr(dots + 2);
+  if (a.empty() && b.empty()) return bad_date(text);
+  DateRange out;
+  if (!a.empty()) {
+    auto r = parse_period(a, today);
+    if (!r) return r.error();
+    out.from = r->from;
+  }
+  if (!b.empty()) {
+    auto r = parse_period(b, today);
+    if (!r) return r.error();
+    out.to = r->to;
+  }
+  if (!out.from.empty() && !out.to.empty() && out.from > out.to)
+    return Error{ErrorCode::kUsage, "date range '" + std::string(text) + "' ends before it starts",
+                 "put the earlier date first, e.g. 'date:2022-01-01..2022-02-15'"};
+  return out;
+}
+
+DateRange intersect(const DateRange& a, const DateRange& b) {
+  DateRange r;
+  r.from = a.from.empty() ? b.from : b.from.empty() ? a.from : std::max(a.from, b.from);
+  r.to = a.to.empty() ? b.to : b.to.empty() ? a.to : std::min(a.to, b.to);
+  return r;
+}
+
+}  // namespace newsidx::query
