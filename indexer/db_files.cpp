@@ -152,9 +152,13 @@ std::string new_generation_dir(const std::string& db_path) {
   ::gmtime_r(&now, &tm);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-  return (p.parent_path() / (p.filename().string() + ".gen-" + stamp + "-" +
-                             std::to_string(::getpid())))
-      .string();
+  const std::string base =
+      (p.parent_path() / (p.filename().string() + ".gen-" + stamp + "-" + std::to_string(::getpid()))).string();
+  // Two rebuilds within a second from one process (tests, scripts) need distinct names.
+  std::string name = base;
+  std::error_code ec;
+  for (int n = 2; fs::exists(name, ec); ++n) name = base + "-" + std::to_string(n);
+  return name;
 }
 
 std::vector<std::string> remove_stale_generations(const std::string& db_path, const std::string& keep) {
