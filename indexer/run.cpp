@@ -273,19 +273,37 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   // Workers fill slots[i] in any order; this thread consumes them in order. A window bounds
   // how far workers may run ahead, and so the memory held by finished-but-unwritten files.
   const std::size_t n = walked.files.size();
+  // Files whose size and mtime match their recorded state are settled here, without a worker:
+  // on a nightly run that is nearly every file, and handing each to a thread costs more than
+  // the check itself.
+  auto quick_unchanged = [&](const InputFile& f) {
+    if (o.extract_only) return false;
+    auto it = known.find(f.key);
+    return it != known.end() && it->second.size == f.size && it->second.mtime_ns == f.mtime_ns &&
+           it->second.root == f.root;
+  };
+  std::vector<std::size_t> todo;  // indices of the files workers must read, in file order
+  std::vector<bool> settled(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    settled[i] = quick_unchanged(walked.files[i]);
+    if (!settled[i]) todo.push_back(i);
+  }
+
+  // Workers fill slots[i] in any order; this thread consumes them in file order. A window
+  // bounds how far workers may run ahead, and so the memory held by finished-but-unwritten files.
   const std::size_t window = std::max<std::size_t>(4, 4 * o.jobs);
   std::vector<std::optional<FileOutcome>> slots(n);
   std::mutex mu;
   std::condition_variable produced, consumed;
-  std::size_t next = 0, done_upto = 0;
+  std::size_t next = 0, done_upto = 0;  // positions in `todo`
   auto worker = [&] {
     for (;;) {
       std::size_t i;
       {
         std::unique_lock lk(mu);
-        consumed.wait(lk, [&] { return next >= n || next < done_upto + window || g_signal.load(); });
-        if (next >= n || g_signal.load()) return;
-        i = next++;
+        consumed.wait(lk, [&] { return next >= todo.size() || next < done_upto + window || g_signal.load(); });
+        if (next >= todo.size() || g_signal.load()) return;
+        i = todo[next++];
       }
       const InputFile& f = walked.files[i];
       std::optional<FileState> old;
@@ -299,22 +317,31 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned j = 0; j < std::max(1u, o.jobs); ++j) threads.emplace_back(worker);
+  const unsigned nthreads = todo.empty() ? 0u : std::min<unsigned>(std::max(1u, o.jobs), static_cast<unsigned>(todo.size()));
+  for (unsigned j = 0; j < nthreads; ++j) threads.emplace_back(worker);
 
   ProgressBar bar(n, o.progress && !o.extract_only && o.log_level != LogLevel::kQuiet &&
                          stderr_is_terminal());
   std::optional<Error> fatal;
   std::set<std::string> seen;
+  std::size_t taken = 0;  // position in `todo` of the next file this thread waits for
   for (std::size_t i = 0; i < n && !fatal; ++i) {
     bar.update(i);
+    if (settled[i]) {
+      if (g_signal.load()) break;
+      seen.insert(walked.files[i].key);
+      ++s.files_unchanged;
+      continue;
+    }
     FileOutcome r;
     {
       std::unique_lock lk(mu);
-      produced.wait(lk, [&] { return slots[i].has_value() || (g_signal.load() && next <= i); });
+      const std::size_t pos = taken;
+      produced.wait(lk, [&] { return slots[i].has_value() || (g_signal.load() && next <= pos); });
       if (!slots[i]) break;  // interrupted before this file was started
       r = std::move(*slots[i]);
       slots[i].reset();
-      done_upto = i + 1;
+      done_upto = ++taken;
     }
     consumed.notify_all();
     const InputFile& f = walked.files[i];
@@ -351,7 +378,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   bar.finish();
   {
     std::lock_guard lk(mu);
-    next = n;  // stop workers that have not started another file
+    next = todo.size();  // stop workers that have not started another file
   }
   consumed.notify_all();
   for (auto& t : threads) t.join();

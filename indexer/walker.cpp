@@ -67,7 +67,9 @@ WalkResult walk(const std::vector<std::string>& archives) {
       if (hidden(p)) {
         if (it->is_directory(ec)) it.disable_recursion_pending();
       } else if (it->is_regular_file(ec)) {
-        std::string key = fs::relative(p, a, ec).generic_string();
+        // Lexical: the iterator yields paths that start with `a`; fs::relative would resolve
+        // both paths through the file system for every file, the bulk of a no-change re-run.
+        std::string key = p.lexically_relative(a).generic_string();
         InputFile f{p.string(), key, root, 0, 0};
         if (readers::format_for(key) == readers::Format::kUnsupported) {
           out.unsupported.push_back(f.path);
