@@ -126,7 +126,7 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Lower-cases ASCII, folds curly quotes to straight ones and Latin-1 capitals to small.
+// Lower-cases ASCII and Latin-1 capitals (curly quotes are already ASCII via ascii_marks).
 void append_lower(std::string_view w, std::string& out) {
   for (std::size_t i = 0; i < w.size(); ++i) {
     const char c = w[i];
@@ -149,6 +149,35 @@ void append_lower(std::string_view w, std::string& out) {
       out += c;
     }
   }
+}
+
+// News text has typographic marks where CoNLL's Reuters text (the training data) has ASCII:
+// read curly quotes, dashes, guillemets and the ellipsis as their ASCII forms.
+std::string_view ascii_marks(std::string_view w, std::string& buf) {
+  if (w.find('\xE2') == std::string_view::npos && w.find('\xC2') == std::string_view::npos) return w;
+  buf.clear();
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (w[i] == '\xE2' && i + 2 < w.size() && w[i + 1] == '\x80') {
+      const char c = w[i + 2];
+      const char* ascii = nullptr;
+      if (c >= '\x98' && c <= '\x9B') ascii = "'";
+      else if (c >= '\x9C' && c <= '\x9F') ascii = "\"";
+      else if (c >= '\x93' && c <= '\x95') ascii = "-";
+      else if (c == '\xA6') ascii = "...";
+      if (ascii != nullptr) {
+        buf += ascii;
+        i += 2;
+        continue;
+      }
+    }
+    if (w[i] == '\xC2' && i + 1 < w.size() && (w[i + 1] == '\xAB' || w[i + 1] == '\xBB')) {
+      buf += '"';
+      ++i;
+      continue;
+    }
+    buf += w[i];
+  }
+  return buf;
 }
 
 // Word shape with runs collapsed: "Blinken" -> "Xx", "U.S." -> "X.X.", "1996-08-22" -> "d-d-d".
@@ -209,24 +238,23 @@ void extract_features(const TaggerInput& input, const FeatureHook& hook, Documen
   for (auto w : input.words) total += w.size();
   lower.reserve(total);
   std::vector<std::uint32_t> lstart(n + 1);
+  // Per-token lower-cased word (and its hash), shape hash, and case facts.
+  std::vector<std::uint64_t> hw(n), hs(n);
+  std::vector<std::uint8_t> info(n);  // bit0 letter, bit1 lower, bit2 init upper
+  std::string marks;
   for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view w = ascii_marks(input.words[i], marks);
     lstart[i] = static_cast<std::uint32_t>(lower.size());
-    append_lower(input.words[i], lower);
+    append_lower(w, lower);
+    bool l = false, lo = false, up = false;
+    hs[i] = shape_hash(w, l, lo, up);
+    info[i] = static_cast<std::uint8_t>((l ? 1 : 0) | (lo ? 2 : 0) | (up ? 4 : 0));
   }
   lstart[n] = static_cast<std::uint32_t>(lower.size());
   auto lc = [&](std::size_t i) {
     return std::string_view(lower).substr(lstart[i], lstart[i + 1] - lstart[i]);
   };
-
-  // Per-token hashes of the lower-cased word and the shape, and case facts.
-  std::vector<std::uint64_t> hw(n), hs(n);
-  std::vector<std::uint8_t> info(n);  // bit0 letter, bit1 lower, bit2 init upper
-  for (std::size_t i = 0; i < n; ++i) {
-    hw[i] = hash_bytes(lc(i));
-    bool l = false, lo = false, up = false;
-    hs[i] = shape_hash(input.words[i], l, lo, up);
-    info[i] = static_cast<std::uint8_t>((l ? 1 : 0) | (lo ? 2 : 0) | (up ? 4 : 0));
-  }
+  for (std::size_t i = 0; i < n; ++i) hw[i] = hash_bytes(lc(i));
 
   // Sentence facts: first-position flags and ALL-CAPS sentences.
   std::vector<std::uint8_t> first(n), caps(n);

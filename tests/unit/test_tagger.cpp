@@ -70,6 +70,15 @@ TEST_CASE("tagger: the shipped model finds persons and places in a news sentence
         "MISC Ukrainian; PER Volodymyr Zelenskiy; MISC German; PER Annalena Baerbock; LOC Kyiv");
 }
 
+TEST_CASE("tagger: curly quotes and dashes read like their ASCII forms", "[tagger]") {
+  const std::string curly =
+      "Ukraine\xE2\x80\x99s President Volodymyr Zelenskiy said \xE2\x80\x9Cwe will win\xE2\x80\x9D "
+      "\xE2\x80\x94 in Kyiv \xE2\x80\x94 after talks with NATO.";
+  const std::string ascii = "Ukraine's President Volodymyr Zelenskiy said \"we will win\" - in Kyiv - after talks with NATO.";
+  CHECK(entities_of(curly) == "LOC Ukraine; PER Volodymyr Zelenskiy; LOC Kyiv; ORG NATO");
+  CHECK(entities_of(ascii) == "LOC Ukraine; PER Volodymyr Zelenskiy; LOC Kyiv; ORG NATO");
+}
+
 TEST_CASE("tagger: the shipped model finds organisations", "[tagger]") {
   CHECK(entities_of("NATO allies will meet in Brussels, a State Department spokesman said.") ==
         "ORG NATO; LOC Brussels; ORG State Department");
