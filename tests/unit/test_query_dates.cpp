@@ -1,0 +1,118 @@
+// Unit tests for query/dates and query/timeline: absolute and relative dates, ranges, buckets.
+#include <catch2/catch.hpp>
+
+#include "query/dates.hpp"
+#include "query/timeline.hpp"
+
+using namespace newsidx;
+using namespace newsidx::query;
+
+namespace {
+const Day kToday{2022, 3, 2};  // a Wednesday
+
+std::string period(const std::string& text) {
+  auto r = parse_period(text, kToday);
+  if (!r) return "error: " + r.error().message;
+  return r->from + ".." + r->to;
+}
+}  // namespace
+
+TEST_CASE("query dates: absolute and relative periods as inclusive day ranges", "[query]") {
+  // clang-format off
+  const std::vector<std::pair<std::string, std::string>> table{
+      {"2022-01-05",  "20220105..20220105"},
+      {"2022-01",     "20220101..20220131"},
+      {"2020-02",     "20200201..20200229"},   // leap year
+      {"2021-02",     "20210201..20210228"},
+      {"2022",        "20220101..20221231"},
+      {"today",       "20220302..20220302"},
+      {"yesterday",   "20220301..20220301"},
+      {"7d",          "20220223..20220223"},
+      {"2w",          "20220216..20220216"},
+      {"3m",          "20211202..20211202"},
+      {"1y",          "20210302..20210302"},
+      {"this-week",   "20220228..20220306"},   // Monday to Sunday
+      {"last-week",   "20220221..20220227"},
+      {"last-month",  "20220201..20220228"},
+      {"this-month",  "20220301..20220331"},
+      {"last-year",   "20210101..20211231"},
+  };
+  // clang-format on
+  for (const auto& [in, want] : table) {
+    INFO(in);
+    CHECK(period(in) == want);
+  }
+  CHECK(period("last-month") == "20220201..20220228");
+  auto jan = parse_period("last-month", Day{2022, 1, 15});
+  REQUIRE(jan.ok());
+  CHECK(jan->from == "20211201");
+}
+
+TEST_CASE("query dates: bad dates are usage errors naming the text, with a hint", "[query]") {
+  for (std::string bad : {"2022-13", "2022-02-30", "22-01-01", "2022/01/01", "soon", "7x", "", "2022-1-5", "d"}) {
+    INFO(bad);
+    auto r = parse_period(bad, kToday);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == ErrorCode::kUsage);
+    CHECK(r.error().message.find("'" + bad + "'") != std::string::npos);
+    CHECK(r.error().hint.find("YYYY-MM-DD") != std::string::npos);
+  }
+}
+
+TEST_CASE("query dates: --since takes the first day, --until the last", "[query]") {
+  CHECK(parse_since("2022-01", kToday).value() == "20220101");
+  CHECK(parse_until("2022-01", kToday).value() == "20220131");
+  CHECK(parse_until("2021", kToday).value() == "20211231");
+  CHECK_FALSE(parse_since("never", kToday).ok());
+}
+
+TEST_CASE("query dates: date: ranges, open ends and reversed ranges", "[query]") {
+  CHECK(parse_date_field("2022-01-01..2022-02-15", kToday).value() == DateRange{"20220101", "20220215"});
+  CHECK(parse_date_field("2022-01..2022-02", kToday).value() == DateRange{"20220101", "20220228"});
+  CHECK(parse_date_field("2022..", kToday).value() == DateRange{"20220101", ""});
+  CHECK(parse_date_field("..2021-06", kToday).value() == DateRange{"", "20210630"});
+  CHECK(parse_date_field("2021", kToday).value() == DateRange{"20210101", "20211231"});
+  auto reversed = parse_date_field("2022-02..2022-01", kToday);
+  REQUIRE_FALSE(reversed.ok());
+  CHECK(reversed.error().message.find("ends before it starts") != std::string::npos);
+  CHECK_FALSE(parse_date_field("..", kToday).ok());
+  CHECK(intersect({"20220101", ""}, {"", "20220301"}) == DateRange{"20220101", "20220301"});
+  CHECK(intersect({"20220101", "20220401"}, {"20220201", "20220301"}) == DateRange{"20220201", "20220301"});
+}
+
+TEST_CASE("query dates: civil day arithmetic round-trips", "[query]") {
+  CHECK(days_from_civil({1970, 1, 1}) == 0);
+  CHECK(days_from_civil({2000, 3, 1}) == 11017);
+  for (long d = -1000; d < 30000; d += 37) CHECK(days_from_civil(civil_from_days(d)) == d);
+}
+
+TEST_CASE("query timeline: granularity follows the span and gaps are filled", "[query]") {
+  CHECK(choose_granularity(1) == Granularity::kDay);
+  CHECK(choose_granularity(60) == Granularity::kDay);
+  CHECK(choose_granularity(61) == Granularity::kWeek);
+  CHECK(choose_granularity(400) == Granularity::kMonth);
+  CHECK(choose_granularity(4000) == Granularity::kYear);
+
+  auto days = make_timeline({{"20220103", 2}, {"20220105", 1}, {"garbage", 9}});
+  CHECK(days.granularity == Granularity::kDay);
+  CHECK(days.dated == 3);
+  REQUIRE(days.buckets.size() == 3);
+  CHECK(days.buckets[1].label == "2022-01-04");
+  CHECK(days.buckets[1].count == 0);
+
+  auto months = make_timeline({{"20200115", 1}, {"20210520", 4}, {"20211231", 2}});
+  CHECK(months.granularity == Granularity::kMonth);
+  REQUIRE(months.buckets.size() == 24);
+  CHECK(months.buckets[0].label == "2020-01");
+  CHECK(months.buckets[16].label == "2021-05");
+  CHECK(months.buckets[16].count == 4);
+  CHECK(months.buckets[23].to == "2021-12-31");
+
+  auto weeks = make_timeline({{"20220101", 1}, {"20220315", 1}});  // a Saturday .. a Tuesday
+  CHECK(weeks.granularity == Granularity::kWeek);
+  CHECK(weeks.buckets.front().from == "2021-12-27");
+  CHECK(weeks.buckets.front().to == "2022-01-02");
+  CHECK(weeks.buckets.back().label == "2022-03-14");
+
+  CHECK(make_timeline({}).buckets.empty());
+}

@@ -1,0 +1,136 @@
+// Unit tests for query/facets, query_builder and the searcher's helpers that need no archive.
+#include <catch2/catch.hpp>
+
+#include "common/schema.hpp"
+#include "query/facets.hpp"
+#include "query/query_builder.hpp"
+#include "query/searcher.hpp"
+
+using namespace newsidx;
+using namespace newsidx::query;
+
+namespace {
+Xapian::Document doc_with(const std::vector<std::string>& people) {
+  Xapian::Document d;
+  if (!people.empty()) d.add_value(schema::slot(schema::Slot::kPerson), schema::encode_list(people));
+  return d;
+}
+
+std::vector<std::string> no_resolve_log;
+Resolver fake_resolver() {
+  return [](const std::string& field, const std::string& value) -> std::vector<std::string> {
+    no_resolve_log.push_back(field + "=" + value);
+    if (value == "nobody") return {};
+    return {schema::filter_term(field, value == "britain" ? "gb" : value)};
+  };
+}
+}  // namespace
+
+TEST_CASE("query facets: ListCountMatchSpy counts each value of a multi-valued slot", "[query]") {
+  ListCountMatchSpy spy(schema::slot(schema::Slot::kPerson));
+  spy(doc_with({"Antony Blinken", "Sergey Lavrov"}), 1.0);
+  spy(doc_with({"Antony Blinken"}), 1.0);
+  spy(doc_with({}), 1.0);
+  CHECK(spy.total() == 3);
+  CHECK(spy.with_value() == 2);
+  CHECK(spy.counts().at("Antony Blinken") == 2);
+  CHECK(spy.counts().at("Sergey Lavrov") == 1);
+
+  SECTION("results survive serialisation and merge like shards' results") {
+    ListCountMatchSpy other(schema::slot(schema::Slot::kPerson));
+    other(doc_with({"Sergey Lavrov", "Vladimir Putin"}), 1.0);
+    spy.merge_results(other.serialise_results());
+    CHECK(spy.total() == 4);
+    CHECK(spy.counts().at("Sergey Lavrov") == 2);
+    CHECK(spy.counts().at("Vladimir Putin") == 1);
+    std::unique_ptr<Xapian::MatchSpy> copy(spy.unserialise(spy.serialise(), Xapian::Registry()));
+    CHECK(copy->name() == "newsidx::ListCountMatchSpy");
+    CHECK(copy->serialise() == spy.serialise());
+  }
+  SECTION("top values sort by count, then by name") {
+    ValueCounts c{{"b", 2}, {"a", 2}, {"c", 5}, {"d", 1}};
+    CHECK(top_values(c, 3) == std::vector<FacetValue>{{"c", 5}, {"a", 2}, {"b", 2}});
+    CHECK(top_values(c, 10).size() == 4);
+  }
+}
+
+TEST_CASE("query facets: combination counts fold into the same per-value counts", "[query]") {
+  Xapian::ValueCountMatchSpy combos(schema::slot(schema::Slot::kPerson));
+  ListCountMatchSpy items(schema::slot(schema::Slot::kPerson));
+  for (const auto& people : std::vector<std::vector<std::string>>{
+           {"A", "B"}, {"A", "B"}, {"B"}, {"C", "A"}, {}}) {
+    combos(doc_with(people), 1.0);
+    items(doc_with(people), 1.0);
+  }
+  auto folded = count_combinations(combos);
+  CHECK(folded == items.counts());
+  CHECK(folded.at("A") == 3);
+}
+
+TEST_CASE("query facets: facet names are checked with a hint", "[query]") {
+  CHECK(parse_facet_names("person, country").value() == std::vector<std::string>{"person", "country"});
+  CHECK(parse_facet_names("speaker,speaker").value() == std::vector<std::string>{"speaker"});
+  auto bad = parse_facet_names("person,people");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message == "unknown facet 'people'");
+  CHECK(bad.error().hint.find("person,org,place,country,speaker") != std::string::npos);
+  CHECK_FALSE(parse_facet_names(" , ").ok());
+}
+
+TEST_CASE("query builder: filters are OP_FILTER terms, date fields value ranges", "[query]") {
+  Xapian::Database none;
+  QuerySpec spec;
+  spec.text = "sanctions country:britain";
+  spec.filters = {{"person", {{"XPERSONantony blinken"}, {"XPERSONsergey lavrov"}}, false}};
+  auto q = build_query(spec, none, fake_resolver(), Day{2022, 3, 1});
+  REQUIRE(q.ok());
+  const std::string d = q->query.get_description();
+  CHECK(d.find("FILTER") != std::string::npos);
+  CHECK(d.find("XCOUNTRYgb") != std::string::npos);
+  CHECK(d.find("(XPERSONantony blinken OR XPERSONsergey lavrov)") != std::string::npos);
+  CHECK_FALSE(q->info.date_filter);
+  CHECK(q->undated.empty());
+
+  spec.filters[0].all_of = true;
+  spec.text = "sanctions date:2022-01..2022-02";
+  auto both = build_query(spec, none, fake_resolver(), Day{2022, 3, 1});
+  REQUIRE(both.ok());
+  CHECK(both->query.get_description().find("(XPERSONantony blinken AND XPERSONsergey lavrov)") != std::string::npos);
+  CHECK(both->query.get_description().find("VALUE_RANGE 0 20220101 20220228") != std::string::npos);
+  CHECK(both->info.date_filter);
+  // The undated query drops the range and keeps only documents without a date.
+  CHECK(both->undated.get_description().find("VALUE_RANGE") == std::string::npos);
+  CHECK(both->undated.get_description().find("AND_NOT") != std::string::npos);
+}
+
+TEST_CASE("query builder: bad dates, unbalanced quotes and unknown values", "[query]") {
+  Xapian::Database none;
+  QuerySpec spec;
+  spec.text = "talks date:2022-02-30";
+  auto bad = build_query(spec, none, fake_resolver(), Day{2022, 3, 1});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message == "bad date '2022-02-30'");
+  spec.text = "\"state department";
+  auto quotes = build_query(spec, none, fake_resolver(), Day{2022, 3, 1});
+  REQUIRE_FALSE(quotes.ok());
+  CHECK(quotes.error().message.find("unbalanced quotes") != std::string::npos);
+  spec.text = "person:nobody";
+  auto nothing = build_query(spec, none, fake_resolver(), Day{2022, 3, 1});
+  REQUIRE(nothing.ok());
+  CHECK(nothing->info.filters.at(0) == "person: nobody -> (nothing in the archive)");
+}
+
+TEST_CASE("query builder: terms described for --explain", "[query]") {
+  std::vector<Xapian::Query> words{Xapian::Query("Zsanction"), Xapian::Query("kyiv"), Xapian::Query("ZSstorm")};
+  Xapian::Query q(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
+                  Xapian::Query("XPERSONantony blinken"));
+  auto lines = describe_terms(q);
+  CHECK(lines == std::vector<std::string>{"person: antony blinken", "title stem: storm", "stem: sanction", "word: kyiv"});
+}
+
+TEST_CASE("query searcher: bounded edit distance", "[query]") {
+  CHECK(edit_distance("zelensky", "zelenskiy", 2) == 1);
+  CHECK(edit_distance("kitten", "sitting", 3) == 3);
+  CHECK(edit_distance("kitten", "sitting", 1) == 2);  // gave up: limit + 1
+  CHECK(edit_distance("", "abc", 5) == 3);
+}
