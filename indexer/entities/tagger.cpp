@@ -619,11 +619,15 @@ std::string Tagger::save() const {
 }
 
 std::vector<EntitySpan> Tagger::tag(const TaggerInput& input) const {
+  return tag_with(input, hook_.hook);
+}
+
+std::vector<EntitySpan> Tagger::tag_with(const TaggerInput& input, const FeatureHook& hook) const {
   std::vector<EntitySpan> spans;
   const std::size_t n = input.words.size();
   if (n == 0) return spans;
   DocumentFeatures feats;
-  extract_features(input, hook_.hook, feats);
+  extract_features(input, hook, feats);
   // Integer sums of quantised weights: exact, so tags do not depend on summation order.
   std::vector<std::int32_t> sums(n * kNumTags, 0);
   for (std::size_t i = 0; i < n; ++i) {

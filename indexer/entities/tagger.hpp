@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/result.hpp"
+#include "gazetteer.hpp"
 #include "tokenizer.hpp"
 
 namespace newsidx::entities {
@@ -69,6 +70,11 @@ class Tagger {
   /// The entities of every sentence of `text`, as token spans into text.tokens, in order.
   std::vector<EntitySpan> tag(const TokenizedText& text) const;
 
+  /// Like tag(text), and appends to `hits` the gazetteer matches the features were built from
+  /// (Gazetteer::match per sentence; token indices into text.tokens), so that a caller who needs
+  /// them does not match again. A model trained without gazetteer_hook() leaves `hits` alone.
+  std::vector<EntitySpan> tag(const TokenizedText& text, std::vector<GazMatch>& hits) const;
+
   /// The entities of pre-split words (the document is the unit for document-level features,
   /// so pass a whole article at once). Spans index `input.words`.
   std::vector<EntitySpan> tag(const TaggerInput& input) const;
@@ -83,6 +89,8 @@ class Tagger {
   const std::string& hook_name() const { return hook_.name; }
 
  private:
+  std::vector<EntitySpan> tag_with(const TaggerInput& input, const FeatureHook& hook) const;
+
   std::shared_ptr<const ModelData> model_;
   NamedHook hook_;
 };

@@ -1,6 +1,7 @@
 // Unit tests for the NER tagger: the shipped model on fixed sentences, training and model I/O.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
@@ -207,4 +208,20 @@ TEST_CASE("tagger: the shipped model reaches the target on CoNLL-2003 dev", "[ta
   CHECK(plo.gold == 5020);  // the published CoNLL-2003 dev counts: 1842 + 1837 + 1341
   CHECK(plo.f1() >= 90.0);
   CHECK(plo.precision() >= 90.0);
+}
+
+TEST_CASE("tagger: tagging can hand back the gazetteer hits it used", "[tagger]") {
+  const std::string text = "Blinken flew to Geneva.\n\nThere he met Sergey Lavrov of Russia.";
+  const auto tok = ent::tokenize(text);
+  std::vector<ent::GazMatch> hits;
+  const auto& tagger = ent::Tagger::instance();
+  CHECK(tagger.tag(tok, hits) == tagger.tag(tok));
+  auto hit = [&](std::string_view word, ent::GazKind kind) {
+    return std::any_of(hits.begin(), hits.end(), [&](const ent::GazMatch& m) {
+      return m.kind == kind && m.end == m.begin + 1 && tok.tokens[m.begin].text == word;
+    });
+  };
+  CHECK(hit("Geneva", ent::GazKind::kCity));  // first sentence
+  CHECK(hit("Russia", ent::GazKind::kCountry));  // second sentence: indices are text-wide
+  CHECK(hit("Sergey", ent::GazKind::kFirstName));
 }
