@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <set>
+#include <sys/statvfs.h>
 #include <sstream>
 #include <thread>
 
@@ -33,6 +34,24 @@ struct Writer::Impl {
   WriterOptions options;
   std::size_t pending = 0;
   std::string path;
+  std::string dir;  // the database folder (behind a stub, the generation folder)
+
+  // Xapian reports a full disk as "Error writing block N"; say what the operator must fix.
+  Error explain(Error e) const {
+    struct statvfs vfs {};
+    if (e.code != ErrorCode::kDatabase || ::statvfs(dir.c_str(), &vfs) != 0) return e;
+    const unsigned long long free_bytes = static_cast<unsigned long long>(vfs.f_bavail) * vfs.f_frsize;
+    if (free_bytes > 1024ULL * 1024ULL) return e;
+    e.message += " (no space left on the device holding " + dir + ": " + std::to_string(free_bytes / 1024) +
+                 " KiB free)";
+    e.hint = "free some space and run again: the last commit is intact and the run resumes from it";
+    return e;
+  }
+
+  Status check(Status st) const {
+    if (st) return st;
+    return explain(st.error());
+  }
 
   std::string state_key(const std::string& file_key) const {
     return schema::clamp_term(std::string(schema::kFileStateKeyPrefix) + file_key);
@@ -59,10 +78,10 @@ struct Writer::Impl {
 
   Status maybe_commit() {
     if (pending < options.batch_size) return Ok{};
-    return xapian_db::guarded(path, [&] {
+    return check(xapian_db::guarded(path, [&] {
       db.commit();
       pending = 0;
-    });
+    }));
   }
 };
 
@@ -106,6 +125,7 @@ Result<std::unique_ptr<Writer>> Writer::open(const std::string& path, const Writ
   impl->db = std::move(db).value();
   impl->options = options;
   impl->path = path;
+  impl->dir = loc->dir;
   return std::unique_ptr<Writer>(new Writer(std::move(impl)));
 }
 
@@ -132,15 +152,15 @@ Result<WriteCounts> Writer::write_file(const std::string& file_key, const FileSt
     }
     db.set_metadata(impl_->state_key(file_key), encode_state(state));
   });
-  if (!st) return st.error();
+  if (!st) return impl_->explain(st.error());
   if (auto c = impl_->maybe_commit(); !c) return c.error();
   return counts;
 }
 
 Status Writer::record_state(const std::string& file_key, const FileState& state) {
-  return xapian_db::guarded(impl_->path, [&] {
+  return impl_->check(xapian_db::guarded(impl_->path, [&] {
     impl_->db.set_metadata(impl_->state_key(file_key), encode_state(state));
-  });
+  }));
 }
 
 Result<WriteCounts> Writer::remove_file(const std::string& file_key) {
@@ -153,7 +173,7 @@ Result<WriteCounts> Writer::remove_file(const std::string& file_key) {
     }
     impl_->db.set_metadata(impl_->state_key(file_key), "");
   });
-  if (!st) return st.error();
+  if (!st) return impl_->explain(st.error());
   if (auto c = impl_->maybe_commit(); !c) return c.error();
   return counts;
 }
@@ -178,10 +198,10 @@ std::vector<std::string> Writer::known_files() const {
 }
 
 Status Writer::commit() {
-  return xapian_db::guarded(impl_->path, [&] {
+  return impl_->check(xapian_db::guarded(impl_->path, [&] {
     impl_->db.commit();
     impl_->pending = 0;
-  });
+  }));
 }
 
 std::size_t Writer::article_count() const {
