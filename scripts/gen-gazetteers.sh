@@ -9,7 +9,9 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="${1:-$(mktemp -d)}"
 mkdir -p "$work/debs" "$work/deb" "$work/npm"
 debs=(iso-codes libgeonames0 hunspell-en-us wordnet-base libtext-names-perl python3-nameparser)
-npms=(world-countries i18n-nationality compromise)
+# npm versions are pinned so that a rerun reproduces the committed tables byte for byte; Debian
+# versions are whatever bookworm serves (recorded in VERSIONS.txt).
+npms=(world-countries@5.1.0 i18n-nationality@1.4.0 compromise@14.17.0)
 
 : >"$work/versions.txt"
 (cd "$work/debs" && apt-get download "${debs[@]}")
@@ -17,8 +19,9 @@ for f in "$work"/debs/*.deb; do
   dpkg -x "$f" "$work/deb"
   echo "debian $(dpkg-deb -f "$f" Package) $(dpkg-deb -f "$f" Version)" >>"$work/versions.txt"
 done
-for p in "${npms[@]}"; do
-  tgz="$(cd "$work/npm" && npm pack --silent "$p" | tail -n1)"
+for spec in "${npms[@]}"; do
+  p="${spec%@*}"
+  tgz="$(cd "$work/npm" && npm pack --silent "$spec" | tail -n1)"
   mkdir -p "$work/npm/$p"
   tar -xzf "$work/npm/$tgz" -C "$work/npm/$p"
   echo "npm $p $(node -p "require('$work/npm/$p/package/package.json').version")" >>"$work/versions.txt"

@@ -131,6 +131,7 @@ struct Entry {
   GazKind kind;
   bool caps;  // the entry is an acronym ("US", "AP"): the token may not have lower-case letters
   std::string country;
+  bool capital = false;  // a city that is a national capital ("Manila")
 };
 
 bool proper(GazKind kind) { return kind != GazKind::kTitle && kind != GazKind::kOrgSuffix; }
@@ -165,10 +166,11 @@ struct Gazetteer::Impl {
   std::unordered_map<std::string, std::vector<Entry>> phrases;
   std::unordered_set<std::string> prefixes;
 
-  void add_phrase(std::string_view surface, GazKind kind, const std::string& country) {
+  void add_phrase(std::string_view surface, GazKind kind, const std::string& country,
+                  bool capital = false) {
     std::string key = canonical::fold_key(surface);
     if (key.empty()) return;
-    Entry e{kind, all_caps(surface), country};
+    Entry e{kind, all_caps(surface), country, capital};
     auto add = [&](const std::string& k) {
       auto& list = phrases[k];
       for (const Entry& x : list)
@@ -191,7 +193,8 @@ struct Gazetteer::Impl {
     for_each_row(embedded(newsidx_gaz_cities_begin, newsidx_gaz_cities_end),
                  [this](const std::vector<std::string_view>& f) {
                    if (f.size() < 6) return;
-                   City c{std::string(f[0]), std::string(f[3]), std::string(f[4]), 0};
+                   City c{std::string(f[0]), std::string(f[3]), std::string(f[4]), 0,
+                          f.size() > 6 && f[6] == "1"};
                    std::from_chars(f[5].data(), f[5].data() + f[5].size(), c.population);
                    cities.push_back(std::move(c));
                  });
@@ -276,8 +279,19 @@ struct Gazetteer::Impl {
       for (const std::string& d : c.demonyms) add_phrase(d, GazKind::kDemonym, code);
     }
     for (const Region& r : regions) add_phrase(r.name, GazKind::kRegion, r.country);
+    // A name offers a city hit only if its most populous city (the one city() returns) is not
+    // marked ambiguous; the names are added in table order so the phrase set is deterministic.
+    std::unordered_set<std::string> capitals;
+    for (const countries::Country& c : countries::all())
+      if (!c.capital.empty()) capitals.insert(canonical::fold_key(c.capital));
     for (std::size_t c = 0; c < cities.size(); ++c)
-      for (const std::string& n : city_names[c]) add_phrase(n, GazKind::kCity, cities[c].country);
+      for (const std::string& n : city_names[c]) {
+        std::string key = canonical::fold_key(n);
+        auto it = city_by_key.find(key);
+        if (it == city_by_key.end() || it->second != c || cities[c].ambiguous) continue;
+        bool capital = capitals.count(key) > 0 || capitals.count(canonical::fold_key(cities[c].name)) > 0;
+        add_phrase(n, GazKind::kCity, cities[c].country, capital);
+      }
   }
 };
 
@@ -371,6 +385,12 @@ std::vector<GazMatch> Gazetteer::match(const std::vector<std::string_view>& toke
         for (const Entry& e : it->second) {
           if (proper(e.kind) && !capital) continue;
           if (e.caps && !span_caps) continue;
+          // In capitals a short place name cannot be told from an acronym ("ICO", the coffee
+          // organisation, is also Icó in Brazil): single-token places of three letters or fewer
+          // need mixed case, unless they are national capitals.
+          if ((e.kind == GazKind::kCity || e.kind == GazKind::kRegion) && j == i && !not_caps[i] &&
+              !e.caps && !e.capital && folded[i].size() <= 3)
+            continue;
           auto k = static_cast<std::size_t>(e.kind);
           best[k] = &e;
           best_end[k] = j + 1;

@@ -41,6 +41,9 @@ struct City {
   std::string country;    ///< ISO 3166-1 alpha-2
   std::string region;     ///< first-level region name where known, e.g. "Kyiv City"
   std::uint32_t population = 0;
+  /// True if a town of 250,000 people or fewer whose name is also a common word, first name,
+  /// country or well-known region elsewhere ("March", GB; "David", PA): match() skips it.
+  bool ambiguous = false;
 };
 
 /// A first-level region (ISO 3166-2 subdivision or a well-known region such as Crimea).
@@ -105,8 +108,9 @@ class Gazetteer {
   /// All gazetteer hits over the tokens. For each kind separately, hits are leftmost-longest and
   /// do not overlap; hits of different kinds may overlap ("Georgia" is a country and a region).
   /// Proper-noun kinds need the first token of the hit to start with a capital letter (ALL-CAPS
-  /// text matches too); titles and organisation suffixes match in any case. Results are sorted
-  /// by begin, then by longer span first.
+  /// text matches too); titles and organisation suffixes match in any case. A city hit is the
+  /// most populous city of the name, and none when that city is marked ambiguous. Results are
+  /// sorted by begin, then by longer span first.
   std::vector<GazMatch> match(const std::vector<std::string_view>& tokens) const;
 
  private:

@@ -189,6 +189,13 @@ def build_countries(src, repo):
     write_tsv(f"{repo}/common/data/countries.tsv",
               ["code", "alpha3", "name", "capital", "aliases", "demonyms", "successor", "kind",
                "reuters_places"], rows)
+    country_keys = {}
+    for r in rows:
+        code = (r[6] or r[0]) if r[7] == "former" else r[0]
+        for v in [r[2]] + r[4].split("|") + r[5].split("|"):
+            if v:
+                country_keys.setdefault(fold(v), code)
+    return country_keys
 
 
 # ---------------------------------------------------------------- common words
@@ -221,22 +228,57 @@ def build_common_words(src):
                             f"{src}/deb/usr/share/hunspell/en_US.aff")
     # Only words Hunspell spells in lower case: "Sunday" and "Paris" are not common words.
     common = {w for w in words if re.fullmatch(r"[a-z][a-z'\-]*", w)}
-    # WordNet lemmas confirm the word is an English content word; function words (which WordNet
-    # lacks) are kept from Hunspell only when short, which covers "the", "will", "may", "this".
-    wn = set()
+    # WordNet confirms the word is an English content word when it has a lemma written in lower
+    # case (data.* keep the case: "march" is, "York" and "Venice" are only proper nouns). Words
+    # WordNet lacks altogether are function words ("the", "will", "of"): kept when short.
+    wn_lower, wn_any = set(), set()
+    for pos in ("noun", "verb", "adj", "adv"):
+        for line in open(f"{src}/deb/usr/share/wordnet/data.{pos}", encoding="utf-8"):
+            if line.startswith(" "):
+                continue
+            f = line.split(" ")
+            for i in range(int(f[3], 16)):
+                lemma = re.sub(r"\(.*\)$", "", f[4 + 2 * i])
+                wn_any.add(lemma.lower())
+                if lemma.islower() and "_" not in lemma:
+                    wn_lower.add(lemma)
+        for line in open(f"{src}/deb/usr/share/wordnet/{pos}.exc", encoding="utf-8"):
+            wn_lower.add(line.split(" ", 1)[0])
+    stem_ok = lambda w: any(x in wn_lower for x in (w, w[:-1], w[:-2], w[:-3], w[:-3] + "e",
+                                                   w[:-2] + "e", w[:-3] + "y"))
+    short_function = lambda w: len(w) <= 5 and w not in wn_any and w[:-1] not in wn_any
+    return sorted(w for w in common if stem_ok(w) or short_function(w))
+
+
+def wordnet_tag_counts(src):
+    """Lower-case lemma -> how often SemCor tagged any of its senses (0: rare or proper only)."""
+    counts = {}
     for pos in ("noun", "verb", "adj", "adv"):
         for line in open(f"{src}/deb/usr/share/wordnet/index.{pos}", encoding="utf-8"):
-            if not line.startswith(" "):
-                wn.add(line.split(" ", 1)[0])
-        for line in open(f"{src}/deb/usr/share/wordnet/{pos}.exc", encoding="utf-8"):
-            wn.add(line.split(" ", 1)[0])
-    stems_ok = lambda w: (w in wn or len(w) <= 5 or w.rstrip("s") in wn or w[:-1] in wn
-                          or w[:-2] in wn or w[:-3] in wn or w[:-3] + "e" in wn)
-    return sorted(w for w in common if stems_ok(w))
+            if line.startswith(" "):
+                continue
+            f = line.split()
+            n = int(f[3])
+            counts[f[0]] = counts.get(f[0], 0) + int(f[5 + n])
+    return counts
+
+
 
 
 # ---------------------------------------------------------------- indexer tables
-def build_indexer(src, repo, common_words):
+# Names that are no city in news text even where a town of that name exists (ours).
+CONTINENTS = {"africa", "asia", "europe", "america", "north america", "south america",
+              "latin america", "oceania", "antarctica", "middle east", "eurasia"}
+# A city whose name is a country or a well-known region elsewhere, or (below this population) a
+# common word that texts use (WordNet sense-tagged counts > 0), is marked ambiguous: Gazetteer::match() does not offer it as a city.
+# Measured on Reuters-21578 TRAIN: "March" (GB), "Federal" (AR), "Union" (US), "David" (PA) and
+# "Venezuela" (CU) were the most frequent false city hits; Nice, Reading and Charlotte stay.
+AMBIGUOUS_CITY_MAX_POPULATION = 250000
+# The same for first names, with a lower bar so that Geneva (184,000; a census first name) stays.
+AMBIGUOUS_NAME_CITY_MAX_POPULATION = 150000
+
+
+def build_indexer(src, repo, common_words, country_keys):
     out = f"{repo}/indexer/entities/data"
     common_set = set(common_words)
 
@@ -259,8 +301,6 @@ def build_indexer(src, repo, common_words):
             alts = [a for a in r[2].split("|") if a]
             if alias not in alts:
                 r[2] = "|".join(alts + [alias])
-    rows = [[r[0], r[1] if r[1] != r[0] else "", r[2], r[3], r[4], r[5]] for r in cities]
-    write_tsv(f"{out}/cities.tsv", ["name", "ascii", "alt", "country", "region", "population"], rows)
 
     # Regions: ours first, then GeoNames first-level regions (English names), then ISO 3166-2
     # first-level subdivisions. Single words that are common English words ("Central", "North")
@@ -319,9 +359,43 @@ def build_indexer(src, repo, common_words):
             "F" if "FemaleName" in tags and "MaleName" not in tags else \
             "B" if "MaleName" in tags else "U"
         names[key] = [g, 0.0, "compromise"]
+    # Rare census entries that are short English words ("In", "An", "So", "My") would mark
+    # function words as names; they are left out.
+    for n in [n for n, v in names.items()
+              if len(n) <= 3 and fold(n) in common_set and v[1] < 0.01]:
+        del names[n]
     rows = sorted(([n] + v for n, v in names.items()), key=lambda r: (-r[2], r[0]))
     rows = [[r[0], r[1], f"{r[2]:.3f}", r[3]] for r in rows]
     write_tsv(f"{out}/first_names.tsv", ["name", "gender", "percent", "source"], rows)
+
+    # Only first names common enough to be read as a person: 0.01% of the census or more.
+    name_keys = {fold(n) for n, v in names.items() if v[1] >= 0.01}
+    tag_counts = wordnet_tag_counts(src)
+    region_keys = {}
+    for name, cc, _, source in regions:
+        if source == "ours":
+            region_keys.setdefault(fold(name), cc)
+
+    def ambiguous(name, cc, population):
+        k = fold(name)
+        if k in CONTINENTS:
+            return True
+        if k in country_keys:
+            return country_keys[k] != cc
+        if k in region_keys and region_keys[k] != cc:
+            return True
+        if k in name_keys and population < AMBIGUOUS_NAME_CITY_MAX_POPULATION:
+            return True
+        # A common word counts when text uses it: SemCor tagged it, or it is a function word.
+        used = tag_counts.get(k, 0) > 0 or k not in tag_counts
+        return (" " not in k and k in common_set and used
+                and population < AMBIGUOUS_CITY_MAX_POPULATION)
+
+    rows = [[r[0], r[1] if r[1] != r[0] else "", r[2], r[3], r[4], r[5],
+             "1" if ambiguous(r[0], r[3], r[5]) else ""] for r in cities]
+    print(f"cities marked ambiguous: {sum(1 for r in rows if r[6])}", file=sys.stderr)
+    write_tsv(f"{out}/cities.tsv",
+              ["name", "ascii", "alt", "country", "region", "population", "ambiguous"], rows)
 
     # Titles: python3-nameparser's TITLES (words with digits and the "first name titles" kept),
     # our multi-word titles, and compromise's honorifics.
@@ -355,9 +429,9 @@ def main():
     src, repo = sys.argv[1], sys.argv[2]
     global cmp_honorifics
     cmp_honorifics = json.load(open(f"{src}/compromise-honorifics.json"))
-    build_countries(src, repo)
+    country_keys = build_countries(src, repo)
     words = build_common_words(src)
-    build_indexer(src, repo, words)
+    build_indexer(src, repo, words, country_keys)
 
 
 if __name__ == "__main__":

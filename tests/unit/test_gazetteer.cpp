@@ -49,6 +49,25 @@ TEST_CASE("gazetteer: cities resolve to the most populous of the name", "[gazett
   CHECK(g.city("Zürich")->country == "CH");
   CHECK(g.city("Zurich") == g.city("Zürich"));
   CHECK(g.city("Xanadu City") == nullptr);
+  CHECK(g.city("Basle") == g.city("Basel"));
+}
+
+TEST_CASE("gazetteer: towns named like common words, names or countries are not city hits",
+          "[gazetteer]") {
+  const Gazetteer& g = Gazetteer::instance();
+  REQUIRE(g.city("March") != nullptr);  // March, Cambridgeshire exists
+  CHECK(g.city("March")->ambiguous);
+  CHECK(g.city("Venezuela")->ambiguous);  // a town in Cuba
+  CHECK(g.city("David")->ambiguous);      // a city in Panama
+  CHECK_FALSE(g.city("Geneva")->ambiguous);
+  CHECK_FALSE(g.city("Nice")->ambiguous);  // large enough to be read as the city
+  std::vector<std::string> s{"In", "March", ",", "David", "said", "Venezuela", "and", "Union",
+                             "Pacific", "met", "in", "Nice", "."};
+  CHECK(describe(g.match(words(s))) ==
+        "first_name[3,4) country[5,6)=VE org_suffix[7,8) city[11,12)=FR");
+  // A three-letter acronym in capitals is no town ("ICO" is also Icó, Brazil).
+  std::vector<std::string> caps{"ICO", "COFFEE", "TALKS", "IN", "LONDON"};
+  CHECK(describe(g.match(words(caps))) == "city[4,5)=GB");
 }
 
 TEST_CASE("gazetteer: regions carry their country", "[gazetteer]") {
