@@ -2,10 +2,13 @@
 // patterns around each quotation, resolved to the article's person and organisation entities.
 #include "quotes.hpp"
 
+#include "gazetteer.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace newsidx::entities {
@@ -284,7 +287,7 @@ std::string lower(std::string_view s) {
 
 // Finite speech verbs: the subject stands before them ("X said") or, for the inverted list,
 // after them ("said X").
-constexpr std::array<std::string_view, 62> kSpeechVerbs = {
+constexpr auto kSpeechVerbs = std::to_array<std::string_view>({
     "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "wrote", "writes",
     "explained", "explains", "noted", "notes", "stated", "states", "declared", "declares",
     "insisted", "insists", "argued", "argues", "replied", "replies", "pointed", "posted",
@@ -292,7 +295,11 @@ constexpr std::array<std::string_view, 62> kSpeechVerbs = {
     "acknowledged", "acknowledges", "admitted", "admits", "claimed", "claims", "announced",
     "announces", "remarked", "quipped", "joked", "conceded", "concedes", "shouted", "yelled",
     "called", "calls", "described", "describes", "stressed", "stresses", "emphasized",
-    "emphasizes", "predicted", "promised", "vowed", "countered"};
+    "emphasizes", "predicted", "promised", "vowed", "countered",
+    "reiterated", "testified", "answered", "cautioned", "observed", "charged", "boasted",
+    "complained", "lamented", "proclaimed", "exclaimed", "pledged", "touted", "retorted",
+    "mused", "agreed", "interjected", "scoffed", "griped", "thundered", "reiterates",
+    "recounted", "confirmed", "denied", "suggested", "suggests", "wondered", "praised"});
 constexpr std::array<std::string_view, 16> kInvertingVerbs = {
     "said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained",
     "continued", "noted", "recalled", "replied", "responded", "countered", "tweeted"};
@@ -339,16 +346,32 @@ constexpr std::array<std::string_view, 46> kOrgWords = {
     "Foundation", "Center", "Union", "Organization", "Administration", "Group", "Army",
     "Police", "Senate", "House", "Kremlin", "Pentagon", "Congress", "Government", "Board",
     "Fund", "Coalition", "Council", "Journal", "Bank", "Corporation", "Authority", "Caucus"};
-// Words that end a sentence-initial capitalised run without being names.
-constexpr std::array<std::string_view, 16> kCapFunction = {
+// Capitalised words that begin a sentence or clause but are not part of a name: "Because
+// Murphy said", "Despite Ted Cruz's win".
+constexpr auto kCapFunction = std::to_array<std::string_view>({
     "The", "A", "An", "In", "On", "At", "But", "And", "If", "As", "When", "While", "After",
-    "This", "That", "For"};
+    "This", "That", "For", "Because", "Despite", "Both", "Suddenly", "Meanwhile", "However",
+    "Still", "Now", "Then", "Yet", "So", "Also", "Even", "Only", "Just", "Since", "Although",
+    "Though", "Unlike", "Like", "With", "Without", "From", "By", "To", "Of", "Under", "Over",
+    "During", "Before", "Until", "Among", "Instead", "Indeed", "Earlier", "Later", "Last",
+    "Next", "Asked", "Speaking", "According", "Ahead", "Many", "Some", "Most", "Several",
+    "Other", "Others", "Every", "Each", "All", "No", "Not", "What", "Why", "How", "Where", "Who",
+    "It", "There", "Here", "These", "Those", "His", "Her", "Their", "Our", "My", "Your", "Its",
+    "We", "They", "She", "He", "I", "You", "Or", "Nor", "Once", "Thus", "Asked", "Told",
+    "Said", "Writing", "Responding", "Citing", "Addressing", "Sen", "Dear", "Oh", "Yes", "Well",
+    "Mr", "Whether", "Though", "Supporters", "Critics", "Officials", "Democrats", "Republicans"});
+// Day and month names that trail a name run: "told MSNBC Monday".
+constexpr auto kDates = std::to_array<std::string_view>({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "June", "July", "August", "September", "October", "November",
+    "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."});
 
 // ---------------------------------------------------------------------------------------------
 // Attribution.
 
 struct Attribution {
   bool decided = false;               // a rule fired (speaker may still be unnamed)
+  std::string rule;                   // which one, for evaluation
   std::optional<std::string> speaker;
   std::string type;
   std::optional<Span> mention;
@@ -390,6 +413,14 @@ class Attributor {
   bool sentence_end(std::size_t k) const {
     return toks_[k].kind == TokKind::kPunct &&
            (word(k) == "." || word(k) == "?" || word(k) == "!" || word(k) == ";");
+  }
+  NameGender gender_of(std::string_view first) const {
+    if (options_.gender_of) return options_.gender_of(first);
+    const FirstName* f = Gazetteer::instance().first_name(first);
+    if (f == nullptr) return NameGender::kUnknown;
+    if (f->gender == Gender::kFemale) return NameGender::kFemale;
+    if (f->gender == Gender::kMale) return NameGender::kMale;
+    return NameGender::kUnknown;
   }
   bool is_speech_verb(std::size_t k) const {
     return is_word(k) && outside(k) && in(kSpeechVerbs, word(k));
@@ -449,16 +480,33 @@ std::string first_word(std::string_view name) {
 void Attributor::collect_text_names() {
   // Runs of 2-3 capitalised words outside quotations, titles stripped, no organisation words,
   // not starting a sentence with a function word: a crude person finder for the fallback.
+  std::set<std::string> lone_words;  // capitalised words standing alone: surnames used alone
+  for (std::size_t j = 1; j + 1 < toks_.size(); ++j) {
+    if (is_cap(j) && outside(j) && !is_cap(j - 1) && !is_cap(j + 1) && !sentence_end(j - 1) &&
+        toks_[j - 1].kind != TokKind::kQuoteMark) {
+      lone_words.insert(strip_possessive(word(j)));
+    }
+  }
   std::size_t k = 0;
   while (k < toks_.size()) {
     if (!is_cap(k) || !outside(k)) {
       ++k;
       continue;
     }
-    std::size_t e = k;
-    while (e < toks_.size() && is_cap(e) && outside(e) && toks_[e].para == toks_[k].para) ++e;
+    std::size_t run_end = k;
+    while (run_end < toks_.size() && is_cap(run_end) && outside(run_end) &&
+           toks_[run_end].para == toks_[k].para) {
+      ++run_end;
+    }
+    std::size_t e = run_end;
     std::size_t b = k;
-    while (b < e && (in(kTitles, word(b)) || in(kCapFunction, word(b)))) ++b;
+    while (b < e && in(kCapFunction, word(b))) ++b;
+    const std::size_t titled_from = b;
+    while (b < e && in(kTitles, word(b))) ++b;
+    // A title in front ("Sen. Ted Cruz") or the surname used alone elsewhere ("Cruz said")
+    // makes a run a person; otherwise "South Carolina" or "Wall Street" would be one.
+    const bool titled = b > titled_from || (k > 0 && is_word(k - 1) && in(kTitles, word(k - 1)));
+    while (e > b && in(kDates, word(e - 1))) --e;
     bool org = false;
     for (std::size_t j = b; j < e; ++j) org = org || in(kOrgWords, word(j));
     const bool possessive_inside =
@@ -468,7 +516,10 @@ void Attributor::collect_text_names() {
           }
           return false;
         }();
-    if (!org && !possessive_inside && e - b >= 2 && e - b <= 3) {
+    const bool person_like =
+        e > b && (titled || lone_words.count(strip_possessive(word(e - 1))) > 0 ||
+                  (e - b >= 2 && gender_of(word(b)) != NameGender::kUnknown));
+    if (!org && !possessive_inside && person_like && e - b >= 2 && e - b <= 3) {
       std::string name;
       for (std::size_t j = b; j < e; ++j) {
         if (!name.empty()) name += ' ';
@@ -476,7 +527,7 @@ void Attributor::collect_text_names() {
       }
       text_names_.push_back({name, {toks_[b].b, toks_[e - 1].e}});
     }
-    k = e;
+    k = run_end;
   }
 }
 
@@ -503,16 +554,20 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   if (p != "he" && p != "she" && p != "He" && p != "She") return a;  // I, we, they: unnamed
   const NameGender want = (p[0] == 'h' || p[0] == 'H') ? NameGender::kMale : NameGender::kFemale;
   const std::size_t at = toks_[k].b;
-  auto compatible = [&](const std::string& name) {
-    if (!options_.gender_of) return true;
-    const NameGender g = options_.gender_of(first_word(name));
-    return g == NameGender::kUnknown || g == want || first_word(name) == name;
+  // A name whose first word is a first name of the other gender is skipped. Names found in
+  // the text alone (no mention, no speaker) must have a first name of the right gender, which
+  // keeps "South Carolina" and "Wall Street" out.
+  auto compatible = [&](const std::string& name, bool text_only) {
+    if (first_word(name) == name) return !text_only;
+    const NameGender g = gender_of(first_word(name));
+    if (text_only) return g == want;
+    return g == NameGender::kUnknown || g == want;
   };
   // Candidates: person mentions, earlier named person speakers and text-found names, all
   // outside quotations and before the pronoun; the nearest compatible one wins.
   std::optional<std::pair<std::size_t, std::string>> best;
-  auto consider = [&](std::size_t pos, const std::string& name) {
-    if (pos >= at || !compatible(name)) return;
+  auto consider = [&](std::size_t pos, const std::string& name, bool text_only) {
+    if (pos >= at || !compatible(name, text_only)) return;
     if (!best || pos > best->first) best = std::make_pair(pos, name);
   };
   auto inside_quote = [&](std::size_t byte) {
@@ -523,16 +578,44 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
     }
     return false;
   };
-  for (const Mention& m : mentions_) {
-    if (m.type == MentionType::kPerson && !inside_quote(m.span.start)) {
-      consider(m.span.start, m.entity);
+  // First pass: subject-like persons only (earlier speakers, and persons opening a sentence)
+  // in this or the previous paragraph: "he said" mostly continues the story's subject, not
+  // the last name in an object position. Second pass: the nearest person of any kind.
+  auto sentence_initial = [&](std::size_t byte) {
+    const auto it = std::lower_bound(toks_.begin(), toks_.end(), byte,
+                                     [](const Tok& tk, std::size_t v) { return tk.b < v; });
+    if (it == toks_.end() || it == toks_.begin()) return true;
+    const std::size_t j = static_cast<std::size_t>(it - toks_.begin());
+    if (toks_[j - 1].para != toks_[j].para) return true;
+    for (std::size_t i = j; i-- > 0 && j - i <= 3;) {  // skip titles: "Sen. Ted Cruz"
+      if (sentence_end(i) || toks_[i].para != toks_[j].para) return true;
+      if (!is_cap(i)) return false;
     }
-  }
-  for (const auto& [span, att] : named_so_far_) {
-    if (att.speaker && att.type == "person") consider(span.start, *att.speaker);
-  }
-  if (mentions_.empty()) {
-    for (const TextName& n : text_names_) consider(n.span.start, n.name);
+    return false;
+  };
+  const std::size_t para = toks_[k].para;
+  auto near_para = [&](std::size_t byte) {
+    const auto it = std::lower_bound(toks_.begin(), toks_.end(), byte,
+                                     [](const Tok& tk, std::size_t v) { return tk.b < v; });
+    return it != toks_.end() && it->para + 1 >= para;
+  };
+  for (int pass = 0; pass < 2 && !best; ++pass) {
+    const bool subjects_only = pass == 0;
+    for (const Mention& m : mentions_) {
+      if (m.type != MentionType::kPerson || inside_quote(m.span.start)) continue;
+      if (subjects_only && !(sentence_initial(m.span.start) && near_para(m.span.start))) continue;
+      consider(m.span.start, m.entity, false);
+    }
+    for (const auto& [span, att] : named_so_far_) {
+      if (subjects_only && !near_para(span.start)) continue;
+      if (att.speaker && att.type == "person") consider(span.start, *att.speaker, false);
+    }
+    if (mentions_.empty()) {
+      for (const TextName& n : text_names_) {
+        if (subjects_only && !(sentence_initial(n.span.start) && near_para(n.span.start))) continue;
+        consider(n.span.start, n.name, true);
+      }
+    }
   }
   if (!best) return a;
   a.speaker = best->second;
@@ -560,6 +643,7 @@ Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t ver
   while (re > b && !is_cap(re - 1)) --re;
   std::size_t rb = re;
   while (rb > b && is_cap(rb - 1)) --rb;
+  while (rb < re && in(kCapFunction, word(rb))) ++rb;
   const std::string head = lower(word(e - 1));
   if (re == rb) {
     // No name at all: "the statement", "a senior official", "officials".
@@ -805,8 +889,15 @@ std::vector<Quote> Attributor::run() {
   // Direct rules, in text order so that pronouns and "the statement" see earlier speakers.
   for (std::size_t q = 0; q < raw_.size(); ++q) {
     att[q] = trailing(raw_[q]);
-    if (!att[q].decided) att[q] = leading(raw_[q], q);
-    if (!att[q].decided) att[q] = according_to(raw_[q]);
+    att[q].rule = "after";
+    if (!att[q].decided) {
+      att[q] = leading(raw_[q], q);
+      att[q].rule = "before";
+    }
+    if (!att[q].decided) {
+      att[q] = according_to(raw_[q]);
+      att[q].rule = "according";
+    }
     if (att[q].decided && att[q].speaker && att[q].mention) {
       named_so_far_.emplace_back(*att[q].mention, att[q]);
     }
@@ -821,6 +912,7 @@ std::vector<Quote> Attributor::run() {
       if (last_para_of(p) != para_of(q)) break;
       if (direct[p].decided) {
         att[q] = direct[p];
+        att[q].rule = "paragraph-quote";
         break;
       }
     }
@@ -828,13 +920,17 @@ std::vector<Quote> Attributor::run() {
     for (std::size_t n = q + 1; n < raw_.size() && para_of(n) == last_para_of(q); ++n) {
       if (direct[n].decided) {
         att[q] = direct[n];
+        att[q].rule = "paragraph-quote";
         break;
       }
     }
   }
   // A speech verb elsewhere in the paragraph.
   for (std::size_t q = 0; q < raw_.size(); ++q) {
-    if (!att[q].decided) att[q] = paragraph_verb(raw_[q]);
+    if (!att[q].decided) {
+      att[q] = paragraph_verb(raw_[q]);
+      att[q].rule = "paragraph-verb";
+    }
   }
   // The previous paragraph's speaker, when this paragraph opens with the quotation and no
   // other person is named between the two quotations.
@@ -848,6 +944,7 @@ std::vector<Quote> Attributor::run() {
     const std::size_t from = raw_[q - 1].parts.back().end;
     if (person_between(from, raw_[q].parts.front().start, *prev.speaker)) continue;
     att[q] = prev;
+    att[q].rule = "carry";
   }
   std::vector<Quote> out;
   out.reserve(raw_.size());
@@ -859,6 +956,7 @@ std::vector<Quote> Attributor::run() {
       if (!quote.text.empty()) quote.text += ' ';
       quote.text += t_.substr(s.start, s.end - s.start);
     }
+    if (options_.rules) options_.rules->push_back(att[q].decided ? att[q].rule : "");
     if (att[q].decided) {
       quote.cue = att[q].cue;
       if (att[q].speaker) {

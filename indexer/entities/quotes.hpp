@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,8 +17,13 @@ enum class NameGender { kUnknown, kFemale, kMale };
 /// Optional knowledge the attribution can use; everything has a working default.
 struct QuoteOptions {
   /// Gender of a first name ("Amy" -> kFemale). Used to resolve "he"/"she" to the nearest
-  /// compatible person; when empty (or kUnknown) the nearest person is taken.
+  /// compatible person. When empty, the gazetteer's census first names are used; a name whose
+  /// gender is kUnknown is compatible with both pronouns.
   std::function<NameGender(std::string_view first_name)> gender_of;
+  /// When set, receives for each returned quotation the rule that attributed it ("after",
+  /// "before", "according", "paragraph-quote", "paragraph-verb", "carry", or "" for none);
+  /// the evaluation tool reports precision per rule with it.
+  std::vector<std::string>* rules = nullptr;
 };
 
 /// One quotation as found in the text, before attribution: one part per paragraph it covers

@@ -195,10 +195,13 @@ TEST_CASE("quotes: pronouns resolve to the nearest compatible person", "[quotes]
   REQUIRE(quotes[0].speaker_mention);
   CHECK(text.substr(quotes[0].speaker_mention->start, 3) == "she");
   CHECK(quotes[1].speaker == "John Brown");
-  // Without genders, the nearest person is taken.
-  const auto plain = find_quotes(text, mentions);
+  // With no gender known, the story's subject (a person opening a sentence) is preferred to
+  // the nearest name in an object position.
+  options.gender_of = [](std::string_view) { return newsidx::entities::NameGender::kUnknown; };
+  const auto plain = find_quotes(text, mentions, options);
   REQUIRE(plain.size() == 2);
-  CHECK(plain[0].speaker == "John Brown");
+  CHECK(plain[0].speaker == "Mary Smith");
+  CHECK(plain[1].speaker == "Mary Smith");
 }
 
 TEST_CASE("quotes: a speaker carries into the next quote paragraph only if nobody intervenes",

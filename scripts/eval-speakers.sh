@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Quote-speaker quality on PolNeAR (issue 4): builds newsidx-eval-speakers, unpacks the corpus
+# to a temporary folder and scores direct-quote attribution on a compartment (dev by default).
+#
+#   scripts/eval-speakers.sh                 dev, mentions from the article analysis (NER tagger)
+#   scripts/eval-speakers.sh train           tune on train
+#   EVAL_MENTIONS=none scripts/eval-speakers.sh   speakers from the text alone
+#   EVAL_ERRORS=40 scripts/eval-speakers.sh  also print 40 wrong/missed attributions to stderr
+# Environment: NEWSIDX_CORPORA (default ../shared/corpora), EVAL_BUILD_DIR (default build-eval).
+# Definitions of coverage, precision and matching: tools/eval_speakers.cpp and QUALITY.md.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+split="${1:-dev}"
+corpora="${NEWSIDX_CORPORA:-$(cd "$repo/.." && pwd)/shared/corpora}"
+tarball="$corpora/polnear/polnear-train-dev.tar.gz"
+build="${EVAL_BUILD_DIR:-$repo/build-eval}"
+
+if [[ ! -f "$tarball" ]]; then
+  echo "eval-speakers.sh: $tarball not found (set NEWSIDX_CORPORA)" >&2
+  exit 2
+fi
+case "$split" in dev|train) ;; *) echo "eval-speakers.sh: split must be dev or train" >&2; exit 2;; esac
+
+cmake -S "$repo" -B "$build" >/dev/null
+cmake --build "$build" -j2 --target newsidx-eval-speakers >/dev/null
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+tar -xzf "$tarball" -C "$tmp"
+
+echo "command: scripts/eval-speakers.sh $split (EVAL_MENTIONS=${EVAL_MENTIONS:-tagger})"
+"$build/tools/newsidx-eval-speakers" "$tmp/data/$split" \
+  --mentions "${EVAL_MENTIONS:-tagger}" --errors "${EVAL_ERRORS:-0}"
