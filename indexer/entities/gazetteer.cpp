@@ -187,6 +187,30 @@ struct Gazetteer::Impl {
     }
   }
 
+  // "Russian-backed", "pro-Russian", "Soviet-made": news glues demonyms and country names to other
+  // words. Each part is looked up on its own, for countries and demonyms only, and needs a capital.
+  void add_hyphen_parts(std::string_view token, std::size_t i,
+                        std::array<std::size_t, kKinds>& next_free,
+                        std::vector<GazMatch>& out) const {
+    std::size_t start = 0;
+    while (start <= token.size()) {
+      std::size_t dash = token.find('-', start);
+      std::string_view part = token.substr(start, dash == std::string_view::npos ? dash : dash - start);
+      start = dash == std::string_view::npos ? token.size() + 1 : dash + 1;
+      if (part.size() == token.size() || !starts_upper(part)) continue;
+      auto it = phrases.find(fold_token(part));
+      if (it == phrases.end()) continue;
+      for (const Entry& e : it->second) {
+        if (e.kind != GazKind::kCountry && e.kind != GazKind::kDemonym) continue;
+        if (e.caps && !all_caps(part)) continue;
+        auto k = static_cast<std::size_t>(e.kind);
+        if (i < next_free[k]) continue;
+        out.push_back(GazMatch{i, i + 1, e.kind, e.country, true});
+        next_free[k] = i + 1;
+      }
+    }
+  }
+
   Impl() {
     // Cities, most populous first in the table; our alternate names are keyed first so that
     // "Washington" is the capital and not the larger of two towns of that name.
@@ -401,9 +425,10 @@ std::vector<GazMatch> Gazetteer::match(const std::vector<std::string_view>& toke
     std::size_t first_out = out.size();
     for (std::size_t k = 0; k < kKinds; ++k) {
       if (!best[k] || i < next_free[k]) continue;
-      out.push_back(GazMatch{i, best_end[k], best[k]->kind, best[k]->country});
+      out.push_back(GazMatch{i, best_end[k], best[k]->kind, best[k]->country, false});
       next_free[k] = best_end[k];
     }
+    if (tokens[i].find('-') != std::string_view::npos) impl_->add_hyphen_parts(tokens[i], i, next_free, out);
     // Longer spans first among hits that begin at the same token.
     std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),
                      [](const GazMatch& a, const GazMatch& b) { return a.end > b.end; });

@@ -33,6 +33,9 @@ struct GazMatch {
   std::size_t end = 0;
   GazKind kind = GazKind::kCountry;
   std::string country;  ///< ISO 3166-1 alpha-2 where the entry has one (countries, places, metonyms)
+  /// True if only a hyphen-separated part of the single token matched: "Russian" in
+  /// "Russian-backed" or "pro-Russian" (countries and demonyms only).
+  bool partial = false;
 };
 
 /// A city (the most populous one where several share a name).
@@ -109,8 +112,9 @@ class Gazetteer {
   /// do not overlap; hits of different kinds may overlap ("Georgia" is a country and a region).
   /// Proper-noun kinds need the first token of the hit to start with a capital letter (ALL-CAPS
   /// text matches too); titles and organisation suffixes match in any case. A city hit is the
-  /// most populous city of the name, and none when that city is marked ambiguous. Results are
-  /// sorted by begin, then by longer span first.
+  /// most populous city of the name, and none when that city is marked ambiguous. A hyphenated
+  /// token with no country or demonym hit of its own gives one for a part ("pro-Russian",
+  /// `partial` set). Results are sorted by begin, then by longer span first.
   std::vector<GazMatch> match(const std::vector<std::string_view>& tokens) const;
 
  private:

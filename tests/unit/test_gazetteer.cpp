@@ -159,3 +159,16 @@ TEST_CASE("gazetteer: phrase matching over tokens", "[gazetteer]") {
   CHECK(hits.find("city[7,9)=US") != std::string::npos);
   CHECK(hits.find("country[5,6)") == std::string::npos);
 }
+
+TEST_CASE("gazetteer: countries inside hyphenated words are partial hits", "[gazetteer]") {
+  const Gazetteer& g = Gazetteer::instance();
+  std::vector<std::string> s{"pro-Russian", "rebels", "and", "U.S.-led", "forces", "in",
+                             "Guinea-Bissau", "and", "well-known", "Soviet-era", "tanks"};
+  std::vector<GazMatch> hits = g.match(words(s));
+  CHECK(describe(hits) ==
+        "demonym[0,1)=RU country[3,4)=US org_suffix[4,5) country[6,7)=GW demonym[9,10)=RU");
+  REQUIRE(hits.size() == 5);
+  CHECK(hits[0].partial);
+  CHECK(hits[1].partial);
+  CHECK_FALSE(hits[3].partial);  // the whole token is the country's name
+}
