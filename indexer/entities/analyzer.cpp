@@ -1,11 +1,321 @@
-// Joins the extraction stages into one Analysis per article.
+// Joins the extraction stages into one Analysis per article: dateline, tokens, tagger spans
+// typed and normalised with the gazetteer, gazetteer hits the tagger missed, in-article
+// resolution, quotations and facets.
 #include "analyzer.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "common/canonical.hpp"
+#include "common/countries.hpp"
+#include "indexer/entities/gazetteer.hpp"
+#include "indexer/entities/quotes.hpp"
+#include "indexer/entities/resolution.hpp"
+#include "indexer/entities/tagger.hpp"
+#include "indexer/entities/tokenizer.hpp"
 
 namespace newsidx::entities {
 
+namespace {
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) || s.back() == ','))
+    s.remove_suffix(1);
+  return std::string(s);
+}
+
+bool all_caps(std::string_view s) {
+  bool letters = false;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') letters = true;
+  }
+  return letters;
+}
+
+// "NEW YORK" -> "New York", "ST. LOUIS" -> "St. Louis"; other text unchanged.
+std::string title_case(std::string_view s) {
+  if (!all_caps(s)) return std::string(s);
+  std::string out(s);
+  bool start = true;
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c - 'A' + 'a');
+    start = (c == ' ' || c == '-' || c == '.' || c == '\'');
+  }
+  return out;
+}
+
+bool is_month(std::string_view w) {
+  static constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                            "aug", "sep", "oct", "nov", "dec"};
+  std::string l = canonical::ascii_lower(w.substr(0, 3));
+  for (const char* m : kMonths)
+    if (l == m) return true;
+  return false;
+}
+
+// The second part of a dateline is often a US state or Canadian province in AP style
+// ("LOUISVILLE, Ky.", "TORONTO, Ont."); these are not country codes ("Ky." is not the Cayman
+// Islands, "Ind." not India).
+std::optional<std::string> state_abbreviation_country(std::string_view s) {
+  static constexpr const char* kUs[] = {
+      "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "D.C.", "Fla.", "Ga.", "Ill.",
+      "Ind.", "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.",
+      "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.",
+      "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.",
+      "Wyo.", "Ariz", "Calif", "Conn", "Fla", "Mass", "Mich", "Minn", "Okla", "Tenn", "Tex"};
+  static constexpr const char* kCa[] = {"Ont.", "Que.", "B.C.", "Alta.", "Man.", "Sask.", "N.S.",
+                                        "N.B.", "Nfld.", "P.E.I."};
+  std::string l = canonical::ascii_lower(s);
+  for (const char* a : kUs)
+    if (l == canonical::ascii_lower(a)) return std::string("US");
+  for (const char* a : kCa)
+    if (l == canonical::ascii_lower(a)) return std::string("CA");
+  return std::nullopt;
+}
+
+// The dateline's place and country, and a mention for the place.
+std::optional<DatelineInfo> analyse_dateline(const Article& a, const Gazetteer& gaz,
+                                             std::optional<Mention>& mention) {
+  if (a.dateline_text.empty()) return std::nullopt;
+  DatelineInfo info{a.dateline_text, "", ""};
+  std::string_view t = a.dateline_text;
+  auto comma = t.find(',');
+  std::string place_raw = trim(t.substr(0, comma));
+  std::string second;
+  if (comma != std::string_view::npos) {
+    std::string rest = trim(t.substr(comma + 1));
+    auto c2 = rest.find(',');
+    std::string first_part = trim(std::string_view(rest).substr(0, c2));
+    if (!first_part.empty() && !is_month(first_part)) second = first_part;
+  }
+  std::string country;
+  if (!second.empty()) {
+    const bool code_like = second.size() <= 3 || second.back() == '.';
+    if (auto st = state_abbreviation_country(second)) country = *st;
+    else if (auto c = countries::resolve(second); c && !code_like) country = *c;
+    else if (const Region* r = gaz.region(second)) country = r->country;
+  }
+  std::string place;
+  if (const City* city = gaz.city(place_raw); city && (country.empty() || city->country == country)) {
+    place = city->name;
+    country = city->country;
+  } else if (auto c = countries::resolve(place_raw); c && country.empty()) {
+    // A dateline naming a country ("UKRAINE -"): the country is the place.
+    country = *c;
+  } else if (const Region* r = gaz.region(place_raw)) {
+    place = r->name;
+    if (country.empty()) country = r->country;
+  } else {
+    place = title_case(place_raw);
+  }
+  info.place = place;
+  info.country = country;
+  if (!place.empty() || !country.empty()) {
+    Mention m;
+    m.type = place.empty() ? MentionType::kCountry : MentionType::kPlace;
+    m.span = {a.dateline.start, a.dateline.start + place_raw.size()};
+    m.text = a.text.substr(m.span.start, m.span.end - m.span.start);
+    m.entity = place.empty() ? countries::by_code(country)->name : place;
+    m.country = country;
+    mention = m;
+  }
+  return info;
+}
+
+// Words that end names of geographic features: "Crimean Peninsula", "Black Sea".
+bool is_feature_word(std::string_view w) {
+  static constexpr const char* kWords[] = {"peninsula", "island", "islands", "mountains", "river",
+                                           "sea", "valley", "strait", "gulf", "bay", "lake",
+                                           "desert", "ocean", "coast", "basin", "plateau"};
+  std::string l = canonical::ascii_lower(w);
+  for (const char* k : kWords)
+    if (l == k) return true;
+  return false;
+}
+
+// A place named by a feature or an adjective: "Crimean Peninsula" -> Crimea.
+const Region* region_of_feature(std::string_view name, const Gazetteer& gaz) {
+  auto sp = name.find(' ');
+  std::string first(name.substr(0, sp));
+  if (const Region* r = gaz.region(first)) return r;
+  for (std::string_view suffix : {"n", "an", "ian"}) {
+    if (first.size() > suffix.size() + 3 && first.compare(first.size() - suffix.size(), suffix.size(), suffix) == 0)
+      if (const Region* r = gaz.region(first.substr(0, first.size() - suffix.size()))) return r;
+  }
+  return nullptr;
+}
+
+// Builds a mention from a tagger span, or nothing when the span is not worth a facet. Names in
+// ALL-CAPS sentences (headlines, datelines) are title-cased; elsewhere they keep their case.
+std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<std::string_view>& words,
+                                     EntitySpan span, const Gazetteer& gaz, bool caps_sentence) {
+  std::string_view text = tt.text;
+  if (span.type == EntityType::kPer) {
+    // Titles are not part of the name: "Secretary of State Antony Blinken" -> "Antony Blinken".
+    std::size_t t = gaz.title_length(words, span.begin);
+    if (t > 0 && span.begin + t < span.end) span.begin += t;
+  }
+  Mention m;
+  m.span = {tt.tokens[span.begin].start, tt.tokens[span.end - 1].end};
+  m.text = std::string(text.substr(m.span.start, m.span.end - m.span.start));
+  const std::string name = caps_sentence ? title_case(m.text) : m.text;
+  // Geographic features are places whatever the tagger called them.
+  if ((span.type == EntityType::kLoc || span.type == EntityType::kOrg) && span.end - span.begin >= 2 &&
+      is_feature_word(words[span.end - 1])) {
+    m.type = MentionType::kPlace;
+    m.entity = name;
+    if (const Region* r = region_of_feature(m.text, gaz)) {
+      m.entity = r->name;
+      m.country = r->country;
+    }
+    return m;
+  }
+  switch (span.type) {
+    case EntityType::kPer:
+      m.type = MentionType::kPerson;
+      m.entity = name;
+      return m;
+    case EntityType::kOrg:
+      if (auto code = gaz.metonym_country(m.text)) {
+        m.type = MentionType::kCountry;
+        m.country = *code;
+        m.entity = countries::by_code(*code) ? countries::by_code(*code)->name : *code;
+        return m;
+      }
+      if (const countries::Country* c = countries::lookup(m.text); c && c->demonyms.empty() == false &&
+                                                                    canonical::fold_key(c->name) == canonical::fold_key(m.text)) {
+        m.type = MentionType::kCountry;
+        m.country = countries::resolve(m.text).value_or(c->code);
+        m.entity = c->name;
+        return m;
+      }
+      m.type = MentionType::kOrg;
+      m.entity = name;
+      return m;
+    case EntityType::kLoc: {
+      if (const countries::Country* c = countries::lookup(m.text)) {
+        m.type = MentionType::kCountry;
+        m.country = countries::resolve(m.text).value_or(c->code);
+        m.entity = countries::by_code(m.country) ? countries::by_code(m.country)->name : c->name;
+        return m;
+      }
+      m.type = MentionType::kPlace;
+      if (const Region* r = gaz.region(m.text)) {
+        m.entity = r->name;
+        m.country = r->country;
+      } else if (const City* city = gaz.city(m.text)) {
+        m.entity = city->name;
+        m.country = city->country;
+      } else {
+        m.entity = name;
+      }
+      return m;
+    }
+    case EntityType::kMisc: {
+      // Nationality adjectives ("Russian", "Russian-led") name a country.
+      std::string w = m.text;
+      if (auto dash = w.find('-'); dash != std::string::npos) w.resize(dash);
+      if (const countries::Country* c = countries::lookup(w)) {
+        bool demonym = std::any_of(c->demonyms.begin(), c->demonyms.end(), [&](const std::string& d) {
+          return canonical::fold_key(d) == canonical::fold_key(w);
+        });
+        if (!demonym) return std::nullopt;
+        m.type = MentionType::kNationality;
+        m.span.end = m.span.start + w.size();
+        m.text = w;
+        m.country = countries::resolve(w).value_or(c->code);
+        m.entity = countries::by_code(m.country) ? countries::by_code(m.country)->name : c->name;
+        return m;
+      }
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+bool overlaps(const Span& a, const Span& b) { return a.start < b.end && b.start < a.end; }
+
+}  // namespace
+
 Analysis analyze(const Article& article) {
   Analysis out;
-  if (!article.dateline_text.empty()) out.dateline = DatelineInfo{article.dateline_text, "", ""};
+  const Gazetteer& gaz = Gazetteer::instance();
+  std::optional<Mention> dateline_mention;
+  out.dateline = analyse_dateline(article, gaz, dateline_mention);
+  const Span dateline_span = article.dateline;
+
+  const TokenizedText tt = tokenize(article.text);
+  std::vector<std::string_view> words;
+  words.reserve(tt.tokens.size());
+  for (const auto& t : tt.tokens) words.push_back(t.text);
+
+  std::vector<Mention> mentions;
+  if (dateline_mention) mentions.push_back(*dateline_mention);
+  std::vector<bool> caps(tt.tokens.size(), false);
+  for (const auto& s : tt.sentences)
+    if (s.all_caps)
+      for (std::size_t k = s.begin; k < s.end; ++k) caps[k] = true;
+  std::vector<Span> covered;
+  for (const EntitySpan& s : Tagger::instance().tag(tt)) {
+    Span bytes{tt.tokens[s.begin].start, tt.tokens[s.end - 1].end};
+    if (dateline_span.end > dateline_span.start && overlaps(bytes, dateline_span)) continue;
+    covered.push_back(bytes);
+    if (auto m = typed_mention(tt, words, s, gaz, caps[s.begin])) mentions.push_back(std::move(*m));
+  }
+  // Countries, adjectives and metonyms the tagger left out ("U.S." inside "U.S. Embassy" is
+  // part of an organisation, so only uncovered words count).
+  for (const GazMatch& g : gaz.match(words)) {
+    if (g.kind != GazKind::kCountry && g.kind != GazKind::kDemonym && g.kind != GazKind::kMetonym) continue;
+    Span bytes{tt.tokens[g.begin].start, tt.tokens[g.end - 1].end};
+    if (std::any_of(covered.begin(), covered.end(), [&](const Span& c) { return overlaps(c, bytes); })) continue;
+    if (dateline_span.end > dateline_span.start && overlaps(bytes, dateline_span)) continue;
+    if (g.country.empty()) continue;
+    Mention m;
+    m.type = g.kind == GazKind::kDemonym ? MentionType::kNationality : MentionType::kCountry;
+    m.span = bytes;
+    m.text = std::string(article.text.substr(bytes.start, bytes.end - bytes.start));
+    m.country = g.country;
+    m.entity = countries::by_code(g.country) ? countries::by_code(g.country)->name : g.country;
+    covered.push_back(bytes);
+    mentions.push_back(std::move(m));
+  }
+  std::sort(mentions.begin(), mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
+  resolve_names(mentions);
+
+  // Headline words are capitalised throughout, so a person or organisation seen only in the
+  // headline is more likely a misreading than a name: keep it only if the body names it too.
+  const std::size_t headline_end =
+      (article.body.start > 0 && article.text.compare(0, article.title.size(), article.title) == 0)
+          ? article.title.size() : 0;
+  if (headline_end > 0) {
+    auto in_body = [&](const Mention& m) {
+      return std::any_of(mentions.begin(), mentions.end(), [&](const Mention& o) {
+        return o.span.start >= headline_end && o.type == m.type && o.entity == m.entity;
+      });
+    };
+    mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
+                                  [&](const Mention& m) {
+                                    return m.span.end <= headline_end &&
+                                           (m.type == MentionType::kPerson || m.type == MentionType::kOrg) &&
+                                           !in_body(m);
+                                  }),
+                   mentions.end());
+  }
+
+  QuoteOptions qo;
+  qo.gender_of = [&gaz](std::string_view first) {
+    const FirstName* f = gaz.first_name(first);
+    if (!f) return NameGender::kUnknown;
+    if (f->gender == Gender::kFemale) return NameGender::kFemale;
+    if (f->gender == Gender::kMale) return NameGender::kMale;
+    return NameGender::kUnknown;
+  };
+  out.quotes = find_quotes(article.text, mentions, qo);
+  out.mentions = std::move(mentions);
+  out.facets = make_facets(out.mentions, out.quotes, out.dateline);
   return out;
 }
 

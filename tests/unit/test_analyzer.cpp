@@ -1,0 +1,125 @@
+// Unit tests for the joined analysis: resolution, country salience, the traps, and the seed article.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "indexer/entities/analyzer.hpp"
+#include "indexer/entities/resolution.hpp"
+#include "indexer/readers/reader.hpp"
+#include "test_util.hpp"
+
+using namespace newsidx;
+
+namespace {
+
+Article plain(const std::string& rel, const std::string& text) {
+  auto r = readers::read_file(rel, rel, text);
+  REQUIRE(r.articles.size() == 1);
+  return r.articles.front();
+}
+
+bool has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+Mention person(std::size_t start, const std::string& text) {
+  Mention m;
+  m.type = MentionType::kPerson;
+  m.span = {start, start + text.size()};
+  m.text = m.entity = text;
+  return m;
+}
+
+Mention org(std::size_t start, const std::string& text) {
+  Mention m = person(start, text);
+  m.type = MentionType::kOrg;
+  return m;
+}
+
+Mention country(std::size_t start, const std::string& code, MentionType t = MentionType::kCountry) {
+  Mention m;
+  m.type = t;
+  m.span = {start, start + 1};
+  m.country = code;
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("resolution: surnames join the full name, the fullest form wins", "[entities][resolution]") {
+  std::vector<Mention> ms{person(0, "Antony Blinken"), person(20, "Blinken"), person(30, "Blinken’s"),
+                          person(40, "George Bush"), person(50, "George W. Bush"), person(60, "Bush"),
+                          person(70, "Lavrov")};
+  entities::resolve_names(ms);
+  CHECK(ms[1].entity == "Antony Blinken");
+  CHECK(ms[2].entity == "Antony Blinken");
+  CHECK(ms[3].entity == "George W. Bush");
+  CHECK(ms[5].entity == "George W. Bush");
+  CHECK(ms[6].entity == "Lavrov");  // nothing to join: stays as written
+}
+
+TEST_CASE("resolution: acronyms join their expansions", "[entities][resolution]") {
+  std::vector<Mention> ms{org(0, "North Atlantic Treaty Organization"), org(40, "NATO"),
+                          org(50, "State Department"), org(70, "U.S. State Department"), org(90, "IMF")};
+  entities::resolve_names(ms);
+  CHECK(ms[1].entity == "North Atlantic Treaty Organization");
+  CHECK(ms[2].entity == "U.S. State Department");
+  CHECK(ms[4].entity == "IMF");
+}
+
+TEST_CASE("resolution: salient countries keep the dateline and drop passing mentions", "[entities][resolution]") {
+  std::vector<Mention> ms{country(0, "UA"), country(5, "UA"), country(9, "RU", MentionType::kNationality),
+                          country(12, "RU"), country(20, "BY")};
+  SECTION("with a dateline, others need two mentions") {
+    auto c = entities::salient_countries(ms, DatelineInfo{"WASHINGTON", "Washington", "US"});
+    CHECK(c == std::vector<std::string>{"US", "UA", "RU"});
+  }
+  SECTION("without one, half the top country's evidence is enough") {
+    auto c = entities::salient_countries(ms, std::nullopt);
+    CHECK(c == std::vector<std::string>{"UA", "RU", "BY"});
+  }
+}
+
+TEST_CASE("analyzer: the seed article's persons, places, organisations, countries and speakers", "[entities][analyzer]") {
+  std::string shared = test::shared_corpora();
+  if (shared.empty()) {
+    WARN("../shared/corpora is absent: seed article test skipped");
+    return;
+  }
+  Article a = plain("2022/01/19/blinken-kyiv.txt", test::read_file(shared + "/seed/blinken-kyiv.txt"));
+  Analysis an = entities::analyze(a);
+  const Facets& f = an.facets;
+  for (const char* p : {"Antony Blinken", "Volodymyr Zelenskiy", "Dmytro Kuleba", "Annalena Baerbock",
+                        "Sergey Lavrov", "Vladimir Putin", "Amy Klobuchar", "Kevin Cramer"})
+    CHECK(has(f.person, p));
+  CHECK(f.person.size() == 8);  // no partial names ("Blinken") or headline misreadings
+  for (const char* c : {"UA", "RU", "US"}) CHECK(has(f.country, c));
+  for (const char* p : {"Kyiv", "Berlin", "Geneva", "Crimea"}) CHECK(has(f.place, p));
+  CHECK(has(f.org, "NATO"));
+  CHECK(has(f.org, "State Department"));
+  REQUIRE(an.dateline);
+  CHECK(an.dateline->country == "US");
+  // Belarus and Germany are named in passing: they are mentions with their codes, but the
+  // country facet keeps only the countries the story is about (see QUALITY.md).
+  std::vector<std::string> mentioned;
+  for (const auto& m : an.mentions) mentioned.push_back(m.country);
+  CHECK(has(mentioned, "BY"));
+  CHECK(has(mentioned, "DE"));
+  std::vector<std::string> speakers = f.speaker;
+  std::sort(speakers.begin(), speakers.end());
+  CHECK(speakers == std::vector<std::string>{"Amy Klobuchar", "Antony Blinken", "Kevin Cramer", "State Department"});
+  // Every mention's offsets point at its text in the file's bytes.
+  for (const auto& m : an.mentions) CHECK(a.text.substr(m.span.start, m.span.end - m.span.start) == m.text);
+}
+
+TEST_CASE("analyzer: traps (ALL-CAPS headline, sentence-initial words, titles)", "[entities][analyzer]") {
+  Article a = plain("x.txt",
+                    "RUSSIA WARNS UKRAINE OVER BORDER\n\nWill the talks go ahead? Sunday was quiet in "
+                    "Moscow. President Vladimir Putin said Russia would wait. Putin met Ukrainian "
+                    "officials.\n");
+  Analysis an = entities::analyze(a);
+  CHECK(an.facets.person == std::vector<std::string>{"Vladimir Putin"});
+  CHECK(has(an.facets.country, "RU"));
+  CHECK(has(an.facets.place, "Moscow"));
+}
