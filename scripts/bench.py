@@ -131,8 +131,8 @@ def prepare_views(src, txt_dir, xml_path):
 # Running and measuring.
 
 def run(cmd, env=None, quiet=True, ok=(0,)):
-    """Runs cmd under GNU time; returns (wall seconds, peak RSS in MB, stdout text). An exit status
-    outside `ok` is an error."""
+    """Runs cmd under GNU time; returns (wall seconds, peak RSS in MB, output text, CPU seconds).
+    An exit status outside `ok` is an error."""
     stats = os.path.join(WORK, "time.txt")
     full_env = dict(os.environ)
     full_env.update(env or {})
@@ -143,10 +143,12 @@ def run(cmd, env=None, quiet=True, ok=(0,)):
     if proc.returncode not in ok:
         raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr[-3000:]}")
     with open(stats) as f:
-        rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", f.read()).group(1))
+        text = f.read()
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
+    cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text))
     if not quiet:
         log(proc.stdout.strip()[-500:] + proc.stderr.strip()[-500:])
-    return wall, rss / 1024, proc.stdout + proc.stderr
+    return wall, rss / 1024, proc.stdout + proc.stderr, cpu
 
 
 def du_mb(path):
@@ -164,18 +166,21 @@ def median(xs):
 def measure_build(name, make_cmd, db, env=None, rerun_cmd=None, runs=None, ok=(0,)):
     """`runs` fresh builds into db (removed first), then as many no-change re-runs of rerun_cmd."""
     runs = runs or RUNS
-    walls, rsss, out = [], [], ""
+    walls, rsss, cpus, out = [], [], [], ""
     for i in range(runs):
         shutil.rmtree(db, ignore_errors=True)
-        wall, rss, out = run(make_cmd(), env=env, ok=ok)
+        wall, rss, out, cpu = run(make_cmd(), env=env, ok=ok)
         walls.append(wall)
         rsss.append(rss)
+        cpus.append(cpu)
         log(f"  {name} run {i + 1}: {wall:.2f} s, {rss:.0f} MB")
-    result = {"wall": median(walls), "walls": walls, "rss": max(rsss), "size": du_mb(db), "out": out.strip()}
+    summary = [line for line in out.splitlines() if "articles/s" in line]
+    result = {"wall": median(walls), "walls": walls, "rss": max(rsss), "cpu": median(cpus), "size": du_mb(db),
+              "out": summary[-1] if summary else ""}
     if rerun_cmd:
         reruns = []
         for i in range(runs):
-            wall, _, _ = run(rerun_cmd(), env=env, ok=ok)
+            wall, _, _, _ = run(rerun_cmd(), env=env, ok=ok)
             reruns.append(wall)
         result["rerun"] = median(reruns)
         log(f"  {name} re-run: {result['rerun']:.2f} s")
@@ -479,6 +484,8 @@ def write_report(path, command, started, info, datasets, results, flush, query_r
              "without one (their title or raw text), which the peers skip; the rate still divides by 19,043.")
     L.append("- Re-run: the same command again over the unchanged files into the built database (median of "
              f"{RUNS}).")
+    L.append("- CPU s: user + system seconds of the process (median run); on a loaded machine it moves less than "
+             "wall time, and for a single-threaded tool it approximates the wall time of an idle machine.")
     L.append("- Database size: bytes of all files in the database folder.\n")
     for ds in datasets:
         if ds["key"] not in results:
@@ -486,12 +493,12 @@ def write_report(path, command, started, info, datasets, results, flush, query_r
         r = results[ds["key"]]
         L.append(f"## Indexing: {ds['title']}\n")
         L.append(f"{ds['stories']:,} stories, {ds['bytes'] / 1e6:.1f} MB of text; median of {ds['runs']} run(s).\n")
-        L.append("| tool | median s | runs (s) | articles/s | MB/s | peak RSS MB | database MB | re-run s |")
-        L.append("|---|---|---|---|---|---|---|---|")
+        L.append("| tool | median s | runs (s) | articles/s | MB/s | CPU s (user+sys) | peak RSS MB | database MB | re-run s |")
+        L.append("|---|---|---|---|---|---|---|---|---|")
         for tool, m in r.items():
             rate = ds["stories"] / m["wall"]
             L.append(f"| {tool} | {m['wall']:.2f} | {', '.join(f'{w:.2f}' for w in m['walls'])} | {rate:,.0f} | "
-                     f"{ds['bytes'] / 1e6 / m['wall']:.2f} | {m['rss']:.0f} | {m['size']:.1f} | "
+                     f"{ds['bytes'] / 1e6 / m['wall']:.2f} | {m['cpu']:.1f} | {m['rss']:.0f} | {m['size']:.1f} | "
                      f"{fmt(m.get('rerun'), 2) if 'rerun' in m else '-'} |")
         ours = r.get("newsidx-index")
         if ours:
@@ -505,7 +512,7 @@ def write_report(path, command, started, info, datasets, results, flush, query_r
                 L.append(f"| {tool} | {ratio(m['wall'], ours['wall'])} | {ratio(ours['rss'], m['rss'])} | "
                          f"{ratio(ours['size'], m['size'])} | "
                          f"{ratio(ours.get('rerun'), m.get('rerun')) if 'rerun' in m else '-'} |")
-            L.append(f"\nnewsidx-index's own summary (last run): `{ours['out'].splitlines()[-1] if ours['out'] else ''}`\n")
+            L.append(f"\nnewsidx-index's own summary (last run): `{ours['out']}`\n")
         else:
             L.append("")
     gens = [d for d in datasets if d["key"].startswith("gen")]
