@@ -38,7 +38,7 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
   bool no_prune = false, prune = false, verbose = false, quiet = false, no_progress = false;
   po::options_description desc(
       "Usage: newsidx-index [OPTION]... --db PATH ARCHIVE...\n"
-      "       newsidx-index --extract-only ARCHIVE...\n\n"
+      "  or:  newsidx-index --extract-only ARCHIVE...\n\n"
       "Indexes folders of news articles (*.txt, *.jsonl/*.ndjson, Reuters *.sgm) into a Xapian\n"
       "database. Re-running over the same archive updates it in place: unchanged files are not\n"
       "read again, changed ones are re-indexed, vanished ones removed. Safe to run from cron.\n\n"

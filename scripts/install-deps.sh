@@ -12,6 +12,7 @@ packages=(
   catch2                    # tests (Catch2 v2)
   nlohmann-json3-dev        # JSON Lines input and --json output
   xapian-tools              # xapian-tcpsrv, xapian-compact, quest (remote shards, checks)
+  help2man                  # man pages generated from --help at build time (cmake/Install.cmake)
   "$@"
 )
 
