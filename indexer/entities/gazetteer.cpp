@@ -157,6 +157,7 @@ struct Gazetteer::Impl {
   std::vector<City> cities;
   std::vector<Region> regions;
   std::unordered_map<std::string, std::size_t> city_by_key, region_by_key;
+  std::vector<std::vector<std::string>> region_names;  // name and aliases, for the phrase table
   std::unordered_map<std::string, std::string> metonyms;
   std::unordered_map<std::string, FirstName> first_names;
   std::unordered_set<std::string> titles, org_suffixes, agencies;
@@ -246,6 +247,14 @@ struct Gazetteer::Impl {
                    if (f.size() < 3) return;
                    regions.push_back(Region{std::string(f[0]), std::string(f[1]), std::string(f[2])});
                    region_by_key.emplace(canonical::fold_key(f[0]), regions.size() - 1);
+                   std::vector<std::string> names{std::string(f[0])};
+                   if (f.size() > 4)
+                     for (std::string_view a : split(f[4], '|'))
+                       if (!a.empty()) {
+                         region_by_key.emplace(canonical::fold_key(a), regions.size() - 1);
+                         names.emplace_back(a);
+                       }
+                   region_names.push_back(std::move(names));
                  });
     for_each_row(embedded(newsidx_gaz_metonyms_begin, newsidx_gaz_metonyms_end),
                  [this](const std::vector<std::string_view>& f) {
@@ -302,7 +311,8 @@ struct Gazetteer::Impl {
       for (const std::string& a : c.aliases) add_phrase(a, GazKind::kCountry, code);
       for (const std::string& d : c.demonyms) add_phrase(d, GazKind::kDemonym, code);
     }
-    for (const Region& r : regions) add_phrase(r.name, GazKind::kRegion, r.country);
+    for (std::size_t r = 0; r < regions.size(); ++r)
+      for (const std::string& n : region_names[r]) add_phrase(n, GazKind::kRegion, regions[r].country);
     // A name offers a city hit only if its most populous city (the one city() returns) is not
     // marked ambiguous; the names are added in table order so the phrase set is deterministic.
     std::unordered_set<std::string> capitals;

@@ -51,7 +51,7 @@ struct City {
 
 /// A first-level region (ISO 3166-2 subdivision or a well-known region such as Crimea).
 struct Region {
-  std::string name;     ///< e.g. "California", "Crimea"
+  std::string name;     ///< canonical name, e.g. "California", "Crimea"
   std::string country;  ///< ISO 3166-1 alpha-2
   std::string code;     ///< ISO 3166-2 code where it has one, e.g. "US-CA", "UA-43"
 };
@@ -80,8 +80,9 @@ class Gazetteer {
   /// The most populous city of that name (name, ASCII name or English alternate name), or null.
   const City* city(std::string_view name) const;
 
-  /// The region of that name, or null. Where several countries have a region of the same name,
-  /// the one listed first in the table (well-known regions first) wins.
+  /// The region of that name or English alias ("Crimean Peninsula" -> Crimea), or null. Where
+  /// several countries have a region of the same name, the one listed first in the table
+  /// (well-known regions first) wins.
   const Region* region(std::string_view name) const;
 
   /// The country a government metonym stands for: "the Kremlin" -> "RU", "White House" -> "US".

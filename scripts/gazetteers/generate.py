@@ -307,17 +307,19 @@ def build_indexer(src, repo, common_words, country_keys):
     # are left out of the generated part.
     regions, seen = [], set()
 
-    def add_region(name, cc, code, source):
+    def add_region(name, cc, code, source, aliases=()):
         k = (fold(name), cc)
         if not name or k in seen:
             return
         if source != "ours" and " " not in name and fold(name) in common_set:
             return
         seen.add(k)
-        regions.append([name, cc, code, source])
+        seen.update((fold(a), cc) for a in aliases)
+        regions.append([name, cc, code, source, "|".join(aliases)])
 
-    for name, cc, code in read_ours("regions_extra.tsv"):
-        add_region(name, cc, code, "ours")
+    for names_field, cc, code in read_ours("regions_extra.tsv"):
+        names_list = names_field.split("|")
+        add_region(names_list[0], cc, code, "ours", names_list[1:])
     strip_re = re.compile(r"^(Autonomous Republic of |Free State of |State of |Canton of |Province of "
                           r"|Republic of |Principality of )|( Province| Region| Oblast| Oblast’"
                           r"| Autonomous Region| Municipality| Governorate| Prefecture| District"
@@ -333,7 +335,7 @@ def build_indexer(src, repo, common_words, country_keys):
         if "parent" in e:
             continue
         add_region(e["name"], e["code"][:2], e["code"], "iso3166-2")
-    write_tsv(f"{out}/regions.tsv", ["name", "country", "iso3166_2", "source"], regions)
+    write_tsv(f"{out}/regions.tsv", ["name", "country", "iso3166_2", "source", "aliases"], regions)
 
     # First names: US Census 1990 (Text::Names) with frequency, then compromise's lexicon for
     # names the census lacks (international names such as Sergey), frequency 0.
@@ -372,7 +374,7 @@ def build_indexer(src, repo, common_words, country_keys):
     name_keys = {fold(n) for n, v in names.items() if v[1] >= 0.01}
     tag_counts = wordnet_tag_counts(src)
     region_keys = {}
-    for name, cc, _, source in regions:
+    for name, cc, _, source, _ in regions:
         if source == "ours":
             region_keys.setdefault(fold(name), cc)
 

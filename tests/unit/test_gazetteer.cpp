@@ -75,6 +75,7 @@ TEST_CASE("gazetteer: regions carry their country", "[gazetteer]") {
   REQUIRE(g.region("Crimea") != nullptr);
   CHECK(g.region("Crimea")->country == "UA");
   CHECK(g.region("Crimea")->code == "UA-43");
+  CHECK(g.region("Crimean Peninsula") == g.region("Crimea"));
   CHECK(g.region("California")->country == "US");
   CHECK(g.region("Bavaria")->country == "DE");
   CHECK(g.region("Scotland")->country == "GB");
@@ -111,6 +112,7 @@ TEST_CASE("gazetteer: titles, organisation suffixes, agencies, common words", "[
   CHECK(g.is_title("senator"));
   CHECK(g.is_title("Gen."));
   CHECK(g.is_title("President"));
+  CHECK_FALSE(g.is_title("senior"));  // "a senior official": an adjective, not a title
   CHECK_FALSE(g.is_title("Blinken"));
   std::vector<std::string> t{"Secretary", "of", "State", "Antony", "Blinken"};
   CHECK(g.title_length(words(t), 0) == 3);
