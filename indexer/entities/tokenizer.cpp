@@ -334,6 +334,16 @@ TokenizedText tokenize(std::string_view text) {
           kind == TokenKind::kWord &&
           abbrev_kind(text.substr(start, word_end - start)) != AbbrevKind::kNone) {
         ++word_end;
+        // "U.S.-led", "U.N.-backed": a hyphenated word that starts with an abbreviation.
+        while (word_end + 1 < n && text[word_end] == '-' &&
+               is_alnum(classify(text, word_end + 1).cls)) {
+          ++word_end;
+          while (word_end < n) {
+            const Char d = classify(text, word_end);
+            if (!is_alnum(d.cls)) break;
+            word_end += d.len;
+          }
+        }
         j = word_end;
       }
       emit(start, word_end, kind);

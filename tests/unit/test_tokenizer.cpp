@@ -66,6 +66,8 @@ TEST_CASE("tokenizer: abbreviations keep their period, sentence periods split", 
         "Mr.|Smith|met|Gen.|Milley|on|Jan.|5|in|the|U.S.|capital|.");
   CHECK(tokens_of("John F. Kennedy, a.m. and p.m., Acme Inc. and Amazon.com.") ==
         "John|F.|Kennedy|,|a.m.|and|p.m.|,|Acme|Inc.|and|Amazon.com|.");
+  CHECK(tokens_of("the U.S.-led and U.N.-backed-up forces left the U.S. - fast") ==
+        "the|U.S.-led|and|U.N.-backed-up|forces|left|the|U.S.|-|fast");
 }
 
 TEST_CASE("tokenizer: possessives and clitics are split off, straight or curly", "[tokenizer]") {
