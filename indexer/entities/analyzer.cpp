@@ -107,9 +107,9 @@ std::optional<DatelineInfo> analyse_dateline(const Article& a, const Gazetteer& 
   } else if (const Region* r = gaz.region(place_raw)) {
     place = r->name;
     if (country.empty()) country = r->country;
-  } else {
-    place = title_case(place_raw);
   }
+  // A dateline whose place no table knows ("GOLF - LEADING SCORES" is a sports headline, not a
+  // dateline) gives no place: a wrong place facet is worse than a missing one.
   info.place = place;
   info.country = country;
   if (!place.empty() || !country.empty()) {
@@ -244,7 +244,8 @@ Analysis analyze(const Article& article) {
   const Gazetteer& gaz = Gazetteer::instance();
   std::optional<Mention> dateline_mention;
   out.dateline = analyse_dateline(article, gaz, dateline_mention);
-  const Span dateline_span = article.dateline;
+  // Tagger spans inside the dateline are replaced by the dateline's own mention.
+  const Span dateline_span = dateline_mention ? article.dateline : Span{};
 
   const TokenizedText tt = tokenize(article.text);
   std::vector<std::string_view> words;
