@@ -221,7 +221,7 @@ bool is_opening_mark(std::string_view w) {
 enum Tmpl : std::uint32_t {
   kBias, kW0, kWm1, kWp1, kWm2, kWp2, kS0, kSm1, kSp1, kSm1S0, kS0Sp1, kPrefix, kSuffix,
   kWm1W0, kW0Wp1, kWm1S0, kS0Wp1, kPosS0, kDocCase, kDocCaseW0, kHook0, kHookM1, kHookP1,
-  kWm1Wp1, kLen
+  kWm1Wp1, kLen, kHistory
 };
 
 }  // namespace
@@ -230,6 +230,8 @@ void extract_features(const TaggerInput& input, const FeatureHook& hook, Documen
   const std::size_t n = input.words.size();
   out.hashes.clear();
   out.offsets.assign(1, 0);
+  out.name_keys.assign(n, 0);
+  out.contexts.assign(n, 1);
   out.offsets.reserve(n + 1);
   out.hashes.reserve(n * 32);
 
@@ -337,6 +339,8 @@ void extract_features(const TaggerInput& input, const FeatureHook& hook, Documen
     auto& h = out.hashes;
     const std::uint64_t w0 = hw[i], s0 = hs[i];
     const std::uint64_t ctx = 1 + first[i] + 2 * caps[i];
+    out.contexts[i] = static_cast<std::uint8_t>(ctx);
+    if ((info[i] & 4) != 0) out.name_keys[i] = w0;
     h.push_back(feat(kBias, 1));
     h.push_back(feat(kW0, w0));
     h.push_back(feat(kWm1, W(-1)));
@@ -383,6 +387,37 @@ void extract_features(const TaggerInput& input, const FeatureHook& hook, Documen
     }
     out.offsets.push_back(static_cast<std::uint32_t>(h.size()));
   }
+}
+
+std::uint32_t NameMemory::feature(const DocumentFeatures& f, std::size_t i) const {
+  const std::uint64_t key = f.name_keys[i];
+  if (key == 0) return 0;
+  for (const auto& [k, mask] : seen_) {
+    if (k == key) return feat(kHistory, mask, f.contexts[i]);
+  }
+  return 0;
+}
+
+void NameMemory::record(const DocumentFeatures& f, const std::vector<EntitySpan>& spans,
+                        std::size_t from) {
+  for (std::size_t s = from; s < spans.size(); ++s) {
+    const auto bit = static_cast<std::uint8_t>(1u << static_cast<unsigned>(spans[s].type));
+    for (std::size_t i = spans[s].begin; i < spans[s].end; ++i) {
+      const std::uint64_t key = f.name_keys[i];
+      if (key == 0) continue;
+      auto it = std::find_if(seen_.begin(), seen_.end(), [&](const auto& e) { return e.first == key; });
+      if (it == seen_.end()) seen_.emplace_back(key, bit);
+      else it->second |= bit;
+    }
+  }
+}
+
+std::vector<std::uint32_t> NameMemory::all_features() {
+  std::vector<std::uint32_t> out;
+  for (std::uint64_t mask = 1; mask < 16; ++mask) {
+    for (std::uint64_t ctx = 1; ctx <= 4; ++ctx) out.push_back(feat(kHistory, mask, ctx));
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -640,12 +675,23 @@ std::vector<EntitySpan> Tagger::tag_with(const TaggerInput& input, const Feature
   std::vector<std::uint8_t> tags(n);
   std::vector<float> work;
   std::vector<std::uint8_t> back;
+  NameMemory memory;
+  std::int32_t extra[kNumTags];
   std::size_t sb = 0;
   for (std::size_t se : input.sentence_ends) {
     se = std::min(se, n);
     if (se > sb) {
+      for (std::size_t i = sb; i < se; ++i) {
+        const std::uint32_t h = memory.feature(feats, i);
+        if (h == 0) continue;
+        std::fill(extra, extra + kNumTags, 0);
+        model_->add_scores(h, extra);
+        for (int t = 0; t < kNumTags; ++t) emit[i * kNumTags + static_cast<std::size_t>(t)] += static_cast<float>(extra[t]);
+      }
+      const std::size_t before = spans.size();
       viterbi(emit.data() + sb * kNumTags, se - sb, model_->trans, tags.data() + sb, work, back);
       tags_to_spans(tags.data() + sb, se - sb, sb, spans);
+      memory.record(feats, spans, before);
     }
     sb = se;
   }

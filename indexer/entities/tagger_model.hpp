@@ -32,6 +32,27 @@ void tags_to_spans(const std::uint8_t* tags, std::size_t n, std::size_t offset,
 struct DocumentFeatures {
   std::vector<std::uint32_t> hashes;
   std::vector<std::uint32_t> offsets;
+  /// Per token: hash of the lower-cased word when it is capitalised (a name candidate), else 0.
+  std::vector<std::uint64_t> name_keys;
+  /// Per token: 1 + sentence-initial + 2 * capitals-say-nothing (ALL-CAPS sentence).
+  std::vector<std::uint8_t> contexts;
+};
+
+/// What the tagger already said about a document's capitalised words: for each word, the
+/// entity types it was part of in earlier sentences ("Berg" after "Anna Berg" was PER). Read as
+/// a feature ("extended prediction history", Ratinov & Roth 2009); softer than forcing one
+/// label per name, which fails on sports stories where a city is also a team.
+class NameMemory {
+ public:
+  /// The history feature of token i, or 0 when its word has not been tagged before.
+  std::uint32_t feature(const DocumentFeatures& f, std::size_t i) const;
+  /// Remembers the types of the predicted spans.
+  void record(const DocumentFeatures& f, const std::vector<EntitySpan>& spans, std::size_t from);
+  /// Every id feature() can return (the trainer registers them up front).
+  static std::vector<std::uint32_t> all_features();
+
+ private:
+  std::vector<std::pair<std::uint64_t, std::uint8_t>> seen_;  // few names per document
 };
 
 /// Computes the features of a whole document (document-level case statistics need all of it).

@@ -33,6 +33,7 @@ namespace {
 
 // Features of one training document as dense indices, and its gold tags.
 struct Prepared {
+  DocumentFeatures doc;  // name keys and contexts, for the history feature
   std::vector<std::uint32_t> feats;
   std::vector<std::uint32_t> offsets;
   std::vector<std::uint8_t> gold;
@@ -111,6 +112,8 @@ Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& opti
     auto& p = prepared[d];
     p.feats = df.hashes;
     p.offsets = df.offsets;
+    p.doc.name_keys = df.name_keys;
+    p.doc.contexts = df.contexts;
     p.sentence_ends = docs[d].sentence_ends;
     p.gold.assign(docs[d].words.size(), 0);
     spans_to_tags(docs[d].entities, 0, docs[d].words.size(), p.gold.data());
@@ -118,6 +121,9 @@ Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& opti
   }
   std::unordered_map<std::uint32_t, std::uint32_t> index;
   std::vector<std::uint32_t> keys;
+  for (std::uint32_t h : NameMemory::all_features()) {
+    if (index.try_emplace(h, static_cast<std::uint32_t>(keys.size())).second) keys.push_back(h);
+  }
   for (auto& p : prepared) {
     for (auto& h : p.feats) {
       const auto c = counts[h];
@@ -144,6 +150,8 @@ Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& opti
   std::mt19937_64 rng(options.seed);
   std::vector<float> emit, work;
   std::vector<std::uint8_t> back, pred;
+  std::vector<std::uint32_t> history;  // per token of the sentence: dense history feature or none
+  std::vector<EntitySpan> predicted;
 
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     // Fisher-Yates with our own index draws, so the order is the same with any standard library.
@@ -153,14 +161,22 @@ Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& opti
     for (std::size_t d : order) {
       const auto& p = prepared[d];
       const std::size_t n = p.gold.size();
+      NameMemory memory;
+      predicted.clear();
       std::size_t sb = 0;
       for (std::size_t se : p.sentence_ends) {
         se = std::min(se, n);
         const std::size_t len = se - sb;
         if (len == 0) continue;
         emit.assign(len * kNumTags, 0.0f);
+        history.assign(len, UINT32_MAX);
         for (std::size_t i = 0; i < len; ++i) {
           float* sc = emit.data() + i * kNumTags;
+          if (const std::uint32_t h = memory.feature(p.doc, sb + i); h != 0) {
+            history[i] = index.at(h);
+            const float* row = wt.w.data() + static_cast<std::size_t>(history[i]) * kNumTags;
+            for (int t = 0; t < kNumTags; ++t) sc[t] += row[t];
+          }
           for (std::uint32_t k = p.offsets[sb + i]; k < p.offsets[sb + i + 1]; ++k) {
             const std::uint32_t f = p.feats[k];
             if (f == UINT32_MAX) continue;
@@ -183,6 +199,10 @@ Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& opti
                 wt.update(f, gold[i], 1.0f);
                 wt.update(f, pred[i], -1.0f);
               }
+              if (history[i] != UINT32_MAX) {
+                wt.update(history[i], gold[i], 1.0f);
+                wt.update(history[i], pred[i], -1.0f);
+              }
             }
             if (gold[i] != pred[i] || pg != pp) {
               wt.update_trans(static_cast<std::size_t>(pg * kNumTags + gold[i]), 1.0f);
@@ -194,6 +214,9 @@ Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& opti
             wt.update_trans(kEndRow + pred[len - 1], -1.0f);
           }
         }
+        const std::size_t before = predicted.size();
+        tags_to_spans(pred.data(), len, sb, predicted);
+        memory.record(p.doc, predicted, before);
         wt.step += 1;
         sb = se;
       }
