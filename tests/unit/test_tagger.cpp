@@ -87,6 +87,12 @@ TEST_CASE("tagger: the shipped model finds organisations", "[tagger]") {
         "ORG General Motors Corp.; ORG New York Stock Exchange");
 }
 
+TEST_CASE("tagger: an ambiguous name is read as the document used it before", "[tagger]") {
+  CHECK(entities_of("Jordan said the talks would go on.") == "LOC Jordan");
+  CHECK(entities_of("Michael Jordan scored 30 points on Sunday. Jordan said the talks would go on.") ==
+        "PER Michael Jordan; PER Jordan");
+}
+
 TEST_CASE("tagger: sentence-initial common words are not names", "[tagger]") {
   CHECK(entities_of("Will the talks resume? May brought rain to London.") == "LOC London");
 }
