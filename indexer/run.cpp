@@ -110,6 +110,16 @@ std::vector<std::string> vanished_files(const WalkResult& walked,
   return out;
 }
 
+// A signal while waiting for the lock is an interruption like any other (exit 128+signal),
+// with nothing written.
+Result<Summary> stopped_or(const Error& e, Summary s, double seconds) {
+  if (e.code != ErrorCode::kInterrupted || !g_signal.load()) return e;
+  s.interrupted = true;
+  s.signal = g_signal.load();
+  s.seconds = seconds;
+  return s;
+}
+
 // --dry-run: the same decisions as a real run (size+mtime, then content hash), printed.
 Result<Summary> dry_run(const IndexOptions& o, const WalkResult& walked, Summary s, std::ostream& out) {
   auto known = load_file_states(o.db);
@@ -172,7 +182,7 @@ Result<RebuildPlan> start_rebuild(const IndexOptions& o, const WriterOptions& wo
     loc = locate_db(o.db);
     if (!loc) return loc.error();
   } else {
-    auto lock = WriteLock::acquire(o.db, wo.lock_timeout_ms);
+    auto lock = WriteLock::acquire(o.db, wo);
     if (!lock) return lock.error();
     plan.lock = std::move(lock).value();
     if (!plan.lock->held()) spdlog::warn("{}: the database cannot be opened; replacing it", o.db);
@@ -255,16 +265,16 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   std::optional<RebuildPlan> rebuild;
   std::unordered_map<std::string, FileState> known;
   if (!o.extract_only) {
-    const WriterOptions wo{o.lock_timeout_s * 1000, o.batch_size};
+    const WriterOptions wo{o.lock_timeout_s * 1000, &g_signal, o.batch_size};
     std::string target = o.db;
     if (o.rebuild) {
       auto plan = start_rebuild(o, wo);
-      if (!plan) return plan.error();
+      if (!plan) return stopped_or(plan.error(), s, elapsed());
       rebuild = std::move(plan).value();
       target = rebuild->generation;
     }
     auto w = Writer::open(target, wo);
-    if (!w) return w.error();
+    if (!w) return stopped_or(w.error(), s, elapsed());
     writer = std::move(w).value();
     for (const auto& k : writer->known_files())
       if (auto st = writer->file_state(k)) known.emplace(k, *st);

@@ -113,13 +113,27 @@ Error explain_lock_error(Error e, const DbLocation& loc, int timeout_ms) {
   return e;
 }
 
+Error interrupted(const std::string& path) {
+  return Error{ErrorCode::kInterrupted, path + ": interrupted while waiting for the write lock", ""};
+}
+
+bool stopped(const WriterOptions& o) { return o.stop && o.stop->load() != 0; }
+
 }  // namespace
 
 Result<std::unique_ptr<Writer>> Writer::open(const std::string& path, const WriterOptions& options) {
   auto loc = locate_db(path);
   if (!loc) return loc.error();
   if (auto w = check_writable(*loc); !w) return w.error();
-  auto db = xapian_db::open_write(path, options.lock_timeout_ms);
+  // Waiting here rather than in open_write lets a signal end the wait (systemctl stop).
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.lock_timeout_ms);
+  auto db = xapian_db::open_write(path, 0);
+  while (!db && db.error().code == ErrorCode::kLocked && std::chrono::steady_clock::now() < deadline &&
+         db.error().message.find("already locked") != std::string::npos) {
+    if (stopped(options)) return interrupted(path);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    db = xapian_db::open_write(path, 0);
+  }
   if (!db) return explain_lock_error(db.error(), *loc, options.lock_timeout_ms);
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(db).value();
@@ -242,7 +256,8 @@ void WriteLock::release() {
   impl_->db.reset();
 }
 
-Result<std::unique_ptr<WriteLock>> WriteLock::acquire(const std::string& path, int timeout_ms) {
+Result<std::unique_ptr<WriteLock>> WriteLock::acquire(const std::string& path, const WriterOptions& options) {
+  const int timeout_ms = options.lock_timeout_ms;
   auto loc = locate_db(path);
   if (!loc) return loc.error();
   auto impl = std::make_unique<Impl>();
@@ -254,6 +269,7 @@ Result<std::unique_ptr<WriteLock>> WriteLock::acquire(const std::string& path, i
     } catch (const Xapian::DatabaseLockError& e) {
       Error err = explain_lock_error(xapian_db::to_error(e, path), *loc, timeout_ms);
       if (err.code != ErrorCode::kLocked || std::chrono::steady_clock::now() >= deadline) return err;
+      if (stopped(options)) return interrupted(path);
       std::this_thread::sleep_for(std::chrono::milliseconds(200));
     } catch (const Xapian::Error&) {
       break;  // too damaged to open: nothing to hold, and nothing another run could write to

@@ -2,6 +2,7 @@
 // per-file state for incremental runs, and commits in batches (each commit is all-or-nothing).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -28,6 +29,8 @@ std::optional<FileState> decode_state(const std::string& s);
 
 struct WriterOptions {
   int lock_timeout_ms = 0;
+  /// Set (non-zero) by a signal handler: stop waiting for a lock and fail with kInterrupted.
+  const std::atomic<int>* stop = nullptr;
   /// Documents per commit; also bounds the writer's memory, as Xapian buffers a batch.
   std::size_t batch_size = 1000;
 };
@@ -85,9 +88,9 @@ Result<std::unordered_map<std::string, FileState>> load_file_states(const std::s
 /// can replace a database of another version or a damaged one while keeping other runs out.
 class WriteLock {
  public:
-  /// Waits up to `timeout_ms` for the lock of the database at `path`. A database too damaged to
+  /// Waits up to options.lock_timeout_ms for the lock of the database at `path`. A database too damaged to
   /// open yields a lock that holds nothing (and `held()` false); a busy lock yields kLocked.
-  static Result<std::unique_ptr<WriteLock>> acquire(const std::string& path, int timeout_ms);
+  static Result<std::unique_ptr<WriteLock>> acquire(const std::string& path, const WriterOptions& options);
   ~WriteLock();
   WriteLock(const WriteLock&) = delete;
   WriteLock& operator=(const WriteLock&) = delete;
