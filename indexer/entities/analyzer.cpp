@@ -259,7 +259,8 @@ Analysis analyze(const Article& article) {
     if (s.all_caps)
       for (std::size_t k = s.begin; k < s.end; ++k) caps[k] = true;
   std::vector<Span> covered;
-  for (const EntitySpan& s : Tagger::instance().tag(tt)) {
+  std::vector<GazMatch> gaz_hits;  // the tagger's own gazetteer pass, reused below
+  for (const EntitySpan& s : Tagger::instance().tag(tt, gaz_hits)) {
     Span bytes{tt.tokens[s.begin].start, tt.tokens[s.end - 1].end};
     if (dateline_span.end > dateline_span.start && overlaps(bytes, dateline_span)) continue;
     covered.push_back(bytes);
@@ -267,7 +268,7 @@ Analysis analyze(const Article& article) {
   }
   // Countries, adjectives and metonyms the tagger left out ("U.S." inside "U.S. Embassy" is
   // part of an organisation, so only uncovered words count).
-  for (const GazMatch& g : gaz.match(words)) {
+  for (const GazMatch& g : gaz_hits) {
     if (g.kind != GazKind::kCountry && g.kind != GazKind::kDemonym && g.kind != GazKind::kMetonym) continue;
     Span bytes{tt.tokens[g.begin].start, tt.tokens[g.end - 1].end};
     if (std::any_of(covered.begin(), covered.end(), [&](const Span& c) { return overlaps(c, bytes); })) continue;
