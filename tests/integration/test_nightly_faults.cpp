@@ -106,7 +106,7 @@ TEST_CASE("nightly: SIGTERM commits the work done and exits 143; the next run co
     CHECK(status == 128 + SIGTERM);
     auto partial = contents(o.db);
     CHECK(partial.ids.size() > 0);
-    CHECK(partial.ids.size() < 1200);
+    CHECK(partial.ids.size() <= 1200);  // a late signal may arrive after the last file
   }
   auto s = run_ok(o);
   CHECK(s.files_unchanged > 0);
