@@ -580,8 +580,10 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   // Candidates: person mentions, earlier named person speakers and text-found names, all
   // outside quotations and before the pronoun; the nearest compatible one wins.
   std::optional<std::pair<std::size_t, std::string>> best;
+  std::set<std::string> candidates;  // distinct compatible names seen in the deciding pass
   auto consider = [&](std::size_t pos, const std::string& name, bool text_only) {
     if (pos >= at || !compatible(name, text_only)) return;
+    candidates.insert(last_word(name));
     if (!best || pos > best->first) best = std::make_pair(pos, name);
   };
   auto inside_quote = [&](std::size_t byte) {
@@ -613,8 +615,10 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
                                      [](const Tok& tk, std::size_t v) { return tk.b < v; });
     return it != toks_.end() && it->para + 1 >= para;
   };
-  for (int pass = 0; pass < 2 && !best; ++pass) {
+  // In precise mode only the first pass runs, and it must leave a single candidate.
+  for (int pass = 0; pass < (options_.precise ? 1 : 2) && !best; ++pass) {
     const bool subjects_only = pass == 0;
+    candidates.clear();
     for (const Mention& m : mentions_) {
       if (m.type != MentionType::kPerson || inside_quote(m.span.start)) continue;
       if (subjects_only && !(sentence_initial(m.span.start) && near_para(m.span.start))) continue;
@@ -631,7 +635,7 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
       }
     }
   }
-  if (!best) return a;
+  if (!best || (options_.precise && candidates.size() > 1)) return a;
   a.speaker = best->second;
   // Prefer the fullest spelling of the same person the article offers.
   for (const TextName& n : text_names_) {
@@ -970,7 +974,7 @@ std::vector<Quote> Attributor::run() {
     }
   }
   // A speech verb elsewhere in the paragraph.
-  for (std::size_t q = 0; q < raw_.size(); ++q) {
+  for (std::size_t q = 0; q < raw_.size() && !options_.precise; ++q) {
     if (!att[q].decided) {
       att[q] = paragraph_verb(raw_[q]);
       att[q].rule = "paragraph-verb";
@@ -978,7 +982,7 @@ std::vector<Quote> Attributor::run() {
   }
   // The previous paragraph's speaker, when this paragraph opens with the quotation and no
   // other person is named between the two quotations.
-  for (std::size_t q = 1; q < raw_.size(); ++q) {
+  for (std::size_t q = 1; q < raw_.size() && !options_.precise; ++q) {
     if (att[q].decided) continue;
     const std::size_t open = raw_[q].open_tok;
     const bool opens_para = open == 0 || toks_[open - 1].para != toks_[open].para;

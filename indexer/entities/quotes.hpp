@@ -24,6 +24,11 @@ struct QuoteOptions {
   /// "before", "according", "paragraph-quote", "paragraph-verb", "carry", or "" for none);
   /// the evaluation tool reports precision per rule with it.
   std::vector<std::string>* rules = nullptr;
+  /// Precision over coverage: "he"/"she" resolve only when a single compatible subject or
+  /// speaker stands in this or the previous paragraph, and the weakest rules (a speech verb
+  /// elsewhere in the paragraph, carrying the previous paragraph's speaker) are off. Measured
+  /// operating points are in QUALITY.md ("## Quote speakers").
+  bool precise = false;
 };
 
 /// One quotation as found in the text, before attribution: one part per paragraph it covers

@@ -279,3 +279,41 @@ TEST_CASE("quotes: seed article speakers", "[quotes]") {
     }
   }
 }
+
+TEST_CASE("quotes: a byline dash after the quotation names the speaker", "[quotes]") {
+  CHECK(summary("\"We will vote.\" \xE2\x80\x95 Carla Sanchez.", {}) ==
+        std::vector<std::string>{"Carla Sanchez|We will vote."});
+  CHECK(summary("\"We will vote.\" -- Jane Doe", {}) ==
+        std::vector<std::string>{"Jane Doe|We will vote."});
+  // A day after the name is when it was said, not part of the name.
+  CHECK(summary("\"We will win,\" said Jane Doe Tuesday.", {}) ==
+        std::vector<std::string>{"Jane Doe|We will win,"});
+}
+
+TEST_CASE("quotes: precise mode leaves an ambiguous pronoun without a speaker", "[quotes]") {
+  const std::string text =
+      "John Brown met Mark Lane in Paris. Lane spoke first.\n\n\"It went well,\" he said.";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "John Brown", "John Brown");
+  add_mentions(mentions, text, "Mark Lane", "Mark Lane");
+  add_mentions(mentions, text, "Lane", "Mark Lane");
+  newsidx::entities::QuoteOptions options;
+  options.gender_of = [](std::string_view first) {
+    return first == "John" || first == "Mark" ? newsidx::entities::NameGender::kMale
+                                              : newsidx::entities::NameGender::kUnknown;
+  };
+  const auto by_default = find_quotes(text, mentions, options);
+  REQUIRE(by_default.size() == 1);
+  CHECK(by_default[0].speaker == "Mark Lane");
+  options.precise = true;
+  const auto precise = find_quotes(text, mentions, options);
+  REQUIRE(precise.size() == 1);
+  CHECK_FALSE(precise[0].speaker);
+  // With one man in the story the pronoun still resolves.
+  const std::string single = "John Brown arrived in Paris.\n\n\"It went well,\" he said.";
+  std::vector<Mention> one;
+  add_mentions(one, single, "John Brown", "John Brown");
+  const auto resolved = find_quotes(single, one, options);
+  REQUIRE(resolved.size() == 1);
+  CHECK(resolved[0].speaker == "John Brown");
+}
