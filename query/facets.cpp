@@ -7,12 +7,77 @@
 
 namespace newsidx::query {
 
+namespace {
+
+// Calls fn for each item of a schema::encode_list string (a 7-bit varint length, then the
+// bytes), without copying: this runs once per value of every matching document.
+template <typename Fn>
+void for_each_item(std::string_view e, Fn&& fn) {
+  std::size_t i = 0;
+  while (i < e.size()) {
+    std::size_t n = 0;
+    int shift = 0;
+    while (i < e.size()) {
+      auto b = static_cast<unsigned char>(e[i++]);
+      n |= static_cast<std::size_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) break;
+      shift += 7;
+    }
+    if (n > e.size() - i) return;  // corrupt: stop like schema::decode_list
+    fn(e.substr(i, n));
+    i += n;
+  }
+}
+
+}  // namespace
+
 void ListCountMatchSpy::operator()(const Xapian::Document& doc, double) {
   ++total_;
   const std::string v = doc.get_value(slot_);
   if (v.empty()) return;
   ++with_value_;
-  for (auto& item : schema::decode_list(v)) ++counts_[std::move(item)];
+  for_each_item(v, [this](std::string_view item) { add(item, 1); });
+}
+
+void ListCountMatchSpy::add(std::string_view item, Xapian::doccount n) {
+  if ((used_ + 1) * 2 > table_.size()) {
+    std::vector<Entry> old(std::max<std::size_t>(1024, table_.size() * 2));
+    old.swap(table_);
+    used_ = 0;
+    for (auto& e : old)
+      if (e.count) {
+        std::size_t i = e.hash & (table_.size() - 1);
+        while (table_[i].count) i = (i + 1) & (table_.size() - 1);
+        table_[i] = std::move(e);
+        ++used_;
+      }
+  }
+  // FNV-1a: facet values are short names, for which it is quick and spreads well enough.
+  std::uint64_t h = 1469598103934665603ULL;
+  for (char c : item) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  const std::size_t mask = table_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    Entry& e = table_[i];
+    if (!e.count) {
+      e.hash = h;
+      e.key.assign(item);
+      e.count = n;
+      ++used_;
+      return;
+    }
+    if (e.hash == h && e.key == item) {
+      e.count += n;
+      return;
+    }
+  }
+}
+
+ValueCounts ListCountMatchSpy::counts() const {
+  ValueCounts out;
+  out.reserve(used_);
+  for (const auto& e : table_)
+    if (e.count) out.emplace(e.key, e.count);
+  return out;
 }
 
 Xapian::MatchSpy* ListCountMatchSpy::clone() const { return new ListCountMatchSpy(slot_); }
@@ -28,10 +93,11 @@ Xapian::MatchSpy* ListCountMatchSpy::unserialise(const std::string& s, const Xap
 // Results travel as an encoded list: total, with_value, then value/count pairs.
 std::string ListCountMatchSpy::serialise_results() const {
   std::vector<std::string> items{std::to_string(total_), std::to_string(with_value_)};
-  for (const auto& [value, count] : counts_) {
-    items.push_back(value);
-    items.push_back(std::to_string(count));
-  }
+  for (const auto& e : table_)
+    if (e.count) {
+      items.push_back(e.key);
+      items.push_back(std::to_string(e.count));
+    }
   return schema::encode_list(items);
 }
 
@@ -41,11 +107,11 @@ void ListCountMatchSpy::merge_results(const std::string& s) {
   total_ += static_cast<Xapian::doccount>(std::stoul(items[0]));
   with_value_ += static_cast<Xapian::doccount>(std::stoul(items[1]));
   for (std::size_t i = 2; i + 1 < items.size(); i += 2)
-    counts_[items[i]] += static_cast<Xapian::doccount>(std::stoul(items[i + 1]));
+    add(items[i], static_cast<Xapian::doccount>(std::stoul(items[i + 1])));
 }
 
 std::string ListCountMatchSpy::get_description() const {
-  return "ListCountMatchSpy(slot " + std::to_string(slot_) + ", " + std::to_string(counts_.size()) + " values)";
+  return "ListCountMatchSpy(slot " + std::to_string(slot_) + ", " + std::to_string(used_) + " values)";
 }
 
 ValueCounts count_combinations(const Xapian::ValueCountMatchSpy& spy) {

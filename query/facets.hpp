@@ -8,7 +8,9 @@
 // counts into per-value counts, which gives the same numbers with a spy every server knows.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -18,8 +20,15 @@
 
 namespace newsidx::query {
 
+/// Hashes std::string and std::string_view alike, so counting can look up a value without
+/// allocating a string for it.
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 /// Per-value document counts of one facet.
-using ValueCounts = std::unordered_map<std::string, Xapian::doccount>;
+using ValueCounts = std::unordered_map<std::string, Xapian::doccount, TransparentHash, std::equal_to<>>;
 
 /// Counts each item of the encoded list in `slot` over the documents it sees.
 class ListCountMatchSpy : public Xapian::MatchSpy {
@@ -40,12 +49,23 @@ class ListCountMatchSpy : public Xapian::MatchSpy {
   Xapian::doccount total() const { return total_; }
   /// Documents seen with at least one value.
   Xapian::doccount with_value() const { return with_value_; }
-  const ValueCounts& counts() const { return counts_; }
+  /// The count of each value seen.
+  ValueCounts counts() const;
 
  private:
+  // An open-addressing table (linear probing, power-of-two size): this runs once per value of
+  // every matching document, and a node-based map's pointer chasing dominated the match.
+  struct Entry {
+    std::uint64_t hash = 0;
+    Xapian::doccount count = 0;  // 0 = empty
+    std::string key;
+  };
+  void add(std::string_view item, Xapian::doccount n);
+
   Xapian::valueno slot_;
   Xapian::doccount total_ = 0, with_value_ = 0;
-  ValueCounts counts_;
+  std::vector<Entry> table_;
+  std::size_t used_ = 0;
 };
 
 /// Per-value counts from a ValueCountMatchSpy run over an encoded-list slot: each distinct
