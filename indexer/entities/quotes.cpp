@@ -974,8 +974,17 @@ std::vector<Quote> Attributor::run() {
     }
   }
   // A speech verb elsewhere in the paragraph.
+  // Short phrases quoted inside a sentence ("accused Moscow of a \"false flag operation\"")
+  // are mostly scare quotes or someone else's label: a verb elsewhere does not attribute them.
+  auto scare_quote = [&](const RawQuote& r) {
+    if (r.open_tok == 0 || !is_word(r.open_tok - 1)) return false;
+    std::size_t words = 0;
+    for (std::size_t k = r.open_tok; k <= r.close_tok && k < toks_.size(); ++k)
+      if (is_word(k)) ++words;
+    return words < 5;
+  };
   for (std::size_t q = 0; q < raw_.size() && !options_.precise; ++q) {
-    if (!att[q].decided) {
+    if (!att[q].decided && !scare_quote(raw_[q])) {
       att[q] = paragraph_verb(raw_[q]);
       att[q].rule = "paragraph-verb";
     }
