@@ -29,6 +29,21 @@ std::optional<FileState> decode_state(const std::string& s) {
   return st;
 }
 
+namespace {
+
+// Feeds the archive's own words to Xapian's spelling table, for the query tool's "did you
+// mean". Only plain lower-case words (no prefixed or stemmed terms, no numbers), and only for
+// new articles: an update would count its words twice.
+void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string& term = *t;
+    if (term.size() < 3 || term.size() > 30 || !(term[0] >= 'a' && term[0] <= 'z')) continue;
+    db.add_spelling(term, t.get_wdf());
+  }
+}
+
+}  // namespace
+
 struct Writer::Impl {
   Xapian::WritableDatabase db;
   WriterOptions options;
@@ -151,10 +166,12 @@ Result<WriteCounts> Writer::write_file(const std::string& file_key, const FileSt
     std::set<std::string> stale = impl_->article_ids_of(file_key);
     for (auto& a : articles) {
       stale.erase(a.article.id_term);
-      if (db.term_exists(a.article.id_term)) ++counts.updated;
+      const bool exists = db.term_exists(a.article.id_term);
+      if (exists) ++counts.updated;
       else ++counts.added;
       // Quotes are replaced wholesale: the article may now hold fewer of them.
       db.delete_document(a.parent_term);
+      if (!exists) add_spelling(db, a.article.doc);
       db.replace_document(a.article.id_term, a.article.doc);
       for (auto& q : a.quotes) db.replace_document(q.id_term, q.doc);
       impl_->pending += 1 + a.quotes.size();
