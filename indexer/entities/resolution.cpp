@@ -145,8 +145,30 @@ std::vector<std::string> name_words(const std::string& name) {
   return out;
 }
 
+// One name keeps one type within an article: a single word the tagger read as an organisation
+// or place ("Blinken Visits Ukraine" in a headline) that is the surname of a person named in
+// full elsewhere is that person.
+void retype_surnames(std::vector<Mention>& ms) {
+  for (auto& m : ms) {
+    if (m.type != MentionType::kOrg && m.type != MentionType::kPlace) continue;
+    auto w = name_words(m.text);
+    if (w.size() != 1) continue;
+    for (const auto& p : ms) {
+      if (p.type != MentionType::kPerson) continue;
+      auto pw = name_words(p.entity);
+      if (pw.size() >= 2 && lower(pw.back()) == lower(w[0])) {
+        m.type = MentionType::kPerson;
+        m.entity = p.entity;
+        m.country.clear();
+        break;
+      }
+    }
+  }
+}
+
 void resolve_names(std::vector<Mention>& mentions) {
   resolve_persons(mentions);
+  retype_surnames(mentions);
   resolve_orgs(mentions);
 }
 

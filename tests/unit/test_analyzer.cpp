@@ -59,6 +59,15 @@ TEST_CASE("resolution: surnames join the full name, the fullest form wins", "[en
   CHECK(ms[6].entity == "Lavrov");  // nothing to join: stays as written
 }
 
+TEST_CASE("resolution: a surname read as an organisation or place is the person", "[entities][resolution]") {
+  std::vector<Mention> ms{org(0, "Blinken"), person(20, "Antony Blinken"), org(40, "NATO")};
+  ms[0].type = MentionType::kPlace;
+  entities::resolve_names(ms);
+  CHECK(ms[0].type == MentionType::kPerson);
+  CHECK(ms[0].entity == "Antony Blinken");
+  CHECK(ms[2].type == MentionType::kOrg);
+}
+
 TEST_CASE("resolution: acronyms join their expansions", "[entities][resolution]") {
   std::vector<Mention> ms{org(0, "North Atlantic Treaty Organization"), org(40, "NATO"),
                           org(50, "State Department"), org(70, "U.S. State Department"), org(90, "IMF")};
@@ -97,6 +106,7 @@ TEST_CASE("analyzer: the seed article's persons, places, organisations, countrie
   for (const char* c : {"UA", "RU", "US"}) CHECK(has(f.country, c));
   for (const char* p : {"Kyiv", "Berlin", "Geneva", "Crimea"}) CHECK(has(f.place, p));
   CHECK(has(f.org, "NATO"));
+  CHECK_FALSE(has(f.org, "Blinken"));  // the headline's "Blinken Visits" is the person
   CHECK(has(f.org, "State Department"));
   REQUIRE(an.dateline);
   CHECK(an.dateline->country == "US");
