@@ -470,6 +470,12 @@ class Attributor {
   std::vector<TextName> text_names_;
   // Speakers found so far: antecedents for pronouns and "the statement".
   std::vector<std::pair<Span, Attribution>> named_so_far_;
+  // Named persons who are the subject of any speech verb outside quotations, direct or
+  // reported speech ("Cruz argued that ..."): the story's current speaker, which "he said"
+  // most often continues. Filled before the rules run.
+  std::vector<std::pair<Span, std::string>> speech_subjects_;
+  bool collecting_subjects_ = false;
+  void collect_speech_subjects();
 };
 
 std::string strip_possessive(std::string_view w) {
@@ -560,12 +566,14 @@ bool Attributor::person_between(std::size_t from_byte, std::size_t to_byte,
   return false;
 }
 
+constexpr bool kSpeakersFirst = false;
 Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   Attribution a;
   a.decided = true;
   a.cue = Span{toks_[verb].b, toks_[verb].e};
   const std::string_view p = word(k);
   if (p != "he" && p != "she" && p != "He" && p != "She") return a;  // I, we, they: unnamed
+  if (collecting_subjects_) return Attribution{};
   const NameGender want = (p[0] == 'h' || p[0] == 'H') ? NameGender::kMale : NameGender::kFemale;
   const std::size_t at = toks_[k].b;
   // A name whose first word is a first name of the other gender is skipped. Names found in
@@ -613,20 +621,25 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   auto near_para = [&](std::size_t byte) {
     const auto it = std::lower_bound(toks_.begin(), toks_.end(), byte,
                                      [](const Tok& tk, std::size_t v) { return tk.b < v; });
-    return it != toks_.end() && it->para + 1 >= para;
+    return it != toks_.end() && it->para + 2 >= para;
   };
   // In precise mode only the first pass runs, and it must leave a single candidate.
   for (int pass = 0; pass < (options_.precise ? 1 : 2) && !best; ++pass) {
     const bool subjects_only = pass == 0;
     candidates.clear();
-    for (const Mention& m : mentions_) {
-      if (m.type != MentionType::kPerson || inside_quote(m.span.start)) continue;
-      if (subjects_only && !(sentence_initial(m.span.start) && near_para(m.span.start))) continue;
-      consider(m.span.start, m.entity, false);
+    for (const auto& [span, name] : speech_subjects_) {
+      if (subjects_only && !near_para(span.start)) continue;
+      consider(span.start, name, false);
     }
     for (const auto& [span, att] : named_so_far_) {
       if (subjects_only && !near_para(span.start)) continue;
       if (att.speaker && att.type == "person") consider(span.start, *att.speaker, false);
+    }
+    if (kSpeakersFirst && best) break;
+    for (const Mention& m : mentions_) {
+      if (m.type != MentionType::kPerson || inside_quote(m.span.start)) continue;
+      if (subjects_only && !(sentence_initial(m.span.start) && near_para(m.span.start))) continue;
+      consider(m.span.start, m.entity, false);
     }
     if (mentions_.empty()) {
       for (const TextName& n : text_names_) {
@@ -932,7 +945,33 @@ Attribution Attributor::paragraph_verb(const RawQuote& q) {
   return best ? best->second : Attribution{};
 }
 
+void Attributor::collect_speech_subjects() {
+  collecting_subjects_ = true;
+  for (std::size_t v = 0; v < toks_.size(); ++v) {
+    if (!is_speech_verb(v)) continue;
+    std::size_t floor = v;
+    while (floor > 0 && toks_[floor - 1].para == toks_[v].para && !sentence_end(floor - 1) &&
+           outside(floor - 1)) {
+      --floor;
+    }
+    Attribution a = subject_before(v, floor);
+    if (!a.decided && in(kInvertingVerbs, word(v))) {
+      std::size_t ce = v + 1;
+      while (ce < toks_.size() && toks_[ce].para == toks_[v].para && !sentence_end(ce) &&
+             outside(ce)) {
+        ++ce;
+      }
+      a = np_after(v, ce);
+    }
+    if (a.decided && a.speaker && a.type == "person" && a.mention) {
+      speech_subjects_.emplace_back(*a.mention, *a.speaker);
+    }
+  }
+  collecting_subjects_ = false;
+}
+
 std::vector<Quote> Attributor::run() {
+  collect_speech_subjects();
   std::vector<Attribution> att(raw_.size());
   // Direct rules, in text order so that pronouns and "the statement" see earlier speakers.
   for (std::size_t q = 0; q < raw_.size(); ++q) {
