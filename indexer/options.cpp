@@ -68,6 +68,9 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
        "seconds to wait for another run's write lock before exiting with status 75")
     ("rebuild", po::bool_switch(&o.rebuild),
        "index everything into a new database and swap it in atomically when complete")
+    ("partition", po::value<std::string>(&o.partition),
+       "year|month|none: --db becomes a folder of one database per period, searched as one "
+       "(e.g. --partition year); later runs keep the archive's scheme")
     ("dry-run,n", po::bool_switch(&o.dry_run),
        "print the files that would be added, updated or removed; write nothing")
     ("prune", po::bool_switch(&prune), "remove articles of files gone from a folder given (default)")
@@ -140,6 +143,11 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
     return usage("--db is required",
                  "e.g. newsidx-index --db news.db ARCHIVE (or --extract-only to only analyse)");
   if (o.rebuild && o.dry_run) return usage("--rebuild and --dry-run cannot be combined");
+  if (!o.partition.empty() && o.partition != "year" && o.partition != "month" && o.partition != "none")
+    return usage("--partition must be year, month or none", "e.g. --partition year");
+  if (o.rebuild && !o.partition.empty() && o.partition != "none")
+    return usage("--rebuild cannot be combined with --partition yet",
+                 "index into a new folder with --partition, then replace the old one");
   if (o.lock_timeout_s < 0) return usage("--lock-timeout must be 0 or more seconds");
   if (o.jobs == 0) o.jobs = std::max(1u, std::thread::hardware_concurrency());
   if (o.batch_size == 0) o.batch_size = 1;

@@ -22,6 +22,8 @@ struct IndexOptions {
   bool extract_only = false;          ///< print the analysis as JSON Lines, write nothing
   bool rebuild = false;               ///< build a new database and swap it in when complete
   bool dry_run = false;               ///< report what would change, write nothing
+  /// --partition year|month|none; "" = as the archive at --db already is (none when new)
+  std::string partition;
   bool progress = true;               ///< progress bar on stderr (only when it is a terminal)
   LogLevel log_level = LogLevel::kNormal;
   std::string log_file;               ///< also log to this file, rotated ("" = none)

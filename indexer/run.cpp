@@ -22,6 +22,7 @@
 #include "indexer/document_builder.hpp"
 #include "indexer/entities/analyzer.hpp"
 #include "indexer/extract_json.hpp"
+#include "indexer/partition.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/readers/reader.hpp"
 #include "indexer/walker.hpp"
@@ -120,9 +121,52 @@ Result<Summary> stopped_or(const Error& e, Summary s, double seconds) {
   return s;
 }
 
+// Where a run writes: one database, or a partitioned archive. Both share the Writer's contract.
+struct Target {
+  std::unique_ptr<Writer> single;
+  std::unique_ptr<PartitionedWriter> parts;
+
+  explicit operator bool() const { return single || parts; }
+  std::vector<std::string> known_files() const { return single ? single->known_files() : parts->known_files(); }
+  std::optional<FileState> file_state(const std::string& k) const {
+    return single ? single->file_state(k) : parts->file_state(k);
+  }
+  Status record_state(const std::string& k, const FileState& st) {
+    return single ? single->record_state(k, st) : parts->record_state(k, st);
+  }
+  Result<WriteCounts> write_file(const std::string& k, const FileState& st, std::vector<BuiltArticle> b) {
+    return single ? single->write_file(k, st, std::move(b)) : parts->write_file(k, st, std::move(b));
+  }
+  Result<WriteCounts> remove_file(const std::string& k) {
+    return single ? single->remove_file(k) : parts->remove_file(k);
+  }
+  Status commit() { return single ? single->commit() : parts->commit(); }
+  void reset() {
+    single.reset();
+    parts.reset();
+  }
+};
+
+// The partition scheme of this run: the one asked for, or the archive's own. An archive already
+// partitioned another way, or a partitioned archive with --rebuild, is a usage error.
+Result<PartitionScheme> run_scheme(const IndexOptions& o) {
+  const auto existing = archive_scheme(o.db);
+  const auto asked = o.partition.empty() ? existing.value_or(PartitionScheme::kNone)
+                                         : parse_partition_scheme(o.partition).value_or(PartitionScheme::kNone);
+  if (existing && asked != *existing)
+    return Error{ErrorCode::kUsage,
+                 o.db + ": archive is partitioned by " + partition_scheme_name(*existing) + ", not " +
+                     partition_scheme_name(asked),
+                 "run with --partition " + partition_scheme_name(*existing) + " or index into a new path"};
+  if (asked != PartitionScheme::kNone && o.rebuild)
+    return Error{ErrorCode::kUsage, o.db + ": --rebuild of a partitioned archive is not supported yet",
+                 "index into a new folder with --partition, then replace the old one"};
+  return asked;
+}
+
 // --dry-run: the same decisions as a real run (size+mtime, then content hash), printed.
 Result<Summary> dry_run(const IndexOptions& o, const WalkResult& walked, Summary s, std::ostream& out) {
-  auto known = load_file_states(o.db);
+  auto known = archive_scheme(o.db) ? load_archive_states(o.db) : load_file_states(o.db);
   if (!known) return known.error();
   std::set<std::string> seen;
   for (const auto& f : walked.files) {
@@ -261,23 +305,31 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     return r;
   }
 
-  std::unique_ptr<Writer> writer;
+  Target writer;
   std::optional<RebuildPlan> rebuild;
   std::unordered_map<std::string, FileState> known;
   if (!o.extract_only) {
     const WriterOptions wo{o.lock_timeout_s * 1000, &g_signal, o.batch_size};
+    auto scheme = run_scheme(o);
+    if (!scheme) return scheme.error();
     std::string target = o.db;
-    if (o.rebuild) {
+    if (*scheme != PartitionScheme::kNone) {
+      auto w = PartitionedWriter::open(o.db, *scheme, wo);
+      if (!w) return stopped_or(w.error(), s, elapsed());
+      writer.parts = std::move(w).value();
+    } else if (o.rebuild) {
       auto plan = start_rebuild(o, wo);
       if (!plan) return stopped_or(plan.error(), s, elapsed());
       rebuild = std::move(plan).value();
       target = rebuild->generation;
     }
-    auto w = Writer::open(target, wo);
-    if (!w) return stopped_or(w.error(), s, elapsed());
-    writer = std::move(w).value();
-    for (const auto& k : writer->known_files())
-      if (auto st = writer->file_state(k)) known.emplace(k, *st);
+    if (!writer) {
+      auto w = Writer::open(target, wo);
+      if (!w) return stopped_or(w.error(), s, elapsed());
+      writer.single = std::move(w).value();
+    }
+    for (const auto& k : writer.known_files())
+      if (auto st = writer.file_state(k)) known.emplace(k, *st);
   }
 
   // Workers fill slots[i] in any order; this thread consumes them in order. A window bounds
@@ -365,7 +417,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     if (r.unchanged) {
       ++s.files_unchanged;
       if (r.state_only) {
-        if (auto st = writer->record_state(f.key, r.state); !st) fatal = st.error();
+        if (auto st = writer.record_state(f.key, r.state); !st) fatal = st.error();
       }
       continue;
     }
@@ -375,7 +427,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       continue;
     }
     spdlog::debug("{}: {} articles", f.path, r.built.size());
-    auto wc = writer->write_file(f.key, r.state, std::move(r.built));
+    auto wc = writer.write_file(f.key, r.state, std::move(r.built));
     if (!wc) {
       fatal = wc.error();
       break;
@@ -399,7 +451,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
 
   if (writer && !fatal && o.prune && !s.interrupted && !rebuild) {
     for (const auto& key : vanished_files(walked, known, seen)) {
-      auto wc = writer->remove_file(key);
+      auto wc = writer.remove_file(key);
       if (!wc) {
         fatal = wc.error();
         break;
@@ -411,7 +463,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   if (writer) {
     // Commit whatever was written, even after a fatal error on a later file: what is committed
     // is always whole files with their recorded state.
-    if (auto c = writer->commit(); !c && !fatal) fatal = c.error();
+    if (auto c = writer.commit(); !c && !fatal) fatal = c.error();
     writer.reset();
   }
   if (rebuild) {

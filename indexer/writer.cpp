@@ -235,6 +235,18 @@ Status Writer::commit() {
   }));
 }
 
+Status Writer::set_metadata(const std::string& key, const std::string& value) {
+  return impl_->check(xapian_db::guarded(impl_->path, [&] { impl_->db.set_metadata(key, value); }));
+}
+
+std::string Writer::metadata(const std::string& key) const {
+  try {
+    return impl_->db.get_metadata(key);
+  } catch (const Xapian::Error&) {
+    return "";
+  }
+}
+
 std::size_t Writer::article_count() const {
   return impl_->db.get_termfreq(schema::type_term(schema::kTypeArticle));
 }

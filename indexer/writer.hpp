@@ -71,6 +71,12 @@ class Writer {
   /// Commits pending changes.
   Status commit();
 
+  /// Sets (or, with "", clears) a metadata entry, committed with the next commit.
+  Status set_metadata(const std::string& key, const std::string& value);
+
+  /// A metadata entry ("" when absent).
+  std::string metadata(const std::string& key) const;
+
   /// Number of article documents in the database (committed or not).
   std::size_t article_count() const;
 

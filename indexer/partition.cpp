@@ -1,0 +1,263 @@
+// Partitioned archives: routing each article to its period's database, keeping each file's
+// partitions in the state database, and the stub that makes the folder one searchable database.
+#include "partition.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <xapian.h>
+
+#include "common/schema.hpp"
+#include "common/xapian_db.hpp"
+
+namespace newsidx::indexer {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kSchemeKey = "newsidx.partition";
+constexpr std::string_view kPartsKeyPrefix = "newsidx.parts:";
+constexpr std::string_view kNoParts = ".";  // recorded for a file whose articles went nowhere
+// Partition databases open at once; past this the others are committed and closed, so a
+// monthly archive of decades does not run out of file descriptors.
+constexpr std::size_t kMaxOpenPartitions = 32;
+
+bool is_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_partition_name(std::string_view n) {
+  if (n == kUndatedPartition) return true;
+  if (n.size() == 4) return is_digits(n);
+  return n.size() == 7 && is_digits(n.substr(0, 4)) && n[4] == '-' && is_digits(n.substr(5));
+}
+
+std::set<std::string> partitions_in(const fs::path& archive) {
+  std::set<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(archive, ec))
+    if (e.is_directory(ec) && is_partition_name(e.path().filename().string()))
+      out.insert(e.path().filename().string());
+  return out;
+}
+
+Error not_an_archive(const std::string& path, const std::string& why) {
+  return Error{ErrorCode::kSchemaMismatch, path + ": not a partitioned newsidx archive: " + why,
+               "give --partition a new folder, or index this database without --partition"};
+}
+
+// The archive folder may hold only what this file puts there.
+Status check_archive_folder(const fs::path& archive) {
+  std::error_code ec;
+  if (!fs::exists(archive, ec)) return Ok{};
+  if (!fs::is_directory(archive, ec)) return not_an_archive(archive.string(), "it is a file");
+  for (const auto& e : fs::directory_iterator(archive, ec)) {
+    const std::string n = e.path().filename().string();
+    if (n == kStateDbName || n == kArchiveStubName || n == std::string(kArchiveStubName) + ".tmp" ||
+        (is_partition_name(n) && e.is_directory(ec)))
+      continue;
+    return not_an_archive(archive.string(), "it holds " + n);
+  }
+  return Ok{};
+}
+
+// Replaces ARCHIVE/XAPIANDB in one rename, so a search opening it sees the old or new list.
+Status write_stub(const fs::path& archive, const std::set<std::string>& parts) {
+  const fs::path stub = archive / kArchiveStubName;
+  const fs::path tmp = archive / (std::string(kArchiveStubName) + ".tmp");
+  {
+    std::ofstream out(tmp);
+    out << "# written by newsidx-index: one line per partition, searched as one database\n";
+    for (const auto& p : parts) out << "auto " << p << '\n';
+    if (!out.flush())
+      return Error{ErrorCode::kIo, tmp.string() + ": cannot write the archive's stub", "check free space"};
+  }
+  if (std::rename(tmp.c_str(), stub.c_str()) != 0)
+    return Error{ErrorCode::kIo, stub.string() + ": cannot replace the archive's stub", ""};
+  return Ok{};
+}
+
+std::string parts_key(const std::string& file_key) {
+  return schema::clamp_term(std::string(kPartsKeyPrefix) + file_key);
+}
+
+}  // namespace
+
+std::optional<PartitionScheme> parse_partition_scheme(std::string_view name) {
+  if (name == "none") return PartitionScheme::kNone;
+  if (name == "year") return PartitionScheme::kYear;
+  if (name == "month") return PartitionScheme::kMonth;
+  return std::nullopt;
+}
+
+std::string partition_scheme_name(PartitionScheme scheme) {
+  switch (scheme) {
+    case PartitionScheme::kYear: return "year";
+    case PartitionScheme::kMonth: return "month";
+    case PartitionScheme::kNone: break;
+  }
+  return "none";
+}
+
+std::string partition_of(std::string_view date_value, PartitionScheme scheme) {
+  if (date_value.size() < 6 || !is_digits(date_value.substr(0, 6))) return std::string(kUndatedPartition);
+  if (scheme == PartitionScheme::kMonth)
+    return std::string(date_value.substr(0, 4)) + "-" + std::string(date_value.substr(4, 2));
+  return std::string(date_value.substr(0, 4));
+}
+
+std::optional<PartitionScheme> archive_scheme(const std::string& archive) {
+  std::error_code ec;
+  const fs::path state = fs::path(archive) / kStateDbName;
+  if (!fs::is_directory(archive, ec) || !fs::is_directory(state, ec)) return std::nullopt;
+  auto db = xapian_db::open_read(state.string());
+  if (!db) return std::nullopt;
+  std::string v;
+  if (!xapian_db::guarded(archive, [&] { v = db->get_metadata(std::string(kSchemeKey)); })) return std::nullopt;
+  return parse_partition_scheme(v);
+}
+
+Result<std::unordered_map<std::string, FileState>> load_archive_states(const std::string& archive) {
+  return load_file_states((fs::path(archive) / kStateDbName).string());
+}
+
+struct PartitionedWriter::Impl {
+  fs::path archive;
+  PartitionScheme scheme = PartitionScheme::kYear;
+  WriterOptions options;
+  std::unique_ptr<Writer> state;
+  std::map<std::string, std::unique_ptr<Writer>> open;
+  std::set<std::string> existing;
+  bool stub_stale = false;
+
+  Result<Writer*> partition(const std::string& name) {
+    if (auto it = open.find(name); it != open.end()) return it->second.get();
+    if (open.size() >= kMaxOpenPartitions) {
+      for (auto& [n, w] : open)
+        if (auto c = w->commit(); !c) return c.error();
+      open.clear();
+    }
+    auto w = Writer::open((archive / name).string(), options);
+    if (!w) return w.error();
+    if (existing.insert(name).second) stub_stale = true;
+    return (open[name] = std::move(w).value()).get();
+  }
+
+  // The partitions holding some article of `file_key`. A file indexed before its partitions
+  // were recorded could be anywhere: all partitions are searched then.
+  std::set<std::string> parts_of(const std::string& file_key) const {
+    std::string v = state->metadata(parts_key(file_key));
+    if (v.empty()) return state->file_state(file_key) ? existing : std::set<std::string>{};
+    std::set<std::string> out;
+    std::istringstream in(v);
+    for (std::string p; in >> p;)
+      if (p != kNoParts) out.insert(p);
+    return out;
+  }
+};
+
+PartitionedWriter::PartitionedWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PartitionedWriter::~PartitionedWriter() = default;
+
+Result<std::unique_ptr<PartitionedWriter>> PartitionedWriter::open(const std::string& archive,
+                                                                   PartitionScheme scheme,
+                                                                   const WriterOptions& options) {
+  const fs::path root = fs::path(archive).lexically_normal();
+  if (auto st = check_archive_folder(root); !st) return st.error();
+  std::error_code ec;
+  fs::create_directories(root, ec);
+  if (ec) return Error{ErrorCode::kIo, archive + ": cannot create the archive folder: " + ec.message(), ""};
+  auto impl = std::make_unique<Impl>();
+  impl->archive = root;
+  impl->scheme = scheme;
+  impl->options = options;
+  // The state database's lock is the archive's lock: a second run waits here.
+  auto st = Writer::open((root / kStateDbName).string(), options);
+  if (!st) return st.error();
+  impl->state = std::move(st).value();
+  const std::string recorded = impl->state->metadata(std::string(kSchemeKey));
+  if (recorded.empty()) {
+    if (auto s = impl->state->set_metadata(std::string(kSchemeKey), partition_scheme_name(scheme)); !s)
+      return s.error();
+  } else if (recorded != partition_scheme_name(scheme)) {
+    return Error{ErrorCode::kUsage,
+                 archive + ": archive is partitioned by " + recorded + ", not " + partition_scheme_name(scheme),
+                 "run with --partition " + recorded + ", or --rebuild into a new folder"};
+  }
+  impl->existing = partitions_in(root);
+  impl->stub_stale = !fs::exists(root / kArchiveStubName, ec);
+  return std::unique_ptr<PartitionedWriter>(new PartitionedWriter(std::move(impl)));
+}
+
+Result<WriteCounts> PartitionedWriter::write_file(const std::string& file_key, const FileState& state,
+                                                  std::vector<BuiltArticle> articles) {
+  std::map<std::string, std::vector<BuiltArticle>> groups;
+  for (auto& a : articles) {
+    std::string p = partition_of(a.article.doc.get_value(schema::slot(schema::Slot::kDate)), impl_->scheme);
+    groups[p].push_back(std::move(a));
+  }
+  std::set<std::string> targets = impl_->parts_of(file_key);
+  std::string parts;
+  for (const auto& [p, g] : groups) {
+    targets.insert(p);
+    parts += (parts.empty() ? "" : " ") + p;
+  }
+  WriteCounts total;
+  for (const auto& p : targets) {
+    auto w = impl_->partition(p);
+    if (!w) return w.error();
+    auto it = groups.find(p);
+    auto c = it == groups.end() ? (*w)->remove_file(file_key) : (*w)->write_file(file_key, state, std::move(it->second));
+    if (!c) return c.error();
+    total.added += c->added;
+    total.updated += c->updated;
+    total.removed += c->removed;
+  }
+  if (auto s = impl_->state->record_state(file_key, state); !s) return s.error();
+  if (auto s = impl_->state->set_metadata(parts_key(file_key), parts.empty() ? std::string(kNoParts) : parts); !s)
+    return s.error();
+  return total;
+}
+
+Status PartitionedWriter::record_state(const std::string& file_key, const FileState& state) {
+  return impl_->state->record_state(file_key, state);
+}
+
+Result<WriteCounts> PartitionedWriter::remove_file(const std::string& file_key) {
+  WriteCounts total;
+  for (const auto& p : impl_->parts_of(file_key)) {
+    if (!impl_->existing.count(p)) continue;
+    auto w = impl_->partition(p);
+    if (!w) return w.error();
+    auto c = (*w)->remove_file(file_key);
+    if (!c) return c.error();
+    total.removed += c->removed;
+  }
+  if (auto c = impl_->state->remove_file(file_key); !c) return c.error();
+  if (auto s = impl_->state->set_metadata(parts_key(file_key), ""); !s) return s.error();
+  return total;
+}
+
+std::optional<FileState> PartitionedWriter::file_state(const std::string& file_key) const {
+  return impl_->state->file_state(file_key);
+}
+
+std::vector<std::string> PartitionedWriter::known_files() const { return impl_->state->known_files(); }
+
+Status PartitionedWriter::commit() {
+  for (auto& [name, w] : impl_->open)
+    if (auto c = w->commit(); !c) return c;
+  if (auto c = impl_->state->commit(); !c) return c;
+  if (impl_->stub_stale && !impl_->existing.empty()) {
+    if (auto s = write_stub(impl_->archive, impl_->existing); !s) return s;
+    impl_->stub_stale = false;
+  }
+  return Ok{};
+}
+
+}  // namespace newsidx::indexer

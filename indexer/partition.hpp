@@ -1,0 +1,80 @@
+// Time-partitioned archives: one Xapian database per year or month under one folder, a stub
+// (ARCHIVE/XAPIANDB) that lets Xapian open the folder as all partitions searched as one, and a
+// small state database (ARCHIVE/state) holding each file's recorded state and its partitions.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/result.hpp"
+#include "indexer/writer.hpp"
+
+namespace newsidx::indexer {
+
+enum class PartitionScheme { kNone, kYear, kMonth };
+
+/// The partition of undated articles.
+inline constexpr std::string_view kUndatedPartition = "undated";
+/// The state database's folder inside the archive folder (never listed in the stub).
+inline constexpr std::string_view kStateDbName = "state";
+/// The stub file Xapian looks for inside a folder given as a database path.
+inline constexpr std::string_view kArchiveStubName = "XAPIANDB";
+
+/// "year", "month", "none" -> the scheme; anything else -> nullopt.
+std::optional<PartitionScheme> parse_partition_scheme(std::string_view name);
+
+/// The scheme's name as parse_partition_scheme accepts it.
+std::string partition_scheme_name(PartitionScheme scheme);
+
+/// The partition of a date slot value "YYYYMMDD": "2022" (year), "2022-01" (month), or
+/// "undated" when the value is not a date.
+std::string partition_of(std::string_view date_value, PartitionScheme scheme);
+
+/// The scheme recorded in the archive folder's state database, or nullopt when `archive` is not
+/// a partitioned archive (absent, a plain database, a stub file).
+std::optional<PartitionScheme> archive_scheme(const std::string& archive);
+
+/// Writes every file state of a partitioned archive (for --dry-run), without taking a lock.
+Result<std::unordered_map<std::string, FileState>> load_archive_states(const std::string& archive);
+
+/// The writer of a partitioned archive: one Writer per partition, opened when first needed,
+/// and the state database's Writer, which also holds the archive's lock for the whole run.
+class PartitionedWriter {
+ public:
+  /// Opens (or creates) the archive folder `archive` for `scheme`. Refuses a folder holding a
+  /// plain database or other files, and an archive partitioned by another scheme.
+  static Result<std::unique_ptr<PartitionedWriter>> open(const std::string& archive,
+                                                         PartitionScheme scheme,
+                                                         const WriterOptions& options);
+  ~PartitionedWriter();
+  PartitionedWriter(const PartitionedWriter&) = delete;
+  PartitionedWriter& operator=(const PartitionedWriter&) = delete;
+
+  /// Writes one file's articles, each into its date's partition; the file's articles left in
+  /// other partitions (a date changed, an article gone) are removed.
+  Result<WriteCounts> write_file(const std::string& file_key, const FileState& state,
+                                 std::vector<BuiltArticle> articles);
+  /// Records a file's state without touching its documents.
+  Status record_state(const std::string& file_key, const FileState& state);
+  /// Removes every article of `file_key` from every partition holding some, and its state.
+  Result<WriteCounts> remove_file(const std::string& file_key);
+  /// The recorded state of `file_key`.
+  std::optional<FileState> file_state(const std::string& file_key) const;
+  /// Every file key with recorded state.
+  std::vector<std::string> known_files() const;
+  /// Commits the partitions, then the state (so recorded state never runs ahead of the
+  /// documents), then rewrites the stub if a partition was created.
+  Status commit();
+
+ private:
+  struct Impl;
+  explicit PartitionedWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsidx::indexer
