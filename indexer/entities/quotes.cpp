@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <map>
 #include <set>
 #include <string>
 
@@ -425,6 +426,8 @@ class Attributor {
            w == "-";
   }
   bool sentence_end(std::size_t k) const {
+    // "(R-Fla.)": an abbreviation's full stop inside brackets ends no sentence.
+    if (k + 1 < toks_.size() && is_punct(k + 1, ")") && word(k) == ".") return false;
     return toks_[k].kind == TokKind::kPunct &&
            (word(k) == "." || word(k) == "?" || word(k) == "!" || word(k) == ";");
   }
@@ -588,10 +591,11 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   // Candidates: person mentions, earlier named person speakers and text-found names, all
   // outside quotations and before the pronoun; the nearest compatible one wins.
   std::optional<std::pair<std::size_t, std::string>> best;
-  std::set<std::string> candidates;  // distinct compatible names seen in the deciding pass
+  std::map<std::string, std::size_t> candidates;  // compatible surname -> latest position
   auto consider = [&](std::size_t pos, const std::string& name, bool text_only) {
     if (pos >= at || !compatible(name, text_only)) return;
-    candidates.insert(last_word(name));
+    std::size_t& latest = candidates[last_word(name)];
+    latest = std::max(latest, pos);
     if (!best || pos > best->first) best = std::make_pair(pos, name);
   };
   auto inside_quote = [&](std::size_t byte) {
@@ -678,6 +682,29 @@ Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t ver
   std::size_t rb = re;
   while (rb > b && is_cap(rb - 1)) --rb;
   while (rb < re && in(kCapFunction, word(rb))) ++rb;
+  // "Sen. Sherrod Brown of Ohio said": the person before "of", not the place after it.
+  if (rb >= b + 2 && rb < re && word(rb - 1) == "of" && is_cap(rb - 2) &&
+      re == e) {
+    auto person_at = [&](std::size_t from, std::size_t to) {
+      for (const Mention& m : mentions_) {
+        if (m.type == MentionType::kPerson && m.span.start < toks_[to - 1].e &&
+            m.span.end > toks_[from].b) {
+          return true;
+        }
+      }
+      return false;
+    };
+    std::size_t pb = rb - 1;
+    while (pb > b && is_cap(pb - 1)) --pb;
+    bool titled = false;
+    for (std::size_t j = pb; j < rb - 1; ++j) titled = titled || in(kTitles, word(j));
+    if (!person_at(rb, re) && (person_at(pb, rb - 1) || titled)) {
+      e = rb - 1;
+      re = e;
+      rb = pb;
+      while (rb < re && in(kCapFunction, word(rb))) ++rb;
+    }
+  }
   const std::string head = lower(word(e - 1));
   if (re == rb) {
     // No name at all: "the statement", "a senior official", "officials".
@@ -775,6 +802,16 @@ Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t ver
 Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
   std::size_t e = verb;
   while (e > floor && is_word(e - 1) && in(kBetween, word(e - 1))) --e;
+  // Party and state in brackets: "Rep. John Mica (R-Fla.) said", "Howard Dean (D), a ...".
+  auto skip_brackets = [&](std::size_t end) {
+    if (end <= floor || !is_punct(end - 1, ")")) return end;
+    for (std::size_t j = end - 1; j > floor && end - j <= 8; --j) {
+      if (is_punct(j - 1, "(")) return j - 1;
+      if (!outside(j - 1)) break;
+    }
+    return end;
+  };
+  e = skip_brackets(e);
   // An appositive between subject and verb: "Klobuchar, a Democrat, told".
   if (e > floor && is_punct(e - 1, ",")) {
     std::size_t c = e - 1;
@@ -784,7 +821,7 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
       --j;
     }
     if (j > floor && is_punct(j - 1, ",") && j < c) {
-      e = j - 1;
+      e = skip_brackets(j - 1);
     } else {
       return {};
     }

@@ -317,3 +317,31 @@ TEST_CASE("quotes: precise mode leaves an ambiguous pronoun without a speaker", 
   REQUIRE(resolved.size() == 1);
   CHECK(resolved[0].speaker == "John Brown");
 }
+
+TEST_CASE("quotes: 'he said' continues the subject of reported speech", "[quotes]") {
+  // Lane is the last name in the text, but Brown is the one reported as speaking.
+  const std::string text =
+      "John Brown argued that the deal would fail, pointing to Mark Lane.\n\n"
+      "\"It will not pass,\" he said.";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "John Brown", "John Brown");
+  add_mentions(mentions, text, "Mark Lane", "Mark Lane");
+  newsidx::entities::QuoteOptions options;
+  options.gender_of = [](std::string_view) { return newsidx::entities::NameGender::kMale; };
+  const auto quotes = find_quotes(text, mentions, options);
+  REQUIRE(quotes.size() == 1);
+  CHECK(quotes[0].speaker == "John Brown");
+}
+
+TEST_CASE("quotes: party and state in brackets or 'of <place>' do not hide the speaker",
+          "[quotes]") {
+  const std::string text =
+      "\"We will vote no,\" Rep. John Mica (R-Fla.) said.\n\n"
+      "Sen. Sherrod Brown of Ohio, another possible choice, said: \"I am not interested.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "John Mica", "John Mica");
+  add_mentions(mentions, text, "Sherrod Brown", "Sherrod Brown");
+  add_mentions(mentions, text, "Ohio", "Ohio", MentionType::kPlace);
+  CHECK(summary(text, mentions) == std::vector<std::string>{"John Mica|We will vote no,",
+                                                            "Sherrod Brown|I am not interested."});
+}
