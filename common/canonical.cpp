@@ -42,9 +42,37 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// fold_key for pure ASCII text, which is most of news text: the same result without decoding
+// UTF-8. Returns false (leaving `out` unspecified) when the text has a non-ASCII byte.
+bool fold_ascii(std::string_view text, std::string& out) {
+  bool pending_space = false;
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) return false;
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '.' || c == '-' || c == '&' || c == '\'' || c == '_';
+    if (!keep) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      out.push_back(' ');
+      pending_space = false;
+    }
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string fold_key(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  if (fold_ascii(text, out)) return out;
+  out.clear();
   bool pending_space = false;
   for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
     unsigned ch = Xapian::Unicode::tolower(*it);

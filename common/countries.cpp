@@ -1,6 +1,8 @@
 // Countries: the table common/data/countries.tsv (embedded at build time) and its lookups.
 #include "countries.hpp"
 
+#include "tsv.hpp"
+
 #include <string>
 #include <unordered_map>
 
@@ -13,29 +15,12 @@ namespace newsidx::countries {
 
 namespace {
 
-std::vector<std::string_view> split(std::string_view line, char sep) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t pos = line.find(sep, start);
-    out.push_back(line.substr(start, pos == std::string_view::npos ? pos : pos - start));
-    if (pos == std::string_view::npos) break;
-    start = pos + 1;
-  }
-  return out;
-}
+using tsv::split;
 
-// Calls fn(fields) for every data line of an embedded TSV (comment lines start with '#').
+// Calls fn(fields) for every data line of the embedded country table.
 template <typename Fn>
 void for_each_row(const char* begin, const char* end, Fn fn) {
-  std::string_view text(begin, static_cast<std::size_t>(end - begin));
-  while (!text.empty()) {
-    std::size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-    if (line.empty() || line.front() == '#') continue;
-    fn(split(line, '\t'));
-  }
+  tsv::for_each_row(tsv::embedded(begin, end), fn);
 }
 
 std::vector<std::string> split_list(std::string_view field) {

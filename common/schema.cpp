@@ -74,20 +74,7 @@ std::string encode_list(const std::vector<std::string>& items) {
 
 std::vector<std::string> decode_list(std::string_view e) {
   std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < e.size()) {
-    std::size_t n = 0;
-    int shift = 0;
-    while (i < e.size()) {
-      auto b = static_cast<unsigned char>(e[i++]);
-      n |= static_cast<std::size_t>(b & 0x7F) << shift;
-      if (!(b & 0x80)) break;
-      shift += 7;
-    }
-    if (n > e.size() - i) break;  // corrupt: stop rather than read past the end
-    out.emplace_back(e.substr(i, n));
-    i += n;
-  }
+  for_each_list_item(e, [&](std::string_view item) { out.emplace_back(item); });
   return out;
 }
 

@@ -148,6 +148,26 @@ std::string date_value(std::string_view iso_date);
 std::string encode_list(const std::vector<std::string>& items);
 std::vector<std::string> decode_list(std::string_view encoded);
 
+/// Calls fn(std::string_view) for each item of an encode_list string without copying (facet
+/// counting runs this for every value of every matching document). Stops at a corrupt length.
+template <typename Fn>
+void for_each_list_item(std::string_view e, Fn&& fn) {
+  std::size_t i = 0;
+  while (i < e.size()) {
+    std::size_t n = 0;
+    int shift = 0;
+    while (i < e.size()) {
+      auto b = static_cast<unsigned char>(e[i++]);
+      n |= static_cast<std::size_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) break;
+      shift += 7;
+    }
+    if (n > e.size() - i) return;
+    fn(e.substr(i, n));
+    i += n;
+  }
+}
+
 /// Xapian terms are limited to 245 bytes; longer values are cut at a UTF-8 boundary.
 std::string clamp_term(std::string term);
 

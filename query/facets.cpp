@@ -7,36 +7,12 @@
 
 namespace newsidx::query {
 
-namespace {
-
-// Calls fn for each item of a schema::encode_list string (a 7-bit varint length, then the
-// bytes), without copying: this runs once per value of every matching document.
-template <typename Fn>
-void for_each_item(std::string_view e, Fn&& fn) {
-  std::size_t i = 0;
-  while (i < e.size()) {
-    std::size_t n = 0;
-    int shift = 0;
-    while (i < e.size()) {
-      auto b = static_cast<unsigned char>(e[i++]);
-      n |= static_cast<std::size_t>(b & 0x7F) << shift;
-      if (!(b & 0x80)) break;
-      shift += 7;
-    }
-    if (n > e.size() - i) return;  // corrupt: stop like schema::decode_list
-    fn(e.substr(i, n));
-    i += n;
-  }
-}
-
-}  // namespace
-
 void ListCountMatchSpy::operator()(const Xapian::Document& doc, double) {
   ++total_;
   const std::string v = doc.get_value(slot_);
   if (v.empty()) return;
   ++with_value_;
-  for_each_item(v, [this](std::string_view item) { add(item, 1); });
+  schema::for_each_list_item(v, [this](std::string_view item) { add(item, 1); });
 }
 
 void ListCountMatchSpy::add(std::string_view item, Xapian::doccount n) {

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "common/canonical.hpp"
+#include "common/tsv.hpp"
 #include "common/countries.hpp"
 
 #define NEWSIDX_GAZ_TABLE(name)                      \
@@ -31,33 +32,9 @@ namespace {
 
 constexpr std::size_t kKinds = 9;
 
-std::string_view embedded(const char* begin, const char* end) {
-  return std::string_view(begin, static_cast<std::size_t>(end - begin));
-}
-
-std::vector<std::string_view> split(std::string_view line, char sep) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t pos = line.find(sep, start);
-    out.push_back(line.substr(start, pos == std::string_view::npos ? pos : pos - start));
-    if (pos == std::string_view::npos) break;
-    start = pos + 1;
-  }
-  return out;
-}
-
-// Calls fn(fields) for every data line of a TSV table ('#' starts a comment line).
-template <typename Fn>
-void for_each_row(std::string_view text, Fn fn) {
-  while (!text.empty()) {
-    std::size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-    if (line.empty() || line.front() == '#') continue;
-    fn(split(line, '\t'));
-  }
-}
+using tsv::embedded;
+using tsv::for_each_row;
+using tsv::split;
 
 std::string without_dots(std::string_view key) {
   std::string out;
@@ -71,30 +48,7 @@ std::string strip_the(std::string key) {
   return key;
 }
 
-// canonical::fold_key with a fast path for ASCII tokens, which are most of news text: the same
-// result (lower case; runs of characters other than letters, digits, . - & ' become one inner
-// space) without decoding UTF-8.
-std::string fold_token(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x80) return canonical::fold_key(text);
-    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                c == '.' || c == '-' || c == '&' || c == '\'' || c == '_';
-    if (!keep) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) {
-      out.push_back(' ');
-      pending_space = false;
-    }
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
-  }
-  return out;
-}
+std::string fold_token(std::string_view text) { return canonical::fold_key(text); }
 
 // True if the text has two or more letters and none of them is lower case ("US", "AFP").
 bool all_caps(std::string_view text) {
