@@ -71,6 +71,9 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
     ("partition", po::value<std::string>(&o.partition),
        "year|month|none: --db becomes a folder of one database per period, searched as one "
        "(e.g. --partition year); later runs keep the archive's scheme")
+    ("compact", po::bool_switch(&o.compact),
+       "after indexing, compact the partitions of past periods changed since their last "
+       "compaction (partitioned archives; no ARCHIVE needed)")
     ("dry-run,n", po::bool_switch(&o.dry_run),
        "print the files that would be added, updated or removed; write nothing")
     ("prune", po::bool_switch(&prune), "remove articles of files gone from a folder given (default)")
@@ -136,7 +139,7 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
   if (quiet) o.log_level = LogLevel::kQuiet;
   o.progress = !no_progress;
   o.extract_only = vm.count("extract-only") > 0;
-  if (o.archives.empty())
+  if (o.archives.empty() && !o.compact)
     return usage("no archive given",
                  "name one or more folders or files: newsidx-index --db news.db ARCHIVE");
   if (o.db.empty() && !o.extract_only)
@@ -148,6 +151,8 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
   if (o.rebuild && !o.partition.empty() && o.partition != "none")
     return usage("--rebuild cannot be combined with --partition yet",
                  "index into a new folder with --partition, then replace the old one");
+  if (o.compact && (o.dry_run || o.extract_only || o.rebuild))
+    return usage("--compact cannot be combined with --dry-run, --extract-only or --rebuild");
   if (o.lock_timeout_s < 0) return usage("--lock-timeout must be 0 or more seconds");
   if (o.jobs == 0) o.jobs = std::max(1u, std::thread::hardware_concurrency());
   if (o.batch_size == 0) o.batch_size = 1;

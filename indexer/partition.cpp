@@ -3,12 +3,16 @@
 #include "partition.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include <fcntl.h>
+#include <spdlog/spdlog.h>
 #include <xapian.h>
 
 #include "common/schema.hpp"
@@ -22,7 +26,9 @@ namespace {
 
 constexpr std::string_view kSchemeKey = "newsidx.partition";
 constexpr std::string_view kPartsKeyPrefix = "newsidx.parts:";
-constexpr std::string_view kNoParts = ".";  // recorded for a file whose articles went nowhere
+constexpr std::string_view kNoParts = ".";
+constexpr std::string_view kCompactedKeyPrefix = "newsidx.compacted:";  // -> revision after it
+constexpr std::string_view kCompactSuffix = ".compact";  // a compacted copy before its swap  // recorded for a file whose articles went nowhere
 // Partition databases open at once; past this the others are committed and closed, so a
 // monthly archive of decades does not run out of file descriptors.
 constexpr std::size_t kMaxOpenPartitions = 32;
@@ -58,8 +64,11 @@ Status check_archive_folder(const fs::path& archive) {
   if (!fs::is_directory(archive, ec)) return not_an_archive(archive.string(), "it is a file");
   for (const auto& e : fs::directory_iterator(archive, ec)) {
     const std::string n = e.path().filename().string();
+    const bool compact_leftover =
+        n.size() > kCompactSuffix.size() && n.ends_with(kCompactSuffix) &&
+        is_partition_name(std::string_view(n).substr(0, n.size() - kCompactSuffix.size()));
     if (n == kStateDbName || n == kArchiveStubName || n == std::string(kArchiveStubName) + ".tmp" ||
-        (is_partition_name(n) && e.is_directory(ec)))
+        ((is_partition_name(n) || compact_leftover) && e.is_directory(ec)))
       continue;
     return not_an_archive(archive.string(), "it holds " + n);
   }
@@ -258,6 +267,52 @@ Status PartitionedWriter::commit() {
     impl_->stub_stale = false;
   }
   return Ok{};
+}
+
+Result<std::vector<std::string>> PartitionedWriter::compact_closed(const std::string& current_period) {
+  std::vector<std::string> done;
+  const std::set<std::string> names = impl_->existing;
+  for (const auto& p : names) {
+    if (p == kUndatedPartition || p >= current_period) continue;
+    const fs::path path = impl_->archive / p;
+    const std::string key = std::string(kCompactedKeyPrefix) + p;
+    std::string revision;
+    auto rev = xapian_db::guarded(path.string(), [&] {
+      revision = std::to_string(Xapian::Database(path.string()).get_revision());
+    });
+    if (!rev) return rev.error();
+    if (impl_->state->metadata(key) == revision) continue;  // unchanged since its compaction
+    auto w = impl_->partition(p);  // holds the partition's lock until the swap is done
+    if (!w) return w.error();
+    if (auto c = (*w)->commit(); !c) return c.error();
+    const fs::path tmp = impl_->archive / (p + std::string(kCompactSuffix));
+    std::error_code ec;
+    fs::remove_all(tmp, ec);  // a leftover of an interrupted run; the state lock is ours
+    auto st = xapian_db::guarded(path.string(), [&] { Xapian::Database(path.string()).compact(tmp.string()); });
+    if (!st) {
+      fs::remove_all(tmp, ec);
+      return st.error();
+    }
+    // One atomic step for readers: a search opening the partition sees the old or the new one;
+    // one already reading the old files keeps them until it reopens.
+    if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) != 0) {
+      const std::string why = std::strerror(errno);
+      fs::remove_all(tmp, ec);
+      return Error{ErrorCode::kIo, path.string() + ": cannot swap in the compacted copy: " + why,
+                   "the partition is unchanged; xapian-compact can be used instead (docs/operations.md)"};
+    }
+    impl_->open.erase(p);  // closes the old copy, releasing its lock
+    fs::remove_all(tmp, ec);
+    if (ec) spdlog::warn("{}: could not remove the old copy: {}", tmp.string(), ec.message());
+    auto now = xapian_db::guarded(path.string(), [&] {
+      revision = std::to_string(Xapian::Database(path.string()).get_revision());
+    });
+    if (!now) return now.error();
+    if (auto s = impl_->state->set_metadata(key, revision); !s) return s.error();
+    if (auto c = impl_->state->commit(); !c) return c.error();
+    done.push_back(p);
+  }
+  return done;
 }
 
 }  // namespace newsidx::indexer

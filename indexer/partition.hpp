@@ -71,6 +71,12 @@ class PartitionedWriter {
   /// documents), then rewrites the stub if a partition was created.
   Status commit();
 
+  /// Compacts (Xapian::Database::compact) every closed partition, one whose period sorts before
+  /// `current_period` ("undated" never closes), changed since its last compaction. Each copy is
+  /// built beside its partition and swapped in with one rename, holding the partition's write
+  /// lock, so searches go on meanwhile. Call after commit(). Returns the partitions compacted.
+  Result<std::vector<std::string>> compact_closed(const std::string& current_period);
+
  private:
   struct Impl;
   explicit PartitionedWriter(std::unique_ptr<Impl> impl);

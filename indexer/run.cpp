@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <condition_variable>
 #include <csignal>
+#include <ctime>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -158,6 +159,9 @@ Result<PartitionScheme> run_scheme(const IndexOptions& o) {
                  o.db + ": archive is partitioned by " + partition_scheme_name(*existing) + ", not " +
                      partition_scheme_name(asked),
                  "run with --partition " + partition_scheme_name(*existing) + " or index into a new path"};
+  if (asked == PartitionScheme::kNone && o.compact)
+    return Error{ErrorCode::kUsage, o.db + ": --compact applies to archives indexed with --partition",
+                 "compact a single database with xapian-compact (docs/operations.md)"};
   if (asked != PartitionScheme::kNone && o.rebuild)
     return Error{ErrorCode::kUsage, o.db + ": --rebuild of a partitioned archive is not supported yet",
                  "index into a new folder with --partition, then replace the old one"};
@@ -275,9 +279,9 @@ std::string summary_line(const Summary& s) {
   double rate = s.seconds > 0 ? static_cast<double>(s.added + s.updated) / s.seconds : 0.0;
   return fmt::format(
       "newsidx-index: {} files ({} unchanged), {} articles read, {} added, {} updated, "
-      "{} removed, {} skipped, {:.1f} s, {:.0f} articles/s{}",
+      "{} removed, {} skipped, {:.1f} s, {:.0f} articles/s{}{}",
       s.files, s.files_unchanged, s.articles_read, s.added, s.updated, s.removed, s.skipped,
-      s.seconds, rate,
+      s.seconds, rate, s.compacted ? fmt::format(", {} partitions compacted", s.compacted) : "",
       s.interrupted ? " (interrupted: committed what was done)" : s.rebuilt ? " (rebuilt)" : "");
 }
 
@@ -306,12 +310,14 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   }
 
   Target writer;
+  PartitionScheme scheme_used = PartitionScheme::kNone;
   std::optional<RebuildPlan> rebuild;
   std::unordered_map<std::string, FileState> known;
   if (!o.extract_only) {
     const WriterOptions wo{o.lock_timeout_s * 1000, &g_signal, o.batch_size};
     auto scheme = run_scheme(o);
     if (!scheme) return scheme.error();
+    scheme_used = *scheme;
     std::string target = o.db;
     if (*scheme != PartitionScheme::kNone) {
       auto w = PartitionedWriter::open(o.db, *scheme, wo);
@@ -464,6 +470,16 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     // Commit whatever was written, even after a fatal error on a later file: what is committed
     // is always whole files with their recorded state.
     if (auto c = writer.commit(); !c && !fatal) fatal = c.error();
+    if (o.compact && writer.parts && !fatal && !s.interrupted) {
+      const std::time_t now = std::time(nullptr);
+      std::tm local{};
+      localtime_r(&now, &local);
+      const std::string today = fmt::format("{:04}{:02}{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+      auto done = writer.parts->compact_closed(partition_of(today, scheme_used));
+      if (!done) fatal = done.error();
+      else s.compacted = done->size();
+      if (done) for (const auto& p : *done) spdlog::info("{}: partition {} compacted", o.db, p);
+    }
     writer.reset();
   }
   if (rebuild) {

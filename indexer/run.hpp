@@ -19,6 +19,7 @@ struct Summary {
   double seconds = 0;
   bool dry_run = false;             ///< added/updated/removed count files that would change
   bool rebuilt = false;             ///< a --rebuild run swapped its new database in
+  std::size_t compacted = 0;        ///< partitions compacted by --compact
   bool interrupted = false;
   int signal = 0;
 };

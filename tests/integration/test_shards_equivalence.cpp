@@ -69,3 +69,40 @@ TEST_CASE("shards: partition of a date", "[shards]") {
   CHECK(indexer::partition_of("20220131", PartitionScheme::kMonth) == "2022-01");
   CHECK(indexer::partition_of("", PartitionScheme::kMonth) == "undated");
 }
+
+TEST_CASE("shards: --compact compacts closed partitions once and searches agree", "[shards][integration]") {
+  test::TempDir dir;
+  write_corpus(dir.path() / "in", 40);
+  index_corpus(dir.str("one.db"), dir.str("in"), "");
+  index_corpus(dir.str("archive"), dir.str("in"), "year");
+  const auto before = Xapian::Database(dir.str("archive/2019")).get_uuid();
+  auto searcher = query::Searcher::open(dir.str("archive"));  // opened before the swap
+  REQUIRE(searcher.ok());
+
+  indexer::IndexOptions o;
+  o.db = dir.str("archive");
+  o.lock_timeout_s = 0;
+  o.progress = false;
+  o.compact = true;
+  std::ostringstream out;
+  auto r = indexer::run_index(o, out);
+  REQUIRE(r.ok());
+  CHECK(r->compacted == 4);  // 2019..2022 are past years; "undated" never closes
+  CHECK(Xapian::Database(dir.str("archive/2019")).get_uuid() != before);  // a new database
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "archive/2019.compact"));
+  check_same(dir.str("one.db"), dir.str("archive"));
+  auto during = (*searcher)->search(requests()[0]);  // reopens itself if it must
+  REQUIRE(during.ok());
+  CHECK(during->matches_estimated == search(dir.str("one.db"), requests()[0]).matches_estimated);
+
+  auto again = indexer::run_index(o, out);
+  REQUIRE(again.ok());
+  CHECK(again->compacted == 0);  // nothing changed since
+  // A late article for 2019 reopens that partition only.
+  test::write_file(dir.path() / "in/late.jsonl", article_line(100, "2019-12-31"));
+  o.archives = {dir.str("in")};
+  auto late = indexer::run_index(o, out);
+  REQUIRE(late.ok());
+  CHECK(late->added == 1);
+  CHECK(late->compacted == 1);
+}
