@@ -369,6 +369,35 @@ constexpr auto kCapFunction = std::to_array<std::string_view>({
     "We", "They", "She", "He", "I", "You", "Or", "Nor", "Once", "Thus", "Asked", "Told",
     "Said", "Writing", "Responding", "Citing", "Addressing", "Sen", "Dear", "Oh", "Yes", "Well",
     "Mr", "Whether", "Though", "Supporters", "Critics", "Officials", "Democrats", "Republicans"});
+// Descriptions that name a person mentioned earlier ("the Vermont senator"), with the titles
+// that introduce such a person ("Sen. Bernie Sanders"). A description whose head has no title
+// matches persons whose mentions have the head word next to them ("Trump, the businessman").
+struct DescriptionHead {
+  std::string_view head;
+  std::array<std::string_view, 4> titles;
+};
+constexpr auto kDescriptionHeads = std::to_array<DescriptionHead>({
+    {"senator", {"Sen.", "Senator", "Sen", "Sens."}},
+    {"governor", {"Gov.", "Governor", "Gov", ""}},
+    {"congressman", {"Rep.", "Representative", "Congressman", "Rep"}},
+    {"congresswoman", {"Rep.", "Representative", "Congresswoman", "Rep"}},
+    {"lawmaker", {"Rep.", "Sen.", "Representative", "Senator"}},
+    {"mayor", {"Mayor", "", "", ""}},
+    {"secretary", {"Secretary", "", "", ""}},
+    {"businessman", {"", "", "", ""}},
+    {"billionaire", {"", "", "", ""}},
+    {"mogul", {"", "", "", ""}},
+    {"candidate", {"", "", "", ""}},
+    {"nominee", {"", "", "", ""}},
+    {"front-runner", {"", "", "", ""}},
+    {"frontrunner", {"", "", "", ""}},
+    {"neurosurgeon", {"", "", "", ""}},
+    {"senator-elect", {"", "", "", ""}},
+    {"strategist", {"", "", "", ""}},
+    {"speaker", {"Speaker", "", "", ""}},
+    {"justice", {"Justice", "", "", ""}},
+    {"judge", {"Judge", "", "", ""}}});
+
 // Day and month names that trail a name run: "told MSNBC Monday".
 constexpr auto kDates = std::to_array<std::string_view>({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -439,6 +468,13 @@ class Attributor {
     if (f->gender == Gender::kMale) return NameGender::kMale;
     return NameGender::kUnknown;
   }
+  // A lower-case word that may belong to a speaker noun phrase ("the Vermont senator").
+  bool np_word(std::size_t k) const {
+    const std::string w = lower(word(k));
+    if (in(kNpWords, w)) return true;
+    return std::any_of(kDescriptionHeads.begin(), kDescriptionHeads.end(),
+                       [&](const DescriptionHead& d) { return d.head == w; });
+  }
   bool is_speech_verb(std::size_t k) const {
     return is_word(k) && outside(k) && in(kSpeechVerbs, word(k));
   }
@@ -456,6 +492,7 @@ class Attributor {
   Attribution np_after(std::size_t verb, std::size_t ceil);
   Attribution analyse_np(std::size_t b, std::size_t e, std::size_t verb);
   Attribution resolve_pronoun(std::size_t k, std::size_t verb);
+  Attribution resolve_description(std::size_t b, std::size_t e, std::size_t verb);
   Attribution paragraph_verb(const RawQuote& q);
   bool person_between(std::size_t from_byte, std::size_t to_byte, const std::string& except) const;
 
@@ -666,6 +703,94 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   return a;
 }
 
+// Whether `w` is a short form of `full`: "Fla." and "R-Fla." of "Florida", "Vt." of "Vermont"
+// (first letter equal, the other letters in order).
+bool abbreviates(std::string_view w, std::string_view full) {
+  const auto dash = w.find('-');
+  if (dash != std::string_view::npos) w = w.substr(dash + 1);
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  if (w.size() < 2 || w.size() > 5 || full.size() <= w.size() || w[0] != full[0]) return false;
+  std::size_t i = 1;
+  for (std::size_t j = 1; j < full.size() && i < w.size(); ++j) {
+    if (full[j] == w[i]) ++i;
+  }
+  return i == w.size();
+}
+
+// A definite description as speaker: "the Vermont senator said" names the person the article
+// introduced with that title ("Sen. Bernie Sanders") or that head word ("Trump, the
+// businessman"). Capitalised modifiers ("Vermont") pick among several such persons; when more
+// than one person remains, nobody is named.
+Attribution Attributor::resolve_description(std::size_t b, std::size_t e, std::size_t verb) {
+  Attribution a;
+  a.decided = true;
+  a.cue = Span{toks_[verb].b, toks_[verb].e};
+  if (e <= b + 1 || lower(word(b)) != "the") return a;
+  const std::string head = lower(word(e - 1));
+  const DescriptionHead* dh = nullptr;
+  for (const DescriptionHead& d : kDescriptionHeads) {
+    if (d.head == head) dh = &d;
+  }
+  if (dh == nullptr) return a;
+  std::vector<std::string> modifiers;
+  for (std::size_t j = b + 1; j + 1 < e; ++j) {
+    if (is_cap(j) && !in(kCapFunction, word(j))) modifiers.push_back(strip_possessive(word(j)));
+  }
+  auto tok_index = [&](std::size_t byte) {
+    const auto it = std::lower_bound(toks_.begin(), toks_.end(), byte,
+                                     [](const Tok& tk, std::size_t v) { return tk.b < v; });
+    return static_cast<std::size_t>(it - toks_.begin());
+  };
+  std::map<std::string, bool> matched;  // entity -> a modifier stands near one of its mentions
+  const std::size_t limit = toks_[b].b;
+  for (const Mention& m : mentions_) {
+    if (m.type != MentionType::kPerson || m.span.end > limit) continue;
+    const std::size_t mb = tok_index(m.span.start);
+    const std::size_t me = tok_index(m.span.end);
+    if (mb >= toks_.size() || !outside(mb)) continue;
+    bool fits = false;
+    for (std::size_t j = mb + 1; j < me; ++j) {  // the mention may include its title
+      for (std::string_view title : dh->titles) {
+        fits = fits || (!title.empty() && word(j - 1) == title);
+      }
+    }
+    for (std::size_t j = mb; j-- > 0 && mb - j <= 4 && toks_[j].para == toks_[mb].para;) {
+      for (std::string_view title : dh->titles) {
+        fits = fits || (!title.empty() && word(j) == title);
+      }
+    }
+    bool modifier_near = false;
+    // The head word just before the name or in an appositive after it ("Trump, the
+    // businessman"); a modifier just before it or in brackets after it ("Texas Sen. Ted
+    // Cruz", "Bernie Sanders (I-Vt.)").
+    const std::size_t lo = mb > 4 ? mb - 4 : 0;
+    const std::size_t hi = std::min(toks_.size(), me + 8);
+    for (std::size_t j = lo; j < hi; ++j) {
+      if (toks_[j].para != toks_[mb].para || !is_word(j)) continue;
+      if (lower(word(j)) == head && (j + 3 >= mb || j >= me)) fits = true;
+      if (j >= me + 5) continue;
+      for (const std::string& mod : modifiers) {
+        modifier_near = modifier_near || word(j) == mod || abbreviates(word(j), mod);
+      }
+    }
+    if (!fits) continue;
+    bool& near = matched[m.entity];
+    near = near || modifier_near;
+  }
+  std::vector<std::string> names;
+  for (const auto& [entity, near] : matched) {
+    if (near) names.push_back(entity);
+  }
+  if (names.empty()) {
+    for (const auto& [entity, near] : matched) names.push_back(entity);
+  }
+  if (names.size() != 1) return a;
+  a.speaker = names.front();
+  a.type = "person";
+  a.mention = Span{toks_[b].b, toks_[e - 1].e};
+  return a;
+}
+
 // Analyses the speaker noun phrase tokens [b, e) of a cue `verb`.
 Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t verb) {
   Attribution a;
@@ -707,6 +832,10 @@ Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t ver
   }
   const std::string head = lower(word(e - 1));
   if (re == rb) {
+    if (head != "statement") {
+      Attribution d = resolve_description(b, e, verb);
+      if (d.speaker) return d;
+    }
     // No name at all: "the statement", "a senior official", "officials".
     if (head == "statement" || head == "department" || head == "ministry" ||
         head == "campaign") {
@@ -725,7 +854,9 @@ Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t ver
   const bool name_is_head = re == e;
   const bool org_voice = !name_is_head && re + 1 == e && in(kOrgVoices, head);
   const bool org_head = !name_is_head && re + 1 == e && in(kOrgHeads, head);
-  if (!name_is_head && !org_voice && !org_head) return a;  // "a State Department official"
+  if (!name_is_head && !org_voice && !org_head) {
+    return resolve_description(b, e, verb);  // "a State Department official": none
+  }
   // Titles in front are not the name, unless the run is an organisation ("State Department").
   bool org = org_voice || org_head;
   for (std::size_t j = rb; j < re; ++j) org = org || in(kOrgWords, word(j));
@@ -831,7 +962,7 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
   }
   std::size_t b = e;
   while (b > floor && e - b < 10 && is_word(b - 1) && outside(b - 1) &&
-         (is_cap(b - 1) || in(kNpWords, lower(word(b - 1))))) {
+         (is_cap(b - 1) || np_word(b - 1))) {
     --b;
   }
   // Only a phrase that ends the clause before it: "what he called", "Trump said".
@@ -843,7 +974,7 @@ Attribution Attributor::np_after(std::size_t verb, std::size_t ceil) {
   std::size_t b = verb + 1;
   std::size_t e = b;
   while (e < ceil && e - b < 10 && is_word(e) && outside(e) &&
-         (is_cap(e) || in(kNpWords, lower(word(e))))) {
+         (is_cap(e) || np_word(e))) {
     ++e;
   }
   if (e == b) return {};
@@ -935,7 +1066,7 @@ Attribution Attributor::according_to(const RawQuote& q) {
     if (sentence_end(k) || toks_[k].kind == TokKind::kQuoteMark) break;
     if (lower(word(k)) == "according" && word(k + 1) == "to") {
       std::size_t e = k + 2;
-      while (e < end && e - k < 12 && is_word(e) && (is_cap(e) || in(kNpWords, lower(word(e))))) {
+      while (e < end && e - k < 12 && is_word(e) && (is_cap(e) || np_word(e))) {
         ++e;
       }
       return analyse_np(k + 2, e, k);
@@ -948,7 +1079,7 @@ Attribution Attributor::according_to(const RawQuote& q) {
     if (k + 2 < q.open_tok && lower(word(k)) == "according" && word(k + 1) == "to") {
       std::size_t e = k + 2;
       while (e < q.open_tok && e - k < 12 && is_word(e) &&
-             (is_cap(e) || in(kNpWords, lower(word(e))))) {
+             (is_cap(e) || np_word(e))) {
         ++e;
       }
       return analyse_np(k + 2, e, k);

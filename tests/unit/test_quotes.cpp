@@ -345,3 +345,16 @@ TEST_CASE("quotes: party and state in brackets or 'of <place>' do not hide the s
   CHECK(summary(text, mentions) == std::vector<std::string>{"John Mica|We will vote no,",
                                                             "Sherrod Brown|I am not interested."});
 }
+
+TEST_CASE("quotes: 'the Vermont senator' names the senator from Vermont named earlier", "[quotes]") {
+  const std::string text =
+      "Sen. Bernie Sanders (I-Vt.) and Sen. Ted Cruz spoke on Monday.\n\n"
+      "\"We will win,\" the Vermont senator said.\n\n"
+      "\"We will not,\" the senator said.";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Bernie Sanders", "Bernie Sanders");
+  add_mentions(mentions, text, "Ted Cruz", "Ted Cruz");
+  // The second description fits both senators: nobody is named rather than a guess.
+  CHECK(summary(text, mentions) ==
+        std::vector<std::string>{"Bernie Sanders|We will win,", "-|We will not,"});
+}
