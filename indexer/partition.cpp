@@ -285,8 +285,11 @@ Result<std::vector<std::string>> PartitionedWriter::compact_closed(const std::st
     auto w = impl_->partition(p);  // holds the partition's lock until the swap is done
     if (!w) return w.error();
     if (auto c = (*w)->commit(); !c) return c.error();
-    const fs::path tmp = impl_->archive / (p + std::string(kCompactSuffix));
     std::error_code ec;
+    // A partition moved to another disk and left as a symlink is compacted on that disk.
+    const fs::path real = fs::canonical(path, ec);
+    if (ec) return Error{ErrorCode::kIo, path.string() + ": " + ec.message(), ""};
+    const fs::path tmp = real.parent_path() / (real.filename().string() + std::string(kCompactSuffix));
     fs::remove_all(tmp, ec);  // a leftover of an interrupted run; the state lock is ours
     auto st = xapian_db::guarded(path.string(), [&] { Xapian::Database(path.string()).compact(tmp.string()); });
     if (!st) {
@@ -295,7 +298,7 @@ Result<std::vector<std::string>> PartitionedWriter::compact_closed(const std::st
     }
     // One atomic step for readers: a search opening the partition sees the old or the new one;
     // one already reading the old files keeps them until it reopens.
-    if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) != 0) {
+    if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, real.c_str(), RENAME_EXCHANGE) != 0) {
       const std::string why = std::strerror(errno);
       fs::remove_all(tmp, ec);
       return Error{ErrorCode::kIo, path.string() + ": cannot swap in the compacted copy: " + why,

@@ -75,7 +75,12 @@ TEST_CASE("shards: --compact compacts closed partitions once and searches agree"
   write_corpus(dir.path() / "in", 40);
   index_corpus(dir.str("one.db"), dir.str("in"), "");
   index_corpus(dir.str("archive"), dir.str("in"), "year");
+  // 2020 lives on "another disk", linked into the archive.
+  std::filesystem::create_directories(dir.path() / "disk2");
+  std::filesystem::rename(dir.path() / "archive/2020", dir.path() / "disk2/2020");
+  std::filesystem::create_directory_symlink(dir.path() / "disk2/2020", dir.path() / "archive/2020");
   const auto before = Xapian::Database(dir.str("archive/2019")).get_uuid();
+  const auto before_2020 = Xapian::Database(dir.str("disk2/2020")).get_uuid();
   auto searcher = query::Searcher::open(dir.str("archive"));  // opened before the swap
   REQUIRE(searcher.ok());
 
@@ -90,6 +95,9 @@ TEST_CASE("shards: --compact compacts closed partitions once and searches agree"
   CHECK(r->compacted == 4);  // 2019..2022 are past years; "undated" never closes
   CHECK(Xapian::Database(dir.str("archive/2019")).get_uuid() != before);  // a new database
   CHECK_FALSE(std::filesystem::exists(dir.path() / "archive/2019.compact"));
+  CHECK(std::filesystem::is_symlink(dir.path() / "archive/2020"));
+  CHECK(Xapian::Database(dir.str("disk2/2020")).get_uuid() != before_2020);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "disk2/2020.compact"));
   check_same(dir.str("one.db"), dir.str("archive"));
   auto during = (*searcher)->search(requests()[0]);  // reopens itself if it must
   REQUIRE(during.ok());
