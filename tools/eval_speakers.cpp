@@ -1,7 +1,7 @@
 // newsidx-eval-speakers: scores quotation speaker attribution against PolNeAR's attribution gold
 // (direct quotes only): coverage, precision, and document-level named-speaker P/R/F1.
 //
-// Usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] [--errors N]
+// Usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] [--margin BYTES] [--errors N]
 //   DATA_DIR is an unpacked PolNeAR compartment (data/dev or data/train) holding text/ and
 //   attributions/. With --mentions tagger (the default) the person and organisation mentions
 //   come from the article analysis (NER tagger + in-article resolution), as when indexing; with
@@ -269,17 +269,19 @@ std::string clip(std::string s, std::size_t n) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] [--errors N]\n";
+    std::cerr << "usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] [--margin BYTES] [--errors N]\n";
     return 2;
   }
   const fs::path dir = argv[1];
   std::size_t max_errors = 0;
   bool use_tagger = true;
   bool precise = false;
+  std::size_t margin = 0;
   for (int i = 2; i + 1 < argc; ++i) {
     if (std::string(argv[i]) == "--errors") max_errors = std::stoul(argv[i + 1]);
     if (std::string(argv[i]) == "--mentions") use_tagger = std::string(argv[i + 1]) != "none";
     if (std::string(argv[i]) == "--precise") precise = std::string(argv[i + 1]) == "1";
+    if (std::string(argv[i]) == "--margin") margin = std::stoul(argv[i + 1]);
   }
   if (!fs::is_directory(dir / "text") || !fs::is_directory(dir / "attributions")) {
     std::cerr << "error: " << dir << " has no text/ and attributions/ folders\n";
@@ -330,6 +332,7 @@ int main(int argc, char** argv) {
     newsidx::entities::QuoteOptions options;
     options.rules = &rules;
     options.precise = precise;
+    options.pronoun_margin = margin;
     const std::vector<Quote> quotes = newsidx::entities::find_quotes(text, mentions, options);
 
     // Keys for every Source (direct or not), in text order, for the pronoun stand-in.
@@ -425,9 +428,9 @@ int main(int argc, char** argv) {
   }
   auto pct = [](std::size_t a, std::size_t b) { return b ? 100.0 * static_cast<double>(a) / static_cast<double>(b) : 0.0; };
   const double p = pct(doc_sys_ok, doc_sys), r = pct(doc_gold_ok, doc_gold);
-  std::printf("articles: %zu (mentions: %s; mode: %s)\n", anns.size(),
+  std::printf("articles: %zu (mentions: %s; mode: %s, pronoun margin %zu)\n", anns.size(),
               use_tagger ? "article analysis (NER tagger)" : "none, text only",
-              precise ? "precise" : "default");
+              precise ? "precise" : "default", margin);
   std::printf("gold direct quotes: %zu (named source %zu, unnamed or no source %zu; left out: %zu "
               "whose Source span is only a verb)\n", gold_direct, gold_named, gold_unnamed,
               gold_skipped);

@@ -690,6 +690,13 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
     }
   }
   if (!best || (options_.precise && candidates.size() > 1)) return a;
+  if (options_.pronoun_margin > 0) {
+    // Two compatible persons close together: the nearer is often not the one speaking.
+    const std::string best_last = last_word(best->second);
+    for (const auto& [name, pos] : candidates) {
+      if (name != best_last && best->first - pos < options_.pronoun_margin) return a;
+    }
+  }
   a.speaker = best->second;
   // Prefer the fullest spelling of the same person the article offers.
   for (const TextName& n : text_names_) {

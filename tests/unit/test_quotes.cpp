@@ -358,3 +358,33 @@ TEST_CASE("quotes: 'the Vermont senator' names the senator from Vermont named ea
   CHECK(summary(text, mentions) ==
         std::vector<std::string>{"Bernie Sanders|We will win,", "-|We will not,"});
 }
+
+TEST_CASE("quotes: a pronoun margin leaves 'he said' open when two men stand close together",
+          "[quotes]") {
+  const std::string text =
+      "John Brown met reporters. Mark Lane arrived later.\n\n\"It went well,\" he said.";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "John Brown", "John Brown");
+  add_mentions(mentions, text, "Mark Lane", "Mark Lane");
+  newsidx::entities::QuoteOptions options;
+  options.gender_of = [](std::string_view) { return newsidx::entities::NameGender::kMale; };
+  const auto by_default = find_quotes(text, mentions, options);
+  REQUIRE(by_default.size() == 1);
+  CHECK(by_default[0].speaker == "Mark Lane");
+  options.pronoun_margin = 1000;
+  const auto middle = find_quotes(text, mentions, options);
+  REQUIRE(middle.size() == 1);
+  CHECK_FALSE(middle[0].speaker);
+  // A woman nearby does not compete with "he".
+  const std::string mixed = "John Brown met reporters. Mary Lane arrived later.\n\n\"It went well,\" he said.";
+  std::vector<Mention> two;
+  add_mentions(two, mixed, "John Brown", "John Brown");
+  add_mentions(two, mixed, "Mary Lane", "Mary Lane");
+  options.gender_of = [](std::string_view first) {
+    return first == "Mary" ? newsidx::entities::NameGender::kFemale
+                           : newsidx::entities::NameGender::kMale;
+  };
+  const auto resolved = find_quotes(mixed, two, options);
+  REQUIRE(resolved.size() == 1);
+  CHECK(resolved[0].speaker == "John Brown");
+}
