@@ -2,6 +2,8 @@
 #include "searcher.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "common/analysis.hpp"
@@ -70,6 +72,7 @@ struct Searcher::Impl {
   Xapian::Database db;
   std::string path;
   bool remote_safe_facets = false;  // set once a server rejects our match spy
+  std::vector<std::string> unreachable;  // stub lines left out by open_partial
 };
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -83,6 +86,61 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& path) {
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(db).value();
   impl->path = path;
+  return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
+}
+
+const std::vector<std::string>& Searcher::unreachable() const { return impl_->unreachable; }
+
+Result<std::unique_ptr<Searcher>> Searcher::open_partial(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path stub = path;
+  if (fs::is_directory(stub, ec)) stub /= "XAPIANDB";
+  if (!fs::is_regular_file(stub, ec)) return open(path);
+  std::ifstream in(stub);
+  std::vector<std::pair<std::string, std::string>> lines;  // (type, target)
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream words(line);
+    std::string type, target;
+    if (!(words >> type) || type[0] == '#') continue;
+    words >> target;
+    const bool local = type == "auto" || type == "glass" || type == "chert";
+    const bool tcp = type == "remote" && !target.empty() && target[0] != ':' && target.find(':') != std::string::npos;
+    if (!local && !tcp) return open(path);  // a form left to Xapian itself
+    lines.emplace_back(type, target);
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  bool any = false;
+  for (const auto& [type, target] : lines) {
+    try {
+      if (type == "remote") {
+        const auto colon = target.rfind(':');
+        const auto port = static_cast<unsigned>(std::stoul(target.substr(colon + 1)));
+        impl->db.add_database(Xapian::Remote::open(target.substr(0, colon), port));
+      } else {
+        const fs::path t(target);
+        impl->db.add_database(Xapian::Database((t.is_absolute() ? t : stub.parent_path() / t).string()));
+      }
+      any = true;
+    } catch (const Xapian::NetworkError&) {
+      impl->unreachable.push_back(type + " " + target);
+    } catch (const Xapian::Error& e) {
+      return xapian_db::to_error(e, path);
+    } catch (const std::exception&) {
+      return Error{ErrorCode::kUsage, path + ": bad port in stub line \"remote " + target + "\"", ""};
+    }
+  }
+  if (!any)
+    return Error{ErrorCode::kDatabase, path + ": no partition could be opened",
+                 "start the servers named in the stub, or check its paths"};
+  std::string version;
+  if (auto st = xapian_db::guarded(path, [&] { version = impl->db.get_metadata(std::string(schema::kSchemaKey)); }); !st)
+    return st.error();
+  if (version != std::to_string(schema::kSchemaVersion))
+    return Error{ErrorCode::kSchemaMismatch, path + ": not a newsidx database of schema " +
+                                                  std::to_string(schema::kSchemaVersion),
+                 "point --db at a database written by this newsidx-index"};
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
 }
 
@@ -123,10 +181,11 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   std::string key = canonical::fold_key(value);
   if (key.empty()) return {};
   std::string exact = schema::filter_term(field, key);
-  if (impl_->db.term_exists(exact) || !facet) return {exact};
+  if (!facet) return {exact};
 
-  // Not an exact canonical name: match names containing every word typed ("blinken" ->
-  // "antony blinken"), the way people search for a person by surname.
+  // Names containing every word typed ("blinken" -> "antony blinken"), the way people search
+  // for a person by surname. The exact name is one of them; a lone "Blair" an article named
+  // without a first name must not hide "Tony Blair".
   const auto want = words_of(key);
   std::vector<std::string> found;
   for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
@@ -136,6 +195,7 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
     });
     if (all) found.push_back(*t);
   }
+  if (found.size() == 1 && found.front() == exact) return found;
   if (!found.empty()) {
     std::string names;
     for (const auto& t : found) names += (names.empty() ? "" : ", ") + display_name(field, t);

@@ -114,4 +114,30 @@ TEST_CASE("shards remote: two partitions through xapian-tcpsrv answer like a loc
     CHECK(search(dir.str("local.stub"), requests()[4]).suggestion == "harbour");
     CHECK(search(dir.str("remote.stub"), requests()[4]).suggestion.empty());
   }
+
+  SECTION("a server down: open fails naming it; open_partial answers from the others") {
+    // Port 1 on loopback: nothing listens there, the connection is refused at once.
+    write_file(dir.path() / "down.stub", "remote 127.0.0.1:1\nremote 127.0.0.1:" + std::to_string(a.port()) +
+                                              "\nauto archive/2021\n");
+    auto full = query::Searcher::open(dir.str("down.stub"));
+    REQUIRE_FALSE(full.ok());
+    CHECK(full.error().message.find("127.0.0.1:1") != std::string::npos);
+    auto partial = query::Searcher::open_partial(dir.str("down.stub"));
+    REQUIRE(partial.ok());
+    CHECK((*partial)->unreachable() == std::vector<std::string>{"remote 127.0.0.1:1"});
+    write_file(dir.path() / "up.stub", "auto archive/2019\nauto archive/2021\n");
+    auto req = requests()[0];
+    auto got = (*partial)->search(req);
+    REQUIRE(got.ok());
+    auto expected = search(dir.str("up.stub"), req);
+    CHECK(got->matches_estimated == expected.matches_estimated);
+    CHECK(canonical_hits(*got) == canonical_hits(expected));
+    REQUIRE(got->facets.size() == expected.facets.size());
+    CHECK(got->facets[0].values == expected.facets[0].values);
+    // The archive folder itself (a XAPIANDB stub) opens partially too, with nothing left out.
+    auto folder = query::Searcher::open_partial(dir.str("archive"));
+    REQUIRE(folder.ok());
+    CHECK((*folder)->unreachable().empty());
+    CHECK((*folder)->database().get_doccount() == Xapian::Database(dir.str("archive")).get_doccount());
+  }
 }
