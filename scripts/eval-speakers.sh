@@ -6,7 +6,8 @@
 #   scripts/eval-speakers.sh train           tune on train
 #   EVAL_MENTIONS=none scripts/eval-speakers.sh   speakers from the text alone
 #   EVAL_PRECISE=1 scripts/eval-speakers.sh  the precise operating point (QuoteOptions::precise)
-#   EVAL_MARGIN=1000 scripts/eval-speakers.sh  the middle operating point (pronoun_margin 1000)
+#   EVAL_MARGIN=0 scripts/eval-speakers.sh   the coverage operating point (QuoteOptions::pronoun_margin;
+#                                            unset: the library default, the middle point)
 #   EVAL_ERRORS=40 scripts/eval-speakers.sh  also print 40 wrong/missed attributions to stderr
 # Environment: NEWSIDX_CORPORA (default ../shared/corpora), EVAL_BUILD_DIR (default build-eval).
 # Definitions of coverage, precision and matching: tools/eval_speakers.cpp and QUALITY.md.
@@ -33,6 +34,7 @@ trap 'rm -rf "$tmp"' EXIT
 tar -xzf "$tarball" -C "$tmp"
 
 echo "command: scripts/eval-speakers.sh $split (EVAL_MENTIONS=${EVAL_MENTIONS:-tagger}" \
-  "EVAL_PRECISE=${EVAL_PRECISE:-0} EVAL_MARGIN=${EVAL_MARGIN:-0})"
+  "EVAL_PRECISE=${EVAL_PRECISE:-0} EVAL_MARGIN=${EVAL_MARGIN:-default})"
 "$build/tools/newsidx-eval-speakers" "$tmp/data/$split" \
-  --mentions "${EVAL_MENTIONS:-tagger}" --precise "${EVAL_PRECISE:-0}" --margin "${EVAL_MARGIN:-0}" --errors "${EVAL_ERRORS:-0}"
+  --mentions "${EVAL_MENTIONS:-tagger}" --precise "${EVAL_PRECISE:-0}" \
+  ${EVAL_MARGIN:+--margin "$EVAL_MARGIN"} --errors "${EVAL_ERRORS:-0}"

@@ -276,7 +276,7 @@ int main(int argc, char** argv) {
   std::size_t max_errors = 0;
   bool use_tagger = true;
   bool precise = false;
-  std::size_t margin = 0;
+  std::size_t margin = newsidx::entities::QuoteOptions{}.pronoun_margin;
   for (int i = 2; i + 1 < argc; ++i) {
     if (std::string(argv[i]) == "--errors") max_errors = std::stoul(argv[i + 1]);
     if (std::string(argv[i]) == "--mentions") use_tagger = std::string(argv[i + 1]) != "none";

@@ -30,9 +30,9 @@ struct QuoteOptions {
   /// operating points are in QUALITY.md ("## Quote speakers").
   bool precise = false;
   /// Ambiguous pronouns: "he"/"she" is left without a speaker when another compatible person
-  /// was named less than this many bytes before the chosen antecedent (0: never). Together
-  /// with `precise = false` this gives the middle operating point of QUALITY.md.
-  std::size_t pronoun_margin = 0;
+  /// was named less than this many bytes before the chosen antecedent (0: never, the
+  /// coverage operating point of QUALITY.md). The default is the middle operating point.
+  std::size_t pronoun_margin = 1000;
 };
 
 /// One quotation as found in the text, before attribution: one part per paragraph it covers
