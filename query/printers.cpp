@@ -74,6 +74,33 @@ std::string facet_label(const std::string& facet, const std::string& value) {
   return value;
 }
 
+namespace {
+
+// The article's facets on one line, a few values each, so a reader sees at a glance who and
+// where a hit is about: "\n   person: Antony Blinken, Sergey Lavrov +6 | country: US UA RU".
+std::string facets_line(const nlohmann::json& rec) {
+  auto it = rec.find("facets");
+  if (it == rec.end() || !it->is_object()) return {};
+  constexpr std::size_t kShown = 3;
+  std::string line;
+  for (const char* name : {"person", "org", "place", "country", "speaker"}) {
+    auto v = it->find(name);
+    if (v == it->end() || !v->is_array() || v->empty()) continue;
+    std::string part = std::string(name) + ": ";
+    std::size_t n = 0;
+    for (const auto& x : *v) {
+      if (!x.is_string()) continue;
+      if (n == kShown) break;
+      part += (n++ ? (std::string(name) == "country" ? " " : ", ") : "") + x.get<std::string>();
+    }
+    if (v->size() > kShown) part += " +" + std::to_string(v->size() - kShown);
+    line += (line.empty() ? "" : " | ") + part;
+  }
+  return line.empty() ? line : "\n   " + line;
+}
+
+}  // namespace
+
 void print_text(std::ostream& out, const SearchResult& r, const PrintOptions& o) {
   for (const auto& h : r.hits) {
     const auto& rec = h.record;
@@ -96,6 +123,7 @@ void print_text(std::ostream& out, const SearchResult& r, const PrintOptions& o)
     out << "   " << field(rec, o.quotes ? "article" : "id");
     std::string dl = field(rec, "dateline");
     if (!dl.empty()) out << "  [" << dl << "]";
+    if (!o.quotes) out << facets_line(rec);
     if (o.color) out << kReset;
     out << "\n\n";
   }
