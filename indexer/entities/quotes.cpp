@@ -606,7 +606,6 @@ bool Attributor::person_between(std::size_t from_byte, std::size_t to_byte,
   return false;
 }
 
-constexpr bool kSpeakersFirst = false;
 Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   Attribution a;
   a.decided = true;
@@ -676,7 +675,6 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
       if (subjects_only && !near_para(span.start)) continue;
       if (att.speaker && att.type == "person") consider(span.start, *att.speaker, false);
     }
-    if (kSpeakersFirst && best) break;
     for (const Mention& m : mentions_) {
       if (m.type != MentionType::kPerson || inside_quote(m.span.start)) continue;
       if (subjects_only && !(sentence_initial(m.span.start) && near_para(m.span.start))) continue;
@@ -691,10 +689,23 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   }
   if (!best || (options_.precise && candidates.size() > 1)) return a;
   if (options_.pronoun_margin > 0) {
-    // Two compatible persons close together: the nearer is often not the one speaking.
+    // Two compatible persons close together: the nearer is often not the one speaking,
+    // unless only one of them has spoken so far in the story.
+    std::set<std::string> speakers;
+    for (const auto& [span, name] : speech_subjects_) {
+      if (span.start < at) speakers.insert(last_word(name));
+    }
+    for (const auto& [span, att] : named_so_far_) {
+      if (span.start < at && att.speaker && att.type == "person") {
+        speakers.insert(last_word(*att.speaker));
+      }
+    }
     const std::string best_last = last_word(best->second);
+    const bool best_spoke = speakers.count(best_last) > 0;
     for (const auto& [name, pos] : candidates) {
-      if (name != best_last && best->first - pos < options_.pronoun_margin) return a;
+      if (name == best_last || best->first - pos >= options_.pronoun_margin) continue;
+      if (best_spoke && speakers.count(name) == 0) continue;
+      return a;
     }
   }
   a.speaker = best->second;

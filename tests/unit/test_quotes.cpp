@@ -377,6 +377,15 @@ TEST_CASE("quotes: a pronoun margin leaves 'he said' open when two men stand clo
   const auto middle = find_quotes(text, mentions, options);
   REQUIRE(middle.size() == 1);
   CHECK_FALSE(middle[0].speaker);
+  // A rival who has not spoken in the story does not make the one who did ambiguous.
+  const std::string spoke =
+      "Mark Lane arrived early. John Brown said the plan works.\n\n\"It went well,\" he said.";
+  std::vector<Mention> both;
+  add_mentions(both, spoke, "John Brown", "John Brown");
+  add_mentions(both, spoke, "Mark Lane", "Mark Lane");
+  const auto speaker_wins = find_quotes(spoke, both, options);
+  REQUIRE(speaker_wins.size() == 1);
+  CHECK(speaker_wins[0].speaker == "John Brown");
   // A woman nearby does not compete with "he".
   const std::string mixed = "John Brown met reporters. Mary Lane arrived later.\n\n\"It went well,\" he said.";
   std::vector<Mention> two;
