@@ -338,13 +338,16 @@ TEST_CASE("quotes: party and state in brackets or 'of <place>' do not hide the s
           "[quotes]") {
   const std::string text =
       "\"We will vote no,\" Rep. John Mica (R-Fla.) said.\n\n"
-      "Sen. Sherrod Brown of Ohio, another possible choice, said: \"I am not interested.\"";
+      "Sen. Sherrod Brown of Ohio, another possible choice, said: \"I am not interested.\"\n\n"
+      "Former Gov. Howard Dean (D), a party veteran, said: \"Not yet.\"";
   std::vector<Mention> mentions;
   add_mentions(mentions, text, "John Mica", "John Mica");
   add_mentions(mentions, text, "Sherrod Brown", "Sherrod Brown");
+  add_mentions(mentions, text, "Howard Dean", "Howard Dean");
   add_mentions(mentions, text, "Ohio", "Ohio", MentionType::kPlace);
   CHECK(summary(text, mentions) == std::vector<std::string>{"John Mica|We will vote no,",
-                                                            "Sherrod Brown|I am not interested."});
+                                                            "Sherrod Brown|I am not interested.",
+                                                            "Howard Dean|Not yet."});
 }
 
 TEST_CASE("quotes: 'the Vermont senator' names the senator from Vermont named earlier", "[quotes]") {
