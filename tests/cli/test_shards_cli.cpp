@@ -1,0 +1,67 @@
+// CLI tests for partitioned archives: newsidx-index --partition / --compact and newsidx-query
+// over the archive folder, compared with one database, through the real binaries.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+#include "integration/shards_util.hpp"
+
+using namespace newsidx::test;
+
+namespace {
+
+const std::string kIndex = NEWSIDX_INDEX_BIN;
+const std::string kQuery = NEWSIDX_QUERY_BIN;
+
+// The ids printed by --format ids, sorted: ties in weight are ordered by docid, which differs
+// between one database and several.
+std::vector<std::string> ids(const std::string& db, const std::string& args) {
+  auto r = run_command(kQuery + " --db " + sh_quote(db) + " --format ids --limit 20 " + args);
+  REQUIRE(r.status == 0);
+  std::vector<std::string> out;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) out.push_back(line);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("shards cli: --partition year, then the query tool over the archive folder", "[shards][cli]") {
+  TempDir dir;
+  write_corpus(dir.path() / "in", 40);
+  REQUIRE(run_command(kIndex + " -q --no-progress --db " + sh_quote(dir.str("one.db")) + " " + sh_quote(dir.str("in"))).status == 0);
+  auto r = run_command(kIndex + " --no-progress --partition year --db " + sh_quote(dir.str("archive")) + " " +
+                           sh_quote(dir.str("in")),
+                       true);
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("40 added") != std::string::npos);
+  for (const char* q : {"energy", "\"trade talks\"", "merkel OR biden"}) {
+    INFO(q);
+    auto a = ids(dir.str("one.db"), sh_quote(q));
+    CHECK_FALSE(a.empty());
+    CHECK(ids(dir.str("archive"), sh_quote(q)) == a);
+  }
+  auto facets = [&](const std::string& db) {
+    return run_command(kQuery + " --db " + sh_quote(db) + " --facets-only --facets person,place --timeline energy").out;
+  };
+  CHECK(facets(dir.str("archive")).find("Angela Merkel") != std::string::npos);
+  CHECK(facets(dir.str("archive")) == facets(dir.str("one.db")));
+
+  auto c = run_command(kIndex + " --no-progress --compact --db " + sh_quote(dir.str("archive")), true);
+  INFO(c.out);
+  CHECK(c.status == 0);
+  CHECK(c.out.find("4 partitions compacted") != std::string::npos);
+  CHECK(ids(dir.str("archive"), "energy") == ids(dir.str("one.db"), "energy"));
+
+  auto bad = run_command(kIndex + " --no-progress --partition month --db " + sh_quote(dir.str("archive")) + " " +
+                             sh_quote(dir.str("in")),
+                         true);
+  CHECK(bad.status == 2);
+  CHECK(bad.out.find("partitioned by year") != std::string::npos);
+  auto single = run_command(kIndex + " --no-progress --compact --db " + sh_quote(dir.str("one.db")), true);
+  CHECK(single.status == 2);
+}
