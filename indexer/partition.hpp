@@ -39,7 +39,8 @@ std::string partition_of(std::string_view date_value, PartitionScheme scheme);
 /// a partitioned archive (absent, a plain database, a stub file).
 std::optional<PartitionScheme> archive_scheme(const std::string& archive);
 
-/// Writes every file state of a partitioned archive (for --dry-run), without taking a lock.
+/// The recorded state of every file of a partitioned archive (for --dry-run), read without
+/// taking the lock.
 Result<std::unordered_map<std::string, FileState>> load_archive_states(const std::string& archive);
 
 /// The writer of a partitioned archive: one Writer per partition, opened when first needed,

@@ -42,6 +42,16 @@ TEST_CASE("shards: a year-partitioned archive answers like one database", "[shar
     for (int n = 0; n < 40; n += 3) moved += article_line(n, fmt::format("2030-05-{:02}", 1 + n % 27));
     test::write_file(dir.path() / "in/feed0.jsonl", moved);
     std::filesystem::remove(dir.path() / "in/feed1.jsonl");
+    indexer::IndexOptions d;
+    d.db = dir.str("archive");
+    d.archives = {dir.str("in")};
+    d.dry_run = true;
+    d.progress = false;
+    std::ostringstream plan;
+    auto dr = indexer::run_index(d, plan);
+    REQUIRE(dr.ok());
+    CHECK(dr->updated == 1);  // feed0
+    CHECK(dr->removed == 1);  // feed1
     index_corpus(dir.str("one.db"), dir.str("in"), "");
     auto r = index_corpus(dir.str("archive"), dir.str("in"), "year");
     CHECK(r.removed == 14 + 13);  // feed0 left its old partitions, feed1 left for good
