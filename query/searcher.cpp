@@ -369,7 +369,7 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     // A quotation is shown whole; an article by its best passage.
     std::size_t length = req.quotes ? std::max(req.snippet_length, text.size() + 1) : req.snippet_length;
     h.snippet = mset.snippet(text, length, analysis::stemmer(),
-                             Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                             Xapian::MSet::SNIPPET_EXHAUSTIVE,
                              std::string(1, kHighlightStart), std::string(1, kHighlightEnd), "...");
     res.hits.push_back(std::move(h));
   }
