@@ -146,10 +146,11 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
     Xapian::QueryParser qp = make_parser(db, &state);
     qp.set_default_op(spec.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     unsigned flags = parser_flags(spec.any);
-    if (!ignore_dates) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    const bool spelling = spec.spelling && !ignore_dates;
+    if (spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     try {
       Xapian::Query q = qp.parse_query(spec.text, flags);
-      if (!ignore_dates) out.info.corrected = qp.get_corrected_query_string();
+      if (spelling) out.info.corrected = qp.get_corrected_query_string();
       return q;
     } catch (const Xapian::QueryParserError& e) {
       if (state.error) return *state.error;

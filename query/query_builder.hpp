@@ -33,6 +33,9 @@ struct QuerySpec {
   bool quotes = false;             ///< search quotation documents instead of articles
   Xapian::Query like;              ///< --like: the expanded query, replaces ranking by text
   std::vector<std::string> exclude_terms;  ///< documents carrying these never match
+  /// Also compute a spelling-corrected query text (ParseInfo::corrected). Off by default: the
+  /// lookups cost more than the match itself, so the searcher asks only when matches are few.
+  bool spelling = false;
 };
 
 /// Turns a value typed after a facet prefix (person:blinken) into terms; the searcher passes its

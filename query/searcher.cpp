@@ -344,8 +344,13 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     undated.set_query(built->undated);
     res.undated_excluded = undated.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
   }
-  if (!built->info.corrected.empty() && res.matches_estimated < req.suggest_below)
-    res.suggestion = built->info.corrected;
+  if (res.matches_estimated < req.suggest_below && !spec.text.empty()) {
+    // Few matches: only now pay for the spelling lookups.
+    QuerySpec again = spec;
+    again.spelling = true;
+    if (auto corrected = build_query(again, db, resolve, req.today); corrected && !corrected->info.corrected.empty())
+      res.suggestion = corrected->info.corrected;
+  }
   if (req.explain) {
     Explanation e;
     e.description = built->query.get_description();
