@@ -74,6 +74,8 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     ("facets-only", "print the facet counts (and timeline) without the hits, e.g. --facets-only --facets person")
     ("timeline", "a histogram of the matches by day, week, month or year, e.g. --timeline")
     ("like", po::value<std::string>(&r.like_id), "rank articles similar to the one with this id, e.g. --like wire-1")
+    ("partial", "when a remote partition (a \"remote\" line of a stub database) does not answer, "
+       "say which and search the others, e.g. --partial")
     ("explain", "show how the query was understood (terms, stems, filters) before the hits")
     ("format", po::value<std::string>(&format), "text (default), json (JSON Lines, see docs/json-output.md), ids or paths, e.g. --format ids")
     ("json", "shorthand for --format json");
@@ -106,6 +108,7 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   for (const auto& w : words) r.text += (r.text.empty() ? "" : " ") + w;
   r.any = vm.count("any") > 0;
   r.count_only = vm.count("count") > 0;
+  o.partial = vm.count("partial") > 0;
   r.all_of = vm.count("all-of") > 0;
   r.timeline = vm.count("timeline") > 0;
   r.explain = vm.count("explain") > 0;

@@ -17,6 +17,7 @@ struct QueryOptions {
   SearchRequest request;
   OutputFormat format = OutputFormat::kText;
   bool facets_only = false;  ///< print the facet table (and timeline) without hits
+  bool partial = false;      ///< answer from the reachable partitions when a remote one is down
   bool show_help = false;
   bool show_version = false;
   std::string help_text;

@@ -25,8 +25,10 @@ void print_notes(const SearchResult& r, std::ostream& err) {
 }  // namespace
 
 int run(const QueryOptions& o, std::ostream& out, std::ostream& err, bool color) {
-  auto searcher = Searcher::open(o.db);
+  auto searcher = o.partial ? Searcher::open_partial(o.db) : Searcher::open(o.db);
   if (!searcher) return fail(searcher.error(), err);
+  for (const auto& gone : (*searcher)->unreachable())
+    err << "warning: partition not reachable, results are partial: " << gone << "\n";
   auto res = (*searcher)->search(o.request);
   if (!res) return fail(res.error(), err);
   const int status = res->matches_estimated > 0 ? 0 : 1;

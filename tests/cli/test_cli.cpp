@@ -97,3 +97,19 @@ TEST_CASE("cli: newsidx-query --count prints the number of matches; piped output
   CHECK(r.out.find('\x1b') == std::string::npos);
   CHECK(r.out.find("1. 2022-01-19  Ministers meet for border talks") != std::string::npos);
 }
+
+TEST_CASE("cli: --partial answers from the reachable partitions and names the one that is down", "[cli]") {
+  TempDir dir;
+  small_archive(dir);
+  REQUIRE(run_command(index_cmd(dir)).status == 0);
+  // A stub database: the local partition, and a remote one nobody serves (port 1 refuses).
+  write_file(dir.path() / "all.stub", "auto " + dir.str("db") + "\nremote 127.0.0.1:1\n");
+  const std::string stub = kQuery + " --db " + sh_quote(dir.str("all.stub")) + " talks";
+  auto whole = run_command(stub, true);
+  CHECK(whole.status == 3);
+  CHECK(whole.out.find("127.0.0.1:1") != std::string::npos);
+  auto partial = run_command(stub + " --partial", true);
+  CHECK(partial.status == 0);
+  CHECK(partial.out.find("partition not reachable, results are partial: remote 127.0.0.1:1") != std::string::npos);
+  CHECK(partial.out.find("Ministers meet for border talks") != std::string::npos);
+}
