@@ -41,6 +41,10 @@ FLUSH_THRESHOLDS = [500, 1000, 10000]
 notes = []  # things skipped or worth knowing, printed at the top of the report
 
 
+# Entity extraction speed rows: (set title, MB of text, wall s, CPU s), from --extract-only.
+EXTRACTION = []
+
+
 def log(msg):
     print(f"[bench {datetime.datetime.now():%H:%M:%S}] {msg}", file=sys.stderr, flush=True)
 
@@ -361,6 +365,16 @@ def main():
                                                rerun_cmd=lambda: [index_bin, "--db", db, ds["src"]], runs=runs,
                                                ok=(0, 1))
             ds["newsidx_db"] = db
+        if have_index and not key.startswith("gen"):
+            # The whole analysis on one core (issue 3's 2 MB/s target), output discarded.
+            walls, cpus = [], []
+            for _ in range(runs):
+                wall, _, _, cpu = run(["sh", "-c", f'"{index_bin}" -q --extract-only --jobs 1 "{ds["src"]}" > /dev/null'],
+                                      ok=(0, 1))
+                walls.append(wall)
+                cpus.append(cpu)
+            EXTRACTION.append((ds["title"], ds["bytes"] / 1e6, median(walls), median(cpus)))
+            log(f"  extraction: {median(walls):.2f} s wall, {median(cpus):.2f} s CPU")
         db = os.path.join(dbs, "omindex-" + key)
         r["omindex"] = measure_build("omindex", lambda: ["omindex", "--db", db, "--url", "/", ds["txt"]], db,
                                      rerun_cmd=lambda: ["omindex", "--db", db, "--url", "/", ds["txt"]], runs=runs)
@@ -532,6 +546,16 @@ def write_report(path, command, started, info, datasets, results, flush, query_r
         for threshold, mode, m in flush:
             L.append(f"| {threshold:,} | {mode} | {m['wall']:.2f} | {reuters_count(datasets) / m['wall']:,.0f} | "
                      f"{m['rss']:.0f} | {m['size']:.1f} |")
+        L.append("")
+    if EXTRACTION:
+        L.append("## Entity extraction speed (one core)\n")
+        L.append("`newsidx-index -q --extract-only --jobs 1 SET > /dev/null`: reading, dateline, tokenizer, tagger, "
+                 "gazetteer, resolution, quotations and facets, one worker thread; median of the runs. MB/s by "
+                 "CPU time is what one core does; by wall time it includes waiting for the shared machine.\n")
+        L.append("| set | MB of text | wall s | CPU s | MB/s (CPU) | MB/s (wall) |")
+        L.append("|---|---|---|---|---|---|")
+        for title, mb, wall, cpu in EXTRACTION:
+            L.append(f"| {title} | {mb:.1f} | {wall:.2f} | {cpu:.2f} | {mb / cpu:.2f} | {mb / wall:.2f} |")
         L.append("")
     L.append("## Queries\n")
     if pending and not query_results:
