@@ -169,11 +169,18 @@ Result<WriteCounts> Writer::write_file(const std::string& file_key, const FileSt
       const bool exists = db.term_exists(a.article.id_term);
       if (exists) ++counts.updated;
       else ++counts.added;
-      // Quotes are replaced wholesale: the article may now hold fewer of them.
-      db.delete_document(a.parent_term);
-      if (!exists) add_spelling(db, a.article.doc);
-      db.replace_document(a.article.id_term, a.article.doc);
-      for (auto& q : a.quotes) db.replace_document(q.id_term, q.doc);
+      if (exists) {
+        // Quotes are replaced wholesale: the article may now hold fewer of them.
+        db.delete_document(a.parent_term);
+        db.replace_document(a.article.id_term, a.article.doc);
+        for (auto& q : a.quotes) db.replace_document(q.id_term, q.doc);
+      } else {
+        // A new article (and so new quotes): add_document skips replace_document's look-up of
+        // the id term, which is most of a first build's writes (issue 7 measured 15% faster).
+        add_spelling(db, a.article.doc);
+        db.add_document(a.article.doc);
+        for (auto& q : a.quotes) db.add_document(q.doc);
+      }
       impl_->pending += 1 + a.quotes.size();
     }
     for (const auto& id : stale) {
