@@ -27,12 +27,6 @@ char strip_accent(unsigned ch) {
   return 0;
 }
 
-void append_utf8(std::string& out, unsigned ch) {
-  char buf[4];
-  unsigned n = Xapian::Unicode::to_utf8(ch, buf);
-  out.append(buf, n);
-}
-
 }  // namespace
 
 std::string ascii_lower(std::string_view text) {
@@ -44,24 +38,31 @@ std::string ascii_lower(std::string_view text) {
 
 namespace {
 
+// Appends folded characters to a key: kept characters as given, every run of others as one
+// inner space. Shared by the ASCII fast path and the Unicode path of fold_key.
+struct KeyBuilder {
+  std::string& out;
+  bool pending_space = false;
+  void skip() { pending_space = !out.empty(); }
+  void keep(std::string_view bytes) {
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out += bytes;
+  }
+  void keep(char c) { keep(std::string_view(&c, 1)); }
+};
+
 // fold_key for pure ASCII text, which is most of news text: the same result without decoding
 // UTF-8. Returns false (leaving `out` unspecified) when the text has a non-ASCII byte.
 bool fold_ascii(std::string_view text, std::string& out) {
-  bool pending_space = false;
+  KeyBuilder key{out};
   for (char ch : text) {
     auto c = static_cast<unsigned char>(ch);
     if (c >= 0x80) return false;
-    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+    bool kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                 c == '.' || c == '-' || c == '&' || c == '\'' || c == '_';
-    if (!keep) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) {
-      out.push_back(' ');
-      pending_space = false;
-    }
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+    if (!kept) key.skip();
+    else key.keep(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
   }
   return true;
 }
@@ -73,27 +74,22 @@ std::string fold_key(std::string_view text) {
   out.reserve(text.size());
   if (fold_ascii(text, out)) return out;
   out.clear();
-  bool pending_space = false;
+  KeyBuilder key{out};
   for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
     unsigned ch = Xapian::Unicode::tolower(*it);
     // Typographic apostrophes and dashes fold to their ASCII forms.
     if (ch == 0x2019 || ch == 0x2018 || ch == 0x02BC) ch = '\'';
     if (ch == 0x2010 || ch == 0x2011 || ch == 0x2013 || ch == 0x2014) ch = '-';
-    bool keep = Xapian::Unicode::is_wordchar(ch) || ch == '.' || ch == '-' || ch == '&' || ch == '\'';
-    if (!keep) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) {
-      out.push_back(' ');
-      pending_space = false;
-    }
-    if (ch < 0x80) {
-      out.push_back(static_cast<char>(ch));
+    bool kept = Xapian::Unicode::is_wordchar(ch) || ch == '.' || ch == '-' || ch == '&' || ch == '\'';
+    if (!kept) {
+      key.skip();
+    } else if (ch < 0x80) {
+      key.keep(static_cast<char>(ch));
     } else if (char base = strip_accent(ch)) {
-      out.push_back(base);
+      key.keep(base);
     } else {
-      append_utf8(out, ch);
+      char buf[4];
+      key.keep(std::string_view(buf, Xapian::Unicode::to_utf8(ch, buf)));
     }
   }
   return out;
