@@ -86,6 +86,12 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
     if (!values.empty()) doc.add_value(schema::slot(f.slot), schema::encode_list(values));
   }
 
+  // Collected here, in the worker, so the single writer only sums counts.
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string& term = *t;
+    if (term.size() < 3 || term.size() > 30 || !(term[0] >= 'a' && term[0] <= 'z')) continue;
+    out.spelling.emplace_back(term, t.get_wdf());
+  }
   doc.set_data(article_record(a, an));
   out.article.id_term = schema::id_term(a.id);
   doc.add_boolean_term(out.article.id_term);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -20,6 +21,9 @@ struct BuiltArticle {
   BuiltDocument article;
   std::vector<BuiltDocument> quotes;
   std::string parent_term;  ///< term shared by the article's quote documents
+  /// The article's words for Xapian's spelling table ("did you mean") with their wdf: plain
+  /// lower-case words of 3-30 bytes, no prefixed or stemmed terms, no numbers.
+  std::vector<std::pair<std::string, Xapian::termcount>> spelling;
 };
 
 /// Builds the article document and its quotation documents as common/schema.hpp lays them out.
