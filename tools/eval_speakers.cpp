@@ -2,12 +2,13 @@
 // (direct quotes only): coverage, precision, and document-level named-speaker P/R/F1.
 //
 // Usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] [--margin BYTES] [--errors N]
+//                              [--context BYTES]
 //   DATA_DIR is an unpacked PolNeAR compartment (data/dev or data/train) holding text/ and
 //   attributions/. With --mentions tagger (the default) the person and organisation mentions
 //   come from the article analysis (NER tagger + in-article resolution), as when indexing; with
 //   none, speakers are found from the text alone. Figures go to stdout; with --errors, up to N
 //   wrong or missing attributions are printed to stderr (they quote corpus text: look, do not
-//   commit).
+//   commit), with --context also the BYTES of text before each.
 //
 // Definitions (see QUALITY.md, "## Quote speakers"):
 // - A gold attribution is a DIRECT quote when at least half of the letters of its Content span
@@ -269,11 +270,12 @@ std::string clip(std::string s, std::size_t n) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] [--margin BYTES] [--errors N]\n";
+    std::cerr << "usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] [--margin BYTES] [--errors N] [--context BYTES]\n";
     return 2;
   }
   const fs::path dir = argv[1];
   std::size_t max_errors = 0;
+  std::size_t context = 0;  // bytes of text before a wrong/missed quote to print with it
   bool use_tagger = true;
   bool precise = false;
   std::size_t margin = newsidx::entities::QuoteOptions{}.pronoun_margin;
@@ -282,6 +284,7 @@ int main(int argc, char** argv) {
     if (std::string(argv[i]) == "--mentions") use_tagger = std::string(argv[i + 1]) != "none";
     if (std::string(argv[i]) == "--precise") precise = std::string(argv[i + 1]) == "1";
     if (std::string(argv[i]) == "--margin") margin = std::stoul(argv[i + 1]);
+    if (std::string(argv[i]) == "--context") context = std::stoul(argv[i + 1]);
   }
   if (!fs::is_directory(dir / "text") || !fs::is_directory(dir / "attributions")) {
     std::cerr << "error: " << dir << " has no text/ and attributions/ folders\n";
@@ -409,7 +412,15 @@ int main(int argc, char** argv) {
         std::cerr << (wrong ? "WRONG " : "MISSED") << " [" << article << "] gold source: \""
                   << clip(source_text, 60) << "\" system: "
                   << (has_speaker ? *best->speaker + " (" + rule + ")" : std::string(best ? "(none)" : "(quote not found)"))
+                  << (best && !has_speaker && best->cue
+                          ? " cue: \"" + text.substr(best->cue->start, best->cue->end - best->cue->start) + "\""
+                          : std::string())
                   << "\n   quote: " << clip(join_text(text, g.content), 90) << "\n";
+        if (context > 0) {
+          const std::size_t qb = g.content.front().start;
+          const std::size_t cb0 = qb > context ? qb - context : 0;
+          std::cerr << "   before: ..." << clip(text.substr(cb0, qb - cb0), context + 10) << "\n";
+        }
       }
     }
     // Document level.

@@ -130,7 +130,12 @@ std::vector<Tok> tokenize(std::string_view t) {
       if (j < t.size() && t[j] == '.') {
         const std::string_view w = t.substr(i, j - i);
         const bool initial = w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z';
-        if (initial || has_dot ||
+        // Party and state: "R-Wis.", "D-Fla." (the state part is a short capitalised word).
+        const auto dash = w.find('-');
+        const bool party_state = dash != std::string_view::npos && dash + 1 < w.size() &&
+                                 w.size() - dash <= 6 && w[dash + 1] >= 'A' && w[dash + 1] <= 'Z' &&
+                                 dash <= 2;
+        if (initial || has_dot || party_state ||
             std::find(kAbbrevs.begin(), kAbbrevs.end(), w) != kAbbrevs.end()) {
           ++j;
         }
@@ -311,6 +316,12 @@ constexpr std::array<std::string_view, 16> kInvertingVerbs = {
     "continued", "noted", "recalled", "replied", "responded", "countered", "tweeted"};
 constexpr std::array<std::string_view, 6> kParticiples = {"adding", "saying", "telling",
                                                           "noting", "asking", "writing"};
+// Participles that attribute a quotation to the subject of their sentence: "Trump went on the
+// attack, saying, \"...\"", "he cut into Bush, calling him \"...\"".
+constexpr auto kSubjectParticiples = std::to_array<std::string_view>({
+    "saying", "adding", "writing", "calling", "declaring", "insisting", "promising", "noting",
+    "telling", "asking", "arguing", "explaining", "warning", "stating", "tweeting", "describing",
+    "claiming", "vowing", "joking", "proclaiming", "predicting", "urging"});
 // Words that may stand between a subject and its verb: "X also said", "X has said".
 constexpr std::array<std::string_view, 30> kBetween = {
     "also", "then", "later", "previously", "once", "repeatedly", "reportedly", "recently",
@@ -488,6 +499,7 @@ class Attributor {
   Attribution trailing(const RawQuote& q);
   Attribution leading(const RawQuote& q, std::size_t q_index);
   Attribution according_to(const RawQuote& q);
+  Attribution sentence_subject(std::size_t floor, std::size_t limit);
   Attribution subject_before(std::size_t verb, std::size_t floor);
   Attribution np_after(std::size_t verb, std::size_t ceil);
   Attribution analyse_np(std::size_t b, std::size_t e, std::size_t verb);
@@ -787,6 +799,11 @@ Attribution Attributor::resolve_description(std::size_t b, std::size_t e, std::s
       if (toks_[j].para != toks_[mb].para || !is_word(j)) continue;
       if (lower(word(j)) == head && (j + 3 >= mb || j >= me)) fits = true;
       if (j >= me + 5) continue;
+      // Before the name only a modifier joined to it by titles counts ("Texas Sen. Ted Cruz"),
+      // not one that belongs to the previous name ("Sanders (I-Vt.) and Sen. Ted Cruz").
+      bool joined = true;
+      for (std::size_t i = j + 1; i < mb; ++i) joined = joined && is_word(i) && in(kTitles, word(i));
+      if (j < mb && !joined) continue;
       for (const std::string& mod : modifiers) {
         modifier_near = modifier_near || word(j) == mod || abbreviates(word(j), mod);
       }
@@ -1054,17 +1071,32 @@ Attribution Attributor::trailing(const RawQuote& q) {
 Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
   const std::size_t open = q.open_tok;
   if (open == 0) return {};
+  // A block quotation that opens its paragraph after a colon ending the previous one
+  // ("Cruz continued:" / "Trump said in a statement:"): its cue is that sentence.
+  const bool colon_block = toks_[open - 1].para != toks_[open].para && is_punct(open - 1, ":") &&
+                           outside(open - 1);
+  if (toks_[open - 1].para != toks_[open].para && !colon_block) return {};
+  const std::size_t para = toks_[open - 1].para;
   // The sentence before the quotation, bounded by the previous quotation of the paragraph.
   std::size_t floor = open;
-  while (floor > 0 && toks_[floor - 1].para == toks_[open].para && !sentence_end(floor - 1)) {
+  while (floor > 0 && toks_[floor - 1].para == para && !sentence_end(floor - 1)) {
     if (toks_[floor - 1].quote >= 0 && toks_[floor - 1].quote != static_cast<int>(q_index)) break;
     --floor;
   }
   // The last speech verb before the quotation; a participle ("adding that") defers to a
-  // finite verb further left.
+  // finite verb further left, and without one names the sentence's subject.
+  std::optional<std::size_t> participle;
   for (std::size_t v = open; v > floor; --v) {
     const std::size_t k = v - 1;
-    if (!is_speech_verb(k)) continue;
+    if (!participle && is_word(k) && outside(k) && in(kSubjectParticiples, word(k)) &&
+        k > floor && (is_punct(k - 1, ",") || word(k - 1) == "by")) {
+      participle = k;
+    }
+    // "Cruz continued:": verbs that are speech only right before the quotation.
+    const bool continued = (word(k) == "continued" || word(k) == "continues") &&
+                           (k + 1 == open ||
+                            (k + 2 == open && (is_punct(k + 1, ":") || is_punct(k + 1, ","))));
+    if (!is_speech_verb(k) && !continued) continue;
     Attribution a = subject_before(k, floor);
     if (a.decided) return a;
     if (word(k) == "said" || word(k) == "says") {
@@ -1073,6 +1105,46 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
       if (b.decided) return b;
     }
     return {};
+  }
+  if (participle) return sentence_subject(floor, *participle);
+  return {};
+}
+
+// The subject of the sentence starting at token `floor`, for a participle at `limit`: a pronoun
+// or capitalised name at the sentence start (after "Then", "And", ...) or right after an
+// introductory phrase's comma, followed by a lower-case word (its verb).
+Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
+  std::size_t s = floor;
+  while (s < limit) {
+    std::size_t b = s;
+    while (b < limit && is_word(b) && outside(b) &&
+           ((in(kCapFunction, word(b)) && !in(kPronouns, word(b))) || in(kBetween, word(b)))) {
+      ++b;
+    }
+    if (b < limit && is_word(b) && in(kPronouns, word(b)) && b + 1 < limit && is_word(b + 1) &&
+        !is_cap(b + 1)) {
+      return analyse_np(b, b + 1, limit);
+    }
+    std::size_t e = b;
+    while (e < limit && e - b < 6 && is_cap(e) && outside(e)) ++e;
+    // The name must be one the article knows ("Kicking off the day, ..." is no subject).
+    const Span run = e > b ? Span{toks_[b].b, toks_[e - 1].e} : Span{};
+    const bool known =
+        std::any_of(mentions_.begin(), mentions_.end(),
+                    [&](const Mention& m) {
+                      return m.span.start < run.end && m.span.end > run.start &&
+                             (m.type == MentionType::kPerson || m.type == MentionType::kOrg);
+                    }) ||
+        std::any_of(text_names_.begin(), text_names_.end(), [&](const TextName& n) {
+          return n.span.start < run.end && n.span.end > run.start;
+        });
+    if (known && e < limit && is_word(e) && !is_cap(e) && word(e) != "of" && word(e) != "and") {
+      return analyse_np(b, e, limit);
+    }
+    // Not a subject: try after the next comma (an introductory phrase), at most once.
+    if (s != floor) break;
+    while (s < limit && !is_punct(s, ",")) ++s;
+    ++s;
   }
   return {};
 }
