@@ -37,6 +37,18 @@ QUICK = os.environ.get("BENCH_QUICK", "0") not in ("", "0")
 SEED = int(os.environ.get("BENCH_SEED", "1"))
 # BENCH_SIZES (default "20000,200000"): sizes of the generated archives; BENCH_QUICK keeps the first.
 FLUSH_THRESHOLDS = [500, 1000, 10000]
+# BENCH_PART: "all" (default) runs everything in one run. "small" runs Reuters, BBC and the first
+# generated size with every peer, the flush table and their queries; "large" runs the larger
+# archive: newsidx-index at both generated sizes (the scale ratio needs both in one run), its
+# queries, partitioned indexing, 1/4/16 partitions and a remote partition. Each part's report is
+# kept in BENCH_DIR and BENCHMARKS.md shows the latest of each, with the command that made it.
+PART = os.environ.get("BENCH_PART", "all")
+# BENCH_LARGE_PEERS=1 also runs omindex, Sphinx and the bare loop on the archives of over 100,000
+# articles in the "large" part (about half an hour more on 2 cores); off by default there.
+LARGE_PEERS = os.environ.get("BENCH_LARGE_PEERS", "1" if PART == "all" else "0") not in ("", "0")
+PARTITION_LAYOUTS = [1, 4, 16]
+# Archives of more stories than this are the "large" ones (a smaller value makes a quick trial).
+LARGE_ABOVE = int(os.environ.get("BENCH_LARGE_ABOVE", "100000"))
 
 notes = []  # things skipped or worth knowing, printed at the top of the report
 
@@ -204,6 +216,22 @@ def help_text(binary):
 
 def prepare_inputs():
     sets = []
+    if PART != "large":
+        prepare_corpora(sets)
+    sizes = [int(n) for n in os.environ.get("BENCH_SIZES", "20000,200000").split(",")]
+    if QUICK or PART == "small":
+        sizes = sizes[:1]
+    prepare_generated(sets, sizes)
+    result = []
+    for title, key, src in sets:
+        log(f"preparing views of {key}")
+        n, size = prepare_views(src, os.path.join(WORK, key + "-txt"), os.path.join(WORK, key + ".xml"))
+        result.append({"title": title, "key": key, "src": src, "txt": os.path.join(WORK, key + "-txt"),
+                       "xml": os.path.join(WORK, key + ".xml"), "stories": n, "bytes": size})
+    return result
+
+
+def prepare_corpora(sets):
     reuters = os.path.join(WORK, "reuters")
     if not os.path.exists(reuters + ".done"):
         shutil.rmtree(reuters, ignore_errors=True)
@@ -224,9 +252,9 @@ def prepare_inputs():
         os.remove(os.path.join(bbc, "bbc", "README.TXT"))  # not an article
         open(bbc + ".done", "w").close()
     sets.append(("BBC (plain text)", "bbc", os.path.join(bbc, "bbc")))
-    sizes = [int(n) for n in os.environ.get("BENCH_SIZES", "20000,200000").split(",")]
-    if QUICK:
-        sizes = sizes[:1]
+
+
+def prepare_generated(sets, sizes):
     for n in sizes:
         folder = os.path.join(WORK, f"archive-{n}-s{SEED}")
         if not os.path.exists(folder + ".done"):
@@ -237,13 +265,6 @@ def prepare_inputs():
             log(f"  generated in {time.perf_counter() - t:.1f} s")
             open(folder + ".done", "w").close()
         sets.append((f"generated archive, {n:,} articles (.txt + .jsonl)", f"gen{n}", folder))
-    result = []
-    for title, key, src in sets:
-        log(f"preparing views of {key}")
-        n, size = prepare_views(src, os.path.join(WORK, key + "-txt"), os.path.join(WORK, key + ".xml"))
-        result.append({"title": title, "key": key, "src": src, "txt": os.path.join(WORK, key + "-txt"),
-                       "xml": os.path.join(WORK, key + ".xml"), "stories": n, "bytes": size})
-    return result
 
 
 def sphinx_conf(key, xml):
@@ -340,7 +361,7 @@ def main():
     datasets = prepare_inputs()
     dbs = os.path.join(WORK, "db")
     os.makedirs(dbs, exist_ok=True)
-    results, flush, query_results = {}, [], []
+    results, flush, query_results, partitions = {}, [], [], {}
     quest_prefixes = []
     with open(os.path.join(SCRIPTS, "..", "common", "schema.hpp")) as f:
         schema = f.read()
@@ -349,10 +370,10 @@ def main():
 
     def report(pending=None):
         write_report(out_md, command, started, info, datasets, results, flush, query_results, quest_prefixes,
-                     pending)
+                     pending, partitions)
         log(f"wrote {out_md}" + (f" (partial: {pending} pending)" if pending else ""))
 
-    def index_set(ds):
+    def index_set(ds, peers=True):
         key = ds["key"]
         runs = RUNS_GENERATED if key.startswith("gen") else RUNS
         ds["runs"] = runs
@@ -375,6 +396,8 @@ def main():
                 cpus.append(cpu)
             EXTRACTION.append((ds["title"], ds["bytes"] / 1e6, median(walls), median(cpus)))
             log(f"  extraction: {median(walls):.2f} s wall, {median(cpus):.2f} s CPU")
+        if not peers:
+            return
         db = os.path.join(dbs, "omindex-" + key)
         r["omindex"] = measure_build("omindex", lambda: ["omindex", "--db", db, "--url", "/", ds["txt"]], db,
                                      rerun_cmd=lambda: ["omindex", "--db", db, "--url", "/", ds["txt"]], runs=runs)
@@ -417,30 +440,140 @@ def main():
             query_results.append(row)
             log(f"  {label}: newsidx {fmt(row.get('newsidx'))} ms, quest {fmt(row['quest'])} ms")
 
-    small = [d for d in datasets if d["stories"] <= 100000]
-    large = [d for d in datasets if d["stories"] > 100000]
-    for ds in small:
-        index_set(ds)
-        report(pending="the remaining figures")
-
-    reuters = next(d for d in datasets if d["key"] == "reuters")
-    log("== bare loop flush thresholds on Reuters")
-    for threshold in FLUSH_THRESHOLDS:
-        for mode in ("replace_document", "add_document"):
-            db = os.path.join(dbs, "bare-flush")
-            extra = ["--add"] if mode == "add_document" else []
-            res = measure_build(f"bare {mode} {threshold}", lambda: [bare_bin, "--db", db] + extra + [reuters["src"]],
-                                db, env={"XAPIAN_FLUSH_THRESHOLD": str(threshold)}, runs=RUNS_FLUSH)
-            flush.append((threshold, mode, res))
-    query_set(reuters)
-    if not large:
-        query_set(small[-1])
-    else:
-        report(pending="the 200,000-article archive")
-        for ds in large:
+    small = [d for d in datasets if d["stories"] <= LARGE_ABOVE]
+    large = [d for d in datasets if d["stories"] > LARGE_ABOVE]
+    if PART != "large":
+        for ds in small:
             index_set(ds)
+            report(pending="the remaining figures")
+        reuters = next(d for d in datasets if d["key"] == "reuters")
+        log("== bare loop flush thresholds on Reuters")
+        for threshold in FLUSH_THRESHOLDS:
+            for mode in ("replace_document", "add_document"):
+                db = os.path.join(dbs, "bare-flush")
+                extra = ["--add"] if mode == "add_document" else []
+                res = measure_build(f"bare {mode} {threshold}", lambda: [bare_bin, "--db", db] + extra + [reuters["src"]],
+                                    db, env={"XAPIAN_FLUSH_THRESHOLD": str(threshold)}, runs=RUNS_FLUSH)
+                flush.append((threshold, mode, res))
+        query_set(reuters)
+        if not large:
+            query_set(small[-1])
+    if PART != "small" and large:
+        if PART == "large":
+            # The scale ratio compares rates measured in this run: the small archive again.
+            for ds in small:
+                index_set(ds, peers=LARGE_PEERS)
+        report(pending="the large archive")
+        for ds in large:
+            index_set(ds, peers=LARGE_PEERS)
+            report(pending="its queries and partitions")
             query_set(ds)
+            report(pending="its partitions")
+            if have_index and have_query:
+                partition_bench(ds, index_bin, query_bin, dbs, queries, results, partitions)
     report()
+
+
+def delve_count(db):
+    out = subprocess.run(["xapian-delve", db], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
+    m = re.search(r"number of documents = (\d+)", out)
+    return int(m.group(1)) if m else 0
+
+
+def split_groups(names, counts, k):
+    """Consecutive groups of `names` (in period order), k of them, as even in documents as that allows."""
+    k = min(k, len(names))
+    total = sum(counts[n] for n in names) or 1
+    groups, cum = [[] for _ in range(k)], 0
+    for i, n in enumerate(names):
+        # Each group keeps at least one partition: clamp by what is left on both sides.
+        g = min(int((cum + counts[n] / 2) / total * k), k - 1)
+        g = max(g, k - (len(names) - i))
+        if i > 0:
+            prev = next(j for j in range(k - 1, -1, -1) if groups[j])
+            g = max(min(g, prev + 1), prev)
+        else:
+            g = 0
+        groups[g].append(n)
+        cum += counts[n]
+    return [g for g in groups if g]
+
+
+def free_port():
+    import socket
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port, seconds=20):
+    import socket
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
+def partition_bench(ds, index_bin, query_bin, dbs, queries, results, partitions):
+    """Issue 8: the same archive as one database, as 1, 4 and 16 local partitions and as one
+    remote partition. The archive is indexed once with --partition year; the layouts are made
+    from its year partitions with xapian-compact (consecutive years, even in documents)."""
+    key = ds["key"]
+    archive = os.path.join(dbs, "parts-" + key)
+    log(f"== partitions of {key}")
+    results[key]["newsidx-index --partition year"] = measure_build(
+        "newsidx-index --partition year", lambda: [index_bin, "--partition", "year", "--db", archive, ds["src"]],
+        archive, runs=1, ok=(0, 1))
+    with open(os.path.join(archive, "XAPIANDB")) as f:
+        names = [line.split()[1] for line in f if line.startswith("auto ")]
+    counts = {n: delve_count(os.path.join(archive, n)) for n in names}
+    layouts = [("one database (the single-database build above)", ds["newsidx_db"], None, 1)]
+    for k in PARTITION_LAYOUTS:
+        groups = split_groups(names, counts, k)
+        folder = os.path.join(dbs, f"layout{k}-{key}")
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder)
+        start = time.perf_counter()
+        parts = []
+        for i, g in enumerate(groups):
+            parts.append(f"p{i:02d}")
+            run(["xapian-compact"] + [os.path.join(archive, n) for n in g] + [os.path.join(folder, parts[-1])])
+        seconds = time.perf_counter() - start
+        with open(os.path.join(folder, "XAPIANDB"), "w") as f:
+            f.write("".join(f"auto {p}\n" for p in parts))
+        log(f"  {len(parts)} partitions compacted in {seconds:.1f} s")
+        layouts.append((f"{len(parts)} partition{'s' if len(parts) > 1 else ''} (compacted)", folder, seconds,
+                        len(parts)))
+    layouts.append((f"{len(names)} partitions as indexed (--partition year)", archive, None, len(names)))
+    port = free_port()
+    served = os.path.join(dbs, f"layout1-{key}", "p00")
+    server = subprocess.Popen(["xapian-tcpsrv", "--interface", "127.0.0.1", "--port", str(port), served],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        if wait_for_port(port):
+            stub = os.path.join(dbs, f"remote-{key}.stub")
+            with open(stub, "w") as f:
+                f.write(f"remote 127.0.0.1:{port}\n")
+            layouts.append(("1 remote partition (xapian-tcpsrv on 127.0.0.1)", stub, None, 1))
+        else:
+            notes.append("xapian-tcpsrv did not start: no remote figure")
+        partitions["layouts"] = [(label, seconds, n) for label, _, seconds, n in layouts]
+        partitions["set"] = ds["title"]
+        partitions["rows"] = []
+        for label, q, extra in queries:
+            row = {"label": label, "query": q, "extra": extra, "ms": [], "matches": []}
+            for _, db, _, _ in layouts:
+                row["ms"].append(time_query([query_bin, "--db", db, "--limit", "10"] + extra + [q]))
+                row["matches"].append(newsidx_count([query_bin, "--db", db, "--count"] + extra + [q]))
+            partitions["rows"].append(row)
+            log(f"  {label}: " + ", ".join(f"{fmt(ms)} ms" for ms in row["ms"]))
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait()
 
 
 def time_query(cmd):
@@ -469,24 +602,29 @@ def newsidx_count(cmd):
     return out.splitlines()[0] if out else None
 
 
-def write_report(path, command, started, info, datasets, results, flush, query_results, quest_prefixes, pending):
+PART_TITLES = {"all": "All figures", "small": "Reuters, BBC and the 20,000-article archive",
+               "large": "The 200,000-article archive: scale, queries, partitions, remote search"}
+
+
+def write_report(path, command, started, info, datasets, results, flush, query_results, quest_prefixes, pending,
+                 partitions):
     L = []
-    L.append("# newsidx benchmarks\n")
-    L.append(f"Produced by `{command}` on {started:%Y-%m-%d %H:%M}; every figure was measured in that one run. "
-             f"Regenerate with the same command (BENCH_QUICK=1 skips the 200,000-article archive).\n")
+    L.append(f"## {PART_TITLES[PART]}\n")
+    L.append(f"Produced by `{command}` on {started:%Y-%m-%d %H:%M}; every figure in this part was measured in "
+             "that one run. Regenerate with the same command.\n")
     if pending:
         L.append(f"> **Partial report:** the run was still going when this was written; {pending} not yet "
                  "measured.\n")
     for n in notes:
         L.append(f"> **Note:** {n}\n")
-    L.append("## Machine\n")
+    L.append("### Machine\n")
     L.append("| | |\n|---|---|")
     for k, v in info:
         L.append(f"| {k} | {v} |")
     L.append(f"| Load average at end | {open('/proc/loadavg').read().strip()} |")
     L.append("\nThe machine is shared with other users building and testing at the same time, so absolute times "
              "carry noise; ratios come from the same run.\n")
-    L.append("## Method\n")
+    L.append("### Method\n")
     L.append(f"- Each indexing figure is the median wall time of {RUNS} runs, each into a fresh database; "
              "peak memory is the largest maximum resident set size (GNU `time -v`) over those runs.")
     L.append("- articles/s = stories in the set ÷ wall time; MB/s = headline + body text (UTF-8 bytes) ÷ wall time. "
@@ -505,7 +643,7 @@ def write_report(path, command, started, info, datasets, results, flush, query_r
         if ds["key"] not in results:
             continue
         r = results[ds["key"]]
-        L.append(f"## Indexing: {ds['title']}\n")
+        L.append(f"### Indexing: {ds['title']}\n")
         L.append(f"{ds['stories']:,} stories, {ds['bytes'] / 1e6:.1f} MB of text; median of {ds['runs']} run(s).\n")
         L.append("| tool | median s | runs (s) | articles/s | MB/s | CPU s (user+sys) | peak RSS MB | database MB | re-run s |")
         L.append("|---|---|---|---|---|---|---|---|---|")
@@ -533,12 +671,12 @@ def write_report(path, command, started, info, datasets, results, flush, query_r
     if len(gens) == 2 and all("newsidx-index" in results.get(g["key"], {}) for g in gens):
         a, b = (results[g["key"]]["newsidx-index"] for g in gens)
         ra, rb = gens[0]["stories"] / a["wall"], gens[1]["stories"] / b["wall"]
-        L.append("## Scale: 20,000 against 200,000 articles\n")
+        L.append("### Scale: 20,000 against 200,000 articles\n")
         L.append(f"newsidx-index: {ra:,.0f} articles/s at 20,000, {rb:,.0f} at 200,000 "
                  f"({rb / ra * 100:.0f}% of the small-archive rate; target at least 80%). "
                  f"Peak memory {a['rss']:.0f} MB and {b['rss']:.0f} MB (target under 400 MB).\n")
     if flush:
-        L.append("## Bare loop: Xapian flush threshold (Reuters)\n")
+        L.append("### Bare loop: Xapian flush threshold (Reuters)\n")
         L.append("`XAPIAN_FLUSH_THRESHOLD` set in the environment of `newsidx-bare-loop` (Xapian's default is 10,000 "
                  f"documents); same 19,043 stories; median of {RUNS_FLUSH} run(s).\n")
         L.append("| threshold | write call | median s | articles/s | peak RSS MB | database MB |")
@@ -548,7 +686,7 @@ def write_report(path, command, started, info, datasets, results, flush, query_r
                      f"{m['rss']:.0f} | {m['size']:.1f} |")
         L.append("")
     if EXTRACTION:
-        L.append("## Entity extraction speed (one core)\n")
+        L.append("### Entity extraction speed (one core)\n")
         L.append("`newsidx-index -q --extract-only --jobs 1 SET > /dev/null`: reading, dateline, tokenizer, tagger, "
                  "gazetteer, resolution, quotations and facets, one worker thread; median of the runs. MB/s by "
                  "CPU time is what one core does; by wall time it includes waiting for the shared machine.\n")
@@ -557,7 +695,7 @@ def write_report(path, command, started, info, datasets, results, flush, query_r
         for title, mb, wall, cpu in EXTRACTION:
             L.append(f"| {title} | {mb:.1f} | {wall:.2f} | {cpu:.2f} | {mb / cpu:.2f} | {mb / wall:.2f} |")
         L.append("")
-    L.append("## Queries\n")
+    L.append("### Queries\n")
     if pending and not query_results:
         L.append("Not yet measured.\n")
     elif not query_results:
@@ -576,8 +714,59 @@ def write_report(path, command, started, info, datasets, results, flush, query_r
                      f"{fmt(ours) if ours else row.get('note', 'n/a')} | {fmt(row['quest'])} | "
                      f"{ratio(ours, row['quest'])} | {row.get('newsidx_matches', '?')} / {row.get('quest_matches', '?')} |")
         L.append("")
-    with open(path, "w") as f:
+    if partitions.get("rows"):
+        render_partitions(L, partitions)
+    with open(os.path.join(WORK, f"report-{PART}.md"), "w") as f:
         f.write("\n".join(L) + "\n")
+    compose(path)
+
+
+def render_partitions(L, p):
+    L.append(f"### Partitions and remote search: {p['set']}\n")
+    L.append("The archive indexed once with `newsidx-index --partition year` (its row in the indexing table "
+             "above); the 1-, 4- and 16-partition layouts are made from its year partitions with "
+             "`xapian-compact` (consecutive years, as even in documents as whole years allow) and opened "
+             "through a stub file, as `newsidx-query --db FOLDER`; the remote row serves the 1-partition "
+             "database with `xapian-tcpsrv --interface 127.0.0.1` and opens a stub holding "
+             "`remote 127.0.0.1:PORT`. Per-query wall time in ms including process start, median of "
+             f"{QUERY_RUNS} runs after one warm-up, first page of 10 hits; the last column compares each layout "
+             "with the one database.\n")
+    heads = [label for label, _, _ in p["layouts"]]
+    L.append("| query | options | " + " | ".join(heads) + " | matches (all layouts) |")
+    L.append("|---|---|" + "---|" * len(heads) + "---|")
+    for row in p["rows"]:
+        base = row["ms"][0]
+        cells = [f"{fmt(ms)}" + ("" if i == 0 else f" ({ratio(ms, base)})") for i, ms in enumerate(row["ms"])]
+        same = len(set(row["matches"])) == 1
+        matches = row["matches"][0] if same else " / ".join(str(m) for m in row["matches"])
+        L.append(f"| `{row['query']}` ({row['label']}) | {' '.join(row['extra']) or '-'} | " + " | ".join(cells) +
+                 f" | {matches}{'' if same else ' (differ)'} |")
+    compacts = [(label, s) for label, s, _ in p["layouts"] if s is not None]
+    if compacts:
+        L.append("\nxapian-compact time to make each layout from the year partitions: " +
+                 "; ".join(f"{label}: {s:.1f} s" for label, s in compacts) + ".\n")
+    L.append("")
+
+
+def compose(path):
+    """BENCHMARKS.md: the latest report of each part kept in BENCH_DIR, then the analysis."""
+    order = ["all"] if PART == "all" else ["small", "large"]
+    L = ["# newsidx benchmarks\n",
+         "Made by `scripts/bench.sh`. A full run (`scripts/bench.sh`) measures everything in one run; "
+         "`BENCH_PART=small` and `BENCH_PART=large` run the two halves apart (the large one takes most of an "
+         "hour on 2 cores), and this file then shows the latest report of each, each with the command and "
+         "commit that produced it. Ratios are only ever taken between figures of the same run.\n"]
+    for part in order:
+        frag = os.path.join(WORK, f"report-{part}.md")
+        if os.path.exists(frag):
+            with open(frag) as f:
+                L.append(f.read())
+    analysis = os.path.join(SCRIPTS, "..", "docs", "benchmarks-analysis.md")
+    if os.path.exists(analysis):
+        with open(analysis) as f:
+            L.append(f.read())
+    with open(path, "w") as f:
+        f.write("\n".join(L))
 
 
 def reuters_count(datasets):
