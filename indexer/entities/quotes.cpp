@@ -338,6 +338,11 @@ constexpr std::array<std::string_view, 44> kNpWords = {
     "representative", "secretary", "manager", "director", "chairman", "chairwoman", "leader",
     "candidate", "nominee", "presidential", "republican", "democratic", "department",
     "ministry", "government", "team", "one", "another"};
+// Lower-case words that end a speaker phrase after an inverted verb: "said Trump in ...".
+constexpr auto kNpStop = std::to_array<std::string_view>({
+    "in", "on", "at", "during", "who", "that", "to", "and", "for", "with", "after", "before",
+    "when", "while", "as", "about", "from", "by", "of", "this", "last", "on", "since", "but",
+    "because", "if", "than", "which", "where", "into", "over", "under"});
 // Heads that name an organisation's voice rather than a person: "a State Department spokesman"
 // speaks for the State Department.
 constexpr std::array<std::string_view, 4> kOrgVoices = {"spokesman", "spokeswoman",
@@ -504,6 +509,9 @@ class Attributor {
   Attribution np_after(std::size_t verb, std::size_t ceil);
   Attribution analyse_np(std::size_t b, std::size_t e, std::size_t verb);
   Attribution resolve_pronoun(std::size_t k, std::size_t verb);
+  std::optional<std::string> previous_subject(
+      std::size_t k, NameGender want,
+      const std::function<bool(const std::string&, bool)>& compatible) const;
   Attribution resolve_description(std::size_t b, std::size_t e, std::size_t verb);
   Attribution paragraph_verb(const RawQuote& q);
   bool person_between(std::size_t from_byte, std::size_t to_byte, const std::string& except) const;
@@ -547,6 +555,14 @@ std::string last_word(std::string_view name) {
 std::string first_word(std::string_view name) {
   const auto p = name.find(' ');
   return std::string(p == std::string_view::npos ? name : name.substr(0, p));
+}
+
+// Whether two names may be the same person: same surname, and the same first word unless one
+// of them is the surname alone ("Cruz" and "Ted Cruz"; not "Bill Clinton" and "Hillary Clinton").
+bool same_person(std::string_view a, std::string_view b) {
+  if (last_word(a) != last_word(b)) return false;
+  if (a.find(' ') == std::string_view::npos || b.find(' ') == std::string_view::npos) return true;
+  return first_word(a) == first_word(b);
 }
 
 void Attributor::collect_text_names() {
@@ -618,6 +634,60 @@ bool Attributor::person_between(std::size_t from_byte, std::size_t to_byte,
   return false;
 }
 
+// The person who is the subject of the sentence before the one holding pronoun token `k`
+// (quotations skipped; the same or the previous paragraph), when compatible with `want`; a
+// subject that is itself "he"/"she" of that gender sends the search one sentence further back.
+std::optional<std::string> Attributor::previous_subject(
+    std::size_t k, NameGender want,
+    const std::function<bool(const std::string&, bool)>& compatible) const {
+  const std::size_t para = toks_[k].para;
+  auto start_of = [&](std::size_t j) {  // first token of the sentence holding token j
+    while (j > 0 && !sentence_end(j - 1) && toks_[j - 1].para == toks_[j].para) --j;
+    return j;
+  };
+  std::size_t s = start_of(k);
+  for (int hops = 0; hops < 3 && s > 0; ++hops) {
+    const std::size_t pe = s - 1;  // the previous sentence's final token
+    if (toks_[pe].para + 1 < para) return std::nullopt;
+    std::size_t ps = start_of(pe);
+    s = ps;
+    while (ps < pe && !outside(ps)) ++ps;  // a quotation opening the sentence
+    while (ps < pe && toks_[ps].kind == TokKind::kPunct) ++ps;
+    while (ps < pe && is_word(ps) &&
+           ((in(kCapFunction, word(ps)) && !in(kPronouns, word(ps))) || in(kBetween, word(ps)))) {
+      ++ps;
+    }
+    if (ps >= pe || !outside(ps)) return std::nullopt;
+    const std::string_view w = word(ps);
+    if (w == "he" || w == "He" || w == "she" || w == "She") {
+      const NameGender g = (w[0] == 'h' || w[0] == 'H') ? NameGender::kMale : NameGender::kFemale;
+      if (g != want) return std::nullopt;
+      continue;
+    }
+    std::size_t e = ps;
+    while (e < pe && e - ps < 6 && is_cap(e) && outside(e)) ++e;
+    if (e == ps || e >= pe || !is_word(e) || is_cap(e) || word(e) == "of" || word(e) == "and") {
+      return std::nullopt;
+    }
+    const Span run{toks_[ps].b, toks_[e - 1].e};
+    for (const Mention& m : mentions_) {
+      if (m.span.start < run.end && m.span.end > run.start) {
+        if (m.type != MentionType::kPerson || !compatible(m.entity, false)) return std::nullopt;
+        return m.entity;
+      }
+    }
+    if (mentions_.empty()) {
+      for (const TextName& n : text_names_) {
+        if (n.span.start < run.end && n.span.end > run.start && compatible(n.name, true)) {
+          return n.name;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   Attribution a;
   a.decided = true;
@@ -639,10 +709,10 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   // Candidates: person mentions, earlier named person speakers and text-found names, all
   // outside quotations and before the pronoun; the nearest compatible one wins.
   std::optional<std::pair<std::size_t, std::string>> best;
-  std::map<std::string, std::size_t> candidates;  // compatible surname -> latest position
+  std::map<std::string, std::size_t> candidates;  // compatible name -> latest position
   auto consider = [&](std::size_t pos, const std::string& name, bool text_only) {
     if (pos >= at || !compatible(name, text_only)) return;
-    std::size_t& latest = candidates[last_word(name)];
+    std::size_t& latest = candidates[name];
     latest = std::max(latest, pos);
     if (!best || pos > best->first) best = std::make_pair(pos, name);
   };
@@ -699,24 +769,34 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
       }
     }
   }
-  if (!best || (options_.precise && candidates.size() > 1)) return a;
-  if (options_.pronoun_margin > 0) {
+  if (!best) return a;
+  if (options_.precise &&
+      std::any_of(candidates.begin(), candidates.end(),
+                  [&](const auto& c) { return !same_person(c.first, best->second); })) {
+    return a;
+  }
+  // When the nearest candidate is also the subject of the sentence before ("Sanders said. He
+  // said, ..."), close rivals do not make the pronoun ambiguous. (Letting that subject win over
+  // a nearer candidate, train: 45 more given, 60% right; left out.)
+  const std::optional<std::string> prev = previous_subject(k, want, compatible);
+  if (options_.pronoun_margin > 0 && !(prev && same_person(*prev, best->second))) {
     // Two compatible persons close together: the nearer is often not the one speaking,
     // unless only one of them has spoken so far in the story.
     std::set<std::string> speakers;
     for (const auto& [span, name] : speech_subjects_) {
-      if (span.start < at) speakers.insert(last_word(name));
+      if (span.start < at) speakers.insert(name);
     }
     for (const auto& [span, att] : named_so_far_) {
-      if (span.start < at && att.speaker && att.type == "person") {
-        speakers.insert(last_word(*att.speaker));
-      }
+      if (span.start < at && att.speaker && att.type == "person") speakers.insert(*att.speaker);
     }
-    const std::string best_last = last_word(best->second);
-    const bool best_spoke = speakers.count(best_last) > 0;
+    auto spoke = [&](const std::string& name) {
+      return std::any_of(speakers.begin(), speakers.end(),
+                         [&](const std::string& sp) { return same_person(sp, name); });
+    };
+    const bool best_spoke = spoke(best->second);
     for (const auto& [name, pos] : candidates) {
-      if (name == best_last || best->first - pos >= options_.pronoun_margin) continue;
-      if (best_spoke && speakers.count(name) == 0) continue;
+      if (same_person(name, best->second) || best->first - pos >= options_.pronoun_margin) continue;
+      if (best_spoke && !spoke(name)) continue;
       return a;
     }
   }
@@ -1011,6 +1091,18 @@ Attribution Attributor::np_after(std::size_t verb, std::size_t ceil) {
   while (e < ceil && e - b < 10 && is_word(e) && outside(e) &&
          (is_cap(e) || np_word(e))) {
     ++e;
+  }
+  // "said retired teacher Carl Webb", "said Ohio delegate Dan Price": lower-case
+  // descriptors before the name, which then ends the clause.
+  if (e < ceil && is_word(e) && !is_cap(e) && outside(e)) {
+    std::size_t j = e;
+    while (j < ceil && j - e < 3 && is_word(j) && !is_cap(j) && outside(j) &&
+           !in(kNpStop, word(j))) {
+      ++j;
+    }
+    std::size_t f = j;
+    while (f < ceil && f - j < 4 && is_cap(f) && outside(f)) ++f;
+    if (f > j && j > e && (f == ceil || toks_[f].kind == TokKind::kPunct)) e = f;
   }
   if (e == b) return {};
   // "said the senior official" ends with the lowercase head; "said Trump, who..." with a name.
