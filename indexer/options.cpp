@@ -67,7 +67,9 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
     ("lock-timeout", po::value<int>(&o.lock_timeout_s)->default_value(60),
        "seconds to wait for another run's write lock before exiting with status 75")
     ("rebuild", po::bool_switch(&o.rebuild),
-       "index everything into a new database and swap it in atomically when complete")
+       "index everything into a new database and swap it in atomically when complete (a "
+       "partitioned archive is rebuilt beside it and swapped in whole; with --partition it may "
+       "change scheme)")
     ("partition", po::value<std::string>(&o.partition),
        "year|month|none: --db becomes a folder of one database per period, searched as one "
        "(e.g. --partition year); later runs keep the archive's scheme")
@@ -148,9 +150,6 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
   if (o.rebuild && o.dry_run) return usage("--rebuild and --dry-run cannot be combined");
   if (!o.partition.empty() && o.partition != "year" && o.partition != "month" && o.partition != "none")
     return usage("--partition must be year, month or none", "e.g. --partition year");
-  if (o.rebuild && !o.partition.empty() && o.partition != "none")
-    return usage("--rebuild cannot be combined with --partition yet",
-                 "index into a new folder with --partition, then replace the old one");
   if (o.compact && (o.dry_run || o.extract_only || o.rebuild))
     return usage("--compact cannot be combined with --dry-run, --extract-only or --rebuild");
   if (o.lock_timeout_s < 0) return usage("--lock-timeout must be 0 or more seconds");

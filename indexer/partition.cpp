@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include <fcntl.h>
+#include <unistd.h>
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
@@ -143,6 +144,10 @@ struct PartitionedWriter::Impl {
   std::map<std::string, std::unique_ptr<Writer>> open;
   std::set<std::string> existing;
   bool stub_stale = false;
+  // Articles written to any partition since the last commit. One batch bounds the whole
+  // archive's memory: each partition's Writer would otherwise hold up to a batch of its own,
+  // and a feed file with articles of many years feeds all of them at once.
+  std::size_t pending = 0;
 
   Result<Writer*> partition(const std::string& name) {
     if (auto it = open.find(name); it != open.end()) return it->second.get();
@@ -169,6 +174,67 @@ struct PartitionedWriter::Impl {
     return out;
   }
 };
+
+namespace {
+
+constexpr std::string_view kRebuildSuffix = ".rebuild-";
+
+}  // namespace
+
+Result<ArchiveRebuild> start_archive_rebuild(const std::string& archive, const WriterOptions& options) {
+  ArchiveRebuild r;
+  fs::path root = fs::path(archive).lexically_normal();
+  if (root.has_filename() == false) root = root.parent_path();  // "news/" -> "news"
+  r.archive = root.string();
+  std::error_code ec;
+  if (fs::exists(root, ec)) {
+    if (!archive_scheme(r.archive))
+      return Error{ErrorCode::kUsage,
+                   r.archive + ": --rebuild with --partition needs a partitioned archive or a new path here",
+                   "rebuild a plain database without --partition, or give --db a new folder"};
+    auto lock = WriteLock::acquire((root / kStateDbName).string(), options);
+    if (!lock) return lock.error();
+    r.lock = std::move(lock).value();
+  }
+  // Only the lock holder (or the first run on a new path) gets here: leftovers of rebuilds that
+  // were killed are nobody's.
+  const fs::path parent = root.has_parent_path() ? root.parent_path() : fs::path(".");
+  const std::string stem = root.filename().string() + std::string(kRebuildSuffix);
+  for (const auto& e : fs::directory_iterator(parent, ec)) {
+    const std::string n = e.path().filename().string();
+    if (n.rfind(stem, 0) == 0 && e.is_directory(ec)) {
+      spdlog::info("removed {} left by an interrupted --rebuild", e.path().string());
+      fs::remove_all(e.path(), ec);
+    }
+  }
+  r.building = (parent / (stem + std::to_string(::getpid()))).string();
+  return r;
+}
+
+Status finish_archive_rebuild(ArchiveRebuild& r) {
+  std::error_code ec;
+  const bool replace = fs::exists(r.archive, ec);
+  const int rc = replace ? ::renameat2(AT_FDCWD, r.building.c_str(), AT_FDCWD, r.archive.c_str(), RENAME_EXCHANGE)
+                         : std::rename(r.building.c_str(), r.archive.c_str());
+  if (rc != 0) {
+    const std::string why = std::strerror(errno);
+    abandon_archive_rebuild(r);
+    return Error{ErrorCode::kIo, r.archive + ": cannot swap in the rebuilt archive: " + why,
+                 "the archive is unchanged"};
+  }
+  // Release the old archive's lock only now: a run waiting for it opens the new one.
+  if (r.lock) r.lock->release();
+  if (replace) {
+    fs::remove_all(r.building, ec);  // the old archive, after the exchange
+    if (ec) spdlog::warn("{}: could not remove the previous archive: {}", r.building, ec.message());
+  }
+  return Ok{};
+}
+
+void abandon_archive_rebuild(ArchiveRebuild& r) {
+  std::error_code ec;
+  fs::remove_all(r.building, ec);
+}
 
 PartitionedWriter::PartitionedWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 PartitionedWriter::~PartitionedWriter() = default;
@@ -230,6 +296,9 @@ Result<WriteCounts> PartitionedWriter::write_file(const std::string& file_key, c
   if (auto s = impl_->state->record_state(file_key, state); !s) return s.error();
   if (auto s = impl_->state->set_metadata(parts_key(file_key), parts.empty() ? std::string(kNoParts) : parts); !s)
     return s.error();
+  impl_->pending += total.added + total.updated + total.removed;
+  if (impl_->pending >= impl_->options.batch_size)
+    if (auto c = commit(); !c) return c.error();
   return total;
 }
 
@@ -259,6 +328,7 @@ std::optional<FileState> PartitionedWriter::file_state(const std::string& file_k
 std::vector<std::string> PartitionedWriter::known_files() const { return impl_->state->known_files(); }
 
 Status PartitionedWriter::commit() {
+  impl_->pending = 0;
   for (auto& [name, w] : impl_->open)
     if (auto c = w->commit(); !c) return c;
   if (auto c = impl_->state->commit(); !c) return c;

@@ -43,6 +43,26 @@ std::optional<PartitionScheme> archive_scheme(const std::string& archive);
 /// taking the lock.
 Result<std::unordered_map<std::string, FileState>> load_archive_states(const std::string& archive);
 
+/// What `--rebuild` of a partitioned archive holds while it builds: the new archive goes into a
+/// sibling folder (same file system) and replaces the old one whole, in one rename.
+struct ArchiveRebuild {
+  std::string archive;               ///< the archive folder being replaced (may not exist yet)
+  std::string building;              ///< where the new archive is built: ARCHIVE.rebuild-PID
+  std::unique_ptr<WriteLock> lock;   ///< the old archive's lock (its state database), if any
+};
+
+/// Starts a rebuild of `archive`: takes the old archive's lock (waiting as a run would) and
+/// removes folders left by interrupted rebuilds. Refuses a path holding a plain database.
+Result<ArchiveRebuild> start_archive_rebuild(const std::string& archive, const WriterOptions& options);
+
+/// Swaps the built archive in (renameat2 RENAME_EXCHANGE, so searches open the old or the new
+/// one, never a mix), then releases the old lock and deletes the old archive. Call once the
+/// PartitionedWriter of `building` is closed.
+Status finish_archive_rebuild(ArchiveRebuild& rebuild);
+
+/// Removes the partial new archive; the old one stays as it was.
+void abandon_archive_rebuild(ArchiveRebuild& rebuild);
+
 /// The writer of a partitioned archive: one Writer per partition, opened when first needed,
 /// and the state database's Writer, which also holds the archive's lock for the whole run.
 class PartitionedWriter {

@@ -154,7 +154,8 @@ Result<PartitionScheme> run_scheme(const IndexOptions& o) {
   const auto existing = archive_scheme(o.db);
   const auto asked = o.partition.empty() ? existing.value_or(PartitionScheme::kNone)
                                          : parse_partition_scheme(o.partition).value_or(PartitionScheme::kNone);
-  if (existing && asked != *existing)
+  // A rebuild may re-partition (into a new archive swapped in whole), not un-partition in place.
+  if (existing && asked != *existing && !(o.rebuild && asked != PartitionScheme::kNone))
     return Error{ErrorCode::kUsage,
                  o.db + ": archive is partitioned by " + partition_scheme_name(*existing) + ", not " +
                      partition_scheme_name(asked),
@@ -162,9 +163,6 @@ Result<PartitionScheme> run_scheme(const IndexOptions& o) {
   if (asked == PartitionScheme::kNone && o.compact)
     return Error{ErrorCode::kUsage, o.db + ": --compact applies to archives indexed with --partition",
                  "compact a single database with xapian-compact (docs/operations.md)"};
-  if (asked != PartitionScheme::kNone && o.rebuild)
-    return Error{ErrorCode::kUsage, o.db + ": --rebuild of a partitioned archive is not supported yet",
-                 "index into a new folder with --partition, then replace the old one"};
   return asked;
 }
 
@@ -312,6 +310,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   Target writer;
   PartitionScheme scheme_used = PartitionScheme::kNone;
   std::optional<RebuildPlan> rebuild;
+  std::optional<ArchiveRebuild> archive_rebuild;  // --rebuild of a partitioned archive
   std::unordered_map<std::string, FileState> known;
   if (!o.extract_only) {
     const WriterOptions wo{o.lock_timeout_s * 1000, &g_signal, o.batch_size};
@@ -320,7 +319,13 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     scheme_used = *scheme;
     std::string target = o.db;
     if (*scheme != PartitionScheme::kNone) {
-      auto w = PartitionedWriter::open(o.db, *scheme, wo);
+      if (o.rebuild) {
+        auto plan = start_archive_rebuild(o.db, wo);
+        if (!plan) return stopped_or(plan.error(), s, elapsed());
+        archive_rebuild = std::move(plan).value();
+        target = archive_rebuild->building;
+      }
+      auto w = PartitionedWriter::open(target, *scheme, wo);
       if (!w) return stopped_or(w.error(), s, elapsed());
       writer.parts = std::move(w).value();
     } else if (o.rebuild) {
@@ -481,6 +486,16 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       if (done) for (const auto& p : *done) spdlog::info("{}: partition {} compacted", o.db, p);
     }
     writer.reset();
+  }
+  if (archive_rebuild) {
+    if (fatal || s.interrupted) {
+      abandon_archive_rebuild(*archive_rebuild);
+      spdlog::warn("--rebuild {}: {} is unchanged", fatal ? "failed" : "interrupted", o.db);
+    } else if (auto st = finish_archive_rebuild(*archive_rebuild); !st) {
+      fatal = st.error();
+    } else {
+      s.rebuilt = true;
+    }
   }
   if (rebuild) {
     if (fatal || s.interrupted) {

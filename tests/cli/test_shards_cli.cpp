@@ -65,3 +65,43 @@ TEST_CASE("shards cli: --partition year, then the query tool over the archive fo
   auto single = run_command(kIndex + " --no-progress --compact --db " + sh_quote(dir.str("one.db")), true);
   CHECK(single.status == 2);
 }
+
+TEST_CASE("shards cli: --rebuild of a partitioned archive swaps a new archive in whole, and may re-partition",
+          "[shards][cli]") {
+  TempDir dir;
+  write_corpus(dir.path() / "in", 40);
+  const std::string archive = dir.str("archive");
+  auto index = [&](const std::string& db, const std::string& args) {
+    auto r = run_command(kIndex + " --no-progress " + args + " --db " + sh_quote(db) + " " + sh_quote(dir.str("in")), true);
+    INFO(r.out);
+    return r;
+  };
+  REQUIRE(index(archive, "--partition year").status == 0);
+  // One feed gone: a rebuild holds only what the files hold now, like a fresh index of them.
+  std::filesystem::remove(dir.path() / "in" / "feed2.jsonl");
+  auto r = index(archive, "--rebuild");
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("27 added") != std::string::npos);
+  CHECK(r.out.find("(rebuilt)") != std::string::npos);
+  REQUIRE(index(dir.str("one.db"), "-q").status == 0);
+  for (const char* q : {"energy", "merkel OR biden"}) {
+    INFO(q);
+    CHECK(ids(archive, sh_quote(q)) == ids(dir.str("one.db"), sh_quote(q)));
+  }
+  for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+    CHECK(e.path().filename().string().find(".rebuild-") == std::string::npos);
+
+  // A rebuild may change the scheme; later runs then keep the new one.
+  REQUIRE(index(archive, "--rebuild --partition month").status == 0);
+  CHECK(std::filesystem::exists(std::filesystem::path(archive) / "2019-01"));
+  CHECK_FALSE(std::filesystem::exists(std::filesystem::path(archive) / "2019"));
+  CHECK(ids(archive, "energy") == ids(dir.str("one.db"), "energy"));
+  auto again = index(archive, "--partition year");
+  CHECK(again.status == 2);
+  CHECK(again.out.find("partitioned by month") != std::string::npos);
+
+  // A plain database is not rebuilt into an archive in place.
+  auto plain = index(dir.str("one.db"), "--rebuild --partition year");
+  CHECK(plain.status == 2);
+  CHECK(plain.out.find("partitioned archive or a new path") != std::string::npos);
+}
