@@ -93,10 +93,13 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   } catch (const po::error& e) {
     return usage(e.what(), "see newsidx-query --help");
   }
-  std::ostringstream help;
-  help << desc;
-  o.help_text = help.str();
   o.show_help = vm.count("help") > 0;
+  if (o.show_help) {
+    // Formatting the option table costs more than parsing the query: only for --help.
+    std::ostringstream help;
+    help << desc;
+    o.help_text = help.str();
+  }
   o.show_version = vm.count("version") > 0;
   if (o.show_help || o.show_version) return o;
   if (o.db.empty()) return usage("--db is required", "e.g. newsidx-query --db news.db 'query'");

@@ -20,7 +20,7 @@ struct QueryOptions {
   bool partial = false;      ///< answer from the reachable partitions when a remote one is down
   bool show_help = false;
   bool show_version = false;
-  std::string help_text;
+  std::string help_text;  ///< the option table, filled only when show_help
 };
 
 /// Parses argv; a usage error (unknown option or facet, bad date, bad --format or --sort)

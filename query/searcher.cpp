@@ -11,6 +11,8 @@
 #include "common/countries.hpp"
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
+#include "query/passage.hpp"
+#include "query/record.hpp"
 
 namespace newsidx::query {
 
@@ -360,6 +362,12 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     res.explanation = std::move(e);
   }
 
+  // Snippets come from a window of the body around the first query word: Xapian's snippet
+  // tokenises and stems every word it is given, which made long bodies the largest cost of a
+  // plain query.
+  const std::vector<std::string> words = req.quotes ? std::vector<std::string>() : passage_words(built->query);
+  static const std::string kOmit = "...";
+  const Xapian::Stem stem(new QueryStemmer(analysis::stemmer(), built->query));
   std::size_t rank = req.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit h;
@@ -368,14 +376,17 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     h.weight = it.get_weight();
     h.percent = it.get_percent();
     Xapian::Document d = it.get_document();
-    h.record = nlohmann::json::parse(d.get_data(), nullptr, false);
-    if (h.record.is_discarded()) h.record = nlohmann::json::object();
-    std::string text = h.record.value(req.quotes ? "text" : "body", std::string());
+    h.record = parse_record(d.get_data());
+    static const std::string kEmpty;
+    const auto field = h.record.find(req.quotes ? "text" : "body");
+    const std::string& text = field != h.record.end() && field->is_string() ? field->get_ref<const std::string&>() : kEmpty;
     // A quotation is shown whole; an article by its best passage.
-    std::size_t length = req.quotes ? std::max(req.snippet_length, text.size() + 1) : req.snippet_length;
-    h.snippet = mset.snippet(text, length, analysis::stemmer(),
-                             Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                             std::string(1, kHighlightStart), std::string(1, kHighlightEnd), "...");
+    const std::size_t length = req.quotes ? std::max(req.snippet_length, text.size() + 1) : req.snippet_length;
+    const PassageWindow win = req.quotes ? PassageWindow{0, text.size()} : passage_window(text, words, length);
+    h.snippet = mset.snippet(win.begin == 0 && win.end == text.size() ? text : text.substr(win.begin, win.end - win.begin),
+                             length, stem, Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                             std::string(1, kHighlightStart), std::string(1, kHighlightEnd), kOmit);
+    h.snippet = mark_cut_ends(std::move(h.snippet), win, text.size(), kOmit);
     res.hits.push_back(std::move(h));
   }
   return res;
