@@ -3,11 +3,15 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstddef>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "indexer/readers/reader.hpp"
 
@@ -17,18 +21,140 @@ namespace fs = std::filesystem;
 
 namespace {
 
+void take_stat(const struct stat& st, InputFile& f) {
+  f.size = static_cast<std::uint64_t>(st.st_size);
+  f.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+}
+
 bool stat_file(const std::string& p, InputFile& f) {
   struct stat st {};
   if (::stat(p.c_str(), &st) != 0) return false;
-  f.size = static_cast<std::uint64_t>(st.st_size);
-  f.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+  take_stat(st, f);
   return true;
 }
 
-bool hidden(const fs::path& p) {
-  auto name = p.filename().string();
-  return !name.empty() && name[0] == '.';
+// Calls on_entry(name, d_type) for each entry of the folder open as `fd`; false with errno set
+// when the folder cannot be read. On Linux it reads the entries with getdents64 into one
+// reused buffer: opendir/fdopendir would add an fstat and two fcntl calls per folder, a fifth
+// of the system calls of a walk over a date-sharded archive (a few files per folder).
+template <class OnEntry>
+bool for_each_entry(int fd, std::vector<char>& buffer, OnEntry&& on_entry) {
+#if defined(__linux__)
+  for (;;) {
+    const ssize_t n = ::getdents64(fd, buffer.data(), buffer.size());
+    if (n < 0) return false;
+    if (n == 0) return true;
+    for (std::size_t at = 0; at < static_cast<std::size_t>(n);) {
+      const char* record = buffer.data() + at;
+      unsigned short reclen = 0;
+      unsigned char type = 0;
+      std::memcpy(&reclen, record + offsetof(struct dirent64, d_reclen), sizeof reclen);
+      std::memcpy(&type, record + offsetof(struct dirent64, d_type), sizeof type);
+      on_entry(record + offsetof(struct dirent64, d_name), type);
+      at += reclen;
+    }
+  }
+#else
+  (void)buffer;
+  const int own = ::dup(fd);
+  DIR* dir = own < 0 ? nullptr : ::fdopendir(own);
+  if (!dir) {
+    if (own >= 0) ::close(own);
+    return false;
+  }
+  for (;;) {
+    errno = 0;  // readdir reports an error only through errno
+    const dirent* e = ::readdir(dir);
+    if (!e) break;
+    on_entry(e->d_name, e->d_type);
+  }
+  const int err = errno;
+  ::closedir(dir);
+  errno = err;
+  return err == 0;
+#endif
 }
+
+// Walks one archive folder through folder file descriptors: each folder is opened relative to
+// its parent and each file is stat'ed relative to its folder, so the kernel resolves one name
+// per call instead of the whole path, and an entry's d_type spares a stat for folders and for
+// files no reader takes. On a nightly re-run of an unchanged archive this walk is most of the run.
+class FolderWalk {
+ public:
+  FolderWalk(const std::string& archive, const std::string& root, WalkResult& out, std::vector<InputFile>& found)
+      : root_(root), out_(out), found_(found), buffer_(64 * 1024) {
+    // Paths for messages keep the user's spelling of the archive.
+    base_ = archive;
+    if (base_.empty() || base_.back() != '/') base_ += '/';
+  }
+
+  /// Walks the folder open as `fd` (closed on return), whose key prefix is `rel_` now.
+  void folder(int fd) {
+    // Sub-folders are walked after this folder is read, so that one buffer serves all levels
+    // and an unreadable one is reported without disturbing its siblings.
+    std::vector<std::string> subfolders;
+    const bool read = for_each_entry(fd, buffer_, [&](const char* name, unsigned char type) {
+      if (name[0] == '.') return;  // hidden entries, "." and ".."
+      struct stat st {};
+      bool have_stat = false;
+      if (type == DT_UNKNOWN) {
+        // Some file systems do not fill d_type.
+        if (::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return;
+        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : S_ISLNK(st.st_mode) ? DT_LNK : DT_UNKNOWN;
+        have_stat = type == DT_REG;
+      }
+      if (type == DT_DIR) {
+        subfolders.emplace_back(name);
+      } else if (type == DT_LNK) {
+        // A symbolic link counts when it leads to a regular file (with its target's size and
+        // time); links to folders are not followed, broken links are ignored.
+        if (::fstatat(fd, name, &st, 0) == 0 && S_ISREG(st.st_mode)) file(fd, name, st, true);
+      } else if (type == DT_REG) {
+        file(fd, name, st, have_stat);
+      }
+    });
+    if (!read) out_.problems.push_back({base_ + rel_, std::strerror(errno)});
+    const std::size_t rel_size = rel_.size();
+    for (const auto& sub : subfolders) {
+      rel_.append(sub);
+      const int sub_fd = ::openat(fd, sub.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub_fd < 0) {
+        // An unreadable sub-folder: note it and carry on with its siblings.
+        out_.problems.push_back({base_ + rel_, std::strerror(errno)});
+      } else {
+        rel_ += '/';
+        folder(sub_fd);
+      }
+      rel_.resize(rel_size);
+    }
+    ::close(fd);
+  }
+
+ private:
+  void file(int dir_fd, const char* name, struct stat& st, bool have_stat) {
+    const std::size_t rel_size = rel_.size();
+    rel_.append(name);
+    InputFile f{base_ + rel_, rel_, root_, 0, 0};
+    rel_.resize(rel_size);
+    if (readers::format_for(f.key) == readers::Format::kUnsupported) {
+      out_.unsupported.push_back(std::move(f.path));
+      return;
+    }
+    if (!have_stat && ::fstatat(dir_fd, name, &st, 0) != 0) {
+      out_.problems.push_back({f.path, std::strerror(errno)});
+      return;
+    }
+    take_stat(st, f);
+    found_.push_back(std::move(f));
+  }
+
+  const std::string& root_;
+  WalkResult& out_;
+  std::vector<InputFile>& found_;
+  std::vector<char> buffer_;  // getdents64 records, reused for every folder
+  std::string base_;          // the archive as the user named it, ending in '/'
+  std::string rel_;           // the current folder's key prefix: "" or "a/b/"
+};
 
 }  // namespace
 
@@ -56,42 +182,18 @@ WalkResult walk(const std::vector<std::string>& archives) {
     }
     const std::string root = fs::weakly_canonical(fs::absolute(a), ec).string();
     out.roots.push_back(root);
-    std::vector<InputFile> found;
-    fs::recursive_directory_iterator it(a, fs::directory_options::none, ec), end;
-    if (ec) {
-      out.problems.push_back({a, ec.message()});
+    const int fd = ::open(a.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+      out.problems.push_back({a, std::strerror(errno)});
       continue;
     }
-    while (it != end) {
-      const fs::path p = it->path();
-      if (hidden(p)) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-      } else if (it->is_regular_file(ec)) {
-        // Lexical: the iterator yields paths that start with `a`; fs::relative would resolve
-        // both paths through the file system for every file, the bulk of a no-change re-run.
-        std::string key = p.lexically_relative(a).generic_string();
-        InputFile f{p.string(), key, root, 0, 0};
-        if (readers::format_for(key) == readers::Format::kUnsupported) {
-          out.unsupported.push_back(f.path);
-        } else if (stat_file(f.path, f)) {
-          found.push_back(std::move(f));
-        } else {
-          out.problems.push_back({f.path, std::strerror(errno)});
-        }
-      }
-      it.increment(ec);
-      if (ec) {
-        // An unreadable sub-folder: note it and carry on with its siblings.
-        out.problems.push_back({p.string(), ec.message()});
-        ec.clear();
-      }
-    }
+    std::vector<InputFile> found;
+    FolderWalk(a, root, out, found).folder(fd);
     std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.key < y.key; });
-    out.files.insert(out.files.end(), found.begin(), found.end());
+    out.files.insert(out.files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   return out;
 }
-
 bool read_whole_file(const std::string& path, std::string& out, std::string& error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {

@@ -31,6 +31,9 @@ struct WalkResult {
 };
 
 /// Walks each archive path: a folder recursively, a file as itself (its key is its file name).
+/// Hidden entries are skipped; a link to a file counts (with its target's size and time), links
+/// to folders are not followed; an unreadable sub-folder is a problem and its siblings are still
+/// walked. A folder's files come sorted by key.
 WalkResult walk(const std::vector<std::string>& archives);
 
 /// Reads a whole file; false with `error` set on failure.

@@ -1,0 +1,176 @@
+// The archive walk: which files a run sees, under which keys, in which order, with which state.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <fcntl.h>
+#include <grp.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "indexer/walker.hpp"
+#include "test_util.hpp"
+
+using newsidx::indexer::walk;
+using newsidx::indexer::WalkResult;
+using newsidx::test::TempDir;
+using newsidx::test::write_file;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> keys_of(const WalkResult& r) {
+  std::vector<std::string> out;
+  for (const auto& f : r.files) out.push_back(f.key);
+  return out;
+}
+
+std::vector<std::string> sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+// Sets a file's modification time to `sec` seconds and `nsec` nanoseconds.
+void set_mtime(const fs::path& p, long sec, long nsec) {
+  const timespec times[2] = {{sec, nsec}, {sec, nsec}};
+  REQUIRE(::utimensat(AT_FDCWD, p.c_str(), times, 0) == 0);
+}
+
+}  // namespace
+
+TEST_CASE("walker: keys are relative to the archive with '/' and sorted; hidden entries skipped", "[walker]") {
+  TempDir dir;
+  const fs::path a = dir.path() / "archive";
+  write_file(a / "2019.txt", "one");
+  write_file(a / "2019/03/01/story.txt", "two");
+  write_file(a / "2019-extra.txt", "three");
+  write_file(a / "feeds/wire.jsonl", "{}\n");
+  write_file(a / "reuters/reut2-000.sgm", "<REUTERS>");
+  write_file(a / ".hidden.txt", "not walked");
+  write_file(a / ".git/objects/x.txt", "not walked");
+  write_file(a / "desk/.draft/y.txt", "not walked");
+  write_file(a / "desk/notes.pdf", "no reader");
+  write_file(a / "desk/README.TXT", "no reader");
+
+  const WalkResult r = walk({a.string()});
+  // Sorted as whole keys: "2019-extra.txt" < "2019.txt" < "2019/..." ('-' < '.' < '/').
+  CHECK(keys_of(r) == std::vector<std::string>{"2019-extra.txt", "2019.txt", "2019/03/01/story.txt",
+                                               "feeds/wire.jsonl", "reuters/reut2-000.sgm"});
+  CHECK(sorted(r.unsupported) ==
+        std::vector<std::string>{(a / "desk/README.TXT").string(), (a / "desk/notes.pdf").string()});
+  CHECK(r.problems.empty());
+  REQUIRE(r.roots.size() == 1);
+  CHECK(r.roots[0] == fs::canonical(a).string());
+  for (const auto& f : r.files) {
+    CHECK(f.path == (a / f.key).string());
+    CHECK(f.root == r.roots[0]);
+  }
+}
+
+TEST_CASE("walker: each file carries its own size and nanosecond modification time", "[walker]") {
+  TempDir dir;
+  const fs::path a = dir.path() / "archive";
+  // The same name in two folders: each file's state must come from its own folder.
+  write_file(a / "x/same.txt", "1");
+  write_file(a / "y/same.txt", "12345");
+  set_mtime(a / "x/same.txt", 1600000000, 123456789);
+  set_mtime(a / "y/same.txt", 1700000000, 5);
+
+  const WalkResult r = walk({a.string()});
+  REQUIRE(keys_of(r) == std::vector<std::string>{"x/same.txt", "y/same.txt"});
+  CHECK(r.files[0].size == 1);
+  CHECK(r.files[0].mtime_ns == 1600000000123456789LL);
+  CHECK(r.files[1].size == 5);
+  CHECK(r.files[1].mtime_ns == 1700000000000000005LL);
+}
+
+TEST_CASE("walker: paths keep the user's spelling of the archive; a file named directly is its own key", "[walker]") {
+  TempDir dir;
+  const fs::path a = dir.path() / "archive";
+  write_file(a / "desk/story.txt", "text");
+  write_file(dir.path() / "single.txt", "text");
+
+  const WalkResult r = walk({a.string() + "/", (dir.path() / "single.txt").string(), (dir.path() / "absent").string()});
+  REQUIRE(r.files.size() == 2);
+  CHECK(r.files[0].path == a.string() + "/desk/story.txt");
+  CHECK(r.files[0].key == "desk/story.txt");
+  CHECK(r.files[1].path == (dir.path() / "single.txt").string());
+  CHECK(r.files[1].key == "single.txt");
+  CHECK(r.files[1].root.empty());
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].path == (dir.path() / "absent").string());
+}
+
+TEST_CASE("walker: a link to a file is walked with its target's state; links to folders and broken links are not", "[walker]") {
+  TempDir dir;
+  const fs::path a = dir.path() / "archive";
+  write_file(dir.path() / "elsewhere/target.txt", "target text");
+  write_file(dir.path() / "elsewhere/sub/inner.txt", "inner");
+  write_file(a / "own.txt", "own");
+  fs::create_symlink(dir.path() / "elsewhere/target.txt", a / "linked.txt");
+  fs::create_directory_symlink(dir.path() / "elsewhere/sub", a / "linked-folder");
+  fs::create_symlink(dir.path() / "nowhere.txt", a / "broken.txt");
+  fs::create_symlink(dir.path() / "elsewhere/target.txt", a / ".hidden-link.txt");
+
+  const WalkResult r = walk({a.string()});
+  REQUIRE(keys_of(r) == std::vector<std::string>{"linked.txt", "own.txt"});
+  CHECK(r.files[0].size == std::string("target text").size());
+  CHECK(r.problems.empty());
+}
+
+TEST_CASE("walker: a folder with more entries than one directory read returns them all", "[walker]") {
+  TempDir dir;
+  const fs::path a = dir.path() / "archive";
+  fs::create_directories(a / "day");
+  std::vector<std::string> expected;
+  // About 100 bytes a directory record: 3,000 of them span several 64 KiB reads.
+  for (int i = 0; i < 3000; ++i) {
+    std::string name = "story-with-a-rather-long-file-name-to-fill-directory-records-quickly-" + std::to_string(i) + ".txt";
+    write_file(a / "day" / name, "");
+    expected.push_back("day/" + name);
+  }
+  const WalkResult r = walk({a.string()});
+  CHECK(keys_of(r) == sorted(expected));
+}
+
+TEST_CASE("walker: an unreadable sub-folder is a problem naming it; its siblings are still walked", "[walker]") {
+  TempDir dir;
+  fs::permissions(dir.path(), fs::perms::all);
+  const fs::path a = dir.path() / "archive";
+  for (const char* name : {"a/1.txt", "b/2.txt", "c/3.txt", "d/e/4.txt"}) write_file(a / name, "text");
+  fs::permissions(a / "b", fs::perms::none);
+
+  // Root reads any folder: the walk then runs in a child that became user nobody.
+  int pipe_fds[2];
+  REQUIRE(::pipe(pipe_fds) == 0);
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::close(pipe_fds[0]);
+    if (::geteuid() == 0 && (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(2);
+    const WalkResult r = walk({a.string()});
+    std::string report;
+    for (const auto& f : r.files) report += "file " + f.key + "\n";
+    for (const auto& p : r.problems) report += "problem " + p.path + ": " + p.reason + "\n";
+    const bool written = ::write(pipe_fds[1], report.data(), report.size()) == static_cast<ssize_t>(report.size());
+    ::_exit(written ? 0 : 3);
+  }
+  ::close(pipe_fds[1]);
+  std::string report;
+  char buf[4096];
+  for (ssize_t n; (n = ::read(pipe_fds[0], buf, sizeof buf)) > 0;) report.append(buf, static_cast<std::size_t>(n));
+  ::close(pipe_fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  fs::permissions(a / "b", fs::perms::owner_all);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  CHECK(report == "file a/1.txt\nfile c/3.txt\nfile d/e/4.txt\nproblem " + (a / "b").string() + ": " +
+                      std::strerror(EACCES) + "\n");
+}
