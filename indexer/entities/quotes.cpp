@@ -310,7 +310,7 @@ constexpr auto kSpeechVerbs = std::to_array<std::string_view>({
     // someone else ("accused Moscow of a \"false flag\"", "blamed", "urged") stay out: their
     // quotations are mostly scare quotes or the target's words.
     "reported", "concluded", "concludes", "promises", "assured", "assures", "asserted",
-    "chanted", "reads"});
+    "chanted", "reads", "echoed", "pondered", "demurred", "jokes", "quips"});
 constexpr std::array<std::string_view, 16> kInvertingVerbs = {
     "said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained",
     "continued", "noted", "recalled", "replied", "responded", "countered", "tweeted"};
@@ -321,7 +321,10 @@ constexpr std::array<std::string_view, 6> kParticiples = {"adding", "saying", "t
 constexpr auto kSubjectParticiples = std::to_array<std::string_view>({
     "saying", "adding", "writing", "calling", "declaring", "insisting", "promising", "noting",
     "telling", "asking", "arguing", "explaining", "warning", "stating", "tweeting", "describing",
-    "claiming", "vowing", "joking", "proclaiming", "predicting", "urging"});
+    "claiming", "vowing", "joking", "proclaiming", "predicting", "urging", "responding",
+    "citing", "remarking", "quipping", "recalling", "complaining", "concluding", "shouting",
+    "announcing", "boasting", "acknowledging", "admitting", "lamenting", "replying",
+    "countering", "stressing", "insisting", "suggesting", "conceding"});
 // Words that may stand between a subject and its verb: "X also said", "X has said".
 constexpr std::array<std::string_view, 30> kBetween = {
     "also", "then", "later", "previously", "once", "repeatedly", "reportedly", "recently",
@@ -1048,6 +1051,11 @@ Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t ver
 Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
   std::size_t e = verb;
   while (e > floor && is_word(e - 1) && in(kBetween, word(e - 1))) --e;
+  // A verb coordinated with an earlier one: "Trump met voters and joked, ..." names the
+  // sentence's subject.
+  if (e > floor + 1 && is_word(e - 1) && word(e - 1) == "and" && !is_cap(e - 2)) {
+    return sentence_subject(floor, e - 1);
+  }
   // Party and state in brackets: "Rep. John Mica (R-Fla.) said", "Howard Dean (D), a ...".
   auto skip_brackets = [&](std::size_t end) {
     if (end <= floor || !is_punct(end - 1, ")")) return end;
@@ -1199,6 +1207,8 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
     return {};
   }
   if (participle) return sentence_subject(floor, *participle);
+  // "Hollande condemned the attack: "..."": the subject of the sentence the colon ends.
+  if (open > floor + 1 && is_punct(open - 1, ":")) return sentence_subject(floor, open - 1);
   return {};
 }
 
