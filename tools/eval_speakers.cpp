@@ -431,10 +431,22 @@ int main(int argc, char** argv) {
     doc_sys += sys.size();
     doc_gold += doc_keys.size();
     for (const auto& s : sys) {
-      if (std::any_of(doc_keys.begin(), doc_keys.end(), [&](const auto& k) { return matches(s, k); })) ++doc_sys_ok;
+      if (std::any_of(doc_keys.begin(), doc_keys.end(), [&](const auto& k) { return matches(s, k); })) {
+        ++doc_sys_ok;
+      } else if (errors_shown < max_errors) {
+        ++errors_shown;
+        std::cerr << "DOC-EXTRA [" << article << "] speaker no direct gold quote names: " << s << "\n";
+      }
     }
     for (const auto& k : doc_keys) {
-      if (std::any_of(sys.begin(), sys.end(), [&](const auto& s) { return matches(s, k); })) ++doc_gold_ok;
+      if (std::any_of(sys.begin(), sys.end(), [&](const auto& s) { return matches(s, k); })) {
+        ++doc_gold_ok;
+      } else if (errors_shown < max_errors) {
+        ++errors_shown;
+        std::string joined;
+        for (const auto& w : k) joined += (joined.empty() ? "" : " ") + w;
+        std::cerr << "DOC-MISSED [" << article << "] gold speaker key: " << joined << "\n";
+      }
     }
   }
   auto pct = [](std::size_t a, std::size_t b) { return b ? 100.0 * static_cast<double>(a) / static_cast<double>(b) : 0.0; };
