@@ -47,6 +47,10 @@ PART = os.environ.get("BENCH_PART", "all")
 # articles in the "large" part (about half an hour more on 2 cores); off by default there.
 LARGE_PEERS = os.environ.get("BENCH_LARGE_PEERS", "1" if PART == "all" else "0") not in ("", "0")
 PARTITION_LAYOUTS = [1, 4, 16]
+# BENCH_LARGE_STAGE (large part): "all" (default); "index" builds and times the large archive's
+# databases and stops; "query" reuses them and their figures (kept in BENCH_DIR) and times the
+# queries and partition layouts, so query-side changes can be measured without hours of indexing.
+LARGE_STAGE = os.environ.get("BENCH_LARGE_STAGE", "all")
 # Archives of more stories than this are the "large" ones (a smaller value makes a quick trial).
 LARGE_ABOVE = int(os.environ.get("BENCH_LARGE_ABOVE", "100000"))
 
@@ -459,18 +463,41 @@ def main():
         if not large:
             query_set(small[-1])
     if PART != "small" and large:
-        if PART == "large":
-            # The scale ratio compares rates measured in this run: the small archive again.
-            for ds in small:
+        saved_path = os.path.join(WORK, "large-index.json")
+        if LARGE_STAGE == "query":
+            with open(saved_path) as f:
+                saved = json.load(f)
+            results.update(saved["results"])
+            for ds in datasets:
+                if ds["key"] in saved["dbs"]:
+                    ds["newsidx_db"], ds["runs"] = saved["dbs"][ds["key"]], saved["runs"][ds["key"]]
+            notes.append(f"The indexing figures of this part were measured by `{saved['command']}` on "
+                         f"{saved['started']} (commit {saved['commit']}); this run timed the queries on the "
+                         "databases that run built.")
+        else:
+            if PART == "large":
+                # The scale ratio compares rates measured in this run: the small archive again.
+                for ds in small:
+                    index_set(ds, peers=LARGE_PEERS)
+            report(pending="the large archive")
+            for ds in large:
                 index_set(ds, peers=LARGE_PEERS)
-        report(pending="the large archive")
-        for ds in large:
-            index_set(ds, peers=LARGE_PEERS)
-            report(pending="its queries and partitions")
-            query_set(ds)
-            report(pending="its partitions")
-            if have_index and have_query:
-                partition_bench(ds, index_bin, query_bin, dbs, queries, results, partitions)
+                report(pending="its partitioned build, queries and partitions")
+                if have_index:
+                    partition_build(ds, index_bin, dbs, results)
+            with open(saved_path, "w") as f:
+                json.dump({"results": {d["key"]: results[d["key"]] for d in small + large if d["key"] in results},
+                           "dbs": {d["key"]: d["newsidx_db"] for d in small + large if "newsidx_db" in d},
+                           "runs": {d["key"]: d.get("runs", 1) for d in small + large},
+                           "command": command, "started": f"{started:%Y-%m-%d %H:%M}",
+                           "commit": os.environ.get("BENCH_COMMIT", "unknown")}, f)
+        if LARGE_STAGE != "index":
+            for ds in large:
+                report(pending="its queries and partitions")
+                query_set(ds)
+                report(pending="its partitions")
+                if have_index and have_query:
+                    partition_layouts(ds, query_bin, dbs, queries, partitions)
     report()
 
 
@@ -518,16 +545,23 @@ def wait_for_port(port, seconds=20):
     return False
 
 
-def partition_bench(ds, index_bin, query_bin, dbs, queries, results, partitions):
-    """Issue 8: the same archive as one database, as 1, 4 and 16 local partitions and as one
-    remote partition. The archive is indexed once with --partition year; the layouts are made
-    from its year partitions with xapian-compact (consecutive years, even in documents)."""
+def partition_build(ds, index_bin, dbs, results):
+    """Issue 8: the archive indexed once with --partition year (timed like the other builds)."""
     key = ds["key"]
     archive = os.path.join(dbs, "parts-" + key)
-    log(f"== partitions of {key}")
+    log(f"== partitioned build of {key}")
     results[key]["newsidx-index --partition year"] = measure_build(
         "newsidx-index --partition year", lambda: [index_bin, "--partition", "year", "--db", archive, ds["src"]],
         archive, runs=1, ok=(0, 1))
+
+
+def partition_layouts(ds, query_bin, dbs, queries, partitions):
+    """Issue 8: the same archive as one database, as 1, 4 and 16 local partitions and as one
+    remote partition. The layouts are made from the year partitions of partition_build with
+    xapian-compact (consecutive years, even in documents)."""
+    key = ds["key"]
+    archive = os.path.join(dbs, "parts-" + key)
+    log(f"== partitions of {key}")
     with open(os.path.join(archive, "XAPIANDB")) as f:
         names = [line.split()[1] for line in f if line.startswith("auto ")]
     counts = {n: delve_count(os.path.join(archive, n)) for n in names}
@@ -671,8 +705,9 @@ def write_report(path, command, started, info, datasets, results, flush, query_r
     if len(gens) == 2 and all("newsidx-index" in results.get(g["key"], {}) for g in gens):
         a, b = (results[g["key"]]["newsidx-index"] for g in gens)
         ra, rb = gens[0]["stories"] / a["wall"], gens[1]["stories"] / b["wall"]
-        L.append("### Scale: 20,000 against 200,000 articles\n")
-        L.append(f"newsidx-index: {ra:,.0f} articles/s at 20,000, {rb:,.0f} at 200,000 "
+        na, nb = gens[0]["stories"], gens[1]["stories"]
+        L.append(f"### Scale: {na:,} against {nb:,} articles\n")
+        L.append(f"newsidx-index: {ra:,.0f} articles/s at {na:,}, {rb:,.0f} at {nb:,} "
                  f"({rb / ra * 100:.0f}% of the small-archive rate; target at least 80%). "
                  f"Peak memory {a['rss']:.0f} MB and {b['rss']:.0f} MB (target under 400 MB).\n")
     if flush:

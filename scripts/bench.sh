@@ -9,6 +9,7 @@
 #   BENCH_PART=small scripts/bench.sh   Reuters, BBC, 20,000 articles: every peer, queries
 #   BENCH_PART=large scripts/bench.sh   200,000 articles: scale against 20,000, queries, partitions
 #                                       (1/4/16 and remote); peers there with BENCH_LARGE_PEERS=1
+#   BENCH_LARGE_STAGE=index|query   the large part's builds alone, then its queries on them
 #   BENCHMARKS.md shows the latest report of each part (or of the full run), with its command.
 # Environment: BENCH_RUNS (runs per indexing figure, default 3), BENCH_RUNS_GENERATED and
 # BENCH_RUNS_FLUSH (the same for the generated archives and the flush-threshold table; default
@@ -74,5 +75,5 @@ done
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
 
 # The exact command, with the BENCH_* settings in force, goes into the report.
-cmd="$(env | grep -E '^BENCH_(QUICK|PART|LARGE_PEERS|LARGE_ABOVE|RUNS|RUNS_GENERATED|RUNS_FLUSH|QUERY_RUNS|SEED|SIZES|REV)=' | sort | tr '\n' ' ')scripts/bench.sh"
+cmd="$(env | grep -E '^BENCH_(QUICK|PART|LARGE_STAGE|LARGE_PEERS|LARGE_ABOVE|RUNS|RUNS_GENERATED|RUNS_FLUSH|QUERY_RUNS|SEED|SIZES|REV)=' | sort | tr '\n' ' ')scripts/bench.sh"
 exec python3 "$src/scripts/bench.py" "$build" "$out" "$cmd"
