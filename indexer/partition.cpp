@@ -327,6 +327,10 @@ std::optional<FileState> PartitionedWriter::file_state(const std::string& file_k
 
 std::vector<std::string> PartitionedWriter::known_files() const { return impl_->state->known_files(); }
 
+Result<std::unordered_map<std::string, FileState>> PartitionedWriter::file_states() const {
+  return impl_->state->file_states();
+}
+
 Status PartitionedWriter::commit() {
   impl_->pending = 0;
   for (auto& [name, w] : impl_->open)

@@ -88,6 +88,8 @@ class PartitionedWriter {
   std::optional<FileState> file_state(const std::string& file_key) const;
   /// Every file key with recorded state.
   std::vector<std::string> known_files() const;
+  /// The recorded state of every file indexed before, by file key.
+  Result<std::unordered_map<std::string, FileState>> file_states() const;
   /// Commits the partitions, then the state (so recorded state never runs ahead of the
   /// documents), then rewrites the stub if a partition was created.
   Status commit();

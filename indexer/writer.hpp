@@ -68,6 +68,9 @@ class Writer {
   /// Every file key with recorded state.
   std::vector<std::string> known_files() const;
 
+  /// The recorded state of every file indexed before, by file key (read in one pass).
+  Result<std::unordered_map<std::string, FileState>> file_states() const;
+
   /// Commits pending changes.
   Status commit();
 
