@@ -365,6 +365,12 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   // Workers fill slots[i] in any order; this thread consumes them in file order. A window
   // bounds how far workers may run ahead, and so the memory held by finished-but-unwritten files.
   const std::size_t window = std::max<std::size_t>(4, 4 * o.jobs);
+  // The window also holds at most kInflightBytes of input beyond the file the writer waits for:
+  // a file's built documents take about ten times its text, and multi-article files (a Reuters
+  // .sgm, a JSON Lines feed) hold a thousand articles each, so a window counted in files alone
+  // let memory grow with the archive's file sizes (330 MB on Reuters with 2 workers).
+  constexpr std::uint64_t kInflightBytes = 4u << 20;
+  std::uint64_t inflight = 0;  // bytes of the files taken by workers and not yet written
   std::vector<std::optional<FileOutcome>> slots(n);
   std::mutex mu;
   std::condition_variable produced, consumed;
@@ -374,9 +380,13 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       std::size_t i;
       {
         std::unique_lock lk(mu);
-        consumed.wait(lk, [&] { return next >= todo.size() || next < done_upto + window || g_signal.load(); });
+        consumed.wait(lk, [&] {
+          if (next >= todo.size() || g_signal.load() || next == done_upto) return true;
+          return next < done_upto + window && inflight + walked.files[todo[next]].size <= kInflightBytes;
+        });
         if (next >= todo.size() || g_signal.load()) return;
         i = todo[next++];
+        inflight += walked.files[i].size;
       }
       const InputFile& f = walked.files[i];
       std::optional<FileState> old;
@@ -415,6 +425,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       r = std::move(*slots[i]);
       slots[i].reset();
       done_upto = ++taken;
+      inflight -= walked.files[i].size;
     }
     consumed.notify_all();
     const InputFile& f = walked.files[i];
