@@ -366,7 +366,8 @@ TEST_CASE("quotes: 'the Vermont senator' names the senator from Vermont named ea
 TEST_CASE("quotes: a pronoun margin leaves 'he said' open when two men stand close together",
           "[quotes]") {
   const std::string text =
-      "John Brown met reporters. Mark Lane arrived later.\n\n\"It went well,\" he said.";
+      "Mark Lane arrived later. John Brown met reporters.\n\nThe meeting ran late.\n\n"
+      "\"It went well,\" he said.";
   std::vector<Mention> mentions;
   add_mentions(mentions, text, "John Brown", "John Brown");
   add_mentions(mentions, text, "Mark Lane", "Mark Lane");
@@ -375,11 +376,20 @@ TEST_CASE("quotes: a pronoun margin leaves 'he said' open when two men stand clo
   options.pronoun_margin = 0;
   const auto coverage_point = find_quotes(text, mentions, options);
   REQUIRE(coverage_point.size() == 1);
-  CHECK(coverage_point[0].speaker == "Mark Lane");
+  CHECK(coverage_point[0].speaker == "John Brown");
   options.pronoun_margin = newsidx::entities::QuoteOptions{}.pronoun_margin;  // the default
   const auto middle = find_quotes(text, mentions, options);
   REQUIRE(middle.size() == 1);
   CHECK_FALSE(middle[0].speaker);
+  // The nearest man is also the subject of the sentence right before: he is not ambiguous.
+  const std::string next =
+      "John Brown met reporters. Mark Lane arrived later.\n\n\"It went well,\" he said.";
+  std::vector<Mention> again;
+  add_mentions(again, next, "John Brown", "John Brown");
+  add_mentions(again, next, "Mark Lane", "Mark Lane");
+  const auto continued = find_quotes(next, again, options);
+  REQUIRE(continued.size() == 1);
+  CHECK(continued[0].speaker == "Mark Lane");
   // A rival who has not spoken in the story does not make the one who did ambiguous.
   const std::string spoke =
       "Mark Lane arrived early. John Brown said the plan works.\n\n\"It went well,\" he said.";
@@ -401,4 +411,66 @@ TEST_CASE("quotes: a pronoun margin leaves 'he said' open when two men stand clo
   const auto resolved = find_quotes(mixed, two, options);
   REQUIRE(resolved.size() == 1);
   CHECK(resolved[0].speaker == "John Brown");
+}
+
+TEST_CASE("quotes: a participle names its sentence's subject", "[quotes]") {
+  const std::string text =
+      "Then Tom Hale went after Lee Ford, saying, \"He has no plan at all.\"\n\n"
+      "Opening the rally in Dover, Paul Stone turned to taxes, calling them \"a burden.\"\n\n"
+      "They spoke later, adding, \"We will win.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Tom Hale", "Tom Hale");
+  add_mentions(mentions, text, "Lee Ford", "Lee Ford");
+  add_mentions(mentions, text, "Paul Stone", "Paul Stone");
+  // "They" names nobody: the quotation stays without a speaker.
+  CHECK(summary(text, mentions) == std::vector<std::string>{"Tom Hale|He has no plan at all.",
+                                                            "Paul Stone|a burden.",
+                                                            "-|We will win."});
+}
+
+TEST_CASE("quotes: a block quotation after a colon belongs to the sentence before it", "[quotes]") {
+  const std::string text =
+      "Sen. Ann Reed, R-Wis., said in a letter to the committee:\n\n"
+      "\"The budget leaves the bridges to rot.\"\n\n"
+      "Hale continued:\n\n"
+      "\"Ask any driver in the county.\"\n\n"
+      "The crowd was loud.\n\n"
+      "\"Nobody here knows it.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Ann Reed", "Ann Reed");
+  add_mentions(mentions, text, "Hale", "Tom Hale");
+  // The third quotation follows a sentence without a colon or a speech verb: no speaker.
+  CHECK(summary(text, mentions) ==
+        std::vector<std::string>{"Ann Reed|The budget leaves the bridges to rot.",
+                                 "Tom Hale|Ask any driver in the county.",
+                                 "-|Nobody here knows it."});
+}
+
+TEST_CASE("quotes: lower-case descriptors before the name after an inverted verb", "[quotes]") {
+  const std::string text =
+      "\"The roof still leaks,\" said retired teacher Carl Webb.\n\n"
+      "\"Nobody asked us,\" said Ohio delegate Dan Price, who left early.\n\n"
+      "\"Not now,\" said the senior official in a call.";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Carl Webb", "Carl Webb");
+  add_mentions(mentions, text, "Ohio", "Ohio", MentionType::kPlace);
+  add_mentions(mentions, text, "Dan Price", "Dan Price");
+  CHECK(summary(text, mentions) == std::vector<std::string>{"Carl Webb|The roof still leaks,",
+                                                            "Dan Price|Nobody asked us,",
+                                                            "-|Not now,"});
+}
+
+TEST_CASE("quotes: a colon or a coordinated verb hands the quotation to the sentence's subject",
+          "[quotes]") {
+  const std::string text =
+      "In a speech on Friday, Mark Olsen condemned the vote: \"This is a sad day.\"\n\n"
+      "Then Carl Webb met voters and joked, \"I still grade papers.\"\n\n"
+      "The list of demands was long: \"More jobs, more pay.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Mark Olsen", "Mark Olsen");
+  add_mentions(mentions, text, "Carl Webb", "Carl Webb");
+  // A subject the article does not know as a person or organisation names nobody.
+  CHECK(summary(text, mentions) == std::vector<std::string>{"Mark Olsen|This is a sad day.",
+                                                            "Carl Webb|I still grade papers.",
+                                                            "-|More jobs, more pay."});
 }
