@@ -2,6 +2,7 @@
 #include "facets.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "common/schema.hpp"
 
@@ -12,47 +13,124 @@ void ListCountMatchSpy::operator()(const Xapian::Document& doc, double) {
   const std::string v = doc.get_value(slot_);
   if (v.empty()) return;
   ++with_value_;
-  schema::for_each_list_item(v, [this](std::string_view item) { add(item, 1); });
+  schema::for_each_list_item(v, [this](std::string_view item) { table_.add(item, 1); });
 }
 
-void ListCountMatchSpy::add(std::string_view item, Xapian::doccount n) {
-  if ((used_ + 1) * 2 > table_.size()) {
-    std::vector<Entry> old(std::max<std::size_t>(1024, table_.size() * 2));
-    old.swap(table_);
-    used_ = 0;
-    for (auto& e : old)
-      if (e.count) {
-        std::size_t i = e.hash & (table_.size() - 1);
-        while (table_[i].count) i = (i + 1) & (table_.size() - 1);
-        table_[i] = std::move(e);
-        ++used_;
-      }
+namespace {
+// A multiply-xorshift hash over 8 bytes at a time: names are 10-30 bytes, for which a byte-wise
+// hash's chain of multiplications cost as much as the table look-up.
+std::uint32_t hash_key(std::string_view key) {
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t h = key.size() * kMul;
+  std::size_t i = 0;
+  for (; i + 8 <= key.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, key.data() + i, 8);
+    h = (h ^ w) * kMul;
+    h ^= h >> 29;
   }
-  // FNV-1a: facet values are short names, for which it is quick and spreads well enough.
-  std::uint64_t h = 1469598103934665603ULL;
-  for (char c : item) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-  const std::size_t mask = table_.size() - 1;
+  if (i < key.size()) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, key.data() + i, key.size() - i);
+    h = (h ^ w) * kMul;
+  }
+  h ^= h >> 32;
+  h *= kMul;
+  h ^= h >> 29;
+  return static_cast<std::uint32_t>(h);
+}
+}  // namespace
+
+void CountTable::grow() {
+  std::vector<Entry> old(std::max<std::size_t>(1024, entries_.size() * 2));
+  old.swap(entries_);
+  const std::size_t mask = entries_.size() - 1;
+  for (const auto& e : old)
+    if (e.count) {
+      std::size_t i = e.hash & mask;
+      while (entries_[i].count) i = (i + 1) & mask;
+      entries_[i] = e;
+    }
+}
+
+void CountTable::add(std::string_view key, Xapian::doccount n) {
+  if ((used_ + 1) * 2 > entries_.size()) grow();
+  const std::uint32_t h = hash_key(key);
+  const std::size_t mask = entries_.size() - 1;
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-    Entry& e = table_[i];
+    Entry& e = entries_[i];
     if (!e.count) {
-      e.hash = h;
-      e.key.assign(item);
-      e.count = n;
+      e = Entry{h, n, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size())};
+      keys_.append(key);
       ++used_;
       return;
     }
-    if (e.hash == h && e.key == item) {
+    if (e.hash == h && e.length == key.size() && std::memcmp(keys_.data() + e.offset, key.data(), key.size()) == 0) {
       e.count += n;
       return;
     }
   }
 }
 
-ValueCounts ListCountMatchSpy::counts() const {
+ValueCounts CountTable::to_map() const {
   ValueCounts out;
   out.reserve(used_);
-  for (const auto& e : table_)
-    if (e.count) out.emplace(e.key, e.count);
+  for_each([&out](std::string_view key, Xapian::doccount n) { out.emplace(std::string(key), n); });
+  return out;
+}
+
+ValueCounts ListCountMatchSpy::counts() const { return table_.to_map(); }
+
+std::string MatchingDocsSpy::serialise() const {
+  throw Xapian::InvalidArgumentError("newsidx::MatchingDocsSpy reads value streams locally; count facets remotely with "
+                                     "ValueCountMatchSpy");
+}
+
+const std::vector<Xapian::docid>& MatchingDocsSpy::docids() {
+  if (!sorted_) {
+    if (!std::is_sorted(docids_.begin(), docids_.end())) std::sort(docids_.begin(), docids_.end());
+    sorted_ = true;
+  }
+  return docids_;
+}
+
+namespace {
+// Calls fn(value) for each document of `docids` (increasing) that has a value in `slot`.
+template <typename Fn>
+void for_each_value(const Xapian::Database& db, Xapian::valueno slot, const std::vector<Xapian::docid>& docids,
+                    Fn&& fn) {
+  if (docids.empty()) return;
+  const auto end = db.valuestream_end(slot);
+  auto it = db.valuestream_begin(slot);
+  for (const Xapian::docid d : docids) {
+    if (it == end) return;
+    if (it.get_docid() < d) {
+      it.skip_to(d);
+      if (it == end) return;
+    }
+    if (it.get_docid() == d) fn(*it);
+  }
+}
+}  // namespace
+
+ValueCounts count_list_values(const Xapian::Database& db, Xapian::valueno slot,
+                              const std::vector<Xapian::docid>& docids, Xapian::doccount& with_value) {
+  CountTable table;
+  with_value = 0;
+  for_each_value(db, slot, docids, [&](const std::string& v) {
+    ++with_value;
+    schema::for_each_list_item(v, [&table](std::string_view item) { table.add(item, 1); });
+  });
+  return table.to_map();
+}
+
+std::map<std::string, Xapian::doccount> count_values(const Xapian::Database& db, Xapian::valueno slot,
+                                                     const std::vector<Xapian::docid>& docids) {
+  // Dates repeat across many documents: count in the table, order once at the end.
+  CountTable table;
+  for_each_value(db, slot, docids, [&table](const std::string& v) { table.add(v, 1); });
+  std::map<std::string, Xapian::doccount> out;
+  table.for_each([&out](std::string_view v, Xapian::doccount n) { out.emplace(std::string(v), n); });
   return out;
 }
 
@@ -69,11 +147,10 @@ Xapian::MatchSpy* ListCountMatchSpy::unserialise(const std::string& s, const Xap
 // Results travel as an encoded list: total, with_value, then value/count pairs.
 std::string ListCountMatchSpy::serialise_results() const {
   std::vector<std::string> items{std::to_string(total_), std::to_string(with_value_)};
-  for (const auto& e : table_)
-    if (e.count) {
-      items.push_back(e.key);
-      items.push_back(std::to_string(e.count));
-    }
+  table_.for_each([&items](std::string_view key, Xapian::doccount n) {
+    items.emplace_back(key);
+    items.push_back(std::to_string(n));
+  });
   return schema::encode_list(items);
 }
 
@@ -83,11 +160,11 @@ void ListCountMatchSpy::merge_results(const std::string& s) {
   total_ += static_cast<Xapian::doccount>(std::stoul(items[0]));
   with_value_ += static_cast<Xapian::doccount>(std::stoul(items[1]));
   for (std::size_t i = 2; i + 1 < items.size(); i += 2)
-    add(items[i], static_cast<Xapian::doccount>(std::stoul(items[i + 1])));
+    table_.add(items[i], static_cast<Xapian::doccount>(std::stoul(items[i + 1])));
 }
 
 std::string ListCountMatchSpy::get_description() const {
-  return "ListCountMatchSpy(slot " + std::to_string(slot_) + ", " + std::to_string(used_) + " values)";
+  return "ListCountMatchSpy(slot " + std::to_string(slot_) + ", " + std::to_string(table_.size()) + " values)";
 }
 
 ValueCounts count_combinations(const Xapian::ValueCountMatchSpy& spy) {

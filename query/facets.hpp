@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,6 +30,37 @@ struct TransparentHash {
 
 /// Per-value document counts of one facet.
 using ValueCounts = std::unordered_map<std::string, Xapian::doccount, TransparentHash, std::equal_to<>>;
+
+/// Counts of strings in an open-addressing table (linear probing, power-of-two size): facet
+/// counting adds once per value of every matching document. Entries are 16 bytes and the keys
+/// live in one arena, so that a table of tens of thousands of names stays in cache: the first
+/// miss on an entry was most of the time of counting.
+class CountTable {
+ public:
+  /// Adds `n` to the count of `key`.
+  void add(std::string_view key, Xapian::doccount n);
+  /// Distinct keys counted.
+  std::size_t size() const { return used_; }
+  /// The counts as a map.
+  ValueCounts to_map() const;
+  /// Calls fn(std::string_view key, Xapian::doccount count) for each key.
+  template <typename Fn>
+  void for_each(Fn&& fn) const {
+    for (const auto& e : entries_)
+      if (e.count) fn(std::string_view(keys_).substr(e.offset, e.length), e.count);
+  }
+
+ private:
+  struct Entry {
+    std::uint32_t hash = 0;
+    Xapian::doccount count = 0;  // 0 = empty
+    std::uint32_t offset = 0, length = 0;  // the key in keys_
+  };
+  void grow();
+  std::vector<Entry> entries_;
+  std::string keys_;
+  std::size_t used_ = 0;
+};
 
 /// Counts each item of the encoded list in `slot` over the documents it sees.
 class ListCountMatchSpy : public Xapian::MatchSpy {
@@ -53,20 +85,40 @@ class ListCountMatchSpy : public Xapian::MatchSpy {
   ValueCounts counts() const;
 
  private:
-  // An open-addressing table (linear probing, power-of-two size): this runs once per value of
-  // every matching document, and a node-based map's pointer chasing dominated the match.
-  struct Entry {
-    std::uint64_t hash = 0;
-    Xapian::doccount count = 0;  // 0 = empty
-    std::string key;
-  };
-  void add(std::string_view item, Xapian::doccount n);
-
   Xapian::valueno slot_;
   Xapian::doccount total_ = 0, with_value_ = 0;
-  std::vector<Entry> table_;
-  std::size_t used_ = 0;
+  CountTable table_;
 };
+
+/// Collects the ids of the documents it sees, for counting facets from value streams after the
+/// match. Local databases only: serialise() throws Xapian::InvalidArgumentError, as a server
+/// that does not know a spy does, so that a search over a remote database falls back to
+/// ValueCountMatchSpy (SearchRequest::remote_safe_facets).
+class MatchingDocsSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override { docids_.push_back(doc.get_docid()); }
+  Xapian::MatchSpy* clone() const override { return new MatchingDocsSpy; }
+  std::string name() const override { return "newsidx::MatchingDocsSpy"; }
+  std::string serialise() const override;
+  /// The documents seen, in increasing order.
+  const std::vector<Xapian::docid>& docids();
+
+ private:
+  std::vector<Xapian::docid> docids_;
+  bool sorted_ = false;
+};
+
+/// Per-item counts of the encoded lists in `slot` of `docids` (increasing), read in one pass
+/// over the slot's value stream: values are stored in chunks by document, so a sequential pass
+/// decodes each chunk once where a look-up per document searches the table and decodes a chunk
+/// every time. Sets `with_value` to the number of those documents with a value.
+ValueCounts count_list_values(const Xapian::Database& db, Xapian::valueno slot,
+                              const std::vector<Xapian::docid>& docids, Xapian::doccount& with_value);
+
+/// Per-value counts of the (single) values in `slot` of `docids` (increasing), as
+/// Xapian::ValueCountMatchSpy would count them; from the value stream, like count_list_values.
+std::map<std::string, Xapian::doccount> count_values(const Xapian::Database& db, Xapian::valueno slot,
+                                                     const std::vector<Xapian::docid>& docids);
 
 /// Per-value counts from a ValueCountMatchSpy run over an encoded-list slot: each distinct
 /// combination's count is added to each of its values (the remote-safe path).

@@ -243,8 +243,8 @@ Result<SearchResult> Searcher::search(const SearchRequest& req) {
       impl_->db.reopen();
     } catch (const Xapian::InvalidArgumentError& e) {
       // A remote server (xapian-tcpsrv) only runs the match spies it registers; count facets
-      // the way it knows instead.
-      if (impl_->remote_safe_facets || req.facets.empty()) return xapian_db::to_error(e, impl_->path);
+      // and dates the way it knows instead.
+      if (impl_->remote_safe_facets || (req.facets.empty() && !req.timeline)) return xapian_db::to_error(e, impl_->path);
       impl_->remote_safe_facets = true;
     } catch (const Xapian::Error& e) {
       return xapian_db::to_error(e, impl_->path);
@@ -298,11 +298,27 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     enquire.set_sort_by_key_then_relevance(&by_date, false);
   }
 
+  // Three ways to count facets and dates over all matches. One database: collect the matching
+  // documents and read each slot's value stream once afterwards (fastest). Several shards: a
+  // spy that reads each document's values, because a spy sees shard-local document ids.
+  // Remote: the ValueCountMatchSpy every server knows.
   std::vector<std::unique_ptr<ListCountMatchSpy>> list_spies;
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> combo_spies;
   const bool remote_safe = req.remote_safe_facets || impl_->remote_safe_facets;
+  const bool by_stream = !remote_safe && db.size() == 1 && (!req.facets.empty() || req.timeline);
+  MatchingDocsSpy docs_spy;
+  if (by_stream) {
+    // A separate unranked pass finds every match: BoolWeight computes no weights, and the
+    // ranked match below may then stop early for its one page, as a plain query does.
+    Xapian::Enquire every(db);
+    every.set_query(built->query);
+    every.set_weighting_scheme(Xapian::BoolWeight());
+    every.add_matchspy(&docs_spy);
+    every.get_mset(0, 0, db.get_doccount());
+  }
   for (const auto& name : req.facets) {
     const auto slot = schema::slot(schema::find_facet(name)->slot);
+    if (by_stream) continue;
     if (remote_safe) {
       combo_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
       enquire.add_matchspy(combo_spies.back().get());
@@ -312,20 +328,28 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     }
   }
   Xapian::ValueCountMatchSpy dates_spy(schema::slot(schema::Slot::kDate));
-  if (req.timeline) enquire.add_matchspy(&dates_spy);
+  if (req.timeline && !by_stream) enquire.add_matchspy(&dates_spy);
 
   // Counts over ALL matches need the match to look at every document, not just the page.
-  const bool exhaustive = req.count_only || !req.facets.empty() || req.timeline;
+  const bool exhaustive = req.count_only || (!by_stream && (!req.facets.empty() || req.timeline));
   const Xapian::doccount limit = req.count_only ? 0 : static_cast<Xapian::doccount>(req.limit);
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset), limit,
                                        exhaustive ? db.get_doccount() : 0);
   res.matches_estimated = mset.get_matches_estimated();
   res.matches_lower = mset.get_matches_lower_bound();
   res.matches_upper = mset.get_matches_upper_bound();
+  if (by_stream) {
+    // The unranked pass saw every match: the count is exact.
+    res.matches_estimated = res.matches_lower = res.matches_upper =
+        static_cast<Xapian::doccount>(docs_spy.docids().size());
+  }
 
   for (std::size_t i = 0; i < req.facets.size(); ++i) {
     FacetResult f{req.facets[i], {}, 0};
-    if (remote_safe) {
+    if (by_stream) {
+      const auto slot = schema::slot(schema::find_facet(req.facets[i])->slot);
+      f.values = top_values(count_list_values(db, slot, docs_spy.docids(), f.with_value), req.facet_size);
+    } else if (remote_safe) {
       auto counts = count_combinations(*combo_spies[i]);
       f.values = top_values(counts, req.facet_size);
       for (auto it = combo_spies[i]->values_begin(); it != combo_spies[i]->values_end(); ++it)
@@ -338,7 +362,10 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
   }
   if (req.timeline) {
     std::map<std::string, Xapian::doccount> days;
-    for (auto it = dates_spy.values_begin(); it != dates_spy.values_end(); ++it) days[*it] = it.get_termfreq();
+    if (by_stream)
+      days = count_values(db, schema::slot(schema::Slot::kDate), docs_spy.docids());
+    else
+      for (auto it = dates_spy.values_begin(); it != dates_spy.values_end(); ++it) days[*it] = it.get_termfreq();
     res.timeline = make_timeline(days);
   }
   if (built->info.date_filter && !built->undated.empty()) {

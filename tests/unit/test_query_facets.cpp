@@ -134,3 +134,54 @@ TEST_CASE("query searcher: bounded edit distance", "[query]") {
   CHECK(edit_distance("kitten", "sitting", 1) == 2);  // gave up: limit + 1
   CHECK(edit_distance("", "abc", 5) == 3);
 }
+
+TEST_CASE("query facets: CountTable keeps exact counts as it grows", "[query]") {
+  CountTable table;
+  for (int round = 1; round <= 3; ++round)
+    for (int i = 0; i < 5000; ++i) table.add("name " + std::to_string(i), static_cast<Xapian::doccount>(round));
+  table.add("", 2);  // an empty item is a value like any other
+  CHECK(table.size() == 5001);
+  const auto m = table.to_map();
+  CHECK(m.at("name 0") == 6);
+  CHECK(m.at("name 4999") == 6);
+  CHECK(m.at("") == 2);
+  CHECK(m.count("name 5000") == 0);
+}
+
+TEST_CASE("query facets: counts from value streams equal the spies' counts", "[query]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const auto person = schema::slot(schema::Slot::kPerson);
+  const auto date = schema::slot(schema::Slot::kDate);
+  const std::vector<std::vector<std::string>> people = {{"A", "B"}, {}, {"B"}, {"C", "A"}, {"A"}, {"D"}};
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    Xapian::Document d = doc_with(people[i]);
+    d.add_value(date, i % 2 ? "20220101" : "20220102");
+    d.add_term(i == 5 ? "XTYPEquote" : "XTYPEarticle");
+    db.add_document(d);
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query("XTYPEarticle"));
+  MatchingDocsSpy docs;
+  ListCountMatchSpy items(person);
+  Xapian::ValueCountMatchSpy dates(date);
+  enquire.add_matchspy(&docs);
+  enquire.add_matchspy(&items);
+  enquire.add_matchspy(&dates);
+  enquire.get_mset(0, 0, db.get_doccount());
+  REQUIRE(docs.docids() == std::vector<Xapian::docid>{1, 2, 3, 4, 5});
+
+  Xapian::doccount with_value = 0;
+  const auto counts = count_list_values(db, person, docs.docids(), with_value);
+  CHECK(counts == items.counts());
+  CHECK(counts.at("A") == 3);
+  CHECK(counts.count("D") == 0);  // the quotation did not match
+  CHECK(with_value == items.with_value());
+  CHECK(with_value == 4);
+  std::map<std::string, Xapian::doccount> by_spy;
+  for (auto it = dates.values_begin(); it != dates.values_end(); ++it) by_spy[*it] = it.get_termfreq();
+  CHECK(count_values(db, date, docs.docids()) == by_spy);
+
+  SECTION("the document spy refuses to run remotely, so the search falls back") {
+    CHECK_THROWS_AS(docs.serialise(), Xapian::InvalidArgumentError);
+  }
+}
