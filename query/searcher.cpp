@@ -2,6 +2,7 @@
 #include "searcher.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -169,6 +170,14 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   const std::string prefix = schema::prefix(field);
   const schema::FacetDef* facet = schema::find_facet(field);
   if (field == "country") {
+    // A two-letter code that the archive files under needs no look-up: building the country
+    // tables costs more than the rest of a filtered query. (Every current code resolves to
+    // itself; a former one, "SU", files under its successor and has no term of its own.)
+    if (value.size() == 2 && std::isalpha(static_cast<unsigned char>(value[0])) &&
+        std::isalpha(static_cast<unsigned char>(value[1]))) {
+      std::string term = schema::filter_term(field, canonical::ascii_lower(value));
+      if (impl_->db.term_exists(term)) return {term};
+    }
     // Names, aliases, codes and adjectives all mean the ISO code the indexer files under.
     auto code = countries::resolve(value);
     if (!code) {
