@@ -325,8 +325,6 @@ std::optional<FileState> PartitionedWriter::file_state(const std::string& file_k
   return impl_->state->file_state(file_key);
 }
 
-std::vector<std::string> PartitionedWriter::known_files() const { return impl_->state->known_files(); }
-
 Result<std::unordered_map<std::string, FileState>> PartitionedWriter::file_states() const {
   return impl_->state->file_states();
 }

@@ -86,8 +86,6 @@ class PartitionedWriter {
   Result<WriteCounts> remove_file(const std::string& file_key);
   /// The recorded state of `file_key`.
   std::optional<FileState> file_state(const std::string& file_key) const;
-  /// Every file key with recorded state.
-  std::vector<std::string> known_files() const;
   /// The recorded state of every file indexed before, by file key.
   Result<std::unordered_map<std::string, FileState>> file_states() const;
   /// Commits the partitions, then the state (so recorded state never runs ahead of the

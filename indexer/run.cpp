@@ -128,9 +128,8 @@ struct Target {
   std::unique_ptr<PartitionedWriter> parts;
 
   explicit operator bool() const { return single || parts; }
-  std::vector<std::string> known_files() const { return single ? single->known_files() : parts->known_files(); }
-  std::optional<FileState> file_state(const std::string& k) const {
-    return single ? single->file_state(k) : parts->file_state(k);
+  Result<std::unordered_map<std::string, FileState>> file_states() const {
+    return single ? single->file_states() : parts->file_states();
   }
   Status record_state(const std::string& k, const FileState& st) {
     return single ? single->record_state(k, st) : parts->record_state(k, st);
@@ -339,8 +338,9 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       if (!w) return stopped_or(w.error(), s, elapsed());
       writer.single = std::move(w).value();
     }
-    for (const auto& k : writer.known_files())
-      if (auto st = writer.file_state(k)) known.emplace(k, *st);
+    auto states = writer.file_states();
+    if (!states) return states.error();
+    known = std::move(states).value();
   }
 
   // Workers fill slots[i] in any order; this thread consumes them in order. A window bounds

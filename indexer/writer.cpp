@@ -260,14 +260,6 @@ std::optional<FileState> Writer::file_state(const std::string& file_key) const {
   return decode_state(v);
 }
 
-std::vector<std::string> Writer::known_files() const {
-  std::vector<std::string> out;
-  const std::string prefix(schema::kFileStateKeyPrefix);
-  for (auto it = impl_->db.metadata_keys_begin(prefix); it != impl_->db.metadata_keys_end(prefix); ++it)
-    out.push_back((*it).substr(prefix.size()));
-  return out;
-}
-
 Result<std::unordered_map<std::string, FileState>> Writer::file_states() const {
   std::unordered_map<std::string, FileState> out;
   auto st = xapian_db::guarded(impl_->path, [&] { out = read_file_states(impl_->db); });

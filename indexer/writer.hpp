@@ -65,9 +65,6 @@ class Writer {
   /// The recorded state of `file_key`, if the file was indexed before.
   std::optional<FileState> file_state(const std::string& file_key) const;
 
-  /// Every file key with recorded state.
-  std::vector<std::string> known_files() const;
-
   /// The recorded state of every file indexed before, by file key (read in one pass).
   Result<std::unordered_map<std::string, FileState>> file_states() const;
 
