@@ -738,6 +738,16 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
     if (toks_[j - 1].para != toks_[j].para) return true;
     for (std::size_t i = j; i-- > 0 && j - i <= 3;) {  // skip titles: "Sen. Ted Cruz"
       if (sentence_end(i) || toks_[i].para != toks_[j].para) return true;
+      if (is_punct(i, ",")) {
+        // After an introductory phrase: "Asked whether ..., Ban declined".
+        std::size_t s0 = i;
+        while (s0 > 0 && !sentence_end(s0 - 1) && toks_[s0 - 1].para == toks_[i].para) --s0;
+        const bool intro = s0 < i && is_word(s0) && in(kCapFunction, word(s0)) &&
+                           !in(kPronouns, word(s0));
+        bool comma_free = true;
+        for (std::size_t c = s0; c < i; ++c) comma_free = comma_free && !is_punct(c, ",");
+        return intro && comma_free;
+      }
       if (!is_cap(i)) return false;
     }
     return false;

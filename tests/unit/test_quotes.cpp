@@ -474,3 +474,20 @@ TEST_CASE("quotes: a colon or a coordinated verb hands the quotation to the sent
                                                             "Carl Webb|I still grade papers.",
                                                             "-|More jobs, more pay."});
 }
+
+TEST_CASE("quotes: the subject after an introductory phrase is the antecedent of 'he'",
+          "[quotes]") {
+  // Tom Hale is named last, as the object; Carl Webb, after the introductory phrase, is the
+  // subject.
+  const std::string text =
+      "Asked about the race, Carl Webb met Tom Hale.\n\n"
+      "\"The voters will decide,\" he said.";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Tom Hale", "Tom Hale");
+  add_mentions(mentions, text, "Carl Webb", "Carl Webb");
+  newsidx::entities::QuoteOptions options;
+  options.gender_of = [](std::string_view) { return newsidx::entities::NameGender::kMale; };
+  const auto quotes = find_quotes(text, mentions, options);
+  REQUIRE(quotes.size() == 1);
+  CHECK(quotes[0].speaker == "Carl Webb");
+}
