@@ -13,7 +13,13 @@ bool parse_slot(const std::string& v, Day& d) {
   if (v.size() != 8) return false;
   for (char c : v)
     if (c < '0' || c > '9') return false;
-  d = {std::stoi(v.substr(0, 4)), std::stoi(v.substr(4, 2)), std::stoi(v.substr(6, 2))};
+  // A timeline over a large archive parses thousands of days: digits, not stoi on substrings.
+  auto num = [&v](std::size_t from, std::size_t n) {
+    int x = 0;
+    for (std::size_t i = from; i < from + n; ++i) x = x * 10 + (v[i] - '0');
+    return x;
+  };
+  d = {num(0, 4), num(4, 2), num(6, 2)};
   return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31;
 }
 
@@ -79,7 +85,8 @@ Timeline make_timeline(const std::map<std::string, Xapian::doccount>& day_counts
   for (const auto& [v, n] : day_counts) {
     Day d;
     if (!parse_slot(v, d)) continue;
-    days[days_from_civil(d)] += n;
+    // The slot values come in date order, so each day goes at the end of the map.
+    days.emplace_hint(days.end(), days_from_civil(d), 0)->second += n;
     t.dated += n;
   }
   if (days.empty()) return t;
