@@ -125,6 +125,9 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     else if (format == "paths") o.format = OutputFormat::kPaths;
     else return usage("unknown format '" + format + "'", "use --format text, json, ids or paths");
   }
+  // Ids, paths and the text facet table alone print no snippets: do not make them.
+  r.snippets = !(o.format == OutputFormat::kIds || o.format == OutputFormat::kPaths ||
+                 (o.format == OutputFormat::kText && o.facets_only));
   if (sort == "relevance") r.sort = SortOrder::kRelevance;
   else if (sort == "newest") r.sort = SortOrder::kNewest;
   else if (sort == "oldest") r.sort = SortOrder::kOldest;

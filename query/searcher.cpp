@@ -413,6 +413,10 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     h.percent = it.get_percent();
     Xapian::Document d = it.get_document();
     h.record = parse_record(d.get_data());
+    if (!req.snippets) {
+      res.hits.push_back(std::move(h));
+      continue;
+    }
     static const std::string kEmpty;
     const auto field = h.record.find(req.quotes ? "text" : "body");
     const std::string& text = field != h.record.end() && field->is_string() ? field->get_ref<const std::string&>() : kEmpty;

@@ -45,6 +45,7 @@ struct SearchRequest {
   std::size_t offset = 0, limit = 10;
   bool count_only = false;
   std::size_t snippet_length = 200;
+  bool snippets = true;            ///< false: hits come without snippets (ids, paths)
   /// Suggest a spelling correction when fewer matches than this are found.
   Xapian::doccount suggest_below = 3;
   /// Count facets with the ValueCountMatchSpy path every xapian-tcpsrv knows (tests and
