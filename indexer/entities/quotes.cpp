@@ -1060,7 +1060,13 @@ Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t ver
 // The subject noun phrase ending right before `verb` (not before token `floor`).
 Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
   std::size_t e = verb;
-  while (e > floor && is_word(e - 1) && in(kBetween, word(e - 1))) --e;
+  // Adverbs between subject and verb: "X also said", "X immediately posted" (lower-case "-ly").
+  auto adverb = [&](std::size_t j) {
+    if (!is_word(j) || is_cap(j)) return false;
+    const std::string_view w = word(j);
+    return in(kBetween, w) || (w.size() > 4 && w.substr(w.size() - 2) == "ly");
+  };
+  while (e > floor && adverb(e - 1)) --e;
   // A verb coordinated with an earlier one: "Trump met voters and joked, ..." names the
   // sentence's subject.
   if (e > floor + 1 && is_word(e - 1) && word(e - 1) == "and" && !is_cap(e - 2)) {

@@ -417,14 +417,17 @@ TEST_CASE("quotes: a participle names its sentence's subject", "[quotes]") {
   const std::string text =
       "Then Tom Hale went after Lee Ford, saying, \"He has no plan at all.\"\n\n"
       "Opening the rally in Dover, Paul Stone turned to taxes, calling them \"a burden.\"\n\n"
+      "Ann Reed immediately posted a note of her own, saying, \"See you in May.\"\n\n"
       "They spoke later, adding, \"We will win.\"";
   std::vector<Mention> mentions;
   add_mentions(mentions, text, "Tom Hale", "Tom Hale");
   add_mentions(mentions, text, "Lee Ford", "Lee Ford");
   add_mentions(mentions, text, "Paul Stone", "Paul Stone");
+  add_mentions(mentions, text, "Ann Reed", "Ann Reed");
   // "They" names nobody: the quotation stays without a speaker.
   CHECK(summary(text, mentions) == std::vector<std::string>{"Tom Hale|He has no plan at all.",
                                                             "Paul Stone|a burden.",
+                                                            "Ann Reed|See you in May.",
                                                             "-|We will win."});
 }
 
