@@ -6,6 +6,11 @@
 // costs is roughly the floor for any indexer that writes through one Xapian WritableDatabase;
 // XAPIAN_FLUSH_THRESHOLD in the environment is honoured by Xapian itself.
 //
+// --writers N (issue 7, "several writers into separate databases") runs N threads, each with its
+// own TermGenerator and WritableDatabase (PATH/shardK), files dealt round-robin in sorted order;
+// the shards are then kept behind a stub PATH/XAPIANDB ("auto shardK" lines) so they search as
+// one, or with --merge compacted into PATH by Xapian::Database::compact and deleted.
+//
 // Inputs: *.txt (whole file: line 1 headline, rest body), Reuters *.sgm (TITLE and BODY of each
 // <REUTERS> story that has a BODY) and *.jsonl (title and body of each JSON line).
 #include <algorithm>
@@ -16,8 +21,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -32,6 +39,8 @@ struct Options {
   std::string db;
   std::vector<std::string> inputs;
   bool add = false;  ///< add_document instead of replace_document
+  unsigned writers = 1;  ///< threads, each with its own database
+  bool merge = false;    ///< compact the shards into one database at the end
 };
 
 struct Counts {
@@ -86,14 +95,17 @@ std::string decode_sgml(std::string_view text) {
   return out;
 }
 
-class Loop {
- public:
-  Loop(const Options& options)
-      : db_(options.db, Xapian::DB_CREATE_OR_OPEN), add_(options.add) {
-    termgen_.set_stemmer(Xapian::Stem("english"));
-  }
+/// One input file and the id prefix its stories get (its path relative to the input's parent).
+struct InputFile {
+  fs::path path;
+  std::string id;
+};
 
-  void index_path(const fs::path& root) {
+/// Every file under the inputs, each input's files in sorted order, inputs in the order given.
+std::vector<InputFile> list_files(const std::vector<std::string>& inputs) {
+  std::vector<InputFile> out;
+  for (const auto& input : inputs) {
+    const fs::path root(input);
     std::vector<fs::path> files;
     if (fs::is_directory(root)) {
       for (const auto& entry : fs::recursive_directory_iterator(root))
@@ -102,8 +114,21 @@ class Loop {
     } else {
       files.push_back(root);
     }
-    for (const auto& file : files) index_file(file, fs::relative(file, root.parent_path()).string());
+    for (auto& file : files) {
+      auto id = fs::relative(file, root.parent_path()).string();
+      out.push_back({std::move(file), std::move(id)});
+    }
   }
+  return out;
+}
+
+class Loop {
+ public:
+  Loop(const std::string& db, bool add) : db_(db, Xapian::DB_CREATE_OR_OPEN), add_(add) {
+    termgen_.set_stemmer(Xapian::Stem("english"));
+  }
+
+  void index_file(const InputFile& file) { index_file(file.path, file.id); }
 
   void finish() { db_.commit(); }
   [[nodiscard]] const Counts& counts() const { return counts_; }
@@ -180,11 +205,78 @@ class Loop {
   Counts counts_;
 };
 
+/// The database writer `k` of `n` fills: the --db path itself for one writer, else a shard,
+/// inside the --db folder (kept behind a stub) or beside it (merged into it, then deleted).
+fs::path shard_path(const Options& options, unsigned k) {
+  if (options.writers == 1) return options.db;
+  const std::string name = "shard" + std::to_string(k);
+  if (options.merge) return options.db + "." + name;
+  return fs::path(options.db) / name;
+}
+
+/// Runs the writers, file i going to writer i mod N; returns the stories and bytes of all of them.
+Counts build(const Options& options) {
+  const auto files = list_files(options.inputs);
+  if (options.writers == 1) {
+    // The original single-threaded loop, unchanged: no thread, the --db path written directly.
+    Loop loop(options.db, options.add);
+    for (const auto& file : files) loop.index_file(file);
+    loop.finish();
+    return loop.counts();
+  }
+  if (!options.merge) fs::create_directories(options.db);
+  std::vector<Counts> counts(options.writers);
+  std::vector<std::exception_ptr> errors(options.writers);
+  std::vector<std::thread> threads;
+  for (unsigned k = 0; k < options.writers; ++k) {
+    threads.emplace_back([&, k] {
+      try {
+        Loop loop(shard_path(options, k).string(), options.add);
+        for (std::size_t i = k; i < files.size(); i += options.writers) loop.index_file(files[i]);
+        loop.finish();
+        counts[k] = loop.counts();
+      } catch (...) {
+        errors[k] = std::current_exception();
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (const auto& error : errors)
+    if (error) std::rethrow_exception(error);
+  Counts total;
+  for (const auto& c : counts) {
+    total.stories += c.stories;
+    total.bytes += c.bytes;
+  }
+  return total;
+}
+
+/// After build(): with --merge, compacts the shards into the --db path and deletes them;
+/// otherwise writes the stub that opens the shards as one database.
+void join_shards(const Options& options) {
+  if (options.merge) {
+    Xapian::Database all;
+    for (unsigned k = 0; k < options.writers; ++k) all.add_database(Xapian::Database(shard_path(options, k).string()));
+    all.compact(options.db);
+    all.close();
+    for (unsigned k = 0; k < options.writers; ++k) fs::remove_all(shard_path(options, k));
+    return;
+  }
+  // Relative paths in a stub are resolved against the stub's folder, so the folder can move.
+  std::ofstream stub(fs::path(options.db) / "XAPIANDB");
+  for (unsigned k = 0; k < options.writers; ++k) stub << "auto " << shard_path(options, k).filename().string() << "\n";
+  if (!stub) throw std::runtime_error("cannot write the stub " + options.db + "/XAPIANDB");
+}
+
 int usage() {
-  std::cerr << "usage: newsidx-bare-loop --db PATH [--add] PATH...\n"
+  std::cerr << "usage: newsidx-bare-loop --db PATH [--add] [--writers N [--merge]] PATH...\n"
                "  Indexes *.txt, Reuters *.sgm and *.jsonl under each PATH with a plain\n"
                "  TermGenerator + replace_document loop (add_document with --add).\n"
-               "  XAPIAN_FLUSH_THRESHOLD in the environment sets Xapian's batch size.\n";
+               "  --writers N: N threads, each writing its own shard PATH/shardK (files dealt\n"
+               "  round-robin), opened as one through the stub PATH/XAPIANDB; with --merge the\n"
+               "  shards (PATH.shardK) are compacted into PATH and deleted.\n"
+               "  XAPIAN_FLUSH_THRESHOLD in the environment sets Xapian's batch size.\n"
+               "  Prints the build and merge times on stderr.\n";
   return 2;
 }
 
@@ -198,18 +290,33 @@ int main(int argc, char** argv) {
     const std::string_view arg = argv[i];
     if (arg == "--db" && i + 1 < argc) options.db = argv[++i];
     else if (arg == "--add") options.add = true;
+    else if (arg == "--merge") options.merge = true;
+    else if (arg == "--writers" && i + 1 < argc) {
+      const int n = std::atoi(argv[++i]);
+      if (n < 1 || n > 64) return usage();
+      options.writers = static_cast<unsigned>(n);
+    }
     else if (arg == "-h" || arg == "--help") return usage();
     else if (!arg.empty() && arg[0] == '-') return usage();
     else options.inputs.emplace_back(arg);
   }
   if (options.db.empty() || options.inputs.empty()) return usage();
+  if (options.merge && options.writers == 1) return usage();
   try {
-    const auto start = std::chrono::steady_clock::now();
-    Loop loop(options);
-    for (const auto& input : options.inputs) loop.index_path(input);
-    loop.finish();
-    const std::chrono::duration<double> secs = std::chrono::steady_clock::now() - start;
-    const auto& c = loop.counts();
+    using Clock = std::chrono::steady_clock;
+    const auto start = Clock::now();
+    const Counts c = build(options);
+    const auto built = Clock::now();
+    if (options.writers > 1) join_shards(options);
+    const auto end = Clock::now();
+    const std::chrono::duration<double> secs = end - start;
+    const std::chrono::duration<double> build_secs = built - start;
+    const std::chrono::duration<double> merge_secs = end - built;
+    if (options.writers == 1)
+      std::fprintf(stderr, "writers 1, build seconds %.2f\n", build_secs.count());
+    else
+      std::fprintf(stderr, "writers %u, build seconds %.2f, %s seconds %.2f\n", options.writers, build_secs.count(),
+                   options.merge ? "merge" : "stub", merge_secs.count());
     std::printf("stories %zu, bytes %zu, seconds %.2f, stories/s %.0f\n", c.stories, c.bytes, secs.count(),
                 secs.count() > 0 ? static_cast<double>(c.stories) / secs.count() : 0.0);
     return 0;
