@@ -27,6 +27,8 @@
 #include <thread>
 #include <vector>
 
+#include <sys/resource.h>
+
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
@@ -46,7 +48,18 @@ struct Options {
 struct Counts {
   std::size_t stories = 0;
   std::size_t bytes = 0;  ///< headline + body bytes analysed
+  std::vector<double> writer_cpu;  ///< CPU seconds of each writer thread (--writers > 1)
 };
+
+/// CPU seconds (user + system) the calling thread has used so far.
+double thread_cpu_seconds() {
+  rusage usage{};
+  if (getrusage(RUSAGE_THREAD, &usage) != 0) return 0.0;
+  const auto secs = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  return secs(usage.ru_utime) + secs(usage.ru_stime);
+}
 
 /// Reads a whole file as bytes; an unreadable file gives "".
 std::string read_file(const fs::path& path) {
@@ -235,6 +248,8 @@ Counts build(const Options& options) {
         for (std::size_t i = k; i < files.size(); i += options.writers) loop.index_file(files[i]);
         loop.finish();
         counts[k] = loop.counts();
+        // The largest of these is the build's critical path on idle cores, whatever the load now.
+        counts[k].writer_cpu = {thread_cpu_seconds()};
       } catch (...) {
         errors[k] = std::current_exception();
       }
@@ -247,6 +262,7 @@ Counts build(const Options& options) {
   for (const auto& c : counts) {
     total.stories += c.stories;
     total.bytes += c.bytes;
+    total.writer_cpu.insert(total.writer_cpu.end(), c.writer_cpu.begin(), c.writer_cpu.end());
   }
   return total;
 }
@@ -314,9 +330,12 @@ int main(int argc, char** argv) {
     const std::chrono::duration<double> merge_secs = end - built;
     if (options.writers == 1)
       std::fprintf(stderr, "writers 1, build seconds %.2f\n", build_secs.count());
-    else
-      std::fprintf(stderr, "writers %u, build seconds %.2f, %s seconds %.2f\n", options.writers, build_secs.count(),
-                   options.merge ? "merge" : "stub", merge_secs.count());
+    else {
+      std::fprintf(stderr, "writers %u, build seconds %.2f, %s seconds %.2f, writer CPU seconds", options.writers,
+                   build_secs.count(), options.merge ? "merge" : "stub", merge_secs.count());
+      for (const double cpu : c.writer_cpu) std::fprintf(stderr, " %.2f", cpu);
+      std::fprintf(stderr, "\n");
+    }
     std::printf("stories %zu, bytes %zu, seconds %.2f, stories/s %.0f\n", c.stories, c.bytes, secs.count(),
                 secs.count() > 0 ? static_cast<double>(c.stories) / secs.count() : 0.0);
     return 0;
