@@ -1090,6 +1090,17 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
            !sentence_end(j - 1)) {
       --j;
     }
+    // The part between the commas may itself be the subject after an introductory phrase:
+    // "After the primary, Gov. John Kasich (R-OH), said".
+    const std::size_t se = skip_brackets(c);
+    bool name_only = se > j;
+    for (std::size_t i = j; i < se; ++i) name_only = name_only && is_cap(i) && outside(i);
+    bool person = false;
+    for (const Mention& m : mentions_) {
+      person = person || (name_only && m.type == MentionType::kPerson &&
+                          m.span.start < toks_[se - 1].e && m.span.end > toks_[j].b);
+    }
+    if (person) return analyse_np(j, se, verb);
     if (j > floor && is_punct(j - 1, ",") && j < c) {
       e = skip_brackets(j - 1);
     } else {

@@ -32,7 +32,7 @@ struct QuoteOptions {
   /// Ambiguous pronouns: "he"/"she" is left without a speaker when another compatible person
   /// was named less than this many bytes before the chosen antecedent (0: never, the
   /// coverage operating point of QUALITY.md). The default is the middle operating point.
-  std::size_t pronoun_margin = 450;
+  std::size_t pronoun_margin = 300;
 };
 
 /// One quotation as found in the text, before attribution: one part per paragraph it covers

@@ -449,17 +449,21 @@ TEST_CASE("quotes: a block quotation after a colon belongs to the sentence befor
                                  "-|Nobody here knows it."});
 }
 
-TEST_CASE("quotes: lower-case descriptors before the name after an inverted verb", "[quotes]") {
+TEST_CASE("quotes: descriptors before the name, a name between commas after an opening phrase",
+          "[quotes]") {
   const std::string text =
       "\"The roof still leaks,\" said retired teacher Carl Webb.\n\n"
       "\"Nobody asked us,\" said Ohio delegate Dan Price, who left early.\n\n"
+      "After the vote in Dover, Gov. Mark Olsen (R-OH), said, \"We lost fairly.\"\n\n"
       "\"Not now,\" said the senior official in a call.";
   std::vector<Mention> mentions;
   add_mentions(mentions, text, "Carl Webb", "Carl Webb");
   add_mentions(mentions, text, "Ohio", "Ohio", MentionType::kPlace);
   add_mentions(mentions, text, "Dan Price", "Dan Price");
+  add_mentions(mentions, text, "Mark Olsen", "Mark Olsen");
   CHECK(summary(text, mentions) == std::vector<std::string>{"Carl Webb|The roof still leaks,",
                                                             "Dan Price|Nobody asked us,",
+                                                            "Mark Olsen|We lost fairly.",
                                                             "-|Not now,"});
 }
 
