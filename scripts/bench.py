@@ -38,6 +38,9 @@ QUICK = os.environ.get("BENCH_QUICK", "0") not in ("", "0")
 SEED = int(os.environ.get("BENCH_SEED", "1"))
 # BENCH_SIZES (default "20000,200000"): sizes of the generated archives; BENCH_QUICK keeps the first.
 FLUSH_THRESHOLDS = [500, 1000, 10000]
+# The bare loop with one Xapian writer, two writing shards, two merged by compaction (issue 7).
+WRITER_VARIANTS = [("1 writer", []), ("2 writers, kept as shards behind a stub", ["--writers", "2"]),
+                   ("2 writers, merged by compaction", ["--writers", "2", "--merge"])]
 # BENCH_PART: "all" (default) runs everything in one run. "small" runs Reuters, BBC and the first
 # generated size with every peer, the flush table and their queries; "large" runs the larger
 # archive: newsidx-index at both generated sizes (the scale ratio needs both in one run), its
@@ -369,6 +372,7 @@ def main():
     dbs = os.path.join(WORK, "db")
     os.makedirs(dbs, exist_ok=True)
     results, flush, query_results, partitions = {}, [], [], {}
+    writers = []  # (dataset, variant, measurement) of the bare loop with one or two writers
     quest_prefixes = []
     with open(os.path.join(SCRIPTS, "..", "common", "schema.hpp")) as f:
         schema = f.read()
@@ -377,7 +381,7 @@ def main():
 
     def report(pending=None):
         write_report(out_md, command, started, info, datasets, results, flush, query_results, quest_prefixes,
-                     pending, partitions)
+                     pending, partitions, writers)
         log(f"wrote {out_md}" + (f" (partial: {pending} pending)" if pending else ""))
 
     def index_set(ds, peers=True):
@@ -462,6 +466,13 @@ def main():
                 res = measure_build(f"bare {mode} {threshold}", lambda: [bare_bin, "--db", db] + extra + [reuters["src"]],
                                     db, env={"XAPIAN_FLUSH_THRESHOLD": str(threshold)}, runs=RUNS_FLUSH)
                 flush.append((threshold, mode, res))
+        log("== bare loop: one writer or two")
+        for ds in [d for d in small if d["key"] in ("reuters", "bbc")]:
+            for label, extra in WRITER_VARIANTS:
+                db = os.path.join(dbs, "bare-writers")
+                res = measure_build(f"bare {label}", lambda: [bare_bin, "--add", "--db", db] + extra + [ds["src"]],
+                                    db, env={"XAPIAN_FLUSH_THRESHOLD": "1000"}, runs=RUNS_FLUSH)
+                writers.append((ds, label, res))
         query_set(reuters)
         if not large:
             query_set(small[-1])
@@ -644,7 +655,7 @@ PART_TITLES = {"all": "All figures", "small": "Reuters, BBC and the 20,000-artic
 
 
 def write_report(path, command, started, info, datasets, results, flush, query_results, quest_prefixes, pending,
-                 partitions):
+                 partitions, writers):
     L = []
     L.append(f"## {PART_TITLES[PART]}\n")
     L.append(f"Produced by `{command}` on {started:%Y-%m-%d %H:%M}; every figure in this part was measured in "
@@ -722,6 +733,18 @@ def write_report(path, command, started, info, datasets, results, flush, query_r
         for threshold, mode, m in flush:
             L.append(f"| {threshold:,} | {mode} | {m['wall']:.2f} | {reuters_count(datasets) / m['wall']:,.0f} | "
                      f"{m['rss']:.0f} | {m['size']:.1f} |")
+        L.append("")
+    if writers:
+        L.append("### Bare loop: one Xapian writer or two\n")
+        L.append("`newsidx-bare-loop --add` with `XAPIAN_FLUSH_THRESHOLD=1000`: one writer thread; `--writers 2`, "
+                 "two threads each writing its own database (files dealt round-robin), kept as shards behind a "
+                 "stub; `--writers 2 --merge`, the same merged into one database by `Xapian::Database::compact` "
+                 f"(its time included). Median of {RUNS_FLUSH} run(s). On 2 cores the wall time cannot fall below "
+                 "the total CPU time ÷ 2, which newsidx's analysis workers also draw on.\n")
+        L.append("| set | writers | median s | CPU s (user+sys) | peak RSS MB | database MB |")
+        L.append("|---|---|---|---|---|---|")
+        for ds, label, m in writers:
+            L.append(f"| {ds['title']} | {label} | {m['wall']:.2f} | {m['cpu']:.1f} | {m['rss']:.0f} | {m['size']:.1f} |")
         L.append("")
     if EXTRACTION:
         L.append("### Entity extraction speed (one core)\n")
