@@ -27,9 +27,9 @@ namespace {
 
 constexpr std::string_view kSchemeKey = "newsidx.partition";
 constexpr std::string_view kPartsKeyPrefix = "newsidx.parts:";
-constexpr std::string_view kNoParts = ".";
+constexpr std::string_view kNoParts = ".";  // recorded for a file whose articles went nowhere
 constexpr std::string_view kCompactedKeyPrefix = "newsidx.compacted:";  // -> revision after it
-constexpr std::string_view kCompactSuffix = ".compact";  // a compacted copy before its swap  // recorded for a file whose articles went nowhere
+constexpr std::string_view kCompactSuffix = ".compact";  // a compacted copy before its swap
 // Partition databases open at once; past this the others are committed and closed, so a
 // monthly archive of decades does not run out of file descriptors.
 constexpr std::size_t kMaxOpenPartitions = 32;
@@ -94,6 +94,16 @@ Status write_stub(const fs::path& archive, const std::set<std::string>& parts) {
 
 std::string parts_key(const std::string& file_key) {
   return schema::clamp_term(std::string(kPartsKeyPrefix) + file_key);
+}
+
+// A partition's committed revision, as its compaction mark records it.
+Result<std::string> revision_of(const fs::path& partition) {
+  std::string revision;
+  auto st = xapian_db::guarded(partition.string(), [&] {
+    revision = std::to_string(Xapian::Database(partition.string()).get_revision());
+  });
+  if (!st) return st.error();
+  return revision;
 }
 
 }  // namespace
@@ -289,9 +299,7 @@ Result<WriteCounts> PartitionedWriter::write_file(const std::string& file_key, c
     auto it = groups.find(p);
     auto c = it == groups.end() ? (*w)->remove_file(file_key) : (*w)->write_file(file_key, state, std::move(it->second));
     if (!c) return c.error();
-    total.added += c->added;
-    total.updated += c->updated;
-    total.removed += c->removed;
+    total += *c;
   }
   if (auto s = impl_->state->record_state(file_key, state); !s) return s.error();
   if (auto s = impl_->state->set_metadata(parts_key(file_key), parts.empty() ? std::string(kNoParts) : parts); !s)
@@ -314,15 +322,11 @@ Result<WriteCounts> PartitionedWriter::remove_file(const std::string& file_key) 
     if (!w) return w.error();
     auto c = (*w)->remove_file(file_key);
     if (!c) return c.error();
-    total.removed += c->removed;
+    total += *c;
   }
   if (auto c = impl_->state->remove_file(file_key); !c) return c.error();
   if (auto s = impl_->state->set_metadata(parts_key(file_key), ""); !s) return s.error();
   return total;
-}
-
-std::optional<FileState> PartitionedWriter::file_state(const std::string& file_key) const {
-  return impl_->state->file_state(file_key);
 }
 
 Result<std::unordered_map<std::string, FileState>> PartitionedWriter::file_states() const {
@@ -348,12 +352,9 @@ Result<std::vector<std::string>> PartitionedWriter::compact_closed(const std::st
     if (p == kUndatedPartition || p >= current_period) continue;
     const fs::path path = impl_->archive / p;
     const std::string key = std::string(kCompactedKeyPrefix) + p;
-    std::string revision;
-    auto rev = xapian_db::guarded(path.string(), [&] {
-      revision = std::to_string(Xapian::Database(path.string()).get_revision());
-    });
-    if (!rev) return rev.error();
-    if (impl_->state->metadata(key) == revision) continue;  // unchanged since its compaction
+    auto revision = revision_of(path);
+    if (!revision) return revision.error();
+    if (impl_->state->metadata(key) == *revision) continue;  // unchanged since its compaction
     auto w = impl_->partition(p);  // holds the partition's lock until the swap is done
     if (!w) return w.error();
     if (auto c = (*w)->commit(); !c) return c.error();
@@ -379,11 +380,9 @@ Result<std::vector<std::string>> PartitionedWriter::compact_closed(const std::st
     impl_->open.erase(p);  // closes the old copy, releasing its lock
     fs::remove_all(tmp, ec);
     if (ec) spdlog::warn("{}: could not remove the old copy: {}", tmp.string(), ec.message());
-    auto now = xapian_db::guarded(path.string(), [&] {
-      revision = std::to_string(Xapian::Database(path.string()).get_revision());
-    });
-    if (!now) return now.error();
-    if (auto s = impl_->state->set_metadata(key, revision); !s) return s.error();
+    revision = revision_of(path);
+    if (!revision) return revision.error();
+    if (auto s = impl_->state->set_metadata(key, *revision); !s) return s.error();
     if (auto c = impl_->state->commit(); !c) return c.error();
     done.push_back(p);
   }

@@ -65,32 +65,29 @@ void abandon_archive_rebuild(ArchiveRebuild& rebuild);
 
 /// The writer of a partitioned archive: one Writer per partition, opened when first needed,
 /// and the state database's Writer, which also holds the archive's lock for the whole run.
-class PartitionedWriter {
+class PartitionedWriter final : public ArchiveWriter {
  public:
   /// Opens (or creates) the archive folder `archive` for `scheme`. Refuses a folder holding a
   /// plain database or other files, and an archive partitioned by another scheme.
   static Result<std::unique_ptr<PartitionedWriter>> open(const std::string& archive,
                                                          PartitionScheme scheme,
                                                          const WriterOptions& options);
-  ~PartitionedWriter();
-  PartitionedWriter(const PartitionedWriter&) = delete;
-  PartitionedWriter& operator=(const PartitionedWriter&) = delete;
+  ~PartitionedWriter() override;
 
   /// Writes one file's articles, each into its date's partition; the file's articles left in
-  /// other partitions (a date changed, an article gone) are removed.
+  /// other partitions (a date changed, an article gone) are removed. An article whose date moved
+  /// it counts as added to its new partition and removed from its old one.
   Result<WriteCounts> write_file(const std::string& file_key, const FileState& state,
-                                 std::vector<BuiltArticle> articles);
-  /// Records a file's state without touching its documents.
-  Status record_state(const std::string& file_key, const FileState& state);
+                                 std::vector<BuiltArticle> articles) override;
+  /// Records a file's state (in the state database) without touching its documents.
+  Status record_state(const std::string& file_key, const FileState& state) override;
   /// Removes every article of `file_key` from every partition holding some, and its state.
-  Result<WriteCounts> remove_file(const std::string& file_key);
-  /// The recorded state of `file_key`.
-  std::optional<FileState> file_state(const std::string& file_key) const;
+  Result<WriteCounts> remove_file(const std::string& file_key) override;
   /// The recorded state of every file indexed before, by file key.
-  Result<std::unordered_map<std::string, FileState>> file_states() const;
+  Result<std::unordered_map<std::string, FileState>> file_states() const override;
   /// Commits the partitions, then the state (so recorded state never runs ahead of the
   /// documents), then rewrites the stub if a partition was created.
-  Status commit();
+  Status commit() override;
 
   /// Compacts (Xapian::Database::compact) every closed partition, one whose period sorts before
   /// `current_period` ("undated" never closes), changed since its last compaction. Each copy is

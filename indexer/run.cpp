@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "indexer/archive_writer.hpp"
 #include "indexer/db_files.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/entities/analyzer.hpp"
@@ -37,6 +38,16 @@ std::atomic<int> g_signal{0};
 
 extern "C" void on_signal(int sig) { g_signal.store(sig); }
 
+// A file whose size, mtime and root match its recorded state is taken as unchanged unread.
+bool same_stat(const FileState& old, const InputFile& f) {
+  return old.size == f.size && old.mtime_ns == f.mtime_ns && old.root == f.root;
+}
+
+// A file read again whose content hash and root match its recorded state is unchanged too.
+bool same_content(const FileState& old, const InputFile& f, const std::string& hash) {
+  return !old.hash.empty() && old.hash == hash && old.root == f.root;
+}
+
 // Everything a worker produced for one file.
 struct FileOutcome {
   bool unchanged = false;       // same size+mtime, or same content hash
@@ -54,7 +65,7 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
                          const IndexOptions& o) {
   FileOutcome r;
   r.state = FileState{f.size, f.mtime_ns, "", f.root};
-  if (old && !o.extract_only && old->size == f.size && old->mtime_ns == f.mtime_ns && old->root == f.root) {
+  if (old && !o.extract_only && same_stat(*old, f)) {
     r.unchanged = true;
     return r;
   }
@@ -65,7 +76,7 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
     return r;
   }
   r.state.hash = content_hash(bytes);
-  if (old && !o.extract_only && !old->hash.empty() && old->hash == r.state.hash && old->root == f.root) {
+  if (old && !o.extract_only && same_content(*old, f, r.state.hash)) {
     r.unchanged = true;
     r.state_only = true;
     return r;
@@ -122,31 +133,6 @@ Result<Summary> stopped_or(const Error& e, Summary s, double seconds) {
   return s;
 }
 
-// Where a run writes: one database, or a partitioned archive. Both share the Writer's contract.
-struct Target {
-  std::unique_ptr<Writer> single;
-  std::unique_ptr<PartitionedWriter> parts;
-
-  explicit operator bool() const { return single || parts; }
-  Result<std::unordered_map<std::string, FileState>> file_states() const {
-    return single ? single->file_states() : parts->file_states();
-  }
-  Status record_state(const std::string& k, const FileState& st) {
-    return single ? single->record_state(k, st) : parts->record_state(k, st);
-  }
-  Result<WriteCounts> write_file(const std::string& k, const FileState& st, std::vector<BuiltArticle> b) {
-    return single ? single->write_file(k, st, std::move(b)) : parts->write_file(k, st, std::move(b));
-  }
-  Result<WriteCounts> remove_file(const std::string& k) {
-    return single ? single->remove_file(k) : parts->remove_file(k);
-  }
-  Status commit() { return single ? single->commit() : parts->commit(); }
-  void reset() {
-    single.reset();
-    parts.reset();
-  }
-};
-
 // The partition scheme of this run: the one asked for, or the archive's own. An archive already
 // partitioned another way, or a partitioned archive with --rebuild, is a usage error.
 Result<PartitionScheme> run_scheme(const IndexOptions& o) {
@@ -179,7 +165,7 @@ Result<Summary> dry_run(const IndexOptions& o, const WalkResult& walked, Summary
       continue;
     }
     const FileState& old = it->second;
-    if (old.size == f.size && old.mtime_ns == f.mtime_ns && old.root == f.root) {
+    if (same_stat(old, f)) {
       ++s.files_unchanged;
       continue;
     }
@@ -189,7 +175,7 @@ Result<Summary> dry_run(const IndexOptions& o, const WalkResult& walked, Summary
       ++s.skipped;
       continue;
     }
-    if (!old.hash.empty() && old.hash == content_hash(bytes) && old.root == f.root) {
+    if (same_content(old, f, content_hash(bytes))) {
       ++s.files_unchanged;
       continue;
     }
@@ -240,6 +226,12 @@ Result<RebuildPlan> start_rebuild(const IndexOptions& o, const WriterOptions& wo
   for (const auto& d : remove_stale_generations(o.db, plan.current.kind == DbKind::kStub ? plan.current.dir : ""))
     spdlog::info("removed {} left by an interrupted --rebuild", d);
   return plan;
+}
+
+// Removes the partial new generation; the previous database stays as it was.
+void abandon_rebuild(const RebuildPlan& plan) {
+  std::error_code ec;
+  std::filesystem::remove_all(plan.generation, ec);
 }
 
 Status finish_rebuild(RebuildPlan& plan) {
@@ -306,7 +298,8 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     return r;
   }
 
-  Target writer;
+  // Where the run writes: one database, or a partitioned archive.
+  std::unique_ptr<ArchiveWriter> writer;
   PartitionScheme scheme_used = PartitionScheme::kNone;
   std::optional<RebuildPlan> rebuild;
   std::optional<ArchiveRebuild> archive_rebuild;  // --rebuild of a partitioned archive
@@ -326,19 +319,19 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       }
       auto w = PartitionedWriter::open(target, *scheme, wo);
       if (!w) return stopped_or(w.error(), s, elapsed());
-      writer.parts = std::move(w).value();
-    } else if (o.rebuild) {
-      auto plan = start_rebuild(o, wo);
-      if (!plan) return stopped_or(plan.error(), s, elapsed());
-      rebuild = std::move(plan).value();
-      target = rebuild->generation;
-    }
-    if (!writer) {
+      writer = std::move(w).value();
+    } else {
+      if (o.rebuild) {
+        auto plan = start_rebuild(o, wo);
+        if (!plan) return stopped_or(plan.error(), s, elapsed());
+        rebuild = std::move(plan).value();
+        target = rebuild->generation;
+      }
       auto w = Writer::open(target, wo);
       if (!w) return stopped_or(w.error(), s, elapsed());
-      writer.single = std::move(w).value();
+      writer = std::move(w).value();
     }
-    auto states = writer.file_states();
+    auto states = writer->file_states();
     if (!states) return states.error();
     known = std::move(states).value();
   }
@@ -352,8 +345,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   auto quick_unchanged = [&](const InputFile& f) {
     if (o.extract_only) return false;
     auto it = known.find(f.key);
-    return it != known.end() && it->second.size == f.size && it->second.mtime_ns == f.mtime_ns &&
-           it->second.root == f.root;
+    return it != known.end() && same_stat(it->second, f);
   };
   std::vector<std::size_t> todo;  // indices of the files workers must read, in file order
   std::vector<bool> settled(n);
@@ -439,7 +431,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     if (r.unchanged) {
       ++s.files_unchanged;
       if (r.state_only) {
-        if (auto st = writer.record_state(f.key, r.state); !st) fatal = st.error();
+        if (auto st = writer->record_state(f.key, r.state); !st) fatal = st.error();
       }
       continue;
     }
@@ -449,7 +441,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       continue;
     }
     spdlog::debug("{}: {} articles", f.path, r.built.size());
-    auto wc = writer.write_file(f.key, r.state, std::move(r.built));
+    auto wc = writer->write_file(f.key, r.state, std::move(r.built));
     if (!wc) {
       fatal = wc.error();
       break;
@@ -473,7 +465,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
 
   if (writer && !fatal && o.prune && !s.interrupted && !rebuild) {
     for (const auto& key : vanished_files(walked, known, seen)) {
-      auto wc = writer.remove_file(key);
+      auto wc = writer->remove_file(key);
       if (!wc) {
         fatal = wc.error();
         break;
@@ -485,41 +477,38 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   if (writer) {
     // Commit whatever was written, even after a fatal error on a later file: what is committed
     // is always whole files with their recorded state.
-    if (auto c = writer.commit(); !c && !fatal) fatal = c.error();
-    if (o.compact && writer.parts && !fatal && !s.interrupted) {
+    if (auto c = writer->commit(); !c && !fatal) fatal = c.error();
+    // Only a partitioned archive compacts (run_scheme refuses --compact without --partition).
+    auto* parts = dynamic_cast<PartitionedWriter*>(writer.get());
+    if (o.compact && parts && !fatal && !s.interrupted) {
       const std::time_t now = std::time(nullptr);
       std::tm local{};
       localtime_r(&now, &local);
       const std::string today = fmt::format("{:04}{:02}{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-      auto done = writer.parts->compact_closed(partition_of(today, scheme_used));
+      auto done = parts->compact_closed(partition_of(today, scheme_used));
       if (!done) fatal = done.error();
       else s.compacted = done->size();
       if (done) for (const auto& p : *done) spdlog::info("{}: partition {} compacted", o.db, p);
     }
     writer.reset();
   }
-  if (archive_rebuild) {
+  // A rebuild is swapped in only after a whole run; a partial one is removed, and the previous
+  // database or archive stays as it was.
+  auto settle_rebuild = [&](auto abandon, auto finish) {
     if (fatal || s.interrupted) {
-      abandon_archive_rebuild(*archive_rebuild);
+      abandon();
       spdlog::warn("--rebuild {}: {} is unchanged", fatal ? "failed" : "interrupted", o.db);
-    } else if (auto st = finish_archive_rebuild(*archive_rebuild); !st) {
+    } else if (auto st = finish(); !st) {
       fatal = st.error();
     } else {
       s.rebuilt = true;
     }
-  }
-  if (rebuild) {
-    if (fatal || s.interrupted) {
-      // A partial generation is never swapped in; the previous database stays as it was.
-      std::error_code ec;
-      std::filesystem::remove_all(rebuild->generation, ec);
-      spdlog::warn("--rebuild {}: {} is unchanged", fatal ? "failed" : "interrupted", o.db);
-    } else if (auto st = finish_rebuild(*rebuild); !st) {
-      fatal = st.error();
-    } else {
-      s.rebuilt = true;
-    }
-  }
+  };
+  if (archive_rebuild)
+    settle_rebuild([&] { abandon_archive_rebuild(*archive_rebuild); },
+                   [&] { return finish_archive_rebuild(*archive_rebuild); });
+  if (rebuild)
+    settle_rebuild([&] { abandon_rebuild(*rebuild); }, [&] { return finish_rebuild(*rebuild); });
   s.seconds = elapsed();
   if (fatal) return *fatal;
   return s;

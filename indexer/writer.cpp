@@ -104,6 +104,8 @@ struct Writer::Impl {
     return explain(st.error());
   }
 
+  Status commit() { return check(xapian_db::guarded(path, [&] { commit_now(); })); }
+
   std::string state_key(const std::string& file_key) const {
     return schema::clamp_term(std::string(schema::kFileStateKeyPrefix) + file_key);
   }
@@ -121,15 +123,25 @@ struct Writer::Impl {
     return ids;
   }
 
-  void delete_article(const std::string& id_term) {
-    db.delete_document(id_term);
-    // The article's quotes carry XPARENT<id>; the id term is Q<id>.
-    db.delete_document(schema::parent_term(id_term.substr(schema::prefix("id").size())));
+  // Deletes articles by id term, with their quotes, counting them as removed.
+  void delete_articles(const std::set<std::string>& id_terms, WriteCounts& counts) {
+    for (const auto& id_term : id_terms) {
+      db.delete_document(id_term);
+      // The article's quotes carry XPARENT<id>; the id term is Q<id>.
+      db.delete_document(schema::parent_term(id_term.substr(schema::prefix("id").size())));
+      ++counts.removed;
+      ++pending;
+    }
   }
 
-  Status maybe_commit() {
-    if (pending < options.batch_size) return Ok{};
-    return check(xapian_db::guarded(path, [&] { commit_now(); }));
+  // Ends one file's write: its failure, explained, or its counts once the batch is committed
+  // if it is full.
+  Result<WriteCounts> finish_file(const Status& written, const WriteCounts& counts) {
+    if (!written) return explain(written.error());
+    if (pending >= options.batch_size) {
+      if (auto c = commit(); !c) return c.error();
+    }
+    return counts;
   }
 };
 
@@ -145,11 +157,16 @@ Writer::~Writer() {
 
 namespace {
 
-// Rewrites a lock failure: Xapian reports an unopenable lock file (permissions) as a lock error
-// too, which must not be mistaken for a busy lock; a busy one names its holder.
+// Whether a lock error is another writer's lock: Xapian reports an unopenable lock file
+// (permissions) as a lock error too, which must not be mistaken for a busy lock.
+bool locked_by_another(const Error& e) {
+  return e.code == ErrorCode::kLocked && e.message.find("already locked") != std::string::npos;
+}
+
+// Rewrites a lock failure: an unopenable lock file is an I/O error; a busy lock names its holder.
 Error explain_lock_error(Error e, const DbLocation& loc, int timeout_ms) {
   if (e.code != ErrorCode::kLocked) return e;
-  if (e.message.find("already locked") == std::string::npos) {
+  if (!locked_by_another(e)) {
     e.code = ErrorCode::kIo;
     e.hint = "check the permissions of " + loc.dir;
     return e;
@@ -167,21 +184,26 @@ Error interrupted(const std::string& path) {
 
 bool stopped(const WriterOptions& o) { return o.stop && o.stop->load() != 0; }
 
+// Calls `attempt` again while another writer holds the lock, up to options.lock_timeout_ms.
+// Waiting here rather than in Xapian lets a signal end the wait (systemctl stop).
+template <typename T, typename Attempt>
+Result<T> wait_for_lock(const std::string& path, const WriterOptions& options, Attempt attempt) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.lock_timeout_ms);
+  for (;;) {
+    Result<T> r = attempt();
+    if (r || !locked_by_another(r.error()) || std::chrono::steady_clock::now() >= deadline) return r;
+    if (stopped(options)) return interrupted(path);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Writer>> Writer::open(const std::string& path, const WriterOptions& options) {
   auto loc = locate_db(path);
   if (!loc) return loc.error();
   if (auto w = check_writable(*loc); !w) return w.error();
-  // Waiting here rather than in open_write lets a signal end the wait (systemctl stop).
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.lock_timeout_ms);
-  auto db = xapian_db::open_write(path, 0);
-  while (!db && db.error().code == ErrorCode::kLocked && std::chrono::steady_clock::now() < deadline &&
-         db.error().message.find("already locked") != std::string::npos) {
-    if (stopped(options)) return interrupted(path);
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    db = xapian_db::open_write(path, 0);
-  }
+  auto db = wait_for_lock<Xapian::WritableDatabase>(path, options, [&] { return xapian_db::open_write(path, 0); });
   if (!db) return explain_lock_error(db.error(), *loc, options.lock_timeout_ms);
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(db).value();
@@ -216,16 +238,10 @@ Result<WriteCounts> Writer::write_file(const std::string& file_key, const FileSt
       }
       impl_->pending += 1 + a.quotes.size();
     }
-    for (const auto& id : stale) {
-      impl_->delete_article(id);
-      ++counts.removed;
-      ++impl_->pending;
-    }
+    impl_->delete_articles(stale, counts);
     db.set_metadata(impl_->state_key(file_key), encode_state(state));
   });
-  if (!st) return impl_->explain(st.error());
-  if (auto c = impl_->maybe_commit(); !c) return c.error();
-  return counts;
+  return impl_->finish_file(st, counts);
 }
 
 Status Writer::record_state(const std::string& file_key, const FileState& state) {
@@ -237,16 +253,10 @@ Status Writer::record_state(const std::string& file_key, const FileState& state)
 Result<WriteCounts> Writer::remove_file(const std::string& file_key) {
   WriteCounts counts;
   auto st = xapian_db::guarded(impl_->path, [&] {
-    for (const auto& id : impl_->article_ids_of(file_key)) {
-      impl_->delete_article(id);
-      ++counts.removed;
-      ++impl_->pending;
-    }
+    impl_->delete_articles(impl_->article_ids_of(file_key), counts);
     impl_->db.set_metadata(impl_->state_key(file_key), "");
   });
-  if (!st) return impl_->explain(st.error());
-  if (auto c = impl_->maybe_commit(); !c) return c.error();
-  return counts;
+  return impl_->finish_file(st, counts);
 }
 
 std::optional<FileState> Writer::file_state(const std::string& file_key) const {
@@ -267,9 +277,7 @@ Result<std::unordered_map<std::string, FileState>> Writer::file_states() const {
   return out;
 }
 
-Status Writer::commit() {
-  return impl_->check(xapian_db::guarded(impl_->path, [&] { impl_->commit_now(); }));
-}
+Status Writer::commit() { return impl_->commit(); }
 
 Status Writer::set_metadata(const std::string& key, const std::string& value) {
   return impl_->check(xapian_db::guarded(impl_->path, [&] { impl_->db.set_metadata(key, value); }));
@@ -317,24 +325,20 @@ void WriteLock::release() {
 }
 
 Result<std::unique_ptr<WriteLock>> WriteLock::acquire(const std::string& path, const WriterOptions& options) {
-  const int timeout_ms = options.lock_timeout_ms;
   auto loc = locate_db(path);
   if (!loc) return loc.error();
   auto impl = std::make_unique<Impl>();
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-  for (;;) {
+  auto held = wait_for_lock<Ok>(path, options, [&]() -> Status {
     try {
       impl->db.emplace(path, Xapian::DB_OPEN);
-      break;
     } catch (const Xapian::DatabaseLockError& e) {
-      Error err = explain_lock_error(xapian_db::to_error(e, path), *loc, timeout_ms);
-      if (err.code != ErrorCode::kLocked || std::chrono::steady_clock::now() >= deadline) return err;
-      if (stopped(options)) return interrupted(path);
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      return xapian_db::to_error(e, path);
     } catch (const Xapian::Error&) {
-      break;  // too damaged to open: nothing to hold, and nothing another run could write to
+      // Too damaged to open: nothing to hold, and nothing another run could write to.
     }
-  }
+    return Ok{};
+  });
+  if (!held) return explain_lock_error(held.error(), *loc, options.lock_timeout_ms);
   return std::unique_ptr<WriteLock>(new WriteLock(std::move(impl)));
 }
 

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <atomic>
-#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,20 +10,13 @@
 #include <vector>
 
 #include "common/result.hpp"
-#include "indexer/document_builder.hpp"
+#include "indexer/archive_writer.hpp"
 
 namespace newsidx::indexer {
 
-/// What the indexer remembers of a file between runs (stored in the database metadata, so it is
-/// committed atomically with the file's documents).
-struct FileState {
-  std::uint64_t size = 0;
-  std::int64_t mtime_ns = 0;
-  std::string hash;  ///< content hash (hex), used when size or mtime disagree
-  std::string root;  ///< the archive folder it was found under ("" for a file named directly)
-  bool operator==(const FileState&) const = default;
-};
+/// A file's state as its metadata entry holds it: "size mtime_ns hash root" ("-" for no hash).
 std::string encode_state(const FileState& s);
+/// Parses encode_state's text; nullopt when it is not one.
 std::optional<FileState> decode_state(const std::string& s);
 
 struct WriterOptions {
@@ -35,41 +27,30 @@ struct WriterOptions {
   std::size_t batch_size = 1000;
 };
 
-/// How one file's write changed the database.
-struct WriteCounts {
-  std::size_t added = 0, updated = 0, removed = 0;
-};
-
-class Writer {
+/// The writer of one database.
+class Writer final : public ArchiveWriter {
  public:
   /// Opens (or creates) the database at `path` (a folder or a stub file) for writing. Refuses a
   /// foreign or unwritable path before touching it; a lock still held after the timeout is
   /// kLocked, naming the holder's pid and command where /proc shows it.
   static Result<std::unique_ptr<Writer>> open(const std::string& path, const WriterOptions& options);
-  ~Writer();
-  Writer(const Writer&) = delete;
-  Writer& operator=(const Writer&) = delete;
+  ~Writer() override;
 
-  /// Writes all articles of one file: each replaces the document with its id term (quotes
-  /// replaced too); articles the file held before and no longer holds are removed; the file's
-  /// state is recorded. Commits when the batch is full.
+  /// ArchiveWriter::write_file; a file's documents and state go into the same commit, which
+  /// happens here once options.batch_size documents (articles and quotes) are pending.
   Result<WriteCounts> write_file(const std::string& file_key, const FileState& state,
-                                 std::vector<BuiltArticle> articles);
-
-  /// Records a file's state without touching its documents (content unchanged, mtime moved).
-  Status record_state(const std::string& file_key, const FileState& state);
-
-  /// Removes every article (and its quotes) that came from `file_key`, and its state.
-  Result<WriteCounts> remove_file(const std::string& file_key);
+                                 std::vector<BuiltArticle> articles) override;
+  /// ArchiveWriter::record_state.
+  Status record_state(const std::string& file_key, const FileState& state) override;
+  /// ArchiveWriter::remove_file.
+  Result<WriteCounts> remove_file(const std::string& file_key) override;
+  /// ArchiveWriter::file_states.
+  Result<std::unordered_map<std::string, FileState>> file_states() const override;
+  /// ArchiveWriter::commit.
+  Status commit() override;
 
   /// The recorded state of `file_key`, if the file was indexed before.
   std::optional<FileState> file_state(const std::string& file_key) const;
-
-  /// The recorded state of every file indexed before, by file key (read in one pass).
-  Result<std::unordered_map<std::string, FileState>> file_states() const;
-
-  /// Commits pending changes.
-  Status commit();
 
   /// Sets (or, with "", clears) a metadata entry, committed with the next commit.
   Status set_metadata(const std::string& key, const std::string& value);
