@@ -55,6 +55,9 @@ PARTITION_LAYOUTS = [1, 4, 16]
 # databases and stops; "query" reuses them and their figures (kept in BENCH_DIR) and times the
 # queries and partition layouts, so query-side changes can be measured without hours of indexing.
 LARGE_STAGE = os.environ.get("BENCH_LARGE_STAGE", "all")
+# BENCH_REPORT_DIR: where each part's report is kept for BENCHMARKS.md (default BENCH_DIR), so two
+# parts can run at once in separate BENCH_DIRs and still make one file.
+REPORT_DIR = os.environ.get("BENCH_REPORT_DIR")
 # Archives of more stories than this are the "large" ones (a smaller value makes a quick trial).
 LARGE_ABOVE = int(os.environ.get("BENCH_LARGE_ABOVE", "100000"))
 
@@ -777,7 +780,7 @@ def write_report(path, command, started, info, datasets, results, flush, query_r
         L.append("")
     if partitions.get("rows"):
         render_partitions(L, partitions)
-    with open(os.path.join(WORK, f"report-{PART}.md"), "w") as f:
+    with open(os.path.join(REPORT_DIR or WORK, f"report-{PART}.md"), "w") as f:
         f.write("\n".join(L) + "\n")
     compose(path)
 
@@ -818,7 +821,7 @@ def compose(path):
          "hour on 2 cores), and this file then shows the latest report of each, each with the command and "
          "commit that produced it. Ratios are only ever taken between figures of the same run.\n"]
     for part in order:
-        frag = os.path.join(WORK, f"report-{part}.md")
+        frag = os.path.join(REPORT_DIR or WORK, f"report-{part}.md")
         if os.path.exists(frag):
             with open(frag) as f:
                 L.append(f.read())

@@ -15,7 +15,7 @@
 # BENCH_RUNS_FLUSH (the same for the generated archives and the flush-threshold table; default
 # BENCH_RUNS), BENCH_QUERY_RUNS (default 11), BENCH_SIZES (default 20000,200000),
 # BENCH_SEED (archive seed, default 1), BENCH_DIR, BENCH_BUILD_DIR (default build-bench),
-# BENCH_OUT (default BENCHMARKS.md at the repo root), NEWSIDX_CORPORA (default ../shared/corpora),
+# BENCH_OUT (default BENCHMARKS.md at the repo root), BENCH_REPORT_DIR (where part reports are kept), NEWSIDX_CORPORA (default ../shared/corpora),
 # BENCH_REV (measure a commit instead of the working tree).
 set -euo pipefail
 
