@@ -820,17 +820,28 @@ def compose(path):
          "`BENCH_PART=small` and `BENCH_PART=large` run the two halves apart (the large one takes most of an "
          "hour on 2 cores), and this file then shows the latest report of each, each with the command and "
          "commit that produced it. Ratios are only ever taken between figures of the same run.\n"]
+    try:
+        with open(path) as f:
+            previous = f.read()
+    except OSError:
+        previous = ""
     for part in order:
         frag = os.path.join(REPORT_DIR or WORK, f"report-{part}.md")
         if os.path.exists(frag):
             with open(frag) as f:
                 L.append(f.read())
+        elif f"## {PART_TITLES[part]}\n" in previous:
+            # Not measured on this machine since: the part as BENCHMARKS.md has it.
+            rest = previous.split(f"## {PART_TITLES[part]}\n", 1)[1]
+            ends = [rest.find(f"\n## {t}\n") for t in list(PART_TITLES.values()) + ["What these figures say about the design"]]
+            ends = [e for e in ends if e >= 0]
+            L.append(f"## {PART_TITLES[part]}\n" + (rest[:min(ends) + 1] if ends else rest))
     analysis = os.path.join(SCRIPTS, "..", "docs", "benchmarks-analysis.md")
     if os.path.exists(analysis):
         with open(analysis) as f:
             L.append(f.read())
     with open(path, "w") as f:
-        f.write("\n".join(L))
+        f.write("\n".join(part.rstrip("\n") + "\n" for part in L))
 
 
 def reuters_count(datasets):
