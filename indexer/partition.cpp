@@ -194,7 +194,7 @@ constexpr std::string_view kRebuildSuffix = ".rebuild-";
 Result<ArchiveRebuild> start_archive_rebuild(const std::string& archive, const WriterOptions& options) {
   ArchiveRebuild r;
   fs::path root = fs::path(archive).lexically_normal();
-  if (root.has_filename() == false) root = root.parent_path();  // "news/" -> "news"
+  if (!root.has_filename()) root = root.parent_path();  // "news/" -> "news"
   r.archive = root.string();
   std::error_code ec;
   if (fs::exists(root, ec)) {

@@ -14,6 +14,7 @@
 
 #include "common/schema.hpp"
 #include "indexer/run.hpp"
+#include "integration/nightly_util.hpp"
 #include "query/searcher.hpp"
 #include "test_util.hpp"
 
@@ -49,17 +50,10 @@ inline void write_corpus(const std::filesystem::path& root, int articles) {
 }
 
 inline indexer::Summary index_corpus(const std::string& db, const std::string& archive, const std::string& partition) {
-  indexer::IndexOptions o;
-  o.db = db;
-  o.archives = {archive};
+  indexer::IndexOptions o = nightly_options(db, archive);
   o.jobs = 1;
-  o.lock_timeout_s = 0;
-  o.progress = false;
   o.partition = partition;
-  std::ostringstream out;
-  auto s = indexer::run_index(o, out);
-  if (!s) FAIL(s.error().message);
-  return s.value();
+  return run_ok(o);
 }
 
 // Hits as (id, weight) in an order that does not depend on docids: Xapian breaks ties in weight
