@@ -387,7 +387,9 @@ constexpr auto kCapFunction = std::to_array<std::string_view>({
     "It", "There", "Here", "These", "Those", "His", "Her", "Their", "Our", "My", "Your", "Its",
     "We", "They", "She", "He", "I", "You", "Or", "Nor", "Once", "Thus", "Asked", "Told",
     "Said", "Writing", "Responding", "Citing", "Addressing", "Sen", "Dear", "Oh", "Yes", "Well",
-    "Mr", "Whether", "Though", "Supporters", "Critics", "Officials", "Democrats", "Republicans"});
+    "Mr", "Whether", "Though", "Supporters", "Critics", "Officials", "Democrats", "Republicans",
+    "Another", "Nobody", "Everyone", "Everybody", "Someone", "Somebody", "Anyone", "Anybody",
+    "None", "Neither", "Either", "Aides", "Voters", "Residents"});
 // Descriptions that name a person mentioned earlier ("the Vermont senator"), with the titles
 // that introduce such a person ("Sen. Bernie Sanders"). A description whose head has no title
 // matches persons whose mentions have the head word next to them ("Trump, the businessman").
@@ -493,6 +495,19 @@ class Attributor {
     if (in(kNpWords, w)) return true;
     return std::any_of(kDescriptionHeads.begin(), kDescriptionHeads.end(),
                        [&](const DescriptionHead& d) { return d.head == w; });
+  }
+  // A lower-case word of a description in front of a name: "governor", "pollster", "campaign
+  // spokesman", "political science professor" (role nouns by their ending, or speaker-phrase words).
+  bool role_word(std::size_t k) const {
+    if (!is_word(k) || is_cap(k) || !outside(k)) return false;
+    const std::string w = lower(word(k));
+    if (w == "a" || w == "an" || w == "the" || w == "of" || w == "for") return false;
+    if (np_word(k)) return true;
+    for (std::string_view suffix : {"er", "or", "ist", "ian", "ant", "ent", "man", "woman",
+                                    "ive", "ee", "ress", "ain", "ary"}) {
+      if (w.size() > suffix.size() + 2 && w.ends_with(suffix)) return true;
+    }
+    return false;
   }
   bool is_speech_verb(std::size_t k) const {
     return is_word(k) && outside(k) && in(kSpeechVerbs, word(k));
@@ -667,18 +682,36 @@ std::optional<std::string> Attributor::previous_subject(
       if (g != want) return std::nullopt;
       continue;
     }
+    // The subject: capitalised words, with descriptions between them ("Former Pennsylvania
+    // governor Ed Rendell"); its person is the last one named in it.
     std::size_t e = ps;
-    while (e < pe && e - ps < 6 && is_cap(e) && outside(e)) ++e;
+    for (;;) {
+      while (e < pe && e - ps < 10 && is_cap(e) && outside(e)) ++e;
+      std::size_t r = e;
+      while (r < pe && r - ps < 10 && role_word(r)) ++r;
+      if (r == e || r >= pe || !is_cap(r) || !outside(r)) break;
+      e = r;
+    }
     if (e == ps || e >= pe || !is_word(e) || is_cap(e) || word(e) == "of" || word(e) == "and") {
       return std::nullopt;
     }
     const Span run{toks_[ps].b, toks_[e - 1].e};
+    const Mention* person = nullptr;
+    bool other = false;
     for (const Mention& m : mentions_) {
       if (m.span.start < run.end && m.span.end > run.start) {
-        if (m.type != MentionType::kPerson || !compatible(m.entity, false)) return std::nullopt;
-        return m.entity;
+        if (m.type == MentionType::kPerson) {
+          person = &m;
+        } else {
+          other = true;
+        }
       }
     }
+    if (person != nullptr) {
+      if (!compatible(person->entity, false)) return std::nullopt;
+      return person->entity;
+    }
+    if (other) return std::nullopt;
     if (mentions_.empty()) {
       for (const TextName& n : text_names_) {
         if (n.span.start < run.end && n.span.end > run.start && compatible(n.name, true)) {
@@ -736,7 +769,9 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
     if (it == toks_.end() || it == toks_.begin()) return true;
     const std::size_t j = static_cast<std::size_t>(it - toks_.begin());
     if (toks_[j - 1].para != toks_[j].para) return true;
-    for (std::size_t i = j; i-- > 0 && j - i <= 3;) {  // skip titles: "Sen. Ted Cruz"
+    // Titles and descriptions before the name: "Sen. Ted Cruz", "Former Pennsylvania governor Ed
+    // Rendell", "Republican pollster Whit Ayres".
+    for (std::size_t i = j; i-- > 0 && j - i <= 8;) {
       if (sentence_end(i) || toks_[i].para != toks_[j].para) return true;
       if (is_punct(i, ",")) {
         // After an introductory phrase: "Asked whether ..., Ban declined".
@@ -748,7 +783,12 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
         for (std::size_t c = s0; c < i; ++c) comma_free = comma_free && !is_punct(c, ",");
         return intro && comma_free;
       }
-      if (!is_cap(i)) return false;
+      // "As for Trump, he said ...": the topic is the subject.
+      if (i >= 1 && word(i) == "for" && word(i - 1) == "As" &&
+          (i == 1 || sentence_end(i - 2) || toks_[i - 2].para != toks_[i].para)) {
+        return true;
+      }
+      if (!is_cap(i) && !role_word(i)) return false;
     }
     return false;
   };
@@ -1140,6 +1180,9 @@ Attribution Attributor::np_after(std::size_t verb, std::size_t ceil) {
     if (f > j && j > e && (f == ceil || toks_[f].kind == TokKind::kPunct)) e = f;
   }
   if (e == b) return {};
+  // "said Trump continued to ...": a name followed by its own verb is the object clause's
+  // subject, not an inverted speaker.
+  if (e < ceil && is_word(e) && outside(e) && !is_cap(e) && !in(kNpStop, word(e))) return {};
   // "said the senior official" ends with the lowercase head; "said Trump, who..." with a name.
   return analyse_np(b, e, verb);
 }
@@ -1244,6 +1287,17 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
 // introductory phrase's comma, followed by a lower-case word (its verb).
 Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
   std::size_t s = floor;
+  // "When Trump suggested ..., Rubio fired back:": a subordinate clause in front holds no
+  // subject of the main verb; start after its comma.
+  static constexpr auto kSubordinators = std::to_array<std::string_view>(
+      {"When", "While", "After", "Before", "Although", "Though", "If", "Because", "Since",
+       "Once", "Until", "Unless", "Whereas", "Whenever"});
+  if (s < limit && is_word(s) && in(kSubordinators, word(s))) {
+    std::size_t c = s;
+    while (c < limit && !is_punct(c, ",")) ++c;
+    if (c + 1 < limit) s = c + 1;
+  }
+  const std::size_t first = s;
   while (s < limit) {
     std::size_t b = s;
     while (b < limit && is_word(b) && outside(b) &&
@@ -1271,7 +1325,7 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
       return analyse_np(b, e, limit);
     }
     // Not a subject: try after the next comma (an introductory phrase), at most once.
-    if (s != floor) break;
+    if (s != first) break;
     while (s < limit && !is_punct(s, ",")) ++s;
     ++s;
   }
@@ -1426,6 +1480,13 @@ std::vector<Quote> Attributor::run() {
     if (last_para_of(q - 1) + 1 != para_of(q)) continue;
     const std::size_t from = raw_[q - 1].parts.back().end;
     if (person_between(from, raw_[q].parts.front().start, *prev.speaker)) continue;
+    // Words of its own outside the quotation ("\"Mexico!\" the crowd roared") mean the
+    // paragraph names its speaker in a way the rules above did not read.
+    bool own_words = false;
+    for (std::size_t k = open; k < toks_.size() && toks_[k].para == toks_[open].para; ++k) {
+      own_words = own_words || (is_word(k) && outside(k));
+    }
+    if (own_words) continue;
     att[q] = prev;
     att[q].rule = "carry";
   }
@@ -1460,6 +1521,20 @@ std::vector<QuoteParts> find_quote_parts(std::string_view text) {
   std::vector<QuoteParts> out;
   for (RawQuote& q : pair_marks(text, toks)) out.push_back({std::move(q.parts)});
   return out;
+}
+
+bool counts_for_speaker_facet(const Quote& q) {
+  if (!q.speaker) return false;
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char ch : q.text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c >= 0x80;
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  return words >= kSpeakerFacetMinWords;
 }
 
 std::vector<Quote> find_quotes(std::string_view text, const std::vector<Mention>& mentions,

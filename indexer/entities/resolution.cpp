@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/canonical.hpp"
+#include "indexer/entities/quotes.hpp"
 
 namespace newsidx::entities {
 
@@ -215,7 +216,7 @@ Facets make_facets(const std::vector<Mention>& mentions, const std::vector<Quote
   }
   f.country = salient_countries(mentions, dateline);
   for (const auto& q : quotes)
-    if (q.speaker) push_unique(f.speaker, *q.speaker);
+    if (counts_for_speaker_facet(q)) push_unique(f.speaker, *q.speaker);
   return f;
 }
 
