@@ -9,6 +9,9 @@
 #   EVAL_MARGIN=0 scripts/eval-speakers.sh   the coverage operating point (QuoteOptions::pronoun_margin;
 #                                            unset: the library default, the middle point)
 #   EVAL_ERRORS=40 scripts/eval-speakers.sh  also print 40 wrong/missed attributions to stderr
+#   EVAL_REFERENTS=none scripts/eval-speakers.sh  pronoun Sources keyed by the stand-in (the
+#                                            previous named Source) instead of the annotated
+#                                            referents of tools/data/polnear-referents-SPLIT.tsv
 # Environment: NEWSIDX_CORPORA (default ../shared/corpora), EVAL_BUILD_DIR (default build-eval).
 # Definitions of coverage, precision and matching: tools/eval_speakers.cpp and QUALITY.md.
 set -euo pipefail
@@ -33,8 +36,19 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 tar -xzf "$tarball" -C "$tmp"
 
+referents="${EVAL_REFERENTS:-$repo/tools/data/polnear-referents-$split.tsv}"
+referent_args=()
+if [[ "$referents" != none ]]; then
+  if [[ ! -f "$referents" ]]; then
+    echo "eval-speakers.sh: $referents not found (EVAL_REFERENTS=none for the stand-in)" >&2
+    exit 2
+  fi
+  referent_args=(--referents "$referents")
+fi
+
 echo "command: scripts/eval-speakers.sh $split (EVAL_MENTIONS=${EVAL_MENTIONS:-tagger}" \
-  "EVAL_PRECISE=${EVAL_PRECISE:-0} EVAL_MARGIN=${EVAL_MARGIN:-default})"
+  "EVAL_PRECISE=${EVAL_PRECISE:-0} EVAL_MARGIN=${EVAL_MARGIN:-default}" \
+  "EVAL_REFERENTS=${EVAL_REFERENTS:-annotated})"
 "$build/tools/newsidx-eval-speakers" "$tmp/data/$split" \
   --mentions "${EVAL_MENTIONS:-tagger}" --precise "${EVAL_PRECISE:-0}" \
-  ${EVAL_MARGIN:+--margin "$EVAL_MARGIN"} --errors "${EVAL_ERRORS:-0}"
+  ${EVAL_MARGIN:+--margin "$EVAL_MARGIN"} --errors "${EVAL_ERRORS:-0}" "${referent_args[@]}"

@@ -279,7 +279,10 @@ int main(int argc, char** argv) {
   bool use_tagger = true;
   bool precise = false;
   std::size_t margin = newsidx::entities::QuoteOptions{}.pronoun_margin;
+  std::string referents_path, tasks_path;
   for (int i = 2; i + 1 < argc; ++i) {
+    if (std::string(argv[i]) == "--referents") referents_path = argv[i + 1];
+    if (std::string(argv[i]) == "--pronoun-tasks") tasks_path = argv[i + 1];
     if (std::string(argv[i]) == "--errors") max_errors = std::stoul(argv[i + 1]);
     if (std::string(argv[i]) == "--mentions") use_tagger = std::string(argv[i + 1]) != "none";
     if (std::string(argv[i]) == "--precise") precise = std::string(argv[i + 1]) == "1";
@@ -290,6 +293,34 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << dir << " has no text/ and attributions/ folders\n";
     return 2;
   }
+  // Annotated referents of pronoun Sources: "article<TAB>byte<TAB>pronoun<TAB>referent[<TAB>...]",
+  // the referent "-" when it has no name in the article (the author, "protesters"); further
+  // fields (the single annotators' answers) are not read.
+  std::map<std::pair<std::string, std::size_t>, std::string> referents;
+  if (!referents_path.empty()) {
+    std::ifstream in(referents_path);
+    if (!in) {
+      std::cerr << "error: cannot read " << referents_path << "\n";
+      return 2;
+    }
+    std::string line;
+    std::size_t line_no = 0;
+    while (std::getline(in, line)) {
+      ++line_no;
+      if (line.empty() || line[0] == '#') continue;
+      std::istringstream f(line);
+      std::string art, at, pron, ref;
+      if (!std::getline(f, art, '\t') || !std::getline(f, at, '\t') || !std::getline(f, pron, '\t') ||
+          !std::getline(f, ref, '\t') || ref.empty()) {
+        std::cerr << "error: " << referents_path << ":" << line_no << ": expected 4 tab-separated fields\n";
+        return 2;
+      }
+      referents[{art, std::stoul(at)}] = ref;
+    }
+  }
+  std::ofstream tasks;
+  if (!tasks_path.empty()) tasks.open(tasks_path);
+  std::size_t referents_used = 0, referents_missing = 0, tasks_written = 0;
   std::vector<fs::path> texts;
   for (const auto& e : fs::directory_iterator(dir / "text")) {
     if (e.path().extension() == ".txt") texts.push_back(e.path());
@@ -363,10 +394,32 @@ int main(int argc, char** argv) {
       if (!g.source.empty()) {
         key = name_key(source_text);
         if (key.empty() && pronoun_only(source_text)) {
-          for (const auto& [pos, k] : keyed_sources) {
-            if (pos < g.source.front().start) key = k;
+          const std::size_t at = g.source.front().start;
+          const auto ref = referents.find({article, at});
+          if (ref != referents.end()) {
+            ++referents_used;
+            if (ref->second != "-") key = name_key(ref->second);
+          } else {
+            if (!referents.empty()) ++referents_missing;
+            for (const auto& [pos, k] : keyed_sources) {
+              if (pos < at) key = k;
+            }
           }
           via_pronoun = !key.empty();
+          if (tasks.is_open()) {
+            // For a blind annotator: the headline and up to 2,500 bytes before the quotation's
+            // end, the pronoun marked; nothing of the system's answer.
+            const std::size_t qe = g.content.back().end;
+            const std::size_t head_end = std::min(text.find('\n'), qe);
+            std::size_t from = qe > 2500 ? std::max(qe - 2500, head_end) : 0;
+            while (from < at && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+            ++tasks_written;
+            tasks << "### ITEM " << article << "\t" << at << "\t" << source_text << "\n"
+                  << text.substr(0, head_end) << "\n" << (from > head_end ? "[...]\n" : "")
+                  << text.substr(from, at - from) << "[[" << source_text << "]]"
+                  << text.substr(g.source.back().end, qe > g.source.back().end ? qe - g.source.back().end : 0)
+                  << "\n\n";
+          }
         }
       }
       if (key.empty()) {
@@ -410,7 +463,13 @@ int main(int argc, char** argv) {
       if ((wrong || missed) && errors_shown < max_errors) {
         ++errors_shown;
         std::cerr << (wrong ? "WRONG " : "MISSED") << " [" << article << "] gold source: \""
-                  << clip(source_text, 60) << "\" system: "
+                  << clip(source_text, 60) << "\""
+                  << (via_pronoun ? " (= " + [&] {
+                        std::string j;
+                        for (const auto& w : key) j += (j.empty() ? "" : " ") + w;
+                        return j;
+                      }() + ")" : std::string())
+                  << " system: "
                   << (has_speaker ? *best->speaker + " (" + rule + ")" : std::string(best ? "(none)" : "(quote not found)"))
                   << (best && !has_speaker && best->cue
                           ? " cue: \"" + text.substr(best->cue->start, best->cue->end - best->cue->start) + "\""
@@ -426,8 +485,18 @@ int main(int argc, char** argv) {
     // Document level.
     std::vector<std::string> sys;
     for (const Quote& q : quotes) {
-      if (q.speaker && std::find(sys.begin(), sys.end(), *q.speaker) == sys.end()) sys.push_back(*q.speaker);
+      if (newsidx::entities::counts_for_speaker_facet(q) &&
+          std::find(sys.begin(), sys.end(), *q.speaker) == sys.end()) {
+        sys.push_back(*q.speaker);
+      }
     }
+    // One speaker named in two ways ("Trump", "Donald Trump") is one gold speaker: a key that is
+    // part of another key of the article is dropped.
+    std::erase_if(doc_keys, [&](const std::set<std::string>& k) {
+      return std::any_of(doc_keys.begin(), doc_keys.end(), [&](const std::set<std::string>& o) {
+        return o.size() > k.size() && std::includes(o.begin(), o.end(), k.begin(), k.end());
+      });
+    });
     doc_sys += sys.size();
     doc_gold += doc_keys.size();
     for (const auto& s : sys) {
@@ -436,6 +505,11 @@ int main(int argc, char** argv) {
       } else if (errors_shown < max_errors) {
         ++errors_shown;
         std::cerr << "DOC-EXTRA [" << article << "] speaker no direct gold quote names: " << s << "\n";
+        for (std::size_t qi = 0; qi < quotes.size(); ++qi) {
+          if (quotes[qi].speaker != s) continue;
+          std::cerr << "   (" << rules[qi] << ", " << quotes[qi].span.end - quotes[qi].span.start
+                    << " bytes) " << clip(text.substr(quotes[qi].span.start, quotes[qi].span.end - quotes[qi].span.start), 70) << "\n";
+        }
       }
     }
     for (const auto& k : doc_keys) {
@@ -457,6 +531,11 @@ int main(int argc, char** argv) {
   std::printf("gold direct quotes: %zu (named source %zu, unnamed or no source %zu; left out: %zu "
               "whose Source span is only a verb)\n", gold_direct, gold_named, gold_unnamed,
               gold_skipped);
+  if (!referents.empty()) {
+    std::printf("pronoun Sources: %zu keyed by annotated referents (%s), %zu by the stand-in\n",
+                referents_used, referents_path.c_str(), referents_missing);
+  }
+  if (tasks.is_open()) std::fprintf(stderr, "%zu pronoun tasks written to %s\n", tasks_written, tasks_path.c_str());
   std::printf("found by the quote finder: %zu (%.1f%%)\n", found, pct(found, gold_direct));
   std::printf("coverage (named gold given a speaker): %zu/%zu = %.1f%%\n", named_given, gold_named,
               pct(named_given, gold_named));
