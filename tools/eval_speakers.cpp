@@ -1,30 +1,36 @@
 // newsidx-eval-speakers: scores quotation speaker attribution against PolNeAR's attribution gold
 // (direct quotes only): coverage, precision, and document-level named-speaker P/R/F1.
 //
-// Usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] [--margin BYTES] [--errors N]
-//                              [--context BYTES]
+// Usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] [--margin BYTES]
+//                              [--errors N] [--context BYTES] [--referents FILE]
+//                              [--pronoun-tasks FILE]
 //   DATA_DIR is an unpacked PolNeAR compartment (data/dev or data/train) holding text/ and
 //   attributions/. With --mentions tagger (the default) the person and organisation mentions
 //   come from the article analysis (NER tagger + in-article resolution), as when indexing; with
 //   none, speakers are found from the text alone. Figures go to stdout; with --errors, up to N
 //   wrong or missing attributions are printed to stderr (they quote corpus text: look, do not
-//   commit), with --context also the BYTES of text before each.
+//   commit), with --context also the BYTES of text before each. --referents reads annotated
+//   referents of pronoun Sources (tools/data/README.md); --pronoun-tasks writes the blind
+//   annotation tasks for them (corpus text: keep out of the repository).
 //
 // Definitions (see QUALITY.md, "## Quote speakers"):
 // - A gold attribution is a DIRECT quote when at least half of the letters of its Content span
 //   lie between double quotation marks (straight or curly).
 // - Its gold speaker key is the set of capitalised words of its Source span (lower-cased,
-//   possessive removed, pronouns and function words dropped). A Source without such words that
-//   is a personal pronoun takes the key of the nearest preceding Source with a key (a stand-in
-//   for coreference the corpus does not annotate); any other Source without one (\"a senior
-//   official\", \"officials\") is unnamed, and so is a missing Source.
+//   possessive removed, pronouns and function words dropped). A Source that is only a personal
+//   pronoun takes the key of its annotated referent (--referents; "-" there: unnamed); without
+//   an annotation, the key of the nearest preceding Source with a key (the old stand-in). Any
+//   other Source without such words ("a senior official", "officials") is unnamed, and so is a
+//   missing Source.
 // - A system quotation answers for a gold quote when their spans overlap (largest overlap wins).
 // - A system speaker matches a key when one of its words (3+ letters, titles dropped) is in it.
 // Coverage = gold direct quotes with a named key that get a speaker / gold direct quotes with a
 // named key. Precision = those given a speaker whose speaker matches / all gold direct quotes
 // given a speaker (a speaker for an unnamed gold source counts as wrong).
-// Document level: gold = the distinct keys of an article's direct quotes; system = the distinct
-// speakers of all its quotations; matched by the same word overlap; micro-averaged.
+// Document level: gold = the distinct keys of an article's direct quotes, a key contained in
+// another key of the article dropped ("trump" beside "donald trump"); system = the article's
+// speaker facet (the speakers of quotations that counts_for_speaker_facet accepts); matched by
+// the same word overlap; micro-averaged.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -270,7 +276,7 @@ std::string clip(std::string s, std::size_t n) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] [--margin BYTES] [--errors N] [--context BYTES]\n";
+    std::cerr << "usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] [--margin BYTES] [--errors N] [--context BYTES] [--referents FILE] [--pronoun-tasks FILE]\n";
     return 2;
   }
   const fs::path dir = argv[1];
@@ -541,8 +547,9 @@ int main(int argc, char** argv) {
               pct(named_given, gold_named));
   std::printf("precision (speaker matches gold): %zu/%zu = %.1f%%\n", correct, given, pct(correct, given));
   std::printf("  of which a speaker for an unnamed gold source: %zu\n", unnamed_given);
-  std::printf("  gold source a name: %.1f%% of %zu; a pronoun (key of the previous named source): "
-              "%.1f%% of %zu\n", pct(by_name.second, by_name.first), by_name.first,
+  std::printf("  gold source a name: %.1f%% of %zu; a pronoun (%s): %.1f%% of %zu\n",
+              pct(by_name.second, by_name.first), by_name.first,
+              referents.empty() ? "key of the previous named source" : "annotated referent",
               pct(by_pronoun.second, by_pronoun.first), by_pronoun.first);
   for (const auto& [rule, nk] : per_rule) {
     std::printf("  rule %-16s %4zu given, precision %.1f%%\n", rule.c_str(), nk.first,
