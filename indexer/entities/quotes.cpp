@@ -728,7 +728,8 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   Attribution a;
   a.decided = true;
   a.cue = Span{toks_[verb].b, toks_[verb].e};
-  const std::string_view p = word(k);
+  const std::string pw = strip_possessive(word(k));  // "He's" is "He"
+  const std::string_view p = pw;
   if (p != "he" && p != "she" && p != "He" && p != "She") return a;  // I, we, they: unnamed
   if (collecting_subjects_) return Attribution{};
   const NameGender want = (p[0] == 'h' || p[0] == 'H') ? NameGender::kMale : NameGender::kFemale;
@@ -802,13 +803,23 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   for (int pass = 0; pass < (options_.precise ? 1 : 2) && !best; ++pass) {
     const bool subjects_only = pass == 0;
     candidates.clear();
+    // A speaker that no person mention names ("KING-TV reported") was taken for a person from
+    // the text alone: it must pass the text-only test (a first name of the right gender).
+    auto text_only = [&](const std::string& name) {
+      return !mentions_.empty() &&
+             std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
+               return m.type == MentionType::kPerson && m.entity == name;
+             });
+    };
     for (const auto& [span, name] : speech_subjects_) {
       if (subjects_only && !near_para(span.start)) continue;
-      consider(span.start, name, false);
+      consider(span.start, name, text_only(name));
     }
     for (const auto& [span, att] : named_so_far_) {
       if (subjects_only && !near_para(span.start)) continue;
-      if (att.speaker && att.type == "person") consider(span.start, *att.speaker, false);
+      if (att.speaker && att.type == "person") {
+        consider(span.start, *att.speaker, text_only(*att.speaker));
+      }
     }
     for (const Mention& m : mentions_) {
       if (m.type != MentionType::kPerson || inside_quote(m.span.start)) continue;
@@ -963,7 +974,10 @@ Attribution Attributor::resolve_description(std::size_t b, std::size_t e, std::s
 Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t verb) {
   Attribution a;
   if (b >= e) return a;
-  if (e - b == 1 && in(kPronouns, word(b))) return resolve_pronoun(b, verb);
+  // "he", and "He's said" (a contraction, read as the pronoun).
+  if (e - b == 1 && (in(kPronouns, word(b)) || in(kPronouns, strip_possessive(word(b))))) {
+    return resolve_pronoun(b, verb);
+  }
   // A day or month after the name is the time of the statement: "said Trump Tuesday".
   while (e > b && in(kDates, word(e - 1))) --e;
   if (b >= e) return a;

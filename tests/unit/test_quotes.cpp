@@ -256,6 +256,29 @@ TEST_CASE("quotes: pronouns find subjects behind descriptions and topics", "[quo
   CHECK(q2[1].speaker == "Tom Reed");
 }
 
+TEST_CASE("quotes: 'He's said' is the pronoun; text-only speakers need a person's name",
+          "[quotes]") {
+  newsidx::entities::QuoteOptions options;
+  options.gender_of = [](std::string_view) { return newsidx::entities::NameGender::kMale; };
+  const std::string contraction =
+      "Tom Reed met voters on Monday. He's said \"the plan will work for everyone here.\"";
+  std::vector<Mention> m1;
+  add_mentions(m1, contraction, "Tom Reed", "Tom Reed");
+  const auto q1 = find_quotes(contraction, m1, options);
+  REQUIRE(q1.size() == 1);
+  CHECK(q1[0].speaker == "Tom Reed");
+  // "KING-TV reported" makes KING-TV a speaker the mentions do not know as a person: no
+  // antecedent for "he".
+  const std::string station =
+      "Tom Reed spoke first. KING-TV reported the crowd was large.\n\n"
+      "\"It was a great day for the city,\" he said.";
+  std::vector<Mention> m2;
+  add_mentions(m2, station, "Tom Reed", "Tom Reed");
+  const auto q2 = find_quotes(station, m2, options);
+  REQUIRE(q2.size() == 1);
+  CHECK(q2[0].speaker == "Tom Reed");
+}
+
 TEST_CASE("quotes: a name followed by its own verb is not an inverted speaker", "[quotes]") {
   // "said Tom Reed continued to ..." makes Tom Reed the subject of the reported clause; the
   // speaker of "he said" is the one who said it, Mark Lane.
