@@ -376,6 +376,11 @@ constexpr std::array<std::string_view, 46> kOrgWords = {
     "Fund", "Coalition", "Council", "Journal", "Bank", "Corporation", "Authority", "Caucus"};
 // Capitalised words that begin a sentence or clause but are not part of a name: "Because
 // Murphy said", "Despite Ted Cruz's win".
+// Words opening a subordinate clause at a sentence's start: "When Trump suggested ..., Rubio
+// fired back:" (the main clause, after the comma, holds the subject and the speech).
+constexpr auto kSubordinators = std::to_array<std::string_view>(
+    {"When", "While", "After", "Before", "Although", "Though", "If", "Because", "Since", "Once",
+     "Until", "Unless", "Whereas", "Whenever"});
 constexpr auto kCapFunction = std::to_array<std::string_view>({
     "The", "A", "An", "In", "On", "At", "But", "And", "If", "As", "When", "While", "After",
     "This", "That", "For", "Because", "Despite", "Both", "Suddenly", "Meanwhile", "However",
@@ -1267,10 +1272,18 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
     if (toks_[floor - 1].quote >= 0 && toks_[floor - 1].quote != static_cast<int>(q_index)) break;
     --floor;
   }
+  // A subordinate clause opening the sentence ("When Trump suggested ...,") holds no cue of
+  // the main clause's quotation.
+  std::size_t main_from = floor;
+  if (floor < open && is_word(floor) && in(kSubordinators, word(floor))) {
+    std::size_t c = floor;
+    while (c < open && !is_punct(c, ",")) ++c;
+    if (c + 1 < open) main_from = c + 1;
+  }
   // The last speech verb before the quotation; a participle ("adding that") defers to a
   // finite verb further left, and without one names the sentence's subject.
   std::optional<std::size_t> participle;
-  for (std::size_t v = open; v > floor; --v) {
+  for (std::size_t v = open; v > main_from; --v) {
     const std::size_t k = v - 1;
     if (!participle && is_word(k) && outside(k) && in(kSubjectParticiples, word(k)) &&
         k > floor && (is_punct(k - 1, ",") || word(k - 1) == "by")) {
@@ -1303,9 +1316,6 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
   std::size_t s = floor;
   // "When Trump suggested ..., Rubio fired back:": a subordinate clause in front holds no
   // subject of the main verb; start after its comma.
-  static constexpr auto kSubordinators = std::to_array<std::string_view>(
-      {"When", "While", "After", "Before", "Although", "Though", "If", "Because", "Since",
-       "Once", "Until", "Unless", "Whereas", "Whenever"});
   if (s < limit && is_word(s) && in(kSubordinators, word(s))) {
     std::size_t c = s;
     while (c < limit && !is_punct(c, ",")) ++c;
