@@ -1,5 +1,5 @@
 // What a run writes through, whether the archive is one database (Writer) or a time-partitioned
-// folder of them (PartitionedWriter): whole files with their recorded state, then a commit.
+// folder of them (PartitionedWriter): a file's articles, in chunks, then its recorded state.
 #pragma once
 
 #include <cstdint>
@@ -35,22 +35,39 @@ struct WriteCounts {
   }
 };
 
-/// The writer of an archive. Its unit is a whole file: a file's documents and its recorded state
-/// are committed together, or the state after the documents, never before them; so a run that
-/// stops anywhere leaves every file whose state is recorded whole, and the next run redoes the
-/// rest. What is not committed when the writer is destroyed is discarded.
+/// The writer of an archive. Its unit is a file: a file's state is recorded only with or after
+/// all of its documents, never before them; so a run that stops anywhere leaves every file whose
+/// state is recorded whole, and the next run redoes the rest. A file may be written in chunks
+/// (begin_file, write_articles..., end_file) so that a feed of a thousand articles is never
+/// built whole; a commit may then fall between its chunks, leaving some of its articles
+/// rewritten and its state not yet recorded, which the next run redoes. What is not committed
+/// when the writer is destroyed is discarded.
 class ArchiveWriter {
  public:
   virtual ~ArchiveWriter() = default;
   ArchiveWriter(const ArchiveWriter&) = delete;
   ArchiveWriter& operator=(const ArchiveWriter&) = delete;
 
-  /// Writes all articles of one file: each replaces the article with its id term (its quotes
-  /// replaced too), articles the file held before and no longer holds are removed, and `state`
-  /// is recorded. Counts: added = articles new to the archive, updated = articles replaced,
-  /// removed = articles dropped. May commit (whole files) when a batch is full.
-  virtual Result<WriteCounts> write_file(const std::string& file_key, const FileState& state,
-                                         std::vector<BuiltArticle> articles) = 0;
+  /// Starts writing `file_key` (one file at a time): what it held before is noted, to be
+  /// removed by end_file unless written again.
+  virtual Status begin_file(const std::string& file_key) = 0;
+
+  /// Writes the next articles of the file begun: each replaces the article with its id term
+  /// (its quotes replaced too). May commit when a batch is full.
+  virtual Status write_articles(std::vector<BuiltArticle> chunk) = 0;
+
+  /// Ends the file begun: articles it held before and no chunk wrote again are removed, and
+  /// `state` is recorded. Counts for the whole file: added = articles new to the archive,
+  /// updated = articles replaced, removed = articles dropped. May commit when a batch is full.
+  virtual Result<WriteCounts> end_file(const FileState& state) = 0;
+
+  /// The whole file in one chunk: begin_file, write_articles, end_file.
+  Result<WriteCounts> write_file(const std::string& file_key, const FileState& state,
+                                 std::vector<BuiltArticle> articles) {
+    if (auto s = begin_file(file_key); !s) return s.error();
+    if (auto s = write_articles(std::move(articles)); !s) return s.error();
+    return end_file(state);
+  }
 
   /// Records a file's state without touching its documents (content unchanged, mtime moved).
   virtual Status record_state(const std::string& file_key, const FileState& state) = 0;

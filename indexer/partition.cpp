@@ -8,6 +8,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -158,6 +160,14 @@ struct PartitionedWriter::Impl {
   // archive's memory: each partition's Writer would otherwise hold up to a batch of its own,
   // and a feed file with articles of many years feeds all of them at once.
   std::size_t pending = 0;
+  // The file begun: the partitions that held it before, and its progress in each partition
+  // written so far (kept here, as a partition's Writer may be closed and opened again meanwhile).
+  struct OpenFile {
+    std::string key;
+    std::set<std::string> before;
+    std::map<std::string, Writer::FileWrite> parts;
+  };
+  std::optional<OpenFile> file;
 
   Result<Writer*> partition(const std::string& name) {
     if (auto it = open.find(name); it != open.end()) return it->second.get();
@@ -279,32 +289,63 @@ Result<std::unique_ptr<PartitionedWriter>> PartitionedWriter::open(const std::st
   return std::unique_ptr<PartitionedWriter>(new PartitionedWriter(std::move(impl)));
 }
 
-Result<WriteCounts> PartitionedWriter::write_file(const std::string& file_key, const FileState& state,
-                                                  std::vector<BuiltArticle> articles) {
+Status PartitionedWriter::begin_file(const std::string& file_key) {
+  impl_->file = Impl::OpenFile{file_key, impl_->parts_of(file_key), {}};
+  return Ok{};
+}
+
+Status PartitionedWriter::write_articles(std::vector<BuiltArticle> chunk) {
+  if (!impl_->file) return Error{ErrorCode::kDatabase, impl_->archive.string() + ": internal error: write_articles without begin_file", ""};
+  auto& file = *impl_->file;
   std::map<std::string, std::vector<BuiltArticle>> groups;
-  for (auto& a : articles) {
+  for (auto& a : chunk) {
     std::string p = partition_of(a.article.doc.get_value(schema::slot(schema::Slot::kDate)), impl_->scheme);
     groups[p].push_back(std::move(a));
   }
-  std::set<std::string> targets = impl_->parts_of(file_key);
-  std::string parts;
-  for (const auto& [p, g] : groups) {
-    targets.insert(p);
-    parts += (parts.empty() ? "" : " ") + p;
-  }
-  WriteCounts total;
-  for (const auto& p : targets) {
+  for (auto& [p, g] : groups) {
     auto w = impl_->partition(p);
     if (!w) return w.error();
-    auto it = groups.find(p);
-    auto c = it == groups.end() ? (*w)->remove_file(file_key) : (*w)->write_file(file_key, state, std::move(it->second));
+    auto it = file.parts.find(p);
+    if (it == file.parts.end()) {
+      auto begun = (*w)->begin(file.key);
+      if (!begun) return begun.error();
+      it = file.parts.emplace(p, std::move(begun).value()).first;
+    }
+    impl_->pending += g.size();
+    if (auto st = (*w)->write(it->second, std::move(g)); !st) return st.error();
+  }
+  if (impl_->pending >= impl_->options.batch_size)
+    if (auto c = commit(); !c) return c.error();
+  return Ok{};
+}
+
+Result<WriteCounts> PartitionedWriter::end_file(const FileState& state) {
+  if (!impl_->file) return Error{ErrorCode::kDatabase, impl_->archive.string() + ": internal error: end_file without begin_file", ""};
+  Impl::OpenFile file = std::move(*impl_->file);
+  impl_->file.reset();
+  WriteCounts total;
+  std::string parts;
+  for (auto& [p, fw] : file.parts) {
+    auto w = impl_->partition(p);
+    if (!w) return w.error();
+    auto c = (*w)->end(fw, state);
+    if (!c) return c.error();
+    total += *c;
+    parts += (parts.empty() ? "" : " ") + p;
+  }
+  // Partitions that held the file before and got none of its articles now.
+  for (const auto& p : file.before) {
+    if (file.parts.count(p)) continue;
+    auto w = impl_->partition(p);
+    if (!w) return w.error();
+    auto c = (*w)->remove_file(file.key);
     if (!c) return c.error();
     total += *c;
   }
-  if (auto s = impl_->state->record_state(file_key, state); !s) return s.error();
-  if (auto s = impl_->state->set_metadata(parts_key(file_key), parts.empty() ? std::string(kNoParts) : parts); !s)
+  if (auto s = impl_->state->record_state(file.key, state); !s) return s.error();
+  if (auto s = impl_->state->set_metadata(parts_key(file.key), parts.empty() ? std::string(kNoParts) : parts); !s)
     return s.error();
-  impl_->pending += total.added + total.updated + total.removed;
+  impl_->pending += total.removed;
   if (impl_->pending >= impl_->options.batch_size)
     if (auto c = commit(); !c) return c.error();
   return total;

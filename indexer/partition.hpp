@@ -74,11 +74,14 @@ class PartitionedWriter final : public ArchiveWriter {
                                                          const WriterOptions& options);
   ~PartitionedWriter() override;
 
-  /// Writes one file's articles, each into its date's partition; the file's articles left in
-  /// other partitions (a date changed, an article gone) are removed. An article whose date moved
-  /// it counts as added to its new partition and removed from its old one.
-  Result<WriteCounts> write_file(const std::string& file_key, const FileState& state,
-                                 std::vector<BuiltArticle> articles) override;
+  /// ArchiveWriter::begin_file, write_articles and end_file: each article goes into its date's
+  /// partition; at end_file the file's articles left in other partitions (a date changed, an
+  /// article gone) are removed. An article whose date moved counts as added to its new
+  /// partition and removed from its old one. One batch for all partitions: a commit happens once
+  /// options.batch_size articles are pending, after a chunk or a file.
+  Status begin_file(const std::string& file_key) override;
+  Status write_articles(std::vector<BuiltArticle> chunk) override;
+  Result<WriteCounts> end_file(const FileState& state) override;
   /// Records a file's state (in the state database) without touching its documents.
   Status record_state(const std::string& file_key, const FileState& state) override;
   /// Removes every article of `file_key` from every partition holding some, and its state.

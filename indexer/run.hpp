@@ -27,7 +27,8 @@ struct Summary {
 /// Runs the indexer (or --extract-only, printing JSON Lines to `out`; or --dry-run, printing
 /// "add|update|remove FILE" lines to `out`). With --rebuild, builds a new generation folder and
 /// swaps it in only when complete. Warnings are logged through spdlog; a fatal error comes back
-/// as an Error, after committing whole files written before it.
+/// as an Error, after committing what was written before it (a file's state only once all of
+/// its articles are written).
 Result<Summary> run_index(const IndexOptions& options, std::ostream& out);
 
 /// The one-line summary printed at the end of a run.

@@ -213,14 +213,19 @@ Result<std::unique_ptr<Writer>> Writer::open(const std::string& path, const Writ
   return std::unique_ptr<Writer>(new Writer(std::move(impl)));
 }
 
-Result<WriteCounts> Writer::write_file(const std::string& file_key, const FileState& state,
-                                       std::vector<BuiltArticle> articles) {
-  WriteCounts counts;
+Result<Writer::FileWrite> Writer::begin(const std::string& file_key) {
+  FileWrite file{file_key, {}, {}};
+  auto st = xapian_db::guarded(impl_->path, [&] { file.stale = impl_->article_ids_of(file_key); });
+  if (!st) return impl_->explain(st.error());
+  return file;
+}
+
+Status Writer::write(FileWrite& file, std::vector<BuiltArticle> chunk) {
+  WriteCounts& counts = file.counts;
   auto st = xapian_db::guarded(impl_->path, [&] {
     auto& db = impl_->db;
-    std::set<std::string> stale = impl_->article_ids_of(file_key);
-    for (auto& a : articles) {
-      stale.erase(a.article.id_term);
+    for (auto& a : chunk) {
+      file.stale.erase(a.article.id_term);
       const bool exists = db.term_exists(a.article.id_term);
       if (exists) ++counts.updated;
       else ++counts.added;
@@ -238,10 +243,37 @@ Result<WriteCounts> Writer::write_file(const std::string& file_key, const FileSt
       }
       impl_->pending += 1 + a.quotes.size();
     }
-    impl_->delete_articles(stale, counts);
-    db.set_metadata(impl_->state_key(file_key), encode_state(state));
   });
-  return impl_->finish_file(st, counts);
+  if (auto done = impl_->finish_file(st, counts); !done) return done.error();
+  return Ok{};
+}
+
+Result<WriteCounts> Writer::end(FileWrite& file, const FileState& state) {
+  auto st = xapian_db::guarded(impl_->path, [&] {
+    impl_->delete_articles(file.stale, file.counts);
+    file.stale.clear();
+    impl_->db.set_metadata(impl_->state_key(file.key), encode_state(state));
+  });
+  return impl_->finish_file(st, file.counts);
+}
+
+Status Writer::begin_file(const std::string& file_key) {
+  auto file = begin(file_key);
+  if (!file) return file.error();
+  file_ = std::move(file).value();
+  return Ok{};
+}
+
+Status Writer::write_articles(std::vector<BuiltArticle> chunk) {
+  if (!file_) return Error{ErrorCode::kDatabase, impl_->path + ": internal error: write_articles without begin_file", ""};
+  return write(*file_, std::move(chunk));
+}
+
+Result<WriteCounts> Writer::end_file(const FileState& state) {
+  if (!file_) return Error{ErrorCode::kDatabase, impl_->path + ": internal error: end_file without begin_file", ""};
+  auto counts = end(*file_, state);
+  file_.reset();
+  return counts;
 }
 
 Status Writer::record_state(const std::string& file_key, const FileState& state) {

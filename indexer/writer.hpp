@@ -5,6 +5,7 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -36,10 +37,24 @@ class Writer final : public ArchiveWriter {
   static Result<std::unique_ptr<Writer>> open(const std::string& path, const WriterOptions& options);
   ~Writer() override;
 
-  /// ArchiveWriter::write_file; a file's documents and state go into the same commit, which
-  /// happens here once options.batch_size documents (articles and quotes) are pending.
-  Result<WriteCounts> write_file(const std::string& file_key, const FileState& state,
-                                 std::vector<BuiltArticle> articles) override;
+  /// ArchiveWriter::begin_file, write_articles and end_file. A commit happens once
+  /// options.batch_size documents (articles and quotes) are pending, after a chunk or a file.
+  Status begin_file(const std::string& file_key) override;
+  Status write_articles(std::vector<BuiltArticle> chunk) override;
+  Result<WriteCounts> end_file(const FileState& state) override;
+
+  /// A file being written: the ids of the articles it held before and no chunk has written
+  /// again, and what its chunks changed so far. Plain data, so that a PartitionedWriter can keep
+  /// one per partition while that partition's Writer is closed and opened again.
+  struct FileWrite {
+    std::string key;
+    std::set<std::string> stale;
+    WriteCounts counts;
+  };
+  /// The same steps with the file's progress held by the caller.
+  Result<FileWrite> begin(const std::string& file_key);
+  Status write(FileWrite& file, std::vector<BuiltArticle> chunk);
+  Result<WriteCounts> end(FileWrite& file, const FileState& state);
   /// ArchiveWriter::record_state.
   Status record_state(const std::string& file_key, const FileState& state) override;
   /// ArchiveWriter::remove_file.
@@ -65,6 +80,7 @@ class Writer final : public ArchiveWriter {
   struct Impl;
   explicit Writer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+  std::optional<FileWrite> file_;  // the file begun through the ArchiveWriter calls
 };
 
 /// The recorded state of every file in the database at `path`, read without taking the write

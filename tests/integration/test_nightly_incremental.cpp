@@ -117,6 +117,58 @@ TEST_CASE("nightly: JSON Lines and SGML files upsert their records and drop the 
   CHECK(articles(o.db) == 3);
 }
 
+// A JSON Lines feed of `n` records from `first`, about 1 KB of text each, dated in `year` (the
+// records of odd number a year later).
+std::string big_feed(int first, int n, int year) {
+  std::string out;
+  const std::string filler(900, 'x');
+  for (int i = first; i < first + n; ++i) {
+    out += fmt::format(R"({{"id":"big-{}","title":"Item {}","date":"{}-05-01","body":"Harbour item {} {}."}})",
+                       i, i, year + i % 2, i, filler) +
+           "\n";
+  }
+  return out;
+}
+
+TEST_CASE("nightly: a feed larger than one chunk is written in chunks, commits between them",
+          "[nightly][integration]") {
+  // 400 records of about 1 KB: more than one chunk of built articles (run.cpp), and a batch of
+  // 50 documents commits between the chunks. The file's state is still recorded only at its
+  // end, so the counts and the removal of records gone are those of a whole-file write.
+  for (const std::string scheme : {"", "year"}) {
+    INFO("partition scheme: " << (scheme.empty() ? "none" : scheme));
+    TempDir dir;
+    write_file(dir.path() / "archive/big.jsonl", big_feed(0, 400, 2020));
+    auto o = nightly_options(dir.str("db"), dir.str("archive"));
+    o.partition = scheme;
+    o.batch_size = 50;
+    auto first = run_ok(o);
+    CHECK(first.added == 400);
+    CHECK(first.articles_read == 400);
+    // Records 0-99 gone, 100-399 dated a year later, 400-449 new. In a partitioned archive each
+    // of the 300 moves to another year's partition: added there, removed from its old one.
+    write_file(dir.path() / "archive/big.jsonl", big_feed(100, 350, 2021));
+    auto second = run_ok(o);
+    CHECK(second.added == 50 + (scheme.empty() ? 0 : 300));
+    CHECK(second.updated == (scheme.empty() ? 300 : 0));
+    CHECK(second.removed == 100 + (scheme.empty() ? 0 : 300));
+    auto third = run_ok(o);
+    CHECK(third.files_unchanged == 1);
+    if (scheme.empty()) {
+      CHECK(articles(o.db) == 350);
+      CHECK_FALSE(has_id(o.db, "big-99"));
+      CHECK(has_id(o.db, "big-100"));
+      CHECK(has_id(o.db, "big-449"));
+    } else {
+      std::size_t total = 0;
+      for (const char* year : {"2020", "2021", "2022"}) {
+        if (fs::exists(dir.path() / "db" / year)) total += articles(dir.str("db/" + std::string(year)));
+      }
+      CHECK(total == 350);
+    }
+  }
+}
+
 TEST_CASE("nightly: renamed or moved files do not duplicate their articles", "[nightly][integration]") {
   TempDir dir;
   write_archive(dir.path() / "archive", 3);
