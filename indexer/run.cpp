@@ -393,6 +393,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   std::mutex mu;
   std::condition_variable produced, consumed;
   std::size_t next = 0, done_upto = 0;  // positions in `todo`
+  bool writer_stopped = false;  // the writer consumes no more chunks (fatal error, or done)
   auto worker = [&] {
     for (;;) {
       std::size_t i;
@@ -412,7 +413,8 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       auto emit = [&](std::vector<BuiltArticle> chunk) {
         {
           std::unique_lock lk(mu);
-          consumed.wait(lk, [&] { return slots[i].chunks.size() < kChunksAhead; });
+          consumed.wait(lk, [&] { return slots[i].chunks.size() < kChunksAhead || writer_stopped; });
+          if (writer_stopped) return;  // nothing more is written: the chunk is dropped
           slots[i].chunks.push_back(std::move(chunk));
         }
         produced.notify_all();
@@ -534,7 +536,8 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   bar.finish();
   {
     std::lock_guard lk(mu);
-    next = todo.size();  // stop workers that have not started another file
+    next = todo.size();     // stop workers that have not started another file
+    writer_stopped = true;  // and let those in the middle of one finish it unwritten
   }
   consumed.notify_all();
   for (auto& t : threads) t.join();
