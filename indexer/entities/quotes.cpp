@@ -374,13 +374,13 @@ constexpr std::array<std::string_view, 46> kOrgWords = {
     "Foundation", "Center", "Union", "Organization", "Administration", "Group", "Army",
     "Police", "Senate", "House", "Kremlin", "Pentagon", "Congress", "Government", "Board",
     "Fund", "Coalition", "Council", "Journal", "Bank", "Corporation", "Authority", "Caucus"};
-// Capitalised words that begin a sentence or clause but are not part of a name: "Because
-// Murphy said", "Despite Ted Cruz's win".
 // Words opening a subordinate clause at a sentence's start: "When Trump suggested ..., Rubio
 // fired back:" (the main clause, after the comma, holds the subject and the speech).
 constexpr auto kSubordinators = std::to_array<std::string_view>(
     {"When", "While", "After", "Before", "Although", "Though", "If", "Because", "Since", "Once",
      "Until", "Unless", "Whereas", "Whenever"});
+// Capitalised words that begin a sentence or clause but are not part of a name: "Because
+// Murphy said", "Despite Ted Cruz's win", "Nobody asked".
 constexpr auto kCapFunction = std::to_array<std::string_view>({
     "The", "A", "An", "In", "On", "At", "But", "And", "If", "As", "When", "While", "After",
     "This", "That", "For", "Because", "Despite", "Both", "Suddenly", "Meanwhile", "However",
@@ -805,17 +805,17 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
     return it != toks_.end() && it->para + 2 >= para;
   };
   // In precise mode only the first pass runs, and it must leave a single candidate.
+  // A speaker that no person mention names ("KING-TV reported") was taken for a person from the
+  // text alone: it must pass the text-only test (a first name of the right gender).
+  auto text_only = [&](const std::string& name) {
+    return !mentions_.empty() &&
+           std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
+             return m.type == MentionType::kPerson && m.entity == name;
+           });
+  };
   for (int pass = 0; pass < (options_.precise ? 1 : 2) && !best; ++pass) {
     const bool subjects_only = pass == 0;
     candidates.clear();
-    // A speaker that no person mention names ("KING-TV reported") was taken for a person from
-    // the text alone: it must pass the text-only test (a first name of the right gender).
-    auto text_only = [&](const std::string& name) {
-      return !mentions_.empty() &&
-             std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
-               return m.type == MentionType::kPerson && m.entity == name;
-             });
-    };
     for (const auto& [span, name] : speech_subjects_) {
       if (subjects_only && !near_para(span.start)) continue;
       consider(span.start, name, text_only(name));
