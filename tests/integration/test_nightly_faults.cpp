@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -46,6 +47,35 @@ int run_unprivileged(const indexer::IndexOptions& o) {
     return exit_status_of(indexer::run_index(o, out));
   }));
 }
+
+// A tmpfs of `options` ("size=400k") mounted at `path`, unmounted when destroyed; nullopt (with
+// a warning that the test is skipped) where mounting is not possible.
+class SmallDisk {
+ public:
+  static std::optional<SmallDisk> mount(const fs::path& path, const std::string& options) {
+    if (::geteuid() != 0) {
+      WARN("SKIPPED: mounting a small tmpfs needs root");
+      return std::nullopt;
+    }
+    fs::create_directories(path);
+    if (::mount("tmpfs", path.c_str(), "tmpfs", 0, options.c_str()) != 0) {
+      WARN("SKIPPED: cannot mount a tmpfs here: " << std::strerror(errno));
+      return std::nullopt;
+    }
+    return SmallDisk(path.string());
+  }
+  SmallDisk(SmallDisk&& o) noexcept : path_(std::move(o.path_)) { o.path_.clear(); }
+  SmallDisk(const SmallDisk&) = delete;
+  SmallDisk& operator=(const SmallDisk&) = delete;
+  SmallDisk& operator=(SmallDisk&&) = delete;
+  ~SmallDisk() {
+    if (!path_.empty()) ::umount2(path_.c_str(), MNT_DETACH);
+  }
+
+ private:
+  explicit SmallDisk(std::string path) : path_(std::move(path)) {}
+  std::string path_;
+};
 
 }  // namespace
 
@@ -321,20 +351,9 @@ TEST_CASE("nightly: unreadable files and folders are skipped and named; their ar
 }
 
 TEST_CASE("nightly: a full disk fails the run with one error and keeps the last commit", "[nightly][integration]") {
-  if (::geteuid() != 0) {
-    WARN("SKIPPED: mounting a small tmpfs needs root");
-    return;
-  }
   TempDir dir;
-  fs::create_directories(dir.path() / "small");
-  if (::mount("tmpfs", dir.str("small").c_str(), "tmpfs", 0, "size=400k") != 0) {
-    WARN("SKIPPED: cannot mount a tmpfs here: " << std::strerror(errno));
-    return;
-  }
-  struct Unmount {
-    std::string path;
-    ~Unmount() { ::umount2(path.c_str(), MNT_DETACH); }
-  } unmount{dir.str("small")};
+  auto small = SmallDisk::mount(dir.path() / "small", "size=400k");
+  if (!small) return;
   write_archive(dir.path() / "archive", 2);
   auto o = nightly_options(dir.str("small/db"), dir.str("archive"));
   run_ok(o);
@@ -354,20 +373,9 @@ TEST_CASE("nightly: a write error in the middle of large feeds ends the run, wor
   // Two feeds of several chunks each, a commit every 50 documents, and a disk that fills: the
   // writer stops at the error while the other worker is still building its feed. That worker
   // must not wait for a writer that is gone (the run would hang).
-  if (::geteuid() != 0) {
-    WARN("SKIPPED: mounting a small tmpfs needs root");
-    return;
-  }
   TempDir dir;
-  fs::create_directories(dir.path() / "small");
-  if (::mount("tmpfs", dir.str("small").c_str(), "tmpfs", 0, "size=600k") != 0) {
-    WARN("SKIPPED: cannot mount a tmpfs here: " << std::strerror(errno));
-    return;
-  }
-  struct Unmount {
-    std::string path;
-    ~Unmount() { ::umount2(path.c_str(), MNT_DETACH); }
-  } unmount{dir.str("small")};
+  auto small = SmallDisk::mount(dir.path() / "small", "size=600k");
+  if (!small) return;
   const std::string filler(900, 'y');
   for (int f = 0; f < 2; ++f) {
     std::string feed;
