@@ -48,9 +48,11 @@ class ArchiveWriter {
   ArchiveWriter(const ArchiveWriter&) = delete;
   ArchiveWriter& operator=(const ArchiveWriter&) = delete;
 
-  /// Starts writing `file_key` (one file at a time): what it held before is noted, to be
-  /// removed by end_file unless written again.
-  virtual Status begin_file(const std::string& file_key) = 0;
+  /// Starts writing `file_key`, found under the archive folder `root` (one file at a time):
+  /// what it held before is noted, to be removed by end_file unless written again. A commit
+  /// before end_file records a provisional state for the file (no size, time or hash, its root),
+  /// so that the next run redoes the file, or removes its articles if the file is gone.
+  virtual Status begin_file(const std::string& file_key, const std::string& root) = 0;
 
   /// Writes the next articles of the file begun: each replaces the article with its id term
   /// (its quotes replaced too). May commit when a batch is full.
@@ -64,7 +66,7 @@ class ArchiveWriter {
   /// The whole file in one chunk: begin_file, write_articles, end_file.
   Result<WriteCounts> write_file(const std::string& file_key, const FileState& state,
                                  std::vector<BuiltArticle> articles) {
-    if (auto s = begin_file(file_key); !s) return s.error();
+    if (auto s = begin_file(file_key, state.root); !s) return s.error();
     if (auto s = write_articles(std::move(articles)); !s) return s.error();
     return end_file(state);
   }

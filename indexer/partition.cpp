@@ -164,6 +164,7 @@ struct PartitionedWriter::Impl {
   // written so far (kept here, as a partition's Writer may be closed and opened again meanwhile).
   struct OpenFile {
     std::string key;
+    std::string root;
     std::set<std::string> before;
     std::map<std::string, Writer::FileWrite> parts;
   };
@@ -289,8 +290,8 @@ Result<std::unique_ptr<PartitionedWriter>> PartitionedWriter::open(const std::st
   return std::unique_ptr<PartitionedWriter>(new PartitionedWriter(std::move(impl)));
 }
 
-Status PartitionedWriter::begin_file(const std::string& file_key) {
-  impl_->file = Impl::OpenFile{file_key, impl_->parts_of(file_key), {}};
+Status PartitionedWriter::begin_file(const std::string& file_key, const std::string& root) {
+  impl_->file = Impl::OpenFile{file_key, root, impl_->parts_of(file_key), {}};
   return Ok{};
 }
 
@@ -307,7 +308,7 @@ Status PartitionedWriter::write_articles(std::vector<BuiltArticle> chunk) {
     if (!w) return w.error();
     auto it = file.parts.find(p);
     if (it == file.parts.end()) {
-      auto begun = (*w)->begin(file.key);
+      auto begun = (*w)->begin(file.key, file.root);
       if (!begun) return begun.error();
       it = file.parts.emplace(p, std::move(begun).value()).first;
     }
@@ -376,6 +377,18 @@ Result<std::unordered_map<std::string, FileState>> PartitionedWriter::file_state
 
 Status PartitionedWriter::commit() {
   impl_->pending = 0;
+  if (impl_->file) {
+    // A commit inside a file: its provisional state, and every partition it may now have
+    // articles in, so that the next run redoes it or, if it is gone, finds all of them.
+    const Impl::OpenFile& f = *impl_->file;
+    std::set<std::string> parts = f.before;
+    for (const auto& [p, fw] : f.parts) parts.insert(p);
+    std::string list;
+    for (const auto& p : parts) list += (list.empty() ? "" : " ") + p;
+    if (auto s = impl_->state->record_state(f.key, FileState{0, 0, "", f.root}); !s) return s;
+    if (auto s = impl_->state->set_metadata(parts_key(f.key), list.empty() ? std::string(kNoParts) : list); !s)
+      return s;
+  }
   for (auto& [name, w] : impl_->open)
     if (auto c = w->commit(); !c) return c;
   if (auto c = impl_->state->commit(); !c) return c;

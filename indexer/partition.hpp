@@ -79,7 +79,7 @@ class PartitionedWriter final : public ArchiveWriter {
   /// article gone) are removed. An article whose date moved counts as added to its new
   /// partition and removed from its old one. One batch for all partitions: a commit happens once
   /// options.batch_size articles are pending, after a chunk or a file.
-  Status begin_file(const std::string& file_key) override;
+  Status begin_file(const std::string& file_key, const std::string& root) override;
   Status write_articles(std::vector<BuiltArticle> chunk) override;
   Result<WriteCounts> end_file(const FileState& state) override;
   /// Records a file's state (in the state database) without touching its documents.

@@ -403,7 +403,11 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
           if (next >= todo.size() || g_signal.load() || inflight == 0) return true;
           return next < done_upto + window && inflight + walked.files[todo[next]].size <= kInflightBytes;
         });
-        if (next >= todo.size() || g_signal.load()) return;
+        if (next >= todo.size() || g_signal.load()) {
+          lk.unlock();
+          produced.notify_all();  // the writer may be waiting for a file nobody will start
+          return;
+        }
         i = todo[next++];
         inflight += walked.files[i].size;
       }
@@ -472,7 +476,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       if (interrupted_before || chunk.empty()) break;
       if (fatal) continue;  // drain the worker's chunks; nothing more is written
       if (!begun) {
-        if (auto st = writer->begin_file(walked.files[i].key); !st) {
+        if (auto st = writer->begin_file(walked.files[i].key, walked.files[i].root); !st) {
           fatal = st.error();
           continue;
         }
@@ -518,7 +522,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     if (fatal) break;
     spdlog::debug("{}: {} articles", f.path, r.articles_read);
     if (!begun) {
-      if (auto st = writer->begin_file(f.key); !st) {
+      if (auto st = writer->begin_file(f.key, f.root); !st) {
         fatal = st.error();
         break;
       }

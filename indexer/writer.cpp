@@ -75,12 +75,16 @@ struct Writer::Impl {
   // word and article (the single writer's time is the indexing rate). Only new articles
   // count: an update would count its words twice.
   std::unordered_map<std::string, Xapian::termcount> spelling;
+  // The file begun and not ended: its state key and the provisional state a commit records for
+  // it (see ArchiveWriter::begin_file).
+  std::optional<std::pair<std::string, std::string>> open_state;
 
   void add_spelling(const BuiltArticle& a) {
     for (const auto& [word, wdf] : a.spelling) spelling[word] += wdf;
   }
 
   void commit_now() {
+    if (open_state) db.set_metadata(open_state->first, open_state->second);
     for (const auto& [word, freq] : spelling) db.add_spelling(word, freq);
     spelling.clear();
     db.commit();
@@ -213,10 +217,11 @@ Result<std::unique_ptr<Writer>> Writer::open(const std::string& path, const Writ
   return std::unique_ptr<Writer>(new Writer(std::move(impl)));
 }
 
-Result<Writer::FileWrite> Writer::begin(const std::string& file_key) {
+Result<Writer::FileWrite> Writer::begin(const std::string& file_key, const std::string& root) {
   FileWrite file{file_key, {}, {}};
   auto st = xapian_db::guarded(impl_->path, [&] { file.stale = impl_->article_ids_of(file_key); });
   if (!st) return impl_->explain(st.error());
+  impl_->open_state.emplace(impl_->state_key(file_key), encode_state(FileState{0, 0, "", root}));
   return file;
 }
 
@@ -249,6 +254,7 @@ Status Writer::write(FileWrite& file, std::vector<BuiltArticle> chunk) {
 }
 
 Result<WriteCounts> Writer::end(FileWrite& file, const FileState& state) {
+  impl_->open_state.reset();
   auto st = xapian_db::guarded(impl_->path, [&] {
     impl_->delete_articles(file.stale, file.counts);
     file.stale.clear();
@@ -257,8 +263,8 @@ Result<WriteCounts> Writer::end(FileWrite& file, const FileState& state) {
   return impl_->finish_file(st, file.counts);
 }
 
-Status Writer::begin_file(const std::string& file_key) {
-  auto file = begin(file_key);
+Status Writer::begin_file(const std::string& file_key, const std::string& root) {
+  auto file = begin(file_key, root);
   if (!file) return file.error();
   file_ = std::move(file).value();
   return Ok{};

@@ -39,7 +39,7 @@ class Writer final : public ArchiveWriter {
 
   /// ArchiveWriter::begin_file, write_articles and end_file. A commit happens once
   /// options.batch_size documents (articles and quotes) are pending, after a chunk or a file.
-  Status begin_file(const std::string& file_key) override;
+  Status begin_file(const std::string& file_key, const std::string& root) override;
   Status write_articles(std::vector<BuiltArticle> chunk) override;
   Result<WriteCounts> end_file(const FileState& state) override;
 
@@ -52,7 +52,7 @@ class Writer final : public ArchiveWriter {
     WriteCounts counts;
   };
   /// The same steps with the file's progress held by the caller.
-  Result<FileWrite> begin(const std::string& file_key);
+  Result<FileWrite> begin(const std::string& file_key, const std::string& root);
   Status write(FileWrite& file, std::vector<BuiltArticle> chunk);
   Result<WriteCounts> end(FileWrite& file, const FileState& state);
   /// ArchiveWriter::record_state.

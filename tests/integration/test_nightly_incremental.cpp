@@ -7,6 +7,10 @@
 
 #include "common/xapian_db.hpp"
 #include "indexer/db_files.hpp"
+#include "indexer/entities/analyzer.hpp"
+#include "indexer/document_builder.hpp"
+#include "indexer/partition.hpp"
+#include "indexer/writer.hpp"
 #include "nightly_util.hpp"
 
 using namespace newsidx;
@@ -166,6 +170,53 @@ TEST_CASE("nightly: a feed larger than one chunk is written in chunks, commits b
       }
       CHECK(total == 350);
     }
+  }
+}
+
+TEST_CASE("nightly: a file cut short after a commit inside it is redone, or pruned if gone",
+          "[nightly][integration]") {
+  // A writer commits inside a file (a full batch between two chunks) and the run ends there
+  // (crash, fatal error): the committed articles carry a provisional state, so a later run
+  // whose archive no longer holds the file removes them.
+  for (const std::string scheme : {"", "year"}) {
+    INFO("partition scheme: " << (scheme.empty() ? "none" : scheme));
+    TempDir dir;
+    write_file(dir.path() / "archive/keep.txt", "Kept story\n\nIt stays in the archive.\n");
+    auto o = nightly_options(dir.str("db"), dir.str("archive"));
+    o.partition = scheme;
+    run_ok(o);
+    {
+      indexer::WriterOptions wo;
+      std::unique_ptr<indexer::ArchiveWriter> w;
+      if (scheme.empty()) {
+        auto opened = indexer::Writer::open(o.db, wo);
+        REQUIRE(opened.ok());
+        w = std::move(opened).value();
+      } else {
+        auto opened = indexer::PartitionedWriter::open(o.db, indexer::PartitionScheme::kYear, wo);
+        REQUIRE(opened.ok());
+        w = std::move(opened).value();
+      }
+      REQUIRE(w->begin_file("cut.jsonl", dir.str("archive")).ok());
+      std::vector<indexer::BuiltArticle> chunk;
+      for (int i = 0; i < 3; ++i) {
+        Article a;
+        a.id = fmt::format("cut-{}", i);
+        a.title = "Cut item";
+        a.text = "Cut item\n\nA record of a feed cut short.";
+        a.body = {10, a.text.size()};
+        a.date = "2021-05-01";
+        chunk.push_back(indexer::build_documents(a, entities::analyze(a), "cut.jsonl"));
+      }
+      REQUIRE(w->write_articles(std::move(chunk)).ok());
+      REQUIRE(w->commit().ok());  // as a full batch would, then the run ends without end_file
+    }
+    auto states = scheme.empty() ? indexer::load_file_states(o.db) : indexer::load_archive_states(o.db);
+    REQUIRE(states.ok());
+    REQUIRE(states->count("cut.jsonl") == 1);
+    CHECK(states->at("cut.jsonl").size == 0);  // provisional: never taken for unchanged
+    auto s = run_ok(o);
+    CHECK(s.removed == 3);
   }
 }
 
