@@ -33,6 +33,7 @@
 // the same word overlap; micro-averaged.
 #include <algorithm>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -321,7 +322,14 @@ int main(int argc, char** argv) {
         std::cerr << "error: " << referents_path << ":" << line_no << ": expected 4 tab-separated fields\n";
         return 2;
       }
-      referents[{art, std::stoul(at)}] = ref;
+      std::size_t byte = 0;
+      try {
+        byte = std::stoul(at);
+      } catch (const std::exception&) {
+        std::cerr << "error: " << referents_path << ":" << line_no << ": byte offset is not a number\n";
+        return 2;
+      }
+      referents[{art, byte}] = ref;
     }
   }
   std::ofstream tasks;
@@ -418,6 +426,7 @@ int main(int argc, char** argv) {
             const std::size_t qe = g.content.back().end;
             const std::size_t head_end = std::min(text.find('\n'), qe);
             std::size_t from = qe > 2500 ? std::max(qe - 2500, head_end) : 0;
+            from = std::min(from, at);  // the pronoun itself is always shown
             while (from < at && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
             ++tasks_written;
             tasks << "### ITEM " << article << "\t" << at << "\t" << source_text << "\n"
@@ -498,11 +507,16 @@ int main(int argc, char** argv) {
     }
     // One speaker named in two ways ("Trump", "Donald Trump") is one gold speaker: a key that is
     // part of another key of the article is dropped.
-    std::erase_if(doc_keys, [&](const std::set<std::string>& k) {
-      return std::any_of(doc_keys.begin(), doc_keys.end(), [&](const std::set<std::string>& o) {
-        return o.size() > k.size() && std::includes(o.begin(), o.end(), k.begin(), k.end());
-      });
-    });
+    {
+      std::vector<std::set<std::string>> kept;
+      for (const auto& k : doc_keys) {
+        const bool part = std::any_of(doc_keys.begin(), doc_keys.end(), [&](const std::set<std::string>& o) {
+          return o.size() > k.size() && std::includes(o.begin(), o.end(), k.begin(), k.end());
+        });
+        if (!part) kept.push_back(k);
+      }
+      doc_keys = std::move(kept);
+    }
     doc_sys += sys.size();
     doc_gold += doc_keys.size();
     for (const auto& s : sys) {

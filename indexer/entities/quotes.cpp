@@ -517,6 +517,16 @@ class Attributor {
   bool is_speech_verb(std::size_t k) const {
     return is_word(k) && outside(k) && in(kSpeechVerbs, word(k));
   }
+  // A lower-case word that reads as a finite verb: a past tense ("continued"), an auxiliary
+  // ("has", "was", "will"), or a present tense other than a plural noun's -s is hard to tell,
+  // so only "-ed" forms and auxiliaries count.
+  bool verb_like(std::size_t k) const {
+    static constexpr auto kAux = std::to_array<std::string_view>(
+        {"is", "was", "has", "had", "will", "would", "can", "could", "should", "did", "does",
+         "may", "might", "must"});
+    const std::string_view w = word(k);
+    return in(kAux, w) || (w.size() > 4 && w.ends_with("ed"));
+  }
   // Verbs that are speech only right after a quotation: `"...," he continued`.
   bool is_trailing_verb(std::size_t k) const {
     return is_speech_verb(k) ||
@@ -805,8 +815,10 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
     return it != toks_.end() && it->para + 2 >= para;
   };
   // In precise mode only the first pass runs, and it must leave a single candidate.
-  // A speaker that no person mention names ("KING-TV reported") was taken for a person from the
-  // text alone: it must pass the text-only test (a first name of the right gender).
+  // Where the article has person mentions, a speaker that none of them names ("KING-TV
+  // reported") was taken for a person from the text alone: it must pass the text-only test (a
+  // first name of the right gender). Without mentions every name is from the text, and a
+  // surname alone ("Trump said") must stay a candidate.
   auto text_only = [&](const std::string& name) {
     return !mentions_.empty() &&
            std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
@@ -847,7 +859,8 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   // When the nearest candidate is also the subject of the sentence before ("Sanders said. He
   // said, ..."), close rivals do not make the pronoun ambiguous. (Letting that subject win over
   // a nearer candidate, train: 45 more given, 60% right; left out.)
-  const std::optional<std::string> prev = previous_subject(k, want, compatible);
+  const std::optional<std::string> prev =
+      options_.pronoun_margin > 0 ? previous_subject(k, want, compatible) : std::nullopt;
   if (options_.pronoun_margin > 0 && !(prev && same_person(*prev, best->second))) {
     // Two compatible persons close together: the nearer is often not the one speaking,
     // unless only one of them has spoken so far in the story.
@@ -1200,8 +1213,8 @@ Attribution Attributor::np_after(std::size_t verb, std::size_t ceil) {
   }
   if (e == b) return {};
   // "said Trump continued to ...": a name followed by its own verb is the object clause's
-  // subject, not an inverted speaker.
-  if (e < ceil && is_word(e) && outside(e) && !is_cap(e) && !in(kNpStop, word(e))) return {};
+  // subject, not an inverted speaker ("said Trump yesterday" still is one).
+  if (e < ceil && is_word(e) && outside(e) && !is_cap(e) && verb_like(e)) return {};
   // "said the senior official" ends with the lowercase head; "said Trump, who..." with a name.
   return analyse_np(b, e, verb);
 }
@@ -1549,14 +1562,33 @@ std::vector<QuoteParts> find_quote_parts(std::string_view text) {
 
 bool counts_for_speaker_facet(const Quote& q) {
   if (!q.speaker) return false;
+  // Words are runs of letters and digits (any non-ASCII character but punctuation counts as a
+  // letter); an apostrophe, straight or curly, inside a word joins it ("It's", "It\u2019s"); dashes,
+  // quotation marks and the ellipsis separate.
+  const std::string_view t = q.text;
   std::size_t words = 0;
   bool in_word = false;
-  for (const char ch : q.text) {
-    const auto c = static_cast<unsigned char>(ch);
-    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (c >= '0' && c <= '9') || c >= 0x80;
+  for (std::size_t i = 0; i < t.size();) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    std::size_t len = 1;
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    bool joiner = c == '\'';
+    if (c >= 0x80) {
+      len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      letter = true;
+      if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
+        const auto d = static_cast<unsigned char>(t[i + 2]);
+        if (d == 0x98 || d == 0x99) {
+          letter = false;
+          joiner = true;  // \u2018 \u2019
+        } else if ((d >= 0x90 && d <= 0x95) || (d >= 0x9C && d <= 0x9F) || d == 0xA6) {
+          letter = false;  // dashes, double quotation marks, ellipsis
+        }
+      }
+    }
     if (letter && !in_word) ++words;
-    in_word = letter;
+    if (!(joiner && in_word)) in_word = letter;
+    i += len;
   }
   return words >= kSpeakerFacetMinWords;
 }

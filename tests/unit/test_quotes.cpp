@@ -271,6 +271,9 @@ TEST_CASE("quotes: pronoun antecedents", "[quotes]") {
        "When Tom Reed suggested a delay, Mark Lane fired back: \"We have waited long enough.\"",
        "Mark Lane"},
       // "said Tom Reed continued to ..." makes Tom Reed the reported clause's subject.
+      {"a time word after an inverted name keeps it the speaker",
+       "\"We will win this election,\" said Tom Reed yesterday.",
+       "Tom Reed"},
       {"a name followed by its own verb is no inverted speaker",
        "Mark Lane met the press on Monday. He said Tom Reed continued to hurt the party. "
        "\"It does not help us,\" he said.",
@@ -302,6 +305,17 @@ TEST_CASE("quotes: short labels keep their speaker but stay out of the speaker f
   Quote unnamed = statement;
   unnamed.speaker.reset();
   CHECK_FALSE(counts_for_speaker_facet(unnamed));
+  // Apostrophes join a word, straight or curly; dashes separate without being words.
+  Quote contraction = label;
+  contraction.text = "It's a disaster";
+  CHECK_FALSE(counts_for_speaker_facet(contraction));
+  contraction.text = "It\u2019s a disaster";
+  CHECK_FALSE(counts_for_speaker_facet(contraction));
+  contraction.text = "It\u2019s a total disaster";
+  CHECK(counts_for_speaker_facet(contraction));
+  Quote dashed = label;
+  dashed.text = "Sad \u2014 very sad";
+  CHECK_FALSE(counts_for_speaker_facet(dashed));
 }
 
 TEST_CASE("quotes: seed article speakers", "[quotes]") {
