@@ -20,6 +20,11 @@ struct FileState {
   std::string hash;  ///< content hash (hex), used when size or mtime disagree
   std::string root;  ///< the archive folder it was found under ("" for a file named directly)
   bool operator==(const FileState&) const = default;
+
+  /// The state recorded for a file some of whose articles are committed before its end: no
+  /// size, time or hash, so the next run never takes it for unchanged and redoes it, or prunes
+  /// its articles if the file under `root` is gone.
+  static FileState provisional(std::string root) { return FileState{0, 0, "", std::move(root)}; }
 };
 
 /// How one file's write changed the archive, in articles (their quotes are not counted).

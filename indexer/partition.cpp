@@ -30,6 +30,14 @@ namespace {
 constexpr std::string_view kSchemeKey = "newsidx.partition";
 constexpr std::string_view kPartsKeyPrefix = "newsidx.parts:";
 constexpr std::string_view kNoParts = ".";  // recorded for a file whose articles went nowhere
+
+// The recorded list of a file's partitions: their names, space-separated, or kNoParts.
+template <typename Names>
+std::string parts_value(const Names& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : " ") + std::string(n);
+  return out.empty() ? std::string(kNoParts) : out;
+}
 constexpr std::string_view kCompactedKeyPrefix = "newsidx.compacted:";  // -> revision after it
 constexpr std::string_view kCompactSuffix = ".compact";  // a compacted copy before its swap
 // Partition databases open at once; past this the others are committed and closed, so a
@@ -325,14 +333,14 @@ Result<WriteCounts> PartitionedWriter::end_file(const FileState& state) {
   Impl::OpenFile file = std::move(*impl_->file);
   impl_->file.reset();
   WriteCounts total;
-  std::string parts;
+  std::vector<std::string> parts;
   for (auto& [p, fw] : file.parts) {
     auto w = impl_->partition(p);
     if (!w) return w.error();
     auto c = (*w)->end(fw, state);
     if (!c) return c.error();
     total += *c;
-    parts += (parts.empty() ? "" : " ") + p;
+    parts.push_back(p);
   }
   // Partitions that held the file before and got none of its articles now.
   for (const auto& p : file.before) {
@@ -344,8 +352,7 @@ Result<WriteCounts> PartitionedWriter::end_file(const FileState& state) {
     total += *c;
   }
   if (auto s = impl_->state->record_state(file.key, state); !s) return s.error();
-  if (auto s = impl_->state->set_metadata(parts_key(file.key), parts.empty() ? std::string(kNoParts) : parts); !s)
-    return s.error();
+  if (auto s = impl_->state->set_metadata(parts_key(file.key), parts_value(parts)); !s) return s.error();
   impl_->pending += total.removed;
   if (impl_->pending >= impl_->options.batch_size)
     if (auto c = commit(); !c) return c.error();
@@ -383,11 +390,8 @@ Status PartitionedWriter::commit() {
     const Impl::OpenFile& f = *impl_->file;
     std::set<std::string> parts = f.before;
     for (const auto& [p, fw] : f.parts) parts.insert(p);
-    std::string list;
-    for (const auto& p : parts) list += (list.empty() ? "" : " ") + p;
-    if (auto s = impl_->state->record_state(f.key, FileState{0, 0, "", f.root}); !s) return s;
-    if (auto s = impl_->state->set_metadata(parts_key(f.key), list.empty() ? std::string(kNoParts) : list); !s)
-      return s;
+    if (auto s = impl_->state->record_state(f.key, FileState::provisional(f.root)); !s) return s;
+    if (auto s = impl_->state->set_metadata(parts_key(f.key), parts_value(parts)); !s) return s;
   }
   for (auto& [name, w] : impl_->open)
     if (auto c = w->commit(); !c) return c;

@@ -452,6 +452,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     // a worker has started is finished even after a signal.
     FileOutcome r;
     bool begun = false, interrupted_before = false;
+    std::size_t chunks = 0;
     for (;;) {
       std::vector<BuiltArticle> chunk;
       {
@@ -483,6 +484,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
         begun = true;
       }
       if (auto st = writer->write_articles(std::move(chunk)); !st) fatal = st.error();
+      ++chunks;
     }
     if (interrupted_before) break;
     // Whatever happens to this file below, its bytes leave the budget when this iteration ends.
@@ -520,14 +522,9 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       continue;
     }
     if (fatal) break;
-    spdlog::debug("{}: {} articles", f.path, r.articles_read);
-    if (!begun) {
-      if (auto st = writer->begin_file(f.key, f.root); !st) {
-        fatal = st.error();
-        break;
-      }
-    }
-    auto wc = writer->end_file(r.state);
+    spdlog::debug("{}: {} articles in {} chunks", f.path, r.articles_read, chunks);
+    // A file that gave no article (all skipped, or none) still drops what it held before.
+    auto wc = begun ? writer->end_file(r.state) : writer->write_file(f.key, r.state, {});
     if (!wc) {
       fatal = wc.error();
       break;

@@ -221,7 +221,7 @@ Result<Writer::FileWrite> Writer::begin(const std::string& file_key, const std::
   FileWrite file{file_key, {}, {}};
   auto st = xapian_db::guarded(impl_->path, [&] { file.stale = impl_->article_ids_of(file_key); });
   if (!st) return impl_->explain(st.error());
-  impl_->open_state.emplace(impl_->state_key(file_key), encode_state(FileState{0, 0, "", root}));
+  impl_->open_state.emplace(impl_->state_key(file_key), encode_state(FileState::provisional(root)));
   return file;
 }
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include <fmt/format.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -71,6 +72,20 @@ inline CommandResult run_command(const std::string& cmd, bool merge_stderr = fal
 }
 
 /// Shell-quotes a string.
+/// A JSON Lines feed of `n` records with ids `prefix`-`first`..., about 1 KB of text each (more
+/// than one chunk of built articles once it holds a few hundred), dated in `year` (the records
+/// of odd number a year later).
+inline std::string big_feed(const std::string& prefix, int first, int n, int year) {
+  std::string out;
+  const std::string filler(900, 'x');
+  for (int i = first; i < first + n; ++i) {
+    out += fmt::format(R"({{"id":"{}-{}","title":"Item {}","date":"{}-05-01","body":"Harbour item {} {}."}})",
+                       prefix, i, i, year + i % 2, i, filler) +
+           "\n";
+  }
+  return out;
+}
+
 inline std::string sh_quote(const std::string& s) {
   std::string out = "'";
   for (char c : s) {

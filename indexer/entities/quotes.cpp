@@ -1562,35 +1562,11 @@ std::vector<QuoteParts> find_quote_parts(std::string_view text) {
 
 bool counts_for_speaker_facet(const Quote& q) {
   if (!q.speaker) return false;
-  // Words are runs of letters and digits (any non-ASCII character but punctuation counts as a
-  // letter); an apostrophe, straight or curly, inside a word joins it ("It's", "It\u2019s"); dashes,
-  // quotation marks and the ellipsis separate.
-  const std::string_view t = q.text;
-  std::size_t words = 0;
-  bool in_word = false;
-  for (std::size_t i = 0; i < t.size();) {
-    const auto c = static_cast<unsigned char>(t[i]);
-    std::size_t len = 1;
-    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    bool joiner = c == '\'';
-    if (c >= 0x80) {
-      len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-      letter = true;
-      if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
-        const auto d = static_cast<unsigned char>(t[i + 2]);
-        if (d == 0x98 || d == 0x99) {
-          letter = false;
-          joiner = true;  // \u2018 \u2019
-        } else if ((d >= 0x90 && d <= 0x95) || (d >= 0x9C && d <= 0x9F) || d == 0xA6) {
-          letter = false;  // dashes, double quotation marks, ellipsis
-        }
-      }
-    }
-    if (letter && !in_word) ++words;
-    if (!(joiner && in_word)) in_word = letter;
-    i += len;
-  }
-  return words >= kSpeakerFacetMinWords;
+  // Words as the quotation finder reads them: "It's" and "It\u2019s" are one word, a dash none.
+  const std::vector<Tok> toks = tokenize(q.text);
+  const auto words = std::count_if(toks.begin(), toks.end(),
+                                   [](const Tok& t) { return t.kind == TokKind::kWord; });
+  return static_cast<std::size_t>(words) >= kSpeakerFacetMinWords;
 }
 
 std::vector<Quote> find_quotes(std::string_view text, const std::vector<Mention>& mentions,

@@ -48,6 +48,17 @@ TEST_CASE("cli: nightly: stdout holds only the summary line, even with warnings 
   CHECK(again.out.find("(4 unchanged)") != std::string::npos);
 }
 
+TEST_CASE("cli: nightly: a large feed reaches the writer in chunks, a small file in one", "[nightly][cli]") {
+  // 400 records of about 1 KB: more than the 256 KB of text a chunk holds (run.cpp).
+  TempDir dir;
+  write_file(dir.path() / "archive/big.jsonl", big_feed("big", 0, 400, 2020));
+  write_file(dir.path() / "archive/one.txt", "One story\n\nIt is short.\n");
+  auto r = run_command(index_cmd(dir, "-v"), true);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("big.jsonl: 400 articles in 2 chunks") != std::string::npos);
+  CHECK(r.out.find("one.txt: 1 articles in 1 chunks") != std::string::npos);
+}
+
 TEST_CASE("cli: nightly: a second run exits 75 after --lock-timeout, naming the holder", "[nightly][cli]") {
   TempDir dir;
   archive(dir, 2);

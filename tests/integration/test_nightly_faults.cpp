@@ -376,14 +376,8 @@ TEST_CASE("nightly: a write error in the middle of large feeds ends the run, wor
   TempDir dir;
   auto small = SmallDisk::mount(dir.path() / "small", "size=600k");
   if (!small) return;
-  const std::string filler(900, 'y');
   for (int f = 0; f < 2; ++f) {
-    std::string feed;
-    for (int i = 0; i < 700; ++i) {
-      feed += fmt::format(R"({{"id":"f{}-{}","title":"Item {}","date":"2021-05-01","body":"Wire item {} {}."}})",
-                          f, i, i, i, filler) + "\n";
-    }
-    write_file(dir.path() / fmt::format("archive/feed{}.jsonl", f), feed);
+    write_file(dir.path() / fmt::format("archive/feed{}.jsonl", f), big_feed(fmt::format("f{}", f), 0, 700, 2021));
   }
   auto o = nightly_options(dir.str("small/db"), dir.str("archive"));
   o.batch_size = 50;

@@ -121,19 +121,6 @@ TEST_CASE("nightly: JSON Lines and SGML files upsert their records and drop the 
   CHECK(articles(o.db) == 3);
 }
 
-// A JSON Lines feed of `n` records from `first`, about 1 KB of text each, dated in `year` (the
-// records of odd number a year later).
-std::string big_feed(int first, int n, int year) {
-  std::string out;
-  const std::string filler(900, 'x');
-  for (int i = first; i < first + n; ++i) {
-    out += fmt::format(R"({{"id":"big-{}","title":"Item {}","date":"{}-05-01","body":"Harbour item {} {}."}})",
-                       i, i, year + i % 2, i, filler) +
-           "\n";
-  }
-  return out;
-}
-
 TEST_CASE("nightly: a feed larger than one chunk is written in chunks, commits between them",
           "[nightly][integration]") {
   // 400 records of about 1 KB: more than one chunk of built articles (run.cpp), and a batch of
@@ -142,7 +129,7 @@ TEST_CASE("nightly: a feed larger than one chunk is written in chunks, commits b
   for (const std::string scheme : {"", "year"}) {
     INFO("partition scheme: " << (scheme.empty() ? "none" : scheme));
     TempDir dir;
-    write_file(dir.path() / "archive/big.jsonl", big_feed(0, 400, 2020));
+    write_file(dir.path() / "archive/big.jsonl", big_feed("big", 0, 400, 2020));
     auto o = nightly_options(dir.str("db"), dir.str("archive"));
     o.partition = scheme;
     o.batch_size = 50;
@@ -151,7 +138,7 @@ TEST_CASE("nightly: a feed larger than one chunk is written in chunks, commits b
     CHECK(first.articles_read == 400);
     // Records 0-99 gone, 100-399 dated a year later, 400-449 new. In a partitioned archive each
     // of the 300 moves to another year's partition: added there, removed from its old one.
-    write_file(dir.path() / "archive/big.jsonl", big_feed(100, 350, 2021));
+    write_file(dir.path() / "archive/big.jsonl", big_feed("big", 100, 350, 2021));
     auto second = run_ok(o);
     CHECK(second.added == 50 + (scheme.empty() ? 0 : 300));
     CHECK(second.updated == (scheme.empty() ? 300 : 0));
