@@ -21,13 +21,16 @@
 //      kPerson.. kSpeaker  the facet's canonical display names, serialised as a list
 //                       (see encode_list), so that facet counts see every value of a document
 //    Data: a JSON object {"id","path","line","title","date","dateline","url","source",
-//          "author","section","tags","body","facets":{...}} — what results display.
+//          "author","section","tags","body","facets":{...}} — what results display. "path" is
+//          the absolute path of the file holding the article (schema 2; relative to the
+//          indexer's working folder before), plus "path_hex", its bytes in hex, when the name
+//          is not valid UTF-8.
 //
 //  * A quotation (term "XTYPEquote"), one per direct quote of an article.
 //      Q<id>#q<n>       unique id term
 //      XPARENT<id>      the article it belongs to: re-indexing an article deletes by this term
 //      words of the quote text (as body words), XSPEAKER<k>, D/M/Y, kDate like the article
-//    Data: {"article","title","date","path","text","speaker","speaker_type"}.
+//    Data: {"article","title","date","path"(,"path_hex"),"text","speaker","speaker_type"}.
 //
 // Database metadata: "newsidx.schema" = kSchemaVersion; the indexer also keeps per-file state
 // under keys starting with "newsidx.file:" (see indexer/writer).
@@ -42,7 +45,7 @@
 
 namespace newsidx::schema {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
 

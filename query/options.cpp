@@ -1,6 +1,7 @@
 // Parsing newsidx-query's options with Boost.Program_options.
 #include "options.hpp"
 
+#include <charconv>
 #include <sstream>
 
 #include <boost/program_options.hpp>
@@ -18,6 +19,27 @@ Error usage(std::string message, std::string hint) {
   return Error{ErrorCode::kUsage, "newsidx-query: " + std::move(message), std::move(hint)};
 }
 
+// "1,000,000": ranges in messages are read by people.
+std::string grouped(std::size_t n) {
+  std::string s = std::to_string(n);
+  for (std::size_t i = s.size(); i > 3; i -= 3) s.insert(i - 3, ",");
+  return s;
+}
+
+// A whole number in [lo, hi] for option `name`, else a usage error naming the range. Parsed
+// here rather than by Boost, which reads "-1" as the largest std::size_t.
+Result<std::size_t> bounded(const char* name, const std::string& text, std::size_t lo, std::size_t hi,
+                            const char* example) {
+  std::size_t v = 0;
+  const char* end = text.data() + text.size();
+  const auto r = std::from_chars(text.data(), end, v);
+  if (text.empty() || r.ec != std::errc{} || r.ptr != end || v < lo || v > hi)
+    return usage(std::string(name) + " takes a whole number from " + grouped(lo) + " to " + grouped(hi) + ", not '" +
+                     text + "'",
+                 std::string("e.g. ") + name + " " + example);
+  return v;
+}
+
 }  // namespace
 
 Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
@@ -25,7 +47,8 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   auto& r = o.request;
   std::vector<std::string> words;
   std::vector<std::string> person, org, place, country, speaker, section, source, tag;
-  std::string format, sort = "relevance", since, until, today, facets, quotes;
+  std::string format, sort = "relevance", since, until, today, facets, quotes, interval;
+  std::string limit, offset, facet_size;
   po::options_description desc(
       "Usage: newsidx-query --db PATH [OPTIONS] 'QUERY'\n\n"
       "Searches a newsidx database. All words are required unless --any is given; \"quoted\n"
@@ -42,6 +65,15 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
       "  newsidx-query --db news.db sanctions --country russia --since 2022-01 --facets person,org\n"
       "  newsidx-query --db news.db --quotes sanctions --speaker klobuchar\n"
       "  newsidx-query --db news.db --like 'politics/2021/03/04/budget.txt'\n\n"
+      "Output: text wraps at the terminal's width ($COLUMNS if set, 80 when not a terminal) and\n"
+      "shows control characters escaped (\\x1b); colour only on a terminal, never with NO_COLOR or\n"
+      "TERM=dumb. --format csv writes RFC 4180 with a header row: id, date, title, url, source,\n"
+      "section, person, org, place, country, speaker (values of a facet joined by \"; \"; with\n"
+      "--quotes: article, date, title, speaker, text). --format paths prints the absolute path of\n"
+      "each file holding a hit, once per file (a feed or .sgm holds many articles); a name with a\n"
+      "line break, control character or invalid UTF-8 is printed in shell $'...' quoting, as GNU\n"
+      "ls does (\"$'two\\nlines.txt'\"), so that it reads back as the real name; --null prints\n"
+      "names raw, each ended by a NUL byte.\n\n"
       "Exit status: 0 matches found, 1 none, 2 usage or query error, 3 database error.\n\n"
       "Options");
   // clang-format off
@@ -50,8 +82,8 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     ("version", "show the version")
     ("db,d", po::value<std::string>(&o.db), "database to search, e.g. --db news.db")
     ("any", "match any of the words (OR) instead of all of them, e.g. --any 'kyiv kiev'")
-    ("limit,n", po::value<std::size_t>(&r.limit)->default_value(10), "hits to show, e.g. --limit 20")
-    ("offset", po::value<std::size_t>(&r.offset)->default_value(0), "hits to skip first (paging), e.g. --offset 10")
+    ("limit,n", po::value(&limit)->default_value("10"), "hits to show, 0 to 1,000,000, e.g. --limit 20")
+    ("offset", po::value(&offset)->default_value("0"), "hits to skip first (paging), 0 to 1,000,000, e.g. --offset 10")
     ("count", "print only the number of matching articles, e.g. --count sanctions")
     ("sort", po::value<std::string>(&sort), "relevance (default), newest or oldest, e.g. --sort newest")
     ("since", po::value<std::string>(&since), "only articles dated on or after: YYYY-MM-DD, YYYY-MM, YYYY, "
@@ -70,14 +102,18 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     ("quotes", po::value<std::string>(&quotes), "list matching quotations, not articles ('' for all), e.g. --quotes sanctions --speaker klobuchar")
     ("facets", po::value<std::string>(&facets), "count the top values of these facets over all matches "
                                                 "(person,org,place,country,speaker), e.g. --facets person,country")
-    ("facet-size", po::value<std::size_t>(&r.facet_size)->default_value(10), "values shown per facet, e.g. --facet-size 5")
+    ("facet-size", po::value(&facet_size)->default_value("10"), "values shown per facet, 1 to 10,000, e.g. --facet-size 5")
     ("facets-only", "print the facet counts (and timeline) without the hits, e.g. --facets-only --facets person")
-    ("timeline", "a histogram of the matches by day, week, month or year, e.g. --timeline")
+    ("timeline", "a histogram of the matches by day, week, month or year, whichever suits their span, e.g. --timeline")
+    ("interval", po::value(&interval), "the timeline's buckets: day, week, month or year (implies --timeline), e.g. --interval month")
     ("like", po::value<std::string>(&r.like_id), "rank articles similar to the one with this id, e.g. --like wire-1")
     ("partial", "when a remote partition (a \"remote\" line of a stub database) does not answer, "
        "say which and search the others, e.g. --partial")
     ("explain", "show how the query was understood (terms, stems, filters) before the hits")
-    ("format", po::value<std::string>(&format), "text (default), json (JSON Lines, see docs/json-output.md), ids or paths, e.g. --format ids")
+    ("format", po::value<std::string>(&format), "text (default), json (JSON Lines, see docs/json-output.md), csv "
+       "(for spreadsheets), ids, or paths (of the files holding the hits), e.g. --format csv")
+    ("null", "with --format ids or paths: end each with a NUL byte, unquoted, as find -print0 does, "
+       "e.g. --format paths --null | xargs -0 ls -l")
     ("json", "shorthand for --format json");
   // clang-format on
   po::options_description hidden;
@@ -116,6 +152,26 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   r.timeline = vm.count("timeline") > 0;
   r.explain = vm.count("explain") > 0;
   o.facets_only = vm.count("facets-only") > 0;
+  o.null = vm.count("null") > 0;
+  {
+    auto n = bounded("--limit", limit, 0, 1'000'000, "20");
+    if (!n) return n.error();
+    r.limit = *n;
+    auto off = bounded("--offset", offset, 0, 1'000'000, "10");
+    if (!off) return off.error();
+    r.offset = *off;
+    auto fs = bounded("--facet-size", facet_size, 1, 10'000, "5");
+    if (!fs) return fs.error();
+    r.facet_size = *fs;
+  }
+  if (!interval.empty()) {
+    if (interval == "day") r.interval = Granularity::kDay;
+    else if (interval == "week") r.interval = Granularity::kWeek;
+    else if (interval == "month") r.interval = Granularity::kMonth;
+    else if (interval == "year") r.interval = Granularity::kYear;
+    else return usage("unknown interval '" + interval + "'", "use --interval day, week, month or year");
+    r.timeline = true;
+  }
 
   if (vm.count("json")) o.format = OutputFormat::kJson;
   if (!format.empty()) {
@@ -123,11 +179,14 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     else if (format == "json") o.format = OutputFormat::kJson;
     else if (format == "ids") o.format = OutputFormat::kIds;
     else if (format == "paths") o.format = OutputFormat::kPaths;
-    else return usage("unknown format '" + format + "'", "use --format text, json, ids or paths");
+    else if (format == "csv") o.format = OutputFormat::kCsv;
+    else return usage("unknown format '" + format + "'", "use --format text, json, csv, ids or paths");
   }
-  // Ids, paths and the text facet table alone print no snippets: do not make them.
+  if (o.null && o.format != OutputFormat::kIds && o.format != OutputFormat::kPaths)
+    return usage("--null goes with --format ids or paths", "e.g. --format paths --null");
+  // Ids, paths, CSV and the text facet table alone print no snippets: do not make them.
   r.snippets = !(o.format == OutputFormat::kIds || o.format == OutputFormat::kPaths ||
-                 (o.format == OutputFormat::kText && o.facets_only));
+                 o.format == OutputFormat::kCsv || (o.format == OutputFormat::kText && o.facets_only));
   if (sort == "relevance") r.sort = SortOrder::kRelevance;
   else if (sort == "newest") r.sort = SortOrder::kNewest;
   else if (sort == "oldest") r.sort = SortOrder::kOldest;

@@ -43,6 +43,40 @@ class PlainWordDecider : public Xapian::ExpandDecider {
   }
 };
 
+// The date of the newest (or oldest) dated article, "YYYYMMDD", or "" when none is dated.
+std::string archive_date(const Xapian::Database& db, bool newest) {
+  const auto slot = schema::slot(schema::Slot::kDate);
+  Xapian::Enquire e(db);
+  e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(schema::type_term(schema::kTypeArticle)),
+                            Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, "0")));
+  e.set_weighting_scheme(Xapian::BoolWeight());
+  e.set_sort_by_value(slot, newest);
+  Xapian::MSet m = e.get_mset(0, 1);
+  return m.empty() ? std::string() : m.begin().get_document().get_value(slot);
+}
+
+std::string iso_date(const std::string& yyyymmdd) {
+  return yyyymmdd.size() == 8 ? yyyymmdd.substr(0, 4) + "-" + yyyymmdd.substr(4, 2) + "-" + yyyymmdd.substr(6, 2)
+                              : yyyymmdd;
+}
+
+// Nothing since --since (or until --until): say where the archive's dates end, so that a user
+// sees at once that the archive is older (or newer) than the period asked for.
+void add_date_note(const Xapian::Database& db, const DateRange& dates, SearchResult& res) {
+  if (!dates.from.empty()) {
+    const std::string newest = archive_date(db, true);
+    if (!newest.empty() && newest < dates.from)
+      add_note(res, "no article is dated on or after " + iso_date(dates.from) + "; the newest is dated " +
+                        iso_date(newest));
+  }
+  if (!dates.to.empty()) {
+    const std::string oldest = archive_date(db, false);
+    if (!oldest.empty() && oldest > dates.to)
+      add_note(res, "no article is dated on or before " + iso_date(dates.to) + "; the oldest is dated " +
+                        iso_date(oldest));
+  }
+}
+
 const char* sort_name(SortOrder s) {
   switch (s) {
     case SortOrder::kRelevance: return "relevance (BM25)";
@@ -375,8 +409,9 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
       days = count_values(db, schema::slot(schema::Slot::kDate), docs_spy.docids());
     else
       for (auto it = dates_spy.values_begin(); it != dates_spy.values_end(); ++it) days[*it] = it.get_termfreq();
-    res.timeline = make_timeline(days);
+    res.timeline = make_timeline(days, req.interval);
   }
+  if (res.matches_estimated == 0 && !req.dates.empty()) add_date_note(db, req.dates, res);
   if (built->info.date_filter && !built->undated.empty()) {
     Xapian::Enquire undated(db);
     undated.set_query(built->undated);
@@ -401,7 +436,8 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
   // Snippets come from a window of the body around the first query word: Xapian's snippet
   // tokenises and stems every word it is given, which made long bodies the largest cost of a
   // plain query.
-  const std::vector<std::string> words = req.quotes ? std::vector<std::string>() : passage_words(built->query);
+  const PassageTerms terms = req.quotes ? PassageTerms() : passage_terms(built->query);
+  const bool by_mention = terms.words.empty() && terms.stems.empty() && !terms.names.empty();
   static const std::string kOmit = "...";
   const Xapian::Stem stem(new QueryStemmer(analysis::stemmer(), built->query));
   std::size_t rank = req.offset;
@@ -422,7 +458,13 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     const std::string& text = field != h.record.end() && field->is_string() ? field->get_ref<const std::string&>() : kEmpty;
     // A quotation is shown whole; an article by its best passage.
     const std::size_t length = req.quotes ? std::max(req.snippet_length, text.size() + 1) : req.snippet_length;
-    const PassageWindow win = req.quotes ? PassageWindow{0, text.size()} : passage_window(text, words, length);
+    // Filters alone: the passage that mentions the entity, which Xapian's snippet cannot find.
+    if (by_mention) h.snippet = mention_snippet(text, terms.names, length, kHighlightStart, kHighlightEnd, kOmit);
+    if (!h.snippet.empty()) {
+      res.hits.push_back(std::move(h));
+      continue;
+    }
+    const PassageWindow win = req.quotes ? PassageWindow{0, text.size()} : passage_window(text, terms, stem, length);
     h.snippet = mset.snippet(win.begin == 0 && win.end == text.size() ? text : text.substr(win.begin, win.end - win.begin),
                              length, stem, Xapian::MSet::SNIPPET_EXHAUSTIVE,
                              std::string(1, kHighlightStart), std::string(1, kHighlightEnd), kOmit);

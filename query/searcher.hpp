@@ -13,16 +13,13 @@
 
 #include "common/result.hpp"
 #include "query/dates.hpp"
+#include "query/display.hpp"  // kHighlightStart/End
 #include "query/facets.hpp"
 #include "query/query_builder.hpp"
 #include "query/timeline.hpp"
 
 namespace newsidx::query {
 
-/// Highlight markers placed around matched words in snippets; printers turn them into bold
-/// (terminal) or drop them (plain, JSON keeps them as the "highlights" spans).
-inline constexpr char kHighlightStart = '\x01';
-inline constexpr char kHighlightEnd = '\x02';
 
 enum class SortOrder { kRelevance, kNewest, kOldest };
 
@@ -40,6 +37,7 @@ struct SearchRequest {
   std::vector<std::string> facets;  ///< facet names to count over all matches
   std::size_t facet_size = 10;
   bool timeline = false;
+  std::optional<Granularity> interval;  ///< --interval; unset: chosen from the span
   std::string like_id;             ///< --like: rank articles similar to this one
   bool explain = false;
   std::size_t offset = 0, limit = 10;
