@@ -116,3 +116,16 @@ TEST_CASE("query timeline: granularity follows the span and gaps are filled", "[
 
   CHECK(make_timeline({}).buckets.empty());
 }
+
+TEST_CASE("query timeline: --interval overrides the granularity the span would choose", "[query]") {
+  const std::map<std::string, Xapian::doccount> days{{"20220103", 2}, {"20220105", 1}, {"20220301", 4}};
+  auto years = make_timeline(days, Granularity::kYear);
+  CHECK(years.granularity == Granularity::kYear);
+  REQUIRE(years.buckets.size() == 1);
+  CHECK(years.buckets[0].label == "2022");
+  CHECK(years.buckets[0].count == 7);
+  auto by_day = make_timeline(days, Granularity::kDay);
+  CHECK(by_day.buckets.size() == 58);  // 2022-01-03 .. 2022-03-01
+  CHECK(make_timeline(days).granularity == Granularity::kDay);  // 58 days
+  CHECK(make_timeline({}, Granularity::kMonth).granularity == Granularity::kMonth);
+}
