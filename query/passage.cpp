@@ -133,14 +133,16 @@ PassageWindow passage_window(std::string_view text, const PassageTerms& terms, c
                              std::size_t length) {
   const std::size_t n = text.size();
   if (n <= 3 * length) return {0, n};
-  // A word is stemmed only when its first letter starts one of the stems (stemming keeps the
-  // first letter), so that most words of a long body cost a byte comparison.
-  bool first[256] = {};
-  for (const auto& s : terms.stems) first[static_cast<unsigned char>(s[0])] = true;
+  // A word is looked at only when its first letter starts a word or stem of the query (stemming
+  // keeps the first letter), so that most words of a long body cost a byte comparison.
+  bool first[256] = {}, stem_first[256] = {};
+  for (const auto& s : terms.stems) first[static_cast<unsigned char>(s[0])] = stem_first[static_cast<unsigned char>(s[0])] = true;
+  for (const auto& w : terms.words) first[static_cast<unsigned char>(w[0])] = true;
   const std::size_t pos = find_word(text, [&](std::size_t b, std::size_t e) {
+    if (!first[static_cast<unsigned char>(lower(text[b]))]) return false;
     const std::string word = lower_ascii(text.substr(b, e - b));
     if (std::find(terms.words.begin(), terms.words.end(), word) != terms.words.end()) return true;
-    if (!first[static_cast<unsigned char>(word[0])]) return false;
+    if (!stem_first[static_cast<unsigned char>(word[0])]) return false;
     const std::string stemmed = stem(static_cast<unsigned char>(word[0]) < 0x80 ? word : Xapian::Unicode::tolower(word));
     return std::find(terms.stems.begin(), terms.stems.end(), stemmed) != terms.stems.end();
   });
