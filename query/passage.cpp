@@ -56,7 +56,7 @@ std::string entity_name(const std::string& term) {
 }
 
 // The end of `name` (lower case, words separated by single spaces) in `text` when it starts at
-// text[at], any run of white space standing for a space; npos when it does not.
+// text[at] and ends a word there, any run of white space standing for a space; else npos.
 std::size_t name_end(std::string_view text, std::size_t at, std::string_view name) {
   std::size_t i = at;
   for (char c : name) {
@@ -69,7 +69,8 @@ std::size_t name_end(std::string_view text, std::size_t at, std::string_view nam
     if (lower(text[i]) != c) return std::string_view::npos;
     ++i;
   }
-  return i;
+  // The whole word: "Russia" is not the start of "Russian".
+  return i < text.size() && is_word_byte(text[i]) ? std::string_view::npos : i;
 }
 
 // Calls fn(begin, end) for each word of `text` (a run of word bytes) until fn returns true;

@@ -80,6 +80,9 @@ TEST_CASE("query passage: a search by filters shows the passage that mentions th
   CHECK(mention_snippet(later, {"sergey lavrov"}, 200, '[', ']', "...").find("[Lavrov]") != std::string::npos);
   // A name that is not there: nothing, and the caller makes a plain snippet.
   CHECK(mention_snippet(later, {"antony blinken"}, 200, '[', ']', "...").empty());
+  // A name is a whole word: "Russia" is not found in "Russian".
+  const std::string russia = "Russian troops. " + words_of_length(800, "filler") + "Russia said no. " + words_of_length(800, "x");
+  CHECK(mention_snippet(russia, {"russia"}, 200, '[', ']', "...").find("[Russia] said no") != std::string::npos);
   // A short text is shown whole.
   CHECK(mention_snippet("Talks with Lavrov.", {"sergey lavrov"}, 200, '[', ']', "...") == "Talks with [Lavrov].");
 }
