@@ -40,6 +40,33 @@ Result<std::size_t> bounded(const char* name, const std::string& text, std::size
   return v;
 }
 
+// --limit, --offset and --facet-size, each within its range.
+Status read_numbers(const std::string& limit, const std::string& offset, const std::string& facet_size,
+                    SearchRequest& r) {
+  auto n = bounded("--limit", limit, 0, 1'000'000, "20");
+  if (!n) return n.error();
+  r.limit = *n;
+  auto off = bounded("--offset", offset, 0, 1'000'000, "10");
+  if (!off) return off.error();
+  r.offset = *off;
+  auto fs = bounded("--facet-size", facet_size, 1, 10'000, "5");
+  if (!fs) return fs.error();
+  r.facet_size = *fs;
+  return Ok{};
+}
+
+// --interval names the timeline's buckets, and asks for the timeline.
+Status read_interval(const std::string& interval, SearchRequest& r) {
+  if (interval.empty()) return Ok{};
+  if (interval == "day") r.interval = Granularity::kDay;
+  else if (interval == "week") r.interval = Granularity::kWeek;
+  else if (interval == "month") r.interval = Granularity::kMonth;
+  else if (interval == "year") r.interval = Granularity::kYear;
+  else return usage("unknown interval '" + interval + "'", "use --interval day, week, month or year");
+  r.timeline = true;
+  return Ok{};
+}
+
 }  // namespace
 
 Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
@@ -153,25 +180,8 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   r.explain = vm.count("explain") > 0;
   o.facets_only = vm.count("facets-only") > 0;
   o.null = vm.count("null") > 0;
-  {
-    auto n = bounded("--limit", limit, 0, 1'000'000, "20");
-    if (!n) return n.error();
-    r.limit = *n;
-    auto off = bounded("--offset", offset, 0, 1'000'000, "10");
-    if (!off) return off.error();
-    r.offset = *off;
-    auto fs = bounded("--facet-size", facet_size, 1, 10'000, "5");
-    if (!fs) return fs.error();
-    r.facet_size = *fs;
-  }
-  if (!interval.empty()) {
-    if (interval == "day") r.interval = Granularity::kDay;
-    else if (interval == "week") r.interval = Granularity::kWeek;
-    else if (interval == "month") r.interval = Granularity::kMonth;
-    else if (interval == "year") r.interval = Granularity::kYear;
-    else return usage("unknown interval '" + interval + "'", "use --interval day, week, month or year");
-    r.timeline = true;
-  }
+  if (auto st = read_numbers(limit, offset, facet_size, r); !st) return st.error();
+  if (auto st = read_interval(interval, r); !st) return st.error();
 
   if (vm.count("json")) o.format = OutputFormat::kJson;
   if (!format.empty()) {

@@ -77,6 +77,41 @@ void add_date_note(const Xapian::Database& db, const DateRange& dates, SearchRes
   }
 }
 
+// Snippets come from a window of the body around the first query word: Xapian's snippet
+// tokenises and stems every word it is given, which made long bodies the largest cost of a
+// plain query. A search by filters alone shows the passage naming the entity instead.
+class SnippetMaker {
+ public:
+  SnippetMaker(const Xapian::Query& query, const SearchRequest& req)
+      : req_(req),
+        terms_(req.quotes ? PassageTerms() : passage_terms(query)),
+        by_mention_(terms_.words.empty() && terms_.stems.empty() && !terms_.names.empty()),
+        stem_(new QueryStemmer(analysis::stemmer(), query)) {}
+
+  std::string make(const Xapian::MSet& mset, const nlohmann::json& record) const {
+    static const std::string kEmpty, kOmit = "...";
+    const auto field = record.find(req_.quotes ? "text" : "body");
+    const std::string& text = field != record.end() && field->is_string() ? field->get_ref<const std::string&>() : kEmpty;
+    // A quotation is shown whole; an article by its best passage.
+    const std::size_t length = req_.quotes ? std::max(req_.snippet_length, text.size() + 1) : req_.snippet_length;
+    if (by_mention_) {
+      std::string s = mention_snippet(text, terms_.names, length, kHighlightStart, kHighlightEnd, kOmit);
+      if (!s.empty()) return s;
+    }
+    const PassageWindow win = req_.quotes ? PassageWindow{0, text.size()} : passage_window(text, terms_, stem_, length);
+    std::string s = mset.snippet(win.begin == 0 && win.end == text.size() ? text : text.substr(win.begin, win.end - win.begin),
+                                 length, stem_, Xapian::MSet::SNIPPET_EXHAUSTIVE, std::string(1, kHighlightStart),
+                                 std::string(1, kHighlightEnd), kOmit);
+    return mark_cut_ends(std::move(s), win, text.size(), kOmit);
+  }
+
+ private:
+  const SearchRequest& req_;
+  const PassageTerms terms_;
+  const bool by_mention_;
+  const Xapian::Stem stem_;
+};
+
 const char* sort_name(SortOrder s) {
   switch (s) {
     case SortOrder::kRelevance: return "relevance (BM25)";
@@ -433,13 +468,7 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     res.explanation = std::move(e);
   }
 
-  // Snippets come from a window of the body around the first query word: Xapian's snippet
-  // tokenises and stems every word it is given, which made long bodies the largest cost of a
-  // plain query.
-  const PassageTerms terms = req.quotes ? PassageTerms() : passage_terms(built->query);
-  const bool by_mention = terms.words.empty() && terms.stems.empty() && !terms.names.empty();
-  static const std::string kOmit = "...";
-  const Xapian::Stem stem(new QueryStemmer(analysis::stemmer(), built->query));
+  const SnippetMaker snippets(built->query, req);
   std::size_t rank = req.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit h;
@@ -449,26 +478,7 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     h.percent = it.get_percent();
     Xapian::Document d = it.get_document();
     h.record = parse_record(d.get_data());
-    if (!req.snippets) {
-      res.hits.push_back(std::move(h));
-      continue;
-    }
-    static const std::string kEmpty;
-    const auto field = h.record.find(req.quotes ? "text" : "body");
-    const std::string& text = field != h.record.end() && field->is_string() ? field->get_ref<const std::string&>() : kEmpty;
-    // A quotation is shown whole; an article by its best passage.
-    const std::size_t length = req.quotes ? std::max(req.snippet_length, text.size() + 1) : req.snippet_length;
-    // Filters alone: the passage that mentions the entity, which Xapian's snippet cannot find.
-    if (by_mention) h.snippet = mention_snippet(text, terms.names, length, kHighlightStart, kHighlightEnd, kOmit);
-    if (!h.snippet.empty()) {
-      res.hits.push_back(std::move(h));
-      continue;
-    }
-    const PassageWindow win = req.quotes ? PassageWindow{0, text.size()} : passage_window(text, terms, stem, length);
-    h.snippet = mset.snippet(win.begin == 0 && win.end == text.size() ? text : text.substr(win.begin, win.end - win.begin),
-                             length, stem, Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                             std::string(1, kHighlightStart), std::string(1, kHighlightEnd), kOmit);
-    h.snippet = mark_cut_ends(std::move(h.snippet), win, text.size(), kOmit);
+    if (req.snippets) h.snippet = snippets.make(mset, h.record);
     res.hits.push_back(std::move(h));
   }
   return res;
