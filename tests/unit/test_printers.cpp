@@ -144,3 +144,13 @@ TEST_CASE("printers: JSON survives invalid UTF-8 and escapes control characters"
   CHECK(j["highlights"] == nlohmann::json::parse("[[5,6]]"));
   CHECK(nlohmann::json::parse(ls[1])["notes"][0] == "--person \xEF\xBF\xBD: no person of that name");
 }
+
+TEST_CASE("printers: ids one per line, quoted when they hold control characters, or NUL-ended", "[query][printers]") {
+  auto r = result({hit(1, {{"id", "wire-1"}}), hit(2, {{"id", "two\nlines.txt"}})}, 2);
+  std::ostringstream out;
+  print_ids(out, r, PrintOptions{});
+  CHECK(out.str() == "wire-1\n$'two\\nlines.txt'\n");
+  std::ostringstream nul;
+  print_ids(nul, r, PrintOptions{false, false, 80, true});
+  CHECK(nul.str() == std::string("wire-1\0two\nlines.txt\0", 21));
+}
