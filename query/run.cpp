@@ -9,8 +9,9 @@ namespace newsidx::query {
 
 namespace {
 int fail(const Error& e, std::ostream& err) {
-  err << "newsidx-query: " << e.message << "\n";
-  if (!e.hint.empty()) err << "hint: " << e.hint << "\n";
+  // Messages may quote stored names (a stub line, an id): escaped like all text output.
+  err << "newsidx-query: " << escape_controls(e.message) << "\n";
+  if (!e.hint.empty()) err << "hint: " << escape_controls(e.hint) << "\n";
   return exit_code(e.code);
 }
 
@@ -30,7 +31,7 @@ int run(const QueryOptions& o, std::ostream& out, std::ostream& err, bool color,
   auto searcher = o.partial ? Searcher::open_partial(o.db) : Searcher::open(o.db);
   if (!searcher) return fail(searcher.error(), err);
   for (const auto& gone : (*searcher)->unreachable())
-    err << "warning: partition not reachable, results are partial: " << gone << "\n";
+    err << "warning: partition not reachable, results are partial: " << escape_controls(gone) << "\n";
   auto res = (*searcher)->search(o.request);
   if (!res) return fail(res.error(), err);
   const int status = res->matches_estimated > 0 ? 0 : 1;

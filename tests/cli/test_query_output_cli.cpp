@@ -133,6 +133,11 @@ TEST_CASE("cli output: control characters in titles, bodies and file names are s
     CHECK(contains(tty.out, "Evil \\x1b]0;owned\\x07 title"));
     CHECK_FALSE(contains(tty.out, "\x1b]0;"));
   }
+  // Messages that quote a value escape it too.
+  auto like = a.run("--like " + sh_quote("\x1b]0;owned\x07"), true);
+  CHECK(like.status == 2);
+  CHECK(contains(like.out, "--like \\x1b]0;owned\\x07: no article with that id"));
+  CHECK_FALSE(contains(like.out, "\x1b"));
   // JSON escapes them as JSON does, and keeps the real characters.
   auto json = a.run("--json grain");
   CHECK_FALSE(contains(json.out, "\x1b"));
