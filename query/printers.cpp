@@ -267,15 +267,22 @@ void print_timeline_text(std::ostream& out, const Timeline& t, const PrintOption
   out << "\n";
 }
 
-void print_explanation_text(std::ostream& out, const Explanation& e) {
-  out << "query:   " << escape_controls(e.description) << "\n";
-  out << "terms:   ";
-  if (e.terms.empty()) out << "(none: every document passing the filters)";
-  for (std::size_t i = 0; i < e.terms.size(); ++i) out << (i ? "\n         " : "") << escape_controls(e.terms[i]);
-  out << "\nfilters: ";
-  if (e.filters.empty()) out << "(none)";
-  for (std::size_t i = 0; i < e.filters.size(); ++i) out << (i ? "\n         " : "") << escape_controls(e.filters[i]);
-  out << "\nsort:    " << e.sort << "\n\n";
+std::string hanging(const std::string& lead, const std::string& text, std::size_t width) {
+  const std::size_t indent = display_width(lead);
+  const std::size_t first = width > indent ? width - indent : 1;
+  std::string out = lead;
+  const auto lines = wrap_words(escape_controls(text), first, first);
+  for (std::size_t i = 0; i < lines.size(); ++i) out += (i ? "\n" + std::string(indent, ' ') : "") + lines[i];
+  return out + "\n";
+}
+
+void print_explanation_text(std::ostream& out, const Explanation& e, std::size_t width) {
+  out << hanging("query:   ", e.description, width);
+  if (e.terms.empty()) out << "terms:   (none: every document passing the filters)\n";
+  for (std::size_t i = 0; i < e.terms.size(); ++i) out << hanging(i ? "         " : "terms:   ", e.terms[i], width);
+  if (e.filters.empty()) out << "filters: (none)\n";
+  for (std::size_t i = 0; i < e.filters.size(); ++i) out << hanging(i ? "         " : "filters: ", e.filters[i], width);
+  out << "sort:    " << e.sort << "\n\n";
 }
 
 bool has_summary(const SearchResult& r) {

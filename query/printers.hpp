@@ -37,8 +37,12 @@ void print_facets_text(std::ostream& out, const std::vector<FacetResult>& facets
 /// The timeline as a bar chart, one row per bucket, within options.width.
 void print_timeline_text(std::ostream& out, const Timeline& timeline, const PrintOptions& options);
 
-/// --explain: the parsed query, its terms and filters.
-void print_explanation_text(std::ostream& out, const Explanation& e);
+/// --explain: the parsed query, its terms and filters, wrapped to `width` under their labels.
+void print_explanation_text(std::ostream& out, const Explanation& e, std::size_t width = 80);
+
+/// `lead` then `text` (escaped) wrapped to `width`, its later lines indented under the text:
+/// "note: ...", "query:   ...".
+std::string hanging(const std::string& lead, const std::string& text, std::size_t width);
 
 /// One JSON object per hit, one per line, then a "summary" object when the result has facets,
 /// a timeline, an explanation, notes or suggestions.

@@ -17,7 +17,8 @@ int fail(const Error& e, std::ostream& err) {
 
 // Notes, the undated count and suggestions: to stderr, so stdout stays the answer.
 void print_notes(const SearchResult& r, std::ostream& err) {
-  // Notes quote typed values and stored names: escaped like the rest of the text output.
+  // Notes quote typed values and stored names: escaped like the rest of the text output (not
+  // wrapped: one line each, for whoever greps them).
   for (const auto& n : r.notes) err << "note: " << escape_controls(n) << "\n";
   if (r.undated_excluded && *r.undated_excluded > 0)
     err << "note: " << *r.undated_excluded << " matching "
@@ -53,7 +54,7 @@ int run(const QueryOptions& o, std::ostream& out, std::ostream& err, bool color,
     case OutputFormat::kPaths:
     case OutputFormat::kCsv:
       print_notes(*res, err);
-      if (res->explanation) print_explanation_text(err, *res->explanation);
+      if (res->explanation) print_explanation_text(err, *res->explanation, width);
       if (o.format == OutputFormat::kIds) print_ids(out, *res, po);
       else if (o.format == OutputFormat::kPaths) print_paths(out, *res, po);
       else print_csv(out, *res, po);
@@ -62,7 +63,7 @@ int run(const QueryOptions& o, std::ostream& out, std::ostream& err, bool color,
       break;
   }
   print_notes(*res, err);
-  if (res->explanation) print_explanation_text(out, *res->explanation);
+  if (res->explanation) print_explanation_text(out, *res->explanation, width);
   if (res->matches_estimated == 0) {
     err << "no matches\n";
     return status;

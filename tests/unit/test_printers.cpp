@@ -154,3 +154,17 @@ TEST_CASE("printers: ids one per line, quoted when they hold control characters,
   print_ids(nul, r, PrintOptions{false, false, 80, true});
   CHECK(nul.str() == std::string("wire-1\0two\nlines.txt\0", 21));
 }
+
+TEST_CASE("printers: --explain lines wrap under their label", "[query][printers]") {
+  Explanation e{"Query((Zelect@1 AND Zcampaign@2) FILTER (XTYPEarticle AND (XPERSONtony blair OR XPERSONian blair)))",
+                {"stem: elect", "stem: campaign"}, {"person: tony blair; ian blair"}, "relevance (BM25)"};
+  std::ostringstream out;
+  print_explanation_text(out, e, 40);
+  const auto ls = lines_of(out.str());
+  REQUIRE(ls.size() >= 6);
+  CHECK(ls[0] == "query:   Query((Zelect@1 AND Zcampaign@2)");
+  CHECK(ls[1].rfind("         FILTER", 0) == 0);
+  for (const auto& l : ls) CHECK(display_width(l) <= 40);
+  CHECK(out.str().find("terms:   stem: elect\n         stem: campaign\nfilters: person: tony blair; ian blair\n") !=
+        std::string::npos);
+}
