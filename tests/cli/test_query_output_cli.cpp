@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/schema.hpp"
+#include "integration/query_fixture.hpp"
 #include "query/display.hpp"
 #include "test_util.hpp"
 
@@ -190,8 +191,18 @@ TEST_CASE("cli output: --format csv has a header row, RFC 4180 quoting and facet
   const auto rows = lines(r.out);
   REQUIRE(rows.size() == 3);
   CHECK(rows[0] == "id,date,title,url,source,section,person,org,place,country,speaker\r");
-  CHECK(rows[1] == "wire-2,2022-01-21,\"Grain \"\"prices\"\", up\",,Wire,,Antony Blinken; Sergey Lavrov,,Chicago,US,\r");
-  CHECK(rows[2] == "wire-1,2022-01-20,Evil \\x1b]0;owned\\x07 title,\"https://example.com/a?b=1,2\",Wire,,,,,,\r");
+  // The columns the reader fills (the facets are the extractor's: checked on the fixture below).
+  CHECK(rows[1].rfind("wire-2,2022-01-21,\"Grain \"\"prices\"\", up\",,Wire,,", 0) == 0);
+  CHECK(rows[2].rfind("wire-1,2022-01-20,Evil \\x1b]0;owned\\x07 title,\"https://example.com/a?b=1,2\",Wire,,", 0) == 0);
+
+  // Facets with several values, on the fixture archive whose facets are written by hand.
+  TempDir fixture;
+  write_query_fixture(fixture.str("db"));
+  auto f = run_command(kQuery + " --db " + sh_quote(fixture.str("db")) + " --format csv 'title:zelenskiy'");
+  CHECK(lines(f.out) == std::vector<std::string>{
+                           "id,date,title,url,source,section,person,org,place,country,speaker\r",
+                           "a1,2022-01-19,Blinken meets Zelenskiy in Kyiv,,fixture,,Antony Blinken; Volodymyr Zelenskiy,"
+                           "State Department,Kyiv,UA; US,Antony Blinken\r"});
 }
 
 TEST_CASE("cli output: --interval chooses the timeline's buckets; --timeline alone picks from the span",
