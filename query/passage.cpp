@@ -120,9 +120,12 @@ PassageTerms passage_terms(const Xapian::Query& query) {
   PassageTerms out;
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
     const std::string term = *t;
-    if (term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z')) add_unique(out.stems, lower_ascii(term.substr(1)));
-    else if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) add_unique(out.words, lower_ascii(term));
-    else add_unique(out.names, entity_name(term));  // a filter or a field: only entity names count
+    if (term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z'))
+      add_unique(out.stems, lower_ascii(term.substr(1)));
+    else if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'))
+      add_unique(out.words, lower_ascii(term));
+    else
+      add_unique(out.names, entity_name(term));  // a filter or a field: only entity names count
   }
   longest_first(out.words);
   longest_first(out.stems);
@@ -137,14 +140,16 @@ PassageWindow passage_window(std::string_view text, const PassageTerms& terms, c
   // A word is looked at only when its first letter starts a word or stem of the query (stemming
   // keeps the first letter), so that most words of a long body cost a byte comparison.
   bool first[256] = {}, stem_first[256] = {};
-  for (const auto& s : terms.stems) first[static_cast<unsigned char>(s[0])] = stem_first[static_cast<unsigned char>(s[0])] = true;
+  for (const auto& s : terms.stems)
+    first[static_cast<unsigned char>(s[0])] = stem_first[static_cast<unsigned char>(s[0])] = true;
   for (const auto& w : terms.words) first[static_cast<unsigned char>(w[0])] = true;
   const std::size_t pos = find_word(text, [&](std::size_t b, std::size_t e) {
     if (!first[static_cast<unsigned char>(lower(text[b]))]) return false;
     const std::string word = lower_ascii(text.substr(b, e - b));
     if (std::find(terms.words.begin(), terms.words.end(), word) != terms.words.end()) return true;
     if (!stem_first[static_cast<unsigned char>(word[0])]) return false;
-    const std::string stemmed = stem(static_cast<unsigned char>(word[0]) < 0x80 ? word : Xapian::Unicode::tolower(word));
+    const std::string stemmed =
+        stem(static_cast<unsigned char>(word[0]) < 0x80 ? word : Xapian::Unicode::tolower(word));
     return std::find(terms.stems.begin(), terms.stems.end(), stemmed) != terms.stems.end();
   });
   if (pos == std::string_view::npos) return window_around(text, 0, 0, length / 2 + 2 * length);

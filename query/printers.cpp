@@ -140,8 +140,10 @@ void write_facets(std::ostream& out, const std::vector<std::string>& parts, cons
   const std::size_t room = o.width > kIndent ? o.width - kIndent : 1;
   std::vector<std::string> lines;
   for (const auto& part : parts) {
-    if (!lines.empty() && display_width(lines.back()) + 3 + display_width(part) <= room) lines.back() += " | " + part;
-    else lines.push_back(part);
+    if (!lines.empty() && display_width(lines.back()) + 3 + display_width(part) <= room)
+      lines.back() += " | " + part;
+    else
+      lines.push_back(part);
   }
   for (const auto& line : lines) write_wrapped(out, line, o, kDim);
 }
@@ -170,7 +172,8 @@ std::string count_line(const SearchResult& r, bool quotes) {
   const bool exact = r.matches_lower == r.matches_upper;
   std::string line = (exact ? "" : "about ") +
                      count_noun(r.matches_estimated, quotes ? "quotation" : "match", quotes ? "quotations" : "matches");
-  if (!r.hits.empty()) line += "; showing " + std::to_string(r.hits.front().rank) + "-" + std::to_string(r.hits.back().rank);
+  if (!r.hits.empty())
+    line += "; showing " + std::to_string(r.hits.front().rank) + "-" + std::to_string(r.hits.back().rank);
   return line;
 }
 
@@ -210,21 +213,23 @@ void print_facets_text(std::ostream& out, const std::vector<FacetResult>& facets
       std::size_t count_width = f.values.empty() ? 1 : std::to_string(f.values.front().count).size();
       for (const auto& v : f.values) {
         std::string n = std::to_string(v.count);
-        lines.push_back(std::string(count_width - n.size(), ' ') + n + "  " + escape_controls(facet_label(f.name, v.value)));
+        lines.push_back(std::string(count_width - n.size(), ' ') + n + "  " +
+                        escape_controls(facet_label(f.name, v.value)));
       }
       if (f.values.empty()) lines.push_back("(none)");
       rows = std::max(rows, lines.size());
       cols.push_back(std::move(lines));
     }
     // The last column takes what is left of the width; the others kColumn each.
-    const std::size_t last_room = o.width > kColumn * (cols.size() - 1) ? o.width - kColumn * (cols.size() - 1) : kColumn;
+    const std::size_t last_room =
+        o.width > kColumn * (cols.size() - 1) ? o.width - kColumn * (cols.size() - 1) : kColumn;
     for (std::size_t row = 0; row < rows; ++row) {
       std::string line;
       for (std::size_t c = 0; c < cols.size(); ++c) {
         const std::string cell = row < cols[c].size() ? cols[c][row] : "";
         const bool is_last = c + 1 == cols.size();
-        std::string shown = is_last ? (display_width(cell) > last_room ? fit(cell, last_room) : cell)
-                                    : fit(cell, kColumn - 2) + "  ";
+        std::string shown =
+            is_last ? (display_width(cell) > last_room ? fit(cell, last_room) : cell) : fit(cell, kColumn - 2) + "  ";
         if (row == 0 && o.color && !cell.empty()) {
           const std::size_t text_end = shown.find_last_not_of(' ') + 1;
           shown = std::string(kBold) + shown.substr(0, text_end) + kReset + shown.substr(text_end);
@@ -246,7 +251,8 @@ void print_timeline_text(std::ostream& out, const Timeline& t, const PrintOption
   Xapian::doccount top = 0;
   for (const auto& b : t.buckets) top = std::max(top, b.count);
   if (o.color) out << kBold;
-  out << "timeline by " << to_string(t.granularity) << " (" << count_noun(t.dated, "dated match", "dated matches") << ")";
+  out << "timeline by " << to_string(t.granularity) << " (" << count_noun(t.dated, "dated match", "dated matches")
+      << ")";
   if (o.color) out << kReset;
   out << "\n";
   std::size_t label_width = 0, count_width = std::to_string(top).size();
@@ -259,8 +265,8 @@ void print_timeline_text(std::ostream& out, const Timeline& t, const PrintOption
   for (const auto& b : t.buckets) {
     std::size_t len = top ? (b.count * bar + top - 1) / top : 0;
     std::string n = std::to_string(b.count);
-    out << b.label << std::string(label_width - b.label.size(), ' ') << "  "
-        << std::string(count_width - n.size(), ' ') << n << (len ? " " : "");
+    out << b.label << std::string(label_width - b.label.size(), ' ') << "  " << std::string(count_width - n.size(), ' ')
+        << n << (len ? " " : "");
     for (std::size_t i = 0; i < len; ++i) out << mark;
     out << "\n";
   }
@@ -370,8 +376,10 @@ void print_json(std::ostream& out, const SearchResult& r, const PrintOptions& o)
 void print_ids(std::ostream& out, const SearchResult& r, const PrintOptions& o) {
   for (const auto& h : r.hits) {
     const std::string id = field(h.record, o.quotes ? "article" : "id");
-    if (o.null) out << id << '\0';
-    else out << shell_quote_path(id) << '\n';
+    if (o.null)
+      out << id << '\0';
+    else
+      out << shell_quote_path(id) << '\n';
   }
 }
 
@@ -381,8 +389,10 @@ void print_paths(std::ostream& out, const SearchResult& r, const PrintOptions& o
   for (const auto& h : r.hits) {
     std::string path = stored_path(h.record);
     if (path.empty() || !seen.insert(path).second) continue;
-    if (o.null) out << path << '\0';
-    else out << shell_quote_path(path) << '\n';
+    if (o.null)
+      out << path << '\0';
+    else
+      out << shell_quote_path(path) << '\n';
   }
 }
 

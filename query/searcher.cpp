@@ -66,14 +66,14 @@ void add_date_note(const Xapian::Database& db, const DateRange& dates, SearchRes
   if (!dates.from.empty()) {
     const std::string newest = archive_date(db, true);
     if (!newest.empty() && newest < dates.from)
-      add_note(res, "no article is dated on or after " + iso_date(dates.from) + "; the newest is dated " +
-                        iso_date(newest));
+      add_note(res,
+               "no article is dated on or after " + iso_date(dates.from) + "; the newest is dated " + iso_date(newest));
   }
   if (!dates.to.empty()) {
     const std::string oldest = archive_date(db, false);
     if (!oldest.empty() && oldest > dates.to)
-      add_note(res, "no article is dated on or before " + iso_date(dates.to) + "; the oldest is dated " +
-                        iso_date(oldest));
+      add_note(res,
+               "no article is dated on or before " + iso_date(dates.to) + "; the oldest is dated " + iso_date(oldest));
   }
 }
 
@@ -91,7 +91,8 @@ class SnippetMaker {
   std::string make(const Xapian::MSet& mset, const nlohmann::json& record) const {
     static const std::string kEmpty, kOmit = "...";
     const auto field = record.find(req_.quotes ? "text" : "body");
-    const std::string& text = field != record.end() && field->is_string() ? field->get_ref<const std::string&>() : kEmpty;
+    const std::string& text =
+        field != record.end() && field->is_string() ? field->get_ref<const std::string&>() : kEmpty;
     // A quotation is shown whole; an article by its best passage.
     const std::size_t length = req_.quotes ? std::max(req_.snippet_length, text.size() + 1) : req_.snippet_length;
     if (by_mention_) {
@@ -99,9 +100,9 @@ class SnippetMaker {
       if (!s.empty()) return s;
     }
     const PassageWindow win = req_.quotes ? PassageWindow{0, text.size()} : passage_window(text, terms_, stem_, length);
-    std::string s = mset.snippet(win.begin == 0 && win.end == text.size() ? text : text.substr(win.begin, win.end - win.begin),
-                                 length, stem_, Xapian::MSet::SNIPPET_EXHAUSTIVE, std::string(1, kHighlightStart),
-                                 std::string(1, kHighlightEnd), kOmit);
+    std::string s = mset.snippet(
+        win.begin == 0 && win.end == text.size() ? text : text.substr(win.begin, win.end - win.begin), length, stem_,
+        Xapian::MSet::SNIPPET_EXHAUSTIVE, std::string(1, kHighlightStart), std::string(1, kHighlightEnd), kOmit);
     return mark_cut_ends(std::move(s), win, text.size(), kOmit);
   }
 
