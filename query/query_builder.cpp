@@ -93,7 +93,9 @@ class KeyProcessor : public Xapian::FieldProcessor {
   KeyProcessor(std::string field, ParseState* st) : field_(std::move(field)), st_(st) {}
   Xapian::Query operator()(const std::string& value) override {
     count_field_value(st_);
-    return unknown_value(field_, value);  // the value's own term: it matches when it exists
+    // The resolver spells the term (schema::value_term) and notes a value the archive lacks.
+    auto terms = (*st_->resolve)(field_, value, as_typed(field_, value));
+    return terms.empty() ? unknown_value(field_, value) : any_of(terms);
   }
 
  private:

@@ -214,10 +214,13 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
       add_note(out, label + " means " + *code + " (" + display_name(field, term) + ")");
     return {term};
   }
-  std::string key = canonical::fold_key(value);
-  if (key.empty()) return {};
-  std::string exact = schema::filter_term(field, key);
-  if (!facet) return {exact};
+  std::string exact = schema::value_term(field, value);
+  if (exact.empty()) return {};
+  if (!facet) {
+    if (!impl_->db.term_exists(exact)) add_note(out, label + ": no " + field + " of that name in the archive");
+    return {exact};
+  }
+  const std::string key = exact.substr(prefix.size());
 
   // Names containing every word typed ("blinken" -> "antony blinken"), the way people search
   // for a person by surname. The exact name is one of them; a lone "Blair" an article named

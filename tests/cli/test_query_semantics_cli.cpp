@@ -150,6 +150,9 @@ TEST_CASE("cli semantics: tag:places:usa in the query matches what --tag places:
   CHECK(query(db, "--format ids --sort oldest tag:places:usa").out == "tag1\ntag2\n");
   CHECK(query(db, "--format ids --sort oldest --tag places:usa").out == "tag1\ntag2\n");
   CHECK(query(db, "--format ids --sort oldest 'crude tag:PLACES:USA'").out == "tag1\n");
+  auto unknown = query(db, "--count 'crude tag:places:narnia'");
+  CHECK(unknown.out == "0\n");
+  CHECK(contains(unknown.err, "tag:places:narnia: no tag of that name in the archive"));
 }
 
 TEST_CASE("cli semantics: repeated tags and fields are OR-ed, --all-of requires each, as --help says", "[query][cli]") {
@@ -194,7 +197,7 @@ TEST_CASE("cli semantics: did you mean only for unknown words, and only towards 
   CHECK_FALSE(contains(query(db, "quokkaz").err, "did you mean: quotas"));
 }
 
-TEST_CASE("cli semantics: --quotes is a switch; the query is the positional argument", "[query][cli]") {
+TEST_CASE("cli semantics: --quotes is a switch and the query is the positional argument", "[query][cli]") {
   const auto& db = fixture_db();
   auto r = query(db, "--quotes --speaker klobuchar sanctions");
   CHECK(r.status == 0);
@@ -207,7 +210,7 @@ TEST_CASE("cli semantics: --quotes is a switch; the query is the positional argu
   CHECK(lines(all.out).size() == 3);  // two quotations and the summary (the note on the name)
 }
 
-TEST_CASE("cli semantics: counts are exact up to 10,000; --limit 0 prints the count and exits 0", "[query][cli]") {
+TEST_CASE("cli semantics: counts are exact up to 10,000 and --limit 0 prints the count with exit 0", "[query][cli]") {
   TempDir dir;
   // Every third quotation mentions the storms; two articles in three do, outside the quotation
   // too: word counts that Xapian's estimates get wrong.
