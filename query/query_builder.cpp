@@ -130,6 +130,8 @@ class DateProcessor : public Xapian::FieldProcessor {
 // so this walks the schema table itself; id:, file:, type: and parent: stay literal.
 Xapian::QueryParser make_parser(const Xapian::Database& db, ParseState* st) {
   Xapian::QueryParser qp = analysis::text_parser(db);
+  // A wildcard stands for at most its kMaxWildcardTerms most frequent words ("a*" has thousands).
+  qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   for (const auto& f : schema::kFields) {
     const std::string name(f.name);
     if (f.kind == schema::FieldKind::kFreeText) continue;

@@ -76,6 +76,8 @@ inline constexpr std::size_t kMaxQueryBytes = 4096;
 inline constexpr std::size_t kMaxQueryWords = 256;
 /// field:value pairs of the query plus the values of the filter options (--person ...).
 inline constexpr std::size_t kMaxFieldValues = 32;
+/// A trailing wildcard (econom*) stands for at most this many words, the most frequent.
+inline constexpr Xapian::termcount kMaxWildcardTerms = 500;
 
 /// Fails with a kUsage Error naming the limit when `text` is longer than kMaxQueryBytes or
 /// kMaxQueryWords, or `filter_values` (values of the filter options) exceeds kMaxFieldValues.

@@ -126,3 +126,20 @@ TEST_CASE("query builder: a query without words is empty and matches everything"
   REQUIRE(q.ok());
   CHECK(q->query.get_description() == "Query((<alldocuments> FILTER XTYPEarticle))");
 }
+
+TEST_CASE("query builder: a wildcard stands for at most its most frequent words", "[query]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (Xapian::termcount i = 0; i < kMaxWildcardTerms + 100; ++i) {
+    Xapian::Document d;
+    d.add_term("w" + std::to_string(i));
+    d.add_boolean_term(schema::type_term(schema::kTypeArticle));
+    db.add_document(d);
+  }
+  QuerySpec spec;
+  spec.text = "w*";
+  auto q = build_query(spec, db, resolver(), Day{2022, 3, 1});
+  REQUIRE(q.ok());
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q->query);
+  CHECK(enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated() == kMaxWildcardTerms);
+}
