@@ -289,8 +289,7 @@ Result<SearchResult> Searcher::search(const SearchRequest& req) {
   }
 }
 
-Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
-  SearchResult res;
+Result<QuerySpec> Searcher::query_spec(const SearchRequest& req, SearchResult& res) {
   Xapian::Database& db = impl_->db;
   // Bounded before any value is resolved: resolving a name reads the facet's vocabulary.
   std::size_t filter_values = 0;
@@ -306,9 +305,6 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     for (const auto& v : values) g.values.push_back(resolve_values(field, v, res));
     spec.filters.push_back(std::move(g));
   }
-
-  Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
   if (!req.like_id.empty()) {
     const std::string id = schema::id_term(req.like_id);
     auto p = db.postlist_begin(id);
@@ -318,12 +314,25 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     Xapian::RSet rset;
     rset.add_document(*p);
     PlainWordDecider decider;
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
     Xapian::ESet eset = enquire.get_eset(30, rset, &decider);
     std::vector<Xapian::Query> parts;
     for (auto it = eset.begin(); it != eset.end(); ++it) parts.emplace_back(*it);
     spec.like = parts.empty() ? Xapian::Query::MatchNothing : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
     spec.exclude_terms.push_back(id);
   }
+  return spec;
+}
+
+Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
+  SearchResult res;
+  Xapian::Database& db = impl_->db;
+  auto made = query_spec(req, res);
+  if (!made) return made.error();
+  const QuerySpec& spec = *made;
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
 
   Resolver resolve = [&](const std::string& f, const std::string& v, const std::string& typed) {
     return resolve_values(f, v, res, typed);

@@ -134,6 +134,9 @@ class Searcher {
   struct Impl;
   explicit Searcher(std::unique_ptr<Impl> impl);
   Result<SearchResult> search_once(const SearchRequest& request);
+  /// The request as a QuerySpec: bounded (check_query_size), filter values resolved (notes into
+  /// `out`), --like expanded.
+  Result<QuerySpec> query_spec(const SearchRequest& request, SearchResult& out);
   std::unique_ptr<Impl> impl_;
 };
 
