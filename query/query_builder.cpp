@@ -149,11 +149,14 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, ParseState* st) {
 // Xapian's "Syntax: <expression> AND <expression>" as a sentence a user understands.
 Error syntax_error(const std::string& xapian_message) {
   static const std::string kHead = "Syntax: <expression> ", kTail = " <expression>";
-  std::string what = "the query could not be understood";
+  std::string what;
   const std::string& m = xapian_message;
   if (m.size() > kHead.size() + kTail.size() && m.compare(0, kHead.size(), kHead) == 0 &&
       m.compare(m.size() - kTail.size(), kTail.size(), kTail) == 0)
-    what = m.substr(kHead.size(), m.size() - kHead.size() - kTail.size()) + " needs a word or phrase on each side";
+    what = m.substr(kHead.size(), m.size() - kHead.size() - kTail.size());
+  if (what == "NOT") what += " needs a word or phrase after it";  // 'NOT oil' alone is allowed
+  else if (!what.empty()) what += " needs a word or phrase on each side";
+  else what = "the query could not be understood";
   return Error{ErrorCode::kUsage, "query syntax error: " + what,
                "AND, OR and NOT in capitals join words, e.g. 'oil AND (opec OR saudi)'; "
                "to search for the word itself, write it in lower case"};

@@ -45,17 +45,19 @@ TEST_CASE("query builder: only upper-case AND, OR and NOT are operators", "[quer
 }
 
 TEST_CASE("query builder: a misplaced operator is a sentence with a hint", "[query]") {
-  for (std::string text : {"oil AND", "OR oil", "oil AND NOT"}) {
+  for (std::string text : {"oil AND", "OR oil", "oil AND NOT", "oil NOT", "oil XOR"}) {
     INFO(text);
     auto q = build(text);
     REQUIRE_FALSE(q.ok());
     CHECK(q.error().code == ErrorCode::kUsage);
     CHECK(q.error().message.find("Syntax") == std::string::npos);
     CHECK(q.error().message.find("<expression>") == std::string::npos);
-    CHECK(q.error().message.find("needs a word or phrase on each side") != std::string::npos);
+    CHECK(q.error().message.find("needs a word or phrase") != std::string::npos);
     CHECK(q.error().hint.find("lower case") != std::string::npos);
   }
   CHECK(build("oil AND").error().message == "query syntax error: AND needs a word or phrase on each side");
+  CHECK(build("oil NOT").error().message == "query syntax error: NOT needs a word or phrase after it");
+  CHECK(build("NOT oil").ok());
 }
 
 TEST_CASE("query builder: an unknown field value matches nothing and never widens the query", "[query]") {
