@@ -29,8 +29,8 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   po::options_description desc(
       "Usage: newsidx-query --db PATH [OPTIONS] 'QUERY'\n\n"
       "Searches a newsidx database. All words are required unless --any is given; \"quoted\n"
-      "phrases\", AND/OR/NOT (in capitals: lower-case and/or/not are words), +word/-word and\n"
-      "trailing wild* cards work; accents are ignored (cafe finds café); and so do fields:\n"
+      "phrases\", AND/OR/NOT (in capitals: lower-case and/or/not are words), +word/-word,\n"
+      "trailing wild* cards and fields work, and accents are ignored (cafe finds café). Fields:\n"
       "  title:storm  author:smith  section:politics  source:reuters  tag:places:usa\n"
       "  person:blinken  org:\"state department\"  place:kyiv  country:britain  speaker:klobuchar\n"
       "  date:2022-01-01..2022-02-15  date:2022-01  date:2022  date:last-week\n"
