@@ -10,8 +10,10 @@
 //      S... / ZS...     headline words (also indexed unprefixed, weighted above the body)
 //      ... / Z...       body words: unstemmed with positions, stemmed with a Z prefix
 //      A... / ZA...     author words
+//                       (every word with its accents folded: analysis::fold_accents)
 //      D<YYYYMMDD>, M<YYYYMM>, Y<YYYY>   publication day, month, year (boolean)
-//      XSECTION<s>, XSOURCE<s>, XTAG<t>  section, source, editorial tag (boolean, lower case)
+//      XSECTION<s>, XSOURCE<s>, XTAG<t>  section, source, editorial tag (boolean, folded by
+//                       canonical::fold_key: the tag "places:usa" is "XTAGplaces usa"; value_term)
 //      XDATELINE<place>                 dateline place (boolean, folded)
 //      XPERSON<k>, XORG<k>, XPLACE<k>, XCOUNTRY<cc>, XSPEAKER<k>
 //                       entity facets; k is the canonical name folded by canonical::fold_key
@@ -42,7 +44,8 @@
 
 namespace newsidx::schema {
 
-inline constexpr int kSchemaVersion = 1;
+// 2: words are indexed with their accents folded ("café" as "cafe").
+inline constexpr int kSchemaVersion = 2;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
 
@@ -138,6 +141,10 @@ std::string parent_term(std::string_view article_id);
 std::string quote_id(std::string_view article_id, std::size_t n);
 /// A boolean filter term for field `name` with a value already normalised by the caller.
 std::string filter_term(std::string_view name, std::string_view normalised_value);
+/// THE term of a raw value of a boolean field or facet, for the indexer and every way a user
+/// types one (--tag places:usa, tag:places:usa): country codes in lower case, any other value
+/// folded by canonical::fold_key (case, accents, punctuation runs). "" when nothing is left.
+std::string value_term(std::string_view name, std::string_view raw_value);
 /// Date terms for "YYYY-MM-DD" (or "" -> none): D, M, Y.
 std::vector<std::string> date_terms(std::string_view iso_date);
 /// "YYYY-MM-DD" -> "YYYYMMDD" for the date slot ("" stays "").

@@ -25,22 +25,31 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   auto& r = o.request;
   std::vector<std::string> words;
   std::vector<std::string> person, org, place, country, speaker, section, source, tag;
-  std::string format, sort = "relevance", since, until, today, facets, quotes;
+  std::string format, sort = "relevance", since, until, today, facets;
   po::options_description desc(
       "Usage: newsidx-query --db PATH [OPTIONS] 'QUERY'\n\n"
       "Searches a newsidx database. All words are required unless --any is given; \"quoted\n"
-      "phrases\", AND/OR/NOT, +word/-word and trailing wild* cards work, and so do fields:\n"
+      "phrases\", AND/OR/NOT (in capitals: lower-case and/or/not are words), +word/-word,\n"
+      "trailing wild* cards and fields work, and accents are ignored (cafe finds café). Fields:\n"
       "  title:storm  author:smith  section:politics  source:reuters  tag:places:usa\n"
       "  person:blinken  org:\"state department\"  place:kyiv  country:britain  speaker:klobuchar\n"
       "  date:2022-01-01..2022-02-15  date:2022-01  date:2022  date:last-week\n"
       "Entity values are matched as typed: case and accents are ignored, a surname finds the\n"
       "full name, and a country may be a name, code or adjective (russia, RU, Russian).\n"
-      "Filters restrict the matches; they never change the ranking.\n\n"
+      "Filters restrict the matches; they never change the ranking. Repeated values of one filter\n"
+      "or field are OR-ed (--tag a --tag b, person:x person:y: either), different filters and\n"
+      "words AND-ed; --all-of requires every value of a filter (in the query: person:x AND person:y).\n"
+      "An empty query ('' or none) matches every article (every quotation with --quotes);\n"
+      "filters and dates narrow it, and it lists the newest first unless --sort says otherwise.\n"
+      "Counts are exact up to 10000 matches (\"about N\" past that); --limit 0 prints the count\n"
+      "(and --facets) alone. A query holds at most 4096 bytes, 256 words and 32 field values and\n"
+      "filter values; a larger one is refused (exit 2). A wild* card stands for its 500 most\n"
+      "frequent words.\n\n"
       "Examples:\n"
       "  newsidx-query --db news.db 'tony blair election'\n"
       "  newsidx-query --db news.db '\"state department\" -sanctions' --limit 5\n"
       "  newsidx-query --db news.db sanctions --country russia --since 2022-01 --facets person,org\n"
-      "  newsidx-query --db news.db --quotes sanctions --speaker klobuchar\n"
+      "  newsidx-query --db news.db --quotes --speaker klobuchar sanctions\n"
       "  newsidx-query --db news.db --like 'politics/2021/03/04/budget.txt'\n\n"
       "Exit status: 0 matches found, 1 none, 2 usage or query error, 3 database error.\n\n"
       "Options");
@@ -63,11 +72,13 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     ("place", po::value(&place)->composing(), "only articles mentioning this place, e.g. --place kyiv")
     ("country", po::value(&country)->composing(), "only articles about this country (name, code or adjective), e.g. --country UA")
     ("speaker", po::value(&speaker)->composing(), "only articles (or quotes) by this speaker, e.g. --speaker klobuchar")
-    ("all-of", "repeated values of one filter must ALL match (mentions both), e.g. --all-of --person blinken --person lavrov")
+    ("all-of", "repeated values of one filter (--person, --tag, ...) must ALL match (mentions both), "
+               "e.g. --all-of --person blinken --person lavrov")
     ("section", po::value(&section)->composing(), "only this section (the archive folder), e.g. --section politics")
     ("source", po::value(&source)->composing(), "only this source, e.g. --source reuters")
     ("tag", po::value(&tag)->composing(), "only this editorial tag, e.g. --tag places:usa")
-    ("quotes", po::value<std::string>(&quotes), "list matching quotations, not articles ('' for all), e.g. --quotes sanctions --speaker klobuchar")
+    ("quotes", "search the quotations instead of the articles (the query words are looked for in "
+               "the quoted text), e.g. --quotes --speaker klobuchar sanctions")
     ("facets", po::value<std::string>(&facets), "count the top values of these facets over all matches "
                                                 "(person,org,place,country,speaker), e.g. --facets person,country")
     ("facet-size", po::value<std::size_t>(&r.facet_size)->default_value(10), "values shown per facet, e.g. --facet-size 5")
@@ -104,10 +115,7 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   if (o.show_help || o.show_version) return o;
   if (o.db.empty()) return usage("--db is required", "e.g. newsidx-query --db news.db 'query'");
 
-  if (vm.count("quotes")) {
-    r.quotes = true;
-    r.text = quotes;
-  }
+  r.quotes = vm.count("quotes") > 0;
   for (const auto& w : words) r.text += (r.text.empty() ? "" : " ") + w;
   r.any = vm.count("any") > 0;
   r.count_only = vm.count("count") > 0;
@@ -132,6 +140,8 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   else if (sort == "newest") r.sort = SortOrder::kNewest;
   else if (sort == "oldest") r.sort = SortOrder::kOldest;
   else return usage("unknown sort order '" + sort + "'", "use --sort relevance, newest or oldest");
+  // An empty query has no relevance to rank by: the newest first, unless --sort says otherwise.
+  if (!vm.count("sort") && !has_words(r.text) && r.like_id.empty()) r.sort = SortOrder::kNewest;
 
   if (!today.empty()) {
     auto t = parse_period(today, r.today);
@@ -170,9 +180,6 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   add("section", section);
   add("source", source);
   add("tag", tag);
-  if (r.text.empty() && r.filters.empty() && r.like_id.empty() && !r.quotes && r.dates.empty() &&
-      r.facets.empty() && !r.timeline)
-    return usage("nothing to search for", "give a query or a filter, e.g. newsidx-query --db news.db 'tony blair'");
   return o;
 }
 

@@ -41,6 +41,9 @@ int run(const QueryOptions& o, std::ostream& out, std::ostream& err, bool color)
   switch (o.format) {
     case OutputFormat::kJson:
       print_json(out, *res, po);
+      // --limit 0 asks for the count: the summary carries it even when it has nothing else.
+      if (o.request.limit == 0 && !has_summary(*res))
+        out << summary_json(*res).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       return status;
     case OutputFormat::kIds:
     case OutputFormat::kPaths:
@@ -57,7 +60,8 @@ int run(const QueryOptions& o, std::ostream& out, std::ostream& err, bool color)
     err << "no matches\n";
     return status;
   }
-  out << res->matches_estimated << (res->matches_lower == res->matches_upper ? "" : " (about)")
+  // Exact up to kExactCountsUpTo matches (the searcher counts that far), "about N" past it.
+  out << (res->matches_lower == res->matches_upper ? "" : "about ") << res->matches_estimated
       << (o.request.quotes ? " quotations" : " matches");
   if (!res->hits.empty()) out << "; showing " << res->hits.front().rank << "-" << res->hits.back().rank;
   out << "\n\n";
