@@ -1,10 +1,12 @@
 // Parsing newsidx-query's options with Boost.Program_options.
 #include "options.hpp"
 
+#include <fstream>
 #include <sstream>
 
 #include <boost/program_options.hpp>
 
+#include "common/config_files.hpp"
 #include "common/schema.hpp"
 #include "query/facets.hpp"
 
@@ -18,6 +20,28 @@ Error usage(std::string message, std::string hint) {
   return Error{ErrorCode::kUsage, "newsidx-query: " + std::move(message), std::move(hint)};
 }
 
+// The database named by `db = ...` in the configuration file the indexer reads (--config FILE,
+// else the first default file that sets it); the indexer's other keys are ignored. "" if none.
+Result<std::string> db_from_config(const std::string& config) {
+  const std::vector<std::string> files = config.empty() ? config::existing_default_files() : std::vector{config};
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    if (!in) return usage("cannot read configuration file " + f, "check the --config path");
+    std::string db;
+    po::options_description keys;
+    keys.add_options()("db", po::value<std::string>(&db));
+    try {
+      po::variables_map vm;
+      po::store(po::parse_config_file(in, keys, true), vm);
+      po::notify(vm);
+    } catch (const po::error& e) {
+      return usage(f + ": " + e.what(), "fix the file; its lines are \"name = value\"");
+    }
+    if (!db.empty()) return db;
+  }
+  return std::string();
+}
+
 }  // namespace
 
 Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
@@ -25,7 +49,7 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   auto& r = o.request;
   std::vector<std::string> words;
   std::vector<std::string> person, org, place, country, speaker, section, source, tag;
-  std::string format, sort = "relevance", since, until, today, facets, quotes;
+  std::string format, sort = "relevance", since, until, today, facets, quotes, config;
   po::options_description desc(
       "Usage: newsidx-query --db PATH [OPTIONS] 'QUERY'\n\n"
       "Searches a newsidx database. All words are required unless --any is given; \"quoted\n"
@@ -48,7 +72,10 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   desc.add_options()
     ("help,h", "show this help")
     ("version", "show the version")
-    ("db,d", po::value<std::string>(&o.db), "database to search, e.g. --db news.db")
+    ("db,d", po::value<std::string>(&o.db), "database to search, e.g. --db news.db; may be left out when "
+       "newsidx.conf sets db (~/.config/newsidx/newsidx.conf, /etc/newsidx.conf, as for newsidx-index)")
+    ("config", po::value<std::string>(&config), "take db from FILE instead of the default newsidx.conf files "
+       "(the indexer's other keys are ignored)")
     ("any", "match any of the words (OR) instead of all of them, e.g. --any 'kyiv kiev'")
     ("limit,n", po::value<std::size_t>(&r.limit)->default_value(10), "hits to show, e.g. --limit 20")
     ("offset", po::value<std::size_t>(&r.offset)->default_value(0), "hits to skip first (paging), e.g. --offset 10")
@@ -102,7 +129,13 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   }
   o.show_version = vm.count("version") > 0;
   if (o.show_help || o.show_version) return o;
-  if (o.db.empty()) return usage("--db is required", "e.g. newsidx-query --db news.db 'query'");
+  if (o.db.empty()) {
+    auto db = db_from_config(config);
+    if (!db) return db.error();
+    o.db = std::move(db).value();
+  }
+  if (o.db.empty())
+    return usage("--db is required (no configuration file sets db)", "e.g. newsidx-query --db news.db 'query'");
 
   if (vm.count("quotes")) {
     r.quotes = true;
