@@ -3,6 +3,11 @@
 # operations guide; `cpack -G DEB` builds a Debian package from the same rules.
 include(GNUInstallDirs)
 
+# --help names the installed documents.
+foreach(lib newsidx_indexer newsidx_query)
+  target_compile_definitions(${lib} PRIVATE NEWSIDX_DOCDIR="${CMAKE_INSTALL_FULL_DOCDIR}")
+endforeach()
+
 # Man pages come from each tool's --help and --version, plus the sections in contrib/man/*.h2m,
 # so they cannot drift from the program. help2man is a build dependency (scripts/install-deps.sh);
 # without it the build still works and only the man pages are left out, with a warning.
