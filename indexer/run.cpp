@@ -28,7 +28,6 @@
 #include "indexer/extract_json.hpp"
 #include "indexer/partition.hpp"
 #include "indexer/progress.hpp"
-#include "common/schema.hpp"
 #include "indexer/readers/reader.hpp"
 #include "indexer/status.hpp"
 #include "indexer/walker.hpp"
@@ -155,8 +154,16 @@ RunRecord run_record(std::time_t start, const Summary& s, const std::optional<Er
 
 // --max-prune: whether the articles of `gone` may be removed. A refusal is logged as an error
 // (shown even with -q) and counted.
-bool prune_within_limit(const IndexOptions& o, const std::vector<std::string>& gone, Summary& s) {
+bool prune_within_limit(const IndexOptions& o, ArchiveWriter& writer, const std::vector<std::string>& gone,
+                        Summary& s) {
   if (gone.empty() || o.prune_all) return true;
+  // Committed first, so that the share counts what the vanished files still hold: a moved
+  // feed's articles already carry their new file.
+  if (auto c = writer.commit(); !c) {
+    spdlog::error("not removing articles of vanished files: {}", c.error().message);
+    s.prune_refused = gone.size();
+    return false;
+  }
   auto share = prune_share(o.db, gone);
   if (!share) {
     spdlog::error("not removing articles of vanished files: {}", share.error().message);
@@ -331,10 +338,9 @@ void install_signal_handlers() {
 std::string summary_line(const Summary& s) {
   if (!s.abandoned_rebuild.empty())
     return fmt::format(
-        "newsidx-index: --rebuild {} after {:.1f} s and abandoned: {} is left as it was, and the {} articles "
-        "written so far went to the discarded copy",
-        s.interrupted ? fmt::format("stopped by signal {}", s.signal) : std::string("failed"), s.seconds,
-        s.abandoned_rebuild, s.added + s.updated);
+        "newsidx-index: --rebuild stopped by signal {} after {:.1f} s and abandoned: {} is left as it was, and "
+        "the {} articles written so far went to the discarded copy",
+        s.signal, s.seconds, s.abandoned_rebuild, s.added + s.updated);
   if (s.dry_run)
     return fmt::format(
         "newsidx-index: dry run: {} files, {} to add, {} to update, {} to remove, {} unchanged, "
@@ -623,7 +629,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
 
   if (writer && !fatal && o.prune && !s.interrupted && !rebuild) {
     auto gone = vanished_files(walked, known, seen);
-    if (!prune_within_limit(o, gone, s)) gone.clear();
+    if (!prune_within_limit(o, *writer, gone, s)) gone.clear();
     for (const auto& key : gone) {
       auto wc = writer->remove_file(key);
       if (auto st = wc ? ledger->forget(*writer, key) : Status(Ok{}); !st) wc = st.error();
@@ -634,6 +640,12 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       spdlog::debug("{}: gone from {}, {} articles removed", key, known.at(key).root, wc->removed);
       s.removed += wc->removed;
     }
+  }
+  if (ledger && !fatal && !s.interrupted && walked.problems.empty()) {
+    // A file never indexed that could not be read, and is gone now, leaves the list.
+    for (const auto& key : ledger->keys())
+      if (!seen.count(key) && !known.count(key))
+        if (auto st = ledger->forget(*writer, key); !st) fatal = st.error();
   }
   if (writer) {
     s.seconds = elapsed();

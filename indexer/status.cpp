@@ -94,6 +94,12 @@ const SkippedFile* SkipLedger::recorded(const std::string& key) const {
   return it == files_.end() ? nullptr : &it->second;
 }
 
+std::vector<std::string> SkipLedger::keys() const {
+  std::vector<std::string> out;
+  for (const auto& [key, f] : files_) out.push_back(key);
+  return out;
+}
+
 namespace {
 
 // The metadata of the database holding an archive's records (a partitioned archive's state

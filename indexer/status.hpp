@@ -40,6 +40,8 @@ class SkipLedger {
   Status forget(ArchiveWriter& writer, const std::string& key);
   /// The record of `key`, left from an earlier run, or nullptr.
   const SkippedFile* recorded(const std::string& key) const;
+  /// The file keys recorded.
+  std::vector<std::string> keys() const;
 
  private:
   std::map<std::string, SkippedFile> files_;  // by file key

@@ -1,6 +1,10 @@
 // Parsing newsidx-query's options with Boost.Program_options.
 #include "options.hpp"
 
+#ifndef NEWSIDX_DOCDIR
+#define NEWSIDX_DOCDIR "/usr/local/share/doc/newsidx"
+#endif
+
 #include <fstream>
 #include <sstream>
 
@@ -61,11 +65,11 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
       "full name, and a country may be a name, code or adjective (russia, RU, Russian).\n"
       "Filters restrict the matches; they never change the ranking.\n\n"
       "Examples:\n"
-      "  newsidx-query --db news.db 'tony blair election'\n"
-      "  newsidx-query --db news.db '\"state department\" -sanctions' --limit 5\n"
-      "  newsidx-query --db news.db sanctions --country russia --since 2022-01 --facets person,org\n"
-      "  newsidx-query --db news.db --quotes sanctions --speaker klobuchar\n"
-      "  newsidx-query --db news.db --like 'politics/2021/03/04/budget.txt'\n\n"
+      "  $ newsidx-query --db news.db 'tony blair election'\n"
+      "  $ newsidx-query --db news.db '\"state department\" -sanctions' --limit 5\n"
+      "  $ newsidx-query --db news.db sanctions --country russia --since 2022-01 --facets person,org\n"
+      "  $ newsidx-query --db news.db --quotes sanctions --speaker klobuchar\n"
+      "  $ newsidx-query --db news.db --like 'politics/2021/03/04/budget.txt'\n\n"
       "Exit status: 0 matches found, 1 none, 2 usage or query error, 3 database error.\n\n"
       "Options");
   // clang-format off
@@ -75,7 +79,7 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     ("db,d", po::value<std::string>(&o.db), "database to search, e.g. --db news.db; may be left out when "
        "newsidx.conf sets db (~/.config/newsidx/newsidx.conf, /etc/newsidx.conf, as for newsidx-index)")
     ("config", po::value<std::string>(&config), "take db from FILE instead of the default newsidx.conf files "
-       "(the indexer's other keys are ignored)")
+       "(the indexer's other keys are ignored), e.g. --config ~/nightly.conf")
     ("any", "match any of the words (OR) instead of all of them, e.g. --any 'kyiv kiev'")
     ("limit,n", po::value<std::size_t>(&r.limit)->default_value(10), "hits to show, e.g. --limit 20")
     ("offset", po::value<std::size_t>(&r.offset)->default_value(0), "hits to skip first (paging), e.g. --offset 10")
@@ -104,7 +108,7 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     ("partial", "when a remote partition (a \"remote\" line of a stub database) does not answer, "
        "say which and search the others, e.g. --partial")
     ("explain", "show how the query was understood (terms, stems, filters) before the hits")
-    ("format", po::value<std::string>(&format), "text (default), json (JSON Lines, see docs/json-output.md), ids or paths, e.g. --format ids")
+    ("format", po::value<std::string>(&format), "text (default), json (JSON Lines, see " NEWSIDX_DOCDIR "/json-output.md), ids or paths, e.g. --format ids")
     ("json", "shorthand for --format json");
   // clang-format on
   po::options_description hidden;

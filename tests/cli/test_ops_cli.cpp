@@ -309,3 +309,83 @@ TEST_CASE("cli: ops: a database of the previous schema version is refused, namin
   CHECK(run_command(index_cmd(dir, "--rebuild")).status == 0);
   CHECK(run_command(status_cmd(dir)).out.find(": 2 articles") != std::string::npos);
 }
+
+TEST_CASE("cli: ops: installed examples use the install prefix, and --help and man pages name installed documents",
+          "[ops][cli]") {
+  const fs::path build = fs::path(kIndex).parent_path().parent_path();
+  if (!fs::exists(build / "man/newsidx-index.1") || !fs::exists(build / "cmake_install.cmake")) {
+    WARN("SKIPPED: man pages not built in " << build << " (help2man missing, or target newsidx_man not built)");
+    return;
+  }
+  TempDir dir;
+  auto r = run_command("cmake --install " + sh_quote(build.string()) + " --prefix " + sh_quote(dir.str()), true);
+  REQUIRE(r.status == 0);
+  // The examples were generated for the build's prefix (CMAKE_INSTALL_PREFIX), not /usr/bin.
+  std::string prefix;
+  {
+    const std::string cache = read_file(build / "CMakeCache.txt");
+    const auto at = cache.find("CMAKE_INSTALL_PREFIX:PATH=");
+    REQUIRE(at != std::string::npos);
+    prefix = cache.substr(at + 26, cache.find('\n', at) - at - 26);
+  }
+  const std::string examples = "share/doc/newsidx/examples/";
+  const std::string service = read_file(dir.path() / (examples + "newsidx-index.service"));
+  const std::string crontab = read_file(dir.path() / (examples + "crontab.example"));
+  CHECK(has(service, "ExecStart=" + prefix + "/bin/newsidx-index --config /etc/newsidx.conf\n"));
+  CHECK(has(service, "\nStateDirectory=newsidx\n"));
+  CHECK(has(service, "\nLogsDirectory=newsidx\n"));
+  CHECK(has(crontab, prefix + "/bin/newsidx-index --config /etc/newsidx.conf\n"));
+  for (const std::string& text : {service, crontab}) {
+    CHECK_FALSE(has(text, "@CMAKE"));
+    if (prefix != "/usr") CHECK_FALSE(has(text, "/usr/bin/"));
+  }
+  // The documents --help and the man pages name are installed.
+  for (const char* doc : {"README.md", "operations.md", "json-output.md", "deployment.md"})
+    CHECK(fs::exists(dir.path() / "share/doc/newsidx" / doc));
+  const std::string docdir = prefix + "/share/doc/newsidx";
+  CHECK(has(run_command(kIndex + " --help").out, docdir + "/operations.md"));
+  CHECK(has(run_command(kQuery + " --help").out, docdir + "/json-output.md"));
+  if (run_command("command -v man >/dev/null").status != 0) {
+    WARN("SKIPPED the rendering half: man is not installed");
+    return;
+  }
+  for (const char* tool : {"newsidx-index", "newsidx-query"}) {
+    const std::string page = dir.str(std::string("share/man/man1/") + tool + ".1");
+    INFO(tool);
+    // groff's warnings only (the page itself goes to /dev/null).
+    CHECK(run_command("MANWIDTH=80 man -l --warnings " + sh_quote(page) + " 2>&1 >/dev/null").out.empty());
+    const std::string text = run_command("MANWIDTH=80 MAN_KEEP_FORMATTING=0 man -l " + sh_quote(page) + " 2>/dev/null | col -b").out;
+    CHECK(has(text, docdir + "/operations.md"));
+    // Each example on a line of its own.
+    const std::string first = std::string(tool) == "newsidx-index" ? "$ newsidx-index --db ~/news.db ~/archive\n"
+                                                                  : "$ newsidx-query --db news.db 'tony blair election'\n";
+    CHECK(has(text, first));
+  }
+}
+
+TEST_CASE("cli: ops: an unreadable new file is listed while it is there, and leaves the list once deleted", "[ops][cli]") {
+  // Root reads any file: the runs go through setpriv as user nobody then.
+  std::string as_user;
+  if (::geteuid() == 0) {
+    if (run_command("command -v setpriv >/dev/null").status != 0) {
+      WARN("SKIPPED: running as root without setpriv to drop privileges");
+      return;
+    }
+    as_user = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  }
+  TempDir dir;
+  archive(dir, 1);
+  write_file(dir.path() / "archive/locked.txt", "Locked\n\nNobody may read this.\n");
+  REQUIRE(run_command("chmod -R a+rwX " + sh_quote(dir.str())).status == 0);
+  fs::permissions(dir.path() / "archive/locked.txt", fs::perms::none);
+  auto first = run_command(as_user + index_cmd(dir), true);
+  INFO(first.out);
+  CHECK(first.status == 1);
+  CHECK(has(first.out, "locked.txt: skipped: cannot read: Permission denied"));
+  auto listed = run_command(status_cmd(dir));
+  CHECK(has(listed.out, "skipped files: 1"));
+  CHECK(has(listed.out, "locked.txt\n    cannot read: Permission denied"));
+  fs::remove(dir.path() / "archive/locked.txt");
+  CHECK(run_command(as_user + index_cmd(dir)).status == 0);
+  CHECK(has(run_command(status_cmd(dir)).out, "skipped files: none"));
+}
