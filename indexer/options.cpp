@@ -126,7 +126,7 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
        "trailing '/' matches folders only (\"tmp/\")")
     ("status", po::bool_switch(&o.status),
        "print the archive's counts, last run and skipped files (see --json); index nothing")
-    ("json", po::bool_switch(&o.json), "with --status: print it as JSON (docs/operations.md)")
+    ("json", po::bool_switch(&o.json), "with --status: print it as JSON (fields in " NEWSIDX_DOCDIR "/operations.md)")
     ("extract-only", "print each article's analysis as JSON Lines; write no database")
     ("log-file", po::value<std::string>(&o.log_file), "also log to FILE, rotated by size")
     ("log-max-size", po::value<std::size_t>(&o.log_max_bytes)->default_value(10 * 1024 * 1024),

@@ -154,12 +154,13 @@ RunRecord run_record(std::time_t start, const Summary& s, const std::optional<Er
 
 // --max-prune: whether the articles of `gone` may be removed. A refusal is logged as an error
 // (shown even with -q) and counted.
-bool prune_within_limit(const IndexOptions& o, ArchiveWriter& writer, const std::vector<std::string>& gone,
+// A run commits first (`writer`), so that the share counts what the vanished files still hold:
+// a moved feed's articles already carry their new file. A dry run (no writer) counts them as
+// committed, as a run would before writing.
+bool prune_within_limit(const IndexOptions& o, ArchiveWriter* writer, const std::vector<std::string>& gone,
                         Summary& s) {
   if (gone.empty() || o.prune_all) return true;
-  // Committed first, so that the share counts what the vanished files still hold: a moved
-  // feed's articles already carry their new file.
-  if (auto c = writer.commit(); !c) {
+  if (auto c = writer ? writer->commit() : Status(Ok{}); !c) {
     spdlog::error("not removing articles of vanished files: {}", c.error().message);
     s.prune_refused = gone.size();
     return false;
@@ -258,8 +259,8 @@ Result<Summary> dry_run(const IndexOptions& o, const WalkResult& walked, Summary
     out << "update " << f.path << '\n';
     ++s.updated;
   }
-  if (o.prune) {
-    for (const auto& key : vanished_files(walked, *known, seen)) {
+  if (auto gone = vanished_files(walked, *known, seen); o.prune && prune_within_limit(o, nullptr, gone, s)) {
+    for (const auto& key : gone) {
       out << "remove " << (std::filesystem::path(known->at(key).root) / key).string() << '\n';
       ++s.removed;
     }
@@ -344,8 +345,9 @@ std::string summary_line(const Summary& s) {
   if (s.dry_run)
     return fmt::format(
         "newsidx-index: dry run: {} files, {} to add, {} to update, {} to remove, {} unchanged, "
-        "{} skipped, {:.1f} s",
-        s.files, s.added, s.updated, s.removed, s.files_unchanged, s.skipped, s.seconds);
+        "{} skipped, {:.1f} s{}",
+        s.files, s.added, s.updated, s.removed, s.files_unchanged, s.skipped, s.seconds,
+        s.prune_refused ? fmt::format(", pruning of {} vanished files refused (--max-prune)", s.prune_refused) : "");
   double rate = s.seconds > 0 ? static_cast<double>(s.added + s.updated) / s.seconds : 0.0;
   return fmt::format(
       "newsidx-index: {} files ({} unchanged), {} articles read, {} added, {} updated, "
@@ -629,7 +631,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
 
   if (writer && !fatal && o.prune && !s.interrupted && !rebuild) {
     auto gone = vanished_files(walked, known, seen);
-    if (!prune_within_limit(o, *writer, gone, s)) gone.clear();
+    if (!prune_within_limit(o, writer.get(), gone, s)) gone.clear();
     for (const auto& key : gone) {
       auto wc = writer->remove_file(key);
       if (auto st = wc ? ledger->forget(*writer, key) : Status(Ok{}); !st) wc = st.error();

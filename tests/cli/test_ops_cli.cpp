@@ -162,6 +162,12 @@ TEST_CASE("cli: ops: an empty archive folder (unmounted disk) prunes nothing and
   // The disk is gone: the folder is there and empty.
   fs::remove_all(dir.path() / "archive");
   fs::create_directories(dir.path() / "archive");
+  // A dry run tells the same.
+  auto dry = run_command(index_cmd(dir, "--dry-run"), true);
+  CHECK(dry.status == 5);
+  CHECK_FALSE(has(dry.out, "remove " + dir.str("archive")));
+  CHECK(has(dry.out, "0 to remove"));
+  CHECK(has(dry.out, "pruning of 10 vanished files refused (--max-prune)"));
   auto r = run_command(index_cmd(dir), true);
   INFO(r.out);
   CHECK(r.status == 5);
