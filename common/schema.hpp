@@ -32,7 +32,10 @@
 //    Data: {"article","title","date","path","text","speaker","speaker_type"}.
 //
 // Database metadata: "newsidx.schema" = kSchemaVersion; the indexer also keeps per-file state
-// under keys starting with "newsidx.file:" (see indexer/writer).
+// under keys starting with "newsidx.file:" (see indexer/writer), each file skipped for bad
+// input under "newsidx.skipped:<file key>" (its path and reasons, until it indexes), and the
+// last run under "newsidx.run.*" (start, end, outcome, detail; see indexer/status). A
+// partitioned archive keeps these in its state database.
 #pragma once
 
 #include <array>
@@ -44,10 +47,16 @@
 
 namespace newsidx::schema {
 
-// 2: words are indexed with their accents folded ("café" as "cafe").
+// 2: words are indexed with their accents folded ("café" as "cafe"); skipped files and the
+//    last run are recorded in the metadata.
 inline constexpr int kSchemaVersion = 2;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
+inline constexpr std::string_view kSkippedKeyPrefix = "newsidx.skipped:";
+inline constexpr std::string_view kRunStartKey = "newsidx.run.start";
+inline constexpr std::string_view kRunEndKey = "newsidx.run.end";
+inline constexpr std::string_view kRunOutcomeKey = "newsidx.run.outcome";
+inline constexpr std::string_view kRunDetailKey = "newsidx.run.detail";
 
 /// Value slots.
 enum class Slot : Xapian::valueno {

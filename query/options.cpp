@@ -1,10 +1,16 @@
 // Parsing newsidx-query's options with Boost.Program_options.
 #include "options.hpp"
 
+#ifndef NEWSIDX_DOCDIR
+#define NEWSIDX_DOCDIR "/usr/local/share/doc/newsidx"
+#endif
+
+#include <fstream>
 #include <sstream>
 
 #include <boost/program_options.hpp>
 
+#include "common/config_files.hpp"
 #include "common/schema.hpp"
 #include "query/facets.hpp"
 
@@ -18,6 +24,28 @@ Error usage(std::string message, std::string hint) {
   return Error{ErrorCode::kUsage, "newsidx-query: " + std::move(message), std::move(hint)};
 }
 
+// The database named by `db = ...` in the configuration file the indexer reads (--config FILE,
+// else the first default file that sets it); the indexer's other keys are ignored. "" if none.
+Result<std::string> db_from_config(const std::string& config) {
+  const std::vector<std::string> files = config.empty() ? config::existing_default_files() : std::vector{config};
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    if (!in) return usage("cannot read configuration file " + f, "check the --config path");
+    std::string db;
+    po::options_description keys;
+    keys.add_options()("db", po::value<std::string>(&db));
+    try {
+      po::variables_map vm;
+      po::store(po::parse_config_file(in, keys, true), vm);
+      po::notify(vm);
+    } catch (const po::error& e) {
+      return usage(f + ": " + e.what(), "fix the file; its lines are \"name = value\"");
+    }
+    if (!db.empty()) return db;
+  }
+  return std::string();
+}
+
 }  // namespace
 
 Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
@@ -25,7 +53,7 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   auto& r = o.request;
   std::vector<std::string> words;
   std::vector<std::string> person, org, place, country, speaker, section, source, tag;
-  std::string format, sort = "relevance", since, until, today, facets;
+  std::string format, sort = "relevance", since, until, today, facets, config;
   po::options_description desc(
       "Usage: newsidx-query --db PATH [OPTIONS] 'QUERY'\n\n"
       "Searches a newsidx database. All words are required unless --any is given; \"quoted\n"
@@ -46,18 +74,21 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
       "filter values; a larger one is refused (exit 2). A wild* card stands for its 500 most\n"
       "frequent words.\n\n"
       "Examples:\n"
-      "  newsidx-query --db news.db 'tony blair election'\n"
-      "  newsidx-query --db news.db '\"state department\" -sanctions' --limit 5\n"
-      "  newsidx-query --db news.db sanctions --country russia --since 2022-01 --facets person,org\n"
-      "  newsidx-query --db news.db --quotes --speaker klobuchar sanctions\n"
-      "  newsidx-query --db news.db --like 'politics/2021/03/04/budget.txt'\n\n"
+      "  $ newsidx-query --db news.db 'tony blair election'\n"
+      "  $ newsidx-query --db news.db '\"state department\" -sanctions' --limit 5\n"
+      "  $ newsidx-query --db news.db sanctions --country russia --since 2022-01 --facets person,org\n"
+      "  $ newsidx-query --db news.db --quotes --speaker klobuchar sanctions\n"
+      "  $ newsidx-query --db news.db --like 'politics/2021/03/04/budget.txt'\n\n"
       "Exit status: 0 matches found, 1 none, 2 usage or query error, 3 database error.\n\n"
       "Options");
   // clang-format off
   desc.add_options()
     ("help,h", "show this help")
     ("version", "show the version")
-    ("db,d", po::value<std::string>(&o.db), "database to search, e.g. --db news.db")
+    ("db,d", po::value<std::string>(&o.db), "database to search, e.g. --db news.db; may be left out when "
+       "newsidx.conf sets db (~/.config/newsidx/newsidx.conf, /etc/newsidx.conf, as for newsidx-index)")
+    ("config", po::value<std::string>(&config), "take db from FILE instead of the default newsidx.conf files "
+       "(the indexer's other keys are ignored), e.g. --config ~/nightly.conf")
     ("any", "match any of the words (OR) instead of all of them, e.g. --any 'kyiv kiev'")
     ("limit,n", po::value<std::size_t>(&r.limit)->default_value(10), "hits to show, e.g. --limit 20")
     ("offset", po::value<std::size_t>(&r.offset)->default_value(0), "hits to skip first (paging), e.g. --offset 10")
@@ -88,7 +119,7 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     ("partial", "when a remote partition (a \"remote\" line of a stub database) does not answer, "
        "say which and search the others, e.g. --partial")
     ("explain", "show how the query was understood (terms, stems, filters) before the hits")
-    ("format", po::value<std::string>(&format), "text (default), json (JSON Lines, see docs/json-output.md), ids or paths, e.g. --format ids")
+    ("format", po::value<std::string>(&format), "text (default), json (JSON Lines, see " NEWSIDX_DOCDIR "/json-output.md), ids or paths, e.g. --format ids")
     ("json", "shorthand for --format json");
   // clang-format on
   po::options_description hidden;
@@ -113,7 +144,13 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   }
   o.show_version = vm.count("version") > 0;
   if (o.show_help || o.show_version) return o;
-  if (o.db.empty()) return usage("--db is required", "e.g. newsidx-query --db news.db 'query'");
+  if (o.db.empty()) {
+    auto db = db_from_config(config);
+    if (!db) return db.error();
+    o.db = std::move(db).value();
+  }
+  if (o.db.empty())
+    return usage("--db is required (no configuration file sets db)", "e.g. newsidx-query --db news.db 'query'");
 
   r.quotes = vm.count("quotes") > 0;
   for (const auto& w : words) r.text += (r.text.empty() ? "" : " ") + w;
