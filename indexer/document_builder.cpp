@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "common/analysis.hpp"
-#include "common/canonical.hpp"
 #include "common/schema.hpp"
 #include "indexer/readers/encoding.hpp"
 
@@ -29,15 +28,9 @@ const std::vector<std::string>& facet_values(const Facets& f, std::string_view n
   return f.speaker;
 }
 
-// Facet term key: country codes lower case, names folded (case and accents ignored).
-std::string facet_key(std::string_view facet, const std::string& value) {
-  if (facet == "country") return canonical::ascii_lower(value);
-  return canonical::fold_key(value);
-}
-
+// A boolean field's or facet's term, spelled by the schema as the query tool spells it.
 void add_boolean(Xapian::Document& doc, std::string_view field, const std::string& raw) {
-  std::string key = canonical::fold_key(raw);
-  if (!key.empty()) doc.add_boolean_term(schema::filter_term(field, key));
+  if (auto term = schema::value_term(field, raw); !term.empty()) doc.add_boolean_term(term);
 }
 
 void add_dates(Xapian::Document& doc, const std::string& date) {
@@ -96,11 +89,12 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
   tg.set_document(doc);
   // Headline words are indexed under S (for title:) and unprefixed with a higher wdf, so a match
   // in the headline outranks one in the body; a position gap keeps phrases from spanning fields.
-  tg.index_text(a.title, 1, schema::prefix("title"));
-  tg.index_text(a.title, analysis::kTitleWeight);
+  // Accents are folded (analysis::index_text) as the query tool folds them.
+  analysis::index_text(tg, a.title, 1, schema::prefix("title"));
+  analysis::index_text(tg, a.title, analysis::kTitleWeight);
   tg.increase_termpos(100);
-  tg.index_text(std::string(a.body_text()));
-  if (!a.author.empty()) tg.index_text(a.author, 1, schema::prefix("author"));
+  analysis::index_text(tg, a.body_text());
+  if (!a.author.empty()) analysis::index_text(tg, a.author, 1, schema::prefix("author"));
 
   doc.add_boolean_term(schema::type_term(schema::kTypeArticle));
   doc.add_boolean_term(schema::file_term(file_key));
@@ -113,10 +107,7 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
 
   for (const auto& f : schema::kFacets) {
     const auto& values = facet_values(an.facets, f.name);
-    for (const auto& v : values) {
-      std::string key = facet_key(f.name, v);
-      if (!key.empty()) doc.add_boolean_term(schema::filter_term(f.name, key));
-    }
+    for (const auto& v : values) add_boolean(doc, f.name, v);
     if (!values.empty()) doc.add_value(schema::slot(f.slot), schema::encode_list(values));
   }
 
@@ -137,12 +128,12 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
     ++n;
     Xapian::Document qd;
     tg.set_document(qd);
-    tg.index_text(q.text);
+    analysis::index_text(tg, q.text);
     qd.add_boolean_term(schema::type_term(schema::kTypeQuote));
     qd.add_boolean_term(out.parent_term);
     add_dates(qd, a.date);
     if (q.speaker) {
-      qd.add_boolean_term(schema::filter_term("speaker", canonical::fold_key(*q.speaker)));
+      add_boolean(qd, "speaker", *q.speaker);
       qd.add_value(schema::slot(schema::Slot::kSpeaker), schema::encode_list({*q.speaker}));
     }
     json rec{{"article", a.id},  {"title", a.title}, {"date", a.date},

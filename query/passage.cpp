@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/analysis.hpp"
 #include "common/countries.hpp"
 #include "common/schema.hpp"
 
@@ -144,12 +145,16 @@ PassageWindow passage_window(std::string_view text, const PassageTerms& terms, c
     first[static_cast<unsigned char>(s[0])] = stem_first[static_cast<unsigned char>(s[0])] = true;
   for (const auto& w : terms.words) first[static_cast<unsigned char>(w[0])] = true;
   const std::size_t pos = find_word(text, [&](std::size_t b, std::size_t e) {
-    if (!first[static_cast<unsigned char>(lower(text[b]))]) return false;
-    const std::string word = lower_ascii(text.substr(b, e - b));
+    // A word starting with a non-ASCII letter may fold to any ASCII one ("École" to "ecole").
+    const bool ascii = static_cast<unsigned char>(text[b]) < 0x80;
+    if (ascii && !first[static_cast<unsigned char>(lower(text[b]))]) return false;
+    std::string word = lower_ascii(text.substr(b, e - b));
+    // Index and query fold accents (common/analysis): so does the comparison.
+    if (!std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+      word = Xapian::Unicode::tolower(analysis::fold_accents(word));
     if (std::find(terms.words.begin(), terms.words.end(), word) != terms.words.end()) return true;
     if (!stem_first[static_cast<unsigned char>(word[0])]) return false;
-    const std::string stemmed =
-        stem(static_cast<unsigned char>(word[0]) < 0x80 ? word : Xapian::Unicode::tolower(word));
+    const std::string stemmed = stem(word);
     return std::find(terms.stems.begin(), terms.stems.end(), stemmed) != terms.stems.end();
   });
   if (pos == std::string_view::npos) return window_around(text, 0, 0, length / 2 + 2 * length);

@@ -49,6 +49,9 @@ int run(const QueryOptions& o, std::ostream& out, std::ostream& err, bool color,
   switch (o.format) {
     case OutputFormat::kJson:
       print_json(out, *res, po);
+      // --limit 0 asks for the count: the summary carries it even when it has nothing else.
+      if (o.request.limit == 0 && !has_summary(*res))
+        out << summary_json(*res).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       return status;
     case OutputFormat::kIds:
     case OutputFormat::kPaths:

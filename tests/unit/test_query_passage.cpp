@@ -54,6 +54,12 @@ TEST_CASE("query passage: the window surrounds the first query word, cut at spac
     CHECK(passage_window(t, words({}, {"run"}), kEnglish, 100).begin > 900);
     CHECK(passage_window(t, words({}, {"run"}), kEnglish, 100).begin <= t.find("Running"));
   }
+  SECTION("accents are folded as the index folds them: cafe finds Café") {
+    const std::string t = words_of_length(1000, "filler") + "Caf\xC3\xA9 open. " + words_of_length(1000, "x");
+    CHECK(passage_window(t, words({"cafe"}), kEnglish, 100).begin > 900);
+    const std::string e = words_of_length(1000, "filler") + "\xC3\x89" "cole open. " + words_of_length(1000, "x");
+    CHECK(passage_window(e, words({}, {"ecol"}), analysis::folding_stemmer(), 100).begin > 900);
+  }
   SECTION("no match: the window starts the text") {
     CHECK(passage_window(text, words({"gold"}), kEnglish, 100).begin == 0);
   }
