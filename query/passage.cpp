@@ -119,6 +119,7 @@ PassageWindow window_around(std::string_view text, std::size_t pos, std::size_t 
 
 PassageTerms passage_terms(const Xapian::Query& query) {
   PassageTerms out;
+  std::vector<std::string> filters;
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
     const std::string term = *t;
     if (term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z'))
@@ -126,8 +127,12 @@ PassageTerms passage_terms(const Xapian::Query& query) {
     else if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'))
       add_unique(out.words, lower_ascii(term));
     else
-      add_unique(out.names, entity_name(term));  // a filter or a field: only entity names count
+      filters.push_back(term);
   }
+  // Entity names serve only a search by filters alone (its snippet shows the passage naming the
+  // entity); a country's name would cost building the country tables on every filtered query.
+  if (out.words.empty() && out.stems.empty())
+    for (const auto& term : filters) add_unique(out.names, entity_name(term));
   longest_first(out.words);
   longest_first(out.stems);
   longest_first(out.names);

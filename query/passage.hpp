@@ -24,7 +24,8 @@ struct PassageTerms {
   std::vector<std::string> words;  ///< unstemmed terms ("oil"), lower case
   std::vector<std::string> stems;  ///< stemmed terms without their "Z" ("countri")
   /// Names of the entity filters (person, org, place, speaker: the folded name; country: its
-  /// name), lower case: what a filter-only search shows the passage of.
+  /// name), lower case: what a filter-only search shows the passage of. Empty when the query has
+  /// words or stems, as the snippet then looks for those.
   std::vector<std::string> names;
   bool operator==(const PassageTerms&) const = default;
 };
