@@ -20,8 +20,9 @@
 //      kDate            "YYYYMMDD" (sorts and ranges as a string)
 //      kPerson.. kSpeaker  the facet's canonical display names, serialised as a list
 //                       (see encode_list), so that facet counts see every value of a document
-//    Data: a JSON object {"id","path","line","title","date","dateline","url","source",
-//          "author","section","tags","body","facets":{...}} — what results display.
+//    Data: a JSON object {"id","path","line","offset","title","date","dateline","url","source",
+//          "author","section","tags","body","facets":{...}} — what results display ("offset":
+//          the byte offset of a WARC record, only for articles read from a WARC).
 //
 //  * A quotation (term "XTYPEquote"), one per direct quote of an article.
 //      Q<id>#q<n>       unique id term
@@ -42,7 +43,7 @@
 
 namespace newsidx::schema {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: "offset" of WARC articles in the record
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
 

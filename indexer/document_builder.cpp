@@ -51,6 +51,7 @@ std::string article_record(const Article& a, const Analysis& an) {
          {"section", a.section}, {"tags", a.tags},     {"body", std::string(a.body_text())},
          {"facets", facets_json(an.facets)}};
   if (a.line) j["line"] = a.line;
+  if (a.offset) j["offset"] = *a.offset;
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
