@@ -126,4 +126,26 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
   return result;
 }
 
+bool is_streamed(std::string_view rel_path) { return format_for(rel_path) == Format::kWarc; }
+
+std::vector<ReadWarning> read_stream(std::string_view rel_path, std::string_view display_path,
+                                     const ByteSource& source, const ReaderOptions& options,
+                                     const ArticleSink& sink) {
+  const PageSource file{std::string(display_path), std::string(rel_path), "", "", 0};
+  std::vector<ReadWarning> oversized;
+  std::vector<ReadWarning> warnings = stream_warc(source, file, options, [&](Article article) {
+    if (article.text.size() > options.max_article_bytes) {
+      oversized.push_back({std::string(display_path), 0,
+                           "record at byte " + std::to_string(article.offset.value_or(0)) + ": article of " +
+                               std::to_string(article.text.size()) + " bytes exceeds the limit of " +
+                               std::to_string(options.max_article_bytes) + " bytes",
+                           true});
+      return;
+    }
+    sink(std::move(article));
+  });
+  for (ReadWarning& w : oversized) warnings.push_back(std::move(w));
+  return warnings;
+}
+
 }  // namespace newsidx::readers

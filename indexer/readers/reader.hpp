@@ -41,6 +41,12 @@ struct PageResult;
 /// Turns one HTML page into an article (see page.hpp, which spells the same type).
 using PageReader = std::function<PageResult(std::string_view bytes, const PageSource& source)>;
 
+/// Pulls up to `cap` more bytes of a file into `buf`; returns how many, 0 at the end. Lets a
+/// reader take a large file (a WARC) a slice at a time instead of whole.
+using ByteSource = std::function<std::size_t(char* buf, std::size_t cap)>;
+/// Receives each article of a streamed file as soon as it is read.
+using ArticleSink = std::function<void(Article)>;
+
 struct ReaderOptions {
   /// Articles whose text is larger than this are skipped with a warning.
   std::size_t max_article_bytes = 4 * 1024 * 1024;
@@ -57,5 +63,15 @@ struct ReaderOptions {
 ///  - `bytes`: the file's contents
 ReadResult read_file(std::string_view rel_path, std::string_view display_path,
                      std::string_view bytes, const ReaderOptions& options = {});
+
+/// True for the formats read as a stream (read_stream): WARC, whose files run to gigabytes.
+bool is_streamed(std::string_view rel_path);
+
+/// Reads a streamed file (is_streamed) from `source`, handing each article to `sink` as it is
+/// read, with the checks read_file makes (article size); returns the warnings. Memory is bounded
+/// by the largest record, never by the file.
+std::vector<ReadWarning> read_stream(std::string_view rel_path, std::string_view display_path,
+                                     const ByteSource& source, const ReaderOptions& options,
+                                     const ArticleSink& sink);
 
 }  // namespace newsidx::readers

@@ -11,6 +11,8 @@
 #include "indexer/readers/encoding.hpp"
 #include "indexer/readers/gzip.hpp"
 
+#include <zlib.h>
+
 namespace newsidx::readers {
 namespace {
 
@@ -85,9 +87,10 @@ bool is_html_type(std::string_view content_type) {
 struct Context {
   const PageSource& file;
   const ReaderOptions& options;
-  ReadResult& result;
+  const ArticleSink& sink;
+  std::vector<ReadWarning>& warnings;
   void warn(std::size_t offset, const std::string& reason) {
-    result.warnings.push_back({file.path, 0, "record at byte " + std::to_string(offset) + ": " + reason, true});
+    warnings.push_back({file.path, 0, "record at byte " + std::to_string(offset) + ": " + reason, true});
   }
 };
 
@@ -125,7 +128,7 @@ void read_record(const WarcRecord& record, Context& ctx) {
   }
   const PageSource source{ctx.file.path, ctx.file.rel_path, url, content_type, record.offset};
   PageResult page = ctx.options.pages(payload, source);
-  for (ReadWarning& w : page.warnings) ctx.result.warnings.push_back(std::move(w));
+  for (ReadWarning& w : page.warnings) ctx.warnings.push_back(std::move(w));
   if (!page.article) {
     ctx.warn(record.offset, url + ": not an article: " + page.not_article);
     return;
@@ -136,7 +139,7 @@ void read_record(const WarcRecord& record, Context& ctx) {
   if (a.url.empty()) a.url = url;
   a.path = ctx.file.path;
   a.offset = record.offset;
-  ctx.result.articles.push_back(std::move(a));
+  ctx.sink(std::move(a));
 }
 
 // What parse_at found at a position of the (decompressed) data.
@@ -198,83 +201,173 @@ Parsed parse_at(std::string_view data, std::size_t pos, bool eof) {
   return p;
 }
 
-// An uncompressed WARC: records at their own offsets.
-void read_plain(std::string_view data, Context& ctx) {
-  for (std::size_t pos = 0;;) {
-    Parsed p = parse_at(data, pos, true);
-    if (p.step == Step::kEnd) return;
-    if (p.step == Step::kSkip) ctx.warn(p.start, p.problem);
-    if (p.step == Step::kRecord) {
-      p.record.offset = p.start;
-      read_record(p.record, ctx);
-    }
-    pos = p.next;
-  }
-}
-
-// A gzipped WARC, one member per record as crawlers write it, one for the whole file, or
-// members cut anywhere: members are decompressed one at a time into a buffer that holds the
-// record being read and no more. A record is named by the offset of the member it starts in.
-class GzipWarc {
+// A WARC as a stream of record bytes: the file is pulled from its ByteSource a slice at a time
+// and, when gzipped (one member per record as crawlers write it, one member for the whole file,
+// or members cut anywhere), inflated a slice at a time, so the buffers hold the record being read
+// and a slice of input, never the file. A record is named by its byte offset, or in a gzipped
+// file by the offset of the member it starts in.
+class WarcStream {
  public:
-  GzipWarc(std::string_view bytes, Context& ctx) : bytes_(bytes), ctx_(ctx) {}
+  WarcStream(const ByteSource& source, Context& ctx) : source_(source), ctx_(ctx) {}
+  ~WarcStream() {
+    if (zlib_ready_) inflateEnd(&z_);
+  }
+  WarcStream(const WarcStream&) = delete;
+  WarcStream& operator=(const WarcStream&) = delete;
 
-  void read() {
+  std::size_t read() {
+    fill_raw(3);
+    gzip_ = is_gzip(std::string_view(raw_).substr(raw_pos_));
+    if (gzip_) {
+      zlib_ready_ = inflateInit2(&z_, 16 + MAX_WBITS) == Z_OK;
+      if (!zlib_ready_) return 0;
+    }
     for (bool eof = false;;) {
       Parsed p = parse_at(buf_, pos_, eof);
-      if (p.step == Step::kEnd) return;
+      if (p.step == Step::kEnd) break;
       if (p.step == Step::kNeedMore) {
         if (buf_.size() - pos_ > ctx_.options.max_decompressed_bytes) {
-          ctx_.warn(member_offset(p.start), "record larger than " +
-                                                std::to_string(ctx_.options.max_decompressed_bytes) + " bytes");
-          pos_ = buf_.size();
+          ctx_.warn(offset_of(p.start),
+                    "record larger than " + std::to_string(ctx_.options.max_decompressed_bytes) + " bytes");
+          drop_partial();
         }
-        eof = !next_member();
+        eof = !more();
         continue;
       }
-      if (p.step == Step::kSkip) ctx_.warn(member_offset(p.start), p.problem);
+      if (p.step == Step::kSkip) ctx_.warn(offset_of(p.start), p.problem);
       if (p.step == Step::kRecord) {
-        p.record.offset = member_offset(p.start);
+        p.record.offset = offset_of(p.start);
         read_record(p.record, ctx_);
       }
       pos_ = p.next;
       compact();
     }
+    return peak_;
   }
 
  private:
-  // Appends the next good member to the buffer; false at the end of the file. A corrupt member
-  // is named and skipped, and so is the part of a record assembled before it.
-  bool next_member() {
-    while (in_ < bytes_.size()) {
-      if (!is_gzip(bytes_.substr(in_))) {
-        if (bytes_.find_first_not_of('\0', in_) == kNone) break;
-        ctx_.warn(in_, "not a gzip member; skipped to the next one");
-        in_ = next_gzip_member(bytes_, in_ + 1);
-        continue;
-      }
-      GzipMember m = inflate_member(bytes_, in_, ctx_.options.max_decompressed_bytes);
-      if (!m.error.empty()) {
-        ctx_.warn(in_, m.error);
-        in_ = next_gzip_member(bytes_, in_ + 1);
-        buf_.erase(pos_);
-        while (!starts_.empty() && starts_.back().first >= buf_.size()) starts_.pop_back();
-        continue;
-      }
-      starts_.emplace_back(buf_.size(), in_);
-      buf_ += m.data;
-      in_ = m.end;
-      return true;
+  static constexpr std::size_t kSlice = 1u << 20;
+
+  // Reads another slice of the file into the raw buffer; false at its end.
+  bool read_raw() {
+    if (raw_pos_ > 0 && raw_pos_ >= raw_.size() / 2) {
+      raw_.erase(0, raw_pos_);
+      raw_pos_ = 0;
     }
-    in_ = bytes_.size();
-    return false;
+    const std::size_t had = raw_.size();
+    raw_.resize(had + kSlice);
+    const std::size_t n = source_(raw_.data() + had, kSlice);
+    raw_.resize(had + n);
+    peak_ = std::max(peak_, raw_.capacity() + buf_.capacity());
+    return n > 0;
+  }
+  bool fill_raw(std::size_t n) {
+    while (raw_.size() - raw_pos_ < n)
+      if (!read_raw()) return false;
+    return true;
+  }
+  void consume_raw(std::size_t n) {
+    raw_pos_ += n;
+    raw_offset_ += n;
   }
 
-  std::size_t member_offset(std::size_t pos) const {
+  // Appends the next slice of record bytes to buf_; false at the end of the input.
+  bool more() {
+    if (!gzip_) {
+      if (raw_pos_ == raw_.size() && !read_raw()) return false;
+      starts_.emplace_back(buf_.size(), raw_offset_);
+      buf_.append(raw_, raw_pos_, std::string::npos);
+      consume_raw(raw_.size() - raw_pos_);
+      peak_ = std::max(peak_, raw_.capacity() + buf_.capacity());
+      return true;
+    }
+    while (!in_member_) {
+      if (!fill_raw(3)) {
+        if (raw_pos_ < raw_.size() && std::string_view(raw_).find_first_not_of('\0', raw_pos_) != kNone)
+          ctx_.warn(raw_offset_, "not a gzip member; skipped to the next one");
+        return false;
+      }
+      if (is_gzip(std::string_view(raw_).substr(raw_pos_))) {
+        inflateReset(&z_);
+        in_member_ = true;
+        member_start_ = raw_offset_;
+        starts_.emplace_back(buf_.size(), member_start_);
+        break;
+      }
+      if (std::string_view(raw_).find_first_not_of('\0', raw_pos_) != kNone)
+        ctx_.warn(raw_offset_, "not a gzip member; skipped to the next one");
+      skip_to_member(0);
+    }
+    return inflate_slice();
+  }
+
+  // Inflates up to a slice of the current member into buf_. A member that ends here returns
+  // at once, so that a later corrupt member never costs the records already complete.
+  bool inflate_slice() {
+    char out[65536];
+    std::size_t produced = 0;
+    while (produced < kSlice) {
+      if (raw_pos_ == raw_.size() && !read_raw()) {
+        ctx_.warn(member_start_, "gzip member truncated");
+        in_member_ = false;
+        drop_partial();
+        return false;
+      }
+      const std::size_t avail = std::min<std::size_t>(raw_.size() - raw_pos_, 1u << 30);
+      z_.next_in = reinterpret_cast<Bytef*>(raw_.data() + raw_pos_);
+      z_.avail_in = static_cast<uInt>(avail);
+      z_.next_out = reinterpret_cast<Bytef*>(out);
+      z_.avail_out = sizeof out;
+      const int rc = inflate(&z_, Z_NO_FLUSH);
+      consume_raw(avail - z_.avail_in);
+      buf_.append(out, sizeof out - z_.avail_out);
+      produced += sizeof out - z_.avail_out;
+      peak_ = std::max(peak_, raw_.capacity() + buf_.capacity());
+      if (rc == Z_STREAM_END) {
+        in_member_ = false;
+        return true;
+      }
+      if (rc != Z_OK && rc != Z_BUF_ERROR) {
+        ctx_.warn(member_start_, std::string("corrupt gzip data (") + (z_.msg ? z_.msg : "zlib error") + ")");
+        in_member_ = false;
+        drop_partial();
+        skip_to_member(1);
+        return true;
+      }
+    }
+    return true;
+  }
+
+  // Moves the raw position to the next gzip magic number at or after `from` bytes ahead.
+  void skip_to_member(std::size_t from) {
+    consume_raw(std::min(from, raw_.size() - raw_pos_));
+    for (;;) {
+      const std::size_t at = next_gzip_member(std::string_view(raw_).substr(raw_pos_), 0);
+      if (raw_pos_ + at < raw_.size()) {
+        consume_raw(at);
+        return;
+      }
+      // Keep the last two bytes: a magic number may straddle two slices.
+      const std::size_t keep = std::min<std::size_t>(2, raw_.size() - raw_pos_);
+      consume_raw(raw_.size() - raw_pos_ - keep);
+      if (!read_raw()) {
+        consume_raw(raw_.size() - raw_pos_);
+        return;
+      }
+    }
+  }
+
+  // The record being assembled is lost (its member was corrupt or cut): drop its bytes.
+  void drop_partial() {
+    buf_.erase(pos_);
+    while (!starts_.empty() && starts_.back().first >= buf_.size() && starts_.back().first > pos_) starts_.pop_back();
+  }
+
+  std::size_t offset_of(std::size_t pos) const {
     std::size_t offset = 0;
     for (const auto& [at, file_offset] : starts_) {
       if (at > pos) break;
-      offset = file_offset;
+      offset = gzip_ ? file_offset : file_offset + (pos - at);
     }
     return offset;
   }
@@ -282,20 +375,30 @@ class GzipWarc {
   // Drops what has been read, so the buffer never holds more than the record being read.
   void compact() {
     if (pos_ == 0) return;
-    const std::size_t owner = member_offset(pos_);
-    buf_.erase(0, pos_);
-    std::vector<std::pair<std::size_t, std::size_t>> kept{{0, owner}};
-    for (const auto& [at, file_offset] : starts_)
-      if (at > pos_) kept.emplace_back(at - pos_, file_offset);
+    std::vector<std::pair<std::size_t, std::size_t>> kept;
+    std::size_t owner = 0;
+    bool have_owner = false;
+    for (const auto& [at, file_offset] : starts_) {
+      if (at <= pos_) {
+        owner = gzip_ ? file_offset : file_offset + (pos_ - at);
+        have_owner = true;
+      } else {
+        kept.emplace_back(at - pos_, file_offset);
+      }
+    }
+    if (have_owner && (kept.empty() || kept.front().first > 0)) kept.insert(kept.begin(), {0, owner});
     starts_ = std::move(kept);
+    buf_.erase(0, pos_);
     pos_ = 0;
   }
 
-  std::string_view bytes_;
+  const ByteSource& source_;
   Context& ctx_;
-  std::string buf_;
-  std::size_t pos_ = 0, in_ = 0;
+  std::string raw_, buf_;  // input slice; record bytes (decompressed) being parsed
+  std::size_t raw_pos_ = 0, raw_offset_ = 0, pos_ = 0, member_start_ = 0, peak_ = 0;
   std::vector<std::pair<std::size_t, std::size_t>> starts_;  // (buffer position, file offset)
+  bool gzip_ = false, zlib_ready_ = false, in_member_ = false;
+  z_stream z_{};
 };
 
 }  // namespace
@@ -348,14 +451,27 @@ HttpResponse parse_http_response(std::string_view message, std::size_t limit) {
   return out;
 }
 
+std::vector<ReadWarning> stream_warc(const ByteSource& source, const PageSource& file,
+                                     const ReaderOptions& options, const ArticleSink& sink,
+                                     std::size_t* peak_buffer) {
+  std::vector<ReadWarning> warnings;
+  Context ctx{file, options, sink, warnings};
+  const std::size_t peak = WarcStream(source, ctx).read();
+  if (peak_buffer) *peak_buffer = peak;
+  return warnings;
+}
+
 ReadResult read_warc(std::string_view bytes, const PageSource& file, const ReaderOptions& options) {
   ReadResult result;
-  Context ctx{file, options, result};
-  if (is_gzip(bytes)) {
-    GzipWarc(bytes, ctx).read();
-  } else {
-    read_plain(bytes, ctx);
-  }
+  std::size_t at = 0;
+  const ByteSource source = [&](char* buf, std::size_t cap) {
+    const std::size_t n = std::min(cap, bytes.size() - at);
+    std::copy_n(bytes.data() + at, n, buf);
+    at += n;
+    return n;
+  };
+  result.warnings =
+      stream_warc(source, file, options, [&](Article a) { result.articles.push_back(std::move(a)); });
   return result;
 }
 

@@ -38,8 +38,8 @@ HttpResponse parse_http_response(std::string_view message, std::size_t limit);
 /// articles and are passed over silently. WARC-Date is when the page was crawled and is never
 /// taken for its publication date.
 ///
-/// Record-gzipped files (one gzip member per record, as crawlers write them) and whole-file
-/// gzip are both read; memory holds one member decompressed at a time. A truncated record, a
+/// Record-gzipped files (one gzip member per record, as crawlers write them), whole-file gzip
+/// and members cut anywhere are all read. A truncated record, a
 /// corrupt gzip member or a bad HTTP message is named with its byte offset ("record at byte N:
 /// ...") and skipped, and reading goes on with the next record or member.
 ///
@@ -47,5 +47,13 @@ HttpResponse parse_http_response(std::string_view message, std::size_t limit);
 /// one the page reader gives, else the target URI, else `rel_path#offset`. Without a page
 /// reader, each HTML page gives a warning "not read (no HTML reader)".
 ReadResult read_warc(std::string_view bytes, const PageSource& file, const ReaderOptions& options);
+
+/// read_warc over a stream: the file is pulled from `source` a slice (1 MB) at a time and each
+/// article goes to `sink` as soon as its record is read, so memory holds the record being read
+/// and a slice of input, never the file. Returns the warnings; `peak_buffer`, when given,
+/// receives the largest size the reader's buffers reached.
+std::vector<ReadWarning> stream_warc(const ByteSource& source, const PageSource& file,
+                                     const ReaderOptions& options, const ArticleSink& sink,
+                                     std::size_t* peak_buffer = nullptr);
 
 }  // namespace newsidx::readers

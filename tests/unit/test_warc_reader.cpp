@@ -183,3 +183,41 @@ TEST_CASE("warc: the warcio test files, broken ones included, are read without a
     for (const auto& w : r.warnings) CHECK(w.reason.rfind("record at byte ", 0) == 0);
   }
 }
+
+TEST_CASE("warc: a large crawl is read as a stream, its buffers bounded by the record, not the file", "[warc]") {
+  // 24 MB of records, made on the fly by the source itself: the test never holds the file either.
+  const std::string filler(1800, 'x');
+  for (const bool gzipped : {false, true}) {
+    INFO((gzipped ? "record-gzipped" : "plain"));
+    std::size_t made = 0, total = 0;
+    std::string pending;
+    std::size_t pending_at = 0;
+    const ByteSource source = [&](char* buf, std::size_t cap) -> std::size_t {
+      if (pending_at == pending.size()) {
+        if (total >= (24u << 20)) return 0;
+        const std::string page = "<html><head><title>Page " + std::to_string(made) + "</title></head><body><p>" +
+                                 filler + "</p></body></html>";
+        pending = warc_record("response", "https://example.org/" + std::to_string(made++),
+                              "application/http; msgtype=response", http_html(page));
+        if (gzipped) pending = gzip_member(pending);
+        pending_at = 0;
+      }
+      const std::size_t n = std::min(cap, pending.size() - pending_at);
+      std::copy_n(pending.data() + pending_at, n, buf);
+      pending_at += n;
+      total += n;
+      return n;
+    };
+    std::size_t articles = 0, peak = 0;
+    bool in_order = true;
+    const auto warnings = stream_warc(source, kFile, with_pages(), [&](newsidx::Article a) {
+      in_order = in_order && a.id == "https://example.org/" + std::to_string(articles);
+      ++articles;
+    }, &peak);
+    CHECK(warnings.empty());
+    CHECK(articles == made);
+    CHECK(total >= (24u << 20));
+    CHECK(in_order);
+    CHECK(peak < (4u << 20));  // two 1 MB slices and their growth
+  }
+}
