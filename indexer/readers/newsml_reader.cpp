@@ -9,6 +9,7 @@
 #include "indexer/readers/dates.hpp"
 #include "indexer/readers/encoding.hpp"
 #include "indexer/readers/nitf_reader.hpp"
+#include "indexer/readers/page.hpp"
 #include "indexer/readers/xml.hpp"
 
 namespace newsidx::readers {
@@ -16,6 +17,7 @@ namespace {
 
 struct Context {
   std::string_view rel_path, display_path;
+  const ReaderOptions& options;
   ReadResult& result;
   void warn(std::size_t line, std::string reason, bool skipped = true) {
     result.warnings.push_back({std::string(display_path), line, std::move(reason), skipped});
@@ -30,7 +32,7 @@ void join(std::string& out, const std::string& part) {
 
 // The body from contentSet: inline NITF, inline XHTML or inline plain text. Fills what the
 // body gives and contentMeta did not.
-bool read_content(XmlNode item, Article& a) {
+bool read_content(XmlNode item, Article& a, Context& ctx) {
   const XmlNode set = child(item, "contentSet");
   for (XmlNode inline_xml : children(set, "inlineXML")) {
     if (XmlNode nitf = child(inline_xml, "nitf")) {
@@ -48,6 +50,20 @@ bool read_content(XmlNode item, Article& a) {
       return true;
     }
     if (XmlNode html = child(inline_xml, "html")) {
+      if (ctx.options.pages) {
+        const PageSource source{std::string(ctx.display_path), std::string(ctx.rel_path), "",
+                                "application/xhtml+xml; charset=utf-8", line_of(html)};
+        PageResult page = ctx.options.pages(inner_xml(inline_xml), source);
+        for (ReadWarning& w : page.warnings) ctx.result.warnings.push_back(std::move(w));
+        if (!page.article) continue;
+        const std::string dateline = a.dateline_text;
+        a.text = std::move(page.article->text);
+        a.body = page.article->body;
+        a.dateline = page.article->dateline;
+        a.dateline_text = dateline.empty() ? page.article->dateline_text : dateline;
+        if (a.title.empty()) a.title = page.article->title;
+        return true;
+      }
       const XmlNode body = child(html, "body");
       std::string text = block_text(body ? body : html);
       if (trim(text).empty()) continue;
@@ -101,7 +117,7 @@ bool read_item(XmlNode item, Context& ctx, Article& a) {
     if (std::string qcode = attribute(subject, "qcode"); !qcode.empty()) a.tags.push_back("subject:" + qcode);
   }
   if (!located.empty()) a.tags.push_back("located:" + located);
-  if (!read_content(item, a)) {
+  if (!read_content(item, a, ctx)) {
     ctx.warn(line, "news item " + guid + " has no text content (inlineXML or inlineData)");
     return false;
   }
@@ -122,9 +138,10 @@ bool is_newsml_root(std::string_view root) {
   return false;
 }
 
-ReadResult read_newsml(std::string_view bytes, std::string_view rel_path, std::string_view display_path) {
+ReadResult read_newsml(std::string_view bytes, std::string_view rel_path, std::string_view display_path,
+                       const ReaderOptions& options) {
   ReadResult result;
-  Context ctx{rel_path, display_path, result};
+  Context ctx{rel_path, display_path, options, result};
   const XmlDoc doc = parse_xml(bytes);
   if (!doc.doc) {
     ctx.warn(doc.line, doc.error);

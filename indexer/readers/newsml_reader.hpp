@@ -21,12 +21,13 @@ bool is_newsml_root(std::string_view root);
 ///  - date: itemMeta `versionCreated`, else `firstCreated`
 ///  - tags: each contentMeta `subject/@qcode` ("subject:medtop:20000763"), and "located:NAME"
 ///  - body: contentSet `inlineXML` holding NITF (its body.content paragraphs, its hedline and
-///    byline when contentMeta lacks them) or XHTML (the paragraphs of its body), else
-///    `inlineData` as plain text
+///    byline when contentMeta lacks them) or XHTML (handed to `options.pages`, the HTML reader;
+///    without one, the paragraphs of its body), else `inlineData` as plain text
 /// Items that are not text news (itemClass picture, graphic, video, audio, ...; concept,
 /// knowledge, planning, package and catalog items) are named and skipped. An item whose
 /// pubStatus is canceled or withheld is not indexed (a notice, not bad input); an indexed
 /// earlier version of it is not removed.
-ReadResult read_newsml(std::string_view bytes, std::string_view rel_path, std::string_view display_path);
+ReadResult read_newsml(std::string_view bytes, std::string_view rel_path, std::string_view display_path,
+                       const ReaderOptions& options = {});
 
 }  // namespace newsidx::readers

@@ -32,7 +32,7 @@ ReadResult read_xml(std::string_view bytes, const PageSource& file, const Reader
   const std::string root = sniff_root(bytes);
   if (root == "rss" || root == "feed") return read_feed(bytes, file, options);
   if (root == "nitf") return read_nitf(bytes, file.rel_path, file.path);
-  if (is_newsml_root(root)) return read_newsml(bytes, file.rel_path, file.path);
+  if (is_newsml_root(root)) return read_newsml(bytes, file.rel_path, file.path, options);
   ReadResult result;
   result.warnings.push_back({file.path, 0,
                              root.empty() ? "not XML (no root element)"

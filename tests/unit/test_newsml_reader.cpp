@@ -8,6 +8,7 @@
 #include "indexer/readers/reader.hpp"
 #include "readers_test_files.hpp"
 #include "test_util.hpp"
+#include "wire_test_util.hpp"
 
 using namespace newsidx::readers;
 
@@ -50,6 +51,22 @@ TEST_CASE("newsml: a text news item gives headline, by, dateline, language, subj
   CHECK(a.date == "2024-03-05");
   CHECK(a.tags == std::vector<std::string>{"subject:medtop:20000763", "located:Rotterdam"});
   CHECK(a.body_text() == "Dockers strike\n\nDock workers walked out.\n\nShips waited.");
+}
+
+TEST_CASE("newsml: with an HTML reader, the XHTML body goes through it", "[newsml]") {
+  ReaderOptions options;
+  std::string handed;
+  options.pages = [&](std::string_view html, const PageSource& source) {
+    handed = std::string(html);
+    return newsidx::test::test_page_reader(html, source);
+  };
+  const ReadResult r = read_newsml(item("urn:newsml:hg:1", 1, "ninat:text", "stat:usable", "Dockers strike"),
+                                   "items/1.xml", "arch/items/1.xml", options);
+  REQUIRE(r.articles.size() == 1);
+  CHECK(handed.find("<p>Dock workers walked out.</p>") != std::string::npos);
+  CHECK(r.articles[0].title == "Dockers strike");  // contentMeta's headline stays
+  CHECK(r.articles[0].body_text().find("Dock workers walked out.") != std::string::npos);
+  CHECK(r.articles[0].dateline_text == "ROTTERDAM, March 5");
 }
 
 TEST_CASE("newsml: in a news message the newest version wins; canceled, photo and other items are skipped",
