@@ -94,6 +94,7 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
   }
   readers::ReaderOptions ro;
   ro.max_article_bytes = o.max_article_bytes;
+  ro.pages = o.page_reader;
   std::vector<BuiltArticle> chunk;
   std::size_t chunk_text = 0;
   auto take = [&](const Article& a) {

@@ -247,12 +247,20 @@ class WarcStream {
 
  private:
   static constexpr std::size_t kSlice = 1u << 20;
+  static constexpr std::size_t kKeep = 4u << 20;
 
   // Reads another slice of the file into the raw buffer; false at its end.
   bool read_raw() {
-    if (raw_pos_ > 0 && raw_pos_ >= raw_.size() / 2) {
-      raw_.erase(0, raw_pos_);
-      raw_pos_ = 0;
+    // The current member's start is kept while it is near (kKeep), so that a corrupt member can
+    // be resumed from the next magic number after its start: a member cut short runs into the
+    // next one, whose bytes inflate would otherwise have eaten.
+    std::size_t drop = raw_pos_;
+    if (member_kept_ && raw_pos_ - member_raw_ <= kKeep) drop = member_raw_;
+    if (drop > 0 && drop >= raw_.size() / 2) {
+      raw_.erase(0, drop);
+      raw_pos_ -= drop;
+      if (member_kept_ && member_raw_ >= drop) member_raw_ -= drop;
+      else member_kept_ = false;
     }
     const std::size_t had = raw_.size();
     raw_.resize(had + kSlice);
@@ -291,6 +299,8 @@ class WarcStream {
         inflateReset(&z_);
         in_member_ = true;
         member_start_ = raw_offset_;
+        member_raw_ = raw_pos_;
+        member_kept_ = true;
         starts_.emplace_back(buf_.size(), member_start_);
         break;
       }
@@ -331,6 +341,11 @@ class WarcStream {
         ctx_.warn(member_start_, std::string("corrupt gzip data (") + (z_.msg ? z_.msg : "zlib error") + ")");
         in_member_ = false;
         drop_partial();
+        if (member_kept_) {  // resume just after the bad member's start
+          raw_offset_ -= raw_pos_ - member_raw_;
+          raw_pos_ = member_raw_;
+        }
+        member_kept_ = false;
         skip_to_member(1);
         return true;
       }
@@ -397,7 +412,8 @@ class WarcStream {
   std::string raw_, buf_;  // input slice; record bytes (decompressed) being parsed
   std::size_t raw_pos_ = 0, raw_offset_ = 0, pos_ = 0, member_start_ = 0, peak_ = 0;
   std::vector<std::pair<std::size_t, std::size_t>> starts_;  // (buffer position, file offset)
-  bool gzip_ = false, zlib_ready_ = false, in_member_ = false;
+  std::size_t member_raw_ = 0;  // where the current member starts in raw_, while member_kept_
+  bool gzip_ = false, zlib_ready_ = false, in_member_ = false, member_kept_ = false;
   z_stream z_{};
 };
 

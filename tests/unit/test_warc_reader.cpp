@@ -116,6 +116,26 @@ TEST_CASE("warc: a corrupt member, a truncated record and a bad chunk are named 
   CHECK(r.warnings[0].path == "arch/crawl.warc");
   CHECK(r.warnings[0].reason.rfind("record at byte " + std::to_string(offsets[2]) + ": ", 0) == 0);
 
+  // A member cut short in the middle of the file runs into the next member; the members after
+  // it are read (the cut one's inflate must not eat them).
+  for (const std::size_t cut : {9, 12, 20, 30, 40}) {
+    INFO("member cut by " << cut << " bytes");
+    file.clear();
+    offsets.clear();
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      offsets.push_back(file.size());
+      std::string member = gzip_member(records[i]);
+      if (i == 4) member.resize(member.size() - cut);
+      file += member;
+    }
+    r = read_warc(file, kFile, with_pages());
+    REQUIRE(r.articles.size() == 3);
+    CHECK(r.articles[1].id == "https://example.org/treaty");  // the member right after the cut one
+    CHECK(r.articles[1].offset == offsets[5]);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].reason.rfind("record at byte " + std::to_string(offsets[4]) + ": ", 0) == 0);
+  }
+
   // Plain WARC cut in the middle of its last record.
   std::string plain;
   for (const auto& rec : records) plain += rec;
