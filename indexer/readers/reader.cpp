@@ -1,6 +1,8 @@
 // Readers: choosing the format by file name and the checks every format shares (see reader.hpp).
 #include "indexer/readers/reader.hpp"
 
+#include <exception>
+#include <new>
 #include <utility>
 
 #include "indexer/readers/encoding.hpp"
@@ -16,6 +18,17 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 
 constexpr std::string_view kLatin1Notice = "not valid UTF-8; read as Windows-1252/Latin-1";
+
+template <typename Warn>
+ReadResult read_format(Format format, std::string_view rel_path, std::string_view display_path,
+                       std::string_view bytes, const Warn& warn) {
+  // JSON Lines are decoded line by line, so one bad line does not recode the others.
+  if (format == Format::kJsonLines) return read_jsonl(rel_path, display_path, bytes);
+  DecodedText decoded = decode_text(bytes);
+  if (decoded.fell_back) warn(0, std::string(kLatin1Notice), false);
+  return format == Format::kText ? read_text_article(rel_path, display_path, std::move(decoded.text))
+                                 : read_sgml(rel_path, display_path, decoded.text);
+}
 
 }  // namespace
 
@@ -43,21 +56,23 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
     warn(0, "empty file", true);
     return result;
   }
-  if (looks_binary(bytes)) {
+  // JSON Lines are checked for NUL bytes line by line, so one bad line does not lose the feed.
+  if (format == Format::kJsonLines ? mostly_control_bytes(bytes) : looks_binary(bytes)) {
     warn(0, "binary file (NUL or control bytes), not text", true);
     return result;
   }
 
+  // The reader boundary: whatever a reader raises (memory for a huge input, a bug on some odd
+  // input) skips this file with a warning; it never aborts the run.
   ReadResult read;
-  if (format == Format::kJsonLines) {
-    // JSON Lines are checked line by line, so one bad line does not recode the others.
-    read = read_jsonl(rel_path, display_path, bytes);
-  } else {
-    DecodedText decoded = decode_text(bytes);
-    if (decoded.fell_back) warn(0, std::string(kLatin1Notice), false);
-    read = format == Format::kText
-               ? read_text_article(rel_path, display_path, std::move(decoded.text))
-               : read_sgml(rel_path, display_path, decoded.text);
+  try {
+    read = read_format(format, rel_path, display_path, bytes, warn);
+  } catch (const std::bad_alloc&) {
+    warn(0, "file too large to read (out of memory)", true);
+    return result;
+  } catch (const std::exception& e) {
+    warn(0, std::string("cannot read the file: ") + e.what(), true);
+    return result;
   }
   for (ReadWarning& w : read.warnings) result.warnings.push_back(std::move(w));
   for (Article& article : read.articles) {
