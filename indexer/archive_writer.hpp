@@ -86,7 +86,9 @@ class ArchiveWriter {
   /// The recorded state of every file indexed before, by file key (read in one pass).
   virtual Result<std::unordered_map<std::string, FileState>> file_states() const = 0;
 
-  /// Commits everything written so far.
+  /// Commits everything written so far. After a database error nothing more is written or
+  /// committed: every later call returns that error (a failed database may be damaged, and a
+  /// commit would make the damage permanent).
   virtual Status commit() = 0;
 
  protected:

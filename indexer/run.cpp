@@ -18,9 +18,12 @@
 #include <thread>
 #include <unordered_map>
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "common/xapian_db.hpp"
 #include "indexer/archive_writer.hpp"
 #include "indexer/db_files.hpp"
 #include "indexer/document_builder.hpp"
@@ -67,6 +70,56 @@ struct FileOutcome {
 // holds a thousand articles (150 MB built whole for a 2.5 MB feed).
 constexpr std::size_t kChunkTextBytes = 256u << 10;
 
+// Why a file must not be read whole, or "" when it may be: checked before reading, so a sparse
+// or huge file (`truncate -s 1T`) is a warning, not an allocation failure. A single-article
+// format holds one article, so its file may not exceed --max-article-bytes; a multi-article
+// file (a feed, an .sgm) is read whole and then handed on in chunks, so it may take a quarter
+// of the machine's memory.
+std::string too_large(const InputFile& f, const IndexOptions& o) {
+  if (readers::format_for(f.key) == readers::Format::kText) {
+    if (f.size <= o.max_article_bytes) return "";
+    return fmt::format("file of {} bytes exceeds the article limit of {} bytes (--max-article-bytes)",
+                       f.size, o.max_article_bytes);
+  }
+  const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page <= 0) return "";
+  const std::uint64_t limit = static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page) / 4;
+  if (f.size <= limit) return "";
+  return fmt::format("file of {} bytes is larger than a quarter of this machine's memory ({} bytes)",
+                     f.size, limit);
+}
+
+// Reads `f` whole unless it is too large; false (with `err`) when it is not read.
+bool read_input(const InputFile& f, const IndexOptions& o, std::string& bytes, std::string& err) {
+  err = too_large(f, o);
+  if (!err.empty()) return false;
+  try {
+    if (read_whole_file(f.path, bytes, err)) return true;
+    err = "cannot read: " + err;
+  } catch (const std::bad_alloc&) {
+    err = fmt::format("file of {} bytes: out of memory reading it", f.size);
+  }
+  return false;
+}
+
+// Analyses and builds one article; a failure (memory, or a bug on some odd input) is a warning
+// that skips the article, never an abort of the run.
+std::optional<BuiltArticle> analyse_article(const Article& a, const std::string& key, const IndexOptions& o,
+                                            FileOutcome& r) {
+  try {
+    Analysis an = entities::analyze(a);
+    if (o.extract_only) {
+      r.extract_lines.push_back(extract_json(a, an));
+      return std::nullopt;
+    }
+    return build_documents(a, an, key);
+  } catch (const std::exception& e) {
+    r.warnings.push_back({a.path, a.line, std::string("cannot analyse the article: ") + e.what(), true});
+    --r.articles_read;
+    return std::nullopt;
+  }
+}
+
 // Reads, analyses and builds one file; its built articles go to `emit` in order, in chunks.
 FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old,
                          const IndexOptions& o,
@@ -78,7 +131,7 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
     return r;
   }
   std::string bytes, err;
-  if (!read_whole_file(f.path, bytes, err)) {
+  if (!read_input(f, o, bytes, err)) {
     r.failed = true;
     r.error = err;
     return r;
@@ -97,12 +150,9 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
   std::vector<BuiltArticle> chunk;
   std::size_t chunk_text = 0;
   for (const auto& a : rr.articles) {
-    Analysis an = entities::analyze(a);
-    if (o.extract_only) {
-      r.extract_lines.push_back(extract_json(a, an));
-      continue;
-    }
-    chunk.push_back(build_documents(a, an, f.key));
+    auto built = analyse_article(a, f.key, o, r);
+    if (!built) continue;
+    chunk.push_back(std::move(*built));
     chunk_text += a.text.size();
     if (chunk_text >= kChunkTextBytes) {
       emit(std::move(chunk));
@@ -190,8 +240,8 @@ Result<Summary> dry_run(const IndexOptions& o, const WalkResult& walked, Summary
       continue;
     }
     std::string bytes, err;
-    if (!read_whole_file(f.path, bytes, err)) {
-      spdlog::warn("{}: skipped: cannot read: {}", f.path, err);
+    if (!read_input(f, o, bytes, err)) {
+      spdlog::warn("{}: skipped: {}", f.path, err);
       ++s.skipped;
       continue;
     }
@@ -233,6 +283,11 @@ Result<RebuildPlan> start_rebuild(const IndexOptions& o, const WriterOptions& wo
     loc = locate_db(o.db);
     if (!loc) return loc.error();
   } else {
+    // Another program's database is never replaced: only one carrying newsidx's schema mark, or
+    // one too damaged to tell.
+    if (xapian_db::foreign_database(o.db))
+      return Error{ErrorCode::kSchemaMismatch, o.db + ": not a newsidx database (no schema mark); --rebuild refused",
+                   "point --db at a database written by newsidx-index, or at a new path; nothing was changed"};
     auto lock = WriteLock::acquire(o.db, wo);
     if (!lock) return lock.error();
     plan.lock = std::move(lock).value();
@@ -504,7 +559,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     const InputFile& f = walked.files[i];
     seen.insert(f.key);
     if (r.failed) {
-      spdlog::warn("{}: skipped: cannot read: {}", f.path, r.error);
+      spdlog::warn("{}: skipped: {}", f.path, r.error);
       ++s.skipped;
       continue;
     }

@@ -87,7 +87,10 @@ struct Writer::Impl {
     if (open_state) db.set_metadata(open_state->first, open_state->second);
     for (const auto& [word, freq] : spelling) db.add_spelling(word, freq);
     spelling.clear();
-    db.commit();
+    // Writes happen inside a transaction, so that closing the database discards what was not
+    // committed (Xapian's close() and destructor would otherwise commit it, even after an error).
+    db.commit_transaction();
+    db.begin_transaction(true);
     pending = 0;
   }
 
@@ -103,12 +106,20 @@ struct Writer::Impl {
     return e;
   }
 
-  Status check(Status st) const {
-    if (st) return st;
-    return explain(st.error());
+  // The first database error, after which nothing more is written or committed: a database
+  // that failed a read or a write may be damaged, and a commit would make the damage permanent
+  // (with a truncated table Xapian went on to overwrite blocks still in use).
+  std::optional<Error> failed;
+
+  // Runs `fn` on the database unless it already failed; a failure is explained and kept.
+  Status guarded(const std::function<void()>& fn) {
+    if (failed) return *failed;
+    Status st = xapian_db::guarded(path, fn);
+    if (!st) failed = explain(st.error());
+    return st ? st : Status(*failed);
   }
 
-  Status commit() { return check(xapian_db::guarded(path, [&] { commit_now(); })); }
+  Status commit() { return guarded([&] { commit_now(); }); }
 
   std::string state_key(const std::string& file_key) const {
     return schema::clamp_term(std::string(schema::kFileStateKeyPrefix) + file_key);
@@ -141,7 +152,7 @@ struct Writer::Impl {
   // Ends one file's write: its failure, explained, or its counts once the batch is committed
   // if it is full.
   Result<WriteCounts> finish_file(const Status& written, const WriteCounts& counts) {
-    if (!written) return explain(written.error());
+    if (!written) return written.error();
     if (pending >= options.batch_size) {
       if (auto c = commit(); !c) return c.error();
     }
@@ -151,11 +162,18 @@ struct Writer::Impl {
 
 Writer::Writer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Writer::~Writer() {
-  if (impl_) {
-    try {
-      impl_->db.close();  // Discards uncommitted changes: callers commit explicitly.
-    } catch (const Xapian::Error&) {
-    }
+  if (!impl_) return;
+  // close() cancels an open transaction, discarding what was not committed; without one it
+  // would commit. A commit that failed leaves none open (Xapian ends it before committing), so
+  // one is begun first: a failing database must not get a second, partial commit.
+  try {
+    impl_->db.begin_transaction(true);
+  } catch (const Xapian::Error&) {
+    // A transaction is already open, as after every successful commit.
+  }
+  try {
+    impl_->db.close();
+  } catch (const Xapian::Error&) {
   }
 }
 
@@ -214,20 +232,21 @@ Result<std::unique_ptr<Writer>> Writer::open(const std::string& path, const Writ
   impl->options = options;
   impl->path = path;
   impl->dir = loc->dir;
+  if (auto st = impl->guarded([&] { impl->db.begin_transaction(true); }); !st) return st.error();
   return std::unique_ptr<Writer>(new Writer(std::move(impl)));
 }
 
 Result<Writer::FileWrite> Writer::begin(const std::string& file_key, const std::string& root) {
   FileWrite file{file_key, {}, {}};
-  auto st = xapian_db::guarded(impl_->path, [&] { file.stale = impl_->article_ids_of(file_key); });
-  if (!st) return impl_->explain(st.error());
+  auto st = impl_->guarded([&] { file.stale = impl_->article_ids_of(file_key); });
+  if (!st) return st.error();
   impl_->open_state.emplace(impl_->state_key(file_key), encode_state(FileState::provisional(root)));
   return file;
 }
 
 Status Writer::write(FileWrite& file, std::vector<BuiltArticle> chunk) {
   WriteCounts& counts = file.counts;
-  auto st = xapian_db::guarded(impl_->path, [&] {
+  auto st = impl_->guarded([&] {
     auto& db = impl_->db;
     for (auto& a : chunk) {
       file.stale.erase(a.article.id_term);
@@ -255,7 +274,7 @@ Status Writer::write(FileWrite& file, std::vector<BuiltArticle> chunk) {
 
 Result<WriteCounts> Writer::end(FileWrite& file, const FileState& state) {
   impl_->open_state.reset();
-  auto st = xapian_db::guarded(impl_->path, [&] {
+  auto st = impl_->guarded([&] {
     impl_->delete_articles(file.stale, file.counts);
     file.stale.clear();
     impl_->db.set_metadata(impl_->state_key(file.key), encode_state(state));
@@ -283,14 +302,12 @@ Result<WriteCounts> Writer::end_file(const FileState& state) {
 }
 
 Status Writer::record_state(const std::string& file_key, const FileState& state) {
-  return impl_->check(xapian_db::guarded(impl_->path, [&] {
-    impl_->db.set_metadata(impl_->state_key(file_key), encode_state(state));
-  }));
+  return impl_->guarded([&] { impl_->db.set_metadata(impl_->state_key(file_key), encode_state(state)); });
 }
 
 Result<WriteCounts> Writer::remove_file(const std::string& file_key) {
   WriteCounts counts;
-  auto st = xapian_db::guarded(impl_->path, [&] {
+  auto st = impl_->guarded([&] {
     impl_->delete_articles(impl_->article_ids_of(file_key), counts);
     impl_->db.set_metadata(impl_->state_key(file_key), "");
   });
@@ -310,15 +327,17 @@ std::optional<FileState> Writer::file_state(const std::string& file_key) const {
 
 Result<std::unordered_map<std::string, FileState>> Writer::file_states() const {
   std::unordered_map<std::string, FileState> out;
-  auto st = xapian_db::guarded(impl_->path, [&] { out = read_file_states(impl_->db); });
-  if (!st) return impl_->explain(st.error());
+  auto st = impl_->guarded([&] { out = read_file_states(impl_->db); });
+  if (!st) return st.error();
   return out;
 }
 
 Status Writer::commit() { return impl_->commit(); }
 
+std::optional<Error> Writer::failure() const { return impl_->failed; }
+
 Status Writer::set_metadata(const std::string& key, const std::string& value) {
-  return impl_->check(xapian_db::guarded(impl_->path, [&] { impl_->db.set_metadata(key, value); }));
+  return impl_->guarded([&] { impl_->db.set_metadata(key, value); });
 }
 
 std::string Writer::metadata(const std::string& key) const {

@@ -64,6 +64,10 @@ class Writer final : public ArchiveWriter {
   /// ArchiveWriter::commit.
   Status commit() override;
 
+  /// The database error that stopped this writer, if any: after it nothing more is written or
+  /// committed, and every call returns it.
+  std::optional<Error> failure() const;
+
   /// The recorded state of `file_key`, if the file was indexed before.
   std::optional<FileState> file_state(const std::string& file_key) const;
 
