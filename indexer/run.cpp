@@ -150,6 +150,7 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
   std::vector<BuiltArticle> chunk;
   std::size_t chunk_text = 0;
   for (const auto& a : rr.articles) {
+    if (g_signal.load()) break;  // the writer has stopped: the file is redone by the next run
     auto built = analyse_article(a, f.key, o, r);
     if (!built) continue;
     chunk.push_back(std::move(*built));
@@ -162,6 +163,78 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
   }
   if (!chunk.empty()) emit(std::move(chunk));
   return r;
+}
+
+// A file's built articles reach the writer through its slot as they are built, a few chunks
+// at most ahead of the writer, so one large file is never held built whole.
+constexpr std::size_t kChunksAhead = 2;
+// The window holds at most kInflightBytes of input, counted from a worker taking a file until
+// the writer has written it; a file larger than that runs alone. A file's built documents take
+// about forty times its text, and multi-article files (a Reuters .sgm, a JSON Lines feed) hold
+// a thousand articles each: a window counted in files let two or three 2.5 MB feeds be in
+// memory at once (445 MB peak on the 200,000-article archive, 175 MB before its feeds).
+constexpr std::uint64_t kInflightBytes = 4u << 20;
+
+struct Slot {
+  std::deque<std::vector<BuiltArticle>> chunks;
+  std::optional<FileOutcome> outcome;  // set when the worker is done with the file
+};
+
+// What the workers share with the writer. The workers hold it through a shared_ptr: after a
+// signal the writer commits and returns at once, without waiting for a worker in the middle of
+// a long article, which finds the run stopped at its next article and ends.
+struct Pipeline {
+  IndexOptions o;
+  std::vector<InputFile> files;
+  std::unordered_map<std::string, FileState> known;
+  std::vector<std::size_t> todo;  // indices of the files workers must read, in file order
+  std::vector<Slot> slots;
+  std::mutex mu;
+  std::condition_variable produced, consumed;
+  std::size_t next = 0, done_upto = 0;  // positions in `todo`
+  std::size_t window = 4;               // files workers may run ahead of the writer
+  std::uint64_t inflight = 0;           // bytes of the files taken by workers and not yet written
+  bool writer_stopped = false;          // the writer consumes no more chunks (fatal error, or done)
+};
+
+// One worker: takes the next file in order, within the window, and hands its chunks and outcome
+// to the writer through its slot.
+void work(Pipeline& p) {
+  for (;;) {
+    std::size_t i;
+    {
+      std::unique_lock lk(p.mu);
+      p.consumed.wait(lk, [&] {
+        if (p.next >= p.todo.size() || g_signal.load() || p.inflight == 0) return true;
+        return p.next < p.done_upto + p.window && p.inflight + p.files[p.todo[p.next]].size <= kInflightBytes;
+      });
+      if (p.next >= p.todo.size() || g_signal.load()) {
+        lk.unlock();
+        p.produced.notify_all();  // the writer may be waiting for a file nobody will start
+        return;
+      }
+      i = p.todo[p.next++];
+      p.inflight += p.files[i].size;
+    }
+    const InputFile& f = p.files[i];
+    std::optional<FileState> old;
+    if (auto it = p.known.find(f.key); it != p.known.end()) old = it->second;
+    auto emit = [&](std::vector<BuiltArticle> chunk) {
+      {
+        std::unique_lock lk(p.mu);
+        p.consumed.wait(lk, [&] { return p.slots[i].chunks.size() < kChunksAhead || p.writer_stopped; });
+        if (p.writer_stopped) return;  // nothing more is written: the chunk is dropped
+        p.slots[i].chunks.push_back(std::move(chunk));
+      }
+      p.produced.notify_all();
+    };
+    FileOutcome r = process_file(f, old, p.o, emit);
+    {
+      std::lock_guard lk(p.mu);
+      p.slots[i].outcome = std::move(r);
+    }
+    p.produced.notify_all();
+  }
 }
 
 void log_warnings(const FileOutcome& r, Summary& s) {
@@ -378,7 +451,9 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   PartitionScheme scheme_used = PartitionScheme::kNone;
   std::optional<RebuildPlan> rebuild;
   std::optional<ArchiveRebuild> archive_rebuild;  // --rebuild of a partitioned archive
-  std::unordered_map<std::string, FileState> known;
+  auto pipe = std::make_shared<Pipeline>();
+  pipe->o = o;
+  auto& known = pipe->known;
   if (!o.extract_only) {
     const WriterOptions wo{o.lock_timeout_s * 1000, &g_signal, o.batch_size};
     auto scheme = run_scheme(o);
@@ -411,7 +486,9 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     known = std::move(states).value();
   }
 
-  const std::size_t n = walked.files.size();
+  pipe->files = std::move(walked.files);
+  const auto& files = pipe->files;
+  const std::size_t n = files.size();
   // Files whose size and mtime match their recorded state are settled here, without a worker:
   // on a nightly run that is nearly every file, and handing each to a thread costs more than
   // the check itself.
@@ -420,75 +497,28 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     auto it = known.find(f.key);
     return it != known.end() && same_stat(it->second, f);
   };
-  std::vector<std::size_t> todo;  // indices of the files workers must read, in file order
+  auto& todo = pipe->todo;
   std::vector<bool> settled(n);
   for (std::size_t i = 0; i < n; ++i) {
-    settled[i] = quick_unchanged(walked.files[i]);
+    settled[i] = quick_unchanged(files[i]);
     if (!settled[i]) todo.push_back(i);
   }
 
   // Workers fill slots[i] in any order; this thread consumes them in file order. A window
   // bounds how far workers may run ahead, and so the memory held by finished-but-unwritten files.
-  const std::size_t window = std::max<std::size_t>(4, 4 * o.jobs);
-  // The window also holds at most kInflightBytes of input, counted from a worker taking a file
-  // until the writer has written it; a file larger than that runs alone. A file's built documents
-  // take about forty times its text, and multi-article files (a Reuters .sgm, a JSON Lines feed)
-  // hold a thousand articles each: a window counted in files let two or three 2.5 MB feeds be in
-  // memory at once (445 MB peak on the 200,000-article archive, 175 MB before its feeds).
-  constexpr std::uint64_t kInflightBytes = 4u << 20;
-  std::uint64_t inflight = 0;  // bytes of the files taken by workers and not yet written
-  // A file's built articles reach the writer through its slot as they are built, a few chunks
-  // at most ahead of the writer, so one large file is never held built whole.
-  constexpr std::size_t kChunksAhead = 2;
-  struct Slot {
-    std::deque<std::vector<BuiltArticle>> chunks;
-    std::optional<FileOutcome> outcome;  // set when the worker is done with the file
-  };
-  std::vector<Slot> slots(n);
-  std::mutex mu;
-  std::condition_variable produced, consumed;
-  std::size_t next = 0, done_upto = 0;  // positions in `todo`
-  bool writer_stopped = false;  // the writer consumes no more chunks (fatal error, or done)
-  auto worker = [&] {
-    for (;;) {
-      std::size_t i;
-      {
-        std::unique_lock lk(mu);
-        consumed.wait(lk, [&] {
-          if (next >= todo.size() || g_signal.load() || inflight == 0) return true;
-          return next < done_upto + window && inflight + walked.files[todo[next]].size <= kInflightBytes;
-        });
-        if (next >= todo.size() || g_signal.load()) {
-          lk.unlock();
-          produced.notify_all();  // the writer may be waiting for a file nobody will start
-          return;
-        }
-        i = todo[next++];
-        inflight += walked.files[i].size;
-      }
-      const InputFile& f = walked.files[i];
-      std::optional<FileState> old;
-      if (auto it = known.find(f.key); it != known.end()) old = it->second;
-      auto emit = [&](std::vector<BuiltArticle> chunk) {
-        {
-          std::unique_lock lk(mu);
-          consumed.wait(lk, [&] { return slots[i].chunks.size() < kChunksAhead || writer_stopped; });
-          if (writer_stopped) return;  // nothing more is written: the chunk is dropped
-          slots[i].chunks.push_back(std::move(chunk));
-        }
-        produced.notify_all();
-      };
-      FileOutcome r = process_file(f, old, o, emit);
-      {
-        std::lock_guard lk(mu);
-        slots[i].outcome = std::move(r);
-      }
-      produced.notify_all();
-    }
-  };
+  pipe->window = std::max<std::size_t>(4, 4 * o.jobs);
+  pipe->slots.resize(n);
+  auto& slots = pipe->slots;
+  auto& mu = pipe->mu;
+  auto& produced = pipe->produced;
+  auto& consumed = pipe->consumed;
+  auto& next = pipe->next;
+  auto& done_upto = pipe->done_upto;
+  auto& inflight = pipe->inflight;
+  auto& writer_stopped = pipe->writer_stopped;
   std::vector<std::thread> threads;
   const unsigned nthreads = todo.empty() ? 0u : std::min<unsigned>(std::max(1u, o.jobs), static_cast<unsigned>(todo.size()));
-  for (unsigned j = 0; j < nthreads; ++j) threads.emplace_back(worker);
+  for (unsigned j = 0; j < nthreads; ++j) threads.emplace_back([pipe] { work(*pipe); });
 
   ProgressBar bar(n, o.progress && !o.extract_only && o.log_level != LogLevel::kQuiet &&
                          stderr_is_terminal());
@@ -499,12 +529,13 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     bar.update(i);
     if (settled[i]) {
       if (g_signal.load()) break;
-      seen.insert(walked.files[i].key);
+      seen.insert(files[i].key);
       ++s.files_unchanged;
       continue;
     }
-    // The file's chunks are written as they come; the worker's outcome ends the file. A file
-    // a worker has started is finished even after a signal.
+    // The file's chunks are written as they come; the worker's outcome ends the file. A signal
+    // stops the writer at once, even inside a long file: the file's state is then not recorded
+    // (a commit records it as provisional), so the next run redoes it.
     FileOutcome r;
     bool begun = false, interrupted_before = false;
     std::size_t chunks = 0;
@@ -512,27 +543,27 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       std::vector<BuiltArticle> chunk;
       {
         std::unique_lock lk(mu);
-        const std::size_t pos = taken;
-        produced.wait(lk, [&] {
-          return !slots[i].chunks.empty() || slots[i].outcome.has_value() ||
-                 (g_signal.load() && next <= pos);
-        });
-        if (!slots[i].chunks.empty()) {
+        // A signal handler cannot notify: the wait looks at the flag ten times a second.
+        while (!produced.wait_for(lk, std::chrono::milliseconds(100), [&] {
+          return !slots[i].chunks.empty() || slots[i].outcome.has_value() || g_signal.load();
+        })) {
+        }
+        if (g_signal.load()) {
+          interrupted_before = true;  // stopped before this file was finished
+        } else if (!slots[i].chunks.empty()) {
           chunk = std::move(slots[i].chunks.front());
           slots[i].chunks.pop_front();
         } else if (slots[i].outcome) {
           r = std::move(*slots[i].outcome);
           slots[i].outcome.reset();
           done_upto = ++taken;
-        } else {
-          interrupted_before = true;  // interrupted before this file was started
         }
       }
       consumed.notify_all();
       if (interrupted_before || chunk.empty()) break;
       if (fatal) continue;  // drain the worker's chunks; nothing more is written
       if (!begun) {
-        if (auto st = writer->begin_file(walked.files[i].key, walked.files[i].root); !st) {
+        if (auto st = writer->begin_file(files[i].key, files[i].root); !st) {
           fatal = st.error();
           continue;
         }
@@ -555,8 +586,8 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
         }
         cv.notify_all();
       }
-    } release{mu, consumed, inflight, walked.files[i].size};
-    const InputFile& f = walked.files[i];
+    } release{mu, consumed, inflight, files[i].size};
+    const InputFile& f = files[i];
     seen.insert(f.key);
     if (r.failed) {
       spdlog::warn("{}: skipped: {}", f.path, r.error);
@@ -596,7 +627,12 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     writer_stopped = true;  // and let those in the middle of one finish it unwritten
   }
   consumed.notify_all();
-  for (auto& t : threads) t.join();
+  // After a signal a worker may be deep in a long article: it is left to notice the stop on its
+  // own (it holds the pipeline), so that the run commits and ends within a second.
+  for (auto& t : threads) {
+    if (g_signal.load()) t.detach();
+    else t.join();
+  }
   if (g_signal.load()) {
     s.interrupted = true;
     s.signal = g_signal.load();
