@@ -12,6 +12,7 @@
 #include <deque>
 #include <functional>
 #include <ctime>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -23,6 +24,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "common/schema.hpp"
 #include "common/xapian_db.hpp"
 #include "indexer/archive_writer.hpp"
 #include "indexer/db_files.hpp"
@@ -235,6 +237,41 @@ void work(Pipeline& p) {
     }
     p.produced.notify_all();
   }
+}
+
+// The id rule's last step: articles whose content came from a file that no longer holds them,
+// while other files still do, are written again from their last remaining holder (read again
+// here, whether or not it changed). A holder outside this run's archives cannot be read: the
+// article keeps its content until that file is indexed again.
+Status restore_from_holders(ArchiveWriter& writer, const std::vector<InputFile>& files, const IndexOptions& o,
+                            Summary& s) {
+  std::map<std::string, std::set<std::string>> wanted;  // holder's XFILE term -> id terms
+  for (auto& r : writer.take_restores()) wanted[r.holder_term].insert(r.id_term);
+  for (const InputFile& f : files) {
+    if (wanted.empty()) break;
+    auto it = wanted.find(schema::file_term(f.key));
+    if (it == wanted.end()) continue;
+    std::string bytes, err;
+    if (!read_input(f, o, bytes, err)) {
+      spdlog::warn("{}: cannot restore {} articles from it: {}", f.path, it->second.size(), err);
+      wanted.erase(it);
+      continue;
+    }
+    readers::ReaderOptions ro;
+    ro.max_article_bytes = o.max_article_bytes;
+    FileOutcome r;
+    std::vector<BuiltArticle> chunk;
+    for (const Article& a : readers::read_file(f.key, f.path, bytes, ro).articles) {
+      if (!it->second.count(schema::id_term(a.id))) continue;
+      if (auto built = analyse_article(a, f.key, o, r)) chunk.push_back(std::move(*built));
+    }
+    spdlog::debug("{}: {} articles restored from it", f.path, chunk.size());
+    auto wc = writer.restore(f.key, std::move(chunk));
+    if (!wc) return wc.error();
+    s.updated += wc->updated + wc->added;
+    wanted.erase(it);
+  }
+  return Ok{};
 }
 
 void log_warnings(const FileOutcome& r, Summary& s) {
@@ -648,6 +685,9 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       spdlog::debug("{}: gone from {}, {} articles removed", key, known.at(key).root, wc->removed);
       s.removed += wc->removed;
     }
+  }
+  if (writer && !fatal && !s.interrupted) {
+    if (auto st = restore_from_holders(*writer, files, o, s); !st) fatal = st.error();
   }
   if (writer) {
     // Commit whatever was written, even after a fatal error on a later file: every file whose

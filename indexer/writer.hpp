@@ -63,6 +63,9 @@ class Writer final : public ArchiveWriter {
   Result<std::unordered_map<std::string, FileState>> file_states() const override;
   /// ArchiveWriter::commit.
   Status commit() override;
+  /// ArchiveWriter::take_restores and restore.
+  std::vector<Restore> take_restores() override;
+  Result<WriteCounts> restore(const std::string& file_key, std::vector<BuiltArticle> articles) override;
 
   /// The database error that stopped this writer, if any: after it nothing more is written or
   /// committed, and every call returns it.

@@ -3,6 +3,7 @@
 
 #include <exception>
 #include <new>
+#include <unordered_map>
 #include <utility>
 
 #include "indexer/readers/encoding.hpp"
@@ -28,6 +29,32 @@ ReadResult read_format(Format format, std::string_view rel_path, std::string_vie
   if (decoded.fell_back) warn(0, std::string(kLatin1Notice), false);
   return format == Format::kText ? read_text_article(rel_path, display_path, std::move(decoded.text))
                                  : read_sgml(rel_path, display_path, decoded.text);
+}
+
+// The id rule within a file: of records sharing an id (a feed repeating a record, an .sgm with
+// two stories of one NEWID) the last is the article; the repeat is a notice naming both lines.
+template <typename Warn>
+void keep_last_of_each_id(ReadResult& read, std::string_view display_path, const Warn& warn) {
+  std::unordered_map<std::string, std::size_t> last;  // id -> index of its last record
+  for (std::size_t i = 0; i < read.articles.size(); ++i) last[read.articles[i].id] = i;
+  if (last.size() == read.articles.size()) return;
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> first;  // id -> line, count
+  for (const Article& a : read.articles) {
+    auto [it, fresh] = first.try_emplace(a.id, a.line, 0);
+    ++it->second.second;
+  }
+  std::vector<Article> kept;
+  for (std::size_t i = 0; i < read.articles.size(); ++i) {
+    Article& a = read.articles[i];
+    if (last[a.id] != i) continue;
+    if (const auto& [line, count] = first[a.id]; count > 1)
+      warn(a.line,
+           "id \"" + a.id + "\" is also at " + std::string(display_path) + (line ? ":" + std::to_string(line) : "") +
+               (count > 2 ? " (" + std::to_string(count) + " records in all)" : "") + "; the last record is indexed",
+           false);
+    kept.push_back(std::move(a));
+  }
+  read.articles = std::move(kept);
 }
 
 }  // namespace
@@ -75,6 +102,7 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
     return result;
   }
   for (ReadWarning& w : read.warnings) result.warnings.push_back(std::move(w));
+  keep_last_of_each_id(read, display_path, warn);
   for (Article& article : read.articles) {
     if (article.text.size() > options.max_article_bytes) {
       warn(article.line,
