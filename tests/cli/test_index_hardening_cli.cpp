@@ -55,3 +55,17 @@ TEST_CASE("cli: a JSON Lines feed with a NUL byte, a huge number and CR line end
   CHECK(extract.status == 1);
   CHECK(std::count(extract.out.begin(), extract.out.end(), '\n') == 2);
 }
+
+TEST_CASE("cli: a repeated id is one notice naming both places, once; the exit status stays 0", "[cli][hardening][ids]") {
+  TempDir dir;
+  write_file(dir.path() / "archive/a.jsonl", "{\"id\":\"s1\",\"body\":\"From A.\"}\n{\"id\":\"s1\",\"body\":\"From A again.\"}\n");
+  write_file(dir.path() / "archive/b.jsonl", "{\"id\":\"s1\",\"body\":\"From B.\"}\n");
+  auto r = run_command(index_cmd(dir), true);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("a.jsonl:2: id \"s1\" is also at " + dir.str("archive/a.jsonl") + ":1; the last record is indexed") != std::string::npos);
+  CHECK(r.out.find("b.jsonl:1: id \"s1\" is also at " + dir.str("archive/a.jsonl") + ":2; the last in walk order is indexed") != std::string::npos);
+  CHECK(r.out.find("3 articles read") == std::string::npos);  // a's repeat is not read twice
+  write_file(dir.path() / "archive/b.jsonl", "{\"id\":\"s1\",\"body\":\"From B, corrected.\"}\n");
+  auto again = run_command(index_cmd(dir), true);
+  CHECK(again.out.find("is also at") == std::string::npos);  // warned once, not every night
+}

@@ -123,6 +123,7 @@ TEST_CASE("ids: an .sgm with two stories of one NEWID stores the later story", "
   auto o = nightly_options(dir.str("db"), dir.str("archive"));
   auto s = run_ok(o);
   CHECK(s.added == 1);
+  CHECK(s.updated == 0);  // one story read, not one added and then replaced
   auto recs = records_of(o.db, "wire.sgm#7");
   REQUIRE(recs.size() == 1);
   CHECK_THAT(recs[0], Catch::Contains("SECOND STORY"));
