@@ -12,6 +12,7 @@
 //      A... / ZA...     author words
 //      D<YYYYMMDD>, M<YYYYMM>, Y<YYYY>   publication day, month, year (boolean)
 //      XSECTION<s>, XSOURCE<s>, XTAG<t>  section, source, editorial tag (boolean, lower case)
+//      XLANG<l>         language: the primary subtag of the source's tag ("en" for "en-GB")
 //      XDATELINE<place>                 dateline place (boolean, folded)
 //      XPERSON<k>, XORG<k>, XPLACE<k>, XCOUNTRY<cc>, XSPEAKER<k>
 //                       entity facets; k is the canonical name folded by canonical::fold_key
@@ -21,7 +22,7 @@
 //      kPerson.. kSpeaker  the facet's canonical display names, serialised as a list
 //                       (see encode_list), so that facet counts see every value of a document
 //    Data: a JSON object {"id","path","line","title","date","dateline","url","source",
-//          "author","section","tags","body","facets":{...}} — what results display.
+//          "author","section","lang","tags","body","facets":{...}} — what results display.
 //
 //  * A quotation (term "XTYPEquote"), one per direct quote of an article.
 //      Q<id>#q<n>       unique id term
@@ -42,7 +43,8 @@
 
 namespace newsidx::schema {
 
-inline constexpr int kSchemaVersion = 1;
+// 2: web pages: the record's "lang" and the XLANG term.
+inline constexpr int kSchemaVersion = 2;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
 
@@ -71,7 +73,7 @@ struct Field {
 };
 
 /// Every prefixed field. Facets come from entity extraction; the others from the readers.
-inline constexpr std::array<Field, 15> kFields{{
+inline constexpr std::array<Field, 16> kFields{{
     {"title", "S", FieldKind::kFreeText},
     {"author", "A", FieldKind::kFreeText},
     {"id", "Q", FieldKind::kBoolean},
@@ -81,6 +83,7 @@ inline constexpr std::array<Field, 15> kFields{{
     {"section", "XSECTION", FieldKind::kBoolean},
     {"source", "XSOURCE", FieldKind::kBoolean},
     {"tag", "XTAG", FieldKind::kBoolean},
+    {"lang", "XLANG", FieldKind::kBoolean},
     {"dateline", "XDATELINE", FieldKind::kBoolean},
     {"person", "XPERSON", FieldKind::kBoolean},
     {"org", "XORG", FieldKind::kBoolean},

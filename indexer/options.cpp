@@ -39,9 +39,10 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
   po::options_description desc(
       "Usage: newsidx-index [OPTION]... --db PATH ARCHIVE...\n"
       "  or:  newsidx-index --extract-only ARCHIVE...\n\n"
-      "Indexes folders of news articles (*.txt, *.jsonl/*.ndjson, Reuters *.sgm) into a Xapian\n"
-      "database. Re-running over the same archive updates it in place: unchanged files are not\n"
-      "read again, changed ones are re-indexed, vanished ones removed. Safe to run from cron.\n\n"
+      "Indexes folders of news articles (*.txt, *.jsonl/*.ndjson, Reuters *.sgm, saved web pages\n"
+      "*.html/*.htm/*.xhtml: their main content only) into a Xapian database. Re-running over\n"
+      "the same archive updates it in place: unchanged files are not read again, changed ones\n"
+      "are re-indexed, vanished ones removed. Safe to run from cron.\n\n"
       "Example: newsidx-index --db ~/news.db ~/archive\n\n"
       "Exit status: 0 all indexed; 1 some input skipped (named on stderr); 2 usage error;\n"
       "3 database error (corrupt, foreign, other schema, disk full); 4 file-system error\n"
@@ -81,6 +82,10 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
     ("prune", po::bool_switch(&prune), "remove articles of files gone from a folder given (default)")
     ("no-prune", po::bool_switch(&no_prune), "keep articles of files that no longer exist")
     ("extract-only", "print each article's analysis as JSON Lines; write no database")
+    ("text", po::bool_switch(&o.with_text),
+       "with --extract-only: add each article's text as read (for web pages, the main content)")
+    ("no-entities", po::bool_switch(&o.no_entities),
+       "no entity extraction: --extract-only shows what the readers read, an index gets no facets")
     ("log-file", po::value<std::string>(&o.log_file), "also log to FILE, rotated by size")
     ("log-max-size", po::value<std::size_t>(&o.log_max_bytes)->default_value(10 * 1024 * 1024),
        "rotate the log file at this many bytes")

@@ -97,9 +97,10 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
   std::vector<BuiltArticle> chunk;
   std::size_t chunk_text = 0;
   for (const auto& a : rr.articles) {
-    Analysis an = entities::analyze(a);
+    // Entity extraction is English-only; --no-entities stops after the readers.
+    Analysis an = o.no_entities || !analysed_for_entities(a) ? Analysis{} : entities::analyze(a);
     if (o.extract_only) {
-      r.extract_lines.push_back(extract_json(a, an));
+      r.extract_lines.push_back(extract_json(a, an, o.with_text));
       continue;
     }
     chunk.push_back(build_documents(a, an, f.key));
@@ -118,7 +119,10 @@ void log_warnings(const FileOutcome& r, Summary& s) {
   for (const auto& w : r.warnings) {
     if (w.skipped) ++s.skipped;
     std::string where = w.line ? fmt::format("{}:{}", w.path, w.line) : w.path;
-    if (w.skipped) spdlog::warn("{}: skipped: {}", where, w.reason);
+    if (w.not_article) {
+      ++s.not_articles;
+      spdlog::info("{}: not an article: {}", where, w.reason);
+    } else if (w.skipped) spdlog::warn("{}: skipped: {}", where, w.reason);
     else spdlog::warn("{}: {}", where, w.reason);
   }
 }
@@ -288,9 +292,9 @@ std::string summary_line(const Summary& s) {
   double rate = s.seconds > 0 ? static_cast<double>(s.added + s.updated) / s.seconds : 0.0;
   return fmt::format(
       "newsidx-index: {} files ({} unchanged), {} articles read, {} added, {} updated, "
-      "{} removed, {} skipped, {:.1f} s, {:.0f} articles/s{}{}",
+      "{} removed, {} skipped{}, {:.1f} s, {:.0f} articles/s{}{}",
       s.files, s.files_unchanged, s.articles_read, s.added, s.updated, s.removed, s.skipped,
-      s.seconds, rate, s.compacted ? fmt::format(", {} partitions compacted", s.compacted) : "",
+      s.not_articles ? fmt::format(", {} not articles", s.not_articles) : "", s.seconds, rate, s.compacted ? fmt::format(", {} partitions compacted", s.compacted) : "",
       s.interrupted ? " (interrupted: committed what was done)" : s.rebuilt ? " (rebuilt)" : "");
 }
 

@@ -12,6 +12,8 @@ packages=(
   catch2                    # tests (Catch2 v2)
   nlohmann-json3-dev        # JSON Lines input and --json output
   xapian-tools              # xapian-tcpsrv, xapian-compact, quest (remote shards, checks)
+  libgumbo-dev              # HTML5 parser for web pages
+  libuchardet-dev           # character-set detection for web pages without a declared charset
   help2man                  # man pages generated from --help at build time (cmake/Install.cmake)
   "$@"
 )

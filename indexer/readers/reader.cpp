@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "indexer/readers/encoding.hpp"
+#include "indexer/readers/html_reader.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
 #include "indexer/readers/sgml_reader.hpp"
 #include "indexer/readers/text_reader.hpp"
@@ -17,6 +18,24 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 constexpr std::string_view kLatin1Notice = "not valid UTF-8; read as Windows-1252/Latin-1";
 
+// A saved page: one article, or the reason it is none.
+ReadResult read_html_file(std::string_view rel_path, std::string_view display_path,
+                          std::string_view bytes, const ReaderOptions& options) {
+  PageSource source;
+  source.path = std::string(display_path);
+  source.rel_path = std::string(rel_path);
+  PageResult page = read_html_page(bytes, source, options);
+  ReadResult result;
+  result.warnings = std::move(page.warnings);
+  if (page.article) result.articles.push_back(std::move(*page.article));
+  if (!page.not_article.empty()) {
+    ReadWarning w{source.path, 0, std::move(page.not_article), false};
+    w.not_article = true;
+    result.warnings.push_back(std::move(w));
+  }
+  return result;
+}
+
 }  // namespace
 
 Format format_for(std::string_view path) {
@@ -25,6 +44,7 @@ Format format_for(std::string_view path) {
   if (ends_with(path, ".txt")) return Format::kText;
   if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) return Format::kJsonLines;
   if (ends_with(path, ".sgm") || ends_with(path, ".sgml")) return Format::kSgml;
+  if (ends_with(path, ".html") || ends_with(path, ".htm") || ends_with(path, ".xhtml")) return Format::kHtml;
   return Format::kUnsupported;
 }
 
@@ -36,9 +56,10 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
   };
   const Format format = format_for(rel_path);
   if (format == Format::kUnsupported) {
-    warn(0, "unsupported file type (expected .txt, .jsonl, .ndjson, .sgm)", true);
+    warn(0, "unsupported file type (expected .txt, .jsonl, .ndjson, .sgm, .html, .htm, .xhtml)", true);
     return result;
   }
+  if (format == Format::kHtml) return read_html_file(rel_path, display_path, bytes, options);
   if (trim(bytes).empty() || trim(bytes) == "\xEF\xBB\xBF") {
     warn(0, "empty file", true);
     return result;

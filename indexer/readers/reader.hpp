@@ -12,9 +12,10 @@
 namespace newsidx::readers {
 
 /// The input formats newsidx understands, chosen by file name.
-enum class Format { kText, kJsonLines, kSgml, kUnsupported };
+enum class Format { kText, kJsonLines, kSgml, kHtml, kUnsupported };
 
-/// `*.txt` -> kText, `*.jsonl`/`*.ndjson` -> kJsonLines, `*.sgm`/`*.sgml` -> kSgml.
+/// `*.txt` -> kText, `*.jsonl`/`*.ndjson` -> kJsonLines, `*.sgm`/`*.sgml` -> kSgml,
+/// `*.html`/`*.htm`/`*.xhtml` -> kHtml.
 /// Extensions match in lower case only, so an archive's README.TXT is not taken for an article.
 Format format_for(std::string_view path);
 
@@ -26,6 +27,9 @@ struct ReadWarning {
   std::size_t line = 0;
   std::string reason;
   bool skipped = true;
+  /// True when the input holds no article (an index page, a gallery, a login wall): counted as
+  /// "not an article", apart from bad input; `skipped` is then false.
+  bool not_article = false;
 };
 
 struct ReadResult {

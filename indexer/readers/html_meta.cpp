@@ -1,0 +1,260 @@
+// The metadata of a web page (see html_meta.hpp).
+#include "indexer/readers/html_meta.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "indexer/readers/dates.hpp"
+#include "indexer/readers/html_dom.hpp"
+
+namespace newsidx::readers::html {
+namespace {
+
+using nlohmann::json;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string collapse(std::string_view s) {
+  std::string out;
+  bool space = false;
+  append_collapsed(out, s, space);
+  return out;
+}
+
+// The content of the page's <meta> elements by lower-case property, name or itemprop; the
+// first wins. <meta> in the body counts too (pages put Open Graph tags anywhere).
+std::map<std::string, std::string> meta_tags(const GumboNode* root) {
+  std::map<std::string, std::string> out;
+  for (const GumboNode* m : find_all(root, GUMBO_TAG_META)) {
+    const std::string_view content = attribute(m, "content");
+    if (content.empty()) continue;
+    for (const char* key : {"property", "name", "itemprop", "http-equiv"}) {
+      const std::string k = lower(attribute(m, key));
+      if (!k.empty()) out.emplace(k, collapse(content));
+    }
+  }
+  return out;
+}
+
+std::string first_of(const std::map<std::string, std::string>& tags, std::initializer_list<const char*> keys) {
+  for (const char* k : keys)
+    if (auto it = tags.find(k); it != tags.end() && !it->second.empty()) return it->second;
+  return {};
+}
+
+bool is_article_type(const json& type) {
+  const auto check = [](const std::string& t) {
+    return t.find("Article") != std::string::npos || t == "BlogPosting" || t == "Report" ||
+           t == "SocialMediaPosting" || t == "LiveBlogPosting";
+  };
+  if (type.is_string()) return check(type.get<std::string>());
+  if (type.is_array())
+    return std::any_of(type.begin(), type.end(), [&](const json& t) { return t.is_string() && check(t.get<std::string>()); });
+  return false;
+}
+
+// Every object of a JSON-LD block, descending into arrays and @graph.
+void collect_items(const json& j, std::vector<const json*>& out, int depth = 0) {
+  if (depth > 8) return;
+  if (j.is_array()) {
+    for (const json& e : j) collect_items(e, out, depth + 1);
+  } else if (j.is_object()) {
+    out.push_back(&j);
+    if (auto g = j.find("@graph"); g != j.end()) collect_items(*g, out, depth + 1);
+  }
+}
+
+std::string string_of(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end()) return {};
+  if (it->is_string()) return collapse(it->get<std::string>());
+  if (it->is_array() && !it->empty() && it->front().is_string()) return collapse(it->front().get<std::string>());
+  return {};
+}
+
+// Names of a JSON-LD author value: a string, an object with "name", or a list of those.
+std::string names_of(const json& j) {
+  std::vector<std::string> names;
+  const auto add = [&](const json& e) {
+    std::string n = e.is_string() ? e.get<std::string>() : e.is_object() ? string_of(e, "name") : "";
+    n = collapse(n);
+    if (!n.empty() && n.find("://") == std::string::npos && std::find(names.begin(), names.end(), n) == names.end())
+      names.push_back(n);
+  };
+  if (j.is_array()) for (const json& e : j) add(e);
+  else add(j);
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// What the page's JSON-LD says about its main article.
+struct JsonLd {
+  std::string headline, date, author, section, publisher, body, type, url, lang;
+};
+
+JsonLd read_json_ld(const GumboNode* root) {
+  JsonLd out;
+  for (const GumboNode* s : find_all(root, GUMBO_TAG_SCRIPT)) {
+    if (lower(attribute(s, "type")) != "application/ld+json" || children_of(s).length == 0) continue;
+    const auto* text = static_cast<const GumboNode*>(children_of(s).data[0]);
+    if (text->type != GUMBO_NODE_TEXT && text->type != GUMBO_NODE_WHITESPACE) continue;
+    const json j = json::parse(text->v.text.text, nullptr, false);
+    if (j.is_discarded()) continue;
+    std::vector<const json*> items;
+    collect_items(j, items);
+    for (const json* item : items) {
+      const json& it = *item;
+      if (!is_article_type(it.value("@type", json())) || !out.headline.empty()) continue;
+      out.headline = string_of(it, "headline");
+      if (out.headline.empty()) out.headline = string_of(it, "name");
+      out.date = string_of(it, "datePublished");
+      if (auto a = it.find("author"); a != it.end()) out.author = names_of(*a);
+      out.section = string_of(it, "articleSection");
+      if (auto p = it.find("publisher"); p != it.end() && p->is_object()) out.publisher = string_of(*p, "name");
+      out.body = string_of(it, "articleBody");
+      out.url = string_of(it, "url");
+      out.lang = string_of(it, "inLanguage");
+      const json& t = it["@type"];
+      out.type = lower(t.is_string() ? t.get<std::string>() : "article");
+    }
+  }
+  return out;
+}
+
+std::string canonical_link(const GumboNode* root) {
+  for (const GumboNode* l : find_all(root, GUMBO_TAG_LINK))
+    if (lower(attribute(l, "rel")) == "canonical") return std::string(attribute(l, "href"));
+  return {};
+}
+
+bool is_absolute_url(std::string_view u) { return u.starts_with("http://") || u.starts_with("https://"); }
+
+// The headline as the page shows it: the <h1> inside <article>, else the page's only <h1>.
+std::string main_heading(const GumboNode* root) {
+  if (const GumboNode* a = find_first(root, GUMBO_TAG_ARTICLE))
+    if (const GumboNode* h = find_first(a, GUMBO_TAG_H1)) return text_of(h);
+  const auto h1s = find_all(root, GUMBO_TAG_H1);
+  return h1s.size() == 1 ? text_of(h1s.front()) : std::string();
+}
+
+// The first <time datetime> of the body that parses as a date (one marked pubdate first).
+std::string time_element_date(const GumboNode* root) {
+  const auto times = find_all(root, GUMBO_TAG_TIME);
+  for (const GumboNode* t : times)
+    if (gumbo_get_attribute(&t->v.element.attributes, "pubdate"))
+      if (auto d = parse_date(attribute(t, "datetime")); !d.empty()) return d;
+  for (const GumboNode* t : times)
+    if (auto d = parse_date(attribute(t, "datetime")); !d.empty()) return d;
+  return {};
+}
+
+// The path of a URL ("https://host/2022/01/19/x.html?q" -> "2022/01/19/x.html").
+std::string_view url_path(std::string_view url) {
+  if (const auto scheme = url.find("://"); scheme != std::string_view::npos) {
+    url.remove_prefix(scheme + 3);
+    const auto slash = url.find('/');
+    url = slash == std::string_view::npos ? std::string_view() : url.substr(slash + 1);
+  }
+  return url.substr(0, std::min(url.find('?'), url.find('#')));
+}
+
+std::size_t word_count(std::string_view s) {
+  std::size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    const bool sp = c == ' ';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::string strip_site_name(std::string_view title, std::string_view site_name) {
+  static constexpr std::array<std::string_view, 7> kSeparators = {" | ", " - ", " – ", " — ", " :: ", " » ", " · "};
+  std::vector<std::string> parts{std::string(title)};
+  for (std::string_view sep : kSeparators) {
+    std::vector<std::string> next;
+    for (const auto& p : parts) {
+      std::size_t start = 0, pos;
+      while ((pos = p.find(sep, start)) != std::string::npos) {
+        next.push_back(p.substr(start, pos - start));
+        start = pos + sep.size();
+      }
+      next.push_back(p.substr(start));
+    }
+    parts = std::move(next);
+  }
+  if (parts.size() < 2) return std::string(title);
+  const std::string site = lower(site_name);
+  if (!site.empty()) {
+    std::erase_if(parts, [&](const std::string& p) { return lower(p) == site; });
+    if (parts.size() == 1) return parts.front();
+  }
+  // Without a known site name: the headline is the first part, when it reads as one.
+  if (word_count(parts.front()) >= 3) return parts.front();
+  return std::string(title);
+}
+
+std::string primary_language(std::string_view lang) {
+  const std::size_t end = lang.find_first_of("-_");
+  return lower(lang.substr(0, end));
+}
+
+PageMeta read_page_meta(const GumboNode* root, std::string_view url) {
+  PageMeta m;
+  const auto tags = meta_tags(root);
+  const JsonLd ld = read_json_ld(root);
+
+  m.site_name = first_of(tags, {"og:site_name"});
+  if (m.site_name.empty()) m.site_name = ld.publisher;
+  m.title = ld.headline;
+  if (m.title.empty()) m.title = first_of(tags, {"og:title", "twitter:title"});
+  if (m.title.empty()) m.title = main_heading(root);
+  if (m.title.empty())
+    if (const GumboNode* t = find_first(root, GUMBO_TAG_TITLE)) m.title = strip_site_name(text_of(t), m.site_name);
+
+  m.date = parse_date(ld.date);
+  if (m.date.empty())
+    m.date = parse_date(first_of(tags, {"article:published_time", "og:published_time", "datepublished",
+                                        "parsely-pub-date", "pubdate", "publishdate", "publish-date",
+                                        "date", "dc.date", "dc.date.issued", "dcterms.date",
+                                        "dcterms.created", "sailthru.date", "article.published"}));
+  if (m.date.empty()) m.date = time_element_date(root);
+  if (m.date.empty()) m.date = path_metadata(url_path(url)).date;
+
+  m.author = ld.author;
+  if (m.author.empty()) {
+    std::string a = first_of(tags, {"author", "article:author", "parsely-author", "dc.creator", "byl", "sailthru.author"});
+    if (a.find("://") == std::string::npos) m.author = a;
+    if (lower(m.author).starts_with("by ")) m.author.erase(0, 3);
+  }
+  m.section = ld.section.empty() ? first_of(tags, {"article:section", "parsely-section"}) : ld.section;
+
+  std::string canonical = canonical_link(root);
+  if (!is_absolute_url(canonical)) canonical = first_of(tags, {"og:url"});
+  if (is_absolute_url(canonical)) m.canonical_url = canonical;
+
+  const GumboNode* html = root;
+  m.lang = lower(attribute(html, "lang"));
+  if (m.lang.empty()) m.lang = lower(attribute(html, "xml:lang"));
+  if (m.lang.empty()) m.lang = lower(first_of(tags, {"content-language", "og:locale", "dc.language"}));
+  if (m.lang.empty()) m.lang = lower(ld.lang);
+  std::replace(m.lang.begin(), m.lang.end(), '_', '-');
+  m.article_body = ld.body;
+  m.type = ld.type.empty() ? lower(first_of(tags, {"og:type"})) : ld.type;
+  return m;
+}
+
+}  // namespace newsidx::readers::html
