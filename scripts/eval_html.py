@@ -163,8 +163,10 @@ def score(pages_dir, extract_path):
                           title=(title_ok if meta.get("title") else None),
                           date=(date_ok if day else None), got=bool(rec))
         if "-v" in sys.argv:
-            print(f"{name:40s} P {p:.2f} R {r:.2f}  base P {bp:.2f} R {br:.2f}  title {title_ok} "
+            print(f"{rows[name]['half']:4s} {name:36s} P {p:.2f} R {r:.2f}  base P {bp:.2f} R {br:.2f}  title {title_ok} "
                   f"date {rec.get('date') if rec else None} vs {day or '-'}")
+            if rec and not title_ok and rows[name]["half"] == "odd":
+                print(f"     title {rec['title']!r} vs {meta.get('title')!r}")
     print(f"{'pages':12s} {'n':>3s} {'P':>6s} {'R':>6s} {'F1':>6s}   {'all-text P':>10s} {'R':>6s} {'F1':>6s}"
           f"   {'title':>12s} {'date':>12s} {'no article':>10s}")
     for label, sel in (("odd (dev)", "odd"), ("even (check)", "even"), ("all", None)):

@@ -1,6 +1,7 @@
 // Character sets of web pages (see charset.hpp).
 #include "indexer/readers/charset.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <iconv.h>
 #include <uchardet/uchardet.h>
@@ -237,7 +238,16 @@ CharsetChoice choose_charset(std::string_view bytes, std::string_view content_ty
     return true;
   };
   if (accept(charset_from_content_type(content_type), CharsetSource::kTransport)) return c;
-  if (accept(prescan_meta_charset(bytes), CharsetSource::kMeta)) return c;
+  // A saved page re-encoded as UTF-8 often keeps its old <meta> declaration; bytes with
+  // non-ASCII characters that are all valid UTF-8 are almost never in a legacy charset.
+  const std::string meta = prescan_meta_charset(bytes);
+  const bool non_ascii = std::any_of(bytes.begin(), bytes.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; });
+  if (!meta.empty() && meta != "utf-8" && non_ascii && is_valid_utf8(bytes)) {
+    c.label = "utf-8";
+    c.source = CharsetSource::kDetected;
+    return c;
+  }
+  if (accept(meta, CharsetSource::kMeta)) return c;
   // Most pages that declare nothing are UTF-8 (or ASCII); detection is for the rest.
   if (is_valid_utf8(bytes)) {
     c.label = "utf-8";

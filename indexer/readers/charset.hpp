@@ -29,7 +29,10 @@ std::string prescan_meta_charset(std::string_view bytes);
 
 /// Chooses the character set in the WHATWG order: a byte-order mark, `content_type`'s charset,
 /// the <meta> prescan, then (for bytes that are not valid UTF-8) libuchardet's guess, else
-/// windows-1252. A label that is not understood is skipped and reported in `ignored`.
+/// windows-1252. A label that is not understood is skipped and reported in `ignored`. One
+/// departure from browsers: a <meta> declaration of a legacy charset is overruled when the bytes
+/// hold non-ASCII characters and are all valid UTF-8 (a page re-saved as UTF-8 that kept its old
+/// declaration, as saved archives often do).
 CharsetChoice choose_charset(std::string_view bytes, std::string_view content_type);
 
 /// The outcome of decoding.

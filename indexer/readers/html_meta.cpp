@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <vector>
 
@@ -108,16 +109,24 @@ JsonLd read_json_ld(const GumboNode* root) {
     if (lower(attribute(s, "type")) != "application/ld+json" || children_of(s).length == 0) continue;
     const auto* text = static_cast<const GumboNode*>(children_of(s).data[0]);
     if (text->type != GUMBO_NODE_TEXT && text->type != GUMBO_NODE_WHITESPACE) continue;
-    const json j = json::parse(text->v.text.text, nullptr, false);
+    // Some pages wrap the JSON in a CDATA section (for XHTML parsers); JSON has no such thing.
+    std::string_view src = text->v.text.text;
+    while (!src.empty() && std::isspace(static_cast<unsigned char>(src.front()))) src.remove_prefix(1);
+    while (!src.empty() && std::isspace(static_cast<unsigned char>(src.back()))) src.remove_suffix(1);
+    if (src.starts_with("<![CDATA[") && src.ends_with("]]>")) src = src.substr(9, src.size() - 12);
+    const json j = json::parse(src, nullptr, false);
     if (j.is_discarded()) continue;
     std::vector<const json*> items;
     collect_items(j, items);
+    // The page's own date may sit on a WebPage item when no item is typed as an article.
+    for (const json* item : items)
+      if (out.date.empty()) out.date = string_of(*item, "datePublished");
     for (const json* item : items) {
       const json& it = *item;
       if (!is_article_type(it.value("@type", json())) || !out.headline.empty()) continue;
       out.headline = string_of(it, "headline");
       if (out.headline.empty()) out.headline = string_of(it, "name");
-      out.date = string_of(it, "datePublished");
+      if (auto d = string_of(it, "datePublished"); !d.empty()) out.date = d;
       if (auto a = it.find("author"); a != it.end()) out.author = names_of(*a);
       out.section = string_of(it, "articleSection");
       if (auto p = it.find("publisher"); p != it.end() && p->is_object()) out.publisher = string_of(*p, "name");
@@ -179,7 +188,26 @@ std::size_t word_count(std::string_view s) {
   return n;
 }
 
+bool contains_ci(std::string_view haystack, std::string_view needle) {
+  return lower(haystack).find(lower(needle)) != std::string::npos;
+}
+
 }  // namespace
+
+// Pages state their headline several times, and the variants differ (an SEO headline in
+// JSON-LD, a shorter social one in og:title). The one the page's <title> repeats is the page's
+// own; without such agreement, the <title> without the site name, when it reads as a headline.
+std::string choose_title(const std::vector<std::string>& candidates, std::string_view title_text,
+                         std::string_view site_name) {
+  const std::string title_text_collapsed = collapse(title_text);
+  for (const auto& c : candidates)
+    if (!c.empty() && contains_ci(title_text_collapsed, c)) return strip_site_name(c, site_name);
+  const std::string stripped = strip_site_name(title_text_collapsed, site_name);
+  if (word_count(stripped) >= 3) return stripped;
+  for (const auto& c : candidates)
+    if (!c.empty()) return strip_site_name(c, site_name);
+  return stripped;
+}
 
 std::string strip_site_name(std::string_view title, std::string_view site_name) {
   static constexpr std::array<std::string_view, 7> kSeparators = {" | ", " - ", " – ", " — ", " :: ", " » ", " · "};
@@ -199,8 +227,17 @@ std::string strip_site_name(std::string_view title, std::string_view site_name) 
   if (parts.size() < 2) return std::string(title);
   const std::string site = lower(site_name);
   if (!site.empty()) {
-    std::erase_if(parts, [&](const std::string& p) { return lower(p) == site; });
-    if (parts.size() == 1) return parts.front();
+    // Only the first or the last part can be the site's name.
+    std::string_view rest = title;
+    if (lower(parts.back()) == site) rest.remove_suffix(parts.back().size());
+    else if (lower(parts.front()) == site) rest.remove_prefix(parts.front().size());
+    if (rest.size() != title.size()) {
+      for (std::string_view sep : kSeparators) {
+        if (rest.ends_with(sep)) rest.remove_suffix(sep.size());
+        if (rest.starts_with(sep)) rest.remove_prefix(sep.size());
+      }
+      return std::string(rest);
+    }
   }
   // Without a known site name: the headline is the first part, when it reads as one.
   if (word_count(parts.front()) >= 3) return parts.front();
@@ -219,11 +256,9 @@ PageMeta read_page_meta(const GumboNode* root, std::string_view url) {
 
   m.site_name = first_of(tags, {"og:site_name"});
   if (m.site_name.empty()) m.site_name = ld.publisher;
-  m.title = ld.headline;
-  if (m.title.empty()) m.title = first_of(tags, {"og:title", "twitter:title"});
-  if (m.title.empty()) m.title = main_heading(root);
-  if (m.title.empty())
-    if (const GumboNode* t = find_first(root, GUMBO_TAG_TITLE)) m.title = strip_site_name(text_of(t), m.site_name);
+  const GumboNode* title_element = find_first(root, GUMBO_TAG_TITLE);
+  m.title = choose_title({ld.headline, first_of(tags, {"og:title"}), first_of(tags, {"twitter:title"}), main_heading(root)},
+                         title_element ? text_of(title_element) : std::string(), m.site_name);
 
   m.date = parse_date(ld.date);
   if (m.date.empty())

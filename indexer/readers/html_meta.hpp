@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <gumbo.h>
 
@@ -30,6 +31,13 @@ PageMeta read_page_meta(const GumboNode* root, std::string_view url);
 /// "Site | Headline"): the longest part when separators split it; kept whole when the parts are
 /// too short to be a headline alone.
 std::string strip_site_name(std::string_view title, std::string_view site_name);
+
+/// Chooses the headline among `candidates` (JSON-LD headline, og:title, twitter:title, the main
+/// <h1>, in that order): the first one that the <title> text contains; else the <title> without
+/// its site name when that has three words or more; else the first candidate. The site name is
+/// removed from the result.
+std::string choose_title(const std::vector<std::string>& candidates, std::string_view title_text,
+                         std::string_view site_name);
 
 /// The primary language subtag of a language tag, lower case: "en-GB" -> "en", "" -> "".
 std::string primary_language(std::string_view lang);

@@ -18,17 +18,6 @@ namespace {
 // and reading it would index mojibake.
 constexpr double kMaxInvalidShare = 0.02;
 
-std::size_t word_count(std::string_view s) {
-  std::size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    const bool sp = c == ' ' || c == '\n' || c == '\t';
-    if (!sp && !in) ++n;
-    in = !sp;
-  }
-  return n;
-}
-
 // JSON-LD's articleBody as blocks: its own line breaks become paragraph breaks.
 std::string body_paragraphs(std::string_view body) {
   std::string out;
@@ -99,9 +88,9 @@ PageResult read_html_page(std::string_view bytes, const PageSource& source, cons
   const html::PageMeta meta = html::read_page_meta(tree.root(), source.url);
   html::MainContent content = html::extract_main_content(tree.body(), {meta.title, meta.author});
   // Pages whose body is built by scripts often carry the whole text in their JSON-LD.
-  if (word_count(meta.article_body) > 2 * content.words) {
+  if (html::count_words(meta.article_body) > 2 * content.words) {
     content.text = body_paragraphs(meta.article_body);
-    content.words = word_count(content.text);
+    content.words = html::count_words(content.text);
   }
   if (content.words < kMinArticleWords) {
     r.not_article = content.words == 0 ? "no article text found"

@@ -39,21 +39,28 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// Class and id words that mark what is never article text. Matched as substrings of the
-// lower-cased class and id, so "comments", "share-bar" and "cookie-consent" are caught.
-constexpr std::array<std::string_view, 38> kBoilerplateHints = {
-    "comment",   "share",     "social",     "related",   "cookie",     "consent",  "gdpr",
-    "newsletter", "subscri",  "signup",     "sign-up",   "promo",      "sponsor",  "advert",
-    "outbrain",  "taboola",   "recommend",  "most-read", "mostread",   "popular",  "trending",
-    "sidebar",   "breadcrumb", "footer",    "masthead",  "byline",     "caption",  "credit",
-    "skip-link", "paywall",   "disqus",     "pagination", "pager",     "toolbar",  "tags",
-    "widget",    "modal",     "popup"};
+// Class and id words that mark what is never article text, whatever its size. Matched as
+// substrings of the lower-cased class and id, so "comments" and "cookie-consent" are caught.
+constexpr std::array<std::string_view, 8> kAlwaysBoilerplate = {
+    "comment", "disqus", "cookie", "consent", "gdpr", "paywall", "outbrain", "taboola"};
+
+// Class and id words of boxes around an article: share bars, newsletter sign-ups, bylines,
+// captions. Layout wrappers carry such words too ("panel-two-col-sidebar", id "ad-portal",
+// "gigya-share-btns_containerParent" around a whole article), so an element with one of these
+// is left out only when it holds little text (kMaxBoxText).
+constexpr std::array<std::string_view, 30> kBoilerplateHints = {
+    "share",     "social",   "related",    "newsletter", "subscri",  "signup",    "sign-up",
+    "promo",     "sponsor",  "advert",     "recommend",  "most-read", "mostread", "popular",
+    "trending",  "sidebar",  "breadcrumb", "footer",     "masthead", "byline",    "caption",
+    "credit",    "skip-link", "pagination", "pager",     "toolbar",  "tags",      "widget",
+    "modal",     "popup"};
+constexpr std::size_t kMaxBoxText = 1000;
 
 // Class and id words of containers that hold the article.
 constexpr std::array<std::string_view, 10> kContentHints = {
     "article", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose"};
 
-// Short words matched as whole class/id tokens only ("ad" must not match "header" or "load").
+// Short words matched as whole class names or ids only ("ad" must not match "header" or "load").
 constexpr std::array<std::string_view, 6> kBoilerplateTokens = {"ad", "ads", "nav", "menu", "meta", "hidden"};
 
 bool contains_any(std::string_view s, auto const& words) {
@@ -63,9 +70,9 @@ bool contains_any(std::string_view s, auto const& words) {
 bool has_token(std::string_view s, auto const& tokens) {
   std::size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9'))) ++i;
+    while (i < s.size() && s[i] == ' ') ++i;
     std::size_t j = i;
-    while (j < s.size() && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= '0' && s[j] <= '9'))) ++j;
+    while (j < s.size() && s[j] != ' ') ++j;
     const std::string_view tok = s.substr(i, j - i);
     if (!tok.empty() && std::find(tokens.begin(), tokens.end(), tok) != tokens.end()) return true;
     i = j;
@@ -80,13 +87,40 @@ std::string class_and_id(const GumboNode* n) {
   return s;
 }
 
-// -1 for boilerplate hints, +1 for content hints, 0 for neither or both.
+// -2 for never-content hints, -1 for boilerplate hints, +1 for content hints, 0 for neither or
+// both.
 int hint_of(const GumboNode* n) {
   const std::string s = class_and_id(n);
   if (s.size() <= 1) return 0;
+  if (contains_any(s, kAlwaysBoilerplate)) return -2;
   const bool bad = contains_any(s, kBoilerplateHints) || has_token(s, kBoilerplateTokens);
   const bool good = contains_any(s, kContentHints);
   return bad == good ? 0 : bad ? -1 : 1;
+}
+
+// True when the text under `root` is longer than `limit` bytes; stops counting there.
+bool text_longer_than(const GumboNode* root, std::size_t limit) {
+  std::size_t total = 0;
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT) {
+      total += std::string_view(n->v.text.text).size();
+      if (total > limit) return true;
+    } else if (is_element(n) && n->v.element.tag != GUMBO_TAG_SCRIPT && n->v.element.tag != GUMBO_TAG_STYLE) {
+      const GumboVector& kids = children_of(n);
+      for (unsigned i = 0; i < kids.length; ++i) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+    }
+  }
+  return false;
+}
+
+// A box around the article that is left out: a never-content hint, or a boilerplate hint on an
+// element with little text.
+bool is_boilerplate_box(const GumboNode* n) {
+  const int hint = hint_of(n);
+  return hint == -2 || (hint == -1 && !text_longer_than(n, kMaxBoxText));
 }
 
 bool is_hidden(const GumboNode* n) {
@@ -146,7 +180,7 @@ class BlockCollector {
     }
     if (!is_element(n)) return;
     const GumboTag t = n->v.element.tag;
-    if (never_content(t) || is_hidden(n) || (!is_frame(t) && hint_of(n) < 0)) return;
+    if (never_content(t) || is_hidden(n) || (!is_frame(t) && is_boilerplate_box(n))) return;
     if (t == GUMBO_TAG_BR) {
       if (current_ >= 0) blocks[current_].space = true;
       return;
@@ -234,7 +268,7 @@ std::unordered_map<const GumboNode*, Totals> score_containers(const std::vector<
       Totals& t = totals[n];
       if (!t.scored) {
         t.scored = true;
-        t.score = 25.0 * hint_of(n);
+        t.score = 25.0 * std::clamp(hint_of(n), -1, 1);
       }
       t.score += level == 0 ? s : level == 1 ? s / 2 : s / (3.0 * level);
     }
@@ -295,18 +329,27 @@ bool is_byline(std::string_view text, const std::string& author) {
   return l.starts_with("by ") && !author.empty() && l.find(lower(author)) != std::string::npos;
 }
 
+}  // namespace
+
 std::size_t count_words(std::string_view s) {
   std::size_t n = 0;
   bool in_word = false;
-  for (char c : s) {
-    const bool space = c == ' ' || c == '\n';
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    // U+3000-U+9FFF (kana, CJK ideographs) are three-byte sequences led by 0xE3-0xE9; those
+    // scripts do not space words, so each character counts as one.
+    if (c >= 0xE3 && c <= 0xE9 && i + 2 < s.size()) {
+      ++n;
+      in_word = false;
+      i += 2;
+      continue;
+    }
+    const bool space = c == ' ' || c == '\n' || c == '\t';
     if (!space && !in_word) ++n;
     in_word = !space;
   }
   return n;
 }
-
-}  // namespace
 
 MainContent extract_main_content(const GumboNode* body, const ContentHints& hints) {
   MainContent out;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include <gumbo.h>
 
@@ -21,6 +22,10 @@ struct MainContent {
   std::size_t words = 0;       ///< words in `text`
   std::size_t paragraphs = 0;  ///< blocks in `text` that are paragraphs (not headings)
 };
+
+/// Words in `text`: runs of non-space bytes, and each Chinese or Japanese character (those
+/// scripts do not space words).
+std::size_t count_words(std::string_view text);
 
 /// Finds the article body under `body` (the <body> element).
 ///
