@@ -242,7 +242,9 @@ CharsetChoice choose_charset(std::string_view bytes, std::string_view content_ty
   // non-ASCII characters that are all valid UTF-8 are almost never in a legacy charset.
   const std::string meta = prescan_meta_charset(bytes);
   const bool non_ascii = std::any_of(bytes.begin(), bytes.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; });
-  if (!meta.empty() && meta != "utf-8" && non_ascii && is_valid_utf8(bytes)) {
+  if (!meta.empty() && !is_known_charset(meta)) {
+    if (c.ignored.empty()) c.ignored = meta;
+  } else if (!meta.empty() && meta != "utf-8" && non_ascii && is_valid_utf8(bytes)) {
     c.label = "utf-8";
     c.source = CharsetSource::kDetected;
     return c;
