@@ -192,3 +192,18 @@ TEST_CASE("index: a database of another schema version is refused with a hint", 
   REQUIRE_FALSE(w.ok());
   CHECK(w.error().code == ErrorCode::kSchemaMismatch);
 }
+
+TEST_CASE("index: a database of schema version 1 (before web pages' lang) is refused with --rebuild", "[integration]") {
+  TempDir dir;
+  {
+    Xapian::WritableDatabase db(dir.str("db"), Xapian::DB_CREATE);
+    db.set_metadata(std::string(schema::kSchemaKey), "1");
+    db.add_document(Xapian::Document());
+    db.commit();
+  }
+  auto w = xapian_db::open_write(dir.str("db"), 0);
+  REQUIRE_FALSE(w.ok());
+  CHECK(w.error().code == ErrorCode::kSchemaMismatch);
+  CHECK(w.error().message.find("schema version 1") != std::string::npos);
+  CHECK(w.error().hint.find("--rebuild") != std::string::npos);
+}
