@@ -27,6 +27,7 @@ struct Block {
 // Text and link bytes under an element, summed from its blocks.
 struct Totals {
   std::size_t text = 0, links = 0;
+  std::size_t prose = 0;  // bytes of paragraphs of 25 bytes or more that are mostly not links
   double score = 0;
   bool scored = false;
 };
@@ -55,6 +56,10 @@ constexpr std::array<std::string_view, 30> kBoilerplateHints = {
     "credit",    "skip-link", "pagination", "pager",     "toolbar",  "tags",      "widget",
     "modal",     "popup"};
 constexpr std::size_t kMaxBoxText = 1000;
+
+// The best container is widened to its parent while it holds less than this share of the
+// parent's prose.
+constexpr double kClimbShare = 0.85;
 
 // Class and id words of containers that hold the article.
 constexpr std::array<std::string_view, 10> kContentHints = {
@@ -260,6 +265,8 @@ std::unordered_map<const GumboNode*, Totals> score_containers(const std::vector<
       t.links += b.link_bytes;
     }
     if (b.kind == BlockKind::kHeading || b.text.size() < 25) continue;
+    if (b.link_bytes * 3 < b.text.size())
+      for (const GumboNode* n = b.node; n; n = n->parent) totals[n].prose += b.text.size();
     const double s = 1.0 + static_cast<double>(count_char(b.text, ',')) +
                      std::min(3.0, static_cast<double>(b.text.size() / 100));
     int level = 0;
@@ -289,6 +296,17 @@ std::vector<const GumboNode*> choose_containers(const std::unordered_map<const G
       top = node;
     }
   if (!top) return {};
+  // Articles cut into sections ("steps", one <div> per subheading) score each section apart;
+  // an ancestor (below <body>, not mostly links) that holds much more prose than the best
+  // container is the article.
+  for (const GumboNode* p = top->parent; p && p->type == GUMBO_NODE_ELEMENT && tag_of(p) != GUMBO_TAG_BODY &&
+                                         tag_of(p) != GUMBO_TAG_HTML;
+       p = p->parent) {
+    const auto it = totals.find(p);
+    if (it == totals.end() || link_density(it->second) > 0.3) break;
+    if (static_cast<double>(totals.at(top).prose) < kClimbShare * static_cast<double>(it->second.prose)) top = p;
+  }
+  best = totals.at(top).score;
   std::vector<const GumboNode*> chosen;
   const GumboNode* parent = top->parent;
   if (!parent || tag_of(top) == GUMBO_TAG_BODY) return {top};
