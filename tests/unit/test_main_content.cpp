@@ -93,3 +93,17 @@ TEST_CASE("main_content: words count Chinese and Japanese characters one by one"
   CHECK(count_words("人工智能 AI") == 5);
   CHECK(count_words("") == 0);
 }
+
+TEST_CASE("main_content: an article cut into sections is read whole, not its best section alone", "[main_content]") {
+  std::string page = "<body><div class=\"nav-links\"><a href=\"/\">Home</a></div><article>";
+  for (int s = 0; s < 5; ++s) {
+    page += "<span><div class=\"mod step\"><h2>Step " + std::to_string(s) + "</h2><div class=\"content\">";
+    page += "<p>" + paragraph(10 * s + 1) + "</p>";
+    if (s == 0) page += "<p>" + paragraph(2) + "</p><p>" + paragraph(3) + "</p>";
+    page += "</div></div></span>";
+  }
+  page += "</article></body>";
+  const auto c = extract(page);
+  for (int s = 0; s < 5; ++s) CHECK(c.text.find("Paragraph " + std::to_string(10 * s + 1) + " ") != std::string::npos);
+  CHECK(c.text.find("Step 4") != std::string::npos);
+}
