@@ -3,7 +3,8 @@
 # the main content and metadata Readability.js extracts): runs the real
 # `newsidx-index --extract-only --text --no-entities` on the article pages and scores them with
 # scripts/eval_html.py, beside the all-text baseline. Lists the pages it leaves out and why.
-# Usage: scripts/eval-html.sh [BUILD_DIR] [-v]   (-v: one line per page)
+# Usage: scripts/eval-html.sh [BUILD_DIR] [-v|-vv]   (-v: one line per page, and the titles
+# that differ on the odd half; -vv: on both halves)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-release}
