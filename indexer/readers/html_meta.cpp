@@ -101,6 +101,7 @@ std::string names_of(const json& j) {
 // What the page's JSON-LD says about its main article.
 struct JsonLd {
   std::string headline, date, author, section, publisher, body, type, url, lang;
+  std::string index_type;  // "collectionpage", "searchresultspage" or "itemlist", if any item is one
 };
 
 JsonLd read_json_ld(const GumboNode* root) {
@@ -119,8 +120,13 @@ JsonLd read_json_ld(const GumboNode* root) {
     std::vector<const json*> items;
     collect_items(j, items);
     // The page's own date may sit on a WebPage item when no item is typed as an article.
-    for (const json* item : items)
+    for (const json* item : items) {
       if (out.date.empty()) out.date = string_of(*item, "datePublished");
+      // A page that describes itself as a list of other pages.
+      const std::string type = lower(string_of(*item, "@type"));
+      if (out.index_type.empty() && (type == "collectionpage" || type == "searchresultspage" || type == "itemlist"))
+        out.index_type = type;
+    }
     for (const json* item : items) {
       const json& it = *item;
       if (!is_article_type(it.value("@type", json())) || !out.headline.empty()) continue;
@@ -288,7 +294,7 @@ PageMeta read_page_meta(const GumboNode* root, std::string_view url) {
   if (m.lang.empty()) m.lang = lower(ld.lang);
   std::replace(m.lang.begin(), m.lang.end(), '_', '-');
   m.article_body = ld.body;
-  m.type = ld.type.empty() ? lower(first_of(tags, {"og:type"})) : ld.type;
+  m.type = !ld.type.empty() ? ld.type : !ld.index_type.empty() ? ld.index_type : lower(first_of(tags, {"og:type"}));
   return m;
 }
 

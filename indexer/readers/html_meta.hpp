@@ -20,7 +20,9 @@ struct PageMeta {
   std::string site_name;      ///< og:site_name, JSON-LD publisher name
   std::string lang;           ///< <html lang> (or Content-Language), lower case, e.g. "en-gb"
   std::string article_body;   ///< JSON-LD articleBody, or ""
-  std::string type;           ///< og:type or the JSON-LD @type of the page's main item, lower case
+  /// The JSON-LD @type of the page's article item; else "collectionpage", "searchresultspage"
+  /// or "itemlist" when an item says the page is a list of others; else og:type. Lower case.
+  std::string type;
 };
 
 /// Reads the metadata of a parsed page. `root` is the <html> element; `url` is the address the

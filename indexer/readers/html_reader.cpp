@@ -86,6 +86,12 @@ PageResult read_html_page(std::string_view bytes, const PageSource& source, cons
 
   const html::Tree tree(decoded.text);
   const html::PageMeta meta = html::read_page_meta(tree.root(), source.url);
+  // A page whose structured data calls it a list of other pages is an index, however much of
+  // its teasers' text reads like prose.
+  if (meta.type == "collectionpage" || meta.type == "searchresultspage" || meta.type == "itemlist") {
+    r.not_article = "an index page (its JSON-LD says " + meta.type + ")";
+    return r;
+  }
   html::MainContent content = html::extract_main_content(tree.body(), {meta.title, meta.author});
   // Pages whose body is built by scripts often carry the whole text in their JSON-LD.
   if (html::count_words(meta.article_body) > 2 * content.words) {

@@ -175,3 +175,18 @@ TEST_CASE("html_reader: saved pages are in the table of formats; no article is c
   CHECK_FALSE(none.warnings[0].skipped);
   CHECK(none.warnings[0].path == "archive/gallery.html");
 }
+
+TEST_CASE("html_reader: a page whose JSON-LD calls it a collection is an index page, teasers or not", "[html_reader]") {
+  std::string page = "<html><head><script type=\"application/ld+json\">{\"@type\":\"CollectionPage\",\"name\":\"World news\"}"
+                     "</script></head><body>";
+  for (const char* p : kHarbourParagraphs) page += std::string("<div class=\"teaser\"><p>") + p + "</p></div>";
+  page += "</body></html>";
+  const auto r = read(page);
+  CHECK_FALSE(r.article);
+  CHECK(r.not_article.find("collectionpage") != std::string::npos);
+  // An article page that also lists related items in its JSON-LD is still an article.
+  std::string with_list = news_page();
+  with_list.insert(with_list.find("</head>"),
+                   "<script type=\"application/ld+json\">{\"@type\":\"ItemList\",\"itemListElement\":[]}</script>");
+  CHECK(read(with_list).article);
+}
