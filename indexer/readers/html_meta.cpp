@@ -136,7 +136,8 @@ JsonLd read_json_ld(const GumboNode* root) {
       if (auto a = it.find("author"); a != it.end()) out.author = names_of(*a);
       out.section = string_of(it, "articleSection");
       if (auto p = it.find("publisher"); p != it.end() && p->is_object()) out.publisher = string_of(*p, "name");
-      out.body = string_of(it, "articleBody");
+      // The body keeps its line breaks: they are its paragraphs.
+      if (auto b = it.find("articleBody"); b != it.end() && b->is_string()) out.body = b->get<std::string>();
       out.url = string_of(it, "url");
       out.lang = string_of(it, "inLanguage");
       const json& t = it["@type"];
@@ -150,6 +151,31 @@ std::string canonical_link(const GumboNode* root) {
   for (const GumboNode* l : find_all(root, GUMBO_TAG_LINK))
     if (lower(attribute(l, "rel")) == "canonical") return std::string(attribute(l, "href"));
   return {};
+}
+
+// The byline as the page shows it: a link marked rel="author", else an element whose class
+// says byline, without a leading "By".
+std::string byline_names(const GumboNode* root) {
+  std::string names;
+  for (const GumboNode* a : find_all(root, GUMBO_TAG_A))
+    if (lower(attribute(a, "rel")) == "author") {
+      names = text_of(a);
+      break;
+    }
+  if (names.empty()) {
+    std::vector<const GumboNode*> stack{root};
+    while (!stack.empty() && names.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (!is_element(n)) continue;
+      if (lower(attribute(n, "class")).find("byline") != std::string::npos) names = text_of(n);
+      const GumboVector& kids = children_of(n);
+      for (unsigned i = kids.length; i > 0; --i) stack.push_back(static_cast<const GumboNode*>(kids.data[i - 1]));
+    }
+  }
+  if (lower(names).starts_with("by ")) names.erase(0, 3);
+  // A byline box that holds more than names (a date, a bio) is not a byline to trust.
+  return names.size() <= 80 ? names : std::string();
 }
 
 bool is_absolute_url(std::string_view u) { return u.starts_with("http://") || u.starts_with("https://"); }
@@ -281,6 +307,7 @@ PageMeta read_page_meta(const GumboNode* root, std::string_view url) {
     if (a.find("://") == std::string::npos) m.author = a;
     if (lower(m.author).starts_with("by ")) m.author.erase(0, 3);
   }
+  if (m.author.empty()) m.author = byline_names(root);
   m.section = ld.section.empty() ? first_of(tags, {"article:section", "parsely-section"}) : ld.section;
 
   std::string canonical = canonical_link(root);

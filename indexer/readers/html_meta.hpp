@@ -14,7 +14,7 @@ namespace newsidx::readers::html {
 struct PageMeta {
   std::string title;          ///< JSON-LD headline, og:title, the main <h1>, <title> without site name
   std::string date;           ///< "YYYY-MM-DD" as the timestamp states it in its own offset
-  std::string author;         ///< byline names, ", "-separated
+  std::string author;         ///< JSON-LD author names, <meta name=author>, else the byline's text
   std::string section;        ///< JSON-LD articleSection, article:section
   std::string canonical_url;  ///< <link rel=canonical>, og:url (absolute http(s) URLs only)
   std::string site_name;      ///< og:site_name, JSON-LD publisher name

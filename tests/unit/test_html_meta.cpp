@@ -68,9 +68,11 @@ TEST_CASE("html_meta: canonical URL from <link>, else og:url; relative ones are 
   CHECK(meta_of("<link rel=\"canonical\" href=\"/relative\">").canonical_url.empty());
 }
 
-TEST_CASE("html_meta: author from meta without a 'By', URLs are not names", "[html_meta]") {
+TEST_CASE("html_meta: author from meta without a 'By', URLs are not names; else the byline", "[html_meta]") {
   CHECK(meta_of("<meta name=\"author\" content=\"By Kim Lee\">").author == "Kim Lee");
   CHECK(meta_of("<meta property=\"article:author\" content=\"https://facebook.com/kim\">").author.empty());
+  CHECK(meta_of("<body><p>x <a rel=\"author\" href=\"/kim\">Kim Lee</a></p></body>").author == "Kim Lee");
+  CHECK(meta_of("<body><div class=\"story-byline\">By <span>Ana Ruiz</span></div></body>").author == "Ana Ruiz");
 }
 
 TEST_CASE("html_meta: language from <html lang>, else Content-Language or og:locale", "[html_meta]") {

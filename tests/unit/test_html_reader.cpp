@@ -190,3 +190,16 @@ TEST_CASE("html_reader: a page whose JSON-LD calls it a collection is an index p
                    "<script type=\"application/ld+json\">{\"@type\":\"ItemList\",\"itemListElement\":[]}</script>");
   CHECK(read(with_list).article);
 }
+
+TEST_CASE("html_reader: a page built by scripts is read from its JSON-LD articleBody", "[html_reader]") {
+  std::string body;
+  for (const char* p : kHarbourParagraphs) body += std::string(p) + "\\n";
+  const std::string page =
+      "<html><head><title>Harbour cranes idle</title><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"headline\":\"Harbour cranes idle\",\"articleBody\":\"" + body + "\"}</script></head>"
+      "<body><div id=\"app\"><p>Loading the story, please wait while the page starts.</p></div></body></html>";
+  const auto r = read(page);
+  REQUIRE(r.article);
+  CHECK(r.article->text == std::string(kHarbourParagraphs[0]) + "\n\n" + kHarbourParagraphs[1] + "\n\n" +
+                               kHarbourParagraphs[2] + "\n\n" + kHarbourParagraphs[3]);
+}
