@@ -3,8 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 
+#include "indexer/readers/encoding.hpp"
 #include "indexer/readers/html_reader.hpp"
 #include "indexer/readers/reader.hpp"
 #include "unit/html_test_pages.hpp"
@@ -202,4 +204,27 @@ TEST_CASE("html_reader: a page built by scripts is read from its JSON-LD article
   REQUIRE(r.article);
   CHECK(r.article->text == std::string(kHarbourParagraphs[0]) + "\n\n" + kHarbourParagraphs[1] + "\n\n" +
                                kHarbourParagraphs[2] + "\n\n" + kHarbourParagraphs[3]);
+}
+
+TEST_CASE("html_reader: mutated pages never crash: each gives an article, a reason or a warning", "[html_reader][hostile]") {
+  const std::string page = news_page();
+  std::uint32_t seed = 12345;
+  const auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  for (int i = 0; i < 400; ++i) {
+    std::string m = page;
+    const int edits = 1 + static_cast<int>(next() % 40);
+    for (int e = 0; e < edits; ++e) {
+      const std::size_t at = next() % m.size();
+      switch (next() % 4) {
+        case 0: m[at] = static_cast<char>(next() & 0xFF); break;          // flip a byte
+        case 1: m.erase(at, next() % 64); break;                          // cut a run
+        case 2: m.insert(at, m.substr(next() % m.size(), next() % 128)); break;  // repeat a run
+        default: m.insert(at, next() % 2 ? "<div><table><b>" : "</p></article>-->"); break;
+      }
+      if (m.empty()) m = "<";
+    }
+    const auto r = read(m);
+    CHECK((r.article.has_value() || !r.not_article.empty() || !r.warnings.empty()));
+    if (r.article) CHECK(newsidx::readers::is_valid_utf8(r.article->text));
+  }
 }
