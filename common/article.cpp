@@ -14,4 +14,10 @@ const char* to_string(MentionType t) {
   return "person";
 }
 
+bool analysed_for_entities(const Article& a) {
+  const std::string_view lang = a.lang;
+  const std::string_view primary = lang.substr(0, lang.find_first_of("-_"));
+  return primary.empty() || primary == "en";
+}
+
 }  // namespace newsidx

@@ -30,13 +30,17 @@ struct Article {
   std::string dateline_text;  ///< e.g. "WASHINGTON", "KYIV, Ukraine", "NEW YORK, March 3"
   std::string date;      ///< publication date as YYYY-MM-DD, empty if unknown
   std::string url, source, author, section;
-  std::string lang;  ///< language tag as the source gives it ("en", "en-GB"), or ""
+  std::string lang;  ///< language tag as the source gives it, lower case ("en", "en-gb"), or ""
   std::vector<std::string> tags;  ///< editorial tags kept apart from extraction ("places:usa")
 
   std::string_view body_text() const {
     return std::string_view(text).substr(body.start, body.end - body.start);
   }
 };
+
+/// True when entity extraction applies to `a`: its language is English or unknown (the tagger,
+/// gazetteers and quotation rules are English-only; other pages are indexed as text alone).
+bool analysed_for_entities(const Article& a);
 
 /// What a mention names. The strings are the extract-format's "type" values.
 enum class MentionType { kPerson, kOrg, kPlace, kCountry, kNationality };

@@ -16,6 +16,7 @@
 //      D<YYYYMMDD>, M<YYYYMM>, Y<YYYY>   publication day, month, year (boolean)
 //      XSECTION<s>, XSOURCE<s>, XTAG<t>  section, source, editorial tag (boolean, folded by
 //                       canonical::fold_key: the tag "places:usa" is "XTAGplaces usa"; value_term)
+//      XLANG<l>         language: the primary subtag of the source's tag ("en" for "en-GB")
 //      XDATELINE<place>                 dateline place (boolean, folded)
 //      XPERSON<k>, XORG<k>, XPLACE<k>, XCOUNTRY<cc>, XSPEAKER<k>
 //                       entity facets; k is the canonical name folded by canonical::fold_key
@@ -25,7 +26,7 @@
 //      kPerson.. kSpeaker  the facet's canonical display names, serialised as a list
 //                       (see encode_list), so that facet counts see every value of a document
 //    Data: a JSON object {"id","path","line","offset","title","date","dateline","url","source",
-//          "author","section","tags","body","facets":{...}} — what results display. "path" is
+//          "author","section","lang","tags","body","facets":{...}} — what results display. "path" is
 //          the absolute path of the file holding the article (schema 3; relative to the
 //          indexer's working folder before), plus "path_hex", its bytes in hex, when the name
 //          is not valid UTF-8; "offset" is the byte offset of a WARC record, only for articles
@@ -58,7 +59,7 @@ namespace newsidx::schema {
 // 3: records store the absolute path of the article's file (and "path_hex" for a name that is
 //    not UTF-8), where 2 stored it relative to the indexer's working folder, and "offset" of
 //    WARC articles; long terms end in a hash instead of being cut, and an article carries the
-//    XFILE term of every file holding its id.
+//    XFILE term of every file holding its id; web pages: the record's "lang" and the XLANG term.
 inline constexpr int kSchemaVersion = 3;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
@@ -93,7 +94,7 @@ struct Field {
 };
 
 /// Every prefixed field. Facets come from entity extraction; the others from the readers.
-inline constexpr std::array<Field, 15> kFields{{
+inline constexpr std::array<Field, 16> kFields{{
     {"title", "S", FieldKind::kFreeText},
     {"author", "A", FieldKind::kFreeText},
     {"id", "Q", FieldKind::kBoolean},
@@ -103,6 +104,7 @@ inline constexpr std::array<Field, 15> kFields{{
     {"section", "XSECTION", FieldKind::kBoolean},
     {"source", "XSOURCE", FieldKind::kBoolean},
     {"tag", "XTAG", FieldKind::kBoolean},
+    {"lang", "XLANG", FieldKind::kBoolean},
     {"dateline", "XDATELINE", FieldKind::kBoolean},
     {"person", "XPERSON", FieldKind::kBoolean},
     {"org", "XORG", FieldKind::kBoolean},

@@ -74,7 +74,8 @@ std::string article_record(const Article& a, const Analysis& an) {
   json j{{"id", a.id},           {"title", a.title},
          {"date", a.date},       {"dateline", a.dateline_text},
          {"url", a.url},         {"source", a.source}, {"author", a.author},
-         {"section", a.section}, {"tags", a.tags},     {"body", std::string(a.body_text())},
+         {"section", a.section}, {"lang", a.lang},     {"tags", a.tags},
+         {"body", std::string(a.body_text())},
          {"facets", facets_json(an.facets)}};
   add_path(j, a.path);
   if (a.line) j["line"] = a.line;
@@ -102,6 +103,8 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
   add_dates(doc, a.date);
   add_boolean(doc, "section", a.section);
   add_boolean(doc, "source", a.source);
+  // The language term is the primary subtag: lang:en finds "en-gb" and "en-us" pages.
+  add_boolean(doc, "lang", a.lang.substr(0, a.lang.find_first_of("-_")));
   for (const auto& t : a.tags) add_boolean(doc, "tag", t);
   if (an.dateline && !an.dateline->place.empty()) add_boolean(doc, "dateline", an.dateline->place);
   else if (!a.dateline_text.empty()) add_boolean(doc, "dateline", a.dateline_text);

@@ -14,7 +14,7 @@ json span_json(const std::optional<Span>& s) {
 }
 }  // namespace
 
-std::string extract_json(const Article& a, const Analysis& an) {
+std::string extract_json(const Article& a, const Analysis& an, bool with_text) {
   json j;
   j["id"] = a.id;
   j["path"] = a.path;
@@ -48,6 +48,11 @@ std::string extract_json(const Article& a, const Analysis& an) {
                       {"cue", span_json(q.cue)}});
   }
   j["quotes"] = std::move(quotes);
+  // Metadata of web and wire formats, where the source has it.
+  for (const auto& [key, value] : {std::pair{"url", &a.url}, std::pair{"author", &a.author},
+                                   std::pair{"source", &a.source}, std::pair{"lang", &a.lang}})
+    if (!value->empty()) j[key] = *value;
+  if (with_text) j["body"] = a.text;
   j["facets"] = {{"person", an.facets.person}, {"org", an.facets.org}, {"place", an.facets.place},
                  {"country", an.facets.country}, {"speaker", an.facets.speaker}};
   return j.dump(-1, ' ', false, json::error_handler_t::replace);

@@ -8,7 +8,8 @@
 
 namespace newsidx::indexer {
 
-/// One line of --extract-only output (no trailing newline).
-std::string extract_json(const Article& article, const Analysis& analysis);
+/// One line of --extract-only output (no trailing newline). `with_text` adds "body", the text
+/// the analysis read (--text).
+std::string extract_json(const Article& article, const Analysis& analysis, bool with_text = false);
 
 }  // namespace newsidx::indexer

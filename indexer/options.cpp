@@ -65,19 +65,21 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
   po::options_description desc(
       "Usage: newsidx-index [OPTION]... --db PATH ARCHIVE...\n"
       "  or:  newsidx-index --extract-only ARCHIVE...\n\n"
-      "Indexes folders of news articles (*.txt, *.jsonl/*.ndjson, Reuters *.sgm, NITF *.nitf,\n"
-      "NewsML-G2 *.newsml, RSS *.rss, Atom *.atom, *.xml told apart by its root element, WARC\n"
-      "*.warc; any of them gzipped as *.gz) into a Xapian database. Nothing is fetched from the\n"
-      "network: feeds and XML are read without external entities or DTDs. Re-running over the\n"
-      "same archive updates it in place: unchanged files are not read again, changed ones are\n"
-      "re-indexed, vanished ones removed. Safe to run from cron.\n\n"
+      "Indexes folders of news articles (*.txt, *.jsonl/*.ndjson, Reuters *.sgm, saved web pages\n"
+      "*.html/*.htm/*.xhtml: their main content only, NITF *.nitf, NewsML-G2 *.newsml, RSS *.rss,\n"
+      "Atom *.atom, *.xml told apart by its root element, WARC *.warc; any of them gzipped as\n"
+      "*.gz) into a Xapian database. Nothing is fetched from the network: feeds and XML are read\n"
+      "without external entities or DTDs. Re-running over the same archive updates it in place:\n"
+      "unchanged files are not read again, changed ones are re-indexed, vanished ones removed.\n"
+      "Safe to run from cron.\n\n"
       "Examples:\n"
       "  $ newsidx-index --db ~/news.db ~/archive\n"
       "  $ newsidx-index --db news.db --exclude '*.bak' --exclude tmp/ archive\n"
       "  $ newsidx-index --status --db ~/news.db\n\n"
       "Status: newsidx-index --status --db PATH [--json] prints the archive's counts, the last\n"
       "run and the files skipped so far (with their reasons), and indexes nothing.\n\n"
-      "Exit status: 0 all indexed; 1 some input skipped (named on stderr); 2 usage error;\n"
+      "Exit status: 0 all indexed (web pages that hold no article are named and counted\n"
+      "apart); 1 some input skipped (named on stderr); 2 usage error;\n"
       "3 database error (corrupt, foreign, other schema, disk full); 4 file-system error\n"
       "(unwritable or missing database folder, log file); 5 pruning refused: more articles would\n"
       "be removed than --max-prune allows (archive folder empty or unmounted?), nothing removed; 75 database\n"
@@ -131,6 +133,10 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
        "print the archive's counts, last run and skipped files (see --json); index nothing")
     ("json", po::bool_switch(&o.json), "with --status: print it as JSON (fields in " NEWSIDX_DOCDIR "/operations.md)")
     ("extract-only", "print each article's analysis as JSON Lines; write no database")
+    ("text", po::bool_switch(&o.with_text),
+       "with --extract-only: add each article's text as read (for web pages, the main content)")
+    ("no-entities", po::bool_switch(&o.no_entities),
+       "no entity extraction: --extract-only shows what the readers read, an index gets no facets")
     ("log-file", po::value<std::string>(&o.log_file), "also log to FILE, rotated by size")
     ("log-max-size", po::value<std::size_t>(&o.log_max_bytes)->default_value(10 * 1024 * 1024),
        "rotate the log file at this many bytes")

@@ -45,6 +45,8 @@ struct IndexOptions {
   bool status = false;                ///< --status: print the archive's state, index nothing
   bool json = false;                  ///< --status --json
   bool extract_only = false;          ///< print the analysis as JSON Lines, write nothing
+  bool with_text = false;             ///< --text: extract-only records carry the body read
+  bool no_entities = false;           ///< --no-entities: no entity extraction (readers only)
   bool rebuild = false;               ///< build a new database and swap it in when complete
   bool dry_run = false;               ///< report what would change, write nothing
   /// --partition year|month|none; "" = as the archive at --db already is (none when new)

@@ -111,9 +111,10 @@ bool read_input(const InputFile& f, const IndexOptions& o, std::string& bytes, s
 std::optional<BuiltArticle> analyse_article(const Article& a, const std::string& key, const IndexOptions& o,
                                             FileOutcome& r) {
   try {
-    Analysis an = entities::analyze(a);
+    // Entity extraction is English-only; --no-entities stops after the readers.
+    Analysis an = o.no_entities || !analysed_for_entities(a) ? Analysis{} : entities::analyze(a);
     if (o.extract_only) {
-      r.extract_lines.push_back(extract_json(a, an));
+      r.extract_lines.push_back(extract_json(a, an, o.with_text));
       return std::nullopt;
     }
     return build_documents(a, an, key);
@@ -296,7 +297,10 @@ void log_warnings(const FileOutcome& r, Summary& s) {
   for (const auto& w : r.warnings) {
     if (w.skipped) ++s.skipped;
     std::string where = w.line ? fmt::format("{}:{}", w.path, w.line) : w.path;
-    if (w.skipped) spdlog::warn("{}: skipped: {}", where, w.reason);
+    if (w.not_article) {
+      ++s.not_articles;
+      spdlog::info("{}: not an article: {}", where, w.reason);
+    } else if (w.skipped) spdlog::warn("{}: skipped: {}", where, w.reason);
     else spdlog::warn("{}: {}", where, w.reason);
   }
 }
@@ -534,9 +538,10 @@ std::string summary_line(const Summary& s) {
   double rate = s.seconds > 0 ? static_cast<double>(s.added + s.updated) / s.seconds : 0.0;
   return fmt::format(
       "newsidx-index: {} files ({} unchanged), {} articles read, {} added, {} updated, "
-      "{} removed, {} skipped{}, {:.1f} s, {:.0f} articles/s{}{}{}",
+      "{} removed, {} skipped{}{}, {:.1f} s, {:.0f} articles/s{}{}{}",
       s.files, s.files_unchanged, s.articles_read, s.added, s.updated, s.removed, s.skipped,
-      s.still_skipped ? fmt::format(" ({} unchanged file{} still skipped)", s.still_skipped, s.still_skipped == 1 ? "" : "s") : "", s.seconds, rate,
+      s.still_skipped ? fmt::format(" ({} unchanged file{} still skipped)", s.still_skipped, s.still_skipped == 1 ? "" : "s") : "",
+      s.not_articles ? fmt::format(", {} not article{}", s.not_articles, s.not_articles == 1 ? "" : "s") : "", s.seconds, rate,
       s.prune_refused ? fmt::format(", pruning of {} vanished files refused (--max-prune)", s.prune_refused) : "",
       s.compacted ? fmt::format(", {} partitions compacted", s.compacted) : "",
       s.interrupted ? " (interrupted: committed what was done)" : s.rebuilt ? " (rebuilt)" : "");

@@ -16,6 +16,7 @@ struct Summary {
   std::size_t articles_read = 0;
   std::size_t added = 0, updated = 0, removed = 0;
   std::size_t skipped = 0;          ///< articles or files left out because of bad input
+  std::size_t not_articles = 0;     ///< pages holding no article (index pages, login walls)
   double seconds = 0;
   bool dry_run = false;             ///< added/updated/removed count files that would change
   bool rebuilt = false;             ///< a --rebuild run swapped its new database in

@@ -14,6 +14,8 @@ packages=(
   xapian-tools              # xapian-tcpsrv, xapian-compact, quest (remote shards, checks)
   zlib1g-dev                # gzip: .gz files and WARC records
   libxml2-dev               # NITF, NewsML-G2, RSS/Atom (network and entities off)
+  libgumbo-dev              # HTML5 parser for web pages
+  libuchardet-dev           # character-set detection for web pages without a declared charset
   help2man                  # man pages generated from --help at build time (cmake/Install.cmake)
   "$@"
 )

@@ -108,6 +108,7 @@ std::optional<std::string> read_body(Item& item, const PageSource& file, const R
     if (!options.pages) continue;
     PageSource source{file.path, file.rel_path, item.article.url, "text/html; charset=utf-8",
                       item.article.line};
+    source.fragment = true;
     PageResult page = options.pages(body.text, source);
     for (ReadWarning& w : page.warnings) warnings.push_back(std::move(w));
     if (!page.article) return "feed item's HTML content is not an article: " + page.not_article;

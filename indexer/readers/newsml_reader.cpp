@@ -51,8 +51,9 @@ bool read_content(XmlNode item, Article& a, Context& ctx) {
     }
     if (XmlNode html = child(inline_xml, "html")) {
       if (ctx.options.pages) {
-        const PageSource source{std::string(ctx.display_path), std::string(ctx.rel_path), "",
-                                "application/xhtml+xml; charset=utf-8", line_of(html)};
+        PageSource source{std::string(ctx.display_path), std::string(ctx.rel_path), "",
+                          "application/xhtml+xml; charset=utf-8", line_of(html)};
+        source.fragment = true;
         PageResult page = ctx.options.pages(inner_xml(inline_xml), source);
         for (ReadWarning& w : page.warnings) ctx.result.warnings.push_back(std::move(w));
         if (!page.article) continue;

@@ -22,6 +22,9 @@ struct PageSource {
   std::string url;           ///< the URL the page was fetched from (WARC target, feed link), or ""
   std::string content_type;  ///< the transport's Content-Type header value, or "" (charset source)
   std::size_t offset = 0;    ///< byte offset of the WARC record or line of the feed item, 0 if none
+  /// The bytes are an item's own body (a feed item's HTML content, a NewsML-G2 XHTML body), not
+  /// a whole page: however short, it is the story, never "not an article".
+  bool fragment = false;
 };
 
 /// What one page gave: an article, or the reason it is not one (an index page, a gallery, a login

@@ -10,6 +10,7 @@
 #include "indexer/readers/encoding.hpp"
 #include "indexer/readers/feed_reader.hpp"
 #include "indexer/readers/gzip.hpp"
+#include "indexer/readers/html_reader.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
 #include "indexer/readers/newsml_reader.hpp"
 #include "indexer/readers/nitf_reader.hpp"
@@ -46,11 +47,30 @@ ReadResult read_xml(std::string_view bytes, const PageSource& file, const Reader
   return result;
 }
 
+// A saved page: one article, or the reason it is none.
+ReadResult read_html_file(std::string_view rel_path, std::string_view display_path,
+                          std::string_view bytes, const ReaderOptions& options) {
+  PageSource source;
+  source.path = std::string(display_path);
+  source.rel_path = std::string(rel_path);
+  PageResult page = read_html_page(bytes, source, options);
+  ReadResult result;
+  result.warnings = std::move(page.warnings);
+  if (page.article) result.articles.push_back(std::move(*page.article));
+  if (!page.not_article.empty()) {
+    ReadWarning w{source.path, 0, std::move(page.not_article), false};
+    w.not_article = true;
+    result.warnings.push_back(std::move(w));
+  }
+  return result;
+}
+
 // Reads `bytes` as `format`; XML declares its own encoding (libxml2 decodes it) and WARC
 // payloads may be binary, so only the plain formats are decoded here.
 ReadResult read_format(Format format, std::string_view rel_path, std::string_view display_path,
                        std::string_view bytes, const ReaderOptions& options,
                        const std::function<void(std::size_t, std::string, bool)>& warn) {
+  if (format == Format::kHtml) return read_html_file(rel_path, display_path, bytes, options);
   if (format == Format::kWarc || format == Format::kXml || format == Format::kFeed) {
     const PageSource file{std::string(display_path), std::string(rel_path), "", "", 0};
     return format == Format::kWarc   ? read_warc(bytes, file, options)
@@ -92,6 +112,17 @@ void keep_last_of_each_id(ReadResult& read, std::string_view display_path, const
   read.articles = std::move(kept);
 }
 
+// The options with the HTML reader as the page reader of containers (WARC records, feed items,
+// NewsML bodies), unless the caller gave one.
+ReaderOptions with_pages(const ReaderOptions& options) {
+  ReaderOptions out = options;
+  if (!out.pages)
+    out.pages = [options](std::string_view bytes, const PageSource& source) {
+      return read_html_page(bytes, source, options);
+    };
+  return out;
+}
+
 }  // namespace
 
 Format format_for(std::string_view path) {
@@ -100,6 +131,7 @@ Format format_for(std::string_view path) {
   if (ends_with(path, ".txt")) return Format::kText;
   if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) return Format::kJsonLines;
   if (ends_with(path, ".sgm") || ends_with(path, ".sgml")) return Format::kSgml;
+  if (ends_with(path, ".html") || ends_with(path, ".htm") || ends_with(path, ".xhtml")) return Format::kHtml;
   if (ends_with(path, ".gz")) {
     const Format inner = format_for(without_gz(path));
     return ends_with(without_gz(path), ".gz") ? Format::kUnsupported : inner;
@@ -119,8 +151,8 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
   const Format format = format_for(rel_path);
   if (format == Format::kUnsupported) {
     warn(0,
-         "unsupported file type (expected .txt, .jsonl, .ndjson, .sgm, .xml, .nitf, .newsml, "
-         ".rss, .atom, .warc, or one of them .gz)",
+         "unsupported file type (expected .txt, .jsonl, .ndjson, .sgm, .html, .htm, .xhtml, .xml, "
+         ".nitf, .newsml, .rss, .atom, .warc, or one of them .gz)",
          true);
     return result;
   }
@@ -139,7 +171,9 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
     warn(0, "empty file", true);
     return result;
   }
-  const bool markup = format == Format::kWarc || format == Format::kXml || format == Format::kFeed;
+  // HTML and XML declare their own encodings, and WARC payloads may be binary.
+  const bool markup = format == Format::kHtml || format == Format::kWarc || format == Format::kXml ||
+                      format == Format::kFeed;
   // JSON Lines are checked for NUL bytes line by line, so one bad line does not lose the feed.
   if (!markup && (format == Format::kJsonLines ? mostly_control_bytes(bytes) : looks_binary(bytes))) {
     warn(0, "binary file (NUL or control bytes), not text", true);
@@ -150,7 +184,7 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
   // input) skips this file with a warning; it never aborts the run.
   ReadResult read;
   try {
-    read = read_format(format, rel_path, display_path, bytes, options, warn);
+    read = read_format(format, rel_path, display_path, bytes, with_pages(options), warn);
   } catch (const std::bad_alloc&) {
     warn(0, "file too large to read (out of memory)", true);
     return result;
@@ -180,7 +214,7 @@ std::vector<ReadWarning> read_stream(std::string_view rel_path, std::string_view
                                      const ArticleSink& sink) {
   const PageSource file{std::string(display_path), std::string(rel_path), "", "", 0};
   std::vector<ReadWarning> oversized;
-  std::vector<ReadWarning> warnings = stream_warc(source, file, options, [&](Article article) {
+  std::vector<ReadWarning> warnings = stream_warc(source, file, with_pages(options), [&](Article article) {
     if (article.text.size() > options.max_article_bytes) {
       oversized.push_back({std::string(display_path), 0,
                            "record at byte " + std::to_string(article.offset.value_or(0)) + ": article of " +

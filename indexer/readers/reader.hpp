@@ -13,12 +13,13 @@
 namespace newsidx::readers {
 
 /// The input formats newsidx understands, chosen by file name (kXml: by the root element too).
-enum class Format { kText, kJsonLines, kSgml, kXml, kFeed, kWarc, kUnsupported };
+enum class Format { kText, kJsonLines, kSgml, kHtml, kXml, kFeed, kWarc, kUnsupported };
 
 /// `*.txt` -> kText, `*.jsonl`/`*.ndjson` -> kJsonLines, `*.sgm`/`*.sgml` -> kSgml,
-/// `*.xml`/`*.nitf`/`*.newsml` -> kXml (NITF, NewsML-G2 or a feed, told apart by the root
-/// element), `*.rss`/`*.atom` -> kFeed, `*.warc` -> kWarc; any of them with `.gz` after it is
-/// read through gzip. Extensions match in lower case only, so an archive's README.TXT is not taken for an article.
+/// `*.html`/`*.htm`/`*.xhtml` -> kHtml, `*.xml`/`*.nitf`/`*.newsml` -> kXml (NITF, NewsML-G2 or
+/// a feed, told apart by the root element), `*.rss`/`*.atom` -> kFeed, `*.warc` -> kWarc; any
+/// of them with `.gz` after it is read through gzip. Extensions match in lower case only, so an
+/// archive's README.TXT is not taken for an article.
 Format format_for(std::string_view path);
 
 /// A problem with part of a file. `line` is 1-based, 0 when it concerns the whole file.
@@ -29,6 +30,9 @@ struct ReadWarning {
   std::size_t line = 0;
   std::string reason;
   bool skipped = true;
+  /// True when the input holds no article (an index page, a gallery, a login wall): counted as
+  /// "not an article", apart from bad input; `skipped` is then false.
+  bool not_article = false;
 };
 
 struct ReadResult {
@@ -52,8 +56,9 @@ struct ReaderOptions {
   std::size_t max_article_bytes = 4 * 1024 * 1024;
   /// A `.gz` file, or a WARC record, that decompresses to more than this is skipped (gzip bomb).
   std::size_t max_decompressed_bytes = 1024u * 1024 * 1024;
-  /// The HTML reader for WARC pages and HTML feed content. When empty, HTML payloads are named
-  /// as not read ("no HTML reader") and everything else is read as usual.
+  /// The reader of HTML pages inside containers (WARC records, feed items, NewsML bodies). When
+  /// empty, read_file and read_stream use the HTML reader (html_reader.hpp); the container
+  /// readers called alone name HTML payloads as not read ("no HTML reader").
   PageReader pages;
 };
 

@@ -130,7 +130,12 @@ void read_record(const WarcRecord& record, Context& ctx) {
   PageResult page = ctx.options.pages(payload, source);
   for (ReadWarning& w : page.warnings) ctx.warnings.push_back(std::move(w));
   if (!page.article) {
-    ctx.warn(record.offset, url + ": not an article: " + page.not_article);
+    // Counted as "not an article", apart from bad input, as a saved page is.
+    ReadWarning w{ctx.file.path, 0,
+                  "record at byte " + std::to_string(record.offset) + ": " + url + ": not an article: " + page.not_article,
+                  false};
+    w.not_article = true;
+    ctx.warnings.push_back(std::move(w));
     return;
   }
   Article& a = *page.article;

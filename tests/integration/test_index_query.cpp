@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
 #include "indexer/run.hpp"
@@ -191,4 +193,41 @@ TEST_CASE("index: a database of another schema version is refused with a hint", 
   auto w = xapian_db::open_write(dir.str("db"), 0);
   REQUIRE_FALSE(w.ok());
   CHECK(w.error().code == ErrorCode::kSchemaMismatch);
+}
+
+TEST_CASE("index: a database of schema version 1 (before web pages' lang) is refused with --rebuild", "[integration]") {
+  TempDir dir;
+  {
+    Xapian::WritableDatabase db(dir.str("db"), Xapian::DB_CREATE);
+    db.set_metadata(std::string(schema::kSchemaKey), "1");
+    db.add_document(Xapian::Document());
+    db.commit();
+  }
+  auto w = xapian_db::open_write(dir.str("db"), 0);
+  REQUIRE_FALSE(w.ok());
+  CHECK(w.error().code == ErrorCode::kSchemaMismatch);
+  CHECK(w.error().message.find("schema version 1") != std::string::npos);
+  CHECK(w.error().hint.find("--rebuild") != std::string::npos);
+}
+
+TEST_CASE("index: a web page's language is in its record and a lang term; pages with no article count apart", "[integration]") {
+  TempDir dir;
+  write_file(dir.path() / "archive/greve.html",
+             "<html lang=\"fr-FR\"><head><title>Grève au port</title></head><body><article><p>Les dockers du port "
+             "du nord ont cessé le travail mardi, laissant les grues immobiles et plus de quarante navires au "
+             "mouillage, selon les syndicats du port et les agents maritimes de la ville.</p><p>La grève, la "
+             "première depuis onze ans, fait suite à des mois de négociations sur les équipes de nuit que "
+             "l'opérateur veut allonger sans payer davantage.</p></article></body></html>");
+  write_file(dir.path() / "archive/gallery.html", "<html><body><img src=a.jpg><img src=b.jpg></body></html>");
+  const auto s = index(options_for(dir));
+  CHECK(s.added == 1);
+  CHECK(s.not_articles == 1);
+  CHECK(s.skipped == 0);
+  CHECK(indexer::summary_exit_code(s) == 0);
+  Xapian::Database db(dir.str("db"));
+  Xapian::PostingIterator p = db.postlist_begin(schema::filter_term("lang", "fr"));
+  REQUIRE(p != db.postlist_end(schema::filter_term("lang", "fr")));
+  const auto record = nlohmann::json::parse(db.get_document(*p).get_data());
+  CHECK(record["lang"] == "fr-fr");
+  CHECK(record["id"] == "greve.html");
 }

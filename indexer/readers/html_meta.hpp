@@ -1,0 +1,47 @@
+// The metadata of a web page: headline, publication date, author, section, canonical URL, site
+// and language, from JSON-LD, Open Graph and the usual <meta> names, <time>, <h1>, <title>.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gumbo.h>
+
+namespace newsidx::readers::html {
+
+/// What a page says about itself. Empty strings where it says nothing.
+struct PageMeta {
+  std::string title;          ///< JSON-LD headline, og:title, the main <h1>, <title> without site name
+  std::string date;           ///< "YYYY-MM-DD" as the timestamp states it in its own offset
+  std::string author;         ///< JSON-LD author names, <meta name=author>, else the byline's text
+  std::string section;        ///< JSON-LD articleSection, article:section
+  std::string canonical_url;  ///< <link rel=canonical>, og:url (absolute http(s) URLs only)
+  std::string site_name;      ///< og:site_name, JSON-LD publisher name
+  std::string lang;           ///< <html lang> (or Content-Language), lower case, e.g. "en-gb"
+  std::string article_body;   ///< JSON-LD articleBody, or ""
+  /// The JSON-LD @type of the page's article item; else "collectionpage", "searchresultspage"
+  /// or "itemlist" when an item says the page is a list of others; else og:type. Lower case.
+  std::string type;
+};
+
+/// Reads the metadata of a parsed page. `root` is the <html> element; `url` is the address the
+/// page came from, if known (a date in its path is the last resort for the date).
+PageMeta read_page_meta(const GumboNode* root, std::string_view url);
+
+/// The <title> text without the site name that pages append or prepend to it ("Headline - Site",
+/// "Site | Headline"): the longest part when separators split it; kept whole when the parts are
+/// too short to be a headline alone.
+std::string strip_site_name(std::string_view title, std::string_view site_name);
+
+/// Chooses the headline among `candidates` (JSON-LD headline, og:title, twitter:title, the main
+/// <h1>, in that order): the first one that the <title> text contains; else the <title> without
+/// its site name when that has three words or more; else the first candidate. The site name is
+/// removed from the result.
+std::string choose_title(const std::vector<std::string>& candidates, std::string_view title_text,
+                         std::string_view site_name);
+
+/// The primary language subtag of a language tag, lower case: "en-GB" -> "en", "" -> "".
+std::string primary_language(std::string_view lang);
+
+}  // namespace newsidx::readers::html

@@ -1,0 +1,83 @@
+// Unit tests for page metadata: headline, date, author, section, canonical URL, site, language.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "indexer/readers/html_dom.hpp"
+#include "indexer/readers/html_meta.hpp"
+#include "unit/html_test_pages.hpp"
+
+using namespace newsidx::readers::html;
+
+namespace {
+
+PageMeta meta_of(const std::string& page, std::string_view url = "") {
+  const Tree tree(page);
+  return read_page_meta(tree.root(), url);
+}
+
+}  // namespace
+
+TEST_CASE("html_meta: a news page's metadata", "[html_meta]") {
+  const auto m = meta_of(newsidx::test::news_page());
+  CHECK(m.title == "Harbour cranes idle as dock workers strike over night shifts");
+  CHECK(m.date == "2024-03-05");  // 23:30 at -08:00 is the 5th there, though the 6th in UTC
+  CHECK(m.author == "Ines Barrowclough");
+  CHECK(m.section == "Business");
+  CHECK(m.site_name == "The Example Gazette");
+  CHECK(m.canonical_url == "https://news.example.org/2024/03/05/harbour-cranes");
+  CHECK(m.lang == "en");
+  CHECK(m.type == "newsarticle");
+}
+
+TEST_CASE("html_meta: the title is the variant the <title> repeats, without the site name", "[html_meta]") {
+  CHECK(choose_title({"SEO headline about cranes", "Cranes idle at the harbour", ""},
+                     "Cranes idle at the harbour - Gazette", "Gazette") == "Cranes idle at the harbour");
+  CHECK(choose_title({"", "", "", "Main heading of the page"}, "Gazette | Cranes idle at the harbour", "Gazette") ==
+        "Cranes idle at the harbour");
+  CHECK(choose_title({"Only og title here", "", "", ""}, "Gazette", "Gazette") == "Only og title here");
+  CHECK(strip_site_name("Cranes idle at the harbour – Example News", "") == "Cranes idle at the harbour");
+  CHECK(strip_site_name("Home – Example", "") == "Home – Example");
+  CHECK(strip_site_name("No separator here", "x") == "No separator here");
+}
+
+TEST_CASE("html_meta: dates come from meta names, <time>, then the URL, as stated in their own offset", "[html_meta]") {
+  CHECK(meta_of("<meta property=\"article:published_time\" content=\"2019-01-03T07:00:02.000Z\">").date == "2019-01-03");
+  CHECK(meta_of("<meta name=\"parsely-pub-date\" content=\"2015-07-24T05:36:09+01:00\">").date == "2015-07-24");
+  CHECK(meta_of("<body><time datetime=\"2020-09-21T01:00:00+09:00\">x</time></body>").date == "2020-09-21");
+  CHECK(meta_of("<p>x</p>", "https://example.com/news/2016/07/29/story.html?x=1").date == "2016-07-29");
+  CHECK(meta_of("<p>x</p>", "https://example.com/about").date.empty());
+}
+
+TEST_CASE("html_meta: JSON-LD in CDATA, in @graph, or broken", "[html_meta]") {
+  const auto m = meta_of(
+      "<script type=\"application/ld+json\"><![CDATA[{\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"Site\"},"
+      "{\"@type\":\"BlogPosting\",\"headline\":\"Graph headline\",\"datePublished\":\"2024-06-25\","
+      "\"author\":[\"Ann One\",{\"name\":\"Bo Two\"}],\"inLanguage\":\"en-US\"}]}]]></script>");
+  CHECK(m.title == "Graph headline");
+  CHECK(m.date == "2024-06-25");
+  CHECK(m.author == "Ann One, Bo Two");
+  CHECK(m.lang == "en-us");
+  const auto broken = meta_of("<script type=\"application/ld+json\">{\"headline\": oops</script><h1>Heading wins here</h1>");
+  CHECK(broken.title == "Heading wins here");
+}
+
+TEST_CASE("html_meta: canonical URL from <link>, else og:url; relative ones are ignored", "[html_meta]") {
+  CHECK(meta_of("<link rel=\"canonical\" href=\"/relative\"><meta property=\"og:url\" content=\"https://x.org/a\">").canonical_url ==
+        "https://x.org/a");
+  CHECK(meta_of("<link rel=\"canonical\" href=\"/relative\">").canonical_url.empty());
+}
+
+TEST_CASE("html_meta: author from meta without a 'By', URLs are not names; else the byline", "[html_meta]") {
+  CHECK(meta_of("<meta name=\"author\" content=\"By Kim Lee\">").author == "Kim Lee");
+  CHECK(meta_of("<meta property=\"article:author\" content=\"https://facebook.com/kim\">").author.empty());
+  CHECK(meta_of("<body><p>x <a rel=\"author\" href=\"/kim\">Kim Lee</a></p></body>").author == "Kim Lee");
+  CHECK(meta_of("<body><div class=\"story-byline\">By <span>Ana Ruiz</span></div></body>").author == "Ana Ruiz");
+}
+
+TEST_CASE("html_meta: language from <html lang>, else Content-Language or og:locale", "[html_meta]") {
+  CHECK(meta_of("<html lang=\"pt-BR\"><p>x</p></html>").lang == "pt-br");
+  CHECK(meta_of("<meta property=\"og:locale\" content=\"fr_FR\">").lang == "fr-fr");
+  CHECK(primary_language("en-GB") == "en");
+  CHECK(primary_language("") == "");
+}
