@@ -112,8 +112,10 @@ Error line_error(const Xapian::Error& e, const std::string& where, const StubLin
       ? "start xapian-tcpsrv on " + line.target + " (docs/deployment.md), or add --partial to search the others"
       : "check that '" + line.target + (line.args.empty() ? "" : " " + line.args) +
             "' runs from a shell here, or add --partial to search the others";
+  const char* reason = e.get_error_string();  // errno's text, e.g. "Connection refused"
   return {ErrorCode::kDatabase,
-          where + ": remote partition '" + line.text + "' did not open (" + e.get_type() + ": " + e.get_msg() + ")",
+          where + ": remote partition '" + line.text + "' did not open (" + e.get_type() + ": " + e.get_msg() +
+              (reason && *reason ? std::string(": ") + reason : std::string()) + ")",
           hint};
 }
 

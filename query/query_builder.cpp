@@ -70,8 +70,10 @@ class DateProcessor : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string& value) override {
     auto r = parse_date_field(value, st_->today);
     if (!r) {
+      // Never throw out of Xapian 1.4's parser: it then leaks its parse state, and crashes on
+      // '-date:bad' or '+date:bad'. build_query reports the error once the parse is over.
       if (!st_->error) st_->error = r.error();
-      throw Xapian::QueryParserError(r.error().message);
+      return Xapian::Query::MatchNothing;
     }
     st_->info->date_filter = true;
     if (st_->ignore_dates) return Xapian::Query::MatchAll;
@@ -150,6 +152,7 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
     if (spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     try {
       Xapian::Query q = qp.parse_query(spec.text, flags);
+      if (state.error) return *state.error;  // a bad date: field
       if (spelling) out.info.corrected = qp.get_corrected_query_string();
       return q;
     } catch (const Xapian::QueryParserError& e) {
