@@ -12,6 +12,7 @@ using namespace newsidx::test;
 namespace {
 
 const std::string kQuery = NEWSIDX_QUERY_BIN;
+const std::string kIndex = NEWSIDX_INDEX_BIN;
 
 std::vector<std::string> lines_of(const std::string& s) {
   std::vector<std::string> out;
@@ -81,4 +82,23 @@ TEST_CASE("cli stub: program partitions are searched with facets, and --partial 
   CHECK(partial.status == 0);
   CHECK(partial.out == "warning: partition not reachable, results are partial: remote :xapian-progsrv " +
                            dir.str("archive/1999") + "\n" + expected.out);
+}
+
+TEST_CASE("cli stub: newsidx-index refuses a stub of remote partitions, naming the line, and changes nothing",
+          "[stub][cli]") {
+  TempDir dir;
+  write_corpus(dir.path() / "in", 6);
+  const std::string stub = "auto one.db\nremote :ssh search-b xapian-progsrv /srv/newsidx/2019\n";
+  write_file(dir.path() / "all.stub", stub);
+  auto r = run_command(kIndex + " --no-progress --db " + sh_quote(dir.str("all.stub")) + " " + sh_quote(dir.str("in")) +
+                       " 2>&1 >/dev/null");
+  CHECK(r.status == 3);
+  auto ls = lines_of(r.out);
+  REQUIRE(ls.size() == 2);
+  CHECK(ls[0] == "newsidx-index: error: " + dir.str("all.stub") +
+                     ": not a newsidx database: its stub names a remote partition (line 2: 'remote :ssh search-b "
+                     "xapian-progsrv /srv/newsidx/2019'); newsidx-index writes local databases only, so run it where "
+                     "the partition is");
+  CHECK(read_file(dir.path() / "all.stub") == stub);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "one.db"));
 }
