@@ -3,6 +3,20 @@
 # operations guide; `cpack -G DEB` builds a Debian package from the same rules.
 include(GNUInstallDirs)
 
+# --help names the installed documents.
+foreach(lib newsidx_indexer newsidx_query)
+  target_compile_definitions(${lib} PRIVATE NEWSIDX_DOCDIR="${CMAKE_INSTALL_FULL_DOCDIR}")
+endforeach()
+
+# The examples and the man pages' extra sections name installed paths (the binaries, the
+# documents), so they are generated from templates with this build's install prefix.
+set(_contrib ${CMAKE_BINARY_DIR}/contrib)
+configure_file(${PROJECT_SOURCE_DIR}/contrib/crontab.example.in ${_contrib}/crontab.example @ONLY)
+configure_file(${PROJECT_SOURCE_DIR}/contrib/systemd/newsidx-index.service.in ${_contrib}/newsidx-index.service @ONLY)
+foreach(tool newsidx-index newsidx-query)
+  configure_file(${PROJECT_SOURCE_DIR}/contrib/man/${tool}.h2m ${_contrib}/${tool}.h2m @ONLY)
+endforeach()
+
 # Man pages come from each tool's --help and --version, plus the sections in contrib/man/*.h2m,
 # so they cannot drift from the program. help2man is a build dependency (scripts/install-deps.sh);
 # without it the build still works and only the man pages are left out, with a warning.
@@ -20,9 +34,9 @@ if(NEWSIDX_HELP2MAN)
       OUTPUT ${_page}
       COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/man
       COMMAND ${NEWSIDX_HELP2MAN} --no-info --no-discard-stderr --section 1
-              --name "${_what}" --include ${PROJECT_SOURCE_DIR}/contrib/man/${tool}.h2m
+              --name "${_what}" --include ${_contrib}/${tool}.h2m
               --output ${_page} $<TARGET_FILE:${tool}>
-      DEPENDS ${tool} ${PROJECT_SOURCE_DIR}/contrib/man/${tool}.h2m
+      DEPENDS ${tool} ${_contrib}/${tool}.h2m
       COMMENT "Generating the ${tool}(1) man page from --help"
       VERBATIM)
     list(APPEND _man_pages ${_page})
@@ -41,11 +55,14 @@ endforeach()
 
 install(FILES
           ${PROJECT_SOURCE_DIR}/contrib/newsidx.conf
-          ${PROJECT_SOURCE_DIR}/contrib/crontab.example
-          ${PROJECT_SOURCE_DIR}/contrib/systemd/newsidx-index.service
+          ${_contrib}/crontab.example
+          ${_contrib}/newsidx-index.service
           ${PROJECT_SOURCE_DIR}/contrib/systemd/newsidx-index.timer
         DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
-install(FILES ${PROJECT_SOURCE_DIR}/docs/operations.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The documents --help and the man pages point to.
+install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/operations.md
+              ${PROJECT_SOURCE_DIR}/docs/json-output.md ${PROJECT_SOURCE_DIR}/docs/deployment.md
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # Debian package: `cpack -G DEB` in the build folder.
 set(CPACK_PACKAGE_NAME newsidx)

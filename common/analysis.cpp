@@ -1,6 +1,7 @@
 // The shared analysis setup.
 #include "analysis.hpp"
 
+#include "canonical.hpp"
 #include "schema.hpp"
 
 namespace newsidx::analysis {
@@ -15,9 +16,27 @@ constexpr const char* kStopWords[] = {
     "the",  "their", "them", "then", "there", "these","they", "this",  "to",   "was",  "were",
     "what", "when",  "which","who",  "with",  "would",
 };
+
+// Folds accents, then stems: what a text's word must stem to for a folded query word to match.
+class FoldingStem : public Xapian::StemImplementation {
+ public:
+  std::string operator()(const std::string& word) override { return stem_(fold_accents(word)); }
+  std::string get_description() const override { return "folding " + stem_.get_description(); }
+
+ private:
+  Xapian::Stem stem_ = stemmer();
+};
+
+bool is_ascii(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
 }  // namespace
 
 Xapian::Stem stemmer() { return Xapian::Stem("english"); }
+
+Xapian::Stem folding_stemmer() { return Xapian::Stem(new FoldingStem()); }
 
 const Xapian::Stopper* stopper() {
   static const Xapian::SimpleStopper* s = [] {
@@ -26,6 +45,32 @@ const Xapian::Stopper* stopper() {
     return st;
   }();
   return s;
+}
+
+std::string fold_accents(std::string_view text) {
+  if (is_ascii(text)) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  for (Xapian::Utf8Iterator it(text.data(), text.size()), end; it != end;) {
+    const char* from = it.raw();
+    const unsigned ch = *it;
+    ++it;
+    const unsigned lower = Xapian::Unicode::tolower(ch);
+    char base = ch >= 0xC0 ? canonical::strip_accent(lower) : 0;
+    if (!base) {
+      // Copy the character's bytes as they were (invalid UTF-8 included).
+      out.append(from, static_cast<std::size_t>(it.raw() - from));
+      continue;
+    }
+    if (lower != ch && base >= 'a' && base <= 'z') base = static_cast<char>(base - 'a' + 'A');
+    out.push_back(base);
+  }
+  return out;
+}
+
+void index_text(Xapian::TermGenerator& tg, std::string_view text, Xapian::termcount wdf_inc,
+                const std::string& prefix) {
+  tg.index_text(fold_accents(text), wdf_inc, prefix);
 }
 
 Xapian::TermGenerator term_generator() {
@@ -37,19 +82,30 @@ Xapian::TermGenerator term_generator() {
   return tg;
 }
 
-Xapian::QueryParser query_parser(const Xapian::Database& db) {
+Xapian::QueryParser text_parser(const Xapian::Database& db) {
   Xapian::QueryParser qp;
   qp.set_stemmer(stemmer());
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_stopper(stopper());
   qp.set_database(db);
-  for (const auto& f : schema::kFields) {
-    if (f.kind == schema::FieldKind::kFreeText)
-      qp.add_prefix(std::string(f.name), std::string(f.prefix));
-    else
-      qp.add_boolean_prefix(std::string(f.name), std::string(f.prefix));
-  }
+  for (const auto& f : schema::kFields)
+    if (f.kind == schema::FieldKind::kFreeText) qp.add_prefix(std::string(f.name), std::string(f.prefix));
   return qp;
+}
+
+Xapian::QueryParser query_parser(const Xapian::Database& db) {
+  Xapian::QueryParser qp = text_parser(db);
+  for (const auto& f : schema::kFields)
+    if (f.kind == schema::FieldKind::kBoolean) qp.add_boolean_prefix(std::string(f.name), std::string(f.prefix));
+  return qp;
+}
+
+unsigned parser_flags() {
+  // Not FLAG_BOOLEAN_ANY_CASE: "pleaded not guilty" is three words, not "pleaded AND_NOT guilty".
+  unsigned f = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+               Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+               Xapian::QueryParser::FLAG_PURE_NOT;
+  return f;
 }
 
 }  // namespace newsidx::analysis

@@ -5,9 +5,6 @@
 
 namespace newsidx::canonical {
 
-namespace {
-
-// Base letter of a Latin letter with a diacritic (U+00C0..U+017F), after lower-casing; 0 if none.
 char strip_accent(unsigned ch) {
   // Lower-case forms of U+00E0..U+00FF.
   static constexpr char kLatin1[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
@@ -26,8 +23,6 @@ char strip_accent(unsigned ch) {
   if (ch >= 0x100 && ch <= 0x17F) return kExtA[ch - 0x100];
   return 0;
 }
-
-}  // namespace
 
 std::string ascii_lower(std::string_view text) {
   std::string out(text);

@@ -13,6 +13,11 @@ namespace newsidx::canonical {
 /// folded to one space, trimmed. "Zelenskiy", "ZELENSKIY" and "Zelénskiy" give one key.
 std::string fold_key(std::string_view text);
 
+/// The base letter of a lower-case Latin letter with a diacritic (U+00E0..U+017F: "é" -> 'e',
+/// "č" -> 'c', "ß" -> 's'), or 0 for any other code point. The one accent table of newsidx:
+/// facet keys and the words of the text index (common/analysis) both fold with it.
+char strip_accent(unsigned ch);
+
 /// Lower-case ASCII copy.
 std::string ascii_lower(std::string_view text);
 

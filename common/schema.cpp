@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include "canonical.hpp"
+
 namespace newsidx::schema {
 
 const Field* find_field(std::string_view name) {
@@ -43,6 +45,11 @@ std::string quote_id(std::string_view article_id, std::size_t n) {
 }
 std::string filter_term(std::string_view name, std::string_view normalised_value) {
   return clamp_term(prefix(name) + std::string(normalised_value));
+}
+
+std::string value_term(std::string_view name, std::string_view raw_value) {
+  const std::string key = name == "country" ? canonical::ascii_lower(raw_value) : canonical::fold_key(raw_value);
+  return key.empty() ? std::string() : filter_term(name, key);
 }
 
 std::vector<std::string> date_terms(std::string_view d) {

@@ -10,8 +10,10 @@
 //      S... / ZS...     headline words (also indexed unprefixed, weighted above the body)
 //      ... / Z...       body words: unstemmed with positions, stemmed with a Z prefix
 //      A... / ZA...     author words
+//                       (every word with its accents folded: analysis::fold_accents)
 //      D<YYYYMMDD>, M<YYYYMM>, Y<YYYY>   publication day, month, year (boolean)
-//      XSECTION<s>, XSOURCE<s>, XTAG<t>  section, source, editorial tag (boolean, lower case)
+//      XSECTION<s>, XSOURCE<s>, XTAG<t>  section, source, editorial tag (boolean, folded by
+//                       canonical::fold_key: the tag "places:usa" is "XTAGplaces usa"; value_term)
 //      XDATELINE<place>                 dateline place (boolean, folded)
 //      XPERSON<k>, XORG<k>, XPLACE<k>, XCOUNTRY<cc>, XSPEAKER<k>
 //                       entity facets; k is the canonical name folded by canonical::fold_key
@@ -21,16 +23,22 @@
 //      kPerson.. kSpeaker  the facet's canonical display names, serialised as a list
 //                       (see encode_list), so that facet counts see every value of a document
 //    Data: a JSON object {"id","path","line","title","date","dateline","url","source",
-//          "author","section","tags","body","facets":{...}} — what results display.
+//          "author","section","tags","body","facets":{...}} — what results display. "path" is
+//          the absolute path of the file holding the article (schema 3; relative to the
+//          indexer's working folder before), plus "path_hex", its bytes in hex, when the name
+//          is not valid UTF-8.
 //
 //  * A quotation (term "XTYPEquote"), one per direct quote of an article.
 //      Q<id>#q<n>       unique id term
 //      XPARENT<id>      the article it belongs to: re-indexing an article deletes by this term
 //      words of the quote text (as body words), XSPEAKER<k>, D/M/Y, kDate like the article
-//    Data: {"article","title","date","path","text","speaker","speaker_type"}.
+//    Data: {"article","title","date","path"(,"path_hex"),"text","speaker","speaker_type"}.
 //
 // Database metadata: "newsidx.schema" = kSchemaVersion; the indexer also keeps per-file state
-// under keys starting with "newsidx.file:" (see indexer/writer).
+// under keys starting with "newsidx.file:" (see indexer/writer), each file skipped for bad
+// input under "newsidx.skipped:<file key>" (its path and reasons, until it indexes), and the
+// last run under "newsidx.run.*" (start, end, outcome, detail; see indexer/status). A
+// partitioned archive keeps these in its state database.
 #pragma once
 
 #include <array>
@@ -42,9 +50,18 @@
 
 namespace newsidx::schema {
 
-inline constexpr int kSchemaVersion = 1;
+// 2: words are indexed with their accents folded ("café" as "cafe"); skipped files and the
+//    last run are recorded in the metadata.
+// 3: records store the absolute path of the article's file (and "path_hex" for a name that is
+//    not UTF-8), where 2 stored it relative to the indexer's working folder.
+inline constexpr int kSchemaVersion = 3;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
+inline constexpr std::string_view kSkippedKeyPrefix = "newsidx.skipped:";
+inline constexpr std::string_view kRunStartKey = "newsidx.run.start";
+inline constexpr std::string_view kRunEndKey = "newsidx.run.end";
+inline constexpr std::string_view kRunOutcomeKey = "newsidx.run.outcome";
+inline constexpr std::string_view kRunDetailKey = "newsidx.run.detail";
 
 /// Value slots.
 enum class Slot : Xapian::valueno {
@@ -138,6 +155,10 @@ std::string parent_term(std::string_view article_id);
 std::string quote_id(std::string_view article_id, std::size_t n);
 /// A boolean filter term for field `name` with a value already normalised by the caller.
 std::string filter_term(std::string_view name, std::string_view normalised_value);
+/// THE term of a raw value of a boolean field or facet, for the indexer and every way a user
+/// types one (--tag places:usa, tag:places:usa): country codes in lower case, any other value
+/// folded by canonical::fold_key (case, accents, punctuation runs). "" when nothing is left.
+std::string value_term(std::string_view name, std::string_view raw_value);
 /// Date terms for "YYYY-MM-DD" (or "" -> none): D, M, Y.
 std::vector<std::string> date_terms(std::string_view iso_date);
 /// "YYYY-MM-DD" -> "YYYYMMDD" for the date slot ("" stays "").

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -88,6 +89,13 @@ class ArchiveWriter {
 
   /// Commits everything written so far.
   virtual Status commit() = 0;
+
+  /// Sets (with "", clears) an archive-wide metadata entry, such as a skipped file's record or
+  /// the last run's (common/schema.hpp names the keys), committed with the next commit.
+  virtual Status set_archive_metadata(const std::string& key, const std::string& value) = 0;
+
+  /// Every archive-wide metadata entry whose key starts with `prefix`, by key.
+  virtual Result<std::map<std::string, std::string>> archive_metadata(const std::string& prefix) const = 0;
 
  protected:
   ArchiveWriter() = default;

@@ -1,11 +1,13 @@
 // Turning an analysed article into Xapian documents.
 #include "document_builder.hpp"
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "common/analysis.hpp"
-#include "common/canonical.hpp"
 #include "common/schema.hpp"
+#include "indexer/readers/encoding.hpp"
 
 namespace newsidx::indexer {
 
@@ -26,15 +28,9 @@ const std::vector<std::string>& facet_values(const Facets& f, std::string_view n
   return f.speaker;
 }
 
-// Facet term key: country codes lower case, names folded (case and accents ignored).
-std::string facet_key(std::string_view facet, const std::string& value) {
-  if (facet == "country") return canonical::ascii_lower(value);
-  return canonical::fold_key(value);
-}
-
+// A boolean field's or facet's term, spelled by the schema as the query tool spells it.
 void add_boolean(Xapian::Document& doc, std::string_view field, const std::string& raw) {
-  std::string key = canonical::fold_key(raw);
-  if (!key.empty()) doc.add_boolean_term(schema::filter_term(field, key));
+  if (auto term = schema::value_term(field, raw); !term.empty()) doc.add_boolean_term(term);
 }
 
 void add_dates(Xapian::Document& doc, const std::string& date) {
@@ -42,14 +38,45 @@ void add_dates(Xapian::Document& doc, const std::string& date) {
   if (auto v = schema::date_value(date); !v.empty()) doc.add_value(schema::slot(schema::Slot::kDate), v);
 }
 
+// Stores the file's absolute path as "path", and its bytes in hex as "path_hex" when the name
+// is not UTF-8 (JSON would replace those bytes), so that the query tool prints the real name.
+void add_path(json& rec, const std::string& path) {
+  const std::string abs = absolute_path(path);
+  rec["path"] = abs;
+  if (readers::is_valid_utf8(abs)) return;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char c : abs) hex += {kHex[c >> 4], kHex[c & 15]};
+  rec["path_hex"] = hex;
+}
+
 }  // namespace
 
+std::string absolute_path(const std::string& path) {
+  namespace fs = std::filesystem;
+  if (path.empty()) return path;
+  // Each worker resolves a folder once in a row: the articles of a file, and the files of a
+  // folder, come one after another, so this is one look-up per folder, not per article.
+  thread_local std::string last_dir, last_resolved;
+  const fs::path p(path);
+  const std::string dir = p.parent_path().string();
+  if (dir != last_dir || last_resolved.empty()) {
+    std::error_code ec;
+    const fs::path abs = fs::absolute(dir.empty() ? fs::path(".") : p.parent_path(), ec);
+    const fs::path canon = ec ? fs::path() : fs::weakly_canonical(abs, ec);
+    last_resolved = ec || canon.empty() ? abs.lexically_normal().string() : canon.string();
+    last_dir = dir;
+  }
+  return (fs::path(last_resolved) / p.filename()).string();
+}
+
 std::string article_record(const Article& a, const Analysis& an) {
-  json j{{"id", a.id},           {"path", a.path},     {"title", a.title},
+  json j{{"id", a.id},           {"title", a.title},
          {"date", a.date},       {"dateline", a.dateline_text},
          {"url", a.url},         {"source", a.source}, {"author", a.author},
          {"section", a.section}, {"tags", a.tags},     {"body", std::string(a.body_text())},
          {"facets", facets_json(an.facets)}};
+  add_path(j, a.path);
   if (a.line) j["line"] = a.line;
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -62,11 +89,12 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
   tg.set_document(doc);
   // Headline words are indexed under S (for title:) and unprefixed with a higher wdf, so a match
   // in the headline outranks one in the body; a position gap keeps phrases from spanning fields.
-  tg.index_text(a.title, 1, schema::prefix("title"));
-  tg.index_text(a.title, analysis::kTitleWeight);
+  // Accents are folded (analysis::index_text) as the query tool folds them.
+  analysis::index_text(tg, a.title, 1, schema::prefix("title"));
+  analysis::index_text(tg, a.title, analysis::kTitleWeight);
   tg.increase_termpos(100);
-  tg.index_text(std::string(a.body_text()));
-  if (!a.author.empty()) tg.index_text(a.author, 1, schema::prefix("author"));
+  analysis::index_text(tg, a.body_text());
+  if (!a.author.empty()) analysis::index_text(tg, a.author, 1, schema::prefix("author"));
 
   doc.add_boolean_term(schema::type_term(schema::kTypeArticle));
   doc.add_boolean_term(schema::file_term(file_key));
@@ -79,10 +107,7 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
 
   for (const auto& f : schema::kFacets) {
     const auto& values = facet_values(an.facets, f.name);
-    for (const auto& v : values) {
-      std::string key = facet_key(f.name, v);
-      if (!key.empty()) doc.add_boolean_term(schema::filter_term(f.name, key));
-    }
+    for (const auto& v : values) add_boolean(doc, f.name, v);
     if (!values.empty()) doc.add_value(schema::slot(f.slot), schema::encode_list(values));
   }
 
@@ -103,17 +128,18 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
     ++n;
     Xapian::Document qd;
     tg.set_document(qd);
-    tg.index_text(q.text);
+    analysis::index_text(tg, q.text);
     qd.add_boolean_term(schema::type_term(schema::kTypeQuote));
     qd.add_boolean_term(out.parent_term);
     add_dates(qd, a.date);
     if (q.speaker) {
-      qd.add_boolean_term(schema::filter_term("speaker", canonical::fold_key(*q.speaker)));
+      add_boolean(qd, "speaker", *q.speaker);
       qd.add_value(schema::slot(schema::Slot::kSpeaker), schema::encode_list({*q.speaker}));
     }
-    json rec{{"article", a.id},  {"title", a.title}, {"date", a.date}, {"path", a.path},
+    json rec{{"article", a.id},  {"title", a.title}, {"date", a.date},
              {"text", q.text},   {"speaker", q.speaker ? json(*q.speaker) : json(nullptr)},
              {"speaker_type", q.speaker_type}};
+    add_path(rec, a.path);
     qd.set_data(rec.dump(-1, ' ', false, json::error_handler_t::replace));
     std::string qid = schema::id_term(schema::quote_id(a.id, n));
     qd.add_boolean_term(qid);

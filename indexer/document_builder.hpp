@@ -1,4 +1,5 @@
-// Article + Analysis -> Xapian documents (the article and one per quotation). Pure: no database.
+// Article + Analysis -> Xapian documents (the article and one per quotation). No database; the
+// only look-up outside the article is the absolute path of its folder (absolute_path).
 #pragma once
 
 #include <string>
@@ -33,5 +34,11 @@ BuiltArticle build_documents(const Article& article, const Analysis& analysis,
 
 /// The JSON record stored as an article's document data (also used by --extract-only).
 std::string article_record(const Article& article, const Analysis& analysis);
+
+/// The absolute form of `path` (as the indexer was given it, relative to its working folder):
+/// the folder resolved (".." and symbolic links), the file name kept. What records store as
+/// "path", so that newsidx-query --format paths names the file wherever it runs. The one
+/// file-system look-up of this file, once per folder and worker.
+std::string absolute_path(const std::string& path);
 
 }  // namespace newsidx::indexer

@@ -31,6 +31,10 @@ Status setup_logging(const IndexOptions& o) {
                                                                          o.log_keep);
       // The file outlives the terminal: each line says when and which process.
       file->set_pattern("%Y-%m-%d %H:%M:%S.%e [%P] %l: %v");
+      // The log file names every skipped file whatever the verbosity: -q quiets stderr only.
+      file->set_level(std::min(level, spdlog::level::warn));
+      console->set_level(level);
+      level = std::min(level, spdlog::level::warn);
       sinks.push_back(file);
       g_file_sink = file;
     } catch (const spdlog::spdlog_ex& e) {

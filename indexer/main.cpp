@@ -6,6 +6,7 @@
 #include "indexer/logging.hpp"
 #include "indexer/options.hpp"
 #include "indexer/run.hpp"
+#include "indexer/status.hpp"
 
 namespace {
 
@@ -27,6 +28,12 @@ int main(int argc, char** argv) {
   }
   if (opts->show_version) {
     std::cout << "newsidx-index 0.1.0\n";
+    return 0;
+  }
+  if (opts->status) {
+    auto status = indexer::read_status(opts->db);
+    if (!status) return fail(status.error());
+    std::cout << (opts->json ? indexer::status_json(*status) : indexer::status_text(*status));
     return 0;
   }
   if (auto st = indexer::setup_logging(*opts); !st) return fail(st.error());

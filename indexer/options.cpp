@@ -2,6 +2,10 @@
 // Boost.Program_options.
 #include "options.hpp"
 
+#ifndef NEWSIDX_DOCDIR
+#define NEWSIDX_DOCDIR "/usr/local/share/doc/newsidx"
+#endif
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +13,8 @@
 #include <thread>
 
 #include <boost/program_options.hpp>
+
+#include "common/config_files.hpp"
 
 namespace newsidx::indexer {
 
@@ -22,19 +28,39 @@ Error usage(const std::string& message, const std::string& hint = "see newsidx-i
 
 }  // namespace
 
-std::vector<std::string> default_config_files() {
-  std::vector<std::string> out;
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
-    out.push_back(std::string(xdg) + "/newsidx/newsidx.conf");
-  else if (const char* home = std::getenv("HOME"); home && *home)
-    out.push_back(std::string(home) + "/.config/newsidx/newsidx.conf");
-  out.push_back("/etc/newsidx.conf");
-  return out;
+std::optional<MaxPrune> parse_max_prune(std::string_view text) {
+  MaxPrune m;
+  m.percent = !text.empty() && text.back() == '%';
+  if (m.percent) text.remove_suffix(1);
+  if (text.empty() || text.find_first_not_of("0123456789.") != std::string_view::npos) return std::nullopt;
+  try {
+    std::size_t used = 0;
+    m.amount = std::stod(std::string(text), &used);
+    if (used != text.size()) return std::nullopt;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (m.amount < 0 || (m.percent && m.amount > 100)) return std::nullopt;
+  return m;
 }
+
+bool prune_allowed(const MaxPrune& limit, std::size_t articles, std::size_t total) {
+  if (articles == 0) return true;
+  if (!limit.percent) return static_cast<double>(articles) <= limit.amount;
+  return total > 0 && static_cast<double>(articles) * 100.0 <= limit.amount * static_cast<double>(total);
+}
+
+std::string describe(const MaxPrune& limit) {
+  std::ostringstream s;
+  s << limit.amount;
+  return limit.percent ? s.str() + "%" : s.str() + " articles";
+}
+
+std::vector<std::string> default_config_files() { return config::default_files(); }
 
 Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
   IndexOptions o;
-  std::string config;
+  std::string config, max_prune = "50%";
   bool no_prune = false, prune = false, verbose = false, quiet = false, no_progress = false;
   po::options_description desc(
       "Usage: newsidx-index [OPTION]... --db PATH ARCHIVE...\n"
@@ -42,14 +68,23 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
       "Indexes folders of news articles (*.txt, *.jsonl/*.ndjson, Reuters *.sgm) into a Xapian\n"
       "database. Re-running over the same archive updates it in place: unchanged files are not\n"
       "read again, changed ones are re-indexed, vanished ones removed. Safe to run from cron.\n\n"
-      "Example: newsidx-index --db ~/news.db ~/archive\n\n"
+      "Examples:\n"
+      "  $ newsidx-index --db ~/news.db ~/archive\n"
+      "  $ newsidx-index --db news.db --exclude '*.bak' --exclude tmp/ archive\n"
+      "  $ newsidx-index --status --db ~/news.db\n\n"
+      "Status: newsidx-index --status --db PATH [--json] prints the archive's counts, the last\n"
+      "run and the files skipped so far (with their reasons), and indexes nothing.\n\n"
       "Exit status: 0 all indexed; 1 some input skipped (named on stderr); 2 usage error;\n"
       "3 database error (corrupt, foreign, other schema, disk full); 4 file-system error\n"
-      "(unwritable database, log file); 75 database locked by another run past --lock-timeout;\n"
-      "128+N stopped by signal N after committing the work done (130 for Ctrl-C).\n\n"
+      "(unwritable database, log file); 5 pruning refused: more articles would be removed than\n"
+      "--max-prune allows (archive folder empty or unmounted?), nothing removed; 75 database\n"
+      "locked by another run past --lock-timeout; 128+N stopped by signal N after committing\n"
+      "the work done (130 for Ctrl-C).\n\n"
       "Options are also read from --config FILE, else from ~/.config/newsidx/newsidx.conf and\n"
       "/etc/newsidx.conf (lines \"name = value\", e.g. \"lock-timeout = 600\"); the command line\n"
-      "overrides them.\n\nOptions");
+      "overrides them.\n\n"
+      "Documentation: " NEWSIDX_DOCDIR "/operations.md (nightly runs, exit statuses, --status\n"
+      "JSON), " NEWSIDX_DOCDIR "/examples/ (configuration, crontab, systemd units).\n\nOptions");
   // clang-format off
   desc.add_options()
     ("help,h", "show this help")
@@ -80,6 +115,18 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
        "print the files that would be added, updated or removed; write nothing")
     ("prune", po::bool_switch(&prune), "remove articles of files gone from a folder given (default)")
     ("no-prune", po::bool_switch(&no_prune), "keep articles of files that no longer exist")
+    ("max-prune", po::value<std::string>(&max_prune)->default_value("50%"),
+       "refuse (exit 5, nothing removed) to prune more than this share of the articles (\"50%\") "
+       "or this many (\"200\"): an empty or unmounted archive folder must not empty the index")
+    ("prune-all", po::bool_switch(&o.prune_all), "prune whatever vanished, beyond --max-prune")
+    ("exclude", po::value<std::vector<std::string>>(&o.exclude),
+       "leave matching files and folders out of the walk (repeatable); fnmatch glob matched "
+       "against each entry's name when it has no '/' (\"*.bak\", \"drafts\"), else against the "
+       "path relative to the archive folder (\"desk/tmp\"; '*' does not cross '/'); a "
+       "trailing '/' matches folders only (\"tmp/\")")
+    ("status", po::bool_switch(&o.status),
+       "print the archive's counts, last run and skipped files (see --json); index nothing")
+    ("json", po::bool_switch(&o.json), "with --status: print it as JSON (fields in " NEWSIDX_DOCDIR "/operations.md)")
     ("extract-only", "print each article's analysis as JSON Lines; write no database")
     ("log-file", po::value<std::string>(&o.log_file), "also log to FILE, rotated by size")
     ("log-max-size", po::value<std::size_t>(&o.log_max_bytes)->default_value(10 * 1024 * 1024),
@@ -106,9 +153,7 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
         return usage("cannot read configuration file " + o.config_files.back(),
                      "check the --config path");
     } else if (!help) {
-      std::error_code ec;
-      for (const auto& f : default_config_files())
-        if (std::filesystem::is_regular_file(f, ec)) o.config_files.push_back(f);
+      o.config_files = config::existing_default_files();
     }
     for (const auto& f : o.config_files) {
       std::ifstream in(f);
@@ -141,6 +186,14 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
   if (quiet) o.log_level = LogLevel::kQuiet;
   o.progress = !no_progress;
   o.extract_only = vm.count("extract-only") > 0;
+  if (auto m = parse_max_prune(max_prune)) o.max_prune = *m;
+  else return usage("--max-prune must be a share such as 50% (0-100%) or a number of articles, not \"" +
+                    max_prune + "\"");
+  if (o.json && !o.status) return usage("--json goes with --status");
+  if (o.status) {
+    if (o.db.empty()) return usage("--status needs --db", "e.g. newsidx-index --status --db news.db");
+    return o;
+  }
   if (o.archives.empty() && !o.compact)
     return usage("no archive given",
                  "name one or more folders or files: newsidx-index --db news.db ARCHIVE");

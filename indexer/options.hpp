@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/result.hpp"
@@ -10,6 +12,23 @@
 namespace newsidx::indexer {
 
 enum class LogLevel { kQuiet, kNormal, kVerbose };
+
+/// The most a run may prune (--max-prune): a share of the archive's articles, or a count.
+struct MaxPrune {
+  double amount = 50;    ///< percent (0-100) when `percent`, else a number of articles
+  bool percent = true;
+  bool operator==(const MaxPrune&) const = default;
+};
+
+/// "50%" -> 50 percent, "200" -> 200 articles; nullopt for anything else (a share above 100%,
+/// a negative or non-numeric value).
+std::optional<MaxPrune> parse_max_prune(std::string_view text);
+
+/// Whether removing `articles` of an archive holding `total` articles stays within `limit`.
+bool prune_allowed(const MaxPrune& limit, std::size_t articles, std::size_t total);
+
+/// "50%" or "200 articles", as the message refusing a prune names the limit.
+std::string describe(const MaxPrune& limit);
 
 struct IndexOptions {
   std::string db;                     ///< database path (required unless extract_only)
@@ -19,6 +38,11 @@ struct IndexOptions {
   std::size_t max_article_bytes = 4 * 1024 * 1024;
   int lock_timeout_s = 60;            ///< seconds to wait for another run's write lock
   bool prune = true;                  ///< remove articles of files that vanished from a folder
+  MaxPrune max_prune;                 ///< refuse to prune more than this (unless prune_all)
+  bool prune_all = false;             ///< prune whatever vanished, however much
+  std::vector<std::string> exclude;   ///< globs of files and folders left out of the walk
+  bool status = false;                ///< --status: print the archive's state, index nothing
+  bool json = false;                  ///< --status --json
   bool extract_only = false;          ///< print the analysis as JSON Lines, write nothing
   bool rebuild = false;               ///< build a new database and swap it in when complete
   bool dry_run = false;               ///< report what would change, write nothing

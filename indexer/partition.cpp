@@ -403,6 +403,14 @@ Status PartitionedWriter::commit() {
   return Ok{};
 }
 
+Status PartitionedWriter::set_archive_metadata(const std::string& key, const std::string& value) {
+  return impl_->state->set_archive_metadata(key, value);
+}
+
+Result<std::map<std::string, std::string>> PartitionedWriter::archive_metadata(const std::string& prefix) const {
+  return impl_->state->archive_metadata(prefix);
+}
+
 Result<std::vector<std::string>> PartitionedWriter::compact_closed(const std::string& current_period) {
   std::vector<std::string> done;
   const std::set<std::string> names = impl_->existing;

@@ -91,6 +91,9 @@ class PartitionedWriter final : public ArchiveWriter {
   /// Commits the partitions, then the state (so recorded state never runs ahead of the
   /// documents), then rewrites the stub if a partition was created.
   Status commit() override;
+  /// ArchiveWriter::set_archive_metadata and archive_metadata: kept in the state database.
+  Status set_archive_metadata(const std::string& key, const std::string& value) override;
+  Result<std::map<std::string, std::string>> archive_metadata(const std::string& prefix) const override;
 
   /// Compacts (Xapian::Database::compact) every closed partition, one whose period sorts before
   /// `current_period` ("undated" never closes), changed since its last compaction. Each copy is

@@ -29,6 +29,7 @@
 #include "indexer/partition.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/readers/reader.hpp"
+#include "indexer/status.hpp"
 #include "indexer/walker.hpp"
 #include "indexer/writer.hpp"
 
@@ -123,6 +124,62 @@ void log_warnings(const FileOutcome& r, Summary& s) {
   }
 }
 
+// What of a file was skipped, one reason a line, as its skipped-file record keeps it.
+std::vector<std::string> skip_reasons(const FileOutcome& r) {
+  std::vector<std::string> out;
+  for (const auto& w : r.warnings)
+    if (w.skipped) out.push_back(w.line ? fmt::format("line {}: {}", w.line, w.reason) : w.reason);
+  return out;
+}
+
+// An unchanged file skipped by an earlier run is not read again, but named again.
+void log_still_skipped(const SkipLedger* ledger, const InputFile& f, Summary& s) {
+  const SkippedFile* old = ledger ? ledger->recorded(f.key) : nullptr;
+  if (!old) return;
+  for (const auto& reason : old->reasons) spdlog::warn("{}: still skipped (unchanged): {}", f.path, reason);
+  ++s.still_skipped;
+}
+
+// The last run's record: the outcome in one word and the summary.
+RunRecord run_record(std::time_t start, const Summary& s, const std::optional<Error>& fatal) {
+  std::string detail = summary_line(s);
+  if (detail.rfind("newsidx-index: ", 0) == 0) detail.erase(0, 15);
+  RunRecord r{utc_timestamp(start), utc_timestamp(std::time(nullptr)), "completed", detail};
+  if (fatal) r.outcome = "failed", r.detail = fatal->message;
+  else if (s.interrupted) r.outcome = "interrupted";
+  else if (s.prune_refused) r.outcome = "prune-refused";
+  else if (s.skipped) r.outcome = "skipped-input";
+  return r;
+}
+
+// --max-prune: whether the articles of `gone` may be removed. A refusal is logged as an error
+// (shown even with -q) and counted.
+// A run commits first (`writer`), so that the share counts what the vanished files still hold:
+// a moved feed's articles already carry their new file. A dry run (no writer) counts them as
+// committed, as a run would before writing.
+bool prune_within_limit(const IndexOptions& o, ArchiveWriter* writer, const std::vector<std::string>& gone,
+                        Summary& s) {
+  if (gone.empty() || o.prune_all) return true;
+  if (auto c = writer ? writer->commit() : Status(Ok{}); !c) {
+    spdlog::error("not removing articles of vanished files: {}", c.error().message);
+    s.prune_refused = gone.size();
+    return false;
+  }
+  auto share = prune_share(o.db, gone);
+  if (!share) {
+    spdlog::error("not removing articles of vanished files: {}", share.error().message);
+  } else if (prune_allowed(o.max_prune, share->articles, share->total)) {
+    return true;
+  } else {
+    spdlog::error("{}: not removing the articles of {} files gone from the archive: {} of its {} articles, more "
+                  "than --max-prune {} allows (is the archive folder empty, or its disk not mounted?); nothing "
+                  "was removed; run with --prune-all to remove them",
+                  o.db, gone.size(), share->articles, share->total, describe(o.max_prune));
+  }
+  s.prune_refused = gone.size();
+  return false;
+}
+
 
 // Files of folders walked now whose recorded state says they were there before and are gone.
 // A folder that could not be fully walked is not pruned, so an unreadable sub-folder never
@@ -202,8 +259,8 @@ Result<Summary> dry_run(const IndexOptions& o, const WalkResult& walked, Summary
     out << "update " << f.path << '\n';
     ++s.updated;
   }
-  if (o.prune) {
-    for (const auto& key : vanished_files(walked, *known, seen)) {
+  if (auto gone = vanished_files(walked, *known, seen); o.prune && prune_within_limit(o, nullptr, gone, s)) {
+    for (const auto& key : gone) {
       out << "remove " << (std::filesystem::path(known->at(key).root) / key).string() << '\n';
       ++s.removed;
     }
@@ -280,31 +337,45 @@ void install_signal_handlers() {
 }
 
 std::string summary_line(const Summary& s) {
+  if (!s.abandoned_rebuild.empty())
+    return fmt::format(
+        "newsidx-index: --rebuild stopped by signal {} after {:.1f} s and abandoned: {} is left as it was, and "
+        "the {} articles written so far went to the discarded copy",
+        s.signal, s.seconds, s.abandoned_rebuild, s.added + s.updated);
   if (s.dry_run)
     return fmt::format(
         "newsidx-index: dry run: {} files, {} to add, {} to update, {} to remove, {} unchanged, "
-        "{} skipped, {:.1f} s",
-        s.files, s.added, s.updated, s.removed, s.files_unchanged, s.skipped, s.seconds);
+        "{} skipped, {:.1f} s{}",
+        s.files, s.added, s.updated, s.removed, s.files_unchanged, s.skipped, s.seconds,
+        s.prune_refused ? fmt::format(", pruning of {} vanished files refused (--max-prune)", s.prune_refused) : "");
   double rate = s.seconds > 0 ? static_cast<double>(s.added + s.updated) / s.seconds : 0.0;
   return fmt::format(
       "newsidx-index: {} files ({} unchanged), {} articles read, {} added, {} updated, "
-      "{} removed, {} skipped, {:.1f} s, {:.0f} articles/s{}{}",
+      "{} removed, {} skipped{}, {:.1f} s, {:.0f} articles/s{}{}{}",
       s.files, s.files_unchanged, s.articles_read, s.added, s.updated, s.removed, s.skipped,
-      s.seconds, rate, s.compacted ? fmt::format(", {} partitions compacted", s.compacted) : "",
+      s.still_skipped ? fmt::format(" ({} unchanged file{} still skipped)", s.still_skipped, s.still_skipped == 1 ? "" : "s") : "", s.seconds, rate,
+      s.prune_refused ? fmt::format(", pruning of {} vanished files refused (--max-prune)", s.prune_refused) : "",
+      s.compacted ? fmt::format(", {} partitions compacted", s.compacted) : "",
       s.interrupted ? " (interrupted: committed what was done)" : s.rebuilt ? " (rebuilt)" : "");
 }
 
 int summary_exit_code(const Summary& s) {
   if (s.interrupted) return 128 + s.signal;
+  if (s.prune_refused) return 5;
   return s.skipped > 0 ? 1 : 0;
 }
 
 Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   const auto t0 = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+  const std::time_t started = std::time(nullptr);
   Summary s;
-  WalkResult walked = walk(o.archives);
+  WalkResult walked = walk(o.archives, o.exclude);
   for (const auto& p : walked.problems) {
+    spdlog::warn("{}: skipped: {}", p.path, p.reason);
+    ++s.skipped;
+  }
+  for (const auto& p : walked.ignored) {
     spdlog::warn("{}: skipped: {}", p.path, p.reason);
     ++s.skipped;
   }
@@ -324,6 +395,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   std::optional<RebuildPlan> rebuild;
   std::optional<ArchiveRebuild> archive_rebuild;  // --rebuild of a partitioned archive
   std::unordered_map<std::string, FileState> known;
+  std::optional<SkipLedger> ledger;  // skipped-file records (not with --extract-only)
   if (!o.extract_only) {
     const WriterOptions wo{o.lock_timeout_s * 1000, &g_signal, o.batch_size};
     auto scheme = run_scheme(o);
@@ -354,6 +426,11 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     auto states = writer->file_states();
     if (!states) return states.error();
     known = std::move(states).value();
+    auto skips = SkipLedger::load(*writer);
+    if (!skips) return skips.error();
+    ledger = std::move(skips).value();
+    // Committed with the run's first commit: a run killed after it shows as unfinished.
+    if (auto st = record_run(*writer, RunRecord{utc_timestamp(started), "", "running", ""}); !st) return st.error();
   }
 
   const std::size_t n = walked.files.size();
@@ -446,6 +523,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       if (g_signal.load()) break;
       seen.insert(walked.files[i].key);
       ++s.files_unchanged;
+      log_still_skipped(ledger ? &*ledger : nullptr, walked.files[i], s);
       continue;
     }
     // The file's chunks are written as they come; the worker's outcome ends the file. A file
@@ -506,11 +584,14 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     if (r.failed) {
       spdlog::warn("{}: skipped: cannot read: {}", f.path, r.error);
       ++s.skipped;
+      if (ledger)
+        if (auto st = ledger->file_read(*writer, f.key, f.path, {"cannot read: " + r.error}); !st) fatal = st.error();
       continue;
     }
     log_warnings(r, s);
     if (r.unchanged) {
       ++s.files_unchanged;
+      log_still_skipped(ledger ? &*ledger : nullptr, f, s);
       if (r.state_only) {
         if (auto st = writer->record_state(f.key, r.state); !st) fatal = st.error();
       }
@@ -532,6 +613,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     s.added += wc->added;
     s.updated += wc->updated;
     s.removed += wc->removed;
+    if (auto st = ledger->file_read(*writer, f.key, f.path, skip_reasons(r)); !st) fatal = st.error();
   }
   bar.update(seen.size());
   bar.finish();
@@ -548,8 +630,11 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   }
 
   if (writer && !fatal && o.prune && !s.interrupted && !rebuild) {
-    for (const auto& key : vanished_files(walked, known, seen)) {
+    auto gone = vanished_files(walked, known, seen);
+    if (!prune_within_limit(o, writer.get(), gone, s)) gone.clear();
+    for (const auto& key : gone) {
       auto wc = writer->remove_file(key);
+      if (auto st = wc ? ledger->forget(*writer, key) : Status(Ok{}); !st) wc = st.error();
       if (!wc) {
         fatal = wc.error();
         break;
@@ -558,7 +643,15 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       s.removed += wc->removed;
     }
   }
+  if (ledger && !fatal && !s.interrupted && walked.problems.empty()) {
+    // A file never indexed that could not be read, and is gone now, leaves the list.
+    for (const auto& key : ledger->keys())
+      if (!seen.count(key) && !known.count(key))
+        if (auto st = ledger->forget(*writer, key); !st) fatal = st.error();
+  }
   if (writer) {
+    s.seconds = elapsed();
+    if (auto st = record_run(*writer, run_record(started, s, fatal)); !st && !fatal) fatal = st.error();
     // Commit whatever was written, even after a fatal error on a later file: every file whose
     // state is recorded is whole; a file cut short has no new state, so the next run redoes it.
     if (auto c = writer->commit(); !c && !fatal) fatal = c.error();
@@ -581,7 +674,9 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   auto settle_rebuild = [&](auto abandon, auto finish) {
     if (fatal || s.interrupted) {
       abandon();
-      spdlog::warn("--rebuild {}: {} is unchanged", fatal ? "failed" : "interrupted", o.db);
+      // The summary line says it when interrupted; an error's own message comes after this.
+      if (fatal) spdlog::warn("--rebuild failed: {} is unchanged", o.db);
+      else s.abandoned_rebuild = o.db;
     } else if (auto st = finish(); !st) {
       fatal = st.error();
     } else {

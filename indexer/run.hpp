@@ -22,6 +22,9 @@ struct Summary {
   std::size_t compacted = 0;        ///< partitions compacted by --compact
   bool interrupted = false;
   int signal = 0;
+  std::size_t still_skipped = 0;    ///< unchanged files skipped by an earlier run, named again
+  std::size_t prune_refused = 0;    ///< vanished files not pruned because of --max-prune
+  std::string abandoned_rebuild;    ///< the database an interrupted --rebuild left as it was
 };
 
 /// Runs the indexer (or --extract-only, printing JSON Lines to `out`; or --dry-run, printing
@@ -34,7 +37,8 @@ Result<Summary> run_index(const IndexOptions& options, std::ostream& out);
 /// The one-line summary printed at the end of a run.
 std::string summary_line(const Summary& s);
 
-/// Exit status: 0 all indexed, 1 some input skipped, 128+signal when interrupted (errors map
+/// Exit status: 0 all indexed, 1 some input skipped, 5 pruning refused (--max-prune), 128+signal
+/// when interrupted (errors map
 /// through newsidx::exit_code: 2 usage, 3 database, 4 file system, 75 lock busy).
 int summary_exit_code(const Summary& s);
 

@@ -10,6 +10,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,6 +25,25 @@ namespace {
 void take_stat(const struct stat& st, InputFile& f) {
   f.size = static_cast<std::uint64_t>(st.st_size);
   f.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+}
+
+// What a non-regular file is, for the warning that skips it.
+const char* special_kind(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  return "not a regular file";
+}
+
+mode_t mode_of_dtype(unsigned char type) {
+  switch (type) {
+    case DT_FIFO: return S_IFIFO;
+    case DT_SOCK: return S_IFSOCK;
+    case DT_CHR: return S_IFCHR;
+    case DT_BLK: return S_IFBLK;
+    default: return 0;
+  }
 }
 
 bool stat_file(const std::string& p, InputFile& f) {
@@ -81,8 +101,9 @@ bool for_each_entry(int fd, std::vector<char>& buffer, OnEntry&& on_entry) {
 // files no reader takes. On a nightly re-run of an unchanged archive this walk is most of the run.
 class FolderWalk {
  public:
-  FolderWalk(const std::string& archive, const std::string& root, WalkResult& out, std::vector<InputFile>& found)
-      : root_(root), out_(out), found_(found), buffer_(64 * 1024) {
+  FolderWalk(const std::string& archive, const std::string& root, WalkResult& out, std::vector<InputFile>& found,
+             const std::vector<std::string>& excludes)
+      : root_(root), out_(out), found_(found), excludes_(excludes), buffer_(64 * 1024) {
     // Paths for messages keep the user's spelling of the archive.
     base_ = archive;
     if (base_.empty() || base_.back() != '/') base_ += '/';
@@ -100,17 +121,29 @@ class FolderWalk {
       if (type == DT_UNKNOWN) {
         // Some file systems do not fill d_type.
         if (::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return;
-        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : S_ISLNK(st.st_mode) ? DT_LNK : DT_UNKNOWN;
+        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : S_ISLNK(st.st_mode) ? DT_LNK
+             : S_ISFIFO(st.st_mode) ? DT_FIFO : S_ISSOCK(st.st_mode) ? DT_SOCK : S_ISCHR(st.st_mode) ? DT_CHR
+             : S_ISBLK(st.st_mode) ? DT_BLK : DT_UNKNOWN;
         have_stat = type == DT_REG;
       }
+      if (!excludes_.empty() && excluded(excludes_, name, rel_ + name, type == DT_DIR)) return;
       if (type == DT_DIR) {
         subfolders.emplace_back(name);
       } else if (type == DT_LNK) {
         // A symbolic link counts when it leads to a regular file (with its target's size and
-        // time); links to folders are not followed, broken links are ignored.
-        if (::fstatat(fd, name, &st, 0) == 0 && S_ISREG(st.st_mode)) file(fd, name, st, true);
+        // time); links to folders are not followed, broken links are ignored. A loop, or a link
+        // to a FIFO or device, with an article file's name is named and skipped.
+        if (::fstatat(fd, name, &st, 0) == 0) {
+          if (S_ISREG(st.st_mode)) file(fd, name, st, true);
+          else if (!S_ISDIR(st.st_mode)) ignore(name, std::string("a symbolic link to ") + special_kind(st.st_mode));
+        } else if (errno == ELOOP) {
+          ignore(name, "a symbolic link loop");
+        }
       } else if (type == DT_REG) {
         file(fd, name, st, have_stat);
+      } else if (const mode_t mode = mode_of_dtype(type); mode != 0) {
+        // Never opened: opening a FIFO would wait for a writer.
+        ignore(name, special_kind(mode));
       }
     });
     if (!read) out_.problems.push_back({base_ + rel_, std::strerror(errno)});
@@ -131,6 +164,13 @@ class FolderWalk {
   }
 
  private:
+  // An entry that is not a file to read: skipped with `reason` if it bears an article file's name.
+  void ignore(const char* name, std::string reason) {
+    const std::string key = rel_ + name;
+    if (readers::format_for(key) == readers::Format::kUnsupported) return;
+    out_.ignored.push_back({base_ + key, std::move(reason) + ", not read"});
+  }
+
   void file(int dir_fd, const char* name, struct stat& st, bool have_stat) {
     const std::size_t rel_size = rel_.size();
     rel_.append(name);
@@ -151,6 +191,7 @@ class FolderWalk {
   const std::string& root_;
   WalkResult& out_;
   std::vector<InputFile>& found_;
+  const std::vector<std::string>& excludes_;
   std::vector<char> buffer_;  // getdents64 records, reused for every folder
   std::string base_;          // the archive as the user named it, ending in '/'
   std::string rel_;           // the current folder's key prefix: "" or "a/b/"
@@ -158,7 +199,24 @@ class FolderWalk {
 
 }  // namespace
 
-WalkResult walk(const std::vector<std::string>& archives) {
+bool excluded(const std::vector<std::string>& excludes, std::string_view name, std::string_view rel_path,
+              bool is_folder) {
+  for (std::string glob : excludes) {
+    if (glob.empty()) continue;
+    if (glob.back() == '/') {
+      if (!is_folder) continue;
+      glob.pop_back();
+    }
+    const bool by_path = glob.find('/') != std::string::npos;
+    const std::string subject(by_path ? rel_path : name);
+    if (::fnmatch(glob.c_str(), subject.c_str(), by_path ? FNM_PATHNAME : 0) == 0) return true;
+  }
+  return false;
+}
+
+WalkResult walk(const std::vector<std::string>& archives) { return walk(archives, {}); }
+
+WalkResult walk(const std::vector<std::string>& archives, const std::vector<std::string>& excludes) {
   WalkResult out;
   for (const auto& a : archives) {
     std::error_code ec;
@@ -188,12 +246,13 @@ WalkResult walk(const std::vector<std::string>& archives) {
       continue;
     }
     std::vector<InputFile> found;
-    FolderWalk(a, root, out, found).folder(fd);
+    FolderWalk(a, root, out, found, excludes).folder(fd);
     std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.key < y.key; });
     out.files.insert(out.files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   return out;
 }
+
 bool read_whole_file(const std::string& path, std::string& out, std::string& error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newsidx::indexer {
@@ -26,6 +27,10 @@ struct WalkProblem {
 struct WalkResult {
   std::vector<InputFile> files;          ///< in a deterministic (sorted) order
   std::vector<WalkProblem> problems;     ///< unreadable folders, missing paths
+  /// Entries with an article file's name that are not files to read: a FIFO, socket or device
+  /// (never opened: opening a FIFO would block), a link to one, a symbolic link loop. Each is
+  /// skipped with its reason; unlike `problems`, they do not stop pruning.
+  std::vector<WalkProblem> ignored;
   std::vector<std::string> unsupported;  ///< files skipped because no reader takes them
   std::vector<std::string> roots;        ///< absolute paths of the folders walked (for pruning)
 };
@@ -35,6 +40,17 @@ struct WalkResult {
 /// to folders are not followed; an unreadable sub-folder is a problem and its siblings are still
 /// walked. A folder's files come sorted by key.
 WalkResult walk(const std::vector<std::string>& archives);
+
+/// The same walk leaving out every file and folder matched by one of `excludes` (fnmatch
+/// globs): a glob without '/' is matched against each entry's name ("*.bak", "drafts"); one with
+/// '/' against its path relative to the archive folder ("desk/tmp", "*/old/*.txt"; '*' does
+/// not cross '/'); a trailing '/' matches folders only ("tmp/").
+WalkResult walk(const std::vector<std::string>& archives, const std::vector<std::string>& excludes);
+
+/// Whether an entry named `name`, at `rel_path` relative to the archive folder, a folder when
+/// `is_folder`, is left out by `excludes` (the rules of walk()).
+bool excluded(const std::vector<std::string>& excludes, std::string_view name, std::string_view rel_path,
+              bool is_folder);
 
 /// Reads a whole file; false with `error` set on failure.
 bool read_whole_file(const std::string& path, std::string& out, std::string& error);

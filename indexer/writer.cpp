@@ -321,6 +321,20 @@ Status Writer::set_metadata(const std::string& key, const std::string& value) {
   return impl_->check(xapian_db::guarded(impl_->path, [&] { impl_->db.set_metadata(key, value); }));
 }
 
+Status Writer::set_archive_metadata(const std::string& key, const std::string& value) {
+  return set_metadata(key, value);
+}
+
+Result<std::map<std::string, std::string>> Writer::archive_metadata(const std::string& prefix) const {
+  std::map<std::string, std::string> out;
+  auto st = xapian_db::guarded(impl_->path, [&] {
+    for (auto it = impl_->db.metadata_keys_begin(prefix); it != impl_->db.metadata_keys_end(prefix); ++it)
+      out.emplace(*it, impl_->db.get_metadata(*it));
+  });
+  if (!st) return impl_->explain(st.error());
+  return out;
+}
+
 std::string Writer::metadata(const std::string& key) const {
   try {
     return impl_->db.get_metadata(key);

@@ -63,6 +63,9 @@ class Writer final : public ArchiveWriter {
   Result<std::unordered_map<std::string, FileState>> file_states() const override;
   /// ArchiveWriter::commit.
   Status commit() override;
+  /// ArchiveWriter::set_archive_metadata and archive_metadata: this database's metadata.
+  Status set_archive_metadata(const std::string& key, const std::string& value) override;
+  Result<std::map<std::string, std::string>> archive_metadata(const std::string& prefix) const override;
 
   /// The recorded state of `file_key`, if the file was indexed before.
   std::optional<FileState> file_state(const std::string& file_key) const;

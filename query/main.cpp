@@ -2,8 +2,10 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "query/display.hpp"
 #include "query/options.hpp"
 #include "query/run.hpp"
 
@@ -23,7 +25,9 @@ int main(int argc, char** argv) {
     std::cout << "newsidx-query 0.1.0\n";
     return 0;
   }
-  const char* no_color = std::getenv("NO_COLOR");
-  bool color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
-  return query::run(*opts, std::cout, std::cerr, color);
+  const bool tty = isatty(STDOUT_FILENO);
+  winsize ws{};
+  const int columns = tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 ? ws.ws_col : 0;
+  return query::run(*opts, std::cout, std::cerr, query::use_color(tty, std::getenv("NO_COLOR"), std::getenv("TERM")),
+                    query::output_width(std::getenv("COLUMNS"), columns));
 }

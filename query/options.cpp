@@ -1,10 +1,17 @@
 // Parsing newsidx-query's options with Boost.Program_options.
 #include "options.hpp"
 
+#ifndef NEWSIDX_DOCDIR
+#define NEWSIDX_DOCDIR "/usr/local/share/doc/newsidx"
+#endif
+
+#include <charconv>
+#include <fstream>
 #include <sstream>
 
 #include <boost/program_options.hpp>
 
+#include "common/config_files.hpp"
 #include "common/schema.hpp"
 #include "query/facets.hpp"
 
@@ -18,6 +25,76 @@ Error usage(std::string message, std::string hint) {
   return Error{ErrorCode::kUsage, "newsidx-query: " + std::move(message), std::move(hint)};
 }
 
+// The database named by `db = ...` in the configuration file the indexer reads (--config FILE,
+// else the first default file that sets it); the indexer's other keys are ignored. "" if none.
+Result<std::string> db_from_config(const std::string& config) {
+  const std::vector<std::string> files = config.empty() ? config::existing_default_files() : std::vector{config};
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    if (!in) return usage("cannot read configuration file " + f, "check the --config path");
+    std::string db;
+    po::options_description keys;
+    keys.add_options()("db", po::value<std::string>(&db));
+    try {
+      po::variables_map vm;
+      po::store(po::parse_config_file(in, keys, true), vm);
+      po::notify(vm);
+    } catch (const po::error& e) {
+      return usage(f + ": " + e.what(), "fix the file; its lines are \"name = value\"");
+    }
+    if (!db.empty()) return db;
+  }
+  return std::string();
+}
+
+// "1,000,000": ranges in messages are read by people.
+std::string grouped(std::size_t n) {
+  std::string s = std::to_string(n);
+  for (std::size_t i = s.size(); i > 3; i -= 3) s.insert(i - 3, ",");
+  return s;
+}
+
+// A whole number in [lo, hi] for option `name`, else a usage error naming the range. Parsed
+// here rather than by Boost, which reads "-1" as the largest std::size_t.
+Result<std::size_t> bounded(const char* name, const std::string& text, std::size_t lo, std::size_t hi,
+                            const char* example) {
+  std::size_t v = 0;
+  const char* end = text.data() + text.size();
+  const auto r = std::from_chars(text.data(), end, v);
+  if (text.empty() || r.ec != std::errc{} || r.ptr != end || v < lo || v > hi)
+    return usage(std::string(name) + " takes a whole number from " + grouped(lo) + " to " + grouped(hi) + ", not '" +
+                     text + "'",
+                 std::string("e.g. ") + name + " " + example);
+  return v;
+}
+
+// --limit, --offset and --facet-size, each within its range.
+Status read_numbers(const std::string& limit, const std::string& offset, const std::string& facet_size,
+                    SearchRequest& r) {
+  auto n = bounded("--limit", limit, 0, 1'000'000, "20");
+  if (!n) return n.error();
+  r.limit = *n;
+  auto off = bounded("--offset", offset, 0, 1'000'000, "10");
+  if (!off) return off.error();
+  r.offset = *off;
+  auto fs = bounded("--facet-size", facet_size, 1, 10'000, "5");
+  if (!fs) return fs.error();
+  r.facet_size = *fs;
+  return Ok{};
+}
+
+// --interval names the timeline's buckets, and asks for the timeline.
+Status read_interval(const std::string& interval, SearchRequest& r) {
+  if (interval.empty()) return Ok{};
+  if (interval == "day") r.interval = Granularity::kDay;
+  else if (interval == "week") r.interval = Granularity::kWeek;
+  else if (interval == "month") r.interval = Granularity::kMonth;
+  else if (interval == "year") r.interval = Granularity::kYear;
+  else return usage("unknown interval '" + interval + "'", "use --interval day, week, month or year");
+  r.timeline = true;
+  return Ok{};
+}
+
 }  // namespace
 
 Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
@@ -25,33 +102,55 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   auto& r = o.request;
   std::vector<std::string> words;
   std::vector<std::string> person, org, place, country, speaker, section, source, tag;
-  std::string format, sort = "relevance", since, until, today, facets, quotes;
+  std::string format, sort = "relevance", since, until, today, facets, config, interval;
+  std::string limit, offset, facet_size;
   po::options_description desc(
       "Usage: newsidx-query --db PATH [OPTIONS] 'QUERY'\n\n"
       "Searches a newsidx database. All words are required unless --any is given; \"quoted\n"
-      "phrases\", AND/OR/NOT, +word/-word and trailing wild* cards work, and so do fields:\n"
+      "phrases\", AND/OR/NOT (in capitals: lower-case and/or/not are words), +word/-word,\n"
+      "trailing wild* cards and fields work, and accents are ignored (cafe finds café). Fields:\n"
       "  title:storm  author:smith  section:politics  source:reuters  tag:places:usa\n"
       "  person:blinken  org:\"state department\"  place:kyiv  country:britain  speaker:klobuchar\n"
       "  date:2022-01-01..2022-02-15  date:2022-01  date:2022  date:last-week\n"
       "Entity values are matched as typed: case and accents are ignored, a surname finds the\n"
       "full name, and a country may be a name, code or adjective (russia, RU, Russian).\n"
-      "Filters restrict the matches; they never change the ranking.\n\n"
+      "Filters restrict the matches; they never change the ranking. Repeated values of one filter\n"
+      "or field are OR-ed (--tag a --tag b, person:x person:y: either), different filters and\n"
+      "words AND-ed; --all-of requires every value of a filter (in the query: person:x AND person:y).\n"
+      "An empty query ('' or none) matches every article (every quotation with --quotes);\n"
+      "filters and dates narrow it, and it lists the newest first unless --sort says otherwise.\n"
+      "Counts are exact up to 10000 matches (\"about N\" past that); --limit 0 prints the count\n"
+      "(and --facets) alone. A query holds at most 4096 bytes, 256 words and 32 field values and\n"
+      "filter values; a larger one is refused (exit 2). A wild* card stands for its 500 most\n"
+      "frequent words.\n\n"
       "Examples:\n"
-      "  newsidx-query --db news.db 'tony blair election'\n"
-      "  newsidx-query --db news.db '\"state department\" -sanctions' --limit 5\n"
-      "  newsidx-query --db news.db sanctions --country russia --since 2022-01 --facets person,org\n"
-      "  newsidx-query --db news.db --quotes sanctions --speaker klobuchar\n"
-      "  newsidx-query --db news.db --like 'politics/2021/03/04/budget.txt'\n\n"
+      "  $ newsidx-query --db news.db 'tony blair election'\n"
+      "  $ newsidx-query --db news.db '\"state department\" -sanctions' --limit 5\n"
+      "  $ newsidx-query --db news.db sanctions --country russia --since 2022-01 --facets person,org\n"
+      "  $ newsidx-query --db news.db --quotes --speaker klobuchar sanctions\n"
+      "  $ newsidx-query --db news.db --like 'politics/2021/03/04/budget.txt'\n\n"
+      "Output: text wraps at the terminal's width ($COLUMNS if set, 80 when not a terminal) and\n"
+      "shows control characters escaped (\\x1b); colour only on a terminal, never with NO_COLOR or\n"
+      "TERM=dumb. --format csv writes RFC 4180 with a header row: id, date, title, url, source,\n"
+      "section, person, org, place, country, speaker (values of a facet joined by \"; \"; with\n"
+      "--quotes: article, date, title, speaker, text). --format paths prints the absolute path of\n"
+      "each file holding a hit, once per file (a feed or .sgm holds many articles); a name with a\n"
+      "line break, control character or invalid UTF-8 is printed in shell $'...' quoting, as GNU\n"
+      "ls does (\"$'two\\nlines.txt'\"), so that it reads back as the real name; --null prints\n"
+      "names raw, each ended by a NUL byte.\n\n"
       "Exit status: 0 matches found, 1 none, 2 usage or query error, 3 database error.\n\n"
       "Options");
   // clang-format off
   desc.add_options()
     ("help,h", "show this help")
     ("version", "show the version")
-    ("db,d", po::value<std::string>(&o.db), "database to search, e.g. --db news.db")
+    ("db,d", po::value<std::string>(&o.db), "database to search, e.g. --db news.db; may be left out when "
+       "newsidx.conf sets db (~/.config/newsidx/newsidx.conf, /etc/newsidx.conf, as for newsidx-index)")
+    ("config", po::value<std::string>(&config), "take db from FILE instead of the default newsidx.conf files "
+       "(the indexer's other keys are ignored), e.g. --config ~/nightly.conf")
     ("any", "match any of the words (OR) instead of all of them, e.g. --any 'kyiv kiev'")
-    ("limit,n", po::value<std::size_t>(&r.limit)->default_value(10), "hits to show, e.g. --limit 20")
-    ("offset", po::value<std::size_t>(&r.offset)->default_value(0), "hits to skip first (paging), e.g. --offset 10")
+    ("limit,n", po::value(&limit)->default_value("10"), "hits to show, 0 to 1,000,000, e.g. --limit 20")
+    ("offset", po::value(&offset)->default_value("0"), "hits to skip first (paging), 0 to 1,000,000, e.g. --offset 10")
     ("count", "print only the number of matching articles, e.g. --count sanctions")
     ("sort", po::value<std::string>(&sort), "relevance (default), newest or oldest, e.g. --sort newest")
     ("since", po::value<std::string>(&since), "only articles dated on or after: YYYY-MM-DD, YYYY-MM, YYYY, "
@@ -63,21 +162,27 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     ("place", po::value(&place)->composing(), "only articles mentioning this place, e.g. --place kyiv")
     ("country", po::value(&country)->composing(), "only articles about this country (name, code or adjective), e.g. --country UA")
     ("speaker", po::value(&speaker)->composing(), "only articles (or quotes) by this speaker, e.g. --speaker klobuchar")
-    ("all-of", "repeated values of one filter must ALL match (mentions both), e.g. --all-of --person blinken --person lavrov")
+    ("all-of", "repeated values of one filter (--person, --tag, ...) must ALL match (mentions both), "
+               "e.g. --all-of --person blinken --person lavrov")
     ("section", po::value(&section)->composing(), "only this section (the archive folder), e.g. --section politics")
     ("source", po::value(&source)->composing(), "only this source, e.g. --source reuters")
     ("tag", po::value(&tag)->composing(), "only this editorial tag, e.g. --tag places:usa")
-    ("quotes", po::value<std::string>(&quotes), "list matching quotations, not articles ('' for all), e.g. --quotes sanctions --speaker klobuchar")
+    ("quotes", "search the quotations instead of the articles (the query words are looked for in "
+               "the quoted text), e.g. --quotes --speaker klobuchar sanctions")
     ("facets", po::value<std::string>(&facets), "count the top values of these facets over all matches "
                                                 "(person,org,place,country,speaker), e.g. --facets person,country")
-    ("facet-size", po::value<std::size_t>(&r.facet_size)->default_value(10), "values shown per facet, e.g. --facet-size 5")
+    ("facet-size", po::value(&facet_size)->default_value("10"), "values shown per facet, 1 to 10,000, e.g. --facet-size 5")
     ("facets-only", "print the facet counts (and timeline) without the hits, e.g. --facets-only --facets person")
-    ("timeline", "a histogram of the matches by day, week, month or year, e.g. --timeline")
+    ("timeline", "a histogram of the matches by day, week, month or year, whichever suits their span, e.g. --timeline")
+    ("interval", po::value(&interval), "the timeline's buckets: day, week, month or year (implies --timeline), e.g. --interval month")
     ("like", po::value<std::string>(&r.like_id), "rank articles similar to the one with this id, e.g. --like wire-1")
     ("partial", "when a remote partition (a \"remote\" line of a stub database) does not answer, "
        "say which and search the others, e.g. --partial")
     ("explain", "show how the query was understood (terms, stems, filters) before the hits")
-    ("format", po::value<std::string>(&format), "text (default), json (JSON Lines, see docs/json-output.md), ids or paths, e.g. --format ids")
+    ("format", po::value<std::string>(&format), "text (default), json (JSON Lines, see " NEWSIDX_DOCDIR "/json-output.md), "
+       "csv (for spreadsheets), ids, or paths (of the files holding the hits), e.g. --format csv")
+    ("null", "with --format ids or paths: end each with a NUL byte, unquoted, as find -print0 does, "
+       "e.g. --format paths --null | xargs -0 ls -l")
     ("json", "shorthand for --format json");
   // clang-format on
   po::options_description hidden;
@@ -102,12 +207,15 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   }
   o.show_version = vm.count("version") > 0;
   if (o.show_help || o.show_version) return o;
-  if (o.db.empty()) return usage("--db is required", "e.g. newsidx-query --db news.db 'query'");
-
-  if (vm.count("quotes")) {
-    r.quotes = true;
-    r.text = quotes;
+  if (o.db.empty()) {
+    auto db = db_from_config(config);
+    if (!db) return db.error();
+    o.db = std::move(db).value();
   }
+  if (o.db.empty())
+    return usage("--db is required (no configuration file sets db)", "e.g. newsidx-query --db news.db 'query'");
+
+  r.quotes = vm.count("quotes") > 0;
   for (const auto& w : words) r.text += (r.text.empty() ? "" : " ") + w;
   r.any = vm.count("any") > 0;
   r.count_only = vm.count("count") > 0;
@@ -116,6 +224,9 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   r.timeline = vm.count("timeline") > 0;
   r.explain = vm.count("explain") > 0;
   o.facets_only = vm.count("facets-only") > 0;
+  o.null = vm.count("null") > 0;
+  if (auto st = read_numbers(limit, offset, facet_size, r); !st) return st.error();
+  if (auto st = read_interval(interval, r); !st) return st.error();
 
   if (vm.count("json")) o.format = OutputFormat::kJson;
   if (!format.empty()) {
@@ -123,15 +234,20 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     else if (format == "json") o.format = OutputFormat::kJson;
     else if (format == "ids") o.format = OutputFormat::kIds;
     else if (format == "paths") o.format = OutputFormat::kPaths;
-    else return usage("unknown format '" + format + "'", "use --format text, json, ids or paths");
+    else if (format == "csv") o.format = OutputFormat::kCsv;
+    else return usage("unknown format '" + format + "'", "use --format text, json, csv, ids or paths");
   }
-  // Ids, paths and the text facet table alone print no snippets: do not make them.
+  if (o.null && o.format != OutputFormat::kIds && o.format != OutputFormat::kPaths)
+    return usage("--null goes with --format ids or paths", "e.g. --format paths --null");
+  // Ids, paths, CSV and the text facet table alone print no snippets: do not make them.
   r.snippets = !(o.format == OutputFormat::kIds || o.format == OutputFormat::kPaths ||
-                 (o.format == OutputFormat::kText && o.facets_only));
+                 o.format == OutputFormat::kCsv || (o.format == OutputFormat::kText && o.facets_only));
   if (sort == "relevance") r.sort = SortOrder::kRelevance;
   else if (sort == "newest") r.sort = SortOrder::kNewest;
   else if (sort == "oldest") r.sort = SortOrder::kOldest;
   else return usage("unknown sort order '" + sort + "'", "use --sort relevance, newest or oldest");
+  // An empty query has no relevance to rank by: the newest first, unless --sort says otherwise.
+  if (!vm.count("sort") && !has_words(r.text) && r.like_id.empty()) r.sort = SortOrder::kNewest;
 
   if (!today.empty()) {
     auto t = parse_period(today, r.today);
@@ -170,9 +286,6 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   add("section", section);
   add("source", source);
   add("tag", tag);
-  if (r.text.empty() && r.filters.empty() && r.like_id.empty() && !r.quotes && r.dates.empty() &&
-      r.facets.empty() && !r.timeline)
-    return usage("nothing to search for", "give a query or a filter, e.g. newsidx-query --db news.db 'tony blair'");
   return o;
 }
 

@@ -1,6 +1,7 @@
 // Building Xapian queries from a QuerySpec.
 #include "query_builder.hpp"
 
+#include <cctype>
 #include <optional>
 
 #include "common/analysis.hpp"
@@ -17,7 +18,31 @@ struct ParseState {
   bool ignore_dates = false;  // second parse for the undated count: date: matches everything
   ParseInfo* info = nullptr;
   std::optional<Error> error;
+  std::size_t field_values = 0;  // field:value pairs met so far, the filter options included
 };
+
+// Counts one field:value of the query; past kMaxFieldValues it records the error and returns
+// false, and the processor answers without resolving (resolving a name reads the facet's whole
+// vocabulary). A processor never throws out of Xapian 1.4's parser: that leaks the parse state
+// (and crashed on '-date:bad'); build_query reports the error once the parse is over.
+bool count_field_value(ParseState* st) {
+  if (++st->field_values <= kMaxFieldValues) return true;
+  if (!st->error) st->error = too_many_field_values(st->field_values);
+  return false;
+}
+
+// A query that matches nothing and still says what was asked for: the value's term, which no
+// document carries (the resolver found none), or the field's bare prefix. Xapian's empty query
+// would instead vanish from the parsed query and so widen it.
+Xapian::Query unknown_value(const std::string& field, const std::string& value) {
+  std::string term = schema::value_term(field, value);
+  return Xapian::Query(term.empty() ? schema::prefix(field) : term);
+}
+
+// How the user typed a field of the query, for notes: country:narnia, org:"state department".
+std::string as_typed(const std::string& field, const std::string& value) {
+  return field + ":" + (value.find(' ') != std::string::npos ? "\"" + value + "\"" : value);
+}
 
 Xapian::Query date_query(const DateRange& r) {
   const auto slot = schema::slot(schema::Slot::kDate);
@@ -47,7 +72,8 @@ class FacetProcessor : public Xapian::FieldProcessor {
  public:
   FacetProcessor(std::string field, ParseState* st) : field_(std::move(field)), st_(st) {}
   Xapian::Query operator()(const std::string& value) override {
-    auto terms = (*st_->resolve)(field_, value);
+    if (!count_field_value(st_)) return Xapian::Query::MatchNothing;
+    auto terms = (*st_->resolve)(field_, value, as_typed(field_, value));
     if (!st_->ignore_dates) {
       std::string desc = field_ + ": " + value + " ->";
       for (const auto& t : terms) desc += " " + t.substr(schema::prefix(field_).size()) + ";";
@@ -55,7 +81,23 @@ class FacetProcessor : public Xapian::FieldProcessor {
       else desc.pop_back();
       st_->info->filters.push_back(desc);
     }
-    return any_of(terms);
+    return terms.empty() ? unknown_value(field_, value) : any_of(terms);
+  }
+
+ private:
+  std::string field_;
+  ParseState* st_;
+};
+
+// section:, source:, tag:places:usa, dateline:: the value spelled as the indexer spells it.
+class KeyProcessor : public Xapian::FieldProcessor {
+ public:
+  KeyProcessor(std::string field, ParseState* st) : field_(std::move(field)), st_(st) {}
+  Xapian::Query operator()(const std::string& value) override {
+    if (!count_field_value(st_)) return Xapian::Query::MatchNothing;
+    // The resolver spells the term (schema::value_term) and notes a value the archive lacks.
+    auto terms = (*st_->resolve)(field_, value, as_typed(field_, value));
+    return terms.empty() ? unknown_value(field_, value) : any_of(terms);
   }
 
  private:
@@ -68,6 +110,7 @@ class DateProcessor : public Xapian::FieldProcessor {
  public:
   explicit DateProcessor(ParseState* st) : st_(st) {}
   Xapian::Query operator()(const std::string& value) override {
+    if (!count_field_value(st_)) return Xapian::Query::MatchNothing;
     auto r = parse_date_field(value, st_->today);
     if (!r) {
       // Never throw out of Xapian 1.4's parser: it then leaks its parse state, and crashes on
@@ -85,20 +128,21 @@ class DateProcessor : public Xapian::FieldProcessor {
   ParseState* st_;
 };
 
-// The shared analysis setup, with field processors in place of the facet prefixes (Xapian does
-// not allow both on one field name, so this walks the schema table itself).
+// The shared analysis setup (text fields from common/analysis), with field processors for the
+// boolean fields users type: facets resolve names, section/source/tag/dateline spell their
+// value as the indexer does. Xapian does not allow a processor and a prefix on one field name,
+// so this walks the schema table itself; id:, file:, type: and parent: stay literal.
 Xapian::QueryParser make_parser(const Xapian::Database& db, ParseState* st) {
-  Xapian::QueryParser qp;
-  qp.set_stemmer(analysis::stemmer());
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  qp.set_stopper(analysis::stopper());
-  qp.set_database(db);
+  Xapian::QueryParser qp = analysis::text_parser(db);
+  // A wildcard stands for at most its kMaxWildcardTerms most frequent words ("a*" has thousands).
+  qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   for (const auto& f : schema::kFields) {
     const std::string name(f.name);
-    if (f.kind == schema::FieldKind::kFreeText)
-      qp.add_prefix(name, std::string(f.prefix));
-    else if (schema::find_facet(f.name))
+    if (f.kind == schema::FieldKind::kFreeText) continue;
+    if (schema::find_facet(f.name))
       qp.add_boolean_prefix(name, (new FacetProcessor(name, st))->release());
+    else if (name == "section" || name == "source" || name == "tag" || name == "dateline")
+      qp.add_boolean_prefix(name, (new KeyProcessor(name, st))->release());
     else
       qp.add_boolean_prefix(name, std::string(f.prefix));
   }
@@ -106,14 +150,58 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, ParseState* st) {
   return qp;
 }
 
+// Xapian's "Syntax: <expression> AND <expression>" as a sentence a user understands.
+Error syntax_error(const std::string& xapian_message) {
+  static const std::string kHead = "Syntax: <expression> ", kTail = " <expression>";
+  std::string what;
+  const std::string& m = xapian_message;
+  if (m.size() > kHead.size() + kTail.size() && m.compare(0, kHead.size(), kHead) == 0 &&
+      m.compare(m.size() - kTail.size(), kTail.size(), kTail) == 0)
+    what = m.substr(kHead.size(), m.size() - kHead.size() - kTail.size());
+  if (what == "NOT") what += " needs a word or phrase after it";  // 'NOT oil' alone is allowed
+  else if (!what.empty()) what += " needs a word or phrase on each side";
+  else what = "the query could not be understood";
+  return Error{ErrorCode::kUsage, "query syntax error: " + what,
+               "AND, OR and NOT in capitals join words, e.g. 'oil AND (opec OR saudi)'; "
+               "to search for the word itself, write it in lower case"};
+}
+
+std::size_t count_words(std::string_view text) {
+  std::size_t n = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool word = std::isalnum(u) || u >= 0x80;
+    if (word && !in_word) ++n;
+    in_word = word;
+  }
+  return n;
+}
+
 }  // namespace
 
-unsigned parser_flags(bool any) {
-  unsigned f = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-               Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-               Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE;
-  if (!any) f |= Xapian::QueryParser::FLAG_DEFAULT;
-  return f;
+Error too_many_field_values(std::size_t n) {
+  return Error{ErrorCode::kUsage,
+               "query too large: " + std::to_string(n) + " field values and filters (the limit is " +
+                   std::to_string(kMaxFieldValues) + " field values)",
+               "split it into several queries, or use one facet value per filter"};
+}
+
+bool has_words(std::string_view text) { return count_words(text) > 0; }
+
+Status check_query_size(std::string_view text, std::size_t filter_values) {
+  if (text.size() > kMaxQueryBytes)
+    return Error{ErrorCode::kUsage,
+                 "query too long: " + std::to_string(text.size()) + " bytes (the limit is " +
+                     std::to_string(kMaxQueryBytes) + " bytes)",
+                 "search for the few words that matter, or a phrase of them"};
+  if (const auto words = count_words(text); words > kMaxQueryWords)
+    return Error{ErrorCode::kUsage,
+                 "query too long: " + std::to_string(words) + " words (the limit is " +
+                     std::to_string(kMaxQueryWords) + " words)",
+                 "search for the few words that matter, or a phrase of them"};
+  if (filter_values > kMaxFieldValues) return too_many_field_values(filter_values);
+  return Ok{};
 }
 
 Status check_balanced(const std::string& text) {
@@ -137,28 +225,36 @@ Status check_balanced(const std::string& text) {
 
 Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db, const Resolver& resolve,
                                const Day& today) {
+  std::size_t option_values = 0;
+  for (const auto& g : spec.filters) option_values += g.values.size();
+  if (auto st = check_query_size(spec.text, option_values); !st) return st.error();
   if (auto st = check_balanced(spec.text); !st) return st.error();
   BuiltQuery out;
-  ParseState state{&resolve, today, false, &out.info, std::nullopt};
+  ParseState state{&resolve, today, false, &out.info, std::nullopt, option_values};
   const bool has_text = spec.text.find_first_not_of(" \t\r\n") != std::string::npos;
+  // Accents are folded as the indexer folds them (case is kept: it decides what is stemmed).
+  const std::string folded = analysis::fold_accents(spec.text);
 
   auto parse = [&](bool ignore_dates) -> Result<Xapian::Query> {
     if (!has_text) return Xapian::Query();
     state.ignore_dates = ignore_dates;
+    state.field_values = option_values;
     Xapian::QueryParser qp = make_parser(db, &state);
     qp.set_default_op(spec.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-    unsigned flags = parser_flags(spec.any);
+    unsigned flags = analysis::parser_flags();
     const bool spelling = spec.spelling && !ignore_dates;
     if (spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     try {
-      Xapian::Query q = qp.parse_query(spec.text, flags);
-      if (state.error) return *state.error;  // a bad date: field
-      if (spelling) out.info.corrected = qp.get_corrected_query_string();
+      Xapian::Query q = qp.parse_query(folded, flags);
+      if (state.error) return *state.error;  // a bad date: field, too many field values
+      if (spelling) {
+        out.info.corrected = qp.get_corrected_query_string();
+        if (!out.info.corrected.empty()) out.info.parsed_text = folded;
+      }
       return q;
     } catch (const Xapian::QueryParserError& e) {
       if (state.error) return *state.error;
-      return Error{ErrorCode::kUsage, "query syntax error: " + e.get_msg(),
-                   "check quotes and brackets, e.g. '\"state department\" AND (russia OR ukraine)'"};
+      return syntax_error(e.get_msg());
     }
   };
 
@@ -175,7 +271,8 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
   Xapian::Query filter(schema::type_term(spec.quotes ? schema::kTypeQuote : schema::kTypeArticle));
   for (const auto& g : spec.filters) {
     std::vector<Xapian::Query> per_value;
-    for (const auto& terms : g.values) per_value.push_back(any_of(terms));
+    for (const auto& terms : g.values)
+      per_value.push_back(terms.empty() ? Xapian::Query(schema::prefix(g.field)) : any_of(terms));
     // A group with no values matches nothing: the user asked for a value the archive lacks.
     Xapian::Query group = per_value.empty() ? Xapian::Query::MatchNothing
                           : Xapian::Query(g.all_of ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,

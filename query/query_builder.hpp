@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -39,14 +40,17 @@ struct QuerySpec {
 };
 
 /// Turns a value typed after a facet prefix (person:blinken) into terms; the searcher passes its
-/// resolve_values. An empty result means nothing in the archive has that value.
-using Resolver = std::function<std::vector<std::string>(const std::string& field, const std::string& value)>;
+/// resolve_values. `as_typed` is how the user wrote it ("person:blinken"), for notes. An empty
+/// result means nothing in the archive has that value: the query then matches nothing.
+using Resolver = std::function<std::vector<std::string>(const std::string& field, const std::string& value,
+                                                        const std::string& as_typed)>;
 
 /// What parsing found, for --explain and notes.
 struct ParseInfo {
   bool date_filter = false;            ///< a date: field or --since/--until restricts the match
   std::vector<std::string> filters;    ///< readable filters ("person: antony blinken", "date: ...")
   std::string corrected;               ///< spelling-corrected query text, "" if none
+  std::string parsed_text;             ///< the text `corrected` corrects (accents folded)
 };
 
 struct BuiltQuery {
@@ -66,8 +70,26 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
 /// Fails with a kUsage Error when quotes or brackets in `text` do not balance.
 Status check_balanced(const std::string& text);
 
-/// The QueryParser flags newsidx uses (phrases, boolean operators, +/-, wildcards, ...).
-unsigned parser_flags(bool any);
+/// Bounds on one query, so that no query can hold the machine for long (an 80 KB query of
+/// 20,000 phrases took 21 s, 600 facet fields 4.5 s). A pasted paragraph fits.
+inline constexpr std::size_t kMaxQueryBytes = 4096;
+inline constexpr std::size_t kMaxQueryWords = 256;
+/// field:value pairs of the query plus the values of the filter options (--person ...).
+inline constexpr std::size_t kMaxFieldValues = 32;
+/// A trailing wildcard (econom*) stands for at most this many words, the most frequent.
+inline constexpr Xapian::termcount kMaxWildcardTerms = 500;
+
+/// Fails with a kUsage Error naming the limit when `text` is longer than kMaxQueryBytes or
+/// kMaxQueryWords, or `filter_values` (values of the filter options) exceeds kMaxFieldValues.
+/// build_query checks this, and counts the query's own field values as it parses.
+Status check_query_size(std::string_view text, std::size_t filter_values);
+
+/// The error for `n` field values, past kMaxFieldValues.
+Error too_many_field_values(std::size_t n);
+
+/// True when `text` holds a word (a letter or digit): '', '""', '*' and '-' hold none and, as
+/// empty queries, match every document.
+bool has_words(std::string_view text);
 
 /// Readable lines describing a query's terms: "word: sanctions", "stem: sanction",
 /// "title word: storm", "person: antony blinken" (one per distinct term).

@@ -115,4 +115,20 @@ nlohmann::json parse_record(const std::string& data) {
   return j;
 }
 
+std::string stored_path(const nlohmann::json& rec) {
+  if (auto hex = rec.find("path_hex"); hex != rec.end() && hex->is_string()) {
+    const auto& h = hex->get_ref<const std::string&>();
+    std::string out;
+    bool ok = h.size() % 2 == 0;
+    for (std::size_t i = 0; ok && i < h.size(); i += 2) {
+      const int hi = hex_digit(h[i]), lo = hex_digit(h[i + 1]);
+      ok = hi >= 0 && lo >= 0;
+      out += static_cast<char>(hi * 16 + lo);
+    }
+    if (ok) return out;
+  }
+  auto path = rec.find("path");
+  return path != rec.end() && path->is_string() ? path->get<std::string>() : std::string();
+}
+
 }  // namespace newsidx::query

@@ -13,4 +13,9 @@ namespace newsidx::query {
 /// more per byte and made reading ten records dearer than the match itself.
 nlohmann::json parse_record(const std::string& data);
 
+/// The absolute path of the file a record's article came from, byte for byte: the "path_hex"
+/// member (the name's bytes in hex, stored when the name is not valid UTF-8) decoded, else
+/// "path"; "" when the record has neither.
+std::string stored_path(const nlohmann::json& record);
+
 }  // namespace newsidx::query

@@ -12,6 +12,7 @@
 #include "common/xapian_db.hpp"
 #include "query/passage.hpp"
 #include "query/record.hpp"
+#include "query/spelling.hpp"
 
 namespace newsidx::query {
 
@@ -40,6 +41,99 @@ class PlainWordDecider : public Xapian::ExpandDecider {
     return !(*analysis::stopper())(term);
   }
 };
+
+// The date of the newest (or oldest) dated article, "YYYYMMDD", or "" when none is dated.
+std::string archive_date(const Xapian::Database& db, bool newest) {
+  const auto slot = schema::slot(schema::Slot::kDate);
+  Xapian::Enquire e(db);
+  e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(schema::type_term(schema::kTypeArticle)),
+                            Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, "0")));
+  e.set_weighting_scheme(Xapian::BoolWeight());
+  e.set_sort_by_value(slot, newest);
+  Xapian::MSet m = e.get_mset(0, 1);
+  return m.empty() ? std::string() : m.begin().get_document().get_value(slot);
+}
+
+std::string iso_date(const std::string& yyyymmdd) {
+  return yyyymmdd.size() == 8 ? yyyymmdd.substr(0, 4) + "-" + yyyymmdd.substr(4, 2) + "-" + yyyymmdd.substr(6, 2)
+                              : yyyymmdd;
+}
+
+// Nothing since --since (or until --until): say where the archive's dates end, so that a user
+// sees at once that the archive is older (or newer) than the period asked for.
+void add_date_note(const Xapian::Database& db, const DateRange& dates, SearchResult& res) {
+  if (!dates.from.empty()) {
+    const std::string newest = archive_date(db, true);
+    if (!newest.empty() && newest < dates.from)
+      add_note(res,
+               "no article is dated on or after " + iso_date(dates.from) + "; the newest is dated " + iso_date(newest));
+  }
+  if (!dates.to.empty()) {
+    const std::string oldest = archive_date(db, false);
+    if (!oldest.empty() && oldest > dates.to)
+      add_note(res,
+               "no article is dated on or before " + iso_date(dates.to) + "; the oldest is dated " + iso_date(oldest));
+  }
+}
+
+// Snippets come from a window of the body around the first query word: Xapian's snippet
+// tokenises and stems every word it is given, which made long bodies the largest cost of a
+// plain query. A search by filters alone shows the passage naming the entity instead.
+class SnippetMaker {
+ public:
+  SnippetMaker(const Xapian::Query& query, const SearchRequest& req)
+      : req_(req),
+        terms_(req.quotes ? PassageTerms() : passage_terms(query)),
+        by_mention_(terms_.words.empty() && terms_.stems.empty() && !terms_.names.empty()),
+        stem_(new QueryStemmer(analysis::folding_stemmer(), query)) {}
+
+  std::string make(const Xapian::MSet& mset, const nlohmann::json& record) const {
+    static const std::string kEmpty, kOmit = "...";
+    const auto field = record.find(req_.quotes ? "text" : "body");
+    const std::string& text =
+        field != record.end() && field->is_string() ? field->get_ref<const std::string&>() : kEmpty;
+    // A quotation is shown whole; an article by its best passage.
+    const std::size_t length = req_.quotes ? std::max(req_.snippet_length, text.size() + 1) : req_.snippet_length;
+    if (by_mention_) {
+      std::string s = mention_snippet(text, terms_.names, length, kHighlightStart, kHighlightEnd, kOmit);
+      if (!s.empty()) return s;
+    }
+    const PassageWindow win = req_.quotes ? PassageWindow{0, text.size()} : passage_window(text, terms_, stem_, length);
+    std::string s = mset.snippet(
+        win.begin == 0 && win.end == text.size() ? text : text.substr(win.begin, win.end - win.begin), length, stem_,
+        Xapian::MSet::SNIPPET_EXHAUSTIVE, std::string(1, kHighlightStart), std::string(1, kHighlightEnd), kOmit);
+    return mark_cut_ends(std::move(s), win, text.size(), kOmit);
+  }
+
+ private:
+  const SearchRequest& req_;
+  const PassageTerms terms_;
+  const bool by_mention_;
+  const Xapian::Stem stem_;
+};
+
+// "Did you mean": Xapian's correction, kept to the words the archive lacks (spelling.hpp), and
+// offered only when it finds more than twice the `matches` of the query as typed. `resolve`
+// leaves no notes: the search already made them.
+std::string suggestion(const Xapian::Database& db, const QuerySpec& spec, const Resolver& resolve,
+                       const Day& today, Xapian::doccount matches) {
+  QuerySpec again = spec;
+  again.spelling = true;
+  auto corrected = build_query(again, db, resolve, today);
+  if (!corrected || corrected->info.corrected.empty()) return {};
+  std::string text = accepted_correction(corrected->info.parsed_text, corrected->info.corrected,
+                                         [&](const std::string& word) { return db.term_exists(word); });
+  if (text.empty()) return {};
+  QuerySpec trial = spec;
+  trial.text = text;
+  auto built = build_query(trial, db, resolve, today);
+  if (!built) return {};
+  Xapian::Enquire enquire(db);
+  enquire.set_query(built->query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  const Xapian::doccount found = enquire.get_mset(0, 0, kExactCountsUpTo).get_matches_estimated();
+  return found > 2 * matches ? text : std::string();
+}
 
 const char* sort_name(SortOrder s) {
   switch (s) {
@@ -121,8 +215,9 @@ std::string Searcher::display_name(const std::string& field, const std::string& 
 }
 
 std::vector<std::string> Searcher::resolve_values(const std::string& field, const std::string& value,
-                                                  SearchResult& out) {
+                                                  SearchResult& out, const std::string& as_typed) {
   const std::string prefix = schema::prefix(field);
+  const std::string label = as_typed.empty() ? "--" + field + " " + value : as_typed;
   const schema::FacetDef* facet = schema::find_facet(field);
   if (field == "country") {
     // A two-letter code that the archive files under needs no look-up: building the country
@@ -136,18 +231,21 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
     // Names, aliases, codes and adjectives all mean the ISO code the indexer files under.
     auto code = countries::resolve(value);
     if (!code) {
-      add_note(out, "--country " + value + ": not a country name, code or adjective I know");
+      add_note(out, label + ": not a country name, code or adjective I know");
       return {};
     }
     std::string term = schema::filter_term(field, canonical::ascii_lower(*code));
     if (canonical::ascii_lower(value) != canonical::ascii_lower(*code))
-      add_note(out, "--country " + value + " means " + *code + " (" + display_name(field, term) + ")");
+      add_note(out, label + " means " + *code + " (" + display_name(field, term) + ")");
     return {term};
   }
-  std::string key = canonical::fold_key(value);
-  if (key.empty()) return {};
-  std::string exact = schema::filter_term(field, key);
-  if (!facet) return {exact};
+  std::string exact = schema::value_term(field, value);
+  if (exact.empty()) return {};
+  if (!facet) {
+    if (!impl_->db.term_exists(exact)) add_note(out, label + ": no " + field + " of that name in the archive");
+    return {exact};
+  }
+  const std::string key = exact.substr(prefix.size());
 
   // Names containing every word typed ("blinken" -> "antony blinken"), the way people search
   // for a person by surname. The exact name is one of them; a lone "Blair" an article named
@@ -165,7 +263,7 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   if (!found.empty()) {
     std::string names;
     for (const auto& t : found) names += (names.empty() ? "" : ", ") + display_name(field, t);
-    add_note(out, "--" + field + " " + value + (found.size() > 1 ? " is ambiguous; matched: " : " matched ") + names);
+    add_note(out, label + (found.size() > 1 ? " is ambiguous; matched: " : " matched ") + names);
     return found;
   }
 
@@ -186,7 +284,7 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   });
   ValueSuggestion s{field, value, {}};
   for (std::size_t i = 0; i < near.size() && i < 3; ++i) s.names.push_back(display_name(field, near[i].second));
-  std::string note = "--" + field + " " + value + ": no " + field + " of that name in the archive";
+  std::string note = label + ": no " + field + " of that name in the archive";
   if (!s.names.empty()) {
     note += "; did you mean ";
     for (std::size_t i = 0; i < s.names.size(); ++i) note += (i ? " or \"" : "\"") + s.names[i] + "\"";
@@ -216,9 +314,12 @@ Result<SearchResult> Searcher::search(const SearchRequest& req) {
   }
 }
 
-Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
-  SearchResult res;
+Result<QuerySpec> Searcher::query_spec(const SearchRequest& req, SearchResult& res) {
   Xapian::Database& db = impl_->db;
+  // Bounded before any value is resolved: resolving a name reads the facet's vocabulary.
+  std::size_t filter_values = 0;
+  for (const auto& f : req.filters) filter_values += f.second.size();
+  if (auto st = check_query_size(req.text, filter_values); !st) return st.error();
   QuerySpec spec;
   spec.text = req.text;
   spec.any = req.any;
@@ -229,9 +330,6 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     for (const auto& v : values) g.values.push_back(resolve_values(field, v, res));
     spec.filters.push_back(std::move(g));
   }
-
-  Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
   if (!req.like_id.empty()) {
     const std::string id = schema::id_term(req.like_id);
     auto p = db.postlist_begin(id);
@@ -241,14 +339,29 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     Xapian::RSet rset;
     rset.add_document(*p);
     PlainWordDecider decider;
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
     Xapian::ESet eset = enquire.get_eset(30, rset, &decider);
     std::vector<Xapian::Query> parts;
     for (auto it = eset.begin(); it != eset.end(); ++it) parts.emplace_back(*it);
     spec.like = parts.empty() ? Xapian::Query::MatchNothing : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
     spec.exclude_terms.push_back(id);
   }
+  return spec;
+}
 
-  Resolver resolve = [&](const std::string& f, const std::string& v) { return resolve_values(f, v, res); };
+Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
+  SearchResult res;
+  Xapian::Database& db = impl_->db;
+  auto made = query_spec(req, res);
+  if (!made) return made.error();
+  const QuerySpec& spec = *made;
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+
+  Resolver resolve = [&](const std::string& f, const std::string& v, const std::string& typed) {
+    return resolve_values(f, v, res, typed);
+  };
   auto built = build_query(spec, db, resolve, req.today);
   if (!built) return built.error();
   enquire.set_query(built->query);
@@ -294,11 +407,12 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
   Xapian::ValueCountMatchSpy dates_spy(schema::slot(schema::Slot::kDate));
   if (req.timeline && !by_stream) enquire.add_matchspy(&dates_spy);
 
-  // Counts over ALL matches need the match to look at every document, not just the page.
+  // Counts over ALL matches need the match to look at every document, not just the page; any
+  // other count is exact up to kExactCountsUpTo matches.
   const bool exhaustive = req.count_only || (!by_stream && (!req.facets.empty() || req.timeline));
   const Xapian::doccount limit = req.count_only ? 0 : static_cast<Xapian::doccount>(req.limit);
-  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset), limit,
-                                       exhaustive ? db.get_doccount() : 0);
+  const auto first = static_cast<Xapian::doccount>(req.offset);
+  Xapian::MSet mset = enquire.get_mset(first, limit, exhaustive ? db.get_doccount() : std::max(kExactCountsUpTo, first + limit));
   res.matches_estimated = mset.get_matches_estimated();
   res.matches_lower = mset.get_matches_lower_bound();
   res.matches_upper = mset.get_matches_upper_bound();
@@ -330,19 +444,21 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
       days = count_values(db, schema::slot(schema::Slot::kDate), docs_spy.docids());
     else
       for (auto it = dates_spy.values_begin(); it != dates_spy.values_end(); ++it) days[*it] = it.get_termfreq();
-    res.timeline = make_timeline(days);
+    res.timeline = make_timeline(days, req.interval);
   }
+  if (res.matches_estimated == 0 && !req.dates.empty()) add_date_note(db, req.dates, res);
   if (built->info.date_filter && !built->undated.empty()) {
     Xapian::Enquire undated(db);
     undated.set_query(built->undated);
     res.undated_excluded = undated.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
   }
-  if (res.matches_estimated < req.suggest_below && !spec.text.empty()) {
-    // Few matches: only now pay for the spelling lookups.
-    QuerySpec again = spec;
-    again.spelling = true;
-    if (auto corrected = build_query(again, db, resolve, req.today); corrected && !corrected->info.corrected.empty())
-      res.suggestion = corrected->info.corrected;
+  // Few matches: only now pay for the spelling lookups.
+  if (res.matches_estimated < req.suggest_below && has_words(spec.text)) {
+    const Resolver quiet = [&](const std::string& f, const std::string& v, const std::string& typed) {
+      SearchResult ignored;
+      return resolve_values(f, v, ignored, typed);
+    };
+    res.suggestion = suggestion(db, spec, quiet, req.today, res.matches_estimated);
   }
   if (req.explain) {
     Explanation e;
@@ -353,12 +469,7 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     res.explanation = std::move(e);
   }
 
-  // Snippets come from a window of the body around the first query word: Xapian's snippet
-  // tokenises and stems every word it is given, which made long bodies the largest cost of a
-  // plain query.
-  const std::vector<std::string> words = req.quotes ? std::vector<std::string>() : passage_words(built->query);
-  static const std::string kOmit = "...";
-  const Xapian::Stem stem(new QueryStemmer(analysis::stemmer(), built->query));
+  const SnippetMaker snippets(built->query, req);
   std::size_t rank = req.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit h;
@@ -368,20 +479,7 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     h.percent = it.get_percent();
     Xapian::Document d = it.get_document();
     h.record = parse_record(d.get_data());
-    if (!req.snippets) {
-      res.hits.push_back(std::move(h));
-      continue;
-    }
-    static const std::string kEmpty;
-    const auto field = h.record.find(req.quotes ? "text" : "body");
-    const std::string& text = field != h.record.end() && field->is_string() ? field->get_ref<const std::string&>() : kEmpty;
-    // A quotation is shown whole; an article by its best passage.
-    const std::size_t length = req.quotes ? std::max(req.snippet_length, text.size() + 1) : req.snippet_length;
-    const PassageWindow win = req.quotes ? PassageWindow{0, text.size()} : passage_window(text, words, length);
-    h.snippet = mset.snippet(win.begin == 0 && win.end == text.size() ? text : text.substr(win.begin, win.end - win.begin),
-                             length, stem, Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                             std::string(1, kHighlightStart), std::string(1, kHighlightEnd), kOmit);
-    h.snippet = mark_cut_ends(std::move(h.snippet), win, text.size(), kOmit);
+    if (req.snippets) h.snippet = snippets.make(mset, h.record);
     res.hits.push_back(std::move(h));
   }
   return res;

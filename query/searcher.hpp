@@ -13,18 +13,18 @@
 
 #include "common/result.hpp"
 #include "query/dates.hpp"
+#include "query/display.hpp"  // kHighlightStart/End
 #include "query/facets.hpp"
 #include "query/query_builder.hpp"
 #include "query/timeline.hpp"
 
 namespace newsidx::query {
 
-/// Highlight markers placed around matched words in snippets; printers turn them into bold
-/// (terminal) or drop them (plain, JSON keeps them as the "highlights" spans).
-inline constexpr char kHighlightStart = '\x01';
-inline constexpr char kHighlightEnd = '\x02';
 
 enum class SortOrder { kRelevance, kNewest, kOldest };
+
+/// Match counts are exact up to this many matches, estimated ("about N") past it.
+inline constexpr Xapian::doccount kExactCountsUpTo = 10000;
 
 /// What the user asked, before values are resolved to terms.
 struct SearchRequest {
@@ -40,13 +40,15 @@ struct SearchRequest {
   std::vector<std::string> facets;  ///< facet names to count over all matches
   std::size_t facet_size = 10;
   bool timeline = false;
+  std::optional<Granularity> interval;  ///< --interval; unset: chosen from the span
   std::string like_id;             ///< --like: rank articles similar to this one
   bool explain = false;
   std::size_t offset = 0, limit = 10;
   bool count_only = false;
   std::size_t snippet_length = 200;
   bool snippets = true;            ///< false: hits come without snippets (ids, paths)
-  /// Suggest a spelling correction when fewer matches than this are found.
+  /// Suggest a spelling correction when fewer matches than this are found (and the correction
+  /// finds more than twice as many; see spelling.hpp for which words are corrected).
   Xapian::doccount suggest_below = 3;
   /// Count facets with the ValueCountMatchSpy path every xapian-tcpsrv knows (tests and
   /// remote databases; chosen automatically when a server rejects ListCountMatchSpy).
@@ -117,9 +119,10 @@ class Searcher {
 
   /// The terms a typed filter value stands for in `field` (e.g. person "blinken" ->
   /// {"XPERSONantony blinken"}; country "Russian" -> {"XCOUNTRYru"}), with a note when it is not
-  /// an exact match and suggestions when nothing matches.
+  /// an exact match and suggestions when nothing matches. Notes name the value `as_typed`
+  /// ("country:narnia"), by default as the option ("--country narnia").
   std::vector<std::string> resolve_values(const std::string& field, const std::string& value,
-                                          SearchResult& out);
+                                          SearchResult& out, const std::string& as_typed = "");
 
   /// The display name stored for a facet term ("XPERSONantony blinken" -> "Antony Blinken").
   std::string display_name(const std::string& field, const std::string& term);
@@ -130,6 +133,9 @@ class Searcher {
   struct Impl;
   explicit Searcher(std::unique_ptr<Impl> impl);
   Result<SearchResult> search_once(const SearchRequest& request);
+  /// The request as a QuerySpec: bounded (check_query_size), filter values resolved (notes into
+  /// `out`), --like expanded.
+  Result<QuerySpec> query_spec(const SearchRequest& request, SearchResult& out);
   std::unique_ptr<Impl> impl_;
 };
 

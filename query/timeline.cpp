@@ -79,8 +79,10 @@ Granularity choose_granularity(long span_days) {
   return Granularity::kYear;
 }
 
-Timeline make_timeline(const std::map<std::string, Xapian::doccount>& day_counts) {
+Timeline make_timeline(const std::map<std::string, Xapian::doccount>& day_counts,
+                       std::optional<Granularity> granularity) {
   Timeline t;
+  if (granularity) t.granularity = *granularity;
   std::map<long, Xapian::doccount> days;
   for (const auto& [v, n] : day_counts) {
     Day d;
@@ -91,7 +93,7 @@ Timeline make_timeline(const std::map<std::string, Xapian::doccount>& day_counts
   }
   if (days.empty()) return t;
   const long first = days.begin()->first, last = days.rbegin()->first;
-  t.granularity = choose_granularity(last - first + 1);
+  t.granularity = granularity ? *granularity : choose_granularity(last - first + 1);
   auto it = days.begin();
   for (long start = bucket_start(first, t.granularity); start <= last;) {
     long next = next_start(start, t.granularity);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,9 @@ struct Timeline {
 };
 
 /// Groups per-day counts (keys "YYYYMMDD", as in the date slot; malformed keys are ignored)
-/// into consecutive buckets from the first dated match to the last.
-Timeline make_timeline(const std::map<std::string, Xapian::doccount>& day_counts);
+/// into consecutive buckets from the first dated match to the last, by `granularity` or, when
+/// it is unset, by choose_granularity of their span.
+Timeline make_timeline(const std::map<std::string, Xapian::doccount>& day_counts,
+                       std::optional<Granularity> granularity = std::nullopt);
 
 }  // namespace newsidx::query

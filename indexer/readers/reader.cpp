@@ -54,7 +54,8 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
     read = read_jsonl(rel_path, display_path, bytes);
   } else {
     DecodedText decoded = decode_text(bytes);
-    if (decoded.fell_back) warn(0, std::string(kLatin1Notice), false);
+    // Reuters SGML is Latin-1 by definition (README): only a text file is expected in UTF-8.
+    if (decoded.fell_back && format == Format::kText) warn(0, std::string(kLatin1Notice), false);
     read = format == Format::kText
                ? read_text_article(rel_path, display_path, std::move(decoded.text))
                : read_sgml(rel_path, display_path, decoded.text);

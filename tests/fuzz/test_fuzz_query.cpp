@@ -63,7 +63,7 @@ TEST_CASE("fuzz query: query text to a Xapian query, with field processors, wild
           "[fuzz][query]") {
   const test::TempDir dir;
   const Xapian::Database db = vocabulary(dir);
-  const query::Resolver resolve = [](const std::string& field, const std::string& value) {
+  const query::Resolver resolve = [](const std::string& field, const std::string& value, const std::string&) {
     std::string folded;
     for (char c : value) folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return folded.empty() ? std::vector<std::string>{} : std::vector<std::string>{schema::filter_term(field, folded)};

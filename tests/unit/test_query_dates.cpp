@@ -64,7 +64,7 @@ TEST_CASE("query dates: a bad date: field is a usage error wherever it stands in
   // The date: field processor used to throw out of Xapian's parser: that leaked the parser's
   // state (LeakSanitizer, in the sanitizer build of scripts/test.sh) and, with '+' or '-' in
   // front, crashed newsidx-query (found by tests/fuzz: '-date:2022-01-01..2022-02OR-15').
-  const Resolver none = [](const std::string&, const std::string&) { return std::vector<std::string>{}; };
+  const Resolver none = [](const std::string&, const std::string&, const std::string&) { return std::vector<std::string>{}; };
   for (const char* text : {"date:2022-13", "-date:2022-13", "+date:bad", "-date:2022-01-01..2022-02OR-15 ",
                            "talks -date:bad", "NOT date:bad", "(date:2022-02-30 OR x)", "date:2022..2021"}) {
     INFO(text);
@@ -134,4 +134,17 @@ TEST_CASE("query timeline: granularity follows the span and gaps are filled", "[
   CHECK(weeks.buckets.back().label == "2022-03-14");
 
   CHECK(make_timeline({}).buckets.empty());
+}
+
+TEST_CASE("query timeline: --interval overrides the granularity the span would choose", "[query]") {
+  const std::map<std::string, Xapian::doccount> days{{"20220103", 2}, {"20220105", 1}, {"20220301", 4}};
+  auto years = make_timeline(days, Granularity::kYear);
+  CHECK(years.granularity == Granularity::kYear);
+  REQUIRE(years.buckets.size() == 1);
+  CHECK(years.buckets[0].label == "2022");
+  CHECK(years.buckets[0].count == 7);
+  auto by_day = make_timeline(days, Granularity::kDay);
+  CHECK(by_day.buckets.size() == 58);  // 2022-01-03 .. 2022-03-01
+  CHECK(make_timeline(days).granularity == Granularity::kDay);  // 58 days
+  CHECK(make_timeline({}, Granularity::kMonth).granularity == Granularity::kMonth);
 }

@@ -20,7 +20,7 @@ Xapian::Document doc_with(const std::vector<std::string>& people) {
 
 std::vector<std::string> no_resolve_log;
 Resolver fake_resolver() {
-  return [](const std::string& field, const std::string& value) -> std::vector<std::string> {
+  return [](const std::string& field, const std::string& value, const std::string&) -> std::vector<std::string> {
     no_resolve_log.push_back(field + "=" + value);
     if (value == "nobody") return {};
     return {schema::filter_term(field, value == "britain" ? "gb" : value)};

@@ -28,3 +28,36 @@ TEST_CASE("query options: the help text is there when asked for", "[query]") {
   CHECK(o->show_help);
   CHECK(o->help_text.find("--facets") != std::string::npos);
 }
+
+TEST_CASE("query options: --limit, --offset and --facet-size take whole numbers within their range", "[query]") {
+  auto ok = parse({"--db", "x.db", "--limit", "1000000", "--offset", "0", "--facet-size", "10000", "oil"});
+  REQUIRE(ok.ok());
+  CHECK(ok->request.limit == 1000000);
+  CHECK(ok->request.facet_size == 10000);
+  CHECK(parse({"--db", "x.db", "oil"})->request.limit == 10);
+  for (std::vector<const char*> bad : {std::vector<const char*>{"--limit", "-1"}, {"--limit", "4294967296"},
+                                       {"--limit", "1000001"}, {"--limit", "1e3"}, {"--limit", ""},
+                                       {"--offset", "-1"}, {"--offset", "1000001"}, {"--facet-size", "0"},
+                                       {"--facet-size", "10001"}}) {
+    INFO(bad[0] << " " << bad[1]);
+    auto r = parse({"--db", "x.db", bad[0], bad[1], "oil"});
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == ErrorCode::kUsage);
+    CHECK(r.error().message.find(std::string(bad[0]) + " takes a whole number from ") != std::string::npos);
+  }
+}
+
+TEST_CASE("query options: --interval implies --timeline, --format csv, --null only for ids and paths", "[query]") {
+  auto i = parse({"--db", "x.db", "--interval", "month", "oil"});
+  REQUIRE(i.ok());
+  CHECK(i->request.timeline);
+  CHECK(i->request.interval == Granularity::kMonth);
+  CHECK_FALSE(parse({"--db", "x.db", "--timeline", "oil"})->request.interval);
+  CHECK_FALSE(parse({"--db", "x.db", "--interval", "quarter", "oil"}).ok());
+  auto csv = parse({"--db", "x.db", "--format", "csv", "oil"});
+  REQUIRE(csv.ok());
+  CHECK(csv->format == OutputFormat::kCsv);
+  CHECK_FALSE(csv->request.snippets);
+  CHECK(parse({"--db", "x.db", "--format", "paths", "--null", "oil"})->null);
+  CHECK_FALSE(parse({"--db", "x.db", "--null", "oil"}).ok());
+}

@@ -174,3 +174,44 @@ TEST_CASE("walker: an unreadable sub-folder is a problem naming it, its siblings
   CHECK(report == "file a/1.txt\nfile c/3.txt\nfile d/e/4.txt\nproblem " + (a / "b").string() + ": " +
                       std::strerror(EACCES) + "\n");
 }
+
+TEST_CASE("walker: a FIFO, a link loop and a link to a device with article names are named, never opened", "[walker]") {
+  TempDir dir;
+  const fs::path a = dir.path() / "archive";
+  write_file(a / "real.txt", "text");
+  REQUIRE(::mkfifo((a / "x.txt").c_str(), 0600) == 0);
+  REQUIRE(::mkfifo((a / "pipe.pdf").c_str(), 0600) == 0);  // not an article name: ignored silently
+  fs::create_symlink(a / "loop.txt", a / "loop.txt");
+  fs::create_symlink("/dev/null", a / "dev.jsonl");
+  fs::create_symlink(a / "x.txt", a / "to-fifo.sgm");
+
+  const WalkResult r = walk({a.string()});  // a FIFO opened would block here
+  CHECK(keys_of(r) == std::vector<std::string>{"real.txt"});
+  CHECK(r.problems.empty());  // they do not stop pruning
+  std::vector<std::string> named;
+  for (const auto& p : r.ignored) named.push_back(p.path + ": " + p.reason);
+  CHECK(sorted(named) == std::vector<std::string>{
+                             (a / "dev.jsonl").string() + ": a symbolic link to a character device, not read",
+                             (a / "loop.txt").string() + ": a symbolic link loop, not read",
+                             (a / "to-fifo.sgm").string() + ": a symbolic link to a FIFO (named pipe), not read",
+                             (a / "x.txt").string() + ": a FIFO (named pipe), not read"});
+}
+
+TEST_CASE("walker: --exclude globs match names, relative paths, and folders with a trailing '/'", "[walker]") {
+  using newsidx::indexer::excluded;
+  TempDir dir;
+  const fs::path a = dir.path() / "archive";
+  for (const char* f : {"desk/story.txt", "desk/story.txt.bak.txt", "desk/tmp/draft.txt", "tmp.txt",
+                        "old/tmp/x.txt", "world/2024/a.txt", "world/drafts/b.txt", "sport/drafts/c.txt"})
+    write_file(a / f, "text");
+  const WalkResult r = walk({a.string()}, {"*.bak.txt", "tmp/", "world/drafts"});
+  CHECK(keys_of(r) == std::vector<std::string>{"desk/story.txt", "sport/drafts/c.txt", "tmp.txt", "world/2024/a.txt"});
+  CHECK(r.problems.empty());
+  // The rules, one by one.
+  CHECK(excluded({"*.bak"}, "a.bak", "x/y/a.bak", false));
+  CHECK_FALSE(excluded({"tmp/"}, "tmp", "tmp", false));  // a file named tmp is not a folder
+  CHECK(excluded({"tmp/"}, "tmp", "desk/tmp", true));
+  CHECK(excluded({"desk/*.txt"}, "a.txt", "desk/a.txt", false));
+  CHECK_FALSE(excluded({"desk/*.txt"}, "a.txt", "desk/sub/a.txt", false));  // '*' does not cross '/'
+  CHECK_FALSE(excluded({"desk/*.txt"}, "a.txt", "other/desk/a.txt", false));  // a path glob is anchored
+}

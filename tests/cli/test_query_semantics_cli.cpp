@@ -1,0 +1,317 @@
+// CLI tests for what a query means (issue 16 "wrong answers", issue 15 items 11 and 14): unknown
+// field values, operators, tags, counts, --quotes, suggestions, accents, repeated filters, empty
+// queries and the bounds on a query, through the real binaries on small archives.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "common/schema.hpp"
+#include "integration/query_fixture.hpp"
+#include "test_util.hpp"
+
+using namespace newsidx;
+using namespace newsidx::test;
+
+namespace {
+
+const std::string kIndex = NEWSIDX_INDEX_BIN;
+const std::string kQuery = NEWSIDX_QUERY_BIN;
+
+std::vector<std::string> lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+
+std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
+
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+// A query tool run: stdout, stderr and the exit status apart.
+struct Run {
+  int status = -1;
+  std::string out, err;
+};
+
+Run query(const std::string& db, const std::string& args) {
+  TempDir tmp;
+  auto r = run_command(kQuery + " --db " + sh_quote(db) + " --today 2022-03-01 " + args + " 2>" +
+                       sh_quote(tmp.str("err")));
+  return {r.status, r.out, read_file(tmp.path() / "err")};
+}
+
+std::string record(const std::string& id, const std::string& date, const std::string& title,
+                   const std::string& body, const std::vector<std::string>& tags = {}) {
+  nlohmann::json j{{"id", id}, {"date", date}, {"title", title}, {"body", body}};
+  if (!tags.empty()) j["tags"] = tags;
+  return j.dump() + "\n";
+}
+
+// Articles written for these tests, indexed by the real newsidx-index.
+std::string semantics_feed() {
+  std::string f;
+  f += record("plea1", "2022-01-03", "Court hearing", "The defendant pleaded not guilty to all charges in court on Monday.");
+  f += record("plea2", "2022-01-04", "Second hearing", "Another defendant pleaded guilty to a lesser charge.");
+  f += record("bw1", "2022-01-05", "Gallery opens", "An exhibition of black and white photographs opened in the gallery.");
+  f += record("bw2", "2022-01-06", "Siege ends", "The garrison raised a white flag over the fort.");
+  f += record("cafe1", "2022-01-07", "Café reopens", "The old café on the square reopened after repairs.");
+  f += record("cafe2", "2022-01-08", "Owners protest", "Cafe owners protested against the new rent rules.");
+  f += record("mat1", "2022-01-09", "Minister resigns", "Igor Matovič resigned as finance minister on Wednesday.");
+  f += record("tag1", "2022-01-10", "Crude output", "Output of crude rose in Texas.", {"places:usa", "topics:crude"});
+  f += record("tag2", "2022-01-11", "Grain exports", "Grain exports rose from Kansas.", {"places:usa", "topics:grain"});
+  f += record("tag3", "2022-01-12", "North Sea crude", "North Sea crude output fell.", {"places:uk", "topics:crude"});
+  for (int i = 1; i <= 5; ++i) {
+    f += record("quota" + std::to_string(i), "2022-02-0" + std::to_string(i), "Fishing quotas",
+                "Fishing quotas were cut again for rich fleets, Paul said in San Diego.");
+    f += record("vote" + std::to_string(i), "2022-02-1" + std::to_string(i), "Blair and the election",
+                "Tony Blair called the election early.");
+  }
+  f += record("quokka", "2022-02-20", "Island wildlife", "Quokkas thrive on the island.");
+  f += record("zurich", "2022-02-21", "Banking", "Banks in Zurich reported profits.");
+  f += record("saopaulo", "2022-02-22", "Rain in Brazil", "Heavy rain fell on São Paulo on Tuesday.");
+  return f;
+}
+
+// One database per test binary run: indexing takes a moment.
+const std::string& semantics_db() {
+  static TempDir dir;
+  static const std::string db = [] {
+    write_file(dir.path() / "archive/feed.jsonl", semantics_feed());
+    auto r = run_command(kIndex + " -q --db " + sh_quote(dir.str("db")) + " " + sh_quote(dir.str("archive")), true);
+    if (r.status != 0) throw std::runtime_error("indexing the semantics feed failed: " + r.out);
+    return dir.str("db");
+  }();
+  return db;
+}
+
+// The hand-built fixture archive of query_fixture.hpp (facets and quotes set by hand).
+const std::string& fixture_db() {
+  static TempDir dir;
+  static const std::string db = [] {
+    write_query_fixture(dir.str("db"));
+    return dir.str("db");
+  }();
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("cli semantics: an unknown value in a field matches nothing and says so as typed", "[query][cli]") {
+  const auto& db = fixture_db();
+  REQUIRE(query(db, "--count sanctions").out == "4\n");
+  auto country = query(db, "--count 'sanctions country:narnia'");
+  CHECK(country.out == "0\n");
+  CHECK(country.status == 1);
+  CHECK(contains(country.err, "country:narnia"));
+  CHECK_FALSE(contains(country.err, "--country narnia"));
+  auto person = query(db, "--count 'sanctions person:zzzzqqq'");
+  CHECK(person.out == "0\n");
+  CHECK(person.status == 1);
+  CHECK(contains(person.err, "person:zzzzqqq"));
+  auto option = query(db, "--count --country narnia sanctions");
+  CHECK(option.out == "0\n");
+  CHECK(contains(option.err, "--country narnia"));
+  auto explain = query(db, "--explain 'sanctions country:narnia'");
+  CHECK_FALSE(contains(explain.out, "alldocuments"));
+  CHECK(explain.status == 1);
+}
+
+TEST_CASE("cli semantics: only upper-case AND, OR and NOT are operators", "[query][cli]") {
+  const auto& db = semantics_db();
+  CHECK(query(db, "--format ids 'pleaded not guilty'").out == "plea1\n");
+  CHECK(query(db, "--format ids 'black or white'").out == "bw1\n");
+  CHECK(query(db, "--format ids --sort oldest 'black OR white'").out == "bw1\nbw2\n");
+  CHECK(query(db, "--format ids 'guilty NOT not'").out == "plea2\n");
+  // A pasted sentence, with its lower-case "or" first and "and" last.
+  auto pasted = query(db, "--format ids 'or the defendant pleaded not guilty to all charges in court on Monday, and'");
+  CHECK(pasted.status == 0);
+  CHECK(pasted.out == "plea1\n");
+}
+
+TEST_CASE("cli semantics: a misplaced operator is one sentence and a hint, never Xapian's text", "[query][cli]") {
+  const auto& db = semantics_db();
+  for (std::string q : {"'crude AND'", "'OR crude'", "'crude AND NOT'"}) {
+    INFO(q);
+    auto r = query(db, q);
+    CHECK(r.status == 2);
+    auto ls = lines(r.err);
+    REQUIRE(ls.size() == 2);
+    CHECK(ls[0].rfind("newsidx-query: ", 0) == 0);
+    CHECK_FALSE(contains(ls[0], "Syntax"));
+    CHECK_FALSE(contains(ls[0], "<expression>"));
+    CHECK(ls[1].rfind("hint: ", 0) == 0);
+  }
+}
+
+TEST_CASE("cli semantics: tag:places:usa in the query matches what --tag places:usa matches", "[query][cli]") {
+  const auto& db = semantics_db();
+  CHECK(query(db, "--format ids --sort oldest tag:places:usa").out == "tag1\ntag2\n");
+  CHECK(query(db, "--format ids --sort oldest --tag places:usa").out == "tag1\ntag2\n");
+  CHECK(query(db, "--format ids --sort oldest 'crude tag:PLACES:USA'").out == "tag1\n");
+  auto unknown = query(db, "--count 'crude tag:places:narnia'");
+  CHECK(unknown.out == "0\n");
+  CHECK(contains(unknown.err, "tag:places:narnia: no tag of that name in the archive"));
+}
+
+TEST_CASE("cli semantics: repeated tags and fields are OR-ed, --all-of requires each, as --help says", "[query][cli]") {
+  const auto& db = semantics_db();
+  CHECK(query(db, "--format ids --sort oldest --tag places:uk --tag topics:grain").out == "tag2\ntag3\n");
+  CHECK(query(db, "--format ids --sort oldest --all-of --tag places:usa --tag topics:crude").out == "tag1\n");
+  CHECK(query(db, "--format ids --sort oldest 'tag:places:uk tag:topics:grain'").out == "tag2\ntag3\n");
+  CHECK(query(fixture_db(), "--format ids --sort oldest 'person:lavrov person:baerbock'").out == "a2\na3\n");
+  auto help = run_command(kQuery + " --help").out;
+  CHECK(contains(help, "Repeated values of one filter\nor field are OR-ed"));
+  CHECK(contains(help, "--all-of"));
+}
+
+TEST_CASE("cli semantics: accents are folded alike in the archive and in the query", "[query][cli]") {
+  const auto& db = semantics_db();
+  CHECK(query(db, "--format ids --sort oldest café").out == "cafe1\ncafe2\n");
+  CHECK(query(db, "--format ids --sort oldest cafe").out == "cafe1\ncafe2\n");
+  CHECK(query(db, "--format ids --sort oldest CAFÉ").out == "cafe1\ncafe2\n");
+  CHECK(query(db, "--format ids Matovic").out == "mat1\n");
+  CHECK(query(db, "--format ids Matovič").out == "mat1\n");
+  CHECK(query(db, "--format ids 'title:cafe'").out == "cafe1\n");
+  CHECK(query(db, "--format ids '\"the old cafe on the square\"'").out == "cafe1\n");
+  // The matched word is highlighted in the snippet whichever way it was typed.
+  auto json = query(db, "--json --limit 1 'cafe square'");
+  REQUIRE(json.status == 0);
+  auto hit = nlohmann::json::parse(lines(json.out).front());
+  CHECK_FALSE(hit["highlights"].empty());
+}
+
+TEST_CASE("cli semantics: did you mean only for unknown words, and only towards more matches", "[query][cli]") {
+  const auto& db = semantics_db();
+  for (std::string q : {"quokkas", "zurich", "'São Paulo'", "'sao paulo'"}) {
+    INFO(q);
+    auto r = query(db, q);
+    CHECK(r.status == 0);
+    CHECK_FALSE(contains(r.err, "did you mean"));
+  }
+  auto typo = query(db, "'tony blaire electoin'");
+  CHECK(typo.status == 1);
+  CHECK(contains(typo.err, "did you mean: tony blair election"));
+  // A word too far from any known word gets no suggestion.
+  CHECK_FALSE(contains(query(db, "quokkaz").err, "did you mean: quotas"));
+}
+
+TEST_CASE("cli semantics: --quotes is a switch and the query is the positional argument", "[query][cli]") {
+  const auto& db = fixture_db();
+  auto r = query(db, "--quotes --speaker klobuchar sanctions");
+  CHECK(r.status == 0);
+  CHECK(contains(r.out, "1 quotation"));
+  CHECK(contains(r.out, "We must impose sanctions on Russia now"));
+  auto old = query(db, "--quotes sanctions --speaker klobuchar");
+  CHECK(old.out == r.out);
+  // No words: every quotation of the speaker, newest first.
+  auto all = query(db, "--quotes --speaker klobuchar --json");
+  CHECK(lines(all.out).size() == 3);  // two quotations and the summary (the note on the name)
+}
+
+TEST_CASE("cli semantics: counts are exact up to 10,000 and --limit 0 prints the count with exit 0", "[query][cli]") {
+  TempDir dir;
+  // Every third quotation mentions the storms; two articles in three do, outside the quotation
+  // too: word counts that Xapian's estimates get wrong.
+  std::string feed;
+  for (int i = 0; i < 300; ++i)
+    feed += record("h" + std::to_string(i), "2022-01-01", "Harbour works " + std::to_string(i),
+                   "\u201CWe will rebuild the harbour " +
+                       std::string(i % 3 == 0 ? "after the storms" : "before winter") +
+                       ",\u201D said Mayor John Smith. " +
+                       (i % 3 != 2 ? "Work was late because of storms and strikes." : "Work is on schedule."));
+  write_file(dir.path() / "archive/harbour.jsonl", feed);
+  REQUIRE(run_command(kIndex + " -q --db " + sh_quote(dir.str("db")) + " " + sh_quote(dir.str("archive"))).status == 0);
+  const std::string db = dir.str("db");
+
+  CHECK(first_line(query(db, "--limit 2 harbour").out) == "300 matches; showing 1-2");
+  CHECK(first_line(query(db, "--limit 2 'late strikes'").out) == "200 matches; showing 1-2");
+  CHECK(first_line(query(db, "--quotes --limit 2 storms").out) == "100 quotations; showing 1-2");
+
+  auto zero = query(db, "--limit 0 'late strikes'");
+  CHECK(zero.status == 0);
+  CHECK(first_line(zero.out) == "200 matches");
+  CHECK_FALSE(contains(zero.err, "did you mean"));
+  auto facets = query(db, "--limit 0 --facets person 'late strikes'");
+  CHECK(contains(facets.out, "200  John Smith"));
+
+  auto json = query(db, "--json --limit 0 'late strikes'");
+  CHECK(json.status == 0);
+  REQUIRE(lines(json.out).size() == 1);
+  auto summary = nlohmann::json::parse(json.out);
+  CHECK(summary["type"] == "summary");
+  CHECK(summary["matches"] == 200);
+  CHECK(summary["matches_exact"] == true);
+}
+
+TEST_CASE("cli semantics: an empty query matches every article, newest first, narrowed by filters", "[query][cli]") {
+  const auto& db = fixture_db();
+  const std::string newest = "a4\na3\na2\na1\na6\na7\na5\n";
+  CHECK(query(db, "--format ids ''").out == newest);
+  CHECK(query(db, "--format ids").out == newest);
+  CHECK(query(db, "--format ids '\"\"'").out == newest);
+  CHECK(query(db, "--format ids --sort oldest ''").out == "a7\na6\na1\na2\na3\na4\na5\n");
+  CHECK(query(db, "--format ids --country russia ''").out == "a4\na2\na6\na5\n");
+  CHECK(query(db, "--format ids --since 2022-02 ''").out == "a4\na3\n");
+  auto count = query(db, "--count");
+  CHECK(count.out == "7\n");
+  CHECK(count.status == 0);
+  auto help = run_command(kQuery + " --help").out;
+  CHECK(contains(help, "An empty query"));
+}
+
+TEST_CASE("cli semantics: a query past its bounds is refused with the limit named, exit 2", "[query][cli]") {
+  const auto& db = fixture_db();
+  std::string big;
+  while (big.size() < 5000) big += "\"sanctions talks\" ";
+  auto r = query(db, sh_quote(big));
+  CHECK(r.status == 2);
+  CHECK(contains(r.err, "4096 bytes"));
+
+  std::string fields;
+  for (int i = 0; i < 40; ++i) fields += "person:p" + std::to_string(i) + " ";
+  auto f = query(db, sh_quote(fields));
+  CHECK(f.status == 2);
+  CHECK(contains(f.err, "32 field values"));
+
+  std::string options;
+  for (int i = 0; i < 40; ++i) options += "--person p" + std::to_string(i) + " ";
+  auto o = query(db, options + "sanctions");
+  CHECK(o.status == 2);
+  CHECK(contains(o.err, "32 field values"));
+
+  std::string words;
+  for (int i = 0; i < 300; ++i) words += "w" + std::to_string(i) + " ";
+  auto w = query(db, "--any " + sh_quote(words));
+  CHECK(w.status == 2);
+  CHECK(contains(w.err, "256 words"));
+
+  auto help = run_command(kQuery + " --help").out;
+  CHECK(contains(help, "4096 bytes"));
+  // A pasted paragraph well inside the bounds is an ordinary query.
+  std::string paragraph;
+  for (int i = 0; i < 12; ++i) paragraph += "Officials discussed sanctions and diplomacy, or so they said, and not much more. ";
+  CHECK(query(db, sh_quote(paragraph)).status == 1);
+}
+
+TEST_CASE("cli semantics: a database of the previous schema version is refused with a hint to --rebuild", "[query][cli]") {
+  TempDir dir;
+  {
+    Xapian::WritableDatabase db(dir.str("db"), Xapian::DB_CREATE);
+    db.set_metadata(std::string(schema::kSchemaKey), std::to_string(schema::kSchemaVersion - 1));
+    db.add_document(Xapian::Document());
+    db.commit();
+  }
+  write_file(dir.path() / "archive/a.txt", "Title\n\nBody text.\n");
+  auto q = run_command(kQuery + " --db " + sh_quote(dir.str("db")) + " talks 2>&1");
+  CHECK(q.status == 3);
+  CHECK(contains(q.out, "schema version " + std::to_string(schema::kSchemaVersion - 1)));
+  CHECK(contains(q.out, "--rebuild"));
+  const std::string index = kIndex + " -q --db " + sh_quote(dir.str("db")) + " " + sh_quote(dir.str("archive"));
+  auto i = run_command(index + " 2>&1");
+  CHECK(i.status == 3);
+  CHECK(contains(i.out, "--rebuild"));
+  CHECK(run_command(index + " --rebuild 2>&1").status == 0);
+  CHECK(run_command(kQuery + " --db " + sh_quote(dir.str("db")) + " --count body").out == "1\n");
+}

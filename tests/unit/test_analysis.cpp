@@ -1,0 +1,37 @@
+// Unit tests for common/analysis: accent folding, the same for the index and the query.
+#include <catch2/catch.hpp>
+
+#include "common/analysis.hpp"
+#include "indexer/document_builder.hpp"
+
+using namespace newsidx;
+
+TEST_CASE("analysis: accents fold to base letters, case and everything else kept", "[analysis]") {
+  CHECK(analysis::fold_accents("café") == "cafe");
+  CHECK(analysis::fold_accents("CAFÉ au lait") == "CAFE au lait");
+  CHECK(analysis::fold_accents("Igor Matovič") == "Igor Matovic");
+  CHECK(analysis::fold_accents("São Paulo, Łódź, Straße") == "Sao Paulo, Lodz, Strase");
+  CHECK(analysis::fold_accents("\"état\" AND title:Genève") == "\"etat\" AND title:Geneve");
+  CHECK(analysis::fold_accents("plain ASCII") == "plain ASCII");
+  // Letters without a Latin base, punctuation and stray bytes pass through unchanged.
+  CHECK(analysis::fold_accents("Москва “quoted” — 東京") == "Москва “quoted” — 東京");
+  CHECK(analysis::fold_accents(std::string("a\x80" "é", 4)) == std::string("a\x80" "e", 3));
+}
+
+TEST_CASE("analysis: the indexer stores folded words, so either spelling finds the article", "[analysis]") {
+  Article a;
+  a.id = "x";
+  a.title = "Café reopens";
+  a.text = "Matovič visited the café.";
+  a.body = {0, a.text.size()};
+  auto built = indexer::build_documents(a, Analysis{}, "x.txt");
+  std::vector<std::string> terms;
+  for (auto t = built.article.doc.termlist_begin(); t != built.article.doc.termlist_end(); ++t) terms.push_back(*t);
+  auto has = [&](const std::string& t) { return std::find(terms.begin(), terms.end(), t) != terms.end(); };
+  CHECK(has("cafe"));
+  CHECK(has("Scafe"));
+  CHECK(has("matovic"));
+  CHECK_FALSE(has("café"));
+  // The snippet stemmer folds too: "café" in a text stems like the query word "cafe".
+  CHECK(analysis::folding_stemmer()("café") == analysis::stemmer()("cafe"));
+}

@@ -1,0 +1,73 @@
+// newsidx-index's option parsing: --max-prune, --exclude, --status and the configuration file.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "indexer/options.hpp"
+#include "test_util.hpp"
+
+using namespace newsidx::indexer;
+
+namespace {
+
+newsidx::Result<IndexOptions> parse(std::vector<std::string> args) {
+  args.insert(args.begin(), "newsidx-index");
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  return parse_options(static_cast<int>(argv.size()), argv.data());
+}
+
+}  // namespace
+
+TEST_CASE("index options: --max-prune takes a share or a count", "[options]") {
+  CHECK(parse_max_prune("50%") == MaxPrune{50, true});
+  CHECK(parse_max_prune("0%") == MaxPrune{0, true});
+  CHECK(parse_max_prune("100%") == MaxPrune{100, true});
+  CHECK(parse_max_prune("12.5%") == MaxPrune{12.5, true});
+  CHECK(parse_max_prune("200") == MaxPrune{200, false});
+  for (const char* bad : {"", "%", "101%", "-1", "ten", "5%%", "1e3", "50 %"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_max_prune(bad).has_value());
+  }
+  CHECK(prune_allowed({50, true}, 5, 10));
+  CHECK_FALSE(prune_allowed({50, true}, 6, 10));
+  CHECK_FALSE(prune_allowed({50, true}, 1, 0));  // nothing to compare with: refuse
+  CHECK(prune_allowed({50, true}, 0, 0));
+  CHECK(prune_allowed({200, false}, 200, 201));
+  CHECK_FALSE(prune_allowed({200, false}, 201, 100000));
+  CHECK(describe({50, true}) == "50%");
+  CHECK(describe({200, false}) == "200 articles");
+}
+
+TEST_CASE("index options: defaults, --exclude, --prune-all and --status", "[options]") {
+  auto o = parse({"--config", "/dev/null", "--db", "x.db", "a"});
+  REQUIRE(o);
+  CHECK(o->max_prune == MaxPrune{50, true});
+  CHECK_FALSE(o->prune_all);
+  CHECK(o->exclude.empty());
+  auto e = parse({"--config", "/dev/null", "--db", "x.db", "--exclude", "*.bak", "--exclude", "tmp/",
+                  "--max-prune", "10", "--prune-all", "a"});
+  REQUIRE(e);
+  CHECK(e->exclude == std::vector<std::string>{"*.bak", "tmp/"});
+  CHECK(e->max_prune == MaxPrune{10, false});
+  CHECK(e->prune_all);
+  auto bad = parse({"--config", "/dev/null", "--db", "x.db", "--max-prune", "150%", "a"});
+  REQUIRE_FALSE(bad);
+  CHECK_THAT(bad.error().message, Catch::Contains("--max-prune"));
+  auto status = parse({"--config", "/dev/null", "--status", "--json", "--db", "x.db"});  // no archive needed
+  REQUIRE(status);
+  CHECK(status->status);
+  CHECK(status->json);
+  CHECK_FALSE(parse({"--config", "/dev/null", "--status"}));               // --db needed
+  CHECK_FALSE(parse({"--config", "/dev/null", "--json", "--db", "x", "a"}));  // --json only with --status
+}
+
+TEST_CASE("index options: exclude and max-prune come from the configuration file", "[options]") {
+  newsidx::test::TempDir dir;
+  newsidx::test::write_file(dir.path() / "n.conf", "db = x.db\narchive = a\nexclude = *.bak\nexclude = tmp/\nmax-prune = 5%\n");
+  auto o = parse({"--config", dir.str("n.conf")});
+  REQUIRE(o);
+  CHECK(o->exclude == std::vector<std::string>{"*.bak", "tmp/"});
+  CHECK(o->max_prune == MaxPrune{5, true});
+}

@@ -1,0 +1,147 @@
+// Unit tests for query/query_builder: what a typed query means (operators, unknown values, tags,
+// accents, empty queries), its bounds, and the sentences its syntax errors become.
+#include <catch2/catch.hpp>
+
+#include "common/schema.hpp"
+#include "query/query_builder.hpp"
+
+using namespace newsidx;
+using namespace newsidx::query;
+
+namespace {
+
+// Names the archive "knows": blinken; any other value resolves to nothing.
+std::vector<std::string> resolved_as;
+Resolver resolver() {
+  return [](const std::string& field, const std::string& value, const std::string& typed) -> std::vector<std::string> {
+    resolved_as.push_back(typed);
+    if (value == "blinken") return {schema::filter_term(field, "antony blinken")};
+    return {};
+  };
+}
+
+Result<BuiltQuery> build(const std::string& text, bool any = false) {
+  QuerySpec spec;
+  spec.text = text;
+  spec.any = any;
+  return build_query(spec, Xapian::Database(), resolver(), Day{2022, 3, 1});
+}
+
+std::string described(const std::string& text) {
+  auto q = build(text);
+  REQUIRE(q.ok());
+  return q->query.get_description();
+}
+
+}  // namespace
+
+TEST_CASE("query builder: only upper-case AND, OR and NOT are operators", "[query]") {
+  const std::string words = described("pleaded not guilty");
+  CHECK(words.find("AND_NOT") == std::string::npos);
+  CHECK(words.find("Znot") != std::string::npos);
+  CHECK(described("black or white").find(" OR ") == std::string::npos);
+  CHECK(described("black OR white").find(" OR ") != std::string::npos);
+  CHECK(described("guilty NOT innocent").find("AND_NOT") != std::string::npos);
+}
+
+TEST_CASE("query builder: a misplaced operator is a sentence with a hint", "[query]") {
+  for (std::string text : {"oil AND", "OR oil", "oil AND NOT", "oil NOT", "oil XOR"}) {
+    INFO(text);
+    auto q = build(text);
+    REQUIRE_FALSE(q.ok());
+    CHECK(q.error().code == ErrorCode::kUsage);
+    CHECK(q.error().message.find("Syntax") == std::string::npos);
+    CHECK(q.error().message.find("<expression>") == std::string::npos);
+    CHECK(q.error().message.find("needs a word or phrase") != std::string::npos);
+    CHECK(q.error().hint.find("lower case") != std::string::npos);
+  }
+  CHECK(build("oil AND").error().message == "query syntax error: AND needs a word or phrase on each side");
+  CHECK(build("oil NOT").error().message == "query syntax error: NOT needs a word or phrase after it");
+  CHECK(build("NOT oil").ok());
+}
+
+TEST_CASE("query builder: an unknown field value matches nothing and never widens the query", "[query]") {
+  resolved_as.clear();
+  const std::string d = described("election person:zzzzqqq");
+  CHECK(d.find("<alldocuments>") == std::string::npos);
+  CHECK(d.find("XPERSONzzzzqqq") != std::string::npos);  // a term no document carries
+  CHECK(resolved_as == std::vector<std::string>{"person:zzzzqqq"});
+  CHECK(described("election country:narnia").find("XCOUNTRYnarnia") != std::string::npos);
+  // A filter option whose value resolved to nothing: the field's bare prefix, never empty.
+  QuerySpec spec;
+  spec.text = "election";
+  spec.filters = {{"person", {{}}, false}};
+  auto q = build_query(spec, Xapian::Database(), resolver(), Day{2022, 3, 1});
+  REQUIRE(q.ok());
+  CHECK(q->query.get_description().find("XPERSON)") != std::string::npos);
+  resolved_as.clear();
+  CHECK(build("org:\"state department\"").ok());
+  CHECK(resolved_as == std::vector<std::string>{"org:\"state department\""});
+}
+
+TEST_CASE("query builder: section, source, tag and dateline values are spelled as the indexer spells them", "[query]") {
+  CHECK(described("tag:places:usa").find(schema::value_term("tag", "places:usa")) != std::string::npos);
+  CHECK(schema::value_term("tag", "places:usa") == "XTAGplaces usa");
+  CHECK(described("tag:PLACES:USA").find("XTAGplaces usa") != std::string::npos);
+  CHECK(described("section:Politics").find("XSECTIONpolitics") != std::string::npos);
+  CHECK(described("dateline:Kyiv").find("XDATELINEkyiv") != std::string::npos);
+  CHECK(described("oil id:reut2-000.sgm#5").find("Qreut2-000.sgm#5") != std::string::npos);  // literal
+}
+
+TEST_CASE("query builder: accents in the query are folded as the indexer folds them", "[query]") {
+  CHECK(described("café") == described("cafe"));
+  CHECK(described("Matovič") == described("Matovic"));
+  CHECK(described("\"café au lait\"") == described("\"cafe au lait\""));
+}
+
+TEST_CASE("query builder: a query is bounded in bytes, words and field values", "[query]") {
+  CHECK(check_query_size(std::string(kMaxQueryBytes, 'a'), 0).ok());
+  auto bytes = check_query_size(std::string(kMaxQueryBytes + 1, 'a'), 0);
+  REQUIRE_FALSE(bytes.ok());
+  CHECK(bytes.error().message == "query too long: 4097 bytes (the limit is 4096 bytes)");
+  std::string words;
+  for (std::size_t i = 0; i <= kMaxQueryWords; ++i) words += "w ";
+  auto many = check_query_size(words, 0);
+  REQUIRE_FALSE(many.ok());
+  CHECK(many.error().message == "query too long: 257 words (the limit is 256 words)");
+  CHECK(check_query_size("oil", kMaxFieldValues).ok());
+  CHECK_FALSE(check_query_size("oil", kMaxFieldValues + 1).ok());
+
+  // Field values of the query count with those of the options, and parsing stops at the limit.
+  std::string fields;
+  for (std::size_t i = 0; i < 30; ++i) fields += "person:p" + std::to_string(i) + " ";
+  resolved_as.clear();
+  auto q = build(fields + "tag:a date:2022 section:b");  // 33
+  REQUIRE_FALSE(q.ok());
+  CHECK(q.error().message.find("the limit is 32 field values") != std::string::npos);
+  CHECK(resolved_as.size() <= kMaxFieldValues);
+}
+
+TEST_CASE("query builder: a query without words is empty and matches everything", "[query]") {
+  for (std::string text : {"", "  ", "\"\"", "*", "-"}) {
+    INFO(text);
+    CHECK_FALSE(has_words(text));
+  }
+  CHECK(has_words("oil"));
+  CHECK(has_words("café"));
+  auto q = build("");
+  REQUIRE(q.ok());
+  CHECK(q->query.get_description() == "Query((<alldocuments> FILTER XTYPEarticle))");
+}
+
+TEST_CASE("query builder: a wildcard stands for at most its most frequent words", "[query]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (Xapian::termcount i = 0; i < kMaxWildcardTerms + 100; ++i) {
+    Xapian::Document d;
+    d.add_term("w" + std::to_string(i));
+    d.add_boolean_term(schema::type_term(schema::kTypeArticle));
+    db.add_document(d);
+  }
+  QuerySpec spec;
+  spec.text = "w*";
+  auto q = build_query(spec, db, resolver(), Day{2022, 3, 1});
+  REQUIRE(q.ok());
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q->query);
+  CHECK(enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated() == kMaxWildcardTerms);
+}

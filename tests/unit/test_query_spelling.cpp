@@ -1,0 +1,39 @@
+// Unit tests for query/spelling: which "did you mean" corrections are offered.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "query/spelling.hpp"
+
+using namespace newsidx::query;
+
+namespace {
+// The archive's words for these tests.
+bool known(const std::string& word) {
+  static const std::set<std::string> words{"tony", "zurich", "sao", "paulo", "quokkas", "election", "blair"};
+  return words.count(word) > 0;
+}
+}  // namespace
+
+TEST_CASE("spelling: a swap of neighbours is one edit", "[query][spelling]") {
+  CHECK(osa_distance("electoin", "election", 2) == 1);
+  CHECK(osa_distance("quokkas", "quotas", 3) == 2);
+  CHECK(osa_distance("kitten", "sitting", 1) == 2);  // gave up: limit + 1
+  CHECK(osa_distance("", "abc", 5) == 3);
+  CHECK(allowed_edits(7) == 1);
+  CHECK(allowed_edits(8) == 2);
+}
+
+TEST_CASE("spelling: only words the archive lacks are corrected, and only by a little", "[query][spelling]") {
+  CHECK(accepted_correction("tony blaire electoin", "tony blair election", known) == "tony blair election");
+  CHECK(accepted_correction("Tony Blaire", "tony blair", known) == "Tony blair");
+  CHECK(accepted_correction("zurich", "rich", known).empty());         // a word of the archive
+  CHECK(accepted_correction("Sao Paulo", "san paul", known).empty());  // both words are known
+  CHECK(accepted_correction("quokkaz", "quotas", known).empty());      // two edits in 7 letters
+  CHECK(accepted_correction("sanctons", "sanctions", known) == "sanctions");
+  // Only the acceptable replacement of several; the query's syntax is kept.
+  CHECK(accepted_correction("\"zurich bankz\" -sanctons", "\"rich banks\" -sanctions", known) ==
+        "\"zurich banks\" -sanctions");
+  CHECK(accepted_correction("oil", "oil", known).empty());
+  CHECK(accepted_correction("a b", "a", known).empty());  // not aligned word by word
+}
