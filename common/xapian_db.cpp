@@ -5,11 +5,13 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include <unistd.h>
 
 #include "schema.hpp"
+#include "stub_file.hpp"
 
 namespace newsidx::xapian_db {
 
@@ -107,19 +109,120 @@ bool foreign_database(const std::string& path) {
   return st && opened && mark.empty();
 }
 
-Result<Xapian::Database> open_read(const std::string& path) {
+// Stub files are opened line by line here rather than by Xapian, so that a bad line, or a
+// partition that fails, is named with its file and line, and --partial can leave remote ones out.
+namespace {
+
+using stub_file::StubLine;
+
+// The stub file behind PATH, or "" when Xapian opens PATH itself (a database folder, a
+// single-file database, or nothing at all).
+std::string stub_of(const std::string& path) {
+  std::error_code ec;
+  const fs::path p(path);
+  if (fs::is_directory(p, ec)) {
+    for (const char* marker : {"iamglass", "iamchert", "iamhoney"})
+      if (fs::exists(p / marker, ec)) return "";
+    return fs::is_regular_file(p / "XAPIANDB", ec) ? (p / "XAPIANDB").string() : "";
+  }
+  if (!fs::is_regular_file(p, ec)) return "";
+  std::ifstream in(p, std::ios::binary);
+  char head[16] = {};
+  in.read(head, sizeof head);
+  return stub_file::is_single_file_database(std::string_view(head, static_cast<std::size_t>(in.gcount()))) ? "" : path;
+}
+
+Result<std::vector<StubLine>> read_stub(const std::string& stub) {
+  std::ifstream in(stub, std::ios::binary);
+  if (!in)
+    return Error{ErrorCode::kIo, stub + ": cannot read the stub file", "check its permissions (ls -l " + stub + ")"};
+  std::string text(stub_file::kMaxStubBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > stub_file::kMaxStubBytes)
+    return Error{ErrorCode::kDatabase, stub + " is not a Xapian database or stub file: it is larger than 1 MiB",
+                 "point --db at a database folder written by newsidx-index, or at a stub file"};
+  return stub_file::parse(text, stub);
+}
+
+Xapian::Database open_line(const StubLine& line, const fs::path& dir) {
+  switch (line.kind) {
+    case StubLine::Kind::kTcp: return Xapian::Remote::open(line.target, line.port);
+    case StubLine::Kind::kProgram: return Xapian::Remote::open(line.target, line.args);
+    case StubLine::Kind::kLocal: break;
+  }
+  const fs::path t(line.target);
+  return Xapian::Database((t.is_absolute() ? t : dir / t).string());
+}
+
+Error line_error(const Xapian::Error& e, const std::string& where, const StubLine& line) {
+  if (!line.remote()) return to_error(e, where);
+  const std::string hint = line.kind == StubLine::Kind::kTcp
+      ? "start xapian-tcpsrv on " + line.target + " (docs/deployment.md), or add --partial to search the others"
+      : "check that '" + line.target + (line.args.empty() ? "" : " " + line.args) +
+            "' runs from a shell here, or add --partial to search the others";
+  const char* reason = e.get_error_string();  // errno's text, e.g. "Connection refused"
+  return {ErrorCode::kDatabase,
+          where + ": remote partition '" + line.text + "' did not open (" + e.get_type() + ": " + e.get_msg() +
+              (reason && *reason ? std::string(": ") + reason : std::string()) + ")",
+          hint};
+}
+
+Result<ReadDatabase> open_stub(const std::string& stub, bool partial) {
+  auto lines = read_stub(stub);
+  if (!lines) return lines.error();
+  ReadDatabase out;
+  bool any = false;
+  for (const auto& line : *lines) {
+    const std::string where = stub + ":" + std::to_string(line.line);
+    try {
+      out.db.add_database(open_line(line, fs::path(stub).parent_path()));
+      any = true;
+    } catch (const Xapian::Error& e) {
+      if (!partial || !line.remote()) return line_error(e, where, line);
+      out.unreachable.push_back(line.text);
+    }
+  }
+  if (!any)
+    return Error{ErrorCode::kDatabase, stub + ": no partition could be opened",
+                 "start the servers named in the stub, or check its paths"};
+  return out;
+}
+
+Result<ReadDatabase> open_stub_or_database(const std::string& path, bool partial) {
   std::error_code ec;
   if (!fs::exists(path, ec))
     return Error{ErrorCode::kNotFound, path + ": no such database",
                  "create it first: newsidx-index --db " + path + " ARCHIVE..."};
+  ReadDatabase out;
+  if (const std::string stub = stub_of(path); !stub.empty()) {
+    auto opened = open_stub(stub, partial);
+    if (!opened) return opened.error();
+    out = std::move(opened).value();
+  } else {
+    try {
+      out.db = Xapian::Database(path);
+    } catch (const Xapian::Error& e) {
+      return to_error(e, path);
+    }
+  }
   try {
-    Xapian::Database db(path);
-    if (auto st = check_schema(db, path, false); !st) return st.error();
-    return db;
+    if (auto st = check_schema(out.db, path, false); !st) return st.error();
   } catch (const Xapian::Error& e) {
     return to_error(e, path);
   }
+  return out;
 }
+
+}  // namespace
+
+Result<Xapian::Database> open_read(const std::string& path) {
+  auto opened = open_stub_or_database(path, false);
+  if (!opened) return opened.error();
+  return std::move(opened->db);
+}
+
+Result<ReadDatabase> open_read_partial(const std::string& path) { return open_stub_or_database(path, true); }
 
 Result<Xapian::WritableDatabase> open_write(const std::string& path, int lock_timeout_ms) {
   using clock = std::chrono::steady_clock;

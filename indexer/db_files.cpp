@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/stub_file.hpp"
+
 namespace newsidx::indexer {
 
 namespace fs = std::filesystem;
@@ -51,22 +53,26 @@ Status writable(const fs::path& p, const std::string& what) {
                                   p.string() + ")"};
 }
 
-// Parses a stub file; returns the folder it names, or "" if it is not a one-database stub.
-std::string parse_stub(const fs::path& stub) {
-  std::ifstream in(stub);
-  std::string line, found;
-  int count = 0;
-  while (std::getline(in, line)) {
-    std::istringstream words(line);
-    std::string type, target;
-    if (!(words >> type) || type[0] == '#') continue;
-    if (type != "auto" && type != "glass" && type != "chert") return "";
-    if (!(words >> target)) return "";
-    found = target;
-    ++count;
-  }
-  if (count != 1) return "";
-  fs::path t(found);
+// Parses a stub file (common/stub_file); returns the one local folder it names, or why the
+// indexer cannot write through it.
+Result<std::string> parse_stub(const fs::path& stub, const std::string& path) {
+  std::ifstream in(stub, std::ios::binary);
+  std::string text(stub_file::kMaxStubBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (stub_file::is_single_file_database(text))
+    return not_ours(path, "a single-file database (read-only, made by xapian-compact --single-file)");
+  if (text.size() > stub_file::kMaxStubBytes) return not_ours(path, "a file that is not a Xapian stub database");
+  auto lines = stub_file::parse(text, path);
+  if (!lines) return Error{ErrorCode::kSchemaMismatch, lines.error().message, lines.error().hint + "; nothing was changed"};
+  for (const auto& l : *lines)
+    if (l.remote())
+      return not_ours(path, "its stub names a remote partition (line " + std::to_string(l.line) + ": '" + l.text +
+                                "'); newsidx-index writes local databases only, so run it where the partition is");
+  if (lines->size() != 1)
+    return not_ours(path, "a stub listing " + std::to_string(lines->size()) +
+                              " databases; index a partitioned archive through its folder (the one holding XAPIANDB)");
+  fs::path t(lines->front().target);
   return (t.is_absolute() ? t : stub.parent_path() / t).lexically_normal().string();
 }
 
@@ -96,10 +102,10 @@ Result<DbLocation> locate_db(const std::string& path) {
     return loc;
   }
   if (fs::is_regular_file(st)) {
-    std::string dir = parse_stub(p);
-    if (dir.empty()) return not_ours(path, "a file that is not a Xapian stub database");
+    auto dir = parse_stub(p, path);
+    if (!dir) return dir.error();
     loc.kind = DbKind::kStub;
-    loc.dir = dir;
+    loc.dir = dir.value();
     return loc;
   }
   if (!fs::is_directory(st)) return not_ours(path, "neither a folder nor a stub file");

@@ -21,12 +21,14 @@ struct ParseState {
   std::size_t field_values = 0;  // field:value pairs met so far, the filter options included
 };
 
-// Counts one field:value of the query; past kMaxFieldValues the parse stops before resolving
-// more (resolving a name reads the facet's whole vocabulary).
-void count_field_value(ParseState* st) {
-  if (++st->field_values <= kMaxFieldValues) return;
+// Counts one field:value of the query; past kMaxFieldValues it records the error and returns
+// false, and the processor answers without resolving (resolving a name reads the facet's whole
+// vocabulary). A processor never throws out of Xapian 1.4's parser: that leaks the parse state
+// (and crashed on '-date:bad'); build_query reports the error once the parse is over.
+bool count_field_value(ParseState* st) {
+  if (++st->field_values <= kMaxFieldValues) return true;
   if (!st->error) st->error = too_many_field_values(st->field_values);
-  throw Xapian::QueryParserError("too many field values");
+  return false;
 }
 
 // A query that matches nothing and still says what was asked for: the value's term, which no
@@ -70,7 +72,7 @@ class FacetProcessor : public Xapian::FieldProcessor {
  public:
   FacetProcessor(std::string field, ParseState* st) : field_(std::move(field)), st_(st) {}
   Xapian::Query operator()(const std::string& value) override {
-    count_field_value(st_);
+    if (!count_field_value(st_)) return Xapian::Query::MatchNothing;
     auto terms = (*st_->resolve)(field_, value, as_typed(field_, value));
     if (!st_->ignore_dates) {
       std::string desc = field_ + ": " + value + " ->";
@@ -92,7 +94,7 @@ class KeyProcessor : public Xapian::FieldProcessor {
  public:
   KeyProcessor(std::string field, ParseState* st) : field_(std::move(field)), st_(st) {}
   Xapian::Query operator()(const std::string& value) override {
-    count_field_value(st_);
+    if (!count_field_value(st_)) return Xapian::Query::MatchNothing;
     // The resolver spells the term (schema::value_term) and notes a value the archive lacks.
     auto terms = (*st_->resolve)(field_, value, as_typed(field_, value));
     return terms.empty() ? unknown_value(field_, value) : any_of(terms);
@@ -108,11 +110,13 @@ class DateProcessor : public Xapian::FieldProcessor {
  public:
   explicit DateProcessor(ParseState* st) : st_(st) {}
   Xapian::Query operator()(const std::string& value) override {
-    count_field_value(st_);
+    if (!count_field_value(st_)) return Xapian::Query::MatchNothing;
     auto r = parse_date_field(value, st_->today);
     if (!r) {
+      // Never throw out of Xapian 1.4's parser: it then leaks its parse state, and crashes on
+      // '-date:bad' or '+date:bad'. build_query reports the error once the parse is over.
       if (!st_->error) st_->error = r.error();
-      throw Xapian::QueryParserError(r.error().message);
+      return Xapian::Query::MatchNothing;
     }
     st_->info->date_filter = true;
     if (st_->ignore_dates) return Xapian::Query::MatchAll;
@@ -242,6 +246,7 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
     if (spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     try {
       Xapian::Query q = qp.parse_query(folded, flags);
+      if (state.error) return *state.error;  // a bad date: field, too many field values
       if (spelling) {
         out.info.corrected = qp.get_corrected_query_string();
         if (!out.info.corrected.empty()) out.info.parsed_text = folded;

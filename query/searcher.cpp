@@ -3,8 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "common/analysis.hpp"
@@ -189,55 +187,12 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& path) {
 const std::vector<std::string>& Searcher::unreachable() const { return impl_->unreachable; }
 
 Result<std::unique_ptr<Searcher>> Searcher::open_partial(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::path stub = path;
-  if (fs::is_directory(stub, ec)) stub /= "XAPIANDB";
-  if (!fs::is_regular_file(stub, ec)) return open(path);
-  std::ifstream in(stub);
-  std::vector<std::pair<std::string, std::string>> lines;  // (type, target)
-  for (std::string line; std::getline(in, line);) {
-    std::istringstream words(line);
-    std::string type, target;
-    if (!(words >> type) || type[0] == '#') continue;
-    words >> target;
-    const bool local = type == "auto" || type == "glass" || type == "chert";
-    const bool tcp = type == "remote" && !target.empty() && target[0] != ':' && target.find(':') != std::string::npos;
-    if (!local && !tcp) return open(path);  // a form left to Xapian itself
-    lines.emplace_back(type, target);
-  }
+  auto opened = xapian_db::open_read_partial(path);
+  if (!opened) return opened.error();
   auto impl = std::make_unique<Impl>();
+  impl->db = std::move(opened->db);
+  impl->unreachable = std::move(opened->unreachable);
   impl->path = path;
-  bool any = false;
-  for (const auto& [type, target] : lines) {
-    try {
-      if (type == "remote") {
-        const auto colon = target.rfind(':');
-        const auto port = static_cast<unsigned>(std::stoul(target.substr(colon + 1)));
-        impl->db.add_database(Xapian::Remote::open(target.substr(0, colon), port));
-      } else {
-        const fs::path t(target);
-        impl->db.add_database(Xapian::Database((t.is_absolute() ? t : stub.parent_path() / t).string()));
-      }
-      any = true;
-    } catch (const Xapian::NetworkError&) {
-      impl->unreachable.push_back(type + " " + target);
-    } catch (const Xapian::Error& e) {
-      return xapian_db::to_error(e, path);
-    } catch (const std::exception&) {
-      return Error{ErrorCode::kUsage, path + ": bad port in stub line \"remote " + target + "\"", ""};
-    }
-  }
-  if (!any)
-    return Error{ErrorCode::kDatabase, path + ": no partition could be opened",
-                 "start the servers named in the stub, or check its paths"};
-  std::string version;
-  if (auto st = xapian_db::guarded(path, [&] { version = impl->db.get_metadata(std::string(schema::kSchemaKey)); }); !st)
-    return st.error();
-  if (version != std::to_string(schema::kSchemaVersion))
-    return Error{ErrorCode::kSchemaMismatch, path + ": not a newsidx database of schema " +
-                                                  std::to_string(schema::kSchemaVersion),
-                 "point --db at a database written by this newsidx-index"};
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
 }
 

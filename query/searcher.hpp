@@ -106,8 +106,9 @@ class Searcher {
   /// Opens the database (schema-checked).
   static Result<std::unique_ptr<Searcher>> open(const std::string& path);
   /// Opens a stub database (a stub file, or a folder holding XAPIANDB) line by line, leaving out
-  /// the "remote HOST:PORT" partitions that cannot be reached (listed by unreachable()); any
-  /// other path is opened as open() does. Fails when no partition can be opened.
+  /// the remote partitions ("remote HOST:PORT", "remote :PROGRAM ARGS") that fail to open
+  /// (listed by unreachable()); any other path is opened as open() does. Fails when no
+  /// partition can be opened.
   static Result<std::unique_ptr<Searcher>> open_partial(const std::string& path);
   /// The stub lines left out by open_partial because their server did not answer.
   const std::vector<std::string>& unreachable() const;

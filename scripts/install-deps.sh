@@ -11,11 +11,12 @@ packages=(
   libspdlog-dev libfmt-dev  # logging
   catch2                    # tests (Catch2 v2)
   nlohmann-json3-dev        # JSON Lines input and --json output
-  xapian-tools              # xapian-tcpsrv, xapian-compact, quest (remote shards, checks)
+  xapian-tools              # xapian-tcpsrv, xapian-progsrv, xapian-compact, quest (remote shards, checks)
   zlib1g-dev                # gzip: .gz files and WARC records
   libxml2-dev               # NITF, NewsML-G2, RSS/Atom (network and entities off)
   libgumbo-dev              # HTML5 parser for web pages
   libuchardet-dev           # character-set detection for web pages without a declared charset
+  libasan8 libubsan1        # sanitizer runtimes of the NEWSIDX_SANITIZE build (scripts/test.sh)
   help2man                  # man pages generated from --help at build time (cmake/Install.cmake)
   "$@"
 )

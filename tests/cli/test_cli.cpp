@@ -88,7 +88,7 @@ TEST_CASE("cli: newsidx-query --json writes one parseable object per hit", "[cli
   CHECK_FALSE(hits[0]["highlights"].empty());
 }
 
-TEST_CASE("cli: newsidx-query --count prints the number of matches; piped output has no escapes", "[cli]") {
+TEST_CASE("cli: newsidx-query --count prints the number of matches, piped output has no escapes", "[cli]") {
   TempDir dir;
   small_archive(dir);
   REQUIRE(run_command(index_cmd(dir)).status == 0);

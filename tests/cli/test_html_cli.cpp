@@ -53,7 +53,7 @@ std::vector<nlohmann::json> json_lines(const std::string& out) {
 
 }  // namespace
 
-TEST_CASE("cli html: saved pages are indexed; only the article is searchable", "[cli][html]") {
+TEST_CASE("cli html: saved pages are indexed, only the article is searchable", "[cli][html]") {
   TempDir dir;
   web_archive(dir);
   auto r = run_command(kIndex + " --db " + sh_quote(dir.str("db")) + " " + sh_quote(dir.str("archive")), true);

@@ -20,7 +20,7 @@ std::string index_cmd(const TempDir& dir, const std::string& extra = "") {
 
 }  // namespace
 
-TEST_CASE("cli: a full disk under --log-file warns once on stderr; the run goes on and prints its summary", "[cli][hardening]") {
+TEST_CASE("cli: a full disk under --log-file warns once on stderr, the run goes on and prints its summary", "[cli][hardening]") {
   TempDir dir;
   auto small = SmallDisk::mount(dir.path() / "small", "size=4k");
   if (!small) return;
@@ -56,7 +56,7 @@ TEST_CASE("cli: a JSON Lines feed with a NUL byte, a huge number and CR line end
   CHECK(std::count(extract.out.begin(), extract.out.end(), '\n') == 2);
 }
 
-TEST_CASE("cli: a repeated id is one notice naming both places, once; the exit status stays 0", "[cli][hardening][ids]") {
+TEST_CASE("cli: a repeated id is one notice naming both places, once, the exit status stays 0", "[cli][hardening][ids]") {
   TempDir dir;
   write_file(dir.path() / "archive/a.jsonl", "{\"id\":\"s1\",\"body\":\"From A.\"}\n{\"id\":\"s1\",\"body\":\"From A again.\"}\n");
   write_file(dir.path() / "archive/b.jsonl", "{\"id\":\"s1\",\"body\":\"From B.\"}\n");

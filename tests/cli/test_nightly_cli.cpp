@@ -74,7 +74,7 @@ TEST_CASE("cli: nightly: a second run exits 75 after --lock-timeout, naming the 
   CHECK(secs < 6);
 }
 
-TEST_CASE("cli: nightly: SIGTERM exits 143 after committing; the next run finishes the work", "[nightly][cli]") {
+TEST_CASE("cli: nightly: SIGTERM exits 143 after committing, the next run finishes the work", "[nightly][cli]") {
   TempDir dir;
   archive(dir, 1500);
   auto r = run_command("(" + index_cmd(dir, "--batch-size 50 -j1") + " > " + sh_quote(dir.str("out")) +
@@ -114,7 +114,7 @@ TEST_CASE("cli: nightly: the progress bar appears on a terminal and never in a p
   CHECK(tty.out.find("files/s") != std::string::npos);
 }
 
-TEST_CASE("cli: nightly: options come from a configuration file; the command line overrides it", "[nightly][cli]") {
+TEST_CASE("cli: nightly: options come from a configuration file, the command line overrides it", "[nightly][cli]") {
   TempDir dir;
   archive(dir, 2);
   write_file(dir.path() / "cfg/newsidx/newsidx.conf",

@@ -184,7 +184,7 @@ TEST_CASE("cli output: --format paths prints each file once, absolute, quoted so
   }
 }
 
-TEST_CASE("cli output: --format csv has a header row, RFC 4180 quoting and facets joined by '; '", "[query][cli]") {
+TEST_CASE("cli output: --format csv has a header row, RFC 4180 quoting and facets joined by semicolons", "[query][cli]") {
   Archive a;
   auto r = a.run("--format csv --sort newest 'prices OR csi'");
   REQUIRE(r.status == 0);
@@ -205,7 +205,7 @@ TEST_CASE("cli output: --format csv has a header row, RFC 4180 quoting and facet
                            "State Department,Kyiv,UA; US,Antony Blinken\r"});
 }
 
-TEST_CASE("cli output: --interval chooses the timeline's buckets; --timeline alone picks from the span",
+TEST_CASE("cli output: --interval chooses the timeline's buckets, --timeline alone picks from the span",
           "[query][cli]") {
   Archive a;
   CHECK(contains(a.run("--timeline grain").out, "timeline by day (3 dated matches)"));
@@ -252,7 +252,7 @@ TEST_CASE("cli output: --limit, --offset and --facet-size outside their range ex
   CHECK(a.run("--offset 1000000 grain").status == 0);  // matches, none on that page
 }
 
-TEST_CASE("cli output: the snippet shows a matched word; a filter-only search the passage naming the entity",
+TEST_CASE("cli output: the snippet shows a matched word, a filter-only search the passage naming the entity",
           "[query][cli]") {
   Archive a;
   // "economist" comes first but is not a form of "economy": the snippet must reach "economy".

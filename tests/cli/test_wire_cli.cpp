@@ -133,7 +133,7 @@ TEST_CASE("cli: a WARC's records are read one by one, problems named by record o
   CHECK(hits(dir, "harbour").size() == 1);  // the rest of the run went on; the database is whole
 }
 
-TEST_CASE("cli: an XXE feed and a wrong root element are named and skipped; nothing is read from outside",
+TEST_CASE("cli: an XXE feed and a wrong root element are named and skipped, nothing is read from outside",
           "[cli][wire]") {
   TempDir dir;
   write_file(dir.path() / "secret.txt", "topsecretword\n");

@@ -46,7 +46,7 @@ void write_stories(const fs::path& root, int n, const std::string& edition) {
 
 }  // namespace
 
-TEST_CASE("index: a number overflowing a double skips its line; the run and --extract-only go on", "[integration][hardening]") {
+TEST_CASE("index: a number overflowing a double skips its line, the run and --extract-only go on", "[integration][hardening]") {
   TempDir dir;
   write_file(dir.path() / "archive/feed.jsonl",
              "{\"id\":\"a\",\"title\":\"First\",\"body\":\"The first record.\"}\n"
@@ -89,7 +89,7 @@ TEST_CASE("index: a file larger than memory is skipped before reading, naming it
   CHECK(contents(o.db).ids.count(schema::id_term("feed-1")) == 1);  // kept, as for an unreadable file
 }
 
-TEST_CASE("index: --rebuild refuses another program's database; an empty one is not adopted", "[integration][hardening]") {
+TEST_CASE("index: --rebuild refuses another program's database, an empty one is not adopted", "[integration][hardening]") {
   TempDir dir;
   write_file(dir.path() / "archive/ok.txt", "Harbour strike ends\n\nDock workers went back on Monday.\n");
   SECTION("a foreign database with documents") {
@@ -150,7 +150,7 @@ TEST_CASE("index: a database whose folder is missing is a file-system error with
   CHECK_FALSE(fs::exists(dir.path() / "no"));
 }
 
-TEST_CASE("index: a truncated table is one sentence naming the database and --rebuild; nothing is committed", "[integration][hardening]") {
+TEST_CASE("index: a truncated table is one sentence naming the database and --rebuild, nothing is committed", "[integration][hardening]") {
   TempDir dir;
   write_stories(dir.path() / "archive", 800, "first");
   auto o = nightly_options(dir.str("db"), dir.str("archive"));
@@ -215,7 +215,7 @@ TEST_CASE("index: after a database error nothing is committed (garbage over any 
   CHECK(failed > 0);
 }
 
-TEST_CASE("index: SIGTERM stops the run within a second, even inside a long article; the next run redoes it", "[integration][hardening][nightly]") {
+TEST_CASE("index: SIGTERM stops the run within a second, even inside a long article, the next run redoes it", "[integration][hardening][nightly]") {
   // One article of 2,000 quoted "she said" lines takes seconds to analyse (pronoun resolution);
   // the run used to finish it before stopping (44 s for a real 4 MB text).
   TempDir dir;

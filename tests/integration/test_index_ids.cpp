@@ -53,7 +53,7 @@ TEST_CASE("ids: two long URLs that differ after 240 bytes are two articles, unch
   CHECK(again.articles_read == 0);
 }
 
-TEST_CASE("ids: the same id in two feeds is the later feed's article; deleting that feed brings back the first's", "[integration][ids]") {
+TEST_CASE("ids: the same id in two feeds is the later feed's article, deleting that feed brings back the first's", "[integration][ids]") {
   TempDir dir;
   write_file(dir.path() / "archive/a.jsonl", R"({"id":"story-1","title":"From feed A","body":"Harbour news as feed A tells it."})" "\n");
   write_file(dir.path() / "archive/b.jsonl", R"({"id":"story-1","title":"From feed B","body":"Harbour news as feed B tells it."})" "\n");

@@ -210,7 +210,7 @@ TEST_CASE("index: a database of schema version 1 (before web pages' lang) is ref
   CHECK(w.error().hint.find("--rebuild") != std::string::npos);
 }
 
-TEST_CASE("index: a web page's language is in its record and a lang term; pages with no article count apart", "[integration]") {
+TEST_CASE("index: a web page's language is in its record and a lang term, pages with no article count apart", "[integration]") {
   TempDir dir;
   write_file(dir.path() / "archive/greve.html",
              "<html lang=\"fr-FR\"><head><title>Grève au port</title></head><body><article><p>Les dockers du port "

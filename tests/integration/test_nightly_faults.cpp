@@ -85,7 +85,7 @@ TEST_CASE("nightly: a second run waits --lock-timeout, then fails with kLocked n
   CHECK(run_ok(o).files_unchanged == 3);  // the lock died with its holder
 }
 
-TEST_CASE("nightly: SIGTERM commits the work done and exits 143; the next run completes it", "[nightly][integration]") {
+TEST_CASE("nightly: SIGTERM commits the work done and exits 143, the next run completes it", "[nightly][integration]") {
   TempDir dir;
   write_archive(dir.path() / "archive", 600);
   auto o = nightly_options(dir.str("db"), dir.str("archive"));
@@ -156,7 +156,7 @@ TEST_CASE("nightly: SIGTERM ends a wait for the lock at once, and an interrupted
   }
 }
 
-TEST_CASE("nightly: SIGKILL at random moments never loses a commit; the final index equals a clean rebuild", "[nightly][integration]") {
+TEST_CASE("nightly: SIGKILL at random moments never loses a commit, the final index equals a clean rebuild", "[nightly][integration]") {
   TempDir dir;
   write_archive(dir.path() / "archive", 300);
   auto o = nightly_options(dir.str("db"), dir.str("archive"));
@@ -230,7 +230,7 @@ TEST_CASE("nightly: a read-only database folder is one clear error and stays int
   fs::permissions(o.db, fs::perms::owner_write, fs::perm_options::add);
 }
 
-TEST_CASE("nightly: a corrupt database is refused without damage; --rebuild replaces it", "[nightly][integration]") {
+TEST_CASE("nightly: a corrupt database is refused without damage, --rebuild replaces it", "[nightly][integration]") {
   TempDir dir;
   write_archive(dir.path() / "archive", 3);
   auto o = nightly_options(dir.str("db"), dir.str("archive"));
@@ -298,7 +298,7 @@ TEST_CASE("nightly: a foreign database path is refused and left as it was", "[ni
   }
 }
 
-TEST_CASE("nightly: unreadable files and folders are skipped and named; their articles are kept", "[nightly][integration]") {
+TEST_CASE("nightly: unreadable files and folders are skipped and named, their articles are kept", "[nightly][integration]") {
   TempDir dir;
   fs::permissions(dir.path(), fs::perms::all);
   write_archive(dir.path() / "archive", 5);

@@ -31,7 +31,7 @@ class EnvVar {
 
 }  // namespace
 
-TEST_CASE("config files: the user's file, then /etc/newsidx.conf; only existing ones are read", "[config]") {
+TEST_CASE("config files: the user's file, then /etc/newsidx.conf, only existing ones are read", "[config]") {
   newsidx::test::TempDir dir;
   {
     EnvVar xdg("XDG_CONFIG_HOME", dir.str("cfg").c_str());

@@ -8,7 +8,7 @@
 using namespace newsidx::readers;
 using newsidx::test::gzip_member;
 
-TEST_CASE("gzip: members are decoded and joined; each member's end is known", "[gzip]") {
+TEST_CASE("gzip: members are decoded and joined, each member's end is known", "[gzip]") {
   const std::string a = gzip_member("first member\n"), b = gzip_member("second\n");
   const std::string file = a + b;
   CHECK(is_gzip(file));
@@ -37,7 +37,7 @@ TEST_CASE("gzip: a truncated or corrupt member and a bomb are errors naming the 
   CHECK(g.error.find("more than 65536 bytes") != std::string::npos);
 }
 
-TEST_CASE("gzip: .gz files of every format are read transparently; a gzip bomb is skipped", "[gzip][readers]") {
+TEST_CASE("gzip: .gz files of every format are read transparently, a gzip bomb is skipped", "[gzip][readers]") {
   CHECK(format_for("feed.jsonl.gz") == Format::kJsonLines);
   CHECK(format_for("a/b.xml.gz") == Format::kXml);
   CHECK(format_for("crawl.warc.gz") == Format::kWarc);

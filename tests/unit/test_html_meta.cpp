@@ -62,13 +62,13 @@ TEST_CASE("html_meta: JSON-LD in CDATA, in @graph, or broken", "[html_meta]") {
   CHECK(broken.title == "Heading wins here");
 }
 
-TEST_CASE("html_meta: canonical URL from <link>, else og:url; relative ones are ignored", "[html_meta]") {
+TEST_CASE("html_meta: canonical URL from <link>, else og:url, relative ones are ignored", "[html_meta]") {
   CHECK(meta_of("<link rel=\"canonical\" href=\"/relative\"><meta property=\"og:url\" content=\"https://x.org/a\">").canonical_url ==
         "https://x.org/a");
   CHECK(meta_of("<link rel=\"canonical\" href=\"/relative\">").canonical_url.empty());
 }
 
-TEST_CASE("html_meta: author from meta without a 'By', URLs are not names; else the byline", "[html_meta]") {
+TEST_CASE("html_meta: author from meta without a 'By', URLs are not names, else the byline", "[html_meta]") {
   CHECK(meta_of("<meta name=\"author\" content=\"By Kim Lee\">").author == "Kim Lee");
   CHECK(meta_of("<meta property=\"article:author\" content=\"https://facebook.com/kim\">").author.empty());
   CHECK(meta_of("<body><p>x <a rel=\"author\" href=\"/kim\">Kim Lee</a></p></body>").author == "Kim Lee");

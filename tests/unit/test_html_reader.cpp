@@ -162,7 +162,7 @@ TEST_CASE("html_reader: an article over the size limit is skipped with a warning
   CHECK(r.warnings[0].reason.find("exceeds the limit") != std::string::npos);
 }
 
-TEST_CASE("html_reader: saved pages are in the table of formats; no article is counted apart", "[html_reader][readers]") {
+TEST_CASE("html_reader: saved pages are in the table of formats, no article is counted apart", "[html_reader][readers]") {
   CHECK(format_for("a/b.html") == Format::kHtml);
   CHECK(format_for("b.htm") == Format::kHtml);
   CHECK(format_for("b.xhtml") == Format::kHtml);

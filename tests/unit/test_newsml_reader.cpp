@@ -69,7 +69,7 @@ TEST_CASE("newsml: with an HTML reader, the XHTML body goes through it", "[newsm
   CHECK(r.articles[0].dateline_text == "ROTTERDAM, March 5");
 }
 
-TEST_CASE("newsml: in a news message the newest version wins; canceled, photo and other items are skipped",
+TEST_CASE("newsml: in a news message the newest version wins, canceled, photo and other items are skipped",
           "[newsml]") {
   const std::string message = R"(<?xml version="1.0"?>
 <newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header/><itemSet>)" +

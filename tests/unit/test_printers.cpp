@@ -116,7 +116,7 @@ TEST_CASE("printers: paths once per file, quoted for the shell, or NUL-ended", "
   CHECK(nul.str() == std::string("/a/feed.jsonl\0/a/two\nlines.txt\0/a/caf\xE9.txt\0", 43));
 }
 
-TEST_CASE("printers: CSV rows by RFC 4180, facets joined by '; '", "[query][printers]") {
+TEST_CASE("printers: CSV rows by RFC 4180, facets joined by semicolons", "[query][printers]") {
   nlohmann::json rec{{"id", "a,1"}, {"date", "2022-01-19"}, {"title", "Say \"no\"\nnow"}, {"url", ""}, {"source", "Wire"},
                      {"section", "world"}, {"facets", {{"person", {"Antony Blinken", "Sergey Lavrov"}}, {"country", {"US"}}}}};
   std::ostringstream out;

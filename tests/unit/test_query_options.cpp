@@ -47,7 +47,7 @@ TEST_CASE("query options: --limit, --offset and --facet-size take whole numbers 
   }
 }
 
-TEST_CASE("query options: --interval implies --timeline; --format csv; --null only for ids and paths", "[query]") {
+TEST_CASE("query options: --interval implies --timeline, --format csv, --null only for ids and paths", "[query]") {
   auto i = parse({"--db", "x.db", "--interval", "month", "oil"});
   REQUIRE(i.ok());
   CHECK(i->request.timeline);

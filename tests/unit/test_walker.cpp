@@ -44,7 +44,7 @@ void set_mtime(const fs::path& p, long sec, long nsec) {
 
 }  // namespace
 
-TEST_CASE("walker: keys are relative to the archive with '/' and sorted; hidden entries skipped", "[walker]") {
+TEST_CASE("walker: keys are relative to the archive with '/' and sorted, hidden entries skipped", "[walker]") {
   TempDir dir;
   const fs::path a = dir.path() / "archive";
   write_file(a / "2019.txt", "one");
@@ -90,7 +90,7 @@ TEST_CASE("walker: each file carries its own size and nanosecond modification ti
   CHECK(r.files[1].mtime_ns == 1700000000000000005LL);
 }
 
-TEST_CASE("walker: paths keep the user's spelling of the archive; a file named directly is its own key", "[walker]") {
+TEST_CASE("walker: paths keep the user's spelling of the archive, a file named directly is its own key", "[walker]") {
   TempDir dir;
   const fs::path a = dir.path() / "archive";
   write_file(a / "desk/story.txt", "text");
@@ -107,7 +107,7 @@ TEST_CASE("walker: paths keep the user's spelling of the archive; a file named d
   CHECK(r.problems[0].path == (dir.path() / "absent").string());
 }
 
-TEST_CASE("walker: a link to a file is walked with its target's state; links to folders and broken links are not", "[walker]") {
+TEST_CASE("walker: a link to a file is walked with its target's state, links to folders and broken links are not", "[walker]") {
   TempDir dir;
   const fs::path a = dir.path() / "archive";
   write_file(dir.path() / "elsewhere/target.txt", "target text");
@@ -139,7 +139,7 @@ TEST_CASE("walker: a folder with more entries than one directory read returns th
   CHECK(keys_of(r) == sorted(expected));
 }
 
-TEST_CASE("walker: an unreadable sub-folder is a problem naming it; its siblings are still walked", "[walker]") {
+TEST_CASE("walker: an unreadable sub-folder is a problem naming it, its siblings are still walked", "[walker]") {
   TempDir dir;
   fs::permissions(dir.path(), fs::perms::all);
   const fs::path a = dir.path() / "archive";

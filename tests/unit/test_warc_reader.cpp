@@ -98,7 +98,7 @@ TEST_CASE("warc: record-gzipped and whole-file gzipped crawls read the same page
   CHECK(b.articles[2].id == "file:///saved/page.html");
 }
 
-TEST_CASE("warc: a corrupt member, a truncated record and a bad chunk are named by offset; reading goes on",
+TEST_CASE("warc: a corrupt member, a truncated record and a bad chunk are named by offset, reading goes on",
           "[warc]") {
   const auto records = crawl();
   std::string file;
@@ -154,7 +154,7 @@ TEST_CASE("warc: a corrupt member, a truncated record and a bad chunk are named 
   CHECK(r.warnings[0].reason == "record at byte 0: malformed HTTP chunked transfer coding");
 }
 
-TEST_CASE("warc: without an HTML reader each page is named as not read; non-pages are passed over", "[warc]") {
+TEST_CASE("warc: without an HTML reader each page is named as not read, non-pages are passed over", "[warc]") {
   std::string file;
   for (const std::string& r : crawl()) file += r;
   const ReadResult r = read_warc(file, kFile, ReaderOptions{});

@@ -43,7 +43,7 @@ TEST_CASE("xml: the root element is sniffed past the prolog, DOCTYPE and comment
   CHECK(sniff_root("plain text") == "");
 }
 
-TEST_CASE("xml: block text lays out paragraphs; text never follows entity references", "[xml]") {
+TEST_CASE("xml: block text lays out paragraphs, text never follows entity references", "[xml]") {
   const XmlDoc doc = parse_xml(
       "<body><h1>Head  line</h1><p>First\n  paragraph <b>bold</b>.</p><div><p>Second.</p>"
       "<p>Line<br/>break</p></div></body>");
