@@ -54,7 +54,9 @@ namespace newsidx::schema {
 //    last run are recorded in the metadata.
 // 3: records store the absolute path of the article's file (and "path_hex" for a name that is
 //    not UTF-8), where 2 stored it relative to the indexer's working folder.
-inline constexpr int kSchemaVersion = 3;
+// 4: facet values are whitespace-normalised ("Paul Volcker", never "Paul\nVolcker"), and names
+//    read out of tables and figures give no facet values.
+inline constexpr int kSchemaVersion = 4;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
 inline constexpr std::string_view kSkippedKeyPrefix = "newsidx.skipped:";
