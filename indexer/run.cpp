@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "common/aliases.hpp"
 #include "indexer/archive_writer.hpp"
 #include "indexer/db_files.hpp"
 #include "indexer/document_builder.hpp"
@@ -70,7 +71,7 @@ constexpr std::size_t kChunkTextBytes = 256u << 10;
 
 // Reads, analyses and builds one file; its built articles go to `emit` in order, in chunks.
 FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old,
-                         const IndexOptions& o,
+                         const IndexOptions& o, const aliases::Table& names,
                          const std::function<void(std::vector<BuiltArticle>)>& emit) {
   FileOutcome r;
   r.state = FileState{f.size, f.mtime_ns, "", f.root};
@@ -103,6 +104,8 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
       r.extract_lines.push_back(extract_json(a, an));
       continue;
     }
+    // --extract-only shows the article's own values; the archive stores one name per entity.
+    an.facets = names.apply(an.facets);
     chunk.push_back(build_documents(a, an, f.key));
     chunk_text += a.text.size();
     if (chunk_text >= kChunkTextBytes) {
@@ -381,6 +384,10 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   }
   for (const auto& u : walked.unsupported) spdlog::debug("{}: not an article file, ignored", u);
   s.files = walked.files.size();
+  std::vector<std::string> alias_warnings;
+  auto names = aliases::load(o.aliases, alias_warnings);
+  if (!names) return names.error();
+  for (const auto& w : alias_warnings) spdlog::warn("{}", w);
 
   if (o.dry_run && !o.extract_only) {
     s.dry_run = true;
@@ -500,7 +507,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
         }
         produced.notify_all();
       };
-      FileOutcome r = process_file(f, old, o, emit);
+      FileOutcome r = process_file(f, old, o, *names, emit);
       {
         std::lock_guard lk(mu);
         slots[i].outcome = std::move(r);
