@@ -22,11 +22,12 @@
 //      kDate            "YYYYMMDD" (sorts and ranges as a string)
 //      kPerson.. kSpeaker  the facet's canonical display names, serialised as a list
 //                       (see encode_list), so that facet counts see every value of a document
-//    Data: a JSON object {"id","path","line","title","date","dateline","url","source",
+//    Data: a JSON object {"id","path","line","offset","title","date","dateline","url","source",
 //          "author","section","tags","body","facets":{...}} — what results display. "path" is
 //          the absolute path of the file holding the article (schema 3; relative to the
 //          indexer's working folder before), plus "path_hex", its bytes in hex, when the name
-//          is not valid UTF-8.
+//          is not valid UTF-8; "offset" is the byte offset of a WARC record, only for articles
+//          read from a WARC.
 //
 //  * A quotation (term "XTYPEquote"), one per direct quote of an article.
 //      Q<id>#q<n>       unique id term
@@ -53,9 +54,11 @@ namespace newsidx::schema {
 // 2: words are indexed with their accents folded ("café" as "cafe"); skipped files and the
 //    last run are recorded in the metadata.
 // 3: records store the absolute path of the article's file (and "path_hex" for a name that is
-//    not UTF-8), where 2 stored it relative to the indexer's working folder.
-// 4: facet values are whitespace-normalised ("Paul Volcker", never "Paul\nVolcker"), and names
-//    read out of tables and figures give no facet values.
+//    not UTF-8), where 2 stored it relative to the indexer's working folder, and "offset" of
+//    WARC articles.
+// 4: facet values are whitespace-normalised ("Paul Volcker", never "Paul\nVolcker"), names
+//    read out of tables and figures give no facet values, and aliases are stored under their
+//    canonical name ("Kiev" as "Kyiv").
 inline constexpr int kSchemaVersion = 4;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";

@@ -27,6 +27,7 @@
 #include "indexer/document_builder.hpp"
 #include "indexer/entities/analyzer.hpp"
 #include "indexer/extract_json.hpp"
+#include "indexer/file_source.hpp"
 #include "indexer/partition.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/readers/reader.hpp"
@@ -79,13 +80,15 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
     r.unchanged = true;
     return r;
   }
+  // A streamed format (a WARC) is hashed and read a slice at a time, never held whole.
+  const bool streamed = readers::is_streamed(f.key);
   std::string bytes, err;
-  if (!read_whole_file(f.path, bytes, err)) {
+  if (streamed ? !hash_file(f.path, r.state.hash, err) : !read_whole_file(f.path, bytes, err)) {
     r.failed = true;
     r.error = err;
     return r;
   }
-  r.state.hash = content_hash(bytes);
+  if (!streamed) r.state.hash = content_hash(bytes);
   if (old && !o.extract_only && same_content(*old, f, r.state.hash)) {
     r.unchanged = true;
     r.state_only = true;
@@ -93,16 +96,15 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
   }
   readers::ReaderOptions ro;
   ro.max_article_bytes = o.max_article_bytes;
-  readers::ReadResult rr = readers::read_file(f.key, f.path, bytes, ro);
-  r.warnings = std::move(rr.warnings);
-  r.articles_read = rr.articles.size();
+  ro.pages = o.page_reader;
   std::vector<BuiltArticle> chunk;
   std::size_t chunk_text = 0;
-  for (const auto& a : rr.articles) {
+  auto take = [&](const Article& a) {
+    ++r.articles_read;
     Analysis an = entities::analyze(a);
     if (o.extract_only) {
       r.extract_lines.push_back(extract_json(a, an));
-      continue;
+      return;
     }
     // --extract-only shows the article's own values; the archive stores one name per entity.
     an.facets = names.apply(an.facets);
@@ -113,6 +115,20 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
       chunk = {};
       chunk_text = 0;
     }
+  };
+  if (streamed) {
+    FileSource file;
+    if (!file.open(f.path, err)) {
+      r.failed = true;
+      r.error = err;
+      return r;
+    }
+    r.warnings = readers::read_stream(f.key, f.path, file.source(), ro, take);
+    if (!file.error().empty()) r.warnings.push_back({f.path, 0, "read error: " + file.error(), true});
+  } else {
+    readers::ReadResult rr = readers::read_file(f.key, f.path, bytes, ro);
+    r.warnings = std::move(rr.warnings);
+    for (const auto& a : rr.articles) take(a);
   }
   if (!chunk.empty()) emit(std::move(chunk));
   return r;
@@ -249,13 +265,13 @@ Result<Summary> dry_run(const IndexOptions& o, const WalkResult& walked, Summary
       ++s.files_unchanged;
       continue;
     }
-    std::string bytes, err;
-    if (!read_whole_file(f.path, bytes, err)) {
+    std::string hash, err;
+    if (!hash_file(f.path, hash, err)) {
       spdlog::warn("{}: skipped: cannot read: {}", f.path, err);
       ++s.skipped;
       continue;
     }
-    if (same_content(old, f, content_hash(bytes))) {
+    if (same_content(old, f, hash)) {
       ++s.files_unchanged;
       continue;
     }

@@ -4,7 +4,13 @@
 #include <utility>
 
 #include "indexer/readers/encoding.hpp"
+#include "indexer/readers/feed_reader.hpp"
+#include "indexer/readers/gzip.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
+#include "indexer/readers/newsml_reader.hpp"
+#include "indexer/readers/nitf_reader.hpp"
+#include "indexer/readers/warc_reader.hpp"
+#include "indexer/readers/xml.hpp"
 #include "indexer/readers/sgml_reader.hpp"
 #include "indexer/readers/text_reader.hpp"
 
@@ -17,6 +23,25 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 constexpr std::string_view kLatin1Notice = "not valid UTF-8; read as Windows-1252/Latin-1";
 
+std::string_view without_gz(std::string_view path) {
+  return ends_with(path, ".gz") ? path.substr(0, path.size() - 3) : path;
+}
+
+// An XML file's reader is chosen by its root element: feeds, NITF, NewsML-G2.
+ReadResult read_xml(std::string_view bytes, const PageSource& file, const ReaderOptions& options) {
+  const std::string root = sniff_root(bytes);
+  if (root == "rss" || root == "feed") return read_feed(bytes, file, options);
+  if (root == "nitf") return read_nitf(bytes, file.rel_path, file.path);
+  if (is_newsml_root(root)) return read_newsml(bytes, file.rel_path, file.path, options);
+  ReadResult result;
+  result.warnings.push_back({file.path, 0,
+                             root.empty() ? "not XML (no root element)"
+                                          : "XML root element <" + root +
+                                                "> is not NITF, NewsML-G2, RSS or Atom",
+                             true});
+  return result;
+}
+
 }  // namespace
 
 Format format_for(std::string_view path) {
@@ -25,6 +50,13 @@ Format format_for(std::string_view path) {
   if (ends_with(path, ".txt")) return Format::kText;
   if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) return Format::kJsonLines;
   if (ends_with(path, ".sgm") || ends_with(path, ".sgml")) return Format::kSgml;
+  if (ends_with(path, ".gz")) {
+    const Format inner = format_for(without_gz(path));
+    return ends_with(without_gz(path), ".gz") ? Format::kUnsupported : inner;
+  }
+  if (ends_with(path, ".xml") || ends_with(path, ".nitf") || ends_with(path, ".newsml")) return Format::kXml;
+  if (ends_with(path, ".rss") || ends_with(path, ".atom")) return Format::kFeed;
+  if (ends_with(path, ".warc")) return Format::kWarc;
   return Format::kUnsupported;
 }
 
@@ -36,20 +68,41 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
   };
   const Format format = format_for(rel_path);
   if (format == Format::kUnsupported) {
-    warn(0, "unsupported file type (expected .txt, .jsonl, .ndjson, .sgm)", true);
+    warn(0,
+         "unsupported file type (expected .txt, .jsonl, .ndjson, .sgm, .xml, .nitf, .newsml, "
+         ".rss, .atom, .warc, or one of them .gz)",
+         true);
     return result;
+  }
+  // A WARC reads its own gzip members, one record at a time; other .gz files are decompressed
+  // whole, up to the bound (a gzip bomb stops there).
+  Gunzipped unzipped;
+  if (format != Format::kWarc && ends_with(rel_path, ".gz")) {
+    unzipped = gunzip(bytes, options.max_decompressed_bytes);
+    if (!unzipped.error.empty()) {
+      warn(0, "gzip: " + unzipped.error, true);
+      return result;
+    }
+    bytes = unzipped.data;
   }
   if (trim(bytes).empty() || trim(bytes) == "\xEF\xBB\xBF") {
     warn(0, "empty file", true);
     return result;
   }
-  if (looks_binary(bytes)) {
+  // XML declares its own encoding (libxml2 decodes it) and WARC payloads may be binary.
+  const bool markup = format == Format::kWarc || format == Format::kXml || format == Format::kFeed;
+  if (!markup && looks_binary(bytes)) {
     warn(0, "binary file (NUL or control bytes), not text", true);
     return result;
   }
 
   ReadResult read;
-  if (format == Format::kJsonLines) {
+  if (markup) {
+    const PageSource file{std::string(display_path), std::string(rel_path), "", "", 0};
+    read = format == Format::kWarc   ? read_warc(bytes, file, options)
+           : format == Format::kFeed ? read_feed(bytes, file, options)
+                                     : read_xml(bytes, file, options);
+  } else if (format == Format::kJsonLines) {
     // JSON Lines are checked line by line, so one bad line does not recode the others.
     read = read_jsonl(rel_path, display_path, bytes);
   } else {
@@ -72,6 +125,28 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
     result.articles.push_back(std::move(article));
   }
   return result;
+}
+
+bool is_streamed(std::string_view rel_path) { return format_for(rel_path) == Format::kWarc; }
+
+std::vector<ReadWarning> read_stream(std::string_view rel_path, std::string_view display_path,
+                                     const ByteSource& source, const ReaderOptions& options,
+                                     const ArticleSink& sink) {
+  const PageSource file{std::string(display_path), std::string(rel_path), "", "", 0};
+  std::vector<ReadWarning> oversized;
+  std::vector<ReadWarning> warnings = stream_warc(source, file, options, [&](Article article) {
+    if (article.text.size() > options.max_article_bytes) {
+      oversized.push_back({std::string(display_path), 0,
+                           "record at byte " + std::to_string(article.offset.value_or(0)) + ": article of " +
+                               std::to_string(article.text.size()) + " bytes exceeds the limit of " +
+                               std::to_string(options.max_article_bytes) + " bytes",
+                           true});
+      return;
+    }
+    sink(std::move(article));
+  });
+  for (ReadWarning& w : oversized) warnings.push_back(std::move(w));
+  return warnings;
 }
 
 }  // namespace newsidx::readers
