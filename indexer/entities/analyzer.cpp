@@ -242,7 +242,16 @@ bool overlaps(const Span& a, const Span& b) { return a.start < b.end && b.start 
 // table's "Oper shr" is no person), and no unknown place seen only in the headline (a
 // capitalised headline's "4TH QTR NET" is no place). The mentions themselves are all kept.
 std::vector<Mention> facet_mentions(const Article& article, const std::vector<Mention>& mentions) {
-  const std::vector<Span> tables = table_lines(article.text);
+  // A table may begin on the dateline's line ("CHICAGO, Feb 26 - Oper shr 12 cts vs 10 cts"):
+  // the dateline is cut off as a line of its own, offsets unchanged.
+  std::string text = article.text;
+  if (article.dateline.end > article.dateline.start && article.dateline.end <= text.size()) {
+    std::size_t end = article.dateline.end;
+    while (end < text.size() && (text[end] == ' ' || text[end] == '-')) ++end;
+    std::fill(text.begin() + static_cast<std::ptrdiff_t>(article.dateline.start),
+              text.begin() + static_cast<std::ptrdiff_t>(end), '\n');
+  }
+  const std::vector<Span> tables = table_lines(text);
   const std::size_t headline_end =
       (article.body.start > 0 && article.text.compare(0, article.title.size(), article.title) == 0)
           ? article.title.size() : 0;

@@ -174,3 +174,15 @@ TEST_CASE("analyzer: an unknown place seen only in a capitalised headline is no 
   Analysis moscow = entities::analyze(plain("y.txt", "TALKS OPEN IN MOSCOW\n\nDiplomats met on Monday.\n"));
   CHECK(has(moscow.facets.place, "Moscow"));
 }
+
+TEST_CASE("analyzer: a table that begins on the dateline's line gives no facet values", "[entities][analyzer]") {
+  Article a = plain("x.txt",
+                    "AM INTERNATIONAL INC 2ND QTR JAN 31\n\nCHICAGO, Feb 26 - Oper shr loss two cts vs profit seven cts\n"
+                    "    Oper shr profit 442,000 vs profit 2,986,000\n"
+                    "    Revs 291.8 mln vs 151.1 mln\n"
+                    "    Six mths\n"
+                    "    Oper shr profit nil vs profit 12 cts\n");
+  Analysis an = entities::analyze(a);
+  CHECK(an.facets.person.empty());
+  CHECK(an.facets.place == std::vector<std::string>{"Chicago"});
+}
