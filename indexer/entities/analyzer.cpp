@@ -239,7 +239,7 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
 bool overlaps(const Span& a, const Span& b) { return a.start < b.end && b.start < a.end; }
 
 // The mentions that may give facet values: none read out of a table or figure (an earnings
-// table's "Oper shr" is no person), and no unknown place seen only in the headline (a
+// table's "Oper shr" is no person) or a sign-off line (" Reuter"), and no unknown place seen only in the headline (a
 // capitalised headline's "4TH QTR NET" is no place). The mentions themselves are all kept.
 std::vector<Mention> facet_mentions(const Article& article, const std::vector<Mention>& mentions) {
   // A table may begin on the dateline's line ("CHICAGO, Feb 26 - Oper shr 12 cts vs 10 cts"):
@@ -251,7 +251,8 @@ std::vector<Mention> facet_mentions(const Article& article, const std::vector<Me
     std::fill(text.begin() + static_cast<std::ptrdiff_t>(article.dateline.start),
               text.begin() + static_cast<std::ptrdiff_t>(end), '\n');
   }
-  const std::vector<Span> tables = table_lines(text);
+  std::vector<Span> tables = table_lines(text);
+  if (auto s = sign_off_line(text)) tables.push_back(*s);  // the last line: order kept
   const std::size_t headline_end =
       (article.body.start > 0 && article.text.compare(0, article.title.size(), article.title) == 0)
           ? article.title.size() : 0;

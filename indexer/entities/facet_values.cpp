@@ -104,6 +104,22 @@ std::vector<Span> table_lines(std::string_view text) {
   return out;
 }
 
+std::optional<Span> sign_off_line(std::string_view text) {
+  std::size_t e = text.size();
+  while (e > 0) {
+    std::size_t b = text.rfind('\n', e - 1);
+    b = b == std::string_view::npos ? 0 : b + 1;
+    const LineInfo l = describe(text, {b, e});
+    if (l.words > 0) {
+      if (l.words == 1 && l.numbers == 0 && !l.sentence_end && b > 0) return l.span;
+      return std::nullopt;
+    }
+    if (b == 0) break;
+    e = b - 1;
+  }
+  return std::nullopt;
+}
+
 bool in_table(const std::vector<Span>& tables, Span span) {
   auto it = std::lower_bound(tables.begin(), tables.end(), span.start,
                              [](const Span& t, std::size_t pos) { return t.end < pos; });

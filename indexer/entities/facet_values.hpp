@@ -2,6 +2,7 @@
 // and figures (earnings tables, sports results, price lists). Pure functions over text.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,10 @@ std::string normalise_space(std::string_view s);
 /// without a sentence end that heads such lines ("Nine mths", "12 mths", "Year"). Sorted,
 /// disjoint.
 std::vector<Span> table_lines(std::string_view text);
+
+/// The article's last non-empty line when it is a sign-off: one word and no sentence end
+/// (Reuters' " Reuter"). Names there are the agency signing, not what the article is about.
+std::optional<Span> sign_off_line(std::string_view text);
 
 /// True when `span` touches any of `tables` (as table_lines returns them).
 bool in_table(const std::vector<Span>& tables, Span span);

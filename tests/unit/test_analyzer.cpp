@@ -186,3 +186,10 @@ TEST_CASE("analyzer: a table that begins on the dateline's line gives no facet v
   CHECK(an.facets.person.empty());
   CHECK(an.facets.place == std::vector<std::string>{"Chicago"});
 }
+
+TEST_CASE("analyzer: the sign-off line gives no facet value", "[entities][analyzer]") {
+  Article a = plain("x.txt", "Cocoa review\n\nShowers continued in Bahia, traders said on Monday.\n Reuter\n");
+  Analysis an = entities::analyze(a);
+  CHECK_FALSE(has(an.facets.person, "Reuter"));
+  CHECK_FALSE(has(an.facets.org, "Reuter"));
+}

@@ -71,3 +71,13 @@ TEST_CASE("facet values: a span touching a table line is in the table", "[facet_
   CHECK_FALSE(in_table(tables, {0, 5}));
   CHECK_FALSE(in_table(tables, {text.find("More"), text.find("More") + 4}));
 }
+
+TEST_CASE("facet values: a one-word last line is a sign-off; a last sentence is not", "[facet_values]") {
+  const std::string reuters = "Title\n\nThe company said profit rose.\n Reuter\n\n";
+  auto s = sign_off_line(reuters);
+  REQUIRE(s);
+  CHECK(reuters.substr(s->start, s->end - s->start) == " Reuter");
+  CHECK_FALSE(sign_off_line("Title\n\nThe company said profit rose.\n"));
+  CHECK_FALSE(sign_off_line("Title\n\nBlair said.\nFinished.\n"));
+  CHECK_FALSE(sign_off_line("Reuter"));  // a one-line text has no sign-off
+}
