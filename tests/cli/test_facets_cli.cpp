@@ -122,3 +122,22 @@ TEST_CASE("cli facets: the facet table does not depend on the order files are in
   }
   CHECK(row(facet_table(one, "org"), 2, "Liberal Democrats"));
 }
+
+TEST_CASE("cli facets: a partitioned archive shows the same facet table as a single database", "[facets][cli]") {
+  TempDir plain, parts;
+  for (const TempDir* d : {&plain, &parts}) {
+    write_file(d->path() / "a/1.jsonl",
+               "{\"id\":\"x1\",\"title\":\"Talks\",\"date\":\"1987-03-02\",\"body\":\"Fed chairman Paul\\nVolcker said on "
+               "Monday that the Lib Dems met in Kiev.\"}\n"
+               "{\"id\":\"x2\",\"title\":\"Rates\",\"date\":\"1988-05-01\",\"body\":\"Fed chairman Paul Volcker said "
+               "on Monday that the Liberal Democrats in Kyiv were wrong.\"}\n");
+  }
+  REQUIRE(index(plain, "a", "-q").status == 0);
+  REQUIRE(index(parts, "a", "-q --partition year").status == 0);
+  for (const char* facet : {"person", "org", "place"}) {
+    INFO(facet);
+    CHECK(facet_table(plain, facet) == facet_table(parts, facet));
+  }
+  CHECK(row(facet_table(parts, "place"), 2, "Kyiv"));
+  CHECK(row(facet_table(parts, "org"), 2, "Liberal Democrats"));
+}
