@@ -6,7 +6,9 @@
 //  * An article (term "XTYPEarticle").
 //    Terms:
 //      Q<id>            unique id term; writes are replace_document(Q<id>, doc)
-//      XFILE<path>      the archive-relative file the article came from (drop a file's articles)
+//      XFILE<path>      each archive-relative file holding the article's id (an id several files
+//                       hold keeps all their terms; its content is from the last of them in walk
+//                       order, the greatest path); the article is removed with its last holder
 //      S... / ZS...     headline words (also indexed unprefixed, weighted above the body)
 //      ... / Z...       body words: unstemmed with positions, stemmed with a Z prefix
 //      A... / ZA...     author words
@@ -55,7 +57,8 @@ namespace newsidx::schema {
 //    last run are recorded in the metadata.
 // 3: records store the absolute path of the article's file (and "path_hex" for a name that is
 //    not UTF-8), where 2 stored it relative to the indexer's working folder, and "offset" of
-//    WARC articles.
+//    WARC articles; long terms end in a hash instead of being cut, and an article carries the
+//    XFILE term of every file holding its id.
 // 4: facet values are whitespace-normalised ("Paul Volcker", never "Paul\nVolcker"), names
 //    read out of tables and figures give no facet values, and aliases are stored under their
 //    canonical name ("Kiev" as "Kyiv").
@@ -194,7 +197,8 @@ void for_each_list_item(std::string_view e, Fn&& fn) {
   }
 }
 
-/// Xapian terms are limited to 245 bytes; longer values are cut at a UTF-8 boundary.
+/// Xapian terms are limited to 245 bytes; a term over 240 is cut at a UTF-8 boundary and ends
+/// in "#" and a 64-bit hash of the whole term, so values differing past the cut stay distinct.
 std::string clamp_term(std::string term);
 
 }  // namespace newsidx::schema

@@ -1,6 +1,10 @@
 // Readers: choosing the format by file name and the checks every format shares (see reader.hpp).
 #include "indexer/readers/reader.hpp"
 
+#include <exception>
+#include <functional>
+#include <new>
+#include <unordered_map>
 #include <utility>
 
 #include "indexer/readers/encoding.hpp"
@@ -40,6 +44,52 @@ ReadResult read_xml(std::string_view bytes, const PageSource& file, const Reader
                                                 "> is not NITF, NewsML-G2, RSS or Atom",
                              true});
   return result;
+}
+
+// Reads `bytes` as `format`; XML declares its own encoding (libxml2 decodes it) and WARC
+// payloads may be binary, so only the plain formats are decoded here.
+ReadResult read_format(Format format, std::string_view rel_path, std::string_view display_path,
+                       std::string_view bytes, const ReaderOptions& options,
+                       const std::function<void(std::size_t, std::string, bool)>& warn) {
+  if (format == Format::kWarc || format == Format::kXml || format == Format::kFeed) {
+    const PageSource file{std::string(display_path), std::string(rel_path), "", "", 0};
+    return format == Format::kWarc   ? read_warc(bytes, file, options)
+           : format == Format::kFeed ? read_feed(bytes, file, options)
+                                     : read_xml(bytes, file, options);
+  }
+  // JSON Lines are decoded line by line, so one bad line does not recode the others.
+  if (format == Format::kJsonLines) return read_jsonl(rel_path, display_path, bytes);
+  DecodedText decoded = decode_text(bytes);
+  // Reuters SGML is Latin-1 by definition (README): only a text file is expected in UTF-8.
+  if (decoded.fell_back && format == Format::kText) warn(0, std::string(kLatin1Notice), false);
+  return format == Format::kText ? read_text_article(rel_path, display_path, std::move(decoded.text))
+                                 : read_sgml(rel_path, display_path, decoded.text);
+}
+
+// The id rule within a file: of records sharing an id (a feed repeating a record, an .sgm with
+// two stories of one NEWID) the last is the article; the repeat is a notice naming both lines.
+template <typename Warn>
+void keep_last_of_each_id(ReadResult& read, std::string_view display_path, const Warn& warn) {
+  std::unordered_map<std::string, std::size_t> last;  // id -> index of its last record
+  for (std::size_t i = 0; i < read.articles.size(); ++i) last[read.articles[i].id] = i;
+  if (last.size() == read.articles.size()) return;
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> first;  // id -> line, count
+  for (const Article& a : read.articles) {
+    auto [it, fresh] = first.try_emplace(a.id, a.line, 0);
+    ++it->second.second;
+  }
+  std::vector<Article> kept;
+  for (std::size_t i = 0; i < read.articles.size(); ++i) {
+    Article& a = read.articles[i];
+    if (last[a.id] != i) continue;
+    if (const auto& [line, count] = first[a.id]; count > 1)
+      warn(a.line,
+           "id \"" + a.id + "\" is also at " + std::string(display_path) + (line ? ":" + std::to_string(line) : "") +
+               (count > 2 ? " (" + std::to_string(count) + " records in all)" : "") + "; the last record is indexed",
+           false);
+    kept.push_back(std::move(a));
+  }
+  read.articles = std::move(kept);
 }
 
 }  // namespace
@@ -89,31 +139,27 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
     warn(0, "empty file", true);
     return result;
   }
-  // XML declares its own encoding (libxml2 decodes it) and WARC payloads may be binary.
   const bool markup = format == Format::kWarc || format == Format::kXml || format == Format::kFeed;
-  if (!markup && looks_binary(bytes)) {
+  // JSON Lines are checked for NUL bytes line by line, so one bad line does not lose the feed.
+  if (!markup && (format == Format::kJsonLines ? mostly_control_bytes(bytes) : looks_binary(bytes))) {
     warn(0, "binary file (NUL or control bytes), not text", true);
     return result;
   }
 
+  // The reader boundary: whatever a reader raises (memory for a huge input, a bug on some odd
+  // input) skips this file with a warning; it never aborts the run.
   ReadResult read;
-  if (markup) {
-    const PageSource file{std::string(display_path), std::string(rel_path), "", "", 0};
-    read = format == Format::kWarc   ? read_warc(bytes, file, options)
-           : format == Format::kFeed ? read_feed(bytes, file, options)
-                                     : read_xml(bytes, file, options);
-  } else if (format == Format::kJsonLines) {
-    // JSON Lines are checked line by line, so one bad line does not recode the others.
-    read = read_jsonl(rel_path, display_path, bytes);
-  } else {
-    DecodedText decoded = decode_text(bytes);
-    // Reuters SGML is Latin-1 by definition (README): only a text file is expected in UTF-8.
-    if (decoded.fell_back && format == Format::kText) warn(0, std::string(kLatin1Notice), false);
-    read = format == Format::kText
-               ? read_text_article(rel_path, display_path, std::move(decoded.text))
-               : read_sgml(rel_path, display_path, decoded.text);
+  try {
+    read = read_format(format, rel_path, display_path, bytes, options, warn);
+  } catch (const std::bad_alloc&) {
+    warn(0, "file too large to read (out of memory)", true);
+    return result;
+  } catch (const std::exception& e) {
+    warn(0, std::string("cannot read the file: ") + e.what(), true);
+    return result;
   }
   for (ReadWarning& w : read.warnings) result.warnings.push_back(std::move(w));
+  keep_last_of_each_id(read, display_path, warn);
   for (Article& article : read.articles) {
     if (article.text.size() > options.max_article_bytes) {
       warn(article.line,
