@@ -58,6 +58,7 @@ install(FILES
           ${_contrib}/crontab.example
           ${_contrib}/newsidx-index.service
           ${PROJECT_SOURCE_DIR}/contrib/systemd/newsidx-index.timer
+          ${PROJECT_SOURCE_DIR}/common/data/aliases.tsv
         DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 # The documents --help and the man pages point to.
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/operations.md

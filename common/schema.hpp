@@ -60,7 +60,10 @@ namespace newsidx::schema {
 //    not UTF-8), where 2 stored it relative to the indexer's working folder, and "offset" of
 //    WARC articles; long terms end in a hash instead of being cut, and an article carries the
 //    XFILE term of every file holding its id; web pages: the record's "lang" and the XLANG term.
-inline constexpr int kSchemaVersion = 3;
+// 4: facet values are whitespace-normalised ("Paul Volcker", never "Paul\nVolcker"), names
+//    read out of tables and figures give no facet values, and aliases are stored under their
+//    canonical name ("Kiev" as "Kyiv").
+inline constexpr int kSchemaVersion = 4;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
 inline constexpr std::string_view kSkippedKeyPrefix = "newsidx.skipped:";

@@ -129,6 +129,9 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
        "against each entry's name when it has no '/' (\"*.bak\", \"drafts\"), else against the "
        "path relative to the archive folder (\"desk/tmp\"; '*' does not cross '/'); a "
        "trailing '/' matches folders only (\"tmp/\")")
+    ("aliases", po::value<std::string>(&o.aliases),
+       "TSV file of other names (alias, canonical name, facet: person, org or place) added to "
+       "the built-in table (Kiev -> Kyiv); facets store the canonical name")
     ("status", po::bool_switch(&o.status),
        "print the archive's counts, last run and skipped files (see --json); index nothing")
     ("json", po::bool_switch(&o.json), "with --status: print it as JSON (fields in " NEWSIDX_DOCDIR "/operations.md)")

@@ -42,6 +42,7 @@ struct IndexOptions {
   MaxPrune max_prune;                 ///< refuse to prune more than this (unless prune_all)
   bool prune_all = false;             ///< prune whatever vanished, however much
   std::vector<std::string> exclude;   ///< globs of files and folders left out of the walk
+  std::string aliases;                ///< --aliases FILE extending the built-in alias table
   bool status = false;                ///< --status: print the archive's state, index nothing
   bool json = false;                  ///< --status --json
   bool extract_only = false;          ///< print the analysis as JSON Lines, write nothing

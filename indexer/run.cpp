@@ -24,6 +24,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "common/aliases.hpp"
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
 #include "indexer/archive_writer.hpp"
@@ -109,7 +110,7 @@ bool read_input(const InputFile& f, const IndexOptions& o, std::string& bytes, s
 // Analyses and builds one article; a failure (memory, or a bug on some odd input) is a warning
 // that skips the article, never an abort of the run.
 std::optional<BuiltArticle> analyse_article(const Article& a, const std::string& key, const IndexOptions& o,
-                                            FileOutcome& r) {
+                                            const aliases::Table& names, FileOutcome& r) {
   try {
     // Entity extraction is English-only; --no-entities stops after the readers.
     Analysis an = o.no_entities || !analysed_for_entities(a) ? Analysis{} : entities::analyze(a);
@@ -117,6 +118,8 @@ std::optional<BuiltArticle> analyse_article(const Article& a, const std::string&
       r.extract_lines.push_back(extract_json(a, an, o.with_text));
       return std::nullopt;
     }
+    // --extract-only shows the article's own values; the archive stores one name per entity.
+    an.facets = names.apply(an.facets);
     return build_documents(a, an, key);
   } catch (const std::exception& e) {
     r.warnings.push_back({a.path, a.line, std::string("cannot analyse the article: ") + e.what(), true});
@@ -127,7 +130,7 @@ std::optional<BuiltArticle> analyse_article(const Article& a, const std::string&
 
 // Reads, analyses and builds one file; its built articles go to `emit` in order, in chunks.
 FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old,
-                         const IndexOptions& o,
+                         const IndexOptions& o, const aliases::Table& names,
                          const std::function<void(std::vector<BuiltArticle>)>& emit) {
   FileOutcome r;
   r.state = FileState{f.size, f.mtime_ns, "", f.root};
@@ -158,7 +161,7 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
   auto take = [&](const Article& a) {
     if (g_signal.load()) return;  // the writer has stopped: the file is redone by the next run
     ++r.articles_read;
-    auto built = analyse_article(a, f.key, o, r);
+    auto built = analyse_article(a, f.key, o, names, r);
     if (!built) return;
     chunk.push_back(std::move(*built));
     chunk_text += a.text.size();
@@ -206,6 +209,7 @@ struct Slot {
 // a long article, which finds the run stopped at its next article and ends.
 struct Pipeline {
   IndexOptions o;
+  aliases::Table names;  // the alias table facets are stored through
   std::vector<InputFile> files;
   std::unordered_map<std::string, FileState> known;
   std::vector<std::size_t> todo;  // indices of the files workers must read, in file order
@@ -249,7 +253,7 @@ void work(Pipeline& p) {
       }
       p.produced.notify_all();
     };
-    FileOutcome r = process_file(f, old, p.o, emit);
+    FileOutcome r = process_file(f, old, p.o, p.names, emit);
     {
       std::lock_guard lk(p.mu);
       p.slots[i].outcome = std::move(r);
@@ -263,7 +267,7 @@ void work(Pipeline& p) {
 // here, whether or not it changed). A holder outside this run's archives cannot be read: the
 // article keeps its content until that file is indexed again.
 Status restore_from_holders(ArchiveWriter& writer, const std::vector<InputFile>& files, const IndexOptions& o,
-                            Summary& s) {
+                            const aliases::Table& names, Summary& s) {
   std::map<std::string, std::set<std::string>> wanted;  // holder's XFILE term -> id terms
   for (auto& r : writer.take_restores()) wanted[r.holder_term].insert(r.id_term);
   for (const InputFile& f : files) {
@@ -282,7 +286,7 @@ Status restore_from_holders(ArchiveWriter& writer, const std::vector<InputFile>&
     std::vector<BuiltArticle> chunk;
     for (const Article& a : readers::read_file(f.key, f.path, bytes, ro).articles) {
       if (!it->second.count(schema::id_term(a.id))) continue;
-      if (auto built = analyse_article(a, f.key, o, r)) chunk.push_back(std::move(*built));
+      if (auto built = analyse_article(a, f.key, o, names, r)) chunk.push_back(std::move(*built));
     }
     spdlog::debug("{}: {} articles restored from it", f.path, chunk.size());
     auto wc = writer.restore(f.key, std::move(chunk));
@@ -569,6 +573,10 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   }
   for (const auto& u : walked.unsupported) spdlog::debug("{}: not an article file, ignored", u);
   s.files = walked.files.size();
+  std::vector<std::string> alias_warnings;
+  auto names = aliases::load(o.aliases, alias_warnings);
+  if (!names) return names.error();
+  for (const auto& w : alias_warnings) spdlog::warn("{}", w);
 
   if (o.dry_run && !o.extract_only) {
     s.dry_run = true;
@@ -584,6 +592,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   std::optional<ArchiveRebuild> archive_rebuild;  // --rebuild of a partitioned archive
   auto pipe = std::make_shared<Pipeline>();
   pipe->o = o;
+  pipe->names = *names;
   auto& known = pipe->known;
   std::optional<SkipLedger> ledger;  // skipped-file records (not with --extract-only)
   if (!o.extract_only) {
@@ -795,7 +804,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     }
   }
   if (writer && !fatal && !s.interrupted) {
-    if (auto st = restore_from_holders(*writer, files, o, s); !st) fatal = st.error();
+    if (auto st = restore_from_holders(*writer, files, o, pipe->names, s); !st) fatal = st.error();
   }
   if (ledger && !fatal && !s.interrupted && walked.problems.empty()) {
     // A file never indexed that could not be read, and is gone now, leaves the list.

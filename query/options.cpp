@@ -25,16 +25,16 @@ Error usage(std::string message, std::string hint) {
   return Error{ErrorCode::kUsage, "newsidx-query: " + std::move(message), std::move(hint)};
 }
 
-// The database named by `db = ...` in the configuration file the indexer reads (--config FILE,
+// The value of `key` (db, aliases) in the configuration file the indexer reads (--config FILE,
 // else the first default file that sets it); the indexer's other keys are ignored. "" if none.
-Result<std::string> db_from_config(const std::string& config) {
+Result<std::string> from_config(const std::string& config, const char* key) {
   const std::vector<std::string> files = config.empty() ? config::existing_default_files() : std::vector{config};
   for (const auto& f : files) {
     std::ifstream in(f);
     if (!in) return usage("cannot read configuration file " + f, "check the --config path");
     std::string db;
     po::options_description keys;
-    keys.add_options()("db", po::value<std::string>(&db));
+    keys.add_options()(key, po::value<std::string>(&db));
     try {
       po::variables_map vm;
       po::store(po::parse_config_file(in, keys, true), vm);
@@ -147,7 +147,7 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     ("db,d", po::value<std::string>(&o.db), "database to search, e.g. --db news.db; may be left out when "
        "newsidx.conf sets db (~/.config/newsidx/newsidx.conf, /etc/newsidx.conf, as for newsidx-index)")
     ("config", po::value<std::string>(&config), "take db from FILE instead of the default newsidx.conf files "
-       "(the indexer's other keys are ignored), e.g. --config ~/nightly.conf")
+       "(and aliases; the indexer's other keys are ignored), e.g. --config ~/nightly.conf")
     ("any", "match any of the words (OR) instead of all of them, e.g. --any 'kyiv kiev'")
     ("limit,n", po::value(&limit)->default_value("10"), "hits to show, 0 to 1,000,000, e.g. --limit 20")
     ("offset", po::value(&offset)->default_value("0"), "hits to skip first (paging), 0 to 1,000,000, e.g. --offset 10")
@@ -157,6 +157,9 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
                                               "7d, 2w, 3m, 1y, today, yesterday, last-week, last-month; e.g. --since 7d")
     ("until", po::value<std::string>(&until), "only articles dated up to the end of this period (same forms), e.g. --until 2022-02")
     ("today", po::value<std::string>(&today), "pretend today is this day, for reproducible relative dates, e.g. --today 2022-03-01")
+    ("aliases", po::value<std::string>(&o.aliases), "TSV file of other names (alias, canonical name, facet) "
+       "added to the built-in table, as given to newsidx-index (or the config key aliases); a "
+       "filter for either name finds both, e.g. --aliases ~/aliases.tsv")
     ("person", po::value(&person)->composing(), "only articles mentioning this person (repeatable: any of them), e.g. --person blinken")
     ("org", po::value(&org)->composing(), "only articles mentioning this organisation, e.g. --org nato")
     ("place", po::value(&place)->composing(), "only articles mentioning this place, e.g. --place kyiv")
@@ -208,12 +211,17 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   o.show_version = vm.count("version") > 0;
   if (o.show_help || o.show_version) return o;
   if (o.db.empty()) {
-    auto db = db_from_config(config);
+    auto db = from_config(config, "db");
     if (!db) return db.error();
     o.db = std::move(db).value();
   }
   if (o.db.empty())
     return usage("--db is required (no configuration file sets db)", "e.g. newsidx-query --db news.db 'query'");
+  if (o.aliases.empty()) {
+    auto a = from_config(config, "aliases");
+    if (!a) return a.error();
+    o.aliases = std::move(a).value();
+  }
 
   r.quotes = vm.count("quotes") > 0;
   for (const auto& w : words) r.text += (r.text.empty() ? "" : " ") + w;

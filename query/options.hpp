@@ -14,6 +14,7 @@ enum class OutputFormat { kText, kJson, kIds, kPaths, kCsv };
 
 struct QueryOptions {
   std::string db;
+  std::string aliases;  ///< --aliases FILE (or the config key): extends the built-in alias table
   SearchRequest request;
   OutputFormat format = OutputFormat::kText;
   bool facets_only = false;  ///< print the facet table (and timeline) without hits

@@ -33,7 +33,13 @@ int run(const QueryOptions& o, std::ostream& out, std::ostream& err, bool color,
   if (!searcher) return fail(searcher.error(), err);
   for (const auto& gone : (*searcher)->unreachable())
     err << "warning: partition not reachable, results are partial: " << escape_controls(gone) << "\n";
-  auto res = (*searcher)->search(o.request);
+  std::vector<std::string> alias_warnings;
+  auto names = aliases::load(o.aliases, alias_warnings);
+  if (!names) return fail(names.error(), err);
+  for (const auto& w : alias_warnings) err << "warning: " << escape_controls(w) << "\n";
+  SearchRequest req = o.request;
+  req.aliases = &*names;
+  auto res = (*searcher)->search(req);
   if (!res) return fail(res.error(), err);
   const int status = res->matches_estimated > 0 ? 0 : 1;
   const PrintOptions po{color, o.request.quotes, width, o.null};

@@ -168,6 +168,7 @@ struct Searcher::Impl {
   std::string path;
   bool remote_safe_facets = false;  // set once a server rejects our match spy
   std::vector<std::string> unreachable;  // stub lines left out by open_partial
+  const aliases::Table* aliases = &aliases::builtin();  // the request's (search() sets it)
 };
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -214,11 +215,17 @@ std::string Searcher::display_name(const std::string& field, const std::string& 
   return key;
 }
 
-std::vector<std::string> Searcher::resolve_values(const std::string& field, const std::string& value,
+std::vector<std::string> Searcher::resolve_values(const std::string& field, const std::string& typed,
                                                   SearchResult& out, const std::string& as_typed) {
   const std::string prefix = schema::prefix(field);
-  const std::string label = as_typed.empty() ? "--" + field + " " + value : as_typed;
+  const std::string label = as_typed.empty() ? "--" + field + " " + typed : as_typed;
   const schema::FacetDef* facet = schema::find_facet(field);
+  // An alias means its canonical name, the one value the indexer stored for both ("kiev").
+  std::string value = typed;
+  if (facet && field != "country") {
+    value = impl_->aliases->canonical(field == "speaker" ? "person" : field, typed);
+    if (value != typed) add_note(out, label + " means " + value + " (alias)");
+  }
   if (field == "country") {
     // A two-letter code that the archive files under needs no look-up: building the country
     // tables costs more than the rest of a filtered query. (Every current code resolves to
@@ -296,6 +303,7 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
 }
 
 Result<SearchResult> Searcher::search(const SearchRequest& req) {
+  impl_->aliases = req.aliases ? req.aliases : &aliases::builtin();
   for (int attempt = 0;; ++attempt) {
     try {
       return search_once(req);

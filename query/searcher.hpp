@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "common/aliases.hpp"
 #include "common/result.hpp"
 #include "query/dates.hpp"
 #include "query/display.hpp"  // kHighlightStart/End
@@ -53,6 +54,9 @@ struct SearchRequest {
   /// Count facets with the ValueCountMatchSpy path every xapian-tcpsrv knows (tests and
   /// remote databases; chosen automatically when a server rejects ListCountMatchSpy).
   bool remote_safe_facets = false;
+  /// Other names of one entity (--aliases); nullptr: the built-in table. A filter value that
+  /// is an alias means its canonical name, as the indexer stored it.
+  const aliases::Table* aliases = nullptr;
 };
 
 struct Hit {

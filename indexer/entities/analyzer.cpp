@@ -8,6 +8,7 @@
 
 #include "common/canonical.hpp"
 #include "common/countries.hpp"
+#include "indexer/entities/facet_values.hpp"
 #include "indexer/entities/gazetteer.hpp"
 #include "indexer/entities/quotes.hpp"
 #include "indexer/entities/resolution.hpp"
@@ -237,6 +238,39 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
 
 bool overlaps(const Span& a, const Span& b) { return a.start < b.end && b.start < a.end; }
 
+// The mentions that may give facet values: none read out of a table or figure (an earnings
+// table's "Oper shr" is no person) or a sign-off line (" Reuter"), and no unknown place seen only in the headline (a
+// capitalised headline's "4TH QTR NET" is no place). The mentions themselves are all kept.
+std::vector<Mention> facet_mentions(const Article& article, const std::vector<Mention>& mentions) {
+  // A table may begin on the dateline's line ("CHICAGO, Feb 26 - Oper shr 12 cts vs 10 cts"):
+  // the dateline is cut off as a line of its own, offsets unchanged.
+  std::string text = article.text;
+  if (article.dateline.end > article.dateline.start && article.dateline.end <= text.size()) {
+    std::size_t end = article.dateline.end;
+    while (end < text.size() && (text[end] == ' ' || text[end] == '-')) ++end;
+    std::fill(text.begin() + static_cast<std::ptrdiff_t>(article.dateline.start),
+              text.begin() + static_cast<std::ptrdiff_t>(end), '\n');
+  }
+  std::vector<Span> tables = table_lines(text);
+  if (auto s = sign_off_line(text)) tables.push_back(*s);  // the last line: order kept
+  const std::size_t headline_end =
+      (article.body.start > 0 && article.text.compare(0, article.title.size(), article.title) == 0)
+          ? article.title.size() : 0;
+  std::vector<Mention> out;
+  for (const Mention& m : mentions) {
+    if ((m.type == MentionType::kPerson || m.type == MentionType::kOrg || m.type == MentionType::kPlace) &&
+        in_table(tables, m.span))
+      continue;
+    if (m.type == MentionType::kPlace && m.country.empty() && m.span.end <= headline_end &&
+        std::none_of(mentions.begin(), mentions.end(), [&](const Mention& o) {
+          return o.span.start >= headline_end && o.type == m.type && o.entity == m.entity;
+        }))
+      continue;
+    out.push_back(m);
+  }
+  return out;
+}
+
 }  // namespace
 
 Analysis analyze(const Article& article) {
@@ -264,7 +298,11 @@ Analysis analyze(const Article& article) {
     Span bytes{tt.tokens[s.begin].start, tt.tokens[s.end - 1].end};
     if (dateline_span.end > dateline_span.start && overlaps(bytes, dateline_span)) continue;
     covered.push_back(bytes);
-    if (auto m = typed_mention(tt, words, s, gaz, caps[s.begin])) mentions.push_back(std::move(*m));
+    if (auto m = typed_mention(tt, words, s, gaz, caps[s.begin])) {
+      // A name broken across lines is one name: "Paul\nVolcker" is "Paul Volcker".
+      m->entity = normalise_space(m->entity);
+      mentions.push_back(std::move(*m));
+    }
   }
   // Countries, adjectives and metonyms the tagger left out ("U.S." inside "U.S. Embassy" is
   // part of an organisation, so only uncovered words count).
@@ -317,7 +355,7 @@ Analysis analyze(const Article& article) {
   };
   out.quotes = find_quotes(article.text, mentions, qo);
   out.mentions = std::move(mentions);
-  out.facets = make_facets(out.mentions, out.quotes, out.dateline);
+  out.facets = make_facets(facet_mentions(article, out.mentions), out.quotes, out.dateline);
   return out;
 }
 

@@ -187,6 +187,8 @@ TEST_CASE("nightly: SIGKILL at random moments never loses a commit, the final in
     if (!fs::exists(o.db)) continue;  // killed before the database was created
     auto now = contents(o.db);       // opens: the last commit is intact
     if (rebuild) {
+      INFO("round " << round << ": " << before.ids.size() << " ids before the killed --rebuild, " << now.ids.size()
+                    << " after; docs " << before.docs << " -> " << now.docs);
       if (now.ids.size() != 600) CHECK(now == before);  // not swapped: untouched
     } else {
       CHECK(now.ids.size() >= last);  // no committed file was lost

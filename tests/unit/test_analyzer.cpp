@@ -133,3 +133,63 @@ TEST_CASE("analyzer: traps (ALL-CAPS headline, sentence-initial words, titles)",
   CHECK(has(an.facets.country, "RU"));
   CHECK(has(an.facets.place, "Moscow"));
 }
+
+TEST_CASE("analyzer: a name broken across lines is one facet value without a line break", "[entities][analyzer]") {
+  Article a = plain("x.txt",
+                    "Fed chief speaks\n\nFederal Reserve Board chairman Paul\nVolcker said on Monday that the "
+                    "Securities and\n    Exchange Commission would act. Volcker spoke in Washington.\n");
+  Analysis an = entities::analyze(a);
+  CHECK(has(an.facets.person, "Paul Volcker"));
+  for (const auto* facet : {&an.facets.person, &an.facets.org, &an.facets.place, &an.facets.speaker})
+    for (const auto& v : *facet) CHECK(v.find_first_of("\n\t\r") == std::string::npos);
+  // The mention keeps the article's own bytes.
+  CHECK(std::any_of(an.mentions.begin(), an.mentions.end(), [](const Mention& m) { return m.text == "Paul\nVolcker"; }));
+}
+
+TEST_CASE("analyzer: an earnings table gives no facet values, its mentions stay", "[entities][analyzer]") {
+  Article a = plain("x.txt",
+                    "AM INTERNATIONAL INC 2ND QTR JAN 31\n\nOper shr loss two cts vs profit seven cts\n"
+                    "    Oper shr profit 442,000 vs profit 2,986,000\n"
+                    "    Revs 291.8 mln vs 151.1 mln\n"
+                    "    Avg shrs 51.7 mln vs 43.4 mln\n"
+                    "    Six mths\n"
+                    "    Oper shr profit nil vs profit 12 cts\n"
+                    "    Oper net profit 3,376,000 vs profit 5,086,000\n"
+                    "    12 mths\n"
+                    "    Shr 4.10 dlrs vs 3.66 dlrs\n");
+  Analysis an = entities::analyze(a);
+  CHECK(an.facets.person.empty());
+  CHECK(an.facets.org.empty());
+  CHECK(an.facets.place.empty());
+  // --extract-only still shows what the tagger read there.
+  CHECK(std::any_of(an.mentions.begin(), an.mentions.end(), [](const Mention& m) { return m.text == "Oper"; }));
+}
+
+TEST_CASE("analyzer: an unknown place seen only in a capitalised headline is no facet value", "[entities][analyzer]") {
+  Article a = plain("x.txt",
+                    "BROWN-FORMAN INC 4TH QTR NET\n\nShr one dlr vs 73 cts\n    Net 12.6 mln vs 15.8 mln\n");
+  Analysis an = entities::analyze(a);
+  CHECK(an.facets.place.empty());
+  // A known place in the headline stays.
+  Analysis moscow = entities::analyze(plain("y.txt", "TALKS OPEN IN MOSCOW\n\nDiplomats met on Monday.\n"));
+  CHECK(has(moscow.facets.place, "Moscow"));
+}
+
+TEST_CASE("analyzer: a table that begins on the dateline's line gives no facet values", "[entities][analyzer]") {
+  Article a = plain("x.txt",
+                    "AM INTERNATIONAL INC 2ND QTR JAN 31\n\nCHICAGO, Feb 26 - Oper shr loss two cts vs profit seven cts\n"
+                    "    Oper shr profit 442,000 vs profit 2,986,000\n"
+                    "    Revs 291.8 mln vs 151.1 mln\n"
+                    "    Six mths\n"
+                    "    Oper shr profit nil vs profit 12 cts\n");
+  Analysis an = entities::analyze(a);
+  CHECK(an.facets.person.empty());
+  CHECK(an.facets.place == std::vector<std::string>{"Chicago"});
+}
+
+TEST_CASE("analyzer: the sign-off line gives no facet value", "[entities][analyzer]") {
+  Article a = plain("x.txt", "Cocoa review\n\nShowers continued in Bahia, traders said on Monday.\n Reuter\n");
+  Analysis an = entities::analyze(a);
+  CHECK_FALSE(has(an.facets.person, "Reuter"));
+  CHECK_FALSE(has(an.facets.org, "Reuter"));
+}

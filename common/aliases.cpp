@@ -1,0 +1,106 @@
+// The alias table: parsing alias TSV files, the built-in default, and applying it to facets.
+#include "aliases.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "common/canonical.hpp"
+#include "common/tsv.hpp"
+
+extern "C" const char newsidx_aliases_tsv_begin[];
+extern "C" const char newsidx_aliases_tsv_end[];
+
+namespace newsidx::aliases {
+
+namespace {
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+bool known_facet(std::string_view f) { return f == "person" || f == "org" || f == "place"; }
+
+void apply_list(const Table& t, std::string_view facet, const std::vector<std::string>& in,
+                std::vector<std::string>& out) {
+  for (const auto& v : in) {
+    std::string c = t.canonical(facet, v);
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(std::move(c));
+  }
+}
+
+}  // namespace
+
+std::vector<Problem> Table::add_tsv(std::string_view text) {
+  std::vector<Problem> problems;
+  std::size_t line_no = 0;
+  while (!text.empty()) {
+    std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    ++line_no;
+    if (trim(line).empty() || line.front() == '#') continue;
+    auto f = tsv::split(line, '\t');
+    if (f.size() != 3) {
+      problems.push_back({line_no, "expected 3 tab-separated fields (alias, canonical name, facet), found " +
+                                       std::to_string(f.size())});
+      continue;
+    }
+    const std::string alias = trim(f[0]), name = trim(f[1]), facet = trim(f[2]);
+    if (!known_facet(facet)) {
+      problems.push_back({line_no, "facet \"" + facet + "\" is not person, org or place"});
+      continue;
+    }
+    const std::string key = canonical::fold_key(alias);
+    if (key.empty() || name.empty()) {
+      problems.push_back({line_no, "empty alias or canonical name"});
+      continue;
+    }
+    map_[{facet, key}] = name;
+  }
+  return problems;
+}
+
+std::string Table::canonical(std::string_view facet, std::string_view value) const {
+  if (map_.empty()) return std::string(value);
+  auto it = map_.find({std::string(facet), canonical::fold_key(value)});
+  return it == map_.end() ? std::string(value) : it->second;
+}
+
+Facets Table::apply(const Facets& f) const {
+  Facets out;
+  apply_list(*this, "person", f.person, out.person);
+  apply_list(*this, "org", f.org, out.org);
+  apply_list(*this, "place", f.place, out.place);
+  out.country = f.country;
+  apply_list(*this, "person", f.speaker, out.speaker);
+  return out;
+}
+
+const Table& builtin() {
+  static const Table table = [] {
+    Table t;
+    t.add_tsv(std::string_view(newsidx_aliases_tsv_begin,
+                               static_cast<std::size_t>(newsidx_aliases_tsv_end - newsidx_aliases_tsv_begin)));
+    return t;
+  }();
+  return table;
+}
+
+Result<Table> load(const std::string& path, std::vector<std::string>& warnings) {
+  Table t = builtin();
+  if (path.empty()) return t;
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return Error{ErrorCode::kIo, "cannot read alias file " + path,
+                 "check the --aliases path (or the \"aliases\" configuration key)"};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  for (const auto& p : t.add_tsv(ss.str()))
+    warnings.push_back(path + ":" + std::to_string(p.line) + ": skipped: " + p.reason);
+  return t;
+}
+
+}  // namespace newsidx::aliases

@@ -1,0 +1,129 @@
+// Facet-value hygiene: white space in names, and the lines of tables and figures.
+#include "facet_values.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace newsidx::entities {
+
+namespace {
+
+// Length of the white-space character at s[i] (0 when none): ASCII blanks and U+00A0.
+std::size_t space_at(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  return 0;
+}
+
+// A word that is a figure: it holds a digit and no letter beyond a short unit ("1,545,160",
+// "25.2", "67", "3RD" is not: ordinals are words of prose headlines).
+bool is_number(std::string_view w) {
+  std::size_t digits = 0, letters = 0;
+  for (char ch : w) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isdigit(c)) ++digits;
+    else if (std::isalpha(c)) ++letters;
+  }
+  return digits > 0 && letters == 0;
+}
+
+struct LineInfo {
+  Span span;
+  std::size_t words = 0, numbers = 0;
+  bool sentence_end = false;
+  bool versus = false;  ///< a "vs" between figures, as earnings tables compare periods
+};
+
+LineInfo describe(std::string_view text, Span line) {
+  LineInfo info{line};
+  std::string_view l = text.substr(line.start, line.end - line.start);
+  std::size_t i = 0;
+  std::string_view last;
+  while (i < l.size()) {
+    while (i < l.size() && std::isspace(static_cast<unsigned char>(l[i]))) ++i;
+    std::size_t b = i;
+    while (i < l.size() && !std::isspace(static_cast<unsigned char>(l[i]))) ++i;
+    if (i == b) break;
+    last = l.substr(b, i - b);
+    ++info.words;
+    if (is_number(last)) ++info.numbers;
+    if (last == "vs" || last == "vs.") info.versus = true;
+  }
+  info.sentence_end = !last.empty() && (last.back() == '.' || last.back() == '?' || last.back() == '!' ||
+                                        last.back() == ':' || last.back() == '"');
+  return info;
+}
+
+bool is_figure(const LineInfo& l) {
+  if (l.versus && l.words <= 10) return true;
+  return l.numbers >= 2 && l.numbers * 10 >= l.words * 3;
+}
+
+bool is_label(const LineInfo& l) {
+  return l.words >= 1 && l.words <= 3 && !l.sentence_end;
+}
+
+}  // namespace
+
+std::string normalise_space(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  for (std::size_t i = 0; i < s.size();) {
+    if (std::size_t n = space_at(s, i)) {
+      pending = !out.empty();
+      i += n;
+      continue;
+    }
+    if (pending) out.push_back(' ');
+    pending = false;
+    out.push_back(s[i++]);
+  }
+  return out;
+}
+
+std::vector<Span> table_lines(std::string_view text) {
+  std::vector<LineInfo> lines;
+  for (std::size_t b = 0; b < text.size();) {
+    std::size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    lines.push_back(describe(text, {b, e}));
+    b = e + 1;
+  }
+  std::vector<bool> table(lines.size(), false);
+  for (std::size_t i = 0; i < lines.size(); ++i) table[i] = is_figure(lines[i]);
+  // A label belongs to the table it heads: the next non-label line is a figure line.
+  for (std::size_t i = lines.size(); i-- > 0;) {
+    if (table[i] || !is_label(lines[i])) continue;
+    if (i + 1 < lines.size() && table[i + 1]) table[i] = true;
+  }
+  std::vector<Span> out;
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (table[i]) out.push_back(lines[i].span);
+  return out;
+}
+
+std::optional<Span> sign_off_line(std::string_view text) {
+  std::size_t e = text.size();
+  while (e > 0) {
+    std::size_t b = text.rfind('\n', e - 1);
+    b = b == std::string_view::npos ? 0 : b + 1;
+    const LineInfo l = describe(text, {b, e});
+    if (l.words > 0) {
+      if (l.words == 1 && l.numbers == 0 && !l.sentence_end && b > 0) return l.span;
+      return std::nullopt;
+    }
+    if (b == 0) break;
+    e = b - 1;
+  }
+  return std::nullopt;
+}
+
+bool in_table(const std::vector<Span>& tables, Span span) {
+  auto it = std::lower_bound(tables.begin(), tables.end(), span.start,
+                             [](const Span& t, std::size_t pos) { return t.end < pos; });
+  return it != tables.end() && it->start < span.end;
+}
+
+}  // namespace newsidx::entities

@@ -1,0 +1,33 @@
+// What may become a facet value: whitespace-normalised names, and no names read out of tables
+// and figures (earnings tables, sports results, price lists). Pure functions over text.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/article.hpp"
+
+namespace newsidx::entities {
+
+/// `s` with every run of white space (ASCII blanks and line breaks, no-break space) replaced by
+/// one space, and none at either end: "Paul\n   Volcker" -> "Paul Volcker".
+std::string normalise_space(std::string_view s);
+
+/// The byte ranges of the lines of `text` that are tables or figures rather than prose: a line
+/// with at least two numbers that make up at least 30% of its words ("Net 12.6 mln vs 15.8
+/// mln", "Ernie Els 67 68 70 205"), a line of at most ten words comparing with "vs" ("Shr loss
+/// two cts vs profit seven cts", "Arsenal vs Chelsea"), and a label line of at most three words
+/// without a sentence end that heads such lines ("Nine mths", "12 mths", "Year"). Sorted,
+/// disjoint.
+std::vector<Span> table_lines(std::string_view text);
+
+/// The article's last non-empty line when it is a sign-off: one word and no sentence end
+/// (Reuters' " Reuter"). Names there are the agency signing, not what the article is about.
+std::optional<Span> sign_off_line(std::string_view text);
+
+/// True when `span` touches any of `tables` (as table_lines returns them).
+bool in_table(const std::vector<Span>& tables, Span span);
+
+}  // namespace newsidx::entities

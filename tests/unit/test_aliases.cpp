@@ -1,0 +1,68 @@
+// Unit tests for the alias table: parsing, bad lines, the built-in default, applying to facets.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "common/aliases.hpp"
+
+using namespace newsidx;
+
+TEST_CASE("aliases: a TSV row maps its alias to the canonical name in its facet only", "[aliases]") {
+  aliases::Table t;
+  CHECK(t.add_tsv("# alias\tname\tfacet\nGorbachov\tMikhail Gorbachev\tperson\n\nMoskva\tMoscow\tplace\n").empty());
+  CHECK(t.canonical("person", "Gorbachov") == "Mikhail Gorbachev");
+  CHECK(t.canonical("person", "GORBACHOV") == "Mikhail Gorbachev");
+  CHECK(t.canonical("place", "Gorbachov") == "Gorbachov");
+  CHECK(t.canonical("place", "Moskva") == "Moscow");
+  CHECK(t.canonical("org", "Acme") == "Acme");
+}
+
+TEST_CASE("aliases: bad rows are skipped and named by line and reason", "[aliases]") {
+  aliases::Table t;
+  auto problems = t.add_tsv("Kiev\tKyiv\tplace\nno tabs here\nX\tY\tcity\n\tEmpty\torg\n");
+  REQUIRE(problems.size() == 3);
+  CHECK(problems[0].line == 2);
+  CHECK(problems[0].reason.find("3 tab-separated fields") != std::string::npos);
+  CHECK(problems[1].line == 3);
+  CHECK(problems[1].reason.find("\"city\"") != std::string::npos);
+  CHECK(problems[2].line == 4);
+  CHECK(t.size() == 1);
+}
+
+TEST_CASE("aliases: the built-in table knows Kiev and the Lib Dems", "[aliases]") {
+  CHECK(aliases::builtin().canonical("place", "Kiev") == "Kyiv");
+  CHECK(aliases::builtin().canonical("org", "Lib Dems") == "Liberal Democrats");
+  CHECK(aliases::builtin().canonical("org", "Liberal Democrat") == "Liberal Democrats");
+}
+
+TEST_CASE("aliases: facets take the canonical names, each once", "[aliases]") {
+  Facets f;
+  f.place = {"Kiev", "Moscow", "Kyiv"};
+  f.org = {"Lib Dems", "Liberal Democrats", "Labour"};
+  f.country = {"UA"};
+  Facets g = aliases::builtin().apply(f);
+  CHECK(g.place == std::vector<std::string>{"Kyiv", "Moscow"});
+  CHECK(g.org == std::vector<std::string>{"Liberal Democrats", "Labour"});
+  CHECK(g.country == std::vector<std::string>{"UA"});
+}
+
+TEST_CASE("aliases: a user's file extends the built-in table, a missing file is an error", "[aliases]") {
+  namespace fs = std::filesystem;
+  const fs::path p = fs::temp_directory_path() / "newsidx_test_aliases.tsv";
+  {
+    std::ofstream(p) << "Gorbachov\tMikhail Gorbachev\tperson\nbad line\n";
+  }
+  std::vector<std::string> warnings;
+  auto t = aliases::load(p.string(), warnings);
+  REQUIRE(t);
+  CHECK(t->canonical("person", "Gorbachov") == "Mikhail Gorbachev");
+  CHECK(t->canonical("place", "Kiev") == "Kyiv");
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0] == p.string() + ":2: skipped: expected 3 tab-separated fields (alias, canonical name, facet), found 1");
+  fs::remove(p);
+  warnings.clear();
+  auto missing = aliases::load(p.string(), warnings);
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().message == "cannot read alias file " + p.string());
+}

@@ -1,0 +1,83 @@
+// Unit tests for facet-value hygiene: white space in names, tables and figures.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "indexer/entities/facet_values.hpp"
+
+using namespace newsidx;
+using namespace newsidx::entities;
+
+namespace {
+
+// The lines table_lines marks, joined by "|", for compact expectations.
+std::string tables_of(const std::string& text) {
+  std::string out;
+  for (const Span& s : table_lines(text)) {
+    if (!out.empty()) out += "|";
+    out += text.substr(s.start, s.end - s.start);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("facet values: white space inside a name becomes one space", "[facet_values]") {
+  CHECK(normalise_space("Paul\nVolcker") == "Paul Volcker");
+  CHECK(normalise_space("Securities and\n    Exchange  Commission") == "Securities and Exchange Commission");
+  CHECK(normalise_space("  Tony\tBlair \r\n") == "Tony Blair");
+  CHECK(normalise_space("Jos\xC3\xA9\xC2\xA0Manuel") == "Jos\xC3\xA9 Manuel");
+  CHECK(normalise_space("Kyiv") == "Kyiv");
+  CHECK(normalise_space(" \n ").empty());
+}
+
+TEST_CASE("facet values: an earnings table's lines and labels are a table", "[facet_values]") {
+  const std::string text =
+      "BROWN-FORMAN INC 4TH QTR NET\n"
+      "    Shr one dlr vs 73 cts\n"
+      "    Net 12.6 mln vs 15.8 mln\n"
+      "    Nine mths\n"
+      "    Shr 3.07 dlrs vs 3.08 dlrs\n"
+      " Reuter\n";
+  CHECK(tables_of(text) ==
+        "    Shr one dlr vs 73 cts|    Net 12.6 mln vs 15.8 mln|    Nine mths|    Shr 3.07 dlrs vs 3.08 dlrs");
+}
+
+TEST_CASE("facet values: sports results and price lists are tables", "[facet_values]") {
+  CHECK(tables_of("Leading scores:\nErnie Els 67 68 70 205\nNick Price 69 70 68 207\n") ==
+        "Ernie Els 67 68 70 205|Nick Price 69 70 68 207");
+  CHECK(tables_of("Wheat 3.12 3.15\nCorn 1.50 1.52\n") == "Wheat 3.12 3.15|Corn 1.50 1.52");
+  CHECK(tables_of("Fixtures\nArsenal vs Chelsea\nOper shr loss two cts vs profit seven cts\n") ==
+        "Fixtures|Arsenal vs Chelsea|Oper shr loss two cts vs profit seven cts");
+}
+
+TEST_CASE("facet values: prose with figures is not a table", "[facet_values]") {
+  CHECK(tables_of("Ohio Mattress Co said its first quarter profits may be below the 2.4 mln\n"
+                  "dlrs, or 15 cts a share, earned in the first quarter of fiscal\n"
+                  "1986.\n"
+                  "Paul Volcker said on March 3 that rates of 7.5 pct would stay.\n")
+            .empty());
+  // A short line ending a sentence is no label, even above a table.
+  CHECK(tables_of("Results were as follows:\nShr 39 cts vs 50 cts\n") == "Shr 39 cts vs 50 cts");
+}
+
+TEST_CASE("facet values: a span touching a table line is in the table", "[facet_values]") {
+  const std::string text = "Prose line here.\n    Nine mths\n    Shr 3.07 dlrs vs 3.08 dlrs\nMore prose.\n";
+  const auto tables = table_lines(text);
+  const std::size_t mths = text.find("mths");
+  const std::size_t shr = text.find("Shr");
+  CHECK(in_table(tables, {mths, shr + 3}));  // "Mths\n    Shr" across the line break
+  CHECK(in_table(tables, {shr, shr + 3}));
+  CHECK_FALSE(in_table(tables, {0, 5}));
+  CHECK_FALSE(in_table(tables, {text.find("More"), text.find("More") + 4}));
+}
+
+TEST_CASE("facet values: a one-word last line is a sign-off, a last sentence is not", "[facet_values]") {
+  const std::string reuters = "Title\n\nThe company said profit rose.\n Reuter\n\n";
+  auto s = sign_off_line(reuters);
+  REQUIRE(s);
+  CHECK(reuters.substr(s->start, s->end - s->start) == " Reuter");
+  CHECK_FALSE(sign_off_line("Title\n\nThe company said profit rose.\n"));
+  CHECK_FALSE(sign_off_line("Title\n\nBlair said.\nFinished.\n"));
+  CHECK_FALSE(sign_off_line("Reuter"));  // a one-line text has no sign-off
+}
