@@ -527,26 +527,33 @@ void install_signal_handlers() {
   sigaction(SIGTERM, &sa, nullptr);
 }
 
+namespace {
+// "1 file", "2 files": counts in the summary read as English.
+std::string count_of(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+}  // namespace
+
 std::string summary_line(const Summary& s) {
   if (!s.abandoned_rebuild.empty())
     return fmt::format(
         "newsidx-index: --rebuild stopped by signal {} after {:.1f} s and abandoned: {} is left as it was, and "
-        "the {} articles written so far went to the discarded copy",
-        s.signal, s.seconds, s.abandoned_rebuild, s.added + s.updated);
+        "the {} written so far went to the discarded copy",
+        s.signal, s.seconds, s.abandoned_rebuild, count_of(s.added + s.updated, "article"));
   if (s.dry_run)
     return fmt::format(
-        "newsidx-index: dry run: {} files, {} to add, {} to update, {} to remove, {} unchanged, "
+        "newsidx-index: dry run: {}, {} to add, {} to update, {} to remove, {} unchanged, "
         "{} skipped, {:.1f} s{}",
-        s.files, s.added, s.updated, s.removed, s.files_unchanged, s.skipped, s.seconds,
-        s.prune_refused ? fmt::format(", pruning of {} vanished files refused (--max-prune)", s.prune_refused) : "");
+        count_of(s.files, "file"), s.added, s.updated, s.removed, s.files_unchanged, s.skipped, s.seconds,
+        s.prune_refused ? fmt::format(", pruning of {} refused (--max-prune)", count_of(s.prune_refused, "vanished file")) : "");
   double rate = s.seconds > 0 ? static_cast<double>(s.added + s.updated) / s.seconds : 0.0;
   return fmt::format(
-      "newsidx-index: {} files ({} unchanged), {} articles read, {} added, {} updated, "
+      "newsidx-index: {} ({} unchanged), {} read, {} added, {} updated, "
       "{} removed, {} skipped{}{}, {:.1f} s, {:.0f} articles/s{}{}{}",
-      s.files, s.files_unchanged, s.articles_read, s.added, s.updated, s.removed, s.skipped,
+      count_of(s.files, "file"), s.files_unchanged, count_of(s.articles_read, "article"), s.added, s.updated, s.removed, s.skipped,
       s.still_skipped ? fmt::format(" ({} unchanged file{} still skipped)", s.still_skipped, s.still_skipped == 1 ? "" : "s") : "",
       s.not_articles ? fmt::format(", {} not article{}", s.not_articles, s.not_articles == 1 ? "" : "s") : "", s.seconds, rate,
-      s.prune_refused ? fmt::format(", pruning of {} vanished files refused (--max-prune)", s.prune_refused) : "",
+      s.prune_refused ? fmt::format(", pruning of {} refused (--max-prune)", count_of(s.prune_refused, "vanished file")) : "",
       s.compacted ? fmt::format(", {} partitions compacted", s.compacted) : "",
       s.interrupted ? " (interrupted: committed what was done)" : s.rebuilt ? " (rebuilt)" : "");
 }

@@ -16,7 +16,7 @@ ArchiveStatus sample() {
   s.quotations = 4120;
   s.files = 2226;
   s.last_run = RunRecord{"2026-12-06T02:30:00Z", "2026-12-06T02:30:07Z", "skipped-input",
-                         "2226 files (2225 unchanged), 1 articles read, 0 added, 0 updated, 0 removed, 1 skipped"};
+                         "2226 files (2225 unchanged), 1 article read, 0 added, 0 updated, 0 removed, 1 skipped"};
   s.skipped = {SkippedFile{"feeds/wire.jsonl", "/srv/news/feeds/wire.jsonl", {"line 3: malformed JSON", "line 9: no body"}}};
   return s;
 }
@@ -37,7 +37,7 @@ TEST_CASE("status: text names the counts, the last run and each skipped file's r
   CHECK(status_text(sample()) ==
         "news.db: 2225 articles, 4120 quotations, 2226 files\n"
         "last run: started 2026-12-06T02:30:00Z, ended 2026-12-06T02:30:07Z, skipped-input\n"
-        "  2226 files (2225 unchanged), 1 articles read, 0 added, 0 updated, 0 removed, 1 skipped\n"
+        "  2226 files (2225 unchanged), 1 article read, 0 added, 0 updated, 0 removed, 1 skipped\n"
         "skipped files: 1 (retried when they change)\n"
         "  /srv/news/feeds/wire.jsonl\n"
         "    line 3: malformed JSON\n"
