@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "common/article.hpp"
@@ -33,5 +34,9 @@ struct DatelineMatch {
 /// Returns nothing for ordinary first sentences ("The U.S. - and its allies ...",
 /// "Mr Blair - who ...") and when no body text follows the dash.
 std::optional<DatelineMatch> find_dateline(std::string_view text, std::size_t pos = 0);
+
+/// Sets `article.text` to `body` and spans the body (white space trimmed) and a dateline at its
+/// start (find_dateline): what the JSON Lines and XML readers do with a record's body.
+void set_body(Article& article, std::string body);
 
 }  // namespace newsidx::readers

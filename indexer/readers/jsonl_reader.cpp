@@ -87,20 +87,7 @@ void read_object(const json& obj, std::string_view rel_path, std::string_view di
     }
   }
 
-  article.text = normalise_newlines(*body);
-  const std::string_view text = article.text;
-  std::size_t start = 0;
-  while (start < text.size() && space_length_at(text, start) != 0) {
-    start += space_length_at(text, start);
-  }
-  const std::size_t end = start + trim(text.substr(start)).size();
-  article.body = {start, end};
-  if (const auto dateline = find_dateline(text.substr(0, end), start)) {
-    article.dateline = dateline->text;
-    article.dateline_text =
-        std::string(text.substr(dateline->text.start, dateline->text.end - dateline->text.start));
-    article.body.start = dateline->body_start;
-  }
+  set_body(article, *body);
   if (const auto given = string_field(obj, {"dateline"}); given && !trim(*given).empty()) {
     article.dateline_text = std::string(trim(*given));
   }

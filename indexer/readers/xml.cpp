@@ -276,20 +276,6 @@ std::string inner_xml(XmlNode node) {
   return out;
 }
 
-void set_body(Article& article, std::string body) {
-  article.text = normalise_newlines(body);
-  const std::string_view text = article.text;
-  std::size_t start = 0;
-  while (start < text.size() && space_length_at(text, start) != 0) start += space_length_at(text, start);
-  const std::size_t end = start + trim(text.substr(start)).size();
-  article.body = {start, end};
-  if (const auto dateline = find_dateline(text.substr(0, end), start)) {
-    article.dateline = dateline->text;
-    article.dateline_text =
-        std::string(text.substr(dateline->text.start, dateline->text.end - dateline->text.start));
-    article.body.start = dateline->body_start;
-  }
-}
 
 bool looks_like_html(std::string_view text) {
   for (std::size_t pos = text.find('<'); pos != std::string_view::npos; pos = text.find('<', pos + 1)) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/article.hpp"
+#include "indexer/readers/dateline.hpp"  // set_body
 
 struct _xmlDoc;
 struct _xmlNode;
@@ -56,9 +57,6 @@ std::string block_text(XmlNode node);
 /// The markup inside `node`, serialised (for handing XHTML to an HTML reader).
 std::string inner_xml(XmlNode node);
 
-/// Sets `article.text` to `body` and spans the body (white space trimmed) and a dateline at its
-/// start (find_dateline), as the JSON Lines reader does.
-void set_body(Article& article, std::string body);
 
 /// True when `text` looks like HTML markup rather than plain text (a tag or an entity).
 bool looks_like_html(std::string_view text);
