@@ -22,6 +22,9 @@ if [ "${NEWSIDX_SANITIZE:-1}" != 0 ]; then
   scripts/build.sh "$asan_dir" RelWithDebInfo -DNEWSIDX_SANITIZE=ON
   # Leaks fail a test (LeakSanitizer, on with AddressSanitizer); so does any undefined behaviour.
   export ASAN_OPTIONS=detect_leaks=1
+  # The one leak that is Xapian's own (its metadata-key iterator when a corrupt table throws),
+  # named narrowly in tests/lsan.supp; every other leak fails its test.
+  export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
   (cd "$asan_dir" && ctest --output-on-failure -j "$jobs" -E '^integration:corpora: ')
 fi
