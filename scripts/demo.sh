@@ -16,6 +16,8 @@ run() {
 }
 
 echo "== Indexing corpus/ into $db"
+# A fresh demo database each time: one left by an older version may have another schema.
+rm -rf "$db"
 run "$bin/indexer/newsidx-index" --db "$db" corpus
 echo
 echo "== Example queries"
