@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "common/schema.hpp"
+#include "nightly_cli_util.hpp"
 #include "test_util.hpp"
 
 using namespace newsidx::test;
@@ -18,17 +19,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kIndex = NEWSIDX_INDEX_BIN;
-
-void archive(const TempDir& dir, int files) {
-  for (int i = 0; i < files; ++i)
-    write_file(dir.path() / fmt::format("archive/d{}/story{}.txt", i % 7, i),
-               fmt::format("Story {}\n\nDock workers at pier {} met on Monday, the union said.\n", i, i));
-}
-
-std::string index_cmd(const TempDir& dir, const std::string& extra = "") {
-  return kIndex + " --config /dev/null --no-progress --db " + sh_quote(dir.str("db")) + " " + extra +
-         " " + sh_quote(dir.str("archive"));
-}
 
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
