@@ -13,7 +13,7 @@ the figure is agreement with Readability. Beside it, the all-text baseline: ever
 page's <body> (scripts and styles excepted), what an indexer that keeps the whole page reads.
 Title: exact match after white-space normalisation, and "headline": equal once trailing
 site-name parts of the expected title are cut (Readability often keeps " | Site"; newsidx removes
-the site name, as its issue asks); date: the day (first 10 characters of the
+the site name, as its issue asks), each cut part shorter than what remains; date: the day (first 10 characters of the
 expected publishedTime). Pages are split by their position in name order into odd (the half the
 rules were developed on) and even (the check half).
 """
@@ -144,7 +144,9 @@ def same_headline(ours, expected):
         if ours == expected:
             return True
         cut = SUFFIX.sub("", expected)
-        if cut == expected or not cut:
+        # A site name is shorter than the headline it follows: "Raspberry Pi 3" is not the
+        # headline of "Raspberry Pi 3 - The credit card sized PC that cost only $35".
+        if cut == expected or not cut or len(expected) - len(cut) >= len(cut):
             return False
         expected = cut
 

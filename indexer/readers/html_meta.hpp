@@ -29,17 +29,27 @@ struct PageMeta {
 /// page came from, if known (a date in its path is the last resort for the date).
 PageMeta read_page_meta(const GumboNode* root, std::string_view url);
 
+/// True when `part` of a title names the site: it is `site_name` (og:site_name), or that name
+/// without a domain ending or motto ("Factorio" for "Factorio.com", "Aktuálně.cz" for
+/// "Aktuálně.cz - Víte, co se právě děje"), or the name of `host` ("factorio" for
+/// "www.factorio.com"). Case is ignored.
+bool names_site(std::string_view part, std::string_view site_name, std::string_view host = "");
+
+/// `title` without a first or last part (cut at " | ", " - ", " – ", " — ", " :: ", " » ",
+/// " · ") that names the site (names_site); unchanged when no end part does.
+std::string strip_named_site(std::string_view title, std::string_view site_name, std::string_view host = "");
+
 /// The <title> text without the site name that pages append or prepend to it ("Headline - Site",
-/// "Site | Headline"): the longest part when separators split it; kept whole when the parts are
-/// too short to be a headline alone.
-std::string strip_site_name(std::string_view title, std::string_view site_name);
+/// "Site | Headline"): strip_named_site when an end part names the site; else the first part when
+/// it has three words or more (a headline); else kept whole.
+std::string strip_site_name(std::string_view title, std::string_view site_name, std::string_view host = "");
 
 /// Chooses the headline among `candidates` (JSON-LD headline, og:title, twitter:title, the main
-/// <h1>, in that order): the first one that the <title> text contains; else the <title> without
-/// its site name when that has three words or more; else the first candidate. The site name is
-/// removed from the result.
+/// <h1>, in that order), each without an end part that names the site: the first one that the
+/// <title> text contains; else the first one that a later candidate repeats; else the <title>
+/// without its site name when that has three words or more; else the first candidate.
 std::string choose_title(const std::vector<std::string>& candidates, std::string_view title_text,
-                         std::string_view site_name);
+                         std::string_view site_name, std::string_view host = "");
 
 /// The primary language subtag of a language tag, lower case: "en-GB" -> "en", "" -> "".
 std::string primary_language(std::string_view lang);
