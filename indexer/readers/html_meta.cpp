@@ -335,6 +335,30 @@ std::string strip_site_name(std::string_view title, std::string_view site_name, 
   return std::string(title);
 }
 
+bool is_section_root(std::string_view url) {
+  if (url.empty()) return false;
+  if (const auto scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 1);
+  if (url.starts_with("//")) {
+    url.remove_prefix(2);
+    const auto slash = url.find('/');
+    url = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
+  }
+  url = url.substr(0, std::min(url.find('?'), url.find('#')));
+  std::vector<std::string_view> segments;
+  std::size_t start = 0;
+  while (start < url.size()) {
+    std::size_t end = url.find('/', start);
+    if (end == std::string_view::npos) end = url.size();
+    if (end > start) segments.push_back(url.substr(start, end - start));
+    start = end + 1;
+  }
+  if (segments.empty()) return true;
+  if (segments.size() > 1) return false;
+  const std::string_view seg = segments.front();
+  if (std::count(seg.begin(), seg.end(), '-') + std::count(seg.begin(), seg.end(), '_') > 1) return false;
+  return std::none_of(seg.begin(), seg.end(), [](char c) { return c == '.' || (c >= '0' && c <= '9'); });
+}
+
 std::string primary_language(std::string_view lang) {
   const std::size_t end = lang.find_first_of("-_");
   return lower(lang.substr(0, end));
@@ -348,6 +372,7 @@ PageMeta read_page_meta(const GumboNode* root, std::string_view url) {
   m.site_name = first_of(tags, {"og:site_name"});
   if (m.site_name.empty()) m.site_name = ld.publisher;
   std::string canonical = canonical_link(root);
+  m.declared_url = !canonical.empty() ? canonical : first_of(tags, {"og:url"});
   if (!is_absolute_url(canonical)) canonical = first_of(tags, {"og:url"});
   if (is_absolute_url(canonical)) m.canonical_url = canonical;
 

@@ -17,6 +17,7 @@ struct PageMeta {
   std::string author;         ///< JSON-LD author names, <meta name=author>, else the byline's text
   std::string section;        ///< JSON-LD articleSection, article:section
   std::string canonical_url;  ///< <link rel=canonical>, og:url (absolute http(s) URLs only)
+  std::string declared_url;   ///< <link rel=canonical>, else og:url, as written (may be "//host/x")
   std::string site_name;      ///< og:site_name, JSON-LD publisher name
   std::string lang;           ///< <html lang> (or Content-Language), lower case, e.g. "en-gb"
   std::string article_body;   ///< JSON-LD articleBody, or ""
@@ -50,6 +51,11 @@ std::string strip_site_name(std::string_view title, std::string_view site_name, 
 /// without its site name when that has three words or more; else the first candidate.
 std::string choose_title(const std::vector<std::string>& candidates, std::string_view title_text,
                          std::string_view site_name, std::string_view host = "");
+
+/// True when `url` ("https://host/news/", "//host/", "/es/") names a site's home or one of its
+/// sections rather than a story: at most one path segment, and that segment a plain word or two
+/// ("news", "world-news", "es"), without digits, a file extension or a story's many-word slug.
+bool is_section_root(std::string_view url);
 
 /// The primary language subtag of a language tag, lower case: "en-GB" -> "en", "" -> "".
 std::string primary_language(std::string_view lang);

@@ -78,6 +78,18 @@ TEST_CASE("html_meta: when the <title> repeats no candidate, two that agree outv
                      "The fourth headline here - Gazette", "Gazette") == "The fourth headline here");
 }
 
+TEST_CASE("html_meta: a home or section address is a section root, a story's is not", "[html_meta]") {
+  for (const char* root : {"https://news.example.org/", "https://news.example.org", "//us.example.com/news/",
+                           "https://www.example.com/es/", "/world-news/", "https://example.org/?edition=uk"})
+    CHECK(is_section_root(root));
+  for (const char* story : {"https://news.example.org/2024/03/05/harbour-cranes", "https://example.org/business/cranes",
+                            "https://example.org/harbour-cranes-idle-as-strike-holds", "https://example.org/story.html",
+                            "//example.org/news/12345", "https://example.org/a1b2c3", ""})
+    CHECK_FALSE(is_section_root(story));
+  CHECK(meta_of("<link rel=\"canonical\" href=\"//us.example.com/news/\">").declared_url == "//us.example.com/news/");
+  CHECK(meta_of("<link rel=\"canonical\" href=\"//us.example.com/news/\">").canonical_url.empty());
+}
+
 TEST_CASE("html_meta: dates come from meta names, <time>, then the URL, as stated in their own offset", "[html_meta]") {
   CHECK(meta_of("<meta property=\"article:published_time\" content=\"2019-01-03T07:00:02.000Z\">").date == "2019-01-03");
   CHECK(meta_of("<meta name=\"parsely-pub-date\" content=\"2015-07-24T05:36:09+01:00\">").date == "2015-07-24");
