@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Packs saved web pages into a WARC file, as a crawler writes one: the benchmark's WARC input.
 
-  make-warc.py PAGES OUT.warc.gz [--size BYTES] [--host HOST]
+  make-warc.py PAGES OUT.warc.gz [--size BYTES] [--host HOST] [--level 1-9]
   make-warc.py PAGES OUT.warc    [--size BYTES]           (no .gz: records written uncompressed)
 
 PAGES is a directory of NAME.html files, or of NAME/source.html folders (the Readability test
@@ -12,7 +12,8 @@ holding a real HTTP/1.1 message (status line, Date, Server, Content-Type text/ht
 charset, so the page's own <meta> decides as it does for a file, Content-Length). With an output
 name ending in .gz every record is its own gzip member, as crawlers write them.
 
---size BYTES repeats the pages until the output holds at least BYTES: round N > 0 puts the pages
+--size BYTES repeats the pages until the WARC records (uncompressed, as a reader sees them) come to
+at least BYTES, whatever the gzip members take on disk: round N > 0 puts the pages
 under https://HOST/rN/NAME.html and renames their rel=canonical and og:url declarations (a byte
 substitution in the payload), so that every copy is a distinct article to the indexer instead of
 a newer version of the first. Python 3 standard library only.
@@ -90,17 +91,19 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--size", type=int, default=0, help="repeat the pages until the output holds this many bytes")
     ap.add_argument("--host", default="pages.example.org")
+    ap.add_argument("--level", type=int, default=6, help="gzip level of each record (.gz output)")
     args = ap.parse_args()
     pages = pages_of(args.pages)
     if not pages:
         sys.exit(f"make-warc: no pages in {args.pages}")
     compress = args.out.endswith(".gz")
     when = datetime.datetime(2026, 12, 6, 12, 0, 0, tzinfo=datetime.timezone.utc)
-    written = records = 0
+    written = records = record_bytes = 0
     with open(args.out, "wb") as out:
         def put(record):
-            nonlocal written, records
-            data = gzip.compress(record, compresslevel=6, mtime=0) if compress else record
+            nonlocal written, records, record_bytes
+            data = gzip.compress(record, compresslevel=args.level, mtime=0) if compress else record
+            record_bytes += len(record)
             out.write(data)
             written += len(data)
             records += 1
@@ -121,12 +124,12 @@ def main():
                 put(warc_record("response", uri, http_response(body, when), "application/http;msgtype=response",
                                 date, payload=body))
                 when += datetime.timedelta(seconds=1)
-                if args.size and written >= args.size:
+                if args.size and record_bytes >= args.size:
                     break
             round_no += 1
-            if not args.size or written >= args.size:
+            if not args.size or record_bytes >= args.size:
                 break
-    print(f"make-warc: {args.out}: {records} records, {round_no} round(s) of {len(pages)} pages, {written} bytes",
+    print(f"make-warc: {args.out}: {records} records, {round_no} round(s) of {len(pages)} pages, {record_bytes} bytes of records, {written} bytes on disk",
           file=sys.stderr)
 
 
