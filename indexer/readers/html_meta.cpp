@@ -343,7 +343,9 @@ bool is_section_root(std::string_view url) {
     const auto slash = url.find('/');
     url = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
   }
-  url = url.substr(0, std::min(url.find('?'), url.find('#')));
+  // A query names one item of a page ("/?p=123" is a WordPress post), never a section.
+  if (url.find('?') != std::string_view::npos) return false;
+  url = url.substr(0, url.find('#'));
   std::vector<std::string_view> segments;
   std::size_t start = 0;
   while (start < url.size()) {

@@ -54,7 +54,8 @@ std::string choose_title(const std::vector<std::string>& candidates, std::string
 
 /// True when `url` ("https://host/news/", "//host/", "/es/") names a site's home or one of its
 /// sections rather than a story: at most one path segment, and that segment a plain word or two
-/// ("news", "world-news", "es"), without digits, a file extension or a story's many-word slug.
+/// ("news", "world-news", "es"), without digits, a file extension or a story's many-word slug,
+/// and no query ("/?p=123" is a post).
 bool is_section_root(std::string_view url);
 
 /// The primary language subtag of a language tag, lower case: "en-GB" -> "en", "" -> "".
