@@ -14,6 +14,10 @@
 #                                       <commit> in one run, alternating (scripts/bench_queries.py)
 #   BENCH_PART=adversarial scripts/bench.sh   only --extract-only on 0.4, 1 and 4 MB adversarial
 #                                       articles (issue 15), printed; BENCHMARKS.md untouched
+#   BENCH_PART=warc scripts/bench.sh   web pages (issue 17): the Readability pages as files and as a
+#                                       WARC, omindex on the same files, a generated 1 GB WARC's
+#                                       peak memory (scripts/bench_warc.py); printed, BENCHMARKS.md
+#                                       untouched; BENCH_WARC_BYTES sets the generated WARC's size
 #   BENCHMARKS.md shows the latest report of each part (or of the full run), with its command.
 # Environment: BENCH_RUNS (runs per indexing figure, default 3), BENCH_RUNS_GENERATED and
 # BENCH_RUNS_FLUSH (the same for the generated archives and the flush-threshold table; default
@@ -115,6 +119,13 @@ if [[ "${BENCH_PART:-}" == adversarial ]]; then
     printf '| %s MB | %s | %s | %s |\n' "$size" "$(stat -c %s "$f")" "$secs" "$((kb / 1024))"
   done
   exit 0
+fi
+
+# BENCH_PART=warc: issue 17's web-archive figures, printed and kept in $BENCH_DIR/warc/report-warc.md.
+if [[ "${BENCH_PART:-}" == warc ]]; then
+  exec python3 "$src/scripts/bench_warc.py" "$build" "${BENCH_DIR:-/tmp/newsidx-bench}/warc" \
+    "$NEWSIDX_CORPORA/html-readability/readability-test-pages.tar.gz" \
+    "$(env | grep -E '^BENCH_(PART|RUNS|WARC_BYTES|REV)=' | sort | tr '\n' ' ')scripts/bench.sh"
 fi
 
 # The exact command, with the BENCH_* settings in force, goes into the report.
