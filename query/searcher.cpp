@@ -197,6 +197,28 @@ Result<std::unique_ptr<Searcher>> Searcher::open_partial(const std::string& path
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
 }
 
+Result<std::optional<nlohmann::json>> Searcher::article(const std::string& id) {
+  std::optional<nlohmann::json> found;
+  const std::string id_term = schema::id_term(id), type = schema::type_term(schema::kTypeArticle);
+  auto st = xapian_db::guarded(impl_->path, [&] {
+    Xapian::Database& db = impl_->db;
+    // The id term alone could name a quotation ("id#q1"); the type term keeps to articles. A
+    // clamped id term is shared only by ids equal up to its hash, so the record's id decides.
+    for (auto p = db.postlist_begin(id_term); p != db.postlist_end(id_term); ++p) {
+      Xapian::Document d = db.get_document(*p);
+      auto t = d.termlist_begin();
+      t.skip_to(type);
+      if (t == d.termlist_end() || *t != type) continue;
+      nlohmann::json rec = parse_record(d.get_data());
+      if (rec.value("id", std::string()) != id) continue;
+      found = std::move(rec);
+      return;
+    }
+  });
+  if (!st) return st.error();
+  return found;
+}
+
 std::string Searcher::display_name(const std::string& field, const std::string& term) {
   const std::string prefix = schema::prefix(field);
   std::string key = term.substr(prefix.size());
@@ -222,7 +244,7 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   const schema::FacetDef* facet = schema::find_facet(field);
   // An alias means its canonical name, the one value the indexer stored for both ("kiev").
   std::string value = typed;
-  if (facet && field != "country") {
+  if (facet && facet->entity && field != "country") {
     value = impl_->aliases->canonical(field == "speaker" ? "person" : field, typed);
     if (value != typed) add_note(out, label + " means " + value + " (alias)");
   }
@@ -267,6 +289,9 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
     if (all) found.push_back(*t);
   }
   if (found.size() == 1 && found.front() == exact) return found;
+  // A source, section, author or language typed in full means that one ("--source reuters"
+  // is not also "Thomson Reuters"); a part of one finds those containing it, with a note.
+  if (!facet->entity && std::find(found.begin(), found.end(), exact) != found.end()) return {exact};
   if (!found.empty()) {
     std::string names;
     for (const auto& t : found) names += (names.empty() ? "" : ", ") + display_name(field, t);
