@@ -113,7 +113,9 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
       "  person:blinken  org:\"state department\"  place:kyiv  country:britain  speaker:klobuchar\n"
       "  date:2022-01-01..2022-02-15  date:2022-01  date:2022  date:last-week\n"
       "Entity values are matched as typed: case and accents are ignored, a surname finds the\n"
-      "full name, and a country may be a name, code or adjective (russia, RU, Russian).\n"
+      "full name, and a country may be a name, code or adjective (russia, RU, Russian); so are\n"
+      "author, source and section (a part of the name finds those holding it: source:bbc), and\n"
+      "lang:fr also finds fr-FR.\n"
       "Filters restrict the matches; they never change the ranking. Repeated values of one filter\n"
       "or field are OR-ed (--tag a --tag b, person:x person:y: either), different filters and\n"
       "words AND-ed; --all-of requires every value of a filter (in the query: person:x AND person:y).\n"
@@ -125,12 +127,13 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
       "frequent words.\n\n"
       "Examples:\n"
       "  $ newsidx-query --db news.db 'tony blair election'\n"
-      "  $ newsidx-query --db news.db '\"state department\" -sanctions' --limit 5\n"
-      "  $ newsidx-query --db news.db sanctions --country russia --since 2022-01 --facets person,org\n"
+      "  $ newsidx-query --db news.db '\"state department\" -sanctions' -n 5\n"
+      "  $ newsidx-query --db news.db sanctions --country RU --facets person\n"
+      "  $ newsidx-query --db news.db --since 2022-01 --facets source,lang\n"
       "  $ newsidx-query --db news.db --quotes --speaker klobuchar sanctions\n"
       "  $ newsidx-query --db news.db --like 'politics/2021/03/04/budget.txt'\n"
-      "  $ newsidx-query --db news.db --facets source,author --lang fr --source bbc\n"
-      "  $ newsidx-query --db news.db --show 'https://example.org/2024/03/05/strike'\n\n"
+      "  $ newsidx-query --db news.db --author lima --lang fr\n"
+      "  $ newsidx-query --db news.db --show 2022/01/19/blinken-kyiv.txt\n\n"
       "Output: text wraps at the terminal's width ($COLUMNS if set, 80 when not a terminal) and\n"
       "shows control characters escaped (\\x1b); colour only on a terminal, never with NO_COLOR or\n"
       "TERM=dumb. --format csv writes RFC 4180 with a header row: id, date, title, url, source,\n"
@@ -190,7 +193,7 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     ("timeline", "a histogram of the matches by day, week, month or year, whichever suits their span, e.g. --timeline")
     ("interval", po::value(&interval), "the timeline's buckets: day, week, month or year (implies --timeline), e.g. --interval month")
     ("show", po::value<std::string>(&o.show_id), "print the article with this id as it was indexed (metadata, "
-       "body, facets) instead of searching, e.g. --show 'https://example.org/2024/03/05/strike'")
+       "body, facets) instead of searching, e.g. --show 2022/01/19/blinken-kyiv.txt")
     ("like", po::value<std::string>(&r.like_id), "rank articles similar to the one with this id, e.g. --like wire-1")
     ("partial", "when a remote partition (a \"remote\" line of a stub database) does not answer, "
        "say which and search the others, e.g. --partial")

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <filesystem>
 #include <sstream>
 #include <vector>
 
@@ -265,4 +266,28 @@ TEST_CASE("cli metadata facets: --source, --section, --author and --lang filter,
   const auto none = query(a.dir, "--author 'nobody here'", true);
   CHECK(none.status == 1);
   CHECK(has(none.out, "--author nobody here: no author of that name in the archive"));
+}
+
+TEST_CASE("cli show: the man page's examples, --show and --lang among them, each fit one line", "[cli][show]") {
+  // help2man builds the page from --help beside the binaries' folders (cmake/Install.cmake).
+  const auto page = std::filesystem::path(kQuery).parent_path().parent_path() / "man/newsidx-query.1";
+  if (!std::filesystem::exists(page) || run_command("command -v man >/dev/null").status != 0) {
+    WARN("SKIPPED: no man page built (help2man) or no man to render it");
+    return;
+  }
+  const std::string text =
+      run_command("MANWIDTH=80 MAN_KEEP_FORMATTING=0 man -l " + sh_quote(page.string()) + " 2>/dev/null | col -bx").out;
+  const auto at = text.find("\nEXAMPLES\n");
+  REQUIRE(at != std::string::npos);
+  std::istringstream lines(text.substr(at + 10, text.find("\n\n", at + 11) - at - 10));
+  int examples = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty()) continue;
+    INFO(line);
+    CHECK(line.size() < 80);
+    CHECK(line.find("$ newsidx-query --db news.db ") != std::string::npos);  // never a wrapped tail
+    ++examples;
+  }
+  CHECK(examples >= 7);
+  CHECK(has(text, "$ newsidx-query --db news.db --show 2022/01/19/blinken-kyiv.txt\n"));
 }
