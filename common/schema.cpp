@@ -101,7 +101,11 @@ std::vector<std::string> author_names(std::string_view byline) {
   while (start <= text.size()) {
     const std::size_t end = std::min(text.find_first_of(",;|", start), text.size());
     std::string name = display_value("author", std::string_view(text).substr(start, end - start));
-    if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
+    // "Ana Lima" and "ANA LIMA" in one byline are one author (one term: value_term).
+    const bool seen = std::any_of(out.begin(), out.end(), [&](const std::string& o) {
+      return canonical::fold_key(o) == canonical::fold_key(name);
+    });
+    if (!name.empty() && !seen) out.push_back(std::move(name));
     start = end + 1;
   }
   return out;

@@ -457,18 +457,20 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
 
   for (std::size_t i = 0; i < req.facets.size(); ++i) {
     FacetResult f{req.facets[i], {}, 0};
+    const schema::FacetDef* facet = schema::find_facet(req.facets[i]);
+    ValueCounts counts;
     if (by_stream) {
-      const auto slot = schema::slot(schema::find_facet(req.facets[i])->slot);
-      f.values = top_values(count_list_values(db, slot, docs_spy.docids(), f.with_value), req.facet_size);
+      counts = count_list_values(db, schema::slot(facet->slot), docs_spy.docids(), f.with_value);
     } else if (remote_safe) {
-      auto counts = count_combinations(*combo_spies[i]);
-      f.values = top_values(counts, req.facet_size);
+      counts = count_combinations(*combo_spies[i]);
       for (auto it = combo_spies[i]->values_begin(); it != combo_spies[i]->values_end(); ++it)
         f.with_value += it.get_termfreq();
     } else {
-      f.values = top_values(list_spies[i]->counts(), req.facet_size);
+      counts = list_spies[i]->counts();
       f.with_value = list_spies[i]->with_value();
     }
+    // Metadata is stored as each article writes it; one row per value a filter tells apart.
+    f.values = top_values(facet->entity ? counts : merge_folded(counts), req.facet_size);
     res.facets.push_back(std::move(f));
   }
   if (req.timeline) {
