@@ -101,6 +101,9 @@ std::vector<std::string> author_names(std::string_view byline) {
   while (start <= text.size()) {
     const std::size_t end = std::min(text.find_first_of(",;|", start), text.size());
     std::string name = display_value("author", std::string_view(text).substr(start, end - start));
+    // A part that starts with a digit is the date a byline ran into ("Nathan Willis March 25,
+    // 2015"), no name.
+    if (!name.empty() && name[0] >= '0' && name[0] <= '9') name.clear();
     // "Ana Lima" and "ANA LIMA" in one byline are one author (one term: value_term).
     const bool seen = std::any_of(out.begin(), out.end(), [&](const std::string& o) {
       return canonical::fold_key(o) == canonical::fold_key(name);

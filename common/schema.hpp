@@ -191,7 +191,8 @@ std::string value_term(std::string_view name, std::string_view raw_value);
 /// News"); a language as its lower-case primary subtag ("fr" for "FR-ca").
 std::string display_value(std::string_view name, std::string_view raw_value);
 /// The names of a byline as readers join them ("Ana Lima, Bo Chen and Li Wei"; also ";", "&",
-/// "|"), each by display_value, empty ones and repeats left out.
+/// "|"), each by display_value; empty ones, repeats (case aside) and parts starting with a
+/// digit (a date run into the byline: "Nathan Willis March 25, 2015") left out.
 std::vector<std::string> author_names(std::string_view byline);
 /// Date terms for "YYYY-MM-DD" (or "" -> none): D, M, Y.
 std::vector<std::string> date_terms(std::string_view iso_date);

@@ -68,6 +68,7 @@ TEST_CASE("schema: metadata facets: a byline's names, values as written, a langu
   CHECK(schema::author_names("Ana Lima, Bo Chen and Li Wei") == std::vector<std::string>{"Ana Lima", "Bo Chen", "Li Wei"});
   CHECK(schema::author_names("  Ana\n Lima ; ANA LIMA & Bo Chen") == std::vector<std::string>{"Ana Lima", "Bo Chen"});
   CHECK(schema::author_names("").empty());
+  CHECK(schema::author_names("Nathan Willis March 25, 2015 3:46 PM") == std::vector<std::string>{"Nathan Willis March 25"});
   CHECK(schema::display_value("source", " BBC \t News\n") == "BBC News");
   CHECK(schema::display_value("lang", "FR-ca") == "fr");
   CHECK(schema::value_term("lang", "fr-FR") == "XLANGfr");
