@@ -95,6 +95,17 @@ Status read_interval(const std::string& interval, SearchRequest& r) {
   return Ok{};
 }
 
+// --show ID reads one article: no query, no filters, text or JSON.
+Status check_show(const QueryOptions& o) {
+  const SearchRequest& r = o.request;
+  if (o.show_id.empty()) return usage("--show needs an article id", "e.g. --show 2022/01/19/blinken-kyiv.txt");
+  if (has_words(r.text) || !r.filters.empty() || !r.like_id.empty())
+    return usage("--show takes an article id, not a query", "search first, then --show one id of the results");
+  if (o.format != OutputFormat::kText && o.format != OutputFormat::kJson)
+    return usage("--show prints text or JSON", "use --show ID, or --show ID --json");
+  return Ok{};
+}
+
 }  // namespace
 
 Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
@@ -312,13 +323,8 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   add("tag", tag);
   add("author", author);
   add("lang", lang);
-  if (vm.count("show")) {
-    if (o.show_id.empty()) return usage("--show needs an article id", "e.g. --show 2022/01/19/blinken-kyiv.txt");
-    if (has_words(r.text) || !r.filters.empty() || !r.like_id.empty())
-      return usage("--show takes an article id, not a query", "search first, then --show one id of the results");
-    if (o.format != OutputFormat::kText && o.format != OutputFormat::kJson)
-      return usage("--show prints text or JSON", "use --show ID, or --show ID --json");
-  }
+  if (vm.count("show"))
+    if (auto st = check_show(o); !st) return st.error();
   return o;
 }
 
