@@ -1,6 +1,9 @@
 // Printing one stored article for --show.
 #include "show.hpp"
 
+#include <algorithm>
+#include <string_view>
+
 #include "query/display.hpp"
 #include "query/record.hpp"
 
@@ -64,26 +67,30 @@ std::string joined(const std::vector<std::string>& values, const std::string& fa
 std::vector<std::string> paragraphs(const std::string& body) {
   std::vector<std::string> out;
   std::string cur;
-  bool blank_line = false;  // the current line so far holds only white space
-  bool pending_space = false;
   auto flush = [&] {
     if (!cur.empty()) out.push_back(std::move(cur));
     cur.clear();
-    pending_space = false;
   };
-  blank_line = true;
-  for (std::size_t i = 0; i <= body.size(); ++i) {
-    const char c = i < body.size() ? body[i] : '\n';
-    if (c == '\n') {
-      if (blank_line) flush();  // an empty line (or the end) closes the paragraph
-      else pending_space = !cur.empty();
-      blank_line = true;
-    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-      pending_space = !cur.empty();
-    } else {
-      if (pending_space) cur += ' ';
-      pending_space = false;
-      blank_line = false;
+  std::size_t i = 0;
+  while (i < body.size()) {
+    const std::size_t eol = std::min(body.find('\n', i), body.size());
+    const std::string_view line(body.data() + i, eol - i);
+    i = eol + 1;
+    const std::size_t first = line.find_first_not_of(" \t\r\f\v");
+    if (first == std::string_view::npos) {  // an empty line closes the paragraph
+      flush();
+      continue;
+    }
+    // An indented line opens one, as in typed copy (Reuters' stories): "\n    Yesterday, ...".
+    if (first > 0 && line[0] != '\r') flush();
+    bool space = !cur.empty();
+    for (char c : line.substr(first)) {
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+        space = true;
+        continue;
+      }
+      if (space && !cur.empty()) cur += ' ';
+      space = false;
       cur += c;
     }
   }

@@ -13,8 +13,9 @@
 
 namespace newsidx::query {
 
-/// The body's paragraphs: split at blank lines, each with its line breaks and runs of white
-/// space made one space (a text file's hard-wrapped lines are one paragraph), empty ones left out.
+/// The body's paragraphs: split at blank lines and before an indented line (typed copy such as
+/// Reuters' stories indents each paragraph), each with its line breaks and runs of white space
+/// made one space (a text file's hard-wrapped lines are one paragraph), empty ones left out.
 std::vector<std::string> paragraphs(const std::string& body);
 
 /// The article in text: the headline, then one "label: value" line per metadata field it has

@@ -39,6 +39,9 @@ TEST_CASE("show: paragraphs split at blank lines, lines within one joined", "[sh
   CHECK(paragraphs("\n\n  a  \r\n \t\n\n\nb c\n") == std::vector<std::string>{"a", "b c"});
   CHECK(paragraphs("").empty());
   CHECK(paragraphs(" \n \n").empty());
+  // Typed copy (Reuters) indents each paragraph instead of leaving a blank line.
+  CHECK(paragraphs("Icahn's bid for\nUSAir clouded it.\n    Yesterday, TWA\nmade an offer.\n\tToday, no.") ==
+        std::vector<std::string>{"Icahn's bid for USAir clouded it.", "Yesterday, TWA made an offer.", "Today, no."});
 }
 
 TEST_CASE("show: the text lists metadata, paragraphs and facets, escaped and wrapped", "[show]") {
