@@ -1,6 +1,7 @@
 // Term and value helpers for the schema declared in schema.hpp.
 #include "schema.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 
@@ -59,9 +60,58 @@ std::string filter_term(std::string_view name, std::string_view normalised_value
   return clamp_term(prefix(name) + std::string(normalised_value));
 }
 
+namespace {
+// "fr" of "fr-FR", "en" of "en_GB": the language a page's tag names, whatever its region.
+std::string_view primary_subtag(std::string_view lang) { return lang.substr(0, lang.find_first_of("-_")); }
+}  // namespace
+
 std::string value_term(std::string_view name, std::string_view raw_value) {
+  if (name == "lang") raw_value = primary_subtag(raw_value);
   const std::string key = name == "country" ? canonical::ascii_lower(raw_value) : canonical::fold_key(raw_value);
   return key.empty() ? std::string() : filter_term(name, key);
+}
+
+std::string display_value(std::string_view name, std::string_view raw) {
+  if (name == "lang") return canonical::ascii_lower(primary_subtag(raw));
+  std::string out;
+  bool space = false;
+  for (char c : raw) {
+    // ASCII blanks and line breaks; a no-break space stays (it is rare in a byline or a name).
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> author_names(std::string_view byline) {
+  // Readers join several names with ", " (feeds, NewsML-G2, JSON Lines lists); bylines written
+  // by hand use "and", "&" or ";".
+  std::string text(byline);
+  for (const char* sep : {" and ", " AND ", " & "}) {
+    for (std::size_t at = text.find(sep); at != std::string::npos; at = text.find(sep, at + 1))
+      text.replace(at, std::string_view(sep).size(), ",");
+  }
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find_first_of(",;|", start), text.size());
+    std::string name = display_value("author", std::string_view(text).substr(start, end - start));
+    // A part that starts with a digit is the date a byline ran into ("Nathan Willis March 25,
+    // 2015"), no name.
+    if (!name.empty() && name[0] >= '0' && name[0] <= '9') name.clear();
+    // "Ana Lima" and "ANA LIMA" in one byline are one author (one term: value_term).
+    const bool seen = std::any_of(out.begin(), out.end(), [&](const std::string& o) {
+      return canonical::fold_key(o) == canonical::fold_key(name);
+    });
+    if (!name.empty() && !seen) out.push_back(std::move(name));
+    start = end + 1;
+  }
+  return out;
 }
 
 std::vector<std::string> date_terms(std::string_view d) {

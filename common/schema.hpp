@@ -11,12 +11,13 @@
 //                       order, the greatest path); the article is removed with its last holder
 //      S... / ZS...     headline words (also indexed unprefixed, weighted above the body)
 //      ... / Z...       body words: unstemmed with positions, stemmed with a Z prefix
-//      A... / ZA...     author words
 //                       (every word with its accents folded: analysis::fold_accents)
 //      D<YYYYMMDD>, M<YYYYMM>, Y<YYYY>   publication day, month, year (boolean)
 //      XSECTION<s>, XSOURCE<s>, XTAG<t>  section, source, editorial tag (boolean, folded by
 //                       canonical::fold_key: the tag "places:usa" is "XTAGplaces usa"; value_term)
 //      XLANG<l>         language: the primary subtag of the source's tag ("en" for "en-GB")
+//      XAUTHOR<k>       each name of the byline (author_names: "Ana Lima, Bo Chen" is two),
+//                       folded like the entity facets (value_term)
 //      XDATELINE<place>                 dateline place (boolean, folded)
 //      XPERSON<k>, XORG<k>, XPLACE<k>, XCOUNTRY<cc>, XSPEAKER<k>
 //                       entity facets; k is the canonical name folded by canonical::fold_key
@@ -25,6 +26,9 @@
 //      kDate            "YYYYMMDD" (sorts and ranges as a string)
 //      kPerson.. kSpeaker  the facet's canonical display names, serialised as a list
 //                       (see encode_list), so that facet counts see every value of a document
+//      kSource, kSection, kAuthor, kLang  the same for the metadata facets: source, section and
+//                       author names as written (white space normalised: display_value), the
+//                       language as its lower-case primary subtag ("fr")
 //    Data: a JSON object {"id","path","line","offset","title","date","dateline","url","source",
 //          "author","section","lang","tags","body","facets":{...}} — what results display. "path" is
 //          the absolute path of the file holding the article (schema 3; relative to the
@@ -63,7 +67,9 @@ namespace newsidx::schema {
 // 4: facet values are whitespace-normalised ("Paul Volcker", never "Paul\nVolcker"), names
 //    read out of tables and figures give no facet values, and aliases are stored under their
 //    canonical name ("Kiev" as "Kyiv").
-inline constexpr int kSchemaVersion = 4;
+// 5: source, section, author and language are facets: value slots kSource..kLang, and each
+//    author name is a boolean XAUTHOR term (author words were free text under "A").
+inline constexpr int kSchemaVersion = 5;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
 inline constexpr std::string_view kSkippedKeyPrefix = "newsidx.skipped:";
@@ -80,6 +86,10 @@ enum class Slot : Xapian::valueno {
   kPlace = 3,
   kCountry = 4,
   kSpeaker = 5,
+  kSource = 6,
+  kSection = 7,
+  kAuthor = 8,
+  kLang = 9,
 };
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
 
@@ -99,7 +109,7 @@ struct Field {
 /// Every prefixed field. Facets come from entity extraction; the others from the readers.
 inline constexpr std::array<Field, 16> kFields{{
     {"title", "S", FieldKind::kFreeText},
-    {"author", "A", FieldKind::kFreeText},
+    {"author", "XAUTHOR", FieldKind::kBoolean},
     {"id", "Q", FieldKind::kBoolean},
     {"file", "XFILE", FieldKind::kBoolean},
     {"type", "XTYPE", FieldKind::kBoolean},
@@ -143,17 +153,24 @@ const Field* find_field(std::string_view name);
 /// (a programming error: names are compile-time constants in callers).
 std::string prefix(std::string_view name);
 
-/// The facet fields, in display order: person, org, place, country, speaker.
+/// The facet fields, in display order: the entities (person, org, place, country, speaker:
+/// from extraction, with aliases) then the metadata the readers give (source, section, author,
+/// lang). Each counts from its value slot and filters by its boolean field of the same name.
 struct FacetDef {
   std::string_view name;
   Slot slot;
+  bool entity;  ///< extracted (aliases apply); false: read from the article's metadata
 };
-inline constexpr std::array<FacetDef, 5> kFacets{{
-    {"person", Slot::kPerson},
-    {"org", Slot::kOrg},
-    {"place", Slot::kPlace},
-    {"country", Slot::kCountry},
-    {"speaker", Slot::kSpeaker},
+inline constexpr std::array<FacetDef, 9> kFacets{{
+    {"person", Slot::kPerson, true},
+    {"org", Slot::kOrg, true},
+    {"place", Slot::kPlace, true},
+    {"country", Slot::kCountry, true},
+    {"speaker", Slot::kSpeaker, true},
+    {"source", Slot::kSource, false},
+    {"section", Slot::kSection, false},
+    {"author", Slot::kAuthor, false},
+    {"lang", Slot::kLang, false},
 }};
 const FacetDef* find_facet(std::string_view name);
 
@@ -166,9 +183,17 @@ std::string quote_id(std::string_view article_id, std::size_t n);
 /// A boolean filter term for field `name` with a value already normalised by the caller.
 std::string filter_term(std::string_view name, std::string_view normalised_value);
 /// THE term of a raw value of a boolean field or facet, for the indexer and every way a user
-/// types one (--tag places:usa, tag:places:usa): country codes in lower case, any other value
-/// folded by canonical::fold_key (case, accents, punctuation runs). "" when nothing is left.
+/// types one (--tag places:usa, tag:places:usa): country codes in lower case, a language by its
+/// primary subtag ("fr-FR" as "fr"), any other value folded by canonical::fold_key (case,
+/// accents, punctuation runs). "" when nothing is left.
 std::string value_term(std::string_view name, std::string_view raw_value);
+/// A metadata value as facet tables show it: white space runs as one space, trimmed ("BBC
+/// News"); a language as its lower-case primary subtag ("fr" for "FR-ca").
+std::string display_value(std::string_view name, std::string_view raw_value);
+/// The names of a byline as readers join them ("Ana Lima, Bo Chen and Li Wei"; also ";", "&",
+/// "|"), each by display_value; empty ones, repeats (case aside) and parts starting with a
+/// digit (a date run into the byline: "Nathan Willis March 25, 2015") left out.
+std::vector<std::string> author_names(std::string_view byline);
 /// Date terms for "YYYY-MM-DD" (or "" -> none): D, M, Y.
 std::vector<std::string> date_terms(std::string_view iso_date);
 /// "YYYY-MM-DD" -> "YYYYMMDD" for the date slot ("" stays "").

@@ -50,6 +50,24 @@ void add_path(json& rec, const std::string& path) {
   rec["path_hex"] = hex;
 }
 
+// Source, section, author names and language: a filter term each (value_term: the language by
+// its primary subtag, so lang:en finds "en-GB" pages) and a value slot for facet counts, holding
+// the value as written (display_value).
+void add_metadata_facets(Xapian::Document& doc, const Article& a) {
+  auto add = [&doc](std::string_view name, const std::vector<std::string>& values) {
+    std::vector<std::string> shown;
+    for (const auto& v : values) {
+      add_boolean(doc, name, v);
+      if (auto d = schema::display_value(name, v); !d.empty() && !schema::value_term(name, d).empty()) shown.push_back(d);
+    }
+    if (!shown.empty()) doc.add_value(schema::slot(schema::find_facet(name)->slot), schema::encode_list(shown));
+  };
+  add("source", {a.source});
+  add("section", {a.section});
+  add("author", schema::author_names(a.author));
+  add("lang", {a.lang});
+}
+
 }  // namespace
 
 std::string absolute_path(const std::string& path) {
@@ -96,20 +114,17 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
   analysis::index_text(tg, a.title, analysis::kTitleWeight);
   tg.increase_termpos(100);
   analysis::index_text(tg, a.body_text());
-  if (!a.author.empty()) analysis::index_text(tg, a.author, 1, schema::prefix("author"));
 
   doc.add_boolean_term(schema::type_term(schema::kTypeArticle));
   doc.add_boolean_term(schema::file_term(file_key));
   add_dates(doc, a.date);
-  add_boolean(doc, "section", a.section);
-  add_boolean(doc, "source", a.source);
-  // The language term is the primary subtag: lang:en finds "en-gb" and "en-us" pages.
-  add_boolean(doc, "lang", a.lang.substr(0, a.lang.find_first_of("-_")));
+  add_metadata_facets(doc, a);
   for (const auto& t : a.tags) add_boolean(doc, "tag", t);
   if (an.dateline && !an.dateline->place.empty()) add_boolean(doc, "dateline", an.dateline->place);
   else if (!a.dateline_text.empty()) add_boolean(doc, "dateline", a.dateline_text);
 
   for (const auto& f : schema::kFacets) {
+    if (!f.entity) continue;
     const auto& values = facet_values(an.facets, f.name);
     for (const auto& v : values) add_boolean(doc, f.name, v);
     if (!values.empty()) doc.add_value(schema::slot(f.slot), schema::encode_list(values));

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "common/canonical.hpp"
 #include "common/schema.hpp"
 
 namespace newsidx::query {
@@ -171,6 +172,33 @@ ValueCounts count_combinations(const Xapian::ValueCountMatchSpy& spy) {
   ValueCounts out;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
     for (auto& item : schema::decode_list(*it)) out[std::move(item)] += it.get_termfreq();
+  return out;
+}
+
+ValueCounts merge_folded(const ValueCounts& counts) {
+  struct Forms {
+    std::string shown;
+    Xapian::doccount shown_count = 0, total = 0;
+  };
+  auto has_lower = [](const std::string& s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  auto better = [&](const std::string& v, Xapian::doccount n, const Forms& f) {
+    if (n != f.shown_count) return n > f.shown_count;
+    if (has_lower(v) != has_lower(f.shown)) return has_lower(v);
+    return v < f.shown;
+  };
+  std::unordered_map<std::string, Forms> by_key;
+  for (const auto& [value, n] : counts) {
+    Forms& f = by_key[canonical::fold_key(value)];
+    if (f.total == 0 || better(value, n, f)) {
+      f.shown = value;
+      f.shown_count = n;
+    }
+    f.total += n;
+  }
+  ValueCounts out;
+  for (auto& [key, f] : by_key) out[std::move(f.shown)] += f.total;
   return out;
 }
 

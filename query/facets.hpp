@@ -124,6 +124,13 @@ std::map<std::string, Xapian::doccount> count_values(const Xapian::Database& db,
 /// combination's count is added to each of its values (the remote-safe path).
 ValueCounts count_combinations(const Xapian::ValueCountMatchSpy& spy);
 
+/// The counts with the values that fold to one key (canonical::fold_key: "BERNICE NAPACH" and
+/// "Bernice Napach", "Le  Journal" and "Le Journal") added together under one of their forms:
+/// the most counted, on a tie one with lower-case letters, then the first in byte order. For
+/// the metadata facets (source, section, author), whose values are stored as each article
+/// writes them, while a filter finds every form.
+ValueCounts merge_folded(const ValueCounts& counts);
+
 /// One row of a facet table.
 struct FacetValue {
   std::string value;

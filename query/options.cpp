@@ -95,13 +95,24 @@ Status read_interval(const std::string& interval, SearchRequest& r) {
   return Ok{};
 }
 
+// --show ID reads one article: no query, no filters, text or JSON.
+Status check_show(const QueryOptions& o) {
+  const SearchRequest& r = o.request;
+  if (o.show_id.empty()) return usage("--show needs an article id", "e.g. --show 2022/01/19/blinken-kyiv.txt");
+  if (has_words(r.text) || !r.filters.empty() || !r.like_id.empty())
+    return usage("--show takes an article id, not a query", "search first, then --show one id of the results");
+  if (o.format != OutputFormat::kText && o.format != OutputFormat::kJson)
+    return usage("--show prints text or JSON", "use --show ID, or --show ID --json");
+  return Ok{};
+}
+
 }  // namespace
 
 Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   QueryOptions o;
   auto& r = o.request;
   std::vector<std::string> words;
-  std::vector<std::string> person, org, place, country, speaker, section, source, tag;
+  std::vector<std::string> person, org, place, country, speaker, section, source, tag, author, lang;
   std::string format, sort = "relevance", since, until, today, facets, config, interval;
   std::string limit, offset, facet_size;
   po::options_description desc(
@@ -109,11 +120,13 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
       "Searches a newsidx database. All words are required unless --any is given; \"quoted\n"
       "phrases\", AND/OR/NOT (in capitals: lower-case and/or/not are words), +word/-word,\n"
       "trailing wild* cards and fields work, and accents are ignored (cafe finds café). Fields:\n"
-      "  title:storm  author:smith  section:politics  source:reuters  tag:places:usa\n"
+      "  title:storm  author:smith  section:politics  source:reuters  lang:fr  tag:places:usa\n"
       "  person:blinken  org:\"state department\"  place:kyiv  country:britain  speaker:klobuchar\n"
       "  date:2022-01-01..2022-02-15  date:2022-01  date:2022  date:last-week\n"
       "Entity values are matched as typed: case and accents are ignored, a surname finds the\n"
-      "full name, and a country may be a name, code or adjective (russia, RU, Russian).\n"
+      "full name, and a country may be a name, code or adjective (russia, RU, Russian); so are\n"
+      "author, source and section (a part of the name finds those holding it: source:bbc), and\n"
+      "lang:fr also finds fr-FR.\n"
       "Filters restrict the matches; they never change the ranking. Repeated values of one filter\n"
       "or field are OR-ed (--tag a --tag b, person:x person:y: either), different filters and\n"
       "words AND-ed; --all-of requires every value of a filter (in the query: person:x AND person:y).\n"
@@ -126,10 +139,12 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
       "Examples:\n"
       "  $ newsidx-query --db news.db 'tony blair election'\n"
       "  $ newsidx-query --db news.db '\"state department\" -sanctions' -n 5\n"
-      "  $ newsidx-query --db news.db sanctions --country ru --since 2022-01\n"
-      "  $ newsidx-query --db news.db sanctions --facets person,org,country\n"
+      "  $ newsidx-query --db news.db sanctions --country RU --facets person\n"
+      "  $ newsidx-query --db news.db --since 2022-01 --facets source,lang\n"
       "  $ newsidx-query --db news.db --quotes --speaker klobuchar sanctions\n"
-      "  $ newsidx-query --db news.db --like 'politics/2021/03/04/budget.txt'\n\n"
+      "  $ newsidx-query --db news.db --like 'politics/2021/03/04/budget.txt'\n"
+      "  $ newsidx-query --db news.db --author lima --lang fr\n"
+      "  $ newsidx-query --db news.db --show 2022/01/19/blinken-kyiv.txt\n\n"
       "Output: text wraps at the terminal's width ($COLUMNS if set, 80 when not a terminal) and\n"
       "shows control characters escaped (\\x1b); colour only on a terminal, never with NO_COLOR or\n"
       "TERM=dumb. --format csv writes RFC 4180 with a header row: id, date, title, url, source,\n"
@@ -139,7 +154,11 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
       "line break, control character or invalid UTF-8 is printed in shell $'...' quoting, as GNU\n"
       "ls does (\"$'two\\nlines.txt'\"), so that it reads back as the real name; --null prints\n"
       "names raw, each ended by a NUL byte.\n\n"
-      "Exit status: 0 matches found, 1 none, 2 usage or query error, 3 database error.\n\n"
+      "--show ID prints one article as it was indexed: its metadata, its body by paragraphs and all\n"
+      "its facets and tags (with --json one object); ID is the id a result shows (text, JSON or\n"
+      "--format ids), also for a page of a WARC crawl or an item of a feed.\n\n"
+      "Exit status: 0 matches found (--show: the article), 1 none (--show: no article has that\n"
+      "id), 2 usage or query error, 3 database error.\n\n"
       "Options");
   // clang-format off
   desc.add_options()
@@ -168,17 +187,24 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     ("speaker", po::value(&speaker)->composing(), "only articles (or quotes) by this speaker, e.g. --speaker klobuchar")
     ("all-of", "repeated values of one filter (--person, --tag, ...) must ALL match (mentions both), "
                "e.g. --all-of --person blinken --person lavrov")
-    ("section", po::value(&section)->composing(), "only this section (the archive folder), e.g. --section politics")
-    ("source", po::value(&source)->composing(), "only this source, e.g. --source reuters")
+    ("section", po::value(&section)->composing(), "only this section (the archive folder, a web page's section), e.g. --section politics")
+    ("source", po::value(&source)->composing(), "only this source (a web page's site name, a feed's title; case and "
+       "spacing ignored, a part of the name finds those holding it), e.g. --source 'bbc news'")
+    ("author", po::value(&author)->composing(), "only articles by this author (one name of the byline; a surname "
+       "finds the full name), e.g. --author lima")
+    ("lang", po::value(&lang)->composing(), "only articles in this language (web pages' lang, NewsML-G2's "
+       "language; fr finds fr-FR), e.g. --lang fr")
     ("tag", po::value(&tag)->composing(), "only this editorial tag, e.g. --tag places:usa")
     ("quotes", "search the quotations instead of the articles (the query words are looked for in "
                "the quoted text), e.g. --quotes --speaker klobuchar sanctions")
     ("facets", po::value<std::string>(&facets), "count the top values of these facets over all matches "
-                                                "(person,org,place,country,speaker), e.g. --facets person,country")
+                                                "(person,org,place,country,speaker,source,section,author,lang), e.g. --facets person,country")
     ("facet-size", po::value(&facet_size)->default_value("10"), "values shown per facet, 1 to 10,000, e.g. --facet-size 5")
     ("facets-only", "print the facet counts (and timeline) without the hits, e.g. --facets-only --facets person")
     ("timeline", "a histogram of the matches by day, week, month or year, whichever suits their span, e.g. --timeline")
     ("interval", po::value(&interval), "the timeline's buckets: day, week, month or year (implies --timeline), e.g. --interval month")
+    ("show", po::value<std::string>(&o.show_id), "print the article with this id as it was indexed (metadata, "
+       "body, facets) instead of searching, e.g. --show 2022/01/19/blinken-kyiv.txt")
     ("like", po::value<std::string>(&r.like_id), "rank articles similar to the one with this id, e.g. --like wire-1")
     ("partial", "when a remote partition (a \"remote\" line of a stub database) does not answer, "
        "say which and search the others, e.g. --partial")
@@ -295,6 +321,10 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   add("section", section);
   add("source", source);
   add("tag", tag);
+  add("author", author);
+  add("lang", lang);
+  if (vm.count("show"))
+    if (auto st = check_show(o); !st) return st.error();
   return o;
 }
 

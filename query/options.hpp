@@ -20,6 +20,7 @@ struct QueryOptions {
   bool facets_only = false;  ///< print the facet table (and timeline) without hits
   bool partial = false;      ///< answer from the reachable partitions when a remote one is down
   bool null = false;         ///< --null: ids and paths end with NUL, unquoted
+  std::string show_id;       ///< --show ID: print that article as indexed instead of searching
   bool show_help = false;
   bool show_version = false;
   std::string help_text;  ///< the option table, filled only when show_help

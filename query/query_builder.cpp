@@ -67,7 +67,8 @@ Xapian::Query any_of(const std::vector<std::string>& terms) {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// person:blinken, country:britain, org:"state department": resolved like --person etc.
+// person:blinken, country:britain, org:"state department", source:bbc, lang:fr: resolved like
+// --person etc.
 class FacetProcessor : public Xapian::FieldProcessor {
  public:
   FacetProcessor(std::string field, ParseState* st) : field_(std::move(field)), st_(st) {}
@@ -89,7 +90,7 @@ class FacetProcessor : public Xapian::FieldProcessor {
   ParseState* st_;
 };
 
-// section:, source:, tag:places:usa, dateline:: the value spelled as the indexer spells it.
+// tag:places:usa, dateline:: the value spelled as the indexer spells it.
 class KeyProcessor : public Xapian::FieldProcessor {
  public:
   KeyProcessor(std::string field, ParseState* st) : field_(std::move(field)), st_(st) {}
@@ -129,7 +130,7 @@ class DateProcessor : public Xapian::FieldProcessor {
 };
 
 // The shared analysis setup (text fields from common/analysis), with field processors for the
-// boolean fields users type: facets resolve names, section/source/tag/dateline spell their
+// boolean fields users type: facets resolve names, tag/dateline spell their
 // value as the indexer does. Xapian does not allow a processor and a prefix on one field name,
 // so this walks the schema table itself; id:, file:, type: and parent: stay literal.
 Xapian::QueryParser make_parser(const Xapian::Database& db, ParseState* st) {
@@ -141,7 +142,7 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, ParseState* st) {
     if (f.kind == schema::FieldKind::kFreeText) continue;
     if (schema::find_facet(f.name))
       qp.add_boolean_prefix(name, (new FacetProcessor(name, st))->release());
-    else if (name == "section" || name == "source" || name == "tag" || name == "dateline")
+    else if (name == "tag" || name == "dateline")
       qp.add_boolean_prefix(name, (new KeyProcessor(name, st))->release());
     else
       qp.add_boolean_prefix(name, std::string(f.prefix));

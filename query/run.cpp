@@ -4,6 +4,7 @@
 #include "query/display.hpp"
 #include "query/printers.hpp"
 #include "query/searcher.hpp"
+#include "query/show.hpp"
 
 namespace newsidx::query {
 
@@ -26,6 +27,23 @@ void print_notes(const SearchResult& r, std::ostream& err) {
         << " no date and " << (*r.undated_excluded == 1 ? "is" : "are") << " excluded by the date filter\n";
   if (!r.suggestion.empty()) err << "did you mean: " << escape_controls(r.suggestion) << "\n";
 }
+// --show ID: the stored article, or one sentence and exit 1 (as a search that finds nothing).
+int show(Searcher& searcher, const QueryOptions& o, std::ostream& out, std::ostream& err, const PrintOptions& po) {
+  auto found = searcher.article(o.show_id);
+  if (!found) return fail(found.error(), err);
+  if (!*found) {
+    err << "newsidx-query: no article has the id '" << escape_controls(o.show_id) << "' in " << escape_controls(o.db)
+        << "\n"
+        << "hint: an id is shown under each result (also by --format ids), e.g. newsidx-query --db DB --format ids 'query'\n";
+    return 1;
+  }
+  if (o.format == OutputFormat::kJson)
+    out << article_json(**found).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  else
+    print_article_text(out, **found, po);
+  return 0;
+}
+
 }  // namespace
 
 int run(const QueryOptions& o, std::ostream& out, std::ostream& err, bool color, std::size_t width) {
@@ -37,6 +55,7 @@ int run(const QueryOptions& o, std::ostream& out, std::ostream& err, bool color,
   auto names = aliases::load(o.aliases, alias_warnings);
   if (!names) return fail(names.error(), err);
   for (const auto& w : alias_warnings) err << "warning: " << escape_controls(w) << "\n";
+  if (!o.show_id.empty()) return show(**searcher, o, out, err, PrintOptions{color, false, width, false});
   SearchRequest req = o.request;
   req.aliases = &*names;
   auto res = (*searcher)->search(req);

@@ -197,6 +197,28 @@ Result<std::unique_ptr<Searcher>> Searcher::open_partial(const std::string& path
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
 }
 
+Result<std::optional<nlohmann::json>> Searcher::article(const std::string& id) {
+  std::optional<nlohmann::json> found;
+  const std::string id_term = schema::id_term(id), type = schema::type_term(schema::kTypeArticle);
+  auto st = xapian_db::guarded(impl_->path, [&] {
+    Xapian::Database& db = impl_->db;
+    // The id term alone could name a quotation ("id#q1"); the type term keeps to articles. A
+    // clamped id term is shared only by ids equal up to its hash, so the record's id decides.
+    for (auto p = db.postlist_begin(id_term); p != db.postlist_end(id_term); ++p) {
+      Xapian::Document d = db.get_document(*p);
+      auto t = d.termlist_begin();
+      t.skip_to(type);
+      if (t == d.termlist_end() || *t != type) continue;
+      nlohmann::json rec = parse_record(d.get_data());
+      if (rec.value("id", std::string()) != id) continue;
+      found = std::move(rec);
+      return;
+    }
+  });
+  if (!st) return st.error();
+  return found;
+}
+
 std::string Searcher::display_name(const std::string& field, const std::string& term) {
   const std::string prefix = schema::prefix(field);
   std::string key = term.substr(prefix.size());
@@ -222,7 +244,7 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   const schema::FacetDef* facet = schema::find_facet(field);
   // An alias means its canonical name, the one value the indexer stored for both ("kiev").
   std::string value = typed;
-  if (facet && field != "country") {
+  if (facet && facet->entity && field != "country") {
     value = impl_->aliases->canonical(field == "speaker" ? "person" : field, typed);
     if (value != typed) add_note(out, label + " means " + value + " (alias)");
   }
@@ -267,6 +289,9 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
     if (all) found.push_back(*t);
   }
   if (found.size() == 1 && found.front() == exact) return found;
+  // A source, section, author or language typed in full means that one ("--source reuters"
+  // is not also "Thomson Reuters"); a part of one finds those containing it, with a note.
+  if (!facet->entity && std::find(found.begin(), found.end(), exact) != found.end()) return {exact};
   if (!found.empty()) {
     std::string names;
     for (const auto& t : found) names += (names.empty() ? "" : ", ") + display_name(field, t);
@@ -432,18 +457,20 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
 
   for (std::size_t i = 0; i < req.facets.size(); ++i) {
     FacetResult f{req.facets[i], {}, 0};
+    const schema::FacetDef* facet = schema::find_facet(req.facets[i]);
+    ValueCounts counts;
     if (by_stream) {
-      const auto slot = schema::slot(schema::find_facet(req.facets[i])->slot);
-      f.values = top_values(count_list_values(db, slot, docs_spy.docids(), f.with_value), req.facet_size);
+      counts = count_list_values(db, schema::slot(facet->slot), docs_spy.docids(), f.with_value);
     } else if (remote_safe) {
-      auto counts = count_combinations(*combo_spies[i]);
-      f.values = top_values(counts, req.facet_size);
+      counts = count_combinations(*combo_spies[i]);
       for (auto it = combo_spies[i]->values_begin(); it != combo_spies[i]->values_end(); ++it)
         f.with_value += it.get_termfreq();
     } else {
-      f.values = top_values(list_spies[i]->counts(), req.facet_size);
+      counts = list_spies[i]->counts();
       f.with_value = list_spies[i]->with_value();
     }
+    // Metadata is stored as each article writes it; one row per value a filter tells apart.
+    f.values = top_values(facet->entity ? counts : merge_folded(counts), req.facet_size);
     res.facets.push_back(std::move(f));
   }
   if (req.timeline) {

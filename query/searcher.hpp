@@ -128,6 +128,11 @@ class Searcher {
   std::vector<std::string> resolve_values(const std::string& field, const std::string& value,
                                           SearchResult& out, const std::string& as_typed = "");
 
+  /// The stored record of the article whose id is `id` exactly as results show it (--show), or
+  /// nullopt when no article has it (a quotation's id is no article's). Works over stub
+  /// databases (partitions) as over one database.
+  Result<std::optional<nlohmann::json>> article(const std::string& id);
+
   /// The display name stored for a facet term ("XPERSONantony blinken" -> "Antony Blinken").
   std::string display_name(const std::string& field, const std::string& term);
 

@@ -199,3 +199,14 @@ TEST_CASE("query country filter: every current country code resolves to itself",
   }
   CHECK(current > 190);
 }
+
+TEST_CASE("query facets: metadata values that differ in case or spacing are one row, shown as most written", "[query][facets]") {
+  ValueCounts counts{{"Bernice Napach", 1}, {"BERNICE NAPACH", 1}, {"Le  Journal", 1}, {"Le Journal", 3},
+                     {"Reuters", 2}};
+  const auto merged = merge_folded(counts);
+  CHECK(merged.size() == 3);
+  CHECK(merged.at("Bernice Napach") == 2);  // a tie: the form with lower-case letters
+  CHECK(merged.at("Le Journal") == 4);      // the most counted form
+  CHECK(merged.at("Reuters") == 2);
+  CHECK(top_values(merged, 1) == std::vector<FacetValue>{{"Le Journal", 4}});
+}

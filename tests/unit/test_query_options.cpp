@@ -61,3 +61,24 @@ TEST_CASE("query options: --interval implies --timeline, --format csv, --null on
   CHECK(parse({"--db", "x.db", "--format", "paths", "--null", "oil"})->null);
   CHECK_FALSE(parse({"--db", "x.db", "--null", "oil"}).ok());
 }
+
+TEST_CASE("query options: --show takes one id, in text or JSON, and no query", "[query]") {
+  auto o = parse({"--db", "x.db", "--show", "feed-1", "--json"});
+  REQUIRE(o.ok());
+  CHECK(o->show_id == "feed-1");
+  CHECK(o->format == OutputFormat::kJson);
+  CHECK(parse({"--db", "x.db", "--show", ""}).error().message == "newsidx-query: --show needs an article id");
+  CHECK(parse({"--db", "x.db", "--show", "a", "oil"}).error().message ==
+        "newsidx-query: --show takes an article id, not a query");
+  CHECK(parse({"--db", "x.db", "--show", "a", "--person", "x"}).error().code == ErrorCode::kUsage);
+  CHECK(parse({"--db", "x.db", "--show", "a", "--format", "csv"}).error().message ==
+        "newsidx-query: --show prints text or JSON");
+}
+
+TEST_CASE("query options: --author, --lang and the metadata facets", "[query]") {
+  auto o = parse({"--db", "x.db", "--author", "lima", "--lang", "fr", "--facets", "source,section,author,lang"});
+  REQUIRE(o.ok());
+  using Filter = std::pair<std::string, std::vector<std::string>>;
+  CHECK(o->request.filters == std::vector<Filter>{{"author", {"lima"}}, {"lang", {"fr"}}});
+  CHECK(o->request.facets == std::vector<std::string>{"source", "section", "author", "lang"});
+}

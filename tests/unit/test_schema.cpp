@@ -63,3 +63,22 @@ TEST_CASE("schema: over-long terms differing past the cut stay distinct, readabl
   CHECK(a == schema::clamp_term(base + "/first"));
   CHECK(schema::clamp_term("Qshort") == "Qshort");
 }
+
+TEST_CASE("schema: metadata facets: a byline's names, values as written, a language by its subtag", "[schema]") {
+  CHECK(schema::author_names("Ana Lima, Bo Chen and Li Wei") == std::vector<std::string>{"Ana Lima", "Bo Chen", "Li Wei"});
+  CHECK(schema::author_names("  Ana\n Lima ; ANA LIMA & Bo Chen") == std::vector<std::string>{"Ana Lima", "Bo Chen"});
+  CHECK(schema::author_names("").empty());
+  CHECK(schema::author_names("Nathan Willis March 25, 2015 3:46 PM") == std::vector<std::string>{"Nathan Willis March 25"});
+  CHECK(schema::display_value("source", " BBC \t News\n") == "BBC News");
+  CHECK(schema::display_value("lang", "FR-ca") == "fr");
+  CHECK(schema::value_term("lang", "fr-FR") == "XLANGfr");
+  CHECK(schema::value_term("lang", "EN_gb") == "XLANGen");
+  CHECK(schema::value_term("source", "BBC  News") == schema::value_term("source", "bbc news"));
+  CHECK(schema::value_term("author", "Ana Lima") == "XAUTHORana lima");
+  for (const char* name : {"source", "section", "author", "lang"}) {
+    const auto* f = schema::find_facet(name);
+    REQUIRE(f);
+    CHECK_FALSE(f->entity);
+    CHECK(schema::find_field(name)->kind == schema::FieldKind::kBoolean);
+  }
+}
