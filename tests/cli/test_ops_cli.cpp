@@ -139,6 +139,9 @@ TEST_CASE("cli: ops: --status shows an interrupted run and one killed mid-way", 
       CHECK(has(status.out, "ended "));
     } else if (has(status.out, "last run: none recorded")) {
       WARN("SIGKILL came before the first commit");
+    } else if (nlohmann::json::parse(run_command(status_cmd(dir, "--json")).out)["last_run"]["outcome"] == "completed") {
+      // On a loaded machine the kill can land between the run's final commit and its exit.
+      WARN("SIGKILL came after the run's final commit; the unfinished state was not exercised");
     } else {
       CHECK(has(status.out, "did not finish (killed, or the machine stopped)"));
       CHECK(nlohmann::json::parse(run_command(status_cmd(dir, "--json")).out)["last_run"]["outcome"] == "unfinished");
