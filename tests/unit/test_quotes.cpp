@@ -556,3 +556,49 @@ TEST_CASE("quotes: a colon or a coordinated verb hands the quotation to the sent
                                                             "Carl Webb|I still grade papers.",
                                                             "-|More jobs, more pay."});
 }
+
+namespace {
+
+// An article of `lines` paragraphs (or, with `one_paragraph`, lines of one paragraph) that
+// each name a woman and quote her as "she", attributed with a stats counter: every pronoun has
+// as many earlier candidates as lines before it.
+struct SheSaid {
+  std::vector<Quote> quotes;
+  newsidx::entities::QuoteStats stats;
+};
+SheSaid she_said(std::size_t lines, bool one_paragraph) {
+  std::string text = "Adversarial\n\n";
+  for (std::size_t i = 0; i < lines; ++i) {
+    text += "Mary Smith met the press on Monday. \"It went well for all of us today,\" she said.";
+    text += one_paragraph ? " " : "\n\n";
+  }
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Mary Smith", "Mary Smith");
+  SheSaid out;
+  newsidx::entities::QuoteOptions options;
+  options.gender_of = [](std::string_view first) {
+    return first == "Mary" ? newsidx::entities::NameGender::kFemale
+                           : newsidx::entities::NameGender::kUnknown;
+  };
+  options.stats = &out.stats;
+  out.quotes = find_quotes(text, mentions, options);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("quotes: pronoun resolution examines a number of candidates linear in the article",
+          "[quotes]") {
+  // 4,000 quoted "she said" lines took 29 s when every pronoun scanned all earlier speakers.
+  for (const bool one_paragraph : {false, true}) {
+    INFO((one_paragraph ? "one paragraph" : "one paragraph per line"));
+    const SheSaid small = she_said(1000, one_paragraph);
+    const SheSaid large = she_said(4000, one_paragraph);
+    REQUIRE(large.quotes.size() == 4000);
+    CHECK(large.quotes.front().speaker == "Mary Smith");
+    CHECK(large.quotes.back().speaker == "Mary Smith");
+    CHECK(large.stats.pronouns == 4000);
+    REQUIRE(small.stats.candidates > 0);
+    CHECK(large.stats.candidates <= small.stats.candidates * 9 / 2);
+  }
+}
