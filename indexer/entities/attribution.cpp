@@ -148,6 +148,56 @@ Attribution Attributor::resolve_description(std::size_t b, std::size_t e, std::s
   return a;
 }
 
+// "Sen. Sherrod Brown of Ohio said": the person before "of", not the place after it. Moves the
+// phrase's end `e` and its last capitalised run [rb, re) to the name before "of" when the run
+// after it is no person and the one before is a person or titled.
+void Attributor::person_before_of(std::size_t b, std::size_t& e, std::size_t& rb,
+                                  std::size_t& re) const {
+  if (!(rb >= b + 2 && rb < re && word(rb - 1) == "of" && is_cap(rb - 2) && re == e)) return;
+  auto person_at = [&](std::size_t from, std::size_t to) {
+    for (const Mention& m : mentions_) {
+      if (m.type == MentionType::kPerson && m.span.start < toks_[to - 1].e &&
+          m.span.end > toks_[from].b) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::size_t pb = rb - 1;
+  while (pb > b && is_cap(pb - 1)) --pb;
+  bool titled = false;
+  for (std::size_t j = pb; j < rb - 1; ++j) titled = titled || in(kTitles, word(j));
+  if (!person_at(rb, re) && (person_at(pb, rb - 1) || titled)) {
+    e = rb - 1;
+    re = e;
+    rb = pb;
+    while (rb < re && in(kCapFunction, word(rb))) ++rb;
+  }
+}
+
+// A speaker phrase [b, e) without a name: a description of a person named earlier ("the Vermont
+// senator"), the organisation of the previous statement ("the statement added"), or nobody
+// ("a senior official", "officials").
+Attribution Attributor::unnamed_np(std::size_t b, std::size_t e, std::size_t verb,
+                                   const std::string& head, Attribution a) {
+  if (head != "statement") {
+    Attribution d = resolve_description(b, e, verb);
+    if (d.speaker) return d;
+  }
+  if (head == "statement" || head == "department" || head == "ministry" || head == "campaign") {
+    // "the statement added": the organisation that issued the previous statement.
+    for (auto it = named_so_far_.rbegin(); it != named_so_far_.rend(); ++it) {
+      if (it->second.type == "org" && toks_[verb].b - it->first.start < 3000) {
+        a.speaker = it->second.speaker;
+        a.type = "org";
+        a.mention = Span{toks_[b].b, toks_[e - 1].e};
+        return a;
+      }
+    }
+  }
+  return a;
+}
+
 // Analyses the speaker noun phrase tokens [b, e) of a cue `verb`.
 Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t verb) {
   Attribution a;
@@ -167,50 +217,9 @@ Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t ver
   std::size_t rb = re;
   while (rb > b && is_cap(rb - 1)) --rb;
   while (rb < re && in(kCapFunction, word(rb))) ++rb;
-  // "Sen. Sherrod Brown of Ohio said": the person before "of", not the place after it.
-  if (rb >= b + 2 && rb < re && word(rb - 1) == "of" && is_cap(rb - 2) &&
-      re == e) {
-    auto person_at = [&](std::size_t from, std::size_t to) {
-      for (const Mention& m : mentions_) {
-        if (m.type == MentionType::kPerson && m.span.start < toks_[to - 1].e &&
-            m.span.end > toks_[from].b) {
-          return true;
-        }
-      }
-      return false;
-    };
-    std::size_t pb = rb - 1;
-    while (pb > b && is_cap(pb - 1)) --pb;
-    bool titled = false;
-    for (std::size_t j = pb; j < rb - 1; ++j) titled = titled || in(kTitles, word(j));
-    if (!person_at(rb, re) && (person_at(pb, rb - 1) || titled)) {
-      e = rb - 1;
-      re = e;
-      rb = pb;
-      while (rb < re && in(kCapFunction, word(rb))) ++rb;
-    }
-  }
+  person_before_of(b, e, rb, re);
   const std::string head = lower(word(e - 1));
-  if (re == rb) {
-    if (head != "statement") {
-      Attribution d = resolve_description(b, e, verb);
-      if (d.speaker) return d;
-    }
-    // No name at all: "the statement", "a senior official", "officials".
-    if (head == "statement" || head == "department" || head == "ministry" ||
-        head == "campaign") {
-      // "the statement added": the organisation that issued the previous statement.
-      for (auto it = named_so_far_.rbegin(); it != named_so_far_.rend(); ++it) {
-        if (it->second.type == "org" && toks_[verb].b - it->first.start < 3000) {
-          a.speaker = it->second.speaker;
-          a.type = "org";
-          a.mention = Span{toks_[b].b, toks_[e - 1].e};
-          return a;
-        }
-      }
-    }
-    return a;
-  }
+  if (re == rb) return unnamed_np(b, e, verb, head, a);
   const bool name_is_head = re == e;
   const bool org_voice = !name_is_head && re + 1 == e && in(kOrgVoices, head);
   const bool org_head = !name_is_head && re + 1 == e && in(kOrgHeads, head);
@@ -255,9 +264,18 @@ Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t ver
   }
   if (org_head) phrase += " " + head;
   a.mention = run;
-  if (best && !org_head) {
-    a.speaker = best->entity;
-    a.type = best->type == MentionType::kPerson ? "person" : "org";
+  return named_speaker(std::move(a), phrase, org, org_head ? nullptr : best);
+}
+
+// The speaker named by `phrase` (a name run, or an organisation when `org`): the entity of the
+// `mention` overlapping it, else the phrase as an organisation, else a person mention or an
+// organisation mention that the phrase names, else the phrase itself (in its fullest spelling
+// found in the text).
+Attribution Attributor::named_speaker(Attribution a, const std::string& phrase, bool org,
+                                      const Mention* mention) const {
+  if (mention != nullptr) {
+    a.speaker = mention->entity;
+    a.type = mention->type == MentionType::kPerson ? "person" : "org";
     return a;
   }
   if (org) {
@@ -289,8 +307,6 @@ Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t ver
   return a;
 }
 
-// The subject noun phrase ending right before `verb` (not before token `floor`).
-
 std::vector<Quote> Attributor::run() {
   collect_speech_subjects();
   index_antecedents();
@@ -311,10 +327,17 @@ std::vector<Quote> Attributor::run() {
       remember_speaker(*att[q].mention, att[q]);
     }
   }
-  auto para_of = [&](std::size_t q) { return toks_[raw_[q].open_tok].para; };
-  auto last_para_of = [&](std::size_t q) { return toks_[raw_[q].close_tok].para; };
-  // Another attributed quotation of the same paragraph: the nearest before, else after.
-  std::vector<Attribution> direct = att;
+  share_within_paragraphs(att);
+  if (!options_.precise) {
+    apply_paragraph_verbs(att);
+    carry_speakers(att);
+  }
+  return to_quotes(att);
+}
+
+// Another attributed quotation of the same paragraph: the nearest before, else after.
+void Attributor::share_within_paragraphs(std::vector<Attribution>& att) const {
+  const std::vector<Attribution> direct = att;
   for (std::size_t q = 0; q < raw_.size(); ++q) {
     if (att[q].decided) continue;
     for (std::size_t p = q; p-- > 0;) {
@@ -334,7 +357,10 @@ std::vector<Quote> Attributor::run() {
       }
     }
   }
-  // A speech verb elsewhere in the paragraph.
+}
+
+// A speech verb elsewhere in the paragraph.
+void Attributor::apply_paragraph_verbs(std::vector<Attribution>& att) {
   // Short phrases quoted inside a sentence ("accused Moscow of a \"false flag operation\"")
   // are mostly scare quotes or someone else's label: a verb elsewhere does not attribute them.
   auto scare_quote = [&](const RawQuote& r) {
@@ -344,15 +370,18 @@ std::vector<Quote> Attributor::run() {
       if (is_word(k)) ++words;
     return words < 5;
   };
-  for (std::size_t q = 0; q < raw_.size() && !options_.precise; ++q) {
+  for (std::size_t q = 0; q < raw_.size(); ++q) {
     if (!att[q].decided && !scare_quote(raw_[q])) {
       att[q] = paragraph_verb(raw_[q]);
       att[q].rule = "paragraph-verb";
     }
   }
-  // The previous paragraph's speaker, when this paragraph opens with the quotation and no
-  // other person is named between the two quotations.
-  for (std::size_t q = 1; q < raw_.size() && !options_.precise; ++q) {
+}
+
+// The previous paragraph's speaker, when this paragraph opens with the quotation and no other
+// person is named between the two quotations.
+void Attributor::carry_speakers(std::vector<Attribution>& att) const {
+  for (std::size_t q = 1; q < raw_.size(); ++q) {
     if (att[q].decided) continue;
     const std::size_t open = raw_[q].open_tok;
     const bool opens_para = open == 0 || toks_[open - 1].para != toks_[open].para;
@@ -371,6 +400,9 @@ std::vector<Quote> Attributor::run() {
     att[q] = prev;
     att[q].rule = "carry";
   }
+}
+
+std::vector<Quote> Attributor::to_quotes(const std::vector<Attribution>& att) const {
   std::vector<Quote> out;
   out.reserve(raw_.size());
   for (std::size_t q = 0; q < raw_.size(); ++q) {

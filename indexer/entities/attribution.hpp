@@ -134,6 +134,11 @@ class Attributor {
   Attribution subject_before(std::size_t verb, std::size_t floor);
   Attribution np_after(std::size_t verb, std::size_t ceil);
   Attribution analyse_np(std::size_t b, std::size_t e, std::size_t verb);
+  void person_before_of(std::size_t b, std::size_t& e, std::size_t& rb, std::size_t& re) const;
+  Attribution unnamed_np(std::size_t b, std::size_t e, std::size_t verb, const std::string& head,
+                         Attribution a);
+  Attribution named_speaker(Attribution a, const std::string& phrase, bool org,
+                            const Mention* mention) const;
   Attribution resolve_pronoun(std::size_t k, std::size_t verb);
   std::optional<std::string> previous_subject(std::size_t k, NameGender want) const;
   bool compatible(const std::string& name, bool text_only, NameGender want) const;
@@ -162,6 +167,14 @@ class Attributor {
   }
   Attribution resolve_description(std::size_t b, std::size_t e, std::size_t verb);
   Attribution paragraph_verb(const RawQuote& q);
+  // The rules that lend a quotation another one's speaker, and the quotations returned.
+  void share_within_paragraphs(std::vector<Attribution>& att) const;
+  void apply_paragraph_verbs(std::vector<Attribution>& att);
+  void carry_speakers(std::vector<Attribution>& att) const;
+  std::vector<Quote> to_quotes(const std::vector<Attribution>& att) const;
+  // The paragraph where quotation q opens, and the one where it closes.
+  std::size_t para_of(std::size_t q) const { return toks_[raw_[q].open_tok].para; }
+  std::size_t last_para_of(std::size_t q) const { return toks_[raw_[q].close_tok].para; }
   bool person_between(std::size_t from_byte, std::size_t to_byte, const std::string& except) const;
 
   std::string_view t_;

@@ -4,6 +4,7 @@
 
 namespace newsidx::entities::quoting {
 
+// The subject noun phrase ending right before `verb` (not before token `floor`).
 Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
   std::size_t e = verb;
   // Adverbs between subject and verb: "X also said", "X immediately posted" (lower-case "-ly").
