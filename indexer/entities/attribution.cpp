@@ -335,27 +335,33 @@ std::vector<Quote> Attributor::run() {
   return to_quotes(att);
 }
 
-// Another attributed quotation of the same paragraph: the nearest before, else after.
+// Another attributed quotation of the same paragraph: the nearest before, else after. Quotations
+// are in text order, so the nearest attributed one before (after) q is in q's paragraph exactly
+// when it ends (opens) there: one pass each way instead of a scan per quotation.
 void Attributor::share_within_paragraphs(std::vector<Attribution>& att) const {
+  const std::size_t none = raw_.size();
+  std::vector<std::size_t> prev_decided(raw_.size(), none), next_decided(raw_.size(), none);
+  for (std::size_t q = 0, last = none; q < raw_.size(); ++q) {
+    prev_decided[q] = last;
+    if (att[q].decided) last = q;
+  }
+  for (std::size_t q = raw_.size(), next = none; q-- > 0;) {
+    next_decided[q] = next;
+    if (att[q].decided) next = q;
+  }
   const std::vector<Attribution> direct = att;
   for (std::size_t q = 0; q < raw_.size(); ++q) {
-    if (att[q].decided) continue;
-    for (std::size_t p = q; p-- > 0;) {
-      if (last_para_of(p) != para_of(q)) break;
-      if (direct[p].decided) {
-        att[q] = direct[p];
-        att[q].rule = "paragraph-quote";
-        break;
-      }
+    if (direct[q].decided) continue;
+    const std::size_t p = prev_decided[q];
+    const std::size_t n = next_decided[q];
+    if (p != none && last_para_of(p) == para_of(q)) {
+      att[q] = direct[p];
+    } else if (n != none && para_of(n) == last_para_of(q)) {
+      att[q] = direct[n];
+    } else {
+      continue;
     }
-    if (att[q].decided) continue;
-    for (std::size_t n = q + 1; n < raw_.size() && para_of(n) == last_para_of(q); ++n) {
-      if (direct[n].decided) {
-        att[q] = direct[n];
-        att[q].rule = "paragraph-quote";
-        break;
-      }
-    }
+    att[q].rule = "paragraph-quote";
   }
 }
 

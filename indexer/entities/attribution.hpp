@@ -167,6 +167,9 @@ class Attributor {
   }
   Attribution resolve_description(std::size_t b, std::size_t e, std::size_t verb);
   Attribution paragraph_verb(const RawQuote& q);
+  const std::vector<std::pair<std::size_t, Attribution>>& paragraph_cues(std::size_t para,
+                                                                        std::size_t open);
+  std::map<std::size_t, std::vector<std::pair<std::size_t, Attribution>>> paragraph_cues_;
   // The rules that lend a quotation another one's speaker, and the quotations returned.
   void share_within_paragraphs(std::vector<Attribution>& att) const;
   void apply_paragraph_verbs(std::vector<Attribution>& att);

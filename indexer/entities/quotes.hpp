@@ -19,6 +19,7 @@ enum class NameGender { kUnknown, kFemale, kMale };
 struct QuoteStats {
   std::size_t pronouns = 0;    ///< "he"/"she" cues the resolver tried to resolve
   std::size_t candidates = 0;  ///< candidate antecedents it examined for them
+  std::size_t paragraph_cues = 0;  ///< speech verbs whose subject the paragraph rule analysed
 };
 
 /// Optional knowledge the attribution can use; everything has a working default.

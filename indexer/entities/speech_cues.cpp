@@ -2,6 +2,8 @@
 // (`"...," X said`), before it (`X said, "..."`), in `according to X`, or elsewhere in the paragraph.
 #include "attribution.hpp"
 
+#include <iterator>
+
 namespace newsidx::entities::quoting {
 
 // The subject noun phrase ending right before `verb` (not before token `floor`).
@@ -267,16 +269,20 @@ Attribution Attributor::according_to(const RawQuote& q) {
   return {};
 }
 
-Attribution Attributor::paragraph_verb(const RawQuote& q) {
-  // A speech verb anywhere in the quotation's paragraph, outside quotations, with a subject:
-  // the one nearest the quotation wins.
-  const std::size_t para = toks_[q.open_tok].para;
-  std::size_t b = q.open_tok;
+// The speech verbs of paragraph `para` (outside quotations) that have a subject, with their
+// attributions, in text order. Computed once per paragraph: a verb's subject does not depend on
+// the quotation asking, and asking again for every quotation of a long paragraph was quadratic.
+const std::vector<std::pair<std::size_t, Attribution>>& Attributor::paragraph_cues(
+    std::size_t para, std::size_t open) {
+  const auto found = paragraph_cues_.find(para);
+  if (found != paragraph_cues_.end()) return found->second;
+  std::vector<std::pair<std::size_t, Attribution>>& cues = paragraph_cues_[para];
+  std::size_t b = open;
   while (b > 0 && toks_[b - 1].para == para) --b;
-  const std::size_t e = para_end(toks_, q.open_tok);
-  std::optional<std::pair<std::size_t, Attribution>> best;
+  const std::size_t e = para_end(toks_, open);
   for (std::size_t v = b; v < e; ++v) {
     if (!is_speech_verb(v)) continue;
+    if (options_.stats) ++options_.stats->paragraph_cues;
     std::size_t floor = v;
     while (floor > b && !sentence_end(floor - 1) && outside(floor - 1)) --floor;
     Attribution a = subject_before(v, floor);
@@ -285,11 +291,24 @@ Attribution Attributor::paragraph_verb(const RawQuote& q) {
       while (ce < e && !sentence_end(ce) && outside(ce)) ++ce;
       a = np_after(v, ce);
     }
-    if (!a.decided) continue;
-    const std::size_t dist = v < q.open_tok ? q.open_tok - v : v - q.open_tok;
-    if (!best || dist < best->first) best = std::make_pair(dist, a);
+    if (a.decided) cues.emplace_back(v, std::move(a));
   }
-  return best ? best->second : Attribution{};
+  return cues;
+}
+
+Attribution Attributor::paragraph_verb(const RawQuote& q) {
+  // A speech verb anywhere in the quotation's paragraph, outside quotations, with a subject:
+  // the one nearest the quotation wins, the earlier one at equal distance.
+  const auto& cues = paragraph_cues(toks_[q.open_tok].para, q.open_tok);
+  const auto after = std::lower_bound(
+      cues.begin(), cues.end(), q.open_tok,
+      [](const std::pair<std::size_t, Attribution>& c, std::size_t k) { return c.first < k; });
+  if (after == cues.begin()) return after == cues.end() ? Attribution{} : after->second;
+  const auto before = std::prev(after);
+  if (after == cues.end() || q.open_tok - before->first <= after->first - q.open_tok) {
+    return before->second;
+  }
+  return after->second;
 }
 
 void Attributor::collect_speech_subjects() {
