@@ -4,6 +4,46 @@
 
 namespace newsidx::entities::quoting {
 
+void Attributor::index_mentions() {
+  by_start_.resize(mentions_.size());
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    by_start_[i] = i;
+    const Mention& m = mentions_[i];
+    longest_mention_ = std::max(longest_mention_, m.span.end - std::min(m.span.start, m.span.end));
+    if (m.type == MentionType::kPerson) person_by_surname_.emplace(last_word(m.entity), &m);
+    if (m.type == MentionType::kOrg) {
+      org_by_phrase_.emplace(m.text, &m);
+      org_by_phrase_.emplace(m.entity, &m);
+    }
+  }
+  std::stable_sort(by_start_.begin(), by_start_.end(), [&](std::size_t a, std::size_t b) {
+    return mentions_[a].span.start < mentions_[b].span.start;
+  });
+}
+
+std::vector<const Mention*> Attributor::overlapping(Span s) const {
+  const std::size_t from = s.start > longest_mention_ ? s.start - longest_mention_ : 0;
+  auto it = std::lower_bound(by_start_.begin(), by_start_.end(), from,
+                             [&](std::size_t i, std::size_t v) { return mentions_[i].span.start < v; });
+  std::vector<std::size_t> found;
+  for (; it != by_start_.end() && mentions_[*it].span.start < s.end; ++it) {
+    if (options_.stats) ++options_.stats->mentions;
+    if (mentions_[*it].span.end > s.start) found.push_back(*it);
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<const Mention*> out;
+  out.reserve(found.size());
+  for (const std::size_t i : found) out.push_back(&mentions_[i]);
+  return out;
+}
+
+bool Attributor::text_name_overlaps(Span s) const {
+  // Names found in the text are disjoint and in text order.
+  auto it = std::lower_bound(text_names_.begin(), text_names_.end(), s.start,
+                             [](const TextName& n, std::size_t v) { return n.span.end <= v; });
+  return it != text_names_.end() && it->span.start < s.end && it->span.end > s.start;
+}
+
 void Attributor::collect_text_names() {
   // Runs of 2-3 capitalised words outside quotations, titles stripped, no organisation words,
   // not starting a sentence with a function word: a crude person finder for the fallback.
@@ -56,19 +96,27 @@ void Attributor::collect_text_names() {
     }
     k = run_end;
   }
+  // The fullest spelling of each surname the text offers: the first of the longest.
+  for (const TextName& n : text_names_) {
+    std::string& full = fullest_[last_word(n.name)];
+    if (n.name.size() > full.size()) full = n.name;
+  }
 }
 
 bool Attributor::person_between(std::size_t from_byte, std::size_t to_byte,
                                 const std::string& except) const {
   const std::string except_last = last_word(except);
-  for (const Mention& m : mentions_) {
+  auto it = std::lower_bound(by_start_.begin(), by_start_.end(), from_byte,
+                             [&](std::size_t i, std::size_t v) { return mentions_[i].span.start < v; });
+  for (; it != by_start_.end() && mentions_[*it].span.start <= to_byte; ++it) {
+    const Mention& m = mentions_[*it];
     if (m.type != MentionType::kPerson) continue;
-    if (m.span.start >= from_byte && m.span.end <= to_byte && m.entity != except) return true;
+    if (m.span.end <= to_byte && m.entity != except) return true;
   }
-  for (const TextName& n : text_names_) {
-    if (n.span.start >= from_byte && n.span.end <= to_byte && last_word(n.name) != except_last) {
-      return true;
-    }
+  auto n = std::lower_bound(text_names_.begin(), text_names_.end(), from_byte,
+                            [](const TextName& t, std::size_t v) { return t.span.start < v; });
+  for (; n != text_names_.end() && n->span.start <= to_byte; ++n) {
+    if (n->span.end <= to_byte && last_word(n->name) != except_last) return true;
   }
   return false;
 }
@@ -155,13 +203,9 @@ void Attributor::person_before_of(std::size_t b, std::size_t& e, std::size_t& rb
                                   std::size_t& re) const {
   if (!(rb >= b + 2 && rb < re && word(rb - 1) == "of" && is_cap(rb - 2) && re == e)) return;
   auto person_at = [&](std::size_t from, std::size_t to) {
-    for (const Mention& m : mentions_) {
-      if (m.type == MentionType::kPerson && m.span.start < toks_[to - 1].e &&
-          m.span.end > toks_[from].b) {
-        return true;
-      }
-    }
-    return false;
+    const auto found = overlapping({toks_[from].b, toks_[to - 1].e});
+    return std::any_of(found.begin(), found.end(),
+                       [](const Mention* m) { return m->type == MentionType::kPerson; });
   };
   std::size_t pb = rb - 1;
   while (pb > b && is_cap(pb - 1)) --pb;
@@ -238,13 +282,12 @@ Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t ver
   // A mention overlapping the run's head names the speaker.
   const Mention* best = nullptr;
   const Mention* other = nullptr;  // a place or nationality mention covering the run
-  for (const Mention& m : mentions_) {
-    if (m.span.start >= run.end || m.span.end <= run.start) continue;
-    if (m.type != MentionType::kPerson && m.type != MentionType::kOrg) {
-      if (m.span.start <= run.start && m.span.end >= run.end) other = &m;
+  for (const Mention* m : overlapping(run)) {
+    if (m->type != MentionType::kPerson && m->type != MentionType::kOrg) {
+      if (m->span.start <= run.start && m->span.end >= run.end) other = m;
       continue;
     }
-    if (!best || m.span.end > best->span.end) best = &m;
+    if (!best || m->span.end > best->span.end) best = m;
   }
   if (!best && other) {
     // A country speaks for its government ("Japan said"); a town, region or nationality that
@@ -285,24 +328,20 @@ Attribution Attributor::named_speaker(Attribution a, const std::string& phrase, 
   }
   // A person the mention list may know by a fuller name: same surname.
   const std::string surname = last_word(phrase);
-  for (const Mention& m : mentions_) {
-    if (m.type == MentionType::kPerson && last_word(m.entity) == surname) {
-      a.speaker = m.entity;
-      a.type = "person";
-      return a;
-    }
+  if (const auto p = person_by_surname_.find(surname); p != person_by_surname_.end()) {
+    a.speaker = p->second->entity;
+    a.type = "person";
+    return a;
   }
-  for (const Mention& m : mentions_) {
-    if (m.type == MentionType::kOrg && (m.text == phrase || m.entity == phrase)) {
-      a.speaker = m.entity;
-      a.type = "org";
-      return a;
-    }
+  // The first organisation mention whose text or entity is the phrase.
+  if (const auto o = org_by_phrase_.find(phrase); o != org_by_phrase_.end()) {
+    a.speaker = o->second->entity;
+    a.type = "org";
+    return a;
   }
   a.speaker = phrase;
-  for (const TextName& n : text_names_) {
-    if (last_word(n.name) == surname && n.name.size() > a.speaker->size()) a.speaker = n.name;
-  }
+  const auto full = fullest_.find(surname);
+  if (full != fullest_.end() && full->second.size() > a.speaker->size()) a.speaker = full->second;
   a.type = "person";
   return a;
 }

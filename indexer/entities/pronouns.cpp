@@ -56,13 +56,11 @@ std::optional<std::string> Attributor::previous_subject(std::size_t k, NameGende
     const Span run{toks_[ps].b, toks_[e - 1].e};
     const Mention* person = nullptr;
     bool other = false;
-    for (const Mention& m : mentions_) {
-      if (m.span.start < run.end && m.span.end > run.start) {
-        if (m.type == MentionType::kPerson) {
-          person = &m;
-        } else {
-          other = true;
-        }
+    for (const Mention* m : overlapping(run)) {
+      if (m->type == MentionType::kPerson) {
+        person = m;
+      } else {
+        other = true;
       }
     }
     if (person != nullptr) {
@@ -145,9 +143,6 @@ void Attributor::index_antecedents() {
   for (std::size_t i = 0; i < text_names_.size(); ++i) {
     const TextName& n = text_names_[i];
     add_antecedent({n.span.start, 3, i, n.name}, true, sentence_initial(n.span.start));
-    // The fullest spelling of each surname the article offers: the first of the longest.
-    std::string& full = fullest_[last_word(n.name)];
-    if (n.name.size() > full.size()) full = n.name;
   }
 }
 
@@ -249,8 +244,8 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
     return a;
   }
   a.speaker = best.name;
-  // Prefer the fullest spelling of the same person the article offers.
-  const auto full = fullest_.find(last_word(best.name));
+  // Without mentions, prefer the fullest spelling of the same person the article offers.
+  const auto full = mentions_.empty() ? fullest_.find(last_word(best.name)) : fullest_.end();
   if (full != fullest_.end() && full->second.size() > a.speaker->size()) a.speaker = full->second;
   a.type = "person";
   a.mention = Span{toks_[k].b, toks_[k].e};

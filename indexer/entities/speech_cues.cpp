@@ -45,9 +45,10 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
     bool name_only = se > j;
     for (std::size_t i = j; i < se; ++i) name_only = name_only && is_cap(i) && outside(i);
     bool person = false;
-    for (const Mention& m : mentions_) {
-      person = person || (name_only && m.type == MentionType::kPerson &&
-                          m.span.start < toks_[se - 1].e && m.span.end > toks_[j].b);
+    if (name_only) {
+      for (const Mention* m : overlapping({toks_[j].b, toks_[se - 1].e})) {
+        person = person || m->type == MentionType::kPerson;
+      }
     }
     if (person) return analyse_np(j, se, verb);
     if (j > floor && is_punct(j - 1, ",") && j < c) {
@@ -220,15 +221,13 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
     while (e < limit && e - b < 6 && is_cap(e) && outside(e)) ++e;
     // The name must be one the article knows ("Kicking off the day, ..." is no subject).
     const Span run = e > b ? Span{toks_[b].b, toks_[e - 1].e} : Span{};
+    const auto found = overlapping(run);
     const bool known =
-        std::any_of(mentions_.begin(), mentions_.end(),
-                    [&](const Mention& m) {
-                      return m.span.start < run.end && m.span.end > run.start &&
-                             (m.type == MentionType::kPerson || m.type == MentionType::kOrg);
+        std::any_of(found.begin(), found.end(),
+                    [](const Mention* m) {
+                      return m->type == MentionType::kPerson || m->type == MentionType::kOrg;
                     }) ||
-        std::any_of(text_names_.begin(), text_names_.end(), [&](const TextName& n) {
-          return n.span.start < run.end && n.span.end > run.start;
-        });
+        text_name_overlaps(run);
     if (known && e < limit && is_word(e) && !is_cap(e) && word(e) != "of" && word(e) != "and") {
       return analyse_np(b, e, limit);
     }

@@ -73,3 +73,26 @@ TEST_CASE("attribution: 'the Vermont senator' names the senator from Vermont nam
   CHECK(summary(text, mentions) ==
         std::vector<std::string>{"Bernie Sanders|We will win,", "-|We will not,"});
 }
+
+TEST_CASE("attribution: naming a speaker looks at the mentions near the cue, not at all of them",
+          "[attribution][quotes]") {
+  // "Mary Smith said" 32,000 times took 7 s (16,000: 2 s) when every cue scanned every mention.
+  auto run = [](std::size_t lines) {
+    std::string text = "Adversarial\n\n";
+    for (std::size_t i = 0; i < lines; ++i) text += "Mary Smith said \"It was fine for all of us.\"\n\n";
+    std::vector<Mention> mentions;
+    add_mentions(mentions, text, "Mary Smith", "Mary Smith");
+    newsidx::entities::QuoteStats stats;
+    newsidx::entities::QuoteOptions options;
+    options.stats = &stats;
+    const auto quotes = find_quotes(text, mentions, options);
+    return std::make_pair(quotes, stats);
+  };
+  const auto [small_quotes, small] = run(1000);
+  const auto [large_quotes, large] = run(4000);
+  REQUIRE(large_quotes.size() == 4000);
+  CHECK(large_quotes.front().speaker == "Mary Smith");
+  CHECK(large_quotes.back().speaker == "Mary Smith");
+  REQUIRE(small.mentions > 0);
+  CHECK(large.mentions <= small.mentions * 9 / 2);
+}
