@@ -1,0 +1,258 @@
+// Pronoun resolution for quote speakers: "he said" names the nearest compatible person before it,
+// preferring the story's subject, found by ordered look-ups so that it stays linear in the article.
+#include "attribution.hpp"
+
+#include <iterator>
+#include <tuple>
+
+namespace newsidx::entities::quoting {
+
+void Antecedents::add(Entry e, Compatible fits, bool subject_like) {
+  for (const bool female : {false, true}) {
+    if (!(female ? fits.female : fits.male)) continue;
+    if (subject_like) sets_[female][1].insert(e);
+    sets_[female][0].insert(e);
+  }
+}
+
+// The person who is the subject of the sentence before the one holding pronoun token `k`
+// (quotations skipped; the same or the previous paragraph), when compatible with `want`; a
+// subject that is itself "he"/"she" of that gender sends the search one sentence further back.
+std::optional<std::string> Attributor::previous_subject(std::size_t k, NameGender want) const {
+  const std::size_t para = toks_[k].para;
+  auto start_of = [&](std::size_t j) { return sentence_start_[j]; };
+  std::size_t s = start_of(k);
+  for (int hops = 0; hops < 3 && s > 0; ++hops) {
+    const std::size_t pe = s - 1;  // the previous sentence's final token
+    if (toks_[pe].para + 1 < para) return std::nullopt;
+    std::size_t ps = start_of(pe);
+    s = ps;
+    while (ps < pe && !outside(ps)) ++ps;  // a quotation opening the sentence
+    while (ps < pe && toks_[ps].kind == TokKind::kPunct) ++ps;
+    while (ps < pe && is_word(ps) &&
+           ((in(kCapFunction, word(ps)) && !in(kPronouns, word(ps))) || in(kBetween, word(ps)))) {
+      ++ps;
+    }
+    if (ps >= pe || !outside(ps)) return std::nullopt;
+    const std::string_view w = word(ps);
+    if (w == "he" || w == "He" || w == "she" || w == "She") {
+      const NameGender g = (w[0] == 'h' || w[0] == 'H') ? NameGender::kMale : NameGender::kFemale;
+      if (g != want) return std::nullopt;
+      continue;
+    }
+    // The subject: capitalised words, with descriptions between them ("Former Pennsylvania
+    // governor Ed Rendell"); its person is the last one named in it.
+    std::size_t e = ps;
+    for (;;) {
+      while (e < pe && e - ps < 10 && is_cap(e) && outside(e)) ++e;
+      std::size_t r = e;
+      while (r < pe && r - ps < 10 && role_word(r)) ++r;
+      if (r == e || r >= pe || !is_cap(r) || !outside(r)) break;
+      e = r;
+    }
+    if (e == ps || e >= pe || !is_word(e) || is_cap(e) || word(e) == "of" || word(e) == "and") {
+      return std::nullopt;
+    }
+    const Span run{toks_[ps].b, toks_[e - 1].e};
+    const Mention* person = nullptr;
+    bool other = false;
+    for (const Mention* m : overlapping(run)) {
+      if (m->type == MentionType::kPerson) {
+        person = m;
+      } else {
+        other = true;
+      }
+    }
+    if (person != nullptr) {
+      if (!compatible(person->entity, false, want)) return std::nullopt;
+      return person->entity;
+    }
+    if (other) return std::nullopt;
+    if (mentions_.empty()) {
+      for (const TextName& n : text_names_) {
+        if (n.span.start < run.end && n.span.end > run.start && compatible(n.name, true, want)) {
+          return n.name;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+void Spoken::add(std::size_t pos, const std::string& name) {
+  const std::string last = last_word(name);
+  lower_to(by_last_, last, pos);
+  if (name.find(' ') == std::string::npos) {
+    lower_to(alone_, last, pos);
+  } else {
+    lower_to(by_first_last_, first_word(name) + "\n" + last, pos);
+  }
+}
+
+bool Spoken::before(const std::string& name, std::size_t at) const {
+  const std::string last = last_word(name);
+  auto earlier = [&](const std::map<std::string, std::size_t>& m, const std::string& key) {
+    const auto it = m.find(key);
+    return it != m.end() && it->second < at;
+  };
+  if (name.find(' ') == std::string::npos) return earlier(by_last_, last);
+  return earlier(alone_, last) || earlier(by_first_last_, first_word(name) + "\n" + last);
+}
+
+bool Attributor::compatible(const std::string& name, bool text_only, NameGender want) const {
+  // A name whose first word is a first name of the other gender is skipped. Names found in
+  // the text alone (no mention, no speaker) must have a first name of the right gender, which
+  // keeps "South Carolina" and "Wall Street" out.
+  if (first_word(name) == name) return !text_only;
+  const NameGender g = gender_of(first_word(name));
+  if (text_only) return g == want;
+  return g == NameGender::kUnknown || g == want;
+}
+
+void Attributor::add_antecedent(Antecedents::Entry e, bool text_only, bool subject_like) {
+  const Antecedents::Compatible fits{compatible(e.name, text_only, NameGender::kMale),
+                                     compatible(e.name, text_only, NameGender::kFemale)};
+  antecedents_.add(std::move(e), fits, subject_like);
+}
+
+void Attributor::remember_speaker(const Span& span, const Attribution& att) {
+  named_so_far_.emplace_back(span, att);
+  if (!att.speaker || att.type != "person") return;
+  add_antecedent({span.start, 1, named_so_far_.size() - 1, *att.speaker},
+                 text_only_name(*att.speaker), true);
+  spoken_.add(span.start, *att.speaker);
+}
+
+void Attributor::index_antecedents() {
+  // Candidates: speech subjects, earlier named person speakers (added as they are found),
+  // person mentions outside quotations and, without mentions, names found in the text.
+  // Subject-like ones (speakers, and persons opening a sentence) are tried first: "he said"
+  // mostly continues the story's subject, not the last name in an object position.
+  for (std::size_t i = 0; i < speech_subjects_.size(); ++i) {
+    const auto& [span, name] = speech_subjects_[i];
+    add_antecedent({span.start, 0, i, name}, text_only_name(name), true);
+    spoken_.add(span.start, name);
+  }
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    const Mention& m = mentions_[i];
+    if (m.type != MentionType::kPerson || in_quotation(m.span.start)) continue;
+    add_antecedent({m.span.start, 2, i, m.entity}, false, sentence_initial(m.span.start));
+  }
+  if (!mentions_.empty()) return;
+  for (std::size_t i = 0; i < text_names_.size(); ++i) {
+    const TextName& n = text_names_[i];
+    add_antecedent({n.span.start, 3, i, n.name}, true, sentence_initial(n.span.start));
+  }
+}
+
+// Whether the name starting at `byte` opens its sentence, after titles and descriptions ("Sen.
+// Ted Cruz", "Former Pennsylvania governor Ed Rendell") or an introductory phrase ("Asked
+// whether ..., Ban declined"), or is the topic of "As for Trump, he said".
+bool Attributor::sentence_initial(std::size_t byte) const {
+  const std::size_t j = tok_at(byte);
+  if (j == toks_.size() || j == 0) return true;
+  if (toks_[j - 1].para != toks_[j].para) return true;
+  for (std::size_t i = j; i-- > 0 && j - i <= 8;) {
+    if (sentence_end(i) || toks_[i].para != toks_[j].para) return true;
+    if (is_punct(i, ",")) {
+      const std::size_t s0 = sentence_start_[i];
+      const bool intro = s0 < i && is_word(s0) && in(kCapFunction, word(s0)) &&
+                         !in(kPronouns, word(s0));
+      return intro && commas_before_[i] == commas_before_[s0];
+    }
+    if (i >= 1 && word(i) == "for" && word(i - 1) == "As" &&
+        (i == 1 || sentence_end(i - 2) || toks_[i - 2].para != toks_[i].para)) {
+      return true;
+    }
+    if (!is_cap(i) && !role_word(i)) return false;
+  }
+  return false;
+}
+
+// Whether the candidate at `byte` stands in the paragraph `para` or one of the two before it.
+bool Attributor::near_para(std::size_t byte, std::size_t para) const {
+  const std::size_t j = tok_at(byte);
+  return j != toks_.size() && toks_[j].para + 2 >= para;
+}
+
+// Precise mode: another person than `best` among the subject-like candidates of this and the
+// two previous paragraphs makes the pronoun ambiguous.
+bool Attributor::rival_nearby(const Antecedents::Set& s, Antecedents::Set::const_iterator last,
+                              const std::string& best, std::size_t para) const {
+  for (auto it = last;; --it) {
+    if (options_.stats) ++options_.stats->candidates;
+    if (!near_para(it->pos, para)) return false;
+    if (!same_person(it->name, best)) return true;
+    if (it == s.begin()) return false;
+  }
+}
+
+// Pronoun margin: another compatible person named less than the margin before `best` makes the
+// pronoun ambiguous, unless `best` is the subject of the sentence before, or the only one of the
+// two who has spoken so far.
+bool Attributor::rival_within_margin(std::size_t k, NameGender want, const Antecedents::Set& s,
+                                     Antecedents::Set::const_iterator last,
+                                     const Antecedents::Entry& best, bool subjects_only) const {
+  const std::optional<std::string> prev = previous_subject(k, want);
+  if (prev && same_person(*prev, best.name)) return false;
+  const std::size_t at = toks_[k].b;
+  const bool best_spoke = spoken_.before(best.name, at);
+  for (auto it = last;; --it) {
+    if (options_.stats) ++options_.stats->candidates;
+    if (best.pos - it->pos >= options_.pronoun_margin) return false;
+    if (subjects_only && !near_para(it->pos, toks_[k].para)) return false;
+    if (!same_person(it->name, best.name) && !(best_spoke && !spoken_.before(it->name, at))) {
+      return true;
+    }
+    if (it == s.begin()) return false;
+  }
+}
+
+Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
+  Attribution a;
+  a.decided = true;
+  a.cue = Span{toks_[verb].b, toks_[verb].e};
+  const std::string pw = strip_possessive(word(k));  // "He's" is "He"
+  const std::string_view p = pw;
+  if (p != "he" && p != "she" && p != "He" && p != "She") return a;  // I, we, they: unnamed
+  if (collecting_subjects_) return Attribution{};
+  if (options_.stats) ++options_.stats->pronouns;
+  const NameGender want = (p[0] == 'h' || p[0] == 'H') ? NameGender::kMale : NameGender::kFemale;
+  const bool female = want == NameGender::kFemale;
+  const std::size_t at = toks_[k].b;
+  // The nearest compatible candidate before the pronoun: first among the subject-like ones of
+  // this or the previous two paragraphs, then (not in precise mode) among all.
+  const Antecedents::Set* set = nullptr;
+  Antecedents::Set::const_iterator last;
+  bool subjects_only = true;
+  for (int pass = 0; pass < (options_.precise ? 1 : 2) && set == nullptr; ++pass) {
+    subjects_only = pass == 0;
+    const Antecedents::Set& s = antecedents_.set(female, subjects_only);
+    last = Antecedents::last_before(s, at);
+    if (last == s.end()) continue;
+    if (options_.stats) ++options_.stats->candidates;
+    // Paragraph numbers grow with the position: when the nearest is too far, all are.
+    if (subjects_only && !near_para(last->pos, toks_[k].para)) continue;
+    set = &s;
+  }
+  if (set == nullptr) return a;
+  const Antecedents::Entry& best = *Antecedents::first_at(*set, last);
+  if (options_.precise && rival_nearby(*set, last, best.name, toks_[k].para)) return a;
+  if (options_.pronoun_margin > 0 &&
+      rival_within_margin(k, want, *set, last, best, subjects_only)) {
+    return a;
+  }
+  a.speaker = best.name;
+  // Without mentions, prefer the fullest spelling of the same person the article offers.
+  const auto full = mentions_.empty() ? fullest_.find(last_word(best.name)) : fullest_.end();
+  if (full != fullest_.end() && full->second.size() > a.speaker->size()) a.speaker = full->second;
+  a.type = "person";
+  a.mention = Span{toks_[k].b, toks_[k].e};
+  return a;
+}
+
+// Whether `w` is a short form of `full`: "Fla." and "R-Fla." of "Florida", "Vt." of "Vermont"
+// (first letter equal, the other letters in order).
+
+}  // namespace newsidx::entities::quoting

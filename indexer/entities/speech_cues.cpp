@@ -1,0 +1,338 @@
+// Speech cues: the rules that find a quotation's speaker next to a speech verb, after it
+// (`"...," X said`), before it (`X said, "..."`), in `according to X`, or elsewhere in the paragraph.
+#include "attribution.hpp"
+
+#include <iterator>
+
+namespace newsidx::entities::quoting {
+
+// The subject noun phrase ending right before `verb` (not before token `floor`).
+Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
+  std::size_t e = verb;
+  // Adverbs between subject and verb: "X also said", "X immediately posted" (lower-case "-ly").
+  auto adverb = [&](std::size_t j) {
+    if (!is_word(j) || is_cap(j)) return false;
+    const std::string_view w = word(j);
+    return in(kBetween, w) || (w.size() > 4 && w.substr(w.size() - 2) == "ly");
+  };
+  while (e > floor && adverb(e - 1)) --e;
+  // A verb coordinated with an earlier one: "Trump met voters and joked, ..." names the
+  // sentence's subject.
+  if (e > floor + 1 && is_word(e - 1) && word(e - 1) == "and" && !is_cap(e - 2)) {
+    return sentence_subject(floor, e - 1);
+  }
+  // Party and state in brackets: "Rep. John Mica (R-Fla.) said", "Howard Dean (D), a ...".
+  auto skip_brackets = [&](std::size_t end) {
+    if (end <= floor || !is_punct(end - 1, ")")) return end;
+    for (std::size_t j = end - 1; j > floor && end - j <= 8; --j) {
+      if (is_punct(j - 1, "(")) return j - 1;
+      if (!outside(j - 1)) break;
+    }
+    return end;
+  };
+  e = skip_brackets(e);
+  // An appositive between subject and verb: "Klobuchar, a Democrat, told".
+  if (e > floor && is_punct(e - 1, ",")) {
+    std::size_t c = e - 1;
+    std::size_t j = c;
+    while (j > floor && c - j < 14 && !is_punct(j - 1, ",") && outside(j - 1) &&
+           !sentence_end(j - 1)) {
+      --j;
+    }
+    // The part between the commas may itself be the subject after an introductory phrase:
+    // "After the primary, Gov. John Kasich (R-OH), said".
+    const std::size_t se = skip_brackets(c);
+    bool name_only = se > j;
+    for (std::size_t i = j; i < se; ++i) name_only = name_only && is_cap(i) && outside(i);
+    bool person = false;
+    if (name_only) {
+      for (const Mention* m : overlapping({toks_[j].b, toks_[se - 1].e})) {
+        person = person || m->type == MentionType::kPerson;
+      }
+    }
+    if (person) return analyse_np(j, se, verb);
+    if (j > floor && is_punct(j - 1, ",") && j < c) {
+      e = skip_brackets(j - 1);
+    } else {
+      return {};
+    }
+  }
+  if (e > floor && is_word(e - 1) && in(kPronouns, word(e - 1))) {
+    return analyse_np(e - 1, e, verb);
+  }
+  std::size_t b = e;
+  while (b > floor && e - b < 10 && is_word(b - 1) && outside(b - 1) &&
+         (is_cap(b - 1) || np_word(b - 1))) {
+    --b;
+  }
+  // Only a phrase that ends the clause before it: "what he called", "Trump said".
+  return analyse_np(b, e, verb);
+}
+
+// The speaker phrase after an inverting verb: "said Sen. Ted Cruz, R-Texas".
+Attribution Attributor::np_after(std::size_t verb, std::size_t ceil) {
+  std::size_t b = verb + 1;
+  std::size_t e = b;
+  while (e < ceil && e - b < 10 && is_word(e) && outside(e) &&
+         (is_cap(e) || np_word(e))) {
+    ++e;
+  }
+  // "said retired teacher Carl Webb", "said Ohio delegate Dan Price": lower-case
+  // descriptors before the name, which then ends the clause.
+  if (e < ceil && is_word(e) && !is_cap(e) && outside(e)) {
+    std::size_t j = e;
+    while (j < ceil && j - e < 3 && is_word(j) && !is_cap(j) && outside(j) &&
+           !in(kNpStop, word(j))) {
+      ++j;
+    }
+    std::size_t f = j;
+    while (f < ceil && f - j < 4 && is_cap(f) && outside(f)) ++f;
+    if (f > j && j > e && (f == ceil || toks_[f].kind == TokKind::kPunct)) e = f;
+  }
+  if (e == b) return {};
+  // "said Trump continued to ...": a name followed by its own verb is the object clause's
+  // subject, not an inverted speaker ("said Trump yesterday" still is one).
+  if (e < ceil && is_word(e) && outside(e) && !is_cap(e) && verb_like(e)) return {};
+  // "said the senior official" ends with the lowercase head; "said Trump, who..." with a name.
+  return analyse_np(b, e, verb);
+}
+
+Attribution Attributor::trailing(const RawQuote& q) {
+  const std::size_t start = q.close_tok + 1;
+  if (start >= toks_.size() || toks_[start].para != toks_[q.close_tok].para) return {};
+  // A byline dash (em dash, horizontal bar, "--"): `"..." -- Carla Sanchez.` ends the
+  // paragraph with the speaker's name.
+  if (is_dash(start)) {
+    const std::size_t pe = para_end(toks_, q.close_tok);
+    std::size_t d = start;
+    while (d + 1 < pe && is_dash(d + 1)) ++d;
+    std::size_t e = d + 1;
+    while (e < pe && e - d <= 5 && is_cap(e)) ++e;
+    if (e > d + 1 && (e == pe || is_punct(e, ",") || is_punct(e, "."))) {
+      Attribution a = analyse_np(d + 1, e, start);
+      if (a.decided) return a;
+    }
+  }
+  // The last character inside the quotation, or a comma right after it, marks a quotation
+  // that its attribution follows: `"...," X said` / `"...", X said` / `"...?" X asked`.
+  const Span last = q.parts.back();
+  const char lc = last.end > last.start ? t_[last.end - 1] : ' ';
+  std::size_t k = start;
+  const bool comma_after = is_punct(k, ",");
+  if (comma_after) ++k;
+  const bool dash_after = k < toks_.size() && toks_[k].kind == TokKind::kPunct &&
+                          (word(k) == "\xE2\x80\x94" || word(k) == "--");
+  if (!(lc == ',' || lc == '?' || lc == '!' || comma_after || dash_after ||
+        (k < toks_.size() && is_trailing_verb(k)))) {
+    return {};
+  }
+  const std::size_t end = para_end(toks_, q.close_tok);
+  // The clause after the quotation, up to its end or the next quotation.
+  std::size_t ce = k;
+  while (ce < end && !sentence_end(ce) && toks_[ce].kind != TokKind::kQuoteMark) ++ce;
+  if (k < ce && is_trailing_verb(k) && in(kInvertingVerbs, word(k))) return np_after(k, ce);
+  for (std::size_t v = k; v < ce && v < k + 14; ++v) {
+    if (is_trailing_verb(v)) {
+      Attribution a = subject_before(v, k);
+      if (a.decided) return a;
+      return {};
+    }
+    if (is_word(v) && in(kParticiples, word(v))) return {};
+  }
+  return {};
+}
+
+Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
+  const std::size_t open = q.open_tok;
+  if (open == 0) return {};
+  // A block quotation that opens its paragraph after a colon ending the previous one
+  // ("Cruz continued:" / "Trump said in a statement:"): its cue is that sentence.
+  const bool colon_block = toks_[open - 1].para != toks_[open].para && is_punct(open - 1, ":") &&
+                           outside(open - 1);
+  if (toks_[open - 1].para != toks_[open].para && !colon_block) return {};
+  const std::size_t para = toks_[open - 1].para;
+  // The sentence before the quotation, bounded by the previous quotation of the paragraph.
+  std::size_t floor = open;
+  while (floor > 0 && toks_[floor - 1].para == para && !sentence_end(floor - 1)) {
+    if (toks_[floor - 1].quote >= 0 && toks_[floor - 1].quote != static_cast<int>(q_index)) break;
+    --floor;
+  }
+  // A subordinate clause opening the sentence ("When Trump suggested ...,") holds no cue of
+  // the main clause's quotation.
+  std::size_t main_from = floor;
+  if (floor < open && is_word(floor) && in(kSubordinators, word(floor))) {
+    std::size_t c = floor;
+    while (c < open && !is_punct(c, ",")) ++c;
+    if (c + 1 < open) main_from = c + 1;
+  }
+  // The last speech verb before the quotation; a participle ("adding that") defers to a
+  // finite verb further left, and without one names the sentence's subject.
+  std::optional<std::size_t> participle;
+  for (std::size_t v = open; v > main_from; --v) {
+    const std::size_t k = v - 1;
+    if (!participle && is_word(k) && outside(k) && in(kSubjectParticiples, word(k)) &&
+        k > floor && (is_punct(k - 1, ",") || word(k - 1) == "by")) {
+      participle = k;
+    }
+    // "Cruz continued:": verbs that are speech only right before the quotation.
+    const bool continued = (word(k) == "continued" || word(k) == "continues") &&
+                           (k + 1 == open ||
+                            (k + 2 == open && (is_punct(k + 1, ":") || is_punct(k + 1, ","))));
+    if (!is_speech_verb(k) && !continued) continue;
+    Attribution a = subject_before(k, floor);
+    if (a.decided) return a;
+    if (word(k) == "said" || word(k) == "says") {
+      // "..., said X, "..."": inverted before the quotation.
+      Attribution b = np_after(k, open);
+      if (b.decided) return b;
+    }
+    return {};
+  }
+  if (participle) return sentence_subject(floor, *participle);
+  // "Hollande condemned the attack: "..."": the subject of the sentence the colon ends.
+  if (open > floor + 1 && is_punct(open - 1, ":")) return sentence_subject(floor, open - 1);
+  return {};
+}
+
+// The subject of the sentence starting at token `floor`, for a participle at `limit`: a pronoun
+// or capitalised name at the sentence start (after "Then", "And", ...) or right after an
+// introductory phrase's comma, followed by a lower-case word (its verb).
+Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
+  std::size_t s = floor;
+  // "When Trump suggested ..., Rubio fired back:": a subordinate clause in front holds no
+  // subject of the main verb; start after its comma.
+  if (s < limit && is_word(s) && in(kSubordinators, word(s))) {
+    std::size_t c = s;
+    while (c < limit && !is_punct(c, ",")) ++c;
+    if (c + 1 < limit) s = c + 1;
+  }
+  const std::size_t first = s;
+  while (s < limit) {
+    std::size_t b = s;
+    while (b < limit && is_word(b) && outside(b) &&
+           ((in(kCapFunction, word(b)) && !in(kPronouns, word(b))) || in(kBetween, word(b)))) {
+      ++b;
+    }
+    if (b < limit && is_word(b) && in(kPronouns, word(b)) && b + 1 < limit && is_word(b + 1) &&
+        !is_cap(b + 1)) {
+      return analyse_np(b, b + 1, limit);
+    }
+    std::size_t e = b;
+    while (e < limit && e - b < 6 && is_cap(e) && outside(e)) ++e;
+    // The name must be one the article knows ("Kicking off the day, ..." is no subject).
+    const Span run = e > b ? Span{toks_[b].b, toks_[e - 1].e} : Span{};
+    const auto found = overlapping(run);
+    const bool known =
+        std::any_of(found.begin(), found.end(),
+                    [](const Mention* m) {
+                      return m->type == MentionType::kPerson || m->type == MentionType::kOrg;
+                    }) ||
+        text_name_overlaps(run);
+    if (known && e < limit && is_word(e) && !is_cap(e) && word(e) != "of" && word(e) != "and") {
+      return analyse_np(b, e, limit);
+    }
+    // Not a subject: try after the next comma (an introductory phrase), at most once.
+    if (s != first) break;
+    while (s < limit && !is_punct(s, ",")) ++s;
+    ++s;
+  }
+  return {};
+}
+
+Attribution Attributor::according_to(const RawQuote& q) {
+  // "according to X" in the clause after the quotation or in the sentence before it.
+  const std::size_t end = para_end(toks_, q.close_tok);
+  for (std::size_t k = q.close_tok + 1; k + 2 < end; ++k) {
+    if (sentence_end(k) || toks_[k].kind == TokKind::kQuoteMark) break;
+    if (lower(word(k)) == "according" && word(k + 1) == "to") {
+      std::size_t e = k + 2;
+      while (e < end && e - k < 12 && is_word(e) && (is_cap(e) || np_word(e))) {
+        ++e;
+      }
+      return analyse_np(k + 2, e, k);
+    }
+  }
+  std::size_t k = q.open_tok;
+  while (k > 0 && toks_[k - 1].para == toks_[q.open_tok].para && !sentence_end(k - 1) &&
+         toks_[k - 1].quote < 0) {
+    --k;
+    if (k + 2 < q.open_tok && lower(word(k)) == "according" && word(k + 1) == "to") {
+      std::size_t e = k + 2;
+      while (e < q.open_tok && e - k < 12 && is_word(e) &&
+             (is_cap(e) || np_word(e))) {
+        ++e;
+      }
+      return analyse_np(k + 2, e, k);
+    }
+  }
+  return {};
+}
+
+// The speech verbs of paragraph `para` (outside quotations) that have a subject, with their
+// attributions, in text order. Computed once per paragraph: a verb's subject does not depend on
+// the quotation asking, and asking again for every quotation of a long paragraph was quadratic.
+const std::vector<std::pair<std::size_t, Attribution>>& Attributor::paragraph_cues(
+    std::size_t para, std::size_t open) {
+  const auto found = paragraph_cues_.find(para);
+  if (found != paragraph_cues_.end()) return found->second;
+  std::vector<std::pair<std::size_t, Attribution>>& cues = paragraph_cues_[para];
+  std::size_t b = open;
+  while (b > 0 && toks_[b - 1].para == para) --b;
+  const std::size_t e = para_end(toks_, open);
+  for (std::size_t v = b; v < e; ++v) {
+    if (!is_speech_verb(v)) continue;
+    if (options_.stats) ++options_.stats->paragraph_cues;
+    std::size_t floor = v;
+    while (floor > b && !sentence_end(floor - 1) && outside(floor - 1)) --floor;
+    Attribution a = subject_before(v, floor);
+    if (!a.decided && in(kInvertingVerbs, word(v))) {
+      std::size_t ce = v + 1;
+      while (ce < e && !sentence_end(ce) && outside(ce)) ++ce;
+      a = np_after(v, ce);
+    }
+    if (a.decided) cues.emplace_back(v, std::move(a));
+  }
+  return cues;
+}
+
+Attribution Attributor::paragraph_verb(const RawQuote& q) {
+  // A speech verb anywhere in the quotation's paragraph, outside quotations, with a subject:
+  // the one nearest the quotation wins, the earlier one at equal distance.
+  const auto& cues = paragraph_cues(toks_[q.open_tok].para, q.open_tok);
+  const auto after = std::lower_bound(
+      cues.begin(), cues.end(), q.open_tok,
+      [](const std::pair<std::size_t, Attribution>& c, std::size_t k) { return c.first < k; });
+  if (after == cues.begin()) return after == cues.end() ? Attribution{} : after->second;
+  const auto before = std::prev(after);
+  if (after == cues.end() || q.open_tok - before->first <= after->first - q.open_tok) {
+    return before->second;
+  }
+  return after->second;
+}
+
+void Attributor::collect_speech_subjects() {
+  collecting_subjects_ = true;
+  for (std::size_t v = 0; v < toks_.size(); ++v) {
+    if (!is_speech_verb(v)) continue;
+    std::size_t floor = v;
+    while (floor > 0 && toks_[floor - 1].para == toks_[v].para && !sentence_end(floor - 1) &&
+           outside(floor - 1)) {
+      --floor;
+    }
+    Attribution a = subject_before(v, floor);
+    if (!a.decided && in(kInvertingVerbs, word(v))) {
+      std::size_t ce = v + 1;
+      while (ce < toks_.size() && toks_[ce].para == toks_[v].para && !sentence_end(ce) &&
+             outside(ce)) {
+        ++ce;
+      }
+      a = np_after(v, ce);
+    }
+    if (a.decided && a.speaker && a.type == "person" && a.mention) {
+      speech_subjects_.emplace_back(*a.mention, *a.speaker);
+    }
+  }
+  collecting_subjects_ = false;
+}
+
+}  // namespace newsidx::entities::quoting

@@ -1,0 +1,98 @@
+// Unit tests for speaker phrases resolved to entities and speakers lent between quotations (indexer/entities/attribution).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "quotes_test_util.hpp"
+
+using namespace quotes_test;
+
+TEST_CASE("attribution: speakers resolve to the mentions' canonical entities", "[attribution][quotes]") {
+  const std::string text =
+      "Secretary of State Antony Blinken arrived on Monday.\n\n"
+      "\"Diplomacy is the way,\" Blinken said.\n\n"
+      "\"Talks continue,\" the State Department said.";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Antony Blinken", "Antony Blinken");
+  add_mentions(mentions, text, "Blinken", "Antony Blinken");
+  add_mentions(mentions, text, "State Department", "U.S. Department of State", MentionType::kOrg);
+  const auto quotes = find_quotes(text, mentions);
+  REQUIRE(quotes.size() == 2);
+  CHECK(quotes[0].speaker == "Antony Blinken");
+  CHECK(quotes[0].speaker_type == "person");
+  REQUIRE(quotes[0].speaker_mention);
+  CHECK(text.substr(quotes[0].speaker_mention->start,
+                    quotes[0].speaker_mention->end - quotes[0].speaker_mention->start) ==
+        "Blinken");
+  REQUIRE(quotes[0].cue);
+  CHECK(text.substr(quotes[0].cue->start, quotes[0].cue->end - quotes[0].cue->start) == "said");
+  CHECK(quotes[1].speaker == "U.S. Department of State");
+  CHECK(quotes[1].speaker_type == "org");
+  // Without the mention list the surname still joins the fuller name found in the text.
+  const auto bare = find_quotes(text, {});
+  REQUIRE(bare.size() == 2);
+  CHECK(bare[0].speaker == "Antony Blinken");
+  CHECK(bare[1].speaker == "State Department");
+}
+
+TEST_CASE("attribution: a speaker carries into the next quote paragraph only if nobody intervenes",
+          "[attribution][quotes]") {
+  const std::string carried =
+      "\"We are ready,\" Jane Doe said.\n\n\"We have been ready for years.\"";
+  CHECK(summary(carried, {}) ==
+        std::vector<std::string>{"Jane Doe|We are ready,", "Jane Doe|We have been ready for years."});
+  const std::string blocked =
+      "\"We are ready,\" Jane Doe said. She met Mark Lane later.\n\n"
+      "\"We have been ready for years.\"";
+  CHECK(summary(blocked, {}) ==
+        std::vector<std::string>{"Jane Doe|We are ready,", "-|We have been ready for years."});
+  // Within a paragraph, a second quotation shares the first one's speaker.
+  const std::string same = "\"We are ready,\" Jane Doe said. \"Truly.\"";
+  CHECK(summary(same, {}) == std::vector<std::string>{"Jane Doe|We are ready,", "Jane Doe|Truly."});
+}
+
+TEST_CASE("attribution: a carried speaker stops at a paragraph with words of its own", "[attribution][quotes]") {
+  // The second paragraph names its speaker in a way no rule reads ("the crowd roared"): it
+  // must not inherit the previous paragraph's speaker.
+  const std::string own =
+      "\"We will win this state,\" Jane Doe said.\n\n\"Yes we will!\" the crowd roared back.";
+  CHECK(summary(own, {}) ==
+        std::vector<std::string>{"Jane Doe|We will win this state,", "-|Yes we will!"});
+}
+
+TEST_CASE("attribution: 'the Vermont senator' names the senator from Vermont named earlier", "[attribution][quotes]") {
+  const std::string text =
+      "Sen. Bernie Sanders (I-Vt.) and Sen. Ted Cruz spoke on Monday.\n\n"
+      "\"We will win,\" the Vermont senator said.\n\n"
+      "\"We will not,\" the senator said.";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Bernie Sanders", "Bernie Sanders");
+  add_mentions(mentions, text, "Ted Cruz", "Ted Cruz");
+  // The second description fits both senators: nobody is named rather than a guess.
+  CHECK(summary(text, mentions) ==
+        std::vector<std::string>{"Bernie Sanders|We will win,", "-|We will not,"});
+}
+
+TEST_CASE("attribution: naming a speaker looks at the mentions near the cue, not at all of them",
+          "[attribution][quotes]") {
+  // "Mary Smith said" 32,000 times took 7 s (16,000: 2 s) when every cue scanned every mention.
+  auto run = [](std::size_t lines) {
+    std::string text = "Adversarial\n\n";
+    for (std::size_t i = 0; i < lines; ++i) text += "Mary Smith said \"It was fine for all of us.\"\n\n";
+    std::vector<Mention> mentions;
+    add_mentions(mentions, text, "Mary Smith", "Mary Smith");
+    newsidx::entities::QuoteStats stats;
+    newsidx::entities::QuoteOptions options;
+    options.stats = &stats;
+    const auto quotes = find_quotes(text, mentions, options);
+    return std::make_pair(quotes, stats);
+  };
+  const auto [small_quotes, small] = run(1000);
+  const auto [large_quotes, large] = run(4000);
+  REQUIRE(large_quotes.size() == 4000);
+  CHECK(large_quotes.front().speaker == "Mary Smith");
+  CHECK(large_quotes.back().speaker == "Mary Smith");
+  REQUIRE(small.mentions > 0);
+  CHECK(large.mentions <= small.mentions * 9 / 2);
+}

@@ -1,0 +1,78 @@
+// Unit tests for quotation marks paired over paragraphs (indexer/entities/quote_marks).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "indexer/entities/quote_marks.hpp"
+#include "quotes_test_util.hpp"
+
+using namespace quotes_test;
+
+TEST_CASE("quote marks: marks are paired per paragraph, marks excluded from spans", "[quote_marks][quotes]") {
+  struct Case {
+    std::string text;
+    std::vector<std::string> quotes;  // the parts of each quotation, joined by " / "
+  };
+  const std::vector<Case> cases = {
+      {"He said \"we will win\" today.", {"we will win"}},
+      {"He said \xE2\x80\x9Cwe will win\xE2\x80\x9D today.", {"we will win"}},
+      // A partial quotation inside a sentence, and two on one line.
+      {"a \xE2\x80\x9C" "diplomatic effort\xE2\x80\x9D and \"no deal\" here", {"diplomatic effort", "no deal"}},
+      // Over three paragraphs: the opening mark repeats, the closing one comes once.
+      {"\xE2\x80\x9COne.\n\n\xE2\x80\x9CTwo.\n\xE2\x80\x9CThree,\xE2\x80\x9D she said.",
+       {"One. / Two. / Three,"}},
+      // An unbalanced mark never swallows later paragraphs.
+      {"He said \"we will win.\n\nLater text.\n\nThen \"another\" one.", {"another"}},
+      // A stray closing mark is ignored; a second opening mark restarts the quotation.
+      {"oops\xE2\x80\x9D then \xE2\x80\x9C" "a \xE2\x80\x9C" "b\xE2\x80\x9D end", {"b"}},
+      // Straight marks decided by context, including right after a colon.
+      {"Trump said:\"Big.\" Then \"small\".", {"Big.", "small"}},
+      {"No quotes here at all.", {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    std::vector<std::string> got;
+    for (const auto& q : find_quote_parts(c.text)) {
+      std::string joined;
+      for (const auto& s : q.parts) {
+        if (!joined.empty()) joined += " / ";
+        joined += c.text.substr(s.start, s.end - s.start);
+      }
+      got.push_back(joined);
+    }
+    CHECK(got == c.quotes);
+  }
+}
+
+TEST_CASE("quote marks: a multi-paragraph quotation is one quote with one speaker", "[quote_marks][quotes]") {
+  const std::string text =
+      "\xE2\x80\x9CWe will not back down.\n\n\xE2\x80\x9CNot now, not ever,\xE2\x80\x9D "
+      "Smith said.";
+  const auto quotes = find_quotes(text, {});
+  REQUIRE(quotes.size() == 1);
+  CHECK(quotes[0].text == "We will not back down. Not now, not ever,");
+  CHECK(quotes[0].speaker == "Smith");
+  CHECK(text.substr(quotes[0].span.start, 1) == "W");
+  CHECK(text.substr(quotes[0].span.end - 1, 1) == ",");
+}
+
+TEST_CASE("quote marks: the quote finder's tokens keep possessives and titles whole, one paragraph a line",
+          "[quote_marks][quotes]") {
+  using newsidx::entities::quoting::quote_tokens;
+  using newsidx::entities::quoting::TokKind;
+  const std::string text = "Sen. Ted Cruz's aide said \u201cno.\u201d\n\nU.S. officials\nagreed.";
+  std::vector<std::string> got;
+  for (const auto& t : quote_tokens(text)) {
+    const char kind = t.kind == TokKind::kWord ? 'w' : t.kind == TokKind::kPunct ? 'p' : 'q';
+    got.push_back(std::string(1, kind) + std::to_string(t.para) + ":" +
+                  text.substr(t.b, t.e - t.b));
+  }
+  // Blank lines do not count as paragraphs, single line breaks do.
+  CHECK(got == std::vector<std::string>{"w0:Sen.", "w0:Ted", "w0:Cruz's", "w0:aide", "w0:said",
+                                        "q0:\u201c", "w0:no", "p0:.", "q0:\u201d", "w1:U.S.",
+                                        "w1:officials", "w2:agreed", "p2:."});
+  const auto toks = quote_tokens(text);
+  CHECK(newsidx::entities::quoting::para_end(toks, 0) == 9);
+  CHECK(newsidx::entities::quoting::para_end(toks, 9) == 11);
+}
