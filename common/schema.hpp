@@ -7,8 +7,9 @@
 //    Terms:
 //      Q<id>            unique id term; writes are replace_document(Q<id>, doc)
 //      XFILE<path>      each archive-relative file holding the article's id (an id several files
-//                       hold keeps all their terms; its content is from the last of them in walk
-//                       order, the greatest path); the article is removed with its last holder
+//                       hold keeps all their terms; its content is from the one holding the
+//                       newest version, kVersion, ties going to the last in walk order, the
+//                       greatest path); the article is removed with its last holder
 //      S... / ZS...     headline words (also indexed unprefixed, weighted above the body)
 //      ... / Z...       body words: unstemmed with positions, stemmed with a Z prefix
 //      A... / ZA...     author words
@@ -25,6 +26,10 @@
 //      kDate            "YYYYMMDD" (sorts and ranges as a string)
 //      kPerson.. kSpeaker  the facet's canonical display names, serialised as a list
 //                       (see encode_list), so that facet counts see every value of a document
+//      kVersion         the record's version key (Article::version; absent when the format
+//                       carries none): of several holders, the newest version is the article
+//      kSource          the XFILE term of the holder whose record is the content; absent while
+//                       the content is that of a file that no longer holds the id (to restore)
 //    Data: a JSON object {"id","path","line","offset","title","date","dateline","url","source",
 //          "author","section","lang","tags","body","facets":{...}} — what results display. "path" is
 //          the absolute path of the file holding the article (schema 3; relative to the
@@ -63,7 +68,11 @@ namespace newsidx::schema {
 // 4: facet values are whitespace-normalised ("Paul Volcker", never "Paul\nVolcker"), names
 //    read out of tables and figures give no facet values, and aliases are stored under their
 //    canonical name ("Kiev" as "Kyiv").
-inline constexpr int kSchemaVersion = 4;
+// 5: the id rule keeps the newest version where formats carry one: articles store their version
+//    key (kVersion) and the file their content came from (kSource); a holder to read again
+//    after its article's source went is marked under "newsidx.reread:"; a partitioned archive
+//    keeps each id in one partition (indexer/partition.cpp).
+inline constexpr int kSchemaVersion = 5;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
 inline constexpr std::string_view kSkippedKeyPrefix = "newsidx.skipped:";
@@ -71,6 +80,9 @@ inline constexpr std::string_view kRunStartKey = "newsidx.run.start";
 inline constexpr std::string_view kRunEndKey = "newsidx.run.end";
 inline constexpr std::string_view kRunOutcomeKey = "newsidx.run.outcome";
 inline constexpr std::string_view kRunDetailKey = "newsidx.run.detail";
+/// "newsidx.reread:<XFILE term>": a file holding an article whose content came from a file that
+/// no longer holds it; the next run reads it again even if unchanged (a crash-safe restore).
+inline constexpr std::string_view kRereadKeyPrefix = "newsidx.reread:";
 
 /// Value slots.
 enum class Slot : Xapian::valueno {
@@ -80,6 +92,8 @@ enum class Slot : Xapian::valueno {
   kPlace = 3,
   kCountry = 4,
   kSpeaker = 5,
+  kVersion = 10,
+  kSource = 11,
 };
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
 

@@ -101,6 +101,8 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
   doc.add_boolean_term(schema::type_term(schema::kTypeArticle));
   doc.add_boolean_term(schema::file_term(file_key));
   add_dates(doc, a.date);
+  // The id rule compares versions; the writer sets kSource, the holder the content is from.
+  if (!a.version.empty()) doc.add_value(schema::slot(schema::Slot::kVersion), a.version);
   add_boolean(doc, "section", a.section);
   add_boolean(doc, "source", a.source);
   // The language term is the primary subtag: lang:en finds "en-gb" and "en-us" pages.

@@ -69,3 +69,25 @@ TEST_CASE("cli: a repeated id is one notice naming both places, once, the exit s
   auto again = run_command(index_cmd(dir), true);
   CHECK(again.out.find("is also at") == std::string::npos);  // warned once, not every night
 }
+
+TEST_CASE("cli: three files repeating an id are one warning a run, daily feeds repeating an item none", "[cli][hardening][ids]") {
+  TempDir dir;
+  for (const char* f : {"x1", "x2", "x3"})
+    write_file(dir.path() / (std::string("archive/") + f + ".jsonl"), "{\"id\":\"s9\",\"body\":\"From " + std::string(f) + ".\"}\n");
+  const auto feed = [](const std::string& title) {
+    return "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Wire</title>\n<item><guid>g1</guid><title>" + title +
+           "</title><pubDate>Mon, 01 Jan 2024 09:00:00 +0000</pubDate><description>The harbour reopened on Monday after the "
+           "storm.</description></item>\n</channel></rss>\n";
+  };
+  write_file(dir.path() / "archive/day1.rss", feed("Harbour reopens"));
+  write_file(dir.path() / "archive/day2.rss", feed("Harbour reopens"));
+  auto r = run_command(index_cmd(dir), true);
+  CHECK(r.status == 0);
+  std::size_t warnings = 0;
+  for (std::size_t at = 0; (at = r.out.find("id \"s9\" is also at", at)) != std::string::npos; ++at) ++warnings;
+  CHECK(warnings == 1);
+  // It names both places: the later holder, and the one it follows.
+  CHECK(r.out.find("x2.jsonl:1: id \"s9\" is also at " + dir.str("archive/x1.jsonl") + ":1") != std::string::npos);
+  CHECK(r.out.find("id \"g1\"") == std::string::npos);  // an intended repeat
+  CHECK(r.out.find("5 articles read, 2 added") != std::string::npos);
+}
