@@ -12,7 +12,6 @@
 #include <optional>
 #include <set>
 #include <sstream>
-#include <tuple>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -251,8 +250,8 @@ struct PartitionedWriter::Impl {
 
   // Moves the article `id_term` (with its quotes) from partition `from` to `to`, where its
   // content's date now puts it, and adds `to` to every holder's partitions so that a holder's
-  // removal finds it there. Counted as added to `to` and removed from `from`.
-  Status move_article(const std::string& id_term, const std::string& from, const std::string& to) {
+  // removal finds it there. With `count_as_move`, counted as added to `to` and removed from `from`.
+  Status move_article(const std::string& id_term, const std::string& from, const std::string& to, bool count_as_move) {
     auto dst = partition(to);
     auto src = dst ? partition(from) : dst;
     if (src) dst = partition(to);  // opening `from` may have closed the others
@@ -271,13 +270,14 @@ struct PartitionedWriter::Impl {
     if (auto s = source->delete_article(id_term); !s) return s;
     if (auto s = state->set_metadata(home_key(id_term), to); !s) return s;
     if (existing.insert(to).second) stub_stale = true;
+    pending += 2;
+    if (!count_as_move) return Ok{};
     // Counted as a date move within one file is: added to `to`, removed from `from`.
     if (auto it = file->parts.find(from); it != file->parts.end() && it->second.counts.updated) --it->second.counts.updated;
     if (auto it = file->parts.find(to); it != file->parts.end()) {
       ++it->second.counts.added;
       ++it->second.counts.removed;
     }
-    pending += 2;
     return Ok{};
   }
 };
@@ -385,8 +385,11 @@ Status PartitionedWriter::write_articles(std::vector<BuiltArticle> chunk) {
   if (!impl_->file) return Error{ErrorCode::kDatabase, impl_->archive.string() + ": internal error: write_articles without begin_file", ""};
   auto& file = *impl_->file;
   std::map<std::string, std::vector<BuiltArticle>> groups;
-  // Articles written to the partition their id is in, not their date's: id, home, date's.
-  std::vector<std::tuple<std::string, std::string, std::string>> away;
+  // Articles written to the partition their id is in, not their date's one.
+  struct Away {
+    std::string id_term, home, date_part, source_before;
+  };
+  std::vector<Away> away;
   for (auto& a : chunk) {
     std::string p = partition_of(a.article.doc.get_value(schema::slot(schema::Slot::kDate)), impl_->scheme);
     auto home = impl_->home_of(a.article.id_term);
@@ -394,7 +397,9 @@ Status PartitionedWriter::write_articles(std::vector<BuiltArticle> chunk) {
     if (home->empty()) {
       if (auto s = impl_->state->set_metadata(home_key(a.article.id_term), p); !s) return s;
     } else if (*home != p) {
-      away.emplace_back(a.article.id_term, *home, p);
+      auto w = impl_->partition(*home);
+      if (!w) return w.error();
+      away.push_back({a.article.id_term, *home, p, (*w)->source_of(a.article.id_term)});
       p = *home;
     }
     groups[p].push_back(std::move(a));
@@ -408,12 +413,14 @@ Status PartitionedWriter::write_articles(std::vector<BuiltArticle> chunk) {
   }
   // Where this file's record is now the article, it goes to its date's partition.
   const std::string fterm = schema::file_term(file.key);
-  for (const auto& [id_term, home, p] : away) {
-    auto w = impl_->partition(home);
+  for (const auto& a : away) {
+    auto w = impl_->partition(a.home);
     if (!w) return w.error();
-    if ((*w)->source_of(id_term) != fterm) continue;
-    if (auto dst = impl_->file_write(p); !dst) return dst.error();  // the file has an article there now
-    if (auto st = impl_->move_article(id_term, home, p); !st) return st;
+    if ((*w)->source_of(a.id_term) != fterm) continue;
+    if (auto dst = impl_->file_write(a.date_part); !dst) return dst.error();  // the file has an article there now
+    // This file's own record changing its date is counted as a move (added there, removed
+    // here); another file's record taking over stays the update it is.
+    if (auto st = impl_->move_article(a.id_term, a.home, a.date_part, a.source_before == fterm); !st) return st;
   }
   if (impl_->pending >= impl_->options.batch_size)
     if (auto c = commit(); !c) return c.error();
