@@ -12,6 +12,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kIndex = NEWSIDX_INDEX_BIN;
+const std::string kQuery = NEWSIDX_QUERY_BIN;
 
 std::string index_cmd(const TempDir& dir, const std::string& extra = "") {
   return kIndex + " --config /dev/null --no-progress --db " + sh_quote(dir.str("db")) + " " + extra + " " +
@@ -90,4 +91,17 @@ TEST_CASE("cli: three files repeating an id are one warning a run, daily feeds r
   CHECK(r.out.find("x2.jsonl:1: id \"s9\" is also at " + dir.str("archive/x1.jsonl") + ":1") != std::string::npos);
   CHECK(r.out.find("id \"g1\"") == std::string::npos);  // an intended repeat
   CHECK(r.out.find("5 articles read, 2 added") != std::string::npos);
+}
+
+TEST_CASE("cli: one id in two feeds dated in different years of a partitioned archive is one match and one warning", "[cli][hardening][ids]") {
+  TempDir dir;
+  write_file(dir.path() / "archive/a.jsonl", "{\"id\":\"s1\",\"date\":\"2020-03-01\",\"title\":\"Strike begins\",\"body\":\"Dock workers walked out.\"}\n");
+  write_file(dir.path() / "archive/b.jsonl", "{\"id\":\"s1\",\"date\":\"2021-03-01\",\"title\":\"Strike goes on\",\"body\":\"Dock workers are still out.\"}\n");
+  auto r = run_command(index_cmd(dir, "--partition year"), true);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("b.jsonl:1: id \"s1\" is also at " + dir.str("archive/a.jsonl") + ":1; the last in walk order is indexed") !=
+        std::string::npos);
+  CHECK(r.out.find("1 added, 1 updated") != std::string::npos);
+  auto q = run_command(kQuery + " --config /dev/null --db " + sh_quote(dir.str("db")) + " --format ids dock");
+  CHECK(q.out == "s1\n");
 }

@@ -220,19 +220,22 @@ TEST_CASE("ids: daily feeds repeating an item keep its newest pubDate, also when
 TEST_CASE("ids: a run stopped after a holder's removal was committed still restores the article from the other holder", "[integration][ids]") {
   // What SIGKILL leaves between the commit that removed the later feed's hold and the restore
   // step: the next run must end as a clean rebuild does, in a plain and a partitioned archive.
-  for (const std::string scheme : {"", "year"}) {
-    INFO("partition scheme: " << (scheme.empty() ? "none" : scheme));
+  for (const std::string scheme : {"", "stub", "year"}) {
+    INFO("archive: " << (scheme.empty() ? "one database" : scheme));
     TempDir dir;
     write_file(dir.path() / "archive/a.jsonl", R"({"id":"story-1","date":"2020-05-01","title":"From feed A","body":"Feed A's story."})" "\n");
     write_file(dir.path() / "archive/b.jsonl", R"({"id":"story-1","date":"2020-05-01","title":"From feed B","body":"Feed B's story."})" "\n"
                                                R"({"id":"story-2","date":"2020-05-01","title":"Only B","body":"Only in feed B."})" "\n");
     auto o = nightly_options(dir.str("db"), dir.str("archive"));
-    o.partition = scheme;
+    if (scheme == "year") o.partition = scheme;
+    o.rebuild = scheme == "stub";  // --rebuild leaves a stub file naming the database
     run_ok(o);
+    o.rebuild = false;
+    if (scheme == "stub") REQUIRE(fs::is_regular_file(o.db));
     fs::remove(dir.path() / "archive/b.jsonl");
     {
       std::unique_ptr<indexer::ArchiveWriter> w;
-      if (scheme.empty()) w = std::move(indexer::Writer::open(o.db, {})).value();
+      if (scheme != "year") w = std::move(indexer::Writer::open(o.db, {})).value();
       else w = std::move(indexer::PartitionedWriter::open(o.db, indexer::PartitionScheme::kYear, {})).value();
       REQUIRE(w->remove_file("b.jsonl"));
       REQUIRE(w->commit());
@@ -258,6 +261,8 @@ TEST_CASE("ids: one id in two files dated in different partitions is one article
     o.partition = scheme;
     auto s = run_ok(o);
     CHECK(s.articles_read == 2);
+    CHECK(s.added == 1);  // one article, taken over by feed B
+    CHECK(s.updated == 1);
     auto recs = records_of(o.db, "story-1");
     REQUIRE(recs.size() == 1);  // the archive searched as one
     CHECK_THAT(recs[0], Catch::Contains("From feed B"));
