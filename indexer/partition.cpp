@@ -190,6 +190,8 @@ struct PartitionedWriter::Impl {
     std::map<std::string, Writer::FileWrite> parts;
   };
   std::optional<OpenFile> file;
+  // Ids warned about as repeats in this run, by any partition (one warning per id and run).
+  std::shared_ptr<std::set<std::string>> warned = std::make_shared<std::set<std::string>>();
 
   Result<Writer*> partition(const std::string& name) {
     if (auto it = open.find(name); it != open.end()) return it->second.get();
@@ -200,6 +202,7 @@ struct PartitionedWriter::Impl {
     }
     auto w = Writer::open((archive / name).string(), options);
     if (!w) return w.error();
+    (*w)->share_warned(warned);
     if (existing.insert(name).second) stub_stale = true;
     return (open[name] = std::move(w).value()).get();
   }
@@ -232,6 +235,9 @@ struct PartitionedWriter::Impl {
   // file states (see ArchiveWriter::take_restores); the partition keeps its own marks too, so
   // that a run killed between the partition's commit and the state's still reads them.
   Status collect_rereads(Writer& w) {
+    // An article deleted with its last holder leaves no home behind.
+    for (const auto& id_term : w.take_deleted())
+      if (auto s = state->set_metadata(home_key(id_term), ""); !s) return s;
     auto marks = w.take_restores();
     return marks.empty() ? Status(Ok{}) : state->mark_reread(marks);
   }

@@ -182,8 +182,10 @@ struct Writer::Impl {
     return place;
   }
 
-  // Ids warned about as repeats in this run: one warning per id and run.
-  std::set<std::string> warned;
+  // Ids warned about as repeats in this run: one warning per id and run (see share_warned).
+  std::shared_ptr<std::set<std::string>> warned = std::make_shared<std::set<std::string>>();
+  // Articles deleted since take_deleted() (a partitioned archive forgets where they were).
+  std::vector<std::string> deleted;
 
   // Marks the file with XFILE term `fterm` to be read again, in the same commit as the change
   // that needs it: this run's restore step reads it and clears the mark (by end()); a run
@@ -227,7 +229,7 @@ struct Writer::Impl {
     // Another file holds this id: a repeat the format does not intend (a record without a
     // version) is warned once per run, when this file first holds it too.
     if (!holders.empty() && !holders.count(fterm) && (new_ver.empty() || old_ver.empty()) &&
-        warned.insert(a.article.id_term).second) {
+        warned->insert(a.article.id_term).second) {
       spdlog::warn("{}: id \"{}\" is also at {}; the last in walk order is indexed", place_of(a.article.doc),
                    id_of(a.article.doc), place_of(old));
     }
@@ -269,6 +271,7 @@ struct Writer::Impl {
       // The article's quotes carry XPARENT<id>.
       if (j.is_object() && j.contains("id") && j["id"].is_string())
         db.delete_document(schema::parent_term(j["id"].get<std::string>()));
+      deleted.push_back(id_term);
       ++counts.removed;
       ++pending;
       return;
@@ -521,6 +524,10 @@ std::string Writer::metadata(const std::string& key) const {
     return "";
   }
 }
+
+void Writer::share_warned(std::shared_ptr<std::set<std::string>> warned) { impl_->warned = std::move(warned); }
+
+std::vector<std::string> Writer::take_deleted() { return std::exchange(impl_->deleted, {}); }
 
 bool Writer::has_article(const std::string& id_term) const {
   bool found = false;

@@ -88,6 +88,13 @@ class Writer final : public ArchiveWriter {
   /// A metadata entry ("" when absent).
   std::string metadata(const std::string& key) const;
 
+  /// Shares the set of ids already warned about as repeats in this run with other writers (an
+  /// archive's partitions), so that an id is warned about once per run.
+  void share_warned(std::shared_ptr<std::set<std::string>> warned);
+
+  /// The id terms of the articles deleted since the last call (their last holder went), taken.
+  std::vector<std::string> take_deleted();
+
   /// Whether the database holds the article with this id term (committed or not).
   bool has_article(const std::string& id_term) const;
   /// The XFILE term of the holder whose record is the article `id_term` ("" if none or absent).

@@ -93,15 +93,17 @@ TEST_CASE("cli: three files repeating an id are one warning a run, daily feeds r
   CHECK(r.out.find("5 articles read, 2 added") != std::string::npos);
 }
 
-TEST_CASE("cli: one id in two feeds dated in different years of a partitioned archive is one match and one warning", "[cli][hardening][ids]") {
+TEST_CASE("cli: one id in three feeds dated in different years of a partitioned archive is one match and one warning", "[cli][hardening][ids]") {
   TempDir dir;
   write_file(dir.path() / "archive/a.jsonl", "{\"id\":\"s1\",\"date\":\"2020-03-01\",\"title\":\"Strike begins\",\"body\":\"Dock workers walked out.\"}\n");
   write_file(dir.path() / "archive/b.jsonl", "{\"id\":\"s1\",\"date\":\"2021-03-01\",\"title\":\"Strike goes on\",\"body\":\"Dock workers are still out.\"}\n");
+  write_file(dir.path() / "archive/c.jsonl", "{\"id\":\"s1\",\"date\":\"2022-03-01\",\"title\":\"Strike ends\",\"body\":\"Dock workers went back.\"}\n");
   auto r = run_command(index_cmd(dir, "--partition year"), true);
   CHECK(r.status == 0);
   CHECK(r.out.find("b.jsonl:1: id \"s1\" is also at " + dir.str("archive/a.jsonl") + ":1; the last in walk order is indexed") !=
         std::string::npos);
-  CHECK(r.out.find("1 added, 1 updated") != std::string::npos);
+  CHECK(r.out.find("c.jsonl:1: id \"s1\"") == std::string::npos);  // once per id and run, across partitions
+  CHECK(r.out.find("1 added, 2 updated") != std::string::npos);
   auto q = run_command(kQuery + " --config /dev/null --db " + sh_quote(dir.str("db")) + " --format ids dock");
   CHECK(q.out == "s1\n");
 }
