@@ -30,7 +30,7 @@ namespace {
 constexpr std::string_view kSchemeKey = "newsidx.partition";
 constexpr std::string_view kPartsKeyPrefix = "newsidx.parts:";
 constexpr std::string_view kNoParts = ".";  // recorded for a file whose articles went nowhere
-// "newsidx.home:<Q term>": the partition holding the article of that id.
+// "newsidx.home:<Q term>": the partition holding the article of that id (checked before use).
 constexpr std::string_view kHomeKeyPrefix = "newsidx.home:";
 // "newsidx.moved:<XFILE term>": partitions the file's articles were moved to as holders of an
 // id whose article moved there (see PartitionedWriter::Impl::move_article), beside its own list.
@@ -220,9 +220,10 @@ struct PartitionedWriter::Impl {
     return std::make_pair(*w, &it->second);
   }
 
-  // Where the article `id_term` is: the partition it was first written to, while it is still
-  // there. An id whose records fall in several partitions (dated differently) stays one article
-  // in that one partition, where the id rule decides between them as in one database.
+  // Where the article `id_term` is ("" when nowhere): the partition of its content's date. An id
+  // whose records fall in several partitions (dated differently) stays one article there, where
+  // the id rule decides between them as in one database; if another record wins, the article
+  // moves to that record's partition (move_article).
   Result<std::string> home_of(const std::string& id_term) {
     const std::string home = state->metadata(home_key(id_term));
     if (home.empty() || !existing.count(home)) return std::string();
