@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "test_util.hpp"
+#include "unit/wire_test_util.hpp"
 
 using namespace newsidx::test;
 namespace fs = std::filesystem;
@@ -106,4 +107,23 @@ TEST_CASE("cli: one id in three feeds dated in different years of a partitioned 
   CHECK(r.out.find("1 added, 2 updated") != std::string::npos);
   auto q = run_command(kQuery + " --config /dev/null --db " + sh_quote(dir.str("db")) + " --format ids dock");
   CHECK(q.out == "s1\n");
+}
+
+TEST_CASE("cli: one page in two WARC crawls is one article and one warning naming both records' byte offsets", "[cli][hardening][ids]") {
+  TempDir dir;
+  std::string words;
+  for (int i = 0; i < 80; ++i) words += "Dock workers on the quay walked out over pay and conditions. ";
+  const std::string page = "<html><head><title>Harbour strike</title><link rel=\"canonical\" href=\"https://example.org/strike\"></head>"
+                           "<body><article><h1>Harbour strike</h1><p>" + words + "</p></article></body></html>";
+  const std::string info = newsidx::test::warc_record("warcinfo", "", "application/warc-fields", "software: t\r\n");
+  const std::string rec = newsidx::test::warc_record("response", "https://example.org/strike", "application/http; msgtype=response",
+                                            newsidx::test::http_html(page));
+  write_file(dir.path() / "archive/a.warc", info + rec);
+  write_file(dir.path() / "archive/b.warc", info + info + rec);
+  auto r = run_command(index_cmd(dir), true);
+  CHECK(r.status == 0);
+  CHECK(r.out.find(dir.str("archive/b.warc") + " (record at byte " + std::to_string(2 * info.size()) +
+                   "): id \"https://example.org/strike\" is also at " + dir.str("archive/a.warc") + " (record at byte " +
+                   std::to_string(info.size()) + ")") != std::string::npos);
+  CHECK(r.out.find("2 articles read, 1 added, 1 updated") != std::string::npos);
 }
