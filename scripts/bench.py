@@ -61,6 +61,16 @@ REPORT_DIR = os.environ.get("BENCH_REPORT_DIR")
 # Archives of more stories than this are the "large" ones (a smaller value makes a quick trial).
 LARGE_ABOVE = int(os.environ.get("BENCH_LARGE_ABOVE", "100000"))
 
+# The queries timed on every set (label, query, extra options); scripts/bench_queries.py uses them too.
+QUERIES = [
+    ("plain", "oil prices", []),
+    ("plain, rarer words", "central bank interest rates", []),
+    ("phrase", '"interest rates"', []),
+    ("filtered (boolean prefix)", "oil country:us", []),
+    ("facets person,country", "oil", ["--facets", "person,country"]),
+    ("timeline", "oil", ["--timeline"]),
+]
+
 notes = []  # things skipped or worth knowing, printed at the top of the report
 
 
@@ -424,14 +434,7 @@ def main():
         db = os.path.join(dbs, "bare-" + key)
         r["bare Xapian loop"] = measure_build("bare loop", lambda: [bare_bin, "--db", db, ds["src"]], db, runs=runs)
 
-    queries = [
-        ("plain", "oil prices", []),
-        ("plain, rarer words", "central bank interest rates", []),
-        ("phrase", '"interest rates"', []),
-        ("filtered (boolean prefix)", "oil country:us", []),
-        ("facets person,country", "oil", ["--facets", "person,country"]),
-        ("timeline", "oil", ["--timeline"]),
-    ]
+    queries = QUERIES
 
     def query_set(ds):
         db = ds.get("newsidx_db")

@@ -10,8 +10,14 @@
 #   BENCH_PART=large scripts/bench.sh   200,000 articles: scale against 20,000, queries, partitions
 #                                       (1/4/16 and remote); peers there with BENCH_LARGE_PEERS=1
 #   BENCH_LARGE_STAGE=index|query   the large part's builds alone, then its queries on them
+#   BENCH_PART=queries BENCH_BASE=<commit> scripts/bench.sh   query figures of this tree and of
+#                                       <commit> in one run, alternating (scripts/bench_queries.py)
 #   BENCH_PART=adversarial scripts/bench.sh   only --extract-only on 0.4, 1 and 4 MB adversarial
 #                                       articles (issue 15), printed; BENCHMARKS.md untouched
+#   BENCH_PART=warc scripts/bench.sh   web pages (issue 17): the Readability pages as files and as a
+#                                       WARC, omindex on the same files, a generated 1 GB WARC's
+#                                       peak memory (scripts/bench_warc.py); printed, BENCHMARKS.md
+#                                       untouched; BENCH_WARC_BYTES sets the generated WARC's size
 #   BENCHMARKS.md shows the latest report of each part (or of the full run), with its command.
 # Environment: BENCH_RUNS (runs per indexing figure, default 3), BENCH_RUNS_GENERATED and
 # BENCH_RUNS_FLUSH (the same for the generated archives and the flush-threshold table; default
@@ -52,15 +58,19 @@ fi
 
 # BENCH_REV=<commit> measures that commit (exported with git archive into $BENCH_DIR/src, so
 # uncommitted work in the tree cannot change or break the figures); default: the working tree.
+export_rev() {  # the source of commit $1, exported once into $BENCH_DIR/src-<commit>; prints its folder
+  local dir="${BENCH_DIR:-/tmp/newsidx-bench}/src-$1"
+  if [[ ! -d "$dir" ]]; then
+    mkdir -p "$dir.tmp"
+    git -C "$repo" archive "$1" | tar -x -C "$dir.tmp"
+    mv "$dir.tmp" "$dir"
+  fi
+  echo "$dir"
+}
 src="$repo"
 if [[ -n "${BENCH_REV:-}" ]]; then
   rev="$(git -C "$repo" rev-parse --verify "$BENCH_REV^{commit}")"
-  src="${BENCH_DIR:-/tmp/newsidx-bench}/src-$rev"
-  if [[ ! -d "$src" ]]; then
-    mkdir -p "$src.tmp"
-    git -C "$repo" archive "$rev" | tar -x -C "$src.tmp"
-    mv "$src.tmp" "$src"
-  fi
+  src="$(export_rev "$rev")"
   build="${BENCH_BUILD_DIR:-$src/build-bench}"
   export BENCH_COMMIT="$rev"
 else
@@ -75,6 +85,23 @@ for t in newsidx-index newsidx-query; do
   if grep -qx "\.\.\. $t" <<<"$known"; then targets+=("$t"); fi
 done
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
+
+# BENCH_PART=queries BENCH_BASE=<commit>: the query figures of this tree (or of BENCH_REV) and of
+# BENCH_BASE in one run, each build on its own index of Reuters and BBC, the two alternating run by
+# run (scripts/bench_queries.py). Printed and kept in $BENCH_DIR/report-queries.md; BENCHMARKS.md
+# is not touched.
+if [[ "${BENCH_PART:-}" == queries ]]; then
+  base_rev="$(git -C "$repo" rev-parse --verify "${BENCH_BASE:?BENCH_PART=queries needs BENCH_BASE=<commit>}^{commit}")"
+  base_build="$(export_rev "$base_rev")/build-bench"
+  cmake -S "${base_build%/build-bench}" -B "$base_build" -DCMAKE_BUILD_TYPE=Release -DNEWSIDX_BUILD_TESTS=OFF \
+    -DNEWSIDX_WERROR=OFF >/dev/null
+  cmake --build "$base_build" -j"$(nproc)" --target newsidx-index newsidx-query
+  head_label="${BENCH_COMMIT:0:7}"
+  [[ "$BENCH_COMMIT" == *uncommitted* ]] && head_label+="+"
+  mkdir -p "${BENCH_DIR:-/tmp/newsidx-bench}"
+  exec python3 "$repo/scripts/bench_queries.py" "$base_build" "${base_rev:0:7}" "$build" "$head_label" \
+    "${BENCH_DIR:-/tmp/newsidx-bench}/report-queries.md"
+fi
 
 # BENCH_PART=adversarial: only issue 15's adversarial articles, 'John Smith Said ' repeated to
 # 0.4, 1 and 4 MB (one article each): the --extract-only time and peak memory of each, which
@@ -92,6 +119,13 @@ if [[ "${BENCH_PART:-}" == adversarial ]]; then
     printf '| %s MB | %s | %s | %s |\n' "$size" "$(stat -c %s "$f")" "$secs" "$((kb / 1024))"
   done
   exit 0
+fi
+
+# BENCH_PART=warc: issue 17's web-archive figures, printed and kept in $BENCH_DIR/warc/report-warc.md.
+if [[ "${BENCH_PART:-}" == warc ]]; then
+  exec python3 "$src/scripts/bench_warc.py" "$build" "${BENCH_DIR:-/tmp/newsidx-bench}/warc" \
+    "$NEWSIDX_CORPORA/html-readability/readability-test-pages.tar.gz" \
+    "$(env | grep -E '^BENCH_(PART|RUNS|WARC_BYTES|REV)=' | sort | tr '\n' ' ')scripts/bench.sh"
 fi
 
 # The exact command, with the BENCH_* settings in force, goes into the report.

@@ -2,7 +2,8 @@
 # Main-content extraction and page metadata on the Readability test pages (130 saved pages with
 # the main content and metadata Readability.js extracts): runs the real
 # `newsidx-index --extract-only --text --no-entities` on the article pages and scores them with
-# scripts/eval_html.py, beside the all-text baseline. Lists the pages it leaves out and why.
+# scripts/eval_html.py, beside the all-text baseline. Lists the pages it leaves out and why, and
+# which of the real pages outside the count (no article in them) newsidx calls "not an article".
 # Usage: scripts/eval-html.sh [BUILD_DIR] [-v|-vv]   (-v: one line per page, and the titles
 # that differ on the odd half; -vv: on both halves)
 set -euo pipefail
@@ -16,3 +17,7 @@ tar -xzf "$data" -C "$tmp"
 python3 scripts/eval_html.py prepare "$tmp/readability-test-pages" "$tmp/pages"
 "$build/indexer/newsidx-index" -q --jobs 1 --extract-only --text --no-entities "$tmp/pages" > "$tmp/extract.jsonl" || true
 python3 scripts/eval_html.py score "$tmp/readability-test-pages" "$tmp/extract.jsonl" ${2:-}
+# The real pages outside the count (section fronts, product pages, ...): which newsidx refuses.
+python3 scripts/eval_html.py prepare "$tmp/readability-test-pages" "$tmp/outside" outside
+"$build/indexer/newsidx-index" -q --jobs 1 --extract-only --no-entities "$tmp/outside" > "$tmp/outside.jsonl" || true
+python3 scripts/eval_html.py classes "$tmp/outside.jsonl"

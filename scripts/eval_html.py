@@ -3,6 +3,8 @@
 
   eval_html.py prepare PAGES_DIR OUT_DIR   copy the counted pages' source.html to OUT_DIR/NAME.html
   eval_html.py score PAGES_DIR EXTRACT.jsonl
+  eval_html.py prepare PAGES_DIR OUT_DIR outside   the real pages that hold no article, instead
+  eval_html.py classes EXTRACT.jsonl               which of those newsidx calls "not an article"
 
 Scoring follows the public article-extraction benchmark: the expected and the extracted text are
 cut into tokens (words; each Chinese or Japanese character is a token, as those scripts do not
@@ -13,7 +15,7 @@ the figure is agreement with Readability. Beside it, the all-text baseline: ever
 page's <body> (scripts and styles excepted), what an indexer that keeps the whole page reads.
 Title: exact match after white-space normalisation, and "headline": equal once trailing
 site-name parts of the expected title are cut (Readability often keeps " | Site"; newsidx removes
-the site name, as its issue asks); date: the day (first 10 characters of the
+the site name, as its issue asks), each cut part shorter than what remains; date: the day (first 10 characters of the
 expected publishedTime). Pages are split by their position in name order into odd (the half the
 rules were developed on) and even (the check half).
 """
@@ -122,11 +124,21 @@ def counted(pages_dir):
     return out
 
 
-def prepare(pages_dir, out_dir):
+def prepare(pages_dir, out_dir, which="counted"):
+    """Copies the counted pages (or, with which="outside", the real pages that hold no article)."""
     os.makedirs(out_dir, exist_ok=True)
     for name, reason in counted(pages_dir):
-        if not reason:
+        if (which == "counted" and not reason) or (which == "outside" and name in NOT_ARTICLES):
             shutil.copy(os.path.join(pages_dir, name, "source.html"), os.path.join(out_dir, name + ".html"))
+
+
+def classes(extract_path):
+    """Which of the real pages that hold no article newsidx also calls no article."""
+    with open(extract_path, encoding="utf-8") as f:
+        read = {os.path.basename(json.loads(line)["path"])[:-len(".html")] for line in f}
+    refused = sorted(n for n in NOT_ARTICLES if n not in read)
+    print(f"real pages outside the count that newsidx calls not an article: {len(refused)} of {len(NOT_ARTICLES)}"
+          f" ({' '.join(refused) or '-'}); read as articles: {' '.join(sorted(read)) or '-'}")
 
 
 def norm(s):
@@ -144,7 +156,9 @@ def same_headline(ours, expected):
         if ours == expected:
             return True
         cut = SUFFIX.sub("", expected)
-        if cut == expected or not cut:
+        # A site name is shorter than the headline it follows: "Raspberry Pi 3" is not the
+        # headline of "Raspberry Pi 3 - The credit card sized PC that cost only $35".
+        if cut == expected or not cut or len(expected) - len(cut) >= len(cut):
             return False
         expected = cut
 
@@ -207,6 +221,8 @@ def score(pages_dir, extract_path):
 
 if __name__ == "__main__":
     if sys.argv[1] == "prepare":
-        prepare(sys.argv[2], sys.argv[3])
+        prepare(sys.argv[2], sys.argv[3], *sys.argv[4:5])
+    elif sys.argv[1] == "classes":
+        classes(sys.argv[2])
     else:
         score(sys.argv[2], sys.argv[3])

@@ -209,6 +209,14 @@ std::string_view url_path(std::string_view url) {
   return url.substr(0, std::min(url.find('?'), url.find('#')));
 }
 
+// The host of a URL ("https://www.host.com:8080/x" -> "www.host.com"), lower case; "" if none.
+std::string url_host(std::string_view url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  url.remove_prefix(scheme + 3);
+  return lower(url.substr(0, url.find_first_of("/:?#")));
+}
+
 std::size_t word_count(std::string_view s) {
   std::size_t n = 0;
   bool in = false;
@@ -227,22 +235,57 @@ bool contains_ci(std::string_view haystack, std::string_view needle) {
 }  // namespace
 
 // Pages state their headline several times, and the variants differ (an SEO headline in
-// JSON-LD, a shorter social one in og:title). The one the page's <title> repeats is the page's
-// own; without such agreement, the <title> without the site name, when it reads as a headline.
+// JSON-LD, a shorter social one in og:title, a <title> rewritten for search engines). The one
+// the page's <title> repeats is the page's own; when the <title> repeats none, two sources that
+// agree outvote one that stands alone; else the <title> without the site name, when it reads as
+// a headline. Candidates lose only a part that names the site: their other parts are headline.
 std::string choose_title(const std::vector<std::string>& candidates, std::string_view title_text,
-                         std::string_view site_name) {
+                         std::string_view site_name, std::string_view host) {
   const std::string title_text_collapsed = collapse(title_text);
-  for (const auto& c : candidates)
-    if (!c.empty() && contains_ci(title_text_collapsed, c)) return strip_site_name(c, site_name);
-  const std::string stripped = strip_site_name(title_text_collapsed, site_name);
+  const std::string stripped = strip_site_name(title_text_collapsed, site_name, host);
+  std::vector<std::string> own;
+  for (const auto& c : candidates) own.push_back(strip_named_site(collapse(c), site_name, host));
+  for (const auto& c : own)
+    if (!c.empty() && contains_ci(title_text_collapsed, c)) return c;
+  for (std::size_t i = 0; i < own.size(); ++i) {
+    if (own[i].empty()) continue;
+    const std::string key = lower(own[i]);
+    for (std::size_t j = i + 1; j < own.size(); ++j)
+      if (lower(own[j]) == key) return own[i];
+  }
   if (word_count(stripped) >= 3) return stripped;
-  for (const auto& c : candidates)
-    if (!c.empty()) return strip_site_name(c, site_name);
+  for (const auto& c : own)
+    if (!c.empty()) return c;
   return stripped;
 }
 
-std::string strip_site_name(std::string_view title, std::string_view site_name) {
-  static constexpr std::array<std::string_view, 7> kSeparators = {" | ", " - ", " – ", " — ", " :: ", " » ", " · "};
+bool names_site(std::string_view part, std::string_view site_name, std::string_view host) {
+  const std::string p = lower(part);
+  if (p.empty()) return false;
+  const auto same_name = [&](std::string_view name) {
+    const std::string n = lower(name);
+    if (n.empty()) return false;
+    if (n == p) return true;
+    // "Factorio.com" is the site "Factorio"; "Aktuálně.cz - Víte, co se právě děje" is
+    // "Aktuálně.cz" with its motto.
+    if (n.starts_with(p) && (n[p.size()] == '.' || n[p.size()] == ' ')) return true;
+    return p.starts_with(n) && p.size() > n.size() && p[n.size()] == '.';
+  };
+  if (same_name(site_name)) return true;
+  // The host's name without "www." and its top-level domain: "www.factorio.com" -> "factorio".
+  std::string_view h = host;
+  if (h.starts_with("www.")) h.remove_prefix(4);
+  if (const auto dot = h.rfind('.'); dot != std::string_view::npos) h = h.substr(0, dot);
+  return h.size() >= 3 && same_name(h);
+}
+
+namespace {
+
+// What sites put between headline and site name.
+constexpr std::array<std::string_view, 7> kSeparators = {" | ", " - ", " – ", " — ", " :: ", " » ", " · "};
+
+// `title` cut at the separators that sites put between headline and site name.
+std::vector<std::string> title_parts(std::string_view title) {
   std::vector<std::string> parts{std::string(title)};
   for (std::string_view sep : kSeparators) {
     std::vector<std::string> next;
@@ -256,24 +299,66 @@ std::string strip_site_name(std::string_view title, std::string_view site_name) 
     }
     parts = std::move(next);
   }
-  if (parts.size() < 2) return std::string(title);
-  const std::string site = lower(site_name);
-  if (!site.empty()) {
-    // Only the first or the last part can be the site's name.
-    std::string_view rest = title;
-    if (lower(parts.back()) == site) rest.remove_suffix(parts.back().size());
-    else if (lower(parts.front()) == site) rest.remove_prefix(parts.front().size());
-    if (rest.size() != title.size()) {
-      for (std::string_view sep : kSeparators) {
-        if (rest.ends_with(sep)) rest.remove_suffix(sep.size());
-        if (rest.starts_with(sep)) rest.remove_prefix(sep.size());
-      }
-      return std::string(rest);
-    }
+  return parts;
+}
+
+// `title` without its first or last part, and the separator beside it.
+std::string without_end_part(std::string_view title, const std::vector<std::string>& parts, bool last) {
+  std::string_view rest = title;
+  if (last) rest.remove_suffix(parts.back().size());
+  else rest.remove_prefix(parts.front().size());
+  for (std::string_view sep : kSeparators) {
+    if (last && rest.ends_with(sep)) rest.remove_suffix(sep.size());
+    if (!last && rest.starts_with(sep)) rest.remove_prefix(sep.size());
   }
+  return std::string(rest);
+}
+
+}  // namespace
+
+std::string strip_named_site(std::string_view title, std::string_view site_name, std::string_view host) {
+  std::string out(title);
+  const auto parts = title_parts(out);
+  if (parts.size() < 2) return out;
+  if (names_site(parts.back(), site_name, host)) return without_end_part(out, parts, true);
+  if (names_site(parts.front(), site_name, host)) return without_end_part(out, parts, false);
+  return out;
+}
+
+std::string strip_site_name(std::string_view title, std::string_view site_name, std::string_view host) {
+  const auto parts = title_parts(title);
+  if (parts.size() < 2) return std::string(title);
+  // Only the first or the last part can be the site's name.
+  if (std::string named = strip_named_site(title, site_name, host); named.size() != title.size()) return named;
   // Without a known site name: the headline is the first part, when it reads as one.
   if (word_count(parts.front()) >= 3) return parts.front();
   return std::string(title);
+}
+
+bool is_section_root(std::string_view url) {
+  if (url.empty()) return false;
+  if (const auto scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 1);
+  if (url.starts_with("//")) {
+    url.remove_prefix(2);
+    const auto slash = url.find('/');
+    url = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
+  }
+  // A query names one item of a page ("/?p=123" is a WordPress post), never a section.
+  if (url.find('?') != std::string_view::npos) return false;
+  url = url.substr(0, url.find('#'));
+  std::vector<std::string_view> segments;
+  std::size_t start = 0;
+  while (start < url.size()) {
+    std::size_t end = url.find('/', start);
+    if (end == std::string_view::npos) end = url.size();
+    if (end > start) segments.push_back(url.substr(start, end - start));
+    start = end + 1;
+  }
+  if (segments.empty()) return true;
+  if (segments.size() > 1) return false;
+  const std::string_view seg = segments.front();
+  if (std::count(seg.begin(), seg.end(), '-') + std::count(seg.begin(), seg.end(), '_') > 1) return false;
+  return std::none_of(seg.begin(), seg.end(), [](char c) { return c == '.' || (c >= '0' && c <= '9'); });
 }
 
 std::string primary_language(std::string_view lang) {
@@ -288,9 +373,15 @@ PageMeta read_page_meta(const GumboNode* root, std::string_view url) {
 
   m.site_name = first_of(tags, {"og:site_name"});
   if (m.site_name.empty()) m.site_name = ld.publisher;
+  std::string canonical = canonical_link(root);
+  m.declared_url = !canonical.empty() ? canonical : first_of(tags, {"og:url"});
+  if (!is_absolute_url(canonical)) canonical = first_of(tags, {"og:url"});
+  if (is_absolute_url(canonical)) m.canonical_url = canonical;
+
   const GumboNode* title_element = find_first(root, GUMBO_TAG_TITLE);
   m.title = choose_title({ld.headline, first_of(tags, {"og:title"}), first_of(tags, {"twitter:title"}), main_heading(root)},
-                         title_element ? text_of(title_element) : std::string(), m.site_name);
+                         title_element ? text_of(title_element) : std::string(), m.site_name,
+                         url_host(m.canonical_url.empty() ? url : std::string_view(m.canonical_url)));
 
   m.date = parse_date(ld.date);
   if (m.date.empty())
@@ -309,10 +400,6 @@ PageMeta read_page_meta(const GumboNode* root, std::string_view url) {
   }
   if (m.author.empty()) m.author = byline_names(root);
   m.section = ld.section.empty() ? first_of(tags, {"article:section", "parsely-section"}) : ld.section;
-
-  std::string canonical = canonical_link(root);
-  if (!is_absolute_url(canonical)) canonical = first_of(tags, {"og:url"});
-  if (is_absolute_url(canonical)) m.canonical_url = canonical;
 
   const GumboNode* html = root;
   m.lang = lower(attribute(html, "lang"));

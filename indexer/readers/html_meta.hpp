@@ -17,6 +17,7 @@ struct PageMeta {
   std::string author;         ///< JSON-LD author names, <meta name=author>, else the byline's text
   std::string section;        ///< JSON-LD articleSection, article:section
   std::string canonical_url;  ///< <link rel=canonical>, og:url (absolute http(s) URLs only)
+  std::string declared_url;   ///< <link rel=canonical>, else og:url, as written (may be "//host/x")
   std::string site_name;      ///< og:site_name, JSON-LD publisher name
   std::string lang;           ///< <html lang> (or Content-Language), lower case, e.g. "en-gb"
   std::string article_body;   ///< JSON-LD articleBody, or ""
@@ -29,17 +30,33 @@ struct PageMeta {
 /// page came from, if known (a date in its path is the last resort for the date).
 PageMeta read_page_meta(const GumboNode* root, std::string_view url);
 
+/// True when `part` of a title names the site: it is `site_name` (og:site_name), or that name
+/// without a domain ending or motto ("Factorio" for "Factorio.com", "Aktuálně.cz" for
+/// "Aktuálně.cz - Víte, co se právě děje"), or the name of `host` ("factorio" for
+/// "www.factorio.com"). Case is ignored.
+bool names_site(std::string_view part, std::string_view site_name, std::string_view host = "");
+
+/// `title` without a first or last part (cut at " | ", " - ", " – ", " — ", " :: ", " » ",
+/// " · ") that names the site (names_site); unchanged when no end part does.
+std::string strip_named_site(std::string_view title, std::string_view site_name, std::string_view host = "");
+
 /// The <title> text without the site name that pages append or prepend to it ("Headline - Site",
-/// "Site | Headline"): the longest part when separators split it; kept whole when the parts are
-/// too short to be a headline alone.
-std::string strip_site_name(std::string_view title, std::string_view site_name);
+/// "Site | Headline"): strip_named_site when an end part names the site; else the first part when
+/// it has three words or more (a headline); else kept whole.
+std::string strip_site_name(std::string_view title, std::string_view site_name, std::string_view host = "");
 
 /// Chooses the headline among `candidates` (JSON-LD headline, og:title, twitter:title, the main
-/// <h1>, in that order): the first one that the <title> text contains; else the <title> without
-/// its site name when that has three words or more; else the first candidate. The site name is
-/// removed from the result.
+/// <h1>, in that order), each without an end part that names the site: the first one that the
+/// <title> text contains; else the first one that a later candidate repeats; else the <title>
+/// without its site name when that has three words or more; else the first candidate.
 std::string choose_title(const std::vector<std::string>& candidates, std::string_view title_text,
-                         std::string_view site_name);
+                         std::string_view site_name, std::string_view host = "");
+
+/// True when `url` ("https://host/news/", "//host/", "/es/") names a site's home or one of its
+/// sections rather than a story: at most one path segment, and that segment a plain word or two
+/// ("news", "world-news", "es"), without digits, a file extension or a story's many-word slug,
+/// and no query ("/?p=123" is a post).
+bool is_section_root(std::string_view url);
 
 /// The primary language subtag of a language tag, lower case: "en-GB" -> "en", "" -> "".
 std::string primary_language(std::string_view lang);

@@ -92,6 +92,14 @@ PageResult read_html_page(std::string_view bytes, const PageSource& source, cons
     r.not_article = "an index page (its JSON-LD says " + meta.type + ")";
     return r;
   }
+  // A page that calls itself a website, not an article, at the address of the site's home or a
+  // section is a front page, even when a story is open on it (a saved front page with a story
+  // in an overlay): the story has an address of its own, where it is indexed as an article.
+  const std::string& address = !meta.declared_url.empty() ? meta.declared_url : source.url;
+  if (meta.type == "website" && html::is_section_root(address)) {
+    r.not_article = "a front page (og:type website at " + address + ")";
+    return r;
+  }
   html::MainContent content = html::extract_main_content(tree.body(), {meta.title, meta.author});
   // Pages whose body is built by scripts often carry the whole text in their JSON-LD.
   if (html::count_words(meta.article_body) > 2 * content.words) {

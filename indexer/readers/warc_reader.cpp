@@ -130,9 +130,9 @@ void read_record(const WarcRecord& record, Context& ctx) {
   PageResult page = ctx.options.pages(payload, source);
   for (ReadWarning& w : page.warnings) ctx.warnings.push_back(std::move(w));
   if (!page.article) {
-    // Counted as "not an article", apart from bad input, as a saved page is.
-    ReadWarning w{ctx.file.path, 0,
-                  "record at byte " + std::to_string(record.offset) + ": " + url + ": not an article: " + page.not_article,
+    // Counted as "not an article", apart from bad input, as a saved page is; the run's notice
+    // says "not an article" before the reason.
+    ReadWarning w{ctx.file.path, 0, "record at byte " + std::to_string(record.offset) + ": " + url + ": " + page.not_article,
                   false};
     w.not_article = true;
     ctx.warnings.push_back(std::move(w));

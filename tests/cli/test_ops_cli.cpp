@@ -4,7 +4,9 @@
 // tool reading the configuration file, and the old schema version's message.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -356,6 +358,19 @@ TEST_CASE("cli: ops: installed examples use the install prefix, and --help and m
     const std::string first = std::string(tool) == "newsidx-index" ? "$ newsidx-index --db ~/news.db ~/archive\n"
                                                                   : "$ newsidx-query --db news.db 'tony blair election'\n";
     CHECK(has(text, first));
+    // ... and none wrapped: the line after an example is another example or blank.
+    std::istringstream lines(text);
+    std::string line, previous;
+    while (std::getline(lines, line)) {
+      const auto lead = [](const std::string& l) { return l.substr(std::min(l.find_first_not_of(' '), l.size())); };
+      if (lead(previous).rfind("$ ", 0) == 0) {
+        INFO("example followed by: " << line);
+        CHECK((lead(line).empty() || lead(line).rfind("$ ", 0) == 0));
+      }
+      // Columns, not bytes: UTF-8 continuation bytes take none.
+      CHECK(std::count_if(line.begin(), line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) <= 80);
+      previous = line;
+    }
   }
 }
 

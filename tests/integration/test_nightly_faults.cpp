@@ -94,9 +94,18 @@ TEST_CASE("nightly: SIGTERM commits the work done and exits 143, the next run co
     std::ostringstream out;
     return exit_status_of(indexer::run_index(o, out));
   });
-  // Wait until a first batch is committed, then ask the run to stop.
-  for (int i = 0; i < 400 && !fs::exists(dir.path() / "db/iamglass"); ++i) std::this_thread::sleep_for(10ms);
-  std::this_thread::sleep_for(300ms);
+  // Wait until a first batch is committed (readable by another process), then ask the run to stop.
+  // A fixed delay after the database appears was not enough on a loaded machine: the signal then
+  // came before the first commit and there was nothing partial to check.
+  const auto committed = [&] {
+    if (!fs::exists(dir.path() / "db/iamglass")) return false;
+    try {
+      return Xapian::Database(o.db).get_doccount() > 0;
+    } catch (const Xapian::Error&) {
+      return false;
+    }
+  };
+  for (int i = 0; i < 3000 && !committed(); ++i) std::this_thread::sleep_for(10ms);
   ::kill(pid, SIGTERM);
   const int status = wait_child(pid);
   if (status == 0) {

@@ -41,6 +41,55 @@ TEST_CASE("html_meta: the title is the variant the <title> repeats, without the 
   CHECK(strip_site_name("No separator here", "x") == "No separator here");
 }
 
+TEST_CASE("html_meta: a title part names the site by its og:site_name, that name's domain or motto, or the host", "[html_meta]") {
+  CHECK(names_site("Factorio", "Factorio.com"));
+  CHECK(names_site("aktuálně.cz", "Aktuálně.cz - Víte, co se právě děje"));
+  CHECK(names_site("Example.com", "Example"));
+  CHECK(names_site("Gazette", "", "www.gazette.co"));
+  CHECK_FALSE(names_site("Factory", "Factorio.com"));
+  CHECK_FALSE(names_site("0.17 in sight", "Factorio.com", "www.factorio.com"));
+  CHECK_FALSE(names_site("", "Factorio.com"));
+  // The site's part goes, and only it: the headline keeps its own " - ".
+  CHECK(strip_site_name("Friday Facts #282 - 0.17 in sight | Factorio", "Factorio.com") ==
+        "Friday Facts #282 - 0.17 in sight");
+  CHECK(strip_site_name("Cranes idle at the harbour - part two | News", "", "news.example.org") ==
+        "Cranes idle at the harbour - part two");
+  CHECK(strip_site_name("Aktuálně.cz - Cranes idle at the harbour", "Aktuálně.cz - Víte, co se právě děje") ==
+        "Cranes idle at the harbour");
+}
+
+TEST_CASE("html_meta: a headline from the page's metadata loses only a part that names the site", "[html_meta]") {
+  const std::string headline = "Raspberry Pi 3 - The credit card sized PC that cost only $35 - Bestselling computer";
+  CHECK(strip_named_site(headline, "SIMPLYFOUND.COM | BY: JOE WEE") == headline);
+  CHECK(choose_title({"", headline, headline, headline}, headline + " - SimplyFound", "SIMPLYFOUND.COM | BY: JOE WEE") ==
+        headline);
+  CHECK(choose_title({"", "Cranes idle at the harbour | Gazette", "", ""}, "Gazette", "The Gazette", "gazette.example") ==
+        "Cranes idle at the harbour");
+}
+
+TEST_CASE("html_meta: when the <title> repeats no candidate, two that agree outvote the <title>", "[html_meta]") {
+  // The <title> was reworded for search engines; JSON-LD, twitter:title and the <h1> agree.
+  CHECK(choose_title({"Cranes idle as the strike holds", "Cranes idle as the strike holds | Gazette",
+                      "Cranes idle as the strike holds", "Cranes idle as the strike holds"},
+                     "Harbour cranes stand idle for a third day as dock strike holds - Gazette", "Gazette") ==
+        "Cranes idle as the strike holds");
+  // Each candidate different: the <title> without the site name, as before.
+  CHECK(choose_title({"One headline here", "Another headline here", "", "A third headline here"},
+                     "The fourth headline here - Gazette", "Gazette") == "The fourth headline here");
+}
+
+TEST_CASE("html_meta: a home or section address is a section root, a story's is not", "[html_meta]") {
+  for (const char* root : {"https://news.example.org/", "https://news.example.org", "//us.example.com/news/",
+                           "https://www.example.com/es/", "/world-news/", "https://example.org/#top"})
+    CHECK(is_section_root(root));
+  for (const char* story : {"https://news.example.org/2024/03/05/harbour-cranes", "https://example.org/business/cranes",
+                            "https://example.org/harbour-cranes-idle-as-strike-holds", "https://example.org/story.html",
+                            "//example.org/news/12345", "https://example.org/a1b2c3", "https://blog.example.org/?p=123", ""})
+    CHECK_FALSE(is_section_root(story));
+  CHECK(meta_of("<link rel=\"canonical\" href=\"//us.example.com/news/\">").declared_url == "//us.example.com/news/");
+  CHECK(meta_of("<link rel=\"canonical\" href=\"//us.example.com/news/\">").canonical_url.empty());
+}
+
 TEST_CASE("html_meta: dates come from meta names, <time>, then the URL, as stated in their own offset", "[html_meta]") {
   CHECK(meta_of("<meta property=\"article:published_time\" content=\"2019-01-03T07:00:02.000Z\">").date == "2019-01-03");
   CHECK(meta_of("<meta name=\"parsely-pub-date\" content=\"2015-07-24T05:36:09+01:00\">").date == "2015-07-24");

@@ -193,6 +193,30 @@ TEST_CASE("html_reader: a page whose JSON-LD calls it a collection is an index p
   CHECK(read(with_list).article);
 }
 
+TEST_CASE("html_reader: a page that says og:type website at a home or section address is a front page", "[html_reader]") {
+  // A saved front page with one story open in an overlay: its text reads like an article.
+  const auto front_page = [](const std::string& canonical) {
+    std::string page = "<html><head><title>Example News - Latest headlines</title><meta property=\"og:type\" "
+                       "content=\"website\"><link rel=\"canonical\" href=\"" + canonical + "\"></head><body>"
+                       "<div class=\"overlay\">";
+    for (const char* p : kHarbourParagraphs) page += std::string("<p>") + p + "</p>";
+    return page + "</div></body></html>";
+  };
+  const auto r = read(front_page("//us.example.com/news/"));
+  CHECK_FALSE(r.article);
+  CHECK(r.not_article == "a front page (og:type website at //us.example.com/news/)");
+  // The same page at a story's address is an article, og:type website or not.
+  CHECK(read(front_page("https://example.com/news/2024/03/05/harbour-cranes")).article);
+  // Without a declared address, the address it was crawled from decides.
+  std::string no_canonical = front_page("");
+  no_canonical.erase(no_canonical.find("<link"), no_canonical.find("</head>") - no_canonical.find("<link"));
+  PageSource crawled = saved();
+  crawled.url = "https://example.com/";
+  CHECK_FALSE(read(no_canonical, crawled).article);
+  crawled.url = "https://example.com/2024/03/05/harbour-cranes.html";
+  CHECK(read(no_canonical, crawled).article);
+}
+
 TEST_CASE("html_reader: a page built by scripts is read from its JSON-LD articleBody", "[html_reader]") {
   std::string body;
   for (const char* p : kHarbourParagraphs) body += std::string(p) + "\\n";

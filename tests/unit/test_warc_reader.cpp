@@ -82,6 +82,24 @@ TEST_CASE("warc: HTML responses and resources become pages with URI, offset and 
   CHECK(seen[2].content_type == "text/html");
 }
 
+TEST_CASE("warc: a page that is no article is counted as such, named once by record offset and URI", "[warc]") {
+  const std::string file = warc_record("response", "https://example.org/", "application/http; msgtype=response",
+                                       http_html("<html><body><p>x</p></body></html>"));
+  ReaderOptions o;
+  o.pages = [](std::string_view, const PageSource&) {
+    PageResult r;
+    r.not_article = "a front page";
+    return r;
+  };
+  const ReadResult r = read_warc(file, kFile, o);
+  CHECK(r.articles.empty());
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].not_article);
+  CHECK_FALSE(r.warnings[0].skipped);
+  // The run prints "FILE: not an article: REASON": the reason does not say it again.
+  CHECK(r.warnings[0].reason == "record at byte 0: https://example.org/: a front page");
+}
+
 TEST_CASE("warc: record-gzipped and whole-file gzipped crawls read the same pages", "[warc]") {
   std::string per_record, plain;
   std::vector<std::size_t> offsets;
