@@ -46,8 +46,10 @@
 // Database metadata: "newsidx.schema" = kSchemaVersion; the indexer also keeps per-file state
 // under keys starting with "newsidx.file:" (see indexer/writer), each file skipped for bad
 // input under "newsidx.skipped:<file key>" (its path and reasons, until it indexes), and the
-// last run under "newsidx.run.*" (start, end, outcome, detail; see indexer/status). A
-// partitioned archive keeps these in its state database.
+// last run under "newsidx.run.*" (start, end, outcome, detail; see indexer/status), and each
+// file to read again because an article it holds lost its source under "newsidx.reread:<XFILE
+// term>" (see indexer/archive_writer.hpp). A partitioned archive keeps these in its state
+// database.
 #pragma once
 
 #include <array>
