@@ -32,6 +32,11 @@ struct Article {
   std::string url, source, author, section;
   std::string lang;  ///< language tag as the source gives it, lower case ("en", "en-gb"), or ""
   std::vector<std::string> tags;  ///< editorial tags kept apart from extraction ("places:usa")
+  /// Where the format carries versions or revision times of one item (NewsML-G2 version, a
+  /// feed item's updated or pubDate): a key that sorts later for a newer version
+  /// (indexer/readers/versions.hpp); "" when it carries none. Of records sharing an id, the
+  /// newest wins, without a warning (see the id rule in README).
+  std::string version;
 
   std::string_view body_text() const {
     return std::string_view(text).substr(body.start, body.end - body.start);

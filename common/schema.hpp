@@ -7,8 +7,9 @@
 //    Terms:
 //      Q<id>            unique id term; writes are replace_document(Q<id>, doc)
 //      XFILE<path>      each archive-relative file holding the article's id (an id several files
-//                       hold keeps all their terms; its content is from the last of them in walk
-//                       order, the greatest path); the article is removed with its last holder
+//                       hold keeps all their terms; its content is from the one holding the
+//                       newest version, kVersion, ties going to the last in walk order, the
+//                       greatest path); the article is removed with its last holder
 //      S... / ZS...     headline words (also indexed unprefixed, weighted above the body)
 //      ... / Z...       body words: unstemmed with positions, stemmed with a Z prefix
 //                       (every word with its accents folded: analysis::fold_accents)
@@ -29,6 +30,10 @@
 //      kSource, kSection, kAuthor, kLang  the same for the metadata facets: source, section and
 //                       author names as written (white space normalised: display_value), the
 //                       language as its lower-case primary subtag ("fr")
+//      kVersion         the record's version key (Article::version; absent when the format
+//                       carries none): of several holders, the newest version is the article
+//      kContentFile     the XFILE term of the holder whose record is the content; absent while
+//                       the content is that of a file that no longer holds the id (to restore)
 //    Data: a JSON object {"id","path","line","offset","title","date","dateline","url","source",
 //          "author","section","lang","tags","body","facets":{...}} — what results display. "path" is
 //          the absolute path of the file holding the article (schema 3; relative to the
@@ -45,8 +50,10 @@
 // Database metadata: "newsidx.schema" = kSchemaVersion; the indexer also keeps per-file state
 // under keys starting with "newsidx.file:" (see indexer/writer), each file skipped for bad
 // input under "newsidx.skipped:<file key>" (its path and reasons, until it indexes), and the
-// last run under "newsidx.run.*" (start, end, outcome, detail; see indexer/status). A
-// partitioned archive keeps these in its state database.
+// last run under "newsidx.run.*" (start, end, outcome, detail; see indexer/status), and each
+// file to read again because an article it holds lost its source under "newsidx.reread:<XFILE
+// term>" (see indexer/archive_writer.hpp). A partitioned archive keeps these in its state
+// database.
 #pragma once
 
 #include <array>
@@ -69,6 +76,10 @@ namespace newsidx::schema {
 //    canonical name ("Kiev" as "Kyiv").
 // 5: source, section, author and language are facets: value slots kSource..kLang, and each
 //    author name is a boolean XAUTHOR term (author words were free text under "A").
+//    Also 5: the id rule keeps the newest version where formats carry one: articles store their version
+//    key (kVersion) and the file their content came from (kContentFile); a holder to read again
+//    after its article's source went is marked under "newsidx.reread:"; a partitioned archive
+//    keeps each id in one partition (indexer/partition.cpp).
 inline constexpr int kSchemaVersion = 5;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
@@ -77,6 +88,9 @@ inline constexpr std::string_view kRunStartKey = "newsidx.run.start";
 inline constexpr std::string_view kRunEndKey = "newsidx.run.end";
 inline constexpr std::string_view kRunOutcomeKey = "newsidx.run.outcome";
 inline constexpr std::string_view kRunDetailKey = "newsidx.run.detail";
+/// "newsidx.reread:<XFILE term>": a file holding an article whose content came from a file that
+/// no longer holds it; the next run reads it again even if unchanged (a crash-safe restore).
+inline constexpr std::string_view kRereadKeyPrefix = "newsidx.reread:";
 
 /// Value slots.
 enum class Slot : Xapian::valueno {
@@ -90,6 +104,8 @@ enum class Slot : Xapian::valueno {
   kSection = 7,
   kAuthor = 8,
   kLang = 9,
+  kVersion = 10,
+  kContentFile = 11,
 };
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
 

@@ -41,11 +41,12 @@ struct WriteCounts {
   }
 };
 
-/// An article whose content came from a file that no longer holds its id while another file
-/// still does: it is to be written again from `holder_term`'s file (the last remaining holder).
+/// A file to read again, whole, because it holds an article whose content is stale: the file
+/// the content came from no longer holds the id, or went back a version. Which of the holders is
+/// the article is decided again as they are written (see take_restores).
 struct Restore {
   std::string id_term;
-  std::string holder_term;  ///< the XFILE term of the file to restore it from
+  std::string holder_term;  ///< the XFILE term of the file to read again
 };
 
 /// The writer of an archive. Its unit is a file: a file's state is recorded only with or after
@@ -94,18 +95,14 @@ class ArchiveWriter {
   /// The recorded state of every file indexed before, by file key (read in one pass).
   virtual Result<std::unordered_map<std::string, FileState>> file_states() const = 0;
 
-  /// The id rule: several files may hold one id; the article is the record of the last of them
-  /// in walk order, and is removed only with its last holder. The articles a removal or a
-  /// rewrite left with content from a file that no longer holds them (see Restore), taken once.
-  /// A partitioned archive keeps holders within each partition and restores none yet.
+  /// The id rule: several files may hold one id; the article is the record with the newest
+  /// version where the format carries one (Article::version), else, and on a tie, the last in
+  /// walk order; it is removed only with its last holder. When the file an article's content
+  /// came from lets go of the id (or goes back a version), the other holders are to be read
+  /// again, whole: this names them, once. The mark is stored with the change that needed it,
+  /// so a run stopped before it reads them leaves them marked, and file_states() gives them a
+  /// provisional state: the next run reads them as changed.
   virtual std::vector<Restore> take_restores() { return {}; }
-
-  /// Writes again, from the file `file_key` (their last holder), articles take_restores named.
-  virtual Result<WriteCounts> restore(const std::string& file_key, std::vector<BuiltArticle> articles) {
-    (void)file_key;
-    (void)articles;
-    return WriteCounts{};
-  }
 
   /// Commits everything written so far. After a database error nothing more is written or
   /// committed: every later call returns that error (a failed database may be damaged, and a

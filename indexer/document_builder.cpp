@@ -119,6 +119,8 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
   doc.add_boolean_term(schema::file_term(file_key));
   add_dates(doc, a.date);
   add_metadata_facets(doc, a);
+  // The id rule compares versions; the writer sets kContentFile, the holder the content is from.
+  if (!a.version.empty()) doc.add_value(schema::slot(schema::Slot::kVersion), a.version);
   for (const auto& t : a.tags) add_boolean(doc, "tag", t);
   if (an.dateline && !an.dateline->place.empty()) add_boolean(doc, "dateline", an.dateline->place);
   else if (!a.dateline_text.empty()) add_boolean(doc, "dateline", a.dateline_text);

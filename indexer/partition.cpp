@@ -30,6 +30,11 @@ namespace {
 constexpr std::string_view kSchemeKey = "newsidx.partition";
 constexpr std::string_view kPartsKeyPrefix = "newsidx.parts:";
 constexpr std::string_view kNoParts = ".";  // recorded for a file whose articles went nowhere
+// "newsidx.home:<Q term>": the partition holding the article of that id (checked before use).
+constexpr std::string_view kHomeKeyPrefix = "newsidx.home:";
+// "newsidx.moved:<XFILE term>": partitions the file's articles were moved to as holders of an
+// id whose article moved there (see PartitionedWriter::Impl::move_article), beside its own list.
+constexpr std::string_view kMovedKeyPrefix = "newsidx.moved:";
 
 // The recorded list of a file's partitions: their names, space-separated, or kNoParts.
 template <typename Names>
@@ -108,6 +113,12 @@ std::string parts_key(const std::string& file_key) {
   return schema::clamp_term(std::string(kPartsKeyPrefix) + file_key);
 }
 
+std::string moved_key(const std::string& fterm) { return schema::clamp_term(std::string(kMovedKeyPrefix) + fterm); }
+
+std::string home_key(const std::string& id_term) {
+  return schema::clamp_term(std::string(kHomeKeyPrefix) + id_term);
+}
+
 // A partition's committed revision, as its compaction mark records it.
 Result<std::string> revision_of(const fs::path& partition) {
   std::string revision;
@@ -179,6 +190,8 @@ struct PartitionedWriter::Impl {
     std::map<std::string, Writer::FileWrite> parts;
   };
   std::optional<OpenFile> file;
+  // Ids warned about as repeats in this run, by any partition (one warning per id and run).
+  std::shared_ptr<std::set<std::string>> warned = std::make_shared<std::set<std::string>>();
 
   Result<Writer*> partition(const std::string& name) {
     if (auto it = open.find(name); it != open.end()) return it->second.get();
@@ -189,8 +202,45 @@ struct PartitionedWriter::Impl {
     }
     auto w = Writer::open((archive / name).string(), options);
     if (!w) return w.error();
+    (*w)->share_warned(warned);
     if (existing.insert(name).second) stub_stale = true;
     return (open[name] = std::move(w).value()).get();
+  }
+
+  // The open file's progress in partition `name` (begun there when first needed), and its Writer.
+  Result<std::pair<Writer*, Writer::FileWrite*>> file_write(const std::string& name) {
+    auto w = partition(name);
+    if (!w) return w.error();
+    auto it = file->parts.find(name);
+    if (it == file->parts.end()) {
+      auto begun = (*w)->begin(file->key, file->root);
+      if (!begun) return begun.error();
+      it = file->parts.emplace(name, std::move(begun).value()).first;
+    }
+    return std::make_pair(*w, &it->second);
+  }
+
+  // Where the article `id_term` is ("" when nowhere): the partition of its content's date. An id
+  // whose records fall in several partitions (dated differently) stays one article there, where
+  // the id rule decides between them as in one database; if another record wins, the article
+  // moves to that record's partition (move_article).
+  Result<std::string> home_of(const std::string& id_term) {
+    const std::string home = state->metadata(home_key(id_term));
+    if (home.empty() || !existing.count(home)) return std::string();
+    auto w = partition(home);
+    if (!w) return w.error();
+    return (*w)->has_article(id_term) ? home : std::string();
+  }
+
+  // Hands a partition's marks of holders to read again to the state database, which gives
+  // file states (see ArchiveWriter::take_restores); the partition keeps its own marks too, so
+  // that a run killed between the partition's commit and the state's still reads them.
+  Status collect_rereads(Writer& w) {
+    // An article deleted with its last holder leaves no home behind.
+    for (const auto& id_term : w.take_deleted())
+      if (auto s = state->set_metadata(home_key(id_term), ""); !s) return s;
+    auto marks = w.take_restores();
+    return marks.empty() ? Status(Ok{}) : state->mark_reread(marks);
   }
 
   // The partitions holding some article of `file_key`. A file indexed before its partitions
@@ -199,10 +249,43 @@ struct PartitionedWriter::Impl {
     std::string v = state->metadata(parts_key(file_key));
     if (v.empty()) return state->file_state(file_key) ? existing : std::set<std::string>{};
     std::set<std::string> out;
-    std::istringstream in(v);
+    std::istringstream in(v + " " + state->metadata(moved_key(schema::file_term(file_key))));
     for (std::string p; in >> p;)
       if (p != kNoParts) out.insert(p);
     return out;
+  }
+
+  // Moves the article `id_term` (with its quotes) from partition `from` to `to`, where its
+  // content's date now puts it, and adds `to` to every holder's partitions so that a holder's
+  // removal finds it there. With `count_as_move`, counted as added to `to` and removed from `from`.
+  Status move_article(const std::string& id_term, const std::string& from, const std::string& to, bool count_as_move) {
+    auto dst = partition(to);
+    auto src = dst ? partition(from) : dst;
+    if (src) dst = partition(to);  // opening `from` may have closed the others
+    if (!src || !dst) return !src ? src.error() : dst.error();
+    Writer* source = *src;
+    auto moved = source->article(id_term);
+    if (!moved) return moved.error();
+    if (!*moved) return Ok{};
+    for (const auto& h : (*moved)->holders) {
+      std::set<std::string> parts{to};
+      std::istringstream in(state->metadata(moved_key(h)));
+      for (std::string p; in >> p;) parts.insert(p);
+      if (auto s = state->set_metadata(moved_key(h), parts_value(parts)); !s) return s;
+    }
+    if (auto s = (*dst)->put_article((*moved)->built); !s) return s;
+    if (auto s = source->delete_article(id_term); !s) return s;
+    if (auto s = state->set_metadata(home_key(id_term), to); !s) return s;
+    if (existing.insert(to).second) stub_stale = true;
+    pending += 2;
+    if (!count_as_move) return Ok{};
+    // Counted as a date move within one file is: added to `to`, removed from `from`.
+    if (auto it = file->parts.find(from); it != file->parts.end() && it->second.counts.updated) --it->second.counts.updated;
+    if (auto it = file->parts.find(to); it != file->parts.end()) {
+      ++it->second.counts.added;
+      ++it->second.counts.removed;
+    }
+    return Ok{};
   }
 };
 
@@ -309,21 +392,42 @@ Status PartitionedWriter::write_articles(std::vector<BuiltArticle> chunk) {
   if (!impl_->file) return Error{ErrorCode::kDatabase, impl_->archive.string() + ": internal error: write_articles without begin_file", ""};
   auto& file = *impl_->file;
   std::map<std::string, std::vector<BuiltArticle>> groups;
+  // Articles written to the partition their id is in, not their date's one.
+  struct Away {
+    std::string id_term, home, date_part, source_before;
+  };
+  std::vector<Away> away;
   for (auto& a : chunk) {
     std::string p = partition_of(a.article.doc.get_value(schema::slot(schema::Slot::kDate)), impl_->scheme);
+    auto home = impl_->home_of(a.article.id_term);
+    if (!home) return home.error();
+    if (home->empty()) {
+      if (auto s = impl_->state->set_metadata(home_key(a.article.id_term), p); !s) return s;
+    } else if (*home != p) {
+      auto w = impl_->partition(*home);
+      if (!w) return w.error();
+      away.push_back({a.article.id_term, *home, p, (*w)->source_of(a.article.id_term)});
+      p = *home;
+    }
     groups[p].push_back(std::move(a));
   }
   for (auto& [p, g] : groups) {
-    auto w = impl_->partition(p);
+    auto w = impl_->file_write(p);
     if (!w) return w.error();
-    auto it = file.parts.find(p);
-    if (it == file.parts.end()) {
-      auto begun = (*w)->begin(file.key, file.root);
-      if (!begun) return begun.error();
-      it = file.parts.emplace(p, std::move(begun).value()).first;
-    }
     impl_->pending += g.size();
-    if (auto st = (*w)->write(it->second, std::move(g)); !st) return st.error();
+    if (auto st = w->first->write(*w->second, std::move(g)); !st) return st.error();
+    if (auto st = impl_->collect_rereads(*w->first); !st) return st;
+  }
+  // Where this file's record is now the article, it goes to its date's partition.
+  const std::string fterm = schema::file_term(file.key);
+  for (const auto& a : away) {
+    auto w = impl_->partition(a.home);
+    if (!w) return w.error();
+    if ((*w)->source_of(a.id_term) != fterm) continue;
+    if (auto dst = impl_->file_write(a.date_part); !dst) return dst.error();  // the file has an article there now
+    // This file's own record changing its date is counted as a move (added there, removed
+    // here); another file's record taking over stays the update it is.
+    if (auto st = impl_->move_article(a.id_term, a.home, a.date_part, a.source_before == fterm); !st) return st;
   }
   if (impl_->pending >= impl_->options.batch_size)
     if (auto c = commit(); !c) return c.error();
@@ -341,6 +445,7 @@ Result<WriteCounts> PartitionedWriter::end_file(const FileState& state) {
     if (!w) return w.error();
     auto c = (*w)->end(fw, state);
     if (!c) return c.error();
+    if (auto st = impl_->collect_rereads(**w); !st) return st.error();
     total += *c;
     parts.push_back(p);
   }
@@ -351,9 +456,11 @@ Result<WriteCounts> PartitionedWriter::end_file(const FileState& state) {
     if (!w) return w.error();
     auto c = (*w)->remove_file(file.key);
     if (!c) return c.error();
+    if (auto st = impl_->collect_rereads(**w); !st) return st.error();
     total += *c;
   }
   if (auto s = impl_->state->record_state(file.key, state); !s) return s.error();
+  if (auto s = impl_->state->clear_reread(file.key); !s) return s.error();
   if (auto s = impl_->state->set_metadata(parts_key(file.key), parts_value(parts)); !s) return s.error();
   impl_->pending += total.removed;
   if (impl_->pending >= impl_->options.batch_size)
@@ -373,16 +480,33 @@ Result<WriteCounts> PartitionedWriter::remove_file(const std::string& file_key) 
     if (!w) return w.error();
     auto c = (*w)->remove_file(file_key);
     if (!c) return c.error();
+    if (auto st = impl_->collect_rereads(**w); !st) return st.error();
     total += *c;
   }
   if (auto c = impl_->state->remove_file(file_key); !c) return c.error();
+  if (auto s = impl_->state->set_metadata(moved_key(schema::file_term(file_key)), ""); !s) return s.error();
   if (auto s = impl_->state->set_metadata(parts_key(file_key), ""); !s) return s.error();
   return total;
 }
 
 Result<std::unordered_map<std::string, FileState>> PartitionedWriter::file_states() const {
-  return impl_->state->file_states();
+  auto states = impl_->state->file_states();
+  if (!states) return states;
+  // A partition's marks of holders to read again that a killed run committed there and not yet
+  // in the state database (see Impl::collect_rereads).
+  std::set<std::string> marked;
+  for (const auto& p : impl_->existing) {
+    auto marks = load_reread_marks((impl_->archive / p).string());
+    if (!marks) return marks.error();
+    marked.insert(marks->begin(), marks->end());
+  }
+  if (marked.empty()) return states;
+  for (auto& [key, st] : *states)
+    if (marked.count(schema::file_term(key))) st = FileState::provisional(st.root);
+  return states;
 }
+
+std::vector<Restore> PartitionedWriter::take_restores() { return impl_->state->take_restores(); }
 
 Status PartitionedWriter::commit() {
   impl_->pending = 0;

@@ -75,7 +75,7 @@ class PartitionedWriter final : public ArchiveWriter {
   ~PartitionedWriter() override;
 
   /// ArchiveWriter::begin_file, write_articles and end_file: each article goes into its date's
-  /// partition; at end_file the file's articles left in other partitions (a date changed, an
+  /// partition, unless its id is already an article in another partition (see take_restores); at end_file the file's articles left in other partitions (a date changed, an
   /// article gone) are removed. An article whose date moved counts as added to its new
   /// partition and removed from its old one. One batch for all partitions: a commit happens once
   /// options.batch_size articles are pending, after a chunk or a file.
@@ -86,8 +86,12 @@ class PartitionedWriter final : public ArchiveWriter {
   Status record_state(const std::string& file_key, const FileState& state) override;
   /// Removes every article of `file_key` from every partition holding some, and its state.
   Result<WriteCounts> remove_file(const std::string& file_key) override;
-  /// The recorded state of every file indexed before, by file key.
+  /// The recorded state of every file indexed before, by file key; a file marked to be read
+  /// again (in the state database or a partition) has the provisional state.
   Result<std::unordered_map<std::string, FileState>> file_states() const override;
+  /// ArchiveWriter::take_restores: an id keeps one article across partitions (in the partition
+  /// it was first written to), so its holders are restored as in one database.
+  std::vector<Restore> take_restores() override;
   /// Commits the partitions, then the state (so recorded state never runs ahead of the
   /// documents), then rewrites the stub if a partition was created.
   Status commit() override;

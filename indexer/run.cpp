@@ -262,37 +262,40 @@ void work(Pipeline& p) {
   }
 }
 
-// The id rule's last step: articles whose content came from a file that no longer holds them,
-// while other files still do, are written again from their last remaining holder (read again
-// here, whether or not it changed). A holder outside this run's archives cannot be read: the
-// article keeps its content until that file is indexed again.
+// The id rule's last step: a file holding an article whose content is stale (its source let go
+// of the id) is read again, whole, and written as any changed file (its state recorded anew, its
+// mark cleared); the holders decide again which is the article. A holder outside this run's
+// archives, or unreadable now, keeps its mark: a later run that walks it reads it.
 Status restore_from_holders(ArchiveWriter& writer, const std::vector<InputFile>& files, const IndexOptions& o,
                             const aliases::Table& names, Summary& s) {
-  std::map<std::string, std::set<std::string>> wanted;  // holder's XFILE term -> id terms
-  for (auto& r : writer.take_restores()) wanted[r.holder_term].insert(r.id_term);
-  for (const InputFile& f : files) {
-    if (wanted.empty()) break;
-    auto it = wanted.find(schema::file_term(f.key));
-    if (it == wanted.end()) continue;
-    std::string bytes, err;
-    if (!read_input(f, o, bytes, err)) {
-      spdlog::warn("{}: cannot restore {} articles from it: {}", f.path, it->second.size(), err);
-      wanted.erase(it);
-      continue;
+  // Reading a holder again may mark others (its own record went back a version): a few passes.
+  for (int pass = 0; pass < 4; ++pass) {
+    std::map<std::string, std::set<std::string>> wanted;  // holder's XFILE term -> id terms
+    for (auto& r : writer.take_restores()) wanted[r.holder_term].insert(r.id_term);
+    if (wanted.empty()) return Ok{};
+    for (const InputFile& f : files) {
+      auto it = wanted.find(schema::file_term(f.key));
+      if (it == wanted.end()) continue;
+      if (auto st = writer.begin_file(f.key, f.root); !st) return st;
+      Status written = Ok{};
+      std::size_t restored = 0;
+      FileOutcome r = process_file(f, std::nullopt, o, names, [&](std::vector<BuiltArticle> chunk) {
+        for (const auto& b : chunk) restored += it->second.count(b.article.id_term);
+        if (written) written = writer.write_articles(std::move(chunk));
+      });
+      if (!written) return written;
+      // A file cut short is not ended (that would drop what it was not read to hold): its mark
+      // stays, and a commit records it as provisional, so the next run reads it again.
+      if (g_signal.load()) return Ok{};
+      if (r.failed) {
+        spdlog::warn("{}: cannot restore {} articles from it: {}", f.path, it->second.size(), r.error);
+        continue;
+      }
+      auto wc = writer.end_file(r.state);
+      if (!wc) return wc.error();
+      spdlog::debug("{}: read again to restore {} articles", f.path, restored);
+      s.updated += restored;
     }
-    readers::ReaderOptions ro;
-    ro.max_article_bytes = o.max_article_bytes;
-    FileOutcome r;
-    std::vector<BuiltArticle> chunk;
-    for (const Article& a : readers::read_file(f.key, f.path, bytes, ro).articles) {
-      if (!it->second.count(schema::id_term(a.id))) continue;
-      if (auto built = analyse_article(a, f.key, o, names, r)) chunk.push_back(std::move(*built));
-    }
-    spdlog::debug("{}: {} articles restored from it", f.path, chunk.size());
-    auto wc = writer.restore(f.key, std::move(chunk));
-    if (!wc) return wc.error();
-    s.updated += wc->updated + wc->added;
-    wanted.erase(it);
   }
   return Ok{};
 }

@@ -16,6 +16,7 @@
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
 #include "indexer/db_files.hpp"
+#include "indexer/readers/versions.hpp"
 
 namespace newsidx::indexer {
 
@@ -54,8 +55,14 @@ std::optional<FileState> decode_state(const std::string& s) {
 
 namespace {
 
+// The metadata key marking the file with XFILE term `fterm` to be read again.
+std::string reread_key(const std::string& fterm) {
+  return schema::clamp_term(std::string(schema::kRereadKeyPrefix) + fterm);
+}
+
 // Every recorded file state, in one pass over the metadata keys (one get_metadata per key, no
-// second look-up by file key).
+// second look-up by file key). A file marked to be read again (see Writer::Impl::mark_reread)
+// gets the provisional state, which no file matches: the run reads it whatever its size and time.
 std::unordered_map<std::string, FileState> read_file_states(const Xapian::Database& db) {
   std::unordered_map<std::string, FileState> out;
   const std::string prefix(schema::kFileStateKeyPrefix);
@@ -67,6 +74,10 @@ std::unordered_map<std::string, FileState> read_file_states(const Xapian::Databa
     if (auto st = decode_state(value))
       out.emplace(nl != std::string::npos ? value.substr(nl + 1) : key.substr(prefix.size()), std::move(*st));
   }
+  const std::string reread(schema::kRereadKeyPrefix);
+  if (db.metadata_keys_begin(reread) == db.metadata_keys_end(reread)) return out;
+  for (auto& [key, st] : out)
+    if (!db.get_metadata(reread_key(schema::file_term(key))).empty()) st = FileState::provisional(st.root);
   return out;
 }
 
@@ -141,8 +152,7 @@ struct Writer::Impl {
     return v;
   }
 
-  // Articles a file no longer holds whose content came from it while other files still hold
-  // them: the run restores each from its last remaining holder (see ArchiveWriter).
+  // Holders marked to be read again in this run (see mark_reread), taken by the run.
   std::vector<Restore> restores;
 
   // The XFILE terms of a document: the files holding its id.
@@ -167,18 +177,44 @@ struct Writer::Impl {
     if (!j.is_object()) return "?";
     std::string place = j.value("path", std::string("?"));
     if (j.contains("line") && j["line"].is_number_unsigned()) place += ":" + std::to_string(j["line"].get<std::size_t>());
+    else if (j.contains("offset") && j["offset"].is_number_unsigned())  // a WARC record
+      place += " (record at byte " + std::to_string(j["offset"].get<std::size_t>()) + ")";
     return place;
   }
 
-  // Writes one article from the file whose XFILE term is `fterm`. The id rule: the article is
-  // the record of the last file in walk order (the greatest XFILE term) holding the id; every
-  // holder's term is kept, so that the article stays while any of them still holds it.
+  // Ids warned about as repeats in this run: one warning per id and run (see share_warned).
+  std::shared_ptr<std::set<std::string>> warned = std::make_shared<std::set<std::string>>();
+  // Articles deleted since take_deleted() (a partitioned archive forgets where they were).
+  std::vector<std::string> deleted;
+
+  // Marks the file with XFILE term `fterm` to be read again, in the same commit as the change
+  // that needs it: this run's restore step reads it and clears the mark (by end()); a run
+  // killed before that leaves the mark, and the next run reads the file as changed.
+  void mark_reread(const std::string& id_term, const std::string& fterm) {
+    db.set_metadata(reread_key(fterm), fterm);
+    restores.push_back({id_term, fterm});
+  }
+
+  // Marks every holder but `except` to be read again (see mark_reread).
+  void reread_holders(const std::string& id_term, const std::set<std::string>& holders, const std::string& except) {
+    for (const auto& h : holders)
+      if (h != except) mark_reread(id_term, h);
+  }
+
+  // Writes one article from the file whose XFILE term is `fterm`. The id rule: of the files
+  // holding the id, the one with the newest version (kVersion; a record without one is older
+  // than any with one) is the article, ties going to the last in walk order (the greatest XFILE
+  // term); kContentFile names it. Every holder's term is kept, so that the article stays while any of
+  // them still holds it.
   void write_article(BuiltArticle& a, const std::string& fterm, WriteCounts& counts) {
+    const Xapian::valueno src_slot = schema::slot(schema::Slot::kContentFile);
+    const Xapian::valueno ver_slot = schema::slot(schema::Slot::kVersion);
     auto pl = db.postlist_begin(a.article.id_term);
     if (pl == db.postlist_end(a.article.id_term)) {
       // A new article (and so new quotes): add_document skips replace_document's look-up of
       // the id term, which is most of a first build's writes (issue 7 measured 15% faster).
       add_spelling(a);
+      a.article.doc.add_value(src_slot, fterm);
       db.add_document(a.article.doc);
       for (auto& q : a.quotes) db.add_document(q.doc);
       ++counts.added;
@@ -188,19 +224,27 @@ struct Writer::Impl {
     const Xapian::docid did = *pl;
     Xapian::Document old = db.get_document(did);
     std::set<std::string> holders = holders_of(old);
-    if (!holders.empty() && !holders.count(fterm)) {
-      // Another file holds this id: warned once, when this file first holds it too.
+    const std::string src = old.get_value(src_slot), old_ver = old.get_value(ver_slot);
+    const std::string new_ver = a.article.doc.get_value(ver_slot);
+    // Another file holds this id: a repeat the format does not intend (a record without a
+    // version) is warned once per run, when this file first holds it too.
+    if (!holders.empty() && !holders.count(fterm) && (new_ver.empty() || old_ver.empty()) &&
+        warned->insert(a.article.id_term).second) {
       spdlog::warn("{}: id \"{}\" is also at {}; the last in walk order is indexed", place_of(a.article.doc),
                    id_of(a.article.doc), place_of(old));
     }
     holders.insert(fterm);
-    if (fterm != *holders.rbegin()) {
-      old.add_boolean_term(fterm);  // a later file's record stays the article
+    const bool wins = src.empty() || src == fterm || readers::newer_version(new_ver, fterm, old_ver, src);
+    if (!wins) {
+      old.add_boolean_term(fterm);  // the newer record stays the article
       db.replace_document(did, old);
       ++pending;
       return;
     }
+    // The source's own record went back a version: another holder may now hold the newest.
+    if (src == fterm && new_ver < old_ver) reread_holders(a.article.id_term, holders, fterm);
     for (const auto& h : holders) a.article.doc.add_boolean_term(h);
+    a.article.doc.add_value(src_slot, fterm);
     // Quotes are replaced wholesale: the article may now hold fewer of them.
     db.delete_document(a.parent_term);
     db.replace_document(did, a.article.doc);
@@ -211,14 +255,15 @@ struct Writer::Impl {
 
   // The file with XFILE term `fterm` no longer holds the article `id_term`: the article is
   // removed (with its quotes) when no other file holds it; when its content came from this
-  // file, it is to be restored from the last remaining holder.
+  // file, the content is marked stale (no kContentFile) and every remaining holder is read again.
   void release(const std::string& id_term, const std::string& fterm, WriteCounts& counts) {
     auto pl = db.postlist_begin(id_term);
     if (pl == db.postlist_end(id_term)) return;
     const Xapian::docid did = *pl;
     Xapian::Document doc = db.get_document(did);
     std::set<std::string> holders = holders_of(doc);
-    const bool source = holders.empty() || *holders.rbegin() == fterm;
+    const std::string src = doc.get_value(schema::slot(schema::Slot::kContentFile));
+    const bool source = src.empty() || src == fterm;
     holders.erase(fterm);
     if (holders.empty()) {
       const auto j = nlohmann::json::parse(doc.get_data(), nullptr, false);
@@ -226,14 +271,18 @@ struct Writer::Impl {
       // The article's quotes carry XPARENT<id>.
       if (j.is_object() && j.contains("id") && j["id"].is_string())
         db.delete_document(schema::parent_term(j["id"].get<std::string>()));
+      deleted.push_back(id_term);
       ++counts.removed;
       ++pending;
       return;
     }
     doc.remove_term(fterm);
+    if (source) {
+      doc.remove_value(schema::slot(schema::Slot::kContentFile));
+      reread_holders(id_term, holders, "");
+    }
     db.replace_document(did, doc);
     ++pending;
-    if (source) restores.push_back({id_term, *holders.rbegin()});
   }
 
   // Ids of the articles currently recorded under a file.
@@ -369,6 +418,7 @@ Result<WriteCounts> Writer::end(FileWrite& file, const FileState& state) {
     impl_->release_all(file.stale, file.key, file.counts);
     file.stale.clear();
     impl_->db.set_metadata(impl_->state_key(file.key), impl_->state_value(file.key, state));
+    impl_->db.set_metadata(reread_key(schema::file_term(file.key)), "");  // read whole: restored
   });
   return impl_->finish_file(st, file.counts);
 }
@@ -401,6 +451,7 @@ Result<WriteCounts> Writer::remove_file(const std::string& file_key) {
   auto st = impl_->guarded([&] {
     impl_->release_all(impl_->article_ids_of(file_key), file_key, counts);
     impl_->db.set_metadata(impl_->state_key(file_key), "");
+    impl_->db.set_metadata(reread_key(schema::file_term(file_key)), "");
   });
   return impl_->finish_file(st, counts);
 }
@@ -425,12 +476,25 @@ Result<std::unordered_map<std::string, FileState>> Writer::file_states() const {
 
 Status Writer::commit() { return impl_->commit(); }
 
-std::vector<Restore> Writer::take_restores() { return std::exchange(impl_->restores, {}); }
+std::vector<Restore> Writer::take_restores() {
+  std::vector<Restore> out;
+  // A holder written whole since it was marked (end() cleared its mark) needs no second read.
+  auto st = impl_->guarded([&] {
+    for (auto& r : impl_->restores)
+      if (!impl_->db.get_metadata(reread_key(r.holder_term)).empty()) out.push_back(std::move(r));
+  });
+  impl_->restores.clear();
+  return st ? out : std::vector<Restore>{};
+}
 
-Result<WriteCounts> Writer::restore(const std::string& file_key, std::vector<BuiltArticle> articles) {
-  FileWrite file{file_key, {}, {}};
-  if (auto st = write(file, std::move(articles)); !st) return st.error();
-  return file.counts;
+Status Writer::clear_reread(const std::string& file_key) {
+  return impl_->guarded([&] { impl_->db.set_metadata(reread_key(schema::file_term(file_key)), ""); });
+}
+
+Status Writer::mark_reread(const std::vector<Restore>& holders) {
+  return impl_->guarded([&] {
+    for (const auto& r : holders) impl_->mark_reread(r.id_term, r.holder_term);
+  });
 }
 
 std::optional<Error> Writer::failure() const { return impl_->failed; }
@@ -461,6 +525,67 @@ std::string Writer::metadata(const std::string& key) const {
   }
 }
 
+void Writer::share_warned(std::shared_ptr<std::set<std::string>> warned) { impl_->warned = std::move(warned); }
+
+std::vector<std::string> Writer::take_deleted() { return std::exchange(impl_->deleted, {}); }
+
+bool Writer::has_article(const std::string& id_term) const {
+  bool found = false;
+  auto st = impl_->guarded([&] { found = impl_->db.postlist_begin(id_term) != impl_->db.postlist_end(id_term); });
+  return st && found;
+}
+
+std::string Writer::source_of(const std::string& id_term) const {
+  std::string src;
+  auto st = impl_->guarded([&] {
+    auto pl = impl_->db.postlist_begin(id_term);
+    if (pl != impl_->db.postlist_end(id_term))
+      src = impl_->db.get_document(*pl).get_value(schema::slot(schema::Slot::kContentFile));
+  });
+  return st ? src : std::string();
+}
+
+Result<std::optional<Writer::StoredArticle>> Writer::article(const std::string& id_term) {
+  std::optional<StoredArticle> out;
+  auto st = impl_->guarded([&] {
+    auto pl = impl_->db.postlist_begin(id_term);
+    if (pl == impl_->db.postlist_end(id_term)) return;
+    StoredArticle a;
+    a.built.article = {id_term, impl_->db.get_document(*pl)};
+    a.holders = Impl::holders_of(a.built.article.doc);
+    a.built.parent_term = schema::parent_term(Impl::id_of(a.built.article.doc));
+    const std::string q = schema::prefix("id");
+    for (auto p = impl_->db.postlist_begin(a.built.parent_term); p != impl_->db.postlist_end(a.built.parent_term); ++p) {
+      Xapian::Document qd = impl_->db.get_document(*p);
+      auto t = qd.termlist_begin();
+      t.skip_to(q);
+      if (t != qd.termlist_end() && (*t).rfind(q, 0) == 0) a.built.quotes.push_back({*t, qd});
+    }
+    out = std::move(a);
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+Status Writer::put_article(const BuiltArticle& stored) {
+  return impl_->guarded([&] {
+    impl_->db.replace_document(stored.article.id_term, stored.article.doc);
+    for (const auto& q : stored.quotes) impl_->db.replace_document(q.id_term, q.doc);
+    impl_->pending += 1 + stored.quotes.size();
+  });
+}
+
+Status Writer::delete_article(const std::string& id_term) {
+  return impl_->guarded([&] {
+    auto pl = impl_->db.postlist_begin(id_term);
+    if (pl == impl_->db.postlist_end(id_term)) return;
+    const std::string parent = schema::parent_term(Impl::id_of(impl_->db.get_document(*pl)));
+    impl_->db.delete_document(id_term);
+    impl_->db.delete_document(parent);
+    impl_->pending += 1;
+  });
+}
+
 std::size_t Writer::article_count() const {
   return impl_->db.get_termfreq(schema::type_term(schema::kTypeArticle));
 }
@@ -473,6 +598,19 @@ Result<std::unordered_map<std::string, FileState>> load_file_states(const std::s
   auto db = xapian_db::open_read(path);
   if (!db) return db.error();
   auto st = xapian_db::guarded(path, [&] { out = read_file_states(*db); });
+  if (!st) return st.error();
+  return out;
+}
+
+Result<std::set<std::string>> load_reread_marks(const std::string& path) {
+  std::set<std::string> out;
+  auto db = xapian_db::open_read(path);
+  if (!db) return db.error();
+  const std::string prefix(schema::kRereadKeyPrefix);
+  auto st = xapian_db::guarded(path, [&] {
+    for (auto it = db->metadata_keys_begin(prefix); it != db->metadata_keys_end(prefix); ++it)
+      if (auto v = db->get_metadata(*it); !v.empty()) out.insert(v);
+  });
   if (!st) return st.error();
   return out;
 }

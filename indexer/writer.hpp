@@ -66,9 +66,14 @@ class Writer final : public ArchiveWriter {
   /// ArchiveWriter::set_archive_metadata and archive_metadata: this database's metadata.
   Status set_archive_metadata(const std::string& key, const std::string& value) override;
   Result<std::map<std::string, std::string>> archive_metadata(const std::string& prefix) const override;
-  /// ArchiveWriter::take_restores and restore.
+  /// ArchiveWriter::take_restores.
   std::vector<Restore> take_restores() override;
-  Result<WriteCounts> restore(const std::string& file_key, std::vector<BuiltArticle> articles) override;
+  /// Marks the holders named to be read again (committed with the next commit; take_restores
+  /// then names them too): how a partitioned archive's state database keeps its partitions'
+  /// marks, as file_states() reads them from there.
+  Status mark_reread(const std::vector<Restore>& holders);
+  /// Clears `file_key`'s mark to be read again (end() does it for a file written here).
+  Status clear_reread(const std::string& file_key);
 
   /// The database error that stopped this writer, if any: after it nothing more is written or
   /// committed, and every call returns it.
@@ -83,6 +88,31 @@ class Writer final : public ArchiveWriter {
   /// A metadata entry ("" when absent).
   std::string metadata(const std::string& key) const;
 
+  /// Shares the set of ids already warned about as repeats in this run with other writers (an
+  /// archive's partitions), so that an id is warned about once per run.
+  void share_warned(std::shared_ptr<std::set<std::string>> warned);
+
+  /// The id terms of the articles deleted since the last call (their last holder went), taken.
+  std::vector<std::string> take_deleted();
+
+  /// Whether the database holds the article with this id term (committed or not).
+  bool has_article(const std::string& id_term) const;
+  /// The XFILE term of the holder whose record is the article `id_term` ("" if none or absent).
+  std::string source_of(const std::string& id_term) const;
+
+  /// An article as stored, with its quotes and the XFILE terms of its holders: what a
+  /// partitioned archive moves from one partition to another (put_article, delete_article).
+  struct StoredArticle {
+    BuiltArticle built;
+    std::set<std::string> holders;
+  };
+  /// The article `id_term` with its quotes; nullopt when absent.
+  Result<std::optional<StoredArticle>> article(const std::string& id_term);
+  /// Writes an article taken from another database (article()) as it is, holders included.
+  Status put_article(const BuiltArticle& stored);
+  /// Deletes the article `id_term` and its quotes (not counted: the caller moves it).
+  Status delete_article(const std::string& id_term);
+
   /// Number of article documents in the database (committed or not).
   std::size_t article_count() const;
 
@@ -96,6 +126,10 @@ class Writer final : public ArchiveWriter {
 /// The recorded state of every file in the database at `path`, read without taking the write
 /// lock (for --dry-run). An absent database has none.
 Result<std::unordered_map<std::string, FileState>> load_file_states(const std::string& path);
+
+/// The XFILE terms of the files marked to be read again in the database at `path` (see
+/// ArchiveWriter::take_restores), read without taking the write lock.
+Result<std::set<std::string>> load_reread_marks(const std::string& path);
 
 /// Holds the write lock of an existing database without checking its schema, so that --rebuild
 /// can replace a database of another version or a damaged one while keeping other runs out.

@@ -6,6 +6,7 @@
 
 #include "indexer/readers/dates.hpp"
 #include "indexer/readers/encoding.hpp"
+#include "indexer/readers/versions.hpp"
 #include "indexer/readers/xml.hpp"
 
 namespace newsidx::readers {
@@ -58,6 +59,7 @@ Item rss_item(XmlNode item, const std::string& source) {
   std::string date = text_of(child(item, "pubDate"));
   if (date.empty()) date = text_of(child(item, "date"));  // dc:date
   a.date = parse_date(date);
+  a.version = timestamp_key(date);
   for (XmlNode c : children(item, "creator")) append_author(a.author, text_of(c));
   if (a.author.empty()) append_author(a.author, text_of(child(item, "author")));
   for (XmlNode c : children(item, "category")) {
@@ -84,8 +86,10 @@ Item atom_entry(XmlNode entry, const std::string& source) {
   if (a.id.empty()) a.id = a.url;
   a.source = source;
   std::string date = text_of(child(entry, "published"));
-  if (date.empty()) date = text_of(child(entry, "updated"));
+  const std::string updated = text_of(child(entry, "updated"));
+  if (date.empty()) date = updated;
   a.date = parse_date(date);
+  a.version = timestamp_key(updated.empty() ? date : updated);  // the entry's revision time
   for (XmlNode author : children(entry, "author")) append_author(a.author, text_of(child(author, "name")));
   for (XmlNode c : children(entry, "category")) {
     if (std::string tag = attribute(c, "term"); !tag.empty()) a.tags.push_back(std::move(tag));

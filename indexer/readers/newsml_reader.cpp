@@ -10,6 +10,7 @@
 #include "indexer/readers/encoding.hpp"
 #include "indexer/readers/nitf_reader.hpp"
 #include "indexer/readers/page.hpp"
+#include "indexer/readers/versions.hpp"
 #include "indexer/readers/xml.hpp"
 
 namespace newsidx::readers {
@@ -111,9 +112,11 @@ bool read_item(XmlNode item, Context& ctx, Article& a) {
   const std::string located = text_of(child(child(cm, "located"), "name"));
   if (a.dateline_text.empty()) a.dateline_text = located;
   a.lang = attribute(child(cm, "language"), "tag");
-  std::string date = text_of(child(meta, "versionCreated"));
+  const std::string created = text_of(child(meta, "versionCreated"));
+  std::string date = created;
   if (date.empty()) date = text_of(child(meta, "firstCreated"));
   a.date = parse_date(date);
+  a.version = newsml_version_key(attribute(item, "version"), created);
   for (XmlNode subject : children(cm, "subject")) {
     if (std::string qcode = attribute(subject, "qcode"); !qcode.empty()) a.tags.push_back("subject:" + qcode);
   }
@@ -157,8 +160,9 @@ ReadResult read_newsml(std::string_view bytes, std::string_view rel_path, std::s
   } else {
     items.push_back(root);
   }
-  // The newest version of each guid in this document wins.
-  std::map<std::string, std::pair<long, std::size_t>> newest;  // guid -> (version, article index)
+  // The newest version of each guid in this document wins (ties: the later item), as across
+  // files (see versions.hpp).
+  std::map<std::string, std::size_t> newest;  // guid -> article index
   for (XmlNode item : items) {
     if (local_name(item) != "newsItem") {
       ctx.warn(line_of(item), std::string(local_name(item)) + " " + attribute(item, "guid") +
@@ -167,13 +171,11 @@ ReadResult read_newsml(std::string_view bytes, std::string_view rel_path, std::s
     }
     Article a;
     if (!read_item(item, ctx, a)) continue;
-    const long version = std::atol(attribute(item, "version").c_str());
-    auto [it, fresh] = newest.try_emplace(a.id, version, result.articles.size());
+    auto [it, fresh] = newest.try_emplace(a.id, result.articles.size());
     if (fresh) {
       result.articles.push_back(std::move(a));
-    } else if (version > it->second.first) {
-      it->second.first = version;
-      result.articles[it->second.second] = std::move(a);
+    } else if (Article& kept = result.articles[it->second]; newer_version(a.version, a.line, kept.version, kept.line)) {
+      kept = std::move(a);
     }
   }
   if (items.empty()) ctx.warn(line_of(root), "newsMessage holds no items");

@@ -18,6 +18,7 @@
 #include "indexer/readers/xml.hpp"
 #include "indexer/readers/sgml_reader.hpp"
 #include "indexer/readers/text_reader.hpp"
+#include "indexer/readers/versions.hpp"
 
 namespace newsidx::readers {
 namespace {
@@ -87,26 +88,40 @@ ReadResult read_format(Format format, std::string_view rel_path, std::string_vie
 }
 
 // The id rule within a file: of records sharing an id (a feed repeating a record, an .sgm with
-// two stories of one NEWID) the last is the article; the repeat is a notice naming both lines.
+// two stories of one NEWID) the newest version is the article where the records carry versions
+// (Article::version), else the last; a repeat the format does not intend (a record without a
+// version) is a notice naming both lines.
 template <typename Warn>
-void keep_last_of_each_id(ReadResult& read, std::string_view display_path, const Warn& warn) {
-  std::unordered_map<std::string, std::size_t> last;  // id -> index of its last record
-  for (std::size_t i = 0; i < read.articles.size(); ++i) last[read.articles[i].id] = i;
-  if (last.size() == read.articles.size()) return;
-  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> first;  // id -> line, count
+void keep_newest_of_each_id(ReadResult& read, std::string_view display_path, const Warn& warn) {
+  std::unordered_map<std::string, std::size_t> best;  // id -> index of its newest record
+  for (std::size_t i = 0; i < read.articles.size(); ++i) {
+    const Article& a = read.articles[i];
+    auto [it, fresh] = best.try_emplace(a.id, i);
+    if (!fresh && newer_version(a.version, i, read.articles[it->second].version, it->second)) it->second = i;
+  }
+  if (best.size() == read.articles.size()) return;
+  struct Group {
+    std::size_t first = 0, second = 0, count = 0;  // the first two records' lines
+    bool unversioned = false;
+  };
+  std::unordered_map<std::string, Group> groups;
   for (const Article& a : read.articles) {
-    auto [it, fresh] = first.try_emplace(a.id, a.line, 0);
-    ++it->second.second;
+    auto [it, fresh] = groups.try_emplace(a.id, Group{a.line, 0, 0, false});
+    if (++it->second.count == 2) it->second.second = a.line;
+    it->second.unversioned = it->second.unversioned || a.version.empty();
   }
   std::vector<Article> kept;
   for (std::size_t i = 0; i < read.articles.size(); ++i) {
     Article& a = read.articles[i];
-    if (last[a.id] != i) continue;
-    if (const auto& [line, count] = first[a.id]; count > 1)
+    if (best[a.id] != i) continue;
+    // An intended repeat (every record carries a version) is no warning.
+    if (const Group& g = groups[a.id]; g.count > 1 && g.unversioned) {
+      const std::size_t other = g.first != a.line ? g.first : g.second;
       warn(a.line,
-           "id \"" + a.id + "\" is also at " + std::string(display_path) + (line ? ":" + std::to_string(line) : "") +
-               (count > 2 ? " (" + std::to_string(count) + " records in all)" : "") + "; the last record is indexed",
+           "id \"" + a.id + "\" is also at " + std::string(display_path) + (other ? ":" + std::to_string(other) : "") +
+               (g.count > 2 ? " (" + std::to_string(g.count) + " records in all)" : "") + "; the last record is indexed",
            false);
+    }
     kept.push_back(std::move(a));
   }
   read.articles = std::move(kept);
@@ -193,7 +208,7 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
     return result;
   }
   for (ReadWarning& w : read.warnings) result.warnings.push_back(std::move(w));
-  keep_last_of_each_id(read, display_path, warn);
+  keep_newest_of_each_id(read, display_path, warn);
   for (Article& article : read.articles) {
     if (article.text.size() > options.max_article_bytes) {
       warn(article.line,

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "test_util.hpp"
+#include "unit/wire_test_util.hpp"
 
 using namespace newsidx::test;
 namespace fs = std::filesystem;
@@ -12,6 +13,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kIndex = NEWSIDX_INDEX_BIN;
+const std::string kQuery = NEWSIDX_QUERY_BIN;
 
 std::string index_cmd(const TempDir& dir, const std::string& extra = "") {
   return kIndex + " --config /dev/null --no-progress --db " + sh_quote(dir.str("db")) + " " + extra + " " +
@@ -68,4 +70,60 @@ TEST_CASE("cli: a repeated id is one notice naming both places, once, the exit s
   write_file(dir.path() / "archive/b.jsonl", "{\"id\":\"s1\",\"body\":\"From B, corrected.\"}\n");
   auto again = run_command(index_cmd(dir), true);
   CHECK(again.out.find("is also at") == std::string::npos);  // warned once, not every night
+}
+
+TEST_CASE("cli: three files repeating an id are one warning a run, daily feeds repeating an item none", "[cli][hardening][ids]") {
+  TempDir dir;
+  for (const char* f : {"x1", "x2", "x3"})
+    write_file(dir.path() / (std::string("archive/") + f + ".jsonl"), "{\"id\":\"s9\",\"body\":\"From " + std::string(f) + ".\"}\n");
+  const auto feed = [](const std::string& title) {
+    return "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Wire</title>\n<item><guid>g1</guid><title>" + title +
+           "</title><pubDate>Mon, 01 Jan 2024 09:00:00 +0000</pubDate><description>The harbour reopened on Monday after the "
+           "storm.</description></item>\n</channel></rss>\n";
+  };
+  write_file(dir.path() / "archive/day1.rss", feed("Harbour reopens"));
+  write_file(dir.path() / "archive/day2.rss", feed("Harbour reopens"));
+  auto r = run_command(index_cmd(dir), true);
+  CHECK(r.status == 0);
+  std::size_t warnings = 0;
+  for (std::size_t at = 0; (at = r.out.find("id \"s9\" is also at", at)) != std::string::npos; ++at) ++warnings;
+  CHECK(warnings == 1);
+  // It names both places: the later holder, and the one it follows.
+  CHECK(r.out.find("x2.jsonl:1: id \"s9\" is also at " + dir.str("archive/x1.jsonl") + ":1") != std::string::npos);
+  CHECK(r.out.find("id \"g1\"") == std::string::npos);  // an intended repeat
+  CHECK(r.out.find("5 articles read, 2 added") != std::string::npos);
+}
+
+TEST_CASE("cli: one id in three feeds dated in different years of a partitioned archive is one match and one warning", "[cli][hardening][ids]") {
+  TempDir dir;
+  write_file(dir.path() / "archive/a.jsonl", "{\"id\":\"s1\",\"date\":\"2020-03-01\",\"title\":\"Strike begins\",\"body\":\"Dock workers walked out.\"}\n");
+  write_file(dir.path() / "archive/b.jsonl", "{\"id\":\"s1\",\"date\":\"2021-03-01\",\"title\":\"Strike goes on\",\"body\":\"Dock workers are still out.\"}\n");
+  write_file(dir.path() / "archive/c.jsonl", "{\"id\":\"s1\",\"date\":\"2022-03-01\",\"title\":\"Strike ends\",\"body\":\"Dock workers went back.\"}\n");
+  auto r = run_command(index_cmd(dir, "--partition year"), true);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("b.jsonl:1: id \"s1\" is also at " + dir.str("archive/a.jsonl") + ":1; the last in walk order is indexed") !=
+        std::string::npos);
+  CHECK(r.out.find("c.jsonl:1: id \"s1\"") == std::string::npos);  // once per id and run, across partitions
+  CHECK(r.out.find("1 added, 2 updated") != std::string::npos);
+  auto q = run_command(kQuery + " --config /dev/null --db " + sh_quote(dir.str("db")) + " --format ids dock");
+  CHECK(q.out == "s1\n");
+}
+
+TEST_CASE("cli: one page in two WARC crawls is one article and one warning naming both records' byte offsets", "[cli][hardening][ids]") {
+  TempDir dir;
+  std::string words;
+  for (int i = 0; i < 80; ++i) words += "Dock workers on the quay walked out over pay and conditions. ";
+  const std::string page = "<html><head><title>Harbour strike</title><link rel=\"canonical\" href=\"https://example.org/strike\"></head>"
+                           "<body><article><h1>Harbour strike</h1><p>" + words + "</p></article></body></html>";
+  const std::string info = newsidx::test::warc_record("warcinfo", "", "application/warc-fields", "software: t\r\n");
+  const std::string rec = newsidx::test::warc_record("response", "https://example.org/strike", "application/http; msgtype=response",
+                                            newsidx::test::http_html(page));
+  write_file(dir.path() / "archive/a.warc", info + rec);
+  write_file(dir.path() / "archive/b.warc", info + info + rec);
+  auto r = run_command(index_cmd(dir), true);
+  CHECK(r.status == 0);
+  CHECK(r.out.find(dir.str("archive/b.warc") + " (record at byte " + std::to_string(2 * info.size()) +
+                   "): id \"https://example.org/strike\" is also at " + dir.str("archive/a.warc") + " (record at byte " +
+                   std::to_string(info.size()) + ")") != std::string::npos);
+  CHECK(r.out.find("2 articles read, 1 added, 1 updated") != std::string::npos);
 }
