@@ -7,6 +7,7 @@
 
 #include "common/analysis.hpp"
 #include "common/schema.hpp"
+#include "indexer/clusters.hpp"
 #include "indexer/readers/encoding.hpp"
 
 namespace newsidx::indexer {
@@ -111,6 +112,12 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
     if (!values.empty()) doc.add_value(schema::slot(f.slot), schema::encode_list(values));
   }
 
+  // The body's fingerprint and its band terms, for the cluster step (indexer/cluster_step).
+  if (const auto fp = clusters::fingerprint(a.body_text()); !fp.empty()) {
+    doc.add_value(schema::slot(schema::Slot::kFingerprint), clusters::encode(fp));
+    for (const auto& t : clusters::band_terms(fp)) doc.add_boolean_term(t);
+  }
+
   // Collected here, in the worker, so the single writer only sums counts.
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string& term = *t;
@@ -136,6 +143,7 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
       add_boolean(qd, "speaker", *q.speaker);
       qd.add_value(schema::slot(schema::Slot::kSpeaker), schema::encode_list({*q.speaker}));
     }
+    qd.add_value(schema::slot(schema::Slot::kQuoteKey), clusters::quote_key(q.text, q.speaker ? *q.speaker : ""));
     json rec{{"article", a.id},  {"title", a.title}, {"date", a.date},
              {"text", q.text},   {"speaker", q.speaker ? json(*q.speaker) : json(nullptr)},
              {"speaker_type", q.speaker_type}};

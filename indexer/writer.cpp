@@ -316,6 +316,9 @@ Result<std::unordered_map<std::string, FileState>> Writer::file_states() const {
 }
 
 Status Writer::commit() { return impl_->commit(); }
+Result<std::vector<Xapian::WritableDatabase>> Writer::databases() {
+  return std::vector<Xapian::WritableDatabase>{impl_->db};
+}
 
 Status Writer::set_metadata(const std::string& key, const std::string& value) {
   return impl_->check(xapian_db::guarded(impl_->path, [&] { impl_->db.set_metadata(key, value); }));

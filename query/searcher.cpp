@@ -11,6 +11,7 @@
 #include "common/canonical.hpp"
 #include "common/countries.hpp"
 #include "common/schema.hpp"
+#include "query/collapse.hpp"
 #include "common/xapian_db.hpp"
 #include "query/passage.hpp"
 #include "query/record.hpp"
@@ -144,6 +145,18 @@ const char* sort_name(SortOrder s) {
     case SortOrder::kOldest: return "oldest first, then relevance";
   }
   return "";
+}
+
+// --copies ID: the articles of ID's story (ID alone when it has no copy).
+Result<Xapian::Query> story_filter(const Xapian::Database& db, const std::string& id) {
+  const std::string term = schema::id_term(id);
+  auto p = db.postlist_begin(term);
+  if (p == db.postlist_end(term))
+    return Error{ErrorCode::kUsage, "--copies " + id + ": no article with that id",
+                 "take an id from a result, e.g. newsidx-query --db news.db --format ids 'query'"};
+  const std::string label = db.get_document(*p).get_value(schema::slot(schema::Slot::kCluster));
+  if (label.empty()) return Xapian::Query(term);
+  return key_filter(schema::slot(schema::Slot::kCluster), label);
 }
 
 }  // namespace
@@ -409,6 +422,14 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
   };
   auto built = build_query(spec, db, resolve, req.today);
   if (!built) return built.error();
+  const Xapian::valueno collapse_on = collapse_slot(req.quotes);
+  const bool collapse = req.collapse && req.copies_of.empty();
+  if (!req.copies_of.empty()) {
+    auto story = story_filter(db, req.copies_of);
+    if (!story) return story.error();
+    built->query = Xapian::Query(Xapian::Query::OP_FILTER, built->query, *story);
+  }
+  if (collapse) enquire.set_collapse_key(collapse_on);
   enquire.set_query(built->query);
 
   Xapian::MultiValueKeyMaker by_date;
@@ -438,6 +459,9 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     every.add_matchspy(&docs_spy);
     every.get_mset(0, 0, db.get_doccount());
   }
+  // Facets, the timeline and the count see one document per story.
+  const std::vector<Xapian::docid> matched =
+      !by_stream ? std::vector<Xapian::docid>{} : collapse ? one_per_key(db, collapse_on, docs_spy.docids()) : docs_spy.docids();
   for (const auto& name : req.facets) {
     const auto slot = schema::slot(schema::find_facet(name)->slot);
     if (by_stream) continue;
@@ -461,17 +485,28 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
   res.matches_estimated = mset.get_matches_estimated();
   res.matches_lower = mset.get_matches_lower_bound();
   res.matches_upper = mset.get_matches_upper_bound();
+  if (collapse && !by_stream && !remote_safe && db.size() == 1 &&
+      (req.count_only || mset.get_uncollapsed_matches_upper_bound() <= kExactCountsUpTo)) {
+    // Xapian only estimates how many stories remain after collapsing: count them exactly.
+    Xapian::Enquire every(db);
+    every.set_query(built->query);
+    every.set_weighting_scheme(Xapian::BoolWeight());
+    every.add_matchspy(&docs_spy);
+    every.get_mset(0, 0, db.get_doccount());
+    res.matches_estimated = res.matches_lower = res.matches_upper =
+        static_cast<Xapian::doccount>(one_per_key(db, collapse_on, docs_spy.docids()).size());
+  }
   if (by_stream) {
     // The unranked pass saw every match: the count is exact.
     res.matches_estimated = res.matches_lower = res.matches_upper =
-        static_cast<Xapian::doccount>(docs_spy.docids().size());
+        static_cast<Xapian::doccount>(matched.size());
   }
 
   for (std::size_t i = 0; i < req.facets.size(); ++i) {
     FacetResult f{req.facets[i], {}, 0};
     if (by_stream) {
       const auto slot = schema::slot(schema::find_facet(req.facets[i])->slot);
-      f.values = top_values(count_list_values(db, slot, docs_spy.docids(), f.with_value), req.facet_size);
+      f.values = top_values(count_list_values(db, slot, matched, f.with_value), req.facet_size);
     } else if (remote_safe) {
       auto counts = count_combinations(*combo_spies[i]);
       f.values = top_values(counts, req.facet_size);
@@ -486,7 +521,7 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
   if (req.timeline) {
     std::map<std::string, Xapian::doccount> days;
     if (by_stream)
-      days = count_values(db, schema::slot(schema::Slot::kDate), docs_spy.docids());
+      days = count_values(db, schema::slot(schema::Slot::kDate), matched);
     else
       for (auto it = dates_spy.values_begin(); it != dates_spy.values_end(); ++it) days[*it] = it.get_termfreq();
     res.timeline = make_timeline(days, req.interval);
@@ -525,6 +560,9 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     Xapian::Document d = it.get_document();
     h.record = parse_record(d.get_data());
     if (req.snippets) h.snippet = snippets.make(mset, h.record);
+    h.cluster = d.get_value(collapse_on);
+    h.copies = other_copies(db, collapse_on, h.cluster);
+    if (h.cluster.empty() && !req.quotes) h.cluster = h.record.value("id", std::string());
     res.hits.push_back(std::move(h));
   }
   return res;

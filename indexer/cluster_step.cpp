@@ -1,0 +1,149 @@
+// Applies indexer/clusters to a database: candidates by band terms, verified pairs, labels.
+#include "cluster_step.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/schema.hpp"
+#include "common/xapian_db.hpp"
+#include "indexer/clusters.hpp"
+
+namespace newsidx::indexer {
+
+namespace {
+
+// Candidates looked at per article: those sharing the most bands come first (CoordWeight).
+constexpr Xapian::doccount kCandidates = 100;
+
+const Xapian::valueno kClusterSlot = schema::slot(schema::Slot::kCluster);
+const Xapian::valueno kFingerprintSlot = schema::slot(schema::Slot::kFingerprint);
+
+class Step {
+ public:
+  explicit Step(std::vector<Xapian::WritableDatabase>& shards) : shards_(shards) {
+    for (auto& s : shards_) read_.add_database(s);
+  }
+
+  ClusterOutcome run(const std::vector<std::string>& written, bool all) {
+    std::unordered_set<Xapian::docid> fresh;
+    for (const auto& t : written)
+      for (auto p = read_.postlist_begin(t); p != read_.postlist_end(t); ++p) fresh.insert(*p);
+    std::vector<Xapian::docid> seeds(fresh.begin(), fresh.end());
+    if (all) {
+      const std::string type = schema::type_term(schema::kTypeArticle);
+      for (auto p = read_.postlist_begin(type); p != read_.postlist_end(type); ++p) seeds.push_back(*p);
+    } else {
+      for (auto v = read_.valuestream_begin(kClusterSlot); v != read_.valuestream_end(kClusterSlot); ++v)
+        seeds.push_back(v.get_docid());
+    }
+    std::sort(seeds.begin(), seeds.end());
+    seeds.erase(std::unique(seeds.begin(), seeds.end()), seeds.end());
+    for (auto did : seeds) node(did);
+    for (auto did : seeds) find_copies(did);
+
+    const auto labels = clusters::label(members_, pairs_);
+    ClusterOutcome out;
+    std::unordered_set<std::string> stories;
+    for (std::size_t i = 0; i < docids_.size(); ++i) {
+      if (!labels[i].empty()) stories.insert(labels[i]);
+      if (!labels[i].empty() && labels[i] != members_[i].id && (all || fresh.count(docids_[i]))) ++out.joined;
+      if (labels[i] != old_[i]) {
+        relabel(docids_[i], labels[i]);
+        ++out.relabelled;
+      }
+    }
+    out.stories = stories.size();
+    return out;
+  }
+
+ private:
+  // The node of a document, read once: its id, date, current label and fingerprint.
+  std::size_t node(Xapian::docid did) {
+    if (auto it = index_.find(did); it != index_.end()) return it->second;
+    const Xapian::Document doc = read_.get_document(did);
+    clusters::Member m;
+    const std::string qprefix = schema::prefix("id");
+    auto t = doc.termlist_begin();
+    t.skip_to(qprefix);
+    if (t != doc.termlist_end() && (*t).rfind(qprefix, 0) == 0) m.id = (*t).substr(qprefix.size());
+    m.date = doc.get_value(schema::slot(schema::Slot::kDate));
+    const std::size_t i = docids_.size();
+    index_.emplace(did, i);
+    docids_.push_back(did);
+    members_.push_back(std::move(m));
+    old_.push_back(doc.get_value(kClusterSlot));
+    prints_.push_back(clusters::decode(doc.get_value(kFingerprintSlot)).value_or(clusters::Fingerprint{}));
+    return i;
+  }
+
+  // One query for the documents sharing a band with `did`; each verified copy is a pair.
+  void find_copies(Xapian::docid did) {
+    const std::size_t i = node(did);
+    if (prints_[i].empty()) return;
+    const auto bands = clusters::band_terms(prints_[i]);
+    Xapian::Enquire enquire(read_);
+    enquire.set_weighting_scheme(Xapian::CoordWeight());
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()));
+    const Xapian::MSet m = enquire.get_mset(0, kCandidates + 1);
+    for (auto it = m.begin(); it != m.end(); ++it) {
+      if (*it == did) continue;
+      // A pair is verified once, from its smaller document id.
+      const std::size_t j = node(*it);
+      if (clusters::is_copy(prints_[i], prints_[j])) pairs_.emplace_back(std::min(i, j), std::max(i, j));
+    }
+  }
+
+  // Writes the new label into the document's shard. Only a value changes, so Xapian rewrites
+  // neither the document's terms nor its positions.
+  void relabel(Xapian::docid did, const std::string& label) {
+    const std::size_t n = shards_.size();
+    auto& shard = shards_[(did - 1) % n];
+    const Xapian::docid local = (did - 1) / n + 1;
+    Xapian::Document doc = shard.get_document(local);
+    if (label.empty()) doc.remove_value(kClusterSlot);
+    else doc.add_value(kClusterSlot, label);
+    shard.replace_document(local, doc);
+  }
+
+  std::vector<Xapian::WritableDatabase>& shards_;
+  Xapian::Database read_;
+  std::unordered_map<Xapian::docid, std::size_t> index_;
+  std::vector<Xapian::docid> docids_;
+  std::vector<clusters::Member> members_;
+  std::vector<std::string> old_;
+  std::vector<clusters::Fingerprint> prints_;
+  std::vector<std::pair<std::size_t, std::size_t>> pairs_;
+};
+
+}  // namespace
+
+Result<ClusterOutcome> settle_clusters(std::vector<Xapian::WritableDatabase>& shards,
+                                       const std::vector<std::string>& written, bool all,
+                                       const std::string& context) {
+  ClusterOutcome out;
+  if (shards.empty()) return out;
+  auto st = xapian_db::guarded(context, [&] { out = Step(shards).run(written, all); });
+  if (!st) return st.error();
+  return out;
+}
+
+Result<bool> begin_clusters(ArchiveWriter& writer) {
+  const std::string key(schema::kClustersStaleKey);
+  auto m = writer.archive_metadata(key);
+  if (!m) return m.error();
+  if (auto st = writer.set_archive_metadata(key, "1"); !st) return st.error();
+  return m->count(key) > 0 && !m->at(key).empty();
+}
+
+Result<ClusterOutcome> finish_clusters(ArchiveWriter& writer, const std::vector<std::string>& written, bool all) {
+  auto dbs = writer.databases();
+  if (!dbs) return dbs.error();
+  auto out = settle_clusters(*dbs, written, all, "cluster step");
+  if (!out) return out;
+  if (auto st = writer.set_archive_metadata(std::string(schema::kClustersStaleKey), ""); !st) return st.error();
+  return out;
+}
+
+}  // namespace newsidx::indexer

@@ -1,0 +1,26 @@
+// One hit per story: the collapse key of a search (an article's story label, a quotation's
+// text key), and the counts that go with it. Reads values only; no ranking.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsidx::query {
+
+/// The slot Xapian collapses on: the story label of articles, the quotation key of quotes.
+Xapian::valueno collapse_slot(bool quotes);
+
+/// `docids` (increasing) with every document after the first of its key in `slot` left out;
+/// documents without a key are all kept. One pass over the slot's value stream.
+std::vector<Xapian::docid> one_per_key(const Xapian::Database& db, Xapian::valueno slot,
+                                       const std::vector<Xapian::docid>& docids);
+
+/// The documents whose `slot` holds exactly `key` (a filter; never affects ranking).
+Xapian::Query key_filter(Xapian::valueno slot, const std::string& key);
+
+/// How many documents besides one hold `key` in `slot` (0 for an empty key).
+Xapian::doccount other_copies(const Xapian::Database& db, Xapian::valueno slot, const std::string& key);
+
+}  // namespace newsidx::query
