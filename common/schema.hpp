@@ -37,8 +37,9 @@
 //      Q<id>#q<n>       unique id term
 //      XPARENT<id>      the article it belongs to: re-indexing an article deletes by this term
 //      words of the quote text (as body words), XSPEAKER<k>, D/M/Y, kDate like the article
-//      kQuoteKey        a hash of the speaker and the folded quote text: the same quotation
-//                       carried by several copies collapses to one hit
+//      kQuoteKey        only on a quotation of an article with copies: the story's label and a
+//                       hash of the speaker and the quote's words (set by the cluster step), so
+//                       the same quotation carried by several copies of a story is one hit
 //    Data: {"article","title","date","path"(,"path_hex"),"text","speaker","speaker_type"}.
 //
 // Database metadata: "newsidx.schema" = kSchemaVersion; the indexer also keeps per-file state

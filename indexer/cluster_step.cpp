@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <nlohmann/json.hpp>
+
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
 #include "indexer/clusters.hpp"
@@ -19,6 +21,7 @@ constexpr Xapian::doccount kCandidates = 100;
 
 const Xapian::valueno kClusterSlot = schema::slot(schema::Slot::kCluster);
 const Xapian::valueno kFingerprintSlot = schema::slot(schema::Slot::kFingerprint);
+const Xapian::valueno kQuoteKeySlot = schema::slot(schema::Slot::kQuoteKey);
 
 class Step {
  public:
@@ -45,12 +48,18 @@ class Step {
 
     const auto labels = clusters::label(members_, pairs_);
     ClusterOutcome out;
-    std::unordered_set<std::string> stories;
+    // A written article joined an existing story when the story holds an article not written
+    // by this run; in a story all new (or when every article is settled) every copy but the
+    // earliest joined it.
+    std::unordered_set<std::string> stories, with_earlier;
+    for (std::size_t i = 0; i < docids_.size(); ++i)
+      if (!labels[i].empty() && !all && !fresh.count(docids_[i])) with_earlier.insert(labels[i]);
     for (std::size_t i = 0; i < docids_.size(); ++i) {
       if (!labels[i].empty()) stories.insert(labels[i]);
-      if (!labels[i].empty() && labels[i] != members_[i].id && (all || fresh.count(docids_[i]))) ++out.joined;
+      const bool now_written = all || fresh.count(docids_[i]);
+      if (now_written && !labels[i].empty() && (with_earlier.count(labels[i]) || labels[i] != members_[i].id)) ++out.joined;
       if (labels[i] != old_[i]) {
-        relabel(docids_[i], labels[i]);
+        relabel(docids_[i], members_[i].id, labels[i]);
         ++out.relabelled;
       }
     }
@@ -95,9 +104,10 @@ class Step {
     }
   }
 
-  // Writes the new label into the document's shard. Only a value changes, so Xapian rewrites
-  // neither the document's terms nor its positions.
-  void relabel(Xapian::docid did, const std::string& label) {
+  // Writes the new label into the document's shard, and the story's quotation keys into its
+  // quotations (which live beside it). Only values change, so Xapian rewrites neither terms nor
+  // positions.
+  void relabel(Xapian::docid did, const std::string& id, const std::string& label) {
     const std::size_t n = shards_.size();
     auto& shard = shards_[(did - 1) % n];
     const Xapian::docid local = (did - 1) / n + 1;
@@ -105,6 +115,21 @@ class Step {
     if (label.empty()) doc.remove_value(kClusterSlot);
     else doc.add_value(kClusterSlot, label);
     shard.replace_document(local, doc);
+    const std::string parent = schema::parent_term(id);
+    std::vector<Xapian::docid> quotes(shard.postlist_begin(parent), shard.postlist_end(parent));
+    for (Xapian::docid q : quotes) {
+      Xapian::Document qd = shard.get_document(q);
+      if (label.empty()) {
+        qd.remove_value(kQuoteKeySlot);
+      } else {
+        const auto rec = nlohmann::json::parse(qd.get_data(), nullptr, false);
+        const auto field = [&](const char* k) {
+          return rec.is_object() && rec.contains(k) && rec[k].is_string() ? rec[k].get<std::string>() : std::string();
+        };
+        qd.add_value(kQuoteKeySlot, label + '\n' + clusters::quote_key(field("text"), field("speaker")));
+      }
+      shard.replace_document(q, qd);
+    }
   }
 
   std::vector<Xapian::WritableDatabase>& shards_;

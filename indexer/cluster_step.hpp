@@ -1,7 +1,7 @@
 // The cluster step: after a run's articles are written, finds the copies of each article
 // written (one Xapian query over its band terms, each candidate verified by clusters::is_copy)
 // and re-labels the stories they touch, so that every copy of a story carries the story's label
-// (schema kCluster value) as a full re-clustering would give it.
+// (schema kCluster value, and kQuoteKey on their quotations) as a full re-clustering would.
 #pragma once
 
 #include <cstddef>

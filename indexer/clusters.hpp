@@ -43,7 +43,7 @@ struct Fingerprint {
 std::string comparable_text(std::string_view body);
 
 /// The fingerprint of an article body (comparable_text, lower-cased words, kShingleWords-word
-/// shingles, MinHash).
+/// shingles, MinHash); empty for a body under 30 words, too short to tell a copy.
 Fingerprint fingerprint(std::string_view body);
 
 /// Serialised for a value slot (little-endian: the shingle count in 4 bytes, then the low 16

@@ -143,7 +143,6 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
       add_boolean(qd, "speaker", *q.speaker);
       qd.add_value(schema::slot(schema::Slot::kSpeaker), schema::encode_list({*q.speaker}));
     }
-    qd.add_value(schema::slot(schema::Slot::kQuoteKey), clusters::quote_key(q.text, q.speaker ? *q.speaker : ""));
     json rec{{"article", a.id},  {"title", a.title}, {"date", a.date},
              {"text", q.text},   {"speaker", q.speaker ? json(*q.speaker) : json(nullptr)},
              {"speaker_type", q.speaker_type}};

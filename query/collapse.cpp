@@ -26,6 +26,12 @@ std::vector<Xapian::docid> one_per_key(const Xapian::Database& db, Xapian::value
   return out;
 }
 
+void OnePerKeySpy::operator()(const Xapian::Document& doc, double wt) {
+  const std::string key = doc.get_value(slot_);
+  if (!key.empty() && !seen_.insert(key).second) return;
+  for (auto* spy : spies_) (*spy)(doc, wt);
+}
+
 Xapian::Query key_filter(Xapian::valueno slot, const std::string& key) {
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, key, key);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -16,6 +17,22 @@ Xapian::valueno collapse_slot(bool quotes);
 /// documents without a key are all kept. One pass over the slot's value stream.
 std::vector<Xapian::docid> one_per_key(const Xapian::Database& db, Xapian::valueno slot,
                                        const std::vector<Xapian::docid>& docids);
+
+/// A match spy that hands each document to the spies added to it, only the first of each key
+/// in `slot` (documents without one always): facets and the timeline over several partitions
+/// count stories, as one_per_key makes them on one database. Local searches only (not
+/// registered with remote servers).
+class OnePerKeySpy : public Xapian::MatchSpy {
+ public:
+  explicit OnePerKeySpy(Xapian::valueno slot) : slot_(slot) {}
+  void add(Xapian::MatchSpy* spy) { spies_.push_back(spy); }
+  void operator()(const Xapian::Document& doc, double wt) override;
+
+ private:
+  Xapian::valueno slot_;
+  std::vector<Xapian::MatchSpy*> spies_;
+  std::unordered_set<std::string> seen_;
+};
 
 /// The documents whose `slot` holds exactly `key` (a filter; never affects ranking).
 Xapian::Query key_filter(Xapian::valueno slot, const std::string& key);

@@ -462,6 +462,14 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
   // Facets, the timeline and the count see one document per story.
   const std::vector<Xapian::docid> matched =
       !by_stream ? std::vector<Xapian::docid>{} : collapse ? one_per_key(db, collapse_on, docs_spy.docids()) : docs_spy.docids();
+  // Local spies see one document per story when collapsing (remote ones every copy).
+  OnePerKeySpy stories_spy(collapse_on);
+  const bool spy_stories = collapse && !remote_safe && !by_stream && (!req.facets.empty() || req.timeline);
+  if (spy_stories) enquire.add_matchspy(&stories_spy);
+  auto add_spy = [&](Xapian::MatchSpy* spy) {
+    if (spy_stories) stories_spy.add(spy);
+    else enquire.add_matchspy(spy);
+  };
   for (const auto& name : req.facets) {
     const auto slot = schema::slot(schema::find_facet(name)->slot);
     if (by_stream) continue;
@@ -470,11 +478,11 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
       enquire.add_matchspy(combo_spies.back().get());
     } else {
       list_spies.push_back(std::make_unique<ListCountMatchSpy>(slot));
-      enquire.add_matchspy(list_spies.back().get());
+      add_spy(list_spies.back().get());
     }
   }
   Xapian::ValueCountMatchSpy dates_spy(schema::slot(schema::Slot::kDate));
-  if (req.timeline && !by_stream) enquire.add_matchspy(&dates_spy);
+  if (req.timeline && !by_stream) add_spy(&dates_spy);
 
   // Counts over ALL matches need the match to look at every document, not just the page; any
   // other count is exact up to kExactCountsUpTo matches.
