@@ -24,7 +24,7 @@ for l in sys.stdin:
 }
 "$build/indexer/newsidx-index" -q --db "$tmp/gen.db" "$tmp/archive" 2>/dev/null || true
 labels "$tmp/gen.db" > "$tmp/gen.tsv"
-python3 scripts/eval_copies.py score "$tmp/truth.tsv" "$tmp/gen.tsv"
+python3 scripts/eval_copies.py score "$tmp/truth.tsv" "$tmp/gen.tsv" "$tmp/archive"
 "$build/indexer/newsidx-index" -q --db "$tmp/bbc.db" "$tmp/bbc" 2>/dev/null || true
 labels "$tmp/bbc.db" > "$tmp/bbc.tsv"
 python3 scripts/eval_copies.py identical "$corpora/bbc/DUPLICATES.txt" "$tmp/bbc.tsv"
