@@ -22,6 +22,7 @@ struct Article {
   std::string id;        ///< stable unique id (JSON id, else relative path [+ "#" story id])
   std::string path;      ///< path of the file it came from, as given on the command line
   std::size_t line = 0;  ///< 1-based line of the record in a multi-record file (0 if n/a)
+  std::optional<std::size_t> offset;  ///< byte offset of the record in a WARC file
   std::string title;     ///< headline
   std::string text;      ///< the original text that offsets refer to
   Span body;             ///< where the body (after headline and dateline) lies in `text`
@@ -29,6 +30,7 @@ struct Article {
   std::string dateline_text;  ///< e.g. "WASHINGTON", "KYIV, Ukraine", "NEW YORK, March 3"
   std::string date;      ///< publication date as YYYY-MM-DD, empty if unknown
   std::string url, source, author, section;
+  std::string lang;  ///< language tag as the source gives it ("en", "en-GB"), or ""
   std::vector<std::string> tags;  ///< editorial tags kept apart from extraction ("places:usa")
 
   std::string_view body_text() const {

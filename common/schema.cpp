@@ -1,6 +1,7 @@
 // Term and value helpers for the schema declared in schema.hpp.
 #include "schema.hpp"
 
+#include <cstdint>
 #include <stdexcept>
 
 #include "canonical.hpp"
@@ -25,12 +26,23 @@ const FacetDef* find_facet(std::string_view name) {
 }
 
 std::string clamp_term(std::string term) {
-  constexpr std::size_t kMax = 240;
+  // Xapian refuses terms over 245 bytes. A longer term keeps a readable prefix and ends in "#"
+  // and 16 hex digits of a hash of the whole term, so two long values that differ only past
+  // the cut (two long URLs, two deep paths) stay two terms.
+  constexpr std::size_t kMax = 240, kHash = 17;
   if (term.size() <= kMax) return term;
-  std::size_t cut = kMax;
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a, 64 bits
+  for (unsigned char c : term) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  std::size_t cut = kMax - kHash;
   // Step back over UTF-8 continuation bytes so the term stays valid UTF-8.
   while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
   term.resize(cut);
+  term += '#';
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (int i = 15; i >= 0; --i) term += kHex[(h >> (4 * i)) & 0xF];
   return term;
 }
 

@@ -6,7 +6,9 @@
 //  * An article (term "XTYPEarticle").
 //    Terms:
 //      Q<id>            unique id term; writes are replace_document(Q<id>, doc)
-//      XFILE<path>      the archive-relative file the article came from (drop a file's articles)
+//      XFILE<path>      each archive-relative file holding the article's id (an id several files
+//                       hold keeps all their terms; its content is from the last of them in walk
+//                       order, the greatest path); the article is removed with its last holder
 //      S... / ZS...     headline words (also indexed unprefixed, weighted above the body)
 //      ... / Z...       body words: unstemmed with positions, stemmed with a Z prefix
 //      A... / ZA...     author words
@@ -27,11 +29,12 @@
 //      kCluster         only on an article with copies: its story's label, the id of the
 //                       earliest-dated copy (set by the indexer's cluster step; the collapse key)
 //      kFingerprint     the body's MinHash fingerprint (indexer/clusters encode_fingerprint)
-//    Data: a JSON object {"id","path","line","title","date","dateline","url","source",
+//    Data: a JSON object {"id","path","line","offset","title","date","dateline","url","source",
 //          "author","section","tags","body","facets":{...}} — what results display. "path" is
 //          the absolute path of the file holding the article (schema 3; relative to the
 //          indexer's working folder before), plus "path_hex", its bytes in hex, when the name
-//          is not valid UTF-8.
+//          is not valid UTF-8; "offset" is the byte offset of a WARC record, only for articles
+//          read from a WARC.
 //
 //  * A quotation (term "XTYPEquote"), one per direct quote of an article.
 //      Q<id>#q<n>       unique id term
@@ -61,7 +64,9 @@ namespace newsidx::schema {
 // 2: words are indexed with their accents folded ("café" as "cafe"); skipped files and the
 //    last run are recorded in the metadata.
 // 3: records store the absolute path of the article's file (and "path_hex" for a name that is
-//    not UTF-8), where 2 stored it relative to the indexer's working folder.
+//    not UTF-8), where 2 stored it relative to the indexer's working folder, and "offset" of
+//    WARC articles; long terms end in a hash instead of being cut, and an article carries the
+//    XFILE term of every file holding its id.
 // 4: articles carry a body fingerprint (kFingerprint, XMH band terms) and, when they have
 //    copies, their story's label (kCluster); quotations a collapse key (kQuoteKey).
 inline constexpr int kSchemaVersion = 4;
@@ -209,7 +214,8 @@ void for_each_list_item(std::string_view e, Fn&& fn) {
   }
 }
 
-/// Xapian terms are limited to 245 bytes; longer values are cut at a UTF-8 boundary.
+/// Xapian terms are limited to 245 bytes; a term over 240 is cut at a UTF-8 boundary and ends
+/// in "#" and a 64-bit hash of the whole term, so values differing past the cut stay distinct.
 std::string clamp_term(std::string term);
 
 }  // namespace newsidx::schema

@@ -20,6 +20,11 @@ Result<Xapian::Database> open_read(const std::string& path);
 /// held lock (kLocked, naming the holder where Xapian tells).
 Result<Xapian::WritableDatabase> open_write(const std::string& path, int lock_timeout_ms);
 
+/// True when PATH opens as a Xapian database without newsidx's schema mark (of any version):
+/// another program's, never to be written to or replaced. False when it has the mark or cannot
+/// be opened (absent, or too damaged to tell). Opens read-only: nothing is changed.
+bool foreign_database(const std::string& path);
+
 /// Maps a Xapian exception to an Error, with `context` (e.g. the path) in the message.
 Error to_error(const Xapian::Error& e, const std::string& context);
 

@@ -41,6 +41,13 @@ struct WriteCounts {
   }
 };
 
+/// An article whose content came from a file that no longer holds its id while another file
+/// still does: it is to be written again from `holder_term`'s file (the last remaining holder).
+struct Restore {
+  std::string id_term;
+  std::string holder_term;  ///< the XFILE term of the file to restore it from
+};
+
 /// The writer of an archive. Its unit is a file: a file's state is recorded only with or after
 /// all of its documents, never before them; so a run that stops anywhere leaves every file whose
 /// state is recorded whole, and the next run redoes the rest. A file may be written in chunks
@@ -87,7 +94,22 @@ class ArchiveWriter {
   /// The recorded state of every file indexed before, by file key (read in one pass).
   virtual Result<std::unordered_map<std::string, FileState>> file_states() const = 0;
 
-  /// Commits everything written so far.
+  /// The id rule: several files may hold one id; the article is the record of the last of them
+  /// in walk order, and is removed only with its last holder. The articles a removal or a
+  /// rewrite left with content from a file that no longer holds them (see Restore), taken once.
+  /// A partitioned archive keeps holders within each partition and restores none yet.
+  virtual std::vector<Restore> take_restores() { return {}; }
+
+  /// Writes again, from the file `file_key` (their last holder), articles take_restores named.
+  virtual Result<WriteCounts> restore(const std::string& file_key, std::vector<BuiltArticle> articles) {
+    (void)file_key;
+    (void)articles;
+    return WriteCounts{};
+  }
+
+  /// Commits everything written so far. After a database error nothing more is written or
+  /// committed: every later call returns that error (a failed database may be damaged, and a
+  /// commit would make the damage permanent).
   virtual Status commit() = 0;
 
   /// Sets (with "", clears) an archive-wide metadata entry, such as a skipped file's record or

@@ -115,7 +115,13 @@ Result<DbLocation> locate_db(const std::string& path) {
 
 Status check_writable(const DbLocation& loc) {
   std::error_code ec;
-  if (loc.kind == DbKind::kAbsent) return writable(parent_of(loc.path), "the folder to create it in");
+  if (loc.kind == DbKind::kAbsent) {
+    const fs::path parent = parent_of(loc.path);
+    if (!fs::is_directory(parent, ec))
+      return Error{ErrorCode::kIo, loc.path + ": cannot create the database: the folder " + parent.string() + " does not exist",
+                   "create it first (mkdir -p " + parent.string() + ") or give --db another path"};
+    return writable(parent, "the folder to create it in");
+  }
   if (!fs::is_directory(loc.dir, ec)) return Ok{};  // a stub naming a missing folder: Xapian says so
   if (auto st = writable(loc.dir, "the database folder"); !st) return st;
   for (const auto& e : fs::directory_iterator(loc.dir, ec)) {

@@ -79,6 +79,7 @@ std::string article_record(const Article& a, const Analysis& an) {
          {"facets", facets_json(an.facets)}};
   add_path(j, a.path);
   if (a.line) j["line"] = a.line;
+  if (a.offset) j["offset"] = *a.offset;
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -21,6 +21,7 @@ std::string extract_json(const Article& a, const Analysis& an) {
   j["id"] = a.id;
   j["path"] = a.path;
   if (a.line) j["line"] = a.line;
+  if (a.offset) j["offset"] = *a.offset;
   j["title"] = a.title;
   j["date"] = a.date.empty() ? json(nullptr) : json(a.date);
   if (an.dateline) {

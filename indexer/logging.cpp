@@ -1,7 +1,10 @@
 // Logger set-up: a stderr sink and an optional rotating file sink.
 #include "logging.hpp"
 
+#include <atomic>
+#include <cstdio>
 #include <memory>
+#include <string>
 
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -13,6 +16,16 @@ namespace newsidx::indexer {
 
 namespace {
 spdlog::sink_ptr g_file_sink;  // the --log-file sink, if any
+std::string g_log_file;
+std::atomic<bool> g_log_failed{false};
+
+// Logging never ends a run: a log file that cannot be written (a full disk, a removed folder)
+// is reported once on stderr, and the run goes on logging to stderr.
+void log_failure(const std::string& why) {
+  if (g_log_failed.exchange(true)) return;
+  std::fprintf(stderr, "newsidx-index: warning: cannot write the log file %s: %s; going on without it\n",
+               g_log_file.c_str(), why.c_str());
+}
 }  // namespace
 
 Status setup_logging(const IndexOptions& o) {
@@ -37,6 +50,7 @@ Status setup_logging(const IndexOptions& o) {
       level = std::min(level, spdlog::level::warn);
       sinks.push_back(file);
       g_file_sink = file;
+      g_log_file = o.log_file;
     } catch (const spdlog::spdlog_ex& e) {
       return Error{ErrorCode::kIo, "newsidx-index: cannot open log file: " + std::string(e.what()),
                    "check the --log-file path and its folder's permissions"};
@@ -45,14 +59,19 @@ Status setup_logging(const IndexOptions& o) {
   auto logger = std::make_shared<spdlog::logger>("newsidx-index", sinks.begin(), sinks.end());
   logger->set_level(level);
   logger->flush_on(spdlog::level::info);
+  logger->set_error_handler([](const std::string& why) { log_failure(why); });
   spdlog::set_default_logger(logger);
   return Ok{};
 }
 
 void log_to_file_only(const std::string& line) {
   if (!g_file_sink) return;
-  g_file_sink->log(spdlog::details::log_msg("newsidx-index", spdlog::level::info, line));
-  g_file_sink->flush();
+  try {
+    g_file_sink->log(spdlog::details::log_msg("newsidx-index", spdlog::level::info, line));
+    g_file_sink->flush();
+  } catch (const spdlog::spdlog_ex& e) {
+    log_failure(e.what());
+  }
 }
 
 }  // namespace newsidx::indexer

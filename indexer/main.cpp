@@ -1,4 +1,5 @@
 // newsidx-index: parse options, set up logging, run, report.
+#include <cstdlib>
 #include <iostream>
 
 #include <spdlog/spdlog.h>
@@ -56,5 +57,8 @@ int main(int argc, char** argv) {
     spdlog::info("{} inputs skipped", summary->skipped);
   }
   std::cout.flush();
+  // A run stopped by a signal may leave a worker inside a long article (run_index does not wait
+  // for it): end without running static destructors under it.
+  if (summary->interrupted) std::_Exit(indexer::summary_exit_code(*summary));
   return indexer::summary_exit_code(*summary);
 }

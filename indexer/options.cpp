@@ -65,9 +65,12 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
   po::options_description desc(
       "Usage: newsidx-index [OPTION]... --db PATH ARCHIVE...\n"
       "  or:  newsidx-index --extract-only ARCHIVE...\n\n"
-      "Indexes folders of news articles (*.txt, *.jsonl/*.ndjson, Reuters *.sgm) into a Xapian\n"
-      "database. Re-running over the same archive updates it in place: unchanged files are not\n"
-      "read again, changed ones are re-indexed, vanished ones removed. Safe to run from cron.\n\n"
+      "Indexes folders of news articles (*.txt, *.jsonl/*.ndjson, Reuters *.sgm, NITF *.nitf,\n"
+      "NewsML-G2 *.newsml, RSS *.rss, Atom *.atom, *.xml told apart by its root element, WARC\n"
+      "*.warc; any of them gzipped as *.gz) into a Xapian database. Nothing is fetched from the\n"
+      "network: feeds and XML are read without external entities or DTDs. Re-running over the\n"
+      "same archive updates it in place: unchanged files are not read again, changed ones are\n"
+      "re-indexed, vanished ones removed. Safe to run from cron.\n\n"
       "Examples:\n"
       "  $ newsidx-index --db ~/news.db ~/archive\n"
       "  $ newsidx-index --db news.db --exclude '*.bak' --exclude tmp/ archive\n"
@@ -76,8 +79,8 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
       "run and the files skipped so far (with their reasons), and indexes nothing.\n\n"
       "Exit status: 0 all indexed; 1 some input skipped (named on stderr); 2 usage error;\n"
       "3 database error (corrupt, foreign, other schema, disk full); 4 file-system error\n"
-      "(unwritable database, log file); 5 pruning refused: more articles would be removed than\n"
-      "--max-prune allows (archive folder empty or unmounted?), nothing removed; 75 database\n"
+      "(unwritable or missing database folder, log file); 5 pruning refused: more articles would\n"
+      "be removed than --max-prune allows (archive folder empty or unmounted?), nothing removed; 75 database\n"
       "locked by another run past --lock-timeout; 128+N stopped by signal N after committing\n"
       "the work done (130 for Ctrl-C).\n\n"
       "Options are also read from --config FILE, else from ~/.config/newsidx/newsidx.conf and\n"
@@ -98,7 +101,7 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
     ("batch-size", po::value<std::size_t>(&o.batch_size)->default_value(1000),
        "documents per commit; bounds the writer's memory (e.g. --batch-size 500)")
     ("max-article-bytes", po::value<std::size_t>(&o.max_article_bytes)->default_value(4 * 1024 * 1024),
-       "skip articles larger than this, with a warning")
+       "skip articles larger than this, with a warning (a .txt file larger than this is not read)")
     ("lock-timeout", po::value<int>(&o.lock_timeout_s)->default_value(60),
        "seconds to wait for another run's write lock before exiting with status 75")
     ("rebuild", po::bool_switch(&o.rebuild),

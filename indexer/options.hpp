@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/result.hpp"
+#include "indexer/readers/reader.hpp"
 
 namespace newsidx::indexer {
 
@@ -58,6 +59,9 @@ struct IndexOptions {
   bool show_help = false;
   bool show_version = false;
   std::string help_text;
+  /// The HTML reader for WARC pages, HTML feed content and XHTML NewsML bodies; empty: such
+  /// pages are named as not read ("no HTML reader"). Tests set a stand-in.
+  readers::PageReader page_reader;
 };
 
 /// The configuration files read when --config is not given, most important first:

@@ -78,7 +78,9 @@ Status check_archive_folder(const fs::path& archive) {
     const bool compact_leftover =
         n.size() > kCompactSuffix.size() && n.ends_with(kCompactSuffix) &&
         is_partition_name(std::string_view(n).substr(0, n.size() - kCompactSuffix.size()));
-    if (n == kStateDbName || n == kArchiveStubName || n == std::string(kArchiveStubName) + ".tmp" ||
+    // A partition being created is built as ".NAME.new-PID" and renamed (xapian_db::open_write).
+    const bool creating = n.starts_with(".") && n.find(".new-") != std::string::npos;
+    if (creating || n == kStateDbName || n == kArchiveStubName || n == std::string(kArchiveStubName) + ".tmp" ||
         ((is_partition_name(n) || compact_leftover) && e.is_directory(ec)))
       continue;
     return not_an_archive(archive.string(), "it holds " + n);
@@ -393,6 +395,10 @@ Status PartitionedWriter::commit() {
     if (auto s = impl_->state->record_state(f.key, FileState::provisional(f.root)); !s) return s;
     if (auto s = impl_->state->set_metadata(parts_key(f.key), parts_value(parts)); !s) return s;
   }
+  // One partition's database error commits nothing anywhere (see ArchiveWriter::commit).
+  for (auto& [name, w] : impl_->open)
+    if (auto e = w->failure()) return *e;
+  if (auto e = impl_->state->failure()) return *e;
   for (auto& [name, w] : impl_->open)
     if (auto c = w->commit(); !c) return c;
   if (auto c = impl_->state->commit(); !c) return c;

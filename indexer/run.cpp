@@ -12,21 +12,27 @@
 #include <deque>
 #include <functional>
 #include <ctime>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <thread>
 #include <unordered_map>
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "common/schema.hpp"
+#include "common/xapian_db.hpp"
 #include "indexer/archive_writer.hpp"
 #include "indexer/cluster_step.hpp"
 #include "indexer/db_files.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/entities/analyzer.hpp"
 #include "indexer/extract_json.hpp"
+#include "indexer/file_source.hpp"
 #include "indexer/partition.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/readers/reader.hpp"
@@ -69,6 +75,56 @@ struct FileOutcome {
 // holds a thousand articles (150 MB built whole for a 2.5 MB feed).
 constexpr std::size_t kChunkTextBytes = 256u << 10;
 
+// Why a file must not be read whole, or "" when it may be: checked before reading, so a sparse
+// or huge file (`truncate -s 1T`) is a warning, not an allocation failure. A single-article
+// format holds one article, so its file may not exceed --max-article-bytes; a multi-article
+// file (a feed, an .sgm) is read whole and then handed on in chunks, so it may take a quarter
+// of the machine's memory.
+std::string too_large(const InputFile& f, const IndexOptions& o) {
+  if (readers::format_for(f.key) == readers::Format::kText) {
+    if (f.size <= o.max_article_bytes) return "";
+    return fmt::format("file of {} bytes exceeds the article limit of {} bytes (--max-article-bytes)",
+                       f.size, o.max_article_bytes);
+  }
+  const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page <= 0) return "";
+  const std::uint64_t limit = static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page) / 4;
+  if (f.size <= limit) return "";
+  return fmt::format("file of {} bytes is larger than a quarter of this machine's memory ({} bytes)",
+                     f.size, limit);
+}
+
+// Reads `f` whole unless it is too large; false (with `err`) when it is not read.
+bool read_input(const InputFile& f, const IndexOptions& o, std::string& bytes, std::string& err) {
+  err = too_large(f, o);
+  if (!err.empty()) return false;
+  try {
+    if (read_whole_file(f.path, bytes, err)) return true;
+    err = "cannot read: " + err;
+  } catch (const std::bad_alloc&) {
+    err = fmt::format("file of {} bytes: out of memory reading it", f.size);
+  }
+  return false;
+}
+
+// Analyses and builds one article; a failure (memory, or a bug on some odd input) is a warning
+// that skips the article, never an abort of the run.
+std::optional<BuiltArticle> analyse_article(const Article& a, const std::string& key, const IndexOptions& o,
+                                            FileOutcome& r) {
+  try {
+    Analysis an = entities::analyze(a);
+    if (o.extract_only) {
+      r.extract_lines.push_back(extract_json(a, an));
+      return std::nullopt;
+    }
+    return build_documents(a, an, key);
+  } catch (const std::exception& e) {
+    r.warnings.push_back({a.path, a.line, std::string("cannot analyse the article: ") + e.what(), true});
+    --r.articles_read;
+    return std::nullopt;
+  }
+}
+
 // Reads, analyses and builds one file; its built articles go to `emit` in order, in chunks.
 FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old,
                          const IndexOptions& o,
@@ -79,13 +135,16 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
     r.unchanged = true;
     return r;
   }
+  // A streamed format (a WARC) is hashed and read a slice at a time, never held whole.
+  const bool streamed = readers::is_streamed(f.key);
   std::string bytes, err;
-  if (!read_whole_file(f.path, bytes, err)) {
+  if (streamed ? !hash_file(f.path, r.state.hash, err) : !read_input(f, o, bytes, err)) {
+    if (streamed) err = "cannot read: " + err;
     r.failed = true;
     r.error = err;
     return r;
   }
-  r.state.hash = content_hash(bytes);
+  if (!streamed) r.state.hash = content_hash(bytes);
   if (old && !o.extract_only && same_content(*old, f, r.state.hash)) {
     r.unchanged = true;
     r.state_only = true;
@@ -93,27 +152,145 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
   }
   readers::ReaderOptions ro;
   ro.max_article_bytes = o.max_article_bytes;
-  readers::ReadResult rr = readers::read_file(f.key, f.path, bytes, ro);
-  r.warnings = std::move(rr.warnings);
-  r.articles_read = rr.articles.size();
+  ro.pages = o.page_reader;
   std::vector<BuiltArticle> chunk;
   std::size_t chunk_text = 0;
-  for (const auto& a : rr.articles) {
-    Analysis an = entities::analyze(a);
-    if (o.extract_only) {
-      r.extract_lines.push_back(extract_json(a, an));
-      continue;
-    }
-    chunk.push_back(build_documents(a, an, f.key));
+  auto take = [&](const Article& a) {
+    if (g_signal.load()) return;  // the writer has stopped: the file is redone by the next run
+    ++r.articles_read;
+    auto built = analyse_article(a, f.key, o, r);
+    if (!built) return;
+    chunk.push_back(std::move(*built));
     chunk_text += a.text.size();
     if (chunk_text >= kChunkTextBytes) {
       emit(std::move(chunk));
       chunk = {};
       chunk_text = 0;
     }
+  };
+  if (streamed) {
+    FileSource file;
+    if (!file.open(f.path, err)) {
+      r.failed = true;
+      r.error = "cannot read: " + err;
+      return r;
+    }
+    r.warnings = readers::read_stream(f.key, f.path, file.source(), ro, take);
+    if (!file.error().empty()) r.warnings.push_back({f.path, 0, "read error: " + file.error(), true});
+  } else {
+    readers::ReadResult rr = readers::read_file(f.key, f.path, bytes, ro);
+    r.warnings = std::move(rr.warnings);
+    for (const auto& a : rr.articles) take(a);
   }
   if (!chunk.empty()) emit(std::move(chunk));
   return r;
+}
+
+// A file's built articles reach the writer through its slot as they are built, a few chunks
+// at most ahead of the writer, so one large file is never held built whole.
+constexpr std::size_t kChunksAhead = 2;
+// The window holds at most kInflightBytes of input, counted from a worker taking a file until
+// the writer has written it; a file larger than that runs alone. A file's built documents take
+// about forty times its text, and multi-article files (a Reuters .sgm, a JSON Lines feed) hold
+// a thousand articles each: a window counted in files let two or three 2.5 MB feeds be in
+// memory at once (445 MB peak on the 200,000-article archive, 175 MB before its feeds).
+constexpr std::uint64_t kInflightBytes = 4u << 20;
+
+struct Slot {
+  std::deque<std::vector<BuiltArticle>> chunks;
+  std::optional<FileOutcome> outcome;  // set when the worker is done with the file
+};
+
+// What the workers share with the writer. The workers hold it through a shared_ptr: after a
+// signal the writer commits and returns at once, without waiting for a worker in the middle of
+// a long article, which finds the run stopped at its next article and ends.
+struct Pipeline {
+  IndexOptions o;
+  std::vector<InputFile> files;
+  std::unordered_map<std::string, FileState> known;
+  std::vector<std::size_t> todo;  // indices of the files workers must read, in file order
+  std::vector<Slot> slots;
+  std::mutex mu;
+  std::condition_variable produced, consumed;
+  std::size_t next = 0, done_upto = 0;  // positions in `todo`
+  std::size_t window = 4;               // files workers may run ahead of the writer
+  std::uint64_t inflight = 0;           // bytes of the files taken by workers and not yet written
+  bool writer_stopped = false;          // the writer consumes no more chunks (fatal error, or done)
+};
+
+// One worker: takes the next file in order, within the window, and hands its chunks and outcome
+// to the writer through its slot.
+void work(Pipeline& p) {
+  for (;;) {
+    std::size_t i;
+    {
+      std::unique_lock lk(p.mu);
+      p.consumed.wait(lk, [&] {
+        if (p.next >= p.todo.size() || g_signal.load() || p.inflight == 0) return true;
+        return p.next < p.done_upto + p.window && p.inflight + p.files[p.todo[p.next]].size <= kInflightBytes;
+      });
+      if (p.next >= p.todo.size() || g_signal.load()) {
+        lk.unlock();
+        p.produced.notify_all();  // the writer may be waiting for a file nobody will start
+        return;
+      }
+      i = p.todo[p.next++];
+      p.inflight += p.files[i].size;
+    }
+    const InputFile& f = p.files[i];
+    std::optional<FileState> old;
+    if (auto it = p.known.find(f.key); it != p.known.end()) old = it->second;
+    auto emit = [&](std::vector<BuiltArticle> chunk) {
+      {
+        std::unique_lock lk(p.mu);
+        p.consumed.wait(lk, [&] { return p.slots[i].chunks.size() < kChunksAhead || p.writer_stopped; });
+        if (p.writer_stopped) return;  // nothing more is written: the chunk is dropped
+        p.slots[i].chunks.push_back(std::move(chunk));
+      }
+      p.produced.notify_all();
+    };
+    FileOutcome r = process_file(f, old, p.o, emit);
+    {
+      std::lock_guard lk(p.mu);
+      p.slots[i].outcome = std::move(r);
+    }
+    p.produced.notify_all();
+  }
+}
+
+// The id rule's last step: articles whose content came from a file that no longer holds them,
+// while other files still do, are written again from their last remaining holder (read again
+// here, whether or not it changed). A holder outside this run's archives cannot be read: the
+// article keeps its content until that file is indexed again.
+Status restore_from_holders(ArchiveWriter& writer, const std::vector<InputFile>& files, const IndexOptions& o,
+                            Summary& s) {
+  std::map<std::string, std::set<std::string>> wanted;  // holder's XFILE term -> id terms
+  for (auto& r : writer.take_restores()) wanted[r.holder_term].insert(r.id_term);
+  for (const InputFile& f : files) {
+    if (wanted.empty()) break;
+    auto it = wanted.find(schema::file_term(f.key));
+    if (it == wanted.end()) continue;
+    std::string bytes, err;
+    if (!read_input(f, o, bytes, err)) {
+      spdlog::warn("{}: cannot restore {} articles from it: {}", f.path, it->second.size(), err);
+      wanted.erase(it);
+      continue;
+    }
+    readers::ReaderOptions ro;
+    ro.max_article_bytes = o.max_article_bytes;
+    FileOutcome r;
+    std::vector<BuiltArticle> chunk;
+    for (const Article& a : readers::read_file(f.key, f.path, bytes, ro).articles) {
+      if (!it->second.count(schema::id_term(a.id))) continue;
+      if (auto built = analyse_article(a, f.key, o, r)) chunk.push_back(std::move(*built));
+    }
+    spdlog::debug("{}: {} articles restored from it", f.path, chunk.size());
+    auto wc = writer.restore(f.key, std::move(chunk));
+    if (!wc) return wc.error();
+    s.updated += wc->updated + wc->added;
+    wanted.erase(it);
+  }
+  return Ok{};
 }
 
 void log_warnings(const FileOutcome& r, Summary& s) {
@@ -247,13 +424,14 @@ Result<Summary> dry_run(const IndexOptions& o, const WalkResult& walked, Summary
       ++s.files_unchanged;
       continue;
     }
-    std::string bytes, err;
-    if (!read_whole_file(f.path, bytes, err)) {
-      spdlog::warn("{}: skipped: cannot read: {}", f.path, err);
+    std::string hash, err = too_large(f, o);
+    if (err.empty() && !hash_file(f.path, hash, err)) err = "cannot read: " + err;
+    if (!err.empty()) {
+      spdlog::warn("{}: skipped: {}", f.path, err);
       ++s.skipped;
       continue;
     }
-    if (same_content(old, f, content_hash(bytes))) {
+    if (same_content(old, f, hash)) {
       ++s.files_unchanged;
       continue;
     }
@@ -291,6 +469,11 @@ Result<RebuildPlan> start_rebuild(const IndexOptions& o, const WriterOptions& wo
     loc = locate_db(o.db);
     if (!loc) return loc.error();
   } else {
+    // Another program's database is never replaced: only one carrying newsidx's schema mark, or
+    // one too damaged to tell.
+    if (xapian_db::foreign_database(o.db))
+      return Error{ErrorCode::kSchemaMismatch, o.db + ": not a newsidx database (no schema mark); --rebuild refused",
+                   "point --db at a database written by newsidx-index, or at a new path; nothing was changed"};
     auto lock = WriteLock::acquire(o.db, wo);
     if (!lock) return lock.error();
     plan.lock = std::move(lock).value();
@@ -396,7 +579,9 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   PartitionScheme scheme_used = PartitionScheme::kNone;
   std::optional<RebuildPlan> rebuild;
   std::optional<ArchiveRebuild> archive_rebuild;  // --rebuild of a partitioned archive
-  std::unordered_map<std::string, FileState> known;
+  auto pipe = std::make_shared<Pipeline>();
+  pipe->o = o;
+  auto& known = pipe->known;
   std::optional<SkipLedger> ledger;  // skipped-file records (not with --extract-only)
   std::vector<std::string> written;  // id terms of the articles written, for the cluster step
   bool cluster_all = false;          // an earlier run left its clusters unsettled
@@ -440,7 +625,9 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     cluster_all = *stale;
   }
 
-  const std::size_t n = walked.files.size();
+  pipe->files = std::move(walked.files);
+  const auto& files = pipe->files;
+  const std::size_t n = files.size();
   // Files whose size and mtime match their recorded state are settled here, without a worker:
   // on a nightly run that is nearly every file, and handing each to a thread costs more than
   // the check itself.
@@ -449,75 +636,28 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     auto it = known.find(f.key);
     return it != known.end() && same_stat(it->second, f);
   };
-  std::vector<std::size_t> todo;  // indices of the files workers must read, in file order
+  auto& todo = pipe->todo;
   std::vector<bool> settled(n);
   for (std::size_t i = 0; i < n; ++i) {
-    settled[i] = quick_unchanged(walked.files[i]);
+    settled[i] = quick_unchanged(files[i]);
     if (!settled[i]) todo.push_back(i);
   }
 
   // Workers fill slots[i] in any order; this thread consumes them in file order. A window
   // bounds how far workers may run ahead, and so the memory held by finished-but-unwritten files.
-  const std::size_t window = std::max<std::size_t>(4, 4 * o.jobs);
-  // The window also holds at most kInflightBytes of input, counted from a worker taking a file
-  // until the writer has written it; a file larger than that runs alone. A file's built documents
-  // take about forty times its text, and multi-article files (a Reuters .sgm, a JSON Lines feed)
-  // hold a thousand articles each: a window counted in files let two or three 2.5 MB feeds be in
-  // memory at once (445 MB peak on the 200,000-article archive, 175 MB before its feeds).
-  constexpr std::uint64_t kInflightBytes = 4u << 20;
-  std::uint64_t inflight = 0;  // bytes of the files taken by workers and not yet written
-  // A file's built articles reach the writer through its slot as they are built, a few chunks
-  // at most ahead of the writer, so one large file is never held built whole.
-  constexpr std::size_t kChunksAhead = 2;
-  struct Slot {
-    std::deque<std::vector<BuiltArticle>> chunks;
-    std::optional<FileOutcome> outcome;  // set when the worker is done with the file
-  };
-  std::vector<Slot> slots(n);
-  std::mutex mu;
-  std::condition_variable produced, consumed;
-  std::size_t next = 0, done_upto = 0;  // positions in `todo`
-  bool writer_stopped = false;  // the writer consumes no more chunks (fatal error, or done)
-  auto worker = [&] {
-    for (;;) {
-      std::size_t i;
-      {
-        std::unique_lock lk(mu);
-        consumed.wait(lk, [&] {
-          if (next >= todo.size() || g_signal.load() || inflight == 0) return true;
-          return next < done_upto + window && inflight + walked.files[todo[next]].size <= kInflightBytes;
-        });
-        if (next >= todo.size() || g_signal.load()) {
-          lk.unlock();
-          produced.notify_all();  // the writer may be waiting for a file nobody will start
-          return;
-        }
-        i = todo[next++];
-        inflight += walked.files[i].size;
-      }
-      const InputFile& f = walked.files[i];
-      std::optional<FileState> old;
-      if (auto it = known.find(f.key); it != known.end()) old = it->second;
-      auto emit = [&](std::vector<BuiltArticle> chunk) {
-        {
-          std::unique_lock lk(mu);
-          consumed.wait(lk, [&] { return slots[i].chunks.size() < kChunksAhead || writer_stopped; });
-          if (writer_stopped) return;  // nothing more is written: the chunk is dropped
-          slots[i].chunks.push_back(std::move(chunk));
-        }
-        produced.notify_all();
-      };
-      FileOutcome r = process_file(f, old, o, emit);
-      {
-        std::lock_guard lk(mu);
-        slots[i].outcome = std::move(r);
-      }
-      produced.notify_all();
-    }
-  };
+  pipe->window = std::max<std::size_t>(4, 4 * o.jobs);
+  pipe->slots.resize(n);
+  auto& slots = pipe->slots;
+  auto& mu = pipe->mu;
+  auto& produced = pipe->produced;
+  auto& consumed = pipe->consumed;
+  auto& next = pipe->next;
+  auto& done_upto = pipe->done_upto;
+  auto& inflight = pipe->inflight;
+  auto& writer_stopped = pipe->writer_stopped;
   std::vector<std::thread> threads;
   const unsigned nthreads = todo.empty() ? 0u : std::min<unsigned>(std::max(1u, o.jobs), static_cast<unsigned>(todo.size()));
-  for (unsigned j = 0; j < nthreads; ++j) threads.emplace_back(worker);
+  for (unsigned j = 0; j < nthreads; ++j) threads.emplace_back([pipe] { work(*pipe); });
 
   ProgressBar bar(n, o.progress && !o.extract_only && o.log_level != LogLevel::kQuiet &&
                          stderr_is_terminal());
@@ -528,13 +668,14 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     bar.update(i);
     if (settled[i]) {
       if (g_signal.load()) break;
-      seen.insert(walked.files[i].key);
+      seen.insert(files[i].key);
       ++s.files_unchanged;
-      log_still_skipped(ledger ? &*ledger : nullptr, walked.files[i], s);
+      log_still_skipped(ledger ? &*ledger : nullptr, files[i], s);
       continue;
     }
-    // The file's chunks are written as they come; the worker's outcome ends the file. A file
-    // a worker has started is finished even after a signal.
+    // The file's chunks are written as they come; the worker's outcome ends the file. A signal
+    // stops the writer at once, even inside a long file: the file's state is then not recorded
+    // (a commit records it as provisional), so the next run redoes it.
     FileOutcome r;
     bool begun = false, interrupted_before = false;
     std::size_t chunks = 0;
@@ -542,27 +683,27 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       std::vector<BuiltArticle> chunk;
       {
         std::unique_lock lk(mu);
-        const std::size_t pos = taken;
-        produced.wait(lk, [&] {
-          return !slots[i].chunks.empty() || slots[i].outcome.has_value() ||
-                 (g_signal.load() && next <= pos);
-        });
-        if (!slots[i].chunks.empty()) {
+        // A signal handler cannot notify: the wait looks at the flag ten times a second.
+        while (!produced.wait_for(lk, std::chrono::milliseconds(100), [&] {
+          return !slots[i].chunks.empty() || slots[i].outcome.has_value() || g_signal.load();
+        })) {
+        }
+        if (g_signal.load()) {
+          interrupted_before = true;  // stopped before this file was finished
+        } else if (!slots[i].chunks.empty()) {
           chunk = std::move(slots[i].chunks.front());
           slots[i].chunks.pop_front();
         } else if (slots[i].outcome) {
           r = std::move(*slots[i].outcome);
           slots[i].outcome.reset();
           done_upto = ++taken;
-        } else {
-          interrupted_before = true;  // interrupted before this file was started
         }
       }
       consumed.notify_all();
       if (interrupted_before || chunk.empty()) break;
       if (fatal) continue;  // drain the worker's chunks; nothing more is written
       if (!begun) {
-        if (auto st = writer->begin_file(walked.files[i].key, walked.files[i].root); !st) {
+        if (auto st = writer->begin_file(files[i].key, files[i].root); !st) {
           fatal = st.error();
           continue;
         }
@@ -586,14 +727,14 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
         }
         cv.notify_all();
       }
-    } release{mu, consumed, inflight, walked.files[i].size};
-    const InputFile& f = walked.files[i];
+    } release{mu, consumed, inflight, files[i].size};
+    const InputFile& f = files[i];
     seen.insert(f.key);
     if (r.failed) {
-      spdlog::warn("{}: skipped: cannot read: {}", f.path, r.error);
+      spdlog::warn("{}: skipped: {}", f.path, r.error);
       ++s.skipped;
       if (ledger)
-        if (auto st = ledger->file_read(*writer, f.key, f.path, {"cannot read: " + r.error}); !st) fatal = st.error();
+        if (auto st = ledger->file_read(*writer, f.key, f.path, {r.error}); !st) fatal = st.error();
       continue;
     }
     log_warnings(r, s);
@@ -631,7 +772,12 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     writer_stopped = true;  // and let those in the middle of one finish it unwritten
   }
   consumed.notify_all();
-  for (auto& t : threads) t.join();
+  // After a signal a worker may be deep in a long article: it is left to notice the stop on its
+  // own (it holds the pipeline), so that the run commits and ends within a second.
+  for (auto& t : threads) {
+    if (g_signal.load()) t.detach();
+    else t.join();
+  }
   if (g_signal.load()) {
     s.interrupted = true;
     s.signal = g_signal.load();
@@ -650,6 +796,9 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
       spdlog::debug("{}: gone from {}, {} articles removed", key, known.at(key).root, wc->removed);
       s.removed += wc->removed;
     }
+  }
+  if (writer && !fatal && !s.interrupted) {
+    if (auto st = restore_from_holders(*writer, files, o, s); !st) fatal = st.error();
   }
   if (ledger && !fatal && !s.interrupted && walked.problems.empty()) {
     // A file never indexed that could not be read, and is gone now, leaves the list.

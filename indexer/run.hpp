@@ -43,7 +43,9 @@ std::string summary_line(const Summary& s);
 /// through newsidx::exit_code: 2 usage, 3 database, 4 file system, 75 lock busy).
 int summary_exit_code(const Summary& s);
 
-/// Installs SIGINT/SIGTERM handlers that ask a running run_index to commit and stop.
+/// Installs SIGINT/SIGTERM handlers that ask a running run_index to commit and stop. It stops
+/// within a second, even inside a long file (that file is redone by the next run); a worker still
+/// inside an article is left running detached, so the caller should end the process (_Exit).
 void install_signal_handlers();
 
 }  // namespace newsidx::indexer

@@ -2,6 +2,7 @@
 #include "status.hpp"
 
 #include <filesystem>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -222,8 +223,25 @@ Result<PruneShare> prune_share(const std::string& db_path, const std::vector<std
   if (!db) return db.error();
   auto st = xapian_db::guarded(db_path, [&] {
     share.total = db->get_termfreq(schema::type_term(schema::kTypeArticle));
-    // Only articles carry their file's term (quotations carry their article's).
-    for (const auto& key : file_keys) share.articles += db->get_termfreq(schema::file_term(key));
+    // Only articles carry file terms (quotations carry their article's). An article held by a
+    // file still present (the id rule: a moved feed's records, a copy in another feed) stays, so
+    // only articles all of whose files are gone count.
+    std::set<std::string> gone;
+    for (const auto& key : file_keys) gone.insert(schema::file_term(key));
+    const std::string file_prefix = schema::prefix("file");
+    std::set<Xapian::docid> seen;
+    for (const auto& term : gone)
+      for (auto p = db->postlist_begin(term); p != db->postlist_end(term); ++p) {
+        if (!seen.insert(*p).second) continue;
+        bool held_elsewhere = false;
+        auto t = db->termlist_begin(*p);
+        for (t.skip_to(file_prefix); t != db->termlist_end(*p) && (*t).rfind(file_prefix, 0) == 0; ++t)
+          if (!gone.count(*t)) {
+            held_elsewhere = true;
+            break;
+          }
+        if (!held_elsewhere) ++share.articles;
+      }
   });
   if (!st) return st.error();
   return share;

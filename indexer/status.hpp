@@ -82,8 +82,8 @@ std::string status_text(const ArchiveStatus& s);
 /// The status as one JSON object (docs/operations.md, "--status --json"). Pure.
 std::string status_json(const ArchiveStatus& s);
 
-/// The number of articles held by `file_keys` and in the whole archive at `db`, as last
-/// committed (for --max-prune).
+/// The number of articles held by `file_keys` alone (no other file holds their id) and in the
+/// whole archive at `db`, as last committed (for --max-prune).
 struct PruneShare {
   std::size_t articles = 0, total = 0;
 };

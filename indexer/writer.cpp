@@ -8,6 +8,10 @@
 #include <sys/statvfs.h>
 #include <thread>
 #include <unordered_map>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
@@ -57,7 +61,11 @@ std::unordered_map<std::string, FileState> read_file_states(const Xapian::Databa
   const std::string prefix(schema::kFileStateKeyPrefix);
   for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
     const std::string key = *it;
-    if (auto st = decode_state(db.get_metadata(key))) out.emplace(key.substr(prefix.size()), std::move(*st));
+    const std::string value = db.get_metadata(key);
+    // A long file key is kept whole after a newline (see Writer::Impl::state_value).
+    const std::size_t nl = value.find('\n');
+    if (auto st = decode_state(value))
+      out.emplace(nl != std::string::npos ? value.substr(nl + 1) : key.substr(prefix.size()), std::move(*st));
   }
   return out;
 }
@@ -87,7 +95,10 @@ struct Writer::Impl {
     if (open_state) db.set_metadata(open_state->first, open_state->second);
     for (const auto& [word, freq] : spelling) db.add_spelling(word, freq);
     spelling.clear();
-    db.commit();
+    // Writes happen inside a transaction, so that closing the database discards what was not
+    // committed (Xapian's close() and destructor would otherwise commit it, even after an error).
+    db.commit_transaction();
+    db.begin_transaction(true);
     pending = 0;
   }
 
@@ -103,15 +114,126 @@ struct Writer::Impl {
     return e;
   }
 
-  Status check(Status st) const {
-    if (st) return st;
-    return explain(st.error());
+  // The first database error, after which nothing more is written or committed: a database
+  // that failed a read or a write may be damaged, and a commit would make the damage permanent
+  // (with a truncated table Xapian went on to overwrite blocks still in use).
+  std::optional<Error> failed;
+
+  // Runs `fn` on the database unless it already failed; a failure is explained and kept.
+  Status guarded(const std::function<void()>& fn) {
+    if (failed) return *failed;
+    Status st = xapian_db::guarded(path, fn);
+    if (!st) failed = explain(st.error());
+    return st ? st : Status(*failed);
   }
 
-  Status commit() { return check(xapian_db::guarded(path, [&] { commit_now(); })); }
+  Status commit() { return guarded([&] { commit_now(); }); }
 
   std::string state_key(const std::string& file_key) const {
     return schema::clamp_term(std::string(schema::kFileStateKeyPrefix) + file_key);
+  }
+
+  // A state entry's value; a key too long for the entry's name (which then ends in a hash) is
+  // kept whole after a newline, so that read_file_states gives it back.
+  std::string state_value(const std::string& file_key, const FileState& state) const {
+    std::string v = encode_state(state);
+    if (state_key(file_key).size() != schema::kFileStateKeyPrefix.size() + file_key.size()) v += "\n" + file_key;
+    return v;
+  }
+
+  // Articles a file no longer holds whose content came from it while other files still hold
+  // them: the run restores each from its last remaining holder (see ArchiveWriter).
+  std::vector<Restore> restores;
+
+  // The XFILE terms of a document: the files holding its id.
+  static std::set<std::string> holders_of(const Xapian::Document& doc) {
+    std::set<std::string> out;
+    const std::string fp = schema::prefix("file");
+    auto t = doc.termlist_begin();
+    t.skip_to(fp);
+    for (; t != doc.termlist_end() && (*t).rfind(fp, 0) == 0; ++t) out.insert(*t);
+    return out;
+  }
+
+  // The id of an article document, from its stored record.
+  static std::string id_of(const Xapian::Document& doc) {
+    const auto j = nlohmann::json::parse(doc.get_data(), nullptr, false);
+    return j.is_object() ? j.value("id", std::string()) : std::string();
+  }
+
+  // "path:line" of an article document, from its stored record.
+  static std::string place_of(const Xapian::Document& doc) {
+    const auto j = nlohmann::json::parse(doc.get_data(), nullptr, false);
+    if (!j.is_object()) return "?";
+    std::string place = j.value("path", std::string("?"));
+    if (j.contains("line") && j["line"].is_number_unsigned()) place += ":" + std::to_string(j["line"].get<std::size_t>());
+    return place;
+  }
+
+  // Writes one article from the file whose XFILE term is `fterm`. The id rule: the article is
+  // the record of the last file in walk order (the greatest XFILE term) holding the id; every
+  // holder's term is kept, so that the article stays while any of them still holds it.
+  void write_article(BuiltArticle& a, const std::string& fterm, WriteCounts& counts) {
+    auto pl = db.postlist_begin(a.article.id_term);
+    if (pl == db.postlist_end(a.article.id_term)) {
+      // A new article (and so new quotes): add_document skips replace_document's look-up of
+      // the id term, which is most of a first build's writes (issue 7 measured 15% faster).
+      add_spelling(a);
+      db.add_document(a.article.doc);
+      for (auto& q : a.quotes) db.add_document(q.doc);
+      ++counts.added;
+      pending += 1 + a.quotes.size();
+      return;
+    }
+    const Xapian::docid did = *pl;
+    Xapian::Document old = db.get_document(did);
+    std::set<std::string> holders = holders_of(old);
+    if (!holders.empty() && !holders.count(fterm)) {
+      // Another file holds this id: warned once, when this file first holds it too.
+      spdlog::warn("{}: id \"{}\" is also at {}; the last in walk order is indexed", place_of(a.article.doc),
+                   id_of(a.article.doc), place_of(old));
+    }
+    holders.insert(fterm);
+    if (fterm != *holders.rbegin()) {
+      old.add_boolean_term(fterm);  // a later file's record stays the article
+      db.replace_document(did, old);
+      ++pending;
+      return;
+    }
+    for (const auto& h : holders) a.article.doc.add_boolean_term(h);
+    // Quotes are replaced wholesale: the article may now hold fewer of them.
+    db.delete_document(a.parent_term);
+    db.replace_document(did, a.article.doc);
+    for (auto& q : a.quotes) db.replace_document(q.id_term, q.doc);
+    ++counts.updated;
+    pending += 1 + a.quotes.size();
+  }
+
+  // The file with XFILE term `fterm` no longer holds the article `id_term`: the article is
+  // removed (with its quotes) when no other file holds it; when its content came from this
+  // file, it is to be restored from the last remaining holder.
+  void release(const std::string& id_term, const std::string& fterm, WriteCounts& counts) {
+    auto pl = db.postlist_begin(id_term);
+    if (pl == db.postlist_end(id_term)) return;
+    const Xapian::docid did = *pl;
+    Xapian::Document doc = db.get_document(did);
+    std::set<std::string> holders = holders_of(doc);
+    const bool source = holders.empty() || *holders.rbegin() == fterm;
+    holders.erase(fterm);
+    if (holders.empty()) {
+      const auto j = nlohmann::json::parse(doc.get_data(), nullptr, false);
+      db.delete_document(did);
+      // The article's quotes carry XPARENT<id>.
+      if (j.is_object() && j.contains("id") && j["id"].is_string())
+        db.delete_document(schema::parent_term(j["id"].get<std::string>()));
+      ++counts.removed;
+      ++pending;
+      return;
+    }
+    doc.remove_term(fterm);
+    db.replace_document(did, doc);
+    ++pending;
+    if (source) restores.push_back({id_term, *holders.rbegin()});
   }
 
   // Ids of the articles currently recorded under a file.
@@ -127,21 +249,16 @@ struct Writer::Impl {
     return ids;
   }
 
-  // Deletes articles by id term, with their quotes, counting them as removed.
-  void delete_articles(const std::set<std::string>& id_terms, WriteCounts& counts) {
-    for (const auto& id_term : id_terms) {
-      db.delete_document(id_term);
-      // The article's quotes carry XPARENT<id>; the id term is Q<id>.
-      db.delete_document(schema::parent_term(id_term.substr(schema::prefix("id").size())));
-      ++counts.removed;
-      ++pending;
-    }
+  // Releases the file's hold on each of `id_terms` (see release).
+  void release_all(const std::set<std::string>& id_terms, const std::string& file_key, WriteCounts& counts) {
+    const std::string fterm = schema::file_term(file_key);
+    for (const auto& id_term : id_terms) release(id_term, fterm, counts);
   }
 
   // Ends one file's write: its failure, explained, or its counts once the batch is committed
   // if it is full.
   Result<WriteCounts> finish_file(const Status& written, const WriteCounts& counts) {
-    if (!written) return explain(written.error());
+    if (!written) return written.error();
     if (pending >= options.batch_size) {
       if (auto c = commit(); !c) return c.error();
     }
@@ -151,11 +268,18 @@ struct Writer::Impl {
 
 Writer::Writer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Writer::~Writer() {
-  if (impl_) {
-    try {
-      impl_->db.close();  // Discards uncommitted changes: callers commit explicitly.
-    } catch (const Xapian::Error&) {
-    }
+  if (!impl_) return;
+  // close() cancels an open transaction, discarding what was not committed; without one it
+  // would commit. A commit that failed leaves none open (Xapian ends it before committing), so
+  // one is begun first: a failing database must not get a second, partial commit.
+  try {
+    impl_->db.begin_transaction(true);
+  } catch (const Xapian::Error&) {
+    // A transaction is already open, as after every successful commit.
+  }
+  try {
+    impl_->db.close();
+  } catch (const Xapian::Error&) {
   }
 }
 
@@ -214,39 +338,25 @@ Result<std::unique_ptr<Writer>> Writer::open(const std::string& path, const Writ
   impl->options = options;
   impl->path = path;
   impl->dir = loc->dir;
+  if (auto st = impl->guarded([&] { impl->db.begin_transaction(true); }); !st) return st.error();
   return std::unique_ptr<Writer>(new Writer(std::move(impl)));
 }
 
 Result<Writer::FileWrite> Writer::begin(const std::string& file_key, const std::string& root) {
   FileWrite file{file_key, {}, {}};
-  auto st = xapian_db::guarded(impl_->path, [&] { file.stale = impl_->article_ids_of(file_key); });
-  if (!st) return impl_->explain(st.error());
-  impl_->open_state.emplace(impl_->state_key(file_key), encode_state(FileState::provisional(root)));
+  auto st = impl_->guarded([&] { file.stale = impl_->article_ids_of(file_key); });
+  if (!st) return st.error();
+  impl_->open_state.emplace(impl_->state_key(file_key), impl_->state_value(file_key, FileState::provisional(root)));
   return file;
 }
 
 Status Writer::write(FileWrite& file, std::vector<BuiltArticle> chunk) {
   WriteCounts& counts = file.counts;
-  auto st = xapian_db::guarded(impl_->path, [&] {
-    auto& db = impl_->db;
+  const std::string fterm = schema::file_term(file.key);
+  auto st = impl_->guarded([&] {
     for (auto& a : chunk) {
       file.stale.erase(a.article.id_term);
-      const bool exists = db.term_exists(a.article.id_term);
-      if (exists) ++counts.updated;
-      else ++counts.added;
-      if (exists) {
-        // Quotes are replaced wholesale: the article may now hold fewer of them.
-        db.delete_document(a.parent_term);
-        db.replace_document(a.article.id_term, a.article.doc);
-        for (auto& q : a.quotes) db.replace_document(q.id_term, q.doc);
-      } else {
-        // A new article (and so new quotes): add_document skips replace_document's look-up of
-        // the id term, which is most of a first build's writes (issue 7 measured 15% faster).
-        impl_->add_spelling(a);
-        db.add_document(a.article.doc);
-        for (auto& q : a.quotes) db.add_document(q.doc);
-      }
-      impl_->pending += 1 + a.quotes.size();
+      impl_->write_article(a, fterm, counts);
     }
   });
   if (auto done = impl_->finish_file(st, counts); !done) return done.error();
@@ -255,10 +365,10 @@ Status Writer::write(FileWrite& file, std::vector<BuiltArticle> chunk) {
 
 Result<WriteCounts> Writer::end(FileWrite& file, const FileState& state) {
   impl_->open_state.reset();
-  auto st = xapian_db::guarded(impl_->path, [&] {
-    impl_->delete_articles(file.stale, file.counts);
+  auto st = impl_->guarded([&] {
+    impl_->release_all(file.stale, file.key, file.counts);
     file.stale.clear();
-    impl_->db.set_metadata(impl_->state_key(file.key), encode_state(state));
+    impl_->db.set_metadata(impl_->state_key(file.key), impl_->state_value(file.key, state));
   });
   return impl_->finish_file(st, file.counts);
 }
@@ -283,15 +393,13 @@ Result<WriteCounts> Writer::end_file(const FileState& state) {
 }
 
 Status Writer::record_state(const std::string& file_key, const FileState& state) {
-  return impl_->check(xapian_db::guarded(impl_->path, [&] {
-    impl_->db.set_metadata(impl_->state_key(file_key), encode_state(state));
-  }));
+  return impl_->guarded([&] { impl_->db.set_metadata(impl_->state_key(file_key), impl_->state_value(file_key, state)); });
 }
 
 Result<WriteCounts> Writer::remove_file(const std::string& file_key) {
   WriteCounts counts;
-  auto st = xapian_db::guarded(impl_->path, [&] {
-    impl_->delete_articles(impl_->article_ids_of(file_key), counts);
+  auto st = impl_->guarded([&] {
+    impl_->release_all(impl_->article_ids_of(file_key), file_key, counts);
     impl_->db.set_metadata(impl_->state_key(file_key), "");
   });
   return impl_->finish_file(st, counts);
@@ -310,8 +418,8 @@ std::optional<FileState> Writer::file_state(const std::string& file_key) const {
 
 Result<std::unordered_map<std::string, FileState>> Writer::file_states() const {
   std::unordered_map<std::string, FileState> out;
-  auto st = xapian_db::guarded(impl_->path, [&] { out = read_file_states(impl_->db); });
-  if (!st) return impl_->explain(st.error());
+  auto st = impl_->guarded([&] { out = read_file_states(impl_->db); });
+  if (!st) return st.error();
   return out;
 }
 
@@ -320,8 +428,18 @@ Result<std::vector<Xapian::WritableDatabase>> Writer::databases() {
   return std::vector<Xapian::WritableDatabase>{impl_->db};
 }
 
+std::vector<Restore> Writer::take_restores() { return std::exchange(impl_->restores, {}); }
+
+Result<WriteCounts> Writer::restore(const std::string& file_key, std::vector<BuiltArticle> articles) {
+  FileWrite file{file_key, {}, {}};
+  if (auto st = write(file, std::move(articles)); !st) return st.error();
+  return file.counts;
+}
+
+std::optional<Error> Writer::failure() const { return impl_->failed; }
+
 Status Writer::set_metadata(const std::string& key, const std::string& value) {
-  return impl_->check(xapian_db::guarded(impl_->path, [&] { impl_->db.set_metadata(key, value); }));
+  return impl_->guarded([&] { impl_->db.set_metadata(key, value); });
 }
 
 Status Writer::set_archive_metadata(const std::string& key, const std::string& value) {

@@ -68,6 +68,13 @@ class Writer final : public ArchiveWriter {
   /// ArchiveWriter::set_archive_metadata and archive_metadata: this database's metadata.
   Status set_archive_metadata(const std::string& key, const std::string& value) override;
   Result<std::map<std::string, std::string>> archive_metadata(const std::string& prefix) const override;
+  /// ArchiveWriter::take_restores and restore.
+  std::vector<Restore> take_restores() override;
+  Result<WriteCounts> restore(const std::string& file_key, std::vector<BuiltArticle> articles) override;
+
+  /// The database error that stopped this writer, if any: after it nothing more is written or
+  /// committed, and every call returns it.
+  std::optional<Error> failure() const;
 
   /// The recorded state of `file_key`, if the file was indexed before.
   std::optional<FileState> file_state(const std::string& file_key) const;

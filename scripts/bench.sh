@@ -10,6 +10,8 @@
 #   BENCH_PART=large scripts/bench.sh   200,000 articles: scale against 20,000, queries, partitions
 #                                       (1/4/16 and remote); peers there with BENCH_LARGE_PEERS=1
 #   BENCH_LARGE_STAGE=index|query   the large part's builds alone, then its queries on them
+#   BENCH_PART=adversarial scripts/bench.sh   only --extract-only on 0.4, 1 and 4 MB adversarial
+#                                       articles (issue 15), printed; BENCHMARKS.md untouched
 #   BENCHMARKS.md shows the latest report of each part (or of the full run), with its command.
 # Environment: BENCH_RUNS (runs per indexing figure, default 3), BENCH_RUNS_GENERATED and
 # BENCH_RUNS_FLUSH (the same for the generated archives and the flush-threshold table; default
@@ -73,6 +75,24 @@ for t in newsidx-index newsidx-query; do
   if grep -qx "\.\.\. $t" <<<"$known"; then targets+=("$t"); fi
 done
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
+
+# BENCH_PART=adversarial: only issue 15's adversarial articles, 'John Smith Said ' repeated to
+# 0.4, 1 and 4 MB (one article each): the --extract-only time and peak memory of each, which
+# must grow at most linearly with the size. Printed as a table; BENCHMARKS.md is not touched.
+if [[ "${BENCH_PART:-}" == adversarial ]]; then
+  dir="${BENCH_DIR:-/tmp/newsidx-bench}/adversarial"
+  mkdir -p "$dir"
+  printf '| article | bytes | --extract-only s | peak MB |\n|---|---|---|---|\n'
+  for spec in 0.4:25000 1:62500 4:250000; do
+    size=${spec%%:*} n=${spec##*:}
+    f="$dir/john-smith-said-${size}mb.txt"
+    [[ -f "$f" ]] || python3 -c "import sys; sys.stdout.write('Adversarial\n\n' + 'John Smith Said ' * $n + '\n')" >"$f"
+    /usr/bin/time -f '%e %M' -o "$dir/time" "$build/indexer/newsidx-index" --config /dev/null --extract-only "$f" >/dev/null
+    read -r secs kb <"$dir/time"
+    printf '| %s MB | %s | %s | %s |\n' "$size" "$(stat -c %s "$f")" "$secs" "$((kb / 1024))"
+  done
+  exit 0
+fi
 
 # The exact command, with the BENCH_* settings in force, goes into the report.
 cmd="$(env | grep -E '^BENCH_(QUICK|PART|LARGE_STAGE|LARGE_PEERS|LARGE_ABOVE|RUNS|RUNS_GENERATED|RUNS_FLUSH|QUERY_RUNS|SEED|SIZES|REV)=' | sort | tr '\n' ' ')scripts/bench.sh"

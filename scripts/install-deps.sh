@@ -12,6 +12,8 @@ packages=(
   catch2                    # tests (Catch2 v2)
   nlohmann-json3-dev        # JSON Lines input and --json output
   xapian-tools              # xapian-tcpsrv, xapian-compact, quest (remote shards, checks)
+  zlib1g-dev                # gzip: .gz files and WARC records
+  libxml2-dev               # NITF, NewsML-G2, RSS/Atom (network and entities off)
   help2man                  # man pages generated from --help at build time (cmake/Install.cmake)
   "$@"
 )

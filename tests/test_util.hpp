@@ -1,13 +1,18 @@
 // Helpers shared by the tests: temporary folders, writing files, running commands.
 #pragma once
 
+#include <catch2/catch.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <optional>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include <fmt/format.h>
+#include <sys/mount.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -101,5 +106,34 @@ inline std::string shared_corpora() {
   std::error_code ec;
   return std::filesystem::is_directory(p, ec) ? p.string() : std::string();
 }
+
+// A tmpfs of `options` ("size=400k") mounted at `path`, unmounted when destroyed; nullopt (with
+// a warning that the test is skipped) where mounting is not possible.
+class SmallDisk {
+ public:
+  static std::optional<SmallDisk> mount(const std::filesystem::path& path, const std::string& options) {
+    if (::geteuid() != 0) {
+      WARN("SKIPPED: mounting a small tmpfs needs root");
+      return std::nullopt;
+    }
+    std::filesystem::create_directories(path);
+    if (::mount("tmpfs", path.c_str(), "tmpfs", 0, options.c_str()) != 0) {
+      WARN("SKIPPED: cannot mount a tmpfs here: " << std::strerror(errno));
+      return std::nullopt;
+    }
+    return SmallDisk(path.string());
+  }
+  SmallDisk(SmallDisk&& o) noexcept : path_(std::move(o.path_)) { o.path_.clear(); }
+  SmallDisk(const SmallDisk&) = delete;
+  SmallDisk& operator=(const SmallDisk&) = delete;
+  SmallDisk& operator=(SmallDisk&&) = delete;
+  ~SmallDisk() {
+    if (!path_.empty()) ::umount2(path_.c_str(), MNT_DETACH);
+  }
+
+ private:
+  explicit SmallDisk(std::string path) : path_(std::move(path)) {}
+  std::string path_;
+};
 
 }  // namespace newsidx::test

@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_set>
 
 namespace newsidx::entities {
 namespace {
@@ -453,6 +454,7 @@ class Attributor {
         toks_[k].quote = static_cast<int>(q);
       }
     }
+    index_quotes_and_persons();
     collect_text_names();
   }
 
@@ -569,6 +571,28 @@ class Attributor {
   std::vector<std::pair<Span, std::string>> speech_subjects_;
   bool collecting_subjects_ = false;
   void collect_speech_subjects();
+  // The quotations' parts as sorted disjoint spans, and the person mentions' names: looked up
+  // for every candidate of every pronoun, which scanning all quotations and mentions each time
+  // made cubic in the article's length (1,000 quoted "she said" lines: 9 s; 4,000: 272 s).
+  std::vector<Span> quoted_;
+  std::unordered_set<std::string> person_names_;
+  void index_quotes_and_persons() {
+    for (const RawQuote& q : raw_) quoted_.insert(quoted_.end(), q.parts.begin(), q.parts.end());
+    std::sort(quoted_.begin(), quoted_.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+    std::vector<Span> merged;
+    for (const Span& sp : quoted_) {
+      if (!merged.empty() && sp.start <= merged.back().end) merged.back().end = std::max(merged.back().end, sp.end);
+      else merged.push_back(sp);
+    }
+    quoted_ = std::move(merged);
+    for (const Mention& m : mentions_)
+      if (m.type == MentionType::kPerson) person_names_.insert(m.entity);
+  }
+  bool in_quotation(std::size_t byte) const {
+    auto it = std::upper_bound(quoted_.begin(), quoted_.end(), byte,
+                               [](std::size_t v, const Span& sp) { return v < sp.start; });
+    return it != quoted_.begin() && byte < std::prev(it)->end;
+  }
 };
 
 std::string strip_possessive(std::string_view w) {
@@ -768,14 +792,7 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
     latest = std::max(latest, pos);
     if (!best || pos > best->first) best = std::make_pair(pos, name);
   };
-  auto inside_quote = [&](std::size_t byte) {
-    for (const RawQuote& q : raw_) {
-      for (const Span& s : q.parts) {
-        if (byte >= s.start && byte < s.end) return true;
-      }
-    }
-    return false;
-  };
+  auto inside_quote = [&](std::size_t byte) { return in_quotation(byte); };
   // First pass: subject-like persons only (earlier speakers, and persons opening a sentence)
   // in this or the previous paragraph: "he said" mostly continues the story's subject, not
   // the last name in an object position. Second pass: the nearest person of any kind.
@@ -820,10 +837,7 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   // first name of the right gender). Without mentions every name is from the text, and a
   // surname alone ("Trump said") must stay a candidate.
   auto text_only = [&](const std::string& name) {
-    return !mentions_.empty() &&
-           std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
-             return m.type == MentionType::kPerson && m.entity == name;
-           });
+    return !mentions_.empty() && !person_names_.count(name);
   };
   for (int pass = 0; pass < (options_.precise ? 1 : 2) && !best; ++pass) {
     const bool subjects_only = pass == 0;
@@ -840,12 +854,12 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
     }
     for (const Mention& m : mentions_) {
       if (m.type != MentionType::kPerson || inside_quote(m.span.start)) continue;
-      if (subjects_only && !(sentence_initial(m.span.start) && near_para(m.span.start))) continue;
+      if (subjects_only && !(near_para(m.span.start) && sentence_initial(m.span.start))) continue;
       consider(m.span.start, m.entity, false);
     }
     if (mentions_.empty()) {
       for (const TextName& n : text_names_) {
-        if (subjects_only && !(sentence_initial(n.span.start) && near_para(n.span.start))) continue;
+        if (subjects_only && !(near_para(n.span.start) && sentence_initial(n.span.start))) continue;
         consider(n.span.start, n.name, true);
       }
     }

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "common/canonical.hpp"
 #include "indexer/entities/quotes.hpp"
@@ -13,13 +15,6 @@ namespace newsidx::entities {
 namespace {
 
 std::string lower(const std::string& s) { return canonical::fold_key(s); }
-
-bool ends_with_words(const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
-  if (shorter.size() >= longer.size()) return false;
-  for (std::size_t i = 0; i < shorter.size(); ++i)
-    if (lower(longer[longer.size() - shorter.size() + i]) != lower(shorter[i])) return false;
-  return true;
-}
 
 bool is_acronym(const std::string& s) {
   std::size_t letters = 0;
@@ -47,77 +42,149 @@ std::string strip_dots(const std::string& s) {
   return out;
 }
 
-void resolve_persons(std::vector<Mention>& ms) {
+// A mention's name as the resolver compares it: its words, and the folded first and last word.
+struct NameKey {
+  std::vector<std::string> words;
+  std::string first, last;
+};
+
+NameKey key_of(const std::string& entity) {
+  NameKey k;
+  k.words = name_words(entity);
+  if (!k.words.empty()) {
+    k.first = lower(k.words.front());
+    k.last = lower(k.words.back());
+  }
+  return k;
+}
+
+// Counts the resolver's look-ups and index entries, when asked (tests of its growth).
+struct Counter {
+  std::size_t* n = nullptr;
+  void operator()(std::size_t k = 1) const {
+    if (n) *n += k;
+  }
+};
+
+// Each step below gives what comparing every pair of mentions in article order gave, with the
+// candidates indexed by key, so that the work grows with the number of mentions, not its square
+// ('John Smith Said ' 20,000 times took 46 s).
+void resolve_persons(std::vector<Mention>& ms, const Counter& count) {
   std::vector<std::size_t> idx;
   for (std::size_t i = 0; i < ms.size(); ++i)
     if (ms[i].type == MentionType::kPerson) idx.push_back(i);
-  // A full name joins a longer full name ending in it ("George Bush" -> "George W. Bush").
-  for (std::size_t i : idx) {
-    auto wi = name_words(ms[i].entity);
-    if (wi.size() < 2) continue;
-    std::string best;
-    std::size_t best_len = wi.size();
-    for (std::size_t j : idx) {
-      auto wj = name_words(ms[j].entity);
-      if (wj.size() > best_len && lower(wj.back()) == lower(wi.back()) &&
-          lower(wj.front()) == lower(wi.front())) {
-        best = ms[j].entity;
-        best_len = wj.size();
-      }
-    }
-    if (!best.empty()) ms[i].entity = best;
+  std::vector<NameKey> keys;
+  keys.reserve(idx.size());
+  for (std::size_t i : idx) keys.push_back(key_of(ms[i].entity));
+  // A full name joins the longest full name with its first and last word ("George Bush" ->
+  // "George W. Bush"); of several equally long, the first in the article.
+  struct Longest {
+    std::size_t len = 0;
+    std::string entity;
+  };
+  std::unordered_map<std::string, Longest> longest;
+  for (std::size_t k = 0; k < idx.size(); ++k) {
+    if (keys[k].words.size() < 2) continue;
+    count();
+    Longest& l = longest[keys[k].first + '\x1f' + keys[k].last];
+    if (keys[k].words.size() > l.len) l = {keys[k].words.size(), ms[idx[k]].entity};
   }
-  // A single word joins the nearest earlier full name ending (or, failing that, any full name
-  // ending) in it; a first name alone joins the one full name starting with it.
+  for (std::size_t k = 0; k < idx.size(); ++k) {
+    if (keys[k].words.size() < 2) continue;
+    count();
+    const Longest& l = longest[keys[k].first + '\x1f' + keys[k].last];
+    if (l.len > keys[k].words.size()) {
+      ms[idx[k]].entity = l.entity;
+      keys[k] = key_of(l.entity);
+    }
+  }
+  // A single word joins the nearest earlier full name ending in it, else the last full name
+  // ending in it; a first name alone joins the one full name starting with it. Full names are
+  // only ever copied, so the later and first-name indexes are made once; the nearest earlier
+  // one follows the article.
+  std::unordered_map<std::string, std::string> last_ending;
+  std::unordered_map<std::string, std::pair<std::string, bool>> starting;  // entity, unique
+  for (std::size_t k = 0; k < idx.size(); ++k) {
+    if (keys[k].words.size() < 2) continue;
+    count();
+    last_ending[keys[k].last] = ms[idx[k]].entity;
+    auto [it, fresh] = starting.try_emplace(keys[k].first, ms[idx[k]].entity, true);
+    if (!fresh && it->second.first != ms[idx[k]].entity) it->second.second = false;
+  }
+  std::unordered_map<std::string, std::string> earlier_ending;
   for (std::size_t k = 0; k < idx.size(); ++k) {
     Mention& m = ms[idx[k]];
-    auto w = name_words(m.entity);
-    if (w.size() != 1) continue;
-    std::string match;
-    for (std::size_t pass = 0; pass < 2 && match.empty(); ++pass) {
-      for (std::size_t j = 0; j < idx.size(); ++j) {
-        if (pass == 0 && j >= k) break;
-        auto wj = name_words(ms[idx[j]].entity);
-        if (wj.size() >= 2 && lower(wj.back()) == lower(w[0])) match = ms[idx[j]].entity;
+    if (keys[k].words.size() == 1) {
+      const std::string& w = keys[k].first;
+      count(3);
+      const std::string* match = nullptr;
+      if (auto it = earlier_ending.find(w); it != earlier_ending.end()) match = &it->second;
+      else if (auto it2 = last_ending.find(w); it2 != last_ending.end()) match = &it2->second;
+      else if (auto it3 = starting.find(w); it3 != starting.end() && it3->second.second) match = &it3->second.first;
+      if (match) {
+        m.entity = *match;
+        keys[k] = key_of(m.entity);
       }
     }
-    if (match.empty()) {
-      std::set<std::string> firsts;
-      for (std::size_t j : idx) {
-        auto wj = name_words(ms[j].entity);
-        if (wj.size() >= 2 && lower(wj.front()) == lower(w[0])) firsts.insert(ms[j].entity);
-      }
-      if (firsts.size() == 1) match = *firsts.begin();
-    }
-    if (!match.empty()) m.entity = match;
+    if (keys[k].words.size() >= 2) earlier_ending[keys[k].last] = m.entity;
   }
 }
 
-void resolve_orgs(std::vector<Mention>& ms) {
-  std::vector<std::size_t> idx;
+void resolve_orgs(std::vector<Mention>& ms, const Counter& count) {
+  // An organisation joins the longest name that ends with its words ("State Department" ->
+  // "U.S. State Department") or, for an acronym, whose initials it spells; of several equally
+  // long, the first in the article. Names already resolved count with their new name, as when
+  // all pairs were compared in order: the index holds each mention's current name.
+  using Entries = std::map<std::pair<std::size_t, std::size_t>, std::string>;  // (-len, pos) -> name
+  std::unordered_map<std::string, Entries> index;
+  const auto index_keys = [&](const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    std::string suffix;
+    if (!words.empty()) out.push_back("s");  // every name ends with no words at all
+    for (std::size_t s = 1; s < words.size(); ++s) {
+      suffix = lower(words[words.size() - s]) + (s > 1 ? "\x1f" : "") + suffix;
+      out.push_back("s" + suffix);
+    }
+    if (words.size() >= 2) out.push_back("i" + initials(words));
+    return out;
+  };
+  const auto add = [&](std::size_t pos, const std::string& name, bool insert) {
+    const auto words = name_words(name);
+    const std::pair<std::size_t, std::size_t> at{~words.size(), pos};
+    for (const auto& key : index_keys(words)) {
+      count();
+      if (insert) index[key].emplace(at, name);
+      else index[key].erase(at);
+    }
+  };
   for (std::size_t i = 0; i < ms.size(); ++i)
-    if (ms[i].type == MentionType::kOrg) idx.push_back(i);
-  for (std::size_t i : idx) {
+    if (ms[i].type == MentionType::kOrg) add(i, ms[i].entity, true);
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    if (ms[i].type != MentionType::kOrg) continue;
     const std::string name = ms[i].entity;
-    auto wi = name_words(name);
-    std::string best;
-    std::size_t best_len = wi.size();
-    for (std::size_t j : idx) {
-      auto wj = name_words(ms[j].entity);
-      bool expands = is_acronym(name) && wj.size() >= 2 && initials(wj) == strip_dots(name);
-      bool longer = wj.size() > best_len && ends_with_words(wj, wi);
-      if ((expands && wj.size() > best_len) || longer) {
-        best = ms[j].entity;
-        best_len = wj.size();
-      }
-    }
-    if (!best.empty()) ms[i].entity = best;
+    const auto wi = name_words(name);
+    std::string suffix;
+    for (std::size_t s = 0; s < wi.size(); ++s) suffix += (s ? "\x1f" : "") + lower(wi[s]);
+    const Entries* best = nullptr;
+    const auto consider = [&](const std::string& key) {
+      count();
+      auto it = index.find(key);
+      if (it == index.end() || it->second.empty()) return;
+      if (!best || it->second.begin()->first < best->begin()->first) best = &it->second;
+    };
+    consider("s" + suffix);
+    if (is_acronym(name)) consider("i" + strip_dots(name));
+    if (!best) continue;
+    const std::string found = best->begin()->second;
+    add(i, name, false);
+    ms[i].entity = found;
+    add(i, found, true);
   }
 }
 
-template <typename T>
-void push_unique(std::vector<T>& v, const T& x) {
-  if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
+// Appends x unless `seen` has it: distinct values in order of first appearance, in linear time.
+void push_unique(std::vector<std::string>& v, std::unordered_set<std::string>& seen, const std::string& x) {
+  if (seen.insert(x).second) v.push_back(x);
 }
 
 }  // namespace
@@ -148,29 +215,33 @@ std::vector<std::string> name_words(const std::string& name) {
 
 // One name keeps one type within an article: a single word the tagger read as an organisation
 // or place ("Blinken Visits Ukraine" in a headline) that is the surname of a person named in
-// full elsewhere is that person.
-void retype_surnames(std::vector<Mention>& ms) {
+// full elsewhere is that person (the first such person in the article).
+void retype_surnames(std::vector<Mention>& ms, const Counter& count) {
+  std::unordered_map<std::string, std::string> first_ending;
+  for (const auto& p : ms) {
+    if (p.type != MentionType::kPerson) continue;
+    auto pw = name_words(p.entity);
+    count();
+    if (pw.size() >= 2) first_ending.try_emplace(lower(pw.back()), p.entity);
+  }
   for (auto& m : ms) {
     if (m.type != MentionType::kOrg && m.type != MentionType::kPlace) continue;
     auto w = name_words(m.text);
     if (w.size() != 1) continue;
-    for (const auto& p : ms) {
-      if (p.type != MentionType::kPerson) continue;
-      auto pw = name_words(p.entity);
-      if (pw.size() >= 2 && lower(pw.back()) == lower(w[0])) {
-        m.type = MentionType::kPerson;
-        m.entity = p.entity;
-        m.country.clear();
-        break;
-      }
-    }
+    count();
+    auto it = first_ending.find(lower(w[0]));
+    if (it == first_ending.end()) continue;
+    m.type = MentionType::kPerson;
+    m.entity = it->second;
+    m.country.clear();
   }
 }
 
-void resolve_names(std::vector<Mention>& mentions) {
-  resolve_persons(mentions);
-  retype_surnames(mentions);
-  resolve_orgs(mentions);
+void resolve_names(std::vector<Mention>& mentions, std::size_t* comparisons) {
+  const Counter count{comparisons};
+  resolve_persons(mentions, count);
+  retype_surnames(mentions, count);
+  resolve_orgs(mentions, count);
 }
 
 std::vector<std::string> salient_countries(const std::vector<Mention>& mentions,
@@ -204,19 +275,20 @@ std::vector<std::string> salient_countries(const std::vector<Mention>& mentions,
 Facets make_facets(const std::vector<Mention>& mentions, const std::vector<Quote>& quotes,
                    const std::optional<DatelineInfo>& dateline) {
   Facets f;
-  if (dateline && !dateline->place.empty()) push_unique(f.place, dateline->place);
+  std::unordered_set<std::string> persons, orgs, places, speakers;
+  if (dateline && !dateline->place.empty()) push_unique(f.place, places, dateline->place);
   for (const auto& m : mentions) {
     switch (m.type) {
-      case MentionType::kPerson: push_unique(f.person, m.entity); break;
-      case MentionType::kOrg: push_unique(f.org, m.entity); break;
-      case MentionType::kPlace: push_unique(f.place, m.entity); break;
+      case MentionType::kPerson: push_unique(f.person, persons, m.entity); break;
+      case MentionType::kOrg: push_unique(f.org, orgs, m.entity); break;
+      case MentionType::kPlace: push_unique(f.place, places, m.entity); break;
       case MentionType::kCountry:
       case MentionType::kNationality: break;
     }
   }
   f.country = salient_countries(mentions, dateline);
   for (const auto& q : quotes)
-    if (counts_for_speaker_facet(q)) push_unique(f.speaker, *q.speaker);
+    if (counts_for_speaker_facet(q)) push_unique(f.speaker, speakers, *q.speaker);
   return f;
 }
 

@@ -16,8 +16,10 @@ namespace newsidx::entities {
 /// ("Antony Blinken"; the nearest earlier one when several do), a shorter full name joins a
 /// longer one that ends with it. Organisations: an acronym ("NATO") joins the name whose
 /// initials it spells, and a name joins a longer one that ends with it ("State Department" ->
-/// "U.S. State Department"). Places and countries keep the entity the caller gave.
-void resolve_names(std::vector<Mention>& mentions);
+/// "U.S. State Department"). Places and countries keep the entity the caller gave. Candidates
+/// are found by key, so the work grows linearly with the mentions; `comparisons`, when given,
+/// is increased by the number of look-ups and index entries made (for tests of that growth).
+void resolve_names(std::vector<Mention>& mentions, std::size_t* comparisons = nullptr);
 
 /// The ISO codes an article is about: the dateline's country always; any other country whose
 /// evidence (names, adjectives, places in it; a place counts half) reaches 2, or half the

@@ -137,7 +137,10 @@ DecodedText decode_text(std::string_view bytes) {
 }
 
 bool looks_binary(std::string_view bytes) {
-  if (bytes.find('\0') != std::string_view::npos) return true;
+  return bytes.find('\0') != std::string_view::npos || mostly_control_bytes(bytes);
+}
+
+bool mostly_control_bytes(std::string_view bytes) {
   const std::string_view head = bytes.substr(0, 8192);
   const auto controls = std::count_if(head.begin(), head.end(), [](char ch) {
     const auto c = static_cast<unsigned char>(ch);

@@ -39,6 +39,10 @@ std::string normalise_newlines(std::string_view text);
 /// its first 8 KiB are control bytes other than tab, newline, carriage return and form feed.
 bool looks_binary(std::string_view bytes);
 
+/// looks_binary's second test alone: more than a tenth of the first 8 KiB are control bytes
+/// (NUL included). Line-based formats check for NUL bytes line by line instead.
+bool mostly_control_bytes(std::string_view bytes);
+
 /// Decodes SGML/HTML character references: the named ones `&amp; &lt; &gt; &quot; &apos;
 /// &nbsp;` and numeric ones `&#38;` / `&#x26;`. References to control characters (other than tab
 /// and newline), as Reuters-21578 uses for its wire framing (`&#2;`, `&#3;`, `&#22;`), are

@@ -1,7 +1,9 @@
 // Reader for JSON Lines archives (see jsonl_reader.hpp).
 #include "indexer/readers/jsonl_reader.hpp"
 
+#include <exception>
 #include <initializer_list>
+#include <new>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -115,12 +117,18 @@ ReadResult read_jsonl(std::string_view rel_path, std::string_view display_path,
   std::size_t line = 0;
   std::size_t pos = 0;
   while (pos < bytes.size()) {
-    std::size_t eol = bytes.find('\n', pos);
+    // LF, CRLF and a lone CR (old Mac files) each end a line.
+    std::size_t eol = bytes.find_first_of("\r\n", pos);
     if (eol == std::string_view::npos) eol = bytes.size();
     std::string_view raw = bytes.substr(pos, eol - pos);
     pos = eol + 1;
+    if (eol < bytes.size() && bytes[eol] == '\r' && pos < bytes.size() && bytes[pos] == '\n') ++pos;
     ++line;
     if (trim(raw).empty()) continue;
+    if (raw.find('\0') != std::string_view::npos) {
+      result.warnings.push_back({std::string(display_path), line, "NUL byte in the line, not text", true});
+      continue;
+    }
     std::string decoded;
     if (!is_valid_utf8(raw)) {
       decoded = windows1252_to_utf8(raw);
@@ -128,21 +136,26 @@ ReadResult read_jsonl(std::string_view rel_path, std::string_view display_path,
       result.warnings.push_back({std::string(display_path), line,
                                  "not valid UTF-8; read as Windows-1252/Latin-1", false});
     }
-    json obj;
+    // Malformed input is expected here: whatever parsing or reading one line raises (a parse
+    // error, a number that overflows a double, memory for a huge record) becomes a warning for
+    // that line, never an abort.
     try {
-      obj = json::parse(raw);
-    } catch (const json::parse_error& e) {
-      // Malformed input is expected here; it becomes a warning, never an abort.
+      const json obj = json::parse(raw);
+      if (!obj.is_object()) {
+        result.warnings.push_back({std::string(display_path), line, "not a JSON object", true});
+        continue;
+      }
+      read_object(obj, rel_path, display_path, line, result);
+    } catch (const json::exception& e) {
       result.warnings.push_back({std::string(display_path), line,
                                  "malformed JSON: " + short_message(e.what()), true});
-      continue;
-    }
-    if (!obj.is_object()) {
+    } catch (const std::bad_alloc&) {
       result.warnings.push_back(
-          {std::string(display_path), line, "not a JSON object", true});
-      continue;
+          {std::string(display_path), line, "record too large to read (out of memory)", true});
+    } catch (const std::exception& e) {
+      result.warnings.push_back(
+          {std::string(display_path), line, std::string("cannot read the record: ") + e.what(), true});
     }
-    read_object(obj, rel_path, display_path, line, result);
   }
   return result;
 }

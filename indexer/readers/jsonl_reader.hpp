@@ -7,9 +7,11 @@
 
 namespace newsidx::readers {
 
-/// Reads every article in a JSON Lines file. Blank lines are ignored; a line that is not valid
-/// UTF-8 is read as Windows-1252 with a notice; a malformed line, a value that is not an object
-/// and an object without a body each give a skipping warning, and the other lines are still read.
+/// Reads every article in a JSON Lines file. LF, CRLF and lone CR end lines; blank lines are
+/// ignored; a line that is not valid UTF-8 is read as Windows-1252 with a notice; a malformed
+/// line (anything the JSON parser raises, a number overflowing a double included), a line with
+/// a NUL byte, a value that is not an object and an object without a body each give a skipping
+/// warning for that line, and the other lines are still read. Never throws.
 ///
 /// Fields (first one present wins):
 ///  - id: `id` (string or number); else `rel_path#LINE`

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,11 +12,13 @@
 
 namespace newsidx::readers {
 
-/// The input formats newsidx understands, chosen by file name.
-enum class Format { kText, kJsonLines, kSgml, kUnsupported };
+/// The input formats newsidx understands, chosen by file name (kXml: by the root element too).
+enum class Format { kText, kJsonLines, kSgml, kXml, kFeed, kWarc, kUnsupported };
 
-/// `*.txt` -> kText, `*.jsonl`/`*.ndjson` -> kJsonLines, `*.sgm`/`*.sgml` -> kSgml.
-/// Extensions match in lower case only, so an archive's README.TXT is not taken for an article.
+/// `*.txt` -> kText, `*.jsonl`/`*.ndjson` -> kJsonLines, `*.sgm`/`*.sgml` -> kSgml,
+/// `*.xml`/`*.nitf`/`*.newsml` -> kXml (NITF, NewsML-G2 or a feed, told apart by the root
+/// element), `*.rss`/`*.atom` -> kFeed, `*.warc` -> kWarc; any of them with `.gz` after it is
+/// read through gzip. Extensions match in lower case only, so an archive's README.TXT is not taken for an article.
 Format format_for(std::string_view path);
 
 /// A problem with part of a file. `line` is 1-based, 0 when it concerns the whole file.
@@ -33,9 +36,25 @@ struct ReadResult {
   std::vector<ReadWarning> warnings;
 };
 
+struct PageSource;
+struct PageResult;
+/// Turns one HTML page into an article (see page.hpp, which spells the same type).
+using PageReader = std::function<PageResult(std::string_view bytes, const PageSource& source)>;
+
+/// Pulls up to `cap` more bytes of a file into `buf`; returns how many, 0 at the end. Lets a
+/// reader take a large file (a WARC) a slice at a time instead of whole.
+using ByteSource = std::function<std::size_t(char* buf, std::size_t cap)>;
+/// Receives each article of a streamed file as soon as it is read.
+using ArticleSink = std::function<void(Article)>;
+
 struct ReaderOptions {
   /// Articles whose text is larger than this are skipped with a warning.
   std::size_t max_article_bytes = 4 * 1024 * 1024;
+  /// A `.gz` file, or a WARC record, that decompresses to more than this is skipped (gzip bomb).
+  std::size_t max_decompressed_bytes = 1024u * 1024 * 1024;
+  /// The HTML reader for WARC pages and HTML feed content. When empty, HTML payloads are named
+  /// as not read ("no HTML reader") and everything else is read as usual.
+  PageReader pages;
 };
 
 /// Reads every article in one file.
@@ -44,5 +63,15 @@ struct ReaderOptions {
 ///  - `bytes`: the file's contents
 ReadResult read_file(std::string_view rel_path, std::string_view display_path,
                      std::string_view bytes, const ReaderOptions& options = {});
+
+/// True for the formats read as a stream (read_stream): WARC, whose files run to gigabytes.
+bool is_streamed(std::string_view rel_path);
+
+/// Reads a streamed file (is_streamed) from `source`, handing each article to `sink` as it is
+/// read, with the checks read_file makes (article size); returns the warnings. Memory is bounded
+/// by the largest record, never by the file.
+std::vector<ReadWarning> read_stream(std::string_view rel_path, std::string_view display_path,
+                                     const ByteSource& source, const ReaderOptions& options,
+                                     const ArticleSink& sink);
 
 }  // namespace newsidx::readers

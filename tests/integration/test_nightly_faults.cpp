@@ -8,8 +8,6 @@
 #include <random>
 #include <thread>
 
-#include <sys/mount.h>
-
 #include "common/xapian_db.hpp"
 #include "indexer/db_files.hpp"
 #include "nightly_util.hpp"
@@ -47,35 +45,6 @@ int run_unprivileged(const indexer::IndexOptions& o) {
     return exit_status_of(indexer::run_index(o, out));
   }));
 }
-
-// A tmpfs of `options` ("size=400k") mounted at `path`, unmounted when destroyed; nullopt (with
-// a warning that the test is skipped) where mounting is not possible.
-class SmallDisk {
- public:
-  static std::optional<SmallDisk> mount(const fs::path& path, const std::string& options) {
-    if (::geteuid() != 0) {
-      WARN("SKIPPED: mounting a small tmpfs needs root");
-      return std::nullopt;
-    }
-    fs::create_directories(path);
-    if (::mount("tmpfs", path.c_str(), "tmpfs", 0, options.c_str()) != 0) {
-      WARN("SKIPPED: cannot mount a tmpfs here: " << std::strerror(errno));
-      return std::nullopt;
-    }
-    return SmallDisk(path.string());
-  }
-  SmallDisk(SmallDisk&& o) noexcept : path_(std::move(o.path_)) { o.path_.clear(); }
-  SmallDisk(const SmallDisk&) = delete;
-  SmallDisk& operator=(const SmallDisk&) = delete;
-  SmallDisk& operator=(SmallDisk&&) = delete;
-  ~SmallDisk() {
-    if (!path_.empty()) ::umount2(path_.c_str(), MNT_DETACH);
-  }
-
- private:
-  explicit SmallDisk(std::string path) : path_(std::move(path)) {}
-  std::string path_;
-};
 
 }  // namespace
 

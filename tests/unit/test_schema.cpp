@@ -53,3 +53,13 @@ TEST_CASE("canonical: folding ignores case, accents and punctuation runs", "[sch
   CHECK(canonical::fold_key("Łódź") == "lodz");
   CHECK(canonical::fold_key("Blinken’s") == "blinken's");
 }
+
+TEST_CASE("schema: over-long terms differing past the cut stay distinct, readable and stable", "[schema]") {
+  const std::string base = "Qhttps://news.example.test/" + std::string(300, 'x');
+  const std::string a = schema::clamp_term(base + "/first"), b = schema::clamp_term(base + "/second");
+  CHECK(a != b);
+  CHECK(a.size() <= 240);
+  CHECK(a.rfind("Qhttps://news.example.test/xxx", 0) == 0);  // the readable prefix is kept
+  CHECK(a == schema::clamp_term(base + "/first"));
+  CHECK(schema::clamp_term("Qshort") == "Qshort");
+}
