@@ -135,11 +135,12 @@ def score(truth_path, labels_path, archive):
     twins = [(a, b) for a, b in wrong if same_text(archive, story(a), story(b))]
     print(f"pairs joining copies of the BBC set's own near-identical stories: {len(twins)} (raw precision "
           f"{len(hit) / max(1, len(predicted)):.4f})")
+    recall = len(hit) / max(1, len(true))
     hit = hit | set(twins)
     wrong = sorted(set(wrong) - set(twins))
     print(f"generated copies: {len(copies)} of {len(by_story)} stories, {len(labels)} articles in the archive")
     print(f"pairs: {len(true)} true, {len(predicted)} predicted, {len(hit)} right")
-    print(f"pair recall {len(hit) / max(1, len(true)):.4f}, precision {len(hit) / max(1, len(predicted)):.4f}")
+    print(f"pair recall {recall:.4f}, precision {len(hit) / max(1, len(predicted)):.4f}")
     for a, b in wrong[:20]:
         print(f"  wrong pair: {a} ({story(a)})  {b} ({story(b)})")
     missed = sorted(true - predicted)
