@@ -162,10 +162,11 @@ Result<bool> begin_clusters(ArchiveWriter& writer) {
   return m->count(key) > 0 && !m->at(key).empty();
 }
 
-Result<ClusterOutcome> finish_clusters(ArchiveWriter& writer, const std::vector<std::string>& written, bool all) {
+Result<ClusterOutcome> finish_clusters(ArchiveWriter& writer, const std::vector<std::string>& written, bool all,
+                                       const std::string& db) {
   auto dbs = writer.databases();
   if (!dbs) return dbs.error();
-  auto out = settle_clusters(*dbs, written, all, "cluster step");
+  auto out = settle_clusters(*dbs, written, all, db);
   if (!out) return out;
   if (auto st = writer.set_archive_metadata(std::string(schema::kClustersStaleKey), ""); !st) return st.error();
   return out;
