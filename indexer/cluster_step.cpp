@@ -163,10 +163,13 @@ Result<bool> begin_clusters(ArchiveWriter& writer) {
 }
 
 Result<ClusterOutcome> finish_clusters(ArchiveWriter& writer, const std::vector<std::string>& written, bool all,
-                                       const std::string& db) {
-  auto dbs = writer.databases();
-  if (!dbs) return dbs.error();
-  auto out = settle_clusters(*dbs, written, all, db);
+                                       bool removed, const std::string& db) {
+  Result<ClusterOutcome> out = ClusterOutcome{};
+  if (all || removed || !written.empty()) {
+    auto dbs = writer.databases();
+    if (!dbs) return dbs.error();
+    out = settle_clusters(*dbs, written, all, db);
+  }
   if (!out) return out;
   if (auto st = writer.set_archive_metadata(std::string(schema::kClustersStaleKey), ""); !st) return st.error();
   return out;

@@ -36,8 +36,9 @@ Result<ClusterOutcome> settle_clusters(std::vector<Xapian::WritableDatabase>& sh
 Result<bool> begin_clusters(ArchiveWriter& writer);
 
 /// The cluster step of a run over `writer`'s databases (settle_clusters with every article when
-/// `all`), then clears the mark; both commit with the run's last commit. Errors name `db`.
+/// `all`), then clears the mark; both commit with the run's last commit. Errors name `db`. A run
+/// that wrote and removed nothing (`removed` false, `written` empty, not `all`) settles nothing.
 Result<ClusterOutcome> finish_clusters(ArchiveWriter& writer, const std::vector<std::string>& written, bool all,
-                                       const std::string& db);
+                                       bool removed, const std::string& db);
 
 }  // namespace newsidx::indexer

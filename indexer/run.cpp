@@ -808,7 +808,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   }
   if (writer && !fatal && !s.interrupted) {
     // Copies of one story get its label; an interrupted run leaves that to the next one.
-    auto c = finish_clusters(*writer, written, cluster_all, o.db);
+    auto c = finish_clusters(*writer, written, cluster_all, s.removed > 0, o.db);
     if (!c) fatal = c.error();
     else s.joined = c->joined;
   }
