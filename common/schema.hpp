@@ -21,10 +21,15 @@
 //      XPERSON<k>, XORG<k>, XPLACE<k>, XCOUNTRY<cc>, XSPEAKER<k>
 //                       entity facets; k is the canonical name folded by canonical::fold_key
 //                       (lower case, accents removed), cc the lower-case ISO 3166-1 code
+//                       the band's hash, hex; indexer/clusters): candidate copies share one
+//    Values:
 //    Values:
 //      kDate            "YYYYMMDD" (sorts and ranges as a string)
 //      kPerson.. kSpeaker  the facet's canonical display names, serialised as a list
 //                       (see encode_list), so that facet counts see every value of a document
+//      kCluster         only on an article with copies: its story's label, the id of the
+//                       earliest-dated copy (set by the indexer's cluster step; the collapse key)
+//      kFingerprint     the body's MinHash fingerprint (indexer/clusters encode_fingerprint)
 //    Data: a JSON object {"id","path","line","offset","title","date","dateline","url","source",
 //          "author","section","lang","tags","body","facets":{...}} — what results display. "path" is
 //          the absolute path of the file holding the article (schema 3; relative to the
@@ -36,6 +41,9 @@
 //      Q<id>#q<n>       unique id term
 //      XPARENT<id>      the article it belongs to: re-indexing an article deletes by this term
 //      words of the quote text (as body words), XSPEAKER<k>, D/M/Y, kDate like the article
+//      kQuoteKey        only on a quotation of an article with copies: the story's label and a
+//                       hash of the speaker and the quote's words (set by the cluster step), so
+//                       the same quotation carried by several copies of a story is one hit
 //    Data: {"article","title","date","path"(,"path_hex"),"text","speaker","speaker_type"}.
 //
 // Database metadata: "newsidx.schema" = kSchemaVersion; the indexer also keeps per-file state
@@ -63,7 +71,9 @@ namespace newsidx::schema {
 // 4: facet values are whitespace-normalised ("Paul Volcker", never "Paul\nVolcker"), names
 //    read out of tables and figures give no facet values, and aliases are stored under their
 //    canonical name ("Kiev" as "Kyiv").
-inline constexpr int kSchemaVersion = 4;
+// 5: articles carry a body fingerprint (kFingerprint, XMH band terms) and, when they have
+//    copies, their story's label (kCluster); quotations a collapse key (kQuoteKey).
+inline constexpr int kSchemaVersion = 5;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
 inline constexpr std::string_view kSkippedKeyPrefix = "newsidx.skipped:";
@@ -71,6 +81,9 @@ inline constexpr std::string_view kRunStartKey = "newsidx.run.start";
 inline constexpr std::string_view kRunEndKey = "newsidx.run.end";
 inline constexpr std::string_view kRunOutcomeKey = "newsidx.run.outcome";
 inline constexpr std::string_view kRunDetailKey = "newsidx.run.detail";
+// Set while a run's clusters are not settled (committed with its first commit, cleared with
+// its last): the next run then settles every article's story (indexer/cluster_step).
+inline constexpr std::string_view kClustersStaleKey = "newsidx.clusters.stale";
 
 /// Value slots.
 enum class Slot : Xapian::valueno {
@@ -80,6 +93,9 @@ enum class Slot : Xapian::valueno {
   kPlace = 3,
   kCountry = 4,
   kSpeaker = 5,
+  kCluster = 6,
+  kFingerprint = 7,
+  kQuoteKey = 8,
 };
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
 
@@ -120,6 +136,8 @@ inline constexpr std::array<Field, 16> kFields{{
 inline constexpr std::string_view kDayPrefix = "D";
 inline constexpr std::string_view kMonthPrefix = "M";
 inline constexpr std::string_view kYearPrefix = "Y";
+// MinHash band terms are made and matched by the indexer's cluster step only.
+inline constexpr std::string_view kBandPrefix = "XMH";
 
 inline constexpr std::string_view kTypeArticle = "article";
 inline constexpr std::string_view kTypeQuote = "quote";
@@ -130,7 +148,8 @@ constexpr bool unique_names_and_prefixes() {
     for (std::size_t j = i + 1; j < kFields.size(); ++j)
       if (kFields[i].name == kFields[j].name || kFields[i].prefix == kFields[j].prefix) return false;
   for (const auto& f : kFields)
-    if (f.prefix == kDayPrefix || f.prefix == kMonthPrefix || f.prefix == kYearPrefix) return false;
+    if (f.prefix == kDayPrefix || f.prefix == kMonthPrefix || f.prefix == kYearPrefix || f.prefix == kBandPrefix)
+      return false;
   return true;
 }
 }  // namespace detail
@@ -163,6 +182,7 @@ std::string file_term(std::string_view path);
 std::string type_term(std::string_view type);
 std::string parent_term(std::string_view article_id);
 std::string quote_id(std::string_view article_id, std::size_t n);
+
 /// A boolean filter term for field `name` with a value already normalised by the caller.
 std::string filter_term(std::string_view name, std::string_view normalised_value);
 /// THE term of a raw value of a boolean field or facet, for the indexer and every way a user
