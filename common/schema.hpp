@@ -21,8 +21,8 @@
 //      XPERSON<k>, XORG<k>, XPLACE<k>, XCOUNTRY<cc>, XSPEAKER<k>
 //                       entity facets; k is the canonical name folded by canonical::fold_key
 //                       (lower case, accents removed), cc the lower-case ISO 3166-1 code
-//                       the band's hash, hex; indexer/clusters): candidate copies share one
-//    Values:
+//      XMH<b><hhhh>     one per LSH band of the body's fingerprint (b the band number, hhhh
+//                       its minimum hash, hex; indexer/clusters): candidate copies share one
 //    Values:
 //      kDate            "YYYYMMDD" (sorts and ranges as a string)
 //      kPerson.. kSpeaker  the facet's canonical display names, serialised as a list

@@ -100,7 +100,8 @@ class Step {
       if (*it == did) continue;
       // A pair is verified once, from its smaller document id.
       const std::size_t j = node(*it);
-      if (clusters::is_copy(prints_[i], prints_[j])) pairs_.emplace_back(std::min(i, j), std::max(i, j));
+      if (clusters::is_copy(prints_[i], prints_[j]) && clusters::close_in_time(members_[i].date, members_[j].date))
+        pairs_.emplace_back(std::min(i, j), std::max(i, j));
     }
   }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <limits>
 #include <numeric>
 #include <tuple>
@@ -72,6 +73,17 @@ std::uint64_t hash_bytes(std::string_view s, std::uint64_t h = 14695981039346656
   return h;
 }
 
+// The bottom-k sketch of a set of words.
+Sketch sketch(const std::vector<std::string>& words) {
+  Sketch s;
+  for (const auto& w : words) s.hashes.push_back(static_cast<std::uint16_t>(mix(hash_bytes(w)) >> 48));
+  std::sort(s.hashes.begin(), s.hashes.end());
+  s.hashes.erase(std::unique(s.hashes.begin(), s.hashes.end()), s.hashes.end());
+  s.count = static_cast<std::uint32_t>(std::min<std::size_t>(s.hashes.size(), 255));
+  if (s.hashes.size() > kSketchHashes) s.hashes.resize(kSketchHashes);
+  return s;
+}
+
 }  // namespace
 
 std::string comparable_text(std::string_view body) {
@@ -93,6 +105,40 @@ std::string comparable_text(std::string_view body) {
   return kept_words >= kMinKeptWords ? kept : std::string(body);
 }
 
+Salient salient_words(std::string_view body) {
+  const std::string text = comparable_text(body);
+  Salient out;
+  std::unordered_set<std::string> seen;
+  bool sentence_start = true;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t begin = text.find_first_not_of(" \t\r\n", pos);
+    if (begin == std::string::npos) break;
+    if (text.find('\n', pos) < begin) sentence_start = true;  // a new paragraph
+    std::size_t end = text.find_first_of(" \t\r\n", begin);
+    if (end == std::string::npos) end = text.size();
+    std::string_view raw(text.data() + begin, end - begin);
+    pos = end;
+    // The word without the punctuation and quotes around it.
+    std::size_t a = 0, b = raw.size();
+    while (a < b && !word_byte(static_cast<unsigned char>(raw[a]))) ++a;
+    while (b > a && !word_byte(static_cast<unsigned char>(raw[b - 1]))) --b;
+    const std::string_view w = raw.substr(a, b - a);
+    const bool opens = sentence_start;
+    const char last = raw.empty() ? ' ' : raw.back();
+    sentence_start = last == '.' || last == '!' || last == '?' || last == ':' || last == '"';
+    if (w.empty()) continue;
+    const bool number = std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    const bool name = !opens && std::isupper(static_cast<unsigned char>(w.front()));
+    if (!number && !name) continue;
+    std::string key;
+    for (char c : w)
+      if (c != ',') key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (seen.insert(key).second) (number ? out.numbers : out.names).push_back(std::move(key));
+  }
+  return out;
+}
+
 Fingerprint fingerprint(std::string_view body) {
   const auto w = words(comparable_text(body));
   Fingerprint f;
@@ -110,29 +156,44 @@ Fingerprint fingerprint(std::string_view body) {
       f.mins[i] = std::min(f.mins[i], static_cast<std::uint32_t>(mix(s ^ (0xA0761D6478BD642FULL * (i + 1))) >> 32));
   // The 16 low bits of each minimum are kept (and stored): enough to compare, a quarter the size.
   for (auto& m : f.mins) m &= 0xFFFF;
+  const Salient words = salient_words(body);
+  f.numbers = sketch(words.numbers);
+  f.names = sketch(words.names);
   return f;
 }
 
 std::string encode(const Fingerprint& f) {
   std::string out;
   if (f.empty()) return out;
-  auto put = [&](std::uint32_t v) {
-    for (int b = 0; b < 4; ++b) out.push_back(static_cast<char>((v >> (8 * b)) & 0xFF));
+  auto put16 = [&](std::uint32_t v) {
+    out.push_back(static_cast<char>(v & 0xFF));
+    out.push_back(static_cast<char>((v >> 8) & 0xFF));
   };
-  put(f.shingles);
-  for (auto m : f.mins) {
-    out.push_back(static_cast<char>(m & 0xFF));
-    out.push_back(static_cast<char>((m >> 8) & 0xFF));
-  }
+  put16(std::min<std::uint32_t>(f.shingles, 0xFFFF));
+  for (auto m : f.mins) put16(m);
+  out.push_back(static_cast<char>(std::min<std::uint32_t>(f.numbers.count, 255)));
+  out.push_back(static_cast<char>(std::min<std::uint32_t>(f.names.count, 255)));
+  for (auto n : f.numbers.hashes) put16(n);
+  for (auto n : f.names.hashes) put16(n);
   return out;
 }
 
 std::optional<Fingerprint> decode(std::string_view bytes) {
-  if (bytes.size() != 4 + 2 * kHashes) return std::nullopt;
+  constexpr std::size_t kFixed = 2 + 2 * kHashes + 2;
+  if (bytes.size() < kFixed) return std::nullopt;
   auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])); };
+  auto get16 = [&](std::size_t i) { return byte(i) | (byte(i + 1) << 8); };
   Fingerprint f;
-  for (int b = 0; b < 4; ++b) f.shingles |= byte(b) << (8 * b);
-  for (std::size_t i = 0; i < kHashes; ++i) f.mins.push_back(byte(4 + 2 * i) | (byte(5 + 2 * i) << 8));
+  f.shingles = get16(0);
+  for (std::size_t i = 0; i < kHashes; ++i) f.mins.push_back(get16(2 + 2 * i));
+  f.numbers.count = byte(kFixed - 2);
+  f.names.count = byte(kFixed - 1);
+  const std::size_t numbers = std::min<std::size_t>(f.numbers.count, kSketchHashes);
+  const std::size_t names = std::min<std::size_t>(f.names.count, kSketchHashes);
+  if (bytes.size() != kFixed + 2 * (numbers + names)) return std::nullopt;
+  std::size_t at = kFixed;
+  for (std::size_t i = 0; i < numbers; ++i, at += 2) f.numbers.hashes.push_back(static_cast<std::uint16_t>(get16(at)));
+  for (std::size_t i = 0; i < names; ++i, at += 2) f.names.hashes.push_back(static_cast<std::uint16_t>(get16(at)));
   return f;
 }
 
@@ -148,12 +209,11 @@ std::vector<std::string> band_terms(const Fingerprint& f) {
   if (f.empty()) return out;
   static constexpr char kHex[] = "0123456789abcdef";
   for (std::size_t b = 0; b < kBands; ++b) {
-    std::uint64_t h = b;
-    for (std::size_t r = 0; r < kRows; ++r) h = mix(h ^ f.mins[b * kRows + r]);
+    // The band's minimum itself, 16 bits: on a million articles about 15 share one by chance,
+    // which the copy test then turns away.
     std::string t(schema::kBandPrefix);
     t.push_back(kHex[b & 15]);
-    // 32 bits of the band's hash: chance collisions across a million articles stay rare.
-    for (int k = 7; k >= 0; --k) t.push_back(kHex[(h >> (4 * k)) & 15]);
+    for (int k = 3; k >= 0; --k) t.push_back(kHex[(f.mins[b] >> (4 * k)) & 15]);
     out.push_back(std::move(t));
   }
   return out;
@@ -177,12 +237,65 @@ Similarity similarity(const Fingerprint& a, const Fingerprint& b) {
   // |A and B| = J (|A| + |B|) / (1 + J), over the smaller set.
   const double inter = s.resemblance * (a.shingles + b.shingles) / (1.0 + s.resemblance);
   s.containment = std::min(1.0, inter / std::max<std::uint32_t>(1, std::min(a.shingles, b.shingles)));
+  s.numbers = share(a.numbers, b.numbers);
+  s.names = share(a.names, b.names);
   return s;
+}
+
+Share share(const Sketch& a, const Sketch& b) {
+  // Below the smaller of the two sketches' largest hashes (of a sketch that was cut), each
+  // sketch holds every hash of its set, so the share is exact over that range.
+  const Sketch& few = a.count <= b.count ? a : b;
+  const Sketch& many = &few == &a ? b : a;
+  std::uint32_t range = 0xFFFF;
+  for (const Sketch* k : {&a, &b})
+    if (k->count > k->hashes.size() && !k->hashes.empty()) range = std::min<std::uint32_t>(range, k->hashes.back());
+  Share out;
+  std::size_t found = 0;
+  for (auto h : few.hashes) {
+    if (h > range) break;
+    ++out.compared;
+    found += std::binary_search(many.hashes.begin(), many.hashes.end(), h);
+  }
+  if (out.compared) out.share = static_cast<double>(found) / static_cast<double>(out.compared);
+  return out;
 }
 
 bool is_copy(const Fingerprint& a, const Fingerprint& b) {
   const Similarity s = similarity(a, b);
-  return s.containment >= kCopyContainment && s.resemblance >= kCopyResemblance;
+  auto holds = [](const Share& x, std::size_t from, double at_least) { return x.compared < from || x.share >= at_least; };
+  return s.containment >= kCopyContainment && s.resemblance >= kCopyResemblance &&
+         holds(s.numbers, kMinNumbers, kNumberContainment) && holds(s.names, kMinNames, kNameContainment);
+}
+
+namespace {
+
+// Days since 1970-01-01 of a "YYYYMMDD" date (Howard Hinnant's days_from_civil); nullopt for
+// anything else.
+std::optional<long> day_number(std::string_view d) {
+  if (d.size() != 8 || !std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  auto num = [&](std::size_t at, std::size_t n) {
+    long v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (d[i] - '0');
+    return v;
+  };
+  long y = num(0, 4);
+  const long m = num(4, 2), day = num(6, 2);
+  if (m < 1 || m > 12 || day < 1 || day > 31) return std::nullopt;
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+}  // namespace
+
+bool close_in_time(std::string_view a, std::string_view b) {
+  const auto x = day_number(a), y = day_number(b);
+  if (!x || !y) return true;
+  return std::abs(*x - *y) <= kMaxDaysApart;
 }
 
 std::vector<std::string> label(const std::vector<Member>& members,

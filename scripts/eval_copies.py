@@ -169,7 +169,7 @@ def identical(duplicates_path, labels_path):
           f"articles in them: {sum(stories.values())}")
 
 
-def sample(labels_path, db, build, n):
+def sample(labels_path, db, build, n, seed):
     labels = read_labels(labels_path)
     stories = collections.defaultdict(list)
     for a, (lab, title) in labels.items():
@@ -179,7 +179,7 @@ def sample(labels_path, db, build, n):
     print(f"Reuters: {len(labels)} articles, {len(stories)} stories with copies holding "
           f"{sum(len(m) for m in stories.values())} articles; sizes {dict(sorted(sizes.items()))}")
     query = os.path.join(build, "query", "newsidx-query")
-    for lab in random.Random(0).sample(sorted(stories), min(n, len(stories))):
+    for lab in random.Random(seed).sample(sorted(stories), min(n, len(stories))):
         print(f"--- story {lab} ({len(stories[lab])} articles)")
         out = subprocess.run([query, "--db", db, "--copies", lab, "--json", "--limit", "5"],
                              capture_output=True, text=True).stdout
@@ -189,6 +189,97 @@ def sample(labels_path, db, build, n):
                 print(f"  {j['id']} | {j['title']} | {j['snippet'][:160]}")
 
 
+def parse_fingerprint(hexed):
+    """The fingerprint as indexer/clusters encodes it: shingle count, 32 minimums, the counts of
+    numbers and names (a byte each), their sketches (16-bit little-endian)."""
+    b = bytes.fromhex(hexed)
+    u16 = lambda i: b[i] | (b[i + 1] << 8)
+    mins = [u16(2 + 2 * i) for i in range(32)]
+    nn, na = b[66], b[67]
+    kn, ka = min(nn, 8), min(na, 8)
+    numbers = [u16(68 + 2 * i) for i in range(kn)]
+    names = [u16(68 + 2 * kn + 2 * i) for i in range(ka)]
+    return u16(0), mins, (nn, numbers), (na, names)
+
+
+def share(a, b):
+    """indexer/clusters share(): (share, compared) of two (count, sketch) pairs."""
+    few, many = (a, b) if a[0] <= b[0] else (b, a)
+    rng = 0xFFFF
+    for k in (a, b):
+        if k[0] > len(k[1]) and k[1]:
+            rng = min(rng, k[1][-1])
+    compared = [h for h in few[1] if h <= rng]
+    found = sum(1 for h in compared if h in set(many[1]))
+    return (found / len(compared) if compared else 1.0), len(compared)
+
+
+def similarity(fa, fb):
+    """indexer/clusters similarity(): resemblance, containment, numbers share, names share."""
+    same = sum(x == y for x, y in zip(fa[1], fb[1]))
+    r = same / 32
+    inter = r * (fa[0] + fb[0]) / (1 + r)
+    c = min(1.0, inter / max(1, min(fa[0], fb[0])))
+    return r, c, share(fa[2], fb[2]), share(fa[3], fb[3])
+
+
+def tune(extract_path, truth_path):
+    """Pair outcomes of the copy test at several name-containment thresholds, from the
+    fingerprints --extract-only prints (candidates: pairs sharing one of the 8 band minimums).
+    With a truth file (generated copies): recall and precision; without: the pairs each
+    threshold turns away, to read."""
+    prints, titles = {}, {}
+    with open(extract_path, encoding="utf-8") as f:
+        for line in f:
+            j = json.loads(line)
+            if j.get("fingerprint"):
+                key = str(j["id"])
+                prints[key] = parse_fingerprint(j["fingerprint"])
+                titles[key] = j.get("title", "")
+    bands = collections.defaultdict(list)
+    for k, fp in prints.items():
+        for b in range(8):
+            bands[(b, fp[1][b])].append(k)
+    cands = set()
+    for members in bands.values():
+        if len(members) <= 200:
+            cands.update(itertools.combinations(sorted(members), 2))
+    sims = {p: similarity(prints[p[0]], prints[p[1]]) for p in cands}
+    base = {p for p, s in sims.items() if s[1] >= 0.5 and s[0] >= 0.25}
+    source = {}
+    if truth_path:
+        with open(truth_path) as f:
+            for line in f:
+                a, s = line.rstrip("\n").split("\t")
+                source[a] = s
+    # A share counts from 1 compared number and from 3 compared names (kMinNumbers, kMinNames).
+    ok_n = lambda sh, t: sh[1] < 1 or sh[0] >= t
+    ok = lambda sh, t: sh[1] < 3 or sh[0] >= t
+    grid = [(tn, ta) for tn in (0.0, 0.5, 0.6, 0.7, 0.8) for ta in (0.0, 0.4, 0.5, 0.6, 0.7)]
+    for tn, ta in grid:
+        kept = {p for p in base if ok_n(sims[p][2], tn) and ok(sims[p][3], ta)}
+        if truth_path:
+            copies = {a for a in source if a.startswith("copies/")}
+            st = lambda a: source.get(a) or a[len("orig/"):]
+            judged = [p for p in kept if p[0] in copies or p[1] in copies]
+            right = sum(1 for a, b in judged if st(a) == st(b))
+            true = collections.Counter(source.values())
+            ntrue = sum(n * (n - 1) // 2 for n in true.values())
+            print(f"numbers >= {tn}, names >= {ta}: pairs {len(judged)}, right {right}, "
+                  f"direct-pair recall {right / max(1, ntrue):.4f}, precision {right / max(1, len(judged)):.4f}")
+        else:
+            print(f"numbers >= {tn}, names >= {ta}: {len(kept)} pairs of {len(base)}")
+    if not truth_path:
+        tn, ta = float(os.environ.get("TUNE_NUMBERS", "0.6")), float(os.environ.get("TUNE_NAMES", "0.5"))
+        kept = sorted(p for p in base if ok_n(sims[p][2], tn) and ok(sims[p][3], ta))
+        gone = sorted(set(base) - set(kept))
+        for label, pairs in (("turned away", gone), ("kept", kept)):
+            pairs = list(pairs)
+            random.Random(0).shuffle(pairs)
+            for a, b in pairs[:25]:
+                s = sims[(a, b)]
+                print(f"  {label}: numbers {s[2][0]:.2f}/{s[2][1]} names {s[3][0]:.2f}/{s[3][1]}  {titles[a]!r}  |  {titles[b]!r}")
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "generate":
@@ -197,5 +288,7 @@ if __name__ == "__main__":
         score(sys.argv[2], sys.argv[3], sys.argv[4])
     elif cmd == "identical":
         identical(sys.argv[2], sys.argv[3])
+    elif cmd == "tune":
+        tune(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "")
     elif cmd == "sample":
-        sample(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]))
+        sample(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]) if len(sys.argv) > 6 else 1)

@@ -36,7 +36,7 @@ struct Archive {
 
 }  // namespace
 
-TEST_CASE("cli copies: the indexer says how many articles joined a story; a search shows the story once", "[cli]") {
+TEST_CASE("cli copies: the indexer says how many articles joined a story, and a search shows the story once", "[cli]") {
   Archive a;
   REQUIRE(a.indexed.status == 0);
   CHECK(has(a.indexed.out, "2 joined an existing story"));

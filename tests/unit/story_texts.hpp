@@ -38,6 +38,27 @@ inline const std::string kOtherHarbourStory =
     "Local shop owners in the harbour district said the queues had kept customers away and asked the "
     "council to publish a clear timetable for the repairs and for the new weight limit.\n";
 
+/// Two weekly reports written on one template (as Reuters ran EC sugar tenders): the same
+/// sentences, other figures and other names. Not one story.
+inline const std::string kSugarTenderWeek1 =
+    "The European Community Commission set the export levy on white sugar at 45.12 European "
+    "currency units per 100 kilos at its weekly meeting, traders said in Brussels today.\n\n"
+    "The levy on raw sugar was fixed at 38.50 Ecus per 100 kilos, and the Commission granted "
+    "export licences for 60,000 tonnes of white sugar at a maximum rebate of 44.82 Ecus per 100 "
+    "kilos at its weekly tender, against 43.10 Ecus last week.\n\n"
+    "Traders said French and West German houses took most of the tonnage, and that the market "
+    "expects the rebate to stay near this level while world prices remain weak and Community "
+    "stocks stay high. The next tender is on Wednesday.\n";
+inline const std::string kSugarTenderWeek2 =
+    "The European Community Commission set the export levy on white sugar at 46.07 European "
+    "currency units per 100 kilos at its weekly meeting, traders said in Brussels today.\n\n"
+    "The levy on raw sugar was fixed at 39.21 Ecus per 100 kilos, and the Commission granted "
+    "export licences for 102,000 tonnes of white sugar at a maximum rebate of 45.30 Ecus per 100 "
+    "kilos at its weekly tender, against 44.82 Ecus last week.\n\n"
+    "Traders said British and Dutch houses took most of the tonnage, and that the market "
+    "expects the rebate to stay near this level while world prices remain weak and Community "
+    "stocks stay high. The next tender is on Thursday.\n";
+
 /// A syndicated copy of `body` as an outlet runs it: a byline, the tail cut to `keep` of its
 /// paragraphs, a few words changed, a "read more" paragraph inserted and a credit line added.
 inline std::string syndicated_copy(const std::string& body, double keep) {
