@@ -32,17 +32,27 @@ void OnePerKeySpy::operator()(const Xapian::Document& doc, double wt) {
   for (auto* spy : spies_) (*spy)(doc, wt);
 }
 
+void StoryCountSpy::operator()(const Xapian::Document& doc, double) {
+  ++seen_;
+  std::string key = doc.get_value(slot_);
+  if (key.empty()) ++alone_;
+  else keys_.insert(std::move(key));
+}
+
 Xapian::Query key_filter(Xapian::valueno slot, const std::string& key) {
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, key, key);
 }
 
-Xapian::doccount other_copies(const Xapian::Database& db, Xapian::valueno slot, const std::string& key) {
-  if (key.empty()) return 0;
-  Xapian::Enquire e(db);
-  e.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, key_filter(slot, key), 0.0));
-  e.set_weighting_scheme(Xapian::BoolWeight());
-  const Xapian::doccount n = e.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-  return n > 0 ? n - 1 : 0;
+std::unordered_map<std::string, Xapian::doccount> other_copies(const Xapian::Database& db, Xapian::valueno slot,
+                                                              const std::vector<std::string>& keys) {
+  std::unordered_map<std::string, Xapian::doccount> out;
+  for (const auto& k : keys) out.emplace(k, 0);
+  out.erase(std::string());
+  if (out.empty()) return out;
+  for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v)
+    if (auto it = out.find(*v); it != out.end()) ++it->second;
+  for (auto& [key, n] : out) n = n > 0 ? n - 1 : 0;
+  return out;
 }
 
 }  // namespace newsidx::query

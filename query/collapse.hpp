@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -34,10 +35,29 @@ class OnePerKeySpy : public Xapian::MatchSpy {
   std::unordered_set<std::string> seen_;
 };
 
+/// A match spy that counts stories: the distinct keys in `slot` of the documents it sees, plus
+/// each document without one. Xapian shows a spy every match it looks at, before collapsing,
+/// so when it looked at all of them (seen() under check_at_least) the count is exact, with no
+/// second pass over the matches. Local searches only.
+class StoryCountSpy : public Xapian::MatchSpy {
+ public:
+  explicit StoryCountSpy(Xapian::valueno slot) : slot_(slot) {}
+  void operator()(const Xapian::Document& doc, double wt) override;
+  Xapian::doccount seen() const { return seen_; }
+  Xapian::doccount stories() const { return alone_ + static_cast<Xapian::doccount>(keys_.size()); }
+
+ private:
+  Xapian::valueno slot_;
+  Xapian::doccount seen_ = 0, alone_ = 0;
+  std::unordered_set<std::string> keys_;
+};
+
 /// The documents whose `slot` holds exactly `key` (a filter; never affects ranking).
 Xapian::Query key_filter(Xapian::valueno slot, const std::string& key);
 
-/// How many documents besides one hold `key` in `slot` (0 for an empty key).
-Xapian::doccount other_copies(const Xapian::Database& db, Xapian::valueno slot, const std::string& key);
+/// How many documents besides one hold each of `keys` in `slot` (0 for an empty key), read in
+/// one pass over the slot's value stream (a page of hits costs one pass, not one search each).
+std::unordered_map<std::string, Xapian::doccount> other_copies(const Xapian::Database& db, Xapian::valueno slot,
+                                                              const std::vector<std::string>& keys);
 
 }  // namespace newsidx::query

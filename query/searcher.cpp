@@ -446,27 +446,23 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
   }
   Xapian::ValueCountMatchSpy dates_spy(schema::slot(schema::Slot::kDate));
   if (req.timeline && !by_stream) add_spy(&dates_spy);
+  // Collapsing, Xapian only estimates how many stories remain: a spy counts them in the match.
+  StoryCountSpy story_count(collapse_on);
+  const bool count_stories = collapse && !by_stream && !remote_safe;
+  if (count_stories) enquire.add_matchspy(&story_count);
 
   // Counts over ALL matches need the match to look at every document, not just the page; any
   // other count is exact up to kExactCountsUpTo matches.
   const bool exhaustive = req.count_only || (!by_stream && (!req.facets.empty() || req.timeline));
   const Xapian::doccount limit = req.count_only ? 0 : static_cast<Xapian::doccount>(req.limit);
   const auto first = static_cast<Xapian::doccount>(req.offset);
-  Xapian::MSet mset = enquire.get_mset(first, limit, exhaustive ? db.get_doccount() : std::max(kExactCountsUpTo, first + limit));
+  const Xapian::doccount check = exhaustive ? db.get_doccount() : std::max(kExactCountsUpTo, first + limit);
+  Xapian::MSet mset = enquire.get_mset(first, limit, check);
   res.matches_estimated = mset.get_matches_estimated();
   res.matches_lower = mset.get_matches_lower_bound();
   res.matches_upper = mset.get_matches_upper_bound();
-  if (collapse && !by_stream && !remote_safe && db.size() == 1 &&
-      (req.count_only || mset.get_uncollapsed_matches_upper_bound() <= kExactCountsUpTo)) {
-    // Xapian only estimates how many stories remain after collapsing: count them exactly.
-    Xapian::Enquire every(db);
-    every.set_query(built->query);
-    every.set_weighting_scheme(Xapian::BoolWeight());
-    every.add_matchspy(&docs_spy);
-    every.get_mset(0, 0, db.get_doccount());
-    res.matches_estimated = res.matches_lower = res.matches_upper =
-        static_cast<Xapian::doccount>(one_per_key(db, collapse_on, docs_spy.docids()).size());
-  }
+  if (count_stories && (exhaustive || story_count.seen() < check))
+    res.matches_estimated = res.matches_lower = res.matches_upper = story_count.stories();
   if (by_stream) {
     // The unranked pass saw every match: the count is exact.
     res.matches_estimated = res.matches_lower = res.matches_upper =
@@ -532,9 +528,14 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     h.record = parse_record(d.get_data());
     if (req.snippets) h.snippet = snippets.make(mset, h.record);
     h.cluster = d.get_value(collapse_on);
-    h.copies = other_copies(db, collapse_on, h.cluster);
-    if (h.cluster.empty() && !req.quotes) h.cluster = h.record.value("id", std::string());
     res.hits.push_back(std::move(h));
+  }
+  std::vector<std::string> keys;
+  for (const auto& h : res.hits) keys.push_back(h.cluster);
+  const auto copies = other_copies(db, collapse_on, keys);
+  for (auto& h : res.hits) {
+    if (auto it = copies.find(h.cluster); it != copies.end()) h.copies = it->second;
+    if (h.cluster.empty() && !req.quotes) h.cluster = h.record.value("id", std::string());
   }
   return res;
 }
