@@ -39,6 +39,14 @@ void StoryCountSpy::operator()(const Xapian::Document& doc, double) {
   else keys_.insert(std::move(key));
 }
 
+std::string OnePerKeySpy::serialise() const {
+  throw Xapian::InvalidArgumentError("newsidx::OnePerKeySpy reads story labels locally");
+}
+
+std::string StoryCountSpy::serialise() const {
+  throw Xapian::InvalidArgumentError("newsidx::StoryCountSpy counts story labels locally");
+}
+
 Xapian::Query key_filter(Xapian::valueno slot, const std::string& key) {
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, key, key);
 }

@@ -28,6 +28,10 @@ class OnePerKeySpy : public Xapian::MatchSpy {
   explicit OnePerKeySpy(Xapian::valueno slot) : slot_(slot) {}
   void add(Xapian::MatchSpy* spy) { spies_.push_back(spy); }
   void operator()(const Xapian::Document& doc, double wt) override;
+  std::string name() const override { return "newsidx::OnePerKeySpy"; }
+  /// Throws Xapian::InvalidArgumentError, as a server that does not know a spy does, so that a
+  /// search over a remote database falls back to what servers know (remote_safe_facets).
+  std::string serialise() const override;
 
  private:
   Xapian::valueno slot_;
@@ -43,6 +47,9 @@ class StoryCountSpy : public Xapian::MatchSpy {
  public:
   explicit StoryCountSpy(Xapian::valueno slot) : slot_(slot) {}
   void operator()(const Xapian::Document& doc, double wt) override;
+  std::string name() const override { return "newsidx::StoryCountSpy"; }
+  /// Throws Xapian::InvalidArgumentError, as OnePerKeySpy::serialise.
+  std::string serialise() const override;
   Xapian::doccount seen() const { return seen_; }
   Xapian::doccount stories() const { return alone_ + static_cast<Xapian::doccount>(keys_.size()); }
 

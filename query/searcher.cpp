@@ -326,8 +326,9 @@ Result<SearchResult> Searcher::search(const SearchRequest& req) {
       impl_->db.reopen();
     } catch (const Xapian::InvalidArgumentError& e) {
       // A remote server (xapian-tcpsrv) only runs the match spies it registers; count facets
-      // and dates the way it knows instead.
-      if (impl_->remote_safe_facets || (req.facets.empty() && !req.timeline)) return xapian_db::to_error(e, impl_->path);
+      // and dates the way it knows instead (and stories by Xapian's estimate).
+      if (impl_->remote_safe_facets || (req.facets.empty() && !req.timeline && !req.collapse))
+        return xapian_db::to_error(e, impl_->path);
       impl_->remote_safe_facets = true;
     } catch (const Xapian::Error& e) {
       return xapian_db::to_error(e, impl_->path);
