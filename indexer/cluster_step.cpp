@@ -45,7 +45,40 @@ class Step {
     seeds.erase(std::unique(seeds.begin(), seeds.end()), seeds.end());
     for (auto did : seeds) node(did);
     for (auto did : seeds) find_copies(did);
+    return finish(fresh, all, nullptr);
+  }
 
+  // A batch about to be committed: its articles, the copies they have, and every article of a
+  // story one of them reaches (and so on), so that labels are right before the commit and
+  // Xapian writes them into blocks not yet committed. A change that splits a story is left to
+  // the run's last step (run), which also looks at every article already in a story.
+  ClusterOutcome run_batch(const std::vector<std::string>& written) {
+    std::unordered_set<Xapian::docid> fresh;
+    for (const auto& t : written)
+      for (auto p = read_.postlist_begin(t); p != read_.postlist_end(t); ++p) fresh.insert(*p);
+    std::unordered_map<std::string, std::vector<Xapian::docid>> stories;
+    for (auto v = read_.valuestream_begin(kClusterSlot); v != read_.valuestream_end(kClusterSlot); ++v)
+      stories[*v].push_back(v.get_docid());
+    std::vector<Xapian::docid> queue(fresh.begin(), fresh.end());
+    std::sort(queue.begin(), queue.end());
+    std::unordered_set<Xapian::docid> queued(fresh.begin(), fresh.end());
+    std::unordered_set<std::string> reached;
+    for (std::size_t k = 0; k < queue.size(); ++k) {
+      for (std::size_t j : find_copies(queue[k])) {
+        if (queued.insert(docids_[j]).second) queue.push_back(docids_[j]);
+        if (old_[j].empty() || !reached.insert(old_[j]).second) continue;
+        for (Xapian::docid d : stories[old_[j]])
+          if (queued.insert(d).second) queue.push_back(d);
+      }
+    }
+    return finish(fresh, false, &queued);
+  }
+
+ private:
+  // Labels every node from the pairs found and writes the labels that changed; with `complete`,
+  // only the nodes whose whole story was looked at (a candidate that is no copy was not).
+  ClusterOutcome finish(const std::unordered_set<Xapian::docid>& fresh, bool all,
+                        const std::unordered_set<Xapian::docid>* complete) {
     const auto labels = clusters::label(members_, pairs_);
     ClusterOutcome out;
     // A written article joined an existing story when the story holds an article not written
@@ -55,6 +88,7 @@ class Step {
     for (std::size_t i = 0; i < docids_.size(); ++i)
       if (!labels[i].empty() && !all && !fresh.count(docids_[i])) with_earlier.insert(labels[i]);
     for (std::size_t i = 0; i < docids_.size(); ++i) {
+      if (complete && !complete->count(docids_[i])) continue;
       if (!labels[i].empty()) stories.insert(labels[i]);
       const bool now_written = all || fresh.count(docids_[i]);
       if (now_written && !labels[i].empty() && (with_earlier.count(labels[i]) || labels[i] != members_[i].id)) ++out.joined;
@@ -67,7 +101,6 @@ class Step {
     return out;
   }
 
- private:
   // The node of a document, read once: its id, date, current label and fingerprint.
   std::size_t node(Xapian::docid did) {
     if (auto it = index_.find(did); it != index_.end()) return it->second;
@@ -87,10 +120,12 @@ class Step {
     return i;
   }
 
-  // One query for the documents sharing a band with `did`; each verified copy is a pair.
-  void find_copies(Xapian::docid did) {
+  // One query for the documents sharing a band with `did`; each verified copy is a pair. Returns
+  // the nodes of the copies.
+  std::vector<std::size_t> find_copies(Xapian::docid did) {
+    std::vector<std::size_t> copies;
     const std::size_t i = node(did);
-    if (prints_[i].empty()) return;
+    if (prints_[i].empty()) return copies;
     const auto bands = clusters::band_terms(prints_[i]);
     Xapian::Enquire enquire(read_);
     enquire.set_weighting_scheme(Xapian::CoordWeight());
@@ -100,9 +135,12 @@ class Step {
       if (*it == did) continue;
       // A pair is verified once, from its smaller document id.
       const std::size_t j = node(*it);
-      if (clusters::is_copy(prints_[i], prints_[j]) && clusters::close_in_time(members_[i].date, members_[j].date))
+      if (clusters::is_copy(prints_[i], prints_[j]) && clusters::close_in_time(members_[i].date, members_[j].date)) {
         pairs_.emplace_back(std::min(i, j), std::max(i, j));
+        copies.push_back(j);
+      }
     }
+    return copies;
   }
 
   // Writes the new label into the document's shard, and the story's quotation keys into its
@@ -153,6 +191,12 @@ Result<ClusterOutcome> settle_clusters(std::vector<Xapian::WritableDatabase>& sh
   auto st = xapian_db::guarded(context, [&] { out = Step(shards).run(written, all); });
   if (!st) return st.error();
   return out;
+}
+
+ClusterOutcome settle_batch(Xapian::WritableDatabase& db, const std::vector<std::string>& written) {
+  if (written.empty()) return {};
+  std::vector<Xapian::WritableDatabase> one{db};
+  return Step(one).run_batch(written);
 }
 
 Result<bool> begin_clusters(ArchiveWriter& writer) {

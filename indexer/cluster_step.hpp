@@ -31,6 +31,13 @@ Result<ClusterOutcome> settle_clusters(std::vector<Xapian::WritableDatabase>& sh
                                        const std::vector<std::string>& written, bool all,
                                        const std::string& context);
 
+/// Settles the stories of the articles with the id terms in `written` in `db` before a batch is
+/// committed (WriterOptions::before_commit): labels written then go into blocks the commit
+/// writes anyway, where re-labelling committed articles copies blocks and grows the database.
+/// The run's last step (finish_clusters) still settles what a batch cannot see (a change that
+/// splits a story). Throws Xapian::Error: it runs inside the writer's guarded commit.
+ClusterOutcome settle_batch(Xapian::WritableDatabase& db, const std::vector<std::string>& written);
+
 /// Marks the archive's clusters unsettled (schema::kClustersStaleKey, committed with the run's
 /// first commit) and says whether an earlier run left them so (then every article is settled).
 Result<bool> begin_clusters(ArchiveWriter& writer);

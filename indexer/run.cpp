@@ -605,11 +605,21 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   auto& known = pipe->known;
   std::optional<SkipLedger> ledger;  // skipped-file records (not with --extract-only)
   std::vector<std::string> written;  // id terms of the articles written, for the cluster step
+  std::size_t batch_settled = 0;     // ... of which a batch's commit settled the first ones
   bool cluster_all = false;          // an earlier run left its clusters unsettled
   if (!o.extract_only) {
-    const WriterOptions wo{o.lock_timeout_s * 1000, &g_signal, o.batch_size};
+    WriterOptions wo{o.lock_timeout_s * 1000, &g_signal, o.batch_size, {}};
     auto scheme = run_scheme(o);
     if (!scheme) return scheme.error();
+    if (*scheme == PartitionScheme::kNone)
+      wo.before_commit = [&](Xapian::WritableDatabase& db) {
+        // Each batch's copies get their story's label before it commits (see settle_batch);
+        // the run's last step settles the rest. Not while stopping: that commit must be quick.
+        if (g_signal != 0 || batch_settled == written.size()) return;
+        const std::vector<std::string> batch(written.begin() + static_cast<std::ptrdiff_t>(batch_settled), written.end());
+        s.joined += settle_batch(db, batch).joined;
+        batch_settled = written.size();
+      };
     scheme_used = *scheme;
     std::string target = o.db;
     if (*scheme != PartitionScheme::kNone) {
@@ -829,9 +839,13 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   }
   if (writer && !fatal && !s.interrupted) {
     // Copies of one story get its label; an interrupted run leaves that to the next one.
-    auto c = finish_clusters(*writer, written, cluster_all, s.removed > 0, o.db);
+    // The last step sees the articles no batch settled; it runs whenever anything was written
+    // (a changed article may have split a story a batch could not see).
+    const std::vector<std::string> rest(written.begin() + static_cast<std::ptrdiff_t>(batch_settled), written.end());
+    auto c = finish_clusters(*writer, rest, cluster_all, s.removed > 0 || !written.empty(), o.db);
+    batch_settled = written.size();
     if (!c) fatal = c.error();
-    else s.joined = c->joined;
+    else s.joined += c->joined;
   }
   if (writer) {
     s.seconds = elapsed();

@@ -92,6 +92,7 @@ struct Writer::Impl {
   }
 
   void commit_now() {
+    if (options.before_commit) options.before_commit(db);
     if (open_state) db.set_metadata(open_state->first, open_state->second);
     for (const auto& [word, freq] : spelling) db.add_spelling(word, freq);
     spelling.clear();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -26,6 +27,9 @@ struct WriterOptions {
   const std::atomic<int>* stop = nullptr;
   /// Documents per commit; also bounds the writer's memory, as Xapian buffers a batch.
   std::size_t batch_size = 1000;
+  /// Called with the database just before each commit (the indexer settles the batch's copies
+  /// of one story then, indexer/cluster_step); a Xapian::Error it throws fails the commit.
+  std::function<void(Xapian::WritableDatabase&)> before_commit;
 };
 
 /// The writer of one database.

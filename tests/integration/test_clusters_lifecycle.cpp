@@ -145,6 +145,23 @@ TEST_CASE("clusters: the same clusters in any file order and in partitions", "[c
   CHECK(by_month.at(kCopy1) == kOriginal);
 }
 
+TEST_CASE("clusters: the same stories and the same count of joined articles whatever the batch size", "[clusters]") {
+  TempDir dir;
+  write_corpus(dir);
+  write_story(dir, "digest/2022/01/09/bridge.txt", "Bridge closing", ::test::syndicated_copy(::test::kHarbourStory, 0.8));
+  auto whole = options(dir, "whole");
+  const auto one_batch = index(whole);
+  // One article per commit: each batch's copies are settled before it commits, joining the
+  // stories of earlier batches; the run's last step settles what is left.
+  auto small = options(dir, "small");
+  small.batch_size = 1;
+  const auto many_batches = index(small);
+  CHECK(labels(small.db) == labels(whole.db));
+  CHECK(labels(small.db).at(kCopy1) == "digest/2022/01/09/bridge.txt");
+  CHECK(many_batches.joined == one_batch.joined);
+  CHECK(one_batch.joined == 3);
+}
+
 TEST_CASE("clusters: a search shows one hit per story with its copies counted", "[clusters]") {
   TempDir dir;
   write_corpus(dir);
