@@ -23,6 +23,8 @@
 //      XPERSON<k>, XORG<k>, XPLACE<k>, XCOUNTRY<cc>, XSPEAKER<k>
 //                       entity facets; k is the canonical name folded by canonical::fold_key
 //                       (lower case, accents removed), cc the lower-case ISO 3166-1 code
+//      XMH<b><hhhh>     one per LSH band of the body's fingerprint (b the band number, hhhh
+//                       its minimum hash, hex; indexer/clusters): candidate copies share one
 //    Values:
 //      kDate            "YYYYMMDD" (sorts and ranges as a string)
 //      kPerson.. kSpeaker  the facet's canonical display names, serialised as a list
@@ -34,6 +36,9 @@
 //                       carries none): of several holders, the newest version is the article
 //      kContentFile     the XFILE term of the holder whose record is the content; absent while
 //                       the content is that of a file that no longer holds the id (to restore)
+//      kCluster         only on an article with copies: its story's label, the id of the
+//                       earliest-dated copy (set by the indexer's cluster step; the collapse key)
+//      kFingerprint     the body's MinHash fingerprint (indexer/clusters encode_fingerprint)
 //    Data: a JSON object {"id","path","line","offset","title","date","dateline","url","source",
 //          "author","section","lang","tags","body","facets":{...}} — what results display. "path" is
 //          the absolute path of the file holding the article (schema 3; relative to the
@@ -45,6 +50,9 @@
 //      Q<id>#q<n>       unique id term
 //      XPARENT<id>      the article it belongs to: re-indexing an article deletes by this term
 //      words of the quote text (as body words), XSPEAKER<k>, D/M/Y, kDate like the article
+//      kQuoteKey        only on a quotation of an article with copies: the story's label and a
+//                       hash of the speaker and the quote's words (set by the cluster step), so
+//                       the same quotation carried by several copies of a story is one hit
 //    Data: {"article","title","date","path"(,"path_hex"),"text","speaker","speaker_type"}.
 //
 // Database metadata: "newsidx.schema" = kSchemaVersion; the indexer also keeps per-file state
@@ -80,6 +88,8 @@ namespace newsidx::schema {
 //    key (kVersion) and the file their content came from (kContentFile); a holder to read again
 //    after its article's source went is marked under "newsidx.reread:"; a partitioned archive
 //    keeps each id in one partition (indexer/partition.cpp).
+//    Also 5: articles carry a body fingerprint (kFingerprint, XMH band terms) and, when they have
+//    copies, their story's label (kCluster); quotations a collapse key (kQuoteKey).
 inline constexpr int kSchemaVersion = 5;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
@@ -91,6 +101,9 @@ inline constexpr std::string_view kRunDetailKey = "newsidx.run.detail";
 /// "newsidx.reread:<XFILE term>": a file holding an article whose content came from a file that
 /// no longer holds it; the next run reads it again even if unchanged (a crash-safe restore).
 inline constexpr std::string_view kRereadKeyPrefix = "newsidx.reread:";
+// Set while a run's clusters are not settled (committed with its first commit, cleared with
+// its last): the next run then settles every article's story (indexer/cluster_step).
+inline constexpr std::string_view kClustersStaleKey = "newsidx.clusters.stale";
 
 /// Value slots.
 enum class Slot : Xapian::valueno {
@@ -106,6 +119,9 @@ enum class Slot : Xapian::valueno {
   kLang = 9,
   kVersion = 10,
   kContentFile = 11,
+  kCluster = 12,
+  kFingerprint = 13,
+  kQuoteKey = 14,
 };
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
 
@@ -146,6 +162,8 @@ inline constexpr std::array<Field, 16> kFields{{
 inline constexpr std::string_view kDayPrefix = "D";
 inline constexpr std::string_view kMonthPrefix = "M";
 inline constexpr std::string_view kYearPrefix = "Y";
+// MinHash band terms are made and matched by the indexer's cluster step only.
+inline constexpr std::string_view kBandPrefix = "XMH";
 
 inline constexpr std::string_view kTypeArticle = "article";
 inline constexpr std::string_view kTypeQuote = "quote";
@@ -156,7 +174,8 @@ constexpr bool unique_names_and_prefixes() {
     for (std::size_t j = i + 1; j < kFields.size(); ++j)
       if (kFields[i].name == kFields[j].name || kFields[i].prefix == kFields[j].prefix) return false;
   for (const auto& f : kFields)
-    if (f.prefix == kDayPrefix || f.prefix == kMonthPrefix || f.prefix == kYearPrefix) return false;
+    if (f.prefix == kDayPrefix || f.prefix == kMonthPrefix || f.prefix == kYearPrefix || f.prefix == kBandPrefix)
+      return false;
   return true;
 }
 }  // namespace detail
@@ -196,6 +215,7 @@ std::string file_term(std::string_view path);
 std::string type_term(std::string_view type);
 std::string parent_term(std::string_view article_id);
 std::string quote_id(std::string_view article_id, std::size_t n);
+
 /// A boolean filter term for field `name` with a value already normalised by the caller.
 std::string filter_term(std::string_view name, std::string_view normalised_value);
 /// THE term of a raw value of a boolean field or facet, for the indexer and every way a user

@@ -7,6 +7,7 @@
 
 #include "common/analysis.hpp"
 #include "common/schema.hpp"
+#include "indexer/clusters.hpp"
 #include "indexer/readers/encoding.hpp"
 
 namespace newsidx::indexer {
@@ -130,6 +131,12 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
     const auto& values = facet_values(an.facets, f.name);
     for (const auto& v : values) add_boolean(doc, f.name, v);
     if (!values.empty()) doc.add_value(schema::slot(f.slot), schema::encode_list(values));
+  }
+
+  // The body's fingerprint and its band terms, for the cluster step (indexer/cluster_step).
+  if (const auto fp = clusters::fingerprint(a.body_text()); !fp.empty()) {
+    doc.add_value(schema::slot(schema::Slot::kFingerprint), clusters::encode(fp));
+    for (const auto& t : clusters::band_terms(fp)) doc.add_boolean_term(t);
   }
 
   // Collected here, in the worker, so the single writer only sums counts.

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "indexer/clusters.hpp"
+
 namespace newsidx::indexer {
 
 using nlohmann::json;
@@ -53,6 +55,9 @@ std::string extract_json(const Article& a, const Analysis& an, bool with_text) {
                                    std::pair{"source", &a.source}, std::pair{"lang", &a.lang}})
     if (!value->empty()) j[key] = *value;
   if (with_text) j["body"] = a.text;
+  // The body's MinHash fingerprint as the index stores it (indexer/clusters), in hex.
+  if (const auto fp = clusters::fingerprint(a.body_text()); !fp.empty()) j["fingerprint"] = clusters::to_hex(fp);
+  else j["fingerprint"] = nullptr;
   j["facets"] = {{"person", an.facets.person}, {"org", an.facets.org}, {"place", an.facets.place},
                  {"country", an.facets.country}, {"speaker", an.facets.speaker}};
   return j.dump(-1, ' ', false, json::error_handler_t::replace);

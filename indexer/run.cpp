@@ -28,6 +28,7 @@
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
 #include "indexer/archive_writer.hpp"
+#include "indexer/cluster_step.hpp"
 #include "indexer/db_files.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/entities/analyzer.hpp"
@@ -552,10 +553,11 @@ std::string summary_line(const Summary& s) {
   double rate = s.seconds > 0 ? static_cast<double>(s.added + s.updated) / s.seconds : 0.0;
   return fmt::format(
       "newsidx-index: {} ({} unchanged), {} read, {} added, {} updated, "
-      "{} removed, {} skipped{}{}, {:.1f} s, {:.0f} articles/s{}{}{}",
+      "{} removed, {} skipped{}{}{}, {:.1f} s, {:.0f} articles/s{}{}{}",
       count_of(s.files, "file"), s.files_unchanged, count_of(s.articles_read, "article"), s.added, s.updated, s.removed, s.skipped,
       s.still_skipped ? fmt::format(" ({} unchanged file{} still skipped)", s.still_skipped, s.still_skipped == 1 ? "" : "s") : "",
-      s.not_articles ? fmt::format(", {} not article{}", s.not_articles, s.not_articles == 1 ? "" : "s") : "", s.seconds, rate,
+      s.not_articles ? fmt::format(", {} not article{}", s.not_articles, s.not_articles == 1 ? "" : "s") : "",
+      s.joined ? fmt::format(", {} joined an existing story", s.joined) : "", s.seconds, rate,
       s.prune_refused ? fmt::format(", pruning of {} refused (--max-prune)", count_of(s.prune_refused, "vanished file")) : "",
       s.compacted ? fmt::format(", {} partitions compacted", s.compacted) : "",
       s.interrupted ? " (interrupted: committed what was done)" : s.rebuilt ? " (rebuilt)" : "");
@@ -605,10 +607,22 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   pipe->names = *names;
   auto& known = pipe->known;
   std::optional<SkipLedger> ledger;  // skipped-file records (not with --extract-only)
+  std::vector<std::string> written;  // id terms of the articles written, for the cluster step
+  std::size_t batch_settled = 0;     // ... of which a batch's commit settled the first ones
+  bool cluster_all = false;          // an earlier run left its clusters unsettled
   if (!o.extract_only) {
-    const WriterOptions wo{o.lock_timeout_s * 1000, &g_signal, o.batch_size};
+    WriterOptions wo{o.lock_timeout_s * 1000, &g_signal, o.batch_size, {}};
     auto scheme = run_scheme(o);
     if (!scheme) return scheme.error();
+    if (*scheme == PartitionScheme::kNone)
+      wo.before_commit = [&](Xapian::WritableDatabase& db) {
+        // Each batch's copies get their story's label before it commits (see settle_batch);
+        // the run's last step settles the rest. Not while stopping: that commit must be quick.
+        if (g_signal != 0 || batch_settled == written.size()) return;
+        const std::vector<std::string> batch(written.begin() + static_cast<std::ptrdiff_t>(batch_settled), written.end());
+        s.joined += settle_batch(db, batch).joined;
+        batch_settled = written.size();
+      };
     scheme_used = *scheme;
     std::string target = o.db;
     if (*scheme != PartitionScheme::kNone) {
@@ -640,6 +654,9 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     ledger = std::move(skips).value();
     // Committed with the run's first commit: a run killed after it shows as unfinished.
     if (auto st = record_run(*writer, RunRecord{utc_timestamp(started), "", "running", ""}); !st) return st.error();
+    auto stale = begin_clusters(*writer);
+    if (!stale) return stale.error();
+    cluster_all = *stale;
   }
 
   pipe->files = std::move(walked.files);
@@ -726,6 +743,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
         }
         begun = true;
       }
+      for (const auto& a : chunk) written.push_back(a.article.id_term);
       if (auto st = writer->write_articles(std::move(chunk)); !st) fatal = st.error();
       ++chunks;
     }
@@ -821,6 +839,16 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     for (const auto& key : ledger->keys())
       if (!seen.count(key) && !known.count(key))
         if (auto st = ledger->forget(*writer, key); !st) fatal = st.error();
+  }
+  if (writer && !fatal && !s.interrupted) {
+    // Copies of one story get its label; an interrupted run leaves that to the next one.
+    // The last step sees the articles no batch settled; it runs whenever anything was written
+    // (a changed article may have split a story a batch could not see).
+    const std::vector<std::string> rest(written.begin() + static_cast<std::ptrdiff_t>(batch_settled), written.end());
+    auto c = finish_clusters(*writer, rest, cluster_all, s.removed > 0 || !written.empty(), o.db);
+    batch_settled = written.size();
+    if (!c) fatal = c.error();
+    else s.joined += c->joined;
   }
   if (writer) {
     s.seconds = elapsed();

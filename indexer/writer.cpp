@@ -103,6 +103,7 @@ struct Writer::Impl {
   }
 
   void commit_now() {
+    if (options.before_commit) options.before_commit(db);
     if (open_state) db.set_metadata(open_state->first, open_state->second);
     for (const auto& [word, freq] : spelling) db.add_spelling(word, freq);
     spelling.clear();
@@ -475,6 +476,9 @@ Result<std::unordered_map<std::string, FileState>> Writer::file_states() const {
 }
 
 Status Writer::commit() { return impl_->commit(); }
+Result<std::vector<Xapian::WritableDatabase>> Writer::databases() {
+  return std::vector<Xapian::WritableDatabase>{impl_->db};
+}
 
 std::vector<Restore> Writer::take_restores() {
   std::vector<Restore> out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -26,6 +27,9 @@ struct WriterOptions {
   const std::atomic<int>* stop = nullptr;
   /// Documents per commit; also bounds the writer's memory, as Xapian buffers a batch.
   std::size_t batch_size = 1000;
+  /// Called with the database just before each commit (the indexer settles the batch's copies
+  /// of one story then, indexer/cluster_step); a Xapian::Error it throws fails the commit.
+  std::function<void(Xapian::WritableDatabase&)> before_commit;
 };
 
 /// The writer of one database.
@@ -63,6 +67,8 @@ class Writer final : public ArchiveWriter {
   Result<std::unordered_map<std::string, FileState>> file_states() const override;
   /// ArchiveWriter::commit.
   Status commit() override;
+  /// ArchiveWriter::databases: this one database.
+  Result<std::vector<Xapian::WritableDatabase>> databases() override;
   /// ArchiveWriter::set_archive_metadata and archive_metadata: this database's metadata.
   Status set_archive_metadata(const std::string& key, const std::string& value) override;
   Result<std::map<std::string, std::string>> archive_metadata(const std::string& prefix) const override;

@@ -206,6 +206,9 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     ("show", po::value<std::string>(&o.show_id), "print the article with this id as it was indexed (metadata, "
        "body, facets) instead of searching, e.g. --show 2022/01/19/blinken-kyiv.txt")
     ("like", po::value<std::string>(&r.like_id), "rank articles similar to the one with this id, e.g. --like wire-1")
+    ("no-collapse", "list every copy of a story (by default copies of one story, found by the indexer, are one "
+                    "hit with \"+N copies\", and counts, facets and the timeline count stories), e.g. --no-collapse")
+    ("copies", po::value<std::string>(&r.copies_of), "list the copies of this article's story, e.g. --copies wire-1")
     ("partial", "when a remote partition (a \"remote\" line of a stub database) does not answer, "
        "say which and search the others, e.g. --partial")
     ("explain", "show how the query was understood (terms, stems, filters) before the hits")
@@ -254,6 +257,7 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   for (const auto& w : words) r.text += (r.text.empty() ? "" : " ") + w;
   r.any = vm.count("any") > 0;
   r.count_only = vm.count("count") > 0;
+  r.collapse = vm.count("no-collapse") == 0;
   o.partial = vm.count("partial") > 0;
   r.all_of = vm.count("all-of") > 0;
   r.timeline = vm.count("timeline") > 0;

@@ -191,6 +191,7 @@ void print_text(std::ostream& out, const SearchResult& r, const PrintOptions& o)
     std::string where = escape_controls(field(rec, o.quotes ? "article" : "id"));
     const std::string dl = escape_controls(field(rec, "dateline"));
     if (!dl.empty()) where += "  [" + dl + "]";
+    if (h.copies > 0) where += "  +" + std::to_string(h.copies) + (h.copies == 1 ? " copy" : " copies");
     write_wrapped(out, where, o, kDim);
     if (!o.quotes) write_facets(out, facet_parts(rec), o);
     out << "\n";
@@ -367,6 +368,8 @@ void print_json(std::ostream& out, const SearchResult& r, const PrintOptions& o)
     j["path"] = field(rec, "path");
     j["snippet"] = render_snippet(h.snippet, false);
     j["highlights"] = highlight_spans(h.snippet);
+    if (!o.quotes) j["cluster"] = h.cluster;
+    j["copies"] = h.copies;
     out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }
   if (has_summary(r))

@@ -9,6 +9,7 @@
 #include "common/canonical.hpp"
 #include "common/countries.hpp"
 #include "common/schema.hpp"
+#include "query/collapse.hpp"
 #include "common/xapian_db.hpp"
 #include "query/passage.hpp"
 #include "query/record.hpp"
@@ -142,6 +143,18 @@ const char* sort_name(SortOrder s) {
     case SortOrder::kOldest: return "oldest first, then relevance";
   }
   return "";
+}
+
+// --copies ID: the articles of ID's story (ID alone when it has no copy).
+Result<Xapian::Query> story_filter(const Xapian::Database& db, const std::string& id) {
+  const std::string term = schema::id_term(id);
+  auto p = db.postlist_begin(term);
+  if (p == db.postlist_end(term))
+    return Error{ErrorCode::kUsage, "--copies " + id + ": no article with that id",
+                 "take an id from a result, e.g. newsidx-query --db news.db --format ids 'query'"};
+  const std::string label = db.get_document(*p).get_value(schema::slot(schema::Slot::kCluster));
+  if (label.empty()) return Xapian::Query(term);
+  return key_filter(schema::slot(schema::Slot::kCluster), label);
 }
 
 }  // namespace
@@ -338,8 +351,9 @@ Result<SearchResult> Searcher::search(const SearchRequest& req) {
       impl_->db.reopen();
     } catch (const Xapian::InvalidArgumentError& e) {
       // A remote server (xapian-tcpsrv) only runs the match spies it registers; count facets
-      // and dates the way it knows instead.
-      if (impl_->remote_safe_facets || (req.facets.empty() && !req.timeline)) return xapian_db::to_error(e, impl_->path);
+      // and dates the way it knows instead (and stories by Xapian's estimate).
+      if (impl_->remote_safe_facets || (req.facets.empty() && !req.timeline && !req.collapse))
+        return xapian_db::to_error(e, impl_->path);
       impl_->remote_safe_facets = true;
     } catch (const Xapian::Error& e) {
       return xapian_db::to_error(e, impl_->path);
@@ -397,6 +411,14 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
   };
   auto built = build_query(spec, db, resolve, req.today);
   if (!built) return built.error();
+  const Xapian::valueno collapse_on = collapse_slot(req.quotes);
+  const bool collapse = req.collapse && req.copies_of.empty();
+  if (!req.copies_of.empty()) {
+    auto story = story_filter(db, req.copies_of);
+    if (!story) return story.error();
+    built->query = Xapian::Query(Xapian::Query::OP_FILTER, built->query, *story);
+  }
+  if (collapse) enquire.set_collapse_key(collapse_on);
   enquire.set_query(built->query);
 
   Xapian::MultiValueKeyMaker by_date;
@@ -426,6 +448,17 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     every.add_matchspy(&docs_spy);
     every.get_mset(0, 0, db.get_doccount());
   }
+  // Facets, the timeline and the count see one document per story.
+  const std::vector<Xapian::docid> matched =
+      !by_stream ? std::vector<Xapian::docid>{} : collapse ? one_per_key(db, collapse_on, docs_spy.docids()) : docs_spy.docids();
+  // Local spies see one document per story when collapsing (remote ones every copy).
+  OnePerKeySpy stories_spy(collapse_on);
+  const bool spy_stories = collapse && !remote_safe && !by_stream && (!req.facets.empty() || req.timeline);
+  if (spy_stories) enquire.add_matchspy(&stories_spy);
+  auto add_spy = [&](Xapian::MatchSpy* spy) {
+    if (spy_stories) stories_spy.add(spy);
+    else enquire.add_matchspy(spy);
+  };
   for (const auto& name : req.facets) {
     const auto slot = schema::slot(schema::find_facet(name)->slot);
     if (by_stream) continue;
@@ -434,25 +467,32 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
       enquire.add_matchspy(combo_spies.back().get());
     } else {
       list_spies.push_back(std::make_unique<ListCountMatchSpy>(slot));
-      enquire.add_matchspy(list_spies.back().get());
+      add_spy(list_spies.back().get());
     }
   }
   Xapian::ValueCountMatchSpy dates_spy(schema::slot(schema::Slot::kDate));
-  if (req.timeline && !by_stream) enquire.add_matchspy(&dates_spy);
+  if (req.timeline && !by_stream) add_spy(&dates_spy);
+  // Collapsing, Xapian only estimates how many stories remain: a spy counts them in the match.
+  StoryCountSpy story_count(collapse_on);
+  const bool count_stories = collapse && !by_stream && !remote_safe;
+  if (count_stories) enquire.add_matchspy(&story_count);
 
   // Counts over ALL matches need the match to look at every document, not just the page; any
   // other count is exact up to kExactCountsUpTo matches.
   const bool exhaustive = req.count_only || (!by_stream && (!req.facets.empty() || req.timeline));
   const Xapian::doccount limit = req.count_only ? 0 : static_cast<Xapian::doccount>(req.limit);
   const auto first = static_cast<Xapian::doccount>(req.offset);
-  Xapian::MSet mset = enquire.get_mset(first, limit, exhaustive ? db.get_doccount() : std::max(kExactCountsUpTo, first + limit));
+  const Xapian::doccount check = exhaustive ? db.get_doccount() : std::max(kExactCountsUpTo, first + limit);
+  Xapian::MSet mset = enquire.get_mset(first, limit, check);
   res.matches_estimated = mset.get_matches_estimated();
   res.matches_lower = mset.get_matches_lower_bound();
   res.matches_upper = mset.get_matches_upper_bound();
+  if (count_stories && (exhaustive || story_count.seen() < check))
+    res.matches_estimated = res.matches_lower = res.matches_upper = story_count.stories();
   if (by_stream) {
     // The unranked pass saw every match: the count is exact.
     res.matches_estimated = res.matches_lower = res.matches_upper =
-        static_cast<Xapian::doccount>(docs_spy.docids().size());
+        static_cast<Xapian::doccount>(matched.size());
   }
 
   for (std::size_t i = 0; i < req.facets.size(); ++i) {
@@ -460,7 +500,7 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     const schema::FacetDef* facet = schema::find_facet(req.facets[i]);
     ValueCounts counts;
     if (by_stream) {
-      counts = count_list_values(db, schema::slot(facet->slot), docs_spy.docids(), f.with_value);
+      counts = count_list_values(db, schema::slot(facet->slot), matched, f.with_value);
     } else if (remote_safe) {
       counts = count_combinations(*combo_spies[i]);
       for (auto it = combo_spies[i]->values_begin(); it != combo_spies[i]->values_end(); ++it)
@@ -476,7 +516,7 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
   if (req.timeline) {
     std::map<std::string, Xapian::doccount> days;
     if (by_stream)
-      days = count_values(db, schema::slot(schema::Slot::kDate), docs_spy.docids());
+      days = count_values(db, schema::slot(schema::Slot::kDate), matched);
     else
       for (auto it = dates_spy.values_begin(); it != dates_spy.values_end(); ++it) days[*it] = it.get_termfreq();
     res.timeline = make_timeline(days, req.interval);
@@ -515,7 +555,15 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     Xapian::Document d = it.get_document();
     h.record = parse_record(d.get_data());
     if (req.snippets) h.snippet = snippets.make(mset, h.record);
+    h.cluster = d.get_value(collapse_on);
     res.hits.push_back(std::move(h));
+  }
+  std::vector<std::string> keys;
+  for (const auto& h : res.hits) keys.push_back(h.cluster);
+  const auto copies = other_copies(db, collapse_on, keys);
+  for (auto& h : res.hits) {
+    if (auto it = copies.find(h.cluster); it != copies.end()) h.copies = it->second;
+    if (h.cluster.empty() && !req.quotes) h.cluster = h.record.value("id", std::string());
   }
   return res;
 }

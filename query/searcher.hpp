@@ -46,6 +46,9 @@ struct SearchRequest {
   bool explain = false;
   std::size_t offset = 0, limit = 10;
   bool count_only = false;
+  /// One hit per story (copies collapsed, counts and facets count stories); false: every copy.
+  bool collapse = true;
+  std::string copies_of;           ///< --copies: list the copies of this article's story
   std::size_t snippet_length = 200;
   bool snippets = true;            ///< false: hits come without snippets (ids, paths)
   /// Suggest a spelling correction when fewer matches than this are found (and the correction
@@ -66,6 +69,8 @@ struct Hit {
   int percent = 0;
   nlohmann::json record;       ///< the stored data record
   std::string snippet;         ///< with kHighlightStart/End around matched words
+  std::string cluster;         ///< the story's label (the article's own id when it has no copy)
+  std::size_t copies = 0;      ///< other copies of the story (of the quotation, with --quotes)
 };
 
 /// Top values of one facet over all matches.

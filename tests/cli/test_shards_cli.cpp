@@ -46,7 +46,7 @@ TEST_CASE("shards cli: --partition year, then the query tool over the archive fo
     CHECK(ids(dir.str("archive"), sh_quote(q)) == a);
   }
   auto facets = [&](const std::string& db) {
-    return run_command(kQuery + " --db " + sh_quote(db) + " --facets-only --facets person,place --timeline energy").out;
+    return run_command(kQuery + " --db " + sh_quote(db) + " --no-collapse --facets-only --facets person,place --timeline energy").out;
   };
   CHECK(facets(dir.str("archive")).find("Angela Merkel") != std::string::npos);
   CHECK(facets(dir.str("archive")) == facets(dir.str("one.db")));

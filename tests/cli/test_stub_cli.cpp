@@ -65,13 +65,20 @@ TEST_CASE("cli stub: program partitions are searched with facets, and --partial 
   for (const char* part : {"2019", "2020", "2021", "2022", "undated"})
     stub += "remote :xapian-progsrv " + dir.str("archive/") + part + "\n";
   write_file(dir.path() / "prog.stub", stub);
+  // Every copy is counted (--no-collapse): the corpus's stories are one template, and remote
+  // servers count facets over every copy of a story.
   auto facets = [&](const std::string& db, const std::string& extra = "") {
     return run_command(kQuery + " --db " + sh_quote(db) + " " + extra +
-                       " --facets-only --facets person,place --timeline energy 2>&1");
+                       " --no-collapse --facets-only --facets person,place --timeline energy 2>&1");
   };
   auto expected = facets(dir.str("one.db"));
   CHECK(expected.out.find("Angela Merkel") != std::string::npos);
   CHECK(facets(dir.str("prog.stub")).out == expected.out);
+  // A collapsed search (the default) runs over remote partitions too, one hit per story.
+  auto stories = [&](const std::string& db) { return run_command(kQuery + " --db " + sh_quote(db) + " --count energy 2>&1"); };
+  const auto remote_stories = stories(dir.str("prog.stub"));
+  CHECK(remote_stories.status == 0);
+  CHECK(remote_stories.out == stories(dir.str("one.db")).out);
 
   write_file(dir.path() / "down.stub", stub + "remote :xapian-progsrv " + dir.str("archive/1999") + "\n");
   auto down = facets(dir.str("down.stub"));

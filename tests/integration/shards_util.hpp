@@ -86,6 +86,9 @@ inline std::vector<query::SearchRequest> requests() {
     r.limit = 20;
     r.facets = {"person", "place"};
     r.timeline = true;
+    // The stories are one template, near-copies of each other: every copy is compared here
+    // (the story labels across partitions are tested in test_clusters_lifecycle).
+    r.collapse = false;
     out.push_back(r);
   }
   out[3].quotes = true;

@@ -1,0 +1,223 @@
+// Applies indexer/clusters to a database: candidates by band terms, verified pairs, labels.
+#include "cluster_step.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "common/schema.hpp"
+#include "common/xapian_db.hpp"
+#include "indexer/clusters.hpp"
+
+namespace newsidx::indexer {
+
+namespace {
+
+// Candidates looked at per article: those sharing the most bands come first (CoordWeight).
+constexpr Xapian::doccount kCandidates = 100;
+
+const Xapian::valueno kClusterSlot = schema::slot(schema::Slot::kCluster);
+const Xapian::valueno kFingerprintSlot = schema::slot(schema::Slot::kFingerprint);
+const Xapian::valueno kQuoteKeySlot = schema::slot(schema::Slot::kQuoteKey);
+
+class Step {
+ public:
+  explicit Step(std::vector<Xapian::WritableDatabase>& shards) : shards_(shards) {
+    for (auto& s : shards_) read_.add_database(s);
+  }
+
+  ClusterOutcome run(const std::vector<std::string>& written, bool all) {
+    std::unordered_set<Xapian::docid> fresh;
+    for (const auto& t : written)
+      for (auto p = read_.postlist_begin(t); p != read_.postlist_end(t); ++p) fresh.insert(*p);
+    std::vector<Xapian::docid> seeds(fresh.begin(), fresh.end());
+    if (all) {
+      const std::string type = schema::type_term(schema::kTypeArticle);
+      for (auto p = read_.postlist_begin(type); p != read_.postlist_end(type); ++p) seeds.push_back(*p);
+    } else {
+      for (auto v = read_.valuestream_begin(kClusterSlot); v != read_.valuestream_end(kClusterSlot); ++v)
+        seeds.push_back(v.get_docid());
+    }
+    std::sort(seeds.begin(), seeds.end());
+    seeds.erase(std::unique(seeds.begin(), seeds.end()), seeds.end());
+    for (auto did : seeds) node(did);
+    for (auto did : seeds) find_copies(did);
+    return finish(fresh, all, nullptr);
+  }
+
+  // A batch about to be committed: its articles, the copies they have, and every article of a
+  // story one of them reaches (and so on), so that labels are right before the commit and
+  // Xapian writes them into blocks not yet committed. A change that splits a story is left to
+  // the run's last step (run), which also looks at every article already in a story.
+  ClusterOutcome run_batch(const std::vector<std::string>& written) {
+    std::unordered_set<Xapian::docid> fresh;
+    for (const auto& t : written)
+      for (auto p = read_.postlist_begin(t); p != read_.postlist_end(t); ++p) fresh.insert(*p);
+    std::unordered_map<std::string, std::vector<Xapian::docid>> stories;
+    for (auto v = read_.valuestream_begin(kClusterSlot); v != read_.valuestream_end(kClusterSlot); ++v)
+      stories[*v].push_back(v.get_docid());
+    std::vector<Xapian::docid> queue(fresh.begin(), fresh.end());
+    std::sort(queue.begin(), queue.end());
+    std::unordered_set<Xapian::docid> queued(fresh.begin(), fresh.end());
+    std::unordered_set<std::string> reached;
+    for (std::size_t k = 0; k < queue.size(); ++k) {
+      for (std::size_t j : find_copies(queue[k])) {
+        if (queued.insert(docids_[j]).second) queue.push_back(docids_[j]);
+        if (old_[j].empty() || !reached.insert(old_[j]).second) continue;
+        for (Xapian::docid d : stories[old_[j]])
+          if (queued.insert(d).second) queue.push_back(d);
+      }
+    }
+    return finish(fresh, false, &queued);
+  }
+
+ private:
+  // Labels every node from the pairs found and writes the labels that changed; with `complete`,
+  // only the nodes whose whole story was looked at (a candidate that is no copy was not).
+  ClusterOutcome finish(const std::unordered_set<Xapian::docid>& fresh, bool all,
+                        const std::unordered_set<Xapian::docid>* complete) {
+    const auto labels = clusters::label(members_, pairs_);
+    ClusterOutcome out;
+    // A written article joined an existing story when the story holds an article not written
+    // by this run; in a story all new (or when every article is settled) every copy but the
+    // earliest joined it.
+    std::unordered_set<std::string> stories, with_earlier;
+    for (std::size_t i = 0; i < docids_.size(); ++i)
+      if (!labels[i].empty() && !all && !fresh.count(docids_[i])) with_earlier.insert(labels[i]);
+    for (std::size_t i = 0; i < docids_.size(); ++i) {
+      if (complete && !complete->count(docids_[i])) continue;
+      if (!labels[i].empty()) stories.insert(labels[i]);
+      const bool now_written = all || fresh.count(docids_[i]);
+      if (now_written && !labels[i].empty() && (with_earlier.count(labels[i]) || labels[i] != members_[i].id)) ++out.joined;
+      if (labels[i] != old_[i]) {
+        relabel(docids_[i], members_[i].id, labels[i]);
+        ++out.relabelled;
+      }
+    }
+    out.stories = stories.size();
+    return out;
+  }
+
+  // The node of a document, read once: its id, date, current label and fingerprint.
+  std::size_t node(Xapian::docid did) {
+    if (auto it = index_.find(did); it != index_.end()) return it->second;
+    const Xapian::Document doc = read_.get_document(did);
+    clusters::Member m;
+    const std::string qprefix = schema::prefix("id");
+    auto t = doc.termlist_begin();
+    t.skip_to(qprefix);
+    if (t != doc.termlist_end() && (*t).rfind(qprefix, 0) == 0) m.id = (*t).substr(qprefix.size());
+    m.date = doc.get_value(schema::slot(schema::Slot::kDate));
+    const std::size_t i = docids_.size();
+    index_.emplace(did, i);
+    docids_.push_back(did);
+    members_.push_back(std::move(m));
+    old_.push_back(doc.get_value(kClusterSlot));
+    prints_.push_back(clusters::decode(doc.get_value(kFingerprintSlot)).value_or(clusters::Fingerprint{}));
+    return i;
+  }
+
+  // One query for the documents sharing a band with `did`; each verified copy is a pair. Returns
+  // the nodes of the copies.
+  std::vector<std::size_t> find_copies(Xapian::docid did) {
+    std::vector<std::size_t> copies;
+    const std::size_t i = node(did);
+    if (prints_[i].empty()) return copies;
+    const auto bands = clusters::band_terms(prints_[i]);
+    Xapian::Enquire enquire(read_);
+    enquire.set_weighting_scheme(Xapian::CoordWeight());
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()));
+    const Xapian::MSet m = enquire.get_mset(0, kCandidates + 1);
+    for (auto it = m.begin(); it != m.end(); ++it) {
+      if (*it == did) continue;
+      // A pair is verified once, from its smaller document id.
+      const std::size_t j = node(*it);
+      if (clusters::is_copy(prints_[i], prints_[j]) && clusters::close_in_time(members_[i].date, members_[j].date)) {
+        pairs_.emplace_back(std::min(i, j), std::max(i, j));
+        copies.push_back(j);
+      }
+    }
+    return copies;
+  }
+
+  // Writes the new label into the document's shard, and the story's quotation keys into its
+  // quotations (which live beside it). Only values change, so Xapian rewrites neither terms nor
+  // positions.
+  void relabel(Xapian::docid did, const std::string& id, const std::string& label) {
+    const std::size_t n = shards_.size();
+    auto& shard = shards_[(did - 1) % n];
+    const Xapian::docid local = (did - 1) / n + 1;
+    Xapian::Document doc = shard.get_document(local);
+    if (label.empty()) doc.remove_value(kClusterSlot);
+    else doc.add_value(kClusterSlot, label);
+    shard.replace_document(local, doc);
+    const std::string parent = schema::parent_term(id);
+    std::vector<Xapian::docid> quotes(shard.postlist_begin(parent), shard.postlist_end(parent));
+    for (Xapian::docid q : quotes) {
+      Xapian::Document qd = shard.get_document(q);
+      if (label.empty()) {
+        qd.remove_value(kQuoteKeySlot);
+      } else {
+        const auto rec = nlohmann::json::parse(qd.get_data(), nullptr, false);
+        const auto field = [&](const char* k) {
+          return rec.is_object() && rec.contains(k) && rec[k].is_string() ? rec[k].get<std::string>() : std::string();
+        };
+        qd.add_value(kQuoteKeySlot, label + '\n' + clusters::quote_key(field("text"), field("speaker")));
+      }
+      shard.replace_document(q, qd);
+    }
+  }
+
+  std::vector<Xapian::WritableDatabase>& shards_;
+  Xapian::Database read_;
+  std::unordered_map<Xapian::docid, std::size_t> index_;
+  std::vector<Xapian::docid> docids_;
+  std::vector<clusters::Member> members_;
+  std::vector<std::string> old_;
+  std::vector<clusters::Fingerprint> prints_;
+  std::vector<std::pair<std::size_t, std::size_t>> pairs_;
+};
+
+}  // namespace
+
+Result<ClusterOutcome> settle_clusters(std::vector<Xapian::WritableDatabase>& shards,
+                                       const std::vector<std::string>& written, bool all,
+                                       const std::string& context) {
+  ClusterOutcome out;
+  if (shards.empty()) return out;
+  auto st = xapian_db::guarded(context, [&] { out = Step(shards).run(written, all); });
+  if (!st) return st.error();
+  return out;
+}
+
+ClusterOutcome settle_batch(Xapian::WritableDatabase& db, const std::vector<std::string>& written) {
+  if (written.empty()) return {};
+  std::vector<Xapian::WritableDatabase> one{db};
+  return Step(one).run_batch(written);
+}
+
+Result<bool> begin_clusters(ArchiveWriter& writer) {
+  const std::string key(schema::kClustersStaleKey);
+  auto m = writer.archive_metadata(key);
+  if (!m) return m.error();
+  if (auto st = writer.set_archive_metadata(key, "1"); !st) return st.error();
+  return m->count(key) > 0 && !m->at(key).empty();
+}
+
+Result<ClusterOutcome> finish_clusters(ArchiveWriter& writer, const std::vector<std::string>& written, bool all,
+                                       bool removed, const std::string& db) {
+  Result<ClusterOutcome> out = ClusterOutcome{};
+  if (all || removed || !written.empty()) {
+    auto dbs = writer.databases();
+    if (!dbs) return dbs.error();
+    out = settle_clusters(*dbs, written, all, db);
+  }
+  if (!out) return out;
+  if (auto st = writer.set_archive_metadata(std::string(schema::kClustersStaleKey), ""); !st) return st.error();
+  return out;
+}
+
+}  // namespace newsidx::indexer

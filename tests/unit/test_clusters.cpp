@@ -1,0 +1,137 @@
+// Unit tests for indexer/clusters: fingerprints, the copy test, and story labels.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "common/schema.hpp"
+#include "indexer/clusters.hpp"
+#include "story_texts.hpp"
+
+using namespace newsidx::indexer::clusters;
+
+TEST_CASE("clusters: an outlet's edited copy of a story is a copy", "[clusters]") {
+  const auto original = fingerprint(test::kHarbourStory);
+  REQUIRE_FALSE(original.empty());
+  for (double keep : {0.7, 0.8, 0.9, 1.0}) {
+    INFO("tail kept: " << keep);
+    const auto copy = fingerprint(test::syndicated_copy(test::kHarbourStory, keep));
+    CHECK(is_copy(original, copy));
+    CHECK(is_copy(copy, original));
+  }
+}
+
+TEST_CASE("clusters: another story of the same subject is not a copy", "[clusters]") {
+  const auto a = fingerprint(test::kHarbourStory);
+  const auto b = fingerprint(test::kOtherHarbourStory);
+  CHECK_FALSE(is_copy(a, b));
+  CHECK(similarity(a, b).containment < 0.2);
+  CHECK_FALSE(is_copy(fingerprint(test::syndicated_copy(test::kHarbourStory, 0.8)), b));
+}
+
+TEST_CASE("clusters: two reports on one template with other figures and names are not one story", "[clusters]") {
+  const auto a = fingerprint(test::kSugarTenderWeek1);
+  const auto b = fingerprint(test::kSugarTenderWeek2);
+  REQUIRE_FALSE(a.empty());
+  // Their words are mostly the same: shingles alone would call them copies...
+  const Similarity s = similarity(a, b);
+  CHECK(s.containment >= kCopyContainment);
+  CHECK(s.resemblance >= kCopyResemblance);
+  // ... but the figures and names of one are not in the other.
+  CHECK(s.numbers.compared >= kMinNumbers);
+  CHECK(s.numbers.share < kNumberContainment);
+  CHECK_FALSE(is_copy(a, b));
+  CHECK_FALSE(is_copy(b, a));
+  // A copy of one week's report (byline, credit line, tail cut) is still its copy.
+  CHECK(is_copy(a, fingerprint("By Sam Rivers\n\n" + test::kSugarTenderWeek1.substr(0, 420) + "\n\n(c) Example Syndicate\n")));
+}
+
+TEST_CASE("clusters: the numbers and names of a body are its figures and capitalised words inside sentences", "[clusters]") {
+  const auto n = salient_words("Council leader Maria Okafor said 1,500 lorries cross it. The Road Haulage Association "
+                          "objected on Tuesday, adding that \"Hauliers\" pay 12.5 pounds more a trip and more.");
+  CHECK(n.names == std::vector<std::string>{"maria", "okafor", "road", "haulage", "association", "tuesday", "hauliers"});
+  CHECK(n.numbers == std::vector<std::string>{"1500", "12.5"});
+}
+
+TEST_CASE("clusters: copies run within days of each other, undated ones at any time", "[clusters]") {
+  CHECK(close_in_time("20220110", "20220113"));
+  CHECK_FALSE(close_in_time("20220110", "20220114"));
+  CHECK(close_in_time("20220131", "20220202"));  // across a month
+  CHECK(close_in_time("19871231", "19880101"));  // and a year
+  CHECK_FALSE(close_in_time("19870402", "19870409"));  // one weekly report and the next
+  CHECK(close_in_time("", "20220110"));
+  CHECK(close_in_time("20220110", ""));
+  CHECK(close_in_time("2022", "20220110"));
+}
+
+TEST_CASE("clusters: bylines, credit lines and read-more links do not reach the fingerprint", "[clusters]") {
+  const std::string text = comparable_text(test::syndicated_copy(test::kHarbourStory, 1.0));
+  CHECK(text.find("Sam Rivers") == std::string::npos);
+  CHECK(text.find("Syndicate") == std::string::npos);
+  CHECK(text.find("Read more") == std::string::npos);
+  CHECK(text.find("steel girders") != std::string::npos);
+  // Two copies that differ only in what is dropped have one fingerprint.
+  CHECK(fingerprint("By A. Writer\n\n" + test::kHarbourStory) == fingerprint(test::kHarbourStory + "\nEditing by B.\n"));
+}
+
+TEST_CASE("clusters: a copy shares band terms with its original, an unrelated story hardly any", "[clusters]") {
+  auto bands = [](const std::string& body) {
+    auto t = band_terms(fingerprint(body));
+    std::sort(t.begin(), t.end());
+    return t;
+  };
+  const auto a = bands(test::kHarbourStory);
+  REQUIRE(a.size() == kBands);
+  CHECK(a.front().rfind(std::string(newsidx::schema::kBandPrefix), 0) == 0);
+  auto shared = [&](const std::vector<std::string>& other) {
+    std::vector<std::string> both;
+    std::set_intersection(a.begin(), a.end(), other.begin(), other.end(), std::back_inserter(both));
+    return both.size();
+  };
+  // One shared band makes a candidate; the copy test then decides. Every copy is a candidate,
+  // another story of the subject shares at most one band by chance.
+  for (double keep : {0.7, 0.8, 0.9, 1.0}) {
+    INFO("tail kept: " << keep);
+    CHECK(shared(bands(test::syndicated_copy(test::kHarbourStory, keep))) >= 1);
+  }
+  CHECK(shared(bands(test::kOtherHarbourStory)) <= 1);
+}
+
+TEST_CASE("clusters: a fingerprint survives its value slot and prints as hex", "[clusters]") {
+  const auto f = fingerprint(test::kHarbourStory);
+  CHECK(decode(encode(f)) == f);
+  // A body with more names than a sketch keeps: the smallest hashes, and how many there are.
+  const auto many = fingerprint(test::kHarbourStory + "\nDelegates came from Austria, Belgium, Chile, Denmark, Egypt, "
+                                "Finland, Ghana, Hungary, India, Jamaica and Kenya to see the bridge.\n");
+  CHECK(decode(encode(many)) == many);
+  CHECK(many.names.hashes.size() == kSketchHashes);
+  CHECK(many.names.count > kSketchHashes);
+  CHECK(std::is_sorted(many.names.hashes.begin(), many.names.hashes.end()));
+  const auto few = fingerprint(test::kSugarTenderWeek1);
+  CHECK(decode(encode(few)) == few);
+  CHECK_FALSE(decode("short").has_value());
+  CHECK(to_hex(f).size() == 2 * encode(f).size());
+  CHECK(fingerprint("too short").empty());
+  CHECK(encode(Fingerprint{}).empty());
+}
+
+TEST_CASE("clusters: a story is labelled by its earliest-dated copy, in any order", "[clusters]") {
+  // a-b and b-c are copies (a chain), d stands alone; e undated joins c.
+  const std::vector<Member> members{{"a", "20220103"}, {"b", "20220101"}, {"c", "20220102"},
+                                    {"d", "20220101"}, {"e", ""}};
+  const std::vector<std::pair<std::size_t, std::size_t>> pairs{{0, 1}, {1, 2}, {2, 4}};
+  const std::vector<std::string> expected{"b", "b", "b", "", "b"};
+  CHECK(label(members, pairs) == expected);
+  auto reversed = pairs;
+  std::reverse(reversed.begin(), reversed.end());
+  for (auto& [x, y] : reversed) std::swap(x, y);
+  CHECK(label(members, reversed) == expected);
+  // Undated after dated; ties by id.
+  CHECK(label({{"z", ""}, {"y", ""}}, {{0, 1}}) == std::vector<std::string>{"y", "y"});
+  CHECK(label({{"z", "20200101"}, {"a", ""}}, {{0, 1}}) == std::vector<std::string>{"z", "z"});
+}
+
+TEST_CASE("clusters: the same quotation has one key wherever it is carried", "[clusters]") {
+  CHECK(quote_key("We will not back down.", "Maria Okafor") == quote_key("we will NOT back down", "Maria Okafor"));
+  CHECK(quote_key("We will not back down.", "Maria Okafor") != quote_key("We will not back down.", ""));
+  CHECK(quote_key("We will not back down.", "") != quote_key("We will back down.", ""));
+}
