@@ -25,6 +25,9 @@
 //      kDate            "YYYYMMDD" (sorts and ranges as a string)
 //      kPerson.. kSpeaker  the facet's canonical display names, serialised as a list
 //                       (see encode_list), so that facet counts see every value of a document
+//      kOwnNames        the article's own person, organisation and place names, as extraction
+//                       gave them (before aliases and archive-level linking): a list of three
+//                       lists (entities::encode_own_names), read by the link step (schema 5)
 //    Data: a JSON object {"id","path","line","offset","title","date","dateline","url","source",
 //          "author","section","lang","tags","body","facets":{...}} — what results display. "path" is
 //          the absolute path of the file holding the article (schema 3; relative to the
@@ -63,7 +66,10 @@ namespace newsidx::schema {
 // 4: facet values are whitespace-normalised ("Paul Volcker", never "Paul\nVolcker"), names
 //    read out of tables and figures give no facet values, and aliases are stored under their
 //    canonical name ("Kiev" as "Kyiv").
-inline constexpr int kSchemaVersion = 4;
+// 5: person, organisation and place facets are linked across the archive after each run (a
+//    surname to the full name the archive knows, "Lib Dems" and "Liberal Democrat" to "Liberal
+//    Democrats", one spelling per value); each article keeps its own names in kOwnNames.
+inline constexpr int kSchemaVersion = 5;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
 inline constexpr std::string_view kSkippedKeyPrefix = "newsidx.skipped:";
@@ -80,6 +86,7 @@ enum class Slot : Xapian::valueno {
   kPlace = 3,
   kCountry = 4,
   kSpeaker = 5,
+  kOwnNames = 9,
 };
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
 

@@ -119,6 +119,10 @@ class ArchiveWriter {
   /// Every archive-wide metadata entry whose key starts with `prefix`, by key.
   virtual Result<std::map<std::string, std::string>> archive_metadata(const std::string& prefix) const = 0;
 
+  /// Every database of the archive holding articles, open for writing (uncommitted writes
+  /// visible), for the link step (indexer/link_step), whose writes commit with the rest.
+  virtual Result<std::vector<Xapian::WritableDatabase>> databases() = 0;
+
  protected:
   ArchiveWriter() = default;
 };

@@ -7,6 +7,7 @@
 
 #include "common/analysis.hpp"
 #include "common/schema.hpp"
+#include "indexer/entities/linking.hpp"
 #include "indexer/readers/encoding.hpp"
 
 namespace newsidx::indexer {
@@ -83,7 +84,7 @@ std::string article_record(const Article& a, const Analysis& an) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-BuiltArticle build_documents(const Article& a, const Analysis& an, const std::string& file_key) {
+BuiltArticle build_documents(const Article& a, const Analysis& an, const std::string& file_key, const Facets* own) {
   BuiltArticle out;
   Xapian::TermGenerator tg = analysis::term_generator();
 
@@ -114,6 +115,11 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
     for (const auto& v : values) add_boolean(doc, f.name, v);
     if (!values.empty()) doc.add_value(schema::slot(f.slot), schema::encode_list(values));
   }
+  // The article's own names, from which the link step (indexer/link_step) derives what it stores.
+  if (!own) own = &an.facets;
+  if (!own->person.empty() || !own->org.empty() || !own->place.empty())
+    doc.add_value(schema::slot(schema::Slot::kOwnNames),
+                  entities::encode_own_names(own->person, own->org, own->place));
 
   // Collected here, in the worker, so the single writer only sums counts.
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {

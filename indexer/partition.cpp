@@ -461,4 +461,20 @@ Result<std::vector<std::string>> PartitionedWriter::compact_closed(const std::st
   return done;
 }
 
+Result<std::vector<Xapian::WritableDatabase>> PartitionedWriter::databases() {
+  std::vector<Xapian::WritableDatabase> out;
+  for (const auto& name : impl_->existing) {
+    auto it = impl_->open.find(name);
+    if (it == impl_->open.end()) {
+      auto w = Writer::open((impl_->archive / name).string(), impl_->options);
+      if (!w) return w.error();
+      it = impl_->open.emplace(name, std::move(w).value()).first;
+    }
+    auto dbs = it->second->databases();
+    if (!dbs) return dbs.error();
+    out.push_back(dbs->front());
+  }
+  return out;
+}
+
 }  // namespace newsidx::indexer

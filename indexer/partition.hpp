@@ -94,6 +94,8 @@ class PartitionedWriter final : public ArchiveWriter {
   /// ArchiveWriter::set_archive_metadata and archive_metadata: kept in the state database.
   Status set_archive_metadata(const std::string& key, const std::string& value) override;
   Result<std::map<std::string, std::string>> archive_metadata(const std::string& prefix) const override;
+  /// ArchiveWriter::databases: every partition, opened (past the usual limit of open ones).
+  Result<std::vector<Xapian::WritableDatabase>> databases() override;
 
   /// Compacts (Xapian::Database::compact) every closed partition, one whose period sorts before
   /// `current_period` ("undated" never closes), changed since its last compaction. Each copy is

@@ -33,6 +33,7 @@
 #include "indexer/entities/analyzer.hpp"
 #include "indexer/extract_json.hpp"
 #include "indexer/file_source.hpp"
+#include "indexer/link_step.hpp"
 #include "indexer/partition.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/readers/reader.hpp"
@@ -118,9 +119,11 @@ std::optional<BuiltArticle> analyse_article(const Article& a, const std::string&
       r.extract_lines.push_back(extract_json(a, an, o.with_text));
       return std::nullopt;
     }
-    // --extract-only shows the article's own values; the archive stores one name per entity.
+    // --extract-only shows the article's own values; the archive stores one name per entity
+    // (aliases here, archive-level links by the link step) and keeps the own ones too.
+    const Facets own = an.facets;
     an.facets = names.apply(an.facets);
-    return build_documents(a, an, key);
+    return build_documents(a, an, key, &own);
   } catch (const std::exception& e) {
     r.warnings.push_back({a.path, a.line, std::string("cannot analyse the article: ") + e.what(), true});
     --r.articles_read;
@@ -549,12 +552,13 @@ std::string summary_line(const Summary& s) {
   double rate = s.seconds > 0 ? static_cast<double>(s.added + s.updated) / s.seconds : 0.0;
   return fmt::format(
       "newsidx-index: {} ({} unchanged), {} read, {} added, {} updated, "
-      "{} removed, {} skipped{}{}, {:.1f} s, {:.0f} articles/s{}{}{}",
+      "{} removed, {} skipped{}{}, {:.1f} s, {:.0f} articles/s{}{}{}{}",
       count_of(s.files, "file"), s.files_unchanged, count_of(s.articles_read, "article"), s.added, s.updated, s.removed, s.skipped,
       s.still_skipped ? fmt::format(" ({} unchanged file{} still skipped)", s.still_skipped, s.still_skipped == 1 ? "" : "s") : "",
       s.not_articles ? fmt::format(", {} not article{}", s.not_articles, s.not_articles == 1 ? "" : "s") : "", s.seconds, rate,
       s.prune_refused ? fmt::format(", pruning of {} refused (--max-prune)", count_of(s.prune_refused, "vanished file")) : "",
       s.compacted ? fmt::format(", {} partitions compacted", s.compacted) : "",
+      s.relinked ? fmt::format(", {} relinked", count_of(s.relinked, "article")) : "",
       s.interrupted ? " (interrupted: committed what was done)" : s.rebuilt ? " (rebuilt)" : "");
 }
 
@@ -813,7 +817,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   if (writer && !fatal && !s.interrupted) {
     if (auto st = restore_from_holders(*writer, files, o, pipe->names, s); !st) fatal = st.error();
   }
-  if (ledger && !fatal && !s.interrupted && walked.problems.empty()) {
+  if (ledger && !fatal && !s.interrupted && walked.problems.empty() && !o.archives.empty()) {
     // A file never indexed that could not be read, and is gone now, leaves the list.
     for (const auto& key : ledger->keys())
       if (!seen.count(key) && !known.count(key))
@@ -825,6 +829,12 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     // Commit whatever was written, even after a fatal error on a later file: every file whose
     // state is recorded is whole; a file cut short has no new state, so the next run redoes it.
     if (auto c = writer->commit(); !c && !fatal) fatal = c.error();
+    // The link step, last: one value per entity across the whole archive (indexer/link_step).
+    if (!fatal && !s.interrupted) {
+      auto linked = link_step(*writer, pipe->names, o.db);
+      if (linked) s.relinked = linked->relinked;
+      else fatal = linked.error();
+    }
     // Only a partitioned archive compacts (run_scheme refuses --compact without --partition).
     auto* parts = dynamic_cast<PartitionedWriter*>(writer.get());
     if (o.compact && parts && !fatal && !s.interrupted) {

@@ -424,6 +424,9 @@ Result<std::unordered_map<std::string, FileState>> Writer::file_states() const {
 }
 
 Status Writer::commit() { return impl_->commit(); }
+Result<std::vector<Xapian::WritableDatabase>> Writer::databases() {
+  return std::vector<Xapian::WritableDatabase>{impl_->db};
+}
 
 std::vector<Restore> Writer::take_restores() { return std::exchange(impl_->restores, {}); }
 

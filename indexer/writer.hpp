@@ -63,6 +63,8 @@ class Writer final : public ArchiveWriter {
   Result<std::unordered_map<std::string, FileState>> file_states() const override;
   /// ArchiveWriter::commit.
   Status commit() override;
+  /// ArchiveWriter::databases: this one database.
+  Result<std::vector<Xapian::WritableDatabase>> databases() override;
   /// ArchiveWriter::set_archive_metadata and archive_metadata: this database's metadata.
   Status set_archive_metadata(const std::string& key, const std::string& value) override;
   Result<std::map<std::string, std::string>> archive_metadata(const std::string& prefix) const override;

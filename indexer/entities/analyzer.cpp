@@ -259,7 +259,7 @@ std::vector<Mention> facet_mentions(const Article& article, const std::vector<Me
   std::vector<Mention> out;
   for (const Mention& m : mentions) {
     if ((m.type == MentionType::kPerson || m.type == MentionType::kOrg || m.type == MentionType::kPlace) &&
-        in_table(tables, m.span))
+        (in_table(tables, m.span) || not_a_name(m.entity)))
       continue;
     if (m.type == MentionType::kPlace && m.country.empty() && m.span.end <= headline_end &&
         std::none_of(mentions.begin(), mentions.end(), [&](const Mention& o) {

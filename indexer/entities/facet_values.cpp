@@ -2,6 +2,7 @@
 #include "facet_values.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace newsidx::entities {
@@ -118,6 +119,31 @@ std::optional<Span> sign_off_line(std::string_view text) {
     e = b - 1;
   }
   return std::nullopt;
+}
+
+bool not_a_name(std::string_view name) {
+  // Abbreviations of the earnings tables, which turn up in prose beside them too.
+  static constexpr std::array<std::string_view, 11> kTableWords{
+      "shr", "shrs", "oper", "qtr", "qtly", "mths", "dlrs", "dlr", "cts", "mln", "revs"};
+  // Capitalised words that are no entity of the three facets.
+  static constexpr std::array<std::string_view, 30> kNotNames{
+      "christmas", "xmas", "easter", "new year", "thanksgiving", "ramadan", "halloween",
+      "oscar", "oscars", "bafta", "baftas", "grammy", "grammys", "emmy", "emmys", "golden globe",
+      "golden globes", "dvd", "dvds", "pc", "pcs", "cd", "cds", "tv", "mp3", "internet", "web",
+      "gnp", "gdp", "gmt"};
+  std::string key;
+  for (char c : normalise_space(name)) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (std::find(kNotNames.begin(), kNotNames.end(), key) != kNotNames.end()) return true;
+  std::size_t i = 0;
+  while (i < key.size()) {
+    std::size_t j = key.find(' ', i);
+    if (j == std::string::npos) j = key.size();
+    std::string_view w(key.data() + i, j - i);
+    while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.remove_suffix(1);
+    if (std::find(kTableWords.begin(), kTableWords.end(), w) != kTableWords.end()) return true;
+    i = j + 1;
+  }
+  return false;
 }
 
 bool in_table(const std::vector<Span>& tables, Span span) {

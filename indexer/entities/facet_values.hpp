@@ -27,6 +27,12 @@ std::vector<Span> table_lines(std::string_view text);
 /// (Reuters' " Reuter"). Names there are the agency signing, not what the article is about.
 std::optional<Span> sign_off_line(std::string_view text);
 
+/// True when `name` names no person, organisation or place, whatever the tagger read: it holds
+/// a word of the Reuters earnings tables ("Oper", "N.Z. Dlrs", "Qtr Net", "Mths Shr"), or the
+/// whole of it is a holiday, an award, a product format or an economic figure ("Christmas",
+/// "Oscar", "DVD", "GNP"). Case does not matter.
+bool not_a_name(std::string_view name);
+
 /// True when `span` touches any of `tables` (as table_lines returns them).
 bool in_table(const std::vector<Span>& tables, Span span);
 

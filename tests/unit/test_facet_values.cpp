@@ -81,3 +81,12 @@ TEST_CASE("facet values: a one-word last line is a sign-off, a last sentence is 
   CHECK_FALSE(sign_off_line("Title\n\nBlair said.\nFinished.\n"));
   CHECK_FALSE(sign_off_line("Reuter"));  // a one-line text has no sign-off
 }
+
+TEST_CASE("facet values: table abbreviations, holidays, awards and formats are no names", "[facet_values]") {
+  for (const char* bad : {"Oper", "N.Z. Dlrs", "Qtr Net", "Mths Shr", "Qtly", "Christmas", "EASTER", "Oscar",
+                          "DVD", "PCs", "GNP", "Year Oper"})
+    CHECK(not_a_name(bad));
+  for (const char* good : {"Oscar Wilde", "Tony Blair", "Liberal Democrats", "Shrewsbury", "Operation Desert Storm",
+                           "PCCW", "Christmas Island", "Reuters"})
+    CHECK_FALSE(not_a_name(good));
+}
