@@ -126,11 +126,11 @@ bool not_a_name(std::string_view name) {
   static constexpr std::array<std::string_view, 11> kTableWords{
       "shr", "shrs", "oper", "qtr", "qtly", "mths", "dlrs", "dlr", "cts", "mln", "revs"};
   // Capitalised words that are no entity of the three facets.
-  static constexpr std::array<std::string_view, 30> kNotNames{
+  static constexpr std::array<std::string_view, 37> kNotNames{
       "christmas", "xmas", "easter", "new year", "thanksgiving", "ramadan", "halloween",
       "oscar", "oscars", "bafta", "baftas", "grammy", "grammys", "emmy", "emmys", "golden globe",
       "golden globes", "dvd", "dvds", "pc", "pcs", "cd", "cds", "tv", "mp3", "internet", "web",
-      "gnp", "gdp", "gmt"};
+      "gnp", "gdp", "gmt", "playstation", "playstation 2", "psp", "xbox", "ipod", "itunes", "walkman"};
   std::string key;
   for (char c : normalise_space(name)) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (std::find(kNotNames.begin(), kNotNames.end(), key) != kNotNames.end()) return true;
@@ -144,6 +144,41 @@ bool not_a_name(std::string_view name) {
     i = j + 1;
   }
   return false;
+}
+
+namespace {
+
+std::string lower_word(std::string_view w) {
+  std::string out;
+  for (char c : w)
+    if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+bool names_a_work(std::string_view text, Span span) {
+  // Not "film" or "games" after a name: "the Martin Scorsese film", "the Sony games" name a
+  // director and a firm.
+  static constexpr std::array<std::string_view, 7> kAfter{
+      "films", "movies", "biopic", "novels", "books", "franchise", "sequel"};
+  static constexpr std::array<std::string_view, 8> kBefore{
+      "film", "movie", "biopic", "musical", "album", "novel", "blockbuster", "sitcom"};
+  if (span.end > text.size() || span.start > span.end) return false;
+  // The word after: skip white space and a closing quote or possessive.
+  std::size_t i = span.end;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\'' || text[i] == '"')) ++i;
+  std::size_t j = i;
+  while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+  const std::string next = lower_word(text.substr(i, j - i));
+  if (std::find(kAfter.begin(), kAfter.end(), next) != kAfter.end()) return true;
+  // The word before.
+  std::size_t e = span.start;
+  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\'' || text[e - 1] == '"')) --e;
+  std::size_t b = e;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  const std::string prev = lower_word(text.substr(b, e - b));
+  return std::find(kBefore.begin(), kBefore.end(), prev) != kBefore.end();
 }
 
 bool in_table(const std::vector<Span>& tables, Span span) {

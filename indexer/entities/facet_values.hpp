@@ -33,6 +33,12 @@ std::optional<Span> sign_off_line(std::string_view text);
 /// "Oscar", "DVD", "GNP"). Case does not matter.
 bool not_a_name(std::string_view name);
 
+/// True when the name at `span` of `text` is the title of a work rather than an entity: the
+/// next word is "films", "movies", "books", "sequel", ... ("the Harry Potter films") or
+/// the word before is "film", "movie", "biopic", "musical", ... ("Mike Leigh's film Vera
+/// Drake"). Case does not matter.
+bool names_a_work(std::string_view text, Span span);
+
 /// True when `span` touches any of `tables` (as table_lines returns them).
 bool in_table(const std::vector<Span>& tables, Span span);
 

@@ -90,3 +90,16 @@ TEST_CASE("facet values: table abbreviations, holidays, awards and formats are n
                            "PCCW", "Christmas Island", "Reuters"})
     CHECK_FALSE(not_a_name(good));
 }
+
+TEST_CASE("facet values: a name used as the title of a film, book or game is no entity", "[facet_values]") {
+  auto at = [](const std::string& text, const std::string& name) {
+    const std::size_t p = text.find(name);
+    return names_a_work(text, Span{p, p + name.size()});
+  };
+  CHECK(at("Emma Watson, who plays Hermione in the Harry Potter films, said so.", "Harry Potter"));
+  CHECK_FALSE(at("He praised the Martin Scorsese film on Monday.", "Martin Scorsese"));
+  CHECK(at("She starred in Mike Leigh's latest film Vera Drake, which won.", "Vera Drake"));
+  CHECK(at("Oscar contenders include the movie \"The Aviator\" this year.", "The Aviator"));
+  CHECK_FALSE(at("Tony Blair said the film industry needed help.", "Tony Blair"));
+  CHECK_FALSE(at("Chelsea won the match against Arsenal on Sunday.", "Arsenal"));
+}
