@@ -26,8 +26,9 @@
 //      kPerson.. kSpeaker  the facet's canonical display names, serialised as a list
 //                       (see encode_list), so that facet counts see every value of a document
 //      kOwnNames        the article's own person, organisation and place names, as extraction
-//                       gave them (before aliases and archive-level linking): a list of three
-//                       lists (entities::encode_own_names), read by the link step (schema 5)
+//                       gave them (before aliases and archive-level linking), and the names it
+//                       used as titles of works: a list of three or four lists
+//                       (entities::encode_own_names), read by the link step (schema 5)
 //    Data: a JSON object {"id","path","line","offset","title","date","dateline","url","source",
 //          "author","section","lang","tags","body","facets":{...}} — what results display. "path" is
 //          the absolute path of the file holding the article (schema 3; relative to the

@@ -7,6 +7,7 @@
 
 #include "common/analysis.hpp"
 #include "common/schema.hpp"
+#include "indexer/entities/facet_values.hpp"
 #include "indexer/entities/linking.hpp"
 #include "indexer/readers/encoding.hpp"
 
@@ -117,9 +118,10 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
   }
   // The article's own names, from which the link step (indexer/link_step) derives what it stores.
   if (!own) own = &an.facets;
-  if (!own->person.empty() || !own->org.empty() || !own->place.empty())
+  const std::vector<std::string> works = entities::works_in(a.text, an.mentions);
+  if (!own->person.empty() || !own->org.empty() || !own->place.empty() || !works.empty())
     doc.add_value(schema::slot(schema::Slot::kOwnNames),
-                  entities::encode_own_names(own->person, own->org, own->place));
+                  entities::encode_own_names(own->person, own->org, own->place, works));
 
   // Collected here, in the worker, so the single writer only sums counts.
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {

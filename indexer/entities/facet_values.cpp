@@ -123,14 +123,15 @@ std::optional<Span> sign_off_line(std::string_view text) {
 
 bool not_a_name(std::string_view name) {
   // Abbreviations of the earnings tables, which turn up in prose beside them too.
-  static constexpr std::array<std::string_view, 11> kTableWords{
-      "shr", "shrs", "oper", "qtr", "qtly", "mths", "dlrs", "dlr", "cts", "mln", "revs"};
+  static constexpr std::array<std::string_view, 13> kTableWords{
+      "shr", "shrs", "oper", "qtr", "qtly", "mths", "dlrs", "dlr", "cts", "mln", "revs",
+      "mps", "mp"};  // and members of parliament: "Labour MPs" is no party
   // Capitalised words that are no entity of the three facets.
-  static constexpr std::array<std::string_view, 37> kNotNames{
+  static constexpr std::array<std::string_view, 41> kNotNames{
       "christmas", "xmas", "easter", "new year", "thanksgiving", "ramadan", "halloween",
       "oscar", "oscars", "bafta", "baftas", "grammy", "grammys", "emmy", "emmys", "golden globe",
       "golden globes", "dvd", "dvds", "pc", "pcs", "cd", "cds", "tv", "mp3", "internet", "web",
-      "gnp", "gdp", "gmt", "playstation", "playstation 2", "psp", "xbox", "ipod", "itunes", "walkman"};
+      "gnp", "gdp", "gmt", "six nations", "world cup", "olympics", "olympic games", "playstation", "playstation 2", "psp", "xbox", "ipod", "itunes", "walkman"};
   std::string key;
   for (char c : normalise_space(name)) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (std::find(kNotNames.begin(), kNotNames.end(), key) != kNotNames.end()) return true;
@@ -179,6 +180,17 @@ bool names_a_work(std::string_view text, Span span) {
   while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
   const std::string prev = lower_word(text.substr(b, e - b));
   return std::find(kBefore.begin(), kBefore.end(), prev) != kBefore.end();
+}
+
+std::vector<std::string> works_in(std::string_view text, const std::vector<Mention>& mentions) {
+  std::vector<std::string> out;
+  for (const Mention& m : mentions)
+    if ((m.type == MentionType::kPerson || m.type == MentionType::kOrg || m.type == MentionType::kPlace) &&
+        names_a_work(text, m.span))
+      out.push_back(m.entity);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 bool in_table(const std::vector<Span>& tables, Span span) {

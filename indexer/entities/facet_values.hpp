@@ -28,9 +28,10 @@ std::vector<Span> table_lines(std::string_view text);
 std::optional<Span> sign_off_line(std::string_view text);
 
 /// True when `name` names no person, organisation or place, whatever the tagger read: it holds
-/// a word of the Reuters earnings tables ("Oper", "N.Z. Dlrs", "Qtr Net", "Mths Shr"), or the
-/// whole of it is a holiday, an award, a product format or an economic figure ("Christmas",
-/// "Oscar", "DVD", "GNP"). Case does not matter.
+/// a word of the Reuters earnings tables ("Oper", "N.Z. Dlrs", "Qtr Net", "Mths Shr") or "MPs"
+/// ("Labour MPs"), or the whole of it is a holiday, an award, a product or format, a sports
+/// event or an economic figure ("Christmas", "Oscar", "DVD", "Xbox", "Six Nations", "GNP").
+/// Case does not matter.
 bool not_a_name(std::string_view name);
 
 /// True when the name at `span` of `text` is the title of a work rather than an entity: the
@@ -38,6 +39,10 @@ bool not_a_name(std::string_view name);
 /// the word before is "film", "movie", "biopic", "musical", ... ("Mike Leigh's film Vera
 /// Drake"). Case does not matter.
 bool names_a_work(std::string_view text, Span span);
+
+/// The entities of the person, organisation and place mentions of `text` that one of their
+/// mentions uses as the title of a work (names_a_work), sorted.
+std::vector<std::string> works_in(std::string_view text, const std::vector<Mention>& mentions);
 
 /// True when `span` touches any of `tables` (as table_lines returns them).
 bool in_table(const std::vector<Span>& tables, Span span);

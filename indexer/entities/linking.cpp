@@ -15,6 +15,7 @@ namespace {
 
 constexpr std::string_view kPerson = "person", kOrg = "org", kPlace = "place";
 constexpr std::array<std::string_view, 3> kFacetNames{kPerson, kOrg, kPlace};
+constexpr int kNoFacet = -1;  // moved_: the name is no entity (a title of a work)
 
 // Company-form words that do not tell two organisations apart ("Exxon Corp" is "Exxon").
 constexpr std::array<std::string_view, 15> kCompanySuffixes{
@@ -50,17 +51,20 @@ std::string best_of(const std::map<std::string, std::size_t>& counts, Len len) {
 }  // namespace
 
 std::string encode_own_names(const std::vector<std::string>& person, const std::vector<std::string>& org,
-                             const std::vector<std::string>& place) {
-  return schema::encode_list({schema::encode_list(person), schema::encode_list(org), schema::encode_list(place)});
+                             const std::vector<std::string>& place, const std::vector<std::string>& works) {
+  std::vector<std::string> parts{schema::encode_list(person), schema::encode_list(org), schema::encode_list(place)};
+  if (!works.empty()) parts.push_back(schema::encode_list(works));
+  return schema::encode_list(parts);
 }
 
 ArticleNames decode_own_names(std::string_view value) {
   ArticleNames a;
   std::vector<std::string> parts = schema::decode_list(value);
-  parts.resize(3);
+  parts.resize(4);
   a.person = schema::decode_list(parts[0]);
   a.org = schema::decode_list(parts[1]);
   a.place = schema::decode_list(parts[2]);
+  a.works = schema::decode_list(parts[3]);
   return a;
 }
 
@@ -109,6 +113,7 @@ std::array<std::vector<std::pair<std::string, std::string>>, 3> Linker::filed(co
 }
 
 void Linker::add(const ArticleNames& a) {
+  for (const auto& w : a.works) ++works_[org_group_key(w)];
   auto lists = filed(a);
   for (std::size_t i = 0; i < 3; ++i) {
     const std::string_view facet = kFacetNames[i];
@@ -127,6 +132,12 @@ void Linker::add(const ArticleNames& a) {
 
 void Linker::decide_types() {
   for (const auto& [group, votes] : type_votes_) {
+    // A name the archive uses as a title often enough is a work everywhere, no entity.
+    if (auto w = works_.find(group); w != works_.end() && w->second >= kWorkMinimum &&
+        static_cast<double>(w->second) * kWorkShare >= static_cast<double>(votes[0] + votes[1] + votes[2])) {
+      for (int f = 0; f < 3; ++f) moved_[{f, group}] = kNoFacet;
+      continue;
+    }
     const auto top = static_cast<std::size_t>(std::max_element(votes.begin(), votes.end()) - votes.begin());
     if (votes[top] < kTypeMinimum) continue;
     for (std::size_t f = 0; f < votes.size(); ++f) {
@@ -234,6 +245,7 @@ ArticleNames Linker::link(const ArticleNames& a) const {
   for (std::size_t i = 0; i < 3; ++i)
     for (auto& kv : lists[i]) {
       auto m = moved_.find({static_cast<int>(i), org_group_key(kv.first)});
+      if (m != moved_.end() && m->second == kNoFacet) continue;
       moved[m == moved_.end() ? i : static_cast<std::size_t>(m->second)].push_back(std::move(kv));
     }
   ArticleNames out;

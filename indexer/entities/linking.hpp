@@ -25,6 +25,7 @@ namespace newsidx::entities {
 struct ArticleNames {
   std::string period;
   std::vector<std::string> person, org, place;
+  std::vector<std::string> works;  ///< names the article used as titles of works (no values)
   bool operator==(const ArticleNames&) const = default;
 };
 
@@ -38,6 +39,12 @@ inline constexpr double kDominance = 3.0;
 /// of each other one, and at least kTypeMinimum articles: one entity, one type.
 inline constexpr double kTypeDominance = 3.0;
 inline constexpr std::size_t kTypeMinimum = 3;
+
+/// A name the articles use as the title of a work (a film, a book series: "the Harry Potter
+/// films") in at least kWorkMinimum articles, and in at least one of every kWorkShare articles
+/// that file it as an entity, gives no facet value anywhere.
+inline constexpr std::size_t kWorkMinimum = 2;
+inline constexpr double kWorkShare = 8.0;
 
 /// The archive's statistics and the links they decide. Use: add() every article, finish(),
 /// then link() any of them.
@@ -80,13 +87,14 @@ class Linker {
   std::map<std::string, std::string> merged_;           // acronym group -> the group it spells
   std::map<std::string, std::string> group_canon_;      // group key -> key of its shown name
   std::map<std::string, std::array<std::size_t, 3>> type_votes_;  // group key -> articles per facet
+  Counts works_;                                        // group key -> articles using it as a title
   std::map<std::pair<int, std::string>, int> moved_;   // (facet, group key) -> facet it belongs to
 };
 
 /// The schema's kOwnNames value of an article: its person, organisation and place names, and
 /// back (the period is not stored there: it comes from the date).
 std::string encode_own_names(const std::vector<std::string>& person, const std::vector<std::string>& org,
-                             const std::vector<std::string>& place);
+                             const std::vector<std::string>& place, const std::vector<std::string>& works = {});
 ArticleNames decode_own_names(std::string_view value);
 
 /// The key organisation names are grouped by (and names of any facet are type-voted by): the

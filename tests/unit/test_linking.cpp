@@ -166,3 +166,23 @@ TEST_CASE("linking: a name the alias table files under another facet moves there
   auto r = linked({a}, names);
   CHECK(r[0] == "Michael Howard/Conservatives|Sony/London");
 }
+
+TEST_CASE("linking: a name the archive often uses as the title of a work gives no value", "[linking]") {
+  const aliases::Table none;
+  std::vector<ArticleNames> archive;
+  for (int i = 0; i < 6; ++i) archive.push_back(persons("2005", {"Harry Potter", "Emma Watson"}));
+  ArticleNames work = persons("2005", {"Emma Watson"});
+  work.works = {"Harry Potter"};
+  archive.push_back(work);
+  archive.push_back(work);
+  auto r = linked(archive, none);
+  CHECK(r[0] == "Emma Watson//");
+  // Once only: it stays.
+  archive.pop_back();
+  CHECK(linked(archive, none)[0] == "Harry Potter|Emma Watson//");
+  // The works list survives the schema value.
+  ArticleNames back = decode_own_names(encode_own_names({"A B"}, {"C"}, {}, {"Harry Potter"}));
+  CHECK(back.person == std::vector<std::string>{"A B"});
+  CHECK(back.works == std::vector<std::string>{"Harry Potter"});
+  CHECK(decode_own_names(encode_own_names({"A B"}, {}, {"D"})).place == std::vector<std::string>{"D"});
+}
