@@ -220,6 +220,7 @@ std::string Linker::person_key(const std::string& key, const std::string& period
   auto it = by_surname_.find(key);
   if (it == by_surname_.end()) return key;
   const std::set<std::string>& full = it->second;
+  if (full.empty()) return key;  // its only full names were moved to another facet
   if (full.size() == 1) return *full.begin();
   // Several full names end in this surname: the one that dominates the article's year (the
   // whole archive for an undated article), if one does.

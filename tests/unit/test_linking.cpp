@@ -186,3 +186,14 @@ TEST_CASE("linking: a name the archive often uses as the title of a work gives n
   CHECK(back.works == std::vector<std::string>{"Harry Potter"});
   CHECK(decode_own_names(encode_own_names({"A B"}, {}, {"D"})).place == std::vector<std::string>{"D"});
 }
+
+TEST_CASE("linking: a surname whose only full name is no person's stays as it is", "[linking]") {
+  const aliases::Table none;
+  std::vector<ArticleNames> archive;
+  for (int i = 0; i < 3; ++i) archive.push_back(orgs({"Royal Dutch"}));
+  archive.push_back(persons("1987", {"Royal Dutch"}));
+  archive.push_back(persons("1987", {"Dutch"}));
+  auto r = linked(archive, none);
+  CHECK(r[3] == "/Royal Dutch/");
+  CHECK(r[4] == "Dutch//");
+}
