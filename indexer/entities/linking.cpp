@@ -194,9 +194,16 @@ void Linker::merge_acronyms() {
 
 void Linker::finish() {
   decide_types();
+  // The most frequent spelling, written in mixed case when there is one: a dateline's
+  // "FRANKFURT" is shown as "Frankfurt".
+  auto has_lower = [](const std::string& s) { return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; }); };
   for (const auto& [facet, keys] : spellings_)
-    for (const auto& [key, counts] : keys)
-      shown_[facet][key] = best_of(counts, [](const std::string& s) { return s.size(); });
+    for (const auto& [key, counts] : keys) {
+      Counts mixed;
+      for (const auto& [spelling, n] : counts)
+        if (has_lower(spelling)) mixed[spelling] = n;
+      shown_[facet][key] = best_of(mixed.empty() ? counts : mixed, [](const std::string& s) { return s.size(); });
+    }
   merge_acronyms();
   std::map<std::string, Counts> joined;
   for (const auto& [group, members] : org_groups_) {
