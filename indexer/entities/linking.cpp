@@ -194,14 +194,20 @@ void Linker::merge_acronyms() {
 
 void Linker::finish() {
   decide_types();
-  // The most frequent spelling, written in mixed case when there is one: a dateline's
-  // "FRANKFURT" is shown as "Frankfurt".
-  auto has_lower = [](const std::string& s) { return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; }); };
+  // The most frequent spelling, not a headline's or dateline's capitals when some article
+  // writes the name otherwise: "FRANKFURT" is shown as "Frankfurt" (an acronym such as "OPEC",
+  // one word of at most five letters, keeps its capitals).
+  auto shouted = [](const std::string& s) {
+    if (std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+    std::size_t run = 0, longest = 0;
+    for (char c : s) longest = std::max(longest, run = (c >= 'A' && c <= 'Z') ? run + 1 : 0);
+    return s.find(' ') != std::string::npos || longest > 5;
+  };
   for (const auto& [facet, keys] : spellings_)
     for (const auto& [key, counts] : keys) {
       Counts mixed;
       for (const auto& [spelling, n] : counts)
-        if (has_lower(spelling)) mixed[spelling] = n;
+        if (!shouted(spelling)) mixed[spelling] = n;
       shown_[facet][key] = best_of(mixed.empty() ? counts : mixed, [](const std::string& s) { return s.size(); });
     }
   merge_acronyms();

@@ -105,6 +105,9 @@ TEST_CASE("linking: one spelling per value, the most frequent in mixed case", "[
   auto r = linked({a, b, c}, names);
   CHECK(r[0] == "//St. Louis");
   CHECK(r[2] == "//St. Louis|Kyiv");
+  // An acronym keeps its capitals though a headline writes it "Opec".
+  auto o = linked({orgs({"OPEC"}), orgs({"OPEC"}), orgs({"Opec"})}, none);
+  CHECK(o[2] == "/OPEC/");
 }
 
 TEST_CASE("linking: the result does not depend on the order articles are counted in", "[linking]") {
