@@ -589,6 +589,12 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   if (!names) return names.error();
   for (const auto& w : alias_warnings) spdlog::warn("{}", w);
 
+  // --relink links an existing archive: a mistyped --db must not create an empty one.
+  if (o.relink && o.archives.empty() && !archive_scheme(o.db)) {
+    auto loc = locate_db(o.db);
+    if (loc && loc->kind == DbKind::kAbsent)
+      return Error{ErrorCode::kNotFound, o.db + ": no database to relink", "check the --db path"};
+  }
   if (o.dry_run && !o.extract_only) {
     s.dry_run = true;
     auto r = dry_run(o, walked, s, out);
@@ -830,7 +836,8 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     // state is recorded is whole; a file cut short has no new state, so the next run redoes it.
     if (auto c = writer->commit(); !c && !fatal) fatal = c.error();
     // The link step, last: one value per entity across the whole archive (indexer/link_step).
-    if (!fatal && !s.interrupted) {
+    // A run that changed nothing skips it (a quiet nightly run stays fast); --relink forces it.
+    if (!fatal && !s.interrupted && (o.relink || s.added + s.updated + s.removed > 0)) {
       auto linked = link_step(*writer, pipe->names, o.db);
       if (linked) s.relinked = linked->relinked;
       else fatal = linked.error();

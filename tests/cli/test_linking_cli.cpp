@@ -3,6 +3,7 @@
 // partitions.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 
 #include "test_util.hpp"
@@ -112,8 +113,12 @@ TEST_CASE("cli linking: --relink applies a changed alias table to an existing ar
   const std::string persons = facet_table(dir, "person");
   CHECK(row(persons, 2, "Mikhail Gorbachev"));
   CHECK_FALSE(has_value(persons, "Gorbachov"));
-  // --relink refuses what it cannot do.
+  // --relink refuses what it cannot do, and never creates a database.
   CHECK(index(dir, "", "--relink --dry-run").status == 2);
+  auto typo = run_command(kIndex + " --relink --db " + sh_quote(dir.str("dbb")), true);
+  CHECK(typo.status == 3);
+  CHECK(typo.out.find("no database to relink") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "dbb"));
   // Without --relink, an archive is still required.
   CHECK(index(dir, "").status == 2);
 }
