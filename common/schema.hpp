@@ -78,6 +78,8 @@ inline constexpr std::string_view kRunStartKey = "newsidx.run.start";
 inline constexpr std::string_view kRunEndKey = "newsidx.run.end";
 inline constexpr std::string_view kRunOutcomeKey = "newsidx.run.outcome";
 inline constexpr std::string_view kRunDetailKey = "newsidx.run.detail";
+/// Set while a run may leave the archive's facet links unsettled (indexer/link_step).
+inline constexpr std::string_view kLinksStaleKey = "newsidx.links.stale";
 
 /// Value slots.
 enum class Slot : Xapian::valueno {

@@ -103,12 +103,24 @@ Result<LinkOutcome> link_archive(std::vector<Xapian::WritableDatabase>& shards, 
   return out;
 }
 
-Result<LinkOutcome> link_step(ArchiveWriter& writer, const aliases::Table& names, const std::string& db) {
-  auto dbs = writer.databases();
-  if (!dbs) return dbs.error();
-  auto out = link_archive(*dbs, names, db);
-  if (!out) return out;
-  if (auto st = writer.commit(); !st) return st.error();
+Result<bool> begin_links(ArchiveWriter& writer) {
+  const std::string key(schema::kLinksStaleKey);
+  auto m = writer.archive_metadata(key);
+  if (!m) return m.error();
+  if (auto st = writer.set_archive_metadata(key, "1"); !st) return st.error();
+  return m->count(key) > 0 && !m->at(key).empty();
+}
+
+Result<LinkOutcome> finish_links(ArchiveWriter& writer, const aliases::Table& names, bool needed,
+                                 const std::string& db) {
+  Result<LinkOutcome> out = LinkOutcome{};
+  if (needed) {
+    auto dbs = writer.databases();
+    if (!dbs) return dbs.error();
+    out = link_archive(*dbs, names, db);
+    if (!out) return out;
+  }
+  if (auto st = writer.set_archive_metadata(std::string(schema::kLinksStaleKey), ""); !st) return st.error();
   return out;
 }
 

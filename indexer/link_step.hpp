@@ -28,9 +28,14 @@ struct LinkOutcome {
 Result<LinkOutcome> link_archive(std::vector<Xapian::WritableDatabase>& shards, const aliases::Table& names,
                                  const std::string& context);
 
-/// link_archive over `writer`'s databases, then a commit (called after the run's last commit,
-/// so that a failure leaves the run's writes committed and the links uncommitted, to be made by
-/// the next run); errors name `db`.
-Result<LinkOutcome> link_step(ArchiveWriter& writer, const aliases::Table& names, const std::string& db);
+/// Marks the archive's links unsettled (schema::kLinksStaleKey, committed with the run's first
+/// commit) and says whether an earlier run left them so: killed or failed before its link step.
+Result<bool> begin_links(ArchiveWriter& writer);
+
+/// The link step of a run: link_archive over `writer`'s databases when `needed` (the run
+/// changed articles, --relink, or begin_links said an earlier run left them unsettled), then
+/// clears the mark; both commit with the run's last commit. Errors name `db`.
+Result<LinkOutcome> finish_links(ArchiveWriter& writer, const aliases::Table& names, bool needed,
+                                 const std::string& db);
 
 }  // namespace newsidx::indexer

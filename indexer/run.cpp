@@ -612,6 +612,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   pipe->names = *names;
   auto& known = pipe->known;
   std::optional<SkipLedger> ledger;  // skipped-file records (not with --extract-only)
+  bool links_stale = false;          // an earlier run left the facet links unsettled
   if (!o.extract_only) {
     const WriterOptions wo{o.lock_timeout_s * 1000, &g_signal, o.batch_size};
     auto scheme = run_scheme(o);
@@ -647,6 +648,9 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     ledger = std::move(skips).value();
     // Committed with the run's first commit: a run killed after it shows as unfinished.
     if (auto st = record_run(*writer, RunRecord{utc_timestamp(started), "", "running", ""}); !st) return st.error();
+    auto stale = begin_links(*writer);
+    if (!stale) return stale.error();
+    links_stale = *stale;
   }
 
   pipe->files = std::move(walked.files);
@@ -830,18 +834,19 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
         if (auto st = ledger->forget(*writer, key); !st) fatal = st.error();
   }
   if (writer) {
+    // The link step, last: one value per entity across the whole archive (indexer/link_step).
+    // A run that changed nothing skips it (a quiet nightly run stays fast) unless an earlier
+    // run left the links unsettled; --relink forces it. Committed with the run's last commit.
+    if (!fatal && !s.interrupted) {
+      auto linked = finish_links(*writer, pipe->names, o.relink || links_stale || s.added + s.updated + s.removed > 0, o.db);
+      if (linked) s.relinked = linked->relinked;
+      else fatal = linked.error();
+    }
     s.seconds = elapsed();
     if (auto st = record_run(*writer, run_record(started, s, fatal)); !st && !fatal) fatal = st.error();
     // Commit whatever was written, even after a fatal error on a later file: every file whose
     // state is recorded is whole; a file cut short has no new state, so the next run redoes it.
     if (auto c = writer->commit(); !c && !fatal) fatal = c.error();
-    // The link step, last: one value per entity across the whole archive (indexer/link_step).
-    // A run that changed nothing skips it (a quiet nightly run stays fast); --relink forces it.
-    if (!fatal && !s.interrupted && (o.relink || s.added + s.updated + s.removed > 0)) {
-      auto linked = link_step(*writer, pipe->names, o.db);
-      if (linked) s.relinked = linked->relinked;
-      else fatal = linked.error();
-    }
     // Only a partitioned archive compacts (run_scheme refuses --compact without --partition).
     auto* parts = dynamic_cast<PartitionedWriter*>(writer.get());
     if (o.compact && parts && !fatal && !s.interrupted) {

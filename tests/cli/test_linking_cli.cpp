@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <string>
 
+#include <xapian.h>
+
+#include "common/schema.hpp"
 #include "test_util.hpp"
 
 using namespace newsidx::test;
@@ -165,4 +168,29 @@ TEST_CASE("cli linking: a table abbreviation gives no person, organisation or pl
     INFO(t);
     for (const char* bad : {"Shr", "Qtr", "Qtly", "Mths"}) CHECK(t.find(bad) == std::string::npos);
   }
+}
+
+TEST_CASE("cli linking: a run after one that stopped before its link step links, though nothing changed", "[linking][cli]") {
+  TempDir dir;
+  write_file(dir.path() / "a/1.txt", "Talks\n\nMikhail Gorbachev met officials in Moscow on Monday.\n");
+  write_file(dir.path() / "a/2.txt", "Talks\n\nSoviet leader Gorbachov arrived on Tuesday. Gorbachov said talks went well.\n");
+  write_file(dir.path() / "aliases.tsv", "Gorbachov\tMikhail Gorbachev\tperson\n");
+  const std::string aliases = "--aliases " + sh_quote(dir.str("aliases.tsv"));
+  REQUIRE(index(dir, "a", "-q").status == 0);
+  // A quiet run does not apply a new alias table (that is --relink's work)...
+  auto quiet = index(dir, "a", aliases);
+  CHECK(quiet.out.find("relinked") == std::string::npos);
+  CHECK(row(facet_table(dir, "person"), 1, "Gorbachov"));
+  // ...but after a run killed before its link step (its mark committed), the next run links.
+  {
+    Xapian::WritableDatabase db(dir.str("db"), Xapian::DB_OPEN);
+    db.set_metadata(std::string(newsidx::schema::kLinksStaleKey), "1");
+    db.commit();
+  }
+  auto next = index(dir, "a", aliases);
+  INFO(next.out);
+  CHECK(next.out.find("1 article relinked") != std::string::npos);
+  CHECK(row(facet_table(dir, "person"), 2, "Mikhail Gorbachev"));
+  // The mark is cleared: the run after that is quiet again.
+  CHECK(index(dir, "a", aliases).out.find("relinked") == std::string::npos);
 }
