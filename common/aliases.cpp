@@ -69,6 +69,10 @@ std::string Table::canonical(std::string_view facet, std::string_view value) con
   return it == map_.end() ? std::string(value) : it->second;
 }
 
+bool Table::has(std::string_view facet, std::string_view value) const {
+  return !map_.empty() && map_.count({std::string(facet), canonical::fold_key(value)}) > 0;
+}
+
 Facets Table::apply(const Facets& f) const {
   Facets out;
   apply_list(*this, "person", f.person, out.person);

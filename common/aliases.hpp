@@ -34,6 +34,9 @@ class Table {
   /// The canonical name of `value` in `facet`, or `value` itself when it is no alias.
   std::string canonical(std::string_view facet, std::string_view value) const;
 
+  /// True when the table has a row for `value` (as an alias) in `facet`.
+  bool has(std::string_view facet, std::string_view value) const;
+
   /// Facets with every alias replaced by its canonical name, duplicates dropped (order of
   /// first appearance kept).
   Facets apply(const Facets& facets) const;

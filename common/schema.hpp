@@ -39,6 +39,10 @@
 //      kCluster         only on an article with copies: its story's label, the id of the
 //                       earliest-dated copy (set by the indexer's cluster step; the collapse key)
 //      kFingerprint     the body's MinHash fingerprint (indexer/clusters encode_fingerprint)
+//      kOwnNames        the article's own person, organisation and place names, as extraction
+//                       gave them (before aliases and archive-level linking), and the names it
+//                       used as titles of works: a list of three or four lists
+//                       (entities::encode_own_names), read by the link step (schema 5)
 //    Data: a JSON object {"id","path","line","offset","title","date","dateline","url","source",
 //          "author","section","lang","tags","body","facets":{...}} — what results display. "path" is
 //          the absolute path of the file holding the article (schema 3; relative to the
@@ -90,6 +94,9 @@ namespace newsidx::schema {
 //    keeps each id in one partition (indexer/partition.cpp).
 //    Also 5: articles carry a body fingerprint (kFingerprint, XMH band terms) and, when they have
 //    copies, their story's label (kCluster); quotations a collapse key (kQuoteKey).
+//    Also 5: person, organisation and place facets are linked across the archive after each run (a
+//    surname to the full name the archive knows, "Lib Dems" and "Liberal Democrat" to "Liberal
+//    Democrats", one spelling per value); each article keeps its own names in kOwnNames.
 inline constexpr int kSchemaVersion = 5;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
@@ -104,6 +111,8 @@ inline constexpr std::string_view kRereadKeyPrefix = "newsidx.reread:";
 // Set while a run's clusters are not settled (committed with its first commit, cleared with
 // its last): the next run then settles every article's story (indexer/cluster_step).
 inline constexpr std::string_view kClustersStaleKey = "newsidx.clusters.stale";
+/// Set while a run may leave the archive's facet links unsettled (indexer/link_step).
+inline constexpr std::string_view kLinksStaleKey = "newsidx.links.stale";
 
 /// Value slots.
 enum class Slot : Xapian::valueno {
@@ -122,6 +131,7 @@ enum class Slot : Xapian::valueno {
   kCluster = 12,
   kFingerprint = 13,
   kQuoteKey = 14,
+  kOwnNames = 15,
 };
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
 

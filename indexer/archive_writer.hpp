@@ -117,7 +117,8 @@ class ArchiveWriter {
   virtual Result<std::map<std::string, std::string>> archive_metadata(const std::string& prefix) const = 0;
 
   /// Every database of the archive holding articles, open for writing (uncommitted writes
-  /// visible), for the cluster step (indexer/cluster_step), whose writes commit with the rest.
+  /// visible), for the cluster step (indexer/cluster_step) and the link step (indexer/link_step),
+  /// whose writes commit with the rest.
   virtual Result<std::vector<Xapian::WritableDatabase>> databases() = 0;
 
  protected:

@@ -8,6 +8,8 @@
 #include "common/analysis.hpp"
 #include "common/schema.hpp"
 #include "indexer/clusters.hpp"
+#include "indexer/entities/facet_values.hpp"
+#include "indexer/entities/linking.hpp"
 #include "indexer/readers/encoding.hpp"
 
 namespace newsidx::indexer {
@@ -102,7 +104,7 @@ std::string article_record(const Article& a, const Analysis& an) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-BuiltArticle build_documents(const Article& a, const Analysis& an, const std::string& file_key) {
+BuiltArticle build_documents(const Article& a, const Analysis& an, const std::string& file_key, const Facets* own) {
   BuiltArticle out;
   Xapian::TermGenerator tg = analysis::term_generator();
 
@@ -132,6 +134,12 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
     for (const auto& v : values) add_boolean(doc, f.name, v);
     if (!values.empty()) doc.add_value(schema::slot(f.slot), schema::encode_list(values));
   }
+  // The article's own names, from which the link step (indexer/link_step) derives what it stores.
+  if (!own) own = &an.facets;
+  const std::vector<std::string> works = entities::works_in(a.text, an.mentions);
+  if (!own->person.empty() || !own->org.empty() || !own->place.empty() || !works.empty())
+    doc.add_value(schema::slot(schema::Slot::kOwnNames),
+                  entities::encode_own_names(own->person, own->org, own->place, works));
 
   // The body's fingerprint and its band terms, for the cluster step (indexer/cluster_step).
   if (const auto fp = clusters::fingerprint(a.body_text()); !fp.empty()) {

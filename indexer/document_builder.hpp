@@ -28,9 +28,11 @@ struct BuiltArticle {
 };
 
 /// Builds the article document and its quotation documents as common/schema.hpp lays them out.
-/// `file_key` is the archive-relative path of the source file (for the XFILE term).
+/// `file_key` is the archive-relative path of the source file (for the XFILE term). `own`: the
+/// article's own facets before aliases (schema kOwnNames, read by the link step); nullptr when
+/// they are analysis.facets.
 BuiltArticle build_documents(const Article& article, const Analysis& analysis,
-                             const std::string& file_key);
+                             const std::string& file_key, const Facets* own = nullptr);
 
 /// The JSON record stored as an article's document data (also used by --extract-only).
 std::string article_record(const Article& article, const Analysis& analysis);

@@ -116,6 +116,10 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
     ("compact", po::bool_switch(&o.compact),
        "after indexing, compact the partitions of past periods changed since their last "
        "compaction (partitioned archives; no ARCHIVE needed)")
+    ("relink", po::bool_switch(&o.relink),
+       "link the facets of the archive at --db again (the last step of every run): a surname "
+       "to the full name the archive knows, short forms and plurals of organisations, the alias "
+       "table (e.g. after changing --aliases); no ARCHIVE needed")
     ("dry-run,n", po::bool_switch(&o.dry_run),
        "print the files that would be added, updated or removed; write nothing")
     ("prune", po::bool_switch(&prune), "remove articles of files gone from a folder given (default)")
@@ -206,7 +210,9 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
     if (o.db.empty()) return usage("--status needs --db", "e.g. newsidx-index --status --db news.db");
     return o;
   }
-  if (o.archives.empty() && !o.compact)
+  if (o.relink && (o.dry_run || o.extract_only || o.rebuild))
+    return usage("--relink cannot be combined with --dry-run, --extract-only or --rebuild");
+  if (o.archives.empty() && !o.compact && !o.relink)
     return usage("no archive given",
                  "name one or more folders or files: newsidx-index --db news.db ARCHIVE");
   if (o.db.empty() && !o.extract_only)

@@ -53,6 +53,7 @@ struct IndexOptions {
   /// --partition year|month|none; "" = as the archive at --db already is (none when new)
   std::string partition;
   bool compact = false;               ///< compact closed partitions after indexing
+  bool relink = false;                ///< --relink: only the link step (no ARCHIVE needed)
   bool progress = true;               ///< progress bar on stderr (only when it is a terminal)
   LogLevel log_level = LogLevel::kNormal;
   std::string log_file;               ///< also log to this file, rotated ("" = none)

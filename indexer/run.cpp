@@ -34,6 +34,7 @@
 #include "indexer/entities/analyzer.hpp"
 #include "indexer/extract_json.hpp"
 #include "indexer/file_source.hpp"
+#include "indexer/link_step.hpp"
 #include "indexer/partition.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/readers/reader.hpp"
@@ -119,9 +120,11 @@ std::optional<BuiltArticle> analyse_article(const Article& a, const std::string&
       r.extract_lines.push_back(extract_json(a, an, o.with_text));
       return std::nullopt;
     }
-    // --extract-only shows the article's own values; the archive stores one name per entity.
+    // --extract-only shows the article's own values; the archive stores one name per entity
+    // (aliases here, archive-level links by the link step) and keeps the own ones too.
+    const Facets own = an.facets;
     an.facets = names.apply(an.facets);
-    return build_documents(a, an, key);
+    return build_documents(a, an, key, &own);
   } catch (const std::exception& e) {
     r.warnings.push_back({a.path, a.line, std::string("cannot analyse the article: ") + e.what(), true});
     --r.articles_read;
@@ -553,13 +556,14 @@ std::string summary_line(const Summary& s) {
   double rate = s.seconds > 0 ? static_cast<double>(s.added + s.updated) / s.seconds : 0.0;
   return fmt::format(
       "newsidx-index: {} ({} unchanged), {} read, {} added, {} updated, "
-      "{} removed, {} skipped{}{}{}, {:.1f} s, {:.0f} articles/s{}{}{}",
+      "{} removed, {} skipped{}{}{}, {:.1f} s, {:.0f} articles/s{}{}{}{}",
       count_of(s.files, "file"), s.files_unchanged, count_of(s.articles_read, "article"), s.added, s.updated, s.removed, s.skipped,
       s.still_skipped ? fmt::format(" ({} unchanged file{} still skipped)", s.still_skipped, s.still_skipped == 1 ? "" : "s") : "",
       s.not_articles ? fmt::format(", {} not article{}", s.not_articles, s.not_articles == 1 ? "" : "s") : "",
       s.joined ? fmt::format(", {} joined an existing story", s.joined) : "", s.seconds, rate,
       s.prune_refused ? fmt::format(", pruning of {} refused (--max-prune)", count_of(s.prune_refused, "vanished file")) : "",
       s.compacted ? fmt::format(", {} partitions compacted", s.compacted) : "",
+      s.relinked ? fmt::format(", {} relinked", count_of(s.relinked, "article")) : "",
       s.interrupted ? " (interrupted: committed what was done)" : s.rebuilt ? " (rebuilt)" : "");
 }
 
@@ -590,6 +594,12 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   if (!names) return names.error();
   for (const auto& w : alias_warnings) spdlog::warn("{}", w);
 
+  // --relink links an existing archive: a mistyped --db must not create an empty one.
+  if (o.relink && o.archives.empty() && !archive_scheme(o.db)) {
+    auto loc = locate_db(o.db);
+    if (loc && loc->kind == DbKind::kAbsent)
+      return Error{ErrorCode::kNotFound, o.db + ": no database to relink", "check the --db path"};
+  }
   if (o.dry_run && !o.extract_only) {
     s.dry_run = true;
     auto r = dry_run(o, walked, s, out);
@@ -610,6 +620,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   std::vector<std::string> written;  // id terms of the articles written, for the cluster step
   std::size_t batch_settled = 0;     // ... of which a batch's commit settled the first ones
   bool cluster_all = false;          // an earlier run left its clusters unsettled
+  bool links_stale = false;          // an earlier run left the facet links unsettled
   if (!o.extract_only) {
     WriterOptions wo{o.lock_timeout_s * 1000, &g_signal, o.batch_size, {}};
     auto scheme = run_scheme(o);
@@ -657,6 +668,9 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     auto stale = begin_clusters(*writer);
     if (!stale) return stale.error();
     cluster_all = *stale;
+    auto links = begin_links(*writer);
+    if (!links) return links.error();
+    links_stale = *links;
   }
 
   pipe->files = std::move(walked.files);
@@ -834,7 +848,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   if (writer && !fatal && !s.interrupted) {
     if (auto st = restore_from_holders(*writer, files, o, pipe->names, s); !st) fatal = st.error();
   }
-  if (ledger && !fatal && !s.interrupted && walked.problems.empty()) {
+  if (ledger && !fatal && !s.interrupted && walked.problems.empty() && !o.archives.empty()) {
     // A file never indexed that could not be read, and is gone now, leaves the list.
     for (const auto& key : ledger->keys())
       if (!seen.count(key) && !known.count(key))
@@ -851,6 +865,14 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     else s.joined += c->joined;
   }
   if (writer) {
+    // The link step, last: one value per entity across the whole archive (indexer/link_step).
+    // A run that changed nothing skips it (a quiet nightly run stays fast) unless an earlier
+    // run left the links unsettled; --relink forces it. Committed with the run's last commit.
+    if (!fatal && !s.interrupted) {
+      auto linked = finish_links(*writer, pipe->names, o.relink || links_stale || s.added + s.updated + s.removed > 0, o.db);
+      if (linked) s.relinked = linked->relinked;
+      else fatal = linked.error();
+    }
     s.seconds = elapsed();
     if (auto st = record_run(*writer, run_record(started, s, fatal)); !st && !fatal) fatal = st.error();
     // Commit whatever was written, even after a fatal error on a later file: every file whose

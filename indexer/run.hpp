@@ -27,6 +27,7 @@ struct Summary {
   std::size_t prune_refused = 0;    ///< vanished files not pruned because of --max-prune
   std::string abandoned_rebuild;    ///< the database an interrupted --rebuild left as it was
   std::size_t joined = 0;           ///< articles written that are copies of an earlier story
+  std::size_t relinked = 0;         ///< articles whose facet values the link step changed
 };
 
 /// Runs the indexer (or --extract-only, printing JSON Lines to `out`; or --dry-run, printing

@@ -256,10 +256,12 @@ std::vector<Mention> facet_mentions(const Article& article, const std::vector<Me
   const std::size_t headline_end =
       (article.body.start > 0 && article.text.compare(0, article.title.size(), article.title) == 0)
           ? article.title.size() : 0;
+  // A name once used as the title of a work ("the Harry Potter films") is one throughout.
+  const std::vector<std::string> works = works_in(article.text, mentions);
   std::vector<Mention> out;
   for (const Mention& m : mentions) {
     if ((m.type == MentionType::kPerson || m.type == MentionType::kOrg || m.type == MentionType::kPlace) &&
-        in_table(tables, m.span))
+        (in_table(tables, m.span) || not_a_name(m.entity) || std::binary_search(works.begin(), works.end(), m.entity)))
       continue;
     if (m.type == MentionType::kPlace && m.country.empty() && m.span.end <= headline_end &&
         std::none_of(mentions.begin(), mentions.end(), [&](const Mention& o) {

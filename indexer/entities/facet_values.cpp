@@ -2,6 +2,7 @@
 #include "facet_values.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace newsidx::entities {
@@ -118,6 +119,121 @@ std::optional<Span> sign_off_line(std::string_view text) {
     e = b - 1;
   }
   return std::nullopt;
+}
+
+bool not_a_name(std::string_view name) {
+  // Abbreviations of the earnings tables, which turn up in prose beside them too.
+  static constexpr std::array<std::string_view, 13> kTableWords{
+      "shr", "shrs", "oper", "qtr", "qtly", "mths", "dlrs", "dlr", "cts", "mln", "revs",
+      "mps", "mp"};  // and members of parliament: "Labour MPs" is no party
+  // Capitalised words that are no entity of the three facets.
+  static constexpr std::array<std::string_view, 41> kNotNames{
+      "christmas", "xmas", "easter", "new year", "thanksgiving", "ramadan", "halloween",
+      "oscar", "oscars", "bafta", "baftas", "grammy", "grammys", "emmy", "emmys", "golden globe",
+      "golden globes", "dvd", "dvds", "pc", "pcs", "cd", "cds", "tv", "mp3", "internet", "web",
+      "gnp", "gdp", "gmt", "six nations", "world cup", "olympics", "olympic games", "playstation", "playstation 2", "psp", "xbox", "ipod", "itunes", "walkman"};
+  std::string key;
+  for (char c : normalise_space(name)) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (std::find(kNotNames.begin(), kNotNames.end(), key) != kNotNames.end()) return true;
+  // A date spelled out in a wire's words: "April One", "May Two" (month and number word).
+  static constexpr std::array<std::string_view, 12> kMonths{
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december"};
+  static constexpr std::array<std::string_view, 12> kNumberWords{
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "fifteen", "thirty"};
+  if (const std::size_t sp = key.find(' '); sp != std::string::npos && key.find(' ', sp + 1) == std::string::npos &&
+      std::find(kMonths.begin(), kMonths.end(), std::string_view(key).substr(0, sp)) != kMonths.end() &&
+      std::find(kNumberWords.begin(), kNumberWords.end(), std::string_view(key).substr(sp + 1)) != kNumberWords.end())
+    return true;
+  std::size_t i = 0;
+  while (i < key.size()) {
+    std::size_t j = key.find(' ', i);
+    if (j == std::string::npos) j = key.size();
+    std::string_view w(key.data() + i, j - i);
+    while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.remove_suffix(1);
+    if (std::find(kTableWords.begin(), kTableWords.end(), w) != kTableWords.end()) return true;
+    i = j + 1;
+  }
+  return false;
+}
+
+namespace {
+
+std::string lower_word(std::string_view w) {
+  std::string out;
+  for (char c : w)
+    if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+bool names_a_work(std::string_view text, Span span) {
+  // Not "film" or "games" after a name: "the Martin Scorsese film", "the Sony games" name a
+  // director and a firm.
+  static constexpr std::array<std::string_view, 7> kAfter{
+      "films", "movies", "biopic", "novels", "books", "franchise", "sequel"};
+  static constexpr std::array<std::string_view, 8> kBefore{
+      "film", "movie", "biopic", "musical", "album", "novel", "blockbuster", "sitcom"};
+  if (span.end > text.size() || span.start > span.end) return false;
+  // The word after: skip white space and a closing quote or possessive.
+  std::size_t i = span.end;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\'' || text[i] == '"')) ++i;
+  std::size_t j = i;
+  while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+  const std::string next = lower_word(text.substr(i, j - i));
+  if (std::find(kAfter.begin(), kAfter.end(), next) != kAfter.end()) return true;
+  // The word before.
+  std::size_t e = span.start;
+  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\'' || text[e - 1] == '"')) --e;
+  std::size_t b = e;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  const std::string prev = lower_word(text.substr(b, e - b));
+  return std::find(kBefore.begin(), kBefore.end(), prev) != kBefore.end();
+}
+
+bool begins_firm_name(std::string_view text, Span span) {
+  if (span.end > text.size()) return false;
+  // The next few words, punctuation apart: ",", "and", "&" are words here.
+  std::vector<std::string> w;
+  std::size_t i = span.end;
+  while (w.size() < 4 && i < text.size() && i < span.end + 60) {
+    const char c = text[i];
+    if (c == ' ' || c == '\n' || c == '\t') {
+      ++i;
+    } else if (c == ',' || c == '&') {
+      w.emplace_back(1, c);
+      ++i;
+      if (c == '&' && text.compare(i, 4, "amp;") == 0) i += 4;  // SGML's "&amp;"
+    } else {
+      std::size_t j = i;
+      while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '.')) ++j;
+      if (j == i) break;
+      w.emplace_back(text.substr(i, j - i));
+      i = j;
+    }
+  }
+  auto company = [](const std::string& s) {
+    return s == "Inc" || s == "Inc." || s == "Corp" || s == "Corp." || s == "Co" || s == "Co." || s == "Group" ||
+           s == "LBO" || s == "Company";
+  };
+  auto conj = [](const std::string& s) { return s == "and" || s == "&"; };
+  if (w.empty()) return false;
+  if (company(w[0])) return true;                                   // "E.F. Hutton Group"
+  if (w.size() >= 2 && conj(w[0]) && company(w[1])) return true;    // "J.P. Morgan and Co"
+  return w.size() >= 4 && w[0] == "," && conj(w[2]) && company(w[3]);  // "Kidder, Peabody and Co"
+}
+
+std::vector<std::string> works_in(std::string_view text, const std::vector<Mention>& mentions) {
+  std::vector<std::string> out;
+  for (const Mention& m : mentions)
+    if (((m.type == MentionType::kPerson || m.type == MentionType::kOrg || m.type == MentionType::kPlace) &&
+         names_a_work(text, m.span)) ||
+        (m.type == MentionType::kPerson && begins_firm_name(text, m.span)))
+      out.push_back(m.entity);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 bool in_table(const std::vector<Span>& tables, Span span) {

@@ -27,6 +27,29 @@ std::vector<Span> table_lines(std::string_view text);
 /// (Reuters' " Reuter"). Names there are the agency signing, not what the article is about.
 std::optional<Span> sign_off_line(std::string_view text);
 
+/// True when `name` names no person, organisation or place, whatever the tagger read: it holds
+/// a word of the Reuters earnings tables ("Oper", "N.Z. Dlrs", "Qtr Net", "Mths Shr") or "MPs"
+/// ("Labour MPs"), or the whole of it is a holiday, an award, a product or format, a sports
+/// event or an economic figure ("Christmas", "Oscar", "DVD", "Xbox", "Six Nations", "GNP"), or a
+/// date in words ("April One").
+/// Case does not matter.
+bool not_a_name(std::string_view name);
+
+/// True when the name at `span` of `text` is the title of a work rather than an entity: the
+/// next word is "films", "movies", "books", "sequel", ... ("the Harry Potter films") or
+/// the word before is "film", "movie", "biopic", "musical", ... ("Mike Leigh's film Vera
+/// Drake"). Case does not matter.
+bool names_a_work(std::string_view text, Span span);
+
+/// True when the person name at `span` of `text` begins a firm's name: "E.F. Hutton and Co",
+/// "Kidder, Peabody and Co", "Harris Upham and Co Inc", "E.F. Hutton Group".
+bool begins_firm_name(std::string_view text, Span span);
+
+/// The entities of the person, organisation and place mentions of `text` that one of their
+/// mentions uses as the title of a work (names_a_work), and of the person mentions that begin
+/// a firm's name (begins_firm_name): names that are no entity of their own. Sorted.
+std::vector<std::string> works_in(std::string_view text, const std::vector<Mention>& mentions);
+
 /// True when `span` touches any of `tables` (as table_lines returns them).
 bool in_table(const std::vector<Span>& tables, Span span);
 

@@ -81,3 +81,38 @@ TEST_CASE("facet values: a one-word last line is a sign-off, a last sentence is 
   CHECK_FALSE(sign_off_line("Title\n\nBlair said.\nFinished.\n"));
   CHECK_FALSE(sign_off_line("Reuter"));  // a one-line text has no sign-off
 }
+
+TEST_CASE("facet values: table abbreviations, holidays, awards and formats are no names", "[facet_values]") {
+  for (const char* bad : {"Oper", "N.Z. Dlrs", "Qtr Net", "Mths Shr", "Qtly", "Christmas", "EASTER", "Oscar",
+                          "DVD", "PCs", "GNP", "Year Oper", "April One", "May One"})
+    CHECK(not_a_name(bad));
+  for (const char* good : {"Oscar Wilde", "Tony Blair", "Liberal Democrats", "Shrewsbury", "Operation Desert Storm",
+                           "PCCW", "Christmas Island", "Reuters", "April Smith", "May"})
+    CHECK_FALSE(not_a_name(good));
+}
+
+TEST_CASE("facet values: a name used as the title of a film, book or game is no entity", "[facet_values]") {
+  auto at = [](const std::string& text, const std::string& name) {
+    const std::size_t p = text.find(name);
+    return names_a_work(text, Span{p, p + name.size()});
+  };
+  CHECK(at("Emma Watson, who plays Hermione in the Harry Potter films, said so.", "Harry Potter"));
+  CHECK_FALSE(at("He praised the Martin Scorsese film on Monday.", "Martin Scorsese"));
+  CHECK(at("She starred in Mike Leigh's latest film Vera Drake, which won.", "Vera Drake"));
+  CHECK(at("Oscar contenders include the movie \"The Aviator\" this year.", "The Aviator"));
+  CHECK_FALSE(at("Tony Blair said the film industry needed help.", "Tony Blair"));
+  CHECK_FALSE(at("Chelsea won the match against Arsenal on Sunday.", "Arsenal"));
+}
+
+TEST_CASE("facet values: a person name that begins a firm's name is no person", "[facet_values]") {
+  auto at = [](const std::string& text, const std::string& name) {
+    const std::size_t p = text.find(name);
+    return begins_firm_name(text, Span{p, p + name.size()});
+  };
+  CHECK(at("said analyst John Smith of E.F. Hutton and Co Inc.", "E.F. Hutton"));
+  CHECK(at("underwritten by Kidder, Peabody and Co, the company said.", "Kidder"));
+  CHECK(at("J.P. Morgan &amp; Co said it would.", "J.P. Morgan"));
+  CHECK(at("E.F. Hutton Group Inc said.", "E.F. Hutton"));
+  CHECK_FALSE(at("Ronald Reagan and George Shultz met on Monday.", "Ronald Reagan"));
+  CHECK_FALSE(at("James Baker, Treasury Secretary, and Co-chairman Smith said.", "James Baker"));
+}

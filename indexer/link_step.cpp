@@ -1,0 +1,127 @@
+// The link step: archive statistics from the own-names value stream, then rewrites of the
+// articles whose linked values changed.
+#include "link_step.hpp"
+
+#include <array>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "common/schema.hpp"
+#include "common/xapian_db.hpp"
+#include "indexer/entities/linking.hpp"
+
+namespace newsidx::indexer {
+
+namespace {
+
+using entities::ArticleNames;
+
+constexpr std::array<std::pair<std::string_view, schema::Slot>, 3> kLinked{{
+    {"person", schema::Slot::kPerson}, {"org", schema::Slot::kOrg}, {"place", schema::Slot::kPlace}}};
+
+std::vector<std::string>& values_of(ArticleNames& a, std::string_view facet) {
+  return facet == "person" ? a.person : facet == "org" ? a.org : a.place;
+}
+
+// The value of `slot` for `did`, reading a value stream forwards (documents come in docid order).
+std::string value_at(Xapian::Database& db, Xapian::ValueIterator& it, Xapian::valueno slot, Xapian::docid did) {
+  if (it == db.valuestream_end(slot)) return "";
+  if (it.get_docid() < did) it.skip_to(did);
+  return it != db.valuestream_end(slot) && it.get_docid() == did ? *it : std::string();
+}
+
+// Calls fn(docid, own names with their year) for every article of `db` carrying own names.
+template <typename Fn>
+void for_each_article(Xapian::Database& db, Fn&& fn) {
+  const auto own = schema::slot(schema::Slot::kOwnNames), date = schema::slot(schema::Slot::kDate);
+  Xapian::ValueIterator dates = db.valuestream_begin(date);
+  for (auto it = db.valuestream_begin(own); it != db.valuestream_end(own); ++it) {
+    ArticleNames a = entities::decode_own_names(*it);
+    a.period = value_at(db, dates, date, it.get_docid()).substr(0, 4);
+    fn(it.get_docid(), a);
+  }
+}
+
+// Replaces the facet terms, slots and record facets of `doc` by `linked`'s.
+void rewrite(Xapian::Document& doc, ArticleNames& linked) {
+  nlohmann::json rec = nlohmann::json::parse(doc.get_data(), nullptr, false);
+  for (const auto& [facet, slot] : kLinked) {
+    const std::string prefix = schema::prefix(facet);
+    std::vector<std::string> old;
+    auto t = doc.termlist_begin();
+    for (t.skip_to(prefix); t != doc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
+      old.push_back(*t);
+    for (const auto& term : old) doc.remove_term(term);
+    const auto& values = values_of(linked, facet);
+    for (const auto& v : values)
+      if (auto term = schema::value_term(facet, v); !term.empty()) doc.add_boolean_term(term);
+    // An empty value removes the slot (remove_value throws for an absent one).
+    doc.add_value(schema::slot(slot), values.empty() ? std::string() : schema::encode_list(values));
+    if (rec.is_object() && rec.contains("facets") && rec["facets"].is_object()) rec["facets"][facet] = values;
+  }
+  if (rec.is_object()) doc.set_data(rec.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+}  // namespace
+
+Result<LinkOutcome> link_archive(std::vector<Xapian::WritableDatabase>& shards, const aliases::Table& names,
+                                 const std::string& context) {
+  LinkOutcome out;
+  entities::Linker linker(names);
+  auto st = xapian_db::guarded(context, [&] {
+    for (auto& db : shards)
+      for_each_article(db, [&](Xapian::docid, const ArticleNames& a) {
+        linker.add(a);
+        ++out.articles;
+      });
+    linker.finish();
+    for (auto& db : shards) {
+      std::array<Xapian::ValueIterator, 3> stored;
+      for (std::size_t i = 0; i < kLinked.size(); ++i) stored[i] = db.valuestream_begin(schema::slot(kLinked[i].second));
+      std::vector<std::pair<Xapian::docid, ArticleNames>> changed;
+      for_each_article(db, [&](Xapian::docid did, const ArticleNames& own) {
+        ArticleNames linked = linker.link(own);
+        bool same = true;
+        for (std::size_t i = 0; i < kLinked.size(); ++i) {
+          const auto slot = schema::slot(kLinked[i].second);
+          same = schema::decode_list(value_at(db, stored[i], slot, did)) == values_of(linked, kLinked[i].first) && same;
+        }
+        if (!same) changed.emplace_back(did, std::move(linked));
+      });
+      // Rewritten after the scan: replacing documents while their value streams are read would
+      // move the streams under the iterators.
+      for (auto& [did, linked] : changed) {
+        Xapian::Document doc = db.get_document(did);
+        rewrite(doc, linked);
+        db.replace_document(did, doc);
+      }
+      out.relinked += changed.size();
+    }
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+Result<bool> begin_links(ArchiveWriter& writer) {
+  const std::string key(schema::kLinksStaleKey);
+  auto m = writer.archive_metadata(key);
+  if (!m) return m.error();
+  if (auto st = writer.set_archive_metadata(key, "1"); !st) return st.error();
+  return m->count(key) > 0 && !m->at(key).empty();
+}
+
+Result<LinkOutcome> finish_links(ArchiveWriter& writer, const aliases::Table& names, bool needed,
+                                 const std::string& db) {
+  Result<LinkOutcome> out = LinkOutcome{};
+  if (needed) {
+    auto dbs = writer.databases();
+    if (!dbs) return dbs.error();
+    out = link_archive(*dbs, names, db);
+    if (!out) return out;
+  }
+  if (auto st = writer.set_archive_metadata(std::string(schema::kLinksStaleKey), ""); !st) return st.error();
+  return out;
+}
+
+}  // namespace newsidx::indexer
