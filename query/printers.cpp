@@ -360,6 +360,8 @@ void print_json(std::ostream& out, const SearchResult& r, const PrintOptions& o)
       j["url"] = field(rec, "url");
       j["section"] = field(rec, "section");
       j["source"] = field(rec, "source");
+      j["author"] = field(rec, "author");
+      j["lang"] = field(rec, "lang");
       j["facets"] = rec.value("facets", nlohmann::json::object());
     }
     j["title"] = field(rec, "title");

@@ -293,3 +293,21 @@ TEST_CASE("cli show: the man page's examples, --show and --lang among them, each
   CHECK(examples >= 7);
   CHECK(has(text, "$ newsidx-query --db news.db --show 2022/01/19/blinken-kyiv.txt\n"));
 }
+
+TEST_CASE("cli show: a JSON hit carries the page's author and lang as read", "[cli][show]") {
+  Indexed a;
+  auto articles = [&](const std::string& args) {
+    std::vector<nlohmann::json> out;
+    for (auto& j : json_lines(query(a.dir, "--json " + args).out))
+      if (j["type"] == "article") out.push_back(j);
+    return out;
+  };
+  const auto hits = articles("--author 'bo chen'");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0]["author"] == "Ana Lima and Bo Chen");
+  CHECK(hits[0]["lang"] == "en-gb");
+  const auto french = articles("--lang fr");
+  REQUIRE(french.size() == 1);
+  CHECK(french[0]["author"] == "Claire Dumont");
+  CHECK(french[0]["lang"] == "fr-fr");
+}
