@@ -4,6 +4,11 @@
 
 namespace newsidx::entities::quoting {
 
+namespace {
+// How many person mentions before "the senator said" may be what it refers to (resolve_description).
+constexpr std::size_t kDescriptionCandidates = 256;
+}  // namespace
+
 void Attributor::index_mentions() {
   by_start_.resize(mentions_.size());
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
@@ -143,8 +148,17 @@ Attribution Attributor::resolve_description(std::size_t b, std::size_t e, std::s
   };
   std::map<std::string, bool> matched;  // entity -> a modifier stands near one of its mentions
   const std::size_t limit = toks_[b].b;
-  for (const Mention& m : mentions_) {
+  // The person mentions before the description, nearest first (by_start_ orders them by
+  // position), at most kDescriptionCandidates of them: an article names far fewer people, and the
+  // bound keeps a text of thousands of descriptions linear (issue 15: it was quadratic).
+  const auto before = std::lower_bound(by_start_.begin(), by_start_.end(), limit,
+                                       [&](std::size_t i, std::size_t v) { return mentions_[i].span.start < v; });
+  std::size_t examined = 0;
+  for (auto it = before; it != by_start_.begin() && examined < kDescriptionCandidates;) {
+    const Mention& m = mentions_[*--it];
     if (m.type != MentionType::kPerson || m.span.end > limit) continue;
+    ++examined;
+    if (options_.stats) ++options_.stats->descriptions;
     const std::size_t mb = tok_index(m.span.start);
     const std::size_t me = tok_index(m.span.end);
     if (mb >= toks_.size() || !outside(mb)) continue;

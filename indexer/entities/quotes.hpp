@@ -21,6 +21,7 @@ struct QuoteStats {
   std::size_t candidates = 0;  ///< candidate antecedents it examined for them
   std::size_t paragraph_cues = 0;  ///< speech verbs whose subject the paragraph rule analysed
   std::size_t mentions = 0;  ///< mentions looked at to name the speakers of speech cues
+  std::size_t descriptions = 0;  ///< person mentions weighed for "the senator"-style speakers
 };
 
 /// Optional knowledge the attribution can use; everything has a working default.

@@ -96,3 +96,34 @@ TEST_CASE("attribution: naming a speaker looks at the mentions near the cue, not
   REQUIRE(small.mentions > 0);
   CHECK(large.mentions <= small.mentions * 9 / 2);
 }
+
+TEST_CASE("attribution: 'the senator said' weighs a bounded number of earlier persons, not all of them",
+          "[attribution][quotes]") {
+  // 8,000 lines each naming another senator took 39 s (2,000: 2.5 s) when every description
+  // weighed every person named before it.
+  auto run = [](std::size_t lines) {
+    std::string text = "Adversarial\n\n";
+    std::vector<Mention> mentions;
+    for (std::size_t i = 0; i < lines; ++i) {
+      text += "Sen. ";
+      Mention m;
+      m.type = MentionType::kPerson;
+      m.text = "John Smith" + std::to_string(i);
+      m.entity = m.text;
+      m.span = {text.size(), text.size() + m.text.size()};
+      mentions.push_back(m);
+      text += m.text + " met the board. \"We agree,\" the senator said.\n\n";
+    }
+    newsidx::entities::QuoteStats stats;
+    newsidx::entities::QuoteOptions options;
+    options.stats = &stats;
+    const auto quotes = find_quotes(text, mentions, options);
+    return std::make_pair(quotes.size(), stats.descriptions);
+  };
+  const auto [small_quotes, small] = run(2000);
+  const auto [large_quotes, large] = run(8000);
+  CHECK(small_quotes == 2000);
+  CHECK(large_quotes == 8000);
+  REQUIRE(small > 0);
+  CHECK(large <= small * 9 / 2);
+}
