@@ -409,16 +409,6 @@ WalkResult walk_archives(const IndexOptions& o, Summary& s) {
   return walked;
 }
 
-// --relink links an existing archive: a mistyped --db must not create an empty one.
-Status check_relink_target(const IndexOptions& o) {
-  if (o.relink && o.archives.empty() && !archive_scheme(o.db)) {
-    auto loc = locate_db(o.db);
-    if (loc && loc->kind == DbKind::kAbsent)
-      return Error{ErrorCode::kNotFound, o.db + ": no database to relink", "check the --db path"};
-  }
-  return Ok{};
-}
-
 // The writer's options; a single database's batches settle their stories as they commit.
 WriterOptions writer_options(Run& r) {
   WriterOptions wo{r.o.lock_timeout_s * 1000, &g_signal, r.o.batch_size, {}};
@@ -723,7 +713,6 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
   auto names = aliases::load(o.aliases, alias_warnings);
   if (!names) return names.error();
   for (const auto& w : alias_warnings) spdlog::warn("{}", w);
-  if (auto st = check_relink_target(o); !st) return st.error();
   if (o.dry_run && !o.extract_only) {
     r.s.dry_run = true;
     auto d = dry_run(o, r.walked, r.s, out);

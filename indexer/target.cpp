@@ -35,6 +35,16 @@ Result<PartitionScheme> run_scheme(const IndexOptions& o) {
   return asked;
 }
 
+// --relink links an existing archive: a mistyped --db must not create an empty one.
+Status check_relink_target(const IndexOptions& o) {
+  if (o.relink && o.archives.empty() && !archive_scheme(o.db)) {
+    auto loc = locate_db(o.db);
+    if (loc && loc->kind == DbKind::kAbsent)
+      return Error{ErrorCode::kNotFound, o.db + ": no database to relink", "check the --db path"};
+  }
+  return Ok{};
+}
+
 // What --rebuild holds while it builds: the lock of the database being replaced and where the
 // new generation goes.
 struct RebuildPlan {
@@ -143,6 +153,7 @@ Status ArchiveTarget::settle(bool ok) {
 }
 
 Result<std::unique_ptr<ArchiveTarget>> open_target(const IndexOptions& o, WriterOptions wo) {
+  if (auto st = check_relink_target(o); !st) return st.error();
   auto scheme = run_scheme(o);
   if (!scheme) return scheme.error();
   auto t = std::make_unique<ArchiveTarget::Impl>();

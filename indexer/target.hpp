@@ -50,7 +50,7 @@ class ArchiveTarget {
 
 /// Opens where `options` say the run writes: the partition scheme asked for or the archive's
 /// own (a scheme other than the archive's, or --compact of a single database, is a usage
-/// error); with --rebuild, the new generation (single database) or sibling archive folder,
+/// error; --relink of a path holding no database is kNotFound, creating nothing); with --rebuild, the new generation (single database) or sibling archive folder,
 /// holding the lock of the one it replaces. `writer_options.before_commit` applies to a single
 /// database only. A signal while waiting for the lock fails with kInterrupted.
 Result<std::unique_ptr<ArchiveTarget>> open_target(const IndexOptions& options, WriterOptions writer_options);

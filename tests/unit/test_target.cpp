@@ -24,3 +24,16 @@ TEST_CASE("target: --compact of a single database is a usage error naming --part
   CHECK(t.error().hint.find("xapian-compact") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(o.db));
 }
+
+TEST_CASE("target: --relink of a path holding no database is refused, and creates nothing", "[target]") {
+  test::TempDir dir;
+  indexer::IndexOptions o;
+  o.db = dir.str("typo.db");
+  o.relink = true;
+  auto t = indexer::open_target(o, indexer::WriterOptions{});
+  REQUIRE_FALSE(t);
+  CHECK(t.error().code == ErrorCode::kNotFound);
+  CHECK(t.error().message == o.db + ": no database to relink");
+  CHECK(t.error().hint == "check the --db path");
+  CHECK_FALSE(std::filesystem::exists(o.db));
+}
