@@ -1,22 +1,18 @@
-// The indexing pipeline: workers read, analyse and build documents in parallel; the calling
-// thread is the single writer and consumes their results in file order, so a run's outcome
-// does not depend on thread timing.
+// newsidx-index's run: walk, open the target (indexer/target), read, analyse and build the files
+// in the ordered workers (indexer/pipeline) while this thread, the single writer, writes them in
+// file order, then prune, settle stories and links, commit, settle the target and summarise.
 #include "run.hpp"
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
-#include <condition_variable>
 #include <csignal>
-#include <deque>
 #include <functional>
 #include <ctime>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <set>
-#include <thread>
 #include <unordered_map>
 
 #include <unistd.h>
@@ -36,9 +32,11 @@
 #include "indexer/file_source.hpp"
 #include "indexer/link_step.hpp"
 #include "indexer/partition.hpp"
+#include "indexer/pipeline.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/readers/reader.hpp"
 #include "indexer/status.hpp"
+#include "indexer/target.hpp"
 #include "indexer/walker.hpp"
 #include "indexer/writer.hpp"
 
@@ -60,17 +58,6 @@ bool same_content(const FileState& old, const InputFile& f, const std::string& h
   return !old.hash.empty() && old.hash == hash && old.root == f.root;
 }
 
-// Everything a worker produced for one file.
-struct FileOutcome {
-  bool unchanged = false;       // same size+mtime, or same content hash
-  bool state_only = false;      // content unchanged but mtime moved: record the new state
-  bool failed = false;          // unreadable: nothing to write, old documents kept
-  std::string error;
-  FileState state;
-  std::vector<std::string> extract_lines;
-  std::vector<readers::ReadWarning> warnings;
-  std::size_t articles_read = 0;
-};
 
 // A file's built documents are handed to the writer in chunks of about this much article text:
 // built documents take about forty times their text, and a JSON Lines feed or a Reuters .sgm
@@ -193,78 +180,15 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
   return r;
 }
 
-// A file's built articles reach the writer through its slot as they are built, a few chunks
-// at most ahead of the writer, so one large file is never held built whole.
-constexpr std::size_t kChunksAhead = 2;
-// The window holds at most kInflightBytes of input, counted from a worker taking a file until
-// the writer has written it; a file larger than that runs alone. A file's built documents take
-// about forty times its text, and multi-article files (a Reuters .sgm, a JSON Lines feed) hold
-// a thousand articles each: a window counted in files let two or three 2.5 MB feeds be in
-// memory at once (445 MB peak on the 200,000-article archive, 175 MB before its feeds).
-constexpr std::uint64_t kInflightBytes = 4u << 20;
-
-struct Slot {
-  std::deque<std::vector<BuiltArticle>> chunks;
-  std::optional<FileOutcome> outcome;  // set when the worker is done with the file
-};
-
-// What the workers share with the writer. The workers hold it through a shared_ptr: after a
-// signal the writer commits and returns at once, without waiting for a worker in the middle of
-// a long article, which finds the run stopped at its next article and ends.
-struct Pipeline {
+// What the workers read, shared with them: after a signal the writer commits and returns at
+// once, and a worker in the middle of a long article finds the run stopped at its next one.
+struct Inputs {
   IndexOptions o;
   aliases::Table names;  // the alias table facets are stored through
   std::vector<InputFile> files;
-  std::unordered_map<std::string, FileState> known;
+  std::unordered_map<std::string, FileState> known;  // recorded states, by file key
   std::vector<std::size_t> todo;  // indices of the files workers must read, in file order
-  std::vector<Slot> slots;
-  std::mutex mu;
-  std::condition_variable produced, consumed;
-  std::size_t next = 0, done_upto = 0;  // positions in `todo`
-  std::size_t window = 4;               // files workers may run ahead of the writer
-  std::uint64_t inflight = 0;           // bytes of the files taken by workers and not yet written
-  bool writer_stopped = false;          // the writer consumes no more chunks (fatal error, or done)
 };
-
-// One worker: takes the next file in order, within the window, and hands its chunks and outcome
-// to the writer through its slot.
-void work(Pipeline& p) {
-  for (;;) {
-    std::size_t i;
-    {
-      std::unique_lock lk(p.mu);
-      p.consumed.wait(lk, [&] {
-        if (p.next >= p.todo.size() || g_signal.load() || p.inflight == 0) return true;
-        return p.next < p.done_upto + p.window && p.inflight + p.files[p.todo[p.next]].size <= kInflightBytes;
-      });
-      if (p.next >= p.todo.size() || g_signal.load()) {
-        lk.unlock();
-        p.produced.notify_all();  // the writer may be waiting for a file nobody will start
-        return;
-      }
-      i = p.todo[p.next++];
-      p.inflight += p.files[i].size;
-    }
-    const InputFile& f = p.files[i];
-    std::optional<FileState> old;
-    if (auto it = p.known.find(f.key); it != p.known.end()) old = it->second;
-    auto emit = [&](std::vector<BuiltArticle> chunk) {
-      {
-        std::unique_lock lk(p.mu);
-        p.consumed.wait(lk, [&] { return p.slots[i].chunks.size() < kChunksAhead || p.writer_stopped; });
-        if (p.writer_stopped) return;  // nothing more is written: the chunk is dropped
-        p.slots[i].chunks.push_back(std::move(chunk));
-      }
-      p.produced.notify_all();
-    };
-    FileOutcome r = process_file(f, old, p.o, p.names, emit);
-    {
-      std::lock_guard lk(p.mu);
-      p.slots[i].outcome = std::move(r);
-    }
-    p.produced.notify_all();
-  }
-}
 
 // The id rule's last step: a file holding an article whose content is stale (its source let go
 // of the id) is read again, whole, and written as any changed file (its state recorded anew, its
@@ -402,24 +326,6 @@ Result<Summary> stopped_or(const Error& e, Summary s, double seconds) {
   return s;
 }
 
-// The partition scheme of this run: the one asked for, or the archive's own. An archive already
-// partitioned another way, or a partitioned archive with --rebuild, is a usage error.
-Result<PartitionScheme> run_scheme(const IndexOptions& o) {
-  const auto existing = archive_scheme(o.db);
-  const auto asked = o.partition.empty() ? existing.value_or(PartitionScheme::kNone)
-                                         : parse_partition_scheme(o.partition).value_or(PartitionScheme::kNone);
-  // A rebuild may re-partition (into a new archive swapped in whole), not un-partition in place.
-  if (existing && asked != *existing && !(o.rebuild && asked != PartitionScheme::kNone))
-    return Error{ErrorCode::kUsage,
-                 o.db + ": archive is partitioned by " + partition_scheme_name(*existing) + ", not " +
-                     partition_scheme_name(asked),
-                 "run with --partition " + partition_scheme_name(*existing) + " or index into a new path"};
-  if (asked == PartitionScheme::kNone && o.compact)
-    return Error{ErrorCode::kUsage, o.db + ": --compact applies to archives indexed with --partition",
-                 "compact a single database with xapian-compact (docs/operations.md)"};
-  return asked;
-}
-
 // --dry-run: the same decisions as a real run (size+mtime, then content hash), printed.
 Result<Summary> dry_run(const IndexOptions& o, const WalkResult& walked, Summary s, std::ostream& out) {
   auto known = archive_scheme(o.db) ? load_archive_states(o.db) : load_file_states(o.db);
@@ -461,67 +367,293 @@ Result<Summary> dry_run(const IndexOptions& o, const WalkResult& walked, Summary
   return s;
 }
 
-// What --rebuild holds while it builds: the lock of the database being replaced and where the
-// new generation goes.
-struct RebuildPlan {
-  DbLocation current;
-  std::string generation;
-  std::unique_ptr<WriteLock> lock;
-  std::unique_ptr<Writer> placeholder;  // an empty database created to lock a new path
+
+// What a run holds from the walk to its summary. The plain writer's before_commit hook points
+// into it, so it stays where it was made until the target is settled.
+struct Run {
+  Run(const IndexOptions& options, std::ostream& output) : o(options), out(output) {}
+  const IndexOptions& o;
+  std::ostream& out;
+  std::chrono::steady_clock::time_point t0 = std::chrono::steady_clock::now();
+  std::time_t started = std::time(nullptr);
+  Summary s;
+  WalkResult walked;
+  std::shared_ptr<Inputs> in;  // shared with the workers, which may outlive a stopped run
+  std::unique_ptr<ArchiveTarget> target;
+  ArchiveWriter* writer = nullptr;   // the target's, while it is open (not with --extract-only)
+  std::optional<SkipLedger> ledger;  // skipped-file records (not with --extract-only)
+  std::vector<std::string> written;  // id terms of the articles written, for the cluster step
+  std::size_t batch_settled = 0;     // ... of which a batch's commit settled the first ones
+  bool cluster_all = false;          // an earlier run left its clusters unsettled
+  bool links_stale = false;          // an earlier run left the facet links unsettled
+  std::set<std::string> seen;        // keys of the files walked and dealt with
+  std::optional<Error> fatal;
+
+  double elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); }
+  bool going() const { return !fatal && !s.interrupted; }
 };
 
-Result<RebuildPlan> start_rebuild(const IndexOptions& o, const WriterOptions& wo) {
-  RebuildPlan plan;
-  auto loc = locate_db(o.db);
-  if (!loc) return loc.error();
-  if (loc->kind == DbKind::kAbsent) {
-    // Nothing to replace yet: an empty database holds the path (and its lock) until the swap,
-    // so searches meanwhile find no articles rather than some.
-    auto w = Writer::open(o.db, wo);
-    if (!w) return w.error();
-    plan.placeholder = std::move(w).value();
-    loc = locate_db(o.db);
-    if (!loc) return loc.error();
-  } else {
-    // Another program's database is never replaced: only one carrying newsidx's schema mark, or
-    // one too damaged to tell.
-    if (xapian_db::foreign_database(o.db))
-      return Error{ErrorCode::kSchemaMismatch, o.db + ": not a newsidx database (no schema mark); --rebuild refused",
-                   "point --db at a database written by newsidx-index, or at a new path; nothing was changed"};
-    auto lock = WriteLock::acquire(o.db, wo);
-    if (!lock) return lock.error();
-    plan.lock = std::move(lock).value();
-    if (!plan.lock->held()) spdlog::warn("{}: the database cannot be opened; replacing it", o.db);
+// The walk, its problems counted as skipped input.
+WalkResult walk_archives(const IndexOptions& o, Summary& s) {
+  WalkResult walked = walk(o.archives, o.exclude);
+  for (const auto& p : walked.problems) {
+    spdlog::warn("{}: skipped: {}", p.path, p.reason);
+    ++s.skipped;
   }
-  plan.current = *loc;
-  plan.generation = new_generation_dir(o.db);
-  if (auto st = check_writable(DbLocation{DbKind::kAbsent, plan.generation, plan.generation}); !st)
-    return st.error();
-  // Only a holder of the lock gets here, so no other rebuild is using these leftovers.
-  for (const auto& d : remove_stale_generations(o.db, plan.current.kind == DbKind::kStub ? plan.current.dir : ""))
-    spdlog::info("removed {} left by an interrupted --rebuild", d);
-  return plan;
+  for (const auto& p : walked.ignored) {
+    spdlog::warn("{}: skipped: {}", p.path, p.reason);
+    ++s.skipped;
+  }
+  for (const auto& u : walked.unsupported) spdlog::debug("{}: not an article file, ignored", u);
+  s.files = walked.files.size();
+  return walked;
 }
 
-// Removes the partial new generation; the previous database stays as it was.
-void abandon_rebuild(const RebuildPlan& plan) {
-  std::error_code ec;
-  std::filesystem::remove_all(plan.generation, ec);
+// The writer's options; a single database's batches settle their stories as they commit.
+WriterOptions writer_options(Run& r) {
+  WriterOptions wo{r.o.lock_timeout_s * 1000, &g_signal, r.o.batch_size, {}};
+  wo.before_commit = [&r](Xapian::WritableDatabase& db) {
+    // Each batch's copies get their story's label before it commits (see settle_batch);
+    // the run's last step settles the rest. Not while stopping: that commit must be quick.
+    if (g_signal != 0 || r.batch_settled == r.written.size()) return;
+    const std::vector<std::string> batch(r.written.begin() + static_cast<std::ptrdiff_t>(r.batch_settled),
+                                         r.written.end());
+    r.s.joined += settle_batch(db, batch).joined;
+    r.batch_settled = r.written.size();
+  };
+  return wo;
 }
 
-Status finish_rebuild(RebuildPlan& plan) {
-  auto old = swap_in_generation(plan.current, plan.generation);
-  if (!old) return old.error();
-  // Release the old database's lock only now: a run waiting for it opens the new one.
-  if (plan.lock) plan.lock->release();
-  plan.placeholder.reset();
-  if (!old->empty()) {
-    std::error_code ec;
-    std::filesystem::remove_all(*old, ec);
-    if (ec) spdlog::warn("{}: could not remove the previous database: {}", *old, ec.message());
-  }
-  spdlog::debug("{}: now {}", plan.current.path, plan.generation);
+// What the run needs from the archive before writing: the files' recorded states, the
+// skipped-file records, the run's own record, and whether an earlier run left its clusters or
+// links unsettled.
+Status begin_writing(Run& r) {
+  auto states = r.writer->file_states();
+  if (!states) return states.error();
+  r.in->known = std::move(states).value();
+  auto skips = SkipLedger::load(*r.writer);
+  if (!skips) return skips.error();
+  r.ledger = std::move(skips).value();
+  // Committed with the run's first commit: a run killed after it shows as unfinished.
+  if (auto st = record_run(*r.writer, RunRecord{utc_timestamp(r.started), "", "running", ""}); !st) return st;
+  auto stale = begin_clusters(*r.writer);
+  if (!stale) return stale.error();
+  r.cluster_all = *stale;
+  auto links = begin_links(*r.writer);
+  if (!links) return links.error();
+  r.links_stale = *links;
   return Ok{};
+}
+
+// Files whose size and mtime match their recorded state are settled here, without a worker: on
+// a nightly run that is nearly every file, and handing each to a thread costs more than the
+// check itself. The others are the pipeline's work (Inputs::todo), in file order.
+std::vector<bool> settle_unchanged(Run& r) {
+  const auto& files = r.in->files;
+  std::vector<bool> settled(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!r.o.extract_only) {
+      auto it = r.in->known.find(files[i].key);
+      settled[i] = it != r.in->known.end() && same_stat(it->second, files[i]);
+    }
+    if (!settled[i]) r.in->todo.push_back(i);
+  }
+  return settled;
+}
+
+// Writes file `pos` of the pipeline's chunks as they come; its outcome, or nullopt when a signal
+// stopped the run first. After a fatal error its chunks are drained, not written.
+std::optional<FileOutcome> take_file(Run& r, Pipeline& pipe, std::size_t pos, const InputFile& f, bool& begun,
+                                     std::size_t& chunks) {
+  for (;;) {
+    Pipeline::Piece piece = pipe.next(pos);
+    if (piece.kind == Pipeline::Piece::Kind::kStopped) return std::nullopt;
+    if (piece.kind == Pipeline::Piece::Kind::kOutcome) return std::move(piece.outcome);
+    if (r.fatal) continue;
+    if (!begun) {
+      if (auto st = r.writer->begin_file(f.key, f.root); !st) {
+        r.fatal = st.error();
+        continue;
+      }
+      begun = true;
+    }
+    for (const auto& a : piece.chunk) r.written.push_back(a.article.id_term);
+    if (auto st = r.writer->write_articles(std::move(piece.chunk)); !st) r.fatal = st.error();
+    ++chunks;
+  }
+}
+
+// Ends a file whose outcome came: logs its warnings, records its state and skipped-file record,
+// counts it (or prints its analysis with --extract-only). A failure sets the run's fatal error.
+void end_file(Run& r, const InputFile& f, const FileOutcome& fo, bool begun, std::size_t chunks) {
+  Summary& s = r.s;
+  r.seen.insert(f.key);
+  if (fo.failed) {
+    spdlog::warn("{}: skipped: {}", f.path, fo.error);
+    ++s.skipped;
+    if (r.ledger)
+      if (auto st = r.ledger->file_read(*r.writer, f.key, f.path, {fo.error}); !st) r.fatal = st.error();
+    return;
+  }
+  log_warnings(fo, s);
+  if (fo.unchanged) {
+    ++s.files_unchanged;
+    log_still_skipped(r.ledger ? &*r.ledger : nullptr, f, s);
+    if (fo.state_only)
+      if (auto st = r.writer->record_state(f.key, fo.state); !st) r.fatal = st.error();
+    return;
+  }
+  s.articles_read += fo.articles_read;
+  if (r.o.extract_only) {
+    for (const auto& line : fo.extract_lines) r.out << line << '\n';
+    return;
+  }
+  if (r.fatal) return;
+  spdlog::debug("{}: {} articles in {} chunks", f.path, fo.articles_read, chunks);
+  // A file that gave no article (all skipped, or none) still drops what it held before.
+  auto wc = begun ? r.writer->end_file(fo.state) : r.writer->write_file(f.key, fo.state, {});
+  if (!wc) {
+    r.fatal = wc.error();
+    return;
+  }
+  s.added += wc->added;
+  s.updated += wc->updated;
+  s.removed += wc->removed;
+  if (auto st = r.ledger->file_read(*r.writer, f.key, f.path, skip_reasons(fo)); !st) r.fatal = st.error();
+}
+
+// The pipeline's work on one file: read, analyse and build it, against its recorded state.
+FileOutcome work_on(const Inputs& in, std::size_t pos, const EmitChunk& emit) {
+  const InputFile& f = in.files[in.todo[pos]];
+  std::optional<FileState> old;
+  if (auto it = in.known.find(f.key); it != in.known.end()) old = it->second;
+  return process_file(f, old, in.o, in.names, emit);
+}
+
+// Workers read, analyse and build the files in parallel; this thread writes them in file order.
+// A signal stops the writer at once, even inside a long file: the file's state is then not
+// recorded (a commit records it as provisional), so the next run redoes it.
+void write_files(Run& r) {
+  const auto& files = r.in->files;
+  const std::vector<bool> settled = settle_unchanged(r);
+  std::vector<std::uint64_t> sizes;
+  for (std::size_t i : r.in->todo) sizes.push_back(files[i].size);
+  // The window bounds how far workers may run ahead, and so the memory held by
+  // finished-but-unwritten files.
+  PipelineLimits limits{std::max(1u, r.o.jobs), std::max<std::size_t>(4, 4 * r.o.jobs)};
+  Pipeline pipe(std::move(sizes), [in = r.in](std::size_t pos, const EmitChunk& emit) { return work_on(*in, pos, emit); },
+                limits, &g_signal);
+  ProgressBar bar(files.size(), r.o.progress && !r.o.extract_only && r.o.log_level != LogLevel::kQuiet &&
+                                    stderr_is_terminal());
+  std::size_t pos = 0;  // position in Inputs::todo of the next file this thread waits for
+  for (std::size_t i = 0; i < files.size() && !r.fatal; ++i) {
+    bar.update(i);
+    if (settled[i]) {
+      if (g_signal.load()) break;
+      r.seen.insert(files[i].key);
+      ++r.s.files_unchanged;
+      log_still_skipped(r.ledger ? &*r.ledger : nullptr, files[i], r.s);
+      continue;
+    }
+    bool begun = false;
+    std::size_t chunks = 0;
+    auto fo = take_file(r, pipe, pos, files[i], begun, chunks);
+    if (!fo) break;  // stopped before this file was finished
+    end_file(r, files[i], *fo, begun, chunks);
+    pipe.written(pos++);
+  }
+  bar.update(r.seen.size());
+  bar.finish();
+  pipe.finish();
+  if (g_signal.load()) {
+    r.s.interrupted = true;
+    r.s.signal = g_signal.load();
+  }
+}
+
+// Removes the articles of the files gone from the folders walked, within --max-prune. A
+// --rebuild of one database has nothing to prune: it holds only what this run wrote.
+void prune(Run& r) {
+  if (!r.writer || !r.going() || !r.o.prune || r.target->plain_rebuild()) return;
+  const auto& known = r.in->known;
+  auto gone = vanished_files(r.walked, known, r.seen);
+  if (!prune_within_limit(r.o, r.writer, gone, r.s)) gone.clear();
+  for (const auto& key : gone) {
+    auto wc = r.writer->remove_file(key);
+    if (auto st = wc ? r.ledger->forget(*r.writer, key) : Status(Ok{}); !st) wc = st.error();
+    if (!wc) {
+      r.fatal = wc.error();
+      return;
+    }
+    spdlog::debug("{}: gone from {}, {} articles removed", key, known.at(key).root, wc->removed);
+    r.s.removed += wc->removed;
+  }
+}
+
+// A file never indexed that could not be read, and is gone now, leaves the skipped-file list.
+void forget_gone_skips(Run& r) {
+  if (!r.ledger || !r.going() || !r.walked.problems.empty() || r.o.archives.empty()) return;
+  for (const auto& key : r.ledger->keys())
+    if (!r.seen.count(key) && !r.in->known.count(key))
+      if (auto st = r.ledger->forget(*r.writer, key); !st) r.fatal = st.error();
+}
+
+// Copies of one story get its label; an interrupted run leaves that to the next one. The last
+// step sees the articles no batch settled; it runs whenever anything was written (a changed
+// article may have split a story a batch could not see).
+void settle_stories(Run& r) {
+  if (!r.writer || !r.going()) return;
+  const std::vector<std::string> rest(r.written.begin() + static_cast<std::ptrdiff_t>(r.batch_settled),
+                                      r.written.end());
+  auto c = finish_clusters(*r.writer, rest, r.cluster_all, r.s.removed > 0 || !r.written.empty(), r.o.db);
+  r.batch_settled = r.written.size();
+  if (!c) r.fatal = c.error();
+  else r.s.joined += c->joined;
+}
+
+// The link step, last: one value per entity across the whole archive (indexer/link_step). A run
+// that changed nothing skips it (a quiet nightly run stays fast) unless an earlier run left the
+// links unsettled; --relink forces it. Committed with the run's last commit.
+void settle_links(Run& r) {
+  if (!r.writer || !r.going()) return;
+  const bool needed = r.o.relink || r.links_stale || r.s.added + r.s.updated + r.s.removed > 0;
+  auto linked = finish_links(*r.writer, r.in->names, needed, r.o.db);
+  if (linked) r.s.relinked = linked->relinked;
+  else r.fatal = linked.error();
+}
+
+// Records the run and commits whatever was written, even after a fatal error on a later file:
+// every file whose state is recorded is whole; a file cut short has no new state, so the next
+// run redoes it. Then --compact, on a whole run.
+void commit(Run& r) {
+  if (!r.writer) return;
+  r.s.seconds = r.elapsed();
+  if (auto st = record_run(*r.writer, run_record(r.started, r.s, r.fatal)); !st && !r.fatal) r.fatal = st.error();
+  if (auto c = r.writer->commit(); !c && !r.fatal) r.fatal = c.error();
+  if (!r.o.compact || !r.going()) return;
+  auto done = r.target->compact();
+  if (!done) r.fatal = done.error();
+  else r.s.compacted = done->size();
+  if (done) for (const auto& p : *done) spdlog::info("{}: partition {} compacted", r.o.db, p);
+}
+
+// Closes the target. A rebuild is swapped in only after a whole run; a partial one is removed,
+// and the previous database or archive stays as it was.
+void settle(Run& r) {
+  if (!r.target) return;
+  const bool ok = r.going();
+  const Status st = r.target->settle(ok);
+  r.writer = nullptr;
+  if (!r.target->rebuilding()) return;
+  if (!ok) {
+    // The summary line says it when interrupted; an error's own message comes after this.
+    if (r.fatal) spdlog::warn("--rebuild failed: {} is unchanged", r.o.db);
+    else r.s.abandoned_rebuild = r.o.db;
+  } else if (!st) {
+    r.fatal = st.error();
+  } else {
+    r.s.rebuilt = true;
+  }
 }
 
 }  // namespace
@@ -573,347 +705,41 @@ int summary_exit_code(const Summary& s) {
   return s.skipped > 0 ? 1 : 0;
 }
 
+
 Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
-  const auto t0 = std::chrono::steady_clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
-  const std::time_t started = std::time(nullptr);
-  Summary s;
-  WalkResult walked = walk(o.archives, o.exclude);
-  for (const auto& p : walked.problems) {
-    spdlog::warn("{}: skipped: {}", p.path, p.reason);
-    ++s.skipped;
-  }
-  for (const auto& p : walked.ignored) {
-    spdlog::warn("{}: skipped: {}", p.path, p.reason);
-    ++s.skipped;
-  }
-  for (const auto& u : walked.unsupported) spdlog::debug("{}: not an article file, ignored", u);
-  s.files = walked.files.size();
+  Run r(o, out);
+  r.walked = walk_archives(o, r.s);
   std::vector<std::string> alias_warnings;
   auto names = aliases::load(o.aliases, alias_warnings);
   if (!names) return names.error();
   for (const auto& w : alias_warnings) spdlog::warn("{}", w);
-
-  // --relink links an existing archive: a mistyped --db must not create an empty one.
-  if (o.relink && o.archives.empty() && !archive_scheme(o.db)) {
-    auto loc = locate_db(o.db);
-    if (loc && loc->kind == DbKind::kAbsent)
-      return Error{ErrorCode::kNotFound, o.db + ": no database to relink", "check the --db path"};
-  }
   if (o.dry_run && !o.extract_only) {
-    s.dry_run = true;
-    auto r = dry_run(o, walked, s, out);
-    if (r) r->seconds = elapsed();
-    return r;
+    r.s.dry_run = true;
+    auto d = dry_run(o, r.walked, r.s, out);
+    if (d) d->seconds = r.elapsed();
+    return d;
   }
-
-  // Where the run writes: one database, or a partitioned archive.
-  std::unique_ptr<ArchiveWriter> writer;
-  PartitionScheme scheme_used = PartitionScheme::kNone;
-  std::optional<RebuildPlan> rebuild;
-  std::optional<ArchiveRebuild> archive_rebuild;  // --rebuild of a partitioned archive
-  auto pipe = std::make_shared<Pipeline>();
-  pipe->o = o;
-  pipe->names = *names;
-  auto& known = pipe->known;
-  std::optional<SkipLedger> ledger;  // skipped-file records (not with --extract-only)
-  std::vector<std::string> written;  // id terms of the articles written, for the cluster step
-  std::size_t batch_settled = 0;     // ... of which a batch's commit settled the first ones
-  bool cluster_all = false;          // an earlier run left its clusters unsettled
-  bool links_stale = false;          // an earlier run left the facet links unsettled
+  r.in = std::make_shared<Inputs>(Inputs{o, std::move(names).value(), {}, {}, {}});
   if (!o.extract_only) {
-    WriterOptions wo{o.lock_timeout_s * 1000, &g_signal, o.batch_size, {}};
-    auto scheme = run_scheme(o);
-    if (!scheme) return scheme.error();
-    if (*scheme == PartitionScheme::kNone)
-      wo.before_commit = [&](Xapian::WritableDatabase& db) {
-        // Each batch's copies get their story's label before it commits (see settle_batch);
-        // the run's last step settles the rest. Not while stopping: that commit must be quick.
-        if (g_signal != 0 || batch_settled == written.size()) return;
-        const std::vector<std::string> batch(written.begin() + static_cast<std::ptrdiff_t>(batch_settled), written.end());
-        s.joined += settle_batch(db, batch).joined;
-        batch_settled = written.size();
-      };
-    scheme_used = *scheme;
-    std::string target = o.db;
-    if (*scheme != PartitionScheme::kNone) {
-      if (o.rebuild) {
-        auto plan = start_archive_rebuild(o.db, wo);
-        if (!plan) return stopped_or(plan.error(), s, elapsed());
-        archive_rebuild = std::move(plan).value();
-        target = archive_rebuild->building;
-      }
-      auto w = PartitionedWriter::open(target, *scheme, wo);
-      if (!w) return stopped_or(w.error(), s, elapsed());
-      writer = std::move(w).value();
-    } else {
-      if (o.rebuild) {
-        auto plan = start_rebuild(o, wo);
-        if (!plan) return stopped_or(plan.error(), s, elapsed());
-        rebuild = std::move(plan).value();
-        target = rebuild->generation;
-      }
-      auto w = Writer::open(target, wo);
-      if (!w) return stopped_or(w.error(), s, elapsed());
-      writer = std::move(w).value();
-    }
-    auto states = writer->file_states();
-    if (!states) return states.error();
-    known = std::move(states).value();
-    auto skips = SkipLedger::load(*writer);
-    if (!skips) return skips.error();
-    ledger = std::move(skips).value();
-    // Committed with the run's first commit: a run killed after it shows as unfinished.
-    if (auto st = record_run(*writer, RunRecord{utc_timestamp(started), "", "running", ""}); !st) return st.error();
-    auto stale = begin_clusters(*writer);
-    if (!stale) return stale.error();
-    cluster_all = *stale;
-    auto links = begin_links(*writer);
-    if (!links) return links.error();
-    links_stale = *links;
+    auto target = open_target(o, writer_options(r));
+    if (!target) return stopped_or(target.error(), r.s, r.elapsed());
+    r.target = std::move(target).value();
+    r.writer = &r.target->writer();
+    if (auto st = begin_writing(r); !st) return st.error();
   }
-
-  pipe->files = std::move(walked.files);
-  const auto& files = pipe->files;
-  const std::size_t n = files.size();
-  // Files whose size and mtime match their recorded state are settled here, without a worker:
-  // on a nightly run that is nearly every file, and handing each to a thread costs more than
-  // the check itself.
-  auto quick_unchanged = [&](const InputFile& f) {
-    if (o.extract_only) return false;
-    auto it = known.find(f.key);
-    return it != known.end() && same_stat(it->second, f);
-  };
-  auto& todo = pipe->todo;
-  std::vector<bool> settled(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    settled[i] = quick_unchanged(files[i]);
-    if (!settled[i]) todo.push_back(i);
-  }
-
-  // Workers fill slots[i] in any order; this thread consumes them in file order. A window
-  // bounds how far workers may run ahead, and so the memory held by finished-but-unwritten files.
-  pipe->window = std::max<std::size_t>(4, 4 * o.jobs);
-  pipe->slots.resize(n);
-  auto& slots = pipe->slots;
-  auto& mu = pipe->mu;
-  auto& produced = pipe->produced;
-  auto& consumed = pipe->consumed;
-  auto& next = pipe->next;
-  auto& done_upto = pipe->done_upto;
-  auto& inflight = pipe->inflight;
-  auto& writer_stopped = pipe->writer_stopped;
-  std::vector<std::thread> threads;
-  const unsigned nthreads = todo.empty() ? 0u : std::min<unsigned>(std::max(1u, o.jobs), static_cast<unsigned>(todo.size()));
-  for (unsigned j = 0; j < nthreads; ++j) threads.emplace_back([pipe] { work(*pipe); });
-
-  ProgressBar bar(n, o.progress && !o.extract_only && o.log_level != LogLevel::kQuiet &&
-                         stderr_is_terminal());
-  std::optional<Error> fatal;
-  std::set<std::string> seen;
-  std::size_t taken = 0;  // position in `todo` of the next file this thread waits for
-  for (std::size_t i = 0; i < n && !fatal; ++i) {
-    bar.update(i);
-    if (settled[i]) {
-      if (g_signal.load()) break;
-      seen.insert(files[i].key);
-      ++s.files_unchanged;
-      log_still_skipped(ledger ? &*ledger : nullptr, files[i], s);
-      continue;
-    }
-    // The file's chunks are written as they come; the worker's outcome ends the file. A signal
-    // stops the writer at once, even inside a long file: the file's state is then not recorded
-    // (a commit records it as provisional), so the next run redoes it.
-    FileOutcome r;
-    bool begun = false, interrupted_before = false;
-    std::size_t chunks = 0;
-    for (;;) {
-      std::vector<BuiltArticle> chunk;
-      {
-        std::unique_lock lk(mu);
-        // A signal handler cannot notify: the wait looks at the flag ten times a second.
-        while (!produced.wait_for(lk, std::chrono::milliseconds(100), [&] {
-          return !slots[i].chunks.empty() || slots[i].outcome.has_value() || g_signal.load();
-        })) {
-        }
-        if (g_signal.load()) {
-          interrupted_before = true;  // stopped before this file was finished
-        } else if (!slots[i].chunks.empty()) {
-          chunk = std::move(slots[i].chunks.front());
-          slots[i].chunks.pop_front();
-        } else if (slots[i].outcome) {
-          r = std::move(*slots[i].outcome);
-          slots[i].outcome.reset();
-          done_upto = ++taken;
-        }
-      }
-      consumed.notify_all();
-      if (interrupted_before || chunk.empty()) break;
-      if (fatal) continue;  // drain the worker's chunks; nothing more is written
-      if (!begun) {
-        if (auto st = writer->begin_file(files[i].key, files[i].root); !st) {
-          fatal = st.error();
-          continue;
-        }
-        begun = true;
-      }
-      for (const auto& a : chunk) written.push_back(a.article.id_term);
-      if (auto st = writer->write_articles(std::move(chunk)); !st) fatal = st.error();
-      ++chunks;
-    }
-    if (interrupted_before) break;
-    // Whatever happens to this file below, its bytes leave the budget when this iteration ends.
-    struct Release {
-      std::mutex& mu;
-      std::condition_variable& cv;
-      std::uint64_t& inflight;
-      std::uint64_t bytes;
-      ~Release() {
-        {
-          std::lock_guard lk(mu);
-          inflight -= bytes;
-        }
-        cv.notify_all();
-      }
-    } release{mu, consumed, inflight, files[i].size};
-    const InputFile& f = files[i];
-    seen.insert(f.key);
-    if (r.failed) {
-      spdlog::warn("{}: skipped: {}", f.path, r.error);
-      ++s.skipped;
-      if (ledger)
-        if (auto st = ledger->file_read(*writer, f.key, f.path, {r.error}); !st) fatal = st.error();
-      continue;
-    }
-    log_warnings(r, s);
-    if (r.unchanged) {
-      ++s.files_unchanged;
-      log_still_skipped(ledger ? &*ledger : nullptr, f, s);
-      if (r.state_only) {
-        if (auto st = writer->record_state(f.key, r.state); !st) fatal = st.error();
-      }
-      continue;
-    }
-    s.articles_read += r.articles_read;
-    if (o.extract_only) {
-      for (const auto& line : r.extract_lines) out << line << '\n';
-      continue;
-    }
-    if (fatal) break;
-    spdlog::debug("{}: {} articles in {} chunks", f.path, r.articles_read, chunks);
-    // A file that gave no article (all skipped, or none) still drops what it held before.
-    auto wc = begun ? writer->end_file(r.state) : writer->write_file(f.key, r.state, {});
-    if (!wc) {
-      fatal = wc.error();
-      break;
-    }
-    s.added += wc->added;
-    s.updated += wc->updated;
-    s.removed += wc->removed;
-    if (auto st = ledger->file_read(*writer, f.key, f.path, skip_reasons(r)); !st) fatal = st.error();
-  }
-  bar.update(seen.size());
-  bar.finish();
-  {
-    std::lock_guard lk(mu);
-    next = todo.size();     // stop workers that have not started another file
-    writer_stopped = true;  // and let those in the middle of one finish it unwritten
-  }
-  consumed.notify_all();
-  // After a signal a worker may be deep in a long article: it is left to notice the stop on its
-  // own (it holds the pipeline), so that the run commits and ends within a second.
-  for (auto& t : threads) {
-    if (g_signal.load()) t.detach();
-    else t.join();
-  }
-  if (g_signal.load()) {
-    s.interrupted = true;
-    s.signal = g_signal.load();
-  }
-
-  if (writer && !fatal && o.prune && !s.interrupted && !rebuild) {
-    auto gone = vanished_files(walked, known, seen);
-    if (!prune_within_limit(o, writer.get(), gone, s)) gone.clear();
-    for (const auto& key : gone) {
-      auto wc = writer->remove_file(key);
-      if (auto st = wc ? ledger->forget(*writer, key) : Status(Ok{}); !st) wc = st.error();
-      if (!wc) {
-        fatal = wc.error();
-        break;
-      }
-      spdlog::debug("{}: gone from {}, {} articles removed", key, known.at(key).root, wc->removed);
-      s.removed += wc->removed;
-    }
-  }
-  if (writer && !fatal && !s.interrupted) {
-    if (auto st = restore_from_holders(*writer, files, o, pipe->names, s); !st) fatal = st.error();
-  }
-  if (ledger && !fatal && !s.interrupted && walked.problems.empty() && !o.archives.empty()) {
-    // A file never indexed that could not be read, and is gone now, leaves the list.
-    for (const auto& key : ledger->keys())
-      if (!seen.count(key) && !known.count(key))
-        if (auto st = ledger->forget(*writer, key); !st) fatal = st.error();
-  }
-  if (writer && !fatal && !s.interrupted) {
-    // Copies of one story get its label; an interrupted run leaves that to the next one.
-    // The last step sees the articles no batch settled; it runs whenever anything was written
-    // (a changed article may have split a story a batch could not see).
-    const std::vector<std::string> rest(written.begin() + static_cast<std::ptrdiff_t>(batch_settled), written.end());
-    auto c = finish_clusters(*writer, rest, cluster_all, s.removed > 0 || !written.empty(), o.db);
-    batch_settled = written.size();
-    if (!c) fatal = c.error();
-    else s.joined += c->joined;
-  }
-  if (writer) {
-    // The link step, last: one value per entity across the whole archive (indexer/link_step).
-    // A run that changed nothing skips it (a quiet nightly run stays fast) unless an earlier
-    // run left the links unsettled; --relink forces it. Committed with the run's last commit.
-    if (!fatal && !s.interrupted) {
-      auto linked = finish_links(*writer, pipe->names, o.relink || links_stale || s.added + s.updated + s.removed > 0, o.db);
-      if (linked) s.relinked = linked->relinked;
-      else fatal = linked.error();
-    }
-    s.seconds = elapsed();
-    if (auto st = record_run(*writer, run_record(started, s, fatal)); !st && !fatal) fatal = st.error();
-    // Commit whatever was written, even after a fatal error on a later file: every file whose
-    // state is recorded is whole; a file cut short has no new state, so the next run redoes it.
-    if (auto c = writer->commit(); !c && !fatal) fatal = c.error();
-    // Only a partitioned archive compacts (run_scheme refuses --compact without --partition).
-    auto* parts = dynamic_cast<PartitionedWriter*>(writer.get());
-    if (o.compact && parts && !fatal && !s.interrupted) {
-      const std::time_t now = std::time(nullptr);
-      std::tm local{};
-      localtime_r(&now, &local);
-      const std::string today = fmt::format("{:04}{:02}{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-      auto done = parts->compact_closed(partition_of(today, scheme_used));
-      if (!done) fatal = done.error();
-      else s.compacted = done->size();
-      if (done) for (const auto& p : *done) spdlog::info("{}: partition {} compacted", o.db, p);
-    }
-    writer.reset();
-  }
-  // A rebuild is swapped in only after a whole run; a partial one is removed, and the previous
-  // database or archive stays as it was.
-  auto settle_rebuild = [&](auto abandon, auto finish) {
-    if (fatal || s.interrupted) {
-      abandon();
-      // The summary line says it when interrupted; an error's own message comes after this.
-      if (fatal) spdlog::warn("--rebuild failed: {} is unchanged", o.db);
-      else s.abandoned_rebuild = o.db;
-    } else if (auto st = finish(); !st) {
-      fatal = st.error();
-    } else {
-      s.rebuilt = true;
-    }
-  };
-  if (archive_rebuild)
-    settle_rebuild([&] { abandon_archive_rebuild(*archive_rebuild); },
-                   [&] { return finish_archive_rebuild(*archive_rebuild); });
-  if (rebuild)
-    settle_rebuild([&] { abandon_rebuild(*rebuild); }, [&] { return finish_rebuild(*rebuild); });
-  s.seconds = elapsed();
-  if (fatal) return *fatal;
-  return s;
+  r.in->files = std::move(r.walked.files);
+  write_files(r);
+  prune(r);
+  if (r.writer && r.going())
+    if (auto st = restore_from_holders(*r.writer, r.in->files, o, r.in->names, r.s); !st) r.fatal = st.error();
+  forget_gone_skips(r);
+  settle_stories(r);
+  settle_links(r);
+  commit(r);
+  settle(r);
+  r.s.seconds = r.elapsed();
+  if (r.fatal) return *r.fatal;
+  return r.s;
 }
 
 }  // namespace newsidx::indexer

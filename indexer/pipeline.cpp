@@ -1,0 +1,148 @@
+// The ordered workers: each takes the next file in order, within the window and the byte
+// budget, and fills the file's slot; the writer empties the slots in file order.
+#include "pipeline.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+
+namespace newsidx::indexer {
+
+namespace {
+
+struct Slot {
+  std::deque<Chunk> chunks;
+  std::optional<FileOutcome> outcome;  // set when the worker is done with the file
+};
+
+}  // namespace
+
+// What the workers share with the writer. The workers hold it through a shared_ptr: after a
+// signal the writer commits and returns at once, without waiting for a worker in the middle of
+// a long article, which finds the run stopped at its next article and ends.
+struct Pipeline::State {
+  std::vector<std::uint64_t> sizes;
+  FileWork work;
+  PipelineLimits limits;
+  const std::atomic<int>* stop = nullptr;
+  std::vector<Slot> slots;
+  std::mutex mu;
+  std::condition_variable produced, consumed;
+  std::size_t next = 0, done_upto = 0;  // positions in `sizes`
+  std::uint64_t inflight = 0;           // bytes of the files taken by workers and not yet written
+  bool writer_stopped = false;          // the writer consumes no more chunks (fatal error, or done)
+
+  bool stopping() const { return stop && stop->load(); }
+};
+
+Pipeline::Pipeline(std::vector<std::uint64_t> sizes, FileWork work_fn, PipelineLimits limits,
+                   const std::atomic<int>* stop)
+    : state_(std::make_shared<State>()) {
+  auto& p = *state_;
+  p.sizes = std::move(sizes);
+  p.work = std::move(work_fn);
+  p.limits = limits;
+  p.stop = stop;
+  p.slots.resize(p.sizes.size());
+  const std::size_t n = p.sizes.size();
+  const unsigned nthreads = n == 0 ? 0u : std::min<unsigned>(std::max(1u, limits.jobs), static_cast<unsigned>(n));
+  for (unsigned j = 0; j < nthreads; ++j) threads_.emplace_back([state = state_] { run_worker(*state); });
+}
+
+Pipeline::~Pipeline() { finish(); }
+
+// One worker: takes the next file in order, within the window and the byte budget, and hands its
+// chunks and outcome to the writer through its slot.
+void Pipeline::run_worker(State& p) {
+  for (;;) {
+    std::size_t i;
+    {
+      std::unique_lock lk(p.mu);
+      p.consumed.wait(lk, [&] {
+        if (p.next >= p.sizes.size() || p.stopping() || p.inflight == 0) return true;
+        return p.next < p.done_upto + p.limits.window && p.inflight + p.sizes[p.next] <= p.limits.inflight_bytes;
+      });
+      if (p.next >= p.sizes.size() || p.stopping()) {
+        lk.unlock();
+        p.produced.notify_all();  // the writer may be waiting for a file nobody will start
+        return;
+      }
+      i = p.next++;
+      p.inflight += p.sizes[i];
+    }
+    auto emit = [&](Chunk chunk) {
+      {
+        std::unique_lock lk(p.mu);
+        p.consumed.wait(lk, [&] { return p.slots[i].chunks.size() < p.limits.chunks_ahead || p.writer_stopped; });
+        if (p.writer_stopped) return;  // nothing more is written: the chunk is dropped
+        p.slots[i].chunks.push_back(std::move(chunk));
+      }
+      p.produced.notify_all();
+    };
+    FileOutcome r = p.work(i, emit);
+    {
+      std::lock_guard lk(p.mu);
+      p.slots[i].outcome = std::move(r);
+    }
+    p.produced.notify_all();
+  }
+}
+
+Pipeline::Piece Pipeline::next(std::size_t i) {
+  auto& p = *state_;
+  Piece piece;
+  {
+    std::unique_lock lk(p.mu);
+    // A signal handler cannot notify: the wait looks at the flag ten times a second.
+    while (!p.produced.wait_for(lk, std::chrono::milliseconds(100), [&] {
+      return !p.slots[i].chunks.empty() || p.slots[i].outcome.has_value() || p.stopping();
+    })) {
+    }
+    if (p.stopping()) {
+      piece.kind = Piece::Kind::kStopped;  // stopped before this file was finished
+    } else if (!p.slots[i].chunks.empty()) {
+      piece.kind = Piece::Kind::kChunk;
+      piece.chunk = std::move(p.slots[i].chunks.front());
+      p.slots[i].chunks.pop_front();
+    } else {
+      piece.kind = Piece::Kind::kOutcome;
+      piece.outcome = std::move(*p.slots[i].outcome);
+      p.slots[i].outcome.reset();
+      p.done_upto = i + 1;
+    }
+  }
+  p.consumed.notify_all();
+  return piece;
+}
+
+void Pipeline::written(std::size_t i) {
+  auto& p = *state_;
+  {
+    std::lock_guard lk(p.mu);
+    p.inflight -= p.sizes[i];
+  }
+  p.consumed.notify_all();
+}
+
+void Pipeline::finish() {
+  auto& p = *state_;
+  {
+    std::lock_guard lk(p.mu);
+    p.next = p.sizes.size();  // stop workers that have not started another file
+    p.writer_stopped = true;  // and let those in the middle of one finish it unwritten
+  }
+  p.consumed.notify_all();
+  // After a signal a worker may be deep in a long article: it is left to notice the stop on its
+  // own (it holds the state), so that the run commits and ends within a second.
+  for (auto& t : threads_) {
+    if (!t.joinable()) continue;
+    if (p.stopping()) t.detach();
+    else t.join();
+  }
+  threads_.clear();
+}
+
+}  // namespace newsidx::indexer

@@ -1,0 +1,39 @@
+// Unit tests of indexer/target: the choices open_target makes from the options before it opens
+// anything (no database is created by these cases).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "indexer/target.hpp"
+#include "test_util.hpp"
+
+using namespace newsidx;
+
+TEST_CASE("target: --compact of a single database is a usage error naming --partition, and creates nothing",
+          "[target]") {
+  test::TempDir dir;
+  indexer::IndexOptions o;
+  o.db = dir.str("news.db");
+  o.compact = true;
+  SECTION("a new path") {}
+  SECTION("--partition none asked") { o.partition = "none"; }
+  auto t = indexer::open_target(o, indexer::WriterOptions{});
+  REQUIRE_FALSE(t);
+  CHECK(t.error().code == ErrorCode::kUsage);
+  CHECK(t.error().message == o.db + ": --compact applies to archives indexed with --partition");
+  CHECK(t.error().hint.find("xapian-compact") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(o.db));
+}
+
+TEST_CASE("target: --relink of a path holding no database is refused, and creates nothing", "[target]") {
+  test::TempDir dir;
+  indexer::IndexOptions o;
+  o.db = dir.str("typo.db");
+  o.relink = true;
+  auto t = indexer::open_target(o, indexer::WriterOptions{});
+  REQUIRE_FALSE(t);
+  CHECK(t.error().code == ErrorCode::kNotFound);
+  CHECK(t.error().message == o.db + ": no database to relink");
+  CHECK(t.error().hint == "check the --db path");
+  CHECK_FALSE(std::filesystem::exists(o.db));
+}
