@@ -105,7 +105,8 @@ fi
 
 # BENCH_PART=adversarial: only issue 15's adversarial articles of 0.4, 1 and 4 MB (one article
 # each): 'John Smith Said ' repeated (name resolution), and paragraphs that each name a woman
-# and quote her as "she" (pronoun resolution: every "she" has all earlier names as candidates).
+# and quote her as "she" (pronoun resolution: every "she" has all earlier names as candidates),
+# and lines each naming another senator followed by "the senator said" (descriptions).
 # The --extract-only time and peak memory of each, which must grow at most linearly with the
 # size. Printed as a table; BENCHMARKS.md is not touched.
 if [[ "${BENCH_PART:-}" == adversarial ]]; then
@@ -114,13 +115,17 @@ if [[ "${BENCH_PART:-}" == adversarial ]]; then
   printf '| article | bytes | --extract-only s | peak MB |\n|---|---|---|---|\n'
   she_said='Mary Smith met the press on Monday. "It went well for all of us today," she said.\n\n'
   for spec in john-smith-said:0.4:25000 john-smith-said:1:62500 john-smith-said:4:250000 \
-              she-said:0.4:4800 she-said:1:12000 she-said:4:48000; do
+              she-said:0.4:4800 she-said:1:12000 she-said:4:48000 \
+              senator-said:0.4:6400 senator-said:1:16000 senator-said:4:62000; do
     IFS=: read -r kind size n <<<"$spec"
     f="$dir/${kind}-${size}mb.txt"
     if [[ ! -f "$f" ]]; then
       case "$kind" in
         john-smith-said) python3 -c "import sys; sys.stdout.write('Adversarial\n\n' + 'John Smith Said ' * $n + '\n')" >"$f" ;;
         she-said) python3 -c "import sys; sys.stdout.write('Adversarial\n\n' + '$she_said' * $n)" >"$f" ;;
+        # A different senator on every line, each followed by "the senator said" (descriptions).
+        senator-said) python3 -c "import sys; sys.stdout.write('Adversarial\n\n' + ''.join(
+          'Sen. John Smith%d met the board. \"We agree,\" the senator said.\n' % i for i in range($n)))" >"$f" ;;
       esac
     fi
     /usr/bin/time -f '%e %M' -o "$dir/time" "$build/indexer/newsidx-index" --config /dev/null --extract-only "$f" >/dev/null
