@@ -70,6 +70,9 @@ TEST_CASE("xapian db: errors are told apart by their type, never by their messag
     CHECK(failed->kind == rows[i].kind);
     CHECK(failed->error.code == rows[i].code);
     CHECK_THAT(failed->error.message, Catch::StartsWith("db: "));
+    // Only damage is sent to --rebuild: not a full disk, a lock or a network failure.
+    const bool damage = rows[i].kind == Kind::kCorrupt || rows[i].kind == Kind::kUnreadable || rows[i].kind == Kind::kVersion;
+    CHECK(damage == (failed->error.hint.find("--rebuild") != std::string::npos));
   }
   CHECK_FALSE(xapian_db::attempt("db", [] {}));
 }
