@@ -194,6 +194,16 @@ Result<bool> create_marked(const std::string& path) {
 
 }  // namespace
 
+Result<std::string> read_stub_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return Error{ErrorCode::kIo, path + ": cannot read the stub file", "check its permissions (ls -l " + path + ")"};
+  std::string text(stub_file::kMaxStubBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
 bool foreign_database(const std::string& path) {
   std::string mark;
   bool opened = false;
@@ -229,12 +239,9 @@ std::string stub_of(const std::string& path) {
 }
 
 Result<std::vector<StubLine>> read_stub(const std::string& stub) {
-  std::ifstream in(stub, std::ios::binary);
-  if (!in)
-    return Error{ErrorCode::kIo, stub + ": cannot read the stub file", "check its permissions (ls -l " + stub + ")"};
-  std::string text(stub_file::kMaxStubBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
+  auto read = read_stub_text(stub);
+  if (!read) return read.error();
+  const std::string& text = *read;
   if (text.size() > stub_file::kMaxStubBytes)
     return Error{ErrorCode::kDatabase, stub + " is not a Xapian database or stub file: it is larger than 1 MiB",
                  "point --db at a database folder written by newsidx-index, or at a stub file"};

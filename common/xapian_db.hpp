@@ -39,6 +39,11 @@ Result<ReadDatabase> open_read_partial(const std::string& path);
 Result<Xapian::WritableDatabase> open_write(const std::string& path, int lock_timeout_ms,
                                             const std::atomic<int>* stop = nullptr);
 
+/// The first bytes of the stub file `path`, up to stub_file::kMaxStubBytes + 1 (more than
+/// kMaxStubBytes means it is no stub), for stub_file::parse; kIo when it cannot be read. The
+/// indexer's checks and the opening here read stubs through it.
+Result<std::string> read_stub_text(const std::string& path);
+
 /// True when PATH opens as a Xapian database without newsidx's schema mark (of any version):
 /// another program's, never to be written to or replaced. False when it has the mark or cannot
 /// be opened (absent, or too damaged to tell). Opens read-only: nothing is changed.

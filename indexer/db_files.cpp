@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "common/stub_file.hpp"
+#include "common/xapian_db.hpp"
 
 namespace newsidx::indexer {
 
@@ -56,10 +57,9 @@ Status writable(const fs::path& p, const std::string& what) {
 // Parses a stub file (common/stub_file); returns the one local folder it names, or why the
 // indexer cannot write through it.
 Result<std::string> parse_stub(const fs::path& stub, const std::string& path) {
-  std::ifstream in(stub, std::ios::binary);
-  std::string text(stub_file::kMaxStubBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
+  auto read = xapian_db::read_stub_text(stub.string());
+  if (!read) return read.error();
+  const std::string& text = *read;
   if (stub_file::is_single_file_database(text))
     return not_ours(path, "a single-file database (read-only, made by xapian-compact --single-file)");
   if (text.size() > stub_file::kMaxStubBytes) return not_ours(path, "a file that is not a Xapian stub database");

@@ -10,11 +10,13 @@
 #include <xapian.h>
 
 #include "common/schema.hpp"
+#include "common/stub_file.hpp"
 #include "common/xapian_db.hpp"
 #include "test_util.hpp"
 
 using namespace newsidx;
 using newsidx::test::TempDir;
+using newsidx::test::write_file;
 namespace fs = std::filesystem;
 using xapian_db::Kind;
 
@@ -274,4 +276,20 @@ TEST_CASE("xapian db: a database without the schema mark gets one message, readi
   CHECK(r.error().message == path + ": not a newsidx database (no schema version)");
   CHECK(w.error().message == r.error().message);
   CHECK(w.error().hint == r.error().hint);
+}
+
+TEST_CASE("xapian db: a stub file is read up to one byte past the limit, a missing one is an I/O error", "[xapian_db]") {
+  TempDir dir;
+  write_file(dir.path() / "stub", "auto db1\nauto db2\n");
+  auto small = xapian_db::read_stub_text(dir.str("stub"));
+  REQUIRE(small.ok());
+  CHECK(*small == "auto db1\nauto db2\n");
+  write_file(dir.path() / "big", std::string(stub_file::kMaxStubBytes + 5000, '#'));
+  auto big = xapian_db::read_stub_text(dir.str("big"));
+  REQUIRE(big.ok());
+  CHECK(big->size() == stub_file::kMaxStubBytes + 1);
+  auto missing = xapian_db::read_stub_text(dir.str("none"));
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().code == ErrorCode::kIo);
+  CHECK_THAT(missing.error().message, Catch::StartsWith(dir.str("none") + ": cannot read the stub file"));
 }
