@@ -229,7 +229,8 @@ std::string stub_of(const std::string& path) {
   if (fs::is_directory(p, ec)) {
     for (const char* marker : {"iamglass", "iamchert", "iamhoney"})
       if (fs::exists(p / marker, ec)) return "";
-    return fs::is_regular_file(p / "XAPIANDB", ec) ? (p / "XAPIANDB").string() : "";
+    const fs::path stub = p / stub_file::kFolderStubName;
+    return fs::is_regular_file(stub, ec) ? stub.string() : "";
   }
   if (!fs::is_regular_file(p, ec)) return "";
   std::ifstream in(p, std::ios::binary);

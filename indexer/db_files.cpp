@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Files whose presence marks a folder as a Xapian database (glass, chert, honey, or a stub).
-constexpr const char* kXapianMarkers[] = {"iamglass", "iamchert", "iamhoney", "XAPIANDB"};
+constexpr std::string_view kXapianMarkers[] = {"iamglass", "iamchert", "iamhoney", stub_file::kFolderStubName};
 
 fs::path clean(const std::string& p) {
   fs::path out = fs::path(p).lexically_normal();
@@ -112,7 +112,7 @@ Result<DbLocation> locate_db(const std::string& path) {
   loc.kind = DbKind::kDirectory;
   loc.dir = p.string();
   bool marked = false;
-  for (const char* m : kXapianMarkers) marked = marked || fs::exists(p / m, ec);
+  for (std::string_view m : kXapianMarkers) marked = marked || fs::exists(p / m, ec);
   // An empty folder is fine (Xapian creates the database in it); a folder of other files is not.
   if (!marked && !fs::is_empty(p, ec))
     return not_ours(path, "the folder holds other files and no Xapian database");
