@@ -29,6 +29,10 @@ struct StubLine {
   bool remote() const { return kind != Kind::kLocal; }
 };
 
+/// The stub file inside a folder that Xapian opens as the databases it lists (a partitioned
+/// archive's folder, or one holding a stub): the one place the name is spelled.
+inline constexpr std::string_view kFolderStubName = "XAPIANDB";
+
 /// The largest stub file read; anything bigger is not a stub (a list of partitions is tiny).
 inline constexpr std::size_t kMaxStubBytes = 1 << 20;
 

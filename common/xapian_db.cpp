@@ -17,51 +17,147 @@ namespace newsidx::xapian_db {
 
 namespace fs = std::filesystem;
 
-Error to_error(const Xapian::Error& e, const std::string& context) {
+namespace {
+
+// The Error for a Xapian exception of kind `kind`, with `context` (e.g. the path) in the message.
+Error to_error(Kind kind, const Xapian::Error& e, const std::string& context) {
   std::string what = e.get_type() + std::string(": ") + e.get_msg();
   if (!e.get_context().empty()) what += " (" + e.get_context() + ")";
-  std::string type = e.get_type();
-  if (type == "DatabaseLockError")
-    return {ErrorCode::kLocked, context + ": database is locked by another writer: " + what,
-            "wait for the other newsidx-index run to finish, or raise --lock-timeout"};
-  if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError")
-    return {ErrorCode::kNotFound, context + ": cannot open database: " + what,
-            "check the --db path, or create it with newsidx-index --db PATH ARCHIVE"};
-  if (type == "DatabaseCorruptError")
-    return {ErrorCode::kDatabase, context + ": database is corrupt: " + what,
-            "rebuild it with newsidx-index --rebuild"};
-  // A block that cannot be read, or reads as something else, is damage the user can only mend
-  // by rebuilding ("EOF reading block", "Block overwritten", bad checksums).
-  if (type == "DatabaseError" && (e.get_msg().find("block") != std::string::npos ||
-                                  e.get_msg().find("Block") != std::string::npos))
-    return {ErrorCode::kDatabase, context + ": database is damaged and cannot be read (" + what + ")",
-            "rebuild it with newsidx-index --rebuild --db " + context + " ARCHIVE..."};
-  if (type == "DatabaseCreateError")
-    return {ErrorCode::kIo, context + ": cannot create the database there (" + what + ")",
-            "check that the folder it goes in exists and is writable, or give --db another path"};
-  if (type == "DatabaseVersionError")
-    return {ErrorCode::kSchemaMismatch, context + ": unsupported database format: " + what,
-            "rebuild it with newsidx-index --rebuild"};
+  switch (kind) {
+    case Kind::kLock:
+      return {ErrorCode::kLocked, context + ": database is locked by another writer: " + what,
+              "wait for the other newsidx-index run to finish, or raise --lock-timeout"};
+    case Kind::kOpening:
+      return {ErrorCode::kNotFound, context + ": cannot open database: " + what,
+              "check the --db path, or create it with newsidx-index --db PATH ARCHIVE"};
+    case Kind::kCorrupt:
+      return {ErrorCode::kDatabase, context + ": database is corrupt: " + what,
+              "rebuild it with newsidx-index --rebuild"};
+    case Kind::kUnreadable:
+      return {ErrorCode::kDatabase, context + ": database is damaged and cannot be read (" + what + ")",
+              "rebuild it with newsidx-index --rebuild --db " + context + " ARCHIVE..."};
+    case Kind::kCreate:
+      return {ErrorCode::kIo, context + ": cannot create the database there (" + what + ")",
+              "check that the folder it goes in exists and is writable, or give --db another path"};
+    case Kind::kVersion:
+      return {ErrorCode::kSchemaMismatch, context + ": unsupported database format: " + what,
+              "rebuild it with newsidx-index --rebuild"};
+    case Kind::kModified:
+    case Kind::kQueryParser:
+    case Kind::kInvalidArgument:
+    case Kind::kOther: break;
+  }
   return {ErrorCode::kDatabase, context + ": " + what, ""};
 }
 
-Status guarded(const std::string& context, const std::function<void()>& fn) {
+Failure failure(Kind kind, const Xapian::Error& e, const std::string& context) {
+  const char* sys = e.get_error_string();  // errno's text, e.g. "Connection refused"
+  std::string detail = e.get_type() + std::string(": ") + e.get_msg();
+  if (sys && *sys) detail += std::string(": ") + sys;
+  return Failure{kind, to_error(kind, e, context), std::move(detail)};
+}
+
+}  // namespace
+
+std::optional<Failure> attempt(const std::string& context, const std::function<void()>& fn) {
+  // Xapian::Error has no virtual functions, so its type is told by the catch clauses, each
+  // subclass before its base.
   try {
     fn();
-    return Ok{};
+    return std::nullopt;
+  } catch (const Xapian::DatabaseLockError& e) {
+    return failure(Kind::kLock, e, context);
+  } catch (const Xapian::DatabaseModifiedError& e) {
+    return failure(Kind::kModified, e, context);
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    return failure(Kind::kCorrupt, e, context);
+  } catch (const Xapian::DatabaseVersionError& e) {
+    return failure(Kind::kVersion, e, context);
+  } catch (const Xapian::DatabaseOpeningError& e) {  // and DatabaseNotFoundError
+    return failure(Kind::kOpening, e, context);
+  } catch (const Xapian::DatabaseCreateError& e) {
+    return failure(Kind::kCreate, e, context);
+  } catch (const Xapian::DatabaseClosedError& e) {
+    return failure(Kind::kOther, e, context);
+  } catch (const Xapian::DatabaseError& e) {
+    // A plain DatabaseError: a block that cannot be read ("EOF reading block") carries no
+    // errno; a failed system call (a write to a full disk) carries one.
+    const char* sys = e.get_error_string();
+    return failure(sys && *sys ? Kind::kOther : Kind::kUnreadable, e, context);
+  } catch (const Xapian::QueryParserError& e) {
+    return failure(Kind::kQueryParser, e, context);
+  } catch (const Xapian::InvalidArgumentError& e) {
+    return failure(Kind::kInvalidArgument, e, context);
   } catch (const Xapian::Error& e) {
-    return to_error(e, context);
+    return failure(Kind::kOther, e, context);
+  }
+}
+
+Status guarded(const std::string& context, const std::function<void()>& fn) {
+  if (auto failed = attempt(context, fn)) return failed->error;
+  return Ok{};
+}
+
+std::optional<Failure> run_reading(Xapian::Database& db, const std::string& context,
+                                   const std::function<void()>& fn) {
+  for (int reopened = 0;; ++reopened) {
+    auto failed = attempt(context, fn);
+    if (!failed || failed->kind != Kind::kModified) return failed;
+    // A nightly run committed while we read: reopen at the new revision and try again.
+    if (reopened >= kMaxReopens)
+      return Failure{Kind::kModified, {ErrorCode::kDatabase, context + ": database keeps changing", "try again"}, ""};
+    if (auto again = attempt(context, [&] { db.reopen(); })) return again;
+  }
+}
+
+Result<Xapian::Query> parse_query(Xapian::QueryParser& parser, const std::string& text, unsigned flags) {
+  try {
+    return parser.parse_query(text, flags);
+  } catch (const Xapian::QueryParserError& e) {
+    return Error{ErrorCode::kUsage, e.get_msg(), ""};
+  }
+}
+
+bool lock_file_usable(const std::string& dir) {
+  const fs::path lock = fs::path(dir) / "flintlock";
+  std::error_code ec;
+  // Xapian opens the lock file for writing, creating it if absent.
+  if (fs::exists(lock, ec)) return ::access(lock.c_str(), W_OK) == 0;
+  return ::access(dir.c_str(), W_OK) == 0;
+}
+
+std::optional<Failure> wait_for_lock(const std::string& context, const std::string& lock_dir, int timeout_ms,
+                                     const std::atomic<int>* stop, const std::function<void()>& open) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  for (;;) {
+    auto failed = attempt(context, open);
+    if (!failed || failed->kind != Kind::kLock) return failed;
+    if (!lock_file_usable(lock_dir)) {
+      failed->error.code = ErrorCode::kIo;
+      failed->error.hint = "check the permissions of " + lock_dir;
+      return failed;
+    }
+    // Waiting here rather than in Xapian lets a signal end the wait (systemctl stop).
+    if (std::chrono::steady_clock::now() >= deadline) return failed;
+    if (stop && stop->load() != 0)
+      return Failure{Kind::kLock, {ErrorCode::kInterrupted, context + ": interrupted while waiting for the write lock", ""}, ""};
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
 }
 
 namespace {
 
+Error not_newsidx(const std::string& path) {
+  return Error{ErrorCode::kSchemaMismatch, path + ": not a newsidx database (no schema version)",
+               "point --db at a database written by newsidx-index, or at a new path"};
+}
+
+// The one schema-version check, for reading and writing alike.
 Status check_schema(const Xapian::Database& db, const std::string& path, bool allow_new) {
   std::string v = db.get_metadata(std::string(schema::kSchemaKey));
   if (v.empty()) {
     if (allow_new && db.get_doccount() == 0) return Ok{};
-    return Error{ErrorCode::kSchemaMismatch, path + ": not a newsidx database (no schema version)",
-                 "point --db at a database written by newsidx-index, or at a new path"};
+    return not_newsidx(path);
   }
   if (v != std::to_string(schema::kSchemaVersion))
     return Error{ErrorCode::kSchemaMismatch,
@@ -98,6 +194,16 @@ Result<bool> create_marked(const std::string& path) {
 
 }  // namespace
 
+Result<std::string> read_stub_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return Error{ErrorCode::kIo, path + ": cannot read the stub file", "check its permissions (ls -l " + path + ")"};
+  std::string text(stub_file::kMaxStubBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
 bool foreign_database(const std::string& path) {
   std::string mark;
   bool opened = false;
@@ -123,7 +229,8 @@ std::string stub_of(const std::string& path) {
   if (fs::is_directory(p, ec)) {
     for (const char* marker : {"iamglass", "iamchert", "iamhoney"})
       if (fs::exists(p / marker, ec)) return "";
-    return fs::is_regular_file(p / "XAPIANDB", ec) ? (p / "XAPIANDB").string() : "";
+    const fs::path stub = p / stub_file::kFolderStubName;
+    return fs::is_regular_file(stub, ec) ? stub.string() : "";
   }
   if (!fs::is_regular_file(p, ec)) return "";
   std::ifstream in(p, std::ios::binary);
@@ -133,12 +240,9 @@ std::string stub_of(const std::string& path) {
 }
 
 Result<std::vector<StubLine>> read_stub(const std::string& stub) {
-  std::ifstream in(stub, std::ios::binary);
-  if (!in)
-    return Error{ErrorCode::kIo, stub + ": cannot read the stub file", "check its permissions (ls -l " + stub + ")"};
-  std::string text(stub_file::kMaxStubBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
+  auto read = read_stub_text(stub);
+  if (!read) return read.error();
+  const std::string& text = *read;
   if (text.size() > stub_file::kMaxStubBytes)
     return Error{ErrorCode::kDatabase, stub + " is not a Xapian database or stub file: it is larger than 1 MiB",
                  "point --db at a database folder written by newsidx-index, or at a stub file"};
@@ -155,16 +259,13 @@ Xapian::Database open_line(const StubLine& line, const fs::path& dir) {
   return Xapian::Database((t.is_absolute() ? t : dir / t).string());
 }
 
-Error line_error(const Xapian::Error& e, const std::string& where, const StubLine& line) {
-  if (!line.remote()) return to_error(e, where);
+Error line_error(const Failure& failed, const std::string& where, const StubLine& line) {
+  if (!line.remote()) return failed.error;
   const std::string hint = line.kind == StubLine::Kind::kTcp
       ? "start xapian-tcpsrv on " + line.target + " (docs/deployment.md), or add --partial to search the others"
       : "check that '" + line.target + (line.args.empty() ? "" : " " + line.args) +
             "' runs from a shell here, or add --partial to search the others";
-  const char* reason = e.get_error_string();  // errno's text, e.g. "Connection refused"
-  return {ErrorCode::kDatabase,
-          where + ": remote partition '" + line.text + "' did not open (" + e.get_type() + ": " + e.get_msg() +
-              (reason && *reason ? std::string(": ") + reason : std::string()) + ")",
+  return {ErrorCode::kDatabase, where + ": remote partition '" + line.text + "' did not open (" + failed.detail + ")",
           hint};
 }
 
@@ -175,11 +276,12 @@ Result<ReadDatabase> open_stub(const std::string& stub, bool partial) {
   bool any = false;
   for (const auto& line : *lines) {
     const std::string where = stub + ":" + std::to_string(line.line);
-    try {
-      out.db.add_database(open_line(line, fs::path(stub).parent_path()));
+    auto failed = attempt(where, [&] { out.db.add_database(open_line(line, fs::path(stub).parent_path())); });
+    if (!failed) {
       any = true;
-    } catch (const Xapian::Error& e) {
-      if (!partial || !line.remote()) return line_error(e, where, line);
+    } else if (!partial || !line.remote()) {
+      return line_error(*failed, where, line);
+    } else {
       out.unreachable.push_back(line.text);
     }
   }
@@ -199,19 +301,24 @@ Result<ReadDatabase> open_stub_or_database(const std::string& path, bool partial
     auto opened = open_stub(stub, partial);
     if (!opened) return opened.error();
     out = std::move(opened).value();
-  } else {
-    try {
-      out.db = Xapian::Database(path);
-    } catch (const Xapian::Error& e) {
-      return to_error(e, path);
-    }
+  } else if (auto st = guarded(path, [&] { out.db = Xapian::Database(path); }); !st) {
+    return st.error();
   }
-  try {
-    if (auto st = check_schema(out.db, path, false); !st) return st.error();
-  } catch (const Xapian::Error& e) {
-    return to_error(e, path);
-  }
+  Status schema_ok = Ok{};
+  if (auto st = guarded(path, [&] { schema_ok = check_schema(out.db, path, false); }); !st) return st.error();
+  if (!schema_ok) return schema_ok.error();
   return out;
+}
+
+// The folder whose lock file a WritableDatabase opened at `path` takes: a stub's one local
+// database, else `path` itself.
+std::string lock_dir_of(const std::string& path) {
+  const std::string stub = stub_of(path);
+  if (stub.empty()) return path;
+  auto lines = read_stub(stub);
+  if (!lines || lines->empty() || lines->front().remote()) return path;
+  const fs::path t(lines->front().target);
+  return (t.is_absolute() ? t : fs::path(stub).parent_path() / t).string();
 }
 
 }  // namespace
@@ -224,9 +331,8 @@ Result<Xapian::Database> open_read(const std::string& path) {
 
 Result<ReadDatabase> open_read_partial(const std::string& path) { return open_stub_or_database(path, true); }
 
-Result<Xapian::WritableDatabase> open_write(const std::string& path, int lock_timeout_ms) {
-  using clock = std::chrono::steady_clock;
-  auto deadline = clock::now() + std::chrono::milliseconds(lock_timeout_ms);
+Result<Xapian::WritableDatabase> open_write(const std::string& path, int lock_timeout_ms,
+                                            const std::atomic<int>* stop) {
   // A new database appears with its schema mark already committed, so an existing one without
   // the mark, empty or not, is another program's and is never adopted.
   std::error_code ec;
@@ -237,25 +343,21 @@ Result<Xapian::WritableDatabase> open_write(const std::string& path, int lock_ti
     in_place = !*created;
   } else if (foreign_database(path)) {
     // Refused before opening for writing, which would already add files to an empty database.
-    return Error{ErrorCode::kSchemaMismatch, path + ": not a newsidx database (no schema version)",
-                 "point --db at a database written by newsidx-index, or at a new path"};
+    return not_newsidx(path);
   }
-  for (;;) {
-    try {
-      Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-      if (auto st = check_schema(db, path, in_place); !st) return st.error();
-      if (db.get_metadata(std::string(schema::kSchemaKey)).empty()) {
-        db.set_metadata(std::string(schema::kSchemaKey), std::to_string(schema::kSchemaVersion));
-        db.commit();
-      }
-      return db;
-    } catch (const Xapian::DatabaseLockError& e) {
-      if (clock::now() >= deadline) return to_error(e, path);
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    } catch (const Xapian::Error& e) {
-      return to_error(e, path);
+  Xapian::WritableDatabase db;
+  Status schema_ok = Ok{};
+  auto failed = wait_for_lock(path, lock_dir_of(path), lock_timeout_ms, stop, [&] {
+    db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    schema_ok = check_schema(db, path, in_place);
+    if (schema_ok && db.get_metadata(std::string(schema::kSchemaKey)).empty()) {
+      db.set_metadata(std::string(schema::kSchemaKey), std::to_string(schema::kSchemaVersion));
+      db.commit();
     }
-  }
+  });
+  if (failed) return failed->error;
+  if (!schema_ok) return schema_ok.error();
+  return db;
 }
 
 }  // namespace newsidx::xapian_db

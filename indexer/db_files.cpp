@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "common/stub_file.hpp"
+#include "common/xapian_db.hpp"
 
 namespace newsidx::indexer {
 
@@ -23,7 +24,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Files whose presence marks a folder as a Xapian database (glass, chert, honey, or a stub).
-constexpr const char* kXapianMarkers[] = {"iamglass", "iamchert", "iamhoney", "XAPIANDB"};
+constexpr std::string_view kXapianMarkers[] = {"iamglass", "iamchert", "iamhoney", stub_file::kFolderStubName};
 
 fs::path clean(const std::string& p) {
   fs::path out = fs::path(p).lexically_normal();
@@ -56,10 +57,9 @@ Status writable(const fs::path& p, const std::string& what) {
 // Parses a stub file (common/stub_file); returns the one local folder it names, or why the
 // indexer cannot write through it.
 Result<std::string> parse_stub(const fs::path& stub, const std::string& path) {
-  std::ifstream in(stub, std::ios::binary);
-  std::string text(stub_file::kMaxStubBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
+  auto read = xapian_db::read_stub_text(stub.string());
+  if (!read) return read.error();
+  const std::string& text = *read;
   if (stub_file::is_single_file_database(text))
     return not_ours(path, "a single-file database (read-only, made by xapian-compact --single-file)");
   if (text.size() > stub_file::kMaxStubBytes) return not_ours(path, "a file that is not a Xapian stub database");
@@ -112,7 +112,7 @@ Result<DbLocation> locate_db(const std::string& path) {
   loc.kind = DbKind::kDirectory;
   loc.dir = p.string();
   bool marked = false;
-  for (const char* m : kXapianMarkers) marked = marked || fs::exists(p / m, ec);
+  for (std::string_view m : kXapianMarkers) marked = marked || fs::exists(p / m, ec);
   // An empty folder is fine (Xapian creates the database in it); a folder of other files is not.
   if (!marked && !fs::is_empty(p, ec))
     return not_ours(path, "the folder holds other files and no Xapian database");

@@ -225,7 +225,9 @@ struct PartitionedWriter::Impl {
   // the id rule decides between them as in one database; if another record wins, the article
   // moves to that record's partition (move_article).
   Result<std::string> home_of(const std::string& id_term) {
-    const std::string home = state->metadata(home_key(id_term));
+    auto recorded = state->metadata(home_key(id_term));
+    if (!recorded) return recorded.error();
+    const std::string home = *recorded;
     if (home.empty() || !existing.count(home)) return std::string();
     auto w = partition(home);
     if (!w) return w.error();
@@ -245,11 +247,18 @@ struct PartitionedWriter::Impl {
 
   // The partitions holding some article of `file_key`. A file indexed before its partitions
   // were recorded could be anywhere: all partitions are searched then.
-  std::set<std::string> parts_of(const std::string& file_key) const {
-    std::string v = state->metadata(parts_key(file_key));
-    if (v.empty()) return state->file_state(file_key) ? existing : std::set<std::string>{};
+  Result<std::set<std::string>> parts_of(const std::string& file_key) const {
+    auto v = state->metadata(parts_key(file_key));
+    if (!v) return v.error();
+    if (v->empty()) {
+      auto known = state->file_state(file_key);
+      if (!known) return known.error();
+      return *known ? existing : std::set<std::string>{};
+    }
+    auto moved = state->metadata(moved_key(schema::file_term(file_key)));
+    if (!moved) return moved.error();
     std::set<std::string> out;
-    std::istringstream in(v + " " + state->metadata(moved_key(schema::file_term(file_key))));
+    std::istringstream in(*v + " " + *moved);
     for (std::string p; in >> p;)
       if (p != kNoParts) out.insert(p);
     return out;
@@ -269,7 +278,9 @@ struct PartitionedWriter::Impl {
     if (!*moved) return Ok{};
     for (const auto& h : (*moved)->holders) {
       std::set<std::string> parts{to};
-      std::istringstream in(state->metadata(moved_key(h)));
+      auto moved_to = state->metadata(moved_key(h));
+      if (!moved_to) return moved_to.error();
+      std::istringstream in(*moved_to);
       for (std::string p; in >> p;) parts.insert(p);
       if (auto s = state->set_metadata(moved_key(h), parts_value(parts)); !s) return s;
     }
@@ -369,7 +380,9 @@ Result<std::unique_ptr<PartitionedWriter>> PartitionedWriter::open(const std::st
   auto st = Writer::open((root / kStateDbName).string(), options);
   if (!st) return st.error();
   impl->state = std::move(st).value();
-  const std::string recorded = impl->state->metadata(std::string(kSchemeKey));
+  auto scheme_entry = impl->state->metadata(std::string(kSchemeKey));
+  if (!scheme_entry) return scheme_entry.error();
+  const std::string recorded = *scheme_entry;
   if (recorded.empty()) {
     if (auto s = impl->state->set_metadata(std::string(kSchemeKey), partition_scheme_name(scheme)); !s)
       return s.error();
@@ -384,7 +397,9 @@ Result<std::unique_ptr<PartitionedWriter>> PartitionedWriter::open(const std::st
 }
 
 Status PartitionedWriter::begin_file(const std::string& file_key, const std::string& root) {
-  impl_->file = Impl::OpenFile{file_key, root, impl_->parts_of(file_key), {}};
+  auto parts = impl_->parts_of(file_key);
+  if (!parts) return parts.error();
+  impl_->file = Impl::OpenFile{file_key, root, std::move(parts).value(), {}};
   return Ok{};
 }
 
@@ -474,7 +489,9 @@ Status PartitionedWriter::record_state(const std::string& file_key, const FileSt
 
 Result<WriteCounts> PartitionedWriter::remove_file(const std::string& file_key) {
   WriteCounts total;
-  for (const auto& p : impl_->parts_of(file_key)) {
+  auto parts = impl_->parts_of(file_key);
+  if (!parts) return parts.error();
+  for (const auto& p : *parts) {
     if (!impl_->existing.count(p)) continue;
     auto w = impl_->partition(p);
     if (!w) return w.error();
@@ -550,7 +567,9 @@ Result<std::vector<std::string>> PartitionedWriter::compact_closed(const std::st
     const std::string key = std::string(kCompactedKeyPrefix) + p;
     auto revision = revision_of(path);
     if (!revision) return revision.error();
-    if (impl_->state->metadata(key) == *revision) continue;  // unchanged since its compaction
+    auto compacted = impl_->state->metadata(key);
+    if (!compacted) return compacted.error();
+    if (*compacted == *revision) continue;  // unchanged since its compaction
     auto w = impl_->partition(p);  // holds the partition's lock until the swap is done
     if (!w) return w.error();
     if (auto c = (*w)->commit(); !c) return c.error();

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/result.hpp"
+#include "common/stub_file.hpp"
 #include "indexer/writer.hpp"
 
 namespace newsidx::indexer {
@@ -23,7 +24,7 @@ inline constexpr std::string_view kUndatedPartition = "undated";
 /// The state database's folder inside the archive folder (never listed in the stub).
 inline constexpr std::string_view kStateDbName = "state";
 /// The stub file Xapian looks for inside a folder given as a database path.
-inline constexpr std::string_view kArchiveStubName = "XAPIANDB";
+inline constexpr std::string_view kArchiveStubName = stub_file::kFolderStubName;
 
 /// "year", "month", "none" -> the scheme; anything else -> nullopt.
 std::optional<PartitionScheme> parse_partition_scheme(std::string_view name);

@@ -3,10 +3,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <chrono>
 #include <set>
 #include <sys/statvfs.h>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -322,57 +320,22 @@ Writer::~Writer() {
   // close() cancels an open transaction, discarding what was not committed; without one it
   // would commit. A commit that failed leaves none open (Xapian ends it before committing), so
   // one is begun first: a failing database must not get a second, partial commit.
-  try {
-    impl_->db.begin_transaction(true);
-  } catch (const Xapian::Error&) {
-    // A transaction is already open, as after every successful commit.
-  }
-  try {
-    impl_->db.close();
-  } catch (const Xapian::Error&) {
-  }
+  // begin_transaction fails when a transaction is already open, as after every successful commit.
+  (void)xapian_db::guarded(impl_->path, [&] { impl_->db.begin_transaction(true); });
+  (void)xapian_db::guarded(impl_->path, [&] { impl_->db.close(); });
 }
 
 namespace {
 
-// Whether a lock error is another writer's lock: Xapian reports an unopenable lock file
-// (permissions) as a lock error too, which must not be mistaken for a busy lock.
-bool locked_by_another(const Error& e) {
-  return e.code == ErrorCode::kLocked && e.message.find("already locked") != std::string::npos;
-}
-
-// Rewrites a lock failure: an unopenable lock file is an I/O error; a busy lock names its holder.
+// A busy lock names its holder and how long the run waited (xapian_db::wait_for_lock has
+// already told an unopenable lock file, kIo, from a busy one).
 Error explain_lock_error(Error e, const DbLocation& loc, int timeout_ms) {
   if (e.code != ErrorCode::kLocked) return e;
-  if (!locked_by_another(e)) {
-    e.code = ErrorCode::kIo;
-    e.hint = "check the permissions of " + loc.dir;
-    return e;
-  }
   std::string holder = lock_holder(loc.dir);
   e.message = loc.path + ": database is locked by another writer" +
               (holder.empty() ? std::string(" (holder not visible to this user)") : " (" + holder + ")") +
               "; gave up after " + std::to_string(timeout_ms / 1000) + " s";
   return e;
-}
-
-Error interrupted(const std::string& path) {
-  return Error{ErrorCode::kInterrupted, path + ": interrupted while waiting for the write lock", ""};
-}
-
-bool stopped(const WriterOptions& o) { return o.stop && o.stop->load() != 0; }
-
-// Calls `attempt` again while another writer holds the lock, up to options.lock_timeout_ms.
-// Waiting here rather than in Xapian lets a signal end the wait (systemctl stop).
-template <typename T, typename Attempt>
-Result<T> wait_for_lock(const std::string& path, const WriterOptions& options, Attempt attempt) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.lock_timeout_ms);
-  for (;;) {
-    Result<T> r = attempt();
-    if (r || !locked_by_another(r.error()) || std::chrono::steady_clock::now() >= deadline) return r;
-    if (stopped(options)) return interrupted(path);
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  }
 }
 
 }  // namespace
@@ -381,7 +344,7 @@ Result<std::unique_ptr<Writer>> Writer::open(const std::string& path, const Writ
   auto loc = locate_db(path);
   if (!loc) return loc.error();
   if (auto w = check_writable(*loc); !w) return w.error();
-  auto db = wait_for_lock<Xapian::WritableDatabase>(path, options, [&] { return xapian_db::open_write(path, 0); });
+  auto db = xapian_db::open_write(path, options.lock_timeout_ms, options.stop);
   if (!db) return explain_lock_error(db.error(), *loc, options.lock_timeout_ms);
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(db).value();
@@ -457,15 +420,11 @@ Result<WriteCounts> Writer::remove_file(const std::string& file_key) {
   return impl_->finish_file(st, counts);
 }
 
-std::optional<FileState> Writer::file_state(const std::string& file_key) const {
-  std::string v;
-  try {
-    v = impl_->db.get_metadata(impl_->state_key(file_key));
-  } catch (const Xapian::Error&) {
-    return std::nullopt;
-  }
-  if (v.empty()) return std::nullopt;
-  return decode_state(v);
+Result<std::optional<FileState>> Writer::file_state(const std::string& file_key) const {
+  auto v = metadata(impl_->state_key(file_key));
+  if (!v) return v.error();
+  if (v->empty()) return std::optional<FileState>();
+  return decode_state(*v);
 }
 
 Result<std::unordered_map<std::string, FileState>> Writer::file_states() const {
@@ -521,12 +480,10 @@ Result<std::map<std::string, std::string>> Writer::archive_metadata(const std::s
   return out;
 }
 
-std::string Writer::metadata(const std::string& key) const {
-  try {
-    return impl_->db.get_metadata(key);
-  } catch (const Xapian::Error&) {
-    return "";
-  }
+Result<std::string> Writer::metadata(const std::string& key) const {
+  std::string v;
+  if (auto st = impl_->guarded([&] { v = impl_->db.get_metadata(key); }); !st) return st.error();
+  return v;
 }
 
 void Writer::share_warned(std::shared_ptr<std::set<std::string>> warned) { impl_->warned = std::move(warned); }
@@ -629,10 +586,7 @@ bool WriteLock::held() const { return impl_->db.has_value(); }
 
 void WriteLock::release() {
   if (!impl_->db) return;
-  try {
-    impl_->db->close();
-  } catch (const Xapian::Error&) {
-  }
+  (void)xapian_db::guarded("", [&] { impl_->db->close(); });
   impl_->db.reset();
 }
 
@@ -640,17 +594,12 @@ Result<std::unique_ptr<WriteLock>> WriteLock::acquire(const std::string& path, c
   auto loc = locate_db(path);
   if (!loc) return loc.error();
   auto impl = std::make_unique<Impl>();
-  auto held = wait_for_lock<Ok>(path, options, [&]() -> Status {
-    try {
-      impl->db.emplace(path, Xapian::DB_OPEN);
-    } catch (const Xapian::DatabaseLockError& e) {
-      return xapian_db::to_error(e, path);
-    } catch (const Xapian::Error&) {
-      // Too damaged to open: nothing to hold, and nothing another run could write to.
-    }
-    return Ok{};
-  });
-  if (!held) return explain_lock_error(held.error(), *loc, options.lock_timeout_ms);
+  auto failed = xapian_db::wait_for_lock(path, loc->dir, options.lock_timeout_ms, options.stop,
+                                         [&] { impl->db.emplace(path, Xapian::DB_OPEN); });
+  // Too damaged to open (any failure but the lock's): nothing to hold, and nothing another run
+  // could write to.
+  if (failed && failed->kind == xapian_db::Kind::kLock)
+    return explain_lock_error(failed->error, *loc, options.lock_timeout_ms);
   return std::unique_ptr<WriteLock>(new WriteLock(std::move(impl)));
 }
 

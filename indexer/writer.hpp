@@ -85,14 +85,15 @@ class Writer final : public ArchiveWriter {
   /// committed, and every call returns it.
   std::optional<Error> failure() const;
 
-  /// The recorded state of `file_key`, if the file was indexed before.
-  std::optional<FileState> file_state(const std::string& file_key) const;
+  /// The recorded state of `file_key`, if the file was indexed before; a database error is
+  /// returned (and stops the writer), never taken for "not indexed".
+  Result<std::optional<FileState>> file_state(const std::string& file_key) const;
 
   /// Sets (or, with "", clears) a metadata entry, committed with the next commit.
   Status set_metadata(const std::string& key, const std::string& value);
 
-  /// A metadata entry ("" when absent).
-  std::string metadata(const std::string& key) const;
+  /// A metadata entry ("" when absent); a database error is returned (and stops the writer).
+  Result<std::string> metadata(const std::string& key) const;
 
   /// Shares the set of ids already warned about as repeats in this run with other writers (an
   /// archive's partitions), so that an id is warned about once per run.

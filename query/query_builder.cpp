@@ -6,6 +6,7 @@
 
 #include "common/analysis.hpp"
 #include "common/schema.hpp"
+#include "common/xapian_db.hpp"
 
 namespace newsidx::query {
 
@@ -245,18 +246,14 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
     unsigned flags = analysis::parser_flags();
     const bool spelling = spec.spelling && !ignore_dates;
     if (spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
-    try {
-      Xapian::Query q = qp.parse_query(folded, flags);
-      if (state.error) return *state.error;  // a bad date: field, too many field values
-      if (spelling) {
-        out.info.corrected = qp.get_corrected_query_string();
-        if (!out.info.corrected.empty()) out.info.parsed_text = folded;
-      }
-      return q;
-    } catch (const Xapian::QueryParserError& e) {
-      if (state.error) return *state.error;
-      return syntax_error(e.get_msg());
+    auto q = xapian_db::parse_query(qp, folded, flags);
+    if (state.error) return *state.error;  // a bad date: field, too many field values
+    if (!q) return syntax_error(q.error().message);
+    if (spelling) {
+      out.info.corrected = qp.get_corrected_query_string();
+      if (!out.info.corrected.empty()) out.info.parsed_text = folded;
     }
+    return q;
   };
 
   auto text_query = parse(false);

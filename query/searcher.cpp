@@ -342,22 +342,17 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
 
 Result<SearchResult> Searcher::search(const SearchRequest& req) {
   impl_->aliases = req.aliases ? req.aliases : &aliases::builtin();
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return search_once(req);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      // A nightly run committed while we read: reopen at the new revision and try again.
-      if (attempt >= 5) return Error{ErrorCode::kDatabase, impl_->path + ": database keeps changing", "try again"};
-      impl_->db.reopen();
-    } catch (const Xapian::InvalidArgumentError& e) {
-      // A remote server (xapian-tcpsrv) only runs the match spies it registers; count facets
-      // and dates the way it knows instead (and stories by Xapian's estimate).
-      if (impl_->remote_safe_facets || (req.facets.empty() && !req.timeline && !req.collapse))
-        return xapian_db::to_error(e, impl_->path);
-      impl_->remote_safe_facets = true;
-    } catch (const Xapian::Error& e) {
-      return xapian_db::to_error(e, impl_->path);
-    }
+  for (;;) {
+    std::optional<Result<SearchResult>> out;
+    // A nightly run committing while we read makes run_reading reopen and search again.
+    auto failed = xapian_db::run_reading(impl_->db, impl_->path, [&] { out.emplace(search_once(req)); });
+    if (!failed) return std::move(*out);
+    // A remote server (xapian-tcpsrv) only runs the match spies it registers; count facets
+    // and dates the way it knows instead (and stories by Xapian's estimate).
+    if (failed->kind != xapian_db::Kind::kInvalidArgument || impl_->remote_safe_facets ||
+        (req.facets.empty() && !req.timeline && !req.collapse))
+      return failed->error;
+    impl_->remote_safe_facets = true;
   }
 }
 
