@@ -3,6 +3,31 @@
 #include "attribution.hpp"
 
 namespace newsidx::entities::quoting {
+namespace {
+
+// A description longer than this is a clause the cue rules misread, not a Source.
+constexpr std::size_t kMaxDescriptionTokens = 10;
+
+// Words that stand for nobody in particular: not a description of a Source ("someone said").
+constexpr auto kIndefinite = std::to_array<std::string_view>(
+    {"nobody", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "none",
+     "neither", "either", "it", "this", "that", "which", "who"});
+
+// `s` with every run of white space made one space.
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space) {
+      out += c;
+    } else if (!out.empty() && out.back() != ' ') {
+      out += ' ';
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 void Attributor::index_mentions() {
   by_start_.resize(mentions_.size());
@@ -242,17 +267,41 @@ Attribution Attributor::unnamed_np(std::size_t b, std::size_t e, std::size_t ver
   return a;
 }
 
-// Analyses the speaker noun phrase tokens [b, e) of a cue `verb`.
+// Analyses the speaker noun phrase tokens [b, e) of a cue `verb`. A phrase that names nobody
+// ("a senior State Department official", "the spokesman") is kept as the Source's description.
 Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t verb) {
-  Attribution a;
-  if (b >= e) return a;
+  if (b >= e) return {};
   // "he", and "He's said" (a contraction, read as the pronoun).
   if (e - b == 1 && (in(kPronouns, word(b)) || in(kPronouns, strip_possessive(word(b))))) {
     return resolve_pronoun(b, verb);
   }
   // A day or month after the name is the time of the statement: "said Trump Tuesday".
   while (e > b && in(kDates, word(e - 1))) --e;
-  if (b >= e) return a;
+  if (b >= e) return {};
+  Attribution a = analyse_phrase(b, e, verb);
+  if (a.decided && !a.speaker && is_description(b, e)) {
+    a.description = Span{toks_[b].b, toks_[e - 1].e};
+  }
+  return a;
+}
+
+// A speaker phrase [b, e) that can stand as a description: a few words outside quotations,
+// ending in a lower-case word or a title ("the President"), with no indefinite pronoun
+// ("someone", "nobody") and no possessive at its end.
+bool Attributor::is_description(std::size_t b, std::size_t e) const {
+  if (e - b > kMaxDescriptionTokens) return false;
+  for (std::size_t k = b; k < e; ++k) {
+    if (!outside(k) || toks_[k].kind == TokKind::kQuoteMark) return false;
+  }
+  if (!is_word(b) || !is_word(e - 1)) return false;
+  if (e - b == 1 && in(kIndefinite, lower(word(b)))) return false;
+  const std::string_view last = word(e - 1);
+  return (!is_cap(e - 1) || in(kTitles, last)) && strip_possessive(last) == last;
+}
+
+// The speaker phrase [b, e) of a cue `verb`, its pronoun and dates already handled.
+Attribution Attributor::analyse_phrase(std::size_t b, std::size_t e, std::size_t verb) {
+  Attribution a;
   a.decided = true;
   a.cue = Span{toks_[verb].b, toks_[verb].e};
   // The last capitalised run of the phrase, and the phrase's head (its last word).
@@ -465,6 +514,10 @@ std::vector<Quote> Attributor::to_quotes(const std::vector<Attribution>& att) co
         quote.speaker = att[q].speaker;
         quote.speaker_type = att[q].type;
         quote.speaker_mention = att[q].mention;
+      } else if (att[q].description) {
+        const Span d = *att[q].description;
+        quote.speaker_mention = d;
+        quote.speaker_description = collapse_spaces(t_.substr(d.start, d.end - d.start));
       }
     }
     out.push_back(std::move(quote));
