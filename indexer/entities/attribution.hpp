@@ -137,7 +137,7 @@ class Attributor {
   Attribution np_after(std::size_t verb, std::size_t ceil);
   Attribution analyse_np(std::size_t b, std::size_t e, std::size_t verb);
   Attribution analyse_phrase(std::size_t b, std::size_t e, std::size_t verb);
-  bool is_description(std::size_t b, std::size_t e) const;
+  std::optional<Span> description_of(std::size_t b, std::size_t e) const;
   void person_before_of(std::size_t b, std::size_t& e, std::size_t& rb, std::size_t& re) const;
   Attribution unnamed_np(std::size_t b, std::size_t e, std::size_t verb, const std::string& head,
                          Attribution a);

@@ -143,3 +143,19 @@ TEST_CASE("attribution: a description that names a person met earlier gives the 
   CHECK(quotes[0].speaker == "Bernie Sanders");
   CHECK_FALSE(quotes[0].speaker_description);
 }
+
+TEST_CASE("attribution: phrases cut short and names are not descriptions of a Source", "[attribution][quotes]") {
+  auto description = [](const std::string& text) {
+    const auto quotes = find_quotes(text, {});
+    REQUIRE(quotes.size() == 1);
+    return quotes[0].speaker_description.value_or("-");
+  };
+  CHECK(description("\"Prices will rise,\" officials said.") == "officials");
+  CHECK(description("\"Prices will rise,\" But a spokesman said.") == "a spokesman");
+  // Cut short by the cue rules, or no noun at the end: nothing rather than a fragment.
+  CHECK(description("\"Prices will rise,\" said EEF chief economist, Steve Radley.") == "-");
+  CHECK(description("\"Prices will rise,\" the former said.") == "-");
+  CHECK(description("\"Prices will rise,\" the press said.") == "the press");
+  CHECK(description("\"Prices will rise,\" press said.") == "-");
+  CHECK(description("\"Prices will rise,\" others said.") == "-");
+}
