@@ -68,6 +68,7 @@ struct Quote {
   std::string speaker_type;           ///< "person", "org" or "" when no speaker
   std::optional<Span> speaker_mention;///< the span that named the speaker (may be a pronoun)
   std::optional<Span> cue;            ///< the speech verb
+  std::optional<std::string> speaker_description; ///< "a senior official" when no name is given
 };
 
 /// The values an article carries in each facet (display form, canonical spelling).

@@ -57,7 +57,8 @@
 //      kQuoteKey        only on a quotation of an article with copies: the story's label and a
 //                       hash of the speaker and the quote's words (set by the cluster step), so
 //                       the same quotation carried by several copies of a story is one hit
-//    Data: {"article","title","date","path"(,"path_hex"),"text","speaker","speaker_type"}.
+//    Data: {"article","title","date","path"(,"path_hex"),"text","speaker","speaker_type"
+//          (,"speaker_description": "a senior official", when the Source is described, not named)}.
 //
 // Database metadata: "newsidx.schema" = kSchemaVersion; the indexer also keeps per-file state
 // under keys starting with "newsidx.file:" (see indexer/writer), each file skipped for bad
@@ -97,7 +98,8 @@ namespace newsidx::schema {
 //    Also 5: person, organisation and place facets are linked across the archive after each run (a
 //    surname to the full name the archive knows, "Lib Dems" and "Liberal Democrat" to "Liberal
 //    Democrats", one spelling per value); each article keeps its own names in kOwnNames.
-inline constexpr int kSchemaVersion = 5;
+// 6: a quotation whose Source is a description stores it ("speaker_description" in its record).
+inline constexpr int kSchemaVersion = 6;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
 inline constexpr std::string_view kSkippedKeyPrefix = "newsidx.skipped:";

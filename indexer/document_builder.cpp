@@ -175,6 +175,7 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
     json rec{{"article", a.id},  {"title", a.title}, {"date", a.date},
              {"text", q.text},   {"speaker", q.speaker ? json(*q.speaker) : json(nullptr)},
              {"speaker_type", q.speaker_type}};
+    if (q.speaker_description) rec["speaker_description"] = *q.speaker_description;
     add_path(rec, a.path);
     qd.set_data(rec.dump(-1, ' ', false, json::error_handler_t::replace));
     std::string qid = schema::id_term(schema::quote_id(a.id, n));

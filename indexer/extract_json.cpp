@@ -47,7 +47,9 @@ std::string extract_json(const Article& a, const Analysis& an, bool with_text) {
                       {"speaker", q.speaker ? json(*q.speaker) : json(nullptr)},
                       {"speaker_type", q.speaker_type.empty() ? json(nullptr) : json(q.speaker_type)},
                       {"speaker_mention", span_json(q.speaker_mention)},
-                      {"cue", span_json(q.cue)}});
+                      {"cue", span_json(q.cue)},
+                      {"speaker_description", q.speaker_description ? json(*q.speaker_description)
+                                                                    : json(nullptr)}});
   }
   j["quotes"] = std::move(quotes);
   // Metadata of web and wire formats, where the source has it.

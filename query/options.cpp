@@ -196,7 +196,8 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
        "language; fr finds fr-FR), e.g. --lang fr")
     ("tag", po::value(&tag)->composing(), "only this editorial tag, e.g. --tag places:usa")
     ("quotes", "search the quotations instead of the articles (the query words are looked for in "
-               "the quoted text), e.g. --quotes --speaker klobuchar sanctions")
+               "the quoted text; each is shown with its speaker, or the description of an unnamed one: "
+               "\"a senior official\"), e.g. --quotes --speaker klobuchar sanctions")
     ("facets", po::value<std::string>(&facets), "count the top values of these facets over all matches "
                                                 "(person,org,place,country,speaker,source,section,author,lang), e.g. --facets person,country")
     ("facet-size", po::value(&facet_size)->default_value("10"), "values shown per facet, 1 to 10,000, e.g. --facet-size 5")

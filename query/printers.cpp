@@ -183,7 +183,9 @@ void print_text(std::ostream& out, const SearchResult& r, const PrintOptions& o)
     print_heading(out, h, o);
     const std::string snippet = escape_controls(h.snippet, true, true);
     if (o.quotes) {
-      const std::string speaker = escape_controls(field(rec, "speaker"));
+      // A Source given only by description ("a senior official") is shown by it.
+      std::string speaker = escape_controls(field(rec, "speaker"));
+      if (speaker.empty()) speaker = escape_controls(field(rec, "speaker_description"));
       write_wrapped(out, (speaker.empty() ? "(unattributed)" : speaker) + ": \u201C" + snippet + "\u201D", o);
     } else {
       write_wrapped(out, snippet, o);
@@ -353,6 +355,7 @@ void print_json(std::ostream& out, const SearchResult& r, const PrintOptions& o)
     if (o.quotes) {
       j["article"] = field(rec, "article");
       j["speaker"] = rec.value("speaker", nlohmann::json());
+      j["speaker_description"] = rec.value("speaker_description", nlohmann::json());
       j["text"] = field(rec, "text");
     } else {
       j["id"] = field(rec, "id");

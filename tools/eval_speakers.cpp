@@ -138,6 +138,11 @@ bool is_mark(const std::string& t, std::size_t i, std::size_t* len) {
     *len = 3;
     return true;
   }
+  // Two apostrophes as one double mark (New York Times copy) and guillemets are marks too.
+  if (t.compare(i, 2, "''") == 0 || t.compare(i, 2, "\xC2\xAB") == 0 || t.compare(i, 2, "\xC2\xBB") == 0) {
+    *len = 2;
+    return true;
+  }
   return false;
 }
 

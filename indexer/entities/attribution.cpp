@@ -3,6 +3,37 @@
 #include "attribution.hpp"
 
 namespace newsidx::entities::quoting {
+namespace {
+
+// A description longer than this is a clause the cue rules misread, not a Source.
+constexpr std::size_t kMaxDescriptionTokens = 10;
+
+// Words that open a description of a Source ("a senior official", "one trader").
+constexpr auto kDeterminers = std::to_array<std::string_view>(
+    {"the", "a", "an", "one", "another", "two", "three", "some", "several", "many", "most"});
+// Words before the determiner that are not part of the description ("But a spokesman said").
+constexpr auto kLeadingConjunctions = std::to_array<std::string_view>({"but", "and", "yet", "so"});
+// Last words that end no description: a phrase cut short ("the former", "director of").
+constexpr auto kNotAHead = std::to_array<std::string_view>(
+    {"the", "a", "an", "one", "another", "of", "for", "former", "other", "and", "or", "to",
+     "in", "on", "at", "with", "by", "from", "new", "top", "senior", "chief", "said", "says",
+     "others", "this", "these", "those", "his", "its", "news", "yes"});
+
+// `s` with every run of white space made one space.
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space) {
+      out += c;
+    } else if (!out.empty() && out.back() != ' ') {
+      out += ' ';
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 namespace {
 // How many person mentions before "the senator said" may be what it refers to (resolve_description).
@@ -256,17 +287,46 @@ Attribution Attributor::unnamed_np(std::size_t b, std::size_t e, std::size_t ver
   return a;
 }
 
-// Analyses the speaker noun phrase tokens [b, e) of a cue `verb`.
+// Analyses the speaker noun phrase tokens [b, e) of a cue `verb`. A phrase that names nobody
+// ("a senior State Department official", "the spokesman") is kept as the Source's description.
 Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t verb) {
-  Attribution a;
-  if (b >= e) return a;
+  if (b >= e) return {};
   // "he", and "He's said" (a contraction, read as the pronoun).
   if (e - b == 1 && (in(kPronouns, word(b)) || in(kPronouns, strip_possessive(word(b))))) {
     return resolve_pronoun(b, verb);
   }
   // A day or month after the name is the time of the statement: "said Trump Tuesday".
   while (e > b && in(kDates, word(e - 1))) --e;
-  if (b >= e) return a;
+  if (b >= e) return {};
+  Attribution a = analyse_phrase(b, e, verb);
+  if (a.decided && !a.speaker) a.description = description_of(b, e);
+  return a;
+}
+
+// The part of a speaker phrase [b, e) that stands as a description of its Source, if any: a
+// whole noun phrase outside quotations, opened by a determiner ("a senior State Department
+// official", "the spokesman", "one trader") or a bare plural ("officials"), and ending in a
+// lower-case noun. Phrases the cue rules cut short ("the", "EEF chief" of "said EEF chief
+// economist, Steve Radley") and names ("Mr. King") are not descriptions. Read on PolNeAR
+// train and BBC news.
+std::optional<Span> Attributor::description_of(std::size_t b, std::size_t e) const {
+  while (b < e && is_word(b) && in(kLeadingConjunctions, lower(word(b)))) ++b;
+  if (b >= e || e - b > kMaxDescriptionTokens) return std::nullopt;
+  for (std::size_t k = b; k < e; ++k) {
+    if (!outside(k) || toks_[k].kind == TokKind::kQuoteMark) return std::nullopt;
+  }
+  if (!is_word(b) || !is_word(e - 1) || is_cap(e - 1)) return std::nullopt;
+  const std::string last = lower(word(e - 1));
+  if (in(kNotAHead, last) || strip_possessive(last) != last) return std::nullopt;
+  const bool determiner = in(kDeterminers, lower(word(b)));
+  const bool bare_plural = e - b == 1 && last.size() > 3 && last.back() == 's' && last[last.size() - 2] != 's';
+  if (!(determiner && e - b >= 2) && !bare_plural) return std::nullopt;
+  return Span{toks_[b].b, toks_[e - 1].e};
+}
+
+// The speaker phrase [b, e) of a cue `verb`, its pronoun and dates already handled.
+Attribution Attributor::analyse_phrase(std::size_t b, std::size_t e, std::size_t verb) {
+  Attribution a;
   a.decided = true;
   a.cue = Span{toks_[verb].b, toks_[verb].e};
   // The last capitalised run of the phrase, and the phrase's head (its last word).
@@ -479,6 +539,10 @@ std::vector<Quote> Attributor::to_quotes(const std::vector<Attribution>& att) co
         quote.speaker = att[q].speaker;
         quote.speaker_type = att[q].type;
         quote.speaker_mention = att[q].mention;
+      } else if (att[q].description) {
+        const Span d = *att[q].description;
+        quote.speaker_mention = d;
+        quote.speaker_description = collapse_spaces(t_.substr(d.start, d.end - d.start));
       }
     }
     out.push_back(std::move(quote));

@@ -29,6 +29,7 @@ struct Attribution {
   std::string type;
   std::optional<Span> mention;
   std::optional<Span> cue;
+  std::optional<Span> description;    // the speaker phrase when it describes, not names, a Source
 };
 
 /// Attributes the quotations of one article: the cue rules (speech_cues.cpp), pronoun
@@ -135,6 +136,8 @@ class Attributor {
   Attribution subject_before(std::size_t verb, std::size_t floor);
   Attribution np_after(std::size_t verb, std::size_t ceil);
   Attribution analyse_np(std::size_t b, std::size_t e, std::size_t verb);
+  Attribution analyse_phrase(std::size_t b, std::size_t e, std::size_t verb);
+  std::optional<Span> description_of(std::size_t b, std::size_t e) const;
   void person_before_of(std::size_t b, std::size_t& e, std::size_t& rb, std::size_t& re) const;
   Attribution unnamed_np(std::size_t b, std::size_t e, std::size_t verb, const std::string& head,
                          Attribution a);

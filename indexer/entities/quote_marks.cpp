@@ -34,6 +34,21 @@ bool is_open_curly(std::string_view t, std::size_t i) {
 bool is_close_curly(std::string_view t, std::size_t i) {
   return t.compare(i, 3, "\xE2\x80\x9D") == 0;
 }
+bool is_open_guillemet(std::string_view t, std::size_t i) {
+  return t.compare(i, 2, "\xC2\xAB") == 0;
+}
+bool is_close_guillemet(std::string_view t, std::size_t i) {
+  return t.compare(i, 2, "\xC2\xBB") == 0;
+}
+// Two apostrophes used as one double quotation mark (''like this'', as some New York Times copy
+// has); returns the length of the apostrophe run starting at i when it is 2 or 3, else 0. A
+// single apostrophe is never a mark: "don't", "the Smiths' house" and "'90s" stay words.
+std::size_t apostrophe_run_at(std::string_view t, std::size_t i) {
+  if (t.compare(i, 2, "''") != 0 || (i > 0 && t[i - 1] == '\'')) return 0;
+  std::size_t run = 2;
+  while (i + run < t.size() && t[i + run] == '\'') ++run;
+  return run > 3 ? 0 : run;
+}
 bool is_right_single(std::string_view t, std::size_t i) {
   return t.compare(i, 3, "\xE2\x80\x99") == 0;
 }
@@ -83,10 +98,22 @@ std::vector<Tok> quote_tokens(std::string_view t) {
       ++para;
       new_line = false;
     }
-    if (c == '"' || is_open_curly(t, i) || is_close_curly(t, i)) {
-      const std::size_t len = (c == '"') ? 1 : 3;
+    if (c == '"' || is_open_curly(t, i) || is_close_curly(t, i) || is_open_guillemet(t, i) ||
+        is_close_guillemet(t, i)) {
+      const std::size_t len = (c == '"') ? 1 : (c == 0xC2 ? 2 : 3);
       toks.push_back({i, i + len, TokKind::kQuoteMark, para, -1});
       i += len;
+      continue;
+    }
+    if (const std::size_t run = apostrophe_run_at(t, i); run > 0) {
+      // Three apostrophes are a single quotation mark and the pair of a double one, the pair on
+      // the outside: first when words follow (opening), last otherwise (closing).
+      const bool pair_first = run == 2 || (i + run < t.size() && word_start(t, i + run));
+      const std::size_t b = pair_first ? i : i + 1;
+      if (!pair_first) toks.push_back({i, i + 1, TokKind::kPunct, para, -1});
+      toks.push_back({b, b + 2, TokKind::kQuoteMark, para, -1});
+      if (pair_first && run == 3) toks.push_back({i + 2, i + 3, TokKind::kPunct, para, -1});
+      i += run;
       continue;
     }
     if (word_start(t, i)) {
@@ -167,11 +194,21 @@ Dir mark_direction(std::string_view t, const Tok& m) {
   const bool close_ctx = closing_context_after(t, m.e);
   if (open_ctx && !close_ctx) return Dir::kOpen;
   if (close_ctx && !open_ctx) return Dir::kClose;
-  if (is_open_curly(t, m.b)) return Dir::kOpen;
-  if (is_close_curly(t, m.b)) return Dir::kClose;
+  if (is_open_curly(t, m.b) || is_open_guillemet(t, m.b)) return Dir::kOpen;
+  if (is_close_curly(t, m.b) || is_close_guillemet(t, m.b)) return Dir::kClose;
   return Dir::kEither;
 }
 
+
+// Marks pair only within their family: double marks (straight or curly), two apostrophes, and
+// guillemets.
+enum class MarkFamily : std::uint8_t { kDouble, kApostrophes, kGuillemets };
+
+MarkFamily mark_family(std::string_view t, const Tok& m) {
+  if (t[m.b] == '\'') return MarkFamily::kApostrophes;
+  if (static_cast<unsigned char>(t[m.b]) == 0xC2) return MarkFamily::kGuillemets;
+  return MarkFamily::kDouble;
+}
 
 Span trim_span(std::string_view t, std::size_t b, std::size_t e) {
   while (b < e && is_space_seq(t, b)) {
@@ -182,6 +219,10 @@ Span trim_span(std::string_view t, std::size_t b, std::size_t e) {
     const auto c = static_cast<unsigned char>(t[e - 1]);
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
       --e;
+    } else if (e >= b + 2 && t.compare(e - 2, 2, "\xC2\xA0") == 0) {
+      e -= 2;  // a no-break space, as French-style spacing puts before a closing guillemet
+    } else if (e >= b + 3 && t.compare(e - 3, 3, "\xE2\x80\xAF") == 0) {
+      e -= 3;  // a narrow no-break space
     } else {
       break;
     }
@@ -197,10 +238,12 @@ std::vector<RawQuote> pair_marks(std::string_view t, const std::vector<Tok>& tok
   std::optional<RawQuote> cur;
   std::size_t cur_start = 0;  // byte offset where the current part's content starts
   bool open = false;
+  MarkFamily family = MarkFamily::kDouble;  // the family of the mark that opened the quotation
   for (std::size_t k = 0; k < toks.size(); ++k) {
     const Tok& tk = toks[k];
     const bool last_in_para = k + 1 == toks.size() || toks[k + 1].para != tk.para;
-    if (tk.kind == TokKind::kQuoteMark) {
+    // Inside a quotation, marks of another family are quoted text: «He said "no" twice».
+    if (tk.kind == TokKind::kQuoteMark && (!open || mark_family(t, tk) == family)) {
       const Dir d = mark_direction(t, tk);
       if (!open) {
         if (d != Dir::kClose) {
@@ -211,6 +254,7 @@ std::vector<RawQuote> pair_marks(std::string_view t, const std::vector<Tok>& tok
           }
           cur_start = tk.e;
           open = true;
+          family = mark_family(t, tk);
         }
       } else if (d == Dir::kOpen) {
         // An opening mark inside an open quotation: the earlier mark was unbalanced.

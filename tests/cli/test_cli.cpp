@@ -113,3 +113,30 @@ TEST_CASE("cli: --partial answers from the reachable partitions and names the on
   CHECK(partial.out.find("partition not reachable, results are partial: remote 127.0.0.1:1") != std::string::npos);
   CHECK(partial.out.find("Ministers meet for border talks") != std::string::npos);
 }
+
+TEST_CASE("cli: --quotes finds quotations between two apostrophes and shows a described Source", "[cli]") {
+  TempDir dir;
+  write_file(dir.path() / "archive/2022/01/19/talks.txt",
+             "Ministers meet for border talks\n\n"
+             "WASHINGTON \u2014 Antony Blinken met his counterpart on Friday.\n\n"
+             "''We are deeply concerned about the build-up on the border,'' a senior State Department "
+             "official told reporters.\n\n"
+             "\u00abWe will not accept any ultimatum from anyone,\u00bb Sergei Lavrov said.\n");
+  REQUIRE(run_command(index_cmd(dir)).status == 0);
+  // The quotation as one line, wherever the text output wrapped it.
+  auto joined = [](std::string s) {
+    for (std::size_t at; (at = s.find("\n   ")) != std::string::npos;) s.replace(at, 4, " ");
+    return s;
+  };
+  auto r = run_command(query_cmd(dir, "--quotes concerned"));
+  REQUIRE(r.status == 0);
+  CHECK(joined(r.out).find("a senior State Department official: \u201CWe are deeply concerned about the build-up on the "
+                   "border") != std::string::npos);
+  auto g = run_command(query_cmd(dir, "--quotes ultimatum"));
+  REQUIRE(g.status == 0);
+  CHECK(joined(g.out).find("Sergei Lavrov: \u201CWe will not accept any ultimatum from anyone") != std::string::npos);
+  // The facet carries names only.
+  auto f = run_command(query_cmd(dir, "--facets-only --facets speaker"));
+  CHECK(f.out.find("Sergei Lavrov") != std::string::npos);
+  CHECK(f.out.find("official") == std::string::npos);
+}

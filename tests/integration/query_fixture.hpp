@@ -83,7 +83,7 @@ inline void write_query_fixture(const std::string& path) {
     for (const auto& [text, speaker] : f.quotes) {
       std::optional<std::string> who;
       if (!speaker.empty()) who = speaker;
-      an.quotes.push_back(Quote{Span{}, text, who, speaker.empty() ? "" : "person", std::nullopt, std::nullopt});
+      an.quotes.push_back(Quote{Span{}, text, who, speaker.empty() ? "" : "person", std::nullopt, std::nullopt, std::nullopt});
     }
     auto built = indexer::build_documents(fixture_article(f), an, "archive/" + f.id + ".txt");
     for (auto t = built.article.doc.termlist_begin(); t != built.article.doc.termlist_end(); ++t) {

@@ -126,4 +126,66 @@ TEST_CASE("attribution: 'the senator said' weighs a bounded number of earlier pe
   CHECK(large_quotes == 8000);
   REQUIRE(small > 0);
   CHECK(large <= small * 9 / 2);
+
+TEST_CASE("attribution: a Source given by description keeps the description, and no name",
+          "[attribution][quotes]") {
+  const std::string text =
+      "Antony Blinken flew to Kyiv.\n\n"
+      "\"We are concerned about the build-up,\" a senior State Department official told "
+      "reporters.\n\n"
+      "\"No comment,\" the spokesman said.\n\n"
+      "\"We will act,\" Blinken said.\n\n"
+      "\"Maybe,\" someone said.";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Antony Blinken", "Antony Blinken");
+  add_mentions(mentions, text, "Blinken", "Antony Blinken");
+  const auto quotes = find_quotes(text, mentions);
+  REQUIRE(quotes.size() == 4);
+  auto described = [&](const Quote& q) {
+    return q.speaker_mention ? text.substr(q.speaker_mention->start,
+                                           q.speaker_mention->end - q.speaker_mention->start)
+                             : std::string("-");
+  };
+  CHECK_FALSE(quotes[0].speaker);
+  CHECK(quotes[0].speaker_description == "a senior State Department official");
+  CHECK(described(quotes[0]) == "a senior State Department official");
+  CHECK_FALSE(newsidx::entities::counts_for_speaker_facet(quotes[0]));
+  CHECK_FALSE(quotes[1].speaker);
+  CHECK(quotes[1].speaker_description == "the spokesman");
+  CHECK(described(quotes[1]) == "the spokesman");
+  // A name is a speaker, never a description; "someone" describes nobody.
+  CHECK(quotes[2].speaker == "Antony Blinken");
+  CHECK_FALSE(quotes[2].speaker_description);
+  CHECK_FALSE(quotes[3].speaker);
+  CHECK_FALSE(quotes[3].speaker_description);
+  CHECK_FALSE(quotes[3].speaker_mention);
+}
+
+TEST_CASE("attribution: a description that names a person met earlier gives the name, not the description",
+          "[attribution][quotes]") {
+  const std::string text =
+      "Sen. Bernie Sanders (I-Vt.) spoke on Monday.\n\n"
+      "\"We will win,\" the Vermont senator said.";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Bernie Sanders", "Bernie Sanders");
+  const auto quotes = find_quotes(text, mentions);
+  REQUIRE(quotes.size() == 1);
+  CHECK(quotes[0].speaker == "Bernie Sanders");
+  CHECK_FALSE(quotes[0].speaker_description);
+}
+
+TEST_CASE("attribution: phrases cut short and names are not descriptions of a Source", "[attribution][quotes]") {
+  auto description = [](const std::string& text) {
+    const auto quotes = find_quotes(text, {});
+    REQUIRE(quotes.size() == 1);
+    return quotes[0].speaker_description.value_or("-");
+  };
+  CHECK(description("\"Prices will rise,\" officials said.") == "officials");
+  CHECK(description("\"Prices will rise,\" But a spokesman said.") == "a spokesman");
+  // Cut short by the cue rules, or no noun at the end: nothing rather than a fragment.
+  CHECK(description("\"Prices will rise,\" said EEF chief economist, Steve Radley.") == "-");
+  CHECK(description("\"Prices will rise,\" the former said.") == "-");
+  CHECK(description("\"Prices will rise,\" the press said.") == "the press");
+  CHECK(description("\"Prices will rise,\" press said.") == "-");
+  CHECK(description("\"Prices will rise,\" others said.") == "-");
 }

@@ -109,3 +109,22 @@ TEST_CASE("document builder: the spelling words are plain lower-case words of 3 
                                          [](const auto& p) { return p.first == "ministers"; });
   CHECK(has_ministers);
 }
+
+TEST_CASE("document builder: a quotation's described Source is in its record, not in the speaker facet",
+          "[document_builder]") {
+  const Article a = article();
+  Analysis an = analysis(a);
+  an.quotes[0].speaker.reset();
+  an.quotes[0].speaker_type.clear();
+  an.quotes[0].speaker_description = "the spokesman";
+  const auto built = newsidx::indexer::build_documents(a, an, "world/talks.txt");
+  REQUIRE(built.quotes.size() == 1);
+  const auto rec = nlohmann::json::parse(built.quotes[0].doc.get_data());
+  CHECK(rec["speaker"].is_null());
+  CHECK(rec["speaker_description"] == "the spokesman");
+  std::string_view speaker_prefix;
+  for (const auto& f : schema::kFields)
+    if (f.name == "speaker") speaker_prefix = f.prefix;
+  REQUIRE_FALSE(speaker_prefix.empty());
+  for (const auto& term : terms(built.quotes[0].doc)) CHECK(term.rfind(speaker_prefix, 0) != 0);
+}

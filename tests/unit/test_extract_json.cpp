@@ -99,3 +99,16 @@ TEST_CASE("extract json: invalid UTF-8 in a title still gives one line of valid 
   const json j = json::parse(line);  // throws on invalid JSON
   CHECK(j["title"].get<std::string>().find("Bad") == 0);
 }
+
+TEST_CASE("extract json: a described Source has speaker null, its mention and speaker_description",
+          "[extract_json]") {
+  auto [a, an] = sample();
+  CHECK(json::parse(newsidx::indexer::extract_json(a, an))["quotes"][0]["speaker_description"].is_null());
+  an.quotes[0].speaker.reset();
+  an.quotes[0].speaker_type.clear();
+  an.quotes[0].speaker_description = "a senior State Department official";
+  const json q = json::parse(newsidx::indexer::extract_json(a, an))["quotes"][0];
+  CHECK(q["speaker"].is_null());
+  CHECK(q["speaker_description"] == "a senior State Department official");
+  CHECK(q["speaker_mention"].is_array());
+}

@@ -168,3 +168,22 @@ TEST_CASE("printers: --explain lines wrap under their label", "[query][printers]
   CHECK(out.str().find("terms:   stem: elect\n         stem: campaign\nfilters: person: tony blair; ian blair\n") !=
         std::string::npos);
 }
+
+TEST_CASE("printers: a quotation shows its speaker, else its described Source, else (unattributed)",
+          "[query][printers]") {
+  auto shown = [](nlohmann::json rec) {
+    std::ostringstream out;
+    print_text(out, result({hit(1, std::move(rec), "We will act.")}, 1), PrintOptions{false, true, 80, false});
+    return out.str();
+  };
+  CHECK(shown({{"article", "a1"}, {"speaker", "Amy Klobuchar"}}).find("Amy Klobuchar: \u201CWe will act.") !=
+        std::string::npos);
+  CHECK(shown({{"article", "a1"}, {"speaker", nullptr}, {"speaker_description", "a senior official"}})
+            .find("a senior official: \u201CWe will act.") != std::string::npos);
+  CHECK(shown({{"article", "a1"}, {"speaker", nullptr}}).find("(unattributed): \u201CWe will act.") !=
+        std::string::npos);
+  std::ostringstream js;
+  print_json(js, result({hit(1, {{"article", "a1"}, {"speaker", nullptr}, {"speaker_description", "the spokesman"}})}, 1),
+             PrintOptions{false, true, 80, false});
+  CHECK(js.str().find("\"speaker_description\":\"the spokesman\"") != std::string::npos);
+}

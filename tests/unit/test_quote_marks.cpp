@@ -76,3 +76,81 @@ TEST_CASE("quote marks: the quote finder's tokens keep possessives and titles wh
   CHECK(newsidx::entities::quoting::para_end(toks, 0) == 9);
   CHECK(newsidx::entities::quoting::para_end(toks, 9) == 11);
 }
+
+namespace {
+
+// The text of each quotation of `text`, its parts joined by " / ".
+std::vector<std::string> quoted(const std::string& text) {
+  std::vector<std::string> got;
+  for (const auto& q : find_quote_parts(text)) {
+    std::string joined;
+    for (const auto& s : q.parts) {
+      if (!joined.empty()) joined += " / ";
+      joined += text.substr(s.start, s.end - s.start);
+    }
+    got.push_back(joined);
+  }
+  return got;
+}
+
+}  // namespace
+
+TEST_CASE("quote marks: two apostrophes are a double quotation mark", "[quote_marks][quotes]") {
+  // As New York Times copy in PolNeAR has them.
+  CHECK(quoted("''This represents real wage growth,'' said Geoff Garin, a pollster.") ==
+        std::vector<std::string>{"This represents real wage growth,"});
+  CHECK(quoted("Mr. Garin added, ''it becomes harder and harder.'' Then he left.") ==
+        std::vector<std::string>{"it becomes harder and harder."});
+  CHECK(quoted("They ''actually had chemistry,''  said Benjamin.") ==
+        std::vector<std::string>{"actually had chemistry,"});
+  // Over two paragraphs, the opening pair repeated.
+  CHECK(quoted("''One thing.\n\n''Another,'' he said.") ==
+        std::vector<std::string>{"One thing. / Another,"});
+  // A single quotation inside: three apostrophes are a single mark and the pair, pair outside.
+  CHECK(quoted("''He told me 'go home,''' she said.") ==
+        std::vector<std::string>{"He told me 'go home,'"});
+  CHECK(quoted("She said, '''No' was his answer.'' Then nothing.") ==
+        std::vector<std::string>{"'No' was his answer."});
+}
+
+TEST_CASE("quote marks: the pair of two apostrophes has the speaker a double mark would",
+          "[quote_marks][quotes]") {
+  const std::string text = "''That wasn't a good way to treat me,'' Mr. Trump said recently.";
+  std::vector<newsidx::Mention> mentions;
+  add_mentions(mentions, text, "Trump", "Donald Trump");
+  const auto quotes = find_quotes(text, mentions);
+  REQUIRE(quotes.size() == 1);
+  CHECK(quotes[0].text == "That wasn't a good way to treat me,");
+  CHECK(quotes[0].speaker == "Donald Trump");
+}
+
+TEST_CASE("quote marks: guillemets quote, single guillemets and other marks inside stay inside",
+          "[quote_marks][quotes]") {
+  CHECK(quoted("He said \u00abwe will win\u00bb today.") ==
+        std::vector<std::string>{"we will win"});
+  // French spacing: no-break spaces (plain and narrow) inside the marks are not quoted text.
+  CHECK(quoted("He said \u00ab\u00a0we will win\u00a0\u00bb and \u00ab\u202fno\u202f\u00bb.") ==
+        std::vector<std::string>{"we will win", "no"});
+  CHECK(quoted("\u00abHe told me \u2039no\u203a twice,\u00bb she said.") ==
+        std::vector<std::string>{"He told me \u2039no\u203a twice,"});
+  CHECK(quoted("\u00abHe said \"no\" twice,\u00bb she said.") ==
+        std::vector<std::string>{"He said \"no\" twice,"});
+}
+
+TEST_CASE("quote marks: single quotes inside double quotes stay inside", "[quote_marks][quotes]") {
+  CHECK(quoted("\"He said 'no' twice,\" Smith said.") ==
+        std::vector<std::string>{"He said 'no' twice,"});
+  CHECK(quoted("\u201cHe said \u2018no\u2019 twice,\u201d Smith said.") ==
+        std::vector<std::string>{"He said \u2018no\u2019 twice,"});
+  CHECK(quoted("\"He called it ''nonsense'' twice,\" she said.") ==
+        std::vector<std::string>{"He called it ''nonsense'' twice,"});
+}
+
+TEST_CASE("quote marks: apostrophes in words never open a quotation", "[quote_marks][quotes]") {
+  CHECK(quoted("Don't go to the Smiths' house, it's so '90s, he said.").empty());
+  CHECK(quoted("Don\u2019t go to the Smiths\u2019 house in the \u201990s.").empty());
+  CHECK(quoted("\"Don't go to the Smiths' house,\" she said of the '90s.") ==
+        std::vector<std::string>{"Don't go to the Smiths' house,"});
+  CHECK(quoted("The Joneses' dog and the Smiths' cat, he said ''no.''") ==
+        std::vector<std::string>{"no."});
+}
