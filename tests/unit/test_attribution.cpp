@@ -126,6 +126,7 @@ TEST_CASE("attribution: 'the senator said' weighs a bounded number of earlier pe
   CHECK(large_quotes == 8000);
   REQUIRE(small > 0);
   CHECK(large <= small * 9 / 2);
+}
 
 TEST_CASE("attribution: a Source given by description keeps the description, and no name",
           "[attribution][quotes]") {
