@@ -144,9 +144,11 @@ TEST_CASE("pipeline: a stop signal ends the writer's wait and finish without wai
   auto stop = std::make_shared<std::atomic<int>>(0);
   auto release = std::make_shared<std::atomic<bool>>(false);
   auto ended = std::make_shared<std::atomic<bool>>(false);
+  auto started = std::make_shared<std::atomic<bool>>(false);
   // The worker owns what it reads (it may outlive the pipeline), the stop flag included.
-  FileWork work = [release, ended, stop](std::size_t i, const EmitChunk& emit) {
+  FileWork work = [release, ended, started, stop](std::size_t i, const EmitChunk& emit) {
     if (i == 1) {
+      started->store(true);
       // A long article: the worker is busy until the test lets it go.
       while (!release->load()) std::this_thread::sleep_for(1ms);
       emit(marker(i, 0));  // dropped: the writer has stopped
@@ -158,12 +160,16 @@ TEST_CASE("pipeline: a stop signal ends the writer's wait and finish without wai
     Pipeline pipe({1, 1}, work, PipelineLimits{2, 4, 1000, 2}, stop.get());
     CHECK(pipe.next(0).kind == Pipeline::Piece::Kind::kOutcome);
     pipe.written(0);
+    // The signal must come while file 1 is being worked on (a slow build, under the sanitizers,
+    // may not have started it yet, and a stopped pipeline starts no file).
+    for (int k = 0; k < 20000 && !started->load(); ++k) std::this_thread::sleep_for(1ms);
+    REQUIRE(started->load());
     stop->store(15);
     CHECK(pipe.next(1).kind == Pipeline::Piece::Kind::kStopped);
     pipe.finish();  // returns although file 1's worker is still busy
     CHECK_FALSE(ended->load());
   }
   release->store(true);
-  for (int k = 0; k < 2000 && !ended->load(); ++k) std::this_thread::sleep_for(1ms);
+  for (int k = 0; k < 20000 && !ended->load(); ++k) std::this_thread::sleep_for(1ms);
   CHECK(ended->load());
 }
