@@ -7,6 +7,7 @@
 #include <sstream>
 #include <vector>
 
+#include "json_lines.hpp"
 #include "test_util.hpp"
 #include "unit/html_test_pages.hpp"
 
@@ -43,13 +44,6 @@ std::string query(const TempDir& dir, const std::string& args) {
   return kQuery + " --db " + sh_quote(dir.str("db")) + " " + args;
 }
 
-std::vector<nlohmann::json> json_lines(const std::string& out) {
-  std::vector<nlohmann::json> lines;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
-  return lines;
-}
 
 }  // namespace
 

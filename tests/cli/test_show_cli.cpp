@@ -8,6 +8,7 @@
 #include <sstream>
 #include <vector>
 
+#include "json_lines.hpp"
 #include "test_util.hpp"
 #include "unit/html_test_pages.hpp"
 #include "unit/wire_test_util.hpp"
@@ -69,13 +70,6 @@ CommandResult query(const TempDir& dir, const std::string& args, bool merge = fa
   return run_command("COLUMNS=60 " + kQuery + " --db " + sh_quote(dir.str(db)) + " " + args, merge);
 }
 
-std::vector<nlohmann::json> json_lines(const std::string& out) {
-  std::vector<nlohmann::json> lines;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
-  return lines;
-}
 
 // The ids of the article hits of a JSON query.
 std::vector<std::string> json_ids(const TempDir& dir, const std::string& args) {

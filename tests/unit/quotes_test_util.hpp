@@ -74,4 +74,18 @@ inline std::string slurp(const std::filesystem::path& p) {
   return ss.str();
 }
 
+// find_quotes over `lines` copies of `line` (Mary Smith the only person), with its work counted:
+// the quotations and the QuoteStats, for the tests that check the work grows linearly.
+inline std::pair<std::vector<Quote>, newsidx::entities::QuoteStats> counted_quotes(const std::string& line,
+                                                                                   std::size_t lines) {
+  std::string text = "Adversarial\n\n";
+  for (std::size_t i = 0; i < lines; ++i) text += line;
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Mary Smith", "Mary Smith");
+  newsidx::entities::QuoteStats stats;
+  newsidx::entities::QuoteOptions options;
+  options.stats = &stats;
+  return {find_quotes(text, mentions, options), stats};
+}
+
 }  // namespace quotes_test

@@ -77,17 +77,7 @@ TEST_CASE("attribution: 'the Vermont senator' names the senator from Vermont nam
 TEST_CASE("attribution: naming a speaker looks at the mentions near the cue, not at all of them",
           "[attribution][quotes]") {
   // "Mary Smith said" 32,000 times took 7 s (16,000: 2 s) when every cue scanned every mention.
-  auto run = [](std::size_t lines) {
-    std::string text = "Adversarial\n\n";
-    for (std::size_t i = 0; i < lines; ++i) text += "Mary Smith said \"It was fine for all of us.\"\n\n";
-    std::vector<Mention> mentions;
-    add_mentions(mentions, text, "Mary Smith", "Mary Smith");
-    newsidx::entities::QuoteStats stats;
-    newsidx::entities::QuoteOptions options;
-    options.stats = &stats;
-    const auto quotes = find_quotes(text, mentions, options);
-    return std::make_pair(quotes, stats);
-  };
+  auto run = [](std::size_t lines) { return counted_quotes("Mary Smith said \"It was fine for all of us.\"\n\n", lines); };
   const auto [small_quotes, small] = run(1000);
   const auto [large_quotes, large] = run(4000);
   REQUIRE(large_quotes.size() == 4000);

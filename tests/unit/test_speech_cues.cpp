@@ -152,19 +152,7 @@ TEST_CASE("speech cues: a long paragraph's speech verbs are analysed once, not o
           "[speech_cues][quotes]") {
   // Quotations no direct rule attributes, each with a speech verb nearby, all in one paragraph:
   // 2,000 such lines took 20 s when every quotation analysed every verb of the paragraph.
-  auto run = [](std::size_t lines) {
-    std::string text = "Adversarial\n\n";
-    for (std::size_t i = 0; i < lines; ++i) {
-      text += "Mary Smith said she was happy. \"It was fine for all of us today\" and ";
-    }
-    std::vector<Mention> mentions;
-    add_mentions(mentions, text, "Mary Smith", "Mary Smith");
-    newsidx::entities::QuoteStats stats;
-    newsidx::entities::QuoteOptions options;
-    options.stats = &stats;
-    const auto quotes = find_quotes(text, mentions, options);
-    return std::make_pair(quotes, stats);
-  };
+  auto run = [](std::size_t lines) { return counted_quotes("Mary Smith said she was happy. \"It was fine for all of us today\" and ", lines); };
   const auto [small_quotes, small] = run(1000);
   const auto [large_quotes, large] = run(4000);
   REQUIRE(large_quotes.size() == 4000);
