@@ -6,7 +6,8 @@
 //  * An article (term "XTYPEarticle").
 //    Terms:
 //      Q<id>            unique id term; writes are replace_document(Q<id>, doc)
-//      XFILE<path>      each archive-relative file holding the article's id (an id several files
+//      XFILE<path>      each file holding the article's id, by its key: its absolute path with
+//                       the archive folder resolved (schema 7; relative to it before) (an id several files
 //                       hold keeps all their terms; its content is from the one holding the
 //                       newest version, kVersion, ties going to the last in walk order, the
 //                       greatest path); the article is removed with its last holder
@@ -39,6 +40,9 @@
 //      kCluster         only on an article with copies: its story's label, the id of the
 //                       earliest-dated copy (set by the indexer's cluster step; the collapse key)
 //      kFingerprint     the body's MinHash fingerprint (indexer/clusters encode_fingerprint)
+//      kPreviousCluster only on an article written again (a changed or redone file) while the
+//                       cluster step has not settled it yet: the kCluster it had (schema 7), so
+//                       that the step counts it as joining a story only once
 //      kOwnNames        the article's own person, organisation and place names, as extraction
 //                       gave them (before aliases and archive-level linking), and the names it
 //                       used as titles of works: a list of three or four lists
@@ -99,7 +103,11 @@ namespace newsidx::schema {
 //    surname to the full name the archive knows, "Lib Dems" and "Liberal Democrat" to "Liberal
 //    Democrats", one spelling per value); each article keeps its own names in kOwnNames.
 // 6: a quotation whose Source is a description stores it ("speaker_description" in its record).
-inline constexpr int kSchemaVersion = 6;
+// 7: a file's key (its recorded state, skipped-file record, XFILE term, and the ids made from
+//    its path: a text file's id, "path#NEWID" of an SGML story) is its absolute path with the
+//    archive folder resolved, where 6 used the path relative to the folder given, so files of
+//    two folders with the same relative path were one article. Also 7: kPreviousCluster.
+inline constexpr int kSchemaVersion = 7;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
 inline constexpr std::string_view kSkippedKeyPrefix = "newsidx.skipped:";
@@ -134,6 +142,7 @@ enum class Slot : Xapian::valueno {
   kFingerprint = 13,
   kQuoteKey = 14,
   kOwnNames = 15,
+  kPreviousCluster = 16,
 };
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
 

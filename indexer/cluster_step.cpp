@@ -22,6 +22,7 @@ constexpr Xapian::doccount kCandidates = 100;
 const Xapian::valueno kClusterSlot = schema::slot(schema::Slot::kCluster);
 const Xapian::valueno kFingerprintSlot = schema::slot(schema::Slot::kFingerprint);
 const Xapian::valueno kQuoteKeySlot = schema::slot(schema::Slot::kQuoteKey);
+const Xapian::valueno kPreviousSlot = schema::slot(schema::Slot::kPreviousCluster);
 
 class Step {
  public:
@@ -45,7 +46,7 @@ class Step {
     seeds.erase(std::unique(seeds.begin(), seeds.end()), seeds.end());
     for (auto did : seeds) node(did);
     for (auto did : seeds) find_copies(did);
-    return finish(fresh, all, nullptr);
+    return finish(fresh, nullptr);
   }
 
   // A batch about to be committed: its articles, the copies they have, and every article of a
@@ -71,28 +72,34 @@ class Step {
           if (queued.insert(d).second) queue.push_back(d);
       }
     }
-    return finish(fresh, false, &queued);
+    return finish(fresh, &queued);
   }
 
  private:
   // Labels every node from the pairs found and writes the labels that changed; with `complete`,
   // only the nodes whose whole story was looked at (a candidate that is no copy was not).
-  ClusterOutcome finish(const std::unordered_set<Xapian::docid>& fresh, bool all,
+  ClusterOutcome finish(const std::unordered_set<Xapian::docid>& fresh,
                         const std::unordered_set<Xapian::docid>* complete) {
     const auto labels = clusters::label(members_, pairs_);
     ClusterOutcome out;
-    // A written article joined an existing story when the story holds an article not written
-    // by this run; in a story all new (or when every article is settled) every copy but the
-    // earliest joined it.
+    // An article joins a story once: when it is settled into one for the first time. Those are
+    // the articles written now and those not yet in a story (an earlier run stopped before
+    // settling the articles it committed last: with `all`, they are settled now), but not one
+    // written again that was in a story before (kPreviousCluster: a changed file, or a file a
+    // stopped run had begun), so that the counts of a stopped run and the run after it add up
+    // to a clean run's. Such an article joined an existing story when the story holds an
+    // article settled before; in a story all new, every copy but the earliest joined it.
+    const auto joining = [&](std::size_t i) {
+      return (fresh.count(docids_[i]) > 0 || old_[i].empty()) && previous_[i].empty();
+    };
     std::unordered_set<std::string> stories, with_earlier;
     for (std::size_t i = 0; i < docids_.size(); ++i)
-      if (!labels[i].empty() && !all && !fresh.count(docids_[i])) with_earlier.insert(labels[i]);
+      if (!labels[i].empty() && !joining(i)) with_earlier.insert(labels[i]);
     for (std::size_t i = 0; i < docids_.size(); ++i) {
       if (complete && !complete->count(docids_[i])) continue;
       if (!labels[i].empty()) stories.insert(labels[i]);
-      const bool now_written = all || fresh.count(docids_[i]);
-      if (now_written && !labels[i].empty() && (with_earlier.count(labels[i]) || labels[i] != members_[i].id)) ++out.joined;
-      if (labels[i] != old_[i]) {
+      if (joining(i) && !labels[i].empty() && (with_earlier.count(labels[i]) || labels[i] != members_[i].id)) ++out.joined;
+      if (labels[i] != old_[i] || !previous_[i].empty()) {
         relabel(docids_[i], members_[i].id, labels[i]);
         ++out.relabelled;
       }
@@ -116,6 +123,7 @@ class Step {
     docids_.push_back(did);
     members_.push_back(std::move(m));
     old_.push_back(doc.get_value(kClusterSlot));
+    previous_.push_back(doc.get_value(kPreviousSlot));
     prints_.push_back(clusters::decode(doc.get_value(kFingerprintSlot)).value_or(clusters::Fingerprint{}));
     return i;
   }
@@ -151,14 +159,16 @@ class Step {
     auto& shard = shards_[(did - 1) % n];
     const Xapian::docid local = (did - 1) / n + 1;
     Xapian::Document doc = shard.get_document(local);
-    if (label.empty()) doc.remove_value(kClusterSlot);
-    else doc.add_value(kClusterSlot, label);
+    if (!doc.get_value(kPreviousSlot).empty()) doc.remove_value(kPreviousSlot);
+    if (!label.empty()) doc.add_value(kClusterSlot, label);
+    else if (!doc.get_value(kClusterSlot).empty()) doc.remove_value(kClusterSlot);
     shard.replace_document(local, doc);
     const std::string parent = schema::parent_term(id);
     std::vector<Xapian::docid> quotes(shard.postlist_begin(parent), shard.postlist_end(parent));
     for (Xapian::docid q : quotes) {
       Xapian::Document qd = shard.get_document(q);
       if (label.empty()) {
+        if (qd.get_value(kQuoteKeySlot).empty()) continue;  // never had one (Xapian throws on removing it)
         qd.remove_value(kQuoteKeySlot);
       } else {
         const auto rec = nlohmann::json::parse(qd.get_data(), nullptr, false);
@@ -177,6 +187,7 @@ class Step {
   std::vector<Xapian::docid> docids_;
   std::vector<clusters::Member> members_;
   std::vector<std::string> old_;
+  std::vector<std::string> previous_;  // kPreviousCluster: the story of an article written again
   std::vector<clusters::Fingerprint> prints_;
   std::vector<std::pair<std::size_t, std::size_t>> pairs_;
 };

@@ -154,14 +154,26 @@ std::string partition_of(std::string_view date_value, PartitionScheme scheme) {
   return std::string(date_value.substr(0, 4));
 }
 
-std::optional<PartitionScheme> archive_scheme(const std::string& archive) {
-  std::error_code ec;
+Result<std::optional<PartitionScheme>> archive_scheme(const std::string& archive) {
+  // A path that cannot be looked at, or a state database that cannot be read, is an error, never
+  // "not partitioned": that would take a partitioned archive for a plain database.
   const fs::path state = fs::path(archive) / kStateDbName;
-  if (!fs::is_directory(archive, ec) || !fs::is_directory(state, ec)) return std::nullopt;
+  const std::optional<PartitionScheme> plain;
+  for (const fs::path& p : {fs::path(archive), state}) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(p, ec);
+    if (st.type() == fs::file_type::not_found || (!ec && !fs::is_directory(st))) return plain;
+    if (ec) return Error{ErrorCode::kIo, p.string() + ": cannot tell whether it is a partitioned archive: " + ec.message(), ""};
+  }
+  std::error_code listed;
+  if (fs::directory_iterator entries(state, listed); listed)
+    return Error{ErrorCode::kIo, state.string() + ": cannot read the partitioned archive's state database: " + listed.message(),
+                 "check its permissions (the indexer's user must read and write it)"};
   auto db = xapian_db::open_read(state.string());
-  if (!db) return std::nullopt;
+  if (!db) return db.error();
   std::string v;
-  if (!xapian_db::guarded(archive, [&] { v = db->get_metadata(std::string(kSchemeKey)); })) return std::nullopt;
+  if (auto st = xapian_db::guarded(state.string(), [&] { v = db->get_metadata(std::string(kSchemeKey)); }); !st)
+    return st.error();
   return parse_partition_scheme(v);
 }
 
@@ -313,7 +325,9 @@ Result<ArchiveRebuild> start_archive_rebuild(const std::string& archive, const W
   r.archive = root.string();
   std::error_code ec;
   if (fs::exists(root, ec)) {
-    if (!archive_scheme(r.archive))
+    auto scheme = archive_scheme(r.archive);
+    if (!scheme) return scheme.error();
+    if (!*scheme)
       return Error{ErrorCode::kUsage,
                    r.archive + ": --rebuild with --partition needs a partitioned archive or a new path here",
                    "rebuild a plain database without --partition, or give --db a new folder"};

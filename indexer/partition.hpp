@@ -37,8 +37,10 @@ std::string partition_scheme_name(PartitionScheme scheme);
 std::string partition_of(std::string_view date_value, PartitionScheme scheme);
 
 /// The scheme recorded in the archive folder's state database, or nullopt when `archive` is not
-/// a partitioned archive (absent, a plain database, a stub file).
-std::optional<PartitionScheme> archive_scheme(const std::string& archive);
+/// a partitioned archive (absent, a plain database, a stub file). An error naming the path and
+/// the reason when that cannot be told: the folder or its state database cannot be read
+/// (permission denied, a damaged state database).
+Result<std::optional<PartitionScheme>> archive_scheme(const std::string& archive);
 
 /// The recorded state of every file of a partitioned archive (for --dry-run), read without
 /// taking the lock.

@@ -46,16 +46,23 @@ namespace {
 
 std::atomic<int> g_signal{0};
 
-extern "C" void on_signal(int sig) { g_signal.store(sig); }
-
-// A file whose size, mtime and root match its recorded state is taken as unchanged unread.
-bool same_stat(const FileState& old, const InputFile& f) {
-  return old.size == f.size && old.mtime_ns == f.mtime_ns && old.root == f.root;
+// "1 file", "2 files": counts in the summary read as English.
+std::string count_of(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-// A file read again whose content hash and root match its recorded state is unchanged too.
-bool same_content(const FileState& old, const InputFile& f, const std::string& hash) {
-  return !old.hash.empty() && old.hash == hash && old.root == f.root;
+extern "C" void on_signal(int sig) { g_signal.store(sig); }
+
+// A file whose size and mtime match its recorded state is taken as unchanged unread. Its key
+// is its absolute path, so the folder it was found under (the root) does not make it another
+// file: a root that changed (a sub-folder given now, the folder given before) is only recorded.
+bool same_stat(const FileState& old, const InputFile& f) {
+  return old.size == f.size && old.mtime_ns == f.mtime_ns;
+}
+
+// A file read again whose content hash matches its recorded state is unchanged too.
+bool same_content(const FileState& old, const std::string& hash) {
+  return !old.hash.empty() && old.hash == hash;
 }
 
 
@@ -127,6 +134,8 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
   r.state = FileState{f.size, f.mtime_ns, "", f.root};
   if (old && !o.extract_only && same_stat(*old, f)) {
     r.unchanged = true;
+    r.state.hash = old->hash;
+    r.state_only = old->root != f.root;  // found under another folder now: its pruning scope
     return r;
   }
   // A streamed format (a WARC) is hashed and read a slice at a time, never held whole.
@@ -139,7 +148,7 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
     return r;
   }
   if (!streamed) r.state.hash = content_hash(bytes);
-  if (old && !o.extract_only && same_content(*old, f, r.state.hash)) {
+  if (old && !o.extract_only && same_content(*old, r.state.hash)) {
     r.unchanged = true;
     r.state_only = true;
     return r;
@@ -147,6 +156,9 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
   readers::ReaderOptions ro;
   ro.max_article_bytes = o.max_article_bytes;
   ro.pages = o.page_reader;
+  // The archive knows a file by its key; --extract-only keeps the id relative to the folder
+  // given, as ../shared/docs/extract-format.md specifies and the evaluation scripts match.
+  if (!o.extract_only) ro.id_path = f.key;
   std::vector<BuiltArticle> chunk;
   std::size_t chunk_text = 0;
   auto take = [&](const Article& a) {
@@ -169,10 +181,10 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
       r.error = "cannot read: " + err;
       return r;
     }
-    r.warnings = readers::read_stream(f.key, f.path, file.source(), ro, take);
+    r.warnings = readers::read_stream(f.rel, f.path, file.source(), ro, take);
     if (!file.error().empty()) r.warnings.push_back({f.path, 0, "read error: " + file.error(), true});
   } else {
-    readers::ReadResult rr = readers::read_file(f.key, f.path, bytes, ro);
+    readers::ReadResult rr = readers::read_file(f.rel, f.path, bytes, ro);
     r.warnings = std::move(rr.warnings);
     for (const auto& a : rr.articles) take(a);
   }
@@ -316,6 +328,28 @@ std::vector<std::string> vanished_files(const WalkResult& walked,
   return out;
 }
 
+// Folders files were indexed from that no longer exist, with how many files each: a moved (or
+// renamed) archive. Its files are never pruned by a run over other folders, and its text files'
+// ids are their old paths, so the same articles under the new folder are new ones: said once a
+// run, never done silently. A folder that exists (an archive on a disk not mounted leaves an
+// empty mount point) is only not walked this time.
+void warn_gone_folders(const WalkResult& walked, const std::unordered_map<std::string, FileState>& known,
+                       const std::string& db) {
+  std::map<std::string, std::size_t> files;
+  for (const auto& [key, st] : known)
+    if (!st.root.empty()) ++files[st.root];
+  for (const auto& [root, n] : files) {
+    std::error_code ec;
+    if (std::find(walked.roots.begin(), walked.roots.end(), root) != walked.roots.end() ||
+        std::filesystem::exists(root, ec) || ec)
+      continue;
+    spdlog::warn("{}: {} indexed from this folder, which no longer exists, keep their articles; if the "
+                 "archive moved, its files are indexed anew under the new folder, and both are searched: "
+                 "run `newsidx-index --rebuild --db {}` with the folders you index now to drop the old ones",
+                 root, count_of(n, "file"), db);
+  }
+}
+
 // A signal while waiting for the lock is an interruption like any other (exit 128+signal),
 // with nothing written.
 Result<Summary> stopped_or(const Error& e, Summary s, double seconds) {
@@ -328,7 +362,9 @@ Result<Summary> stopped_or(const Error& e, Summary s, double seconds) {
 
 // --dry-run: the same decisions as a real run (size+mtime, then content hash), printed.
 Result<Summary> dry_run(const IndexOptions& o, const WalkResult& walked, Summary s, std::ostream& out) {
-  auto known = archive_scheme(o.db) ? load_archive_states(o.db) : load_file_states(o.db);
+  auto scheme = archive_scheme(o.db);
+  if (!scheme) return scheme.error();
+  auto known = *scheme ? load_archive_states(o.db) : load_file_states(o.db);
   if (!known) return known.error();
   std::set<std::string> seen;
   for (const auto& f : walked.files) {
@@ -351,7 +387,7 @@ Result<Summary> dry_run(const IndexOptions& o, const WalkResult& walked, Summary
       ++s.skipped;
       continue;
     }
-    if (same_content(old, f, hash)) {
+    if (same_content(old, hash)) {
       ++s.files_unchanged;
       continue;
     }
@@ -360,7 +396,7 @@ Result<Summary> dry_run(const IndexOptions& o, const WalkResult& walked, Summary
   }
   if (auto gone = vanished_files(walked, *known, seen); o.prune && prune_within_limit(o, nullptr, gone, s)) {
     for (const auto& key : gone) {
-      out << "remove " << (std::filesystem::path(known->at(key).root) / key).string() << '\n';
+      out << "remove " << key << '\n';
       ++s.removed;
     }
   }
@@ -454,7 +490,7 @@ std::vector<bool> settle_unchanged(Run& r) {
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (!r.o.extract_only) {
       auto it = r.in->known.find(files[i].key);
-      settled[i] = it != r.in->known.end() && same_stat(it->second, files[i]);
+      settled[i] = it != r.in->known.end() && same_stat(it->second, files[i]) && it->second.root == files[i].root;
     }
     if (!settled[i]) r.in->todo.push_back(i);
   }
@@ -666,12 +702,6 @@ void install_signal_handlers() {
   sigaction(SIGTERM, &sa, nullptr);
 }
 
-namespace {
-// "1 file", "2 files": counts in the summary read as English.
-std::string count_of(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-}  // namespace
 
 std::string summary_line(const Summary& s) {
   if (!s.abandoned_rebuild.empty())
@@ -726,6 +756,7 @@ Result<Summary> run_index(const IndexOptions& o, std::ostream& out) {
     r.target = std::move(target).value();
     r.writer = &r.target->writer();
     if (auto st = begin_writing(r); !st) return st.error();
+    warn_gone_folders(r.walked, r.in->known, o.db);
   }
   r.in->files = std::move(r.walked.files);
   write_files(r);

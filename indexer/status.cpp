@@ -130,7 +130,9 @@ void read_counts(const Xapian::Database& db, ArchiveStatus& s) {
 Result<ArchiveStatus> read_status(const std::string& db_path) {
   ArchiveStatus s;
   s.db = db_path;
-  const auto scheme = archive_scheme(db_path);
+  const auto found = archive_scheme(db_path);
+  if (!found) return found.error();
+  const std::optional<PartitionScheme> scheme = found.value();
   std::string records_db = db_path, lock_dir;
   if (scheme) {
     s.partition = partition_scheme_name(*scheme);

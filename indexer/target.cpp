@@ -20,7 +20,9 @@ namespace {
 // The partition scheme of this run: the one asked for, or the archive's own. An archive already
 // partitioned another way, or a partitioned archive with --rebuild, is a usage error.
 Result<PartitionScheme> run_scheme(const IndexOptions& o) {
-  const auto existing = archive_scheme(o.db);
+  const auto found = archive_scheme(o.db);
+  if (!found) return found.error();
+  const std::optional<PartitionScheme> existing = found.value();
   const auto asked = o.partition.empty() ? existing.value_or(PartitionScheme::kNone)
                                          : parse_partition_scheme(o.partition).value_or(PartitionScheme::kNone);
   // A rebuild may re-partition (into a new archive swapped in whole), not un-partition in place.
@@ -37,7 +39,10 @@ Result<PartitionScheme> run_scheme(const IndexOptions& o) {
 
 // --relink links an existing archive: a mistyped --db must not create an empty one.
 Status check_relink_target(const IndexOptions& o) {
-  if (o.relink && o.archives.empty() && !archive_scheme(o.db)) {
+  if (!o.relink || !o.archives.empty()) return Ok{};
+  auto scheme = archive_scheme(o.db);
+  if (!scheme) return scheme.error();
+  if (!*scheme) {
     auto loc = locate_db(o.db);
     if (loc && loc->kind == DbKind::kAbsent)
       return Error{ErrorCode::kNotFound, o.db + ": no database to relink", "check the --db path"};

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <unordered_set>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -107,6 +108,8 @@ class FolderWalk {
     // Paths for messages keep the user's spelling of the archive.
     base_ = archive;
     if (base_.empty() || base_.back() != '/') base_ += '/';
+    key_base_ = root;
+    if (key_base_.empty() || key_base_.back() != '/') key_base_ += '/';
   }
 
   /// Walks the folder open as `fd` (closed on return), whose key prefix is `rel_` now.
@@ -174,9 +177,9 @@ class FolderWalk {
   void file(int dir_fd, const char* name, struct stat& st, bool have_stat) {
     const std::size_t rel_size = rel_.size();
     rel_.append(name);
-    InputFile f{base_ + rel_, rel_, root_, 0, 0};
+    InputFile f{base_ + rel_, key_base_ + rel_, root_, 0, 0, rel_};
     rel_.resize(rel_size);
-    if (readers::format_for(f.key) == readers::Format::kUnsupported) {
+    if (readers::format_for(f.rel) == readers::Format::kUnsupported) {
       out_.unsupported.push_back(std::move(f.path));
       return;
     }
@@ -194,6 +197,7 @@ class FolderWalk {
   const std::vector<std::string>& excludes_;
   std::vector<char> buffer_;  // getdents64 records, reused for every folder
   std::string base_;          // the archive as the user named it, ending in '/'
+  std::string key_base_;      // the archive folder resolved, ending in '/': keys start with it
   std::string rel_;           // the current folder's key prefix: "" or "a/b/"
 };
 
@@ -218,6 +222,7 @@ WalkResult walk(const std::vector<std::string>& archives) { return walk(archives
 
 WalkResult walk(const std::vector<std::string>& archives, const std::vector<std::string>& excludes) {
   WalkResult out;
+  std::unordered_set<std::string> seen;  // keys taken: a file reached twice is taken once
   for (const auto& a : archives) {
     std::error_code ec;
     fs::file_status st = fs::status(a, ec);
@@ -226,10 +231,15 @@ WalkResult walk(const std::vector<std::string>& archives, const std::vector<std:
       continue;
     }
     if (fs::is_regular_file(st)) {
-      InputFile f{a, fs::path(a).filename().string(), "", 0, 0};
-      if (readers::format_for(f.key) == readers::Format::kUnsupported) {
+      const fs::path p(a);
+      const fs::path dir = fs::weakly_canonical(fs::absolute(p.has_parent_path() ? p.parent_path() : "."), ec);
+      InputFile f{a, (dir / p.filename()).string(), "", 0, 0, p.filename().string()};
+      if (readers::format_for(f.rel) == readers::Format::kUnsupported) {
         out.unsupported.push_back(a);
+      } else if (seen.count(f.key)) {
+        continue;
       } else if (stat_file(a, f)) {
+        seen.insert(f.key);
         out.files.push_back(f);
       }
       continue;
@@ -247,8 +257,9 @@ WalkResult walk(const std::vector<std::string>& archives, const std::vector<std:
     }
     std::vector<InputFile> found;
     FolderWalk(a, root, out, found, excludes).folder(fd);
-    std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.key < y.key; });
-    out.files.insert(out.files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.rel < y.rel; });
+    for (auto& f : found)
+      if (seen.insert(f.key).second) out.files.push_back(std::move(f));
   }
   return out;
 }

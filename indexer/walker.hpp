@@ -9,14 +9,18 @@
 
 namespace newsidx::indexer {
 
-/// One input file. `key` is its path relative to the archive root it was found under (the id
-/// and incremental state use it); `path` is how the user named it (for messages).
+/// One input file. `key` is its absolute path, the archive folder resolved (symbolic links,
+/// "..", a trailing '/'), so one file has one key however its folder is spelled, and files of
+/// two folders never share one: the incremental state, the XFILE term and path-derived ids use
+/// it. `rel` is its path relative to that folder (readers take dates and sections from it;
+/// --exclude matches it); `path` is how the user named it (for messages).
 struct InputFile {
   std::string path;
   std::string key;
   std::string root;  ///< absolute path of the archive folder it was found under, "" for a file
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
+  std::string rel;   ///< path relative to `root`; the file name for a file named directly
 };
 
 struct WalkProblem {
@@ -35,7 +39,9 @@ struct WalkResult {
   std::vector<std::string> roots;        ///< absolute paths of the folders walked (for pruning)
 };
 
-/// Walks each archive path: a folder recursively, a file as itself (its key is its file name).
+/// Walks each archive path: a folder recursively, a file as itself (its `rel` is its file name).
+/// A file reached through two of the paths (a folder and its sub-folder, a folder given twice)
+/// is taken once, under the first.
 /// Hidden entries are skipped; a link to a file counts (with its target's size and time), links
 /// to folders are not followed; an unreadable sub-folder is a problem and its siblings are still
 /// walked. A folder's files come sorted by key.

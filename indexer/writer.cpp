@@ -244,6 +244,10 @@ struct Writer::Impl {
     if (src == fterm && new_ver < old_ver) reread_holders(a.article.id_term, holders, fterm);
     for (const auto& h : holders) a.article.doc.add_boolean_term(h);
     a.article.doc.add_value(src_slot, fterm);
+    // The story it was settled into, until the cluster step settles it again (kPreviousCluster).
+    const std::string story = old.get_value(schema::slot(schema::Slot::kCluster));
+    const std::string previous = story.empty() ? old.get_value(schema::slot(schema::Slot::kPreviousCluster)) : story;
+    if (!previous.empty()) a.article.doc.add_value(schema::slot(schema::Slot::kPreviousCluster), previous);
     // Quotes are replaced wholesale: the article may now hold fewer of them.
     db.delete_document(a.parent_term);
     db.replace_document(did, a.article.doc);

@@ -157,6 +157,12 @@ Format format_for(std::string_view path) {
   return Format::kUnsupported;
 }
 
+std::string path_id(std::string id, std::string_view rel_path, std::string_view id_path) {
+  if (id_path.empty() || rel_path.empty() || id.compare(0, rel_path.size(), rel_path) != 0) return id;
+  if (id.size() != rel_path.size() && id[rel_path.size()] != '#') return id;
+  return std::string(id_path) + id.substr(rel_path.size());
+}
+
 ReadResult read_file(std::string_view rel_path, std::string_view display_path,
                      std::string_view bytes, const ReaderOptions& options) {
   ReadResult result;
@@ -210,6 +216,7 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
   for (ReadWarning& w : read.warnings) result.warnings.push_back(std::move(w));
   keep_newest_of_each_id(read, display_path, warn);
   for (Article& article : read.articles) {
+    article.id = path_id(std::move(article.id), rel_path, options.id_path);
     if (article.text.size() > options.max_article_bytes) {
       warn(article.line,
            "article of " + std::to_string(article.text.size()) + " bytes exceeds the limit of " +
@@ -238,6 +245,7 @@ std::vector<ReadWarning> read_stream(std::string_view rel_path, std::string_view
                            true});
       return;
     }
+    article.id = path_id(std::move(article.id), rel_path, options.id_path);
     sink(std::move(article));
   });
   for (ReadWarning& w : oversized) warnings.push_back(std::move(w));

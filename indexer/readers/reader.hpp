@@ -60,7 +60,17 @@ struct ReaderOptions {
   /// empty, read_file and read_stream use the HTML reader (html_reader.hpp); the container
   /// readers called alone name HTML payloads as not read ("no HTML reader").
   PageReader pages;
+  /// The name ids made from the file's path use instead of `rel_path` (a text file's id, an
+  /// SGML story's "path#NEWID", a record without an id of its own: "path#line"): the indexer
+  /// gives the file's key, its absolute path, so that files of two archive folders with the same
+  /// relative path are two articles. Empty: `rel_path`.
+  std::string id_path;
 };
+
+/// `id` with a leading `rel_path` (the whole id, or before a '#') replaced by `id_path`: how
+/// read_file and read_stream apply ReaderOptions::id_path. Ids of the record's own (a JSON
+/// `id`, a guid, a URL) are returned as they are.
+std::string path_id(std::string id, std::string_view rel_path, std::string_view id_path);
 
 /// Reads every article in one file.
 ///  - `rel_path`: the path relative to the archive root (used for ids, dates and sections)

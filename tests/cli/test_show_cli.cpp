@@ -181,7 +181,7 @@ TEST_CASE("cli show: the ids a result list shows are what --show takes: a WARC r
   CHECK(warc_json[0]["path"].get<std::string>().ends_with("/archive/crawl.warc"));
   CHECK(has(warc.out, "before the winter storms.\n\nThe keepers said the red stripe would last ten years.\n"));
   // A text file's hard-wrapped lines are one paragraph; control characters are shown escaped.
-  const auto note = query(a.dir, "--show 2024/03/04/note.txt");
+  const auto note = query(a.dir, "--show " + sh_quote((std::filesystem::canonical(a.dir.path() / "archive") / "2024/03/04/note.txt").string()));
   CHECK(has(note.out, "Harbour note \\x1b[31mred\\x1b[0m\n"));
   CHECK(has(note.out, "\n\nThe harbour master retired after forty years. He will keep a\nboat.\n\n"));
   CHECK(has(note.out, "\\x1b]0;pwned\\x07"));

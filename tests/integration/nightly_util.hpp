@@ -34,6 +34,12 @@ inline void write_archive(const std::filesystem::path& root, int files) {
   write_file(root / "feeds/wire.jsonl", jsonl);
 }
 
+/// The key, and the id made from the path, of the file at `rel` in the archive folder `folder`:
+/// its absolute path, the folder resolved.
+inline std::string file_key(const std::filesystem::path& folder, const std::string& rel) {
+  return (std::filesystem::canonical(folder) / rel).string();
+}
+
 /// Indexer options for `db` over `archive`, failing at once on a held lock.
 inline indexer::IndexOptions nightly_options(const std::string& db, const std::string& archive) {
   indexer::IndexOptions o;

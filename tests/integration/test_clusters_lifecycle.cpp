@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "common/schema.hpp"
+#include <xapian.h>
 #include "indexer/run.hpp"
 #include "query/searcher.hpp"
 #include "test_util.hpp"
@@ -59,10 +60,16 @@ std::map<std::string, std::string> labels(const std::string& db) {
   req.limit = 100;
   auto r = (*searcher)->search(req);
   REQUIRE(r.ok());
+  // A text file's id is its absolute path: shown from the archive folder on, as the files
+  // are written.
+  const auto rel = [](const std::string& id) {
+    const auto at = id.find("/archive/");
+    return at == std::string::npos ? id : id.substr(at + 9);
+  };
   std::map<std::string, std::string> out;
   for (const auto& h : r->hits) {
     const std::string id = h.record.value("id", std::string());
-    out[id] = h.copies > 0 ? h.cluster : "";
+    out[rel(id)] = h.copies > 0 ? rel(h.cluster) : "";
   }
   return out;
 }
@@ -176,15 +183,57 @@ TEST_CASE("clusters: a search shows one hit per story with its copies counted", 
   REQUIRE(r->hits.size() == 1);
   CHECK(r->matches_estimated == 1);
   CHECK(r->hits[0].copies == 2);
-  CHECK(r->hits[0].cluster == kOriginal);
+  const std::string root = std::filesystem::canonical(dir.path() / "archive").string() + "/";
+  CHECK(r->hits[0].cluster == root + kOriginal);
   req.collapse = false;
   r = (*searcher)->search(req);
   REQUIRE(r.ok());
   CHECK(r->hits.size() == 3);
   req.collapse = true;
   req.text = "";
-  req.copies_of = kCopy2;
+  req.copies_of = root + kCopy2;
   r = (*searcher)->search(req);
   REQUIRE(r.ok());
   CHECK(r->hits.size() == 3);
+}
+
+TEST_CASE("clusters: a run stopped part-way and the run after it count as many joined articles as a clean run",
+          "[clusters]") {
+  TempDir dir;
+  write_corpus(dir);
+  write_story(dir, "digest/2022/01/13/bridge.txt", "Bridge closing", ::test::syndicated_copy(::test::kHarbourStory, 0.8));
+  const auto clean = index(options(dir, "clean"));
+  REQUIRE(clean.joined == 3);
+
+  // The stopped run: it indexed the original and one copy, committed the second copy without
+  // settling it (a stopping run's last commit settles nothing), had begun the first copy's file
+  // again without finishing it (its state not recorded: the next run redoes it), and left its
+  // mark.
+  TempDir stopped;
+  write_story(stopped, kOriginal, "Harbour bridge to close to lorries", "HARBOURTOWN (Wire) - " + ::test::kHarbourStory);
+  write_story(stopped, kCopy1, "Cracked bridge: lorries banned", ::test::syndicated_copy(::test::kHarbourStory, 0.9));
+  write_story(stopped, kCopy2, "Council bans trucks from span", ::test::syndicated_copy(::test::kHarbourStory, 0.7));
+  auto o = options(stopped);
+  const auto first = index(o);
+  REQUIRE(first.joined == 2);
+  {
+    Xapian::WritableDatabase db(o.db);
+    const std::string root = std::filesystem::canonical(stopped.path() / "archive").string() + "/";
+    const std::string copy2 = schema::id_term(root + kCopy2);
+    db.set_metadata(std::string(schema::kFileStateKeyPrefix) + root + kCopy1, "");
+    REQUIRE(db.get_termfreq(copy2) == 1);
+    Xapian::Document d = db.get_document(*db.postlist_begin(copy2));
+    d.remove_value(schema::slot(schema::Slot::kCluster));
+    db.replace_document(*db.postlist_begin(copy2), d);
+    db.set_metadata(std::string(schema::kClustersStaleKey), "1");
+    db.commit();
+  }
+  const std::size_t counted_before_stop = first.joined - 1;  // the unsettled copy was not counted
+  // The run after it: the rest of the files, and every story settled again.
+  write_story(stopped, kOther, "Lorry breakdown blocks harbour bridge", ::test::kOtherHarbourStory);
+  write_story(stopped, "digest/2022/01/13/bridge.txt", "Bridge closing", ::test::syndicated_copy(::test::kHarbourStory, 0.8));
+  const auto resumed = index(o);
+  CHECK(resumed.updated == 1);  // the first copy's file, redone
+  CHECK(counted_before_stop + resumed.joined == clean.joined);
+  CHECK(labels(o.db) == labels(dir.str("clean")));
 }

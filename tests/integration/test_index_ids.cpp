@@ -173,7 +173,7 @@ TEST_CASE("ids: an .sgm with two stories of one NEWID stores the later story", "
   auto s = run_ok(o);
   CHECK(s.added == 1);
   CHECK(s.updated == 0);  // one story read, not one added and then replaced
-  auto recs = records_of(o.db, "wire.sgm#7");
+  auto recs = records_of(o.db, file_key(dir.path() / "archive", "wire.sgm") + "#7");
   REQUIRE(recs.size() == 1);
   CHECK_THAT(recs[0], Catch::Contains("SECOND STORY"));
 }
@@ -237,7 +237,7 @@ TEST_CASE("ids: a run stopped after a holder's removal was committed still resto
       std::unique_ptr<indexer::ArchiveWriter> w;
       if (scheme != "year") w = std::move(indexer::Writer::open(o.db, {})).value();
       else w = std::move(indexer::PartitionedWriter::open(o.db, indexer::PartitionScheme::kYear, {})).value();
-      REQUIRE(w->remove_file("b.jsonl"));
+      REQUIRE(w->remove_file(file_key(dir.path() / "archive", "b.jsonl")));
       REQUIRE(w->commit());
     }  // stopped here: no restore step
     auto s = run_ok(o);

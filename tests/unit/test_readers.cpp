@@ -510,3 +510,26 @@ TEST_CASE("readers: a Latin-1 byte in an SGML file is read as Latin-1, without a
   CHECK(r.warnings[0].skipped);
   CHECK(r.articles[0].body_text().find("eased.\xC3\xBC") != std::string_view::npos);
 }
+
+TEST_CASE("readers: ids made from the path name the file by ReaderOptions::id_path, own ids stay", "[readers]") {
+  ReaderOptions o;
+  o.id_path = "/srv/news/tech/2005/001.txt";
+  const ReadResult text = read_file("2005/001.txt", "tech/2005/001.txt", "Headline\n\nBody of the story.\n", o);
+  REQUIRE(text.articles.size() == 1);
+  CHECK(text.articles[0].id == "/srv/news/tech/2005/001.txt");
+  CHECK(text.articles[0].date == "");  // dates and sections still come from the relative path
+  o.id_path = "/srv/reuters/reut2-900.sgm";
+  const ReadResult sgml = read_file("reut2-900.sgm", "data/reut2-900.sgm", kSgml, o);
+  REQUIRE_FALSE(sgml.articles.empty());
+  for (const auto& a : sgml.articles) CHECK(a.id.rfind("/srv/reuters/reut2-900.sgm#", 0) == 0);
+  o.id_path = "/srv/feeds/wire.jsonl";
+  const ReadResult jsonl = read_file("wire.jsonl", "feeds/wire.jsonl",
+                                     "{\"id\":\"wire-1\",\"title\":\"T\",\"body\":\"Body one.\"}\n"
+                                     "{\"title\":\"U\",\"body\":\"Body two.\"}\n", o);
+  REQUIRE(jsonl.articles.size() == 2);
+  CHECK(jsonl.articles[0].id == "wire-1");
+  CHECK(jsonl.articles[1].id == "/srv/feeds/wire.jsonl#2");
+  CHECK(path_id("wire-3", "wire.jsonl", "/srv/feeds/wire.jsonl") == "wire-3");
+  CHECK(path_id("wire.jsonl.bak", "wire.jsonl", "/srv/feeds/wire.jsonl") == "wire.jsonl.bak");
+  CHECK(path_id("wire.jsonl#2", "wire.jsonl", "") == "wire.jsonl#2");
+}

@@ -27,7 +27,7 @@ namespace {
 
 std::vector<std::string> keys_of(const WalkResult& r) {
   std::vector<std::string> out;
-  for (const auto& f : r.files) out.push_back(f.key);
+  for (const auto& f : r.files) out.push_back(f.rel);
   return out;
 }
 
@@ -68,8 +68,9 @@ TEST_CASE("walker: keys are relative to the archive with '/' and sorted, hidden 
   REQUIRE(r.roots.size() == 1);
   CHECK(r.roots[0] == fs::canonical(a).string());
   for (const auto& f : r.files) {
-    CHECK(f.path == (a / f.key).string());
+    CHECK(f.path == (a / f.rel).string());
     CHECK(f.root == r.roots[0]);
+    CHECK(f.key == r.roots[0] + "/" + f.rel);
   }
 }
 
@@ -90,7 +91,7 @@ TEST_CASE("walker: each file carries its own size and nanosecond modification ti
   CHECK(r.files[1].mtime_ns == 1700000000000000005LL);
 }
 
-TEST_CASE("walker: paths keep the user's spelling of the archive, a file named directly is its own key", "[walker]") {
+TEST_CASE("walker: paths keep the user's spelling of the archive, keys are absolute, a file named directly keyed by its own path", "[walker]") {
   TempDir dir;
   const fs::path a = dir.path() / "archive";
   write_file(a / "desk/story.txt", "text");
@@ -99,9 +100,11 @@ TEST_CASE("walker: paths keep the user's spelling of the archive, a file named d
   const WalkResult r = walk({a.string() + "/", (dir.path() / "single.txt").string(), (dir.path() / "absent").string()});
   REQUIRE(r.files.size() == 2);
   CHECK(r.files[0].path == a.string() + "/desk/story.txt");
-  CHECK(r.files[0].key == "desk/story.txt");
+  CHECK(r.files[0].rel == "desk/story.txt");
+  CHECK(r.files[0].key == (fs::canonical(a) / "desk/story.txt").string());
   CHECK(r.files[1].path == (dir.path() / "single.txt").string());
-  CHECK(r.files[1].key == "single.txt");
+  CHECK(r.files[1].rel == "single.txt");
+  CHECK(r.files[1].key == (fs::canonical(dir.path()) / "single.txt").string());
   CHECK(r.files[1].root.empty());
   REQUIRE(r.problems.size() == 1);
   CHECK(r.problems[0].path == (dir.path() / "absent").string());
@@ -156,7 +159,7 @@ TEST_CASE("walker: an unreadable sub-folder is a problem naming it, its siblings
     if (::geteuid() == 0 && (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(2);
     const WalkResult r = walk({a.string()});
     std::string report;
-    for (const auto& f : r.files) report += "file " + f.key + "\n";
+    for (const auto& f : r.files) report += "file " + f.rel + "\n";
     for (const auto& p : r.problems) report += "problem " + p.path + ": " + p.reason + "\n";
     const bool written = ::write(pipe_fds[1], report.data(), report.size()) == static_cast<ssize_t>(report.size());
     ::_exit(written ? 0 : 3);
@@ -214,4 +217,31 @@ TEST_CASE("walker: --exclude globs match names, relative paths, and folders with
   CHECK(excluded({"desk/*.txt"}, "a.txt", "desk/a.txt", false));
   CHECK_FALSE(excluded({"desk/*.txt"}, "a.txt", "desk/sub/a.txt", false));  // '*' does not cross '/'
   CHECK_FALSE(excluded({"desk/*.txt"}, "a.txt", "other/desk/a.txt", false));  // a path glob is anchored
+}
+
+TEST_CASE("walker: one folder spelled several ways gives the same keys, and a file reached twice is walked once", "[walker]") {
+  TempDir dir;
+  const fs::path a = dir.path() / "archive";
+  write_file(a / "tech/001.txt", "one");
+  write_file(a / "sport/001.txt", "two");
+  fs::create_symlink(a / "tech", dir.path() / "link");
+  const std::string canonical_tech = (fs::canonical(a) / "tech/001.txt").string();
+  for (const std::string& spelling : {(a / "tech").string(), (a / "tech").string() + "/", (a / "sport/../tech").string(),
+                                     (dir.path() / "link").string()}) {
+    INFO(spelling);
+    const WalkResult r = walk({spelling});
+    REQUIRE(r.files.size() == 1);
+    CHECK(r.files[0].key == canonical_tech);
+    CHECK(r.files[0].rel == "001.txt");
+  }
+  // Two folders holding the same relative path: two keys.
+  const WalkResult both = walk({(a / "tech").string(), (a / "sport").string()});
+  REQUIRE(both.files.size() == 2);
+  CHECK(both.files[0].key != both.files[1].key);
+  // The archive and one of its sub-folders: each file once, under the first folder given.
+  const WalkResult nested = walk({a.string(), (a / "tech").string(), (dir.path() / "link/001.txt").string()});
+  REQUIRE(nested.files.size() == 2);
+  CHECK(nested.files[0].rel == "sport/001.txt");
+  CHECK(nested.files[1].rel == "tech/001.txt");
+  CHECK(nested.files[1].root == fs::canonical(a).string());
 }
