@@ -17,6 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Articles of a database, or of a partitioned archive's folder (Xapian opens its stub).
 std::size_t articles(const std::string& db_path) {
   return Xapian::Database(db_path).get_termfreq(schema::type_term(schema::kTypeArticle));
 }
@@ -44,8 +45,10 @@ void write_desks(const fs::path& root) {
   }
 }
 
-indexer::Summary index(const std::string& db, const std::string& folder) {
-  return run_ok(nightly_options(db, folder));
+indexer::Summary index(const std::string& db, const std::string& folder, const std::string& partition = "") {
+  auto o = nightly_options(db, folder);
+  o.partition = partition;
+  return run_ok(o);
 }
 
 }  // namespace
@@ -133,4 +136,22 @@ TEST_CASE("folders: the archive and then one of its sub-folders: nothing re-read
   const auto s = run_ok(both);
   CHECK(s.files == 6);
   CHECK(s.added + s.updated + s.removed == 0);
+}
+
+TEST_CASE("folders: a partitioned archive keeps two folders side by side and prunes each on its own",
+          "[folders][integration]") {
+  TempDir dir;
+  write_desks(dir.path() / "bbc");
+  const std::string db = dir.str("archive-db");
+  CHECK(index(db, dir.str("bbc/tech"), "year").added == 3);
+  const auto sport = index(db, dir.str("bbc/sport"), "year");
+  CHECK(sport.added == 3);
+  CHECK(sport.updated == 0);
+  CHECK(articles(db) == 6);
+  const auto again = index(db, dir.str("bbc/tech/"), "year");
+  CHECK(again.added + again.updated + again.removed == 0);
+  fs::remove(dir.path() / "bbc/sport/001.txt");
+  CHECK(index(db, dir.str("bbc/tech"), "year").removed == 0);
+  CHECK(index(db, dir.str("bbc/sport"), "year").removed == 1);
+  CHECK(articles(db) == 5);
 }
