@@ -78,8 +78,9 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
       "  $ newsidx-index --db ~/news.db ~/archive\n"
       "  $ newsidx-index --db news.db --exclude '*.bak' --exclude tmp/ archive\n"
       "  $ newsidx-index --status --db ~/news.db\n\n"
-      "Status: newsidx-index --status --db PATH [--json] prints the archive's counts, the last\n"
-      "run and the files skipped so far (with their reasons), and indexes nothing.\n\n"
+      "Status: newsidx-index --status --db PATH [--json] prints the archive's counts, the folders\n"
+      "its files come from, the last run and the files skipped so far (with their reasons), and\n"
+      "indexes nothing.\n\n"
       "Exit status: 0 all indexed (web pages that hold no article are named and counted\n"
       "apart); 1 some input skipped (named on stderr); 2 usage error;\n"
       "3 database error (corrupt, foreign, other schema, disk full); 4 file-system error\n"
@@ -139,7 +140,7 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
        "TSV file of other names (alias, canonical name, facet: person, org or place) added to "
        "the built-in table (Kiev -> Kyiv); facets store the canonical name")
     ("status", po::bool_switch(&o.status),
-       "print the archive's counts, last run and skipped files (see --json); index nothing")
+       "print the archive's counts, folders, last run and skipped files (see --json); index nothing")
     ("json", po::bool_switch(&o.json), "with --status: print it as JSON (fields in " NEWSIDX_DOCDIR "/operations.md)")
     ("extract-only", "print each article's analysis as JSON Lines; write no database")
     ("text", po::bool_switch(&o.with_text),

@@ -2,6 +2,7 @@
 #include "status.hpp"
 
 #include <filesystem>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -156,6 +157,14 @@ Result<ArchiveStatus> read_status(const std::string& db_path) {
   });
   if (!st) return st.error();
   if (!scheme) s.partitions = 0;
+  auto states = load_file_states(records_db);
+  if (!states) return states.error();
+  std::map<std::string, std::size_t> by_folder;
+  for (const auto& [key, state] : *states) ++by_folder[state.root];
+  for (const auto& [folder, n] : by_folder) {
+    std::error_code ec;
+    s.folders.push_back({folder, n, folder.empty() || fs::exists(folder, ec) || ec});
+  }
   s.lock_holder = lock_holder(lock_dir);
   return s;
 }
@@ -178,6 +187,11 @@ std::string status_text(const ArchiveStatus& s) {
   std::string out = fmt::format("{}: {} articles, {} quotations, {} files", s.db, s.articles, s.quotations, s.files);
   if (s.partition != "none") out += fmt::format(" (partitioned by {}: {} partitions)", s.partition, s.partitions);
   out += '\n';
+  // Where the files come from: several folders may share one archive; a gone one was moved.
+  if (!s.folders.empty()) out += fmt::format("folders: {}\n", s.folders.size());
+  for (const auto& f : s.folders)
+    out += fmt::format("  {}: {} file{}{}\n", f.folder.empty() ? "(files named on the command line)" : f.folder,
+                       f.files, f.files == 1 ? "" : "s", f.exists ? "" : " (no longer exists)");
   if (!s.last_run) {
     out += "last run: none recorded\n";
   } else {
@@ -203,6 +217,11 @@ std::string status_json(const ArchiveStatus& s) {
   json j = {{"newsidx_status", 1},  {"db", s.db},           {"partition", s.partition},
             {"partitions", s.partitions}, {"articles", s.articles}, {"quotations", s.quotations},
             {"files", s.files}};
+  j["folders"] = json::array();
+  for (const auto& f : s.folders)
+    j["folders"].push_back({{"folder", f.folder.empty() ? json(nullptr) : json(f.folder)},
+                            {"files", f.files},
+                            {"exists", f.exists}});
   if (s.last_run) {
     const RunRecord& r = *s.last_run;
     std::string outcome = r.outcome;

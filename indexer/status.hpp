@@ -62,6 +62,13 @@ std::string utc_timestamp(std::time_t t);
 Status record_run(ArchiveWriter& writer, const RunRecord& run);
 
 /// Everything --status prints.
+/// An archive folder files were indexed from, as their recorded states name it.
+struct FolderFiles {
+  std::string folder;  ///< its absolute path; "" for files named on the command line
+  std::size_t files = 0;
+  bool exists = true;  ///< false once the folder is gone (moved or renamed)
+};
+
 struct ArchiveStatus {
   std::string db;
   std::string partition = "none";  ///< none, year or month
@@ -70,6 +77,7 @@ struct ArchiveStatus {
   std::optional<RunRecord> last_run;
   std::string lock_holder;         ///< "pid N (...)" when a run holds the lock now, else ""
   std::vector<SkippedFile> skipped;
+  std::vector<FolderFiles> folders;  ///< sorted by folder
 };
 
 /// Reads the status of the database or partitioned archive at `db`, without taking its lock.

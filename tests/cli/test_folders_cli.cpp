@@ -55,6 +55,8 @@ TEST_CASE("cli folders: two folders indexed in turn are both searchable, --statu
   auto status = run_command(kIndex + " --config /dev/null --status --db " + sh_quote(dir.str("db")));
   CHECK(has(status.out, "6 articles"));
   CHECK(has(status.out, "6 files"));
+  const std::string bbc = fs::canonical(dir.path() / "bbc").string();
+  CHECK(has(status.out, "folders: 2\n  " + bbc + "/sport: 3 files\n  " + bbc + "/tech: 3 files\n"));
 }
 
 TEST_CASE("cli folders: a moved folder is indexed anew and the old one is named until a --rebuild", "[folders][cli]") {
@@ -69,6 +71,8 @@ TEST_CASE("cli folders: a moved folder is indexed anew and the old one is named 
   const std::string old_folder = (fs::canonical(dir.path() / "bbc") / "tech").string();
   CHECK(has(moved.out, old_folder + ": 3 files indexed from this folder, which no longer exists"));
   CHECK(has(moved.out, "--rebuild"));
+  auto status = run_command(kIndex + " --config /dev/null --status --db " + sh_quote(dir.str("db")));
+  CHECK(has(status.out, "  " + old_folder + ": 3 files (no longer exists)\n"));
   // Named again by the next run, which changes nothing else.
   auto next = run_command(index_cmd(dir, now), true);
   CHECK(has(next.out, old_folder + ": 3 files indexed from this folder"));

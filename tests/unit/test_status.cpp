@@ -57,6 +57,28 @@ TEST_CASE("status: text names the counts, the last run and each skipped file's r
   CHECK_THAT(status_text(killed), Catch::Contains("last run: none recorded"));
 }
 
+TEST_CASE("status: the folders files come from, with their counts, a gone one said so", "[status]") {
+  ArchiveStatus s = sample();
+  s.skipped.clear();
+  s.folders = {{"", 1, true}, {"/srv/bbc/sport", 511, true}, {"/srv/bbc/tech", 401, false}};
+  CHECK(status_text(s) ==
+        "news.db: 2225 articles, 4120 quotations, 2226 files\n"
+        "folders: 3\n"
+        "  (files named on the command line): 1 file\n"
+        "  /srv/bbc/sport: 511 files\n"
+        "  /srv/bbc/tech: 401 files (no longer exists)\n"
+        "last run: started 2026-12-06T02:30:00Z, ended 2026-12-06T02:30:07Z, skipped-input\n"
+        "  2226 files (2225 unchanged), 1 article read, 0 added, 0 updated, 0 removed, 1 skipped\n"
+        "skipped files: none\n");
+  auto j = nlohmann::json::parse(status_json(s));
+  REQUIRE(j["folders"].size() == 3);
+  CHECK(j["folders"][0]["folder"].is_null());
+  CHECK(j["folders"][2]["folder"] == "/srv/bbc/tech");
+  CHECK(j["folders"][2]["files"] == 401);
+  CHECK(j["folders"][2]["exists"] == false);
+  CHECK(nlohmann::json::parse(status_json(sample()))["folders"].empty());
+}
+
 TEST_CASE("status: JSON carries the same, an unfinished run as such", "[status]") {
   auto j = nlohmann::json::parse(status_json(sample()));
   CHECK(j["newsidx_status"] == 1);
