@@ -242,8 +242,11 @@ bool contains_ci(std::string_view haystack, std::string_view needle) {
 // author, a section) are the page's own.
 std::string choose_title(const std::vector<std::string>& metadata, std::string_view heading,
                          std::string_view title_text, std::string_view site_name, std::string_view host) {
+  // A metadata title that is only the site's name (a template's og:title) names no story.
   for (const auto& c : metadata)
-    if (std::string own = strip_named_site(collapse(c), site_name, host); !own.empty()) return own;
+    if (std::string own = strip_named_site(collapse(c), site_name, host);
+        !own.empty() && !names_site(own, site_name, host))
+      return own;
   const std::string title_text_collapsed = collapse(title_text);
   const std::string h1 = strip_named_site(collapse(heading), site_name, host);
   if (!h1.empty() && contains_ci(title_text_collapsed, h1)) return h1;

@@ -66,6 +66,12 @@ TEST_CASE("html_meta: the metadata headline comes first, JSON-LD before og:title
                 "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
                 "\"headline\":\"Harbour cranes idle as dock workers strike\"}</script><p>Text.</p>")
             .title == "Harbour cranes idle as dock workers strike");
+  // An og:title that is only the site's name (a template's) is no headline.
+  CHECK(meta_of("<title>Cranes idle at the harbour - The Gazette</title>"
+                "<meta property=\"og:title\" content=\"The Gazette\">"
+                "<meta property=\"og:site_name\" content=\"The Gazette\">"
+                "<body><h1>Cranes idle at the harbour</h1><p>Text.</p>")
+            .title == "Cranes idle at the harbour");
   // An <h1> that the <title> does not repeat is not the headline ("Hi, I'm Ines." above); one that
   // it repeats is, over the <title>'s other parts.
   CHECK(meta_of("<title>Cranes idle at the harbour _Business _Dockside</title>"
