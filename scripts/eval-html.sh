@@ -17,6 +17,9 @@ tar -xzf "$data" -C "$tmp"
 python3 scripts/eval_html.py prepare "$tmp/readability-test-pages" "$tmp/pages"
 "$build/indexer/newsidx-index" -q --jobs 1 --extract-only --text --no-entities "$tmp/pages" > "$tmp/extract.jsonl" || true
 python3 scripts/eval_html.py score "$tmp/readability-test-pages" "$tmp/extract.jsonl" ${2:-}
+# How the title rule generalises: leave-one-site-out over its variants (a model checked against newsidx's titles).
+python3 scripts/eval_titles.py "$tmp/readability-test-pages" "$tmp/extract.jsonl" ||
+  echo "eval-html: scripts/eval_titles.py's model of the title rule no longer gives newsidx's titles" >&2
 # The real pages outside the count (section fronts, product pages, ...): which newsidx refuses.
 python3 scripts/eval_html.py prepare "$tmp/readability-test-pages" "$tmp/outside" outside
 "$build/indexer/newsidx-index" -q --jobs 1 --extract-only --no-entities "$tmp/outside" > "$tmp/outside.jsonl" || true

@@ -232,6 +232,9 @@ bool contains_ci(std::string_view haystack, std::string_view needle) {
   return lower(haystack).find(lower(needle)) != std::string::npos;
 }
 
+// The words of a title, its separators (" | ", " - ", ...) not counted.
+std::size_t headline_words(std::string_view title);
+
 }  // namespace
 
 // Pages state their headline several times: in JSON-LD, og:title, twitter:title, the <h1> and
@@ -251,7 +254,7 @@ std::string choose_title(const std::vector<std::string>& metadata, std::string_v
   const std::string h1 = strip_named_site(collapse(heading), site_name, host);
   if (!h1.empty() && contains_ci(title_text_collapsed, h1)) return h1;
   const std::string stripped = strip_site_name(title_text_collapsed, site_name, host);
-  if (word_count(stripped) >= 3 || h1.empty()) return stripped;
+  if (headline_words(stripped) >= 3 || h1.empty()) return stripped;
   return h1;
 }
 
@@ -310,6 +313,12 @@ std::string without_end_part(std::string_view title, const std::vector<std::stri
   return std::string(rest);
 }
 
+std::size_t headline_words(std::string_view title) {
+  std::size_t n = 0;
+  for (const auto& p : title_parts(title)) n += word_count(p);
+  return n;
+}
+
 }  // namespace
 
 std::string strip_named_site(std::string_view title, std::string_view site_name, std::string_view host) {
@@ -331,9 +340,7 @@ std::string strip_site_name(std::string_view title, std::string_view site_name, 
   // ("Site | Headline"), whichever leaves a headline of three words or more.
   for (const bool last : {true, false}) {
     std::string rest = without_end_part(title, parts, last);
-    std::size_t words = 0;  // the separators left in it are not words
-    for (const auto& p : title_parts(rest)) words += word_count(p);
-    if (words >= 3) return rest;
+    if (headline_words(rest) >= 3) return rest;
   }
   return std::string(title);
 }
