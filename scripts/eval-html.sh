@@ -4,6 +4,7 @@
 # `newsidx-index --extract-only --text --no-entities` on the article pages and scores them with
 # scripts/eval_html.py, beside the all-text baseline. Lists the pages it leaves out and why, and
 # which of the real pages outside the count (no article in them) newsidx calls "not an article".
+# scripts/eval_titles.py then checks how the title rule generalises (leave-one-site-out).
 # Usage: scripts/eval-html.sh [BUILD_DIR] [-v|-vv]   (-v: one line per page, and the titles
 # that differ on the odd half; -vv: on both halves)
 set -euo pipefail
