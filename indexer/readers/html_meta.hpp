@@ -12,7 +12,7 @@ namespace newsidx::readers::html {
 
 /// What a page says about itself. Empty strings where it says nothing.
 struct PageMeta {
-  std::string title;          ///< JSON-LD headline, og:title, the main <h1>, <title> without site name (choose_title)
+  std::string title;          ///< JSON-LD headline, og:title, the main <h1>, <title> without site name
   std::string date;           ///< "YYYY-MM-DD" as the timestamp states it in its own offset
   std::string author;         ///< JSON-LD author names, <meta name=author>, else the byline's text
   std::string section;        ///< JSON-LD articleSection, article:section
@@ -48,9 +48,8 @@ std::string strip_site_name(std::string_view title, std::string_view site_name, 
 
 /// Chooses the headline: the first of `metadata` (JSON-LD headline, og:title, twitter:title, in
 /// that order) that is not empty or only the site's name, without an end part that names the
-/// site; else `heading` (the
-/// main <h1>) when the <title> repeats it; else the <title> without its site-name suffix when
-/// that has three words or more; else `heading`.
+/// site; else `heading` (the main <h1>) when the <title> repeats it; else the <title> without its
+/// site-name suffix when that has three words or more (separators are not words); else `heading`.
 std::string choose_title(const std::vector<std::string>& metadata, std::string_view heading,
                          std::string_view title_text, std::string_view site_name, std::string_view host = "");
 
