@@ -185,7 +185,7 @@ def choose(c, variant):
     order, rule, k = variant
     title = " ".join(c["title"].split())
     stripped = strip_suffix(title, c, rule, k)
-    meta = [strip_named(" ".join(m.split()), c) for m in c["metadata"]]
+    meta = [" ".join(m.split()) for m in c["metadata"]]
     h1 = strip_named(" ".join(c["h1"].split()), c)
     if order == "metadata first":
         for m in meta:

@@ -245,11 +245,11 @@ std::size_t headline_words(std::string_view title);
 // author, a section) are the page's own.
 std::string choose_title(const std::vector<std::string>& metadata, std::string_view heading,
                          std::string_view title_text, std::string_view site_name, std::string_view host) {
-  // A metadata title that is only the site's name (a template's og:title) names no story.
+  // The page's metadata headline as the page states it (issue 17 cuts the site-name suffix from
+  // the <title> only; Readability.js keeps these whole too). One that is only the site's name (a
+  // template's og:title) names no story.
   for (const auto& c : metadata)
-    if (std::string own = strip_named_site(collapse(c), site_name, host);
-        !own.empty() && !names_site(own, site_name, host))
-      return own;
+    if (std::string own = collapse(c); !own.empty() && !names_site(own, site_name, host)) return own;
   const std::string title_text_collapsed = collapse(title_text);
   const std::string h1 = strip_named_site(collapse(heading), site_name, host);
   if (!h1.empty() && contains_ci(title_text_collapsed, h1)) return h1;

@@ -47,8 +47,8 @@ std::string strip_named_site(std::string_view title, std::string_view site_name,
 std::string strip_site_name(std::string_view title, std::string_view site_name, std::string_view host = "");
 
 /// Chooses the headline: the first of `metadata` (JSON-LD headline, og:title, twitter:title, in
-/// that order) that is not empty or only the site's name, without an end part that names the
-/// site; else `heading` (the main <h1>) when the <title> repeats it; else the <title> without its
+/// that order) that is not empty or only the site's name, as the page states it (a site part
+/// stays); else `heading` (the main <h1>) when the <title> repeats it; else the <title> without its
 /// site-name suffix when that has three words or more (separators are not words); else `heading`.
 std::string choose_title(const std::vector<std::string>& metadata, std::string_view heading,
                          std::string_view title_text, std::string_view site_name, std::string_view host = "");

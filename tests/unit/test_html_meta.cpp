@@ -96,16 +96,18 @@ TEST_CASE("html_meta: a title part names the site by its og:site_name, that name
         "Cranes idle at the harbour");
 }
 
-TEST_CASE("html_meta: a headline from the page's metadata loses only a part that names the site", "[html_meta]") {
+TEST_CASE("html_meta: a headline from the page's metadata is kept as the page states it", "[html_meta]") {
   const std::string headline = "Raspberry Pi 3 - The credit card sized PC that cost only $35 - Bestselling computer";
   CHECK(strip_named_site(headline, "SIMPLYFOUND.COM | BY: JOE WEE") == headline);
   CHECK(choose_title({"", headline, headline}, headline, headline + " - SimplyFound",
                      "SIMPLYFOUND.COM | BY: JOE WEE") == headline);
+  // The site-name suffix is cut from the <title> only: an og:title that carries it keeps it.
   CHECK(choose_title({"", "Cranes idle at the harbour | Gazette", ""}, "", "Gazette", "The Gazette",
-                     "gazette.example") == "Cranes idle at the harbour");
-  // An author's part is not the site's: it stays.
+                     "gazette.example") == "Cranes idle at the harbour | Gazette");
+  CHECK(choose_title({"", "", ""}, "", "Cranes idle at the harbour | Gazette", "The Gazette", "gazette.example") ==
+        "Cranes idle at the harbour");
   CHECK(choose_title({"Cranes idle at the harbour - Ines Barrowclough - Medium"}, "", "", "Medium") ==
-        "Cranes idle at the harbour - Ines Barrowclough");
+        "Cranes idle at the harbour - Ines Barrowclough - Medium");
 }
 
 TEST_CASE("html_meta: a home or section address is a section root, a story's is not", "[html_meta]") {
