@@ -88,6 +88,12 @@ struct Entry {
   bool capital = false;  // a city that is a national capital ("Manila")
 };
 
+// A key of the phrase dictionary: its entries, and whether longer phrases start with it.
+struct Phrase {
+  std::vector<Entry> entries;
+  bool prefix = false;
+};
+
 bool proper(GazKind kind) { return kind != GazKind::kTitle && kind != GazKind::kOrgSuffix; }
 
 }  // namespace
@@ -116,10 +122,10 @@ struct Gazetteer::Impl {
   std::unordered_map<std::string, FirstName> first_names;
   std::unordered_set<std::string> titles, org_suffixes, agencies;
   std::unordered_set<std::string_view> common_words;  // views into the embedded table
-  // Phrase dictionary for match(): the folded tokens joined by one space. `prefixes` holds every
-  // proper prefix of a multi-word phrase, so that a scan stops as soon as no phrase can follow.
-  std::unordered_map<std::string, std::vector<Entry>> phrases;
-  std::unordered_set<std::string> prefixes;
+  // Phrase dictionary for match(): the folded tokens joined by one space. Every proper prefix of
+  // a multi-word phrase is a key too, marked `prefix` (with no entries if it is no phrase itself),
+  // so that a scan stops as soon as no phrase can follow, with one lookup per token.
+  std::unordered_map<std::string, Phrase> phrases;
 
   void add_phrase(std::string_view surface, GazKind kind, const std::string& country,
                   bool capital = false) {
@@ -127,12 +133,12 @@ struct Gazetteer::Impl {
     if (key.empty()) return;
     Entry e{kind, all_caps(surface), country, capital};
     auto add = [&](const std::string& k) {
-      auto& list = phrases[k];
+      auto& list = phrases[k].entries;
       for (const Entry& x : list)
         if (x.kind == kind) return;  // the first entry of a kind wins ("Georgia" stays one region)
       list.push_back(e);
       for (std::size_t sp = k.find(' '); sp != std::string::npos; sp = k.find(' ', sp + 1))
-        prefixes.insert(k.substr(0, sp));
+        phrases[k.substr(0, sp)].prefix = true;
     };
     add(key);
     // "U.S." may reach us as "U.S" or "US" depending on the tokenizer; titles as "Gen" or "Gen.".
@@ -155,7 +161,7 @@ struct Gazetteer::Impl {
       if (part.size() == token.size() || !starts_upper(part)) continue;
       auto it = phrases.find(fold_token(part));
       if (it == phrases.end()) continue;
-      for (const Entry& e : it->second) {
+      for (const Entry& e : it->second.entries) {
         if (e.kind != GazKind::kCountry && e.kind != GazKind::kDemonym) continue;
         if (e.caps && !all_caps(part)) continue;
         auto k = static_cast<std::size_t>(e.kind);
@@ -326,7 +332,8 @@ std::size_t Gazetteer::title_length(const std::vector<std::string_view>& tokens,
     if (j > begin) key.push_back(' ');
     key += canonical::fold_key(tokens[j]);
     if (impl_->titles.count(key)) best = j + 1 - begin;
-    if (!impl_->prefixes.count(key)) break;
+    const auto it = impl_->phrases.find(key);
+    if (it == impl_->phrases.end() || !it->second.prefix) break;
   }
   return best;
 }
@@ -368,23 +375,22 @@ std::vector<GazMatch> Gazetteer::match(const std::vector<std::string_view>& toke
       span_caps = span_caps && !not_caps[j];
       if (j > i) key.push_back(' ');
       key += folded[j];
-      auto it = impl_->phrases.find(key);
-      if (it != impl_->phrases.end()) {
-        for (const Entry& e : it->second) {
-          if (proper(e.kind) && !capital) continue;
-          if (e.caps && !span_caps) continue;
-          // In capitals a short place name cannot be told from an acronym ("ICO", the coffee
-          // organisation, is also Icó in Brazil): single-token places of three letters or fewer
-          // need mixed case, unless they are national capitals.
-          if ((e.kind == GazKind::kCity || e.kind == GazKind::kRegion) && j == i && !not_caps[i] &&
-              !e.caps && !e.capital && folded[i].size() <= 3)
-            continue;
-          auto k = static_cast<std::size_t>(e.kind);
-          best[k] = &e;
-          best_end[k] = j + 1;
-        }
+      const auto it = impl_->phrases.find(key);
+      if (it == impl_->phrases.end()) break;  // neither a phrase nor the start of one
+      for (const Entry& e : it->second.entries) {
+        if (proper(e.kind) && !capital) continue;
+        if (e.caps && !span_caps) continue;
+        // In capitals a short place name cannot be told from an acronym ("ICO", the coffee
+        // organisation, is also Icó in Brazil): single-token places of three letters or fewer
+        // need mixed case, unless they are national capitals.
+        if ((e.kind == GazKind::kCity || e.kind == GazKind::kRegion) && j == i && !not_caps[i] &&
+            !e.caps && !e.capital && folded[i].size() <= 3)
+          continue;
+        auto k = static_cast<std::size_t>(e.kind);
+        best[k] = &e;
+        best_end[k] = j + 1;
       }
-      if (!impl_->prefixes.count(key)) break;
+      if (!it->second.prefix) break;
     }
     std::size_t first_out = out.size();
     for (std::size_t k = 0; k < kKinds; ++k) {
