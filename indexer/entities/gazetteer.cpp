@@ -173,8 +173,25 @@ struct Gazetteer::Impl {
   }
 
   Impl() {
-    // Cities, most populous first in the table; our alternate names are keyed first so that
-    // "Washington" is the capital and not the larger of two towns of that name.
+    const std::vector<std::vector<std::string>> city_names = load_cities();
+    load_regions();
+    load_names();
+    // Countries and demonyms come from the shared table, so the indexer and the query tool agree.
+    for (const countries::Country& c : countries::all()) {
+      std::string code = c.alpha3.empty() ? c.successor : c.code;
+      add_phrase(c.name, GazKind::kCountry, code);
+      for (const std::string& a : c.aliases) add_phrase(a, GazKind::kCountry, code);
+      for (const std::string& d : c.demonyms) add_phrase(d, GazKind::kDemonym, code);
+    }
+    for (std::size_t r = 0; r < regions.size(); ++r)
+      for (const std::string& n : region_names[r]) add_phrase(n, GazKind::kRegion, regions[r].country);
+    add_city_phrases(city_names);
+  }
+
+  // Cities, most populous first in the table; our alternate names are keyed first so that
+  // "Washington" is the capital and not the larger of two towns of that name. Returns each
+  // city's names (alternates, name, ASCII name) for the phrase table.
+  std::vector<std::vector<std::string>> load_cities() {
     for_each_row(embedded(newsidx_gaz_cities_begin, newsidx_gaz_cities_end),
                  [this](const std::vector<std::string_view>& f) {
                    if (f.size() < 6) return;
@@ -201,7 +218,10 @@ struct Gazetteer::Impl {
       for (const std::string& n : city_names[c]) {
         city_by_key.emplace(canonical::fold_key(n), c);
       }
+    return city_names;
+  }
 
+  void load_regions() {
     for_each_row(embedded(newsidx_gaz_regions_begin, newsidx_gaz_regions_end),
                  [this](const std::vector<std::string_view>& f) {
                    if (f.size() < 3) return;
@@ -216,6 +236,10 @@ struct Gazetteer::Impl {
                        }
                    region_names.push_back(std::move(names));
                  });
+  }
+
+  // Metonyms, first names, titles, organisation suffixes, agencies and common words.
+  void load_names() {
     for_each_row(embedded(newsidx_gaz_metonyms_begin, newsidx_gaz_metonyms_end),
                  [this](const std::vector<std::string_view>& f) {
                    if (f.size() < 2) return;
@@ -263,18 +287,11 @@ struct Gazetteer::Impl {
     common_words.reserve(words.size() / 9);
     for (std::string_view w : split(words, '\n'))
       if (!w.empty()) common_words.insert(w);
+  }
 
-    // Countries and demonyms come from the shared table, so the indexer and the query tool agree.
-    for (const countries::Country& c : countries::all()) {
-      std::string code = c.alpha3.empty() ? c.successor : c.code;
-      add_phrase(c.name, GazKind::kCountry, code);
-      for (const std::string& a : c.aliases) add_phrase(a, GazKind::kCountry, code);
-      for (const std::string& d : c.demonyms) add_phrase(d, GazKind::kDemonym, code);
-    }
-    for (std::size_t r = 0; r < regions.size(); ++r)
-      for (const std::string& n : region_names[r]) add_phrase(n, GazKind::kRegion, regions[r].country);
-    // A name offers a city hit only if its most populous city (the one city() returns) is not
-    // marked ambiguous; the names are added in table order so the phrase set is deterministic.
+  // A name offers a city hit only if its most populous city (the one city() returns) is not
+  // marked ambiguous; the names are added in table order so the phrase set is deterministic.
+  void add_city_phrases(const std::vector<std::vector<std::string>>& city_names) {
     std::unordered_set<std::string> capitals;
     for (const countries::Country& c : countries::all())
       if (!c.capital.empty()) capitals.insert(canonical::fold_key(c.capital));
