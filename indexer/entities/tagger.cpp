@@ -705,7 +705,14 @@ std::vector<EntitySpan> Tagger::tag_with(const TaggerInput& input, const Feature
   extract_features(input, hook, feats);
   // Integer sums of quantised weights: exact, so tags do not depend on summation order.
   std::vector<std::int32_t> sums(n * kNumTags, 0);
+  // The next token's slots are fetched while this token's are read.
+  if (n > 0) {
+    for (std::uint32_t k = feats.offsets[0]; k < feats.offsets[1]; ++k) model_->prefetch(feats.hashes[k]);
+  }
   for (std::size_t i = 0; i < n; ++i) {
+    if (i + 1 < n) {
+      for (std::uint32_t k = feats.offsets[i + 1]; k < feats.offsets[i + 2]; ++k) model_->prefetch(feats.hashes[k]);
+    }
     std::int32_t* sc = sums.data() + i * kNumTags;
     for (std::uint32_t k = feats.offsets[i]; k < feats.offsets[i + 1]; ++k) {
       model_->add_scores(feats.hashes[k], sc);
