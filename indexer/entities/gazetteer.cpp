@@ -416,9 +416,11 @@ std::vector<GazMatch> Gazetteer::match(const std::vector<std::string_view>& toke
       next_free[k] = best_end[k];
     }
     if (tokens[i].find('-') != std::string_view::npos) impl_->add_hyphen_parts(tokens[i], i, next_free, out);
-    // Longer spans first among hits that begin at the same token.
-    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),
-                     [](const GazMatch& a, const GazMatch& b) { return a.end > b.end; });
+    // Longer spans first among hits that begin at the same token (std::stable_sort allocates a
+    // buffer even for one hit, so one or none is left alone).
+    if (out.size() - first_out > 1)
+      std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),
+                       [](const GazMatch& a, const GazMatch& b) { return a.end > b.end; });
   }
   return out;
 }
