@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "indexer/target.hpp"
+#include "indexer/storage/target.hpp"
 #include "test_util.hpp"
 
 using namespace newsidx;
