@@ -61,7 +61,7 @@
 //          (,"speaker_description": "a senior official", when the Source is described, not named)}.
 //
 // Database metadata: "newsidx.schema" = kSchemaVersion; the indexer also keeps per-file state
-// under keys starting with "newsidx.file:" (see indexer/writer), each file skipped for bad
+// under keys starting with "newsidx.file:" (see indexer/storage/writer), each file skipped for bad
 // input under "newsidx.skipped:<file key>" (its path and reasons, until it indexes), and the
 // last run under "newsidx.run.*" (start, end, outcome, detail; see indexer/status), and each
 // file to read again because an article it holds lost its source under "newsidx.reread:<XFILE

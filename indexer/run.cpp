@@ -1,4 +1,4 @@
-// newsidx-index's run: walk, open the target (indexer/target), read, analyse and build the files
+// newsidx-index's run: walk, open the target (indexer/storage/target), read, analyse and build the files
 // in the ordered workers (indexer/pipeline) while this thread, the single writer, writes them in
 // file order, then prune, settle stories and links, commit, settle the target and summarise.
 #include "run.hpp"

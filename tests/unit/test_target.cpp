@@ -1,4 +1,4 @@
-// Unit tests of indexer/target: the choices open_target makes from the options before it opens
+// Unit tests of indexer/storage/target: the choices open_target makes from the options before it opens
 // anything (no database is created by these cases).
 #include <catch2/catch.hpp>
 
