@@ -44,7 +44,11 @@ struct KeyBuilder {
     pending_space = false;
     out += bytes;
   }
-  void keep(char c) { keep(std::string_view(&c, 1)); }
+  void keep(char c) {  // one byte: push_back, not an append call per character
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
 };
 
 // fold_key for pure ASCII text, which is most of news text: the same result without decoding

@@ -65,11 +65,11 @@
 //          (,"speaker_description": "a senior official", when the Source is described, not named)}.
 //
 // Database metadata: "newsidx.schema" = kSchemaVersion; the indexer also keeps per-file state
-// under keys starting with "newsidx.file:" (see indexer/writer), each file skipped for bad
+// under keys starting with "newsidx.file:" (see indexer/storage/writer), each file skipped for bad
 // input under "newsidx.skipped:<file key>" (its path and reasons, until it indexes), and the
 // last run under "newsidx.run.*" (start, end, outcome, detail; see indexer/status), and each
 // file to read again because an article it holds lost its source under "newsidx.reread:<XFILE
-// term>" (see indexer/archive_writer.hpp). A partitioned archive keeps these in its state
+// term>" (see indexer/storage/archive_writer.hpp). A partitioned archive keeps these in its state
 // database.
 #pragma once
 
@@ -96,7 +96,7 @@ namespace newsidx::schema {
 //    Also 5: the id rule keeps the newest version where formats carry one: articles store their version
 //    key (kVersion) and the file their content came from (kContentFile); a holder to read again
 //    after its article's source went is marked under "newsidx.reread:"; a partitioned archive
-//    keeps each id in one partition (indexer/partition.cpp).
+//    keeps each id in one partition (indexer/storage/partition.cpp).
 //    Also 5: articles carry a body fingerprint (kFingerprint, XMH band terms) and, when they have
 //    copies, their story's label (kCluster); quotations a collapse key (kQuoteKey).
 //    Also 5: person, organisation and place facets are linked across the archive after each run (a

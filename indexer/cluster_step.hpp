@@ -11,7 +11,7 @@
 #include <xapian.h>
 
 #include "common/result.hpp"
-#include "indexer/archive_writer.hpp"
+#include "indexer/storage/archive_writer.hpp"
 
 namespace newsidx::indexer {
 

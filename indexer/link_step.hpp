@@ -11,7 +11,7 @@
 
 #include "common/aliases.hpp"
 #include "common/result.hpp"
-#include "indexer/archive_writer.hpp"
+#include "indexer/storage/archive_writer.hpp"
 
 namespace newsidx::indexer {
 

@@ -58,11 +58,16 @@ std::string describe(const MaxPrune& limit) {
 
 std::vector<std::string> default_config_files() { return config::default_files(); }
 
-Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
-  IndexOptions o;
+namespace {
+
+// The values parse_options reads before it turns them into IndexOptions fields.
+struct RawOptions {
   std::string config, max_prune = "50%";
   bool no_prune = false, prune = false, verbose = false, quiet = false, no_progress = false;
-  po::options_description desc(
+};
+
+// --help's text above the option table.
+const char* const kUsage =
       "Usage: newsidx-index [OPTION]... --db PATH ARCHIVE...\n"
       "  or:  newsidx-index --extract-only ARCHIVE...\n\n"
       "Indexes folders of news articles (*.txt, *.jsonl/*.ndjson, Reuters *.sgm, saved web pages\n"
@@ -92,12 +97,16 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
       "/etc/newsidx.conf (lines \"name = value\", e.g. \"lock-timeout = 600\"); the command line\n"
       "overrides them.\n\n"
       "Documentation: " NEWSIDX_DOCDIR "/operations.md (nightly runs, exit statuses, --status\n"
-      "JSON), " NEWSIDX_DOCDIR "/examples/ (configuration, crontab, systemd units).\n\nOptions");
+      "JSON), " NEWSIDX_DOCDIR "/examples/ (configuration, crontab, systemd units).\n\nOptions";
+
+// The option table, storing into `o` and `raw`.
+po::options_description describe_options(IndexOptions& o, RawOptions& raw) {
+  po::options_description desc(kUsage);
   // clang-format off
   desc.add_options()
     ("help,h", "show this help")
     ("version", "show the version")
-    ("config,c", po::value<std::string>(&config), "read options from FILE instead of the default files")
+    ("config,c", po::value<std::string>(&raw.config), "read options from FILE instead of the default files")
     ("db,d", po::value<std::string>(&o.db), "database to create or update (e.g. --db news.db)")
     ("archive", po::value<std::vector<std::string>>(&o.archives),
        "folder or file to index; also given as plain arguments (repeatable)")
@@ -125,9 +134,9 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
        "table (e.g. after changing --aliases); no ARCHIVE needed")
     ("dry-run,n", po::bool_switch(&o.dry_run),
        "print the files that would be added, updated or removed; write nothing")
-    ("prune", po::bool_switch(&prune), "remove articles of files gone from a folder given (default)")
-    ("no-prune", po::bool_switch(&no_prune), "keep articles of files that no longer exist")
-    ("max-prune", po::value<std::string>(&max_prune)->default_value("50%"),
+    ("prune", po::bool_switch(&raw.prune), "remove articles of files gone from a folder given (default)")
+    ("no-prune", po::bool_switch(&raw.no_prune), "keep articles of files that no longer exist")
+    ("max-prune", po::value<std::string>(&raw.max_prune)->default_value("50%"),
        "refuse (exit 5, nothing removed) to prune more than this share of the articles (\"50%\") "
        "or this many (\"200\"): an empty or unmounted archive folder must not empty the index")
     ("prune-all", po::bool_switch(&o.prune_all), "prune whatever vanished, beyond --max-prune")
@@ -151,15 +160,19 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
     ("log-max-size", po::value<std::size_t>(&o.log_max_bytes)->default_value(10 * 1024 * 1024),
        "rotate the log file at this many bytes")
     ("log-keep", po::value<std::size_t>(&o.log_keep)->default_value(5), "rotated log files kept")
-    ("no-progress", po::bool_switch(&no_progress), "no progress bar, even on a terminal")
-    ("verbose,v", po::bool_switch(&verbose), "log more (each file)")
-    ("quiet,q", po::bool_switch(&quiet), "log errors only");
+    ("no-progress", po::bool_switch(&raw.no_progress), "no progress bar, even on a terminal")
+    ("verbose,v", po::bool_switch(&raw.verbose), "log more (each file)")
+    ("quiet,q", po::bool_switch(&raw.quiet), "log errors only");
   // clang-format on
+  return desc;
+}
+
+// Stores the command line into `cli` and `vm`, then the configuration files into `vm` (the
+// command line first, so its values win over the files': Boost keeps the first), and notifies.
+Status read_layers(int argc, const char* const argv[], const po::options_description& desc, IndexOptions& o,
+                   po::variables_map& vm, po::variables_map& cli) {
   po::positional_options_description pos;
   pos.add("archive", -1);
-
-  // The command line is stored first, so its values win over the files' (Boost keeps the first).
-  po::variables_map vm, cli;
   try {
     auto parsed = po::command_line_parser(argc, argv).options(desc).positional(pos).run();
     po::store(parsed, vm);
@@ -186,33 +199,11 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
   } catch (const po::error& e) {
     return usage(e.what());
   }
-  std::ostringstream help;
-  help << desc;
-  o.help_text = help.str();
-  o.show_help = vm.count("help") > 0;
-  o.show_version = vm.count("version") > 0;
-  if (o.show_help || o.show_version) return o;
+  return Ok{};
+}
 
-  // A switch given on the command line beats its opposite from a configuration file.
-  auto from_cli = [&](const char* name) { return cli.count(name) && cli[name].as<bool>(); };
-  if (from_cli("prune") || from_cli("no-prune")) o.prune = !from_cli("no-prune");
-  else o.prune = prune || !no_prune;
-  if (from_cli("verbose") || from_cli("quiet")) {
-    verbose = from_cli("verbose");
-    quiet = from_cli("quiet");
-  }
-  if (verbose) o.log_level = LogLevel::kVerbose;
-  if (quiet) o.log_level = LogLevel::kQuiet;
-  o.progress = !no_progress;
-  o.extract_only = vm.count("extract-only") > 0;
-  if (auto m = parse_max_prune(max_prune)) o.max_prune = *m;
-  else return usage("--max-prune must be a share such as 50% (0-100%) or a number of articles, not \"" +
-                    max_prune + "\"");
-  if (o.json && !o.status) return usage("--json goes with --status");
-  if (o.status) {
-    if (o.db.empty()) return usage("--status needs --db", "e.g. newsidx-index --status --db news.db");
-    return o;
-  }
+// The option combinations that make no run, and the defaults that depend on the machine.
+Status check_combinations(IndexOptions& o) {
   if (o.relink && (o.dry_run || o.extract_only || o.rebuild))
     return usage("--relink cannot be combined with --dry-run, --extract-only or --rebuild");
   if (o.archives.empty() && !o.compact && !o.relink)
@@ -230,6 +221,45 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
   if (o.jobs == 0) o.jobs = std::max(1u, std::thread::hardware_concurrency());
   if (o.batch_size == 0) o.batch_size = 1;
   if (o.log_keep == 0) o.log_keep = 1;
+  return Ok{};
+}
+
+}  // namespace
+
+Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
+  IndexOptions o;
+  RawOptions raw;
+  const po::options_description desc = describe_options(o, raw);
+  po::variables_map vm, cli;
+  if (auto st = read_layers(argc, argv, desc, o, vm, cli); !st) return st.error();
+  std::ostringstream help;
+  help << desc;
+  o.help_text = help.str();
+  o.show_help = vm.count("help") > 0;
+  o.show_version = vm.count("version") > 0;
+  if (o.show_help || o.show_version) return o;
+
+  // A switch given on the command line beats its opposite from a configuration file.
+  auto from_cli = [&](const char* name) { return cli.count(name) && cli[name].as<bool>(); };
+  if (from_cli("prune") || from_cli("no-prune")) o.prune = !from_cli("no-prune");
+  else o.prune = raw.prune || !raw.no_prune;
+  if (from_cli("verbose") || from_cli("quiet")) {
+    raw.verbose = from_cli("verbose");
+    raw.quiet = from_cli("quiet");
+  }
+  if (raw.verbose) o.log_level = LogLevel::kVerbose;
+  if (raw.quiet) o.log_level = LogLevel::kQuiet;
+  o.progress = !raw.no_progress;
+  o.extract_only = vm.count("extract-only") > 0;
+  if (auto m = parse_max_prune(raw.max_prune)) o.max_prune = *m;
+  else return usage("--max-prune must be a share such as 50% (0-100%) or a number of articles, not \"" +
+                    raw.max_prune + "\"");
+  if (o.json && !o.status) return usage("--json goes with --status");
+  if (o.status) {
+    if (o.db.empty()) return usage("--status needs --db", "e.g. newsidx-index --status --db news.db");
+    return o;
+  }
+  if (auto st = check_combinations(o); !st) return st.error();
   return o;
 }
 

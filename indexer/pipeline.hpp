@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "indexer/archive_writer.hpp"
+#include "indexer/storage/archive_writer.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/readers/reader.hpp"
 

@@ -1,4 +1,4 @@
-// newsidx-index's run: walk, open the target (indexer/target), read, analyse and build the files
+// newsidx-index's run: walk, open the target (indexer/storage/target), read, analyse and build the files
 // in the ordered workers (indexer/pipeline) while this thread, the single writer, writes them in
 // file order, then prune, settle stories and links, commit, settle the target and summarise.
 #include "run.hpp"
@@ -23,22 +23,22 @@
 #include "common/aliases.hpp"
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
-#include "indexer/archive_writer.hpp"
+#include "indexer/storage/archive_writer.hpp"
 #include "indexer/cluster_step.hpp"
-#include "indexer/db_files.hpp"
+#include "indexer/storage/db_files.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/entities/analyzer.hpp"
 #include "indexer/extract_json.hpp"
 #include "indexer/file_source.hpp"
 #include "indexer/link_step.hpp"
-#include "indexer/partition.hpp"
+#include "indexer/storage/partition.hpp"
 #include "indexer/pipeline.hpp"
 #include "indexer/progress.hpp"
 #include "indexer/readers/reader.hpp"
 #include "indexer/status.hpp"
-#include "indexer/target.hpp"
+#include "indexer/storage/target.hpp"
 #include "indexer/walker.hpp"
-#include "indexer/writer.hpp"
+#include "indexer/storage/writer.hpp"
 
 namespace newsidx::indexer {
 

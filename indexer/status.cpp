@@ -12,9 +12,9 @@
 
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
-#include "indexer/db_files.hpp"
-#include "indexer/partition.hpp"
-#include "indexer/writer.hpp"
+#include "indexer/storage/db_files.hpp"
+#include "indexer/storage/partition.hpp"
+#include "indexer/storage/writer.hpp"
 
 namespace newsidx::indexer {
 

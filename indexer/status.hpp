@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "common/result.hpp"
-#include "indexer/archive_writer.hpp"
+#include "indexer/storage/archive_writer.hpp"
 
 namespace newsidx::indexer {
 

@@ -106,16 +106,16 @@ Status check_show(const QueryOptions& o) {
   return Ok{};
 }
 
-}  // namespace
-
-Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
-  QueryOptions o;
-  auto& r = o.request;
+// The values parse_options reads before it turns them into QueryOptions fields.
+struct RawOptions {
   std::vector<std::string> words;
   std::vector<std::string> person, org, place, country, speaker, section, source, tag, author, lang;
   std::string format, sort = "relevance", since, until, today, facets, config, interval;
   std::string limit, offset, facet_size;
-  po::options_description desc(
+};
+
+// --help's text above the option table.
+const char* const kUsage =
       "Usage: newsidx-query --db PATH [OPTIONS] 'QUERY'\n\n"
       "Searches a newsidx database. All words are required unless --any is given; \"quoted\n"
       "phrases\", AND/OR/NOT (in capitals: lower-case and/or/not are words), +word/-word,\n"
@@ -159,51 +159,56 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
       "--format ids), also for a page of a WARC crawl or an item of a feed.\n\n"
       "Exit status: 0 matches found (--show: the article), 1 none (--show: no article has that\n"
       "id), 2 usage or query error, 3 database error.\n\n"
-      "Options");
+      "Options";
+
+// The option table, storing into `o` and `raw`.
+po::options_description describe_options(QueryOptions& o, RawOptions& raw) {
+  auto& r = o.request;
+  po::options_description desc(kUsage);
   // clang-format off
   desc.add_options()
     ("help,h", "show this help")
     ("version", "show the version")
     ("db,d", po::value<std::string>(&o.db), "database to search, e.g. --db news.db; may be left out when "
        "newsidx.conf sets db (~/.config/newsidx/newsidx.conf, /etc/newsidx.conf, as for newsidx-index)")
-    ("config", po::value<std::string>(&config), "take db from FILE instead of the default newsidx.conf files "
+    ("config", po::value<std::string>(&raw.config), "take db from FILE instead of the default newsidx.conf files "
        "(and aliases; the indexer's other keys are ignored), e.g. --config ~/nightly.conf")
     ("any", "match any of the words (OR) instead of all of them, e.g. --any 'kyiv kiev'")
-    ("limit,n", po::value(&limit)->default_value("10"), "hits to show, 0 to 1,000,000, e.g. --limit 20")
-    ("offset", po::value(&offset)->default_value("0"), "hits to skip first (paging), 0 to 1,000,000, e.g. --offset 10")
+    ("limit,n", po::value(&raw.limit)->default_value("10"), "hits to show, 0 to 1,000,000, e.g. --limit 20")
+    ("offset", po::value(&raw.offset)->default_value("0"), "hits to skip first (paging), 0 to 1,000,000, e.g. --offset 10")
     ("count", "print only the number of matching articles, e.g. --count sanctions")
-    ("sort", po::value<std::string>(&sort), "relevance (default), newest or oldest, e.g. --sort newest")
-    ("since", po::value<std::string>(&since), "only articles dated on or after: YYYY-MM-DD, YYYY-MM, YYYY, "
+    ("sort", po::value<std::string>(&raw.sort), "relevance (default), newest or oldest, e.g. --sort newest")
+    ("since", po::value<std::string>(&raw.since), "only articles dated on or after: YYYY-MM-DD, YYYY-MM, YYYY, "
                                               "7d, 2w, 3m, 1y, today, yesterday, last-week, last-month; e.g. --since 7d")
-    ("until", po::value<std::string>(&until), "only articles dated up to the end of this period (same forms), e.g. --until 2022-02")
-    ("today", po::value<std::string>(&today), "pretend today is this day, for reproducible relative dates, e.g. --today 2022-03-01")
+    ("until", po::value<std::string>(&raw.until), "only articles dated up to the end of this period (same forms), e.g. --until 2022-02")
+    ("today", po::value<std::string>(&raw.today), "pretend today is this day, for reproducible relative dates, e.g. --today 2022-03-01")
     ("aliases", po::value<std::string>(&o.aliases), "TSV file of other names (alias, canonical name, facet) "
        "added to the built-in table, as given to newsidx-index (or the config key aliases); a "
        "filter for either name finds both, e.g. --aliases ~/aliases.tsv")
-    ("person", po::value(&person)->composing(), "only articles mentioning this person (repeatable: any of them), e.g. --person blinken")
-    ("org", po::value(&org)->composing(), "only articles mentioning this organisation, e.g. --org nato")
-    ("place", po::value(&place)->composing(), "only articles mentioning this place, e.g. --place kyiv")
-    ("country", po::value(&country)->composing(), "only articles about this country (name, code or adjective), e.g. --country UA")
-    ("speaker", po::value(&speaker)->composing(), "only articles (or quotes) by this speaker, e.g. --speaker klobuchar")
+    ("person", po::value(&raw.person)->composing(), "only articles mentioning this person (repeatable: any of them), e.g. --person blinken")
+    ("org", po::value(&raw.org)->composing(), "only articles mentioning this organisation, e.g. --org nato")
+    ("place", po::value(&raw.place)->composing(), "only articles mentioning this place, e.g. --place kyiv")
+    ("country", po::value(&raw.country)->composing(), "only articles about this country (name, code or adjective), e.g. --country UA")
+    ("speaker", po::value(&raw.speaker)->composing(), "only articles (or quotes) by this speaker, e.g. --speaker klobuchar")
     ("all-of", "repeated values of one filter (--person, --tag, ...) must ALL match (mentions both), "
                "e.g. --all-of --person blinken --person lavrov")
-    ("section", po::value(&section)->composing(), "only this section (the archive folder, a web page's section), e.g. --section politics")
-    ("source", po::value(&source)->composing(), "only this source (a web page's site name, a feed's title; case and "
+    ("section", po::value(&raw.section)->composing(), "only this section (the archive folder, a web page's section), e.g. --section politics")
+    ("source", po::value(&raw.source)->composing(), "only this source (a web page's site name, a feed's title; case and "
        "spacing ignored, a part of the name finds those holding it), e.g. --source 'bbc news'")
-    ("author", po::value(&author)->composing(), "only articles by this author (one name of the byline; a surname "
+    ("author", po::value(&raw.author)->composing(), "only articles by this author (one name of the byline; a surname "
        "finds the full name), e.g. --author lima")
-    ("lang", po::value(&lang)->composing(), "only articles in this language (web pages' lang, NewsML-G2's "
+    ("lang", po::value(&raw.lang)->composing(), "only articles in this language (web pages' lang, NewsML-G2's "
        "language; fr finds fr-FR), e.g. --lang fr")
-    ("tag", po::value(&tag)->composing(), "only this editorial tag, e.g. --tag places:usa")
+    ("tag", po::value(&raw.tag)->composing(), "only this editorial tag, e.g. --tag places:usa")
     ("quotes", "search the quotations instead of the articles (the query words are looked for in "
                "the quoted text; each is shown with its speaker, or the description of an unnamed one: "
                "\"a senior official\"), e.g. --quotes --speaker klobuchar sanctions")
-    ("facets", po::value<std::string>(&facets), "count the top values of these facets over all matches "
+    ("facets", po::value<std::string>(&raw.facets), "count the top values of these facets over all matches "
                                                 "(person,org,place,country,speaker,source,section,author,lang), e.g. --facets person,country")
-    ("facet-size", po::value(&facet_size)->default_value("10"), "values shown per facet, 1 to 10,000, e.g. --facet-size 5")
+    ("facet-size", po::value(&raw.facet_size)->default_value("10"), "values shown per facet, 1 to 10,000, e.g. --facet-size 5")
     ("facets-only", "print the facet counts (and timeline) without the hits, e.g. --facets-only --facets person")
     ("timeline", "a histogram of the matches by day, week, month or year, whichever suits their span, e.g. --timeline")
-    ("interval", po::value(&interval), "the timeline's buckets: day, week, month or year (implies --timeline), e.g. --interval month")
+    ("interval", po::value(&raw.interval), "the timeline's buckets: day, week, month or year (implies --timeline), e.g. --interval month")
     ("show", po::value<std::string>(&o.show_id), "print the article with this id as it was indexed (metadata, "
        "body, facets) instead of searching, e.g. --show 2022/01/19/blinken-kyiv.txt")
     ("like", po::value<std::string>(&r.like_id), "rank articles similar to the one with this id, e.g. --like wire-1")
@@ -213,14 +218,91 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
     ("partial", "when a remote partition (a \"remote\" line of a stub database) does not answer, "
        "say which and search the others, e.g. --partial")
     ("explain", "show how the query was understood (terms, stems, filters) before the hits")
-    ("format", po::value<std::string>(&format), "text (default), json (JSON Lines, see " NEWSIDX_DOCDIR "/json-output.md), "
+    ("format", po::value<std::string>(&raw.format), "text (default), json (JSON Lines, see " NEWSIDX_DOCDIR "/json-output.md), "
        "csv (for spreadsheets), ids, or paths (of the files holding the hits), e.g. --format csv")
     ("null", "with --format ids or paths: end each with a NUL byte, unquoted, as find -print0 does, "
        "e.g. --format paths --null | xargs -0 ls -l")
     ("json", "shorthand for --format json");
   // clang-format on
+  return desc;
+}
+
+// --format (and --json) and --null.
+Status read_format(const po::variables_map& vm, const std::string& format, QueryOptions& o) {
+  if (vm.count("json")) o.format = OutputFormat::kJson;
+  if (!format.empty()) {
+    if (format == "text") o.format = OutputFormat::kText;
+    else if (format == "json") o.format = OutputFormat::kJson;
+    else if (format == "ids") o.format = OutputFormat::kIds;
+    else if (format == "paths") o.format = OutputFormat::kPaths;
+    else if (format == "csv") o.format = OutputFormat::kCsv;
+    else return usage("unknown format '" + format + "'", "use --format text, json, csv, ids or paths");
+  }
+  if (o.null && o.format != OutputFormat::kIds && o.format != OutputFormat::kPaths)
+    return usage("--null goes with --format ids or paths", "e.g. --format paths --null");
+  return Ok{};
+}
+
+// --sort, and the newest first for an empty query unless --sort says otherwise.
+Status read_sort(const po::variables_map& vm, const std::string& sort, SearchRequest& r) {
+  if (sort == "relevance") r.sort = SortOrder::kRelevance;
+  else if (sort == "newest") r.sort = SortOrder::kNewest;
+  else if (sort == "oldest") r.sort = SortOrder::kOldest;
+  else return usage("unknown sort order '" + sort + "'", "use --sort relevance, newest or oldest");
+  // An empty query has no relevance to rank by: the newest first, unless --sort says otherwise.
+  if (!vm.count("sort") && !has_words(r.text) && r.like_id.empty()) r.sort = SortOrder::kNewest;
+  return Ok{};
+}
+
+// --today, --since and --until.
+Status read_dates(const RawOptions& raw, SearchRequest& r) {
+  if (!raw.today.empty()) {
+    auto t = parse_period(raw.today, r.today);
+    if (!t || t->from != t->to) return usage("--today needs one day, YYYY-MM-DD", "e.g. --today 2022-03-01");
+    r.today = {std::stoi(t->from.substr(0, 4)), std::stoi(t->from.substr(4, 2)), std::stoi(t->from.substr(6, 2))};
+  }
+  if (!raw.since.empty()) {
+    auto s = parse_since(raw.since, r.today);
+    if (!s) return usage("--since: " + s.error().message, s.error().hint);
+    r.dates.from = *s;
+  }
+  if (!raw.until.empty()) {
+    auto u = parse_until(raw.until, r.today);
+    if (!u) return usage("--until: " + u.error().message, u.error().hint);
+    r.dates.to = *u;
+  }
+  if (!r.dates.from.empty() && !r.dates.to.empty() && r.dates.from > r.dates.to)
+    return usage("--since " + raw.since + " is after --until " + raw.until,
+                 "swap them, e.g. --since 2022-01 --until 2022-02");
+  return Ok{};
+}
+
+// The entity and metadata filters, in the order the options table lists them.
+void read_filters(const RawOptions& raw, SearchRequest& r) {
+  auto add = [&](const char* name, const std::vector<std::string>& values) {
+    if (!values.empty()) r.filters.emplace_back(name, values);
+  };
+  add("person", raw.person);
+  add("org", raw.org);
+  add("place", raw.place);
+  add("country", raw.country);
+  add("speaker", raw.speaker);
+  add("section", raw.section);
+  add("source", raw.source);
+  add("tag", raw.tag);
+  add("author", raw.author);
+  add("lang", raw.lang);
+}
+
+}  // namespace
+
+Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
+  QueryOptions o;
+  auto& r = o.request;
+  RawOptions raw;
+  const po::options_description desc = describe_options(o, raw);
   po::options_description hidden;
-  hidden.add_options()("words", po::value(&words), "");
+  hidden.add_options()("words", po::value(&raw.words), "");
   po::options_description all;
   all.add(desc).add(hidden);
   po::positional_options_description pos;
@@ -242,20 +324,20 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   o.show_version = vm.count("version") > 0;
   if (o.show_help || o.show_version) return o;
   if (o.db.empty()) {
-    auto db = from_config(config, "db");
+    auto db = from_config(raw.config, "db");
     if (!db) return db.error();
     o.db = std::move(db).value();
   }
   if (o.db.empty())
     return usage("--db is required (no configuration file sets db)", "e.g. newsidx-query --db news.db 'query'");
   if (o.aliases.empty()) {
-    auto a = from_config(config, "aliases");
+    auto a = from_config(raw.config, "aliases");
     if (!a) return a.error();
     o.aliases = std::move(a).value();
   }
 
   r.quotes = vm.count("quotes") > 0;
-  for (const auto& w : words) r.text += (r.text.empty() ? "" : " ") + w;
+  for (const auto& w : raw.words) r.text += (r.text.empty() ? "" : " ") + w;
   r.any = vm.count("any") > 0;
   r.count_only = vm.count("count") > 0;
   r.collapse = vm.count("no-collapse") == 0;
@@ -265,69 +347,23 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   r.explain = vm.count("explain") > 0;
   o.facets_only = vm.count("facets-only") > 0;
   o.null = vm.count("null") > 0;
-  if (auto st = read_numbers(limit, offset, facet_size, r); !st) return st.error();
-  if (auto st = read_interval(interval, r); !st) return st.error();
-
-  if (vm.count("json")) o.format = OutputFormat::kJson;
-  if (!format.empty()) {
-    if (format == "text") o.format = OutputFormat::kText;
-    else if (format == "json") o.format = OutputFormat::kJson;
-    else if (format == "ids") o.format = OutputFormat::kIds;
-    else if (format == "paths") o.format = OutputFormat::kPaths;
-    else if (format == "csv") o.format = OutputFormat::kCsv;
-    else return usage("unknown format '" + format + "'", "use --format text, json, csv, ids or paths");
-  }
-  if (o.null && o.format != OutputFormat::kIds && o.format != OutputFormat::kPaths)
-    return usage("--null goes with --format ids or paths", "e.g. --format paths --null");
+  if (auto st = read_numbers(raw.limit, raw.offset, raw.facet_size, r); !st) return st.error();
+  if (auto st = read_interval(raw.interval, r); !st) return st.error();
+  if (auto st = read_format(vm, raw.format, o); !st) return st.error();
   // Ids, paths, CSV and the text facet table alone print no snippets: do not make them.
   r.snippets = !(o.format == OutputFormat::kIds || o.format == OutputFormat::kPaths ||
                  o.format == OutputFormat::kCsv || (o.format == OutputFormat::kText && o.facets_only));
-  if (sort == "relevance") r.sort = SortOrder::kRelevance;
-  else if (sort == "newest") r.sort = SortOrder::kNewest;
-  else if (sort == "oldest") r.sort = SortOrder::kOldest;
-  else return usage("unknown sort order '" + sort + "'", "use --sort relevance, newest or oldest");
-  // An empty query has no relevance to rank by: the newest first, unless --sort says otherwise.
-  if (!vm.count("sort") && !has_words(r.text) && r.like_id.empty()) r.sort = SortOrder::kNewest;
-
-  if (!today.empty()) {
-    auto t = parse_period(today, r.today);
-    if (!t || t->from != t->to) return usage("--today needs one day, YYYY-MM-DD", "e.g. --today 2022-03-01");
-    r.today = {std::stoi(t->from.substr(0, 4)), std::stoi(t->from.substr(4, 2)), std::stoi(t->from.substr(6, 2))};
-  }
-  if (!since.empty()) {
-    auto s = parse_since(since, r.today);
-    if (!s) return usage("--since: " + s.error().message, s.error().hint);
-    r.dates.from = *s;
-  }
-  if (!until.empty()) {
-    auto u = parse_until(until, r.today);
-    if (!u) return usage("--until: " + u.error().message, u.error().hint);
-    r.dates.to = *u;
-  }
-  if (!r.dates.from.empty() && !r.dates.to.empty() && r.dates.from > r.dates.to)
-    return usage("--since " + since + " is after --until " + until, "swap them, e.g. --since 2022-01 --until 2022-02");
+  if (auto st = read_sort(vm, raw.sort, r); !st) return st.error();
+  if (auto st = read_dates(raw, r); !st) return st.error();
   if (vm.count("facets")) {
-    auto names = parse_facet_names(facets);
+    auto names = parse_facet_names(raw.facets);
     if (!names) return usage(names.error().message, names.error().hint);
     r.facets = std::move(names).value();
   }
   if (o.facets_only && r.facets.empty() && !r.timeline)
     return usage("--facets-only needs --facets (or --timeline)", "e.g. --facets-only --facets person,country");
   if (o.facets_only) r.limit = 0;
-
-  auto add = [&](const char* name, const std::vector<std::string>& values) {
-    if (!values.empty()) r.filters.emplace_back(name, values);
-  };
-  add("person", person);
-  add("org", org);
-  add("place", place);
-  add("country", country);
-  add("speaker", speaker);
-  add("section", section);
-  add("source", source);
-  add("tag", tag);
-  add("author", author);
-  add("lang", lang);
+  read_filters(raw, r);
   if (vm.count("show"))
     if (auto st = check_show(o); !st) return st.error();
   return o;

@@ -1,10 +1,9 @@
-// Search, then print in the chosen format.
+// Search, then hand the answer to the printer of the chosen format (query/printer.hpp).
 #include "run.hpp"
 
 #include "query/display.hpp"
-#include "query/printers.hpp"
+#include "query/printer.hpp"
 #include "query/searcher.hpp"
-#include "query/show.hpp"
 
 namespace newsidx::query {
 
@@ -16,19 +15,8 @@ int fail(const Error& e, std::ostream& err) {
   return exit_code(e.code);
 }
 
-// Notes, the undated count and suggestions: to stderr, so stdout stays the answer.
-void print_notes(const SearchResult& r, std::ostream& err) {
-  // Notes quote typed values and stored names: escaped like the rest of the text output (not
-  // wrapped: one line each, for whoever greps them).
-  for (const auto& n : r.notes) err << "note: " << escape_controls(n) << "\n";
-  if (r.undated_excluded && *r.undated_excluded > 0)
-    err << "note: " << *r.undated_excluded << " matching "
-        << (*r.undated_excluded == 1 ? "document has" : "documents have")
-        << " no date and " << (*r.undated_excluded == 1 ? "is" : "are") << " excluded by the date filter\n";
-  if (!r.suggestion.empty()) err << "did you mean: " << escape_controls(r.suggestion) << "\n";
-}
 // --show ID: the stored article, or one sentence and exit 1 (as a search that finds nothing).
-int show(Searcher& searcher, const QueryOptions& o, std::ostream& out, std::ostream& err, const PrintOptions& po) {
+int show(Searcher& searcher, const QueryOptions& o, Printer& printer, std::ostream& err) {
   auto found = searcher.article(o.show_id);
   if (!found) return fail(found.error(), err);
   if (!*found) {
@@ -37,10 +25,7 @@ int show(Searcher& searcher, const QueryOptions& o, std::ostream& out, std::ostr
         << "hint: an id is shown under each result (also by --format ids), e.g. newsidx-query --db DB --format ids 'query'\n";
     return 1;
   }
-  if (o.format == OutputFormat::kJson)
-    out << article_json(**found).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-  else
-    print_article_text(out, **found, po);
+  printer.article(**found);
   return 0;
 }
 
@@ -55,52 +40,18 @@ int run(const QueryOptions& o, std::ostream& out, std::ostream& err, bool color,
   auto names = aliases::load(o.aliases, alias_warnings);
   if (!names) return fail(names.error(), err);
   for (const auto& w : alias_warnings) err << "warning: " << escape_controls(w) << "\n";
-  if (!o.show_id.empty()) return show(**searcher, o, out, err, PrintOptions{color, false, width, false});
+  if (!o.show_id.empty()) {
+    auto printer = make_printer(o, out, err, PrintOptions{color, false, width, false});
+    return show(**searcher, o, *printer, err);
+  }
   SearchRequest req = o.request;
   req.aliases = &*names;
   auto res = (*searcher)->search(req);
   if (!res) return fail(res.error(), err);
-  const int status = res->matches_estimated > 0 ? 0 : 1;
-  const PrintOptions po{color, o.request.quotes, width, o.null};
-  if (o.request.count_only) {
-    print_notes(*res, err);
-    out << res->matches_estimated << "\n";
-    // --count --facets (or --timeline): the number, then what was counted over the matches.
-    if (!res->facets.empty() || res->timeline) out << "\n";
-    if (!res->facets.empty()) print_facets_text(out, res->facets, res->matches_estimated, po);
-    if (res->timeline) print_timeline_text(out, *res->timeline, po);
-    return status;
-  }
-  switch (o.format) {
-    case OutputFormat::kJson:
-      print_json(out, *res, po);
-      // --limit 0 asks for the count: the summary carries it even when it has nothing else.
-      if (o.request.limit == 0 && !has_summary(*res))
-        out << summary_json(*res).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-      return status;
-    case OutputFormat::kIds:
-    case OutputFormat::kPaths:
-    case OutputFormat::kCsv:
-      print_notes(*res, err);
-      if (res->explanation) print_explanation_text(err, *res->explanation, width);
-      if (o.format == OutputFormat::kIds) print_ids(out, *res, po);
-      else if (o.format == OutputFormat::kPaths) print_paths(out, *res, po);
-      else print_csv(out, *res, po);
-      return status;
-    case OutputFormat::kText:
-      break;
-  }
-  print_notes(*res, err);
-  if (res->explanation) print_explanation_text(out, *res->explanation, width);
-  if (res->matches_estimated == 0) {
-    err << "no matches\n";
-    return status;
-  }
-  out << count_line(*res, o.request.quotes) << "\n\n";
-  if (!res->facets.empty()) print_facets_text(out, res->facets, res->matches_estimated, po);
-  if (res->timeline) print_timeline_text(out, *res->timeline, po);
-  if (!o.facets_only) print_text(out, *res, po);
-  return status;
+  auto printer = make_printer(o, out, err, PrintOptions{color, o.request.quotes, width, o.null});
+  if (o.request.count_only) printer->count(*res);
+  else printer->result(*res);
+  return res->matches_estimated > 0 ? 0 : 1;
 }
 
 }  // namespace newsidx::query

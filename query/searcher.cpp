@@ -392,6 +392,165 @@ Result<QuerySpec> Searcher::query_spec(const SearchRequest& req, SearchResult& r
   return spec;
 }
 
+namespace {
+
+// Newest or oldest first when asked; undated articles go last either way: an empty key sorts
+// lowest, so the oldest-first order gives them a key above every date.
+void sort_by_date(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& by_date, SortOrder sort) {
+  if (sort == SortOrder::kRelevance) return;
+  const bool newest = sort == SortOrder::kNewest;
+  by_date.add_value(schema::slot(schema::Slot::kDate), newest, newest ? std::string() : std::string("99999999"));
+  enquire.set_sort_by_key_then_relevance(&by_date, false);
+}
+
+// The counts over all matches: facets, the timeline and the number of stories. Three ways to
+// count facets and dates. One database: collect the matching documents and read each slot's
+// value stream once afterwards (fastest). Several shards: a spy that reads each document's
+// values, because a spy sees shard-local document ids. Remote: the ValueCountMatchSpy every
+// server knows. Holds the spies, so it lives as long as the Enquire they are added to.
+class MatchCounts {
+ public:
+  MatchCounts(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& req, bool collapse,
+              Xapian::valueno collapse_on, bool remote_safe)
+      : req_(req),
+        remote_safe_(remote_safe),
+        by_stream_(!remote_safe && db.size() == 1 && (!req.facets.empty() || req.timeline)),
+        // Local spies see one document per story when collapsing (remote ones every copy).
+        spy_stories_(collapse && !remote_safe && !by_stream_ && (!req.facets.empty() || req.timeline)),
+        // Collapsing, Xapian only estimates how many stories remain: a spy counts them in the match.
+        count_stories_(collapse && !by_stream_ && !remote_safe),
+        stories_spy_(collapse_on),
+        dates_spy_(schema::slot(schema::Slot::kDate)),
+        story_count_(collapse_on) {
+    if (!by_stream_) return;
+    // A separate unranked pass finds every match: BoolWeight computes no weights, and the
+    // ranked match may then stop early for its one page, as a plain query does.
+    MatchingDocsSpy docs_spy;
+    Xapian::Enquire every(db);
+    every.set_query(query);
+    every.set_weighting_scheme(Xapian::BoolWeight());
+    every.add_matchspy(&docs_spy);
+    every.get_mset(0, 0, db.get_doccount());
+    // Facets, the timeline and the count see one document per story.
+    matched_ = collapse ? one_per_key(db, collapse_on, docs_spy.docids()) : docs_spy.docids();
+  }
+
+  /// Whether the unranked pass counted every match already.
+  bool by_stream() const { return by_stream_; }
+
+  /// Adds the spies the ranked match needs to `enquire`.
+  void attach(Xapian::Enquire& enquire) {
+    if (spy_stories_) enquire.add_matchspy(&stories_spy_);
+    auto add_spy = [&](Xapian::MatchSpy* spy) {
+      if (spy_stories_) stories_spy_.add(spy);
+      else enquire.add_matchspy(spy);
+    };
+    for (const auto& name : req_.facets) {
+      const auto slot = schema::slot(schema::find_facet(name)->slot);
+      if (by_stream_) continue;
+      if (remote_safe_) {
+        combo_spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+        enquire.add_matchspy(combo_spies_.back().get());
+      } else {
+        list_spies_.push_back(std::make_unique<ListCountMatchSpy>(slot));
+        add_spy(list_spies_.back().get());
+      }
+    }
+    if (req_.timeline && !by_stream_) add_spy(&dates_spy_);
+    if (count_stories_) enquire.add_matchspy(&story_count_);
+  }
+
+  /// The match counts of `res`, made exact where these counts know better than the MSet.
+  void count(const Xapian::MSet& mset, bool exhaustive, Xapian::doccount check, SearchResult& res) const {
+    res.matches_estimated = mset.get_matches_estimated();
+    res.matches_lower = mset.get_matches_lower_bound();
+    res.matches_upper = mset.get_matches_upper_bound();
+    if (count_stories_ && (exhaustive || story_count_.seen() < check))
+      res.matches_estimated = res.matches_lower = res.matches_upper = story_count_.stories();
+    // The unranked pass saw every match: the count is exact.
+    if (by_stream_)
+      res.matches_estimated = res.matches_lower = res.matches_upper = static_cast<Xapian::doccount>(matched_.size());
+  }
+
+  /// The facets and timeline of `res`, once the match has run.
+  void facets(const Xapian::Database& db, SearchResult& res) const {
+    for (std::size_t i = 0; i < req_.facets.size(); ++i) {
+      FacetResult f{req_.facets[i], {}, 0};
+      const schema::FacetDef* facet = schema::find_facet(req_.facets[i]);
+      ValueCounts counts;
+      if (by_stream_) {
+        counts = count_list_values(db, schema::slot(facet->slot), matched_, f.with_value);
+      } else if (remote_safe_) {
+        counts = count_combinations(*combo_spies_[i]);
+        for (auto it = combo_spies_[i]->values_begin(); it != combo_spies_[i]->values_end(); ++it)
+          f.with_value += it.get_termfreq();
+      } else {
+        counts = list_spies_[i]->counts();
+        f.with_value = list_spies_[i]->with_value();
+      }
+      // Metadata is stored as each article writes it; one row per value a filter tells apart.
+      f.values = top_values(facet->entity ? counts : merge_folded(counts), req_.facet_size);
+      res.facets.push_back(std::move(f));
+    }
+    if (!req_.timeline) return;
+    std::map<std::string, Xapian::doccount> days;
+    if (by_stream_)
+      days = count_values(db, schema::slot(schema::Slot::kDate), matched_);
+    else
+      for (auto it = dates_spy_.values_begin(); it != dates_spy_.values_end(); ++it) days[*it] = it.get_termfreq();
+    res.timeline = make_timeline(days, req_.interval);
+  }
+
+ private:
+  const SearchRequest& req_;
+  const bool remote_safe_, by_stream_, spy_stories_, count_stories_;
+  std::vector<Xapian::docid> matched_;
+  OnePerKeySpy stories_spy_;
+  std::vector<std::unique_ptr<ListCountMatchSpy>> list_spies_;
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> combo_spies_;
+  Xapian::ValueCountMatchSpy dates_spy_;
+  StoryCountSpy story_count_;
+};
+
+// --explain: how the query was understood.
+Explanation explain(const BuiltQuery& built, SortOrder sort) {
+  Explanation e;
+  e.description = built.query.get_description();
+  e.terms = describe_terms(built.query);
+  e.filters = built.info.filters;
+  e.sort = sort_name(sort);
+  return e;
+}
+
+// The page of hits, each with its record, snippet, story and count of other copies.
+std::vector<Hit> hits_of(const Xapian::Database& db, const Xapian::MSet& mset, const SnippetMaker& snippets,
+                         const SearchRequest& req, Xapian::valueno collapse_on) {
+  std::vector<Hit> out;
+  std::size_t rank = req.offset;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit h;
+    h.rank = ++rank;
+    h.docid = *it;
+    h.weight = it.get_weight();
+    h.percent = it.get_percent();
+    Xapian::Document d = it.get_document();
+    h.record = parse_record(d.get_data());
+    if (req.snippets) h.snippet = snippets.make(mset, h.record);
+    h.cluster = d.get_value(collapse_on);
+    out.push_back(std::move(h));
+  }
+  std::vector<std::string> keys;
+  for (const auto& h : out) keys.push_back(h.cluster);
+  const auto copies = other_copies(db, collapse_on, keys);
+  for (auto& h : out) {
+    if (auto it = copies.find(h.cluster); it != copies.end()) h.copies = it->second;
+    if (h.cluster.empty() && !req.quotes) h.cluster = h.record.value("id", std::string());
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
   SearchResult res;
   Xapian::Database& db = impl_->db;
@@ -415,107 +574,22 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
   }
   if (collapse) enquire.set_collapse_key(collapse_on);
   enquire.set_query(built->query);
-
   Xapian::MultiValueKeyMaker by_date;
-  if (req.sort != SortOrder::kRelevance) {
-    // Undated articles go last either way: an empty key sorts lowest, so the oldest-first
-    // order gives them a key above every date.
-    const bool newest = req.sort == SortOrder::kNewest;
-    by_date.add_value(schema::slot(schema::Slot::kDate), newest, newest ? std::string() : std::string("99999999"));
-    enquire.set_sort_by_key_then_relevance(&by_date, false);
-  }
+  sort_by_date(enquire, by_date, req.sort);
 
-  // Three ways to count facets and dates over all matches. One database: collect the matching
-  // documents and read each slot's value stream once afterwards (fastest). Several shards: a
-  // spy that reads each document's values, because a spy sees shard-local document ids.
-  // Remote: the ValueCountMatchSpy every server knows.
-  std::vector<std::unique_ptr<ListCountMatchSpy>> list_spies;
-  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> combo_spies;
   const bool remote_safe = req.remote_safe_facets || impl_->remote_safe_facets;
-  const bool by_stream = !remote_safe && db.size() == 1 && (!req.facets.empty() || req.timeline);
-  MatchingDocsSpy docs_spy;
-  if (by_stream) {
-    // A separate unranked pass finds every match: BoolWeight computes no weights, and the
-    // ranked match below may then stop early for its one page, as a plain query does.
-    Xapian::Enquire every(db);
-    every.set_query(built->query);
-    every.set_weighting_scheme(Xapian::BoolWeight());
-    every.add_matchspy(&docs_spy);
-    every.get_mset(0, 0, db.get_doccount());
-  }
-  // Facets, the timeline and the count see one document per story.
-  const std::vector<Xapian::docid> matched =
-      !by_stream ? std::vector<Xapian::docid>{} : collapse ? one_per_key(db, collapse_on, docs_spy.docids()) : docs_spy.docids();
-  // Local spies see one document per story when collapsing (remote ones every copy).
-  OnePerKeySpy stories_spy(collapse_on);
-  const bool spy_stories = collapse && !remote_safe && !by_stream && (!req.facets.empty() || req.timeline);
-  if (spy_stories) enquire.add_matchspy(&stories_spy);
-  auto add_spy = [&](Xapian::MatchSpy* spy) {
-    if (spy_stories) stories_spy.add(spy);
-    else enquire.add_matchspy(spy);
-  };
-  for (const auto& name : req.facets) {
-    const auto slot = schema::slot(schema::find_facet(name)->slot);
-    if (by_stream) continue;
-    if (remote_safe) {
-      combo_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
-      enquire.add_matchspy(combo_spies.back().get());
-    } else {
-      list_spies.push_back(std::make_unique<ListCountMatchSpy>(slot));
-      add_spy(list_spies.back().get());
-    }
-  }
-  Xapian::ValueCountMatchSpy dates_spy(schema::slot(schema::Slot::kDate));
-  if (req.timeline && !by_stream) add_spy(&dates_spy);
-  // Collapsing, Xapian only estimates how many stories remain: a spy counts them in the match.
-  StoryCountSpy story_count(collapse_on);
-  const bool count_stories = collapse && !by_stream && !remote_safe;
-  if (count_stories) enquire.add_matchspy(&story_count);
-
+  MatchCounts counts(db, built->query, req, collapse, collapse_on, remote_safe);
+  counts.attach(enquire);
   // Counts over ALL matches need the match to look at every document, not just the page; any
   // other count is exact up to kExactCountsUpTo matches.
-  const bool exhaustive = req.count_only || (!by_stream && (!req.facets.empty() || req.timeline));
+  const bool exhaustive = req.count_only || (!counts.by_stream() && (!req.facets.empty() || req.timeline));
   const Xapian::doccount limit = req.count_only ? 0 : static_cast<Xapian::doccount>(req.limit);
   const auto first = static_cast<Xapian::doccount>(req.offset);
   const Xapian::doccount check = exhaustive ? db.get_doccount() : std::max(kExactCountsUpTo, first + limit);
   Xapian::MSet mset = enquire.get_mset(first, limit, check);
-  res.matches_estimated = mset.get_matches_estimated();
-  res.matches_lower = mset.get_matches_lower_bound();
-  res.matches_upper = mset.get_matches_upper_bound();
-  if (count_stories && (exhaustive || story_count.seen() < check))
-    res.matches_estimated = res.matches_lower = res.matches_upper = story_count.stories();
-  if (by_stream) {
-    // The unranked pass saw every match: the count is exact.
-    res.matches_estimated = res.matches_lower = res.matches_upper =
-        static_cast<Xapian::doccount>(matched.size());
-  }
+  counts.count(mset, exhaustive, check, res);
+  counts.facets(db, res);
 
-  for (std::size_t i = 0; i < req.facets.size(); ++i) {
-    FacetResult f{req.facets[i], {}, 0};
-    const schema::FacetDef* facet = schema::find_facet(req.facets[i]);
-    ValueCounts counts;
-    if (by_stream) {
-      counts = count_list_values(db, schema::slot(facet->slot), matched, f.with_value);
-    } else if (remote_safe) {
-      counts = count_combinations(*combo_spies[i]);
-      for (auto it = combo_spies[i]->values_begin(); it != combo_spies[i]->values_end(); ++it)
-        f.with_value += it.get_termfreq();
-    } else {
-      counts = list_spies[i]->counts();
-      f.with_value = list_spies[i]->with_value();
-    }
-    // Metadata is stored as each article writes it; one row per value a filter tells apart.
-    f.values = top_values(facet->entity ? counts : merge_folded(counts), req.facet_size);
-    res.facets.push_back(std::move(f));
-  }
-  if (req.timeline) {
-    std::map<std::string, Xapian::doccount> days;
-    if (by_stream)
-      days = count_values(db, schema::slot(schema::Slot::kDate), matched);
-    else
-      for (auto it = dates_spy.values_begin(); it != dates_spy.values_end(); ++it) days[*it] = it.get_termfreq();
-    res.timeline = make_timeline(days, req.interval);
-  }
   if (res.matches_estimated == 0 && !req.dates.empty()) add_date_note(db, req.dates, res);
   if (built->info.date_filter && !built->undated.empty()) {
     Xapian::Enquire undated(db);
@@ -530,36 +604,8 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     };
     res.suggestion = suggestion(db, spec, quiet, req.today, res.matches_estimated);
   }
-  if (req.explain) {
-    Explanation e;
-    e.description = built->query.get_description();
-    e.terms = describe_terms(built->query);
-    e.filters = built->info.filters;
-    e.sort = sort_name(req.sort);
-    res.explanation = std::move(e);
-  }
-
-  const SnippetMaker snippets(built->query, req);
-  std::size_t rank = req.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Hit h;
-    h.rank = ++rank;
-    h.docid = *it;
-    h.weight = it.get_weight();
-    h.percent = it.get_percent();
-    Xapian::Document d = it.get_document();
-    h.record = parse_record(d.get_data());
-    if (req.snippets) h.snippet = snippets.make(mset, h.record);
-    h.cluster = d.get_value(collapse_on);
-    res.hits.push_back(std::move(h));
-  }
-  std::vector<std::string> keys;
-  for (const auto& h : res.hits) keys.push_back(h.cluster);
-  const auto copies = other_copies(db, collapse_on, keys);
-  for (auto& h : res.hits) {
-    if (auto it = copies.find(h.cluster); it != copies.end()) h.copies = it->second;
-    if (h.cluster.empty() && !req.quotes) h.cluster = h.record.value("id", std::string());
-  }
+  if (req.explain) res.explanation = explain(*built, req.sort);
+  res.hits = hits_of(db, mset, SnippetMaker(built->query, req), req, collapse_on);
   return res;
 }
 

@@ -12,6 +12,8 @@
 #   omindex                          a "txt view": every story as one .txt file (headline line,
 #                                    blank line, body); .txt inputs are hard-linked unchanged
 #   Sphinx indexer                   an xmlpipe2 file (fields title and body) read with `cat`
+# The "Reuters as files" set (issue 21) gives every tool, newsidx-index included, Reuters' txt
+# view: one story per .txt file, the layout of most archives. BENCH_PART=files runs that set alone.
 import datetime
 import html
 import json
@@ -244,13 +246,22 @@ def prepare_inputs():
     sizes = [int(n) for n in os.environ.get("BENCH_SIZES", "20000,200000").split(",")]
     if QUICK or PART == "small":
         sizes = sizes[:1]
-    prepare_generated(sets, sizes)
+    if PART == "files":
+        sets = [s for s in sets if s[1] == "reuters"]
+    else:
+        prepare_generated(sets, sizes)
     result = []
     for title, key, src in sets:
         log(f"preparing views of {key}")
         n, size = prepare_views(src, os.path.join(WORK, key + "-txt"), os.path.join(WORK, key + ".xml"))
         result.append({"title": title, "key": key, "src": src, "txt": os.path.join(WORK, key + "-txt"),
                        "xml": os.path.join(WORK, key + ".xml"), "stories": n, "bytes": size})
+        if key == "reuters":
+            # Issue 21: the same stories one per .txt file (Reuters' txt view), for every tool.
+            result.append(dict(result[-1], title="Reuters-21578 as files (one story per .txt)",
+                               key="reuters-files", src=result[-1]["txt"]))
+    if PART == "files":
+        result = [d for d in result if d["key"] == "reuters-files"]
     return result
 
 
@@ -459,7 +470,10 @@ def main():
 
     small = [d for d in datasets if d["stories"] <= LARGE_ABOVE]
     large = [d for d in datasets if d["stories"] > LARGE_ABOVE]
-    if PART != "large":
+    if PART == "files":
+        for ds in small:
+            index_set(ds)
+    elif PART != "large":
         for ds in small:
             index_set(ds)
             report(pending="the remaining figures")
@@ -482,7 +496,7 @@ def main():
         query_set(reuters)
         if not large:
             query_set(small[-1])
-    if PART != "small" and large:
+    if PART not in ("small", "files") and large:
         saved_path = os.path.join(WORK, "large-index.json")
         if LARGE_STAGE == "query":
             with open(saved_path) as f:
@@ -657,7 +671,8 @@ def newsidx_count(cmd):
 
 
 PART_TITLES = {"all": "All figures", "small": "Reuters, BBC and the 20,000-article archive",
-               "large": "The 200,000-article archive: scale, queries, partitions, remote search"}
+               "large": "The 200,000-article archive: scale, queries, partitions, remote search",
+               "files": "Reuters as files (one story per .txt)"}
 
 
 def write_report(path, command, started, info, datasets, results, flush, query_results, quest_prefixes, pending,
@@ -691,7 +706,10 @@ def write_report(path, command, started, info, datasets, results, flush, query_r
     L.append("- Re-run: the same command again over the unchanged files into the built database: one "
              f"warm-up, then the median of {max(RUNS, RERUNS)}.")
     L.append("- CPU s: user + system seconds of the process (median run); on a loaded machine it moves less than "
-             "wall time, and for a single-threaded tool it approximates the wall time of an idle machine.")
+             "wall time, and for a single-threaded tool it approximates the wall time of an idle machine. CPU use: "
+             "CPU s ÷ wall s of the median run (2.0 is both cores busy the whole run).")
+    L.append("- Reuters as files: the same 19,043 stories, one per .txt file (headline, blank line, body), given to "
+             "every tool, newsidx-index and the bare loop included (issue 21).")
     L.append("- Database size: bytes of all files in the database folder.\n")
     for ds in datasets:
         if ds["key"] not in results:
@@ -699,12 +717,14 @@ def write_report(path, command, started, info, datasets, results, flush, query_r
         r = results[ds["key"]]
         L.append(f"### Indexing: {ds['title']}\n")
         L.append(f"{ds['stories']:,} stories, {ds['bytes'] / 1e6:.1f} MB of text; median of {ds['runs']} run(s).\n")
-        L.append("| tool | median s | runs (s) | articles/s | MB/s | CPU s (user+sys) | peak RSS MB | database MB | re-run s |")
-        L.append("|---|---|---|---|---|---|---|---|---|")
+        L.append("| tool | median s | runs (s) | articles/s | MB/s | CPU s (user+sys) | CPU use (CPU s ÷ wall s) | "
+                 "peak RSS MB | database MB | re-run s |")
+        L.append("|---|---|---|---|---|---|---|---|---|---|")
         for tool, m in r.items():
             rate = ds["stories"] / m["wall"]
             L.append(f"| {tool} | {m['wall']:.2f} | {', '.join(f'{w:.2f}' for w in m['walls'])} | {rate:,.0f} | "
-                     f"{ds['bytes'] / 1e6 / m['wall']:.2f} | {m['cpu']:.1f} | {m['rss']:.0f} | {m['size']:.1f} | "
+                     f"{ds['bytes'] / 1e6 / m['wall']:.2f} | {m['cpu']:.1f} | {m['cpu'] / m['wall']:.2f} | "
+                     f"{m['rss']:.0f} | {m['size']:.1f} | "
                      f"{fmt(m.get('rerun'), 2) if 'rerun' in m else '-'} |")
         ours = r.get("newsidx-index")
         if ours:
@@ -817,7 +837,7 @@ def render_partitions(L, p):
 
 def compose(path):
     """BENCHMARKS.md: the latest report of each part kept in BENCH_DIR, then the analysis."""
-    order = ["all"] if PART == "all" else ["small", "large"]
+    order = ["all"] if PART == "all" else ["small", "large", "files"]
     L = ["# newsidx benchmarks\n",
          "Made by `scripts/bench.sh`. A full run (`scripts/bench.sh`) measures everything in one run; "
          "`BENCH_PART=small` and `BENCH_PART=large` run the two halves apart (the large one takes most of an "

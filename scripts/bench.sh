@@ -9,6 +9,9 @@
 #   BENCH_PART=small scripts/bench.sh   Reuters, BBC, 20,000 articles: every peer, queries
 #   BENCH_PART=large scripts/bench.sh   200,000 articles: scale against 20,000, queries, partitions
 #                                       (1/4/16 and remote); peers there with BENCH_LARGE_PEERS=1
+#   BENCH_PART=files scripts/bench.sh   Reuters as files (issue 21): every story one .txt file, indexed
+#                                       by newsidx-index, omindex, Sphinx and the bare loop in one run
+#                                       (the small and full runs include this set too)
 #   BENCH_LARGE_STAGE=index|query   the large part's builds alone, then its queries on them
 #   BENCH_PART=queries BENCH_BASE=<commit> scripts/bench.sh   query figures of this tree and of
 #                                       <commit> in one run, alternating (scripts/bench_queries.py)
@@ -19,6 +22,7 @@
 #                                       peak memory (scripts/bench_warc.py); printed, BENCHMARKS.md
 #                                       untouched; BENCH_WARC_BYTES sets the generated WARC's size
 #   BENCHMARKS.md shows the latest report of each part (or of the full run), with its command.
+#   Every indexing table gives each tool's CPU use: CPU s (user + system) ÷ wall s.
 # Environment: BENCH_RUNS (runs per indexing figure, default 3), BENCH_RUNS_GENERATED and
 # BENCH_RUNS_FLUSH (the same for the generated archives and the flush-threshold table; default
 # BENCH_RUNS), BENCH_QUERY_RUNS (default 11), BENCH_SIZES (default 20000,200000),

@@ -4,6 +4,7 @@
 # `newsidx-index --extract-only --text --no-entities` on the article pages and scores them with
 # scripts/eval_html.py, beside the all-text baseline. Lists the pages it leaves out and why, and
 # which of the real pages outside the count (no article in them) newsidx calls "not an article".
+# scripts/eval_titles.py then checks how the title rule generalises (leave-one-site-out).
 # Usage: scripts/eval-html.sh [BUILD_DIR] [-v|-vv]   (-v: one line per page, and the titles
 # that differ on the odd half; -vv: on both halves)
 set -euo pipefail
@@ -17,6 +18,9 @@ tar -xzf "$data" -C "$tmp"
 python3 scripts/eval_html.py prepare "$tmp/readability-test-pages" "$tmp/pages"
 "$build/indexer/newsidx-index" -q --jobs 1 --extract-only --text --no-entities "$tmp/pages" > "$tmp/extract.jsonl" || true
 python3 scripts/eval_html.py score "$tmp/readability-test-pages" "$tmp/extract.jsonl" ${2:-}
+# How the title rule generalises: leave-one-site-out over its variants (a model checked against newsidx's titles).
+python3 scripts/eval_titles.py "$tmp/readability-test-pages" "$tmp/extract.jsonl" ||
+  echo "eval-html: scripts/eval_titles.py's model of the title rule no longer gives newsidx's titles" >&2
 # The real pages outside the count (section fronts, product pages, ...): which newsidx refuses.
 python3 scripts/eval_html.py prepare "$tmp/readability-test-pages" "$tmp/outside" outside
 "$build/indexer/newsidx-index" -q --jobs 1 --extract-only --no-entities "$tmp/outside" > "$tmp/outside.jsonl" || true

@@ -88,6 +88,12 @@ struct Entry {
   bool capital = false;  // a city that is a national capital ("Manila")
 };
 
+// A key of the phrase dictionary: its entries, and whether longer phrases start with it.
+struct Phrase {
+  std::vector<Entry> entries;
+  bool prefix = false;
+};
+
 bool proper(GazKind kind) { return kind != GazKind::kTitle && kind != GazKind::kOrgSuffix; }
 
 }  // namespace
@@ -116,10 +122,10 @@ struct Gazetteer::Impl {
   std::unordered_map<std::string, FirstName> first_names;
   std::unordered_set<std::string> titles, org_suffixes, agencies;
   std::unordered_set<std::string_view> common_words;  // views into the embedded table
-  // Phrase dictionary for match(): the folded tokens joined by one space. `prefixes` holds every
-  // proper prefix of a multi-word phrase, so that a scan stops as soon as no phrase can follow.
-  std::unordered_map<std::string, std::vector<Entry>> phrases;
-  std::unordered_set<std::string> prefixes;
+  // Phrase dictionary for match(): the folded tokens joined by one space. Every proper prefix of
+  // a multi-word phrase is a key too, marked `prefix` (with no entries if it is no phrase itself),
+  // so that a scan stops as soon as no phrase can follow, with one lookup per token.
+  std::unordered_map<std::string, Phrase> phrases;
 
   void add_phrase(std::string_view surface, GazKind kind, const std::string& country,
                   bool capital = false) {
@@ -127,12 +133,12 @@ struct Gazetteer::Impl {
     if (key.empty()) return;
     Entry e{kind, all_caps(surface), country, capital};
     auto add = [&](const std::string& k) {
-      auto& list = phrases[k];
+      auto& list = phrases[k].entries;
       for (const Entry& x : list)
         if (x.kind == kind) return;  // the first entry of a kind wins ("Georgia" stays one region)
       list.push_back(e);
       for (std::size_t sp = k.find(' '); sp != std::string::npos; sp = k.find(' ', sp + 1))
-        prefixes.insert(k.substr(0, sp));
+        phrases[k.substr(0, sp)].prefix = true;
     };
     add(key);
     // "U.S." may reach us as "U.S" or "US" depending on the tokenizer; titles as "Gen" or "Gen.".
@@ -155,7 +161,7 @@ struct Gazetteer::Impl {
       if (part.size() == token.size() || !starts_upper(part)) continue;
       auto it = phrases.find(fold_token(part));
       if (it == phrases.end()) continue;
-      for (const Entry& e : it->second) {
+      for (const Entry& e : it->second.entries) {
         if (e.kind != GazKind::kCountry && e.kind != GazKind::kDemonym) continue;
         if (e.caps && !all_caps(part)) continue;
         auto k = static_cast<std::size_t>(e.kind);
@@ -167,8 +173,25 @@ struct Gazetteer::Impl {
   }
 
   Impl() {
-    // Cities, most populous first in the table; our alternate names are keyed first so that
-    // "Washington" is the capital and not the larger of two towns of that name.
+    const std::vector<std::vector<std::string>> city_names = load_cities();
+    load_regions();
+    load_names();
+    // Countries and demonyms come from the shared table, so the indexer and the query tool agree.
+    for (const countries::Country& c : countries::all()) {
+      std::string code = c.alpha3.empty() ? c.successor : c.code;
+      add_phrase(c.name, GazKind::kCountry, code);
+      for (const std::string& a : c.aliases) add_phrase(a, GazKind::kCountry, code);
+      for (const std::string& d : c.demonyms) add_phrase(d, GazKind::kDemonym, code);
+    }
+    for (std::size_t r = 0; r < regions.size(); ++r)
+      for (const std::string& n : region_names[r]) add_phrase(n, GazKind::kRegion, regions[r].country);
+    add_city_phrases(city_names);
+  }
+
+  // Cities, most populous first in the table; our alternate names are keyed first so that
+  // "Washington" is the capital and not the larger of two towns of that name. Returns each
+  // city's names (alternates, name, ASCII name) for the phrase table.
+  std::vector<std::vector<std::string>> load_cities() {
     for_each_row(embedded(newsidx_gaz_cities_begin, newsidx_gaz_cities_end),
                  [this](const std::vector<std::string_view>& f) {
                    if (f.size() < 6) return;
@@ -195,7 +218,10 @@ struct Gazetteer::Impl {
       for (const std::string& n : city_names[c]) {
         city_by_key.emplace(canonical::fold_key(n), c);
       }
+    return city_names;
+  }
 
+  void load_regions() {
     for_each_row(embedded(newsidx_gaz_regions_begin, newsidx_gaz_regions_end),
                  [this](const std::vector<std::string_view>& f) {
                    if (f.size() < 3) return;
@@ -210,6 +236,10 @@ struct Gazetteer::Impl {
                        }
                    region_names.push_back(std::move(names));
                  });
+  }
+
+  // Metonyms, first names, titles, organisation suffixes, agencies and common words.
+  void load_names() {
     for_each_row(embedded(newsidx_gaz_metonyms_begin, newsidx_gaz_metonyms_end),
                  [this](const std::vector<std::string_view>& f) {
                    if (f.size() < 2) return;
@@ -257,18 +287,11 @@ struct Gazetteer::Impl {
     common_words.reserve(words.size() / 9);
     for (std::string_view w : split(words, '\n'))
       if (!w.empty()) common_words.insert(w);
+  }
 
-    // Countries and demonyms come from the shared table, so the indexer and the query tool agree.
-    for (const countries::Country& c : countries::all()) {
-      std::string code = c.alpha3.empty() ? c.successor : c.code;
-      add_phrase(c.name, GazKind::kCountry, code);
-      for (const std::string& a : c.aliases) add_phrase(a, GazKind::kCountry, code);
-      for (const std::string& d : c.demonyms) add_phrase(d, GazKind::kDemonym, code);
-    }
-    for (std::size_t r = 0; r < regions.size(); ++r)
-      for (const std::string& n : region_names[r]) add_phrase(n, GazKind::kRegion, regions[r].country);
-    // A name offers a city hit only if its most populous city (the one city() returns) is not
-    // marked ambiguous; the names are added in table order so the phrase set is deterministic.
+  // A name offers a city hit only if its most populous city (the one city() returns) is not
+  // marked ambiguous; the names are added in table order so the phrase set is deterministic.
+  void add_city_phrases(const std::vector<std::vector<std::string>>& city_names) {
     std::unordered_set<std::string> capitals;
     for (const countries::Country& c : countries::all())
       if (!c.capital.empty()) capitals.insert(canonical::fold_key(c.capital));
@@ -326,7 +349,8 @@ std::size_t Gazetteer::title_length(const std::vector<std::string_view>& tokens,
     if (j > begin) key.push_back(' ');
     key += canonical::fold_key(tokens[j]);
     if (impl_->titles.count(key)) best = j + 1 - begin;
-    if (!impl_->prefixes.count(key)) break;
+    const auto it = impl_->phrases.find(key);
+    if (it == impl_->phrases.end() || !it->second.prefix) break;
   }
   return best;
 }
@@ -368,23 +392,22 @@ std::vector<GazMatch> Gazetteer::match(const std::vector<std::string_view>& toke
       span_caps = span_caps && !not_caps[j];
       if (j > i) key.push_back(' ');
       key += folded[j];
-      auto it = impl_->phrases.find(key);
-      if (it != impl_->phrases.end()) {
-        for (const Entry& e : it->second) {
-          if (proper(e.kind) && !capital) continue;
-          if (e.caps && !span_caps) continue;
-          // In capitals a short place name cannot be told from an acronym ("ICO", the coffee
-          // organisation, is also Icó in Brazil): single-token places of three letters or fewer
-          // need mixed case, unless they are national capitals.
-          if ((e.kind == GazKind::kCity || e.kind == GazKind::kRegion) && j == i && !not_caps[i] &&
-              !e.caps && !e.capital && folded[i].size() <= 3)
-            continue;
-          auto k = static_cast<std::size_t>(e.kind);
-          best[k] = &e;
-          best_end[k] = j + 1;
-        }
+      const auto it = impl_->phrases.find(key);
+      if (it == impl_->phrases.end()) break;  // neither a phrase nor the start of one
+      for (const Entry& e : it->second.entries) {
+        if (proper(e.kind) && !capital) continue;
+        if (e.caps && !span_caps) continue;
+        // In capitals a short place name cannot be told from an acronym ("ICO", the coffee
+        // organisation, is also Icó in Brazil): single-token places of three letters or fewer
+        // need mixed case, unless they are national capitals.
+        if ((e.kind == GazKind::kCity || e.kind == GazKind::kRegion) && j == i && !not_caps[i] &&
+            !e.caps && !e.capital && folded[i].size() <= 3)
+          continue;
+        auto k = static_cast<std::size_t>(e.kind);
+        best[k] = &e;
+        best_end[k] = j + 1;
       }
-      if (!impl_->prefixes.count(key)) break;
+      if (!it->second.prefix) break;
     }
     std::size_t first_out = out.size();
     for (std::size_t k = 0; k < kKinds; ++k) {
@@ -393,9 +416,11 @@ std::vector<GazMatch> Gazetteer::match(const std::vector<std::string_view>& toke
       next_free[k] = best_end[k];
     }
     if (tokens[i].find('-') != std::string_view::npos) impl_->add_hyphen_parts(tokens[i], i, next_free, out);
-    // Longer spans first among hits that begin at the same token.
-    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),
-                     [](const GazMatch& a, const GazMatch& b) { return a.end > b.end; });
+    // Longer spans first among hits that begin at the same token (std::stable_sort allocates a
+    // buffer even for one hit, so one or none is left alone).
+    if (out.size() - first_out > 1)
+      std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),
+                       [](const GazMatch& a, const GazMatch& b) { return a.end > b.end; });
   }
   return out;
 }

@@ -18,9 +18,14 @@
 
 namespace newsidx::entities::quoting {
 
+// Linear search, asked for nearly every token: the length and first byte are compared before the
+// bytes, so most entries cost no memcmp call (a fifth of the quote finder's time otherwise).
 template <std::size_t N>
 inline bool in(const std::array<std::string_view, N>& list, std::string_view w) {
-  return std::find(list.begin(), list.end(), w) != list.end();
+  if (w.empty()) return std::find(list.begin(), list.end(), w) != list.end();
+  return std::any_of(list.begin(), list.end(), [w](std::string_view x) {
+    return x.size() == w.size() && x[0] == w[0] && x == w;
+  });
 }
 
 inline std::string lower(std::string_view s) {

@@ -226,6 +226,184 @@ enum Tmpl : std::uint32_t {
 
 }  // namespace
 
+namespace {
+
+// What extract_features knows of each token before it emits features: the lower-cased words
+// (one buffer, `lstart` into it) and their hashes, shape hashes, case facts (bit0 letter, bit1
+// lower, bit2 initial capital), sentence facts, and the document's case evidence.
+struct TokenFacts {
+  std::string lower;
+  std::vector<std::uint32_t> lstart;
+  std::vector<std::uint64_t> hw, hs;
+  std::vector<std::uint8_t> info, first, caps;
+  std::vector<std::pair<std::uint64_t, std::uint8_t>> doc_case;  // open addressing, power of two
+  std::vector<std::vector<std::uint64_t>> hook_hashes;           // empty without a hook
+
+  std::string_view lc(std::size_t i) const {
+    return std::string_view(lower).substr(lstart[i], lstart[i + 1] - lstart[i]);
+  }
+  // Slot of word hash h in doc_case: its own, or the empty one where it would go.
+  std::size_t doc_slot(std::uint64_t h) const {
+    const std::size_t mask = doc_case.size() - 1;
+    std::size_t k = static_cast<std::size_t>(mix64(h)) & mask;
+    const std::uint64_t key = h == 0 ? 1 : h;
+    while (doc_case[k].first != 0 && doc_case[k].first != key) k = (k + 1) & mask;
+    return k;
+  }
+};
+
+// Per token: lower-cased word and its hash, shape hash and case facts.
+void word_facts(const TaggerInput& input, TokenFacts& f) {
+  const std::size_t n = input.words.size();
+  std::size_t total = 0;
+  for (auto w : input.words) total += w.size();
+  f.lower.reserve(total);
+  f.lstart.resize(n + 1);
+  f.hw.resize(n);
+  f.hs.resize(n);
+  f.info.resize(n);
+  std::string marks;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view w = ascii_marks(input.words[i], marks);
+    f.lstart[i] = static_cast<std::uint32_t>(f.lower.size());
+    append_lower(w, f.lower);
+    bool l = false, lo = false, up = false;
+    f.hs[i] = shape_hash(w, l, lo, up);
+    f.info[i] = static_cast<std::uint8_t>((l ? 1 : 0) | (lo ? 2 : 0) | (up ? 4 : 0));
+  }
+  f.lstart[n] = static_cast<std::uint32_t>(f.lower.size());
+  for (std::size_t i = 0; i < n; ++i) f.hw[i] = hash_bytes(f.lc(i));
+}
+
+// Sentence facts: first-position flags and ALL-CAPS sentences.
+void sentence_facts(const TaggerInput& input, TokenFacts& f) {
+  const std::size_t n = input.words.size();
+  f.first.resize(n);
+  f.caps.resize(n);
+  std::size_t sb = 0;
+  for (std::size_t se : input.sentence_ends) {
+    se = std::min(se, n);
+    bool any_lower = false;
+    std::size_t caps_words = 0;
+    for (std::size_t i = sb; i < se; ++i) {
+      if (f.info[i] & 2) any_lower = true;
+      if ((f.info[i] & 1) && !(f.info[i] & 2) && input.words[i].size() >= 2) ++caps_words;
+    }
+    const bool all_caps = !any_lower && caps_words > 0;
+    for (std::size_t i = sb; i < se; ++i) {
+      f.caps[i] = all_caps ? 1 : 0;
+      f.first[i] = (i == sb || is_opening_mark(input.words[i - 1])) ? 1 : 0;
+    }
+    sb = se;
+  }
+}
+
+// Document-level case evidence: how the same word is written where case is informative
+// (not first in its sentence, not in an ALL-CAPS sentence). bit0 lower, bit1 Title, bit2 CAPS.
+void document_case(std::size_t n, TokenFacts& f) {
+  const std::size_t cap = std::max<std::size_t>(16, std::bit_ceil(2 * n + 1));
+  f.doc_case.assign(cap, {0, 0});
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!(f.info[i] & 1) || f.first[i] || f.caps[i]) continue;
+    std::uint8_t bit = 0;
+    if (!(f.info[i] & 4)) bit = 1;
+    else if (f.info[i] & 2) bit = 2;
+    else bit = 4;
+    const std::size_t k = f.doc_slot(f.hw[i]);
+    f.doc_case[k].first = f.hw[i] == 0 ? 1 : f.hw[i];
+    f.doc_case[k].second |= bit;
+  }
+}
+
+// Hook features, one sentence at a time, hashed.
+void hook_facts(const TaggerInput& input, const FeatureHook& hook, TokenFacts& f) {
+  if (!hook) return;
+  const std::size_t n = input.words.size();
+  f.hook_hashes.resize(n);
+  std::vector<std::string_view> words;
+  std::vector<std::vector<std::string>> extra;
+  std::size_t sb = 0;
+  for (std::size_t se : input.sentence_ends) {
+    se = std::min(se, n);
+    words.assign(input.words.begin() + static_cast<std::ptrdiff_t>(sb),
+                 input.words.begin() + static_cast<std::ptrdiff_t>(se));
+    extra.assign(se - sb, {});
+    hook(words, extra);
+    for (std::size_t i = 0; i < extra.size(); ++i) {
+      for (const auto& x : extra[i]) f.hook_hashes[sb + i].push_back(hash_bytes(x));
+    }
+    sb = se;
+  }
+}
+
+// The features of token i of the sentence [sb, se), appended to out.hashes.
+void token_features(const TokenFacts& f, std::size_t i, std::size_t sb, std::size_t se,
+                    DocumentFeatures& out) {
+  constexpr std::uint64_t kBos = 0x1234567ULL;
+  constexpr std::uint64_t kEos = 0x7654321ULL;
+  auto W = [&](std::ptrdiff_t d) -> std::uint64_t {
+    const auto j = static_cast<std::ptrdiff_t>(i) + d;
+    if (j < static_cast<std::ptrdiff_t>(sb)) return kBos + static_cast<std::uint64_t>(-d);
+    if (j >= static_cast<std::ptrdiff_t>(se)) return kEos + static_cast<std::uint64_t>(d);
+    return f.hw[static_cast<std::size_t>(j)];
+  };
+  auto S = [&](std::ptrdiff_t d) -> std::uint64_t {
+    const auto j = static_cast<std::ptrdiff_t>(i) + d;
+    if (j < static_cast<std::ptrdiff_t>(sb)) return kBos;
+    if (j >= static_cast<std::ptrdiff_t>(se)) return kEos;
+    return f.hs[static_cast<std::size_t>(j)];
+  };
+  const std::uint64_t w0 = f.hw[i], s0 = f.hs[i];
+  const std::uint64_t ctx = 1 + f.first[i] + 2 * f.caps[i];
+  out.contexts[i] = static_cast<std::uint8_t>(ctx);
+  if ((f.info[i] & 4) != 0) out.name_keys[i] = w0;
+  // The fixed features go through a local buffer: one append instead of a push_back each.
+  std::array<std::uint32_t, 28> buf;
+  std::size_t m = 0;
+  buf[m++] = feat(kBias, 1);
+  buf[m++] = feat(kW0, w0);
+  buf[m++] = feat(kWm1, W(-1));
+  buf[m++] = feat(kWp1, W(1));
+  buf[m++] = feat(kWm2, W(-2));
+  buf[m++] = feat(kWp2, W(2));
+  buf[m++] = feat(kS0, s0, ctx);
+  buf[m++] = feat(kSm1, S(-1));
+  buf[m++] = feat(kSp1, S(1));
+  buf[m++] = feat(kSm1S0, S(-1), s0, ctx);
+  buf[m++] = feat(kS0Sp1, s0, S(1), ctx);
+  buf[m++] = feat(kWm1W0, W(-1), w0);
+  buf[m++] = feat(kW0Wp1, w0, W(1));
+  buf[m++] = feat(kWm1Wp1, W(-1), W(1));
+  buf[m++] = feat(kWm1S0, W(-1), s0);
+  buf[m++] = feat(kS0Wp1, s0, W(1));
+  buf[m++] = feat(kPosS0, ctx, s0);
+  const std::string_view l = f.lc(i);
+  const std::size_t len = l.size();
+  buf[m++] = feat(kLen, std::min<std::size_t>(len, 12), ctx);
+  if (f.info[i] & 1) {
+    for (std::size_t k = 1; k <= 4 && k < len; ++k) {
+      buf[m++] = feat(kPrefix, hash_bytes(l.substr(0, k)), k);
+      buf[m++] = feat(kSuffix, hash_bytes(l.substr(len - k)), k);
+    }
+    const std::uint8_t dc = f.doc_case[f.doc_slot(w0)].second;  // 0 in an empty slot
+    buf[m++] = feat(kDocCase, dc + 8u * (f.info[i] >> 1), ctx);
+    buf[m++] = feat(kDocCaseW0, dc + 8u * ctx, w0);
+  }
+  auto& h = out.hashes;
+  h.insert(h.end(), buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(m));
+  if (!f.hook_hashes.empty()) {
+    for (auto x : f.hook_hashes[i]) h.push_back(feat(kHook0, x));
+    if (i > sb) {
+      for (auto x : f.hook_hashes[i - 1]) h.push_back(feat(kHookM1, x));
+    }
+    if (i + 1 < se) {
+      for (auto x : f.hook_hashes[i + 1]) h.push_back(feat(kHookP1, x));
+    }
+  }
+}
+
+}  // namespace
+
 void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out) {
   const std::size_t n = input.words.size();
   out.hashes.clear();
@@ -235,157 +413,19 @@ void extract_features(const TaggerInput& input, const FeatureHook& hook, Documen
   out.offsets.reserve(n + 1);
   out.hashes.reserve(n * 32);
 
-  std::string lower;
-  std::size_t total = 0;
-  for (auto w : input.words) total += w.size();
-  lower.reserve(total);
-  std::vector<std::uint32_t> lstart(n + 1);
-  // Per-token lower-cased word (and its hash), shape hash, and case facts.
-  std::vector<std::uint64_t> hw(n), hs(n);
-  std::vector<std::uint8_t> info(n);  // bit0 letter, bit1 lower, bit2 init upper
-  std::string marks;
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view w = ascii_marks(input.words[i], marks);
-    lstart[i] = static_cast<std::uint32_t>(lower.size());
-    append_lower(w, lower);
-    bool l = false, lo = false, up = false;
-    hs[i] = shape_hash(w, l, lo, up);
-    info[i] = static_cast<std::uint8_t>((l ? 1 : 0) | (lo ? 2 : 0) | (up ? 4 : 0));
-  }
-  lstart[n] = static_cast<std::uint32_t>(lower.size());
-  auto lc = [&](std::size_t i) {
-    return std::string_view(lower).substr(lstart[i], lstart[i + 1] - lstart[i]);
-  };
-  for (std::size_t i = 0; i < n; ++i) hw[i] = hash_bytes(lc(i));
+  TokenFacts f;
+  word_facts(input, f);
+  sentence_facts(input, f);
+  document_case(n, f);
+  hook_facts(input, hook, f);
 
-  // Sentence facts: first-position flags and ALL-CAPS sentences.
-  std::vector<std::uint8_t> first(n), caps(n);
   std::size_t sb = 0;
-  for (std::size_t se : input.sentence_ends) {
-    se = std::min(se, n);
-    bool any_lower = false;
-    std::size_t caps_words = 0;
-    for (std::size_t i = sb; i < se; ++i) {
-      if (info[i] & 2) any_lower = true;
-      if ((info[i] & 1) && !(info[i] & 2) && input.words[i].size() >= 2) ++caps_words;
-    }
-    const bool all_caps = !any_lower && caps_words > 0;
-    for (std::size_t i = sb; i < se; ++i) {
-      caps[i] = all_caps ? 1 : 0;
-      first[i] = (i == sb || is_opening_mark(input.words[i - 1])) ? 1 : 0;
-    }
-    sb = se;
-  }
-
-  // Document-level case evidence: how the same word is written where case is informative
-  // (not first in its sentence, not in an ALL-CAPS sentence). bit0 lower, bit1 Title, bit2 CAPS.
-  const std::size_t cap = std::max<std::size_t>(16, std::bit_ceil(2 * n + 1));
-  std::vector<std::pair<std::uint64_t, std::uint8_t>> doc_case(cap, {0, 0});
-  auto doc_slot = [&](std::uint64_t h) -> std::uint8_t& {
-    std::size_t k = static_cast<std::size_t>(mix64(h)) & (cap - 1);
-    const std::uint64_t key = h == 0 ? 1 : h;
-    while (doc_case[k].first != 0 && doc_case[k].first != key) k = (k + 1) & (cap - 1);
-    doc_case[k].first = key;
-    return doc_case[k].second;
-  };
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!(info[i] & 1) || first[i] || caps[i]) continue;
-    std::uint8_t bit = 0;
-    if (!(info[i] & 4)) bit = 1;
-    else if (info[i] & 2) bit = 2;
-    else bit = 4;
-    doc_slot(hw[i]) |= bit;
-  }
-
-  // Hook features, one sentence at a time.
-  std::vector<std::vector<std::uint64_t>> hook_hashes;
-  if (hook) {
-    hook_hashes.resize(n);
-    std::vector<std::string_view> words;
-    std::vector<std::vector<std::string>> extra;
-    sb = 0;
-    for (std::size_t se : input.sentence_ends) {
-      se = std::min(se, n);
-      words.assign(input.words.begin() + static_cast<std::ptrdiff_t>(sb),
-                   input.words.begin() + static_cast<std::ptrdiff_t>(se));
-      extra.assign(se - sb, {});
-      hook(words, extra);
-      for (std::size_t i = 0; i < extra.size(); ++i) {
-        for (const auto& f : extra[i]) hook_hashes[sb + i].push_back(hash_bytes(f));
-      }
-      sb = se;
-    }
-  }
-
-  constexpr std::uint64_t kBos = 0x1234567ULL;
-  constexpr std::uint64_t kEos = 0x7654321ULL;
-  sb = 0;
   std::size_t si = 0;
   for (std::size_t i = 0; i < n; ++i) {
     while (si < input.sentence_ends.size() && input.sentence_ends[si] <= i) sb = input.sentence_ends[si++];
     const std::size_t se = si < input.sentence_ends.size() ? std::min(input.sentence_ends[si], n) : n;
-    auto W = [&](std::ptrdiff_t d) -> std::uint64_t {
-      const auto j = static_cast<std::ptrdiff_t>(i) + d;
-      if (j < static_cast<std::ptrdiff_t>(sb)) return kBos + static_cast<std::uint64_t>(-d);
-      if (j >= static_cast<std::ptrdiff_t>(se)) return kEos + static_cast<std::uint64_t>(d);
-      return hw[static_cast<std::size_t>(j)];
-    };
-    auto S = [&](std::ptrdiff_t d) -> std::uint64_t {
-      const auto j = static_cast<std::ptrdiff_t>(i) + d;
-      if (j < static_cast<std::ptrdiff_t>(sb)) return kBos;
-      if (j >= static_cast<std::ptrdiff_t>(se)) return kEos;
-      return hs[static_cast<std::size_t>(j)];
-    };
-    auto& h = out.hashes;
-    const std::uint64_t w0 = hw[i], s0 = hs[i];
-    const std::uint64_t ctx = 1 + first[i] + 2 * caps[i];
-    out.contexts[i] = static_cast<std::uint8_t>(ctx);
-    if ((info[i] & 4) != 0) out.name_keys[i] = w0;
-    h.push_back(feat(kBias, 1));
-    h.push_back(feat(kW0, w0));
-    h.push_back(feat(kWm1, W(-1)));
-    h.push_back(feat(kWp1, W(1)));
-    h.push_back(feat(kWm2, W(-2)));
-    h.push_back(feat(kWp2, W(2)));
-    h.push_back(feat(kS0, s0, ctx));
-    h.push_back(feat(kSm1, S(-1)));
-    h.push_back(feat(kSp1, S(1)));
-    h.push_back(feat(kSm1S0, S(-1), s0, ctx));
-    h.push_back(feat(kS0Sp1, s0, S(1), ctx));
-    h.push_back(feat(kWm1W0, W(-1), w0));
-    h.push_back(feat(kW0Wp1, w0, W(1)));
-    h.push_back(feat(kWm1Wp1, W(-1), W(1)));
-    h.push_back(feat(kWm1S0, W(-1), s0));
-    h.push_back(feat(kS0Wp1, s0, W(1)));
-    h.push_back(feat(kPosS0, ctx, s0));
-    const std::string_view l = lc(i);
-    const std::size_t len = l.size();
-    h.push_back(feat(kLen, std::min<std::size_t>(len, 12), ctx));
-    if (info[i] & 1) {
-      for (std::size_t k = 1; k <= 4 && k < len; ++k) {
-        h.push_back(feat(kPrefix, hash_bytes(l.substr(0, k)), k));
-        h.push_back(feat(kSuffix, hash_bytes(l.substr(len - k)), k));
-      }
-      std::uint8_t dc = 0;
-      {
-        std::size_t k = static_cast<std::size_t>(mix64(w0)) & (cap - 1);
-        const std::uint64_t key = w0 == 0 ? 1 : w0;
-        while (doc_case[k].first != 0 && doc_case[k].first != key) k = (k + 1) & (cap - 1);
-        if (doc_case[k].first == key) dc = doc_case[k].second;
-      }
-      h.push_back(feat(kDocCase, dc + 8u * (info[i] >> 1), ctx));
-      h.push_back(feat(kDocCaseW0, dc + 8u * ctx, w0));
-    }
-    if (!hook_hashes.empty()) {
-      for (auto x : hook_hashes[i]) h.push_back(feat(kHook0, x));
-      if (i > sb) {
-        for (auto x : hook_hashes[i - 1]) h.push_back(feat(kHookM1, x));
-      }
-      if (i + 1 < se) {
-        for (auto x : hook_hashes[i + 1]) h.push_back(feat(kHookP1, x));
-      }
-    }
-    out.offsets.push_back(static_cast<std::uint32_t>(h.size()));
+    token_features(f, i, sb, se, out);
+    out.offsets.push_back(static_cast<std::uint32_t>(out.hashes.size()));
   }
 }
 
@@ -425,19 +465,56 @@ std::vector<std::uint32_t> NameMemory::all_features() {
 
 namespace {
 
+// The block of moves into the shared-list tags: kBlock predecessors (O's list) by kBlock targets,
+// padded to whole vectors of 4 floats.
+constexpr std::size_t kBlock = 12;
+
 // For each tag, the tags that may precede it under BILOU (17 x at most 9 instead of 17 x 17).
+// The tags that may follow a closed one (O, B-x, U-x: 9 of 17) share one list, O's (O, L-x,
+// U-x); viterbi takes those 9 x 9 moves as one block of vectors, and the others (I-x, L-x, after
+// B-x or I-x) one by one.
 struct Predecessors {
   std::array<std::array<std::uint8_t, kNumTags>, kNumTags> list{};
   std::array<std::uint8_t, kNumTags> count{};
+  std::vector<std::uint8_t> shared;  // the tags whose list is O's, ascending
+  std::vector<std::uint8_t> others;  // the rest, ascending
   Predecessors() {
     for (int t = 0; t < kNumTags; ++t) {
       for (int p = 0; p < kNumTags; ++p) {
         if (tag_transition_allowed(p, t)) list[static_cast<std::size_t>(t)][count[static_cast<std::size_t>(t)]++] = static_cast<std::uint8_t>(p);
       }
     }
+    for (std::size_t t = 0; t < kNumTags; ++t) {
+      const bool same = count[t] == count[0] && std::equal(list[t].begin(), list[t].begin() + count[t], list[0].begin());
+      const bool fits = count[0] <= kBlock && shared.size() < kBlock;  // the block's size
+      (same && fits ? shared : others).push_back(static_cast<std::uint8_t>(t));
+    }
   }
 };
 const Predecessors kPredecessors;
+
+// One Viterbi step for the shared-list tags: for each, the best predecessor and its score, as
+// the per-tag loop finds them (the first of equal scores in ascending order wins).
+void shared_step(const float* prev, const std::array<std::array<float, kBlock>, kBlock>& w,
+                 std::array<float, kBlock>& best, std::array<std::int32_t, kBlock>& arg) {
+  const auto& preds = kPredecessors.list[0];
+  const float first = prev[preds[0]];
+  for (std::size_t j = 0; j < kBlock; ++j) {
+    best[j] = first + w[0][j];
+    arg[j] = preds[0];
+  }
+  for (std::size_t k = 1; k < kPredecessors.count[0]; ++k) {
+    const float v0 = prev[preds[k]];
+    const auto pk = static_cast<std::int32_t>(preds[k]);
+    for (std::size_t j = 0; j < kBlock; ++j) {
+      const float v = v0 + w[k][j];
+      // Branch-free, so that the loop runs on vectors.
+      const std::int32_t better = -static_cast<std::int32_t>(v > best[j]);
+      arg[j] = (arg[j] & ~better) | (pk & better);
+      best[j] = better ? v : best[j];
+    }
+  }
+}
 
 }  // namespace
 
@@ -449,10 +526,21 @@ void viterbi(const float* emit, std::size_t n, const Transitions& trans, std::ui
   float* prev = work.data();
   float* cur = work.data() + kNumTags;
   for (int t = 0; t < kNumTags; ++t) prev[t] = trans.from[kNumTags][static_cast<std::size_t>(t)] + emit[t];
+  const auto& shared = kPredecessors.shared;
+  std::array<std::array<float, kBlock>, kBlock> w{};
+  for (std::size_t k = 0; k < kPredecessors.count[0]; ++k)
+    for (std::size_t j = 0; j < shared.size(); ++j) w[k][j] = trans.from[kPredecessors.list[0][k]][shared[j]];
+  std::array<float, kBlock> best_shared;
+  std::array<std::int32_t, kBlock> arg_shared;
   for (std::size_t i = 1; i < n; ++i) {
     const float* e = emit + i * kNumTags;
     std::uint8_t* bp = back.data() + i * kNumTags;
-    for (std::size_t t = 0; t < kNumTags; ++t) {
+    shared_step(prev, w, best_shared, arg_shared);
+    for (std::size_t j = 0; j < shared.size(); ++j) {
+      cur[shared[j]] = best_shared[j] + e[shared[j]];
+      bp[shared[j]] = static_cast<std::uint8_t>(arg_shared[j]);
+    }
+    for (const std::size_t t : kPredecessors.others) {
       const auto& preds = kPredecessors.list[t];
       int arg = preds[0];
       float best = prev[arg] + trans.from[static_cast<std::size_t>(arg)][t];
@@ -665,7 +753,14 @@ std::vector<EntitySpan> Tagger::tag_with(const TaggerInput& input, const Feature
   extract_features(input, hook, feats);
   // Integer sums of quantised weights: exact, so tags do not depend on summation order.
   std::vector<std::int32_t> sums(n * kNumTags, 0);
+  // The next token's slots are fetched while this token's are read.
+  if (n > 0) {
+    for (std::uint32_t k = feats.offsets[0]; k < feats.offsets[1]; ++k) model_->prefetch(feats.hashes[k]);
+  }
   for (std::size_t i = 0; i < n; ++i) {
+    if (i + 1 < n) {
+      for (std::uint32_t k = feats.offsets[i + 1]; k < feats.offsets[i + 2]; ++k) model_->prefetch(feats.hashes[k]);
+    }
     std::int32_t* sc = sums.data() + i * kNumTags;
     for (std::uint32_t k = feats.offsets[i]; k < feats.offsets[i + 1]; ++k) {
       model_->add_scores(feats.hashes[k], sc);

@@ -99,10 +99,11 @@ Tagger averaged_tagger(const Weights& wt, const std::vector<std::uint32_t>& keys
   return std::move(loaded).value();
 }
 
-}  // namespace
-
-Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& options) {
-  // Extract features once; count them to drop rare ones; map hashes to dense indices.
+// The features of every document, extracted once; rare ones dropped (UINT32_MAX), the others
+// mapped to dense indices (`keys` holds the hash of each index, history features first).
+std::vector<Prepared> prepare(const std::vector<TrainingDocument>& docs, const TrainOptions& options,
+                              std::unordered_map<std::uint32_t, std::uint32_t>& index,
+                              std::vector<std::uint32_t>& keys) {
   std::vector<Prepared> prepared(docs.size());
   std::unordered_map<std::uint32_t, std::uint32_t> counts;
   DocumentFeatures df;
@@ -119,8 +120,6 @@ Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& opti
     spans_to_tags(docs[d].entities, 0, docs[d].words.size(), p.gold.data());
     for (auto h : df.hashes) ++counts[h];
   }
-  std::unordered_map<std::uint32_t, std::uint32_t> index;
-  std::vector<std::uint32_t> keys;
   for (std::uint32_t h : NameMemory::all_features()) {
     if (index.try_emplace(h, static_cast<std::uint32_t>(keys.size())).second) keys.push_back(h);
   }
@@ -136,7 +135,75 @@ Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& opti
       h = it->second;
     }
   }
-  counts.clear();
+  return prepared;
+}
+
+// What one sentence's training step works in, reused from sentence to sentence.
+struct Scratch {
+  std::vector<float> emit, work;
+  std::vector<std::uint8_t> back, pred;
+  std::vector<std::uint32_t> history;  // per token of the sentence: dense history feature or none
+};
+
+// Emission scores of tokens [sb, sb + len) of `p` under the current weights, into s.emit, and
+// their history features into s.history.
+void score_sentence(const Prepared& p, const Weights& wt, const NameMemory& memory,
+                    const std::unordered_map<std::uint32_t, std::uint32_t>& index, std::size_t sb,
+                    std::size_t len, Scratch& s) {
+  s.emit.assign(len * kNumTags, 0.0f);
+  s.history.assign(len, UINT32_MAX);
+  for (std::size_t i = 0; i < len; ++i) {
+    float* sc = s.emit.data() + i * kNumTags;
+    if (const std::uint32_t h = memory.feature(p.doc, sb + i); h != 0) {
+      s.history[i] = index.at(h);
+      const float* row = wt.w.data() + static_cast<std::size_t>(s.history[i]) * kNumTags;
+      for (int t = 0; t < kNumTags; ++t) sc[t] += row[t];
+    }
+    for (std::uint32_t k = p.offsets[sb + i]; k < p.offsets[sb + i + 1]; ++k) {
+      const std::uint32_t f = p.feats[k];
+      if (f == UINT32_MAX) continue;
+      const float* row = wt.w.data() + static_cast<std::size_t>(f) * kNumTags;
+      for (int t = 0; t < kNumTags; ++t) sc[t] += row[t];
+    }
+  }
+}
+
+// The perceptron update of a sentence whose predicted tags (s.pred) differ from the gold ones.
+void update_sentence(const Prepared& p, std::size_t sb, std::size_t len, const Scratch& s, Weights& wt) {
+  const std::uint8_t* gold = p.gold.data() + sb;
+  const std::vector<std::uint8_t>& pred = s.pred;
+  for (std::size_t i = 0; i < len; ++i) {
+    const int pg = i == 0 ? kNumTags : gold[i - 1];
+    const int pp = i == 0 ? kNumTags : pred[i - 1];
+    if (gold[i] != pred[i]) {
+      for (std::uint32_t k = p.offsets[sb + i]; k < p.offsets[sb + i + 1]; ++k) {
+        const std::uint32_t f = p.feats[k];
+        if (f == UINT32_MAX) continue;
+        wt.update(f, gold[i], 1.0f);
+        wt.update(f, pred[i], -1.0f);
+      }
+      if (s.history[i] != UINT32_MAX) {
+        wt.update(s.history[i], gold[i], 1.0f);
+        wt.update(s.history[i], pred[i], -1.0f);
+      }
+    }
+    if (gold[i] != pred[i] || pg != pp) {
+      wt.update_trans(static_cast<std::size_t>(pg * kNumTags + gold[i]), 1.0f);
+      wt.update_trans(static_cast<std::size_t>(pp * kNumTags + pred[i]), -1.0f);
+    }
+  }
+  if (gold[len - 1] != pred[len - 1]) {
+    wt.update_trans(kEndRow + gold[len - 1], 1.0f);
+    wt.update_trans(kEndRow + pred[len - 1], -1.0f);
+  }
+}
+
+}  // namespace
+
+Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& options) {
+  std::unordered_map<std::uint32_t, std::uint32_t> index;
+  std::vector<std::uint32_t> keys;
+  const std::vector<Prepared> prepared = prepare(docs, options, index, keys);
 
   Weights wt;
   wt.features = keys.size();
@@ -148,9 +215,7 @@ Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& opti
   std::vector<std::size_t> order(docs.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937_64 rng(options.seed);
-  std::vector<float> emit, work;
-  std::vector<std::uint8_t> back, pred;
-  std::vector<std::uint32_t> history;  // per token of the sentence: dense history feature or none
+  Scratch s;
   std::vector<EntitySpan> predicted;
 
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
@@ -168,54 +233,13 @@ Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& opti
         se = std::min(se, n);
         const std::size_t len = se - sb;
         if (len == 0) continue;
-        emit.assign(len * kNumTags, 0.0f);
-        history.assign(len, UINT32_MAX);
-        for (std::size_t i = 0; i < len; ++i) {
-          float* sc = emit.data() + i * kNumTags;
-          if (const std::uint32_t h = memory.feature(p.doc, sb + i); h != 0) {
-            history[i] = index.at(h);
-            const float* row = wt.w.data() + static_cast<std::size_t>(history[i]) * kNumTags;
-            for (int t = 0; t < kNumTags; ++t) sc[t] += row[t];
-          }
-          for (std::uint32_t k = p.offsets[sb + i]; k < p.offsets[sb + i + 1]; ++k) {
-            const std::uint32_t f = p.feats[k];
-            if (f == UINT32_MAX) continue;
-            const float* row = wt.w.data() + static_cast<std::size_t>(f) * kNumTags;
-            for (int t = 0; t < kNumTags; ++t) sc[t] += row[t];
-          }
-        }
+        score_sentence(p, wt, memory, index, sb, len, s);
         const Transitions trans = current_transitions(wt, false);
-        pred.assign(len, 0);
-        viterbi(emit.data(), len, trans, pred.data(), work, back);
-        const std::uint8_t* gold = p.gold.data() + sb;
-        if (!std::equal(pred.begin(), pred.end(), gold)) {
-          for (std::size_t i = 0; i < len; ++i) {
-            const int pg = i == 0 ? kNumTags : gold[i - 1];
-            const int pp = i == 0 ? kNumTags : pred[i - 1];
-            if (gold[i] != pred[i]) {
-              for (std::uint32_t k = p.offsets[sb + i]; k < p.offsets[sb + i + 1]; ++k) {
-                const std::uint32_t f = p.feats[k];
-                if (f == UINT32_MAX) continue;
-                wt.update(f, gold[i], 1.0f);
-                wt.update(f, pred[i], -1.0f);
-              }
-              if (history[i] != UINT32_MAX) {
-                wt.update(history[i], gold[i], 1.0f);
-                wt.update(history[i], pred[i], -1.0f);
-              }
-            }
-            if (gold[i] != pred[i] || pg != pp) {
-              wt.update_trans(static_cast<std::size_t>(pg * kNumTags + gold[i]), 1.0f);
-              wt.update_trans(static_cast<std::size_t>(pp * kNumTags + pred[i]), -1.0f);
-            }
-          }
-          if (gold[len - 1] != pred[len - 1]) {
-            wt.update_trans(kEndRow + gold[len - 1], 1.0f);
-            wt.update_trans(kEndRow + pred[len - 1], -1.0f);
-          }
-        }
+        s.pred.assign(len, 0);
+        viterbi(s.emit.data(), len, trans, s.pred.data(), s.work, s.back);
+        if (!std::equal(s.pred.begin(), s.pred.end(), p.gold.data() + sb)) update_sentence(p, sb, len, s, wt);
         const std::size_t before = predicted.size();
-        tags_to_spans(pred.data(), len, sb, predicted);
+        tags_to_spans(s.pred.data(), len, sb, predicted);
         memory.record(p.doc, predicted, before);
         wt.step += 1;
         sb = se;

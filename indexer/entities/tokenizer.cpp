@@ -219,6 +219,206 @@ bool can_open(const Token& next) {
   return starts_with_upper(next.text);
 }
 
+// Collects tokens, and the newlines in the white space before each (2+ means a blank line).
+struct TokenSink {
+  std::string_view text;
+  std::vector<Token>& tokens;
+  std::vector<std::uint8_t>& gap;
+  std::uint8_t newlines = 0;
+  void emit(std::size_t s, std::size_t e, TokenKind kind) {
+    tokens.push_back(Token{s, e, text.substr(s, e - s), kind});
+    gap.push_back(newlines);
+    newlines = 0;
+  }
+};
+
+// Where the word that starts at `start` (a letter or digit) ends, before any abbreviation
+// period: letters and digits, with inner hyphens, periods, digit commas, "AT&T", "1/2", and
+// apostrophes that are no clitic. Sets nt_at where a split-off "n't" begins.
+std::size_t word_end(std::string_view text, std::size_t start, std::size_t& nt_at) {
+  const std::size_t n = text.size();
+  std::size_t j = start + classify(text, start).len;
+  while (j < n) {
+    const Char d = classify(text, j);
+    if (is_alnum(d.cls)) {
+      j += d.len;
+      continue;
+    }
+    if (j + d.len >= n) break;
+    const Char e = classify(text, j + d.len);
+    const char prev = text[j - 1];
+    if (d.cls == Cls::kHyphen && is_alnum(e.cls)) {
+      j += d.len + e.len;
+      continue;
+    }
+    if ((d.cls == Cls::kPeriod) && is_alnum(e.cls)) {
+      j += d.len + e.len;
+      continue;
+    }
+    if (d.cls == Cls::kComma && e.cls == Cls::kDigit && prev >= '0' && prev <= '9') {
+      j += d.len + e.len;
+      continue;
+    }
+    if (d.len == 1 && (text[j] == '&' || text[j] == '/') && e.len == 1) {
+      const char nx = text[j + 1];
+      const bool caps = text[j] == '&' && is_upper_ascii(prev) && is_upper_ascii(nx);
+      const bool digits = text[j] == '/' && prev >= '0' && prev <= '9' && nx >= '0' && nx <= '9';
+      if (caps || digits) {
+        j += 2;
+        continue;
+      }
+    }
+    if (d.cls == Cls::kApostrophe && e.cls == Cls::kLetter) {
+      if (clitic_length(text, j, d.len) > 0) break;
+      const char nx = text[j + d.len];
+      const std::size_t after = j + d.len + 1;
+      const bool t_ends = after >= n || !is_alnum(classify(text, after).cls);
+      if ((prev == 'n' || prev == 'N') && (nx == 't' || nx == 'T') && t_ends && j - 1 > start) {
+        nt_at = j - 1;
+        return after;
+      }
+      j += d.len + e.len;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+// Emits the word starting at `i` (and a split-off "n't" or clitic); returns where it ends.
+std::size_t scan_word(std::string_view text, std::size_t i, TokenSink& sink) {
+  const std::size_t n = text.size();
+  const std::size_t start = i;
+  std::size_t nt_at = std::string_view::npos;  // where a split-off "n't" begins
+  std::size_t j = word_end(text, start, nt_at);
+  std::size_t end = nt_at != std::string_view::npos ? nt_at : j;
+  const TokenKind kind =
+      classify(text, start).cls == Cls::kDigit ? TokenKind::kNumber : TokenKind::kWord;
+  // Keep the period of an abbreviation inside the token.
+  if (nt_at == std::string_view::npos && end < n && text[end] == '.' &&
+      kind == TokenKind::kWord &&
+      abbrev_kind(text.substr(start, end - start)) != AbbrevKind::kNone) {
+    ++end;
+    // "U.S.-led", "U.N.-backed": a hyphenated word that starts with an abbreviation.
+    while (end + 1 < n && text[end] == '-' && is_alnum(classify(text, end + 1).cls)) {
+      ++end;
+      while (end < n) {
+        const Char d = classify(text, end);
+        if (!is_alnum(d.cls)) break;
+        end += d.len;
+      }
+    }
+    j = end;
+  }
+  sink.emit(start, end, kind);
+  if (nt_at != std::string_view::npos) sink.emit(nt_at, j, TokenKind::kWord);
+  i = j;
+  if (i < n) {
+    const Char d = classify(text, i);
+    if (d.cls == Cls::kApostrophe) {
+      const std::size_t cl = clitic_length(text, i, d.len);
+      if (cl > 0) {
+        sink.emit(i, i + cl, TokenKind::kWord);
+        i += cl;
+      }
+    }
+  }
+  return i;
+}
+
+// The tokens of the text, and the newlines before each.
+void split_tokens(std::string_view text, std::vector<Token>& tokens, std::vector<std::uint8_t>& gap) {
+  TokenSink sink{text, tokens, gap};
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const Char c = classify(text, i);
+    if (c.cls == Cls::kSpace) {
+      i += c.len;
+      continue;
+    }
+    if (c.cls == Cls::kNewline) {
+      if (sink.newlines < 255) ++sink.newlines;
+      i += c.len;
+      continue;
+    }
+    if (is_alnum(c.cls)) {
+      i = scan_word(text, i, sink);
+      continue;
+    }
+    // Punctuation: runs of the same ASCII mark ("--", "...", "?!") form one token.
+    std::size_t j = i + c.len;
+    if (c.len == 1) {
+      const char ch = text[i];
+      if (ch == '-' || ch == '.' || ch == '!' || ch == '?') {
+        while (j < n && (text[j] == ch || ((ch == '!' || ch == '?') && (text[j] == '!' || text[j] == '?')))) ++j;
+      }
+    }
+    sink.emit(i, j, TokenKind::kPunct);
+    i = j;
+  }
+}
+
+// True if a sentence that began at token `begin` ends before token t (no paragraph break there).
+bool ends_sentence(const std::vector<Token>& toks, std::size_t begin, std::size_t t) {
+  // Find the terminator, skipping closing quotes and brackets attached to it.
+  std::size_t p = t - 1;
+  while (p > begin && is_closer(toks[p].text) && toks[p].start == toks[p - 1].end) --p;
+  const std::string_view pt = toks[p].text;
+  const Token& next = toks[t];
+  const bool attached_quote = (next.text == "\"" || next.text == "'" ||
+                               next.text == "\xE2\x80\x99") && next.start == toks[t - 1].end;
+  if (attached_quote) return false;
+  if (is_terminator(pt)) return can_open(next);
+  if (toks[p].kind == TokenKind::kWord && pt.size() >= 2 && pt.back() == '.' &&
+      abbrev_kind(pt.substr(0, pt.size() - 1)) == AbbrevKind::kFinal) {
+    return in_list(next.text, kSentenceOpeners) || is_opener(next.text);
+  }
+  return false;
+}
+
+// True when every word of tokens [begin, end) that has letters is in capitals (and one has two).
+bool all_caps_sentence(const std::vector<Token>& toks, std::size_t begin, std::size_t end) {
+  bool any_caps_word = false;
+  for (std::size_t t = begin; t < end; ++t) {
+    std::size_t upper = 0;
+    for (char ch : toks[t].text) {
+      if (is_lower_ascii(ch)) return false;
+      if (is_upper_ascii(ch)) ++upper;
+    }
+    if (upper >= 2) any_caps_word = true;
+  }
+  return any_caps_word;
+}
+
+// Groups out.tokens into sentences and paragraphs (gap: newlines before each token).
+void split_sentences(TokenizedText& out, const std::vector<std::uint8_t>& gap) {
+  const auto& toks = out.tokens;
+  if (toks.empty()) return;
+  const bool blank_mode = std::any_of(gap.begin() + 1, gap.end(), [](std::uint8_t g) { return g >= 2; });
+  std::size_t sent_begin = 0;
+  std::size_t para_first_sentence = 0;
+  std::size_t para_begin = 0;
+  auto close_sentence = [&](std::size_t end) {
+    out.sentences.push_back(Sentence{sent_begin, end, toks[sent_begin].start, toks[end - 1].end,
+                                     all_caps_sentence(toks, sent_begin, end)});
+    sent_begin = end;
+  };
+  auto close_paragraph = [&](std::size_t end) {
+    out.paragraphs.push_back(Paragraph{para_first_sentence, out.sentences.size(), para_begin, end,
+                                       toks[para_begin].start, toks[end - 1].end});
+    para_first_sentence = out.sentences.size();
+    para_begin = end;
+  };
+  for (std::size_t t = 1; t < toks.size(); ++t) {
+    const bool para_break = gap[t] >= 2 || (!blank_mode && gap[t] >= 1);
+    if (para_break || ends_sentence(toks, sent_begin, t)) close_sentence(t);
+    if (para_break) close_paragraph(t);
+  }
+  close_sentence(toks.size());
+  close_paragraph(toks.size());
+}
+
 }  // namespace
 
 bool is_abbreviation(std::string_view token) {
@@ -252,186 +452,10 @@ TokenizedText tokenize(std::string_view text) {
   TokenizedText out;
   out.text = text;
   out.tokens.reserve(text.size() / 5 + 8);
-  // Newlines in the white space before each token: 2+ means a blank line.
   std::vector<std::uint8_t> gap;
   gap.reserve(text.size() / 5 + 8);
-
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  std::uint8_t newlines = 0;
-  auto emit = [&](std::size_t s, std::size_t e, TokenKind kind) {
-    out.tokens.push_back(Token{s, e, text.substr(s, e - s), kind});
-    gap.push_back(newlines);
-    newlines = 0;
-  };
-
-  while (i < n) {
-    const Char c = classify(text, i);
-    if (c.cls == Cls::kSpace) {
-      i += c.len;
-      continue;
-    }
-    if (c.cls == Cls::kNewline) {
-      if (newlines < 255) ++newlines;
-      i += c.len;
-      continue;
-    }
-    if (is_alnum(c.cls)) {
-      const std::size_t start = i;
-      std::size_t j = i + c.len;
-      std::size_t nt_at = std::string_view::npos;  // where a split-off "n't" begins
-      while (j < n) {
-        const Char d = classify(text, j);
-        if (is_alnum(d.cls)) {
-          j += d.len;
-          continue;
-        }
-        if (j + d.len >= n) break;
-        const Char e = classify(text, j + d.len);
-        const char prev = text[j - 1];
-        if (d.cls == Cls::kHyphen && is_alnum(e.cls)) {
-          j += d.len + e.len;
-          continue;
-        }
-        if ((d.cls == Cls::kPeriod) && is_alnum(e.cls)) {
-          j += d.len + e.len;
-          continue;
-        }
-        if (d.cls == Cls::kComma && e.cls == Cls::kDigit && prev >= '0' && prev <= '9') {
-          j += d.len + e.len;
-          continue;
-        }
-        if (d.len == 1 && (text[j] == '&' || text[j] == '/') && e.len == 1) {
-          const char nx = text[j + 1];
-          const bool caps = text[j] == '&' && is_upper_ascii(prev) && is_upper_ascii(nx);
-          const bool digits = text[j] == '/' && prev >= '0' && prev <= '9' && nx >= '0' && nx <= '9';
-          if (caps || digits) {
-            j += 2;
-            continue;
-          }
-        }
-        if (d.cls == Cls::kApostrophe && e.cls == Cls::kLetter) {
-          if (clitic_length(text, j, d.len) > 0) break;
-          const char nx = text[j + d.len];
-          const std::size_t after = j + d.len + 1;
-          const bool t_ends = after >= n || !is_alnum(classify(text, after).cls);
-          if ((prev == 'n' || prev == 'N') && (nx == 't' || nx == 'T') && t_ends &&
-              j - 1 > start) {
-            nt_at = j - 1;
-            j = after;
-            break;
-          }
-          j += d.len + e.len;
-          continue;
-        }
-        break;
-      }
-      std::size_t word_end = nt_at != std::string_view::npos ? nt_at : j;
-      const TokenKind kind =
-          classify(text, start).cls == Cls::kDigit ? TokenKind::kNumber : TokenKind::kWord;
-      // Keep the period of an abbreviation inside the token.
-      if (nt_at == std::string_view::npos && word_end < n && text[word_end] == '.' &&
-          kind == TokenKind::kWord &&
-          abbrev_kind(text.substr(start, word_end - start)) != AbbrevKind::kNone) {
-        ++word_end;
-        // "U.S.-led", "U.N.-backed": a hyphenated word that starts with an abbreviation.
-        while (word_end + 1 < n && text[word_end] == '-' &&
-               is_alnum(classify(text, word_end + 1).cls)) {
-          ++word_end;
-          while (word_end < n) {
-            const Char d = classify(text, word_end);
-            if (!is_alnum(d.cls)) break;
-            word_end += d.len;
-          }
-        }
-        j = word_end;
-      }
-      emit(start, word_end, kind);
-      if (nt_at != std::string_view::npos) emit(nt_at, j, TokenKind::kWord);
-      i = j;
-      if (i < n) {
-        const Char d = classify(text, i);
-        if (d.cls == Cls::kApostrophe) {
-          const std::size_t cl = clitic_length(text, i, d.len);
-          if (cl > 0) {
-            emit(i, i + cl, TokenKind::kWord);
-            i += cl;
-          }
-        }
-      }
-      continue;
-    }
-    // Punctuation: runs of the same ASCII mark ("--", "...", "?!") form one token.
-    std::size_t j = i + c.len;
-    if (c.len == 1) {
-      const char ch = text[i];
-      if (ch == '-' || ch == '.' || ch == '!' || ch == '?') {
-        while (j < n && (text[j] == ch || ((ch == '!' || ch == '?') && (text[j] == '!' || text[j] == '?')))) ++j;
-      }
-    }
-    emit(i, j, TokenKind::kPunct);
-    i = j;
-  }
-
-  // Sentences and paragraphs.
-  const auto& toks = out.tokens;
-  if (toks.empty()) return out;
-  const bool blank_mode = std::any_of(gap.begin() + 1, gap.end(), [](std::uint8_t g) { return g >= 2; });
-  std::size_t sent_begin = 0;
-  std::size_t para_first_sentence = 0;
-  std::size_t para_begin = 0;
-  auto close_sentence = [&](std::size_t end) {
-    Sentence s{sent_begin, end, toks[sent_begin].start, toks[end - 1].end, false};
-    bool any_caps_word = false;
-    bool any_lower = false;
-    for (std::size_t t = sent_begin; t < end && !any_lower; ++t) {
-      std::size_t upper = 0;
-      for (char ch : toks[t].text) {
-        if (is_lower_ascii(ch)) {
-          any_lower = true;
-          break;
-        }
-        if (is_upper_ascii(ch)) ++upper;
-      }
-      if (upper >= 2) any_caps_word = true;
-    }
-    s.all_caps = any_caps_word && !any_lower;
-    out.sentences.push_back(s);
-    sent_begin = end;
-  };
-  auto close_paragraph = [&](std::size_t end) {
-    out.paragraphs.push_back(Paragraph{para_first_sentence, out.sentences.size(), para_begin, end,
-                                       toks[para_begin].start, toks[end - 1].end});
-    para_first_sentence = out.sentences.size();
-    para_begin = end;
-  };
-
-  for (std::size_t t = 1; t < toks.size(); ++t) {
-    const bool para_break = gap[t] >= 2 || (!blank_mode && gap[t] >= 1);
-    bool sent_break = para_break;
-    if (!sent_break) {
-      // Find the terminator, skipping closing quotes and brackets attached to it.
-      std::size_t p = t - 1;
-      while (p > sent_begin && is_closer(toks[p].text) && toks[p].start == toks[p - 1].end) --p;
-      const std::string_view pt = toks[p].text;
-      const Token& next = toks[t];
-      const bool attached_quote = (next.text == "\"" || next.text == "'" ||
-                                   next.text == "\xE2\x80\x99") && next.start == toks[t - 1].end;
-      if (!attached_quote) {
-        if (is_terminator(pt)) {
-          sent_break = can_open(next);
-        } else if (toks[p].kind == TokenKind::kWord && pt.size() >= 2 && pt.back() == '.') {
-          if (abbrev_kind(pt.substr(0, pt.size() - 1)) == AbbrevKind::kFinal) {
-            sent_break = in_list(next.text, kSentenceOpeners) || is_opener(next.text);
-          }
-        }
-      }
-    }
-    if (sent_break) close_sentence(t);
-    if (para_break) close_paragraph(t);
-  }
-  close_sentence(toks.size());
-  close_paragraph(toks.size());
+  split_tokens(text, out.tokens, gap);
+  split_sentences(out, gap);
   return out;
 }
 

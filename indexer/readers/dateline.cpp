@@ -132,19 +132,20 @@ std::size_t dash_length(std::string_view s, std::size_t i, bool spaced) {
   return 0;
 }
 
-}  // namespace
-
-std::optional<DatelineMatch> find_dateline(std::string_view s, std::size_t pos) {
-  std::size_t i = pos;
+// Where the white space (including line breaks) starting at i ends.
+std::size_t skip_spaces(std::string_view s, std::size_t i) {
   while (i < s.size()) {
     const std::size_t n = space_length_at(s, i);
     if (n == 0) break;
     i += n;
   }
-  DatelineMatch m;
-  m.place.start = i;
+  return i;
+}
 
-  // The place: upper-case words separated by single spaces.
+// Where the dateline's place starting at `start` ends, or kNone: upper-case words separated by
+// single spaces, else (needs_date set) a mixed-case place that only counts before a date.
+std::size_t place_end(std::string_view s, std::size_t start, bool& needs_date) {
+  std::size_t i = start;
   std::size_t longest_run = 0;
   int words = 0;
   std::size_t end = i;
@@ -160,11 +161,9 @@ std::optional<DatelineMatch> find_dateline(std::string_view s, std::size_t pos) 
   }
   // Wire copy also writes places in mixed case ("Toronto, Feb 26 -"); such a place only counts
   // when a date follows, since capitalised words start ordinary sentences too.
-  bool needs_date = false;
   if (words == 0 || longest_run < 3) {
-    i = m.place.start;
-    end = region_word_end(s, i);
-    if (end == kNone) return std::nullopt;
+    end = region_word_end(s, start);
+    if (end == kNone) return kNone;
     for (int w = 1; w < kMaxRegionWords && at(s, end) == ' '; ++w) {
       const std::size_t next = region_word_end(s, end + 1);
       if (next == kNone) break;
@@ -172,25 +171,25 @@ std::optional<DatelineMatch> find_dateline(std::string_view s, std::size_t pos) 
     }
     needs_date = true;
   }
-  i = end;
-  m.place.end = end;
-  m.text = m.place;
-  bool qualified = false;  // region, date or agency seen
+  return end;
+}
 
-  // ", Region" and/or ", Month Day"; the date may also follow the region after a space only
-  // ("RICHMOND, Va. Feb 26").
+// ", Region" and/or ", Month Day" after the place, which ends at i; the date may also follow the
+// region after a space only ("RICHMOND, Va. Feb 26"). Sets m's place end, date and text end, and
+// `qualified` when there is either; returns where they end, or kNone when a comma is followed by
+// neither.
+std::size_t qualifiers(std::string_view s, std::size_t i, DatelineMatch& m, bool& qualified) {
   for (int part = 0; part < 2 && at(s, i) == ','; ++part) {
     const std::size_t j = skip_inline_space(s, i + 1);
     if (const std::size_t d = date_end(s, j); d != kNone) {
       m.date = {j, d};
       m.text.end = d;
-      i = d;
       qualified = true;
-      break;
+      return d;
     }
     if (part == 1) break;
     std::size_t k = region_word_end(s, j);
-    if (k == kNone) return std::nullopt;
+    if (k == kNone) return kNone;
     for (int w = 1; w < kMaxRegionWords && at(s, k) == ' '; ++w) {
       if (date_end(s, k + 1) != kNone) break;
       const std::size_t next = region_word_end(s, k + 1);
@@ -204,11 +203,26 @@ std::optional<DatelineMatch> find_dateline(std::string_view s, std::size_t pos) 
       if (const std::size_t d = date_end(s, k + 1); d != kNone) {
         m.date = {k + 1, d};
         m.text.end = d;
-        i = d;
-        break;
+        return d;
       }
     }
   }
+  return i;
+}
+
+}  // namespace
+
+std::optional<DatelineMatch> find_dateline(std::string_view s, std::size_t pos) {
+  DatelineMatch m;
+  m.place.start = skip_spaces(s, pos);
+  bool needs_date = false;
+  const std::size_t end = place_end(s, m.place.start, needs_date);
+  if (end == kNone) return std::nullopt;
+  m.place.end = end;
+  m.text = m.place;
+  bool qualified = false;  // region, date or agency seen
+  std::size_t i = qualifiers(s, end, m, qualified);
+  if (i == kNone) return std::nullopt;
   if (needs_date && m.date.end == 0) return std::nullopt;
 
   // "(Agency)".
@@ -229,12 +243,7 @@ std::optional<DatelineMatch> find_dateline(std::string_view s, std::size_t pos) 
   const bool after_date_or_agency = m.agency.end != 0 || (m.date.end != 0 && m.date.end == i);
   const std::size_t dash = dash_length(s, j, j > i || after_date_or_agency);
   if (dash == 0) return std::nullopt;
-  std::size_t body = j + dash;
-  while (body < s.size()) {
-    const std::size_t n = space_length_at(s, body);
-    if (n == 0) break;
-    body += n;
-  }
+  const std::size_t body = skip_spaces(s, j + dash);
   if (body >= s.size()) return std::nullopt;
   if (!qualified) {
     const unsigned char c = at(s, body);

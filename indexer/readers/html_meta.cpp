@@ -232,31 +232,30 @@ bool contains_ci(std::string_view haystack, std::string_view needle) {
   return lower(haystack).find(lower(needle)) != std::string::npos;
 }
 
+// The words of a title, its separators (" | ", " - ", ...) not counted.
+std::size_t headline_words(std::string_view title);
+
 }  // namespace
 
-// Pages state their headline several times, and the variants differ (an SEO headline in
-// JSON-LD, a shorter social one in og:title, a <title> rewritten for search engines). The one
-// the page's <title> repeats is the page's own; when the <title> repeats none, two sources that
-// agree outvote one that stands alone; else the <title> without the site name, when it reads as
-// a headline. Candidates lose only a part that names the site: their other parts are headline.
-std::string choose_title(const std::vector<std::string>& candidates, std::string_view title_text,
-                         std::string_view site_name, std::string_view host) {
+// Pages state their headline several times: in JSON-LD, og:title, twitter:title, the <h1> and
+// the <title>. The page's metadata comes first, in the issue's order (Readability.js reads them
+// in the same order); the <h1> only when the <title> repeats it, as the <h1> of many pages is a
+// logo or a greeting ("Hi, I'm Nicolas."); then the <title> without its site-name suffix when
+// that reads as a headline. Each loses only a part that names the site: its other parts (an
+// author, a section) are the page's own.
+std::string choose_title(const std::vector<std::string>& metadata, std::string_view heading,
+                         std::string_view title_text, std::string_view site_name, std::string_view host) {
+  // The page's metadata headline as the page states it (issue 17 cuts the site-name suffix from
+  // the <title> only; Readability.js keeps these whole too). One that is only the site's name (a
+  // template's og:title) names no story.
+  for (const auto& c : metadata)
+    if (std::string own = collapse(c); !own.empty() && !names_site(own, site_name, host)) return own;
   const std::string title_text_collapsed = collapse(title_text);
+  const std::string h1 = strip_named_site(collapse(heading), site_name, host);
+  if (!h1.empty() && contains_ci(title_text_collapsed, h1)) return h1;
   const std::string stripped = strip_site_name(title_text_collapsed, site_name, host);
-  std::vector<std::string> own;
-  for (const auto& c : candidates) own.push_back(strip_named_site(collapse(c), site_name, host));
-  for (const auto& c : own)
-    if (!c.empty() && contains_ci(title_text_collapsed, c)) return c;
-  for (std::size_t i = 0; i < own.size(); ++i) {
-    if (own[i].empty()) continue;
-    const std::string key = lower(own[i]);
-    for (std::size_t j = i + 1; j < own.size(); ++j)
-      if (lower(own[j]) == key) return own[i];
-  }
-  if (word_count(stripped) >= 3) return stripped;
-  for (const auto& c : own)
-    if (!c.empty()) return c;
-  return stripped;
+  if (headline_words(stripped) >= 3 || h1.empty()) return stripped;
+  return h1;
 }
 
 bool names_site(std::string_view part, std::string_view site_name, std::string_view host) {
@@ -314,6 +313,12 @@ std::string without_end_part(std::string_view title, const std::vector<std::stri
   return std::string(rest);
 }
 
+std::size_t headline_words(std::string_view title) {
+  std::size_t n = 0;
+  for (const auto& p : title_parts(title)) n += word_count(p);
+  return n;
+}
+
 }  // namespace
 
 std::string strip_named_site(std::string_view title, std::string_view site_name, std::string_view host) {
@@ -330,8 +335,13 @@ std::string strip_site_name(std::string_view title, std::string_view site_name, 
   if (parts.size() < 2) return std::string(title);
   // Only the first or the last part can be the site's name.
   if (std::string named = strip_named_site(title, site_name, host); named.size() != title.size()) return named;
-  // Without a known site name: the headline is the first part, when it reads as one.
-  if (word_count(parts.front()) >= 3) return parts.front();
+  // Without a known site name: the suffix is the last part ("Headline | Section | Site" keeps its
+  // section, "Friday Facts #282 - 0.17 in sight | Site" its own dash), else the first part
+  // ("Site | Headline"), whichever leaves a headline of three words or more.
+  for (const bool last : {true, false}) {
+    std::string rest = without_end_part(title, parts, last);
+    if (headline_words(rest) >= 3) return rest;
+  }
   return std::string(title);
 }
 
@@ -379,8 +389,8 @@ PageMeta read_page_meta(const GumboNode* root, std::string_view url) {
   if (is_absolute_url(canonical)) m.canonical_url = canonical;
 
   const GumboNode* title_element = find_first(root, GUMBO_TAG_TITLE);
-  m.title = choose_title({ld.headline, first_of(tags, {"og:title"}), first_of(tags, {"twitter:title"}), main_heading(root)},
-                         title_element ? text_of(title_element) : std::string(), m.site_name,
+  m.title = choose_title({ld.headline, first_of(tags, {"og:title"}), first_of(tags, {"twitter:title"})},
+                         main_heading(root), title_element ? text_of(title_element) : std::string(), m.site_name,
                          url_host(m.canonical_url.empty() ? url : std::string_view(m.canonical_url)));
 
   m.date = parse_date(ld.date);

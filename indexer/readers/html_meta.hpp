@@ -40,17 +40,18 @@ bool names_site(std::string_view part, std::string_view site_name, std::string_v
 /// " · ") that names the site (names_site); unchanged when no end part does.
 std::string strip_named_site(std::string_view title, std::string_view site_name, std::string_view host = "");
 
-/// The <title> text without the site name that pages append or prepend to it ("Headline - Site",
-/// "Site | Headline"): strip_named_site when an end part names the site; else the first part when
-/// it has three words or more (a headline); else kept whole.
+/// The <title> text without its site-name suffix ("Headline - Site", "Site | Headline"):
+/// strip_named_site when an end part names the site; else without its last part ("Headline |
+/// Section | Blog" -> "Headline | Section"), else without its first part, when what remains has
+/// three words or more (separators are not words); else kept whole.
 std::string strip_site_name(std::string_view title, std::string_view site_name, std::string_view host = "");
 
-/// Chooses the headline among `candidates` (JSON-LD headline, og:title, twitter:title, the main
-/// <h1>, in that order), each without an end part that names the site: the first one that the
-/// <title> text contains; else the first one that a later candidate repeats; else the <title>
-/// without its site name when that has three words or more; else the first candidate.
-std::string choose_title(const std::vector<std::string>& candidates, std::string_view title_text,
-                         std::string_view site_name, std::string_view host = "");
+/// Chooses the headline: the first of `metadata` (JSON-LD headline, og:title, twitter:title, in
+/// that order) that is not empty or only the site's name, as the page states it (a site part
+/// stays); else `heading` (the main <h1>) when the <title> repeats it; else the <title> without its
+/// site-name suffix when that has three words or more (separators are not words); else `heading`.
+std::string choose_title(const std::vector<std::string>& metadata, std::string_view heading,
+                         std::string_view title_text, std::string_view site_name, std::string_view host = "");
 
 /// True when `url` ("https://host/news/", "//host/", "/es/") names a site's home or one of its
 /// sections rather than a story: at most one path segment, and that segment a plain word or two

@@ -33,24 +33,32 @@ std::string_view without_gz(std::string_view path) {
   return ends_with(path, ".gz") ? path.substr(0, path.size() - 3) : path;
 }
 
-// An XML file's reader is chosen by its root element: feeds, NITF, NewsML-G2.
-ReadResult read_xml(std::string_view bytes, const PageSource& file, const ReaderOptions& options) {
-  const std::string root = sniff_root(bytes);
-  if (root == "rss" || root == "feed") return read_feed(bytes, file, options);
-  if (root == "nitf") return read_nitf(bytes, file.rel_path, file.path);
-  if (is_newsml_root(root)) return read_newsml(bytes, file.rel_path, file.path, options);
-  ReadResult result;
-  result.warnings.push_back({file.path, 0,
-                             root.empty() ? "not XML (no root element)"
-                                          : "XML root element <" + root +
-                                                "> is not NITF, NewsML-G2, RSS or Atom",
-                             true});
-  return result;
+// Each format's reader behind the FileReader signature. Plain text and SGML come decoded here
+// (ByteCheck::kText); XML declares its own encoding (libxml2 decodes it), and WARC payloads may
+// be binary.
+ReadResult read_text_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
+                          const ReaderOptions&, const Warn& warn) {
+  DecodedText decoded = decode_text(bytes);
+  // Only a text file is expected in UTF-8 (Reuters SGML is Latin-1 by definition, README).
+  if (decoded.fell_back) warn(0, std::string(kLatin1Notice), false);
+  return read_text_article(rel_path, display_path, std::move(decoded.text));
+}
+
+ReadResult read_sgml_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
+                          const ReaderOptions&, const Warn&) {
+  const DecodedText decoded = decode_text(bytes);
+  return read_sgml(rel_path, display_path, decoded.text);
+}
+
+// JSON Lines are decoded line by line, so one bad line does not recode the others.
+ReadResult read_jsonl_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
+                           const ReaderOptions&, const Warn&) {
+  return read_jsonl(rel_path, display_path, bytes);
 }
 
 // A saved page: one article, or the reason it is none.
-ReadResult read_html_file(std::string_view rel_path, std::string_view display_path,
-                          std::string_view bytes, const ReaderOptions& options) {
+ReadResult read_html_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
+                          const ReaderOptions& options, const Warn&) {
   PageSource source;
   source.path = std::string(display_path);
   source.rel_path = std::string(rel_path);
@@ -66,33 +74,71 @@ ReadResult read_html_file(std::string_view rel_path, std::string_view display_pa
   return result;
 }
 
-// Reads `bytes` as `format`; XML declares its own encoding (libxml2 decodes it) and WARC
-// payloads may be binary, so only the plain formats are decoded here.
-ReadResult read_format(Format format, std::string_view rel_path, std::string_view display_path,
-                       std::string_view bytes, const ReaderOptions& options,
-                       const std::function<void(std::size_t, std::string, bool)>& warn) {
-  if (format == Format::kHtml) return read_html_file(rel_path, display_path, bytes, options);
-  if (format == Format::kWarc || format == Format::kXml || format == Format::kFeed) {
-    const PageSource file{std::string(display_path), std::string(rel_path), "", "", 0};
-    return format == Format::kWarc   ? read_warc(bytes, file, options)
-           : format == Format::kFeed ? read_feed(bytes, file, options)
-                                     : read_xml(bytes, file, options);
-  }
-  // JSON Lines are decoded line by line, so one bad line does not recode the others.
-  if (format == Format::kJsonLines) return read_jsonl(rel_path, display_path, bytes);
-  DecodedText decoded = decode_text(bytes);
-  // Reuters SGML is Latin-1 by definition (README): only a text file is expected in UTF-8.
-  if (decoded.fell_back && format == Format::kText) warn(0, std::string(kLatin1Notice), false);
-  return format == Format::kText ? read_text_article(rel_path, display_path, std::move(decoded.text))
-                                 : read_sgml(rel_path, display_path, decoded.text);
+PageSource page_source(std::string_view rel_path, std::string_view display_path) {
+  return PageSource{std::string(display_path), std::string(rel_path), "", "", 0};
 }
+
+ReadResult read_feed_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
+                          const ReaderOptions& options, const Warn&) {
+  return read_feed(bytes, page_source(rel_path, display_path), options);
+}
+
+ReadResult read_warc_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
+                          const ReaderOptions& options, const Warn&) {
+  return read_warc(bytes, page_source(rel_path, display_path), options);
+}
+
+ReadResult read_nitf_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
+                          const ReaderOptions&, const Warn&) {
+  return read_nitf(bytes, rel_path, display_path);
+}
+
+ReadResult read_newsml_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
+                            const ReaderOptions& options, const Warn&) {
+  return read_newsml(bytes, rel_path, display_path, options);
+}
+
+bool is_feed_root(std::string_view root) { return root == "rss" || root == "feed"; }
+bool is_nitf_root(std::string_view root) { return root == "nitf"; }
+
+// The table of XML documents (xml_root_table).
+constexpr XmlRootRow kXmlRoots[] = {
+    {"feed", is_feed_root, read_feed_file},
+    {"nitf", is_nitf_root, read_nitf_file},
+    {"newsml", is_newsml_root, read_newsml_file},
+};
+
+// An XML file's reader is chosen by its root element (the table above).
+ReadResult read_xml_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
+                         const ReaderOptions& options, const Warn& warn) {
+  const std::string root = sniff_root(bytes);
+  if (const XmlRootRow* row = xml_root_row(root)) return row->read(rel_path, display_path, bytes, options, warn);
+  ReadResult result;
+  result.warnings.push_back({std::string(display_path), 0,
+                             root.empty() ? "not XML (no root element)"
+                                          : "XML root element <" + root +
+                                                "> is not NITF, NewsML-G2, RSS or Atom",
+                             true});
+  return result;
+}
+
+// The table of formats (format_table), in the order unsupported_reason lists them.
+constexpr FormatRow kFormats[] = {
+    {Format::kText, "text", {".txt", "", ""}, ByteCheck::kText, false, read_text_file},
+    {Format::kJsonLines, "jsonl", {".jsonl", ".ndjson", ""}, ByteCheck::kLines, false, read_jsonl_file},
+    {Format::kSgml, "sgml", {".sgm", ".sgml", ""}, ByteCheck::kText, false, read_sgml_file},
+    {Format::kHtml, "html", {".html", ".htm", ".xhtml"}, ByteCheck::kMarkup, false, read_html_file},
+    {Format::kXml, "xml", {".xml", ".nitf", ".newsml"}, ByteCheck::kMarkup, false, read_xml_file},
+    {Format::kFeed, "feed", {".rss", ".atom", ""}, ByteCheck::kMarkup, false, read_feed_file},
+    {Format::kWarc, "warc", {".warc", "", ""}, ByteCheck::kMarkup, true, read_warc_file},
+};
 
 // The id rule within a file: of records sharing an id (a feed repeating a record, an .sgm with
 // two stories of one NEWID) the newest version is the article where the records carry versions
 // (Article::version), else the last; a repeat the format does not intend (a record without a
 // version) is a notice naming both lines.
-template <typename Warn>
-void keep_newest_of_each_id(ReadResult& read, std::string_view display_path, const Warn& warn) {
+template <typename WarnFn>
+void keep_newest_of_each_id(ReadResult& read, std::string_view display_path, const WarnFn& warn) {
   std::unordered_map<std::string, std::size_t> best;  // id -> index of its newest record
   for (std::size_t i = 0; i < read.articles.size(); ++i) {
     const Article& a = read.articles[i];
@@ -140,21 +186,39 @@ ReaderOptions with_pages(const ReaderOptions& options) {
 
 }  // namespace
 
-Format format_for(std::string_view path) {
+std::span<const FormatRow> format_table() { return kFormats; }
+
+std::span<const XmlRootRow> xml_root_table() { return kXmlRoots; }
+
+const FormatRow* format_row(std::string_view path) {
   // Extensions are matched in lower case only: archives carry upper-case README.TXT and the like
-  // beside their articles (the BBC set does), and those are not articles.
-  if (ends_with(path, ".txt")) return Format::kText;
-  if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) return Format::kJsonLines;
-  if (ends_with(path, ".sgm") || ends_with(path, ".sgml")) return Format::kSgml;
-  if (ends_with(path, ".html") || ends_with(path, ".htm") || ends_with(path, ".xhtml")) return Format::kHtml;
-  if (ends_with(path, ".gz")) {
-    const Format inner = format_for(without_gz(path));
-    return ends_with(without_gz(path), ".gz") ? Format::kUnsupported : inner;
-  }
-  if (ends_with(path, ".xml") || ends_with(path, ".nitf") || ends_with(path, ".newsml")) return Format::kXml;
-  if (ends_with(path, ".rss") || ends_with(path, ".atom")) return Format::kFeed;
-  if (ends_with(path, ".warc")) return Format::kWarc;
-  return Format::kUnsupported;
+  // beside their articles (the BBC set does), and those are not articles. One .gz is read
+  // through; a second is not.
+  const std::string_view name = without_gz(path);
+  if (ends_with(name, ".gz")) return nullptr;
+  for (const FormatRow& row : kFormats)
+    for (std::string_view ext : row.extensions)
+      if (!ext.empty() && ends_with(name, ext)) return &row;
+  return nullptr;
+}
+
+Format format_for(std::string_view path) {
+  const FormatRow* row = format_row(path);
+  return row ? row->format : Format::kUnsupported;
+}
+
+const XmlRootRow* xml_root_row(std::string_view root) {
+  for (const XmlRootRow& row : kXmlRoots)
+    if (row.takes(root)) return &row;
+  return nullptr;
+}
+
+std::string unsupported_reason() {
+  std::string expected;
+  for (const FormatRow& row : kFormats)
+    for (std::string_view ext : row.extensions)
+      if (!ext.empty()) expected += std::string(ext) + ", ";
+  return "unsupported file type (expected " + expected + "or one of them .gz)";
 }
 
 std::string path_id(std::string id, std::string_view rel_path, std::string_view id_path) {
@@ -169,18 +233,15 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
   const auto warn = [&](std::size_t line, std::string reason, bool skipped) {
     result.warnings.push_back({std::string(display_path), line, std::move(reason), skipped});
   };
-  const Format format = format_for(rel_path);
-  if (format == Format::kUnsupported) {
-    warn(0,
-         "unsupported file type (expected .txt, .jsonl, .ndjson, .sgm, .html, .htm, .xhtml, .xml, "
-         ".nitf, .newsml, .rss, .atom, .warc, or one of them .gz)",
-         true);
+  const FormatRow* row = format_row(rel_path);
+  if (!row) {
+    warn(0, unsupported_reason(), true);
     return result;
   }
-  // A WARC reads its own gzip members, one record at a time; other .gz files are decompressed
-  // whole, up to the bound (a gzip bomb stops there).
+  // A streamed format (WARC) reads its own gzip members, one record at a time; other .gz files
+  // are decompressed whole, up to the bound (a gzip bomb stops there).
   Gunzipped unzipped;
-  if (format != Format::kWarc && ends_with(rel_path, ".gz")) {
+  if (!row->streamed && ends_with(rel_path, ".gz")) {
     unzipped = gunzip(bytes, options.max_decompressed_bytes);
     if (!unzipped.error.empty()) {
       warn(0, "gzip: " + unzipped.error, true);
@@ -192,11 +253,9 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
     warn(0, "empty file", true);
     return result;
   }
-  // HTML and XML declare their own encodings, and WARC payloads may be binary.
-  const bool markup = format == Format::kHtml || format == Format::kWarc || format == Format::kXml ||
-                      format == Format::kFeed;
   // JSON Lines are checked for NUL bytes line by line, so one bad line does not lose the feed.
-  if (!markup && (format == Format::kJsonLines ? mostly_control_bytes(bytes) : looks_binary(bytes))) {
+  if ((row->check == ByteCheck::kLines && mostly_control_bytes(bytes)) ||
+      (row->check == ByteCheck::kText && looks_binary(bytes))) {
     warn(0, "binary file (NUL or control bytes), not text", true);
     return result;
   }
@@ -205,7 +264,7 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
   // input) skips this file with a warning; it never aborts the run.
   ReadResult read;
   try {
-    read = read_format(format, rel_path, display_path, bytes, with_pages(options), warn);
+    read = row->read(rel_path, display_path, bytes, with_pages(options), warn);
   } catch (const std::bad_alloc&) {
     warn(0, "file too large to read (out of memory)", true);
     return result;
@@ -229,7 +288,10 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
   return result;
 }
 
-bool is_streamed(std::string_view rel_path) { return format_for(rel_path) == Format::kWarc; }
+bool is_streamed(std::string_view rel_path) {
+  const FormatRow* row = format_row(rel_path);
+  return row && row->streamed;
+}
 
 std::vector<ReadWarning> read_stream(std::string_view rel_path, std::string_view display_path,
                                      const ByteSource& source, const ReaderOptions& options,

@@ -2,8 +2,10 @@
 // logging; problems come back as ReadWarnings naming the file, line and reason.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,11 +17,8 @@ namespace newsidx::readers {
 /// The input formats newsidx understands, chosen by file name (kXml: by the root element too).
 enum class Format { kText, kJsonLines, kSgml, kHtml, kXml, kFeed, kWarc, kUnsupported };
 
-/// `*.txt` -> kText, `*.jsonl`/`*.ndjson` -> kJsonLines, `*.sgm`/`*.sgml` -> kSgml,
-/// `*.html`/`*.htm`/`*.xhtml` -> kHtml, `*.xml`/`*.nitf`/`*.newsml` -> kXml (NITF, NewsML-G2 or
-/// a feed, told apart by the root element), `*.rss`/`*.atom` -> kFeed, `*.warc` -> kWarc; any
-/// of them with `.gz` after it is read through gzip. Extensions match in lower case only, so an
-/// archive's README.TXT is not taken for an article.
+/// The format of a file by its name, from the table of formats (format_table): kUnsupported when
+/// no row takes it.
 Format format_for(std::string_view path);
 
 /// A problem with part of a file. `line` is 1-based, 0 when it concerns the whole file.
@@ -71,6 +70,58 @@ struct ReaderOptions {
 /// read_file and read_stream apply ReaderOptions::id_path. Ids of the record's own (a JSON
 /// `id`, a guid, a URL) are returned as they are.
 std::string path_id(std::string id, std::string_view rel_path, std::string_view id_path);
+
+/// What a format's bytes must be before its reader sees them.
+enum class ByteCheck {
+  kText,    ///< text: refused when binary (NUL or control bytes), decoded (UTF-8, else Latin-1)
+  kLines,   ///< JSON Lines: refused when mostly control bytes (each line is checked on its own)
+  kMarkup,  ///< declares its own encoding (HTML, XML) or may hold binary payloads (WARC): as is
+};
+
+/// Reports a problem of the file being read: line (0: the whole file), reason, skipped.
+using Warn = std::function<void(std::size_t, std::string, bool)>;
+/// A format's reader: the articles of one file's bytes (after the row's ByteCheck).
+using FileReader = ReadResult (*)(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
+                                  const ReaderOptions& options, const Warn& warn);
+
+/// One row of the table of formats: a format, the file names its reader takes and how it reads
+/// them. A new format is one reader and one row.
+struct FormatRow {
+  Format format;
+  std::string_view reader;                      ///< the reader's name ("text", "xml", "warc"...)
+  std::array<std::string_view, 3> extensions;  ///< lower case, dot included; "" pads
+  ByteCheck check;
+  bool streamed;  ///< also read a slice at a time (read_stream), for files of gigabytes
+  FileReader read;
+};
+
+/// The table of formats. Extensions match in lower case only, so an archive's README.TXT is not
+/// taken for an article; any extension with `.gz` after it is read through gzip (a WARC reads
+/// its own gzip members).
+std::span<const FormatRow> format_table();
+
+/// The row whose reader reads the file `path` (by its extension, `.gz` aside), or nullptr.
+const FormatRow* format_row(std::string_view path);
+
+/// Why a file no row takes is skipped: "unsupported file type (expected .txt, ... or one of
+/// them .gz)".
+std::string unsupported_reason();
+
+/// One row of the table of XML documents: a file of format kXml goes to the reader of its root
+/// element (sniffed from the first bytes, namespace prefix aside).
+struct XmlRootRow {
+  std::string_view reader;                 ///< "feed", "nitf", "newsml"
+  bool (*takes)(std::string_view root);  ///< whether this reader takes the root element
+  FileReader read;
+};
+
+/// The table of XML documents.
+std::span<const XmlRootRow> xml_root_table();
+
+/// The row whose reader takes an XML document with root element `root` ("rss", "newsItem"),
+/// or nullptr (the file is then skipped: "XML root element <svg> is not NITF, NewsML-G2, RSS
+/// or Atom").
+const XmlRootRow* xml_root_row(std::string_view root);
 
 /// Reads every article in one file.
 ///  - `rel_path`: the path relative to the archive root (used for ids, dates and sections)

@@ -13,8 +13,8 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
-#include "indexer/partition.hpp"
-#include "indexer/writer.hpp"
+#include "indexer/storage/partition.hpp"
+#include "indexer/storage/writer.hpp"
 #include "nightly_util.hpp"
 #include "query/searcher.hpp"
 
@@ -235,7 +235,7 @@ TEST_CASE("ids: a run stopped after a holder's removal was committed still resto
     fs::remove(dir.path() / "archive/b.jsonl");
     {
       std::unique_ptr<indexer::ArchiveWriter> w;
-      if (scheme != "year") w = std::move(indexer::Writer::open(o.db, {})).value();
+      if (scheme != "year") w = std::move(indexer::Writer::open(indexer::locate_db(o.db).value(), {})).value();
       else w = std::move(indexer::PartitionedWriter::open(o.db, indexer::PartitionScheme::kYear, {})).value();
       REQUIRE(w->remove_file(file_key(dir.path() / "archive", "b.jsonl")));
       REQUIRE(w->commit());
@@ -340,7 +340,7 @@ TEST_CASE("ids: a partition that committed a holder's removal before the state d
   CHECK_THAT(records_of(o.db, "story-1").at(0), Catch::Contains("From feed B"));
   fs::remove(dir.path() / "archive/b.jsonl");
   {
-    auto w = std::move(indexer::Writer::open(o.db + "/2020", {})).value();
+    auto w = std::move(indexer::Writer::open(indexer::locate_db(o.db + "/2020").value(), {})).value();
     REQUIRE(w->remove_file("b.jsonl"));
     REQUIRE(w->commit());
   }  // the state database still records b.jsonl and no mark

@@ -9,7 +9,7 @@
 #include <thread>
 
 #include "common/xapian_db.hpp"
-#include "indexer/db_files.hpp"
+#include "indexer/storage/db_files.hpp"
 #include "nightly_util.hpp"
 
 using namespace newsidx;

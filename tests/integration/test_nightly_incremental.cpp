@@ -6,11 +6,11 @@
 #include <filesystem>
 
 #include "common/xapian_db.hpp"
-#include "indexer/db_files.hpp"
+#include "indexer/storage/db_files.hpp"
 #include "indexer/entities/analyzer.hpp"
 #include "indexer/document_builder.hpp"
-#include "indexer/partition.hpp"
-#include "indexer/writer.hpp"
+#include "indexer/storage/partition.hpp"
+#include "indexer/storage/writer.hpp"
 #include "nightly_util.hpp"
 
 using namespace newsidx;
@@ -177,7 +177,7 @@ TEST_CASE("nightly: a file cut short after a commit inside it is redone, or prun
       indexer::WriterOptions wo;
       std::unique_ptr<indexer::ArchiveWriter> w;
       if (scheme.empty()) {
-        auto opened = indexer::Writer::open(o.db, wo);
+        auto opened = indexer::Writer::open(indexer::locate_db(o.db).value(), wo);
         REQUIRE(opened.ok());
         w = std::move(opened).value();
       } else {

@@ -3,7 +3,7 @@
 // spelling), also after files change partitions or vanish.
 #include <catch2/catch.hpp>
 
-#include "indexer/partition.hpp"
+#include "indexer/storage/partition.hpp"
 #include "integration/shards_util.hpp"
 
 using namespace newsidx;
@@ -123,4 +123,38 @@ TEST_CASE("shards: --compact compacts closed partitions once and searches agree"
   REQUIRE(late.ok());
   CHECK(late->added == 1);
   CHECK(late->compacted == 1);
+}
+
+TEST_CASE("shards: one file spanning more partitions than stay open is written and rewritten whole", "[shards][integration]") {
+  // 40 months in one feed: past the 32 partitions a run keeps open, so partitions holding the
+  // file's progress are closed and opened again while the file is written.
+  test::TempDir dir;
+  const auto feed = [](int from, const std::string& year_of_11) {
+    std::string text;
+    for (int n = from; n < 40; ++n)
+      text += article_line(n, fmt::format("{}-{:02}-05", n == 11 ? year_of_11 : std::to_string(2019 + n / 12), 1 + n % 12));
+    return text;
+  };
+  test::write_file(dir.path() / "in/feed.jsonl", feed(0, "2019"));
+  auto first = index_corpus(dir.str("archive"), dir.str("in"), "month");
+  CHECK(first.added == 40);
+  CHECK(articles_in(dir.str("archive")) == 40);
+  CHECK(articles_in(dir.str("archive/2019-01")) == 1);
+  CHECK(articles_in(dir.str("archive/2022-04")) == 1);
+
+  // The first article goes, the twelfth moves from 2019-12 to 2030-12, the rest are rewritten.
+  test::write_file(dir.path() / "in/feed.jsonl", feed(1, "2030"));
+  auto second = index_corpus(dir.str("archive"), dir.str("in"), "");
+  CHECK(second.added == 1);
+  CHECK(second.updated == 38);
+  CHECK(second.removed == 2);
+  CHECK(articles_in(dir.str("archive")) == 39);
+  CHECK(articles_in(dir.str("archive/2019-01")) == 0);
+  CHECK(articles_in(dir.str("archive/2019-12")) == 0);
+  CHECK(articles_in(dir.str("archive/2030-12")) == 1);
+  CHECK(articles_in(dir.str("archive/2022-04")) == 1);
+
+  auto again = index_corpus(dir.str("archive"), dir.str("in"), "");
+  CHECK(again.files_unchanged == 1);
+  CHECK(again.added + again.updated + again.removed == 0);
 }

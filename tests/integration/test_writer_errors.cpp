@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "indexer/writer.hpp"
+#include "indexer/storage/writer.hpp"
 #include "test_util.hpp"
 
 using namespace newsidx;
@@ -19,7 +19,7 @@ TEST_CASE("writer: a damaged block under a file state is an error, not a file ne
   const std::string db = dir.str("db");
   constexpr int kFiles = 800;
   {
-    auto w = indexer::Writer::open(db, {});
+    auto w = indexer::Writer::open(indexer::locate_db(db).value(), {});
     REQUIRE(w.ok());
     for (int i = 0; i < kFiles; ++i)
       REQUIRE((*w)->record_state(fmt::format("archive/story-{:04}.txt", i),
@@ -38,7 +38,7 @@ TEST_CASE("writer: a damaged block under a file state is an error, not a file ne
       f.seekp(static_cast<std::streamoff>(b * 8192));
       f << std::string(8192, '\x5a');
     }
-    auto w = indexer::Writer::open(db, {});
+    auto w = indexer::Writer::open(indexer::locate_db(db).value(), {});
     if (!w) continue;  // the damage is met at open, which reports it already
     INFO("garbage over block " << b);
     for (int i = 0; i < kFiles; ++i) {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "indexer/writer.hpp"
+#include "indexer/storage/writer.hpp"
 
 using newsidx::indexer::decode_state;
 using newsidx::indexer::encode_state;

@@ -38,5 +38,10 @@ TEST_CASE("quote words: the word lists are looked up case-sensitively", "[quote_
   CHECK(in(kSpeechVerbs, "said"));
   CHECK_FALSE(in(kSpeechVerbs, "Said"));  // 'John Smith Said' is a name run, not a cue
   CHECK(in(kTitles, "Sen."));
+  // Same length and first letter as a listed word, but another word; and the empty word.
+  CHECK(in(kSpeechVerbs, "says"));
+  CHECK_FALSE(in(kSpeechVerbs, "sail"));
+  CHECK_FALSE(in(kSpeechVerbs, "sa"));
+  CHECK_FALSE(in(kSpeechVerbs, ""));
   CHECK(lower("The Vermont SENATOR") == "the vermont senator");
 }

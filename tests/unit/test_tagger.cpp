@@ -4,11 +4,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "indexer/entities/tagger.hpp"
+#include "indexer/entities/tagger_model.hpp"
 #include "indexer/entities/tagger_train.hpp"
 #include "indexer/entities/tokenizer.hpp"
 
@@ -230,4 +232,53 @@ TEST_CASE("tagger: tagging can hand back the gazetteer hits it used", "[tagger]"
   CHECK(hit("Geneva", ent::GazKind::kCity));  // first sentence
   CHECK(hit("Russia", ent::GazKind::kCountry));  // second sentence: indices are text-wide
   CHECK(hit("Sergey", ent::GazKind::kFirstName));
+}
+
+namespace {
+
+// Score of one tag sequence, summed in the order Viterbi sums it.
+float path_score(const std::vector<float>& emit, const ent::Transitions& tr, const std::vector<int>& tags) {
+  float s = tr.from[ent::kNumTags][static_cast<std::size_t>(tags[0])] + emit[static_cast<std::size_t>(tags[0])];
+  for (std::size_t i = 1; i < tags.size(); ++i) {
+    s = s + tr.from[static_cast<std::size_t>(tags[i - 1])][static_cast<std::size_t>(tags[i])];
+    s = s + emit[i * ent::kNumTags + static_cast<std::size_t>(tags[i])];
+  }
+  return s + tr.end[static_cast<std::size_t>(tags.back())];
+}
+
+}  // namespace
+
+TEST_CASE("tagger: viterbi finds the best allowed tag sequence, as trying every sequence does", "[tagger]") {
+  std::mt19937 rng(21);
+  std::uniform_real_distribution<float> dist(-5.0f, 5.0f);
+  for (std::size_t n = 1; n <= 4; ++n) {
+    for (int trial = 0; trial < 3; ++trial) {
+      ent::Transitions tr;
+      for (auto& row : tr.from)
+        for (float& v : row) v = dist(rng);
+      for (float& v : tr.end) v = dist(rng);
+      ent::constrain_transitions(tr);
+      std::vector<float> emit(n * ent::kNumTags);
+      for (float& v : emit) v = dist(rng);
+      // Every allowed sequence of n tags, the best by score.
+      float best = -1e38f;
+      std::vector<int> seq(n, 0), best_seq;
+      for (;;) {
+        bool ok = ent::tag_can_end(seq.back());
+        for (std::size_t i = 0; i < n && ok; ++i) ok = ent::tag_transition_allowed(i == 0 ? ent::kNumTags : seq[i - 1], seq[i]);
+        if (ok && path_score(emit, tr, seq) > best) {
+          best = path_score(emit, tr, seq);
+          best_seq = seq;
+        }
+        std::size_t k = 0;
+        while (k < n && ++seq[k] == ent::kNumTags) seq[k++] = 0;
+        if (k == n) break;
+      }
+      std::vector<std::uint8_t> tags(n);
+      std::vector<float> work;
+      std::vector<std::uint8_t> back;
+      ent::viterbi(emit.data(), n, tr, tags.data(), work, back);
+      CHECK(std::vector<int>(tags.begin(), tags.end()) == best_seq);
+    }
+  }
 }

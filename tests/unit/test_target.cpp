@@ -1,11 +1,11 @@
-// Unit tests of indexer/target: the choices open_target makes from the options before it opens
+// Unit tests of indexer/storage/target: the choices open_target makes from the options before it opens
 // anything (no database is created by these cases).
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 
-#include "indexer/partition.hpp"
-#include "indexer/target.hpp"
+#include "indexer/storage/partition.hpp"
+#include "indexer/storage/target.hpp"
 #include "test_util.hpp"
 
 using namespace newsidx;

@@ -13,7 +13,7 @@
 
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
-#include "indexer/db_files.hpp"
+#include "indexer/storage/db_files.hpp"
 #include "indexer/readers/versions.hpp"
 
 namespace newsidx::indexer {
@@ -344,30 +344,32 @@ Error explain_lock_error(Error e, const DbLocation& loc, int timeout_ms) {
 
 }  // namespace
 
-Result<std::unique_ptr<Writer>> Writer::open(const std::string& path, const WriterOptions& options) {
-  auto loc = locate_db(path);
-  if (!loc) return loc.error();
-  if (auto w = check_writable(*loc); !w) return w.error();
+Result<std::unique_ptr<Writer>> Writer::open(const DbLocation& loc, const WriterOptions& options) {
+  const std::string& path = loc.path;
+  if (auto w = check_writable(loc); !w) return w.error();
   auto db = xapian_db::open_write(path, options.lock_timeout_ms, options.stop);
-  if (!db) return explain_lock_error(db.error(), *loc, options.lock_timeout_ms);
+  if (!db) return explain_lock_error(db.error(), loc, options.lock_timeout_ms);
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(db).value();
   impl->options = options;
   impl->path = path;
-  impl->dir = loc->dir;
+  impl->dir = loc.dir;
   if (auto st = impl->guarded([&] { impl->db.begin_transaction(true); }); !st) return st.error();
   return std::unique_ptr<Writer>(new Writer(std::move(impl)));
 }
 
-Result<Writer::FileWrite> Writer::begin(const std::string& file_key, const std::string& root) {
+Status Writer::begin_file(const std::string& file_key, const std::string& root) {
   FileWrite file{file_key, {}, {}};
   auto st = impl_->guarded([&] { file.stale = impl_->article_ids_of(file_key); });
   if (!st) return st.error();
   impl_->open_state.emplace(impl_->state_key(file_key), impl_->state_value(file_key, FileState::provisional(root)));
-  return file;
+  file_ = std::move(file);
+  return Ok{};
 }
 
-Status Writer::write(FileWrite& file, std::vector<BuiltArticle> chunk) {
+Status Writer::write_articles(std::vector<BuiltArticle> chunk) {
+  if (!file_) return Error{ErrorCode::kDatabase, impl_->path + ": internal error: write_articles without begin_file", ""};
+  FileWrite& file = *file_;
   WriteCounts& counts = file.counts;
   const std::string fterm = schema::file_term(file.key);
   auto st = impl_->guarded([&] {
@@ -380,35 +382,26 @@ Status Writer::write(FileWrite& file, std::vector<BuiltArticle> chunk) {
   return Ok{};
 }
 
-Result<WriteCounts> Writer::end(FileWrite& file, const FileState& state) {
+Result<WriteCounts> Writer::end_file(const FileState& state) {
+  if (!file_) return Error{ErrorCode::kDatabase, impl_->path + ": internal error: end_file without begin_file", ""};
+  FileWrite file = std::move(*file_);
+  file_.reset();
   impl_->open_state.reset();
   auto st = impl_->guarded([&] {
     impl_->release_all(file.stale, file.key, file.counts);
-    file.stale.clear();
     impl_->db.set_metadata(impl_->state_key(file.key), impl_->state_value(file.key, state));
     impl_->db.set_metadata(reread_key(schema::file_term(file.key)), "");  // read whole: restored
   });
   return impl_->finish_file(st, file.counts);
 }
 
-Status Writer::begin_file(const std::string& file_key, const std::string& root) {
-  auto file = begin(file_key, root);
-  if (!file) return file.error();
-  file_ = std::move(file).value();
-  return Ok{};
-}
-
-Status Writer::write_articles(std::vector<BuiltArticle> chunk) {
-  if (!file_) return Error{ErrorCode::kDatabase, impl_->path + ": internal error: write_articles without begin_file", ""};
-  return write(*file_, std::move(chunk));
-}
-
-Result<WriteCounts> Writer::end_file(const FileState& state) {
-  if (!file_) return Error{ErrorCode::kDatabase, impl_->path + ": internal error: end_file without begin_file", ""};
-  auto counts = end(*file_, state);
+std::optional<Writer::FileWrite> Writer::detach_file() {
+  std::optional<FileWrite> out = std::move(file_);
   file_.reset();
-  return counts;
+  return out;
 }
+
+void Writer::attach_file(FileWrite file) { file_ = std::move(file); }
 
 Status Writer::record_state(const std::string& file_key, const FileState& state) {
   return impl_->guarded([&] { impl_->db.set_metadata(impl_->state_key(file_key), impl_->state_value(file_key, state)); });
@@ -594,16 +587,15 @@ void WriteLock::release() {
   impl_->db.reset();
 }
 
-Result<std::unique_ptr<WriteLock>> WriteLock::acquire(const std::string& path, const WriterOptions& options) {
-  auto loc = locate_db(path);
-  if (!loc) return loc.error();
+Result<std::unique_ptr<WriteLock>> WriteLock::acquire(const DbLocation& loc, const WriterOptions& options) {
+  const std::string& path = loc.path;
   auto impl = std::make_unique<Impl>();
-  auto failed = xapian_db::wait_for_lock(path, loc->dir, options.lock_timeout_ms, options.stop,
+  auto failed = xapian_db::wait_for_lock(path, loc.dir, options.lock_timeout_ms, options.stop,
                                          [&] { impl->db.emplace(path, Xapian::DB_OPEN); });
   // Too damaged to open (any failure but the lock's): nothing to hold, and nothing another run
   // could write to.
   if (failed && failed->kind == xapian_db::Kind::kLock)
-    return explain_lock_error(failed->error, *loc, options.lock_timeout_ms);
+    return explain_lock_error(failed->error, loc, options.lock_timeout_ms);
   return std::unique_ptr<WriteLock>(new WriteLock(std::move(impl)));
 }
 

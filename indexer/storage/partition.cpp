@@ -20,6 +20,7 @@
 
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
+#include "indexer/storage/db_files.hpp"
 
 namespace newsidx::indexer {
 
@@ -119,6 +120,16 @@ std::string home_key(const std::string& id_term) {
   return schema::clamp_term(std::string(kHomeKeyPrefix) + id_term);
 }
 
+// Where one of the archive's own databases (a partition or the state database) is.
+Result<DbLocation> locate_part(const fs::path& db) { return locate_db(db.string()); }
+
+// Opens the Writer of one of the archive's own databases.
+Result<std::unique_ptr<Writer>> open_writer(const fs::path& db, const WriterOptions& options) {
+  auto loc = locate_part(db);
+  if (!loc) return loc.error();
+  return Writer::open(*loc, options);
+}
+
 // A partition's committed revision, as its compaction mark records it.
 Result<std::string> revision_of(const fs::path& partition) {
   std::string revision;
@@ -193,13 +204,16 @@ struct PartitionedWriter::Impl {
   // archive's memory: each partition's Writer would otherwise hold up to a batch of its own,
   // and a feed file with articles of many years feeds all of them at once.
   std::size_t pending = 0;
-  // The file begun: the partitions that held it before, and its progress in each partition
-  // written so far (kept here, as a partition's Writer may be closed and opened again meanwhile).
+  // The file begun: the partitions that held it before, the partitions it was begun in, its
+  // progress in those whose Writer was closed meanwhile (given back when opened again), and the
+  // articles it moved to another partition by changing their date (see move_article).
   struct OpenFile {
     std::string key;
     std::string root;
     std::set<std::string> before;
-    std::map<std::string, Writer::FileWrite> parts;
+    std::set<std::string> parts;
+    std::map<std::string, Writer::FileWrite> parked;
+    std::size_t moved = 0;
   };
   std::optional<OpenFile> file;
   // Ids warned about as repeats in this run, by any partition (one warning per id and run).
@@ -208,28 +222,34 @@ struct PartitionedWriter::Impl {
   Result<Writer*> partition(const std::string& name) {
     if (auto it = open.find(name); it != open.end()) return it->second.get();
     if (open.size() >= kMaxOpenPartitions) {
-      for (auto& [n, w] : open)
+      for (auto& [n, w] : open) {
         if (auto c = w->commit(); !c) return c.error();
+        if (auto fw = w->detach_file(); fw && file) file->parked.emplace(n, std::move(*fw));
+      }
       open.clear();
     }
-    auto w = Writer::open((archive / name).string(), options);
+    auto w = open_writer(archive / name, options);
     if (!w) return w.error();
     (*w)->share_warned(warned);
+    if (file) {
+      if (auto it = file->parked.find(name); it != file->parked.end()) {
+        (*w)->attach_file(std::move(it->second));
+        file->parked.erase(it);
+      }
+    }
     if (existing.insert(name).second) stub_stale = true;
     return (open[name] = std::move(w).value()).get();
   }
 
-  // The open file's progress in partition `name` (begun there when first needed), and its Writer.
-  Result<std::pair<Writer*, Writer::FileWrite*>> file_write(const std::string& name) {
+  // The Writer of partition `name`, with the open file begun there (when first needed).
+  Result<Writer*> file_write(const std::string& name) {
     auto w = partition(name);
     if (!w) return w.error();
-    auto it = file->parts.find(name);
-    if (it == file->parts.end()) {
-      auto begun = (*w)->begin(file->key, file->root);
-      if (!begun) return begun.error();
-      it = file->parts.emplace(name, std::move(begun).value()).first;
+    if (!file->parts.count(name)) {
+      if (auto begun = (*w)->begin_file(file->key, file->root); !begun) return begun.error();
+      file->parts.insert(name);
     }
-    return std::make_pair(*w, &it->second);
+    return w;
   }
 
   // Where the article `id_term` is ("" when nowhere): the partition of its content's date. An id
@@ -301,13 +321,9 @@ struct PartitionedWriter::Impl {
     if (auto s = state->set_metadata(home_key(id_term), to); !s) return s;
     if (existing.insert(to).second) stub_stale = true;
     pending += 2;
-    if (!count_as_move) return Ok{};
-    // Counted as a date move within one file is: added to `to`, removed from `from`.
-    if (auto it = file->parts.find(from); it != file->parts.end() && it->second.counts.updated) --it->second.counts.updated;
-    if (auto it = file->parts.find(to); it != file->parts.end()) {
-      ++it->second.counts.added;
-      ++it->second.counts.removed;
-    }
+    // Counted as a date move within one file is: added to `to`, removed from `from`, instead of
+    // the update `from` counted (end_file settles the counts).
+    if (count_as_move) ++file->moved;
     return Ok{};
   }
 };
@@ -318,20 +334,20 @@ constexpr std::string_view kRebuildSuffix = ".rebuild-";
 
 }  // namespace
 
-Result<ArchiveRebuild> start_archive_rebuild(const std::string& archive, const WriterOptions& options) {
+Result<ArchiveRebuild> start_archive_rebuild(const std::string& archive, bool partitioned, const WriterOptions& options) {
   ArchiveRebuild r;
   fs::path root = fs::path(archive).lexically_normal();
   if (!root.has_filename()) root = root.parent_path();  // "news/" -> "news"
   r.archive = root.string();
   std::error_code ec;
   if (fs::exists(root, ec)) {
-    auto scheme = archive_scheme(r.archive);
-    if (!scheme) return scheme.error();
-    if (!*scheme)
+    if (!partitioned)
       return Error{ErrorCode::kUsage,
                    r.archive + ": --rebuild with --partition needs a partitioned archive or a new path here",
                    "rebuild a plain database without --partition, or give --db a new folder"};
-    auto lock = WriteLock::acquire((root / kStateDbName).string(), options);
+    auto state = locate_part(root / kStateDbName);
+    if (!state) return state.error();
+    auto lock = WriteLock::acquire(*state, options);
     if (!lock) return lock.error();
     r.lock = std::move(lock).value();
   }
@@ -391,7 +407,7 @@ Result<std::unique_ptr<PartitionedWriter>> PartitionedWriter::open(const std::st
   impl->scheme = scheme;
   impl->options = options;
   // The state database's lock is the archive's lock: a second run waits here.
-  auto st = Writer::open((root / kStateDbName).string(), options);
+  auto st = open_writer(root / kStateDbName, options);
   if (!st) return st.error();
   impl->state = std::move(st).value();
   auto scheme_entry = impl->state->metadata(std::string(kSchemeKey));
@@ -413,7 +429,7 @@ Result<std::unique_ptr<PartitionedWriter>> PartitionedWriter::open(const std::st
 Status PartitionedWriter::begin_file(const std::string& file_key, const std::string& root) {
   auto parts = impl_->parts_of(file_key);
   if (!parts) return parts.error();
-  impl_->file = Impl::OpenFile{file_key, root, std::move(parts).value(), {}};
+  impl_->file = Impl::OpenFile{file_key, root, std::move(parts).value(), {}, {}, 0};
   return Ok{};
 }
 
@@ -444,8 +460,8 @@ Status PartitionedWriter::write_articles(std::vector<BuiltArticle> chunk) {
     auto w = impl_->file_write(p);
     if (!w) return w.error();
     impl_->pending += g.size();
-    if (auto st = w->first->write(*w->second, std::move(g)); !st) return st.error();
-    if (auto st = impl_->collect_rereads(*w->first); !st) return st;
+    if (auto st = (*w)->write_articles(std::move(g)); !st) return st.error();
+    if (auto st = impl_->collect_rereads(**w); !st) return st;
   }
   // Where this file's record is now the article, it goes to its date's partition.
   const std::string fterm = schema::file_term(file.key);
@@ -465,19 +481,29 @@ Status PartitionedWriter::write_articles(std::vector<BuiltArticle> chunk) {
 
 Result<WriteCounts> PartitionedWriter::end_file(const FileState& state) {
   if (!impl_->file) return Error{ErrorCode::kDatabase, impl_->archive.string() + ": internal error: end_file without begin_file", ""};
-  Impl::OpenFile file = std::move(*impl_->file);
-  impl_->file.reset();
+  // The file stays open while its partitions end it (a partition opened again gets its progress
+  // back), and is closed however this ends (on success, before the commit below).
+  struct Close {
+    std::optional<Impl::OpenFile>& file;
+    ~Close() { file.reset(); }
+  } close{impl_->file};
+  const Impl::OpenFile& file = *impl_->file;
   WriteCounts total;
   std::vector<std::string> parts;
-  for (auto& [p, fw] : file.parts) {
+  for (const auto& p : file.parts) {
     auto w = impl_->partition(p);
     if (!w) return w.error();
-    auto c = (*w)->end(fw, state);
+    auto c = (*w)->end_file(state);
     if (!c) return c.error();
     if (auto st = impl_->collect_rereads(**w); !st) return st.error();
     total += *c;
     parts.push_back(p);
   }
+  // An article moved by its date counts as added to its new partition and removed from its old
+  // one, not as the update its old partition counted.
+  total.updated -= std::min(total.updated, file.moved);
+  total.added += file.moved;
+  total.removed += file.moved;
   // Partitions that held the file before and got none of its articles now.
   for (const auto& p : file.before) {
     if (file.parts.count(p)) continue;
@@ -491,6 +517,8 @@ Result<WriteCounts> PartitionedWriter::end_file(const FileState& state) {
   if (auto s = impl_->state->record_state(file.key, state); !s) return s.error();
   if (auto s = impl_->state->clear_reread(file.key); !s) return s.error();
   if (auto s = impl_->state->set_metadata(parts_key(file.key), parts_value(parts)); !s) return s.error();
+  // Ended before the commit below, which would otherwise record the file as provisional again.
+  impl_->file.reset();
   impl_->pending += total.removed;
   if (impl_->pending >= impl_->options.batch_size)
     if (auto c = commit(); !c) return c.error();
@@ -546,7 +574,7 @@ Status PartitionedWriter::commit() {
     // articles in, so that the next run redoes it or, if it is gone, finds all of them.
     const Impl::OpenFile& f = *impl_->file;
     std::set<std::string> parts = f.before;
-    for (const auto& [p, fw] : f.parts) parts.insert(p);
+    parts.insert(f.parts.begin(), f.parts.end());
     if (auto s = impl_->state->record_state(f.key, FileState::provisional(f.root)); !s) return s;
     if (auto s = impl_->state->set_metadata(parts_key(f.key), parts_value(parts)); !s) return s;
   }
@@ -623,7 +651,7 @@ Result<std::vector<Xapian::WritableDatabase>> PartitionedWriter::databases() {
   for (const auto& name : impl_->existing) {
     auto it = impl_->open.find(name);
     if (it == impl_->open.end()) {
-      auto w = Writer::open((impl_->archive / name).string(), impl_->options);
+      auto w = open_writer(impl_->archive / name, impl_->options);
       if (!w) return w.error();
       it = impl_->open.emplace(name, std::move(w).value()).first;
     }

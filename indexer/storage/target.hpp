@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "common/result.hpp"
-#include "indexer/archive_writer.hpp"
+#include "indexer/storage/archive_writer.hpp"
 #include "indexer/options.hpp"
-#include "indexer/writer.hpp"
+#include "indexer/storage/writer.hpp"
 
 namespace newsidx::indexer {
 

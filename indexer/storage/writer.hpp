@@ -12,7 +12,8 @@
 #include <vector>
 
 #include "common/result.hpp"
-#include "indexer/archive_writer.hpp"
+#include "indexer/storage/archive_writer.hpp"
+#include "indexer/storage/db_files.hpp"
 
 namespace newsidx::indexer {
 
@@ -35,10 +36,11 @@ struct WriterOptions {
 /// The writer of one database.
 class Writer final : public ArchiveWriter {
  public:
-  /// Opens (or creates) the database at `path` (a folder or a stub file) for writing. Refuses a
-  /// foreign or unwritable path before touching it; a lock still held after the timeout is
-  /// kLocked, naming the holder's pid and command where /proc shows it.
-  static Result<std::unique_ptr<Writer>> open(const std::string& path, const WriterOptions& options);
+  /// Opens (or creates) the database `loc` (what locate_db found at a folder or a stub file: the
+  /// caller locates it once) for writing. Refuses an unwritable path before touching it; a lock
+  /// still held after the timeout is kLocked, naming the holder's pid and command where /proc
+  /// shows it.
+  static Result<std::unique_ptr<Writer>> open(const DbLocation& loc, const WriterOptions& options);
   ~Writer() override;
 
   /// ArchiveWriter::begin_file, write_articles and end_file. A commit happens once
@@ -49,16 +51,20 @@ class Writer final : public ArchiveWriter {
 
   /// A file being written: the ids of the articles it held before and no chunk has written
   /// again, and what its chunks changed so far. Plain data, so that a PartitionedWriter can keep
-  /// one per partition while that partition's Writer is closed and opened again.
+  /// a partition's file in progress while that partition's Writer is closed and opened again
+  /// (detach_file, attach_file); every write still goes through begin_file, write_articles and
+  /// end_file.
   struct FileWrite {
     std::string key;
     std::set<std::string> stale;
     WriteCounts counts;
   };
-  /// The same steps with the file's progress held by the caller.
-  Result<FileWrite> begin(const std::string& file_key, const std::string& root);
-  Status write(FileWrite& file, std::vector<BuiltArticle> chunk);
-  Result<WriteCounts> end(FileWrite& file, const FileState& state);
+  /// Takes the file begun and not ended (nullopt if none), before this Writer is closed: its
+  /// provisional state is recorded by a commit before that (see begin_file).
+  std::optional<FileWrite> detach_file();
+  /// Gives a Writer of the same database, opened again, the file detach_file took, to go on
+  /// with write_articles and end_file.
+  void attach_file(FileWrite file);
   /// ArchiveWriter::record_state.
   Status record_state(const std::string& file_key, const FileState& state) override;
   /// ArchiveWriter::remove_file.
@@ -127,7 +133,7 @@ class Writer final : public ArchiveWriter {
   struct Impl;
   explicit Writer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
-  std::optional<FileWrite> file_;  // the file begun through the ArchiveWriter calls
+  std::optional<FileWrite> file_;  // the file begun and not ended
 };
 
 /// The recorded state of every file in the database at `path`, read without taking the write
@@ -142,9 +148,9 @@ Result<std::set<std::string>> load_reread_marks(const std::string& path);
 /// can replace a database of another version or a damaged one while keeping other runs out.
 class WriteLock {
  public:
-  /// Waits up to options.lock_timeout_ms for the lock of the database at `path`. A database too damaged to
+  /// Waits up to options.lock_timeout_ms for the lock of the database `loc` (as locate_db found it). A database too damaged to
   /// open yields a lock that holds nothing (and `held()` false); a busy lock yields kLocked.
-  static Result<std::unique_ptr<WriteLock>> acquire(const std::string& path, const WriterOptions& options);
+  static Result<std::unique_ptr<WriteLock>> acquire(const DbLocation& loc, const WriterOptions& options);
   ~WriteLock();
   WriteLock(const WriteLock&) = delete;
   WriteLock& operator=(const WriteLock&) = delete;

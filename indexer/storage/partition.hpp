@@ -13,7 +13,7 @@
 
 #include "common/result.hpp"
 #include "common/stub_file.hpp"
-#include "indexer/writer.hpp"
+#include "indexer/storage/writer.hpp"
 
 namespace newsidx::indexer {
 
@@ -54,9 +54,11 @@ struct ArchiveRebuild {
   std::unique_ptr<WriteLock> lock;   ///< the old archive's lock (its state database), if any
 };
 
-/// Starts a rebuild of `archive`: takes the old archive's lock (waiting as a run would) and
-/// removes folders left by interrupted rebuilds. Refuses a path holding a plain database.
-Result<ArchiveRebuild> start_archive_rebuild(const std::string& archive, const WriterOptions& options);
+/// Starts a rebuild of `archive` (`partitioned`: archive_scheme found one there): takes the old
+/// archive's lock (waiting as a run would) and removes folders left by interrupted rebuilds.
+/// Refuses a path holding anything else, such as a plain database.
+Result<ArchiveRebuild> start_archive_rebuild(const std::string& archive, bool partitioned,
+                                             const WriterOptions& options);
 
 /// Swaps the built archive in (renameat2 RENAME_EXCHANGE, so searches open the old or the new
 /// one, never a mix), then releases the old lock and deletes the old archive. Call once the

@@ -10,19 +10,17 @@
 #include <spdlog/spdlog.h>
 
 #include "common/xapian_db.hpp"
-#include "indexer/db_files.hpp"
-#include "indexer/partition.hpp"
+#include "indexer/storage/db_files.hpp"
+#include "indexer/storage/partition.hpp"
 
 namespace newsidx::indexer {
 
 namespace {
 
-// The partition scheme of this run: the one asked for, or the archive's own. An archive already
-// partitioned another way, or a partitioned archive with --rebuild, is a usage error.
-Result<PartitionScheme> run_scheme(const IndexOptions& o) {
-  const auto found = archive_scheme(o.db);
-  if (!found) return found.error();
-  const std::optional<PartitionScheme> existing = found.value();
+// The partition scheme of this run: the one asked for, or the archive's own (`existing`). An
+// archive already partitioned another way, or a partitioned archive with --rebuild, is a usage
+// error.
+Result<PartitionScheme> run_scheme(const IndexOptions& o, const std::optional<PartitionScheme>& existing) {
   const auto asked = o.partition.empty() ? existing.value_or(PartitionScheme::kNone)
                                          : parse_partition_scheme(o.partition).value_or(PartitionScheme::kNone);
   // A rebuild may re-partition (into a new archive swapped in whole), not un-partition in place.
@@ -37,14 +35,11 @@ Result<PartitionScheme> run_scheme(const IndexOptions& o) {
   return asked;
 }
 
-// --relink links an existing archive: a mistyped --db must not create an empty one.
-Status check_relink_target(const IndexOptions& o) {
-  if (!o.relink || !o.archives.empty()) return Ok{};
-  auto scheme = archive_scheme(o.db);
-  if (!scheme) return scheme.error();
-  if (!*scheme) {
-    auto loc = locate_db(o.db);
-    if (loc && loc->kind == DbKind::kAbsent)
+// --relink links an existing archive: a mistyped --db must not create an empty one. `loc` is
+// what lies at --db when it is not a partitioned archive.
+Status check_relink_target(const IndexOptions& o, const std::optional<Result<DbLocation>>& loc) {
+  if (o.relink && o.archives.empty() && loc) {
+    if (*loc && (*loc)->kind == DbKind::kAbsent)
       return Error{ErrorCode::kNotFound, o.db + ": no database to relink", "check the --db path"};
   }
   return Ok{};
@@ -59,30 +54,28 @@ struct RebuildPlan {
   std::unique_ptr<Writer> placeholder;  // an empty database created to lock a new path
 };
 
-Result<RebuildPlan> start_rebuild(const IndexOptions& o, const WriterOptions& wo) {
+Result<RebuildPlan> start_rebuild(const IndexOptions& o, DbLocation loc, const WriterOptions& wo) {
   RebuildPlan plan;
-  auto loc = locate_db(o.db);
-  if (!loc) return loc.error();
-  if (loc->kind == DbKind::kAbsent) {
+  if (loc.kind == DbKind::kAbsent) {
     // Nothing to replace yet: an empty database holds the path (and its lock) until the swap,
-    // so searches meanwhile find no articles rather than some.
-    auto w = Writer::open(o.db, wo);
+    // so searches meanwhile find no articles rather than some. Xapian creates it as a folder
+    // at the path.
+    auto w = Writer::open(loc, wo);
     if (!w) return w.error();
     plan.placeholder = std::move(w).value();
-    loc = locate_db(o.db);
-    if (!loc) return loc.error();
+    loc.kind = DbKind::kDirectory;
   } else {
     // Another program's database is never replaced: only one carrying newsidx's schema mark, or
     // one too damaged to tell.
     if (xapian_db::foreign_database(o.db))
       return Error{ErrorCode::kSchemaMismatch, o.db + ": not a newsidx database (no schema mark); --rebuild refused",
                    "point --db at a database written by newsidx-index, or at a new path; nothing was changed"};
-    auto lock = WriteLock::acquire(o.db, wo);
+    auto lock = WriteLock::acquire(loc, wo);
     if (!lock) return lock.error();
     plan.lock = std::move(lock).value();
     if (!plan.lock->held()) spdlog::warn("{}: the database cannot be opened; replacing it", o.db);
   }
-  plan.current = *loc;
+  plan.current = loc;
   plan.generation = new_generation_dir(o.db);
   if (auto st = check_writable(DbLocation{DbKind::kAbsent, plan.generation, plan.generation}); !st)
     return st.error();
@@ -158,8 +151,15 @@ Status ArchiveTarget::settle(bool ok) {
 }
 
 Result<std::unique_ptr<ArchiveTarget>> open_target(const IndexOptions& o, WriterOptions wo) {
-  if (auto st = check_relink_target(o); !st) return st.error();
-  auto scheme = run_scheme(o);
+  // --db is looked at once here: a partitioned archive, or else what locate_db finds there
+  // (its error is reported only where a single database is written).
+  const auto found = archive_scheme(o.db);
+  if (!found) return found.error();
+  const std::optional<PartitionScheme> existing = found.value();
+  std::optional<Result<DbLocation>> loc;
+  if (!existing) loc.emplace(locate_db(o.db));
+  if (auto st = check_relink_target(o, loc); !st) return st.error();
+  auto scheme = run_scheme(o, existing);
   if (!scheme) return scheme.error();
   auto t = std::make_unique<ArchiveTarget::Impl>();
   t->scheme = *scheme;
@@ -167,7 +167,7 @@ Result<std::unique_ptr<ArchiveTarget>> open_target(const IndexOptions& o, Writer
   if (*scheme != PartitionScheme::kNone) {
     wo.before_commit = nullptr;  // a batch's stories are settled by the run's last step
     if (o.rebuild) {
-      auto plan = start_archive_rebuild(o.db, wo);
+      auto plan = start_archive_rebuild(o.db, existing.has_value(), wo);
       if (!plan) return plan.error();
       t->archive_rebuild = std::move(plan).value();
       target = t->archive_rebuild->building;
@@ -177,13 +177,16 @@ Result<std::unique_ptr<ArchiveTarget>> open_target(const IndexOptions& o, Writer
     t->parts = w->get();
     t->writer = std::move(w).value();
   } else {
+    // A single database is never an archive already partitioned (run_scheme refuses that).
+    if (!*loc) return loc->error();
+    DbLocation where = **loc;
     if (o.rebuild) {
-      auto plan = start_rebuild(o, wo);
+      auto plan = start_rebuild(o, where, wo);
       if (!plan) return plan.error();
       t->rebuild = std::move(plan).value();
-      target = t->rebuild->generation;
+      where = DbLocation{DbKind::kAbsent, t->rebuild->generation, t->rebuild->generation};
     }
-    auto w = Writer::open(target, wo);
+    auto w = Writer::open(where, wo);
     if (!w) return w.error();
     t->writer = std::move(w).value();
   }

@@ -1,0 +1,106 @@
+// Unit tests for the readers' table of formats: which reader takes a file by its name, which one
+// an XML document by its root element, and how a file no reader takes is skipped.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+#include <utility>
+
+#include "indexer/readers/reader.hpp"
+#include "indexer/readers/xml.hpp"
+
+using namespace newsidx::readers;
+
+namespace {
+
+std::string reader_of(std::string_view path) {
+  const FormatRow* row = format_row(path);
+  return row ? std::string(row->reader) : "(none)";
+}
+
+std::string root_reader_of(std::string_view bytes) {
+  const XmlRootRow* row = xml_root_row(sniff_root(bytes));
+  return row ? std::string(row->reader) : "(none)";
+}
+
+}  // namespace
+
+TEST_CASE("reader formats: each extension goes to its reader, also through one .gz", "[readers][formats]") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"bbc/politics/012.txt", "text"}, {"wire.jsonl", "jsonl"},     {"dump/feed.ndjson", "jsonl"},
+      {"reut2-000.sgm", "sgml"},        {"x.sgml", "sgml"},          {"a/b.html", "html"},
+      {"b.htm", "html"},                {"b.xhtml", "html"},         {"item.xml", "xml"},
+      {"story.nitf", "xml"},            {"item.newsml", "xml"},      {"news.rss", "feed"},
+      {"river.atom", "feed"},           {"crawl.warc", "warc"},      {"crawl.warc.gz", "warc"},
+      {"feed.jsonl.gz", "jsonl"},       {"cranes.xml.gz", "xml"},    {"reut2-000.sgm.gz", "sgml"},
+  };
+  for (const auto& [path, reader] : cases) {
+    INFO(path);
+    CHECK(reader_of(path) == reader);
+    CHECK(format_for(path) == format_row(path)->format);
+  }
+  // Only the WARC reader also reads a slice at a time.
+  CHECK(is_streamed("crawl.warc.gz"));
+  CHECK_FALSE(is_streamed("feed.jsonl"));
+}
+
+TEST_CASE("reader formats: names no row takes have no reader", "[readers][formats]") {
+  for (const char* path : {"bbc/README.TXT", "B.HTML", "photo.jpg", "txt", "x.gz", "x.txt.gz.gz", "notes.pdf", ""}) {
+    INFO(path);
+    CHECK(format_row(path) == nullptr);
+    CHECK(format_for(path) == Format::kUnsupported);
+  }
+}
+
+TEST_CASE("reader formats: every extension is in one row and named by the unsupported message", "[readers][formats]") {
+  std::set<std::string_view> seen;
+  const std::string reason = unsupported_reason();
+  for (const FormatRow& row : format_table()) {
+    CHECK(row.read != nullptr);
+    for (std::string_view ext : row.extensions) {
+      if (ext.empty()) continue;
+      INFO(ext);
+      CHECK(seen.insert(ext).second);
+      CHECK(format_row("a" + std::string(ext)) == &row);
+      CHECK(reason.find(std::string(ext) + ",") != std::string::npos);
+    }
+  }
+  CHECK(seen.size() == 14);
+}
+
+TEST_CASE("reader formats: an XML document goes to the reader of its root element", "[readers][formats]") {
+  CHECK(root_reader_of("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel/></rss>") == "feed");
+  CHECK(root_reader_of("<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>") == "feed");
+  CHECK(root_reader_of("<nitf><head/><body/></nitf>") == "nitf");
+  CHECK(root_reader_of("<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\"/>") == "newsml");
+  CHECK(root_reader_of("<nar:newsMessage xmlns:nar=\"http://iptc.org/std/nar/2006-10-01/\"/>") == "newsml");
+  CHECK(root_reader_of("<packageItem/>") == "newsml");
+  CHECK(root_reader_of("<?xml version=\"1.0\"?>\n<svg><g/></svg>") == "(none)");
+  CHECK(root_reader_of("plain words, no markup") == "(none)");
+}
+
+TEST_CASE("reader formats: a file no reader takes is skipped with its reason", "[readers][formats]") {
+  const ReadResult r = read_file("desk/notes.pdf", "/archive/desk/notes.pdf", "%PDF-1.4 some bytes");
+  CHECK(r.articles.empty());
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].path == "/archive/desk/notes.pdf");
+  CHECK(r.warnings[0].skipped);
+  CHECK(r.warnings[0].reason ==
+        "unsupported file type (expected .txt, .jsonl, .ndjson, .sgm, .sgml, .html, .htm, .xhtml, .xml, .nitf, "
+        ".newsml, .rss, .atom, .warc, or one of them .gz)");
+
+  // An XML file whose root no reader takes is skipped naming the root.
+  const ReadResult svg = read_file("drawing.xml", "drawing.xml", "<?xml version=\"1.0\"?>\n<svg><g/></svg>\n");
+  CHECK(svg.articles.empty());
+  REQUIRE(svg.warnings.size() == 1);
+  CHECK(svg.warnings[0].reason == "XML root element <svg> is not NITF, NewsML-G2, RSS or Atom");
+}
+
+TEST_CASE("reader formats: a sniffed root reads the document through its reader", "[readers][formats]") {
+  const std::string nitf =
+      "<?xml version=\"1.0\"?>\n<nitf><head><title>Cranes idle</title></head><body><body.content>"
+      "<p>Dock workers at the harbour stopped the cranes on Monday.</p></body.content></body></nitf>\n";
+  const ReadResult r = read_file("talks.nitf", "talks.nitf", nitf);
+  REQUIRE(r.articles.size() == 1);
+  CHECK(r.articles[0].text.find("Dock workers") != std::string::npos);
+}
