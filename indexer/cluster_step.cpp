@@ -136,12 +136,9 @@ class Step {
   // same terms ranked them alike, at ten times the cost of reading the lists.)
   std::vector<Xapian::docid> candidates(Xapian::docid did, const std::vector<std::string>& bands) {
     std::vector<Xapian::docid> hits;
-    for (const auto& t : bands) {
-      // Most band terms are the article's alone: their frequency says so without opening the list.
-      if (read_.get_termfreq(t) < 2) continue;
+    for (const auto& t : bands)
       for (auto p = read_.postlist_begin(t); p != read_.postlist_end(t); ++p)
         if (*p != did) hits.push_back(*p);
-    }
     std::sort(hits.begin(), hits.end());
     std::vector<std::pair<std::size_t, Xapian::docid>> ranked;  // (bands shared, document)
     for (std::size_t a = 0; a < hits.size();) {
