@@ -50,7 +50,32 @@ std::vector<std::string> words(std::string_view text) {
   return out;
 }
 
-std::size_t word_count(std::string_view text) { return words(text).size(); }
+// The number of words of `text` as words() splits it, without making them.
+std::size_t word_count(std::string_view text) {
+  std::size_t n = 0;
+  bool in_word = false;
+  for (unsigned char c : text) {
+    const bool w = word_byte(c);
+    n += w && !in_word;
+    in_word = w;
+  }
+  return n;
+}
+
+// The words of `lower` (text already lower-cased as words() does) as views into it: the
+// fingerprint reads every word of every body, and a string per word was most of its cost.
+std::vector<std::string_view> word_views(std::string_view lower) {
+  std::vector<std::string_view> out;
+  out.reserve(lower.size() / 5);
+  std::size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && !word_byte(static_cast<unsigned char>(lower[i]))) ++i;
+    const std::size_t begin = i;
+    while (i < lower.size() && word_byte(static_cast<unsigned char>(lower[i]))) ++i;
+    if (i > begin) out.push_back(lower.substr(begin, i - begin));
+  }
+  return out;
+}
 
 bool starts_with_marker(std::string_view para) {
   static constexpr std::array<std::string_view, 9> kMarkers{
@@ -105,8 +130,10 @@ std::string comparable_text(std::string_view body) {
   return kept_words >= kMinKeptWords ? kept : std::string(body);
 }
 
-Salient salient_words(std::string_view body) {
-  const std::string text = comparable_text(body);
+namespace {
+
+// salient_words over a body's comparable_text, which the fingerprint has already made.
+Salient salient_in(std::string_view text) {
   Salient out;
   std::unordered_set<std::string> seen;
   bool sentence_start = true;
@@ -141,24 +168,39 @@ Salient salient_words(std::string_view body) {
   return out;
 }
 
+}  // namespace
+
+Salient salient_words(std::string_view body) { return salient_in(comparable_text(body)); }
+
 Fingerprint fingerprint(std::string_view body) {
-  const auto w = words(comparable_text(body));
+  // One comparable text, lower-cased once, its words as views: no string per word.
+  const std::string text = comparable_text(body);
+  std::string lower(text);
+  for (char& c : lower)
+    if (static_cast<unsigned char>(c) < 0x80) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::vector<std::string_view> w = word_views(lower);
   Fingerprint f;
   if (w.size() < kMinWords) return f;
-  std::unordered_set<std::uint64_t> shingles;
+  // The distinct shingle hashes, sorted (a minimum does not depend on their order).
+  std::vector<std::uint64_t> shingles;
+  shingles.reserve(w.size());
   for (std::size_t i = 0; i + kShingleWords <= w.size(); ++i) {
     std::uint64_t h = 1469598103934665603ULL;
     for (std::size_t k = 0; k < kShingleWords; ++k) h = hash_bytes(w[i + k], h) * 31 + 7;
-    shingles.insert(mix(h));
+    shingles.push_back(mix(h));
   }
+  std::sort(shingles.begin(), shingles.end());
+  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
   f.shingles = static_cast<std::uint32_t>(shingles.size());
-  f.mins.assign(kHashes, std::numeric_limits<std::uint32_t>::max());
+  std::array<std::uint32_t, kHashes> mins;
+  mins.fill(std::numeric_limits<std::uint32_t>::max());
   for (std::uint64_t s : shingles)
     for (std::size_t i = 0; i < kHashes; ++i)
-      f.mins[i] = std::min(f.mins[i], static_cast<std::uint32_t>(mix(s ^ (0xA0761D6478BD642FULL * (i + 1))) >> 32));
+      mins[i] = std::min(mins[i], static_cast<std::uint32_t>(mix(s ^ (0xA0761D6478BD642FULL * (i + 1))) >> 32));
   // The 16 low bits of each minimum are kept (and stored): enough to compare, a quarter the size.
-  for (auto& m : f.mins) m &= 0xFFFF;
-  const Salient words = salient_words(body);
+  f.mins.reserve(kHashes);
+  for (auto m : mins) f.mins.push_back(m & 0xFFFF);
+  const Salient words = salient_in(text);
   f.numbers = sketch(words.numbers);
   f.names = sketch(words.names);
   return f;
