@@ -242,3 +242,17 @@ TEST_CASE("db files: the rebuild swap over a stub returns the previous generatio
   for (const auto& e : fs::directory_iterator(tmp.path()))
     CHECK(e.path().filename().string().find(".swap-") == std::string::npos);
 }
+
+TEST_CASE("db files: a database on a read-only file system is refused before any write", "[db_files]") {
+  TempDir tmp;
+  auto disk = newsidx::test::SmallDisk::mount(tmp.path() / "ro", "ro,size=64k");
+  if (!disk) return;  // SmallDisk said why (not root, or no mounting here)
+  auto loc = locate_db(tmp.str("ro/news.db"));
+  REQUIRE(loc.ok());
+  CHECK(loc->kind == DbKind::kAbsent);
+  auto st = check_writable(*loc);
+  REQUIRE_FALSE(st.ok());
+  CHECK(st.error().code == ErrorCode::kIo);
+  CHECK(contains(st.error().message, tmp.str("ro") + ": the folder to create it in is not writable"));
+  CHECK(contains(st.error().hint, "mounted read-only"));
+}
