@@ -1,0 +1,105 @@
+// Unit tests for indexer/link_step: linking the names of a small archive in a temp folder, and
+// what the rewritten articles then carry (facet terms, value slots, the stored record).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "common/aliases.hpp"
+#include "common/schema.hpp"
+#include "indexer/entities/linking.hpp"
+#include "indexer/link_step.hpp"
+#include "test_util.hpp"
+
+using namespace newsidx;
+using namespace newsidx::indexer;
+using newsidx::test::TempDir;
+
+namespace {
+
+// An article as the indexer stores it: its own person names, and stored values equal to them
+// (what a run writes before linking).
+void add_article(Xapian::WritableDatabase& db, const std::string& id, const std::vector<std::string>& person) {
+  Xapian::Document doc;
+  doc.add_boolean_term("Q" + id);
+  for (const auto& p : person) doc.add_boolean_term(schema::value_term("person", p));
+  doc.add_value(schema::slot(schema::Slot::kDate), "20050506");
+  doc.add_value(schema::slot(schema::Slot::kOwnNames), entities::encode_own_names(person, {}, {}));
+  doc.add_value(schema::slot(schema::Slot::kPerson), schema::encode_list(person));
+  nlohmann::json rec{{"id", id}, {"facets", {{"person", person}, {"org", nlohmann::json::array()}}}};
+  doc.set_data(rec.dump());
+  db.replace_document("Q" + id, doc);
+}
+
+Xapian::Document article(Xapian::Database& db, const std::string& id) {
+  Xapian::PostingIterator p = db.postlist_begin("Q" + id);
+  REQUIRE(p != db.postlist_end("Q" + id));
+  return db.get_document(*p);
+}
+
+}  // namespace
+
+TEST_CASE("link step: a surname becomes the archive's full name in terms, slot and record", "[link_step]") {
+  TempDir tmp;
+  std::vector<Xapian::WritableDatabase> shards{Xapian::WritableDatabase(tmp.str("db"), Xapian::DB_CREATE)};
+  add_article(shards[0], "short", {"Blair"});
+  add_article(shards[0], "full", {"Tony Blair", "Gordon Brown"});
+  add_article(shards[0], "none", {});
+  shards[0].commit();
+
+  const aliases::Table no_aliases;
+  auto out = link_archive(shards, no_aliases, tmp.str("db"));
+  REQUIRE(out.ok());
+  CHECK(out->articles == 3);
+  CHECK(out->relinked == 1);  // only "short" changes
+  shards[0].commit();
+
+  Xapian::Database db(tmp.str("db"));
+  Xapian::Document doc = article(db, "short");
+  CHECK(schema::decode_list(doc.get_value(schema::slot(schema::Slot::kPerson))) ==
+        std::vector<std::string>{"Tony Blair"});
+  CHECK(db.get_termfreq(schema::value_term("person", "Tony Blair")) == 2);
+  CHECK(db.get_termfreq(schema::value_term("person", "Blair")) == 0);
+  auto rec = nlohmann::json::parse(doc.get_data());
+  CHECK(rec["facets"]["person"] == nlohmann::json::array({"Tony Blair"}));
+  CHECK(rec["id"] == "short");
+  // The article's own names stay as written: a later run links from them again.
+  CHECK(entities::decode_own_names(doc.get_value(schema::slot(schema::Slot::kOwnNames))).person ==
+        std::vector<std::string>{"Blair"});
+}
+
+TEST_CASE("link step: linking a linked archive again changes nothing", "[link_step]") {
+  TempDir tmp;
+  std::vector<Xapian::WritableDatabase> shards{Xapian::WritableDatabase(tmp.str("db"), Xapian::DB_CREATE)};
+  add_article(shards[0], "short", {"Blair"});
+  add_article(shards[0], "full", {"Tony Blair"});
+  shards[0].commit();
+  const aliases::Table no_aliases;
+  REQUIRE(link_archive(shards, no_aliases, "db").ok());
+  shards[0].commit();
+  auto again = link_archive(shards, no_aliases, "db");
+  REQUIRE(again.ok());
+  CHECK(again->articles == 2);
+  CHECK(again->relinked == 0);
+}
+
+TEST_CASE("link step: the names of every partition link together", "[link_step]") {
+  TempDir tmp;
+  std::vector<Xapian::WritableDatabase> shards{Xapian::WritableDatabase(tmp.str("2005"), Xapian::DB_CREATE),
+                                               Xapian::WritableDatabase(tmp.str("2006"), Xapian::DB_CREATE)};
+  add_article(shards[0], "full", {"Tony Blair"});
+  add_article(shards[1], "short", {"Blair"});
+  for (auto& s : shards) s.commit();
+  const aliases::Table no_aliases;
+  auto out = link_archive(shards, no_aliases, "archive");
+  REQUIRE(out.ok());
+  CHECK(out->articles == 2);
+  CHECK(out->relinked == 1);
+  shards[1].commit();
+  Xapian::Database second(tmp.str("2006"));
+  CHECK(schema::decode_list(article(second, "short").get_value(schema::slot(schema::Slot::kPerson))) ==
+        std::vector<std::string>{"Tony Blair"});
+}
