@@ -20,8 +20,15 @@ std::string format_progress(std::size_t done, std::size_t total, double seconds,
                        : fmt::format("{}:{:02}", left / 60, left % 60);
   }
   std::string tail = fmt::format(" {}/{} files  {:.1f} files/s  ETA {}", done, total, rate, eta);
-  // The bar takes what the text leaves, between 10 and 40 columns.
-  std::size_t bar = width > tail.size() + 12 ? std::min<std::size_t>(40, width - tail.size() - 2) : 10;
+  // The bar takes what the text leaves, between 10 and 40 columns; on a narrower terminal the
+  // bar goes, then the rate, so that the line never wraps (a wrapped line breaks the redraw).
+  if (width < tail.size() + 12) {
+    std::string text = tail.substr(1);
+    if (text.size() > width) text = fmt::format("{}/{} files  ETA {}", done, total, eta);
+    if (text.size() > width) text.resize(width);
+    return text;
+  }
+  std::size_t bar = std::min<std::size_t>(40, width - tail.size() - 2);
   std::size_t filled = total ? bar * std::min(done, total) / total : bar;
   return "[" + std::string(filled, '#') + std::string(bar - filled, '-') + "]" + tail;
 }

@@ -54,6 +54,14 @@ TEST_CASE("progress: the line shows the bar, counts, rate and ETA, within the wi
   }
 }
 
+TEST_CASE("progress: on a narrow terminal the bar, then the rate, give way, so the line never wraps", "[progress]") {
+  for (std::size_t width = 20; width <= 200; ++width)
+    CHECK(format_progress(120, 1000, 10.0, width).size() <= width);
+  CHECK(format_progress(120, 1000, 10.0, 40) == "120/1000 files  12.0 files/s  ETA 1:13");
+  CHECK(format_progress(120, 1000, 10.0, 30) == "120/1000 files  ETA 1:13");
+  CHECK(format_progress(120, 1000, 10.0, 12) == "120/1000 fil");
+}
+
 TEST_CASE("progress: no ETA before a rate is known, the bar never over full", "[progress]") {
   CHECK(format_progress(0, 1000, 0.0, 80) ==
         "[----------------------------------------] 0/1000 files  0.0 files/s  ETA --:--");
