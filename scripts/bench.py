@@ -856,9 +856,10 @@ def compose(path):
         elif f"## {PART_TITLES[part]}\n" in previous:
             # Not measured on this machine since: the part as BENCHMARKS.md has it.
             rest = previous.split(f"## {PART_TITLES[part]}\n", 1)[1]
-            ends = [rest.find(f"\n## {t}\n") for t in list(PART_TITLES.values()) + ["What these figures say about the design"]]
-            ends = [e for e in ends if e >= 0]
-            L.append(f"## {PART_TITLES[part]}\n" + (rest[:min(ends) + 1] if ends else rest))
+            # It ends at the next section: another part's, or the first of docs/benchmarks-analysis.md
+            # (the hand-written sections all live there, so that a new run keeps them).
+            end = rest.find("\n## ")
+            L.append(f"## {PART_TITLES[part]}\n" + (rest[:end + 1] if end >= 0 else rest))
     analysis = os.path.join(SCRIPTS, "..", "docs", "benchmarks-analysis.md")
     if os.path.exists(analysis):
         with open(analysis) as f:
