@@ -321,9 +321,17 @@ std::vector<std::string> vanished_files(const WalkResult& walked,
       spdlog::warn("not removing articles of vanished files: part of the archive could not be read");
     return out;
   }
-  std::set<std::string> prunable(walked.roots.begin(), walked.roots.end());
+  // Keys are absolute paths: a file under a folder walked now is gone when the walk did not see
+  // it, whichever folder it was recorded from (a sub-folder indexed alone, an enclosing one).
+  const auto under_walked_root = [&](const std::string& key) {
+    return std::any_of(walked.roots.begin(), walked.roots.end(), [&](const std::string& root) {
+      if (root.empty()) return false;
+      const bool slash = root.back() == '/';
+      return key.size() > root.size() && key.compare(0, root.size(), root) == 0 && (slash || key[root.size()] == '/');
+    });
+  };
   for (const auto& [key, st] : known)
-    if (!seen.count(key) && !st.root.empty() && prunable.count(st.root)) out.push_back(key);
+    if (!seen.count(key) && !st.root.empty() && under_walked_root(key)) out.push_back(key);
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -155,3 +155,19 @@ TEST_CASE("folders: a partitioned archive keeps two folders side by side and pru
   CHECK(index(db, dir.str("bbc/sport"), "year").removed == 1);
   CHECK(articles(db) == 5);
 }
+
+TEST_CASE("folders: a file removed from a sub-folder indexed alone is pruned by a run over the whole archive",
+          "[folders][integration]") {
+  TempDir dir;
+  write_desks(dir.path() / "bbc");
+  const std::string db = dir.str("db");
+  CHECK(index(db, dir.str("bbc")).added == 6);
+  index(db, dir.str("bbc/tech"));  // the tech files are now recorded from bbc/tech
+  fs::remove(dir.path() / "bbc/tech/003.txt");
+  CHECK(index(db, dir.str("bbc")).removed == 1);
+  CHECK(articles(db) == 5);
+  // And the other way: recorded from the whole archive, removed, then a run over the sub-folder.
+  fs::remove(dir.path() / "bbc/tech/002.txt");
+  CHECK(index(db, dir.str("bbc/tech")).removed == 1);
+  CHECK(articles(db) == 4);
+}
