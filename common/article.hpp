@@ -19,7 +19,7 @@ struct Span {
 /// that is the whole file (headline line included); for a JSON Lines record it is the body field;
 /// for an SGML story it is the story's body text.
 struct Article {
-  std::string id;        ///< stable unique id (JSON id, else relative path [+ "#" story id])
+  std::string id;        ///< stable unique id (JSON id, else the file's path [+ "#" story id]: absolute when indexed, relative in --extract-only)
   std::string path;      ///< path of the file it came from, as given on the command line
   std::size_t line = 0;  ///< 1-based line of the record in a multi-record file (0 if n/a)
   std::optional<std::size_t> offset;  ///< byte offset of the record in a WARC file

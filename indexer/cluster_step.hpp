@@ -1,5 +1,5 @@
 // The cluster step: after a run's articles are written, finds the copies of each article
-// written (one Xapian query over its band terms, each candidate verified by clusters::is_copy)
+// written (the posting lists of its band terms, each candidate verified by clusters::is_copy)
 // and re-labels the stories they touch, so that every copy of a story carries the story's label
 // (schema kCluster value, and kQuoteKey on their quotations) as a full re-clustering would.
 #pragma once
@@ -18,7 +18,7 @@ namespace newsidx::indexer {
 struct ClusterOutcome {
   std::size_t joined = 0;   ///< articles written by the run that are copies of an earlier one
   std::size_t stories = 0;  ///< stories with copies among those the step settled
-  std::size_t relabelled = 0;  ///< articles whose label changed
+  std::size_t relabelled = 0;  ///< articles whose label was rewritten (changed, or written again)
 };
 
 /// Settles clusters in the archive made of `shards` (one database, or the partitions of a

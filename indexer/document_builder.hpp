@@ -28,7 +28,7 @@ struct BuiltArticle {
 };
 
 /// Builds the article document and its quotation documents as common/schema.hpp lays them out.
-/// `file_key` is the archive-relative path of the source file (for the XFILE term). `own`: the
+/// `file_key` is the source file's key, its absolute path, (for the XFILE term). `own`: the
 /// article's own facets before aliases (schema kOwnNames, read by the link step); nullptr when
 /// they are analysis.facets.
 BuiltArticle build_documents(const Article& article, const Analysis& analysis,

@@ -45,7 +45,7 @@ void ProgressBar::update(std::size_t done) {
   last_ = now;
   std::size_t width = 80;
   struct winsize ws {};
-  if (::ioctl(::fileno(out_), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) width = ws.ws_col;
+  if (::ioctl(::fileno(out_), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) width = ws.ws_col;
   const double secs = std::chrono::duration<double>(now - start_).count();
   std::string line = format_progress(done, total_, secs, width - 1);
   std::fprintf(out_, "\r%s\x1b[K", line.c_str());

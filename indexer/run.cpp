@@ -330,8 +330,9 @@ std::vector<std::string> vanished_files(const WalkResult& walked,
       return key.size() > root.size() && key.compare(0, root.size(), root) == 0 && (slash || key[root.size()] == '/');
     });
   };
+  const std::set<std::string> roots(walked.roots.begin(), walked.roots.end());
   for (const auto& [key, st] : known)
-    if (!seen.count(key) && !st.root.empty() && under_walked_root(key)) out.push_back(key);
+    if (!seen.count(key) && !st.root.empty() && (roots.count(st.root) || under_walked_root(key))) out.push_back(key);
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -61,7 +61,6 @@ std::string utc_timestamp(std::time_t t);
 /// Records `run` as the archive's last run (committed with the writer's next commit).
 Status record_run(ArchiveWriter& writer, const RunRecord& run);
 
-/// Everything --status prints.
 /// An archive folder files were indexed from, as their recorded states name it.
 struct FolderFiles {
   std::string folder;  ///< its absolute path; "" for files named on the command line
@@ -69,6 +68,7 @@ struct FolderFiles {
   bool exists = true;  ///< false once the folder is gone (moved or renamed)
 };
 
+/// Everything --status prints.
 struct ArchiveStatus {
   std::string db;
   std::string partition = "none";  ///< none, year or month

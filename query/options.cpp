@@ -98,7 +98,7 @@ Status read_interval(const std::string& interval, SearchRequest& r) {
 // --show ID reads one article: no query, no filters, text or JSON.
 Status check_show(const QueryOptions& o) {
   const SearchRequest& r = o.request;
-  if (o.show_id.empty()) return usage("--show needs an article id", "e.g. --show 2022/01/19/blinken-kyiv.txt");
+  if (o.show_id.empty()) return usage("--show needs an article id", "e.g. --show /news/2022/01/19/blinken-kyiv.txt");
   if (has_words(r.text) || !r.filters.empty() || !r.like_id.empty())
     return usage("--show takes an article id, not a query", "search first, then --show one id of the results");
   if (o.format != OutputFormat::kText && o.format != OutputFormat::kJson)
@@ -142,9 +142,9 @@ const char* const kUsage =
       "  $ newsidx-query --db news.db sanctions --country RU --facets person\n"
       "  $ newsidx-query --db news.db --since 2022-01 --facets source,lang\n"
       "  $ newsidx-query --db news.db --quotes --speaker klobuchar sanctions\n"
-      "  $ newsidx-query --db news.db --like 'politics/2021/03/04/budget.txt'\n"
+      "  $ newsidx-query --db news.db --like /news/politics/2021/budget.txt\n"
       "  $ newsidx-query --db news.db --author lima --lang fr\n"
-      "  $ newsidx-query --db news.db --show 2022/01/19/blinken-kyiv.txt\n\n"
+      "  $ newsidx-query --db news.db --show /news/2022/01/19/blinken-kyiv.txt\n\n"
       "Output: text wraps at the terminal's width ($COLUMNS if set, 80 when not a terminal) and\n"
       "shows control characters escaped (\\x1b); colour only on a terminal, never with NO_COLOR or\n"
       "TERM=dumb. --format csv writes RFC 4180 with a header row: id, date, title, url, source,\n"
@@ -210,7 +210,7 @@ po::options_description describe_options(QueryOptions& o, RawOptions& raw) {
     ("timeline", "a histogram of the matches by day, week, month or year, whichever suits their span, e.g. --timeline")
     ("interval", po::value(&raw.interval), "the timeline's buckets: day, week, month or year (implies --timeline), e.g. --interval month")
     ("show", po::value<std::string>(&o.show_id), "print the article with this id as it was indexed (metadata, "
-       "body, facets) instead of searching, e.g. --show 2022/01/19/blinken-kyiv.txt")
+       "body, facets) instead of searching, e.g. --show /news/2022/01/19/blinken-kyiv.txt")
     ("like", po::value<std::string>(&r.like_id), "rank articles similar to the one with this id, e.g. --like wire-1")
     ("no-collapse", "list every copy of a story (by default copies of one story, found by the indexer, are one "
                     "hit with \"+N copies\", and counts, facets and the timeline count stories), e.g. --no-collapse")

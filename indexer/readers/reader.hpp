@@ -124,7 +124,8 @@ std::span<const XmlRootRow> xml_root_table();
 const XmlRootRow* xml_root_row(std::string_view root);
 
 /// Reads every article in one file.
-///  - `rel_path`: the path relative to the archive root (used for ids, dates and sections)
+///  - `rel_path`: the path relative to the archive root (used for dates and sections, and for ids
+///    unless ReaderOptions::id_path names the file's key)
 ///  - `display_path`: the path shown in warnings and stored in results
 ///  - `bytes`: the file's contents
 ReadResult read_file(std::string_view rel_path, std::string_view display_path,

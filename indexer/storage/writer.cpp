@@ -544,10 +544,6 @@ Status Writer::delete_article(const std::string& id_term) {
   });
 }
 
-std::size_t Writer::article_count() const {
-  return impl_->db.get_termfreq(schema::type_term(schema::kTypeArticle));
-}
-
 Result<std::unordered_map<std::string, FileState>> load_file_states(const std::string& path) {
   std::unordered_map<std::string, FileState> out;
   auto loc = locate_db(path);

@@ -126,8 +126,6 @@ class Writer final : public ArchiveWriter {
   /// Deletes the article `id_term` and its quotes (not counted: the caller moves it).
   Status delete_article(const std::string& id_term);
 
-  /// Number of article documents in the database (committed or not).
-  std::size_t article_count() const;
 
  private:
   struct Impl;

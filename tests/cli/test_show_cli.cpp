@@ -285,7 +285,7 @@ TEST_CASE("cli show: the man page's examples, --show and --lang among them, each
     ++examples;
   }
   CHECK(examples >= 7);
-  CHECK(has(text, "$ newsidx-query --db news.db --show 2022/01/19/blinken-kyiv.txt\n"));
+  CHECK(has(text, "$ newsidx-query --db news.db --show /news/2022/01/19/blinken-kyiv.txt\n"));
 }
 
 TEST_CASE("cli show: a JSON hit carries the page's author and lang as read", "[cli][show]") {
