@@ -20,6 +20,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Options that log to TMP/index.log, with no progress bar.
+IndexOptions logging_to(const TempDir& tmp) {
+  IndexOptions o;
+  o.progress = false;
+  o.log_file = tmp.str("index.log");
+  return o;
+}
+
 // Puts the process's default logger back when a test has replaced it.
 class KeepDefaultLogger {
  public:
@@ -40,10 +48,8 @@ TEST_CASE("logging: the log file gets warnings and errors with time and pid, -q 
   for (LogLevel level : {LogLevel::kQuiet, LogLevel::kNormal}) {
     KeepDefaultLogger keep;
     TempDir tmp;
-    IndexOptions o;
-    o.progress = false;
+    IndexOptions o = logging_to(tmp);
     o.log_level = level;
-    o.log_file = tmp.str("index.log");
     REQUIRE(setup_logging(o).ok());
     spdlog::warn("corpus/bad.sgm: record 3: no body, skipped");
     spdlog::error("db: disk full");
@@ -64,10 +70,8 @@ TEST_CASE("logging: the log file gets warnings and errors with time and pid, -q 
 TEST_CASE("logging: -v puts each file in the log file too", "[logging]") {
   KeepDefaultLogger keep;
   TempDir tmp;
-  IndexOptions o;
-  o.progress = false;
+  IndexOptions o = logging_to(tmp);
   o.log_level = LogLevel::kVerbose;
-  o.log_file = tmp.str("index.log");
   REQUIRE(setup_logging(o).ok());
   spdlog::debug("indexed corpus/a.txt");
   spdlog::default_logger()->flush();  // debug lines are not flushed one by one
@@ -77,9 +81,7 @@ TEST_CASE("logging: -v puts each file in the log file too", "[logging]") {
 TEST_CASE("logging: the summary goes to the log file alone", "[logging]") {
   KeepDefaultLogger keep;
   TempDir tmp;
-  IndexOptions o;
-  o.progress = false;
-  o.log_file = tmp.str("index.log");
+  IndexOptions o = logging_to(tmp);
   REQUIRE(setup_logging(o).ok());
   log_to_file_only("indexed 3 files, 0 skipped");
   CHECK(contains(read_file(tmp.path() / "index.log"), "info: indexed 3 files, 0 skipped\n"));
@@ -88,9 +90,7 @@ TEST_CASE("logging: the summary goes to the log file alone", "[logging]") {
 TEST_CASE("logging: the log file is rotated at its size, keeping the number asked", "[logging]") {
   KeepDefaultLogger keep;
   TempDir tmp;
-  IndexOptions o;
-  o.progress = false;
-  o.log_file = tmp.str("index.log");
+  IndexOptions o = logging_to(tmp);
   o.log_max_bytes = 1000;
   o.log_keep = 2;
   REQUIRE(setup_logging(o).ok());
