@@ -113,6 +113,7 @@ std::optional<std::string> read_body(Item& item, const PageSource& file, const R
     PageSource source{file.path, file.rel_path, item.article.url, "text/html; charset=utf-8",
                       item.article.line};
     source.fragment = true;
+    source.id_base = file.id_base;
     PageResult page = options.pages(body.text, source);
     for (ReadWarning& w : page.warnings) warnings.push_back(std::move(w));
     if (!page.article) return "feed item's HTML content is not an article: " + page.not_article;
@@ -161,7 +162,7 @@ ReadResult read_feed(std::string_view bytes, const PageSource& file, const Reade
     Item item = atom ? atom_entry(node, source) : rss_item(node, source);
     item.article.line = line_of(node);
     item.article.path = file.path;
-    if (item.article.id.empty()) item.article.id = file.rel_path + "#" + std::to_string(item.article.line);
+    if (item.article.id.empty()) item.article.id = path_id_base(file) + "#" + std::to_string(item.article.line);
     if (auto problem = read_body(item, file, options, result.warnings)) {
       warn(item.article.line, *problem);
       continue;

@@ -35,7 +35,7 @@ std::string body_paragraphs(std::string_view body) {
 Article make_article(const html::PageMeta& meta, std::string text, const PageSource& source) {
   Article a;
   a.url = !meta.canonical_url.empty() ? meta.canonical_url : source.url;
-  a.id = !a.url.empty() ? a.url : source.rel_path;
+  a.id = !a.url.empty() ? a.url : path_id_base(source);
   a.path = source.path;
   a.title = meta.title;
   a.body = {0, text.size()};

@@ -45,7 +45,7 @@ std::string join_strings(const json& value) {
 }
 
 // Builds the article for one parsed object; a warning instead when it has no body.
-void read_object(const json& obj, std::string_view rel_path, std::string_view display_path,
+void read_object(const json& obj, std::string_view id_base, std::string_view display_path,
                  std::size_t line, ReadResult& result) {
   std::optional<std::string> body = string_field(obj, {"body", "text", "content"});
   if (!body || trim(*body).empty()) {
@@ -61,7 +61,7 @@ void read_object(const json& obj, std::string_view rel_path, std::string_view di
   } else if (it != obj.end() && it->is_number_integer()) {
     article.id = std::to_string(it->get<long long>());
   }
-  if (article.id.empty()) article.id = std::string(rel_path) + "#" + std::to_string(line);
+  if (article.id.empty()) article.id = std::string(id_base) + "#" + std::to_string(line);
   article.title = string_field(obj, {"title", "headline"}).value_or("");
   if (const auto date = string_field(obj, {"date", "published", "published_at", "pubDate"})) {
     article.date = parse_date(*date);
@@ -96,7 +96,7 @@ void read_object(const json& obj, std::string_view rel_path, std::string_view di
 
 }  // namespace
 
-ReadResult read_jsonl(std::string_view rel_path, std::string_view display_path,
+ReadResult read_jsonl(std::string_view id_base, std::string_view display_path,
                       std::string_view bytes) {
   ReadResult result;
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
@@ -132,7 +132,7 @@ ReadResult read_jsonl(std::string_view rel_path, std::string_view display_path,
         result.warnings.push_back({std::string(display_path), line, "not a JSON object", true});
         continue;
       }
-      read_object(obj, rel_path, display_path, line, result);
+      read_object(obj, id_base, display_path, line, result);
     } catch (const json::exception& e) {
       result.warnings.push_back({std::string(display_path), line,
                                  "malformed JSON: " + short_message(e.what()), true});

@@ -14,7 +14,8 @@ namespace newsidx::readers {
 /// warning for that line, and the other lines are still read. Never throws.
 ///
 /// Fields (first one present wins):
-///  - id: `id` (string or number); else `rel_path#LINE`
+///  - id: `id` (string or number), as it is; else `id_base#LINE` (`id_base`: the path relative
+///    to the archive, or ReaderOptions::id_path)
 ///  - headline: `title`, `headline`
 ///  - date: `date`, `published`, `published_at`, `pubDate` (parse_date; unknown forms give a
 ///    notice and no date)
@@ -23,7 +24,7 @@ namespace newsidx::readers {
 ///    with ", "); `tags` (an array of strings or one string)
 ///  - dateline: `dateline` (string). When the body starts with a dateline it is spanned and left
 ///    out of `body` either way; the field, when given, is what `dateline_text` records.
-ReadResult read_jsonl(std::string_view rel_path, std::string_view display_path,
+ReadResult read_jsonl(std::string_view id_base, std::string_view display_path,
                       std::string_view bytes);
 
 }  // namespace newsidx::readers

@@ -55,6 +55,7 @@ bool read_content(XmlNode item, Article& a, Context& ctx) {
         PageSource source{std::string(ctx.display_path), std::string(ctx.rel_path), "",
                           "application/xhtml+xml; charset=utf-8", line_of(html)};
         source.fragment = true;
+        source.id_base = std::string(id_base(ctx.rel_path, ctx.options));
         PageResult page = ctx.options.pages(inner_xml(inline_xml), source);
         for (ReadWarning& w : page.warnings) ctx.result.warnings.push_back(std::move(w));
         if (!page.article) continue;
@@ -125,7 +126,7 @@ bool read_item(XmlNode item, Context& ctx, Article& a) {
     ctx.warn(line, "news item " + guid + " has no text content (inlineXML or inlineData)");
     return false;
   }
-  a.id = guid.empty() ? std::string(ctx.rel_path) + "#" + std::to_string(line) : guid;
+  a.id = guid.empty() ? std::string(id_base(ctx.rel_path, ctx.options)) + "#" + std::to_string(line) : guid;
   a.path = std::string(ctx.display_path);
   a.line = line;
   return true;

@@ -73,7 +73,7 @@ NitfArticle nitf_article(XmlNode nitf) {
   return out;
 }
 
-ReadResult read_nitf(std::string_view bytes, std::string_view rel_path, std::string_view display_path) {
+ReadResult read_nitf(std::string_view bytes, std::string_view id_base, std::string_view display_path) {
   ReadResult result;
   const auto warn = [&](std::size_t line, std::string reason) {
     result.warnings.push_back({std::string(display_path), line, std::move(reason), true});
@@ -94,7 +94,7 @@ ReadResult read_nitf(std::string_view bytes, std::string_view rel_path, std::str
     return result;
   }
   Article& a = *nitf.article;
-  if (a.id.empty()) a.id = std::string(rel_path);
+  if (a.id.empty()) a.id = std::string(id_base);
   a.path = std::string(display_path);
   a.line = line_of(root);
   result.articles.push_back(std::move(a));

@@ -26,8 +26,9 @@ struct NitfArticle {
 };
 NitfArticle nitf_article(XmlNode nitf);
 
-/// Reads an NITF file: one article, id `doc-id` else `rel_path`. Invalid XML, a DTD declaring
-/// entities, a root that is not <nitf> or an empty body give one skipping warning.
-ReadResult read_nitf(std::string_view bytes, std::string_view rel_path, std::string_view display_path);
+/// Reads an NITF file: one article, id `doc-id` else `id_base` (the path relative to the archive,
+/// or ReaderOptions::id_path). Invalid XML, a DTD declaring entities, a root that is not <nitf>
+/// or an empty body give one skipping warning.
+ReadResult read_nitf(std::string_view bytes, std::string_view id_base, std::string_view display_path);
 
 }  // namespace newsidx::readers

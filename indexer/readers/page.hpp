@@ -25,7 +25,15 @@ struct PageSource {
   /// The bytes are an item's own body (a feed item's HTML content, a NewsML-G2 XHTML body), not
   /// a whole page: however short, it is the story, never "not an article".
   bool fragment = false;
+  /// What ids made from the path start with (ReaderOptions::id_path: in the indexer the file's
+  /// key); "" for `rel_path`. See path_id_base.
+  std::string id_base = {};
 };
+
+/// What an id made from the page's path starts with: `source.id_base`, else its `rel_path`.
+inline const std::string& path_id_base(const PageSource& source) {
+  return source.id_base.empty() ? source.rel_path : source.id_base;
+}
 
 /// What one page gave: an article, or the reason it is not one (an index page, a gallery, a login
 /// wall: counted as "not an article", not as bad input), plus any warnings.

@@ -37,23 +37,23 @@ std::string_view without_gz(std::string_view path) {
 // (ByteCheck::kText); XML declares its own encoding (libxml2 decodes it), and WARC payloads may
 // be binary.
 ReadResult read_text_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
-                          const ReaderOptions&, const Warn& warn) {
+                          const ReaderOptions& options, const Warn& warn) {
   DecodedText decoded = decode_text(bytes);
   // Only a text file is expected in UTF-8 (Reuters SGML is Latin-1 by definition, README).
   if (decoded.fell_back) warn(0, std::string(kLatin1Notice), false);
-  return read_text_article(rel_path, display_path, std::move(decoded.text));
+  return read_text_article(rel_path, display_path, std::move(decoded.text), id_base(rel_path, options));
 }
 
 ReadResult read_sgml_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
-                          const ReaderOptions&, const Warn&) {
+                          const ReaderOptions& options, const Warn&) {
   const DecodedText decoded = decode_text(bytes);
-  return read_sgml(rel_path, display_path, decoded.text);
+  return read_sgml(id_base(rel_path, options), display_path, decoded.text);
 }
 
 // JSON Lines are decoded line by line, so one bad line does not recode the others.
 ReadResult read_jsonl_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
-                           const ReaderOptions&, const Warn&) {
-  return read_jsonl(rel_path, display_path, bytes);
+                           const ReaderOptions& options, const Warn&) {
+  return read_jsonl(id_base(rel_path, options), display_path, bytes);
 }
 
 // A saved page: one article, or the reason it is none.
@@ -62,6 +62,7 @@ ReadResult read_html_file(std::string_view rel_path, std::string_view display_pa
   PageSource source;
   source.path = std::string(display_path);
   source.rel_path = std::string(rel_path);
+  source.id_base = std::string(id_base(rel_path, options));
   PageResult page = read_html_page(bytes, source, options);
   ReadResult result;
   result.warnings = std::move(page.warnings);
@@ -74,23 +75,25 @@ ReadResult read_html_file(std::string_view rel_path, std::string_view display_pa
   return result;
 }
 
-PageSource page_source(std::string_view rel_path, std::string_view display_path) {
-  return PageSource{std::string(display_path), std::string(rel_path), "", "", 0};
+PageSource page_source(std::string_view rel_path, std::string_view display_path, const ReaderOptions& options) {
+  PageSource source{std::string(display_path), std::string(rel_path), "", "", 0};
+  source.id_base = std::string(id_base(rel_path, options));
+  return source;
 }
 
 ReadResult read_feed_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
                           const ReaderOptions& options, const Warn&) {
-  return read_feed(bytes, page_source(rel_path, display_path), options);
+  return read_feed(bytes, page_source(rel_path, display_path, options), options);
 }
 
 ReadResult read_warc_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
                           const ReaderOptions& options, const Warn&) {
-  return read_warc(bytes, page_source(rel_path, display_path), options);
+  return read_warc(bytes, page_source(rel_path, display_path, options), options);
 }
 
 ReadResult read_nitf_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
-                          const ReaderOptions&, const Warn&) {
-  return read_nitf(bytes, rel_path, display_path);
+                          const ReaderOptions& options, const Warn&) {
+  return read_nitf(bytes, id_base(rel_path, options), display_path);
 }
 
 ReadResult read_newsml_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
@@ -221,10 +224,8 @@ std::string unsupported_reason() {
   return "unsupported file type (expected " + expected + "or one of them .gz)";
 }
 
-std::string path_id(std::string id, std::string_view rel_path, std::string_view id_path) {
-  if (id_path.empty() || rel_path.empty() || id.compare(0, rel_path.size(), rel_path) != 0) return id;
-  if (id.size() != rel_path.size() && id[rel_path.size()] != '#') return id;
-  return std::string(id_path) + id.substr(rel_path.size());
+std::string_view id_base(std::string_view rel_path, const ReaderOptions& options) {
+  return options.id_path.empty() ? rel_path : std::string_view(options.id_path);
 }
 
 ReadResult read_file(std::string_view rel_path, std::string_view display_path,
@@ -275,7 +276,6 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
   for (ReadWarning& w : read.warnings) result.warnings.push_back(std::move(w));
   keep_newest_of_each_id(read, display_path, warn);
   for (Article& article : read.articles) {
-    article.id = path_id(std::move(article.id), rel_path, options.id_path);
     if (article.text.size() > options.max_article_bytes) {
       warn(article.line,
            "article of " + std::to_string(article.text.size()) + " bytes exceeds the limit of " +
@@ -296,7 +296,7 @@ bool is_streamed(std::string_view rel_path) {
 std::vector<ReadWarning> read_stream(std::string_view rel_path, std::string_view display_path,
                                      const ByteSource& source, const ReaderOptions& options,
                                      const ArticleSink& sink) {
-  const PageSource file{std::string(display_path), std::string(rel_path), "", "", 0};
+  const PageSource file = page_source(rel_path, display_path, options);
   std::vector<ReadWarning> oversized;
   std::vector<ReadWarning> warnings = stream_warc(source, file, with_pages(options), [&](Article article) {
     if (article.text.size() > options.max_article_bytes) {
@@ -307,7 +307,6 @@ std::vector<ReadWarning> read_stream(std::string_view rel_path, std::string_view
                            true});
       return;
     }
-    article.id = path_id(std::move(article.id), rel_path, options.id_path);
     sink(std::move(article));
   });
   for (ReadWarning& w : oversized) warnings.push_back(std::move(w));

@@ -59,17 +59,18 @@ struct ReaderOptions {
   /// empty, read_file and read_stream use the HTML reader (html_reader.hpp); the container
   /// readers called alone name HTML payloads as not read ("no HTML reader").
   PageReader pages;
-  /// The name ids made from the file's path use instead of `rel_path` (a text file's id, an
-  /// SGML story's "path#NEWID", a record without an id of its own: "path#line"): the indexer
+  /// The name ids made from the file's path start with instead of `rel_path` (a text file's id,
+  /// an SGML story's "path#NEWID", a record without an id of its own: "path#line"): the indexer
   /// gives the file's key, its absolute path, so that files of two archive folders with the same
-  /// relative path are two articles. Empty: `rel_path`.
+  /// relative path are two articles. Empty: `rel_path`. The readers make such ids from it in
+  /// the first place; an id of the record's own (a JSON `id`, a guid, a URL) is never rewritten,
+  /// whatever it looks like.
   std::string id_path;
 };
 
-/// `id` with a leading `rel_path` (the whole id, or before a '#') replaced by `id_path`: how
-/// read_file and read_stream apply ReaderOptions::id_path. Ids of the record's own (a JSON
-/// `id`, a guid, a URL) are returned as they are.
-std::string path_id(std::string id, std::string_view rel_path, std::string_view id_path);
+/// What ids made from the path of the file at `rel_path` start with: options.id_path, else
+/// `rel_path`.
+std::string_view id_base(std::string_view rel_path, const ReaderOptions& options);
 
 /// What a format's bytes must be before its reader sees them.
 enum class ByteCheck {

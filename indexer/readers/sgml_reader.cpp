@@ -270,7 +270,7 @@ std::vector<SgmlStory> parse_sgml_stories(std::string_view text) {
   return stories;
 }
 
-ReadResult read_sgml(std::string_view rel_path, std::string_view display_path,
+ReadResult read_sgml(std::string_view id_base, std::string_view display_path,
                      std::string_view text) {
   ReadResult result;
   std::size_t ordinal = 0;
@@ -282,7 +282,7 @@ ReadResult read_sgml(std::string_view rel_path, std::string_view display_path,
       continue;
     }
     // NEWID is unique in the collection; a file without it still gets stable ids by position.
-    article.id = std::string(rel_path) + "#" +
+    article.id = std::string(id_base) + "#" +
                  (story.newid.empty() ? std::to_string(ordinal) : story.newid);
     article.path = std::string(display_path);
     article.line = story.line;

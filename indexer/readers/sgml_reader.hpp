@@ -31,7 +31,8 @@ std::vector<SgmlStory> parse_sgml_stories(std::string_view text);
 
 /// Reads every story of a Reuters-21578 file from decoded UTF-8 `text` (see decode_text).
 ///
-/// Each story becomes one Article: id `rel_path#NEWID`, `line` its start tag's line, date from
+/// Each story becomes one Article: id `id_base#NEWID` (`id_base`: the path relative to the
+/// archive, or ReaderOptions::id_path), `line` its start tag's line, date from
 /// DATE, source "Reuters", the editorial TOPICS/PLACES/PEOPLE/ORGS/EXCHANGES/COMPANIES codes as
 /// `tags` ("places:usa"). `Article::text` is laid out like a plain-text article:
 ///     TITLE "\n\n" DATELINE " " BODY
@@ -41,7 +42,7 @@ std::vector<SgmlStory> parse_sgml_stories(std::string_view text);
 /// stories; the first line becomes the headline when there is no TITLE); a BRIEF story whose
 /// only text is its TITLE (plus the corpus's "Blah blah blah." placeholder) gets
 /// text = TITLE and a body spanning it. A story with no text at all gives a skipping warning.
-ReadResult read_sgml(std::string_view rel_path, std::string_view display_path,
+ReadResult read_sgml(std::string_view id_base, std::string_view display_path,
                      std::string_view text);
 
 }  // namespace newsidx::readers

@@ -25,7 +25,7 @@ std::size_t skip_space(std::string_view s, std::size_t pos) {
 }  // namespace
 
 ReadResult read_text_article(std::string_view rel_path, std::string_view display_path,
-                             std::string text) {
+                             std::string text, std::string_view id_base) {
   ReadResult result;
   const std::string_view view = text;
   const std::size_t title_start = skip_space(view, 0);
@@ -40,7 +40,7 @@ ReadResult read_text_article(std::string_view rel_path, std::string_view display
   }
 
   Article article;
-  article.id = std::string(rel_path);
+  article.id = std::string(id_base.empty() ? rel_path : id_base);
   article.path = std::string(display_path);
   article.title = std::string(trim(view.substr(title_start, title_end - title_start)));
   article.body = {body_start, body_end};

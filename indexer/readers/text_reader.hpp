@@ -12,9 +12,9 @@ namespace newsidx::readers {
 /// The first non-blank line is the headline; the body is what follows after blank lines, with a
 /// dateline at its start recognised (find_dateline) and left out of `body`. `Article::text` is
 /// the whole decoded file, so spans are offsets into it. The date and section come from
-/// `rel_path` (path_metadata); the id is `rel_path`. A file with a headline and no body gives a
-/// skipping warning.
+/// `rel_path` (path_metadata); the id is `id_base` (ReaderOptions::id_path), else `rel_path`.
+/// A file with a headline and no body gives a skipping warning.
 ReadResult read_text_article(std::string_view rel_path, std::string_view display_path,
-                             std::string text);
+                             std::string text, std::string_view id_base = {});
 
 }  // namespace newsidx::readers

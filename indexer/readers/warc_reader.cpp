@@ -126,7 +126,8 @@ void read_record(const WarcRecord& record, Context& ctx) {
     ctx.warn(record.offset, "HTML page " + url + " not read (no HTML reader)");
     return;
   }
-  const PageSource source{ctx.file.path, ctx.file.rel_path, url, content_type, record.offset};
+  PageSource source{ctx.file.path, ctx.file.rel_path, url, content_type, record.offset};
+  source.id_base = ctx.file.id_base;
   PageResult page = ctx.options.pages(payload, source);
   for (ReadWarning& w : page.warnings) ctx.warnings.push_back(std::move(w));
   if (!page.article) {
@@ -139,8 +140,8 @@ void read_record(const WarcRecord& record, Context& ctx) {
     return;
   }
   Article& a = *page.article;
-  if (a.id.empty() || a.id == ctx.file.rel_path)
-    a.id = !url.empty() ? url : ctx.file.rel_path + "#" + std::to_string(record.offset);
+  if (a.id.empty() || a.id == path_id_base(ctx.file))
+    a.id = !url.empty() ? url : path_id_base(ctx.file) + "#" + std::to_string(record.offset);
   if (a.url.empty()) a.url = url;
   a.path = ctx.file.path;
   a.offset = record.offset;

@@ -101,6 +101,20 @@ TEST_CASE("ids: two long URLs that differ after 240 bytes are two articles, unch
   CHECK(again.articles_read == 0);
 }
 
+TEST_CASE("ids: a JSON Lines record's own id shaped like its file's path id is stored as it is", "[integration][ids]") {
+  TempDir dir;
+  // The record's own id is what a path-made id relative to the folder looks like ("a/b.jsonl#1").
+  write_file(dir.path() / "archive/a/b.jsonl",
+             R"({"id":"a/b.jsonl#1","title":"Own id","body":"Harbour news with an id of its own."})" "\n"
+             R"({"title":"No id","body":"Harbour news without an id."})" "\n");
+  auto o = nightly_options(dir.str("db"), dir.str("archive"));
+  CHECK(run_ok(o).added == 2);
+  const std::string key = file_key(dir.path() / "archive", "a/b.jsonl");
+  CHECK(records_of(o.db, "a/b.jsonl#1").size() == 1);  // never rewritten to the key's form
+  CHECK(records_of(o.db, key + "#1").empty());
+  CHECK(records_of(o.db, key + "#2").size() == 1);  // a made id names the file by its key
+}
+
 TEST_CASE("ids: the same id in two feeds is the later feed's article, deleting that feed brings back the first's", "[integration][ids]") {
   TempDir dir;
   write_file(dir.path() / "archive/a.jsonl", R"({"id":"story-1","title":"From feed A","body":"Harbour news as feed A tells it."})" "\n");

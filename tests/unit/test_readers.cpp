@@ -529,7 +529,37 @@ TEST_CASE("readers: ids made from the path name the file by ReaderOptions::id_pa
   REQUIRE(jsonl.articles.size() == 2);
   CHECK(jsonl.articles[0].id == "wire-1");
   CHECK(jsonl.articles[1].id == "/srv/feeds/wire.jsonl#2");
-  CHECK(path_id("wire-3", "wire.jsonl", "/srv/feeds/wire.jsonl") == "wire-3");
-  CHECK(path_id("wire.jsonl.bak", "wire.jsonl", "/srv/feeds/wire.jsonl") == "wire.jsonl.bak");
-  CHECK(path_id("wire.jsonl#2", "wire.jsonl", "") == "wire.jsonl#2");
+}
+
+TEST_CASE("readers: a record's own id that looks made from the path is kept as it is", "[readers]") {
+  // Ids made from the path are made from ReaderOptions::id_path in the first place; nothing is
+  // rewritten afterwards, so a record's own id is never taken for a path-made one.
+  ReaderOptions o;
+  o.id_path = "/srv/feeds/a/b.jsonl";
+  const ReadResult jsonl = read_file("a/b.jsonl", "feeds/a/b.jsonl",
+                                     "{\"id\":\"a/b.jsonl#1\",\"title\":\"T\",\"body\":\"Body one.\"}\n"
+                                     "{\"id\":\"a/b.jsonl\",\"title\":\"U\",\"body\":\"Body two.\"}\n"
+                                     "{\"title\":\"V\",\"body\":\"Body three.\"}\n", o);
+  REQUIRE(jsonl.articles.size() == 3);
+  CHECK(jsonl.articles[0].id == "a/b.jsonl#1");
+  CHECK(jsonl.articles[1].id == "a/b.jsonl");
+  CHECK(jsonl.articles[2].id == "/srv/feeds/a/b.jsonl#3");
+  // Without id_path (--extract-only) the made id is relative; the own ids are the same.
+  const ReadResult relative = read_file("a/b.jsonl", "feeds/a/b.jsonl",
+                                        "{\"id\":\"a/b.jsonl#1\",\"title\":\"T\",\"body\":\"Body one.\"}\n"
+                                        "{\"title\":\"V\",\"body\":\"Body three.\"}\n");
+  REQUIRE(relative.articles.size() == 2);
+  CHECK(relative.articles[0].id == "a/b.jsonl#1");
+  CHECK(relative.articles[1].id == "a/b.jsonl#2");
+  // A feed item's guid of the same form is its own id too.
+  o.id_path = "/srv/feeds/wire.rss";
+  const ReadResult rss = read_file(
+      "wire.rss", "feeds/wire.rss",
+      "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>W</title>\n"
+      "<item><guid>wire.rss#3</guid><title>T</title><description>Dock workers walked out.</description></item>\n"
+      "<item><title>U</title><description>Ships waited at anchor.</description></item>\n</channel></rss>\n",
+      o);
+  REQUIRE(rss.articles.size() == 2);
+  CHECK(rss.articles[0].id == "wire.rss#3");
+  CHECK(rss.articles[1].id == "/srv/feeds/wire.rss#4");
 }

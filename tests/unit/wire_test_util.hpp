@@ -53,7 +53,7 @@ inline readers::PageResult test_page_reader(std::string_view html, const readers
   while (!body.empty() && (body.front() == '\n' || body.front() == ' ')) body.erase(0, 1);
   a.text = body;
   a.body = {0, a.text.size()};
-  a.id = source.rel_path;
+  a.id = readers::path_id_base(source);  // as the HTML reader falls back
   a.url = source.url;
   r.article = std::move(a);
   return r;
