@@ -105,7 +105,8 @@ std::vector<std::string> SkipLedger::keys() const {
 namespace {
 
 // The metadata of the database holding an archive's records (a partitioned archive's state
-// database, or the database itself): the last run and the skipped files.
+// database, or the database itself): the last run and the skipped files. The file states are
+// read once, by read_status (load_file_states), which counts them and their folders.
 void read_records(const Xapian::Database& db, ArchiveStatus& s) {
   const std::string start = db.get_metadata(std::string(schema::kRunStartKey));
   if (!start.empty())
@@ -115,8 +116,6 @@ void read_records(const Xapian::Database& db, ArchiveStatus& s) {
   const std::string prefix(schema::kSkippedKeyPrefix);
   for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
     if (auto f = decode_skipped((*it).substr(prefix.size()), db.get_metadata(*it))) s.skipped.push_back(*f);
-  const std::string files(schema::kFileStateKeyPrefix);
-  for (auto it = db.metadata_keys_begin(files); it != db.metadata_keys_end(files); ++it) ++s.files;
 }
 
 // Articles and quotations of the searchable database (all partitions through the stub).
@@ -159,6 +158,7 @@ Result<ArchiveStatus> read_status(const std::string& db_path) {
   if (!scheme) s.partitions = 0;
   auto states = load_file_states(records_db);
   if (!states) return states.error();
+  s.files = states->size();
   std::map<std::string, std::size_t> by_folder;
   for (const auto& [key, state] : *states) ++by_folder[state.root];
   for (const auto& [folder, n] : by_folder) {

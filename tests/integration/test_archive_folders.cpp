@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "common/schema.hpp"
+#include "indexer/status.hpp"
 #include "nightly_util.hpp"
 
 using namespace newsidx;
@@ -170,4 +171,25 @@ TEST_CASE("folders: a file removed from a sub-folder indexed alone is pruned by 
   fs::remove(dir.path() / "bbc/tech/002.txt");
   CHECK(index(db, dir.str("bbc/tech")).removed == 1);
   CHECK(articles(db) == 4);
+}
+
+TEST_CASE("folders: --status counts the files it lists by folder, the file states read once", "[folders][integration]") {
+  TempDir dir;
+  write_desks(dir.path() / "bbc");
+  const std::string db = dir.str("db");
+  index(db, dir.str("bbc/tech"));
+  index(db, dir.str("bbc/sport"));
+  {
+    // A state entry no run would write (cut short): not a file the archive knows.
+    Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
+    w.set_metadata(std::string(schema::kFileStateKeyPrefix) + "/gone/stray.txt", "garbage");
+    w.commit();
+  }
+  auto s = indexer::read_status(db);
+  REQUIRE(s);
+  std::size_t listed = 0;
+  for (const auto& f : s->folders) listed += f.files;
+  CHECK(s->folders.size() == 2);
+  CHECK(listed == 6);
+  CHECK(s->files == listed);  // the count line and the folder lines come from one reading
 }
