@@ -165,6 +165,25 @@ std::string partition_of(std::string_view date_value, PartitionScheme scheme) {
   return std::string(date_value.substr(0, 4));
 }
 
+namespace {
+
+// A partitioned archive's state database that cannot be read: one message naming it and the
+// --rebuild that replaces the archive, read again from its folders (with --partition when the
+// partitions' names do not tell the scheme). `why` may start with the state's path (a Xapian
+// error's message), said once.
+Error damaged_state(const std::string& archive, const fs::path& state, std::string why) {
+  const std::string head = state.string() + ": ";
+  if (why.starts_with(head)) why.erase(0, head.size());
+  const auto on_disk = partitions_on_disk(archive);
+  const bool told = on_disk && *on_disk != PartitionScheme::kNone;
+  return Error{ErrorCode::kDatabase,
+               head + "the state database of the partitioned archive " + archive + " is damaged (" + why + ")",
+               "rebuild the archive from its folders: newsidx-index --rebuild " +
+                   std::string(told ? "" : "--partition year (or month) ") + "--db " + archive + " FOLDER..."};
+}
+
+}  // namespace
+
 Result<std::optional<PartitionScheme>> archive_scheme(const std::string& archive) {
   // A path that cannot be looked at, or a state database that cannot be read, is an error, never
   // "not partitioned": that would take a partitioned archive for a plain database.
@@ -173,7 +192,12 @@ Result<std::optional<PartitionScheme>> archive_scheme(const std::string& archive
   for (const fs::path& p : {fs::path(archive), state}) {
     std::error_code ec;
     const fs::file_status st = fs::status(p, ec);
-    if (st.type() == fs::file_type::not_found || (!ec && !fs::is_directory(st))) return plain;
+    if (st.type() == fs::file_type::not_found) return plain;
+    // A file in the state's place, in a folder of partitions, is a damaged archive.
+    if (!ec && !fs::is_directory(st))
+      return p == state && partitions_on_disk(archive) ? Result<std::optional<PartitionScheme>>(
+                                                             damaged_state(archive, state, "not a database folder"))
+                                                       : plain;
     if (ec) return Error{ErrorCode::kIo, p.string() + ": cannot tell whether it is a partitioned archive: " + ec.message(), ""};
   }
   std::error_code listed;
@@ -181,11 +205,27 @@ Result<std::optional<PartitionScheme>> archive_scheme(const std::string& archive
     return Error{ErrorCode::kIo, state.string() + ": cannot read the partitioned archive's state database: " + listed.message(),
                  "check its permissions (the indexer's user must read and write it)"};
   auto db = xapian_db::open_read(state.string());
-  if (!db) return db.error();
   std::string v;
-  if (auto st = xapian_db::guarded(state.string(), [&] { v = db->get_metadata(std::string(kSchemeKey)); }); !st)
-    return st.error();
-  return parse_partition_scheme(v);
+  Status read = db ? xapian_db::guarded(state.string(), [&] { v = db->get_metadata(std::string(kSchemeKey)); })
+                   : Status(db.error());
+  // Damaged files (or none) in the state's folder; another schema version keeps its own message.
+  if (!read && (read.error().code == ErrorCode::kDatabase || read.error().code == ErrorCode::kNotFound))
+    return damaged_state(archive, state, read.error().message);
+  if (!read) return read.error();
+  const auto scheme = parse_partition_scheme(v);
+  if (!scheme && !v.empty()) return damaged_state(archive, state, "unknown partition scheme \"" + v + "\"");
+  return scheme;
+}
+
+std::optional<PartitionScheme> partitions_on_disk(const std::string& archive) {
+  const fs::path root(archive);
+  std::error_code ec;
+  if (!fs::is_regular_file(root / kArchiveStubName, ec) || !check_archive_folder(root)) return std::nullopt;
+  const std::set<std::string> parts = partitions_in(root);
+  if (parts.empty()) return std::nullopt;
+  for (const auto& p : parts)
+    if (p != kUndatedPartition) return p.size() == 4 ? PartitionScheme::kYear : PartitionScheme::kMonth;
+  return PartitionScheme::kNone;
 }
 
 Result<std::unordered_map<std::string, FileState>> load_archive_states(const std::string& archive) {
@@ -345,11 +385,14 @@ Result<ArchiveRebuild> start_archive_rebuild(const std::string& archive, bool pa
       return Error{ErrorCode::kUsage,
                    r.archive + ": --rebuild with --partition needs a partitioned archive or a new path here",
                    "rebuild a plain database without --partition, or give --db a new folder"};
-    auto state = locate_part(root / kStateDbName);
-    if (!state) return state.error();
-    auto lock = WriteLock::acquire(*state, options);
-    if (!lock) return lock.error();
-    r.lock = std::move(lock).value();
+    // A file in the state's place is no database: nothing to lock, and no run can write it.
+    if (fs::is_directory(root / kStateDbName, ec)) {
+      auto state = locate_part(root / kStateDbName);
+      if (!state) return state.error();
+      auto lock = WriteLock::acquire(*state, options);
+      if (!lock) return lock.error();
+      r.lock = std::move(lock).value();
+    }
   }
   // Only the lock holder (or the first run on a new path) gets here: leftovers of rebuilds that
   // were killed are nobody's.

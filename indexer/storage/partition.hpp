@@ -39,8 +39,15 @@ std::string partition_of(std::string_view date_value, PartitionScheme scheme);
 /// The scheme recorded in the archive folder's state database, or nullopt when `archive` is not
 /// a partitioned archive (absent, a plain database, a stub file). An error naming the path and
 /// the reason when that cannot be told: the folder or its state database cannot be read
-/// (permission denied, a damaged state database).
+/// (permission denied: kIo; a damaged state database, or a file in its place: kDatabase, with
+/// the hint to rebuild the archive with --rebuild).
 Result<std::optional<PartitionScheme>> archive_scheme(const std::string& archive);
+
+/// What the folder `archive` shows of a partitioned archive without its state database (for
+/// --rebuild of one whose state is damaged): nullopt unless it holds the archive's stub, one
+/// partition at least and nothing an archive does not hold; else the scheme its partitions'
+/// names show ("2022": year, "2022-01": month), kNone when they do not tell ("undated" alone).
+std::optional<PartitionScheme> partitions_on_disk(const std::string& archive);
 
 /// The recorded state of every file of a partitioned archive (for --dry-run), read without
 /// taking the lock.
@@ -54,9 +61,10 @@ struct ArchiveRebuild {
   std::unique_ptr<WriteLock> lock;   ///< the old archive's lock (its state database), if any
 };
 
-/// Starts a rebuild of `archive` (`partitioned`: archive_scheme found one there): takes the old
-/// archive's lock (waiting as a run would) and removes folders left by interrupted rebuilds.
-/// Refuses a path holding anything else, such as a plain database.
+/// Starts a rebuild of `archive` (`partitioned`: archive_scheme found one there, or
+/// partitions_on_disk one with a damaged state): takes the old archive's lock (waiting as a run
+/// would; a state database too damaged to open holds none) and removes folders left by
+/// interrupted rebuilds. Refuses a path holding anything else, such as a plain database.
 Result<ArchiveRebuild> start_archive_rebuild(const std::string& archive, bool partitioned,
                                              const WriterOptions& options);
 

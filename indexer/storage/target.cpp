@@ -35,6 +35,28 @@ Result<PartitionScheme> run_scheme(const IndexOptions& o, const std::optional<Pa
   return asked;
 }
 
+// The scheme of the partitioned archive at --db whose state database cannot be read
+// (`unreadable`, from archive_scheme): with --rebuild the archive is built again from the folders
+// given, partitioned as --partition says or else as its partitions' names show; without, the
+// error stands.
+Result<std::optional<PartitionScheme>> damaged_archive_scheme(const IndexOptions& o, const Error& unreadable) {
+  if (!o.rebuild || unreadable.code != ErrorCode::kDatabase) return unreadable;
+  const auto on_disk = partitions_on_disk(o.db);
+  if (!on_disk) return unreadable;
+  // A partitioned archive is rebuilt partitioned (as run_scheme has it), never as one database.
+  if (!o.partition.empty()) {
+    const auto asked = parse_partition_scheme(o.partition);
+    if (!asked || *asked == PartitionScheme::kNone) return unreadable;
+    return asked;
+  }
+  if (*on_disk == PartitionScheme::kNone)
+    return Error{ErrorCode::kUsage, o.db + ": cannot tell how the archive was partitioned (its state database is damaged)",
+                 "say it: newsidx-index --rebuild --partition year (or month) --db " + o.db + " FOLDER..."};
+  spdlog::warn("{}: rebuilding the archive by {} from the folders given (its state database is damaged)", o.db,
+               partition_scheme_name(*on_disk));
+  return on_disk;
+}
+
 // --relink links an existing archive: a mistyped --db must not create an empty one. `loc` is
 // what lies at --db when it is not a partitioned archive.
 Status check_relink_target(const IndexOptions& o, const std::optional<Result<DbLocation>>& loc) {
@@ -153,7 +175,8 @@ Status ArchiveTarget::settle(bool ok) {
 Result<std::unique_ptr<ArchiveTarget>> open_target(const IndexOptions& o, WriterOptions wo) {
   // --db is looked at once here: a partitioned archive, or else what locate_db finds there
   // (its error is reported only where a single database is written).
-  const auto found = archive_scheme(o.db);
+  auto found = archive_scheme(o.db);
+  if (!found) found = damaged_archive_scheme(o, found.error());
   if (!found) return found.error();
   const std::optional<PartitionScheme> existing = found.value();
   std::optional<Result<DbLocation>> loc;

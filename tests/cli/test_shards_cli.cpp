@@ -66,6 +66,51 @@ TEST_CASE("shards cli: --partition year, then the query tool over the archive fo
   CHECK(single.status == 2);
 }
 
+TEST_CASE("shards cli: a damaged ARCHIVE/state is named with --rebuild, and --rebuild rebuilds the archive from its folders",
+          "[shards][cli]") {
+  TempDir dir;
+  write_corpus(dir.path() / "in", 40);
+  const std::string archive = dir.str("archive");
+  const std::filesystem::path state = std::filesystem::path(archive) / "state";
+  auto index = [&](const std::string& db, const std::string& args) {
+    auto r = run_command(kIndex + " --no-progress " + args + " --db " + sh_quote(db) + " " + sh_quote(dir.str("in")), true);
+    INFO(r.out);
+    return r;
+  };
+  REQUIRE(index(dir.str("one.db"), "-q").status == 0);
+  // Garbage over the state database's files, then a file in its place.
+  for (const bool whole : {false, true}) {
+    INFO((whole ? "a file in the state's place" : "garbage in the state's files"));
+    std::filesystem::remove_all(archive);
+    REQUIRE(index(archive, "-q --partition year").status == 0);
+    if (whole) {
+      std::filesystem::remove_all(state);
+      write_file(state, "garbage\n");
+    } else {
+      for (const auto& e : std::filesystem::directory_iterator(state))
+        if (e.path().filename() != "flintlock") write_file(e.path(), "garbage\n");
+    }
+    for (const std::string& cmd :
+         {kIndex + " --no-progress --db " + sh_quote(archive) + " " + sh_quote(dir.str("in")),
+          kIndex + " --status --db " + sh_quote(archive)}) {
+      auto r = run_command(cmd, true);
+      INFO(r.out);
+      CHECK(r.status == 3);
+      CHECK(r.out.find(state.string() + ": the state database of the partitioned archive " + archive + " is damaged") !=
+            std::string::npos);
+      CHECK(r.out.find("newsidx-index --rebuild --db " + archive + " FOLDER...") != std::string::npos);
+    }
+    auto rebuilt = index(archive, "--rebuild");
+    REQUIRE(rebuilt.status == 0);
+    CHECK(rebuilt.out.find("40 added") != std::string::npos);
+    CHECK(std::filesystem::exists(std::filesystem::path(archive) / "2019"));  // by year, as its partitions were
+    CHECK(ids(archive, "energy") == ids(dir.str("one.db"), "energy"));
+    auto next = index(archive, "");
+    CHECK(next.status == 0);
+    CHECK(next.out.find("3 files (3 unchanged)") != std::string::npos);
+  }
+}
+
 TEST_CASE("shards cli: --rebuild of a partitioned archive swaps a new archive in whole, and may re-partition",
           "[shards][cli]") {
   TempDir dir;
