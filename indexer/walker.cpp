@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <unordered_set>
 
 #include <dirent.h>
@@ -220,6 +221,22 @@ bool excluded(const std::vector<std::string>& excludes, std::string_view name, s
 
 WalkResult walk(const std::vector<std::string>& archives) { return walk(archives, {}); }
 
+namespace {
+
+// The folder `p` made absolute and resolved (symbolic links, ".."), as keys and roots need it;
+// nullopt with `why` when that fails (a working folder deeper than PATH_MAX: "File name too
+// long"), so that no file is ever keyed by a relative path.
+std::optional<fs::path> resolved_folder(const fs::path& p, std::string& why) {
+  std::error_code ec;
+  fs::path out = fs::absolute(p, ec);
+  if (!ec) out = fs::weakly_canonical(out, ec);
+  if (!ec) return out;
+  why = "cannot resolve its absolute path: " + ec.message();
+  return std::nullopt;
+}
+
+}  // namespace
+
 WalkResult walk(const std::vector<std::string>& archives, const std::vector<std::string>& excludes) {
   WalkResult out;
   std::unordered_set<std::string> seen;  // keys taken: a file reached twice is taken once
@@ -232,8 +249,13 @@ WalkResult walk(const std::vector<std::string>& archives, const std::vector<std:
     }
     if (fs::is_regular_file(st)) {
       const fs::path p(a);
-      const fs::path dir = fs::weakly_canonical(fs::absolute(p.has_parent_path() ? p.parent_path() : "."), ec);
-      InputFile f{a, (dir / p.filename()).string(), "", 0, 0, p.filename().string()};
+      std::string why;
+      const auto dir = resolved_folder(p.has_parent_path() ? p.parent_path() : ".", why);
+      if (!dir) {
+        out.problems.push_back({a, why});
+        continue;
+      }
+      InputFile f{a, (*dir / p.filename()).string(), "", 0, 0, p.filename().string()};
       if (readers::format_for(f.rel) == readers::Format::kUnsupported) {
         out.unsupported.push_back(a);
       } else if (seen.count(f.key)) {
@@ -248,7 +270,13 @@ WalkResult walk(const std::vector<std::string>& archives, const std::vector<std:
       out.problems.push_back({a, "not a regular file or folder"});
       continue;
     }
-    const std::string root = fs::weakly_canonical(fs::absolute(a), ec).string();
+    std::string why;
+    const auto resolved = resolved_folder(a, why);
+    if (!resolved) {
+      out.problems.push_back({a, why});
+      continue;
+    }
+    const std::string root = resolved->string();
     out.roots.push_back(root);
     const int fd = ::open(a.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {

@@ -127,3 +127,32 @@ TEST_CASE("cli: one page in two WARC crawls is one article and one warning namin
                    std::to_string(info.size()) + ")") != std::string::npos);
   CHECK(r.out.find("2 articles read, 1 added, 1 updated") != std::string::npos);
 }
+
+TEST_CASE("cli: a file or folder named from a working folder too deep to resolve is named, skipped, and the run goes on",
+          "[cli][hardening]") {
+  TempDir dir;
+  write_file(dir.path() / "archive/good.txt", "Good story\n\nDock workers met on Monday.\n");
+  // A working folder whose absolute path is longer than PATH_MAX (4096): the file and folder
+  // named relative to it can be read, but their absolute paths (the keys) cannot be had. bash
+  // makes it one level at a time (dash's cd needs the whole path), and rm -rf removes it.
+  const std::string script = R"(set -e
+cd "$1"; mkdir deep; cd deep
+d=$(printf "d%.0s" $(seq 200))
+for i in $(seq 22); do mkdir "$d"; cd "$d"; done
+mkdir sub; printf 'Deep story\n\nThe harbour reopened on Monday.\n' > a.txt; cp a.txt sub/b.txt
+"$2" --config /dev/null --no-progress --db "$1/db" a.txt sub "$1/archive" 2>&1 || echo "exit $?"
+cd "$1"; rm -rf deep
+)";
+  write_file(dir.path() / "deep.sh", script);
+  auto r = run_command("bash " + sh_quote(dir.str("deep.sh")) + " " + sh_quote(dir.str()) + " " + sh_quote(kIndex));
+  INFO(r.out);
+  CHECK(r.out.find("exit 1\n") != std::string::npos);  // skipped input
+  CHECK(r.out.find("a.txt: skipped: cannot resolve its absolute path: File name too long") != std::string::npos);
+  CHECK(r.out.find("sub: skipped: cannot resolve its absolute path: File name too long") != std::string::npos);
+  CHECK(r.out.find("1 file (0 unchanged), 1 article read, 1 added") != std::string::npos);
+  CHECK(r.out.find("2 skipped") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.path() / "deep"));
+  // Nothing was stored under a relative key: the one article is the good file's.
+  auto ids = run_command(kQuery + " --config /dev/null --db " + sh_quote(dir.str("db")) + " --format ids ''");
+  CHECK(ids.out == fs::canonical(dir.path() / "archive/good.txt").string() + "\n");
+}
