@@ -53,43 +53,22 @@ class JsonPrinter final : public Printer {
   std::size_t limit_;
 };
 
-// The formats for pipes and spreadsheets: the hits alone on out; notes and the explanation on err.
-class PipePrinter : public Printer {
+// The formats for pipes and spreadsheets (CSV, ids, paths): the hits alone on out, written by
+// the format's function of printers.hpp; notes and the explanation on err.
+class PipePrinter final : public Printer {
  public:
-  PipePrinter(std::ostream& out, std::ostream& err, const PrintOptions& options) : Printer(out, err, options) {}
+  using Hits = void (*)(std::ostream&, const SearchResult&, const PrintOptions&);
+  PipePrinter(std::ostream& out, std::ostream& err, const PrintOptions& options, Hits hits)
+      : Printer(out, err, options), hits_(hits) {}
 
-  void result(const SearchResult& r) final {
+  void result(const SearchResult& r) override {
     notes(r);
     if (r.explanation) print_explanation_text(err_, *r.explanation, options_.width);
-    hits(r);
+    hits_(out_, r, options_);
   }
 
- protected:
-  virtual void hits(const SearchResult& r) = 0;
-};
-
-class CsvPrinter final : public PipePrinter {
- public:
-  using PipePrinter::PipePrinter;
-
  private:
-  void hits(const SearchResult& r) override { print_csv(out_, r, options_); }
-};
-
-class IdsPrinter final : public PipePrinter {
- public:
-  using PipePrinter::PipePrinter;
-
- private:
-  void hits(const SearchResult& r) override { print_ids(out_, r, options_); }
-};
-
-class PathsPrinter final : public PipePrinter {
- public:
-  using PipePrinter::PipePrinter;
-
- private:
-  void hits(const SearchResult& r) override { print_paths(out_, r, options_); }
+  Hits hits_;
 };
 
 }  // namespace
@@ -123,9 +102,9 @@ std::unique_ptr<Printer> make_printer(const QueryOptions& o, std::ostream& out, 
                                       const PrintOptions& options) {
   switch (o.format) {
     case OutputFormat::kJson: return std::make_unique<JsonPrinter>(out, err, options, o.request.limit);
-    case OutputFormat::kCsv: return std::make_unique<CsvPrinter>(out, err, options);
-    case OutputFormat::kIds: return std::make_unique<IdsPrinter>(out, err, options);
-    case OutputFormat::kPaths: return std::make_unique<PathsPrinter>(out, err, options);
+    case OutputFormat::kCsv: return std::make_unique<PipePrinter>(out, err, options, print_csv);
+    case OutputFormat::kIds: return std::make_unique<PipePrinter>(out, err, options, print_ids);
+    case OutputFormat::kPaths: return std::make_unique<PipePrinter>(out, err, options, print_paths);
     case OutputFormat::kText: break;
   }
   return std::make_unique<TextPrinter>(out, err, options, o.facets_only);

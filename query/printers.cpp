@@ -381,26 +381,27 @@ void print_json(std::ostream& out, const SearchResult& r, const PrintOptions& o)
     out << summary_json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
+namespace {
+// One name for a pipe (an id, a path): raw and NUL-ended with --null, as find -print0 writes
+// them, else one line, in shell $'...' quoting when the name needs it.
+void write_name(std::ostream& out, const std::string& name, const PrintOptions& o) {
+  if (o.null)
+    out << name << '\0';
+  else
+    out << shell_quote_path(name) << '\n';
+}
+}  // namespace
+
 void print_ids(std::ostream& out, const SearchResult& r, const PrintOptions& o) {
-  for (const auto& h : r.hits) {
-    const std::string id = field(h.record, o.quotes ? "article" : "id");
-    if (o.null)
-      out << id << '\0';
-    else
-      out << shell_quote_path(id) << '\n';
-  }
+  for (const auto& h : r.hits) write_name(out, field(h.record, o.quotes ? "article" : "id"), o);
 }
 
 void print_paths(std::ostream& out, const SearchResult& r, const PrintOptions& o) {
   // A feed or an .sgm holds many articles: name each file once, where its first hit ranks.
   std::unordered_set<std::string> seen;
   for (const auto& h : r.hits) {
-    std::string path = stored_path(h.record);
-    if (path.empty() || !seen.insert(path).second) continue;
-    if (o.null)
-      out << path << '\0';
-    else
-      out << shell_quote_path(path) << '\n';
+    const std::string path = stored_path(h.record);
+    if (!path.empty() && seen.insert(path).second) write_name(out, path, o);
   }
 }
 

@@ -188,6 +188,25 @@ TEST_CASE("cli output: --format paths prints each file once, absolute, quoted so
   }
 }
 
+TEST_CASE("cli output: --format ids prints one id a hit, quoted for a shell, or raw and NUL-ended with --null",
+          "[query][cli]") {
+  Archive a;
+  const std::string root = fs::canonical(a.dir.path()).string() + "/archive/";
+  const auto quoted = lines(a.run("--format ids grain").out);
+  const auto raw = lines(a.run("--format ids --null grain").out, '\0');
+  // Six articles, the feed's two by their own ids: one name each, in the same order.
+  REQUIRE(quoted.size() == 6);
+  REQUIRE(raw.size() == 6);
+  CHECK(std::count(raw.begin(), raw.end(), "wire-1") == 1);
+  CHECK(std::count(raw.begin(), raw.end(), root + "two\nlines.txt") == 1);
+  CHECK(std::count(quoted.begin(), quoted.end(), "$'" + root + "two\\nlines.txt'") == 1);
+  CHECK(std::count(raw.begin(), raw.end(), root + "esc\x1b[31m.txt") == 1);
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    INFO(raw[i]);
+    CHECK((quoted[i] == raw[i] || quoted[i].rfind("$'", 0) == 0));
+  }
+}
+
 TEST_CASE("cli output: --format csv has a header row, RFC 4180 quoting and facets joined by semicolons", "[query][cli]") {
   Archive a;
   auto r = a.run("--format csv --sort newest 'prices OR csi'");
