@@ -7,6 +7,7 @@
 #include "common/analysis.hpp"
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
+#include "query/spelling.hpp"
 
 namespace newsidx::query {
 
@@ -148,7 +149,7 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, ParseState* st) {
     else
       qp.add_boolean_prefix(name, std::string(f.prefix));
   }
-  qp.add_boolean_prefix("date", (new DateProcessor(st))->release());
+  qp.add_boolean_prefix(std::string(kDateField), (new DateProcessor(st))->release());
   return qp;
 }
 
@@ -250,7 +251,12 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
     if (state.error) return *state.error;  // a bad date: field, too many field values
     if (!q) return syntax_error(q.error().message);
     if (spelling) {
-      out.info.corrected = qp.get_corrected_query_string();
+      // Xapian corrects words from the archive's spelling data only; a mistyped field name
+      // (contry:ua) gets its field from the schema's table, however small the archive.
+      const std::string xapian = qp.get_corrected_query_string();
+      std::string corrected = with_field_names(folded, xapian.empty() ? folded : xapian);
+      if (corrected == folded) corrected.clear();
+      out.info.corrected = std::move(corrected);
       if (!out.info.corrected.empty()) out.info.parsed_text = folded;
     }
     return q;

@@ -91,6 +91,10 @@ Error too_many_field_values(std::size_t n);
 /// empty queries, match every document.
 bool has_words(std::string_view text);
 
+/// The field of the query language for dates (date:2022-01), read by the parser itself: it has
+/// no term prefix, so it is not in the schema's table of fields.
+inline constexpr std::string_view kDateField = "date";
+
 /// Readable lines describing a query's terms: "word: sanctions", "stem: sanction",
 /// "title word: storm", "person: antony blinken" (one per distinct term).
 std::vector<std::string> describe_terms(const Xapian::Query& query);

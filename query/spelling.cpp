@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <vector>
 
+#include "common/schema.hpp"
+#include "query/query_builder.hpp"
+
 namespace newsidx::query {
 
 namespace {
@@ -40,7 +43,46 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// The word `w` of `text` is a field name as typed: right before a ':'.
+bool before_colon(std::string_view text, const Word& w) { return w.end < text.size() && text[w.end] == ':'; }
+
 }  // namespace
+
+std::string_view nearest_field(std::string_view name) {
+  // The fields a query may name: the schema's table (as make_parser registers it), and date.
+  static const std::vector<std::string_view> kQueryFields = [] {
+    std::vector<std::string_view> out{kDateField};
+    for (const auto& f : schema::kFields) out.push_back(f.name);
+    return out;
+  }();
+  constexpr std::size_t kShortest = 3;  // "it:" or "re:" in pasted text is no field meant
+  if (name.size() < kShortest || std::find(kQueryFields.begin(), kQueryFields.end(), name) != kQueryFields.end())
+    return {};
+  const std::string typed = lower(name);
+  std::string_view best;
+  std::size_t best_distance = allowed_edits(typed.size()) + 1;
+  for (std::string_view field : kQueryFields) {
+    const std::size_t d = osa_distance(typed, field, best_distance - 1);
+    if (d < best_distance) {
+      best = field;
+      best_distance = d;
+      if (d == 0) break;  // "Country": the field in other letters' case
+    }
+  }
+  return best;
+}
+
+std::string with_field_names(std::string_view typed, std::string corrected) {
+  const auto from = words_of(typed), to = words_of(corrected);
+  if (from.size() != to.size()) return corrected;
+  // From the last word back, so that earlier offsets into `corrected` stay valid.
+  for (std::size_t i = from.size(); i-- > 0;) {
+    if (!before_colon(typed, from[i])) continue;
+    const std::string_view field = nearest_field(typed.substr(from[i].begin, from[i].end - from[i].begin));
+    if (!field.empty()) corrected.replace(to[i].begin, to[i].end - to[i].begin, field);
+  }
+  return corrected;
+}
 
 std::size_t osa_distance(std::string_view a, std::string_view b, std::size_t limit) {
   const std::size_t n = a.size(), m = b.size();
@@ -75,7 +117,11 @@ std::string accepted_correction(std::string_view typed, std::string_view correct
   for (std::size_t i = 0; i < from.size(); ++i) {
     const std::string was = lower(typed.substr(from[i].begin, from[i].end - from[i].begin));
     const std::string now = lower(corrected.substr(to[i].begin, to[i].end - to[i].begin));
-    if (was == now || known(was)) continue;
+    // A mistyped field name is corrected from the schema, even when it is also a word of the
+    // archive ("persons:blair") or the field in capitals ("Country:ua").
+    const bool field =
+        before_colon(typed, from[i]) && nearest_field(typed.substr(from[i].begin, from[i].end - from[i].begin)) == now;
+    if (!field && (was == now || known(was))) continue;
     const std::size_t limit = allowed_edits(was.size());
     if (osa_distance(was, now, limit) > limit) continue;
     out.append(typed.substr(copied, from[i].begin - copied));

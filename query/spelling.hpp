@@ -21,8 +21,21 @@ std::size_t allowed_edits(std::size_t length);
 /// `typed` with the replacements of Xapian's `corrected` (the same text with some words
 /// replaced) that are worth offering: a word is replaced only when `known` (asked with the
 /// lower-case word) says the archive does not hold it and the replacement is within
-/// allowed_edits of it. "" when no replacement is left or the two texts do not align word by word.
+/// allowed_edits of it; a field name before ':' (contry:ua) by the field of nearest_field
+/// whatever `known` says. "" when no replacement is left or the two texts do not align word by
+/// word.
 std::string accepted_correction(std::string_view typed, std::string_view corrected,
                                 const std::function<bool(const std::string&)>& known);
+
+/// The field of the query language (the schema's table, and date) that `name`, typed before a
+/// ':', most likely means: the nearest within allowed_edits of its lower case ("contry" ->
+/// "country", "persn" -> "person"); "" for a field's own name, a name of fewer than 3 bytes,
+/// or one near no field. Needs no archive: a one-article archive gets the same hint as a large one.
+std::string_view nearest_field(std::string_view name);
+
+/// `corrected` (Xapian's correction of `typed`, or `typed` itself) with each word that is typed
+/// before a ':' and names no field replaced by its nearest_field. Unchanged when the texts do
+/// not align word by word.
+std::string with_field_names(std::string_view typed, std::string corrected);
 
 }  // namespace newsidx::query

@@ -197,6 +197,33 @@ TEST_CASE("cli semantics: did you mean only for unknown words, and only towards 
   CHECK_FALSE(contains(query(db, "quokkaz").err, "did you mean: quotas"));
 }
 
+TEST_CASE("cli semantics: a mistyped field name gets did you mean from the field table, on a one-article archive too",
+          "[query][cli]") {
+  TempDir dir;
+  // The seed article alone: Xapian's spelling data holds only its words ("country" is one of
+  // them, "person", "place" and "speaker" are not); the field table knows every field.
+  write_file(dir.path() / "archive/blinken-kyiv.txt",
+             read_file(std::filesystem::path(NEWSIDX_SOURCE_DIR) / "corpus/2022/01/19/blinken-kyiv.txt"));
+  REQUIRE(run_command(kIndex + " -q --db " + sh_quote(dir.str("db")) + " " + sh_quote(dir.str("archive"))).status == 0);
+  const std::string db = dir.str("db");
+  for (const auto& [typed, meant] : std::vector<std::pair<std::string, std::string>>{
+           {"persn:blinken", "person:blinken"},
+           {"plce:kyiv", "place:kyiv"},
+           {"kyiv speakr:blinken", "kyiv speaker:blinken"},
+           {"contry:ua", "country:ua"},
+           {"blinken Contry:ua", "blinken country:ua"}}) {
+    INFO(typed);
+    auto r = query(db, sh_quote(typed));
+    CHECK(r.status == 1);
+    CHECK(contains(r.err, "did you mean: " + meant + "\n"));
+    CHECK(contains(query(db, sh_quote(meant)).out, "1 match; showing 1-1"));  // the hint finds it
+  }
+  // Real fields as before: a match, no hint.
+  auto real = query(db, "country:ua");
+  CHECK(real.status == 0);
+  CHECK_FALSE(contains(real.err, "did you mean"));
+}
+
 TEST_CASE("cli semantics: --quotes is a switch and the query is the positional argument", "[query][cli]") {
   const auto& db = fixture_db();
   auto r = query(db, "--quotes --speaker klobuchar sanctions");

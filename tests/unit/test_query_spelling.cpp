@@ -37,3 +37,23 @@ TEST_CASE("spelling: only words the archive lacks are corrected, and only by a l
   CHECK(accepted_correction("oil", "oil", known).empty());
   CHECK(accepted_correction("a b", "a", known).empty());  // not aligned word by word
 }
+
+TEST_CASE("spelling: a mistyped field name is corrected from the field table, whatever the archive knows", "[query][spelling]") {
+  CHECK(nearest_field("contry") == "country");
+  CHECK(nearest_field("persn") == "person");
+  CHECK(nearest_field("Country") == "country");
+  CHECK(nearest_field("speakre") == "speaker");
+  CHECK(nearest_field("dat") == "date");
+  CHECK(nearest_field("country").empty());  // a field's own name
+  CHECK(nearest_field("it").empty());       // too short to mean a field
+  CHECK(nearest_field("quokkas").empty());
+  CHECK(nearest_field("election") == "section");  // 8 letters: two edits allowed
+  CHECK(with_field_names("contry:ua kyiv", "contry:ua kyiv") == "country:ua kyiv");
+  CHECK(with_field_names("contry:ua kyv", "country:ua kyiv") == "country:ua kyiv");  // Xapian's words kept
+  CHECK(with_field_names("contry ua", "contry ua") == "contry ua");  // no ':', no field
+  // The archive's words do not stop a field's correction ("election" is known above).
+  CHECK(accepted_correction("contry:ua", "country:ua", known) == "country:ua");
+  CHECK(accepted_correction("zurich:ua", "rich:ua", known).empty());  // not a field's correction
+  CHECK(accepted_correction("Country:ua", "country:ua", known) == "country:ua");
+  CHECK(accepted_correction("blair contry:ua", "blair country:ua", known) == "blair country:ua");
+}
