@@ -52,6 +52,15 @@ indexer::Summary index(const std::string& db, const std::string& folder, const s
   return run_ok(o);
 }
 
+// The two desks of write_desks in `dir`, each folder indexed on its own into one database.
+std::string index_both_desks(const TempDir& dir) {
+  write_desks(dir.path() / "bbc");
+  const std::string db = dir.str("db");
+  index(db, dir.str("bbc/tech"));
+  index(db, dir.str("bbc/sport"));
+  return db;
+}
+
 }  // namespace
 
 TEST_CASE("folders: two folders with the same file names are indexed side by side", "[folders][integration]") {
@@ -81,10 +90,7 @@ TEST_CASE("folders: two folders with the same file names are indexed side by sid
 
 TEST_CASE("folders: a file removed from one folder is pruned by that folder's run only", "[folders][integration]") {
   TempDir dir;
-  write_desks(dir.path() / "bbc");
-  const std::string db = dir.str("db");
-  index(db, dir.str("bbc/tech"));
-  index(db, dir.str("bbc/sport"));
+  const std::string db = index_both_desks(dir);
   fs::remove(dir.path() / "bbc/tech/002.txt");
   // The sport run does not touch the tech folder's files, gone or not.
   const auto sport = index(db, dir.str("bbc/sport"));
@@ -175,10 +181,7 @@ TEST_CASE("folders: a file removed from a sub-folder indexed alone is pruned by 
 
 TEST_CASE("folders: --status counts the files it lists by folder, the file states read once", "[folders][integration]") {
   TempDir dir;
-  write_desks(dir.path() / "bbc");
-  const std::string db = dir.str("db");
-  index(db, dir.str("bbc/tech"));
-  index(db, dir.str("bbc/sport"));
+  const std::string db = index_both_desks(dir);
   {
     // A state entry no run would write (cut short): not a file the archive knows.
     Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
