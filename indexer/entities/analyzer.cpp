@@ -9,6 +9,7 @@
 #include "common/canonical.hpp"
 #include "common/countries.hpp"
 #include "indexer/entities/facet_values.hpp"
+#include "indexer/entities/firm_names.hpp"
 #include "indexer/entities/gazetteer.hpp"
 #include "indexer/entities/quotes.hpp"
 #include "indexer/entities/resolution.hpp"
@@ -125,6 +126,34 @@ std::optional<DatelineInfo> analyse_dateline(const Article& a, const Gazetteer& 
   return info;
 }
 
+// True when the capitalised common word at `begin` ends a title's portfolio: "and" or "of"
+// comes before it, and a title a few words before that ("Minister of Energy and Mines").
+bool ends_portfolio(const std::vector<std::string_view>& words, std::size_t begin, const Gazetteer& gaz) {
+  if (begin < 2 || (words[begin - 1] != "and" && words[begin - 1] != "of")) return false;
+  if (!gaz.is_common_word(canonical::ascii_lower(words[begin]))) return false;
+  for (std::size_t k = begin - 1; k-- > 0 && k + 6 >= begin;)
+    if (gaz.is_title(words[k])) return true;
+  return false;
+}
+
+// A city of at least this many people is what its name means, before a region of the same
+// name in its country.
+constexpr std::uint32_t kBigCity = 500000;
+
+// A word that names a part of the world: "Latin America", "Eastern Europe", "Southeast Asia".
+bool names_world_region(std::string_view w) {
+  static constexpr const char* kWords[] = {"america", "americas", "europe", "asia", "africa"};
+  const std::string l = canonical::ascii_lower(w);
+  return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return l == k; });
+}
+
+// True when the gazetteer knows `name` as a country, region or (unambiguous) city.
+bool place_known(std::string_view name, const Gazetteer& gaz) {
+  if (countries::lookup(name) || gaz.region(name)) return true;
+  const City* city = gaz.city(name);
+  return city && !city->ambiguous;
+}
+
 // Words that end names of geographic features: "Crimean Peninsula", "Black Sea".
 bool is_feature_word(std::string_view w) {
   static constexpr const char* kWords[] = {"peninsula", "island", "islands", "mountains", "river",
@@ -151,12 +180,25 @@ const Region* region_of_feature(std::string_view name, const Gazetteer& gaz) {
 // Builds a mention from a tagger span, or nothing when the span is not worth a facet. Names in
 // ALL-CAPS sentences (headlines, datelines) are title-cased; elsewhere they keep their case.
 std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<std::string_view>& words,
-                                     EntitySpan span, const Gazetteer& gaz, bool caps_sentence) {
+                                     EntitySpan span, const Gazetteer& gaz, bool caps_sentence,
+                                     const City* dateline_city) {
   std::string_view text = tt.text;
   if (span.type == EntityType::kPer) {
     // Titles are not part of the name: "Secretary of State Antony Blinken" -> "Antony Blinken".
     std::size_t t = gaz.title_length(words, span.begin);
     if (t > 0 && span.begin + t < span.end) span.begin += t;
+    // The end of a title's portfolio is no part of the name: "Minister of Energy and Mines
+    // Subroto" -> "Subroto".
+    if (span.end - span.begin >= 2 && ends_portfolio(words, span.begin, gaz)) ++span.begin;
+    // A state's abbreviation ends the sentence before: "Evans City, Pa. Donaldson said".
+    if (span.end - span.begin >= 2 && words[span.begin].back() == '.' && state_abbreviation_country(words[span.begin]))
+      ++span.begin;
+    // A name the gazetteer knows as a place, or one naming a part of the world, is no person
+    // ("St. Louis", "Latin America").
+    if (span.end - span.begin >= 2 && (names_world_region(words[span.end - 1]) ||
+                                       place_known(text.substr(tt.tokens[span.begin].start,
+                                                               tt.tokens[span.end - 1].end - tt.tokens[span.begin].start), gaz)))
+      span.type = EntityType::kLoc;
   }
   Mention m;
   m.span = {tt.tokens[span.begin].start, tt.tokens[span.end - 1].end};
@@ -202,13 +244,30 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
         m.entity = countries::by_code(m.country) ? countries::by_code(m.country)->name : c->name;
         return m;
       }
+      // A building that stands for a government ("White House", "Kremlin") names its country,
+      // as it does when the tagger reads it as an organisation.
+      if (auto code = gaz.metonym_country(m.text)) {
+        m.type = MentionType::kCountry;
+        m.country = *code;
+        m.entity = countries::by_code(*code) ? countries::by_code(*code)->name : *code;
+        return m;
+      }
       m.type = MentionType::kPlace;
-      if (const Region* r = gaz.region(m.text)) {
-        m.entity = r->name;
-        m.country = r->country;
-      } else if (const City* city = gaz.city(m.text)) {
-        m.entity = city->name;
-        m.country = city->country;
+      // The dateline's city is what its name means elsewhere in the article ("WASHINGTON -
+      // ... Washington officials" is the capital, not the state), and so is a big city's name
+      // that a region of its country shares ("Washington", "Sao Paulo").
+      const City* here = gaz.city(m.text);
+      const Region* region = gaz.region(m.text);
+      if (here && (here == dateline_city ||
+                   (region && region->country == here->country && here->population >= kBigCity))) {
+        m.entity = here->name;
+        m.country = here->country;
+      } else if (region) {
+        m.entity = region->name;
+        m.country = region->country;
+      } else if (here) {
+        m.entity = here->name;
+        m.country = here->country;
       } else {
         m.entity = name;
       }
@@ -296,11 +355,15 @@ Analysis analyze(const Article& article) {
       for (std::size_t k = s.begin; k < s.end; ++k) caps[k] = true;
   std::vector<Span> covered;
   std::vector<GazMatch> gaz_hits;  // the tagger's own gazetteer pass, reused below
+  const City* dateline_city = out.dateline ? gaz.city(out.dateline->place) : nullptr;
   for (const EntitySpan& s : Tagger::instance().tag(tt, gaz_hits)) {
     Span bytes{tt.tokens[s.begin].start, tt.tokens[s.end - 1].end};
     if (dateline_span.end > dateline_span.start && overlaps(bytes, dateline_span)) continue;
+    // A dateline names a place, never a person, even one no table knows.
+    if (s.type == EntityType::kPer && article.dateline.end > article.dateline.start && overlaps(bytes, article.dateline))
+      continue;
     covered.push_back(bytes);
-    if (auto m = typed_mention(tt, words, s, gaz, caps[s.begin])) {
+    if (auto m = typed_mention(tt, words, s, gaz, caps[s.begin], dateline_city)) {
       // A name broken across lines is one name: "Paul\nVolcker" is "Paul Volcker".
       m->entity = normalise_space(m->entity);
       mentions.push_back(std::move(*m));
@@ -325,6 +388,10 @@ Analysis analyze(const Article& article) {
   }
   std::sort(mentions.begin(), mentions.end(),
             [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
+  // Firm names the tagger split ("Standard and Poor's Corp") are one organisation, and a
+  // firm's first word alone ("Merrill") is that firm.
+  join_firm_names(article.text, mentions);
+  firm_short_forms(mentions);
   resolve_names(mentions);
 
   // Headline words are capitalised throughout, so a person or organisation seen only in the
