@@ -230,16 +230,18 @@ void firm_short_forms(std::vector<Mention>& mentions) {
     if (std::find(surnames.begin(), surnames.end(), word) != surnames.end()) continue;
     const std::string head = word + " ";
     const std::string* first = nullptr;
-    bool one = true;
+    bool one = true, firm = false;
     for (const std::string& o : orgs) {
       if (o.compare(0, head.size(), head) != 0) continue;
       if (!first) first = &o;
       else if (o.compare(0, first->size() + 1, *first + " ") != 0) one = false;
+      firm = firm || is_corporate_designator(words_of(o).back()) || !core_of(o).empty();
     }
     if (!first || !one) continue;
-    // An organisation's own one-word name joins only a firm name joined from pieces:
-    // "NATO" is no short form of "NATO Allies", "Standard" is one of "Standard and Poor's".
-    if (m.type == MentionType::kOrg && core_of(*first).empty()) continue;
+    // An organisation's own one-word name joins only a firm's name ("Merrill" -> "Merrill
+    // Lynch and Co Inc", "Standard" -> "Standard and Poor's"): "NATO" is no short form of
+    // "NATO Allies".
+    if (m.type == MentionType::kOrg && !firm) continue;
     m.type = MentionType::kOrg;
     m.entity = *first;
   }

@@ -31,8 +31,8 @@ void join_firm_names(std::string_view text, std::vector<Mention>& mentions);
 
 /// A one-word person mention that is the first word of an organisation the article names in
 /// more words ("Merrill said" beside "Merrill Lynch"), or a one-word organisation mention that
-/// begins a firm name joined from pieces ("Standard" beside "Standard and Poor's Corp"; not
-/// "NATO" beside "NATO Allies"), becomes that organisation: the shortest such name, when every
+/// begins a firm's name (one ending in a designator or joined from pieces: "Standard" beside
+/// "Standard and Poor's Corp"; not "NATO" beside "NATO Allies"), becomes that organisation: the shortest such name, when every
 /// other one begins with it. A word that ends a person's full name in the article is left
 /// alone ("Ford" beside "Gerald Ford").
 void firm_short_forms(std::vector<Mention>& mentions);
