@@ -103,8 +103,14 @@ bool replace_with_org(std::string_view text, std::vector<Mention>& mentions, Spa
 std::optional<Span> joined_span(std::string_view text, const std::vector<Mention>& mentions, const Mention& m) {
   if (m.type != MentionType::kOrg) return std::nullopt;
   const auto w = words_of(m.text);
-  if (w.size() < 2 || !is_upper(w[0].front()) ||
-      !std::all_of(w.begin() + 1, w.end(), [](std::string_view x) { return is_corporate_designator(x); }))
+  // "Poor's" after "Standard and": a possessive ends a firm's name as a designator does.
+  std::size_t end = m.span.end;
+  if (w.size() == 1 && text.substr(end, 2) == "'s") end += 2;
+  const bool possessive = w.size() == 1 && w[0].size() > 2 && (end > m.span.end || w[0].substr(w[0].size() - 2) == "'s");
+  if (w.empty() || !is_upper(w[0].front()) ||
+      (!possessive && (w.size() < 2 || !std::all_of(w.begin() + 1, w.end(), [](std::string_view x) {
+                         return is_corporate_designator(x);
+                       }))))
     return std::nullopt;
   if (stands_alone(text, w[0])) return std::nullopt;
   std::size_t conj = conjunction_before(text, m.span.start);
@@ -124,9 +130,10 @@ std::optional<Span> joined_span(std::string_view text, const std::vector<Mention
   // Co" are two firms), and no country.
   for (const Mention& o : mentions)
     if (o.span.start < m.span.start && o.span.end > start &&
-        (is_country_like(o) || (o.type == MentionType::kOrg && !only_before_conjunction(text, o.text))))
+        (is_country_like(o) || (o.type == MentionType::kOrg && !only_before_conjunction(text, o.text)) ||
+         (possessive && o.type != MentionType::kOrg)))  // "Reagan and Baker's" are two persons
       return std::nullopt;
-  return Span{start, m.span.end};
+  return Span{start, end};
 }
 
 // The joined name without its trailing designators: "Standard and Poor's Corp" -> "Standard

@@ -20,7 +20,8 @@ bool is_corporate_designator(std::string_view word);
 ///   piece is one word followed only by corporate designators that the text never writes on
 ///   its own, and X (and Y) are capitalised words that no country covers, nor an organisation
 ///   the text writes other than before "and" ("Texaco and Pennzoil Co" stays two when Texaco or
-///   Pennzoil stands alone elsewhere);
+///   Pennzoil stands alone elsewhere); so is "X and Y's" when the tagger read Y as an
+///   organisation and X as nothing else ("Standard and Poor's said");
 /// - a company name Reuters writes in angle brackets that holds "and", "&" or a comma
 ///   ("<Wagner and Brown>", "<Goldman, Sachs and Co>");
 /// - any other place in the article that writes such a joined name without its designators

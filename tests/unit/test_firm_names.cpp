@@ -131,3 +131,11 @@ TEST_CASE("firm names: a firm's first word alone is that firm", "[firm_names]") 
   firm_short_forms(b);
   CHECK(listed(b) == "org:Bank of England|org:Bank of Japan|org:Bank");
 }
+
+TEST_CASE("firm names: X and Y's is one firm when the tagger read Y as one", "[firm_names]") {
+  const std::string text = "Standard and Poor's said it may upgrade Chrysler Corp. Reagan and Baker's plans differ.";
+  std::vector<Mention> m{at(text, "Poor", MentionType::kOrg), at(text, "Chrysler Corp", MentionType::kOrg),
+                         at(text, "Reagan", MentionType::kPerson), at(text, "Baker", MentionType::kOrg)};
+  join_firm_names(text, m);
+  CHECK(listed(m) == "org:Standard and Poor's|org:Chrysler Corp|per:Reagan|org:Baker");
+}
