@@ -388,10 +388,8 @@ Analysis analyze(const Article& article) {
   }
   std::sort(mentions.begin(), mentions.end(),
             [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
-  // Firm names the tagger split ("Standard and Poor's Corp") are one organisation, and a
-  // firm's first word alone ("Merrill") is that firm.
+  // Firm names the tagger split ("Standard and Poor's Corp") are one organisation.
   join_firm_names(article.text, mentions);
-  firm_short_forms(mentions);
   resolve_names(mentions);
 
   // Headline words are capitalised throughout, so a person or organisation seen only in the
@@ -413,6 +411,9 @@ Analysis analyze(const Article& article) {
                                   }),
                    mentions.end());
   }
+  // A firm's first word alone ("Merrill") is that firm; after the headline's misreadings are
+  // gone ("Obama Says" is no firm) and persons are resolved ("Obama" is "Barack Obama").
+  firm_short_forms(mentions);
 
   QuoteOptions qo;
   qo.gender_of = [&gaz](std::string_view first) {
