@@ -297,6 +297,22 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
 
 bool overlaps(const Span& a, const Span& b) { return a.start < b.end && b.start < a.end; }
 
+// True when a word of `name` is a corporate designator ("PLC.", "Inc", "CORP").
+bool has_designator(std::string_view name) {
+  std::size_t i = 0;
+  while (i < name.size()) {
+    std::size_t j = name.find(' ', i);
+    if (j == std::string_view::npos) j = name.size();
+    std::string_view w = name.substr(i, j - i);
+    while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.remove_suffix(1);
+    std::string t(w);  // "PLC", "Plc", "CORP" -> the designators' own spelling
+    if (t.size() > 1) std::transform(t.begin() + 1, t.end(), t.begin() + 1, [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    if (is_corporate_designator(w) || is_corporate_designator(t) || canonical::ascii_lower(w) == "plc") return true;
+    i = j + 1;
+  }
+  return false;
+}
+
 // The mentions that may give facet values: none read out of a table or figure (an earnings
 // table's "Oper shr" is no person) or a sign-off line (" Reuter"), and no unknown place seen only in the headline (a
 // capitalised headline's "4TH QTR NET" is no place). The mentions themselves are all kept.
@@ -322,6 +338,9 @@ std::vector<Mention> facet_mentions(const Article& article, const std::vector<Me
     if ((m.type == MentionType::kPerson || m.type == MentionType::kOrg || m.type == MentionType::kPlace) &&
         (in_table(tables, m.span) || not_a_name(m.entity) || std::binary_search(works.begin(), works.end(), m.entity)))
       continue;
+    // A person's name with a company's designator is a sentence split wrongly ("Holdings
+    // PLC. Terms were not disclosed"): no person.
+    if (m.type == MentionType::kPerson && has_designator(m.entity)) continue;
     if (m.type == MentionType::kPlace && m.country.empty() && m.span.end <= headline_end &&
         std::none_of(mentions.begin(), mentions.end(), [&](const Mention& o) {
           return o.span.start >= headline_end && o.type == m.type && o.entity == m.entity;

@@ -160,6 +160,22 @@ void Linker::decide_types() {
   // A full name that is not a person's is no full name for surnames ("Royal Dutch").
   for (const auto& [key, n] : full_names_)
     if (moved_.count({0, org_group_key(key)})) by_surname_[std::string(words_of(key).back())].erase(key);
+  // A full name that begins the names of firms the archive files in at least as many articles
+  // ("Shearson Lehman" beside "Shearson Lehman Brothers Inc") is the most frequent of them.
+  for (const auto& [key, n] : full_names_) {
+    const std::string prefix = key + " ";
+    std::size_t firms = 0, best_n = 0;
+    const std::string* best = nullptr;
+    for (auto it = org_groups_.lower_bound(prefix); it != org_groups_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+      std::size_t m = 0;
+      for (const auto& kv : it->second) m += kv.second;
+      firms += m;
+      if (m > best_n) best = &it->first, best_n = m;
+    }
+    if (!best || firms < n || firms < kTypeMinimum) continue;
+    firm_of_person_[key] = *best;
+    by_surname_[std::string(words_of(key).back())].erase(key);
+  }
 }
 
 void Linker::merge_acronyms() {
@@ -299,6 +315,17 @@ ArticleNames Linker::link(const ArticleNames& a) const {
       if (m != moved_.end() && m->second == kNoFacet) continue;
       moved[m == moved_.end() ? i : static_cast<std::size_t>(m->second)].push_back(std::move(kv));
     }
+  // Full names that are firms' names go to the firm ("Shearson Lehman").
+  for (auto it = moved[0].begin(); it != moved[0].end();) {
+    auto f = firm_of_person_.find(it->first);
+    if (f == firm_of_person_.end()) {
+      ++it;
+      continue;
+    }
+    const std::string& canon = group_canon_.at(f->second);
+    moved[1].emplace_back(canon, display(kOrg, canon, canon));
+    it = moved[0].erase(it);
+  }
   join_pieces(moved);
   ArticleNames out;
   out.period = a.period;

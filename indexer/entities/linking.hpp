@@ -2,7 +2,8 @@
 // name the archive knows in full ("Blair" -> "Tony Blair"; "Bush" only where one Bush dominates
 // the article's year), organisation short forms, plurals and acronyms ("Liberal Democrat",
 // "Exxon", "EU" -> "Liberal Democrats", "Exxon Corp", "European Union"), one type per name
-// (a name filed mostly as an organisation is one everywhere), the alias table, and one spelling
+// (a name filed mostly as an organisation is one everywhere; a full name that begins the names
+// of firms filed more often is that firm: "Shearson Lehman"), the alias table, and one spelling
 // per value; the pieces of a firm the archive names "X and Y" are that firm. Pure: built from
 // every article's own names, so its result depends only on the archive's content, never on the
 // order files were indexed or on partitions.
@@ -91,6 +92,7 @@ class Linker {
   std::map<std::string, std::string> merged_;           // acronym group -> the group it spells
   std::map<std::string, std::string> group_canon_;      // group key -> key of its shown name
   std::map<std::pair<std::string, std::string>, std::string> pieces_;  // ("standard", "poor") -> group
+  std::map<std::string, std::string> firm_of_person_;   // full-name key -> org group it begins
   std::map<std::string, std::array<std::size_t, 3>> type_votes_;  // group key -> articles per facet
   Counts works_;                                        // group key -> articles using it as a title
   std::map<std::pair<int, std::string>, int> moved_;   // (facet, group key) -> facet it belongs to

@@ -239,3 +239,10 @@ TEST_CASE("analyzer: a firm named X and Y is one organisation throughout the sto
   CHECK_FALSE(has(an.facets.person, "Merrill"));
   CHECK_FALSE(has(an.facets.person, "Donaldson"));
 }
+
+TEST_CASE("analyzer: a person's name with a company's designator gives no person", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain(
+      "a.txt", "Unit sold\n\nLONDON, March 3 - It sold the unit to Brent Walker Holdings PLC. Terms were not "
+               "disclosed, John Smith said.\n"));
+  for (const auto& p : an.facets.person) CHECK(p.find("PLC") == std::string::npos);
+}

@@ -233,3 +233,16 @@ TEST_CASE("linking: the two pieces of a firm the archive names X and Y are that 
   CHECK(back[1] == r[3]);
   CHECK(back[3] == r[1]);
 }
+
+TEST_CASE("linking: a full name that begins the names of firms filed more often is that firm", "[linking]") {
+  const aliases::Table none;
+  ArticleNames misread, person, lehman;
+  misread.person = {"Shearson Lehman"};
+  person.person = {"Henry Ford"};
+  lehman.person = {"Lehman"};
+  const ArticleNames firm = orgs({"Shearson Lehman Brothers Inc"});
+  auto r = linked({misread, firm, firm, firm, person, person, orgs({"Henry Ford Hospital"}), lehman}, none);
+  CHECK(r[0] == "/Shearson Lehman Brothers Inc/");
+  CHECK(r[4] == "Henry Ford//");  // the person is filed more often than the hospital
+  CHECK(r[7] == "Lehman//");      // no full name of a person ends in Lehman now
+}
