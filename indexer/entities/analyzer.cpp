@@ -140,6 +140,16 @@ bool ends_portfolio(const std::vector<std::string_view>& words, std::size_t begi
 // name in its country.
 constexpr std::uint32_t kBigCity = 500000;
 
+// A word that heads firms' names in French, Spanish, Italian, Portuguese, German or Dutch:
+// "Banque Paribas", "Banco Central", "Usines Renault", "Compagnie Generale".
+bool heads_firm_name(std::string_view w) {
+  static constexpr const char* kWords[] = {"banque", "banco", "banca", "usines", "compagnie", "cie",
+                                           "societe", "caisse", "credit", "compania", "companhia",
+                                           "industrias", "groupe", "gruppo", "nederlandsche", "deutsche"};
+  const std::string l = canonical::ascii_lower(w);
+  return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return l == k; });
+}
+
 // A word that names a part of the world: "Latin America", "Eastern Europe", "Southeast Asia".
 bool names_world_region(std::string_view w) {
   static constexpr const char* kWords[] = {"america", "americas", "europe", "asia", "africa"};
@@ -193,6 +203,9 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
     // A state's abbreviation ends the sentence before: "Evans City, Pa. Donaldson said".
     if (span.end - span.begin >= 2 && words[span.begin].back() == '.' && state_abbreviation_country(words[span.begin]))
       ++span.begin;
+    // A name that begins with the word other languages head firms' names with is a firm
+    // ("Banque Paribas", "Usines Renault").
+    if (span.end - span.begin >= 2 && heads_firm_name(words[span.begin])) span.type = EntityType::kOrg;
     // A name the gazetteer knows as a place, or one naming a part of the world, is no person
     // ("St. Louis", "Latin America").
     if (span.end - span.begin >= 2 && (names_world_region(words[span.end - 1]) ||

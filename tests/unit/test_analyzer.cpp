@@ -246,3 +246,11 @@ TEST_CASE("analyzer: a person's name with a company's designator gives no person
                "disclosed, John Smith said.\n"));
   for (const auto& p : an.facets.person) CHECK(p.find("PLC") == std::string::npos);
 }
+
+TEST_CASE("analyzer: a name headed by a firm's word in another language is an organisation", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain(
+      "a.txt", "Bids made\n\nPARIS, March 3 - Banque Paribas said it would bid, and Usines Renault said it would "
+               "not.\n"));
+  CHECK(an.facets.person.empty());
+  CHECK(has(an.facets.org, "Banque Paribas"));
+}
