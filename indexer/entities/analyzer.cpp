@@ -187,32 +187,39 @@ const Region* region_of_feature(std::string_view name, const Gazetteer& gaz) {
   return nullptr;
 }
 
+// A person span without the words that are no part of the name (a title, the end of a
+// portfolio, a state's abbreviation), retyped when it names a firm or a place.
+EntitySpan person_span(const TokenizedText& tt, const std::vector<std::string_view>& words, EntitySpan span,
+                       const Gazetteer& gaz) {
+  std::string_view text = tt.text;
+  // Titles are not part of the name: "Secretary of State Antony Blinken" -> "Antony Blinken".
+  std::size_t t = gaz.title_length(words, span.begin);
+  if (t > 0 && span.begin + t < span.end) span.begin += t;
+  // The end of a title's portfolio is no part of the name: "Minister of Energy and Mines
+  // Subroto" -> "Subroto".
+  if (span.end - span.begin >= 2 && ends_portfolio(words, span.begin, gaz)) ++span.begin;
+  // A state's abbreviation ends the sentence before: "Evans City, Pa. Donaldson said".
+  if (span.end - span.begin >= 2 && words[span.begin].back() == '.' && state_abbreviation_country(words[span.begin]))
+    ++span.begin;
+  // A name that begins with the word other languages head firms' names with is a firm
+  // ("Banque Paribas", "Usines Renault").
+  if (span.end - span.begin >= 2 && heads_firm_name(words[span.begin])) span.type = EntityType::kOrg;
+  // A name the gazetteer knows as a place, or one naming a part of the world, is no person
+  // ("St. Louis", "Latin America").
+  if (span.end - span.begin >= 2 && (names_world_region(words[span.end - 1]) ||
+                                     place_known(text.substr(tt.tokens[span.begin].start,
+                                                             tt.tokens[span.end - 1].end - tt.tokens[span.begin].start), gaz)))
+    span.type = EntityType::kLoc;
+  return span;
+}
+
 // Builds a mention from a tagger span, or nothing when the span is not worth a facet. Names in
 // ALL-CAPS sentences (headlines, datelines) are title-cased; elsewhere they keep their case.
 std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<std::string_view>& words,
                                      EntitySpan span, const Gazetteer& gaz, bool caps_sentence,
                                      const City* dateline_city) {
   std::string_view text = tt.text;
-  if (span.type == EntityType::kPer) {
-    // Titles are not part of the name: "Secretary of State Antony Blinken" -> "Antony Blinken".
-    std::size_t t = gaz.title_length(words, span.begin);
-    if (t > 0 && span.begin + t < span.end) span.begin += t;
-    // The end of a title's portfolio is no part of the name: "Minister of Energy and Mines
-    // Subroto" -> "Subroto".
-    if (span.end - span.begin >= 2 && ends_portfolio(words, span.begin, gaz)) ++span.begin;
-    // A state's abbreviation ends the sentence before: "Evans City, Pa. Donaldson said".
-    if (span.end - span.begin >= 2 && words[span.begin].back() == '.' && state_abbreviation_country(words[span.begin]))
-      ++span.begin;
-    // A name that begins with the word other languages head firms' names with is a firm
-    // ("Banque Paribas", "Usines Renault").
-    if (span.end - span.begin >= 2 && heads_firm_name(words[span.begin])) span.type = EntityType::kOrg;
-    // A name the gazetteer knows as a place, or one naming a part of the world, is no person
-    // ("St. Louis", "Latin America").
-    if (span.end - span.begin >= 2 && (names_world_region(words[span.end - 1]) ||
-                                       place_known(text.substr(tt.tokens[span.begin].start,
-                                                               tt.tokens[span.end - 1].end - tt.tokens[span.begin].start), gaz)))
-      span.type = EntityType::kLoc;
-  }
+  if (span.type == EntityType::kPer) span = person_span(tt, words, span, gaz);
   Mention m;
   m.span = {tt.tokens[span.begin].start, tt.tokens[span.end - 1].end};
   m.text = std::string(text.substr(m.span.start, m.span.end - m.span.start));
