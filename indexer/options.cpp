@@ -130,8 +130,8 @@ po::options_description describe_options(IndexOptions& o, RawOptions& raw) {
        "compaction (partitioned archives; no ARCHIVE needed)")
     ("relink", po::bool_switch(&o.relink),
        "link the facets of the archive at --db again (the last step of every run): a surname "
-       "to the full name the archive knows, short forms and plurals of organisations, the alias "
-       "table (e.g. after changing --aliases); no ARCHIVE needed")
+       "to the full name the archive knows, short forms, plurals and pieces of organisations "
+       "(Standard, Poor -> Standard and Poor's Corp), the alias table (e.g. after changing --aliases); no ARCHIVE needed")
     ("dry-run,n", po::bool_switch(&o.dry_run),
        "print the files that would be added, updated or removed; write nothing")
     ("prune", po::bool_switch(&raw.prune), "remove articles of files gone from a folder given (default)")

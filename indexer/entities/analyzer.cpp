@@ -9,6 +9,7 @@
 #include "common/canonical.hpp"
 #include "common/countries.hpp"
 #include "indexer/entities/facet_values.hpp"
+#include "indexer/entities/firm_names.hpp"
 #include "indexer/entities/gazetteer.hpp"
 #include "indexer/entities/quotes.hpp"
 #include "indexer/entities/resolution.hpp"
@@ -125,6 +126,44 @@ std::optional<DatelineInfo> analyse_dateline(const Article& a, const Gazetteer& 
   return info;
 }
 
+// True when the capitalised common word at `begin` ends a title's portfolio: "and" or "of"
+// comes before it, and a title a few words before that ("Minister of Energy and Mines").
+bool ends_portfolio(const std::vector<std::string_view>& words, std::size_t begin, const Gazetteer& gaz) {
+  if (begin < 2 || (words[begin - 1] != "and" && words[begin - 1] != "of")) return false;
+  if (!gaz.is_common_word(canonical::ascii_lower(words[begin]))) return false;
+  for (std::size_t k = begin - 1; k-- > 0 && k + 6 >= begin;)
+    if (gaz.is_title(words[k])) return true;
+  return false;
+}
+
+// A city of at least this many people is what its name means, before a region of the same
+// name in its country.
+constexpr std::uint32_t kBigCity = 500000;
+
+// A word that heads firms' names in French, Spanish, Italian, Portuguese, German or Dutch:
+// "Banque Paribas", "Banco Central", "Usines Renault", "Compagnie Generale".
+bool heads_firm_name(std::string_view w) {
+  static constexpr const char* kWords[] = {"banque", "banco", "banca", "usines", "compagnie", "cie",
+                                           "societe", "caisse", "credit", "compania", "companhia",
+                                           "industrias", "groupe", "gruppo", "nederlandsche", "deutsche"};
+  const std::string l = canonical::ascii_lower(w);
+  return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return l == k; });
+}
+
+// A word that names a part of the world: "Latin America", "Eastern Europe", "Southeast Asia".
+bool names_world_region(std::string_view w) {
+  static constexpr const char* kWords[] = {"america", "americas", "europe", "asia", "africa"};
+  const std::string l = canonical::ascii_lower(w);
+  return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return l == k; });
+}
+
+// True when the gazetteer knows `name` as a country, region or (unambiguous) city.
+bool place_known(std::string_view name, const Gazetteer& gaz) {
+  if (countries::lookup(name) || gaz.region(name)) return true;
+  const City* city = gaz.city(name);
+  return city && !city->ambiguous;
+}
+
 // Words that end names of geographic features: "Crimean Peninsula", "Black Sea".
 bool is_feature_word(std::string_view w) {
   static constexpr const char* kWords[] = {"peninsula", "island", "islands", "mountains", "river",
@@ -148,16 +187,39 @@ const Region* region_of_feature(std::string_view name, const Gazetteer& gaz) {
   return nullptr;
 }
 
+// A person span without the words that are no part of the name (a title, the end of a
+// portfolio, a state's abbreviation), retyped when it names a firm or a place.
+EntitySpan person_span(const TokenizedText& tt, const std::vector<std::string_view>& words, EntitySpan span,
+                       const Gazetteer& gaz) {
+  std::string_view text = tt.text;
+  // Titles are not part of the name: "Secretary of State Antony Blinken" -> "Antony Blinken".
+  std::size_t t = gaz.title_length(words, span.begin);
+  if (t > 0 && span.begin + t < span.end) span.begin += t;
+  // The end of a title's portfolio is no part of the name: "Minister of Energy and Mines
+  // Subroto" -> "Subroto".
+  if (span.end - span.begin >= 2 && ends_portfolio(words, span.begin, gaz)) ++span.begin;
+  // A state's abbreviation ends the sentence before: "Evans City, Pa. Donaldson said".
+  if (span.end - span.begin >= 2 && words[span.begin].back() == '.' && state_abbreviation_country(words[span.begin]))
+    ++span.begin;
+  // A name that begins with the word other languages head firms' names with is a firm
+  // ("Banque Paribas", "Usines Renault").
+  if (span.end - span.begin >= 2 && heads_firm_name(words[span.begin])) span.type = EntityType::kOrg;
+  // A name the gazetteer knows as a place, or one naming a part of the world, is no person
+  // ("St. Louis", "Latin America").
+  if (span.end - span.begin >= 2 && (names_world_region(words[span.end - 1]) ||
+                                     place_known(text.substr(tt.tokens[span.begin].start,
+                                                             tt.tokens[span.end - 1].end - tt.tokens[span.begin].start), gaz)))
+    span.type = EntityType::kLoc;
+  return span;
+}
+
 // Builds a mention from a tagger span, or nothing when the span is not worth a facet. Names in
 // ALL-CAPS sentences (headlines, datelines) are title-cased; elsewhere they keep their case.
 std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<std::string_view>& words,
-                                     EntitySpan span, const Gazetteer& gaz, bool caps_sentence) {
+                                     EntitySpan span, const Gazetteer& gaz, bool caps_sentence,
+                                     const City* dateline_city) {
   std::string_view text = tt.text;
-  if (span.type == EntityType::kPer) {
-    // Titles are not part of the name: "Secretary of State Antony Blinken" -> "Antony Blinken".
-    std::size_t t = gaz.title_length(words, span.begin);
-    if (t > 0 && span.begin + t < span.end) span.begin += t;
-  }
+  if (span.type == EntityType::kPer) span = person_span(tt, words, span, gaz);
   Mention m;
   m.span = {tt.tokens[span.begin].start, tt.tokens[span.end - 1].end};
   m.text = std::string(text.substr(m.span.start, m.span.end - m.span.start));
@@ -202,13 +264,30 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
         m.entity = countries::by_code(m.country) ? countries::by_code(m.country)->name : c->name;
         return m;
       }
+      // A building that stands for a government ("White House", "Kremlin") names its country,
+      // as it does when the tagger reads it as an organisation.
+      if (auto code = gaz.metonym_country(m.text)) {
+        m.type = MentionType::kCountry;
+        m.country = *code;
+        m.entity = countries::by_code(*code) ? countries::by_code(*code)->name : *code;
+        return m;
+      }
       m.type = MentionType::kPlace;
-      if (const Region* r = gaz.region(m.text)) {
-        m.entity = r->name;
-        m.country = r->country;
-      } else if (const City* city = gaz.city(m.text)) {
-        m.entity = city->name;
-        m.country = city->country;
+      // The dateline's city is what its name means elsewhere in the article ("WASHINGTON -
+      // ... Washington officials" is the capital, not the state), and so is a big city's name
+      // that a region of its country shares ("Washington", "Sao Paulo").
+      const City* here = gaz.city(m.text);
+      const Region* region = gaz.region(m.text);
+      if (here && (here == dateline_city ||
+                   (region && region->country == here->country && here->population >= kBigCity))) {
+        m.entity = here->name;
+        m.country = here->country;
+      } else if (region) {
+        m.entity = region->name;
+        m.country = region->country;
+      } else if (here) {
+        m.entity = here->name;
+        m.country = here->country;
       } else {
         m.entity = name;
       }
@@ -238,6 +317,22 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
 
 bool overlaps(const Span& a, const Span& b) { return a.start < b.end && b.start < a.end; }
 
+// True when a word of `name` is a corporate designator ("PLC.", "Inc", "CORP").
+bool has_designator(std::string_view name) {
+  std::size_t i = 0;
+  while (i < name.size()) {
+    std::size_t j = name.find(' ', i);
+    if (j == std::string_view::npos) j = name.size();
+    std::string_view w = name.substr(i, j - i);
+    while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.remove_suffix(1);
+    std::string t(w);  // "PLC", "Plc", "CORP" -> the designators' own spelling
+    if (t.size() > 1) std::transform(t.begin() + 1, t.end(), t.begin() + 1, [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    if (is_corporate_designator(w) || is_corporate_designator(t) || canonical::ascii_lower(w) == "plc") return true;
+    i = j + 1;
+  }
+  return false;
+}
+
 // The mentions that may give facet values: none read out of a table or figure (an earnings
 // table's "Oper shr" is no person) or a sign-off line (" Reuter"), and no unknown place seen only in the headline (a
 // capitalised headline's "4TH QTR NET" is no place). The mentions themselves are all kept.
@@ -263,6 +358,9 @@ std::vector<Mention> facet_mentions(const Article& article, const std::vector<Me
     if ((m.type == MentionType::kPerson || m.type == MentionType::kOrg || m.type == MentionType::kPlace) &&
         (in_table(tables, m.span) || not_a_name(m.entity) || std::binary_search(works.begin(), works.end(), m.entity)))
       continue;
+    // A person's name with a company's designator is a sentence split wrongly ("Holdings
+    // PLC. Terms were not disclosed"): no person.
+    if (m.type == MentionType::kPerson && has_designator(m.entity)) continue;
     if (m.type == MentionType::kPlace && m.country.empty() && m.span.end <= headline_end &&
         std::none_of(mentions.begin(), mentions.end(), [&](const Mention& o) {
           return o.span.start >= headline_end && o.type == m.type && o.entity == m.entity;
@@ -296,11 +394,15 @@ Analysis analyze(const Article& article) {
       for (std::size_t k = s.begin; k < s.end; ++k) caps[k] = true;
   std::vector<Span> covered;
   std::vector<GazMatch> gaz_hits;  // the tagger's own gazetteer pass, reused below
+  const City* dateline_city = out.dateline ? gaz.city(out.dateline->place) : nullptr;
   for (const EntitySpan& s : Tagger::instance().tag(tt, gaz_hits)) {
     Span bytes{tt.tokens[s.begin].start, tt.tokens[s.end - 1].end};
     if (dateline_span.end > dateline_span.start && overlaps(bytes, dateline_span)) continue;
+    // A dateline names a place, never a person, even one no table knows.
+    if (s.type == EntityType::kPer && article.dateline.end > article.dateline.start && overlaps(bytes, article.dateline))
+      continue;
     covered.push_back(bytes);
-    if (auto m = typed_mention(tt, words, s, gaz, caps[s.begin])) {
+    if (auto m = typed_mention(tt, words, s, gaz, caps[s.begin], dateline_city)) {
       // A name broken across lines is one name: "Paul\nVolcker" is "Paul Volcker".
       m->entity = normalise_space(m->entity);
       mentions.push_back(std::move(*m));
@@ -325,6 +427,8 @@ Analysis analyze(const Article& article) {
   }
   std::sort(mentions.begin(), mentions.end(),
             [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
+  // Firm names the tagger split ("Standard and Poor's Corp") are one organisation.
+  join_firm_names(article.text, mentions);
   resolve_names(mentions);
 
   // Headline words are capitalised throughout, so a person or organisation seen only in the
@@ -346,6 +450,9 @@ Analysis analyze(const Article& article) {
                                   }),
                    mentions.end());
   }
+  // A firm's first word alone ("Merrill") is that firm; after the headline's misreadings are
+  // gone ("Obama Says" is no firm) and persons are resolved ("Obama" is "Barack Obama").
+  firm_short_forms(mentions);
 
   QuoteOptions qo;
   qo.gender_of = [&gaz](std::string_view first) {

@@ -99,6 +99,9 @@ std::vector<Span> table_lines(std::string_view text) {
     if (table[i] || !is_label(lines[i])) continue;
     if (i + 1 < lines.size() && table[i + 1]) table[i] = true;
   }
+  // And to the table it ends: a dividend's "Pay Jan 19", "Record Jan Four" under its figures.
+  for (std::size_t i = 1; i < lines.size(); ++i)
+    if (!table[i] && table[i - 1] && is_label(lines[i]) && lines[i].words >= 2) table[i] = true;  // not " Reuter"
   std::vector<Span> out;
   for (std::size_t i = 0; i < lines.size(); ++i)
     if (table[i]) out.push_back(lines[i].span);
@@ -127,11 +130,11 @@ bool not_a_name(std::string_view name) {
       "shr", "shrs", "oper", "qtr", "qtly", "mths", "dlrs", "dlr", "cts", "mln", "revs",
       "mps", "mp"};  // and members of parliament: "Labour MPs" is no party
   // Capitalised words that are no entity of the three facets.
-  static constexpr std::array<std::string_view, 41> kNotNames{
+  static constexpr std::array<std::string_view, 43> kNotNames{
       "christmas", "xmas", "easter", "new year", "thanksgiving", "ramadan", "halloween",
       "oscar", "oscars", "bafta", "baftas", "grammy", "grammys", "emmy", "emmys", "golden globe",
       "golden globes", "dvd", "dvds", "pc", "pcs", "cd", "cds", "tv", "mp3", "internet", "web",
-      "gnp", "gdp", "gmt", "six nations", "world cup", "olympics", "olympic games", "playstation", "playstation 2", "psp", "xbox", "ipod", "itunes", "walkman"};
+      "gnp", "gdp", "gmt", "european currency unit", "european currency units", "six nations", "world cup", "olympics", "olympic games", "playstation", "playstation 2", "psp", "xbox", "ipod", "itunes", "walkman"};
   std::string key;
   for (char c : normalise_space(name)) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (std::find(kNotNames.begin(), kNotNames.end(), key) != kNotNames.end()) return true;
@@ -145,6 +148,11 @@ bool not_a_name(std::string_view name) {
       std::find(kMonths.begin(), kMonths.end(), std::string_view(key).substr(0, sp)) != kMonths.end() &&
       std::find(kNumberWords.begin(), kNumberWords.end(), std::string_view(key).substr(sp + 1)) != kNumberWords.end())
     return true;
+  // A generic head alone names no one body: "Bank", "Central Bank", "the Commission".
+  static constexpr std::array<std::string_view, 21> kGeneric{
+      "the", "bank", "banks", "central", "national", "federal", "state", "government", "ministry", "commission",
+      "committee", "company", "board", "agency", "exchange", "court", "council", "group", "corp", "inc", "co"};
+  bool generic = true;
   std::size_t i = 0;
   while (i < key.size()) {
     std::size_t j = key.find(' ', i);
@@ -152,9 +160,10 @@ bool not_a_name(std::string_view name) {
     std::string_view w(key.data() + i, j - i);
     while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.remove_suffix(1);
     if (std::find(kTableWords.begin(), kTableWords.end(), w) != kTableWords.end()) return true;
+    generic = generic && std::find(kGeneric.begin(), kGeneric.end(), w) != kGeneric.end();
     i = j + 1;
   }
-  return false;
+  return generic && !key.empty();
 }
 
 namespace {

@@ -19,8 +19,8 @@ std::string normalise_space(std::string_view s);
 /// with at least two numbers that make up at least 30% of its words ("Net 12.6 mln vs 15.8
 /// mln", "Ernie Els 67 68 70 205"), a line of at most ten words comparing with "vs" ("Shr loss
 /// two cts vs profit seven cts", "Arsenal vs Chelsea"), and a label line of at most three words
-/// without a sentence end that heads such lines ("Nine mths", "12 mths", "Year"). Sorted,
-/// disjoint.
+/// without a sentence end that heads or ends such lines ("Nine mths", "12 mths", "Year"; a
+/// dividend's "Pay Jan 19", "Record Jan Four" under its figures, two words or three). Sorted, disjoint.
 std::vector<Span> table_lines(std::string_view text);
 
 /// The article's last non-empty line when it is a sign-off: one word and no sentence end
@@ -31,7 +31,8 @@ std::optional<Span> sign_off_line(std::string_view text);
 /// a word of the Reuters earnings tables ("Oper", "N.Z. Dlrs", "Qtr Net", "Mths Shr") or "MPs"
 /// ("Labour MPs"), or the whole of it is a holiday, an award, a product or format, a sports
 /// event or an economic figure ("Christmas", "Oscar", "DVD", "Xbox", "Six Nations", "GNP"), or a
-/// date in words ("April One").
+/// date in words ("April One"), or every word of it is a generic head ("Bank", "Central Bank",
+/// "National Bank", "Federal": no one body).
 /// Case does not matter.
 bool not_a_name(std::string_view name);
 

@@ -315,7 +315,11 @@ const Gazetteer& Gazetteer::instance() {
 }
 
 const City* Gazetteer::city(std::string_view name) const {
-  auto it = impl_->city_by_key.find(canonical::fold_key(name));
+  std::string key = canonical::fold_key(name);
+  auto it = impl_->city_by_key.find(key);
+  // GeoNames writes "St Louis", "St Paul"; newswires "ST. LOUIS", "St. Paul".
+  if (it == impl_->city_by_key.end() && key.compare(0, 4, "st. ") == 0)
+    it = impl_->city_by_key.find(key.erase(2, 1));
   return it == impl_->city_by_key.end() ? nullptr : &impl_->cities[it->second];
 }
 

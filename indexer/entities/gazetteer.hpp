@@ -78,6 +78,7 @@ class Gazetteer {
   Gazetteer& operator=(const Gazetteer&) = delete;
 
   /// The most populous city of that name (name, ASCII name or English alternate name), or null.
+  /// A leading "St." matches GeoNames' "St" ("ST. LOUIS" is St Louis).
   const City* city(std::string_view name) const;
 
   /// The region of that name or English alias ("Crimean Peninsula" -> Crimea), or null. Where

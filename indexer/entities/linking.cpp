@@ -17,10 +17,12 @@ constexpr std::string_view kPerson = "person", kOrg = "org", kPlace = "place";
 constexpr std::array<std::string_view, 3> kFacetNames{kPerson, kOrg, kPlace};
 constexpr int kNoFacet = -1;  // moved_: the name is no entity (a title of a work)
 
-// Company-form words that do not tell two organisations apart ("Exxon Corp" is "Exxon").
-constexpr std::array<std::string_view, 15> kCompanySuffixes{
+// Company-form words that do not tell two organisations apart ("Exxon Corp" is "Exxon"), and
+// the words that name a body's arm as well as the body ("Moody's Investors Service Inc" is
+// "Moody's", "Federal Reserve Board" the "Federal Reserve").
+constexpr std::array<std::string_view, 19> kCompanySuffixes{
     "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "co", "co.",
-    "ltd", "ltd.", "limited", "plc", "llc", "&", "party"};
+    "ltd", "ltd.", "limited", "plc", "llc", "&", "party", "board", "service", "services", "investors"};
 
 std::vector<std::string_view> words_of(std::string_view key) {
   std::vector<std::string_view> out;
@@ -30,6 +32,13 @@ std::vector<std::string_view> words_of(std::string_view key) {
     key = sp == std::string_view::npos ? std::string_view() : key.substr(sp + 1);
   }
   return out;
+}
+
+// A key without a trailing possessive: "poor's" and the group key's "poor'" -> "poor".
+std::string_view bare(std::string_view key) {
+  if (key.size() > 2 && key.substr(key.size() - 2) == "'s") key.remove_suffix(2);
+  if (key.size() > 1 && key.back() == '\'') key.remove_suffix(1);
+  return key;
 }
 
 void push_unique(std::vector<std::string>& out, std::string v) {
@@ -77,7 +86,9 @@ std::string org_group_key(std::string_view name) {
     w.pop_back();
   std::string out;
   for (std::size_t i = 0; i < w.size(); ++i) {
-    std::string_view word = w[i];
+    std::string_view word = w[i] == "&" ? std::string_view("and") : w[i];  // "Standard & Poor's"
+    // A possessive: "Standard and Poor's" is the firm "Standard and Poor".
+    if (i + 1 == w.size() && word.size() > 3 && word.substr(word.size() - 2) == "'s") word.remove_suffix(2);
     // A plural: "Democrats" is "Democrat", "Airways" "Airway" ("Press" keeps its "s"). A
     // singular ending in "s" loses it too, alike in every spelling, which is all a key needs.
     if (i + 1 == w.size() && word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's')
@@ -149,6 +160,22 @@ void Linker::decide_types() {
   // A full name that is not a person's is no full name for surnames ("Royal Dutch").
   for (const auto& [key, n] : full_names_)
     if (moved_.count({0, org_group_key(key)})) by_surname_[std::string(words_of(key).back())].erase(key);
+  // A full name that begins the names of firms the archive files in at least as many articles
+  // ("Shearson Lehman" beside "Shearson Lehman Brothers Inc") is the most frequent of them.
+  for (const auto& [key, n] : full_names_) {
+    const std::string prefix = key + " ";
+    std::size_t firms = 0, best_n = 0;
+    const std::string* best = nullptr;
+    for (auto it = org_groups_.lower_bound(prefix); it != org_groups_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+      std::size_t m = 0;
+      for (const auto& kv : it->second) m += kv.second;
+      firms += m;
+      if (m > best_n) best = &it->first, best_n = m;
+    }
+    if (!best || firms < n || firms < kTypeMinimum) continue;
+    firm_of_person_[key] = *best;
+    by_surname_[std::string(words_of(key).back())].erase(key);
+  }
 }
 
 void Linker::merge_acronyms() {
@@ -219,6 +246,32 @@ void Linker::finish() {
   }
   for (const auto& [group, members] : joined)
     group_canon_[group] = best_of(members, [this](const std::string& k) { return display(kOrg, k, k).size(); });
+  // A firm of two one-word names ("Standard and Poor's", "Wagner and Brown") is what an article
+  // naming both pieces means.
+  for (const auto& [group, canon] : group_canon_) {
+    const auto w = words_of(group);
+    if (w.size() == 3 && (w[1] == "and" || w[1] == "&"))
+      pieces_.emplace(std::make_pair(std::string(bare(w[0])), std::string(bare(w[2]))), group);
+  }
+}
+
+void Linker::join_pieces(std::array<Keyed, 3>& lists) const {
+  if (pieces_.empty()) return;
+  std::vector<std::string> keys;
+  for (const auto& list : lists)
+    for (const auto& kv : list)
+      if (kv.first.find(' ') == std::string::npos) keys.emplace_back(bare(kv.first));
+  for (const auto& x : keys)
+    for (const auto& y : keys) {
+      auto it = x == y ? pieces_.end() : pieces_.find({x, y});
+      if (it == pieces_.end()) continue;
+      for (auto& list : lists)
+        list.erase(std::remove_if(list.begin(), list.end(),
+                                  [&](const auto& kv) { return bare(kv.first) == x || bare(kv.first) == y; }),
+                   list.end());
+      const std::string& key = group_canon_.at(it->second);
+      lists[1].emplace_back(key, display(kOrg, key, key));
+    }
 }
 
 std::string Linker::display(std::string_view facet, const std::string& key, const std::string& fallback) const {
@@ -262,6 +315,18 @@ ArticleNames Linker::link(const ArticleNames& a) const {
       if (m != moved_.end() && m->second == kNoFacet) continue;
       moved[m == moved_.end() ? i : static_cast<std::size_t>(m->second)].push_back(std::move(kv));
     }
+  // Full names that are firms' names go to the firm ("Shearson Lehman").
+  for (auto it = moved[0].begin(); it != moved[0].end();) {
+    auto f = firm_of_person_.find(it->first);
+    if (f == firm_of_person_.end()) {
+      ++it;
+      continue;
+    }
+    const std::string& canon = group_canon_.at(f->second);
+    moved[1].emplace_back(canon, display(kOrg, canon, canon));
+    it = moved[0].erase(it);
+  }
+  join_pieces(moved);
   ArticleNames out;
   out.period = a.period;
   for (auto& [key, shown] : moved[0])

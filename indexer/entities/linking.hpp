@@ -2,9 +2,11 @@
 // name the archive knows in full ("Blair" -> "Tony Blair"; "Bush" only where one Bush dominates
 // the article's year), organisation short forms, plurals and acronyms ("Liberal Democrat",
 // "Exxon", "EU" -> "Liberal Democrats", "Exxon Corp", "European Union"), one type per name
-// (a name filed mostly as an organisation is one everywhere), the alias table, and one spelling
-// per value. Pure: built from every article's own names, so its result depends only on the
-// archive's content, never on the order files were indexed or on partitions.
+// (a name filed mostly as an organisation is one everywhere; a full name that begins the names
+// of firms filed more often is that firm: "Shearson Lehman"), the alias table, and one spelling
+// per value; the pieces of a firm the archive names "X and Y" are that firm. Pure: built from
+// every article's own names, so its result depends only on the archive's content, never on the
+// order files were indexed or on partitions.
 #pragma once
 
 #include <array>
@@ -72,6 +74,9 @@ class Linker {
   void decide_types();
   void merge_acronyms();
   std::string person_key(const std::string& key, const std::string& period) const;
+  /// Replaces the two pieces of a firm the archive names as "X and Y" (both in the article,
+  /// under any facet: "Standard", "Poor") by that firm.
+  void join_pieces(std::array<Keyed, 3>& lists) const;
   /// The spelling shown for `key` of `facet`, or `fallback` for a key no article added.
   std::string display(std::string_view facet, const std::string& key, const std::string& fallback) const;
 
@@ -86,6 +91,8 @@ class Linker {
   std::map<std::string, Counts> org_groups_;            // group key -> org key -> articles
   std::map<std::string, std::string> merged_;           // acronym group -> the group it spells
   std::map<std::string, std::string> group_canon_;      // group key -> key of its shown name
+  std::map<std::pair<std::string, std::string>, std::string> pieces_;  // ("standard", "poor") -> group
+  std::map<std::string, std::string> firm_of_person_;   // full-name key -> org group it begins
   std::map<std::string, std::array<std::size_t, 3>> type_votes_;  // group key -> articles per facet
   Counts works_;                                        // group key -> articles using it as a title
   std::map<std::pair<int, std::string>, int> moved_;   // (facet, group key) -> facet it belongs to
@@ -99,7 +106,8 @@ ArticleNames decode_own_names(std::string_view value);
 
 /// The key organisation names are grouped by (and names of any facet are type-voted by): the
 /// folded name without a leading "The" or "U.S.", without a trailing company suffix ("Corp",
-/// "Inc.", "plc", "Party", ...) and with a plural "s" of its last word dropped: "Exxon Corp."
+/// "Inc.", "plc", "Party", "Board", "Investors Service", ...), with "&" read as "and" and a
+/// possessive or plural "s" of its last word dropped: "Exxon Corp."
 /// and "Exxon" -> "exxon"; "Liberal Democrats" -> "liberal democrat"; "Labour Party" -> "labour".
 std::string org_group_key(std::string_view name);
 

@@ -193,3 +193,64 @@ TEST_CASE("analyzer: the sign-off line gives no facet value", "[entities][analyz
   CHECK_FALSE(has(an.facets.person, "Reuter"));
   CHECK_FALSE(has(an.facets.org, "Reuter"));
 }
+
+// Issue 18, the Reuters lists: what a user reads in the facet table of each story.
+TEST_CASE("analyzer: a dateline names no person, and ST. LOUIS is the city St Louis", "[entities][analyzer]") {
+  Analysis an = entities::analyze(
+      plain("a.txt", "Monsanto raises dividend\n\nST. LOUIS, March 3 - Monsanto Co said it raised its quarterly dividend.\n"));
+  CHECK(an.facets.person.empty());
+  REQUIRE(an.dateline);
+  CHECK(an.dateline->place == "St Louis");
+  CHECK(has(an.facets.place, "St Louis"));
+  CHECK(has(an.facets.country, "US"));
+}
+
+TEST_CASE("analyzer: a part of the world is no person, nor a portfolio's last word part of a name", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt",
+                                        "Debt talks\n\nLONDON, March 3 - Bankers said Latin America owed more. Indonesia's "
+                                        "Minister of Energy and Mines Subroto said prices would hold.\n"));
+  CHECK(an.facets.person == std::vector<std::string>{"Subroto"});
+  CHECK(has(an.facets.place, "Latin America"));
+}
+
+TEST_CASE("analyzer: a state's abbreviation is no first name, a generic head alone no organisation", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain(
+      "a.txt", "Donaldson buys unit\n\nMINNEAPOLIS, March 3 - The unit moved to Dixon, Ill., from Evans City, Pa.\n"
+               "Donaldson said the acquisition complements its line. The Central Bank said rates would hold and the "
+               "Bank was firm.\n"));
+  CHECK(an.facets.person == std::vector<std::string>{"Donaldson"});
+  CHECK(an.facets.org.empty());
+}
+
+TEST_CASE("analyzer: Washington is the capital, the White House a metonym of its country", "[entities][analyzer]") {
+  Analysis an = entities::analyze(
+      plain("a.txt", "Budget talks\n\nNEW YORK, March 3 - Officials in Washington said the White House would propose cuts.\n"));
+  CHECK(an.facets.place == std::vector<std::string>{"New York", "Washington D.C."});
+  CHECK(has(an.facets.country, "US"));
+}
+
+TEST_CASE("analyzer: a firm named X and Y is one organisation throughout the story", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain(
+      "a.txt", "Ratings cut\n\nNEW YORK, March 3 - Standard and Poor's Corp said it cut the debt of Texas Air. "
+               "Standard and Poor's said the outlook was negative. Merrill Lynch and Co Inc said it would buy. "
+               "Merrill offered 48 dlrs a share. Donaldson, Lufkin and Jenrette Securities Corp advised.\n"));
+  CHECK(an.facets.org ==
+        std::vector<std::string>{"Standard and Poor's Corp", "Merrill Lynch and Co Inc", "Donaldson, Lufkin and Jenrette Securities Corp"});
+  CHECK_FALSE(has(an.facets.person, "Merrill"));
+  CHECK_FALSE(has(an.facets.person, "Donaldson"));
+}
+
+TEST_CASE("analyzer: a person's name with a company's designator gives no person", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain(
+      "a.txt", "Unit sold\n\nLONDON, March 3 - It sold the unit to Brent Walker Holdings PLC. Terms were not "
+               "disclosed, John Smith said.\n"));
+  for (const auto& p : an.facets.person) CHECK(p.find("PLC") == std::string::npos);
+}
+
+TEST_CASE("analyzer: a name headed by a firm's word in another language is an organisation", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain(
+      "a.txt", "Bids made\n\nPARIS, March 3 - Banque Paribas said it would bid, and Usines Renault said it would "
+               "not.\n"));
+  CHECK(an.facets.person.empty());
+  CHECK(has(an.facets.org, "Banque Paribas"));
+}

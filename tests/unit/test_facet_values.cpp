@@ -116,3 +116,15 @@ TEST_CASE("facet values: a person name that begins a firm's name is no person", 
   CHECK_FALSE(at("Ronald Reagan and George Shultz met on Monday.", "Ronald Reagan"));
   CHECK_FALSE(at("James Baker, Treasury Secretary, and Co-chairman Smith said.", "James Baker"));
 }
+
+TEST_CASE("facet values: a generic head alone names no body", "[facet_values]") {
+  for (const char* n : {"Bank", "Central Bank", "central bank", "National Bank", "Federal", "The Commission"})
+    CHECK(not_a_name(n));
+  for (const char* n : {"Bank of England", "Federal Reserve", "World Bank", "EC Commission", "Senate", "House"})
+    CHECK_FALSE(not_a_name(n));
+}
+
+TEST_CASE("facet values: a dividend's payment and record dates under its figures are a table", "[facet_values]") {
+  const std::string text = "Qtly div 30 cts vs 25 cts\n    Pay Jan 19\n    Record Jan Four\n Reuter\n";
+  CHECK(tables_of(text) == "Qtly div 30 cts vs 25 cts|    Pay Jan 19|    Record Jan Four");
+}

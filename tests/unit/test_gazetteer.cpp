@@ -52,6 +52,14 @@ TEST_CASE("gazetteer: cities resolve to the most populous of the name", "[gazett
   CHECK(g.city("Basle") == g.city("Basel"));
 }
 
+TEST_CASE("gazetteer: a newswire's St. is GeoNames' St", "[gazetteer]") {
+  const Gazetteer& g = Gazetteer::instance();
+  REQUIRE(g.city("St Louis") != nullptr);
+  CHECK(g.city("ST. LOUIS") == g.city("St Louis"));
+  CHECK(g.city("St. Louis") == g.city("St Louis"));
+  CHECK(g.city("St. Xanadu") == nullptr);
+}
+
 TEST_CASE("gazetteer: towns named like common words, names or countries are not city hits",
           "[gazetteer]") {
   const Gazetteer& g = Gazetteer::instance();

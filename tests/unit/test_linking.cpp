@@ -200,3 +200,49 @@ TEST_CASE("linking: a surname whose only full name is no person's stays as it is
   CHECK(r[3] == "/Royal Dutch/");
   CHECK(r[4] == "Dutch//");
 }
+
+TEST_CASE("linking: a body's arm and designators are the body, and & is and", "[linking]") {
+  const aliases::Table none;
+  CHECK(org_group_key("Moody's Investors Service Inc") == org_group_key("Moody's"));
+  CHECK(org_group_key("Federal Reserve Board") == org_group_key("Federal Reserve"));
+  CHECK(org_group_key("Standard & Poor's") == org_group_key("Standard and Poor's Corp"));
+  CHECK(org_group_key("Board") == "board");  // a generic word alone keeps itself
+  auto r = linked({orgs({"Moody's Investors Service Inc"}), orgs({"Moody's"}), orgs({"Moody's"}),
+                   orgs({"Federal Reserve Board"}), orgs({"Federal Reserve"}), orgs({"Federal Reserve"}),
+                   orgs({"Standard & Poor's"}), orgs({"Standard and Poor's Corp"}), orgs({"Standard and Poor's Corp"})},
+                  none);
+  CHECK(r[0] == "/Moody's/");
+  CHECK(r[3] == "/Federal Reserve/");
+  CHECK(r[6] == "/Standard and Poor's Corp/");
+}
+
+TEST_CASE("linking: the two pieces of a firm the archive names X and Y are that firm", "[linking]") {
+  const aliases::Table none;
+  ArticleNames split, wagner, other;
+  split.org = {"Standard", "Poor", "Exxon"};
+  wagner.person = {"Wagner"};
+  wagner.place = {"Brown"};
+  other.person = {"Richard Wagner"};
+  other.org = {"Standard"};  // one piece alone is no firm of two
+  auto r = linked({orgs({"Standard and Poor's Corp"}), split, orgs({"Wagner and Brown"}), wagner, other}, none);
+  CHECK(r[1] == "/Exxon|Standard and Poor's Corp/");
+  CHECK(r[3] == "/Wagner and Brown/");
+  CHECK(r[4] == "Richard Wagner/Standard/");
+  // The same whatever the order the articles were counted in.
+  auto back = linked({other, wagner, orgs({"Wagner and Brown"}), split, orgs({"Standard and Poor's Corp"})}, none);
+  CHECK(back[1] == r[3]);
+  CHECK(back[3] == r[1]);
+}
+
+TEST_CASE("linking: a full name that begins the names of firms filed more often is that firm", "[linking]") {
+  const aliases::Table none;
+  ArticleNames misread, person, lehman;
+  misread.person = {"Shearson Lehman"};
+  person.person = {"Henry Ford"};
+  lehman.person = {"Lehman"};
+  const ArticleNames firm = orgs({"Shearson Lehman Brothers Inc"});
+  auto r = linked({misread, firm, firm, firm, person, person, orgs({"Henry Ford Hospital"}), lehman}, none);
+  CHECK(r[0] == "/Shearson Lehman Brothers Inc/");
+  CHECK(r[4] == "Henry Ford//");  // the person is filed more often than the hospital
+  CHECK(r[7] == "Lehman//");      // no full name of a person ends in Lehman now
+}
