@@ -4,7 +4,8 @@
 //
 // Usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] [--margin BYTES]
 //                              [--errors N] [--context BYTES] [--referents FILE]
-//                              [--pronoun-tasks FILE] [--breakdown 0|1] [--cv K]
+//                              [--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1]
+//                              [--cv K]
 //   DATA_DIR is an unpacked PolNeAR compartment (data/dev or data/train) holding text/ and
 //   attributions/. With --mentions tagger (the default) the person and organisation mentions
 //   come from the article analysis (NER tagger + in-article resolution), as when indexing; with
@@ -15,7 +16,7 @@
 //   annotation tasks for them (corpus text: keep out of the repository). --breakdown prints
 //   where the gold quotations that are not right come from. --cv K splits the articles into K
 //   folds (article i, in name order, goes to fold i mod K), chooses the operating point (precise,
-//   pronoun margin) on K-1 folds and scores it on the held-out one (see kGrid and choose()).
+//   pronoun margin, sentence subjects) on K-1 folds and scores it on the held-out one (see kGrid and choose()).
 //
 // Definitions (see QUALITY.md, "## Quote speakers"):
 // - A gold attribution is a DIRECT quote when at least half of the letters of its Content span
@@ -79,6 +80,7 @@ struct Args {
   std::size_t margin = newsidx::entities::QuoteOptions{}.pronoun_margin;
   std::string referents_path, tasks_path;
   bool breakdown = false;
+  bool subjects = newsidx::entities::QuoteOptions{}.sentence_subjects;
   std::size_t folds = 0;
 };
 
@@ -97,6 +99,7 @@ std::optional<Args> parse_args(int argc, char** argv) {
     else if (k == "--context") a.context = std::stoul(v);
     else if (k == "--breakdown") a.breakdown = v == "1";
     else if (k == "--cv") a.folds = std::stoul(v);
+    else if (k == "--subjects") a.subjects = v == "1";
     else return std::nullopt;
   }
   return a;
@@ -371,18 +374,26 @@ struct ErrorLog {
 };
 
 void log_error(ErrorLog& log, const Doc& d, const GoldQuote& g, const Quote* best,
-               const std::string& rule, bool wrong) {
+               const std::string& rule, const std::string& why) {
   ++log.shown;
   const bool has = best && best->speaker;
-  std::cerr << (wrong ? "WRONG " : "MISSED") << " [" << d.name << "] gold source: \""
+  std::cerr << why << " [" << d.name << "] gold source: \""
             << clip(g.source_text, 60) << "\""
             << (g.via_pronoun ? " (= " + joined(g.key) + ")" : std::string()) << " system: "
             << (has ? *best->speaker + " (" + rule + ")"
+                    : best && best->speaker_description ? "description \"" + *best->speaker_description + "\""
                     : std::string(best ? "(none)" : "(quote not found)"))
             << (best && !has && best->cue
                     ? " cue: \"" + d.text.substr(best->cue->start, best->cue->end - best->cue->start) + "\""
                     : std::string())
             << "\n   quote: " << clip(join_text(d.text, g.content), 90) << "\n";
+  if (!g.source.empty()) {
+    // The words that join the Source and the quotation: where a cue rule would have to read.
+    const std::size_t se = g.source.back().end, cs = g.content.front().start;
+    const std::size_t ss = g.source.front().start, ce = g.content.back().end;
+    const std::size_t from = se <= cs ? se : ce, to = se <= cs ? cs : ss;
+    if (from < to) std::cerr << "   link: [" << clip(d.text.substr(from, std::min<std::size_t>(to - from, 160)), 160) << "]\n";
+  }
   if (log.context > 0) {
     const std::size_t qb = g.content.front().start;
     const std::size_t from = qb > log.context ? qb - log.context : 0;
@@ -445,9 +456,7 @@ void score_quote(const Doc& d, const GoldQuote& g, const std::vector<Quote>& quo
   if (acc) ++c.right;
   const std::string why = cause(d.text, g, best, acc);
   if (!why.empty()) ++c.causes[why];
-  const bool wrong = has_speaker && !ok;
-  const bool missed = g.kind == SourceKind::kNamed && !has_speaker;
-  if ((wrong || missed) && !log.full()) log_error(log, d, g, best, rule, wrong);
+  if (!why.empty() && !log.full()) log_error(log, d, g, best, rule, why);
 }
 
 // Document level: the article's speaker facet against the distinct keys of its direct quotes.
@@ -504,9 +513,12 @@ void score_document(const Doc& d, const std::vector<Quote>& quotes,
 struct Config {
   bool precise = false;
   std::size_t margin = 0;
+  bool subjects = true;  // QuoteOptions::sentence_subjects
   std::string name() const {
-    return std::string(precise ? "precise" : "default") + ", margin " + std::to_string(margin);
+    return std::string(precise ? "precise" : "default") + ", margin " + std::to_string(margin) +
+           (subjects ? "" : ", no sentence subjects");
   }
+  bool operator==(const Config&) const = default;
 };
 
 // Runs the attribution over one article at `cfg` and scores it.
@@ -516,6 +528,7 @@ Counts score_doc(const Doc& d, const Config& cfg, ErrorLog& log) {
   options.rules = &rules;
   options.precise = cfg.precise;
   options.pronoun_margin = cfg.margin;
+  options.sentence_subjects = cfg.subjects;
   const std::vector<Quote> quotes = newsidx::entities::find_quotes(d.text, d.mentions, options);
   Counts c;
   for (const GoldQuote& g : d.gold) score_quote(d, g, quotes, rules, c, log);
@@ -528,9 +541,9 @@ Counts score_doc(const Doc& d, const Config& cfg, ErrorLog& log) {
 void print_report(const Args& args, const Counts& c, const LoadStats& ls, std::size_t articles,
                   bool referents) {
   const double p = pct(c.doc_sys_ok, c.doc_sys), r = pct(c.doc_gold_ok, c.doc_gold);
-  std::printf("articles: %zu (mentions: %s; mode: %s, pronoun margin %zu)\n", articles,
+  std::printf("articles: %zu (mentions: %s; mode: %s, pronoun margin %zu, sentence subjects %s)\n", articles,
               args.use_tagger ? "article analysis (NER tagger)" : "none, text only",
-              args.precise ? "precise" : "default", args.margin);
+              args.precise ? "precise" : "default", args.margin, args.subjects ? "on" : "off");
   std::printf("gold direct quotes: %zu (named source %zu, described %zu, no source %zu; left out: "
               "%zu whose Source span is only a verb)\n",
               c.gold_direct, c.gold_named, c.gold_described, c.gold_none, ls.skipped);
@@ -576,9 +589,17 @@ void print_breakdown(const Counts& c) {
   }
 }
 
-// The operating points the attribution offers: QuoteOptions::precise and ::pronoun_margin.
-const std::vector<Config> kGrid = {{false, 0},   {false, 100}, {false, 200}, {false, 300},
-                                   {false, 500}, {true, 0},    {true, 300}};
+// The operating points the attribution offers: QuoteOptions::precise, ::pronoun_margin and
+// ::sentence_subjects.
+const std::vector<Config> kGrid = [] {
+  std::vector<Config> g;
+  for (const bool subjects : {true, false}) {
+    for (const std::size_t m : {0, 100, 200, 300, 500}) g.push_back({false, m, subjects});
+    g.push_back({true, 0, subjects});
+    g.push_back({true, 300, subjects});
+  }
+  return g;
+}();
 
 // The point chosen on training folds: the best accuracy among those at 90% precision or more
 // (the issue's target), or the most precise when none reaches it.
@@ -619,10 +640,9 @@ void cross_validate(const std::vector<Doc>& docs, std::size_t k) {
   for (std::size_t i = 0; i < docs.size(); ++i) {
     for (std::size_t g = 0; g < kGrid.size(); ++g) fold[i % k][g].add(score_doc(docs[i], kGrid[g], quiet));
   }
-  const Config def{false, newsidx::entities::QuoteOptions{}.pronoun_margin};
-  const auto def_it = std::find_if(kGrid.begin(), kGrid.end(), [&](const Config& c) {
-    return c.precise == def.precise && c.margin == def.margin;
-  });
+  const newsidx::entities::QuoteOptions lib;
+  const Config def{lib.precise, lib.pronoun_margin, lib.sentence_subjects};
+  const auto def_it = std::find(kGrid.begin(), kGrid.end(), def);
   const std::size_t def_i = static_cast<std::size_t>(def_it - kGrid.begin());
   Spread acc, prec, cov, dacc, dprec, dcov;
   std::printf("cross-validation: %zu folds over %zu articles (article i in name order -> fold i mod %zu)\n",
@@ -663,7 +683,7 @@ int main(int argc, char** argv) {
   if (!args) {
     std::cerr << "usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] "
                  "[--margin BYTES] [--errors N] [--context BYTES] [--referents FILE] "
-                 "[--pronoun-tasks FILE] [--breakdown 0|1] [--cv K]\n";
+                 "[--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1] [--cv K]\n";
     return 2;
   }
   if (!fs::is_directory(args->dir / "text") || !fs::is_directory(args->dir / "attributions")) {
@@ -685,7 +705,8 @@ int main(int argc, char** argv) {
   }
   ErrorLog log{args->max_errors, 0, args->context};
   Counts total;
-  for (const Doc& d : docs) total.add(score_doc(d, {args->precise, args->margin}, log));
+  const Config cfg{args->precise, args->margin, args->subjects};
+  for (const Doc& d : docs) total.add(score_doc(d, cfg, log));
   print_report(*args, total, ls, docs.size(), !referents.empty());
   if (args->breakdown) print_breakdown(total);
   return 0;

@@ -134,6 +134,8 @@ class Attributor {
   Attribution trailing(const RawQuote& q);
   Attribution leading(const RawQuote& q, std::size_t q_index);
   Attribution according_to(const RawQuote& q);
+  Attribution own_sentence_subject(const RawQuote& q, std::size_t q_index);
+  std::size_t sentence_floor(std::size_t open, std::size_t q_index) const;
   Attribution sentence_subject(std::size_t floor, std::size_t limit);
   Attribution subject_before(std::size_t verb, std::size_t floor);
   Attribution np_after(std::size_t verb, std::size_t ceil);

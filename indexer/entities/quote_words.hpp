@@ -124,6 +124,16 @@ inline constexpr std::array<std::string_view, 46> kOrgWords = {
 inline constexpr auto kSubordinators = std::to_array<std::string_view>(
     {"When", "While", "After", "Before", "Although", "Though", "If", "Because", "Since", "Once",
      "Until", "Unless", "Whereas", "Whenever"});
+// Words that open a description of a Source ("a senior official", "one trader").
+inline constexpr auto kDeterminers = std::to_array<std::string_view>(
+    {"the", "a", "an", "one", "another", "two", "three", "some", "several", "many", "most"});
+// Words that open another clause between a sentence's subject and a quotation ("Clinton spoke
+// where protesters had gathered, chanting \"...\"", "Jindal signed an order, while Huckabee
+// proposed \"...\""): that clause may have a subject of its own, so the sentence's subject does
+// not name the quotation's speaker (Attributor::own_sentence_subject).
+inline constexpr auto kClauseOpeners = std::to_array<std::string_view>(
+    {"who", "whom", "whose", "which", "where", "while", "whereas", "when", "as", "because",
+     "after", "before", "since", "although", "though", "but", "and", "until", "if", "unless"});
 // Capitalised words that begin a sentence or clause but are not part of a name: "Because
 // Murphy said", "Despite Ted Cruz's win", "Nobody asked".
 inline constexpr auto kCapFunction = std::to_array<std::string_view>({

@@ -65,6 +65,17 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
          (is_cap(b - 1) || np_word(b - 1))) {
     --b;
   }
+  // A whole noun phrase opening its clause ("\"...,\" the agency said", "One party activist
+  // said"): its lower-case words need not be speaker-phrase words ("agency", "activist") when a
+  // determiner opens it right at the clause's start; it is then a description of its Source.
+  std::size_t d = b;
+  while (d > floor && e - d < 10 && is_word(d - 1) && outside(d - 1) && !is_cap(d - 1)) --d;
+  if (d > floor && d < b && is_word(d - 1) && in(kDeterminers, lower(word(d - 1))) &&
+      (d - 1 == floor || !is_word(d - 2))) {
+    b = d - 1;
+  } else if (d == floor && d < b && in(kDeterminers, lower(word(d)))) {
+    b = d;
+  }
   // Only a phrase that ends the clause before it: "what he called", "Trump said".
   return analyse_np(b, e, verb);
 }
@@ -88,6 +99,13 @@ Attribution Attributor::np_after(std::size_t verb, std::size_t ceil) {
     std::size_t f = j;
     while (f < ceil && f - j < 4 && is_cap(f) && outside(f)) ++f;
     if (f > j && j > e && (f == ceil || toks_[f].kind == TokKind::kPunct)) e = f;
+  }
+  // "said one former senior agency official.": a determiner opens a noun phrase that ends the
+  // clause; its lower-case words need not be speaker-phrase words. It describes its Source.
+  if (is_word(b) && outside(b) && in(kDeterminers, word(b))) {
+    std::size_t f = b + 1;
+    while (f < ceil && f - b < 10 && is_word(f) && outside(f) && !in(kNpStop, word(f))) ++f;
+    if (f > e && f - b >= 2 && (f == ceil || is_punct(f, ",") || is_punct(f, "."))) e = f;
   }
   if (e == b) return {};
   // "said Trump continued to ...": a name followed by its own verb is the object clause's
@@ -150,13 +168,7 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
   const bool colon_block = toks_[open - 1].para != toks_[open].para && is_punct(open - 1, ":") &&
                            outside(open - 1);
   if (toks_[open - 1].para != toks_[open].para && !colon_block) return {};
-  const std::size_t para = toks_[open - 1].para;
-  // The sentence before the quotation, bounded by the previous quotation of the paragraph.
-  std::size_t floor = open;
-  while (floor > 0 && toks_[floor - 1].para == para && !sentence_end(floor - 1)) {
-    if (toks_[floor - 1].quote >= 0 && toks_[floor - 1].quote != static_cast<int>(q_index)) break;
-    --floor;
-  }
+  const std::size_t floor = sentence_floor(open, q_index);
   // A subordinate clause opening the sentence ("When Trump suggested ...,") holds no cue of
   // the main clause's quotation.
   std::size_t main_from = floor;
@@ -192,6 +204,36 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
   // "Hollande condemned the attack: "..."": the subject of the sentence the colon ends.
   if (open > floor + 1 && is_punct(open - 1, ":")) return sentence_subject(floor, open - 1);
   return {};
+}
+
+// The first token of the sentence before the quotation opening at token `open`, bounded by the
+// previous quotation of the paragraph.
+std::size_t Attributor::sentence_floor(std::size_t open, std::size_t q_index) const {
+  const std::size_t para = toks_[open - 1].para;
+  std::size_t floor = open;
+  while (floor > 0 && toks_[floor - 1].para == para && !sentence_end(floor - 1)) {
+    if (toks_[floor - 1].quote >= 0 && toks_[floor - 1].quote != static_cast<int>(q_index)) break;
+    --floor;
+  }
+  return floor;
+}
+
+// A quotation inside a sentence whose verb is not a speech verb ("Moore thanked him for
+// \"...\"", "Clinton's campaign slogan is \"...\""): the sentence's subject, when it opens the
+// sentence as a known name or a pronoun followed by a lower-case word; that word is the cue.
+Attribution Attributor::own_sentence_subject(const RawQuote& q, std::size_t q_index) {
+  const std::size_t open = q.open_tok;
+  if (open == 0 || toks_[open - 1].para != toks_[open].para) return {};
+  const std::size_t floor = sentence_floor(open, q_index);
+  if (floor >= open) return {};
+  Attribution a = sentence_subject(floor, open);
+  if (!a.decided || !a.speaker || !a.mention) return {};
+  const std::size_t verb = tok_at(a.mention->end);
+  for (std::size_t k = verb; k < open; ++k) {
+    if (is_word(k) && in(kClauseOpeners, lower(word(k)))) return {};
+  }
+  if (verb < open && is_word(verb)) a.cue = Span{toks_[verb].b, toks_[verb].e};
+  return a;
 }
 
 // The subject of the sentence starting at token `floor`, for a participle at `limit`: a pronoun

@@ -180,3 +180,22 @@ TEST_CASE("attribution: phrases cut short and names are not descriptions of a So
   CHECK(description("\"Prices will rise,\" press said.") == "-");
   CHECK(description("\"Prices will rise,\" others said.") == "-");
 }
+
+TEST_CASE("attribution: a whole noun phrase at the cue is a description, whatever its nouns",
+          "[attribution][quotes]") {
+  auto description = [](const std::string& text) {
+    const auto quotes = find_quotes(text, {});
+    REQUIRE(quotes.size() == 1);
+    CHECK_FALSE(quotes[0].speaker);
+    return quotes[0].speaker_description.value_or("-");
+  };
+  // Heads and modifiers that are no speaker-phrase words ("agency", "activist", "woman").
+  CHECK(description("\"We will win,\" the agency said.") == "the agency");
+  CHECK(description("\"We will win,\" one party activist said.") == "one party activist");
+  CHECK(description("One party activist said, \"We will win.\"") == "One party activist");
+  CHECK(description("\"No way,\" said one former senior agency official.") ==
+        "one former senior agency official");
+  // What follows the phrase is not part of it; a phrase not ending its clause is no Source.
+  CHECK(description("\"Not now,\" said the senior official in a call.") == "the senior official");
+  CHECK(description("\"Not now,\" said the agency in a call.") == "-");
+}

@@ -161,3 +161,35 @@ TEST_CASE("speech cues: a long paragraph's speech verbs are analysed once, not o
   REQUIRE(small.paragraph_cues > 0);
   CHECK(large.paragraph_cues <= small.paragraph_cues * 9 / 2);
 }
+
+TEST_CASE("speech cues: a quotation without a cue takes the subject opening its own sentence",
+          "[speech_cues][quotes]") {
+  const std::string text =
+      "Kerry Washington praised the plan.\n\n"
+      "Mike Moore thanked him for \"taking these steps to make us all safer.\"\n\n"
+      "Louisiana Gov. Bobby Jindal signed an order, while Mike Huckabee proposed \"a new wall.\"\n\n"
+      "The list of demands was long and ended with \"more pay for all.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Kerry Washington", "Kerry Washington");
+  add_mentions(mentions, text, "Mike Moore", "Mike Moore");
+  add_mentions(mentions, text, "Bobby Jindal", "Bobby Jindal");
+  add_mentions(mentions, text, "Mike Huckabee", "Mike Huckabee");
+  // A clause of its own ("while Mike Huckabee proposed") between the subject and the quotation
+  // may have its own subject: no speaker rather than Jindal. A subject the article does not
+  // know as a person or organisation names nobody.
+  const std::vector<std::string> expected = {"Mike Moore|taking these steps to make us all safer.",
+                                             "-|a new wall.", "-|more pay for all."};
+  CHECK(summary(text, mentions) == expected);
+  std::vector<std::string> rules;
+  newsidx::entities::QuoteOptions options;
+  options.rules = &rules;
+  const auto quotes = find_quotes(text, mentions, options);
+  REQUIRE(quotes.size() == 3);
+  CHECK(rules[0] == "subject");
+  REQUIRE(quotes[0].cue);
+  CHECK(text.substr(quotes[0].cue->start, quotes[0].cue->end - quotes[0].cue->start) == "thanked");
+  // The switch the cross-validation weighs: off, the quotation keeps no speaker.
+  options.sentence_subjects = false;
+  options.rules = nullptr;
+  CHECK_FALSE(find_quotes(text, mentions, options)[0].speaker);
+}
