@@ -127,6 +127,10 @@ inline constexpr auto kSubordinators = std::to_array<std::string_view>(
 // Words that open a description of a Source ("a senior official", "one trader").
 inline constexpr auto kDeterminers = std::to_array<std::string_view>(
     {"the", "a", "an", "one", "another", "two", "three", "some", "several", "many", "most"});
+// Verbs aimed at someone else: a quotation after "X accused Y of" is not X's own words by the
+// sentence-subject rule (Attributor::own_sentence_subject).
+inline constexpr auto kTargetVerbs = std::to_array<std::string_view>(
+    {"accused", "accuses", "blamed", "blames", "urged", "urges"});
 // Words that open another clause between a sentence's subject and a quotation ("Clinton spoke
 // where protesters had gathered, chanting \"...\"", "Jindal signed an order, while Huckabee
 // proposed \"...\""): that clause may have a subject of its own, so the sentence's subject does

@@ -227,14 +227,42 @@ Attribution Attributor::own_sentence_subject(const RawQuote& q, std::size_t q_in
   const std::size_t floor = sentence_floor(open, q_index);
   if (floor >= open) return {};
   Attribution a = sentence_subject(floor, open);
-  if (!a.decided || !a.speaker || !a.mention) return {};
-  const std::size_t verb = tok_at(a.mention->end);
+  const std::optional<Span> subject = a.speaker ? a.mention : a.description;
+  if (!a.decided || !subject) return {};
+  // The verb: the first lower-case word after the subject that is no part of its phrase.
+  std::size_t verb = tok_at(subject->end);
+  while (verb < open && (!is_word(verb) || is_cap(verb) || np_word(verb))) ++verb;
   for (std::size_t k = verb; k < open; ++k) {
     if (is_word(k) && in(kClauseOpeners, lower(word(k)))) return {};
   }
+  // Verbs aimed at someone else ("accused Moscow of preparing a \"false flag operation\""):
+  // their quotations are mostly scare quotes or the target's words (as in kSpeechVerbs).
+  if (verb < open && is_word(verb) && in(kTargetVerbs, word(verb))) return {};
   if (verb < open && is_word(verb)) a.cue = Span{toks_[verb].b, toks_[verb].e};
   return a;
 }
+
+// A description opening a clause at token `s` as its subject ("The narrator continues", "the
+// statement urged", "The town released a statement saying"): a determiner, up to five words, a
+// lower-case head noun, then the clause's verb (an "-ed" form or auxiliary, a speech verb, or a
+// present tense in -s after a head that is not a plural). The token after the phrase, or `s`.
+std::size_t Attributor::described_subject_end(std::size_t s, std::size_t limit) const {
+  if (s >= limit || !is_word(s) || !outside(s) || !in(kDeterminers, lower(word(s)))) return s;
+  std::size_t f = s + 1;
+  while (f < limit && f - s <= 6 && is_word(f) && outside(f) && !in(kNpStop, lower(word(f))) &&
+         (is_cap(f) || !(verb_like(f) || is_trailing_verb(f)))) {
+    ++f;
+  }
+  if (f >= limit || f - s < 2 || f - s > 6 || !is_word(f) || is_cap(f) || is_cap(f - 1)) return s;
+  const std::string head = lower(word(f - 1));
+  if (strip_possessive(head) != head) return s;
+  const std::string_view v = word(f);
+  const bool present = v.size() > 3 && v.back() == 's' && head.back() != 's';
+  return verb_like(f) || is_trailing_verb(f) || present ? f : s;
+}
+
+// How many commas of introductory phrases sentence_subject looks past for the subject.
+constexpr std::size_t kIntroCommas = 3;
 
 // The subject of the sentence starting at token `floor`, for a participle at `limit`: a pronoun
 // or capitalised name at the sentence start (after "Then", "And", ...) or right after an
@@ -248,7 +276,7 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
     while (c < limit && !is_punct(c, ",")) ++c;
     if (c + 1 < limit) s = c + 1;
   }
-  const std::size_t first = s;
+  std::size_t commas_tried = 0;
   while (s < limit) {
     std::size_t b = s;
     while (b < limit && is_word(b) && outside(b) &&
@@ -259,6 +287,7 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
         !is_cap(b + 1)) {
       return analyse_np(b, b + 1, limit);
     }
+    if (const std::size_t f = described_subject_end(s, limit); f > s) return analyse_np(s, f, limit);
     std::size_t e = b;
     while (e < limit && e - b < 6 && is_cap(e) && outside(e)) ++e;
     // The name must be one the article knows ("Kicking off the day, ..." is no subject).
@@ -270,11 +299,19 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
                       return m->type == MentionType::kPerson || m->type == MentionType::kOrg;
                     }) ||
         text_name_overlaps(run);
-    if (known && e < limit && is_word(e) && !is_cap(e) && word(e) != "of" && word(e) != "and") {
+    // Party and state in brackets between the name and its verb: "Sen. Bernie Sanders (I-Vt.)
+    // on Saturday criticized ...".
+    std::size_t v = e;
+    if (v < limit && is_punct(v, "(")) {
+      while (v < limit && v - e < 8 && !is_punct(v, ")")) ++v;
+      if (v < limit && is_punct(v, ")")) ++v;
+    }
+    if (known && v < limit && is_word(v) && !is_cap(v) && word(v) != "of" && word(v) != "and") {
       return analyse_np(b, e, limit);
     }
-    // Not a subject: try after the next comma (an introductory phrase), at most once.
-    if (s != first) break;
+    // Not a subject: try after the next comma (introductory phrases: "At a campaign event in
+    // Ames, Iowa, on Sunday, Mrs. Clinton tried ..."), up to kIntroCommas of them.
+    if (commas_tried++ == kIntroCommas) break;
     while (s < limit && !is_punct(s, ",")) ++s;
     ++s;
   }

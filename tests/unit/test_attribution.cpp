@@ -181,7 +181,7 @@ TEST_CASE("attribution: phrases cut short and names are not descriptions of a So
   CHECK(description("\"Prices will rise,\" others said.") == "-");
 }
 
-TEST_CASE("attribution: a whole noun phrase at the cue is a description, whatever its nouns",
+TEST_CASE("attribution: a whole noun phrase at the cue is a description whatever its nouns",
           "[attribution][quotes]") {
   auto description = [](const std::string& text) {
     const auto quotes = find_quotes(text, {});
@@ -198,4 +198,25 @@ TEST_CASE("attribution: a whole noun phrase at the cue is a description, whateve
   // What follows the phrase is not part of it; a phrase not ending its clause is no Source.
   CHECK(description("\"Not now,\" said the senior official in a call.") == "the senior official");
   CHECK(description("\"Not now,\" said the agency in a call.") == "-");
+}
+
+TEST_CASE("attribution: a description opening the sentence is the Source of its quotation",
+          "[attribution][quotes]") {
+  auto description = [](const std::string& text) {
+    const auto quotes = find_quotes(text, {});
+    REQUIRE(quotes.size() == 1);
+    CHECK_FALSE(quotes[0].speaker);
+    return quotes[0].speaker_description.value_or("-");
+  };
+  CHECK(description("The town released a statement Wednesday saying \"the roads are closed.\"") ==
+        "The town");
+  CHECK(description("The narrator continues, \"It is more of the same.\"") == "The narrator");
+  CHECK(description("Later the statement cited \"calm on all sides.\"") == "-");
+  CHECK(description("After the vote, the statement cited \"calm on all sides.\"") == "the statement");
+  // A verb aimed at someone else: the quotation is a label or the target's words.
+  CHECK(description("After the vote, the agency accused them of \"a false flag operation.\"") == "-");
+  // A plural head with a verb in -s is no subject and verb ("the protesters signs"); a phrase
+  // ending in a name is no description.
+  CHECK(description("The protesters signs read \"go home.\"") == "-");
+  CHECK(description("The Texas Rangers cited \"a lack of evidence.\"") == "-");
 }
