@@ -201,8 +201,13 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
     return {};
   }
   if (participle) return sentence_subject(floor, *participle);
-  // "Hollande condemned the attack: "..."": the subject of the sentence the colon ends.
-  if (open > floor + 1 && is_punct(open - 1, ":")) return sentence_subject(floor, open - 1);
+  if (open > floor + 1 && is_punct(open - 1, ":")) {
+    // "Pollsters agree - Carl Bialik: "..."", "Stated Stone: "..."": a name alone before the colon.
+    Attribution a = name_before_colon(floor, open - 1);
+    if (a.decided) return a;
+    // "Hollande condemned the attack: "..."": the subject of the sentence the colon ends.
+    return sentence_subject(floor, open - 1);
+  }
   return {};
 }
 
@@ -263,6 +268,28 @@ std::size_t Attributor::described_subject_end(std::size_t s, std::size_t limit) 
 
 // How many commas of introductory phrases sentence_subject looks past for the subject.
 constexpr std::size_t kIntroCommas = 3;
+
+// A name the article knows standing alone before a colon at `colon`: the whole sentence from
+// `floor` ("Cecile Richards:"), after a dash ("HEADLINE - Philip Bump:"), or after a capitalised
+// speech verb ("Stated Stone:", "Continued Stone:").
+Attribution Attributor::name_before_colon(std::size_t floor, std::size_t colon) {
+  std::size_t b = colon;
+  while (b > floor && colon - b < 6 && is_cap(b - 1) && outside(b - 1)) --b;
+  // The run must open the sentence or follow a dash.
+  if (b == colon || (b > floor && !is_dash(b - 1))) return {};
+  std::size_t nb = b;
+  const bool speech = is_word(nb) && (in(kSpeechVerbs, lower(word(nb))) || lower(word(nb)) == "continued");
+  if (nb == floor && speech) ++nb;  // "Stated Stone:"
+  if (nb >= colon) return {};
+  const Span run{toks_[nb].b, toks_[colon - 1].e};
+  const auto found = overlapping(run);
+  const bool known = std::any_of(found.begin(), found.end(), [](const Mention* m) {
+                       return m->type == MentionType::kPerson || m->type == MentionType::kOrg;
+                     }) || text_name_overlaps(run);
+  if (!known) return {};
+  Attribution a = analyse_np(nb, colon, colon);
+  return a.speaker ? a : Attribution{};
+}
 
 // The subject of the sentence starting at token `floor`, for a participle at `limit`: a pronoun
 // or capitalised name at the sentence start (after "Then", "And", ...) or right after an

@@ -193,3 +193,22 @@ TEST_CASE("speech cues: a quotation without a cue takes the subject opening its 
   options.rules = nullptr;
   CHECK_FALSE(find_quotes(text, mentions, options)[0].speaker);
 }
+
+TEST_CASE("speech cues: a known name alone before a colon names the quotation after it",
+          "[speech_cues][quotes]") {
+  const std::string text =
+      "Polls agree - Carl Webb: \"Turnout was higher than expected.\"\n\n"
+      "Mark Olsen:\n\n"
+      "\"We counted every vote.\"\n\n"
+      "Stated Olsen: \"Nobody was turned away.\"\n\n"
+      "Results as follows: \"Webb 52, Olsen 48.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Carl Webb", "Carl Webb");
+  add_mentions(mentions, text, "Mark Olsen", "Mark Olsen");
+  add_mentions(mentions, text, "Olsen", "Mark Olsen");
+  // A phrase that is no name the article knows ("Results as follows") names nobody.
+  CHECK(summary(text, mentions) == std::vector<std::string>{"Carl Webb|Turnout was higher than expected.",
+                                                            "Mark Olsen|We counted every vote.",
+                                                            "Mark Olsen|Nobody was turned away.",
+                                                            "-|Webb 52, Olsen 48."});
+}
