@@ -5,7 +5,7 @@
 // Usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] [--margin BYTES]
 //                              [--errors N] [--context BYTES] [--referents FILE]
 //                              [--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1]
-//                              [--cv K]
+//                              [--appositive N] [--cv K]
 //   DATA_DIR is an unpacked PolNeAR compartment (data/dev or data/train) holding text/ and
 //   attributions/. With --mentions tagger (the default) the person and organisation mentions
 //   come from the article analysis (NER tagger + in-article resolution), as when indexing; with
@@ -16,7 +16,7 @@
 //   annotation tasks for them (corpus text: keep out of the repository). --breakdown prints
 //   where the gold quotations that are not right come from. --cv K splits the articles into K
 //   folds (article i, in name order, goes to fold i mod K), chooses the operating point (precise,
-//   pronoun margin, sentence subjects) on K-1 folds and scores it on the held-out one (see kGrid and choose()).
+//   pronoun margin, sentence subjects, appositive window) on K-1 folds and scores it on the held-out one (see kGrid and choose()).
 //
 // Definitions (see QUALITY.md, "## Quote speakers"):
 // - A gold attribution is a DIRECT quote when at least half of the letters of its Content span
@@ -83,6 +83,7 @@ struct Args {
   std::string referents_path, tasks_path;
   bool breakdown = false;
   bool subjects = newsidx::entities::QuoteOptions{}.sentence_subjects;
+  std::size_t appositive = newsidx::entities::QuoteOptions{}.appositive_window;
   std::size_t folds = 0;
 };
 
@@ -102,6 +103,7 @@ std::optional<Args> parse_args(int argc, char** argv) {
     else if (k == "--breakdown") a.breakdown = v == "1";
     else if (k == "--cv") a.folds = std::stoul(v);
     else if (k == "--subjects") a.subjects = v == "1";
+    else if (k == "--appositive") a.appositive = std::stoul(v);
     else return std::nullopt;
   }
   return a;
@@ -535,9 +537,10 @@ struct Config {
   bool precise = false;
   std::size_t margin = 0;
   bool subjects = true;  // QuoteOptions::sentence_subjects
+  std::size_t appositive = newsidx::entities::QuoteOptions{}.appositive_window;
   std::string name() const {
     return std::string(precise ? "precise" : "default") + ", margin " + std::to_string(margin) +
-           (subjects ? "" : ", no sentence subjects");
+           (subjects ? "" : ", no sentence subjects") + ", appositive " + std::to_string(appositive);
   }
   bool operator==(const Config&) const = default;
 };
@@ -550,6 +553,7 @@ Counts score_doc(const Doc& d, const Config& cfg, ErrorLog& log) {
   options.precise = cfg.precise;
   options.pronoun_margin = cfg.margin;
   options.sentence_subjects = cfg.subjects;
+  options.appositive_window = cfg.appositive;
   const std::vector<Quote> quotes = newsidx::entities::find_quotes(d.text, d.mentions, options);
   Counts c;
   for (const GoldQuote& g : d.gold) score_quote(d, g, quotes, rules, c, log);
@@ -611,14 +615,16 @@ void print_breakdown(const Counts& c) {
   }
 }
 
-// The operating points the attribution offers: QuoteOptions::precise, ::pronoun_margin and
-// ::sentence_subjects.
+// The operating points the attribution offers: QuoteOptions::precise, ::pronoun_margin,
+// ::sentence_subjects and ::appositive_window.
 const std::vector<Config> kGrid = [] {
   std::vector<Config> g;
-  for (const bool subjects : {true, false}) {
-    for (const std::size_t m : {0, 100, 200, 300, 500}) g.push_back({false, m, subjects});
-    g.push_back({true, 0, subjects});
-    g.push_back({true, 300, subjects});
+  for (const std::size_t app : {14, 20, 30}) {
+    for (const bool subjects : {true, false}) {
+      for (const std::size_t m : {0, 100, 200, 300, 500}) g.push_back({false, m, subjects, app});
+      g.push_back({true, 0, subjects, app});
+      g.push_back({true, 300, subjects, app});
+    }
   }
   return g;
 }();
@@ -663,7 +669,7 @@ void cross_validate(const std::vector<Doc>& docs, std::size_t k) {
     for (std::size_t g = 0; g < kGrid.size(); ++g) fold[i % k][g].add(score_doc(docs[i], kGrid[g], quiet));
   }
   const newsidx::entities::QuoteOptions lib;
-  const Config def{lib.precise, lib.pronoun_margin, lib.sentence_subjects};
+  const Config def{lib.precise, lib.pronoun_margin, lib.sentence_subjects, lib.appositive_window};
   const auto def_it = std::find(kGrid.begin(), kGrid.end(), def);
   const std::size_t def_i = static_cast<std::size_t>(def_it - kGrid.begin());
   Spread acc, prec, cov, dacc, dprec, dcov;
@@ -705,7 +711,7 @@ int main(int argc, char** argv) {
   if (!args) {
     std::cerr << "usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] "
                  "[--margin BYTES] [--errors N] [--context BYTES] [--referents FILE] "
-                 "[--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1] [--cv K]\n";
+                 "[--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1] [--appositive N] [--cv K]\n";
     return 2;
   }
   if (!fs::is_directory(args->dir / "text") || !fs::is_directory(args->dir / "attributions")) {
@@ -727,7 +733,7 @@ int main(int argc, char** argv) {
   }
   ErrorLog log{args->max_errors, 0, args->context};
   Counts total;
-  const Config cfg{args->precise, args->margin, args->subjects};
+  const Config cfg{args->precise, args->margin, args->subjects, args->appositive};
   for (const Doc& d : docs) total.add(score_doc(d, cfg, log));
   print_report(*args, total, ls, docs.size(), !referents.empty());
   if (args->breakdown) print_breakdown(total);

@@ -31,11 +31,12 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
     return end;
   };
   e = skip_brackets(e);
-  // An appositive between subject and verb: "Klobuchar, a Democrat, told".
+  // An appositive between subject and verb: "Klobuchar, a Democrat, told", of fewer than
+  // QuoteOptions::appositive_window tokens.
   if (e > floor && is_punct(e - 1, ",")) {
     std::size_t c = e - 1;
     std::size_t j = c;
-    while (j > floor && c - j < 14 && !is_punct(j - 1, ",") && outside(j - 1) &&
+    while (j > floor && c - j < options_.appositive_window && !is_punct(j - 1, ",") && outside(j - 1) &&
            !sentence_end(j - 1)) {
       --j;
     }
@@ -190,7 +191,9 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
     const bool continued = (word(k) == "continued" || word(k) == "continues") &&
                            (k + 1 == open ||
                             (k + 2 == open && (is_punct(k + 1, ":") || is_punct(k + 1, ","))));
-    if (!is_speech_verb(k) && !continued) continue;
+    // "As Akhil Amar put it, "..."": "put it" is a speech verb.
+    const bool put_it = word(k) == "put" && k + 1 < open && word(k + 1) == "it" && outside(k);
+    if (!is_speech_verb(k) && !continued && !put_it) continue;
     Attribution a = subject_before(k, floor);
     if (a.decided) return a;
     if (word(k) == "said" || word(k) == "says") {

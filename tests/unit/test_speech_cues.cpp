@@ -212,3 +212,28 @@ TEST_CASE("speech cues: a known name alone before a colon names the quotation af
                                                             "Mark Olsen|Nobody was turned away.",
                                                             "-|Webb 52, Olsen 48."});
 }
+
+TEST_CASE("speech cues: put it is a speech verb and a long appositive still reaches its verb",
+          "[speech_cues][quotes]") {
+  const std::string text =
+      "As Carl Webb put it, \"Nobody reads the fine print.\"\n\n"
+      "Mark Olsen, who ran the small map and book shop on the corner of Main Street in Dover for "
+      "thirty years, said \"times are hard.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Carl Webb", "Carl Webb");
+  add_mentions(mentions, text, "Mark Olsen", "Mark Olsen");
+  CHECK(summary(text, mentions) == std::vector<std::string>{"Carl Webb|Nobody reads the fine print.",
+                                                            "Mark Olsen|times are hard."});
+  // "put it" is the cue itself, not the sentence-subject fallback.
+  std::vector<std::string> rules;
+  newsidx::entities::QuoteOptions no_subjects;
+  no_subjects.sentence_subjects = false;
+  no_subjects.rules = &rules;
+  CHECK(find_quotes(text, mentions, no_subjects)[0].speaker == "Carl Webb");
+  CHECK(rules[0] == "before");
+  // The window is the option the cross-validation chose; at the old 14 tokens the second
+  // quotation's speaker is out of reach.
+  newsidx::entities::QuoteOptions narrow;
+  narrow.appositive_window = 14;
+  CHECK_FALSE(find_quotes(text, mentions, narrow)[1].speaker);
+}
