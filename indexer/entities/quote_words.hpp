@@ -71,11 +71,11 @@ inline constexpr auto kSubjectParticiples = std::to_array<std::string_view>({
     "announcing", "boasting", "acknowledging", "admitting", "lamenting", "replying",
     "countering", "stressing", "insisting", "suggesting", "conceding"});
 // Words that may stand between a subject and its verb: "X also said", "X has said".
-inline constexpr std::array<std::string_view, 30> kBetween = {
+inline constexpr std::array<std::string_view, 33> kBetween = {
     "also", "then", "later", "previously", "once", "repeatedly", "reportedly", "recently",
     "has", "had", "have", "would", "will", "was", "is", "never", "often", "again", "just",
     "publicly", "privately", "first", "subsequently", "earlier", "further", "even", "still",
-    "simply", "famously", "frequently"};
+    "simply", "famously", "frequently", "meanwhile", "however", "too"};
 inline constexpr std::array<std::string_view, 9> kPronouns = {"he",  "she", "i",  "we", "they",
                                                        "you", "it",  "He", "She"};
 // Lower-case words that may be part of a speaker noun phrase.

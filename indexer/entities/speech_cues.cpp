@@ -70,7 +70,7 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
   // said"): its lower-case words need not be speaker-phrase words ("agency", "activist") when a
   // determiner opens it right at the clause's start; it is then a description of its Source.
   std::size_t d = b;
-  while (d > floor && e - d < 10 && is_word(d - 1) && outside(d - 1) && !is_cap(d - 1)) --d;
+  while (d > floor && e - d < 10 && description_word(d - 1) && !is_cap(d - 1)) --d;
   if (d > floor && d < b && is_word(d - 1) && in(kDeterminers, lower(word(d - 1))) &&
       (d - 1 == floor || !is_word(d - 2))) {
     b = d - 1;
@@ -105,7 +105,7 @@ Attribution Attributor::np_after(std::size_t verb, std::size_t ceil) {
   // clause; its lower-case words need not be speaker-phrase words. It describes its Source.
   if (is_word(b) && outside(b) && in(kDeterminers, word(b))) {
     std::size_t f = b + 1;
-    while (f < ceil && f - b < 10 && is_word(f) && outside(f) && !in(kNpStop, word(f))) ++f;
+    while (f < ceil && f - b < 10 && description_word(f)) ++f;
     if (f > e && f - b >= 2 && (f == ceil || is_punct(f, ",") || is_punct(f, "."))) e = f;
   }
   if (e == b) return {};
@@ -252,21 +252,27 @@ Attribution Attributor::own_sentence_subject(const RawQuote& q, std::size_t q_in
 
 // A description opening a clause at token `s` as its subject ("The narrator continues", "the
 // statement urged", "The town released a statement saying"): a determiner, up to five words, a
-// lower-case head noun, then the clause's verb (an "-ed" form or auxiliary, a speech verb, or a
-// present tense in -s after a head that is not a plural). The token after the phrase, or `s`.
+// lower-case head noun, adverbs or auxiliaries ("also", "has"), then the clause's verb (an "-ed"
+// form or auxiliary, a speech verb, or a present tense in -s after a head that is not a plural).
+// The token after the phrase, or `s`.
 std::size_t Attributor::described_subject_end(std::size_t s, std::size_t limit) const {
   if (s >= limit || !is_word(s) || !outside(s) || !in(kDeterminers, lower(word(s)))) return s;
   std::size_t f = s + 1;
-  while (f < limit && f - s <= 6 && is_word(f) && outside(f) && !in(kNpStop, lower(word(f))) &&
-         (is_cap(f) || !(verb_like(f) || is_trailing_verb(f)))) {
-    ++f;
-  }
+  while (f < limit && f - s <= 6 && description_word(f)) ++f;
   if (f >= limit || f - s < 2 || f - s > 6 || !is_word(f) || is_cap(f) || is_cap(f - 1)) return s;
   const std::string head = lower(word(f - 1));
   if (strip_possessive(head) != head) return s;
-  const std::string_view v = word(f);
+  // Adverbs and auxiliaries before the verb: "The chancellor also said", "the report has found".
+  std::size_t g = f;
+  while (g < limit && is_word(g) && !is_cap(g) &&
+         (in(kBetween, word(g)) || (word(g).size() > 4 && word(g).ends_with("ly")))) {
+    ++g;
+  }
+  if (g >= limit || !is_word(g) || is_cap(g)) return s;
+  const std::string_view v = word(g);
   const bool present = v.size() > 3 && v.back() == 's' && head.back() != 's';
-  return verb_like(f) || is_trailing_verb(f) || present ? f : s;
+  const bool copula = v == "been" || v == "are" || v == "were" || v == "be";
+  return verb_like(g) || is_trailing_verb(g) || present || copula ? f : s;
 }
 
 // How many commas of introductory phrases sentence_subject looks past for the subject.

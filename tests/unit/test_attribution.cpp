@@ -220,3 +220,24 @@ TEST_CASE("attribution: a description opening the sentence is the Source of its 
   CHECK(description("The protesters signs read \"go home.\"") == "-");
   CHECK(description("The Texas Rangers cited \"a lack of evidence.\"") == "-");
 }
+
+TEST_CASE("attribution: a description read whole stops before its verb and the verb's adverbs",
+          "[attribution][quotes]") {
+  auto description = [](const std::string& text) {
+    const auto quotes = find_quotes(text, {});
+    REQUIRE(quotes.size() == 1);
+    return quotes[0].speaker_description.value_or("-");
+  };
+  // Seen in BBC news before this rule: "The chancellor also", "The prime minister shrugged
+  // off", "the two-year penalty was", "some delegates attending".
+  CHECK(description("The chancellor also released a statement saying \"growth is strong.\"") ==
+        "The chancellor");
+  CHECK(description("The prime minister shrugged off the report, saying \"it is old news.\"") ==
+        "The prime minister");
+  CHECK(description("The clubs said the two-year penalty was \"harsh.\"") == "The clubs");
+  CHECK(description("\"It was fine,\" said some delegates attending.") == "-");
+  // Words of the phrase itself: an "-ed" or "-ing" adjective, an adverb before an adjective.
+  CHECK(description("\"No,\" the retired neurosurgeon said.") == "the retired neurosurgeon");
+  CHECK(description("\"No,\" said a leading economist.") == "a leading economist");
+  CHECK(description("\"No,\" said the famously gruff senator.") == "the famously gruff senator");
+}
