@@ -8,9 +8,6 @@ namespace {
 // A description longer than this is a clause the cue rules misread, not a Source.
 constexpr std::size_t kMaxDescriptionTokens = 10;
 
-// Words that open a description of a Source ("a senior official", "one trader").
-constexpr auto kDeterminers = std::to_array<std::string_view>(
-    {"the", "a", "an", "one", "another", "two", "three", "some", "several", "many", "most"});
 // Words before the determiner that are not part of the description ("But a spokesman said").
 constexpr auto kLeadingConjunctions = std::to_array<std::string_view>({"but", "and", "yet", "so"});
 // Last words that end no description: a phrase cut short ("the former", "director of").
@@ -435,6 +432,10 @@ std::vector<Quote> Attributor::run() {
     if (!att[q].decided) {
       att[q] = according_to(raw_[q]);
       att[q].rule = "according";
+    }
+    if (!att[q].decided && options_.sentence_subjects) {
+      att[q] = own_sentence_subject(raw_[q], q);
+      att[q].rule = "subject";
     }
     if (att[q].decided && att[q].speaker && att[q].mention) {
       remember_speaker(*att[q].mention, att[q]);

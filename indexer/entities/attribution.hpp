@@ -109,6 +109,30 @@ class Attributor {
     }
     return false;
   }
+  // A word that may stand inside a description read whole ("one former senior agency official",
+  // "the retired neurosurgeon"): not a verb ("was", "have", a speech verb), a determiner, a word
+  // that ends a noun phrase ("in", "who"), nor an "-ed" or "-ing" form or adverb that no word
+  // of the phrase follows ("the town released", "the chancellor also", "delegates attending").
+  bool description_word(std::size_t k) const {
+    if (!is_word(k) || !outside(k)) return false;
+    if (is_cap(k)) return true;
+    const std::string w = lower(word(k));
+    static constexpr auto kVerbs = std::to_array<std::string_view>(
+        {"are", "were", "be", "been", "do", "did", "have", "has", "had",
+         // particles of phrasal verbs: "the prime minister shrugged off"
+         "off", "up", "out", "down", "back", "away"});
+    if (in(kNpStop, w) || in(kVerbs, w) || in(kDeterminers, w) || is_trailing_verb(k)) {
+      return false;
+    }
+    // "-ed" forms, adverbs ("famously gruff") and "first" ("the former first lady") stand inside
+    // the phrase only before another word of it; "the chancellor also said" ends at "also".
+    const bool adverb = in(kBetween, w) || (w.size() > 4 && w.ends_with("ly"));
+    const bool participle = w.size() > 5 && w.ends_with("ing");  // "a leading economist"
+    if (!adverb && !participle && !verb_like(k)) return true;
+    if (in(kVerbs, w) || w == "was" || w == "is" || w == "will" || w == "would") return false;
+    return (adverb || participle || w.ends_with("ed")) && k + 1 < toks_.size() && is_word(k + 1) &&
+           !is_cap(k + 1) && !verb_like(k + 1) && description_word(k + 1);
+  }
   bool is_speech_verb(std::size_t k) const {
     // Asked for every token: a hash set instead of a walk over the list's 70-odd words.
     static const std::unordered_set<std::string_view> kSet(kSpeechVerbs.begin(), kSpeechVerbs.end());
@@ -134,7 +158,11 @@ class Attributor {
   Attribution trailing(const RawQuote& q);
   Attribution leading(const RawQuote& q, std::size_t q_index);
   Attribution according_to(const RawQuote& q);
+  Attribution own_sentence_subject(const RawQuote& q, std::size_t q_index);
+  std::size_t sentence_floor(std::size_t open, std::size_t q_index) const;
   Attribution sentence_subject(std::size_t floor, std::size_t limit);
+  Attribution name_before_colon(std::size_t floor, std::size_t colon);
+  std::size_t described_subject_end(std::size_t s, std::size_t limit) const;
   Attribution subject_before(std::size_t verb, std::size_t floor);
   Attribution np_after(std::size_t verb, std::size_t ceil);
   Attribution analyse_np(std::size_t b, std::size_t e, std::size_t verb);

@@ -71,11 +71,11 @@ inline constexpr auto kSubjectParticiples = std::to_array<std::string_view>({
     "announcing", "boasting", "acknowledging", "admitting", "lamenting", "replying",
     "countering", "stressing", "insisting", "suggesting", "conceding"});
 // Words that may stand between a subject and its verb: "X also said", "X has said".
-inline constexpr std::array<std::string_view, 30> kBetween = {
+inline constexpr std::array<std::string_view, 33> kBetween = {
     "also", "then", "later", "previously", "once", "repeatedly", "reportedly", "recently",
     "has", "had", "have", "would", "will", "was", "is", "never", "often", "again", "just",
     "publicly", "privately", "first", "subsequently", "earlier", "further", "even", "still",
-    "simply", "famously", "frequently"};
+    "simply", "famously", "frequently", "meanwhile", "however", "too"};
 inline constexpr std::array<std::string_view, 9> kPronouns = {"he",  "she", "i",  "we", "they",
                                                        "you", "it",  "He", "She"};
 // Lower-case words that may be part of a speaker noun phrase.
@@ -124,6 +124,20 @@ inline constexpr std::array<std::string_view, 46> kOrgWords = {
 inline constexpr auto kSubordinators = std::to_array<std::string_view>(
     {"When", "While", "After", "Before", "Although", "Though", "If", "Because", "Since", "Once",
      "Until", "Unless", "Whereas", "Whenever"});
+// Words that open a description of a Source ("a senior official", "one trader").
+inline constexpr auto kDeterminers = std::to_array<std::string_view>(
+    {"the", "a", "an", "one", "another", "two", "three", "some", "several", "many", "most"});
+// Verbs aimed at someone else: a quotation after "X accused Y of" is not X's own words by the
+// sentence-subject rule (Attributor::own_sentence_subject).
+inline constexpr auto kTargetVerbs = std::to_array<std::string_view>(
+    {"accused", "accuses", "blamed", "blames", "urged", "urges"});
+// Words that open another clause between a sentence's subject and a quotation ("Clinton spoke
+// where protesters had gathered, chanting \"...\"", "Jindal signed an order, while Huckabee
+// proposed \"...\""): that clause may have a subject of its own, so the sentence's subject does
+// not name the quotation's speaker (Attributor::own_sentence_subject).
+inline constexpr auto kClauseOpeners = std::to_array<std::string_view>(
+    {"who", "whom", "whose", "which", "where", "while", "whereas", "when", "as", "because",
+     "after", "before", "since", "although", "though", "but", "and", "until", "if", "unless"});
 // Capitalised words that begin a sentence or clause but are not part of a name: "Because
 // Murphy said", "Despite Ted Cruz's win", "Nobody asked".
 inline constexpr auto kCapFunction = std::to_array<std::string_view>({

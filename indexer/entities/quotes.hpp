@@ -31,7 +31,7 @@ struct QuoteOptions {
   /// gender is kUnknown is compatible with both pronouns.
   std::function<NameGender(std::string_view first_name)> gender_of;
   /// When set, receives for each returned quotation the rule that attributed it ("after",
-  /// "before", "according", "paragraph-quote", "paragraph-verb", "carry", or "" for none);
+  /// "before", "according", "subject", "paragraph-quote", "paragraph-verb", "carry", or "" for none);
   /// the evaluation tool reports precision per rule with it.
   std::vector<std::string>* rules = nullptr;
   /// Precision over coverage: "he"/"she" resolve only when a single compatible subject or
@@ -44,6 +44,15 @@ struct QuoteOptions {
   /// leaves it open: measured against annotated referents it gives the best coverage and
   /// document F1 at over 90% precision; 300 is the stricter middle point of QUALITY.md.
   std::size_t pronoun_margin = 0;
+  /// A quotation that no cue attributes takes the subject of its own sentence when that sentence
+  /// opens with a name the article knows, or a pronoun, followed by its verb ("Moore thanked him
+  /// for \"taking these steps\"", "Trump went after Bush, calling him \"...\""): the rule
+  /// "subject". Kept by cross-validation on PolNeAR train (QUALITY.md, "## Quote speakers").
+  bool sentence_subjects = true;
+  /// The longest appositive, in tokens, between a speaker and its verb ("Mr. Slinker, whose
+  /// latest start-up, Paradata, uses big data to help brands find suppliers, said"). Chosen by
+  /// cross-validation on PolNeAR train among 14, 20 and 30 (QUALITY.md, "## Quote speakers").
+  std::size_t appositive_window = 30;
   /// When set, receives the work counters of the call (added to what it holds).
   QuoteStats* stats = nullptr;
 };

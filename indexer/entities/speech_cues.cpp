@@ -31,11 +31,12 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
     return end;
   };
   e = skip_brackets(e);
-  // An appositive between subject and verb: "Klobuchar, a Democrat, told".
+  // An appositive between subject and verb: "Klobuchar, a Democrat, told", of fewer than
+  // QuoteOptions::appositive_window tokens.
   if (e > floor && is_punct(e - 1, ",")) {
     std::size_t c = e - 1;
     std::size_t j = c;
-    while (j > floor && c - j < 14 && !is_punct(j - 1, ",") && outside(j - 1) &&
+    while (j > floor && c - j < options_.appositive_window && !is_punct(j - 1, ",") && outside(j - 1) &&
            !sentence_end(j - 1)) {
       --j;
     }
@@ -65,6 +66,17 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
          (is_cap(b - 1) || np_word(b - 1))) {
     --b;
   }
+  // A whole noun phrase opening its clause ("\"...,\" the agency said", "One party activist
+  // said"): its lower-case words need not be speaker-phrase words ("agency", "activist") when a
+  // determiner opens it right at the clause's start; it is then a description of its Source.
+  std::size_t d = b;
+  while (d > floor && e - d < 10 && description_word(d - 1) && !is_cap(d - 1)) --d;
+  if (d > floor && d < b && is_word(d - 1) && in(kDeterminers, lower(word(d - 1))) &&
+      (d - 1 == floor || !is_word(d - 2))) {
+    b = d - 1;
+  } else if (d == floor && d < b && in(kDeterminers, lower(word(d)))) {
+    b = d;
+  }
   // Only a phrase that ends the clause before it: "what he called", "Trump said".
   return analyse_np(b, e, verb);
 }
@@ -88,6 +100,13 @@ Attribution Attributor::np_after(std::size_t verb, std::size_t ceil) {
     std::size_t f = j;
     while (f < ceil && f - j < 4 && is_cap(f) && outside(f)) ++f;
     if (f > j && j > e && (f == ceil || toks_[f].kind == TokKind::kPunct)) e = f;
+  }
+  // "said one former senior agency official.": a determiner opens a noun phrase that ends the
+  // clause; its lower-case words need not be speaker-phrase words. It describes its Source.
+  if (is_word(b) && outside(b) && in(kDeterminers, word(b))) {
+    std::size_t f = b + 1;
+    while (f < ceil && f - b < 10 && description_word(f)) ++f;
+    if (f > e && f - b >= 2 && (f == ceil || is_punct(f, ",") || is_punct(f, "."))) e = f;
   }
   if (e == b) return {};
   // "said Trump continued to ...": a name followed by its own verb is the object clause's
@@ -150,13 +169,7 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
   const bool colon_block = toks_[open - 1].para != toks_[open].para && is_punct(open - 1, ":") &&
                            outside(open - 1);
   if (toks_[open - 1].para != toks_[open].para && !colon_block) return {};
-  const std::size_t para = toks_[open - 1].para;
-  // The sentence before the quotation, bounded by the previous quotation of the paragraph.
-  std::size_t floor = open;
-  while (floor > 0 && toks_[floor - 1].para == para && !sentence_end(floor - 1)) {
-    if (toks_[floor - 1].quote >= 0 && toks_[floor - 1].quote != static_cast<int>(q_index)) break;
-    --floor;
-  }
+  const std::size_t floor = sentence_floor(open, q_index);
   // A subordinate clause opening the sentence ("When Trump suggested ...,") holds no cue of
   // the main clause's quotation.
   std::size_t main_from = floor;
@@ -178,7 +191,9 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
     const bool continued = (word(k) == "continued" || word(k) == "continues") &&
                            (k + 1 == open ||
                             (k + 2 == open && (is_punct(k + 1, ":") || is_punct(k + 1, ","))));
-    if (!is_speech_verb(k) && !continued) continue;
+    // "As Akhil Amar put it, "..."": "put it" is a speech verb.
+    const bool put_it = word(k) == "put" && k + 1 < open && word(k + 1) == "it" && outside(k);
+    if (!is_speech_verb(k) && !continued && !put_it) continue;
     Attribution a = subject_before(k, floor);
     if (a.decided) return a;
     if (word(k) == "said" || word(k) == "says") {
@@ -189,9 +204,100 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
     return {};
   }
   if (participle) return sentence_subject(floor, *participle);
-  // "Hollande condemned the attack: "..."": the subject of the sentence the colon ends.
-  if (open > floor + 1 && is_punct(open - 1, ":")) return sentence_subject(floor, open - 1);
+  if (open > floor + 1 && is_punct(open - 1, ":")) {
+    // "Pollsters agree - Carl Bialik: "..."", "Stated Stone: "..."": a name alone before the colon.
+    Attribution a = name_before_colon(floor, open - 1);
+    if (a.decided) return a;
+    // "Hollande condemned the attack: "..."": the subject of the sentence the colon ends.
+    return sentence_subject(floor, open - 1);
+  }
   return {};
+}
+
+// The first token of the sentence before the quotation opening at token `open`, bounded by the
+// previous quotation of the paragraph.
+std::size_t Attributor::sentence_floor(std::size_t open, std::size_t q_index) const {
+  const std::size_t para = toks_[open - 1].para;
+  std::size_t floor = open;
+  while (floor > 0 && toks_[floor - 1].para == para && !sentence_end(floor - 1)) {
+    if (toks_[floor - 1].quote >= 0 && toks_[floor - 1].quote != static_cast<int>(q_index)) break;
+    --floor;
+  }
+  return floor;
+}
+
+// A quotation inside a sentence whose verb is not a speech verb ("Moore thanked him for
+// \"...\"", "Clinton's campaign slogan is \"...\""): the sentence's subject, when it opens the
+// sentence as a known name or a pronoun followed by a lower-case word; that word is the cue.
+Attribution Attributor::own_sentence_subject(const RawQuote& q, std::size_t q_index) {
+  const std::size_t open = q.open_tok;
+  if (open == 0 || toks_[open - 1].para != toks_[open].para) return {};
+  const std::size_t floor = sentence_floor(open, q_index);
+  if (floor >= open) return {};
+  Attribution a = sentence_subject(floor, open);
+  const std::optional<Span> subject = a.speaker ? a.mention : a.description;
+  if (!a.decided || !subject) return {};
+  // The verb: the first lower-case word after the subject that is no part of its phrase.
+  std::size_t verb = tok_at(subject->end);
+  while (verb < open && (!is_word(verb) || is_cap(verb) || np_word(verb))) ++verb;
+  for (std::size_t k = verb; k < open; ++k) {
+    if (is_word(k) && in(kClauseOpeners, lower(word(k)))) return {};
+  }
+  // Verbs aimed at someone else ("accused Moscow of preparing a \"false flag operation\""):
+  // their quotations are mostly scare quotes or the target's words (as in kSpeechVerbs).
+  if (verb < open && is_word(verb) && in(kTargetVerbs, word(verb))) return {};
+  if (verb < open && is_word(verb)) a.cue = Span{toks_[verb].b, toks_[verb].e};
+  return a;
+}
+
+// A description opening a clause at token `s` as its subject ("The narrator continues", "the
+// statement urged", "The town released a statement saying"): a determiner, up to five words, a
+// lower-case head noun, adverbs or auxiliaries ("also", "has"), then the clause's verb (an "-ed"
+// form or auxiliary, a speech verb, or a present tense in -s after a head that is not a plural).
+// The token after the phrase, or `s`.
+std::size_t Attributor::described_subject_end(std::size_t s, std::size_t limit) const {
+  if (s >= limit || !is_word(s) || !outside(s) || !in(kDeterminers, lower(word(s)))) return s;
+  std::size_t f = s + 1;
+  while (f < limit && f - s <= 6 && description_word(f)) ++f;
+  if (f >= limit || f - s < 2 || f - s > 6 || !is_word(f) || is_cap(f) || is_cap(f - 1)) return s;
+  const std::string head = lower(word(f - 1));
+  if (strip_possessive(head) != head) return s;
+  // Adverbs and auxiliaries before the verb: "The chancellor also said", "the report has found".
+  std::size_t g = f;
+  while (g < limit && is_word(g) && !is_cap(g) &&
+         (in(kBetween, word(g)) || (word(g).size() > 4 && word(g).ends_with("ly")))) {
+    ++g;
+  }
+  if (g >= limit || !is_word(g) || is_cap(g)) return s;
+  const std::string_view v = word(g);
+  const bool present = v.size() > 3 && v.back() == 's' && head.back() != 's';
+  const bool copula = v == "been" || v == "are" || v == "were" || v == "be";
+  return verb_like(g) || is_trailing_verb(g) || present || copula ? f : s;
+}
+
+// How many commas of introductory phrases sentence_subject looks past for the subject.
+constexpr std::size_t kIntroCommas = 3;
+
+// A name the article knows standing alone before a colon at `colon`: the whole sentence from
+// `floor` ("Cecile Richards:"), after a dash ("HEADLINE - Philip Bump:"), or after a capitalised
+// speech verb ("Stated Stone:", "Continued Stone:").
+Attribution Attributor::name_before_colon(std::size_t floor, std::size_t colon) {
+  std::size_t b = colon;
+  while (b > floor && colon - b < 6 && is_cap(b - 1) && outside(b - 1)) --b;
+  // The run must open the sentence or follow a dash.
+  if (b == colon || (b > floor && !is_dash(b - 1))) return {};
+  std::size_t nb = b;
+  const bool speech = is_word(nb) && (in(kSpeechVerbs, lower(word(nb))) || lower(word(nb)) == "continued");
+  if (nb == floor && speech) ++nb;  // "Stated Stone:"
+  if (nb >= colon) return {};
+  const Span run{toks_[nb].b, toks_[colon - 1].e};
+  const auto found = overlapping(run);
+  const bool known = std::any_of(found.begin(), found.end(), [](const Mention* m) {
+                       return m->type == MentionType::kPerson || m->type == MentionType::kOrg;
+                     }) || text_name_overlaps(run);
+  if (!known) return {};
+  Attribution a = analyse_np(nb, colon, colon);
+  return a.speaker ? a : Attribution{};
 }
 
 // The subject of the sentence starting at token `floor`, for a participle at `limit`: a pronoun
@@ -206,7 +312,7 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
     while (c < limit && !is_punct(c, ",")) ++c;
     if (c + 1 < limit) s = c + 1;
   }
-  const std::size_t first = s;
+  std::size_t commas_tried = 0;
   while (s < limit) {
     std::size_t b = s;
     while (b < limit && is_word(b) && outside(b) &&
@@ -217,6 +323,7 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
         !is_cap(b + 1)) {
       return analyse_np(b, b + 1, limit);
     }
+    if (const std::size_t f = described_subject_end(s, limit); f > s) return analyse_np(s, f, limit);
     std::size_t e = b;
     while (e < limit && e - b < 6 && is_cap(e) && outside(e)) ++e;
     // The name must be one the article knows ("Kicking off the day, ..." is no subject).
@@ -228,11 +335,19 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
                       return m->type == MentionType::kPerson || m->type == MentionType::kOrg;
                     }) ||
         text_name_overlaps(run);
-    if (known && e < limit && is_word(e) && !is_cap(e) && word(e) != "of" && word(e) != "and") {
+    // Party and state in brackets between the name and its verb: "Sen. Bernie Sanders (I-Vt.)
+    // on Saturday criticized ...".
+    std::size_t v = e;
+    if (v < limit && is_punct(v, "(")) {
+      while (v < limit && v - e < 8 && !is_punct(v, ")")) ++v;
+      if (v < limit && is_punct(v, ")")) ++v;
+    }
+    if (known && v < limit && is_word(v) && !is_cap(v) && word(v) != "of" && word(v) != "and") {
       return analyse_np(b, e, limit);
     }
-    // Not a subject: try after the next comma (an introductory phrase), at most once.
-    if (s != first) break;
+    // Not a subject: try after the next comma (introductory phrases: "At a campaign event in
+    // Ames, Iowa, on Sunday, Mrs. Clinton tried ..."), up to kIntroCommas of them.
+    if (commas_tried++ == kIntroCommas) break;
     while (s < limit && !is_punct(s, ",")) ++s;
     ++s;
   }

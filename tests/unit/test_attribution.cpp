@@ -180,3 +180,64 @@ TEST_CASE("attribution: phrases cut short and names are not descriptions of a So
   CHECK(description("\"Prices will rise,\" press said.") == "-");
   CHECK(description("\"Prices will rise,\" others said.") == "-");
 }
+
+TEST_CASE("attribution: a whole noun phrase at the cue is a description whatever its nouns",
+          "[attribution][quotes]") {
+  auto description = [](const std::string& text) {
+    const auto quotes = find_quotes(text, {});
+    REQUIRE(quotes.size() == 1);
+    CHECK_FALSE(quotes[0].speaker);
+    return quotes[0].speaker_description.value_or("-");
+  };
+  // Heads and modifiers that are no speaker-phrase words ("agency", "activist", "woman").
+  CHECK(description("\"We will win,\" the agency said.") == "the agency");
+  CHECK(description("\"We will win,\" one party activist said.") == "one party activist");
+  CHECK(description("One party activist said, \"We will win.\"") == "One party activist");
+  CHECK(description("\"No way,\" said one former senior agency official.") ==
+        "one former senior agency official");
+  // What follows the phrase is not part of it; a phrase not ending its clause is no Source.
+  CHECK(description("\"Not now,\" said the senior official in a call.") == "the senior official");
+  CHECK(description("\"Not now,\" said the agency in a call.") == "-");
+}
+
+TEST_CASE("attribution: a description opening the sentence is the Source of its quotation",
+          "[attribution][quotes]") {
+  auto description = [](const std::string& text) {
+    const auto quotes = find_quotes(text, {});
+    REQUIRE(quotes.size() == 1);
+    CHECK_FALSE(quotes[0].speaker);
+    return quotes[0].speaker_description.value_or("-");
+  };
+  CHECK(description("The town released a statement Wednesday saying \"the roads are closed.\"") ==
+        "The town");
+  CHECK(description("The narrator continues, \"It is more of the same.\"") == "The narrator");
+  CHECK(description("Later the statement cited \"calm on all sides.\"") == "-");
+  CHECK(description("After the vote, the statement cited \"calm on all sides.\"") == "the statement");
+  // A verb aimed at someone else: the quotation is a label or the target's words.
+  CHECK(description("After the vote, the agency accused them of \"a false flag operation.\"") == "-");
+  // A plural head with a verb in -s is no subject and verb ("the protesters signs"); a phrase
+  // ending in a name is no description.
+  CHECK(description("The protesters signs read \"go home.\"") == "-");
+  CHECK(description("The Texas Rangers cited \"a lack of evidence.\"") == "-");
+}
+
+TEST_CASE("attribution: a description read whole stops before its verb and the verb's adverbs",
+          "[attribution][quotes]") {
+  auto description = [](const std::string& text) {
+    const auto quotes = find_quotes(text, {});
+    REQUIRE(quotes.size() == 1);
+    return quotes[0].speaker_description.value_or("-");
+  };
+  // Seen in BBC news before this rule: "The chancellor also", "The prime minister shrugged
+  // off", "the two-year penalty was", "some delegates attending".
+  CHECK(description("The chancellor also released a statement saying \"growth is strong.\"") ==
+        "The chancellor");
+  CHECK(description("The prime minister shrugged off the report, saying \"it is old news.\"") ==
+        "The prime minister");
+  CHECK(description("The clubs said the two-year penalty was \"harsh.\"") == "The clubs");
+  CHECK(description("\"It was fine,\" said some delegates attending.") == "-");
+  // Words of the phrase itself: an "-ed" or "-ing" adjective, an adverb before an adjective.
+  CHECK(description("\"No,\" the retired neurosurgeon said.") == "the retired neurosurgeon");
+  CHECK(description("\"No,\" said a leading economist.") == "a leading economist");
+  CHECK(description("\"No,\" said the famously gruff senator.") == "the famously gruff senator");
+}

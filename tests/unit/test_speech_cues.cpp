@@ -161,3 +161,79 @@ TEST_CASE("speech cues: a long paragraph's speech verbs are analysed once, not o
   REQUIRE(small.paragraph_cues > 0);
   CHECK(large.paragraph_cues <= small.paragraph_cues * 9 / 2);
 }
+
+TEST_CASE("speech cues: a quotation without a cue takes the subject opening its own sentence",
+          "[speech_cues][quotes]") {
+  const std::string text =
+      "Kerry Washington praised the plan.\n\n"
+      "Mike Moore thanked him for \"taking these steps to make us all safer.\"\n\n"
+      "Louisiana Gov. Bobby Jindal signed an order, while Mike Huckabee proposed \"a new wall.\"\n\n"
+      "The list of demands was long and ended with \"more pay for all.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Kerry Washington", "Kerry Washington");
+  add_mentions(mentions, text, "Mike Moore", "Mike Moore");
+  add_mentions(mentions, text, "Bobby Jindal", "Bobby Jindal");
+  add_mentions(mentions, text, "Mike Huckabee", "Mike Huckabee");
+  // A clause of its own ("while Mike Huckabee proposed") between the subject and the quotation
+  // may have its own subject: no speaker rather than Jindal. A subject the article does not
+  // know as a person or organisation names nobody.
+  const std::vector<std::string> expected = {"Mike Moore|taking these steps to make us all safer.",
+                                             "-|a new wall.", "-|more pay for all."};
+  CHECK(summary(text, mentions) == expected);
+  std::vector<std::string> rules;
+  newsidx::entities::QuoteOptions options;
+  options.rules = &rules;
+  const auto quotes = find_quotes(text, mentions, options);
+  REQUIRE(quotes.size() == 3);
+  CHECK(rules[0] == "subject");
+  REQUIRE(quotes[0].cue);
+  CHECK(text.substr(quotes[0].cue->start, quotes[0].cue->end - quotes[0].cue->start) == "thanked");
+  // The switch the cross-validation weighs: off, the quotation keeps no speaker.
+  options.sentence_subjects = false;
+  options.rules = nullptr;
+  CHECK_FALSE(find_quotes(text, mentions, options)[0].speaker);
+}
+
+TEST_CASE("speech cues: a known name alone before a colon names the quotation after it",
+          "[speech_cues][quotes]") {
+  const std::string text =
+      "Polls agree - Carl Webb: \"Turnout was higher than expected.\"\n\n"
+      "Mark Olsen:\n\n"
+      "\"We counted every vote.\"\n\n"
+      "Stated Olsen: \"Nobody was turned away.\"\n\n"
+      "Results as follows: \"Webb 52, Olsen 48.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Carl Webb", "Carl Webb");
+  add_mentions(mentions, text, "Mark Olsen", "Mark Olsen");
+  add_mentions(mentions, text, "Olsen", "Mark Olsen");
+  // A phrase that is no name the article knows ("Results as follows") names nobody.
+  CHECK(summary(text, mentions) == std::vector<std::string>{"Carl Webb|Turnout was higher than expected.",
+                                                            "Mark Olsen|We counted every vote.",
+                                                            "Mark Olsen|Nobody was turned away.",
+                                                            "-|Webb 52, Olsen 48."});
+}
+
+TEST_CASE("speech cues: put it is a speech verb and a long appositive still reaches its verb",
+          "[speech_cues][quotes]") {
+  const std::string text =
+      "As Carl Webb put it, \"Nobody reads the fine print.\"\n\n"
+      "Mark Olsen, who ran the small map and book shop on the corner of Main Street in Dover for "
+      "thirty years, said \"times are hard.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Carl Webb", "Carl Webb");
+  add_mentions(mentions, text, "Mark Olsen", "Mark Olsen");
+  CHECK(summary(text, mentions) == std::vector<std::string>{"Carl Webb|Nobody reads the fine print.",
+                                                            "Mark Olsen|times are hard."});
+  // "put it" is the cue itself, not the sentence-subject fallback.
+  std::vector<std::string> rules;
+  newsidx::entities::QuoteOptions no_subjects;
+  no_subjects.sentence_subjects = false;
+  no_subjects.rules = &rules;
+  CHECK(find_quotes(text, mentions, no_subjects)[0].speaker == "Carl Webb");
+  CHECK(rules[0] == "before");
+  // The window is the option the cross-validation chose; at the old 14 tokens the second
+  // quotation's speaker is out of reach.
+  newsidx::entities::QuoteOptions narrow;
+  narrow.appositive_window = 14;
+  CHECK_FALSE(find_quotes(text, mentions, narrow)[1].speaker);
+}
