@@ -107,7 +107,9 @@ namespace newsidx::schema {
 //    its path: a text file's id, "path#NEWID" of an SGML story) is its absolute path with the
 //    archive folder resolved, where 6 used the path relative to the folder given, so files of
 //    two folders with the same relative path were one article. Also 7: kPreviousCluster.
-inline constexpr int kSchemaVersion = 7;
+// 8: a fingerprint has 6 bands (8 before), keeps 8 bits of each minimum that is not a band (16
+//    before), and a band term spells the band's minimum as two raw bytes (four hex digits).
+inline constexpr int kSchemaVersion = 8;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
 inline constexpr std::string_view kSkippedKeyPrefix = "newsidx.skipped:";
