@@ -5,8 +5,6 @@
 #include <array>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
 #include "indexer/entities/linking.hpp"
@@ -16,9 +14,6 @@ namespace newsidx::indexer {
 namespace {
 
 using entities::ArticleNames;
-
-constexpr std::array<std::pair<std::string_view, schema::Slot>, 3> kLinked{{
-    {"person", schema::Slot::kPerson}, {"org", schema::Slot::kOrg}, {"place", schema::Slot::kPlace}}};
 
 std::vector<std::string>& values_of(ArticleNames& a, std::string_view facet) {
   return facet == "person" ? a.person : facet == "org" ? a.org : a.place;
@@ -43,10 +38,12 @@ void for_each_article(Xapian::Database& db, Fn&& fn) {
   }
 }
 
-// Replaces the facet terms, slots and record facets of `doc` by `linked`'s.
+// Replaces the facet terms and slots of `doc` by `linked`'s. The record is left alone (it holds
+// no linked facet), so Xapian writes no record again: rewriting them doubled the records' part of
+// a new archive's file (BENCHMARKS.md, copies, third round).
 void rewrite(Xapian::Document& doc, ArticleNames& linked) {
-  nlohmann::json rec = nlohmann::json::parse(doc.get_data(), nullptr, false);
-  for (const auto& [facet, slot] : kLinked) {
+  for (const auto& f : schema::kLinkedFacets) {
+    const std::string_view facet = f.name;
     const std::string prefix = schema::prefix(facet);
     std::vector<std::string> old;
     auto t = doc.termlist_begin();
@@ -57,10 +54,8 @@ void rewrite(Xapian::Document& doc, ArticleNames& linked) {
     for (const auto& v : values)
       if (auto term = schema::value_term(facet, v); !term.empty()) doc.add_boolean_term(term);
     // An empty value removes the slot (remove_value throws for an absent one).
-    doc.add_value(schema::slot(slot), values.empty() ? std::string() : schema::encode_list(values));
-    if (rec.is_object() && rec.contains("facets") && rec["facets"].is_object()) rec["facets"][facet] = values;
+    doc.add_value(schema::slot(f.slot), values.empty() ? std::string() : schema::encode_list(values));
   }
-  if (rec.is_object()) doc.set_data(rec.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace
@@ -78,14 +73,16 @@ Result<LinkOutcome> link_archive(std::vector<Xapian::WritableDatabase>& shards, 
     linker.finish();
     for (auto& db : shards) {
       std::array<Xapian::ValueIterator, 3> stored;
-      for (std::size_t i = 0; i < kLinked.size(); ++i) stored[i] = db.valuestream_begin(schema::slot(kLinked[i].second));
+      for (std::size_t i = 0; i < schema::kLinkedFacets.size(); ++i)
+        stored[i] = db.valuestream_begin(schema::slot(schema::kLinkedFacets[i].slot));
       std::vector<std::pair<Xapian::docid, ArticleNames>> changed;
       for_each_article(db, [&](Xapian::docid did, const ArticleNames& own) {
         ArticleNames linked = linker.link(own);
         bool same = true;
-        for (std::size_t i = 0; i < kLinked.size(); ++i) {
-          const auto slot = schema::slot(kLinked[i].second);
-          same = schema::decode_list(value_at(db, stored[i], slot, did)) == values_of(linked, kLinked[i].first) && same;
+        for (std::size_t i = 0; i < schema::kLinkedFacets.size(); ++i) {
+          const auto slot = schema::slot(schema::kLinkedFacets[i].slot);
+          const auto& now = values_of(linked, schema::kLinkedFacets[i].name);
+          same = schema::decode_list(value_at(db, stored[i], slot, did)) == now && same;
         }
         if (!same) changed.emplace_back(did, std::move(linked));
       });

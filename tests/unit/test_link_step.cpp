@@ -29,7 +29,8 @@ void add_article(Xapian::WritableDatabase& db, const std::string& id, const std:
   doc.add_value(schema::slot(schema::Slot::kDate), "20050506");
   doc.add_value(schema::slot(schema::Slot::kOwnNames), entities::encode_own_names(person, {}, {}));
   doc.add_value(schema::slot(schema::Slot::kPerson), schema::encode_list(person));
-  nlohmann::json rec{{"id", id}, {"facets", {{"person", person}, {"org", nlohmann::json::array()}}}};
+  // As the indexer writes it since schema 8: the linked facets are not in the record.
+  nlohmann::json rec{{"id", id}, {"facets", {{"country", nlohmann::json::array()}}}};
   doc.set_data(rec.dump());
   db.replace_document("Q" + id, doc);
 }
@@ -42,7 +43,7 @@ Xapian::Document article(Xapian::Database& db, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("link step: a surname becomes the archive's full name in terms, slot and record", "[link_step]") {
+TEST_CASE("link step: a surname becomes the archive's full name in terms and slot, the record untouched", "[link_step]") {
   TempDir tmp;
   std::vector<Xapian::WritableDatabase> shards{Xapian::WritableDatabase(tmp.str("db"), Xapian::DB_CREATE)};
   add_article(shards[0], "short", {"Blair"});
@@ -63,9 +64,9 @@ TEST_CASE("link step: a surname becomes the archive's full name in terms, slot a
         std::vector<std::string>{"Tony Blair"});
   CHECK(db.get_termfreq(schema::value_term("person", "Tony Blair")) == 2);
   CHECK(db.get_termfreq(schema::value_term("person", "Blair")) == 0);
+  // The record is left as it was written (rewriting it doubled the records' part of the file).
   auto rec = nlohmann::json::parse(doc.get_data());
-  CHECK(rec["facets"]["person"] == nlohmann::json::array({"Tony Blair"}));
-  CHECK(rec["id"] == "short");
+  CHECK(rec == nlohmann::json{{"id", "short"}, {"facets", {{"country", nlohmann::json::array()}}}});
   // The article's own names stay as written: a later run links from them again.
   CHECK(entities::decode_own_names(doc.get_value(schema::slot(schema::Slot::kOwnNames))).person ==
         std::vector<std::string>{"Blair"});
