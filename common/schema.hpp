@@ -107,7 +107,7 @@ namespace newsidx::schema {
 //    its path: a text file's id, "path#NEWID" of an SGML story) is its absolute path with the
 //    archive folder resolved, where 6 used the path relative to the folder given, so files of
 //    two folders with the same relative path were one article. Also 7: kPreviousCluster.
-// 8: a fingerprint has 6 bands (8 before), keeps 8 bits of each minimum that is not a band (16
+// 8: a fingerprint has 5 bands (8 before), keeps 8 bits of each minimum that is not a band (16
 //    before), and a band term spells the band's minimum as two raw bytes (four hex digits).
 //    Also 8: an article's record no longer holds its person, org and place facets
 //    (kLinkedFacets), which are read from their value slots, so the link step rewrites no record.

@@ -15,14 +15,14 @@ namespace newsidx::indexer::clusters {
 
 /// Minimum hashes per fingerprint. The first kBands of them are the LSH bands (one row each):
 /// a band term is a minimum's 16 bits, so copies at resemblance 0.5 share one with
-/// probability 1 - 0.5^6 (0.984), and the terms of a small archive are few and shared (a
-/// posting list each, not one per article). Six bands, not eight: the database grows a
-/// quarter less for them, and Reuters-21578 keeps 858 of the 866 copy pairs eight found
-/// (`eval_copies.py tune`; BENCHMARKS.md). The other minimums keep 8 bits (kNarrowMask):
+/// probability 1 - 0.5^5 (0.97; 0.998 at 0.7), and the terms of a small archive are few and
+/// shared (a posting list each, not one per article). Five bands, not eight, for the size
+/// target (BENCHMARKS.md): Reuters-21578 keeps 847 of the 866 copy pairs eight found, and the
+/// generated copies all their pairs (`eval_copies.py tune`; QUALITY.md). The other minimums keep 8 bits (kNarrowMask):
 /// they only count agreements, where a chance one (1 in 256) moves the resemblance of
 /// unrelated bodies by 0.3 points on average, and each saves a stored byte.
 inline constexpr std::size_t kHashes = 32;
-inline constexpr std::size_t kBands = 6;
+inline constexpr std::size_t kBands = 5;
 inline constexpr std::uint32_t kBandMask = 0xFFFF;
 inline constexpr std::uint32_t kNarrowMask = 0xFF;
 static_assert(kBands <= 16 && kBands <= kHashes, "a band term spells its band in one hex digit");
@@ -94,7 +94,7 @@ Salient salient_words(std::string_view body);
 
 /// Serialised for a value slot (little-endian: the shingle count in 2 bytes (at most 65,535),
 /// the bands' minimums in 2 bytes each, the other minimums in one byte each, the numbers' and
-/// the names' counts in one byte each, then their 16-bit hashes: 42 to 74 bytes), and back;
+/// the names' counts in one byte each, then their 16-bit hashes: 41 to 73 bytes), and back;
 /// nullopt for bytes that are not one.
 std::string encode(const Fingerprint& f);
 std::optional<Fingerprint> decode(std::string_view bytes);

@@ -3,6 +3,7 @@
 #include "link_step.hpp"
 
 #include <array>
+#include <functional>
 #include <string_view>
 
 #include "common/schema.hpp"
@@ -14,6 +15,11 @@ namespace newsidx::indexer {
 namespace {
 
 using entities::ArticleNames;
+
+// Rewrites committed a slice at a time, in document order. Xapian writes a rewritten document's
+// value streams and term list into new blocks and frees the old ones only at a commit; one commit
+// for the whole step wrote those parts of the file twice over (BENCHMARKS.md, copies, third round).
+constexpr std::size_t kCommitEvery = 250;
 
 std::vector<std::string>& values_of(ArticleNames& a, std::string_view facet) {
   return facet == "person" ? a.person : facet == "org" ? a.org : a.place;
@@ -61,9 +67,10 @@ void rewrite(Xapian::Document& doc, ArticleNames& linked) {
 }  // namespace
 
 Result<LinkOutcome> link_archive(std::vector<Xapian::WritableDatabase>& shards, const aliases::Table& names,
-                                 const std::string& context) {
+                                 const std::string& context, const std::function<Status()>& checkpoint) {
   LinkOutcome out;
   entities::Linker linker(names);
+  Status stopped = Ok{};
   auto st = xapian_db::guarded(context, [&] {
     for (auto& db : shards)
       for_each_article(db, [&](Xapian::docid, const ArticleNames& a) {
@@ -92,11 +99,12 @@ Result<LinkOutcome> link_archive(std::vector<Xapian::WritableDatabase>& shards, 
         Xapian::Document doc = db.get_document(did);
         rewrite(doc, linked);
         db.replace_document(did, doc);
+        if (++out.relinked % kCommitEvery == 0 && checkpoint && !(stopped = checkpoint())) return;
       }
-      out.relinked += changed.size();
     }
   });
   if (!st) return st.error();
+  if (!stopped) return stopped.error();
   return out;
 }
 
@@ -114,7 +122,7 @@ Result<LinkOutcome> finish_links(ArchiveWriter& writer, const aliases::Table& na
   if (needed) {
     auto dbs = writer.databases();
     if (!dbs) return dbs.error();
-    out = link_archive(*dbs, names, db);
+    out = link_archive(*dbs, names, db, [&writer] { return writer.commit(); });
     if (!out) return out;
   }
   if (auto st = writer.set_archive_metadata(std::string(schema::kLinksStaleKey), ""); !st) return st.error();

@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 # indexer/clusters.hpp: kHashes minimums, the first kBands of them bands (16 bits; the others 8).
-HASHES, BANDS = 32, 6
+HASHES, BANDS = 32, 5
 
 OUTLETS = ["dailypost", "herald", "wirefeed", "gazette", "courier"]
 DATELINES = ["LONDON (Wire) -", "NEW YORK, March 3 -", "MANCHESTER, England --", "PARIS (AFP) —"]

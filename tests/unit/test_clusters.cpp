@@ -116,16 +116,16 @@ TEST_CASE("clusters: a fingerprint survives its value slot and prints as hex", "
 
 TEST_CASE("clusters: a fingerprint is the one the stored archives carry", "[clusters]") {
   // The minimums of the first fingerprint code (a string per word, the comparable text made
-  // twice), checked then over every Reuters-21578 and BBC article; since schema 8 the 26
+  // twice), checked then over every Reuters-21578 and BBC article; since schema 8 the 27
   // minimums that are not bands keep their low byte (these strings are the schema 7 ones with
   // the high byte of those minimums dropped).
   CHECK(to_hex(fingerprint(test::kHarbourStory)) ==
-        "f100da7c950bfc0208e789d5e1e9d95e565298eccad4be3c8b3ce49fc36b9afac7676cadc8f0e03b00073e03a049b862286a"
-        "aeb2f4d502ea");
+        "f100da7c950bfc0208e789d5e1d95e565298eccad4be3c8b3ce49fc36b9afac7676cadc8f0e03b00073e03a049b862286aae"
+        "b2f4d502ea");
   CHECK(to_hex(fingerprint("Line one of a caf\xc3\xa9 story, BY A WRITER\n\n" + test::kSugarTenderWeek1 +
                            "\nREAD MORE: x\n")) ==
-        "6e0090e0dec105e5afec464b5c19ed7602e997dfef329489e01f76912d61d720403fd787f8cc917a0609f04629531e8f799a"
-        "14c146d0ad093755a76f979b289c98b0debb5cde");
+        "6e0090e0dec105e5afec464b5ced7602e997dfef329489e01f76912d61d720403fd787f8cc917a0609f04629531e8f799a14"
+        "c146d0ad093755a76f979b289c98b0debb5cde");
 }
 
 TEST_CASE("clusters: a story is labelled by its earliest-dated copy, in any order", "[clusters]") {

@@ -104,3 +104,50 @@ TEST_CASE("link step: the names of every partition link together", "[link_step]"
   CHECK(schema::decode_list(article(second, "short").get_value(schema::slot(schema::Slot::kPerson))) ==
         std::vector<std::string>{"Tony Blair"});
 }
+
+TEST_CASE("link step: many rewrites are committed as they go, in document order", "[link_step]") {
+  // One commit for the whole step wrote every rewritten document's blocks twice over (the file
+  // grew by the value streams' and term lists' size); the step has the writer commit every few
+  // hundred (in a run, the writer's commit: its batches are transactions).
+  TempDir tmp;
+  std::vector<Xapian::WritableDatabase> shards{Xapian::WritableDatabase(tmp.str("db"), Xapian::DB_CREATE)};
+  add_article(shards[0], "full", {"Tony Blair"});
+  for (int i = 0; i < 600; ++i) add_article(shards[0], "short" + std::to_string(i), {"Blair"});
+  shards[0].commit();
+  const aliases::Table no_aliases;
+  std::size_t checkpoints = 0;
+  auto out = link_archive(shards, no_aliases, tmp.str("db"), [&]() -> Status {
+    ++checkpoints;
+    shards[0].commit();
+    return Ok{};
+  });
+  REQUIRE(out.ok());
+  CHECK(out->relinked == 600);
+  CHECK(checkpoints == 2);
+  // Before the run's own commit, a reader already sees the rewrites of the committed slices.
+  Xapian::Database seen(tmp.str("db"));
+  const auto linked = seen.get_termfreq(schema::value_term("person", "Tony Blair"));
+  CHECK(linked > 1);
+  CHECK(linked < 601);
+  shards[0].commit();
+  Xapian::Database after(tmp.str("db"));
+  CHECK(after.get_termfreq(schema::value_term("person", "Tony Blair")) == 601);
+  CHECK(after.get_termfreq(schema::value_term("person", "Blair")) == 0);
+}
+
+TEST_CASE("link step: a commit that fails stops the step with its error", "[link_step]") {
+  TempDir tmp;
+  std::vector<Xapian::WritableDatabase> shards{Xapian::WritableDatabase(tmp.str("db"), Xapian::DB_CREATE)};
+  add_article(shards[0], "full", {"Tony Blair"});
+  for (int i = 0; i < 600; ++i) add_article(shards[0], "short" + std::to_string(i), {"Blair"});
+  shards[0].commit();
+  const aliases::Table no_aliases;
+  std::size_t checkpoints = 0;
+  auto out = link_archive(shards, no_aliases, tmp.str("db"), [&]() -> Status {
+    ++checkpoints;
+    return Error{ErrorCode::kDatabase, "db: disk full", ""};
+  });
+  REQUIRE_FALSE(out.ok());
+  CHECK(out.error().message == "db: disk full");
+  CHECK(checkpoints == 1);
+}
