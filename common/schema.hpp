@@ -107,7 +107,11 @@ namespace newsidx::schema {
 //    its path: a text file's id, "path#NEWID" of an SGML story) is its absolute path with the
 //    archive folder resolved, where 6 used the path relative to the folder given, so files of
 //    two folders with the same relative path were one article. Also 7: kPreviousCluster.
-inline constexpr int kSchemaVersion = 7;
+// 8: a fingerprint has 5 bands (8 before), keeps 8 bits of each minimum that is not a band (16
+//    before), and a band term spells the band's minimum as two raw bytes (four hex digits).
+//    Also 8: an article's record no longer holds its person, org and place facets
+//    (kLinkedFacets), which are read from their value slots, so the link step rewrites no record.
+inline constexpr int kSchemaVersion = 8;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
 inline constexpr std::string_view kSkippedKeyPrefix = "newsidx.skipped:";
@@ -228,6 +232,10 @@ inline constexpr std::array<FacetDef, 9> kFacets{{
     {"author", Slot::kAuthor, false},
     {"lang", Slot::kLang, false},
 }};
+/// The facets the link step (indexer/link_step) rewrites across the archive: person, org, place.
+/// An article's record does not hold them (schema 8): readers take them from their value slots,
+/// so relinking rewrites no record.
+inline constexpr std::array<FacetDef, 3> kLinkedFacets{{kFacets[0], kFacets[1], kFacets[2]}};
 const FacetDef* find_facet(std::string_view name);
 
 /// Term helpers: each builds a full term from a raw value.

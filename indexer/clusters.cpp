@@ -197,9 +197,9 @@ Fingerprint fingerprint(std::string_view body) {
   for (std::uint64_t s : shingles)
     for (std::size_t i = 0; i < kHashes; ++i)
       mins[i] = std::min(mins[i], static_cast<std::uint32_t>(mix(s ^ (0xA0761D6478BD642FULL * (i + 1))) >> 32));
-  // The 16 low bits of each minimum are kept (and stored): enough to compare, a quarter the size.
+  // The low bits of each minimum are kept (and stored): 16 for a band, 8 for the others.
   f.mins.reserve(kHashes);
-  for (auto m : mins) f.mins.push_back(m & 0xFFFF);
+  for (std::size_t i = 0; i < kHashes; ++i) f.mins.push_back(mins[i] & (i < kBands ? kBandMask : kNarrowMask));
   const Salient words = salient_in(text);
   f.numbers = sketch(words.numbers);
   f.names = sketch(words.names);
@@ -214,7 +214,9 @@ std::string encode(const Fingerprint& f) {
     out.push_back(static_cast<char>((v >> 8) & 0xFF));
   };
   put16(std::min<std::uint32_t>(f.shingles, 0xFFFF));
-  for (auto m : f.mins) put16(m);
+  for (std::size_t i = 0; i < f.mins.size(); ++i)
+    if (i < kBands) put16(f.mins[i]);
+    else out.push_back(static_cast<char>(f.mins[i] & kNarrowMask));
   out.push_back(static_cast<char>(std::min<std::uint32_t>(f.numbers.count, 255)));
   out.push_back(static_cast<char>(std::min<std::uint32_t>(f.names.count, 255)));
   for (auto n : f.numbers.hashes) put16(n);
@@ -223,13 +225,14 @@ std::string encode(const Fingerprint& f) {
 }
 
 std::optional<Fingerprint> decode(std::string_view bytes) {
-  constexpr std::size_t kFixed = 2 + 2 * kHashes + 2;
+  constexpr std::size_t kFixed = 2 + 2 * kBands + (kHashes - kBands) + 2;
   if (bytes.size() < kFixed) return std::nullopt;
   auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])); };
   auto get16 = [&](std::size_t i) { return byte(i) | (byte(i + 1) << 8); };
   Fingerprint f;
   f.shingles = get16(0);
-  for (std::size_t i = 0; i < kHashes; ++i) f.mins.push_back(get16(2 + 2 * i));
+  for (std::size_t i = 0; i < kBands; ++i) f.mins.push_back(get16(2 + 2 * i));
+  for (std::size_t i = kBands; i < kHashes; ++i) f.mins.push_back(byte(2 + kBands + i));
   f.numbers.count = byte(kFixed - 2);
   f.names.count = byte(kFixed - 1);
   const std::size_t numbers = std::min<std::size_t>(f.numbers.count, kSketchHashes);
@@ -257,7 +260,8 @@ std::vector<std::string> band_terms(const Fingerprint& f) {
     // which the copy test then turns away.
     std::string t(schema::kBandPrefix);
     t.push_back(kHex[b & 15]);
-    for (int k = 3; k >= 0; --k) t.push_back(kHex[(f.mins[b] >> (4 * k)) & 15]);
+    t.push_back(static_cast<char>((f.mins[b] >> 8) & 0xFF));
+    t.push_back(static_cast<char>(f.mins[b] & 0xFF));
     out.push_back(std::move(t));
   }
   return out;

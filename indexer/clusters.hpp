@@ -15,10 +15,16 @@ namespace newsidx::indexer::clusters {
 
 /// Minimum hashes per fingerprint. The first kBands of them are the LSH bands (one row each):
 /// a band term is a minimum's 16 bits, so copies at resemblance 0.5 share one with
-/// probability 1 - 0.5^8 (0.996), and the terms of a small archive are few and shared (a
-/// posting list each, not one per article: the database stays small).
+/// probability 1 - 0.5^5 (0.97; 0.998 at 0.7), and the terms of a small archive are few and
+/// shared (a posting list each, not one per article). Five bands, not eight, for the size
+/// target (BENCHMARKS.md): Reuters-21578 keeps 847 of the 866 copy pairs eight found, and the
+/// generated copies all their pairs (`eval_copies.py tune`; QUALITY.md). The other minimums keep 8 bits (kNarrowMask):
+/// they only count agreements, where a chance one (1 in 256) moves the resemblance of
+/// unrelated bodies by 0.3 points on average, and each saves a stored byte.
 inline constexpr std::size_t kHashes = 32;
-inline constexpr std::size_t kBands = 8;
+inline constexpr std::size_t kBands = 5;
+inline constexpr std::uint32_t kBandMask = 0xFFFF;
+inline constexpr std::uint32_t kNarrowMask = 0xFF;
 static_assert(kBands <= 16 && kBands <= kHashes, "a band term spells its band in one hex digit");
 /// Hashes kept of the body's numbers, and of its names (bottom-k sketches, 16 bits each).
 inline constexpr std::size_t kSketchHashes = 8;
@@ -60,7 +66,7 @@ bool close_in_time(std::string_view a, std::string_view b);
 
 /// A body's fingerprint: the minimum of each of kHashes hash functions over its shingles, and
 /// how many distinct shingles it has. Empty (no shingles) for a body too short to compare.
-/// Minimums are 16 bits wide (b-bit MinHash: a chance agreement is 1 in 65,536). Sketches of its
+/// Minimums are b-bit (b-bit MinHash): 16 bits for the bands, 8 for the others. Sketches of its
 /// numbers (words with a digit) and names (capitalised words not opening a sentence).
 struct Fingerprint {
   std::vector<std::uint32_t> mins;
@@ -87,14 +93,16 @@ struct Salient {
 Salient salient_words(std::string_view body);
 
 /// Serialised for a value slot (little-endian: the shingle count in 2 bytes (at most 65,535),
-/// the 16 bits of each minimum, the numbers' and the names' counts in one byte each, then their
-/// hashes), and back; nullopt for bytes that are not one.
+/// the bands' minimums in 2 bytes each, the other minimums in one byte each, the numbers' and
+/// the names' counts in one byte each, then their 16-bit hashes: 41 to 73 bytes), and back;
+/// nullopt for bytes that are not one.
 std::string encode(const Fingerprint& f);
 std::optional<Fingerprint> decode(std::string_view bytes);
 /// Lower-case hex of encode(), as --extract-only prints it.
 std::string to_hex(const Fingerprint& f);
 
-/// The band terms (schema::kBandPrefix, band number, hash of its rows) of a fingerprint.
+/// The band terms of a fingerprint: schema::kBandPrefix, the band number as a hex digit, then
+/// the band's minimum as two raw bytes (big-endian; two bytes fewer than hex in every key).
 std::vector<std::string> band_terms(const Fingerprint& f);
 
 /// The share of one sketch's words found in the other's set (of the one with fewer words), over

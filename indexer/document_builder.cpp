@@ -19,8 +19,8 @@ namespace {
 using nlohmann::json;
 
 json facets_json(const Facets& f) {
-  return json{{"person", f.person}, {"org", f.org}, {"place", f.place},
-              {"country", f.country}, {"speaker", f.speaker}};
+  // Person, org and place are read from their value slots (schema::kLinkedFacets).
+  return json{{"country", f.country}, {"speaker", f.speaker}};
 }
 
 const std::vector<std::string>& facet_values(const Facets& f, std::string_view name) {

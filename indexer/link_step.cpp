@@ -3,9 +3,8 @@
 #include "link_step.hpp"
 
 #include <array>
+#include <functional>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
@@ -17,8 +16,10 @@ namespace {
 
 using entities::ArticleNames;
 
-constexpr std::array<std::pair<std::string_view, schema::Slot>, 3> kLinked{{
-    {"person", schema::Slot::kPerson}, {"org", schema::Slot::kOrg}, {"place", schema::Slot::kPlace}}};
+// Rewrites committed a slice at a time, in document order. Xapian writes a rewritten document's
+// value streams and term list into new blocks and frees the old ones only at a commit; one commit
+// for the whole step wrote those parts of the file twice over (BENCHMARKS.md, copies, third round).
+constexpr std::size_t kCommitEvery = 250;
 
 std::vector<std::string>& values_of(ArticleNames& a, std::string_view facet) {
   return facet == "person" ? a.person : facet == "org" ? a.org : a.place;
@@ -43,10 +44,12 @@ void for_each_article(Xapian::Database& db, Fn&& fn) {
   }
 }
 
-// Replaces the facet terms, slots and record facets of `doc` by `linked`'s.
+// Replaces the facet terms and slots of `doc` by `linked`'s. The record is left alone (it holds
+// no linked facet), so Xapian writes no record again: rewriting them doubled the records' part of
+// a new archive's file (BENCHMARKS.md, copies, third round).
 void rewrite(Xapian::Document& doc, ArticleNames& linked) {
-  nlohmann::json rec = nlohmann::json::parse(doc.get_data(), nullptr, false);
-  for (const auto& [facet, slot] : kLinked) {
+  for (const auto& f : schema::kLinkedFacets) {
+    const std::string_view facet = f.name;
     const std::string prefix = schema::prefix(facet);
     std::vector<std::string> old;
     auto t = doc.termlist_begin();
@@ -57,18 +60,17 @@ void rewrite(Xapian::Document& doc, ArticleNames& linked) {
     for (const auto& v : values)
       if (auto term = schema::value_term(facet, v); !term.empty()) doc.add_boolean_term(term);
     // An empty value removes the slot (remove_value throws for an absent one).
-    doc.add_value(schema::slot(slot), values.empty() ? std::string() : schema::encode_list(values));
-    if (rec.is_object() && rec.contains("facets") && rec["facets"].is_object()) rec["facets"][facet] = values;
+    doc.add_value(schema::slot(f.slot), values.empty() ? std::string() : schema::encode_list(values));
   }
-  if (rec.is_object()) doc.set_data(rec.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace
 
 Result<LinkOutcome> link_archive(std::vector<Xapian::WritableDatabase>& shards, const aliases::Table& names,
-                                 const std::string& context) {
+                                 const std::string& context, const std::function<Status()>& checkpoint) {
   LinkOutcome out;
   entities::Linker linker(names);
+  Status stopped = Ok{};
   auto st = xapian_db::guarded(context, [&] {
     for (auto& db : shards)
       for_each_article(db, [&](Xapian::docid, const ArticleNames& a) {
@@ -78,14 +80,16 @@ Result<LinkOutcome> link_archive(std::vector<Xapian::WritableDatabase>& shards, 
     linker.finish();
     for (auto& db : shards) {
       std::array<Xapian::ValueIterator, 3> stored;
-      for (std::size_t i = 0; i < kLinked.size(); ++i) stored[i] = db.valuestream_begin(schema::slot(kLinked[i].second));
+      for (std::size_t i = 0; i < schema::kLinkedFacets.size(); ++i)
+        stored[i] = db.valuestream_begin(schema::slot(schema::kLinkedFacets[i].slot));
       std::vector<std::pair<Xapian::docid, ArticleNames>> changed;
       for_each_article(db, [&](Xapian::docid did, const ArticleNames& own) {
         ArticleNames linked = linker.link(own);
         bool same = true;
-        for (std::size_t i = 0; i < kLinked.size(); ++i) {
-          const auto slot = schema::slot(kLinked[i].second);
-          same = schema::decode_list(value_at(db, stored[i], slot, did)) == values_of(linked, kLinked[i].first) && same;
+        for (std::size_t i = 0; i < schema::kLinkedFacets.size(); ++i) {
+          const auto slot = schema::slot(schema::kLinkedFacets[i].slot);
+          const auto& now = values_of(linked, schema::kLinkedFacets[i].name);
+          same = schema::decode_list(value_at(db, stored[i], slot, did)) == now && same;
         }
         if (!same) changed.emplace_back(did, std::move(linked));
       });
@@ -95,11 +99,12 @@ Result<LinkOutcome> link_archive(std::vector<Xapian::WritableDatabase>& shards, 
         Xapian::Document doc = db.get_document(did);
         rewrite(doc, linked);
         db.replace_document(did, doc);
+        if (++out.relinked % kCommitEvery == 0 && checkpoint && !(stopped = checkpoint())) return;
       }
-      out.relinked += changed.size();
     }
   });
   if (!st) return st.error();
+  if (!stopped) return stopped.error();
   return out;
 }
 
@@ -117,7 +122,7 @@ Result<LinkOutcome> finish_links(ArchiveWriter& writer, const aliases::Table& na
   if (needed) {
     auto dbs = writer.databases();
     if (!dbs) return dbs.error();
-    out = link_archive(*dbs, names, db);
+    out = link_archive(*dbs, names, db, [&writer] { return writer.commit(); });
     if (!out) return out;
   }
   if (auto st = writer.set_archive_metadata(std::string(schema::kLinksStaleKey), ""); !st) return st.error();

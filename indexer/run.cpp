@@ -658,7 +658,9 @@ void settle_stories(Run& r) {
 
 // The link step, last: one value per entity across the whole archive (indexer/link_step). A run
 // that changed nothing skips it (a quiet nightly run stays fast) unless an earlier run left the
-// links unsettled; --relink forces it. Committed with the run's last commit.
+// links unsettled; --relink forces it. Its rewrites are committed a few hundred at a time as it
+// goes; the mark that links are settled is cleared with the run's last commit, so a run stopped
+// inside the step leaves them to the next one.
 void settle_links(Run& r) {
   if (!r.writer || !r.going()) return;
   const bool needed = r.o.relink || r.links_stale || r.s.added + r.s.updated + r.s.removed > 0;

@@ -3,6 +3,8 @@
 
 #include <string_view>
 
+#include "common/schema.hpp"
+
 namespace newsidx::query {
 
 namespace {
@@ -113,6 +115,13 @@ nlohmann::json parse_record(const std::string& data) {
   if (j.is_discarded() || !j.is_object()) return parse_whole(data);
   j["body"] = std::move(body);
   return j;
+}
+
+void add_linked_facets(nlohmann::json& record, const std::function<std::string(unsigned)>& value_of) {
+  auto facets = record.find("facets");
+  if (facets == record.end() || !facets->is_object()) return;
+  for (const auto& f : schema::kLinkedFacets)
+    (*facets)[std::string(f.name)] = schema::decode_list(value_of(schema::slot(f.slot)));
 }
 
 std::string stored_path(const nlohmann::json& rec) {

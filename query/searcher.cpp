@@ -224,6 +224,7 @@ Result<std::optional<nlohmann::json>> Searcher::article(const std::string& id) {
       if (t == d.termlist_end() || *t != type) continue;
       nlohmann::json rec = parse_record(d.get_data());
       if (rec.value("id", std::string()) != id) continue;
+      add_linked_facets(rec, [&](unsigned slot) { return d.get_value(slot); });
       found = std::move(rec);
       return;
     }
@@ -535,6 +536,7 @@ std::vector<Hit> hits_of(const Xapian::Database& db, const Xapian::MSet& mset, c
     h.percent = it.get_percent();
     Xapian::Document d = it.get_document();
     h.record = parse_record(d.get_data());
+    add_linked_facets(h.record, [&](unsigned slot) { return d.get_value(slot); });
     if (req.snippets) h.snippet = snippets.make(mset, h.record);
     h.cluster = d.get_value(collapse_on);
     out.push_back(std::move(h));

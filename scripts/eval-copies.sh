@@ -16,18 +16,20 @@ corpora=../shared/corpora
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 tar -xzf "$corpora/bbc/bbc-fulltext.tar.gz" -C "$tmp"
 python3 scripts/eval_copies.py generate "$tmp/bbc" "$tmp/archive" "$seed" > "$tmp/truth.tsv"
-labels() {  # every article's id and story label, through the query tool
+labels() {  # every article's id and story label, through the query tool, relative to folder $2 if given
   "$build/query/newsidx-query" --db "$1" --no-collapse --json --limit 1000000 '' \
-    | python3 -c 'import json,sys
+    | python3 -c 'import json,os,sys
+root = os.path.realpath(sys.argv[1]) + "/" if sys.argv[1] else ""
+rel = lambda i: i[len(root):] if root and i.startswith(root) else i
 for l in sys.stdin:
     j = json.loads(l)
-    if j["type"] == "article": print(j["id"], j["cluster"] if j["copies"] else "", j["title"], sep="\t")'
+    if j["type"] == "article": print(rel(j["id"]), rel(j["cluster"]) if j["copies"] else "", j["title"], sep="\t")' "${2:-}"
 }
 "$build/indexer/newsidx-index" -q --db "$tmp/gen.db" "$tmp/archive" 2>/dev/null || true
-labels "$tmp/gen.db" > "$tmp/gen.tsv"
+labels "$tmp/gen.db" "$tmp/archive" > "$tmp/gen.tsv"
 python3 scripts/eval_copies.py score "$tmp/truth.tsv" "$tmp/gen.tsv" "$tmp/archive"
 "$build/indexer/newsidx-index" -q --db "$tmp/bbc.db" "$tmp/bbc" 2>/dev/null || true
-labels "$tmp/bbc.db" > "$tmp/bbc.tsv"
+labels "$tmp/bbc.db" "$tmp/bbc" > "$tmp/bbc.tsv"
 python3 scripts/eval_copies.py identical "$corpora/bbc/DUPLICATES.txt" "$tmp/bbc.tsv"
 if [ -d "$corpora/reuters21578" ]; then
   mkdir -p "$tmp/reuters"
@@ -35,7 +37,7 @@ if [ -d "$corpora/reuters21578" ]; then
     case $f in *.gz) gzip -dc "$f" > "$tmp/reuters/$(basename "${f%.gz}")" ;; *) cp "$f" "$tmp/reuters/" ;; esac
   done
   "$build/indexer/newsidx-index" -q --db "$tmp/reuters.db" "$tmp/reuters" 2>/dev/null || true
-  labels "$tmp/reuters.db" > "$tmp/reuters.tsv"
+  labels "$tmp/reuters.db" > "$tmp/reuters.tsv"  # absolute ids: the sample asks --copies
   # Sample seed 0 was the first attempt's hand check; 1 is a fresh sample of this rule's clusters.
   python3 scripts/eval_copies.py sample "$tmp/reuters.tsv" "$tmp/reuters.db" "$build" 50 "${SAMPLE_SEED:-1}"
 fi

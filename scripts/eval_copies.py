@@ -10,6 +10,9 @@ import random
 import subprocess
 import sys
 
+# indexer/clusters.hpp: kHashes minimums, the first kBands of them bands (16 bits; the others 8).
+HASHES, BANDS = 32, 5
+
 OUTLETS = ["dailypost", "herald", "wirefeed", "gazette", "courier"]
 DATELINES = ["LONDON (Wire) -", "NEW YORK, March 3 -", "MANCHESTER, England --", "PARIS (AFP) —"]
 BYLINES = ["By Sam Rivers", "By Ann Lee, Business Reporter", "From our correspondent", "By J. Doe and K. Roe"]
@@ -190,15 +193,18 @@ def sample(labels_path, db, build, n, seed):
 
 
 def parse_fingerprint(hexed):
-    """The fingerprint as indexer/clusters encodes it: shingle count, 32 minimums, the counts of
-    numbers and names (a byte each), their sketches (16-bit little-endian)."""
+    """The fingerprint as indexer/clusters encodes it: shingle count, the BANDS band minimums
+    (16-bit little-endian), the other minimums (a byte each), the counts of numbers and names (a
+    byte each), their sketches (16-bit little-endian)."""
     b = bytes.fromhex(hexed)
     u16 = lambda i: b[i] | (b[i + 1] << 8)
-    mins = [u16(2 + 2 * i) for i in range(32)]
-    nn, na = b[66], b[67]
+    narrow = 2 + 2 * BANDS
+    fixed = narrow + (HASHES - BANDS)
+    mins = [u16(2 + 2 * i) for i in range(BANDS)] + [b[narrow + i] for i in range(HASHES - BANDS)]
+    nn, na = b[fixed], b[fixed + 1]
     kn, ka = min(nn, 8), min(na, 8)
-    numbers = [u16(68 + 2 * i) for i in range(kn)]
-    names = [u16(68 + 2 * kn + 2 * i) for i in range(ka)]
+    numbers = [u16(fixed + 2 + 2 * i) for i in range(kn)]
+    names = [u16(fixed + 2 + 2 * kn + 2 * i) for i in range(ka)]
     return u16(0), mins, (nn, numbers), (na, names)
 
 
@@ -217,7 +223,7 @@ def share(a, b):
 def similarity(fa, fb):
     """indexer/clusters similarity(): resemblance, containment, numbers share, names share."""
     same = sum(x == y for x, y in zip(fa[1], fb[1]))
-    r = same / 32
+    r = same / HASHES
     inter = r * (fa[0] + fb[0]) / (1 + r)
     c = min(1.0, inter / max(1, min(fa[0], fb[0])))
     return r, c, share(fa[2], fb[2]), share(fa[3], fb[3])
@@ -225,7 +231,7 @@ def similarity(fa, fb):
 
 def tune(extract_path, truth_path):
     """Pair outcomes of the copy test at several name-containment thresholds, from the
-    fingerprints --extract-only prints (candidates: pairs sharing one of the 8 band minimums).
+    fingerprints --extract-only prints (candidates: pairs sharing one of the band minimums; TUNE_BANDS=N counts the first N only).
     With a truth file (generated copies): recall and precision; without: the pairs each
     threshold turns away, to read."""
     prints, titles = {}, {}
@@ -238,7 +244,7 @@ def tune(extract_path, truth_path):
                 titles[key] = j.get("title", "")
     bands = collections.defaultdict(list)
     for k, fp in prints.items():
-        for b in range(8):
+        for b in range(int(os.environ.get("TUNE_BANDS", BANDS))):
             bands[(b, fp[1][b])].append(k)
     cands = set()
     for members in bands.values():

@@ -1,9 +1,11 @@
 // Unit tests for the file path an article's record stores (indexer/document_builder) and reads
-// back (query/record): absolute, and byte for byte when the name is not UTF-8.
+// back (query/record): absolute, and byte for byte when the name is not UTF-8; and the facets
+// the record leaves to their value slots.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 
+#include "common/schema.hpp"
 #include "indexer/document_builder.hpp"
 #include "query/record.hpp"
 #include "test_util.hpp"
@@ -46,4 +48,36 @@ TEST_CASE("record paths: a name that is not UTF-8 reads back byte for byte", "[i
   CHECK(query::stored_path(rec) == "/srv/news/caf\xE9.txt");  // ... the query tool has it all
   CHECK(query::stored_path(nlohmann::json{{"path", "/a"}, {"path_hex", "zz"}}) == "/a");
   CHECK(query::stored_path(nlohmann::json::object()).empty());
+}
+
+TEST_CASE("record facets: person, org and place come from their slots, the rest from the record", "[indexer][query]") {
+  // The indexer keeps the linked facets out of the record (the link step rewrites their slots
+  // only); the query side puts them back from the slots, as the link step left them.
+  Article a;
+  a.id = "x";
+  a.title = "T";
+  a.text = "Body.";
+  a.body = {0, a.text.size()};
+  Analysis an;
+  an.facets.person = {"Blair"};
+  an.facets.org = {"Labour"};
+  an.facets.country = {"GB"};
+  auto rec = nlohmann::json::parse(indexer::article_record(a, an));
+  CHECK_FALSE(rec["facets"].contains("person"));
+  CHECK_FALSE(rec["facets"].contains("org"));
+  CHECK(rec["facets"]["country"] == nlohmann::json::array({"GB"}));
+  const auto slots = [](unsigned slot) -> std::string {
+    if (slot == schema::slot(schema::Slot::kPerson)) return schema::encode_list({"Tony Blair", "Gordon Brown"});
+    if (slot == schema::slot(schema::Slot::kOrg)) return schema::encode_list({"Labour"});
+    return "";
+  };
+  query::add_linked_facets(rec, slots);
+  CHECK(rec["facets"]["person"] == nlohmann::json::array({"Tony Blair", "Gordon Brown"}));
+  CHECK(rec["facets"]["org"] == nlohmann::json::array({"Labour"}));
+  CHECK(rec["facets"]["place"] == nlohmann::json::array());
+  CHECK(rec["facets"]["country"] == nlohmann::json::array({"GB"}));
+  // A quotation's record has no facets and gets none.
+  nlohmann::json quote{{"id", "x#q1"}, {"text", "words"}};
+  query::add_linked_facets(quote, slots);
+  CHECK(quote == nlohmann::json{{"id", "x#q1"}, {"text", "words"}});
 }
