@@ -13,7 +13,7 @@
 #                                       by newsidx-index, omindex, Sphinx and the bare loop in one run
 #                                       (the small and full runs include this set too)
 #   BENCH_LARGE_STAGE=index|query   the large part's builds alone, then its queries on them
-#   BENCH_PART=queries BENCH_BASE=<commit> scripts/bench.sh   query figures of this tree and of
+#   BENCH_PART=queries BENCH_BASE=<commit> scripts/bench.sh   indexing and query figures of this tree and of
 #                                       <commit> in one run, alternating (scripts/bench_queries.py)
 #   BENCH_PART=adversarial scripts/bench.sh   only --extract-only on 0.4, 1 and 4 MB adversarial
 #                                       articles (issue 15), printed; BENCHMARKS.md untouched

@@ -5,7 +5,8 @@
 #   bench_queries.py BASE_BINDIR BASE_LABEL HEAD_BINDIR HEAD_LABEL OUT_MD
 #
 # Each build indexes Reuters-21578 (SGML) and BBC (plain text) with its own newsidx-index (the two
-# builds may have different schema versions), then every query of bench.py's QUERIES (and a
+# builds may have different schema versions) BENCH_INDEX_RUNS times (default 3), the builds
+# alternating, each into a new database (CPU s and wall s of each run, median reported), then every query of bench.py's QUERIES (and a
 # --count) runs BENCH_QUERY_RUNS times per build, the builds alternating run by run so that a
 # change of load on the machine falls on both alike. Per query: median wall ms (process start
 # included), mean CPU ms (user + system of the process), and the match count each build prints.
@@ -50,19 +51,23 @@ def main():
     sets = []
     bench.prepare_corpora(sets)
     runs = bench.QUERY_RUNS
+    index_runs = int(os.environ.get("BENCH_INDEX_RUNS", "3"))
     builds = [(base_label, base_dir), (head_label, head_dir)]
-    rows = []
+    rows, index_rows = [], []
     for title, key, src in sets:
         dbs = {}
-        for label, bindir in builds:
-            db = os.path.join(bench.WORK, "db", f"queries-{key}-{label}")
-            subprocess.run(["rm", "-rf", db], check=True)
-            bench.log(f"indexing {key} with {label}")
-            rc = subprocess.run([os.path.join(bindir, "indexer", "newsidx-index"), "--config", "/dev/null", "--quiet",
-                                 "--db", db, src], stdout=subprocess.DEVNULL).returncode
-            if rc not in (0, 1):  # 1: done, with some input skipped (named on stderr)
-                raise RuntimeError(f"newsidx-index of {label} on {src} exited {rc}")
-            dbs[label] = db
+        times = {label: [] for label, _ in builds}
+        for i in range(index_runs):
+            for label, bindir in (builds if i % 2 == 0 else builds[::-1]):
+                db = os.path.join(bench.WORK, "db", f"queries-{key}-{label}")
+                subprocess.run(["rm", "-rf", db], check=True)
+                bench.log(f"indexing {key} with {label} ({i + 1} of {index_runs})")
+                # timed() accepts 0 and 1 (done, with some input skipped, named on stderr).
+                times[label].append(timed([os.path.join(bindir, "indexer", "newsidx-index"), "--config", "/dev/null",
+                                           "--quiet", "--db", db, src]))
+                dbs[label] = db
+        index_rows.append((title, {label: (statistics.median(w for w, _ in t) / 1000,
+                                           statistics.median(c for _, c in t) / 1000) for label, t in times.items()}))
         for qlabel, q, extra in QUERIES:
             walls = {label: [] for label, _ in builds}
             cpus = {label: [] for label, _ in builds}
@@ -89,10 +94,16 @@ def main():
         lines.append(f"| {title} | `{q}` ({qlabel}) | {' '.join(extra) or '-'} | {b[0]:.2f} | {h[0]:.2f} | "
                      f"{h[0] / b[0]:.2f}x | {b[1]:.2f} | {h[1]:.2f} | {h[1] / b[1]:.2f}x | "
                      f"{counts[base_label]} / {counts[head_label]} |")
+    lines += ["", f"| set | index wall s {base_label} | index wall s {head_label} | CPU s {base_label} | "
+              f"CPU s {head_label} | CPU ratio |", "|---|---|---|---|---|---|"]
+    for title, t in index_rows:
+        b, h = t[base_label], t[head_label]
+        lines.append(f"| {title} | {b[0]:.2f} | {h[0]:.2f} | {b[1]:.2f} | {h[1]:.2f} | {h[1] / b[1]:.2f}x |")
     loads = os.getloadavg()
     lines.append("")
     lines.append(f"{runs} runs per query and build after one warm-up, the builds alternating; wall: median, "
-                 f"CPU: mean. Load average at the end: {loads[0]:.2f} {loads[1]:.2f} {loads[2]:.2f}.")
+                 f"CPU: mean. Indexing: {index_runs} runs per set and build into a new database, alternating, "
+                 f"medians. Load average at the end: {loads[0]:.2f} {loads[1]:.2f} {loads[2]:.2f}.")
     text = "\n".join(lines) + "\n"
     with open(out_md, "w") as f:
         f.write(text)
