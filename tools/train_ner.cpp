@@ -339,7 +339,8 @@ void cross_validate(const std::vector<ent::TrainingDocument>& docs, const Option
 int usage() {
   std::cerr << "usage: newsidx-train-ner --train FILE[.gz] [--train FILE] [--gmb FILE.csv.gz]\n"
                "  [--gmb-gpe loc|misc|drop] [--gmb-max N] --dev FILE[.gz] [--output MODEL]\n"
-               "  [--model MODEL (evaluate it instead of training)] [--cv K (K-fold cross-validation over --train, no model written)] [--epochs N] [--seed N] [--min-count N] [--prune X] [--curve]\n";
+               "  [--model MODEL (evaluate it instead of training)] [--cv K (K-fold cross-validation over --train, no model written)] [--epochs N] [--seed N] [--min-count N] [--prune X] [--curve]\n"
+               "  [--gazetteer | --hook NAME (gazetteer, gazetteer+classes=012, gazetteer+classes=12w2, ...)]\n";
   return 2;
 }
 
@@ -368,6 +369,10 @@ int main(int argc, char** argv) {
       else if (a == "--curve") o.curve = true;
       else if (a == "--cv") o.cv = std::stoi(next());
       else if (a == "--gazetteer") o.train_options.hook = ent::gazetteer_hook();
+      else if (a == "--hook") {
+        o.train_options.hook = ent::builtin_hook(next());
+        if (o.train_options.hook.name.empty()) throw std::runtime_error("unknown hook " + std::string(argv[i]));
+      }
       else return usage();
     } catch (const std::exception& e) {
       std::cerr << e.what() << "\n";
@@ -407,7 +412,7 @@ int main(int argc, char** argv) {
     }
     const auto t0 = std::chrono::steady_clock::now();
     auto loaded = o.model.empty() ? ent::train(docs, o.train_options)
-                                  : ent::Tagger::load(read_file(o.model), {ent::gazetteer_hook()});
+                                  : ent::load_builtin_model(read_file(o.model));
     if (!loaded) throw std::runtime_error(loaded.error().message);
     const ent::Tagger& tagger = loaded.value();
     const double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -1,0 +1,110 @@
+// Word classes for the NER tagger: the embedded table and the features it yields.
+#include "tagger_classes.hpp"
+
+#include <charconv>
+
+#include "common/canonical.hpp"
+
+extern "C" const char newsidx_word_classes_begin[];
+extern "C" const char newsidx_word_classes_end[];
+
+namespace newsidx::entities {
+
+const WordClasses& WordClasses::instance() {
+  static const WordClasses kTable = parse(std::string_view(
+      newsidx_word_classes_begin,
+      static_cast<std::size_t>(newsidx_word_classes_end - newsidx_word_classes_begin)));
+  return kTable;
+}
+
+namespace {
+
+// The class ids of the fields after the word, or nullopt if there are not kClassLevels numbers.
+std::optional<ClassPath> parse_path(std::string_view rest) {
+  ClassPath path{};
+  for (std::size_t l = 0; l < kClassLevels; ++l) {
+    const char* end = rest.data() + rest.size();
+    const auto [ptr, ec] = std::from_chars(rest.data(), end, path[l]);
+    if (ec != std::errc{}) return std::nullopt;
+    rest.remove_prefix(static_cast<std::size_t>(ptr - rest.data()));
+    if (l + 1 < kClassLevels) {
+      if (rest.empty() || rest.front() != '\t') return std::nullopt;
+      rest.remove_prefix(1);
+    }
+  }
+  if (!rest.empty()) return std::nullopt;
+  return path;
+}
+
+}  // namespace
+
+WordClasses WordClasses::parse(std::string_view tsv) {
+  WordClasses t;
+  while (!tsv.empty()) {
+    const std::size_t nl = tsv.find('\n');
+    std::string_view line = tsv.substr(0, nl);
+    tsv.remove_prefix(nl == std::string_view::npos ? tsv.size() : nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::size_t tab = line.find('\t');
+    if (line.empty() || line.front() == '#' || tab == 0 || tab == std::string_view::npos) continue;
+    if (const auto path = parse_path(line.substr(tab + 1))) {
+      t.map_.emplace(canonical::ascii_lower(line.substr(0, tab)), *path);
+    }
+  }
+  return t;
+}
+
+const ClassPath* WordClasses::find(std::string_view word) const {
+  const auto it = map_.find(canonical::ascii_lower(word));
+  return it == map_.end() ? nullptr : &it->second;
+}
+
+std::optional<ClassFeatures> ClassFeatures::parse(std::string_view spec) {
+  ClassFeatures f;
+  f.levels = 0;
+  if (spec.size() >= 2 && spec.substr(spec.size() - 2) == "w2") {
+    f.far = true;
+    spec.remove_suffix(2);
+  }
+  for (const char c : spec) {
+    if (c < '0' || c >= static_cast<char>('0' + kClassLevels)) return std::nullopt;
+    f.levels |= 1u << (c - '0');
+  }
+  if (f.levels == 0) return std::nullopt;
+  return f;
+}
+
+std::string ClassFeatures::spec() const {
+  std::string s;
+  for (std::size_t l = 0; l < kClassLevels; ++l) {
+    if (levels >> l & 1u) s += static_cast<char>('0' + l);
+  }
+  return far ? s + "w2" : s;
+}
+
+void add_class_features(const WordClasses& table, const ClassFeatures& which,
+                        const std::vector<std::string_view>& words,
+                        std::vector<std::vector<std::string>>& out) {
+  std::vector<const ClassPath*> paths(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) paths[i] = table.find(words[i]);
+  auto add = [&](std::size_t i, const ClassPath* p, const char* where) {
+    if (p == nullptr) return;
+    for (std::size_t l = 0; l < kClassLevels; ++l) {
+      if (!(which.levels >> l & 1u)) continue;
+      std::string f = "c";
+      f += static_cast<char>('0' + l);
+      f += where;
+      f += ':';
+      f += std::to_string((*p)[l]);
+      out[i].push_back(std::move(f));
+    }
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    add(i, paths[i], "");
+    if (!which.far) continue;
+    if (i >= 2) add(i, paths[i - 2], "<2");
+    if (i + 2 < words.size()) add(i, paths[i + 2], ">2");
+  }
+}
+
+}  // namespace newsidx::entities

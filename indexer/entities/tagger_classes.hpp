@@ -1,0 +1,55 @@
+// Word classes learned from unlabelled news (indexer/entities/data/word_classes.tsv, made by
+// scripts/train-clusters.sh): features that let the NER tagger treat a word it never saw in its
+// labelled data like the words it did see in the same contexts (Ratinov & Roth 2009).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace newsidx::entities {
+
+/// Number of class granularities in the table (coarse to fine, e.g. 64, 256, 1024 classes).
+inline constexpr std::size_t kClassLevels = 3;
+/// A word's class at each granularity, coarse to fine; the classes nest.
+using ClassPath = std::array<std::uint16_t, kClassLevels>;
+
+/// Lower-cased word -> class path.
+class WordClasses {
+ public:
+  /// The table built into the binary (parsed once, thread-safe).
+  static const WordClasses& instance();
+  /// Reads "word<TAB>coarse<TAB>middle<TAB>fine" rows; '#' lines and malformed rows are skipped.
+  static WordClasses parse(std::string_view tsv);
+  /// The classes of `word` (any case: it is lower-cased here), or nullptr for an unknown word.
+  const ClassPath* find(std::string_view word) const;
+  /// Number of words in the table.
+  std::size_t size() const { return map_.size(); }
+
+ private:
+  std::unordered_map<std::string, ClassPath> map_;
+};
+
+/// Which class features a tagger hook adds.
+struct ClassFeatures {
+  unsigned levels = 0b111;  ///< bit l: granularity l (0 coarsest)
+  bool far = false;         ///< also the classes of the words two to the left and right
+  /// Reads "012" (levels) with an optional "w2" suffix (far); nullopt if malformed.
+  static std::optional<ClassFeatures> parse(std::string_view spec);
+  /// The spec parse() reads back.
+  std::string spec() const;
+};
+
+/// Appends to out[i] the class features of sentence word i: "c<level>:<class>" for the word
+/// itself (the tagger adds the neighbours' hook features on its own), and with `far` the
+/// classes of words i-2 and i+2 ("c<level><-2:<class>", "c<level>>2:<class>").
+void add_class_features(const WordClasses& table, const ClassFeatures& which,
+                        const std::vector<std::string_view>& words,
+                        std::vector<std::vector<std::string>>& out);
+
+}  // namespace newsidx::entities
