@@ -8,6 +8,8 @@
 
 #include "indexer/entities/tagger.hpp"
 #include "indexer/entities/tagger_classes.hpp"
+#include "indexer/entities/tagger_train.hpp"
+#include "indexer/entities/tokenizer.hpp"
 
 namespace ent = newsidx::entities;
 
@@ -88,4 +90,27 @@ TEST_CASE("tagger classes: the built-in table puts news words of a kind together
   CHECK((*t.find("said"))[2] == (*t.find("told"))[2]);
   CHECK((*t.find("inc"))[2] == (*t.find("corp"))[2]);
   CHECK((*t.find("monday"))[0] != (*t.find("london"))[0]);
+}
+
+TEST_CASE("tagger classes: a model trained with word classes loads by the hook it names and tags as trained", "[tagger]") {
+  ent::TrainingDocument doc;
+  doc.words = {"Arsenal", "beat", "Chelsea", "in", "London", "on", "Monday", "."};
+  doc.sentence_ends = {doc.words.size()};
+  doc.entities = {{0, 1, ent::EntityType::kOrg}, {2, 3, ent::EntityType::kOrg}, {4, 5, ent::EntityType::kLoc}};
+  ent::TrainOptions opts;
+  opts.epochs = 5;
+  opts.hook = ent::builtin_hook("gazetteer+classes=2w2");
+  REQUIRE(opts.hook.name == "gazetteer+classes=2w2");
+  const ent::Tagger tagger = ent::train({doc}, opts);
+  const std::string bytes = tagger.save();
+  CHECK_FALSE(ent::Tagger::load(bytes, {ent::gazetteer_hook()}).ok());
+  auto loaded = ent::load_builtin_model(bytes);
+  REQUIRE(loaded.ok());
+  CHECK(loaded->hook_name() == "gazetteer+classes=2w2");
+  CHECK(loaded->tag(ent::to_tagger_input(doc)) == doc.entities);
+  // Tagging that hands back the gazetteer hits gives the same entities with the class features.
+  const auto tok = ent::tokenize("Arsenal beat Chelsea in London on Monday.");
+  std::vector<ent::GazMatch> hits;
+  CHECK(loaded->tag(tok, hits) == loaded->tag(tok));
+  CHECK_FALSE(hits.empty());
 }
