@@ -66,6 +66,10 @@ std::optional<ClassFeatures> ClassFeatures::parse(std::string_view spec) {
     f.far = true;
     spec.remove_suffix(2);
   }
+  if (!spec.empty() && spec.back() == 'b') {
+    f.pairs = true;
+    spec.remove_suffix(1);
+  }
   for (const char c : spec) {
     if (c < '0' || c >= static_cast<char>('0' + kClassLevels)) return std::nullopt;
     f.levels |= 1u << (c - '0');
@@ -79,6 +83,7 @@ std::string ClassFeatures::spec() const {
   for (std::size_t l = 0; l < kClassLevels; ++l) {
     if (levels >> l & 1u) s += static_cast<char>('0' + l);
   }
+  if (pairs) s += 'b';
   return far ? s + "w2" : s;
 }
 
@@ -99,8 +104,25 @@ void add_class_features(const WordClasses& table, const ClassFeatures& which,
       out[i].push_back(std::move(f));
     }
   };
+  // The pair feature of word i; "^" stands for the sentence start, "?" for an unknown word.
+  auto add_pair = [&](std::size_t i) {
+    const ClassPath* p = paths[i];
+    const ClassPath* prev = i > 0 ? paths[i - 1] : nullptr;
+    if (p == nullptr) return;
+    for (std::size_t l = 0; l < kClassLevels; ++l) {
+      if (!(which.levels >> l & 1u)) continue;
+      std::string f = "c";
+      f += static_cast<char>('0' + l);
+      f += "b:";
+      f += i == 0 ? std::string("^") : prev == nullptr ? std::string("?") : std::to_string((*prev)[l]);
+      f += ',';
+      f += std::to_string((*p)[l]);
+      out[i].push_back(std::move(f));
+    }
+  };
   for (std::size_t i = 0; i < words.size(); ++i) {
     add(i, paths[i], "");
+    if (which.pairs) add_pair(i);
     if (!which.far) continue;
     if (i >= 2) add(i, paths[i - 2], "<2");
     if (i + 2 < words.size()) add(i, paths[i + 2], ">2");

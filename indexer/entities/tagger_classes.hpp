@@ -39,7 +39,9 @@ class WordClasses {
 struct ClassFeatures {
   unsigned levels = 0b111;  ///< bit l: granularity l (0 coarsest)
   bool far = false;         ///< also the classes of the words two to the left and right
-  /// Reads "012" (levels) with an optional "w2" suffix (far); nullopt if malformed.
+  bool pairs = false;       ///< also the pair (class of the word before, class of the word)
+  /// Reads "012" (levels), then optionally "b" (pairs), then optionally "w2" (far); nullopt if
+  /// malformed.
   static std::optional<ClassFeatures> parse(std::string_view spec);
   /// The spec parse() reads back.
   std::string spec() const;
@@ -47,7 +49,9 @@ struct ClassFeatures {
 
 /// Appends to out[i] the class features of sentence word i: "c<level>:<class>" for the word
 /// itself (the tagger adds the neighbours' hook features on its own), and with `far` the
-/// classes of words i-2 and i+2 ("c<level><-2:<class>", "c<level>>2:<class>").
+/// classes of words i-2 and i+2 ("c<level><2:<class>", "c<level>>2:<class>"), with `pairs`
+/// the previous word's class and its own ("c<level>b:<class>,<class>"; "^" at the sentence
+/// start, "?" after an unknown word).
 void add_class_features(const WordClasses& table, const ClassFeatures& which,
                         const std::vector<std::string_view>& words,
                         std::vector<std::vector<std::string>>& out);

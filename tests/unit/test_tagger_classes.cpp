@@ -62,11 +62,15 @@ TEST_CASE("tagger classes: features name the chosen levels of the word and, with
         "the[c0:0 c1:0 c2:0] minister[c0:3 c1:12 c2:400] Zorg[] said[c0:1 c1:5 c2:7]");
   CHECK(features_of(t, "2w2", "the minister Zorg said") ==
         "the[c2:0] minister[c2:400 c2>2:7] Zorg[c2<2:0] said[c2:7 c2<2:400]");
+  CHECK(features_of(t, "0b", "the minister Zorg said") ==
+        "the[c0:0 c0b:^,0] minister[c0:3 c0b:0,3] Zorg[] said[c0:1 c0b:?,1]");
 }
 
 TEST_CASE("tagger classes: specs and hook names are read back or refused", "[tagger]") {
   CHECK(ent::ClassFeatures::parse("012")->spec() == "012");
   CHECK(ent::ClassFeatures::parse("12w2")->spec() == "12w2");
+  CHECK(ent::ClassFeatures::parse("0bw2")->spec() == "0bw2");
+  CHECK_FALSE(ent::ClassFeatures::parse("b0").has_value());
   CHECK_FALSE(ent::ClassFeatures::parse("3").has_value());
   CHECK_FALSE(ent::ClassFeatures::parse("w2").has_value());
   CHECK_FALSE(ent::ClassFeatures::parse("").has_value());
