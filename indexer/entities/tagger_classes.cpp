@@ -70,6 +70,10 @@ std::optional<ClassFeatures> ClassFeatures::parse(std::string_view spec) {
     f.pairs = true;
     spec.remove_suffix(1);
   }
+  if (!spec.empty() && spec.back() == 'x') {
+    f.cased = true;
+    spec.remove_suffix(1);
+  }
   for (const char c : spec) {
     if (c < '0' || c >= static_cast<char>('0' + kClassLevels)) return std::nullopt;
     f.levels |= 1u << (c - '0');
@@ -83,6 +87,7 @@ std::string ClassFeatures::spec() const {
   for (std::size_t l = 0; l < kClassLevels; ++l) {
     if (levels >> l & 1u) s += static_cast<char>('0' + l);
   }
+  if (cased) s += 'x';
   if (pairs) s += 'b';
   return far ? s + "w2" : s;
 }
@@ -122,6 +127,11 @@ void add_class_features(const WordClasses& table, const ClassFeatures& which,
   };
   for (std::size_t i = 0; i < words.size(); ++i) {
     add(i, paths[i], "");
+    if (which.cased) {
+      const bool upper = !words[i].empty() && words[i][0] >= 'A' && words[i][0] <= 'Z';
+      if (paths[i] == nullptr) out[i].emplace_back(upper ? "c?X" : "c?x");
+      add(i, paths[i], upper ? "X" : "x");
+    }
     if (which.pairs) add_pair(i);
     if (!which.far) continue;
     if (i >= 2) add(i, paths[i - 2], "<2");

@@ -40,8 +40,9 @@ struct ClassFeatures {
   unsigned levels = 0b111;  ///< bit l: granularity l (0 coarsest)
   bool far = false;         ///< also the classes of the words two to the left and right
   bool pairs = false;       ///< also the pair (class of the word before, class of the word)
-  /// Reads "012" (levels), then optionally "b" (pairs), then optionally "w2" (far); nullopt if
-  /// malformed.
+  bool cased = false;       ///< also the word's classes joined with its initial capital or not
+  /// Reads "012" (levels), then optionally "x" (cased), "b" (pairs), "w2" (far), in that order;
+  /// nullopt if malformed.
   static std::optional<ClassFeatures> parse(std::string_view spec);
   /// The spec parse() reads back.
   std::string spec() const;
@@ -51,7 +52,8 @@ struct ClassFeatures {
 /// itself (the tagger adds the neighbours' hook features on its own), and with `far` the
 /// classes of words i-2 and i+2 ("c<level><2:<class>", "c<level>>2:<class>"), with `pairs`
 /// the previous word's class and its own ("c<level>b:<class>,<class>"; "^" at the sentence
-/// start, "?" after an unknown word).
+/// start, "?" after an unknown word), with `cased` "c<level>X:<class>" or "c<level>x:<class>"
+/// by the word's first letter, and "c?X" or "c?x" for a word the table lacks.
 void add_class_features(const WordClasses& table, const ClassFeatures& which,
                         const std::vector<std::string_view>& words,
                         std::vector<std::vector<std::string>>& out);

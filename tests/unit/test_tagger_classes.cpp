@@ -64,13 +64,17 @@ TEST_CASE("tagger classes: features name the chosen levels of the word and, with
         "the[c2:0] minister[c2:400 c2>2:7] Zorg[c2<2:0] said[c2:7 c2<2:400]");
   CHECK(features_of(t, "0b", "the minister Zorg said") ==
         "the[c0:0 c0b:^,0] minister[c0:3 c0b:0,3] Zorg[] said[c0:1 c0b:?,1]");
+  CHECK(features_of(t, "1x", "The minister Zorg said") ==
+        "The[c1:0 c1X:0] minister[c1:12 c1x:12] Zorg[c?X] said[c1:5 c1x:5]");
 }
 
 TEST_CASE("tagger classes: specs and hook names are read back or refused", "[tagger]") {
   CHECK(ent::ClassFeatures::parse("012")->spec() == "012");
   CHECK(ent::ClassFeatures::parse("12w2")->spec() == "12w2");
   CHECK(ent::ClassFeatures::parse("0bw2")->spec() == "0bw2");
+  CHECK(ent::ClassFeatures::parse("2xbw2")->spec() == "2xbw2");
   CHECK_FALSE(ent::ClassFeatures::parse("b0").has_value());
+  CHECK_FALSE(ent::ClassFeatures::parse("2bx").has_value());
   CHECK_FALSE(ent::ClassFeatures::parse("3").has_value());
   CHECK_FALSE(ent::ClassFeatures::parse("w2").has_value());
   CHECK_FALSE(ent::ClassFeatures::parse("").has_value());
