@@ -1,9 +1,9 @@
 // Word classes for the NER tagger: the embedded table and the features it yields.
 #include "tagger_classes.hpp"
 
+#include <bit>
 #include <charconv>
-
-#include "common/canonical.hpp"
+#include <utility>
 
 extern "C" const char newsidx_word_classes_begin[];
 extern "C" const char newsidx_word_classes_end[];
@@ -18,6 +18,16 @@ const WordClasses& WordClasses::instance() {
 }
 
 namespace {
+
+// FNV-1a of the word's bytes with ASCII capitals lowered; never 0 (the empty slot's mark).
+std::uint64_t word_key(std::string_view word) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : word) {
+    h ^= static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    h *= 0x100000001b3ULL;
+  }
+  return h == 0 ? 1 : h;
+}
 
 // The class ids of the fields after the word, or nullopt if there are not kClassLevels numbers.
 std::optional<ClassPath> parse_path(std::string_view rest) {
@@ -38,8 +48,18 @@ std::optional<ClassPath> parse_path(std::string_view rest) {
 
 }  // namespace
 
+void WordClasses::insert(std::uint64_t key, const ClassPath& path) {
+  const std::size_t mask = keys_.size() - 1;
+  std::size_t k = key & mask;
+  while (keys_[k] != 0 && keys_[k] != key) k = (k + 1) & mask;
+  if (keys_[k] == key) return;  // the first row of a word counts
+  keys_[k] = key;
+  paths_[k] = path;
+  ++size_;
+}
+
 WordClasses WordClasses::parse(std::string_view tsv) {
-  WordClasses t;
+  std::vector<std::pair<std::uint64_t, ClassPath>> rows;
   while (!tsv.empty()) {
     const std::size_t nl = tsv.find('\n');
     std::string_view line = tsv.substr(0, nl);
@@ -47,16 +67,22 @@ WordClasses WordClasses::parse(std::string_view tsv) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     const std::size_t tab = line.find('\t');
     if (line.empty() || line.front() == '#' || tab == 0 || tab == std::string_view::npos) continue;
-    if (const auto path = parse_path(line.substr(tab + 1))) {
-      t.map_.emplace(canonical::ascii_lower(line.substr(0, tab)), *path);
-    }
+    if (const auto path = parse_path(line.substr(tab + 1))) rows.emplace_back(word_key(line.substr(0, tab)), *path);
   }
+  WordClasses t;
+  t.keys_.assign(std::bit_ceil(2 * rows.size() + 2), 0);
+  t.paths_.resize(t.keys_.size());
+  for (const auto& [key, path] : rows) t.insert(key, path);
   return t;
 }
 
 const ClassPath* WordClasses::find(std::string_view word) const {
-  const auto it = map_.find(canonical::ascii_lower(word));
-  return it == map_.end() ? nullptr : &it->second;
+  const std::uint64_t key = word_key(word);
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t k = key & mask;; k = (k + 1) & mask) {
+    if (keys_[k] == key) return &paths_[k];
+    if (keys_[k] == 0) return nullptr;
+  }
 }
 
 std::optional<ClassFeatures> ClassFeatures::parse(std::string_view spec) {

@@ -9,7 +9,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace newsidx::entities {
@@ -19,7 +18,9 @@ inline constexpr std::size_t kClassLevels = 3;
 /// A word's class at each granularity, coarse to fine; the classes nest.
 using ClassPath = std::array<std::uint16_t, kClassLevels>;
 
-/// Lower-cased word -> class path.
+/// Lower-cased word -> class path. The words are kept as 64-bit hashes in an open-addressing
+/// table (two words of 42,000 sharing a hash is a one in ten billion chance; the lookup is on
+/// every token the tagger reads, so it has to be cheap).
 class WordClasses {
  public:
   /// The table built into the binary (parsed once, thread-safe).
@@ -29,10 +30,13 @@ class WordClasses {
   /// The classes of `word` (any case: it is lower-cased here), or nullptr for an unknown word.
   const ClassPath* find(std::string_view word) const;
   /// Number of words in the table.
-  std::size_t size() const { return map_.size(); }
+  std::size_t size() const { return size_; }
 
  private:
-  std::unordered_map<std::string, ClassPath> map_;
+  void insert(std::uint64_t key, const ClassPath& path);
+  std::vector<std::uint64_t> keys_;  // 0: empty slot; size a power of two, at most half full
+  std::vector<ClassPath> paths_;
+  std::size_t size_ = 0;
 };
 
 /// Which class features a tagger hook adds.
