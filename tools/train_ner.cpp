@@ -300,36 +300,31 @@ void measure_speed(const ent::Tagger& tagger, const std::vector<ent::TrainingDoc
 // K-fold cross-validation by document over `docs` (contiguous blocks in file order, so a fold
 // holds stories of its own days, as unseen news would): trains on K-1 folds, scores the held-out
 // one, prints each fold and the mean and sample standard deviation of the F1 figures.
-void cross_validate(const std::vector<ent::TrainingDocument>& docs, const Options& o) {
+void print_cross_validation(const std::vector<ent::TrainingDocument>& docs, const Options& o) {
   const auto k = static_cast<std::size_t>(o.cv);
   const char* names[] = {"PER", "LOC", "ORG", "MISC", "PER+LOC+ORG", "all 4"};
-  std::vector<std::array<double, 6>> folds;
   fmt::print("{}-fold cross-validation over {} training documents, {} epochs (exact-span F1)\n", k,
              docs.size(), o.train_options.epochs);
   fmt::print("{:<5} {:>7} {:>7} {:>7} {:>7} {:>12} {:>7}\n", "fold", names[0], names[1], names[2],
              names[3], names[4], names[5]);
-  for (std::size_t f = 0; f < k; ++f) {
-    const std::size_t begin = docs.size() * f / k, end = docs.size() * (f + 1) / k;
-    std::vector<ent::TrainingDocument> train, held;
-    for (std::size_t d = 0; d < docs.size(); ++d) (d >= begin && d < end ? held : train).push_back(docs[d]);
-    ent::TrainOptions options = o.train_options;
-    options.on_epoch = nullptr;
-    const ent::Tagger tagger = ent::train(train, options);
-    const Eval e = evaluate(tagger, held);
+  std::vector<std::array<double, 6>> rows;
+  ent::cross_validate(docs, k, o.train_options, [&](std::size_t f, const ent::FoldScores& s) {
+    Eval e;
+    std::copy(std::begin(s.by_type), std::end(s.by_type), std::begin(e.by_type));
     std::array<double, 6> row{};
-    for (int t = 0; t < 4; ++t) row[static_cast<std::size_t>(t)] = e.by_type[t].f1();
+    for (std::size_t t = 0; t < 4; ++t) row[t] = e.by_type[t].f1();
     row[4] = sum(e, 3).f1();
     row[5] = sum(e, 4).f1();
-    folds.push_back(row);
+    rows.push_back(row);
     fmt::print("{:<5} {:>7.2f} {:>7.2f} {:>7.2f} {:>7.2f} {:>12.2f} {:>7.2f}\n", f + 1, row[0], row[1],
                row[2], row[3], row[4], row[5]);
     std::fflush(stdout);
-  }
+  });
   std::array<std::string, 6> cells;
   for (std::size_t c = 0; c < 6; ++c) {
     double mean = 0, var = 0;
-    for (const auto& r : folds) mean += r[c] / static_cast<double>(k);
-    for (const auto& r : folds) var += (r[c] - mean) * (r[c] - mean) / static_cast<double>(k > 1 ? k - 1 : 1);
+    for (const auto& r : rows) mean += r[c] / static_cast<double>(k);
+    for (const auto& r : rows) var += (r[c] - mean) * (r[c] - mean) / static_cast<double>(k > 1 ? k - 1 : 1);
     cells[c] = fmt::format("{:.2f}+-{:.2f}", mean, std::sqrt(var));
   }
   fmt::print("{:<5} {:>7} {:>7} {:>7} {:>7} {:>12} {:>7}\n", "mean", cells[0], cells[1], cells[2],
@@ -397,7 +392,7 @@ int main(int argc, char** argv) {
     }
     fmt::print(stderr, "training on {} tokens\n", tokens);
     if (o.cv > 1) {
-      cross_validate(docs, o);
+      print_cross_validation(docs, o);
       return 0;
     }
     std::vector<ent::TrainingDocument> dev;
