@@ -8,8 +8,9 @@
 #     K-fold cross-validation (default 5) by document over eng.train: trains the tagger with the
 #     shipped model's options (scripts/train-ner.sh) on K-1 folds, scores the held-out fold with
 #     exact-span F1 per type, prints each fold and mean +- standard deviation. The tagger alone
-#     on CoNLL's tokens, as train-ner.sh's own dev figure; about 10 s of CPU a fold at 10 epochs
-#     (--epochs N to change). Trains no shipped model and writes nothing.
+#     on CoNLL's tokens, as train-ner.sh's own dev figure; about 10-15 s of CPU a fold at 15 epochs
+#     (--epochs N to change; --hook gazetteer --epochs 10 is the model before word classes).
+#     Trains no shipped model and writes nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${1:-}" == cv ]]; then
