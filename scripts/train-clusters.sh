@@ -11,6 +11,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$root/build}"
 work="${2:-$(mktemp -d)}"
+mkdir -p "$work"
 shared="${NEWSIDX_SHARED_DIR:-$root/../shared}"
 command -v fasttext >/dev/null || { echo "train-clusters.sh: needs fasttext (apt-get install fasttext)" >&2; exit 1; }
 cmake --build "$build" -j2 --target newsidx-cluster-words >&2
