@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Trains the NER tagger on CoNLL-2003 English train, evaluates it on the dev split (eng.testa),
-# and writes indexer/entities/data/ner.model (built into newsidx_indexer by embed.cmake).
+# and writes indexer/entities/data/ner.model (built into newsidx_indexer by embed.cmake). With
+# --cv K (what `scripts/eval-ner.sh cv` passes) it cross-validates instead and writes nothing.
 # Usage: scripts/train-ner.sh [BUILD_DIR] [extra newsidx-train-ner options, e.g. --curve]
 # The data are research-only and are read from ../shared/corpora, never copied into the repo.
 set -euo pipefail
@@ -13,9 +14,12 @@ for f in "$conll/eng.train.gz" "$conll/eng.testa.gz"; do
   [[ -f "$f" ]] || { echo "train-ner.sh: $f not found (set NEWSIDX_SHARED_DIR)" >&2; exit 1; }
 done
 cmake --build "$build" -j2 --target newsidx-train-ner >&2
-# 10 epochs, fixed shuffling seed, gazetteer hits as features. GMB (../shared/corpora/gmb) is
-# not used: it lowered dev F1 (see indexer/entities/data/README.md); pass --gmb FILE to try it.
+# 15 epochs, fixed shuffling seed, gazetteer hits and the word classes of all three levels
+# (data/word_classes.tsv) as features: the variant that won 5-fold cross-validation
+# (scripts/eval-ner.sh cv; QUALITY.md); pass --hook gazetteer for the model without classes.
+# GMB (../shared/corpora/gmb) is not used: it lowered dev F1 (see indexer/entities/data/README.md);
+# pass --gmb FILE to try it.
 "$build/tools/newsidx-train-ner" \
   --train "$conll/eng.train.gz" --dev "$conll/eng.testa.gz" \
-  --epochs 10 --seed 20240601 --gazetteer \
+  --epochs 15 --seed 20240601 --hook gazetteer+classes=012 \
   --output "$root/indexer/entities/data/ner.model" "$@"

@@ -1,6 +1,8 @@
 // newsidx-train-ner: trains the NER tagger on CoNLL-2003 (and optionally GMB), evaluates it on
 // the dev split with conlleval semantics, measures its speed, and writes the model file.
+#include <array>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <cstdio>
 #include <cstdlib>
@@ -34,6 +36,7 @@ struct Options {
   std::string output;
   std::string model;  // evaluate this model file instead of training
   bool curve = false;
+  int cv = 0;  // folds of cross-validation over the training documents (0: none)
   ent::TrainOptions train_options;
 };
 
@@ -294,10 +297,45 @@ void measure_speed(const ent::Tagger& tagger, const std::vector<ent::TrainingDoc
              rounds, tokens / sec, rounds * bytes / sec / 1e6, entities / rounds);
 }
 
+// K-fold cross-validation by document over `docs` (contiguous blocks in file order, so a fold
+// holds stories of its own days, as unseen news would): trains on K-1 folds, scores the held-out
+// one, prints each fold and the mean and sample standard deviation of the F1 figures.
+void print_cross_validation(const std::vector<ent::TrainingDocument>& docs, const Options& o) {
+  const auto k = static_cast<std::size_t>(o.cv);
+  const char* names[] = {"PER", "LOC", "ORG", "MISC", "PER+LOC+ORG", "all 4"};
+  fmt::print("{}-fold cross-validation over {} training documents, {} epochs (exact-span F1)\n", k,
+             docs.size(), o.train_options.epochs);
+  fmt::print("{:<5} {:>7} {:>7} {:>7} {:>7} {:>12} {:>7}\n", "fold", names[0], names[1], names[2],
+             names[3], names[4], names[5]);
+  std::vector<std::array<double, 6>> rows;
+  ent::cross_validate(docs, k, o.train_options, [&](std::size_t f, const ent::FoldScores& s) {
+    Eval e;
+    std::copy(std::begin(s.by_type), std::end(s.by_type), std::begin(e.by_type));
+    std::array<double, 6> row{};
+    for (std::size_t t = 0; t < 4; ++t) row[t] = e.by_type[t].f1();
+    row[4] = sum(e, 3).f1();
+    row[5] = sum(e, 4).f1();
+    rows.push_back(row);
+    fmt::print("{:<5} {:>7.2f} {:>7.2f} {:>7.2f} {:>7.2f} {:>12.2f} {:>7.2f}\n", f + 1, row[0], row[1],
+               row[2], row[3], row[4], row[5]);
+    std::fflush(stdout);
+  });
+  std::array<std::string, 6> cells;
+  for (std::size_t c = 0; c < 6; ++c) {
+    double mean = 0, var = 0;
+    for (const auto& r : rows) mean += r[c] / static_cast<double>(k);
+    for (const auto& r : rows) var += (r[c] - mean) * (r[c] - mean) / static_cast<double>(k > 1 ? k - 1 : 1);
+    cells[c] = fmt::format("{:.2f}+-{:.2f}", mean, std::sqrt(var));
+  }
+  fmt::print("{:<5} {:>7} {:>7} {:>7} {:>7} {:>12} {:>7}\n", "mean", cells[0], cells[1], cells[2],
+             cells[3], cells[4], cells[5]);
+}
+
 int usage() {
   std::cerr << "usage: newsidx-train-ner --train FILE[.gz] [--train FILE] [--gmb FILE.csv.gz]\n"
                "  [--gmb-gpe loc|misc|drop] [--gmb-max N] --dev FILE[.gz] [--output MODEL]\n"
-               "  [--model MODEL (evaluate it instead of training)] [--epochs N] [--seed N] [--min-count N] [--prune X] [--curve]\n";
+               "  [--model MODEL (evaluate it instead of training)] [--cv K (K-fold cross-validation over --train, no model written)] [--epochs N] [--seed N] [--min-count N] [--prune X] [--curve]\n"
+               "  [--gazetteer | --hook NAME (gazetteer, gazetteer+classes=012, gazetteer+classes=12w2, ...)]\n";
   return 2;
 }
 
@@ -324,7 +362,12 @@ int main(int argc, char** argv) {
       else if (a == "--min-count") o.train_options.min_count = std::stoi(next());
       else if (a == "--prune") o.train_options.prune = std::stof(next());
       else if (a == "--curve") o.curve = true;
+      else if (a == "--cv") o.cv = std::stoi(next());
       else if (a == "--gazetteer") o.train_options.hook = ent::gazetteer_hook();
+      else if (a == "--hook") {
+        o.train_options.hook = ent::builtin_hook(next());
+        if (o.train_options.hook.name.empty()) throw std::runtime_error("unknown hook " + std::string(argv[i]));
+      }
       else return usage();
     } catch (const std::exception& e) {
       std::cerr << e.what() << "\n";
@@ -348,6 +391,10 @@ int main(int argc, char** argv) {
       std::move(g.begin(), g.end(), std::back_inserter(docs));
     }
     fmt::print(stderr, "training on {} tokens\n", tokens);
+    if (o.cv > 1) {
+      print_cross_validation(docs, o);
+      return 0;
+    }
     std::vector<ent::TrainingDocument> dev;
     if (!o.dev.empty()) dev = read_conll(o.dev);
     if (o.curve && !dev.empty()) {
@@ -360,7 +407,7 @@ int main(int argc, char** argv) {
     }
     const auto t0 = std::chrono::steady_clock::now();
     auto loaded = o.model.empty() ? ent::train(docs, o.train_options)
-                                  : ent::Tagger::load(read_file(o.model), {ent::gazetteer_hook()});
+                                  : ent::load_builtin_model(read_file(o.model));
     if (!loaded) throw std::runtime_error(loaded.error().message);
     const ent::Tagger& tagger = loaded.value();
     const double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

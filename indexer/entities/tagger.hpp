@@ -99,4 +99,12 @@ class Tagger {
 /// "capitalised common word" flags as features, under the name "gazetteer".
 NamedHook gazetteer_hook();
 
+/// A hook built into the binary, by name: "gazetteer", or "gazetteer+classes=SPEC", which adds
+/// the word classes of the embedded table (tagger_classes.hpp; SPEC as ClassFeatures::parse
+/// reads it, e.g. "012" or "12w2"). An unknown name gives a hook with an empty name.
+NamedHook builtin_hook(std::string_view name);
+
+/// Tagger::load with the built-in hook that the model names (builtin_hook).
+Result<Tagger> load_builtin_model(std::string_view bytes);
+
 }  // namespace newsidx::entities

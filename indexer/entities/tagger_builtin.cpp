@@ -1,11 +1,15 @@
-// What ties the tagger to data built into the binary: the gazetteer feature hook and the
-// embedded model (indexer/entities/data/ner.model, see embed.cmake).
+// What ties the tagger to data built into the binary: the feature hooks (gazetteer hits, word
+// classes) and the embedded model (indexer/entities/data/ner.model, see embed.cmake).
+#include <cstdint>
+#include <cstring>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
 #include "common/canonical.hpp"
 #include "gazetteer.hpp"
 #include "tagger.hpp"
+#include "tagger_classes.hpp"
 
 extern "C" const char newsidx_ner_model_begin[];
 extern "C" const char newsidx_ner_model_end[];
@@ -37,41 +41,72 @@ void add_gazetteer_features(const Gazetteer& gaz, const std::vector<std::string_
   }
 }
 
-}  // namespace
+constexpr std::string_view kGazetteer = "gazetteer";
+constexpr std::string_view kClasses = "+classes=";
 
-NamedHook gazetteer_hook() {
-  NamedHook h;
-  h.name = "gazetteer";
-  h.hook = [](const std::vector<std::string_view>& words, std::vector<std::vector<std::string>>& out) {
-    const Gazetteer& gaz = Gazetteer::instance();
-    add_gazetteer_features(gaz, words, gaz.match(words), out);
-  };
-  return h;
+// The word-class part of a hook name ("gazetteer+classes=012w2" -> 012w2): nullopt when the name
+// has none, a spec with no levels when it is malformed.
+std::optional<ClassFeatures> class_spec(std::string_view name) {
+  if (name.substr(0, kGazetteer.size()) != kGazetteer) return ClassFeatures{0, false};
+  name.remove_prefix(kGazetteer.size());
+  if (name.empty()) return std::nullopt;
+  if (name.substr(0, kClasses.size()) != kClasses) return ClassFeatures{0, false};
+  return ClassFeatures::parse(name.substr(kClasses.size())).value_or(ClassFeatures{0, false});
 }
 
-std::vector<EntitySpan> Tagger::tag(const TokenizedText& text, std::vector<GazMatch>& hits) const {
-  if (hook_.name != "gazetteer") return tag(text);
-  const Gazetteer& gaz = Gazetteer::instance();
-  std::size_t offset = 0;  // the hook sees one sentence after another, in order
-  const FeatureHook collecting = [&](const std::vector<std::string_view>& words,
-                                     std::vector<std::vector<std::string>>& out) {
+// The hook of a "gazetteer..." name; with `hits`, it also collects the gazetteer matches, as
+// token indices of the whole text (the hook sees one sentence after another, in order).
+FeatureHook make_hook(std::optional<ClassFeatures> classes, std::vector<GazMatch>* hits) {
+  return [classes, hits, offset = std::size_t{0}](const std::vector<std::string_view>& words,
+                                                  std::vector<std::vector<std::string>>& out) mutable {
+    const Gazetteer& gaz = Gazetteer::instance();
     const std::vector<GazMatch> matches = gaz.match(words);
     add_gazetteer_features(gaz, words, matches, out);
+    if (classes) add_class_features(WordClasses::instance(), *classes, words, out);
+    if (hits == nullptr) return;
     for (GazMatch m : matches) {
       m.begin += offset;
       m.end += offset;
-      hits.push_back(std::move(m));
+      hits->push_back(std::move(m));
     }
     offset += words.size();
   };
-  return tag_with(to_tagger_input(text), collecting);
+}
+
+// The hook name recorded in a model's header (serialize_model: 8 bytes of magic, the tag count
+// and the name's length as 32-bit numbers, then the name), or "" if the bytes are too short.
+std::string_view recorded_hook_name(std::string_view bytes) {
+  std::uint32_t len = 0;
+  if (bytes.size() < 16) return {};
+  std::memcpy(&len, bytes.data() + 12, sizeof len);
+  return bytes.size() - 16 < len ? std::string_view{} : bytes.substr(16, len);
+}
+
+}  // namespace
+
+NamedHook gazetteer_hook() { return builtin_hook(kGazetteer); }
+
+NamedHook builtin_hook(std::string_view name) {
+  const auto classes = class_spec(name);
+  if (classes && classes->levels == 0) return {};
+  return NamedHook{std::string(name), make_hook(classes, nullptr)};
+}
+
+Result<Tagger> load_builtin_model(std::string_view bytes) {
+  return Tagger::load(bytes, {builtin_hook(recorded_hook_name(bytes))});
+}
+
+std::vector<EntitySpan> Tagger::tag(const TokenizedText& text, std::vector<GazMatch>& hits) const {
+  const auto classes = class_spec(hook_.name);
+  if (classes && classes->levels == 0) return tag(text);
+  return tag_with(to_tagger_input(text), make_hook(classes, &hits));
 }
 
 const Tagger& Tagger::instance() {
   static const Tagger tagger = [] {
     const std::string_view bytes(newsidx_ner_model_begin,
                                  static_cast<std::size_t>(newsidx_ner_model_end - newsidx_ner_model_begin));
-    auto loaded = Tagger::load(bytes, {gazetteer_hook()});
+    auto loaded = load_builtin_model(bytes);
     if (!loaded) throw std::runtime_error("embedded " + loaded.error().message);
     return std::move(loaded).value();
   }();

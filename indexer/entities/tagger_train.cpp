@@ -250,4 +250,28 @@ Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& opti
   return averaged_tagger(wt, keys, options);
 }
 
+std::vector<FoldScores> cross_validate(const std::vector<TrainingDocument>& docs, std::size_t k,
+                                       const TrainOptions& options,
+                                       const std::function<void(std::size_t, const FoldScores&)>& on_fold) {
+  std::vector<FoldScores> folds;
+  TrainOptions fold_options = options;
+  fold_options.on_epoch = nullptr;
+  for (std::size_t f = 0; f < k; ++f) {
+    const std::size_t begin = docs.size() * f / k, end = docs.size() * (f + 1) / k;
+    std::vector<TrainingDocument> train_docs;
+    train_docs.reserve(docs.size() - (end - begin));
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+      if (d < begin || d >= end) train_docs.push_back(docs[d]);
+    }
+    const Tagger tagger = train(train_docs, fold_options);
+    FoldScores scores;
+    for (std::size_t d = begin; d < end; ++d) {
+      score_spans(docs[d].entities, tagger.tag(to_tagger_input(docs[d])), scores.by_type);
+    }
+    folds.push_back(scores);
+    if (on_fold) on_fold(f, scores);
+  }
+  return folds;
+}
+
 }  // namespace newsidx::entities

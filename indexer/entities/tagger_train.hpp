@@ -52,4 +52,16 @@ struct SpanScores {
 void score_spans(const std::vector<EntitySpan>& gold, const std::vector<EntitySpan>& predicted,
                  SpanScores (&by_type)[4]);
 
+/// Per-type scores (indexed by EntityType) of one held-out fold.
+struct FoldScores {
+  SpanScores by_type[4];
+};
+
+/// K-fold cross-validation by document: fold f holds documents [n*f/k, n*(f+1)/k) in the given
+/// order (contiguous, so that a fold holds stories of its own days); a tagger trained on the
+/// other folds with `options` tags it. `on_fold` (may be empty) is called after each fold.
+std::vector<FoldScores> cross_validate(const std::vector<TrainingDocument>& docs, std::size_t k,
+                                       const TrainOptions& options,
+                                       const std::function<void(std::size_t fold, const FoldScores&)>& on_fold = {});
+
 }  // namespace newsidx::entities

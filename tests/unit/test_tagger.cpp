@@ -138,6 +138,34 @@ TEST_CASE("tagger: training on a small data set, then save and load give the sam
   CHECK(ent::train(docs, opts).save() == bytes);
 }
 
+TEST_CASE("tagger: cross-validation scores every document once, in contiguous folds", "[tagger]") {
+  std::vector<ent::TrainingDocument> docs;
+  docs.push_back(doc_from({"[PER Anna Berg] visited [LOC Oslo] ."}));
+  docs.push_back(doc_from({"[ORG Nordbank] opened in [LOC Bergen] and [LOC Oslo] ."}));
+  docs.push_back(doc_from({"[PER Lars Dahl] met [PER Anna Berg] ."}));
+  docs.push_back(doc_from({"[ORG Nordbank] hired [PER Lars Dahl] ."}));
+  docs.push_back(doc_from({"Officials in [LOC Bergen] welcomed it ."}));
+  ent::TrainOptions opts;
+  opts.epochs = 3;
+  std::vector<std::size_t> seen;
+  const auto folds = ent::cross_validate(docs, 2, opts, [&](std::size_t f, const ent::FoldScores&) { seen.push_back(f); });
+  REQUIRE(folds.size() == 2);
+  CHECK(seen == std::vector<std::size_t>{0, 1});
+  // Fold 1 is documents 0-1 (5 * 0 / 2 .. 5 * 1 / 2), fold 2 documents 2-4.
+  auto gold = [](const ent::FoldScores& s, ent::EntityType t) { return s.by_type[static_cast<int>(t)].gold; };
+  CHECK(gold(folds[0], ent::EntityType::kLoc) == 3);
+  CHECK(gold(folds[0], ent::EntityType::kPer) == 1);
+  CHECK(gold(folds[0], ent::EntityType::kOrg) == 1);
+  CHECK(gold(folds[1], ent::EntityType::kLoc) == 1);
+  CHECK(gold(folds[1], ent::EntityType::kPer) == 3);
+  CHECK(gold(folds[1], ent::EntityType::kOrg) == 1);
+  // Deterministic, like training.
+  const auto again = ent::cross_validate(docs, 2, opts);
+  for (std::size_t f = 0; f < 2; ++f) {
+    for (int t = 0; t < 4; ++t) CHECK(again[f].by_type[t].correct == folds[f].by_type[t].correct);
+  }
+}
+
 TEST_CASE("tagger: damaged model bytes are refused with an error", "[tagger]") {
   std::vector<ent::TrainingDocument> docs{doc_from({"[PER Anna Berg] visited [LOC Oslo] ."})};
   const std::string bytes = ent::train(docs, {}).save();
@@ -155,7 +183,8 @@ TEST_CASE("tagger: a model trained with the gazetteer hook needs it to load", "[
   const std::string bytes = ent::train(docs, opts).save();
   CHECK_FALSE(ent::Tagger::load(bytes).ok());
   CHECK(ent::Tagger::load(bytes, {ent::gazetteer_hook()}).ok());
-  CHECK(ent::Tagger::instance().hook_name() == "gazetteer");
+  // The shipped model uses the gazetteer and the word classes (scripts/train-ner.sh).
+  CHECK(ent::Tagger::instance().hook_name() == "gazetteer+classes=012");
 }
 
 TEST_CASE("tagger: the shipped model reaches the target on CoNLL-2003 dev", "[tagger][corpus]") {

@@ -1,0 +1,168 @@
+// Word classes for the NER tagger: the embedded table and the features it yields.
+#include "tagger_classes.hpp"
+
+#include <bit>
+#include <charconv>
+#include <utility>
+
+extern "C" const char newsidx_word_classes_begin[];
+extern "C" const char newsidx_word_classes_end[];
+
+namespace newsidx::entities {
+
+const WordClasses& WordClasses::instance() {
+  static const WordClasses kTable = parse(std::string_view(
+      newsidx_word_classes_begin,
+      static_cast<std::size_t>(newsidx_word_classes_end - newsidx_word_classes_begin)));
+  return kTable;
+}
+
+namespace {
+
+// FNV-1a of the word's bytes with ASCII capitals lowered; never 0 (the empty slot's mark).
+std::uint64_t word_key(std::string_view word) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : word) {
+    h ^= static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    h *= 0x100000001b3ULL;
+  }
+  return h == 0 ? 1 : h;
+}
+
+// The class ids of the fields after the word, or nullopt if there are not kClassLevels numbers.
+std::optional<ClassPath> parse_path(std::string_view rest) {
+  ClassPath path{};
+  for (std::size_t l = 0; l < kClassLevels; ++l) {
+    const char* end = rest.data() + rest.size();
+    const auto [ptr, ec] = std::from_chars(rest.data(), end, path[l]);
+    if (ec != std::errc{}) return std::nullopt;
+    rest.remove_prefix(static_cast<std::size_t>(ptr - rest.data()));
+    if (l + 1 < kClassLevels) {
+      if (rest.empty() || rest.front() != '\t') return std::nullopt;
+      rest.remove_prefix(1);
+    }
+  }
+  if (!rest.empty()) return std::nullopt;
+  return path;
+}
+
+}  // namespace
+
+void WordClasses::insert(std::uint64_t key, const ClassPath& path) {
+  const std::size_t mask = keys_.size() - 1;
+  std::size_t k = key & mask;
+  while (keys_[k] != 0 && keys_[k] != key) k = (k + 1) & mask;
+  if (keys_[k] == key) return;  // the first row of a word counts
+  keys_[k] = key;
+  paths_[k] = path;
+  ++size_;
+}
+
+WordClasses WordClasses::parse(std::string_view tsv) {
+  std::vector<std::pair<std::uint64_t, ClassPath>> rows;
+  while (!tsv.empty()) {
+    const std::size_t nl = tsv.find('\n');
+    std::string_view line = tsv.substr(0, nl);
+    tsv.remove_prefix(nl == std::string_view::npos ? tsv.size() : nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::size_t tab = line.find('\t');
+    if (line.empty() || line.front() == '#' || tab == 0 || tab == std::string_view::npos) continue;
+    if (const auto path = parse_path(line.substr(tab + 1))) rows.emplace_back(word_key(line.substr(0, tab)), *path);
+  }
+  WordClasses t;
+  t.keys_.assign(std::bit_ceil(2 * rows.size() + 2), 0);
+  t.paths_.resize(t.keys_.size());
+  for (const auto& [key, path] : rows) t.insert(key, path);
+  return t;
+}
+
+const ClassPath* WordClasses::find(std::string_view word) const {
+  const std::uint64_t key = word_key(word);
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t k = key & mask;; k = (k + 1) & mask) {
+    if (keys_[k] == key) return &paths_[k];
+    if (keys_[k] == 0) return nullptr;
+  }
+}
+
+std::optional<ClassFeatures> ClassFeatures::parse(std::string_view spec) {
+  ClassFeatures f;
+  f.levels = 0;
+  if (spec.size() >= 2 && spec.substr(spec.size() - 2) == "w2") {
+    f.far = true;
+    spec.remove_suffix(2);
+  }
+  if (!spec.empty() && spec.back() == 'b') {
+    f.pairs = true;
+    spec.remove_suffix(1);
+  }
+  if (!spec.empty() && spec.back() == 'x') {
+    f.cased = true;
+    spec.remove_suffix(1);
+  }
+  for (const char c : spec) {
+    if (c < '0' || c >= static_cast<char>('0' + kClassLevels)) return std::nullopt;
+    f.levels |= 1u << (c - '0');
+  }
+  if (f.levels == 0) return std::nullopt;
+  return f;
+}
+
+std::string ClassFeatures::spec() const {
+  std::string s;
+  for (std::size_t l = 0; l < kClassLevels; ++l) {
+    if (levels >> l & 1u) s += static_cast<char>('0' + l);
+  }
+  if (cased) s += 'x';
+  if (pairs) s += 'b';
+  return far ? s + "w2" : s;
+}
+
+void add_class_features(const WordClasses& table, const ClassFeatures& which,
+                        const std::vector<std::string_view>& words,
+                        std::vector<std::vector<std::string>>& out) {
+  std::vector<const ClassPath*> paths(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) paths[i] = table.find(words[i]);
+  auto add = [&](std::size_t i, const ClassPath* p, const char* where) {
+    if (p == nullptr) return;
+    for (std::size_t l = 0; l < kClassLevels; ++l) {
+      if (!(which.levels >> l & 1u)) continue;
+      std::string f = "c";
+      f += static_cast<char>('0' + l);
+      f += where;
+      f += ':';
+      f += std::to_string((*p)[l]);
+      out[i].push_back(std::move(f));
+    }
+  };
+  // The pair feature of word i; "^" stands for the sentence start, "?" for an unknown word.
+  auto add_pair = [&](std::size_t i) {
+    const ClassPath* p = paths[i];
+    const ClassPath* prev = i > 0 ? paths[i - 1] : nullptr;
+    if (p == nullptr) return;
+    for (std::size_t l = 0; l < kClassLevels; ++l) {
+      if (!(which.levels >> l & 1u)) continue;
+      std::string f = "c";
+      f += static_cast<char>('0' + l);
+      f += "b:";
+      f += i == 0 ? std::string("^") : prev == nullptr ? std::string("?") : std::to_string((*prev)[l]);
+      f += ',';
+      f += std::to_string((*p)[l]);
+      out[i].push_back(std::move(f));
+    }
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    add(i, paths[i], "");
+    if (which.cased) {
+      const bool upper = !words[i].empty() && words[i][0] >= 'A' && words[i][0] <= 'Z';
+      if (paths[i] == nullptr) out[i].emplace_back(upper ? "c?X" : "c?x");
+      add(i, paths[i], upper ? "X" : "x");
+    }
+    if (which.pairs) add_pair(i);
+    if (!which.far) continue;
+    if (i >= 2) add(i, paths[i - 2], "<2");
+    if (i + 2 < words.size()) add(i, paths[i + 2], ">2");
+  }
+}
+
+}  // namespace newsidx::entities
