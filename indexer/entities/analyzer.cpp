@@ -220,6 +220,9 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
                                      const City* dateline_city) {
   std::string_view text = tt.text;
   if (span.type == EntityType::kPer) span = person_span(tt, words, span, gaz);
+  // A part of the world is a place whatever else the tagger called it ("Latin America" as MISC).
+  if (span.type == EntityType::kMisc && span.end - span.begin >= 2 && names_world_region(words[span.end - 1]))
+    span.type = EntityType::kLoc;
   Mention m;
   m.span = {tt.tokens[span.begin].start, tt.tokens[span.end - 1].end};
   m.text = std::string(text.substr(m.span.start, m.span.end - m.span.start));
