@@ -103,7 +103,8 @@ Attribution Attributor::np_after(std::size_t verb, std::size_t ceil) {
   }
   // "said one former senior agency official.": a determiner opens a noun phrase that ends the
   // clause; its lower-case words need not be speaker-phrase words. It describes its Source.
-  if (is_word(b) && outside(b) && in(kDeterminers, word(b))) {
+  // (b may be the clause's end, even the text's: "... ," said<end>.)
+  if (b < ceil && is_word(b) && outside(b) && in(kDeterminers, word(b))) {
     std::size_t f = b + 1;
     while (f < ceil && f - b < 10 && description_word(f)) ++f;
     if (f > e && f - b >= 2 && (f == ceil || is_punct(f, ",") || is_punct(f, "."))) e = f;

@@ -237,3 +237,11 @@ TEST_CASE("speech cues: put it is a speech verb and a long appositive still reac
   narrow.appositive_window = 14;
   CHECK_FALSE(find_quotes(text, mentions, narrow)[1].speaker);
 }
+
+TEST_CASE("speech cues: an inverting verb that ends the text reads no word past it", "[speech_cues][quotes]") {
+  // np_after's description rule read the token after the verb without checking the clause's end:
+  // past the last token, whatever memory held (a Reuters story once threw out of range there).
+  CHECK(summary("Jane Doe arrived. \"We will win,\" said", {}).size() == 1);
+  CHECK(summary("\"We will win,\" said", {}).size() == 1);
+  CHECK(summary("Jane Doe said", {}).empty());
+}
