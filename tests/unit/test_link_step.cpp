@@ -41,6 +41,15 @@ Xapian::Document article(Xapian::Database& db, const std::string& id) {
   return db.get_document(*p);
 }
 
+// One article naming "Tony Blair" and 600 naming only "Blair", committed.
+std::vector<Xapian::WritableDatabase> full_name_and_600_surnames(TempDir& tmp) {
+  std::vector<Xapian::WritableDatabase> shards{Xapian::WritableDatabase(tmp.str("db"), Xapian::DB_CREATE)};
+  add_article(shards[0], "full", {"Tony Blair"});
+  for (int i = 0; i < 600; ++i) add_article(shards[0], "short" + std::to_string(i), {"Blair"});
+  shards[0].commit();
+  return shards;
+}
+
 }  // namespace
 
 TEST_CASE("link step: a surname becomes the archive's full name in terms and slot, the record untouched", "[link_step]") {
@@ -110,10 +119,7 @@ TEST_CASE("link step: many rewrites are committed as they go, in document order"
   // grew by the value streams' and term lists' size); the step has the writer commit every few
   // hundred (in a run, the writer's commit: its batches are transactions).
   TempDir tmp;
-  std::vector<Xapian::WritableDatabase> shards{Xapian::WritableDatabase(tmp.str("db"), Xapian::DB_CREATE)};
-  add_article(shards[0], "full", {"Tony Blair"});
-  for (int i = 0; i < 600; ++i) add_article(shards[0], "short" + std::to_string(i), {"Blair"});
-  shards[0].commit();
+  auto shards = full_name_and_600_surnames(tmp);
   const aliases::Table no_aliases;
   std::size_t checkpoints = 0;
   auto out = link_archive(shards, no_aliases, tmp.str("db"), [&]() -> Status {
@@ -137,10 +143,7 @@ TEST_CASE("link step: many rewrites are committed as they go, in document order"
 
 TEST_CASE("link step: a commit that fails stops the step with its error", "[link_step]") {
   TempDir tmp;
-  std::vector<Xapian::WritableDatabase> shards{Xapian::WritableDatabase(tmp.str("db"), Xapian::DB_CREATE)};
-  add_article(shards[0], "full", {"Tony Blair"});
-  for (int i = 0; i < 600; ++i) add_article(shards[0], "short" + std::to_string(i), {"Blair"});
-  shards[0].commit();
+  auto shards = full_name_and_600_surnames(tmp);
   const aliases::Table no_aliases;
   std::size_t checkpoints = 0;
   auto out = link_archive(shards, no_aliases, tmp.str("db"), [&]() -> Status {
