@@ -4,6 +4,7 @@
 
 #include <array>
 #include <functional>
+#include <set>
 #include <string_view>
 
 #include "common/schema.hpp"
@@ -44,24 +45,65 @@ void for_each_article(Xapian::Database& db, Fn&& fn) {
   }
 }
 
-// Replaces the facet terms and slots of `doc` by `linked`'s. The record is left alone (it holds
-// no linked facet), so Xapian writes no record again: rewriting them doubled the records' part of
-// a new archive's file (BENCHMARKS.md, copies, third round).
-void rewrite(Xapian::Document& doc, ArticleNames& linked) {
+// The filter terms of a list of facet values (the terms document_builder adds for them).
+std::set<std::string> terms_of(std::string_view facet, const std::vector<std::string>& values) {
+  std::set<std::string> out;
+  for (const auto& v : values)
+    if (auto term = schema::value_term(facet, v); !term.empty()) out.insert(std::move(term));
+  return out;
+}
+
+// What a relinked article needs: its new values, and whether its filter terms change too (a
+// new spelling of the same name keeps its term: value_term folds case and accents).
+struct Relink {
+  Xapian::docid did = 0;
+  ArticleNames linked;
+  bool terms_change = false;
+};
+
+// Replaces the linked facets' slots of `doc` by `linked`'s, and their terms when they change.
+// The record is left alone (it holds no linked facet), so Xapian writes no record again:
+// rewriting them doubled the records' part of a new archive's file (BENCHMARKS.md, copies, third
+// round). A document whose terms are not touched is written back without Xapian reading its
+// terms and positions, which is most of a rewrite's cost (issue 21).
+void rewrite(Xapian::Document& doc, ArticleNames& linked, bool terms_change) {
   for (const auto& f : schema::kLinkedFacets) {
     const std::string_view facet = f.name;
-    const std::string prefix = schema::prefix(facet);
-    std::vector<std::string> old;
-    auto t = doc.termlist_begin();
-    for (t.skip_to(prefix); t != doc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
-      old.push_back(*t);
-    for (const auto& term : old) doc.remove_term(term);
     const auto& values = values_of(linked, facet);
-    for (const auto& v : values)
-      if (auto term = schema::value_term(facet, v); !term.empty()) doc.add_boolean_term(term);
+    if (terms_change) {
+      const std::string prefix = schema::prefix(facet);
+      std::vector<std::string> old;
+      auto t = doc.termlist_begin();
+      for (t.skip_to(prefix); t != doc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
+        old.push_back(*t);
+      for (const auto& term : old) doc.remove_term(term);
+      for (const auto& term : terms_of(facet, values)) doc.add_boolean_term(term);
+    }
     // An empty value removes the slot (remove_value throws for an absent one).
     doc.add_value(schema::slot(f.slot), values.empty() ? std::string() : schema::encode_list(values));
   }
+}
+
+// The articles of `db` whose stored linked values differ from what `linker` gives them.
+std::vector<Relink> changed_articles(Xapian::Database& db, const entities::Linker& linker) {
+  std::array<Xapian::ValueIterator, 3> stored;
+  for (std::size_t i = 0; i < schema::kLinkedFacets.size(); ++i)
+    stored[i] = db.valuestream_begin(schema::slot(schema::kLinkedFacets[i].slot));
+  std::vector<Relink> changed;
+  for_each_article(db, [&](Xapian::docid did, const ArticleNames& own) {
+    Relink r{did, linker.link(own), false};
+    bool same = true;
+    for (std::size_t i = 0; i < schema::kLinkedFacets.size(); ++i) {
+      const auto& f = schema::kLinkedFacets[i];
+      const auto& now = values_of(r.linked, f.name);
+      const auto before = schema::decode_list(value_at(db, stored[i], schema::slot(f.slot), did));
+      if (before == now) continue;
+      same = false;
+      r.terms_change = r.terms_change || terms_of(f.name, before) != terms_of(f.name, now);
+    }
+    if (!same) changed.push_back(std::move(r));
+  });
+  return changed;
 }
 
 }  // namespace
@@ -79,26 +121,12 @@ Result<LinkOutcome> link_archive(std::vector<Xapian::WritableDatabase>& shards, 
       });
     linker.finish();
     for (auto& db : shards) {
-      std::array<Xapian::ValueIterator, 3> stored;
-      for (std::size_t i = 0; i < schema::kLinkedFacets.size(); ++i)
-        stored[i] = db.valuestream_begin(schema::slot(schema::kLinkedFacets[i].slot));
-      std::vector<std::pair<Xapian::docid, ArticleNames>> changed;
-      for_each_article(db, [&](Xapian::docid did, const ArticleNames& own) {
-        ArticleNames linked = linker.link(own);
-        bool same = true;
-        for (std::size_t i = 0; i < schema::kLinkedFacets.size(); ++i) {
-          const auto slot = schema::slot(schema::kLinkedFacets[i].slot);
-          const auto& now = values_of(linked, schema::kLinkedFacets[i].name);
-          same = schema::decode_list(value_at(db, stored[i], slot, did)) == now && same;
-        }
-        if (!same) changed.emplace_back(did, std::move(linked));
-      });
       // Rewritten after the scan: replacing documents while their value streams are read would
       // move the streams under the iterators.
-      for (auto& [did, linked] : changed) {
-        Xapian::Document doc = db.get_document(did);
-        rewrite(doc, linked);
-        db.replace_document(did, doc);
+      for (auto& r : changed_articles(db, linker)) {
+        Xapian::Document doc = db.get_document(r.did);
+        rewrite(doc, r.linked, r.terms_change);
+        db.replace_document(r.did, doc);
         if (++out.relinked % kCommitEvery == 0 && checkpoint && !(stopped = checkpoint())) return;
       }
     }

@@ -3,11 +3,16 @@
 #include "pipeline.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <optional>
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace newsidx::indexer {
 
@@ -17,6 +22,20 @@ struct Slot {
   std::deque<Chunk> chunks;
   std::optional<FileOutcome> outcome;  // set when the worker is done with the file
 };
+
+// Lowers the calling thread's priority by `PipelineLimits::worker_nice` steps (never above
+// 19). Linux gives each thread its own nice value. The writer thread is the critical path of a
+// run: at equal priority the scheduler left it runnable but waiting for a CPU 3.2 s of a 15 s
+// run (Reuters as files, /proc schedstat), while a worker ran; the workers, a file or more ahead
+// of it, can wait. Failing to change it only costs speed.
+void lower_priority(int steps) {
+  if (steps <= 0) return;
+  const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+  errno = 0;
+  const int now = ::getpriority(PRIO_PROCESS, tid);
+  if (now == -1 && errno != 0) return;
+  (void)::setpriority(PRIO_PROCESS, tid, std::min(19, now + steps));
+}
 
 }  // namespace
 
@@ -57,6 +76,7 @@ Pipeline::~Pipeline() { finish(); }
 // One worker: takes the next file in order, within the window and the byte budget, and hands its
 // chunks and outcome to the writer through its slot.
 void Pipeline::run_worker(State& p) {
+  lower_priority(p.limits.worker_nice);
   for (;;) {
     std::size_t i;
     {

@@ -51,6 +51,9 @@ struct PipelineLimits {
   std::uint64_t inflight_bytes = 4u << 20;
   /// Chunks of one file waiting for the writer, so one large file is never held built whole.
   std::size_t chunks_ahead = 2;
+  /// Nice steps the workers take below the calling thread, so that the writer (the critical
+  /// path) gets a CPU whenever it can run; 0 keeps them equal.
+  int worker_nice = 10;
 };
 
 /// The workers and the slots they fill. Construction starts the workers; the writer then calls

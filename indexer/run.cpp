@@ -575,6 +575,11 @@ FileOutcome work_on(const Inputs& in, std::size_t pos, const EmitChunk& emit) {
   return process_file(f, old, in.o, in.names, emit);
 }
 
+// Files a worker may be ahead of the writer. It was 4: with one-story files the workers then
+// waited on the writer, and the writer on the one file still in analysis, at every slow file;
+// 64 a job lets them read ahead within the byte budget (issue 21; BENCHMARKS.md).
+constexpr std::size_t kFilesAheadPerJob = 64;
+
 // Workers read, analyse and build the files in parallel; this thread writes them in file order.
 // A signal stops the writer at once, even inside a long file: the file's state is then not
 // recorded (a commit records it as provisional), so the next run redoes it.
@@ -583,9 +588,9 @@ void write_files(Run& r) {
   const std::vector<bool> settled = settle_unchanged(r);
   std::vector<std::uint64_t> sizes;
   for (std::size_t i : r.in->todo) sizes.push_back(files[i].size);
-  // The window bounds how far workers may run ahead, and so the memory held by
-  // finished-but-unwritten files.
-  PipelineLimits limits{std::max(1u, r.o.jobs), std::max<std::size_t>(4, 4 * r.o.jobs)};
+  // The window bounds how far workers may run ahead in files; the byte budget
+  // (PipelineLimits::inflight_bytes) bounds the memory held by finished-but-unwritten files.
+  PipelineLimits limits{std::max(1u, r.o.jobs), kFilesAheadPerJob * std::max(1u, r.o.jobs)};
   Pipeline pipe(std::move(sizes), [in = r.in](std::size_t pos, const EmitChunk& emit) { return work_on(*in, pos, emit); },
                 limits, &g_signal);
   ProgressBar bar(files.size(), r.o.progress && !r.o.extract_only && r.o.log_level != LogLevel::kQuiet &&

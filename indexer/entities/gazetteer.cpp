@@ -310,8 +310,10 @@ Gazetteer::Gazetteer() : impl_(std::make_unique<Impl>()) {}
 Gazetteer::~Gazetteer() = default;
 
 const Gazetteer& Gazetteer::instance() {
-  static const Gazetteer kInstance;  // function-local static: built once, thread-safe
-  return kInstance;
+  // Built once (thread-safe) and never destroyed: freeing its tables at exit took 56 M
+  // instructions of the writer thread on 925 Reuters files (issue 21), for nothing.
+  static const Gazetteer* const kInstance = new Gazetteer;
+  return *kInstance;
 }
 
 const City* Gazetteer::city(std::string_view name) const {

@@ -81,6 +81,38 @@ TEST_CASE("link step: a surname becomes the archive's full name in terms and slo
         std::vector<std::string>{"Blair"});
 }
 
+TEST_CASE("link step: a new spelling of the same name changes the slot, keeps terms and positions", "[link_step]") {
+  TempDir tmp;
+  std::vector<Xapian::WritableDatabase> shards{Xapian::WritableDatabase(tmp.str("db"), Xapian::DB_CREATE)};
+  add_article(shards[0], "caps", {"TONY BLAIR"});
+  add_article(shards[0], "a", {"Tony Blair"});
+  add_article(shards[0], "b", {"Tony Blair"});
+  {
+    // The caps article's text, with positions: the rewrite must not lose them.
+    Xapian::Document doc = article(shards[0], "caps");
+    doc.add_posting("prime", 1);
+    doc.add_posting("minister", 2);
+    shards[0].replace_document("Qcaps", doc);
+  }
+  shards[0].commit();
+  const aliases::Table no_aliases;
+  auto out = link_archive(shards, no_aliases, "db");
+  REQUIRE(out.ok());
+  CHECK(out->relinked == 1);  // the archive's spelling is the one most articles use
+  shards[0].commit();
+
+  Xapian::Database db(tmp.str("db"));
+  Xapian::Document doc = article(db, "caps");
+  CHECK(schema::decode_list(doc.get_value(schema::slot(schema::Slot::kPerson))) ==
+        std::vector<std::string>{"Tony Blair"});
+  CHECK(db.get_termfreq(schema::value_term("person", "Tony Blair")) == 3);
+  std::vector<Xapian::termpos> positions;
+  for (auto p = db.positionlist_begin(doc.get_docid(), "minister"); p != db.positionlist_end(doc.get_docid(), "minister"); ++p)
+    positions.push_back(*p);
+  CHECK(positions == std::vector<Xapian::termpos>{2});
+  CHECK(db.get_termfreq("prime") == 1);
+}
+
 TEST_CASE("link step: linking a linked archive again changes nothing", "[link_step]") {
   TempDir tmp;
   std::vector<Xapian::WritableDatabase> shards{Xapian::WritableDatabase(tmp.str("db"), Xapian::DB_CREATE)};

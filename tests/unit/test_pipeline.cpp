@@ -12,6 +12,11 @@
 #include <thread>
 #include <vector>
 
+#include <cerrno>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include "indexer/pipeline.hpp"
 
 using namespace newsidx::indexer;
@@ -172,4 +177,36 @@ TEST_CASE("pipeline: a stop signal ends the writer's wait and finish without wai
   release->store(true);
   for (int k = 0; k < 20000 && !ended->load(); ++k) std::this_thread::sleep_for(1ms);
   CHECK(ended->load());
+}
+
+TEST_CASE("pipeline: workers run below the writer's priority, so the writer gets a CPU first", "[pipeline]") {
+  const auto nice_of_this_thread = [] {
+    errno = 0;
+    return ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)));
+  };
+  const int writer_nice = nice_of_this_thread();
+  std::mutex mu;
+  std::vector<int> seen;
+  FileWork work = [&](std::size_t, const EmitChunk&) {
+    const int n = nice_of_this_thread();
+    std::lock_guard lk(mu);
+    seen.push_back(n);
+    return FileOutcome{};
+  };
+  PipelineLimits limits;
+  limits.jobs = 2;
+  Pipeline pipe(std::vector<std::uint64_t>(4, 10), work, limits, nullptr);
+  drain(pipe, 4);
+  pipe.finish();
+  REQUIRE(seen.size() == 4);
+  for (int n : seen) CHECK(n == std::min(19, writer_nice + limits.worker_nice));
+  CHECK(nice_of_this_thread() == writer_nice);  // the writer's own priority is unchanged
+
+  // worker_nice 0 leaves the workers at the writer's priority.
+  seen.clear();
+  limits.worker_nice = 0;
+  Pipeline equal(std::vector<std::uint64_t>(2, 10), work, limits, nullptr);
+  drain(equal, 2);
+  equal.finish();
+  for (int n : seen) CHECK(n == writer_nice);
 }
