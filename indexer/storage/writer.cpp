@@ -6,7 +6,6 @@
 #include <set>
 #include <sys/statvfs.h>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -96,28 +95,6 @@ struct Writer::Impl {
   // The file begun and not ended: its state key and the provisional state a commit records for
   // it (see ArchiveWriter::begin_file).
   std::optional<std::pair<std::string, std::string>> open_state;
-
-  // A database empty when opened holds only what this run wrote: an id or a file this run has
-  // not written needs no look-up (a B-tree search per article and per file, 3% of a first
-  // build's writer thread; issue 21). Past kFreshLimit ids the run looks up as usual, so the
-  // memory stays bounded.
-  static constexpr std::size_t kFreshLimit = 1u << 20;
-  bool fresh = false;
-  std::unordered_set<std::string> ids_written, files_begun;
-
-  // Whether the database may hold the article `id_term` (false only when it cannot).
-  bool may_hold(const std::string& id_term) const { return !fresh || ids_written.count(id_term) > 0; }
-
-  void note_written(const std::string& id_term) {
-    if (!fresh) return;
-    if (ids_written.size() >= kFreshLimit) {
-      fresh = false;
-      ids_written = {};
-      files_begun = {};
-      return;
-    }
-    ids_written.insert(id_term);
-  }
 
   void add_spelling(const BuiltArticle& a) {
     for (const auto& [word, wdf] : a.spelling) spelling[word] += wdf;
@@ -231,10 +208,8 @@ struct Writer::Impl {
   void write_article(BuiltArticle& a, const std::string& fterm, WriteCounts& counts) {
     const Xapian::valueno src_slot = schema::slot(schema::Slot::kContentFile);
     const Xapian::valueno ver_slot = schema::slot(schema::Slot::kVersion);
-    const bool known = may_hold(a.article.id_term);
-    note_written(a.article.id_term);
-    auto pl = known ? db.postlist_begin(a.article.id_term) : Xapian::PostingIterator();
-    if (!known || pl == db.postlist_end(a.article.id_term)) {
+    auto pl = db.postlist_begin(a.article.id_term);
+    if (pl == db.postlist_end(a.article.id_term)) {
       // A new article (and so new quotes): add_document skips replace_document's look-up of
       // the id term, which is most of a first build's writes (issue 7 measured 15% faster).
       add_spelling(a);
@@ -379,20 +354,13 @@ Result<std::unique_ptr<Writer>> Writer::open(const DbLocation& loc, const Writer
   impl->options = options;
   impl->path = path;
   impl->dir = loc.dir;
-  if (auto st = impl->guarded([&] {
-        impl->fresh = impl->db.get_doccount() == 0;
-        impl->db.begin_transaction(true);
-      });
-      !st)
-    return st.error();
+  if (auto st = impl->guarded([&] { impl->db.begin_transaction(true); }); !st) return st.error();
   return std::unique_ptr<Writer>(new Writer(std::move(impl)));
 }
 
 Status Writer::begin_file(const std::string& file_key, const std::string& root) {
   FileWrite file{file_key, {}, {}};
-  // A file this run has not begun holds nothing in a database that was empty.
-  const bool known = !impl_->fresh || !impl_->files_begun.insert(file_key).second;
-  auto st = known ? impl_->guarded([&] { file.stale = impl_->article_ids_of(file_key); }) : Status(Ok{});
+  auto st = impl_->guarded([&] { file.stale = impl_->article_ids_of(file_key); });
   if (!st) return st.error();
   impl_->open_state.emplace(impl_->state_key(file_key), impl_->state_value(file_key, FileState::provisional(root)));
   file_ = std::move(file);
@@ -558,7 +526,6 @@ Result<std::optional<Writer::StoredArticle>> Writer::article(const std::string& 
 }
 
 Status Writer::put_article(const BuiltArticle& stored) {
-  impl_->note_written(stored.article.id_term);
   return impl_->guarded([&] {
     impl_->db.replace_document(stored.article.id_term, stored.article.doc);
     for (const auto& q : stored.quotes) impl_->db.replace_document(q.id_term, q.doc);
