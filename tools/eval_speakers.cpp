@@ -84,6 +84,7 @@ struct Args {
   bool breakdown = false;
   bool subjects = newsidx::entities::QuoteOptions{}.sentence_subjects;
   std::size_t appositive = newsidx::entities::QuoteOptions{}.appositive_window;
+  bool subordinate = newsidx::entities::QuoteOptions{}.subordinate_subjects;
   std::size_t folds = 0;
 };
 
@@ -104,6 +105,7 @@ std::optional<Args> parse_args(int argc, char** argv) {
     else if (k == "--cv") a.folds = std::stoul(v);
     else if (k == "--subjects") a.subjects = v == "1";
     else if (k == "--appositive") a.appositive = std::stoul(v);
+    else if (k == "--subordinate") a.subordinate = v == "1";
     else return std::nullopt;
   }
   return a;
@@ -538,9 +540,11 @@ struct Config {
   std::size_t margin = 0;
   bool subjects = true;  // QuoteOptions::sentence_subjects
   std::size_t appositive = newsidx::entities::QuoteOptions{}.appositive_window;
+  bool subordinate = true;  // QuoteOptions::subordinate_subjects
   std::string name() const {
     return std::string(precise ? "precise" : "default") + ", margin " + std::to_string(margin) +
-           (subjects ? "" : ", no sentence subjects") + ", appositive " + std::to_string(appositive);
+           (subjects ? "" : ", no sentence subjects") + ", appositive " + std::to_string(appositive) +
+           (subordinate ? "" : ", no subordinate subjects");
   }
   bool operator==(const Config&) const = default;
 };
@@ -554,6 +558,7 @@ Counts score_doc(const Doc& d, const Config& cfg, ErrorLog& log) {
   options.pronoun_margin = cfg.margin;
   options.sentence_subjects = cfg.subjects;
   options.appositive_window = cfg.appositive;
+  options.subordinate_subjects = cfg.subordinate;
   const std::vector<Quote> quotes = newsidx::entities::find_quotes(d.text, d.mentions, options);
   Counts c;
   for (const GoldQuote& g : d.gold) score_quote(d, g, quotes, rules, c, log);
@@ -616,14 +621,16 @@ void print_breakdown(const Counts& c) {
 }
 
 // The operating points the attribution offers: QuoteOptions::precise, ::pronoun_margin,
-// ::sentence_subjects and ::appositive_window.
+// ::sentence_subjects, ::appositive_window and ::subordinate_subjects.
 const std::vector<Config> kGrid = [] {
   std::vector<Config> g;
-  for (const std::size_t app : {14, 20, 30}) {
-    for (const bool subjects : {true, false}) {
-      for (const std::size_t m : {0, 100, 200, 300, 500}) g.push_back({false, m, subjects, app});
-      g.push_back({true, 0, subjects, app});
-      g.push_back({true, 300, subjects, app});
+  for (const bool sub : {true, false}) {
+    for (const std::size_t app : {14, 20, 30}) {
+      for (const bool subjects : {true, false}) {
+        for (const std::size_t m : {0, 100, 200, 300, 500}) g.push_back({false, m, subjects, app, sub});
+        g.push_back({true, 0, subjects, app, sub});
+        g.push_back({true, 300, subjects, app, sub});
+      }
     }
   }
   return g;
@@ -669,7 +676,8 @@ void cross_validate(const std::vector<Doc>& docs, std::size_t k) {
     for (std::size_t g = 0; g < kGrid.size(); ++g) fold[i % k][g].add(score_doc(docs[i], kGrid[g], quiet));
   }
   const newsidx::entities::QuoteOptions lib;
-  const Config def{lib.precise, lib.pronoun_margin, lib.sentence_subjects, lib.appositive_window};
+  const Config def{lib.precise, lib.pronoun_margin, lib.sentence_subjects, lib.appositive_window,
+                   lib.subordinate_subjects};
   const auto def_it = std::find(kGrid.begin(), kGrid.end(), def);
   const std::size_t def_i = static_cast<std::size_t>(def_it - kGrid.begin());
   Spread acc, prec, cov, dacc, dprec, dcov;
@@ -711,7 +719,7 @@ int main(int argc, char** argv) {
   if (!args) {
     std::cerr << "usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] "
                  "[--margin BYTES] [--errors N] [--context BYTES] [--referents FILE] "
-                 "[--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1] [--appositive N] [--cv K]\n";
+                 "[--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1] [--appositive N] [--subordinate 0|1] [--cv K]\n";
     return 2;
   }
   if (!fs::is_directory(args->dir / "text") || !fs::is_directory(args->dir / "attributions")) {
@@ -733,7 +741,7 @@ int main(int argc, char** argv) {
   }
   ErrorLog log{args->max_errors, 0, args->context};
   Counts total;
-  const Config cfg{args->precise, args->margin, args->subjects, args->appositive};
+  const Config cfg{args->precise, args->margin, args->subjects, args->appositive, args->subordinate};
   for (const Doc& d : docs) total.add(score_doc(d, cfg, log));
   print_report(*args, total, ls, docs.size(), !referents.empty());
   if (args->breakdown) print_breakdown(total);

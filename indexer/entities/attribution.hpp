@@ -187,6 +187,8 @@ class Attributor {
   void index_antecedents();
   void remember_speaker(const Span& span, const Attribution& att);
   bool sentence_initial(std::size_t byte) const;
+  bool subordinate_subject(std::size_t j) const;
+  bool main_clause(std::size_t byte) const;
   bool near_para(std::size_t byte, std::size_t para) const;
   bool rival_nearby(const Antecedents::Set& s, Antecedents::Set::const_iterator last,
                     const std::string& best, std::size_t para) const;

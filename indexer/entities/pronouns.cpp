@@ -2,6 +2,7 @@
 // preferring the story's subject, found by ordered look-ups so that it stays linear in the article.
 #include "attribution.hpp"
 
+#include <array>
 #include <iterator>
 #include <tuple>
 
@@ -120,7 +121,7 @@ void Attributor::remember_speaker(const Span& span, const Attribution& att) {
   named_so_far_.emplace_back(span, att);
   if (!att.speaker || att.type != "person") return;
   add_antecedent({span.start, 1, named_so_far_.size() - 1, *att.speaker},
-                 text_only_name(*att.speaker), true);
+                 text_only_name(*att.speaker), main_clause(span.start));
   spoken_.add(span.start, *att.speaker);
 }
 
@@ -131,7 +132,7 @@ void Attributor::index_antecedents() {
   // mostly continues the story's subject, not the last name in an object position.
   for (std::size_t i = 0; i < speech_subjects_.size(); ++i) {
     const auto& [span, name] = speech_subjects_[i];
-    add_antecedent({span.start, 0, i, name}, text_only_name(name), true);
+    add_antecedent({span.start, 0, i, name}, text_only_name(name), main_clause(span.start));
     spoken_.add(span.start, name);
   }
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
@@ -146,6 +147,30 @@ void Attributor::index_antecedents() {
   }
 }
 
+// Whether the name starting at token `j` is the subject of a subordinate clause ("When Maddow
+// pointed out ..., Clinton seized upon", "Ryan did not exude confidence when Tapper asked"): the
+// words before it, past capitalised ones (titles, first names), are a subordinating conjunction.
+// Such a subject is not the one a following "he"/"she" continues.
+bool Attributor::subordinate_subject(std::size_t j) const {
+  static constexpr auto kSubordinateOpeners = std::to_array<std::string_view>(
+      {"when", "while", "although", "though", "because", "if", "since", "until", "once",
+       "whether", "whereas", "unless"});
+  std::size_t i = j;
+  while (i > 0 && j - i < 6 && toks_[i - 1].para == toks_[j].para && is_cap(i - 1) &&
+         !sentence_end(i - 1) && !in(kSubordinateOpeners, lower(word(i - 1)))) {
+    --i;
+  }
+  return i > 0 && toks_[i - 1].para == toks_[j].para && is_word(i - 1) &&
+         in(kSubordinateOpeners, lower(word(i - 1)));
+}
+
+// Whether a speaker named at `byte` may be taken first by "he"/"she": not one of a subordinate
+// clause (see subordinate_subject).
+bool Attributor::main_clause(std::size_t byte) const {
+  const std::size_t j = tok_at(byte);
+  return !options_.subordinate_subjects || j == toks_.size() || !subordinate_subject(j);
+}
+
 // Whether the name starting at `byte` opens its sentence, after titles and descriptions ("Sen.
 // Ted Cruz", "Former Pennsylvania governor Ed Rendell") or an introductory phrase ("Asked
 // whether ..., Ban declined"), or is the topic of "As for Trump, he said".
@@ -153,6 +178,7 @@ bool Attributor::sentence_initial(std::size_t byte) const {
   const std::size_t j = tok_at(byte);
   if (j == toks_.size() || j == 0) return true;
   if (toks_[j - 1].para != toks_[j].para) return true;
+  if (options_.subordinate_subjects && subordinate_subject(j)) return false;
   for (std::size_t i = j; i-- > 0 && j - i <= 8;) {
     if (sentence_end(i) || toks_[i].para != toks_[j].para) return true;
     if (is_punct(i, ",")) {

@@ -53,6 +53,10 @@ struct QuoteOptions {
   /// latest start-up, Paradata, uses big data to help brands find suppliers, said"). Chosen by
   /// cross-validation on PolNeAR train among 14, 20 and 30 (QUALITY.md, "## Quote speakers").
   std::size_t appositive_window = 30;
+  /// A person named as the subject of a subordinate clause ("When Maddow pointed out ...,
+  /// Clinton seized upon", "... when Tapper asked") is not preferred as the antecedent of a
+  /// following "he"/"she" over the main clause's subject. Weighed by the cross-validation.
+  bool subordinate_subjects = true;
   /// When set, receives the work counters of the call (added to what it holds).
   QuoteStats* stats = nullptr;
 };

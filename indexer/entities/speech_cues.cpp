@@ -436,7 +436,10 @@ void Attributor::collect_speech_subjects() {
       --floor;
     }
     Attribution a = subject_before(v, floor);
-    if (!a.decided && in(kInvertingVerbs, word(v))) {
+    // "he said Ryan.": a pronoun right before the verb is its subject (resolved later), so the
+    // name after it is what was said, not an inverted speaker.
+    const bool pronoun_subject = v > 0 && is_word(v - 1) && in(kPronouns, word(v - 1));
+    if (!a.decided && !pronoun_subject && in(kInvertingVerbs, word(v))) {
       std::size_t ce = v + 1;
       while (ce < toks_.size() && toks_[ce].para == toks_[v].para && !sentence_end(ce) &&
              outside(ce)) {

@@ -234,3 +234,26 @@ TEST_CASE("pronouns: who has spoken before a byte, by surname and first name",
   CHECK(spoken.before("Hillary Clinton", 301));  // a surname alone may be anyone of that name
   CHECK_FALSE(spoken.before("Hillary Clinton", 300));
 }
+
+TEST_CASE("pronouns: the name after 'he said' is what was said, not a speaker for the next 'he'",
+          "[pronouns][quotes]") {
+  // "Asked who leads the party, he said Ryan." once made Ryan an inverted speech subject, and
+  // the next "he said" his.
+  const std::string text =
+      "Dan Price spoke in Ohio on Monday.\n\nAsked who leads the party, he said Ryan. "
+      "\"I would say Paul for the time being,\" he said.";
+  CHECK(speakers(text, {"Dan Price", "Ryan"}) == std::vector<std::string>{"Dan Price"});
+}
+
+TEST_CASE("pronouns: the subject of a subordinate clause is not the one 'she' continues",
+          "[pronouns][quotes]") {
+  const std::string text =
+      "Ann Reed spoke on Monday.\n\nWhen Mary Smith asked about the race, the senator smiled. "
+      "\"We will win,\" she said.";
+  newsidx::entities::QuoteOptions options;
+  options.gender_of = [](std::string_view) { return newsidx::entities::NameGender::kFemale; };
+  CHECK(speakers(text, {"Ann Reed", "Mary Smith"}, options) == std::vector<std::string>{"Ann Reed"});
+  // The same text with the rule off: the nearer subordinate subject takes the pronoun.
+  options.subordinate_subjects = false;
+  CHECK(speakers(text, {"Ann Reed", "Mary Smith"}, options) == std::vector<std::string>{"Mary Smith"});
+}
