@@ -148,6 +148,7 @@ struct GoldQuote {
   std::string source_text;
   Key key;
   bool via_pronoun = false;  // the key is a pronoun's referent (or stand-in)
+  bool via_standin = false;  // ... the stand-in: no annotated referent (the NYT '' quotations)
   SourceKind kind = SourceKind::kNone;
   // A named Source that reads as a description ("a senior Cruz adviser", "the Florida senator"):
   // a right description of it is right too (see reads_as_description).
@@ -210,7 +211,7 @@ std::vector<GoldQuote> gold_quotes(const Doc& d, const std::vector<GoldAttributi
   for (const auto& g : gold) {
     if (!is_direct(d.text, g.content)) continue;
     GoldQuote q{g.content, g.source, g.source.empty() ? "" : join_text(d.text, g.source), {},
-                false, SourceKind::kNone};
+                false, false, SourceKind::kNone};
     if (kVerbOnly.count(lower(q.source_text))) {
       // An annotation slip: the Source span holds the cue verb, so the gold names nobody and
       // says nobody is unnamed either; such quotes are left out of every figure.
@@ -230,6 +231,7 @@ std::vector<GoldQuote> gold_quotes(const Doc& d, const std::vector<GoldAttributi
           for (const auto& [pos, k] : keyed_sources) {
             if (pos < at) q.key = k;
           }
+          q.via_standin = !q.key.empty();
         }
         q.via_pronoun = !q.key.empty();
         if (tasks.is_open()) {
@@ -379,7 +381,11 @@ std::string cause(const std::string& text, const GoldQuote& g, const Quote* q, b
   if (ok) return "";
   if (!q) return "quotation not found";
   if (g.kind == SourceKind::kNamed) {
-    if (q->speaker) return g.via_pronoun ? "named, wrong speaker: pronoun Source" : "named, wrong speaker: named Source";
+    if (q->speaker) {
+      if (!g.via_pronoun) return "named, wrong speaker: named Source";
+      return g.via_standin ? "named, wrong speaker: pronoun Source (stand-in key)"
+                           : "named, wrong speaker: pronoun Source";
+    }
     if (q->speaker_mention) return g.descriptive ? "named, described: other description span" : "named, no speaker: read as a description";
     return missed_cause(text, g, *q);
   }

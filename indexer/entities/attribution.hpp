@@ -161,6 +161,8 @@ class Attributor {
   Attribution own_sentence_subject(const RawQuote& q, std::size_t q_index);
   std::size_t sentence_floor(std::size_t open, std::size_t q_index) const;
   Attribution sentence_subject(std::size_t floor, std::size_t limit);
+  bool appositive_verb(std::size_t c, std::size_t limit) const;
+  Attribution absolute_subject(std::size_t floor, std::size_t k);
   Attribution name_before_colon(std::size_t floor, std::size_t colon);
   std::size_t described_subject_end(std::size_t s, std::size_t limit) const;
   Attribution subject_before(std::size_t verb, std::size_t floor);

@@ -245,3 +245,32 @@ TEST_CASE("speech cues: an inverting verb that ends the text reads no word past 
   CHECK(summary("\"We will win,\" said", {}).size() == 1);
   CHECK(summary("Jane Doe said", {}).empty());
 }
+
+TEST_CASE("speech cues: a participle names a subject with a title of several words or an appositive",
+          "[speech_cues][quotes]") {
+  // "Former Secretary of State Madeleine Albright": the title's "of" stays inside the subject.
+  CHECK(speakers("Former Secretary of State Madeleine Albright recently urged women to vote, "
+                 "saying, \"There is a special place for them.\"",
+                 {"Madeleine Albright"}) == std::vector<std::string>{"Madeleine Albright"});
+  // "Christie, New Jersey's sitting governor, repeated ...": an appositive before the verb.
+  CHECK(speakers("Christie, New Jersey's sitting governor, repeated his attacks on Rubio, calling "
+                 "him a \"talented guy\" who was not ready.",
+                 {"Christie", "Rubio"}) == std::vector<std::string>{"Christie"});
+  // A list is no appositive: "Trump, Cruz, and Rubio" names nobody as the subject.
+  CHECK(speakers("Trump, Cruz, and Rubio met voters, saying, \"We will win this state.\"",
+                 {"Trump", "Cruz", "Rubio"}) == std::vector<std::string>{"-"});
+}
+
+TEST_CASE("speech cues: a participle after 'with', 'and' or a dash names the name before it",
+          "[speech_cues][quotes]") {
+  // Absolute constructions: the participle's own subject stands right before it.
+  CHECK(speakers("Republicans were irritated by the plan, with Sen. John McCain calling it a "
+                 "\"Chinese menu\" of options.",
+                 {"John McCain"}) == std::vector<std::string>{"John McCain"});
+  CHECK(speakers("Both men issued a statement - Ryan saying he was \"very encouraged\" and Trump "
+                 "calling it a \"great meeting.\"",
+                 {"Ryan", "Trump"}) == std::vector<std::string>{"Ryan", "Trump"});
+  // A name that the article does not know is no subject.
+  CHECK(speakers("Voters were angry, with Tuesday bringing \"more of the same\" again.", {}) ==
+        std::vector<std::string>{"-"});
+}
