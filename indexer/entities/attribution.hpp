@@ -191,6 +191,7 @@ class Attributor {
   bool sentence_initial(std::size_t byte) const;
   bool subordinate_subject(std::size_t j) const;
   bool main_clause(std::size_t byte) const;
+  std::vector<std::string> named_later_in_sentence(std::size_t k) const;
   bool near_para(std::size_t byte, std::size_t para) const;
   bool rival_nearby(const Antecedents::Set& s, Antecedents::Set::const_iterator last,
                     const std::string& best, std::size_t para) const;

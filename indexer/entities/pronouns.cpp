@@ -2,6 +2,7 @@
 // preferring the story's subject, found by ordered look-ups so that it stays linear in the article.
 #include "attribution.hpp"
 
+#include <algorithm>
 #include <array>
 #include <iterator>
 #include <tuple>
@@ -263,7 +264,17 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
     set = &s;
   }
   if (set == nullptr) return a;
-  const Antecedents::Entry& best = *Antecedents::first_at(*set, last);
+  last = Antecedents::first_at(*set, last);
+  // "he told Hannity": a person named after the pronoun in its own sentence is not its referent.
+  const std::vector<std::string> objects = named_later_in_sentence(k);
+  while (!objects.empty() && std::any_of(objects.begin(), objects.end(), [&](const std::string& o) {
+           return same_person(o, last->name);
+         })) {
+    if (last == set->begin()) return a;
+    --last;
+    if (subjects_only && !near_para(last->pos, toks_[k].para)) return a;
+  }
+  const Antecedents::Entry& best = *last;
   if (options_.precise && rival_nearby(*set, last, best.name, toks_[k].para)) return a;
   if (options_.pronoun_margin > 0 &&
       rival_within_margin(k, want, *set, last, best, subjects_only)) {
@@ -276,6 +287,22 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   a.type = "person";
   a.mention = Span{toks_[k].b, toks_[k].e};
   return a;
+}
+
+// The persons named right after pronoun token `k`, in its clause and outside quotations ("he
+// told Hannity", "she said of Trump"): none of them is the pronoun's referent.
+std::vector<std::string> Attributor::named_later_in_sentence(std::size_t k) const {
+  std::vector<std::string> out;
+  if (!options_.object_exclusion) return out;
+  std::size_t e = k + 1;
+  // The pronoun's own clause, up to the first punctuation and a few words on: the verb and its
+  // object ("he told Hannity", "she said of Trump"), not a later clause.
+  while (e < toks_.size() && toks_[e].para == toks_[k].para && e - k < 5 && is_word(e)) ++e;
+  if (e <= k + 1) return out;
+  for (const Mention* m : overlapping(Span{toks_[k].e, toks_[e - 1].e})) {
+    if (m->type == MentionType::kPerson && !in_quotation(m->span.start)) out.push_back(m->entity);
+  }
+  return out;
 }
 
 // Whether `w` is a short form of `full`: "Fla." and "R-Fla." of "Florida", "Vt." of "Vermont"

@@ -57,6 +57,9 @@ struct QuoteOptions {
   /// Clinton seized upon", "... when Tapper asked") is not preferred as the antecedent of a
   /// following "he"/"she" over the main clause's subject. Weighed by the cross-validation.
   bool subordinate_subjects = true;
+  /// A person named after "he"/"she" in the pronoun's own sentence ("he told Hannity", "she
+  /// said of Trump") is not its referent. Weighed by the cross-validation.
+  bool object_exclusion = true;
   /// When set, receives the work counters of the call (added to what it holds).
   QuoteStats* stats = nullptr;
 };

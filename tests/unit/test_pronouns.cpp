@@ -257,3 +257,15 @@ TEST_CASE("pronouns: the subject of a subordinate clause is not the one 'she' co
   options.subordinate_subjects = false;
   CHECK(speakers(text, {"Ann Reed", "Mary Smith"}, options) == std::vector<std::string>{"Mary Smith"});
 }
+
+TEST_CASE("pronouns: a person named right after 'he' in its clause is not its referent",
+          "[pronouns][quotes]") {
+  const std::string text =
+      "Trump spoke in Austin.\n\nHannity asked Trump how high the wall would be. "
+      "\"I think the height could be 35 feet,\" he told Hannity.";
+  CHECK(speakers(text, {"Trump", "Hannity"}) == std::vector<std::string>{"Trump"});
+  // With the rule off the nearest subject, the interviewer, takes his own question's answer.
+  newsidx::entities::QuoteOptions options = men();
+  options.object_exclusion = false;
+  CHECK(speakers(text, {"Trump", "Hannity"}, options) == std::vector<std::string>{"Hannity"});
+}
