@@ -274,3 +274,16 @@ TEST_CASE("speech cues: a participle after 'with', 'and' or a dash names the nam
   CHECK(speakers("Voters were angry, with Tuesday bringing \"more of the same\" again.", {}) ==
         std::vector<std::string>{"-"});
 }
+
+TEST_CASE("speech cues: a description opened by his, her, their or its is the Source",
+          "[speech_cues][quotes]") {
+  const std::string text =
+      "Mary Smith won the primary.\n\nHer campaign quickly released a statement, saying, "
+      "\"We will win in November.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Mary Smith", "Mary Smith");
+  const auto quotes = find_quotes(text, mentions);
+  REQUIRE(quotes.size() == 1);
+  CHECK_FALSE(quotes[0].speaker);
+  CHECK(quotes[0].speaker_description == "Her campaign");
+}
