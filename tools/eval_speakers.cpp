@@ -86,6 +86,7 @@ struct Args {
   std::size_t appositive = newsidx::entities::QuoteOptions{}.appositive_window;
   bool subordinate = newsidx::entities::QuoteOptions{}.subordinate_subjects;
   bool objects = newsidx::entities::QuoteOptions{}.object_exclusion;
+  bool surnames = newsidx::entities::QuoteOptions{}.shared_surnames;
   std::size_t folds = 0;
 };
 
@@ -108,6 +109,7 @@ std::optional<Args> parse_args(int argc, char** argv) {
     else if (k == "--appositive") a.appositive = std::stoul(v);
     else if (k == "--subordinate") a.subordinate = v == "1";
     else if (k == "--objects") a.objects = v == "1";
+    else if (k == "--surnames") a.surnames = v == "1";
     else return std::nullopt;
   }
   return a;
@@ -550,10 +552,12 @@ struct Config {
   std::size_t appositive = newsidx::entities::QuoteOptions{}.appositive_window;
   bool subordinate = true;  // QuoteOptions::subordinate_subjects
   bool objects = true;      // QuoteOptions::object_exclusion
+  bool surnames = true;     // QuoteOptions::shared_surnames
   std::string name() const {
     return std::string(precise ? "precise" : "default") + ", margin " + std::to_string(margin) +
            (subjects ? "" : ", no sentence subjects") + ", appositive " + std::to_string(appositive) +
-           (subordinate ? "" : ", no subordinate subjects") + (objects ? "" : ", no object exclusion");
+           (subordinate ? "" : ", no subordinate subjects") + (objects ? "" : ", no object exclusion") +
+           (surnames ? "" : ", no shared surnames");
   }
   bool operator==(const Config&) const = default;
 };
@@ -569,6 +573,7 @@ Counts score_doc(const Doc& d, const Config& cfg, ErrorLog& log) {
   options.appositive_window = cfg.appositive;
   options.subordinate_subjects = cfg.subordinate;
   options.object_exclusion = cfg.objects;
+  options.shared_surnames = cfg.surnames;
   const std::vector<Quote> quotes = newsidx::entities::find_quotes(d.text, d.mentions, options);
   Counts c;
   for (const GoldQuote& g : d.gold) score_quote(d, g, quotes, rules, c, log);
@@ -631,18 +636,21 @@ void print_breakdown(const Counts& c) {
 }
 
 // The operating points the attribution offers: QuoteOptions::precise, ::pronoun_margin,
-// ::sentence_subjects, ::appositive_window, ::subordinate_subjects and ::object_exclusion.
+// ::sentence_subjects, ::appositive_window, ::subordinate_subjects, ::object_exclusion and
+// ::shared_surnames.
 const std::vector<Config> kGrid = [] {
   std::vector<Config> g;
+  for (const bool sur : {true, false}) {
   for (const bool obj : {true, false}) {
   for (const bool sub : {true, false}) {
     for (const std::size_t app : {14, 20, 30}) {
       for (const bool subjects : {true, false}) {
-        for (const std::size_t m : {0, 100, 200, 300, 500}) g.push_back({false, m, subjects, app, sub, obj});
-        g.push_back({true, 0, subjects, app, sub, obj});
-        g.push_back({true, 300, subjects, app, sub, obj});
+        for (const std::size_t m : {0, 100, 200, 300, 500}) g.push_back({false, m, subjects, app, sub, obj, sur});
+        g.push_back({true, 0, subjects, app, sub, obj, sur});
+        g.push_back({true, 300, subjects, app, sub, obj, sur});
       }
     }
+  }
   }
   }
   return g;
@@ -689,7 +697,7 @@ void cross_validate(const std::vector<Doc>& docs, std::size_t k) {
   }
   const newsidx::entities::QuoteOptions lib;
   const Config def{lib.precise, lib.pronoun_margin, lib.sentence_subjects, lib.appositive_window,
-                   lib.subordinate_subjects, lib.object_exclusion};
+                   lib.subordinate_subjects, lib.object_exclusion, lib.shared_surnames};
   const auto def_it = std::find(kGrid.begin(), kGrid.end(), def);
   const std::size_t def_i = static_cast<std::size_t>(def_it - kGrid.begin());
   Spread acc, prec, cov, dacc, dprec, dcov;
@@ -731,7 +739,7 @@ int main(int argc, char** argv) {
   if (!args) {
     std::cerr << "usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] "
                  "[--margin BYTES] [--errors N] [--context BYTES] [--referents FILE] "
-                 "[--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1] [--appositive N] [--subordinate 0|1] [--objects 0|1] [--cv K]\n";
+                 "[--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1] [--appositive N] [--subordinate 0|1] [--objects 0|1] [--surnames 0|1] [--cv K]\n";
     return 2;
   }
   if (!fs::is_directory(args->dir / "text") || !fs::is_directory(args->dir / "attributions")) {
@@ -753,7 +761,7 @@ int main(int argc, char** argv) {
   }
   ErrorLog log{args->max_errors, 0, args->context};
   Counts total;
-  const Config cfg{args->precise, args->margin, args->subjects, args->appositive, args->subordinate, args->objects};
+  const Config cfg{args->precise, args->margin, args->subjects, args->appositive, args->subordinate, args->objects, args->surnames};
   for (const Doc& d : docs) total.add(score_doc(d, cfg, log));
   print_report(*args, total, ls, docs.size(), !referents.empty());
   if (args->breakdown) print_breakdown(total);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <set>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -186,6 +187,11 @@ class Attributor {
     return !mentions_.empty() && !person_names_.count(name);
   }
   void add_antecedent(Antecedents::Entry e, bool text_only, bool subject_like);
+  void add_with_namesakes(Antecedents::Entry e, std::string_view surface, bool text_only,
+                          bool subject_like);
+  // The article's persons by a surname that two or more of them share (QuoteOptions::
+  // shared_surnames).
+  std::map<std::string, std::set<std::string>> namesakes_;
   void index_antecedents();
   void remember_speaker(const Span& span, const Attribution& att);
   bool sentence_initial(std::size_t byte) const;

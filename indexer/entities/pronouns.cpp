@@ -118,11 +118,32 @@ void Attributor::add_antecedent(Antecedents::Entry e, bool text_only, bool subje
   antecedents_.add(std::move(e), fits, subject_like);
 }
 
+// Adds `e` and, when it was named by a surname alone (`surface`), the article's other persons
+// of that surname ("Ebeling" of Tom and of Betsy Ebeling, "Clinton" of Bill and of Hillary):
+// the resolution picked one of them, and the pronoun's gender picks among them. The others go
+// only where the resolution's pick does not fit: an entry at one position is inserted once per
+// set.
+void Attributor::add_with_namesakes(Antecedents::Entry e, std::string_view surface,
+                                    bool text_only, bool subject_like) {
+  const auto same = surface.find(' ') == std::string_view::npos
+                        ? namesakes_.find(std::string(surface))
+                        : namesakes_.end();
+  const std::string picked = e.name;
+  add_antecedent(e, text_only, subject_like);
+  if (same == namesakes_.end()) return;
+  for (const std::string& name : same->second) {
+    if (name == picked) continue;
+    e.name = name;
+    add_antecedent(e, text_only, subject_like);
+  }
+}
+
 void Attributor::remember_speaker(const Span& span, const Attribution& att) {
   named_so_far_.emplace_back(span, att);
   if (!att.speaker || att.type != "person") return;
-  add_antecedent({span.start, 1, named_so_far_.size() - 1, *att.speaker},
-                 text_only_name(*att.speaker), main_clause(span.start));
+  add_with_namesakes({span.start, 1, named_so_far_.size() - 1, *att.speaker},
+                     t_.substr(span.start, span.end - span.start), text_only_name(*att.speaker),
+                     main_clause(span.start));
   spoken_.add(span.start, *att.speaker);
 }
 
@@ -131,15 +152,24 @@ void Attributor::index_antecedents() {
   // person mentions outside quotations and, without mentions, names found in the text.
   // Subject-like ones (speakers, and persons opening a sentence) are tried first: "he said"
   // mostly continues the story's subject, not the last name in an object position.
+  if (options_.shared_surnames) {
+    for (const std::string& name : person_names_) {
+      if (first_word(name) != name) namesakes_[last_word(name)].insert(name);
+    }
+    for (auto it = namesakes_.begin(); it != namesakes_.end();) {
+      it = it->second.size() < 2 ? namesakes_.erase(it) : std::next(it);
+    }
+  }
   for (std::size_t i = 0; i < speech_subjects_.size(); ++i) {
     const auto& [span, name] = speech_subjects_[i];
-    add_antecedent({span.start, 0, i, name}, text_only_name(name), main_clause(span.start));
+    add_with_namesakes({span.start, 0, i, name}, t_.substr(span.start, span.end - span.start),
+                       text_only_name(name), main_clause(span.start));
     spoken_.add(span.start, name);
   }
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     const Mention& m = mentions_[i];
     if (m.type != MentionType::kPerson || in_quotation(m.span.start)) continue;
-    add_antecedent({m.span.start, 2, i, m.entity}, false, sentence_initial(m.span.start));
+    add_with_namesakes({m.span.start, 2, i, m.entity}, m.text, false, sentence_initial(m.span.start));
   }
   if (!mentions_.empty()) return;
   for (std::size_t i = 0; i < text_names_.size(); ++i) {

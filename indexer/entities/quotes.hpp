@@ -60,6 +60,10 @@ struct QuoteOptions {
   /// A person named after "he"/"she" in the pronoun's own sentence ("he told Hannity", "she
   /// said of Trump") is not its referent. Weighed by the cross-validation.
   bool object_exclusion = true;
+  /// A surname alone ("Clinton") is a candidate for "he"/"she" as each person of the article
+  /// with that surname (Bill and Hillary Clinton), whatever the resolution chose, so that the
+  /// pronoun's gender picks among them. Weighed by the cross-validation.
+  bool shared_surnames = true;
   /// When set, receives the work counters of the call (added to what it holds).
   QuoteStats* stats = nullptr;
 };

@@ -269,3 +269,23 @@ TEST_CASE("pronouns: a person named right after 'he' in its clause is not its re
   options.object_exclusion = false;
   CHECK(speakers(text, {"Trump", "Hannity"}, options) == std::vector<std::string>{"Hannity"});
 }
+
+TEST_CASE("pronouns: a surname alone stands for each person of the article with that surname",
+          "[pronouns][quotes]") {
+  // The resolution gave the bare "Ebeling" to Tom; "she" means Betsy, not the nearer Mary Smith.
+  const std::string text =
+      "Tom Ebeling and Betsy Ebeling live in Chicago with Mary Smith.\n\n"
+      "Ebeling reminisced about the war. \"It changed both of us,\" she said.";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Tom Ebeling", "Tom Ebeling");
+  add_mentions(mentions, text, "Betsy Ebeling", "Betsy Ebeling");
+  add_mentions(mentions, text, "Mary Smith", "Mary Smith");
+  add_mentions(mentions, text, "Ebeling", "Tom Ebeling");
+  newsidx::entities::QuoteOptions options;
+  options.gender_of = [](std::string_view first) {
+    return first == "Tom" ? newsidx::entities::NameGender::kMale : newsidx::entities::NameGender::kFemale;
+  };
+  CHECK(find_quotes(text, mentions, options).at(0).speaker == "Betsy Ebeling");
+  options.shared_surnames = false;
+  CHECK(find_quotes(text, mentions, options).at(0).speaker == "Mary Smith");
+}
