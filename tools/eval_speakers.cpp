@@ -5,7 +5,8 @@
 // Usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] [--margin BYTES]
 //                              [--errors N] [--context BYTES] [--referents FILE]
 //                              [--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1]
-//                              [--appositive N] [--cv K]
+//                              [--appositive N] [--subordinate 0|1] [--objects 0|1]
+//                              [--surnames 0|1] [--cv K]
 //   DATA_DIR is an unpacked PolNeAR compartment (data/dev or data/train) holding text/ and
 //   attributions/. With --mentions tagger (the default) the person and organisation mentions
 //   come from the article analysis (NER tagger + in-article resolution), as when indexing; with
@@ -16,7 +17,8 @@
 //   annotation tasks for them (corpus text: keep out of the repository). --breakdown prints
 //   where the gold quotations that are not right come from. --cv K splits the articles into K
 //   folds (article i, in name order, goes to fold i mod K), chooses the operating point (precise,
-//   pronoun margin, sentence subjects, appositive window) on K-1 folds and scores it on the held-out one (see kGrid and choose()).
+//   pronoun margin, sentence subjects, appositive window, subordinate subjects, object exclusion,
+//   shared surnames) on K-1 folds and scores it on the held-out one (see kGrid and choose()).
 //
 // Definitions (see QUALITY.md, "## Quote speakers"):
 // - A gold attribution is a DIRECT quote when at least half of the letters of its Content span
