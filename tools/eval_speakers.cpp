@@ -6,7 +6,7 @@
 //                              [--errors N] [--context BYTES] [--referents FILE]
 //                              [--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1]
 //                              [--appositive N] [--subordinate 0|1] [--objects 0|1]
-//                              [--surnames 0|1] [--cv K]
+//                              [--surnames 0|1] [--chains 0|1] [--cv K]
 //   DATA_DIR is an unpacked PolNeAR compartment (data/dev or data/train) holding text/ and
 //   attributions/. With --mentions tagger (the default) the person and organisation mentions
 //   come from the article analysis (NER tagger + in-article resolution), as when indexing; with
@@ -18,7 +18,7 @@
 //   where the gold quotations that are not right come from. --cv K splits the articles into K
 //   folds (article i, in name order, goes to fold i mod K), chooses the operating point (precise,
 //   pronoun margin, sentence subjects, appositive window, subordinate subjects, object exclusion,
-//   shared surnames) on K-1 folds and scores it on the held-out one (see kGrid and choose()).
+//   shared surnames, appositive chains) on K-1 folds and scores it on the held-out one (see kGrid and choose()).
 //
 // Definitions (see QUALITY.md, "## Quote speakers"):
 // - A gold attribution is a DIRECT quote when at least half of the letters of its Content span
@@ -89,6 +89,7 @@ struct Args {
   bool subordinate = newsidx::entities::QuoteOptions{}.subordinate_subjects;
   bool objects = newsidx::entities::QuoteOptions{}.object_exclusion;
   bool surnames = newsidx::entities::QuoteOptions{}.shared_surnames;
+  bool chains = newsidx::entities::QuoteOptions{}.appositive_chains;
   std::size_t folds = 0;
 };
 
@@ -112,6 +113,7 @@ std::optional<Args> parse_args(int argc, char** argv) {
     else if (k == "--subordinate") a.subordinate = v == "1";
     else if (k == "--objects") a.objects = v == "1";
     else if (k == "--surnames") a.surnames = v == "1";
+    else if (k == "--chains") a.chains = v == "1";
     else return std::nullopt;
   }
   return a;
@@ -555,11 +557,12 @@ struct Config {
   bool subordinate = true;  // QuoteOptions::subordinate_subjects
   bool objects = true;      // QuoteOptions::object_exclusion
   bool surnames = true;     // QuoteOptions::shared_surnames
+  bool chains = true;       // QuoteOptions::appositive_chains
   std::string name() const {
     return std::string(precise ? "precise" : "default") + ", margin " + std::to_string(margin) +
            (subjects ? "" : ", no sentence subjects") + ", appositive " + std::to_string(appositive) +
            (subordinate ? "" : ", no subordinate subjects") + (objects ? "" : ", no object exclusion") +
-           (surnames ? "" : ", no shared surnames");
+           (surnames ? "" : ", no shared surnames") + (chains ? "" : ", no appositive chains");
   }
   bool operator==(const Config&) const = default;
 };
@@ -576,6 +579,7 @@ Counts score_doc(const Doc& d, const Config& cfg, ErrorLog& log) {
   options.subordinate_subjects = cfg.subordinate;
   options.object_exclusion = cfg.objects;
   options.shared_surnames = cfg.surnames;
+  options.appositive_chains = cfg.chains;
   const std::vector<Quote> quotes = newsidx::entities::find_quotes(d.text, d.mentions, options);
   Counts c;
   for (const GoldQuote& g : d.gold) score_quote(d, g, quotes, rules, c, log);
@@ -638,20 +642,22 @@ void print_breakdown(const Counts& c) {
 }
 
 // The operating points the attribution offers: QuoteOptions::precise, ::pronoun_margin,
-// ::sentence_subjects, ::appositive_window, ::subordinate_subjects, ::object_exclusion and
-// ::shared_surnames.
+// ::sentence_subjects, ::appositive_window, ::subordinate_subjects, ::object_exclusion,
+// ::shared_surnames and ::appositive_chains.
 const std::vector<Config> kGrid = [] {
   std::vector<Config> g;
+  for (const bool chn : {true, false}) {
   for (const bool sur : {true, false}) {
   for (const bool obj : {true, false}) {
   for (const bool sub : {true, false}) {
     for (const std::size_t app : {14, 20, 30}) {
       for (const bool subjects : {true, false}) {
-        for (const std::size_t m : {0, 100, 200, 300, 500}) g.push_back({false, m, subjects, app, sub, obj, sur});
-        g.push_back({true, 0, subjects, app, sub, obj, sur});
-        g.push_back({true, 300, subjects, app, sub, obj, sur});
+        for (const std::size_t m : {0, 100, 200, 300, 500}) g.push_back({false, m, subjects, app, sub, obj, sur, chn});
+        g.push_back({true, 0, subjects, app, sub, obj, sur, chn});
+        g.push_back({true, 300, subjects, app, sub, obj, sur, chn});
       }
     }
+  }
   }
   }
   }
@@ -699,7 +705,8 @@ void cross_validate(const std::vector<Doc>& docs, std::size_t k) {
   }
   const newsidx::entities::QuoteOptions lib;
   const Config def{lib.precise, lib.pronoun_margin, lib.sentence_subjects, lib.appositive_window,
-                   lib.subordinate_subjects, lib.object_exclusion, lib.shared_surnames};
+                   lib.subordinate_subjects, lib.object_exclusion, lib.shared_surnames,
+                   lib.appositive_chains};
   const auto def_it = std::find(kGrid.begin(), kGrid.end(), def);
   const std::size_t def_i = static_cast<std::size_t>(def_it - kGrid.begin());
   Spread acc, prec, cov, dacc, dprec, dcov;
@@ -741,7 +748,7 @@ int main(int argc, char** argv) {
   if (!args) {
     std::cerr << "usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] "
                  "[--margin BYTES] [--errors N] [--context BYTES] [--referents FILE] "
-                 "[--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1] [--appositive N] [--subordinate 0|1] [--objects 0|1] [--surnames 0|1] [--cv K]\n";
+                 "[--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1] [--appositive N] [--subordinate 0|1] [--objects 0|1] [--surnames 0|1] [--chains 0|1] [--cv K]\n";
     return 2;
   }
   if (!fs::is_directory(args->dir / "text") || !fs::is_directory(args->dir / "attributions")) {
@@ -763,7 +770,7 @@ int main(int argc, char** argv) {
   }
   ErrorLog log{args->max_errors, 0, args->context};
   Counts total;
-  const Config cfg{args->precise, args->margin, args->subjects, args->appositive, args->subordinate, args->objects, args->surnames};
+  const Config cfg{args->precise, args->margin, args->subjects, args->appositive, args->subordinate, args->objects, args->surnames, args->chains};
   for (const Doc& d : docs) total.add(score_doc(d, cfg, log));
   print_report(*args, total, ls, docs.size(), !referents.empty());
   if (args->breakdown) print_breakdown(total);

@@ -167,6 +167,7 @@ class Attributor {
   Attribution name_before_colon(std::size_t floor, std::size_t colon);
   std::size_t described_subject_end(std::size_t s, std::size_t limit) const;
   Attribution subject_before(std::size_t verb, std::size_t floor);
+  Attribution person_through_appositives(std::size_t c, std::size_t floor, std::size_t verb);
   Attribution np_after(std::size_t verb, std::size_t ceil);
   Attribution analyse_np(std::size_t b, std::size_t e, std::size_t verb);
   Attribution analyse_phrase(std::size_t b, std::size_t e, std::size_t verb);

@@ -64,6 +64,10 @@ struct QuoteOptions {
   /// with that surname (Bill and Hillary Clinton), whatever the resolution chose, so that the
   /// pronoun's gender picks among them. Weighed by the cross-validation.
   bool shared_surnames = true;
+  /// A speaker named before a chain of appositives, one of them a name that is no person
+  /// ("Vian, the editor in chief of the Vatican's official newspaper, L'Osservatore Romano,
+  /// said"): the person first. Weighed by the cross-validation.
+  bool appositive_chains = true;
   /// When set, receives the work counters of the call (added to what it holds).
   QuoteStats* stats = nullptr;
 };

@@ -52,6 +52,12 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
       }
     }
     if (person) return analyse_np(j, se, verb);
+    // A person further back through a chain of appositives: "Giovanni Maria Vian, the editor in
+    // chief of the Vatican's official newspaper, L'Osservatore Romano, said".
+    if (options_.appositive_chains && j > floor && is_punct(j - 1, ",")) {
+      const Attribution a = person_through_appositives(j - 1, floor, verb);
+      if (a.decided) return a;
+    }
     if (j > floor && is_punct(j - 1, ",") && j < c) {
       e = skip_brackets(j - 1);
     } else {
@@ -79,6 +85,30 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
   }
   // Only a phrase that ends the clause before it: "what he called", "Trump said".
   return analyse_np(b, e, verb);
+}
+
+// The person named alone between the sentence's start or a comma and the comma at `c` or one
+// of the two commas before it, each part within the appositive window ("Vian, the editor in
+// chief of ..., L'Osservatore Romano, said"); undecided when there is none.
+Attribution Attributor::person_through_appositives(std::size_t c, std::size_t floor, std::size_t verb) {
+  for (int parts = 0; parts < 3 && c > floor; ++parts) {
+    std::size_t j = c;
+    while (j > floor && c - j < options_.appositive_window && !is_punct(j - 1, ",") && outside(j - 1) &&
+           !sentence_end(j - 1)) {
+      --j;
+    }
+    if (j == c || (j > floor && !is_punct(j - 1, ","))) return {};
+    bool name_only = true;
+    for (std::size_t i = j; i < c; ++i) name_only = name_only && is_cap(i) && outside(i);
+    if (name_only) {
+      for (const Mention* m : overlapping({toks_[j].b, toks_[c - 1].e})) {
+        if (m->type == MentionType::kPerson) return analyse_np(j, c, verb);
+      }
+    }
+    if (j == floor) return {};
+    c = j - 1;
+  }
+  return {};
 }
 
 // The speaker phrase after an inverting verb: "said Sen. Ted Cruz, R-Texas".

@@ -287,3 +287,18 @@ TEST_CASE("speech cues: a description opened by his, her, their or its is the So
   CHECK_FALSE(quotes[0].speaker);
   CHECK(quotes[0].speaker_description == "Her campaign");
 }
+
+TEST_CASE("speech cues: a person before a chain of appositives is the speaker, not an organisation in it",
+          "[speech_cues][quotes]") {
+  const std::string text =
+      "Giovanni Maria Vian, the editor in chief of the Vatican's official newspaper, "
+      "L'Osservatore Romano, said \"the election was a surprise to many.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Giovanni Maria Vian", "Giovanni Maria Vian");
+  add_mentions(mentions, text, "L'Osservatore Romano", "L'Osservatore Romano", MentionType::kOrg);
+  newsidx::entities::QuoteOptions options;
+  CHECK(find_quotes(text, mentions, options).at(0).speaker == "Giovanni Maria Vian");
+  // Without the rule the chain's last part, the organisation, is no person: nobody is given.
+  options.appositive_chains = false;
+  CHECK_FALSE(find_quotes(text, mentions, options).at(0).speaker);
+}
