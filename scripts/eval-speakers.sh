@@ -7,7 +7,8 @@
 #   scripts/eval-speakers.sh cv [K]          K-fold cross-validation over train by article (K=5):
 #                                            the operating point (precise, pronoun margin, sentence
 #                                            subjects, appositive window, subordinate subjects,
-#                                            object exclusion, shared surnames) chosen
+#                                            object exclusion, shared surnames, appositive
+#                                            chains) chosen
 #                                            on K-1 folds and scored on the held-out one; mean +- sd
 #                                            of accuracy, precision and coverage, and the spread of
 #                                            the library default over the folds
