@@ -5,7 +5,10 @@
 #   scripts/eval-speakers.sh                 dev, mentions from the article analysis (NER tagger)
 #   scripts/eval-speakers.sh train           tune on train
 #   scripts/eval-speakers.sh cv [K]          K-fold cross-validation over train by article (K=5):
-#                                            the operating point (precise, pronoun margin) chosen
+#                                            the operating point (precise, pronoun margin, sentence
+#                                            subjects, appositive window, subordinate subjects,
+#                                            object exclusion, shared surnames, appositive
+#                                            chains) chosen
 #                                            on K-1 folds and scored on the held-out one; mean +- sd
 #                                            of accuracy, precision and coverage, and the spread of
 #                                            the library default over the folds

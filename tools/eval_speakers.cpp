@@ -5,7 +5,8 @@
 // Usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] [--margin BYTES]
 //                              [--errors N] [--context BYTES] [--referents FILE]
 //                              [--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1]
-//                              [--appositive N] [--cv K]
+//                              [--appositive N] [--subordinate 0|1] [--objects 0|1]
+//                              [--surnames 0|1] [--chains 0|1] [--cv K]
 //   DATA_DIR is an unpacked PolNeAR compartment (data/dev or data/train) holding text/ and
 //   attributions/. With --mentions tagger (the default) the person and organisation mentions
 //   come from the article analysis (NER tagger + in-article resolution), as when indexing; with
@@ -16,7 +17,8 @@
 //   annotation tasks for them (corpus text: keep out of the repository). --breakdown prints
 //   where the gold quotations that are not right come from. --cv K splits the articles into K
 //   folds (article i, in name order, goes to fold i mod K), chooses the operating point (precise,
-//   pronoun margin, sentence subjects, appositive window) on K-1 folds and scores it on the held-out one (see kGrid and choose()).
+//   pronoun margin, sentence subjects, appositive window, subordinate subjects, object exclusion,
+//   shared surnames, appositive chains) on K-1 folds and scores it on the held-out one (see kGrid and choose()).
 //
 // Definitions (see QUALITY.md, "## Quote speakers"):
 // - A gold attribution is a DIRECT quote when at least half of the letters of its Content span
@@ -84,6 +86,10 @@ struct Args {
   bool breakdown = false;
   bool subjects = newsidx::entities::QuoteOptions{}.sentence_subjects;
   std::size_t appositive = newsidx::entities::QuoteOptions{}.appositive_window;
+  bool subordinate = newsidx::entities::QuoteOptions{}.subordinate_subjects;
+  bool objects = newsidx::entities::QuoteOptions{}.object_exclusion;
+  bool surnames = newsidx::entities::QuoteOptions{}.shared_surnames;
+  bool chains = newsidx::entities::QuoteOptions{}.appositive_chains;
   std::size_t folds = 0;
 };
 
@@ -104,6 +110,10 @@ std::optional<Args> parse_args(int argc, char** argv) {
     else if (k == "--cv") a.folds = std::stoul(v);
     else if (k == "--subjects") a.subjects = v == "1";
     else if (k == "--appositive") a.appositive = std::stoul(v);
+    else if (k == "--subordinate") a.subordinate = v == "1";
+    else if (k == "--objects") a.objects = v == "1";
+    else if (k == "--surnames") a.surnames = v == "1";
+    else if (k == "--chains") a.chains = v == "1";
     else return std::nullopt;
   }
   return a;
@@ -146,6 +156,7 @@ struct GoldQuote {
   std::string source_text;
   Key key;
   bool via_pronoun = false;  // the key is a pronoun's referent (or stand-in)
+  bool via_standin = false;  // ... the stand-in: no annotated referent (the NYT '' quotations)
   SourceKind kind = SourceKind::kNone;
   // A named Source that reads as a description ("a senior Cruz adviser", "the Florida senator"):
   // a right description of it is right too (see reads_as_description).
@@ -208,7 +219,7 @@ std::vector<GoldQuote> gold_quotes(const Doc& d, const std::vector<GoldAttributi
   for (const auto& g : gold) {
     if (!is_direct(d.text, g.content)) continue;
     GoldQuote q{g.content, g.source, g.source.empty() ? "" : join_text(d.text, g.source), {},
-                false, SourceKind::kNone};
+                false, false, SourceKind::kNone};
     if (kVerbOnly.count(lower(q.source_text))) {
       // An annotation slip: the Source span holds the cue verb, so the gold names nobody and
       // says nobody is unnamed either; such quotes are left out of every figure.
@@ -228,6 +239,7 @@ std::vector<GoldQuote> gold_quotes(const Doc& d, const std::vector<GoldAttributi
           for (const auto& [pos, k] : keyed_sources) {
             if (pos < at) q.key = k;
           }
+          q.via_standin = !q.key.empty();
         }
         q.via_pronoun = !q.key.empty();
         if (tasks.is_open()) {
@@ -377,7 +389,11 @@ std::string cause(const std::string& text, const GoldQuote& g, const Quote* q, b
   if (ok) return "";
   if (!q) return "quotation not found";
   if (g.kind == SourceKind::kNamed) {
-    if (q->speaker) return g.via_pronoun ? "named, wrong speaker: pronoun Source" : "named, wrong speaker: named Source";
+    if (q->speaker) {
+      if (!g.via_pronoun) return "named, wrong speaker: named Source";
+      return g.via_standin ? "named, wrong speaker: pronoun Source (stand-in key)"
+                           : "named, wrong speaker: pronoun Source";
+    }
     if (q->speaker_mention) return g.descriptive ? "named, described: other description span" : "named, no speaker: read as a description";
     return missed_cause(text, g, *q);
   }
@@ -538,9 +554,15 @@ struct Config {
   std::size_t margin = 0;
   bool subjects = true;  // QuoteOptions::sentence_subjects
   std::size_t appositive = newsidx::entities::QuoteOptions{}.appositive_window;
+  bool subordinate = true;  // QuoteOptions::subordinate_subjects
+  bool objects = true;      // QuoteOptions::object_exclusion
+  bool surnames = true;     // QuoteOptions::shared_surnames
+  bool chains = true;       // QuoteOptions::appositive_chains
   std::string name() const {
     return std::string(precise ? "precise" : "default") + ", margin " + std::to_string(margin) +
-           (subjects ? "" : ", no sentence subjects") + ", appositive " + std::to_string(appositive);
+           (subjects ? "" : ", no sentence subjects") + ", appositive " + std::to_string(appositive) +
+           (subordinate ? "" : ", no subordinate subjects") + (objects ? "" : ", no object exclusion") +
+           (surnames ? "" : ", no shared surnames") + (chains ? "" : ", no appositive chains");
   }
   bool operator==(const Config&) const = default;
 };
@@ -554,6 +576,10 @@ Counts score_doc(const Doc& d, const Config& cfg, ErrorLog& log) {
   options.pronoun_margin = cfg.margin;
   options.sentence_subjects = cfg.subjects;
   options.appositive_window = cfg.appositive;
+  options.subordinate_subjects = cfg.subordinate;
+  options.object_exclusion = cfg.objects;
+  options.shared_surnames = cfg.surnames;
+  options.appositive_chains = cfg.chains;
   const std::vector<Quote> quotes = newsidx::entities::find_quotes(d.text, d.mentions, options);
   Counts c;
   for (const GoldQuote& g : d.gold) score_quote(d, g, quotes, rules, c, log);
@@ -616,15 +642,24 @@ void print_breakdown(const Counts& c) {
 }
 
 // The operating points the attribution offers: QuoteOptions::precise, ::pronoun_margin,
-// ::sentence_subjects and ::appositive_window.
+// ::sentence_subjects, ::appositive_window, ::subordinate_subjects, ::object_exclusion,
+// ::shared_surnames and ::appositive_chains.
 const std::vector<Config> kGrid = [] {
   std::vector<Config> g;
-  for (const std::size_t app : {14, 20, 30}) {
-    for (const bool subjects : {true, false}) {
-      for (const std::size_t m : {0, 100, 200, 300, 500}) g.push_back({false, m, subjects, app});
-      g.push_back({true, 0, subjects, app});
-      g.push_back({true, 300, subjects, app});
+  for (const bool chn : {true, false}) {
+  for (const bool sur : {true, false}) {
+  for (const bool obj : {true, false}) {
+  for (const bool sub : {true, false}) {
+    for (const std::size_t app : {14, 20, 30}) {
+      for (const bool subjects : {true, false}) {
+        for (const std::size_t m : {0, 100, 200, 300, 500}) g.push_back({false, m, subjects, app, sub, obj, sur, chn});
+        g.push_back({true, 0, subjects, app, sub, obj, sur, chn});
+        g.push_back({true, 300, subjects, app, sub, obj, sur, chn});
+      }
     }
+  }
+  }
+  }
   }
   return g;
 }();
@@ -669,7 +704,9 @@ void cross_validate(const std::vector<Doc>& docs, std::size_t k) {
     for (std::size_t g = 0; g < kGrid.size(); ++g) fold[i % k][g].add(score_doc(docs[i], kGrid[g], quiet));
   }
   const newsidx::entities::QuoteOptions lib;
-  const Config def{lib.precise, lib.pronoun_margin, lib.sentence_subjects, lib.appositive_window};
+  const Config def{lib.precise, lib.pronoun_margin, lib.sentence_subjects, lib.appositive_window,
+                   lib.subordinate_subjects, lib.object_exclusion, lib.shared_surnames,
+                   lib.appositive_chains};
   const auto def_it = std::find(kGrid.begin(), kGrid.end(), def);
   const std::size_t def_i = static_cast<std::size_t>(def_it - kGrid.begin());
   Spread acc, prec, cov, dacc, dprec, dcov;
@@ -711,7 +748,7 @@ int main(int argc, char** argv) {
   if (!args) {
     std::cerr << "usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] "
                  "[--margin BYTES] [--errors N] [--context BYTES] [--referents FILE] "
-                 "[--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1] [--appositive N] [--cv K]\n";
+                 "[--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1] [--appositive N] [--subordinate 0|1] [--objects 0|1] [--surnames 0|1] [--chains 0|1] [--cv K]\n";
     return 2;
   }
   if (!fs::is_directory(args->dir / "text") || !fs::is_directory(args->dir / "attributions")) {
@@ -733,7 +770,7 @@ int main(int argc, char** argv) {
   }
   ErrorLog log{args->max_errors, 0, args->context};
   Counts total;
-  const Config cfg{args->precise, args->margin, args->subjects, args->appositive};
+  const Config cfg{args->precise, args->margin, args->subjects, args->appositive, args->subordinate, args->objects, args->surnames, args->chains};
   for (const Doc& d : docs) total.add(score_doc(d, cfg, log));
   print_report(*args, total, ls, docs.size(), !referents.empty());
   if (args->breakdown) print_breakdown(total);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <set>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -161,9 +162,12 @@ class Attributor {
   Attribution own_sentence_subject(const RawQuote& q, std::size_t q_index);
   std::size_t sentence_floor(std::size_t open, std::size_t q_index) const;
   Attribution sentence_subject(std::size_t floor, std::size_t limit);
+  bool appositive_verb(std::size_t c, std::size_t limit) const;
+  Attribution absolute_subject(std::size_t floor, std::size_t k);
   Attribution name_before_colon(std::size_t floor, std::size_t colon);
   std::size_t described_subject_end(std::size_t s, std::size_t limit) const;
   Attribution subject_before(std::size_t verb, std::size_t floor);
+  Attribution person_through_appositives(std::size_t c, std::size_t floor, std::size_t verb);
   Attribution np_after(std::size_t verb, std::size_t ceil);
   Attribution analyse_np(std::size_t b, std::size_t e, std::size_t verb);
   Attribution analyse_phrase(std::size_t b, std::size_t e, std::size_t verb);
@@ -184,9 +188,17 @@ class Attributor {
     return !mentions_.empty() && !person_names_.count(name);
   }
   void add_antecedent(Antecedents::Entry e, bool text_only, bool subject_like);
+  void add_with_namesakes(Antecedents::Entry e, std::string_view surface, bool text_only,
+                          bool subject_like);
+  // The article's persons by a surname that two or more of them share (QuoteOptions::
+  // shared_surnames).
+  std::map<std::string, std::set<std::string>> namesakes_;
   void index_antecedents();
   void remember_speaker(const Span& span, const Attribution& att);
   bool sentence_initial(std::size_t byte) const;
+  bool subordinate_subject(std::size_t j) const;
+  bool main_clause(std::size_t byte) const;
+  std::vector<std::string> named_later_in_sentence(std::size_t k) const;
   bool near_para(std::size_t byte, std::size_t para) const;
   bool rival_nearby(const Antecedents::Set& s, Antecedents::Set::const_iterator last,
                     const std::string& best, std::size_t para) const;

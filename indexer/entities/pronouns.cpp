@@ -2,6 +2,8 @@
 // preferring the story's subject, found by ordered look-ups so that it stays linear in the article.
 #include "attribution.hpp"
 
+#include <algorithm>
+#include <array>
 #include <iterator>
 #include <tuple>
 
@@ -116,11 +118,32 @@ void Attributor::add_antecedent(Antecedents::Entry e, bool text_only, bool subje
   antecedents_.add(std::move(e), fits, subject_like);
 }
 
+// Adds `e` and, when it was named by a surname alone (`surface`), the article's other persons
+// of that surname ("Ebeling" of Tom and of Betsy Ebeling, "Clinton" of Bill and of Hillary):
+// the resolution picked one of them, and the pronoun's gender picks among them. The others go
+// only where the resolution's pick does not fit: an entry at one position is inserted once per
+// set.
+void Attributor::add_with_namesakes(Antecedents::Entry e, std::string_view surface,
+                                    bool text_only, bool subject_like) {
+  const auto same = surface.find(' ') == std::string_view::npos
+                        ? namesakes_.find(std::string(surface))
+                        : namesakes_.end();
+  const std::string picked = e.name;
+  add_antecedent(e, text_only, subject_like);
+  if (same == namesakes_.end()) return;
+  for (const std::string& name : same->second) {
+    if (name == picked) continue;
+    e.name = name;
+    add_antecedent(e, text_only, subject_like);
+  }
+}
+
 void Attributor::remember_speaker(const Span& span, const Attribution& att) {
   named_so_far_.emplace_back(span, att);
   if (!att.speaker || att.type != "person") return;
-  add_antecedent({span.start, 1, named_so_far_.size() - 1, *att.speaker},
-                 text_only_name(*att.speaker), true);
+  add_with_namesakes({span.start, 1, named_so_far_.size() - 1, *att.speaker},
+                     t_.substr(span.start, span.end - span.start), text_only_name(*att.speaker),
+                     main_clause(span.start));
   spoken_.add(span.start, *att.speaker);
 }
 
@@ -129,21 +152,54 @@ void Attributor::index_antecedents() {
   // person mentions outside quotations and, without mentions, names found in the text.
   // Subject-like ones (speakers, and persons opening a sentence) are tried first: "he said"
   // mostly continues the story's subject, not the last name in an object position.
+  if (options_.shared_surnames) {
+    for (const std::string& name : person_names_) {
+      if (first_word(name) != name) namesakes_[last_word(name)].insert(name);
+    }
+    for (auto it = namesakes_.begin(); it != namesakes_.end();) {
+      it = it->second.size() < 2 ? namesakes_.erase(it) : std::next(it);
+    }
+  }
   for (std::size_t i = 0; i < speech_subjects_.size(); ++i) {
     const auto& [span, name] = speech_subjects_[i];
-    add_antecedent({span.start, 0, i, name}, text_only_name(name), true);
+    add_with_namesakes({span.start, 0, i, name}, t_.substr(span.start, span.end - span.start),
+                       text_only_name(name), main_clause(span.start));
     spoken_.add(span.start, name);
   }
   for (std::size_t i = 0; i < mentions_.size(); ++i) {
     const Mention& m = mentions_[i];
     if (m.type != MentionType::kPerson || in_quotation(m.span.start)) continue;
-    add_antecedent({m.span.start, 2, i, m.entity}, false, sentence_initial(m.span.start));
+    add_with_namesakes({m.span.start, 2, i, m.entity}, m.text, false, sentence_initial(m.span.start));
   }
   if (!mentions_.empty()) return;
   for (std::size_t i = 0; i < text_names_.size(); ++i) {
     const TextName& n = text_names_[i];
     add_antecedent({n.span.start, 3, i, n.name}, true, sentence_initial(n.span.start));
   }
+}
+
+// Whether the name starting at token `j` is the subject of a subordinate clause ("When Maddow
+// pointed out ..., Clinton seized upon", "Ryan did not exude confidence when Tapper asked"): the
+// words before it, past capitalised ones (titles, first names), are a subordinating conjunction.
+// Such a subject is not the one a following "he"/"she" continues.
+bool Attributor::subordinate_subject(std::size_t j) const {
+  static constexpr auto kSubordinateOpeners = std::to_array<std::string_view>(
+      {"when", "while", "although", "though", "because", "if", "since", "until", "once",
+       "whether", "whereas", "unless"});
+  std::size_t i = j;
+  while (i > 0 && j - i < 6 && toks_[i - 1].para == toks_[j].para && is_cap(i - 1) &&
+         !sentence_end(i - 1) && !in(kSubordinateOpeners, lower(word(i - 1)))) {
+    --i;
+  }
+  return i > 0 && toks_[i - 1].para == toks_[j].para && is_word(i - 1) &&
+         in(kSubordinateOpeners, lower(word(i - 1)));
+}
+
+// Whether a speaker named at `byte` may be taken first by "he"/"she": not one of a subordinate
+// clause (see subordinate_subject).
+bool Attributor::main_clause(std::size_t byte) const {
+  const std::size_t j = tok_at(byte);
+  return !options_.subordinate_subjects || j == toks_.size() || !subordinate_subject(j);
 }
 
 // Whether the name starting at `byte` opens its sentence, after titles and descriptions ("Sen.
@@ -153,6 +209,7 @@ bool Attributor::sentence_initial(std::size_t byte) const {
   const std::size_t j = tok_at(byte);
   if (j == toks_.size() || j == 0) return true;
   if (toks_[j - 1].para != toks_[j].para) return true;
+  if (options_.subordinate_subjects && subordinate_subject(j)) return false;
   for (std::size_t i = j; i-- > 0 && j - i <= 8;) {
     if (sentence_end(i) || toks_[i].para != toks_[j].para) return true;
     if (is_punct(i, ",")) {
@@ -237,7 +294,17 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
     set = &s;
   }
   if (set == nullptr) return a;
-  const Antecedents::Entry& best = *Antecedents::first_at(*set, last);
+  last = Antecedents::first_at(*set, last);
+  // "he told Hannity": a person named after the pronoun in its own sentence is not its referent.
+  const std::vector<std::string> objects = named_later_in_sentence(k);
+  while (!objects.empty() && std::any_of(objects.begin(), objects.end(), [&](const std::string& o) {
+           return same_person(o, last->name);
+         })) {
+    if (last == set->begin()) return a;
+    --last;
+    if (subjects_only && !near_para(last->pos, toks_[k].para)) return a;
+  }
+  const Antecedents::Entry& best = *last;
   if (options_.precise && rival_nearby(*set, last, best.name, toks_[k].para)) return a;
   if (options_.pronoun_margin > 0 &&
       rival_within_margin(k, want, *set, last, best, subjects_only)) {
@@ -250,6 +317,22 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   a.type = "person";
   a.mention = Span{toks_[k].b, toks_[k].e};
   return a;
+}
+
+// The persons named right after pronoun token `k`, in its clause and outside quotations ("he
+// told Hannity", "she said of Trump"): none of them is the pronoun's referent.
+std::vector<std::string> Attributor::named_later_in_sentence(std::size_t k) const {
+  std::vector<std::string> out;
+  if (!options_.object_exclusion) return out;
+  std::size_t e = k + 1;
+  // The pronoun's own clause, up to the first punctuation and a few words on: the verb and its
+  // object ("he told Hannity", "she said of Trump"), not a later clause.
+  while (e < toks_.size() && toks_[e].para == toks_[k].para && e - k < 5 && is_word(e)) ++e;
+  if (e <= k + 1) return out;
+  for (const Mention* m : overlapping(Span{toks_[k].e, toks_[e - 1].e})) {
+    if (m->type == MentionType::kPerson && !in_quotation(m->span.start)) out.push_back(m->entity);
+  }
+  return out;
 }
 
 // Whether `w` is a short form of `full`: "Fla." and "R-Fla." of "Florida", "Vt." of "Vermont"

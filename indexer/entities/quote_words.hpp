@@ -124,9 +124,11 @@ inline constexpr std::array<std::string_view, 46> kOrgWords = {
 inline constexpr auto kSubordinators = std::to_array<std::string_view>(
     {"When", "While", "After", "Before", "Although", "Though", "If", "Because", "Since", "Once",
      "Until", "Unless", "Whereas", "Whenever"});
-// Words that open a description of a Source ("a senior official", "one trader").
+// Words that open a description of a Source ("a senior official", "one trader", "Her campaign",
+// "its chairman").
 inline constexpr auto kDeterminers = std::to_array<std::string_view>(
-    {"the", "a", "an", "one", "another", "two", "three", "some", "several", "many", "most"});
+    {"the", "a", "an", "one", "another", "two", "three", "some", "several", "many", "most",
+     "his", "her", "their", "its"});
 // Verbs aimed at someone else: a quotation after "X accused Y of" is not X's own words by the
 // sentence-subject rule (Attributor::own_sentence_subject).
 inline constexpr auto kTargetVerbs = std::to_array<std::string_view>(

@@ -53,6 +53,21 @@ struct QuoteOptions {
   /// latest start-up, Paradata, uses big data to help brands find suppliers, said"). Chosen by
   /// cross-validation on PolNeAR train among 14, 20 and 30 (QUALITY.md, "## Quote speakers").
   std::size_t appositive_window = 30;
+  /// A person named as the subject of a subordinate clause ("When Maddow pointed out ...,
+  /// Clinton seized upon", "... when Tapper asked") is not preferred as the antecedent of a
+  /// following "he"/"she" over the main clause's subject. Weighed by the cross-validation.
+  bool subordinate_subjects = true;
+  /// A person named after "he"/"she" in the pronoun's own sentence ("he told Hannity", "she
+  /// said of Trump") is not its referent. Weighed by the cross-validation.
+  bool object_exclusion = true;
+  /// A surname alone ("Clinton") is a candidate for "he"/"she" as each person of the article
+  /// with that surname (Bill and Hillary Clinton), whatever the resolution chose, so that the
+  /// pronoun's gender picks among them. Weighed by the cross-validation.
+  bool shared_surnames = true;
+  /// A speaker named before a chain of appositives, one of them a name that is no person
+  /// ("Vian, the editor in chief of the Vatican's official newspaper, L'Osservatore Romano,
+  /// said"): the person first. Weighed by the cross-validation.
+  bool appositive_chains = true;
   /// When set, receives the work counters of the call (added to what it holds).
   QuoteStats* stats = nullptr;
 };

@@ -52,6 +52,12 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
       }
     }
     if (person) return analyse_np(j, se, verb);
+    // A person further back through a chain of appositives: "Giovanni Maria Vian, the editor in
+    // chief of the Vatican's official newspaper, L'Osservatore Romano, said".
+    if (options_.appositive_chains && j > floor && is_punct(j - 1, ",")) {
+      const Attribution a = person_through_appositives(j - 1, floor, verb);
+      if (a.decided) return a;
+    }
     if (j > floor && is_punct(j - 1, ",") && j < c) {
       e = skip_brackets(j - 1);
     } else {
@@ -79,6 +85,30 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
   }
   // Only a phrase that ends the clause before it: "what he called", "Trump said".
   return analyse_np(b, e, verb);
+}
+
+// The person named alone between the sentence's start or a comma and the comma at `c` or one
+// of the two commas before it, each part within the appositive window ("Vian, the editor in
+// chief of ..., L'Osservatore Romano, said"); undecided when there is none.
+Attribution Attributor::person_through_appositives(std::size_t c, std::size_t floor, std::size_t verb) {
+  for (int parts = 0; parts < 3 && c > floor; ++parts) {
+    std::size_t j = c;
+    while (j > floor && c - j < options_.appositive_window && !is_punct(j - 1, ",") && outside(j - 1) &&
+           !sentence_end(j - 1)) {
+      --j;
+    }
+    if (j == c || (j > floor && !is_punct(j - 1, ","))) return {};
+    bool name_only = true;
+    for (std::size_t i = j; i < c; ++i) name_only = name_only && is_cap(i) && outside(i);
+    if (name_only) {
+      for (const Mention* m : overlapping({toks_[j].b, toks_[c - 1].e})) {
+        if (m->type == MentionType::kPerson) return analyse_np(j, c, verb);
+      }
+    }
+    if (j == floor) return {};
+    c = j - 1;
+  }
+  return {};
 }
 
 // The speaker phrase after an inverting verb: "said Sen. Ted Cruz, R-Texas".
@@ -187,6 +217,12 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
     if (!participle && is_word(k) && outside(k) && in(kSubjectParticiples, word(k)) &&
         k > floor && (is_punct(k - 1, ",") || word(k - 1) == "by")) {
       participle = k;
+    }
+    if (!participle && is_word(k) && outside(k) && in(kSubjectParticiples, word(k)) && k > floor) {
+      // "with Sen. John McCain calling it a \"...\"", "- Ryan saying he was \"...\"": the
+      // participle's own subject stands right before it.
+      Attribution a = absolute_subject(floor, k);
+      if (a.decided) return a;
     }
     // "Cruz continued:": verbs that are speech only right before the quotation.
     const bool continued = (word(k) == "continued" || word(k) == "continues") &&
@@ -301,6 +337,44 @@ Attribution Attributor::name_before_colon(std::size_t floor, std::size_t colon) 
   return a.speaker ? a : Attribution{};
 }
 
+// The subject of an absolute construction whose participle is token `k`: a name the article
+// knows right before it (a "-ly" adverb between allowed), after "with", "and" or a dash
+// ("with Gorka noting", "and Trump calling", "- Ryan saying").
+Attribution Attributor::absolute_subject(std::size_t floor, std::size_t k) {
+  std::size_t e = k;
+  if (e > floor && is_word(e - 1) && !is_cap(e - 1) && word(e - 1).size() > 4 && word(e - 1).ends_with("ly")) --e;
+  std::size_t b = e;
+  while (b > floor && e - b < 6 && is_cap(b - 1) && outside(b - 1)) --b;
+  if (b == e || b == floor) return {};
+  const bool opener = is_dash(b - 1) || (is_word(b - 1) && (word(b - 1) == "with" || word(b - 1) == "and"));
+  if (!opener) return {};
+  const Span run{toks_[b].b, toks_[e - 1].e};
+  const auto found = overlapping(run);
+  const bool person = std::any_of(found.begin(), found.end(), [](const Mention* m) {
+                        return m->type == MentionType::kPerson || m->type == MentionType::kOrg;
+                      }) || text_name_overlaps(run);
+  if (!person) return {};
+  Attribution a = analyse_np(b, e, k);
+  return a.speaker ? a : Attribution{};
+}
+
+// Whether the comma at `c` after a subject opens an appositive ("Christie, New Jersey's sitting
+// governor, repeated ..."): words without a verb or quotation up to the next comma, within the
+// appositive window, then a lower-case word that is not a conjunction (a list "X, Y, and Z" is
+// no appositive).
+bool Attributor::appositive_verb(std::size_t c, std::size_t limit) const {
+  std::size_t k = c + 1;
+  while (k < limit && k - c <= options_.appositive_window && !is_punct(k, ",")) {
+    if (!outside(k) || toks_[k].kind == TokKind::kQuoteMark || is_punct(k, "(") || sentence_end(k)) return false;
+    if (is_word(k) && !is_cap(k) && (verb_like(k) || is_speech_verb(k))) return false;
+    ++k;
+  }
+  if (k + 1 >= limit || k == c + 1 || !is_punct(k, ",")) return false;
+  const std::size_t v = k + 1;
+  return is_word(v) && !is_cap(v) && outside(v) && word(v) != "and" && word(v) != "or" &&
+         word(v) != "but" && !in(kSubjectParticiples, word(v)) && !in(kClauseOpeners, lower(word(v)));
+}
+
 // The subject of the sentence starting at token `floor`, for a participle at `limit`: a pronoun
 // or capitalised name at the sentence start (after "Then", "And", ...) or right after an
 // introductory phrase's comma, followed by a lower-case word (its verb).
@@ -325,8 +399,14 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
       return analyse_np(b, b + 1, limit);
     }
     if (const std::size_t f = described_subject_end(s, limit); f > s) return analyse_np(s, f, limit);
+    // The capitalised run, titles with "of" inside ("Former Secretary of State Madeleine
+    // Albright").
     std::size_t e = b;
-    while (e < limit && e - b < 6 && is_cap(e) && outside(e)) ++e;
+    for (;;) {
+      while (e < limit && e - b < 8 && is_cap(e) && outside(e)) ++e;
+      if (!(e > b && e + 1 < limit && e - b < 7 && word(e) == "of" && is_cap(e + 1) && outside(e + 1))) break;
+      ++e;
+    }
     // The name must be one the article knows ("Kicking off the day, ..." is no subject).
     const Span run = e > b ? Span{toks_[b].b, toks_[e - 1].e} : Span{};
     const auto found = overlapping(run);
@@ -346,6 +426,9 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
     if (known && v < limit && is_word(v) && !is_cap(v) && word(v) != "of" && word(v) != "and") {
       return analyse_np(b, e, limit);
     }
+    // An appositive between the name and its verb: "Christie, New Jersey's sitting governor,
+    // repeated accusations ..., calling".
+    if (known && v < limit && is_punct(v, ",") && appositive_verb(v, limit)) return analyse_np(b, e, limit);
     // Not a subject: try after the next comma (introductory phrases: "At a campaign event in
     // Ames, Iowa, on Sunday, Mrs. Clinton tried ..."), up to kIntroCommas of them.
     if (commas_tried++ == kIntroCommas) break;
@@ -436,7 +519,10 @@ void Attributor::collect_speech_subjects() {
       --floor;
     }
     Attribution a = subject_before(v, floor);
-    if (!a.decided && in(kInvertingVerbs, word(v))) {
+    // "he said Ryan.": a pronoun right before the verb is its subject (resolved later), so the
+    // name after it is what was said, not an inverted speaker.
+    const bool pronoun_subject = v > 0 && is_word(v - 1) && in(kPronouns, word(v - 1));
+    if (!a.decided && !pronoun_subject && in(kInvertingVerbs, word(v))) {
       std::size_t ce = v + 1;
       while (ce < toks_.size() && toks_[ce].para == toks_[v].para && !sentence_end(ce) &&
              outside(ce)) {

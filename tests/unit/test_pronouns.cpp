@@ -234,3 +234,58 @@ TEST_CASE("pronouns: who has spoken before a byte, by surname and first name",
   CHECK(spoken.before("Hillary Clinton", 301));  // a surname alone may be anyone of that name
   CHECK_FALSE(spoken.before("Hillary Clinton", 300));
 }
+
+TEST_CASE("pronouns: the name after 'he said' is what was said, not a speaker for the next 'he'",
+          "[pronouns][quotes]") {
+  // "Asked who leads the party, he said Ryan." once made Ryan an inverted speech subject, and
+  // the next "he said" his.
+  const std::string text =
+      "Dan Price spoke in Ohio on Monday.\n\nAsked who leads the party, he said Ryan. "
+      "\"I would say Paul for the time being,\" he said.";
+  CHECK(speakers(text, {"Dan Price", "Ryan"}) == std::vector<std::string>{"Dan Price"});
+}
+
+TEST_CASE("pronouns: the subject of a subordinate clause is not the one 'she' continues",
+          "[pronouns][quotes]") {
+  const std::string text =
+      "Ann Reed spoke on Monday.\n\nWhen Mary Smith asked about the race, the senator smiled. "
+      "\"We will win,\" she said.";
+  newsidx::entities::QuoteOptions options;
+  options.gender_of = [](std::string_view) { return newsidx::entities::NameGender::kFemale; };
+  CHECK(speakers(text, {"Ann Reed", "Mary Smith"}, options) == std::vector<std::string>{"Ann Reed"});
+  // The same text with the rule off: the nearer subordinate subject takes the pronoun.
+  options.subordinate_subjects = false;
+  CHECK(speakers(text, {"Ann Reed", "Mary Smith"}, options) == std::vector<std::string>{"Mary Smith"});
+}
+
+TEST_CASE("pronouns: a person named right after 'he' in its clause is not its referent",
+          "[pronouns][quotes]") {
+  const std::string text =
+      "Trump spoke in Austin.\n\nHannity asked Trump how high the wall would be. "
+      "\"I think the height could be 35 feet,\" he told Hannity.";
+  CHECK(speakers(text, {"Trump", "Hannity"}) == std::vector<std::string>{"Trump"});
+  // With the rule off the nearest subject, the interviewer, takes his own question's answer.
+  newsidx::entities::QuoteOptions options = men();
+  options.object_exclusion = false;
+  CHECK(speakers(text, {"Trump", "Hannity"}, options) == std::vector<std::string>{"Hannity"});
+}
+
+TEST_CASE("pronouns: a surname alone stands for each person of the article with that surname",
+          "[pronouns][quotes]") {
+  // The resolution gave the bare "Ebeling" to Tom; "she" means Betsy, not the nearer Mary Smith.
+  const std::string text =
+      "Tom Ebeling and Betsy Ebeling live in Chicago with Mary Smith.\n\n"
+      "Ebeling reminisced about the war. \"It changed both of us,\" she said.";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Tom Ebeling", "Tom Ebeling");
+  add_mentions(mentions, text, "Betsy Ebeling", "Betsy Ebeling");
+  add_mentions(mentions, text, "Mary Smith", "Mary Smith");
+  add_mentions(mentions, text, "Ebeling", "Tom Ebeling");
+  newsidx::entities::QuoteOptions options;
+  options.gender_of = [](std::string_view first) {
+    return first == "Tom" ? newsidx::entities::NameGender::kMale : newsidx::entities::NameGender::kFemale;
+  };
+  CHECK(find_quotes(text, mentions, options).at(0).speaker == "Betsy Ebeling");
+  options.shared_surnames = false;
+  CHECK(find_quotes(text, mentions, options).at(0).speaker == "Mary Smith");
+}

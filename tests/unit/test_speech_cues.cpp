@@ -245,3 +245,60 @@ TEST_CASE("speech cues: an inverting verb that ends the text reads no word past 
   CHECK(summary("\"We will win,\" said", {}).size() == 1);
   CHECK(summary("Jane Doe said", {}).empty());
 }
+
+TEST_CASE("speech cues: a participle names a subject with a title of several words or an appositive",
+          "[speech_cues][quotes]") {
+  // "Former Secretary of State Madeleine Albright": the title's "of" stays inside the subject.
+  CHECK(speakers("Former Secretary of State Madeleine Albright recently urged women to vote, "
+                 "saying, \"There is a special place for them.\"",
+                 {"Madeleine Albright"}) == std::vector<std::string>{"Madeleine Albright"});
+  // "Christie, New Jersey's sitting governor, repeated ...": an appositive before the verb.
+  CHECK(speakers("Christie, New Jersey's sitting governor, repeated his attacks on Rubio, calling "
+                 "him a \"talented guy\" who was not ready.",
+                 {"Christie", "Rubio"}) == std::vector<std::string>{"Christie"});
+  // A list is no appositive: "Trump, Cruz, and Rubio" names nobody as the subject.
+  CHECK(speakers("Trump, Cruz, and Rubio met voters, saying, \"We will win this state.\"",
+                 {"Trump", "Cruz", "Rubio"}) == std::vector<std::string>{"-"});
+}
+
+TEST_CASE("speech cues: a participle after 'with', 'and' or a dash names the name before it",
+          "[speech_cues][quotes]") {
+  // Absolute constructions: the participle's own subject stands right before it.
+  CHECK(speakers("Republicans were irritated by the plan, with Sen. John McCain calling it a "
+                 "\"Chinese menu\" of options.",
+                 {"John McCain"}) == std::vector<std::string>{"John McCain"});
+  CHECK(speakers("Both men issued a statement - Ryan saying he was \"very encouraged\" and Trump "
+                 "calling it a \"great meeting.\"",
+                 {"Ryan", "Trump"}) == std::vector<std::string>{"Ryan", "Trump"});
+  // A name that the article does not know is no subject.
+  CHECK(speakers("Voters were angry, with Tuesday bringing \"more of the same\" again.", {}) ==
+        std::vector<std::string>{"-"});
+}
+
+TEST_CASE("speech cues: a description opened by his, her, their or its is the Source",
+          "[speech_cues][quotes]") {
+  const std::string text =
+      "Mary Smith won the primary.\n\nHer campaign quickly released a statement, saying, "
+      "\"We will win in November.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Mary Smith", "Mary Smith");
+  const auto quotes = find_quotes(text, mentions);
+  REQUIRE(quotes.size() == 1);
+  CHECK_FALSE(quotes[0].speaker);
+  CHECK(quotes[0].speaker_description == "Her campaign");
+}
+
+TEST_CASE("speech cues: a person before a chain of appositives is the speaker, not an organisation in it",
+          "[speech_cues][quotes]") {
+  const std::string text =
+      "Giovanni Maria Vian, the editor in chief of the Vatican's official newspaper, "
+      "L'Osservatore Romano, said \"the election was a surprise to many.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Giovanni Maria Vian", "Giovanni Maria Vian");
+  add_mentions(mentions, text, "L'Osservatore Romano", "L'Osservatore Romano", MentionType::kOrg);
+  newsidx::entities::QuoteOptions options;
+  CHECK(find_quotes(text, mentions, options).at(0).speaker == "Giovanni Maria Vian");
+  // Without the rule the chain's last part, the organisation, is no person: nobody is given.
+  options.appositive_chains = false;
+  CHECK_FALSE(find_quotes(text, mentions, options).at(0).speaker);
+}
