@@ -37,6 +37,7 @@ struct Options {
   std::string model;  // evaluate this model file instead of training
   bool curve = false;
   int cv = 0;  // folds of cross-validation over the training documents (0: none)
+  std::vector<ent::SpanRepairs> repairs;  // --repair A,B,...: CV scores each (the first elsewhere)
   ent::TrainOptions train_options;
 };
 
@@ -305,37 +306,47 @@ void print_cross_validation(const std::vector<ent::TrainingDocument>& docs, cons
   const char* names[] = {"PER", "LOC", "ORG", "MISC", "PER+LOC+ORG", "all 4"};
   fmt::print("{}-fold cross-validation over {} training documents, {} epochs (exact-span F1)\n", k,
              docs.size(), o.train_options.epochs);
-  fmt::print("{:<5} {:>7} {:>7} {:>7} {:>7} {:>12} {:>7}\n", "fold", names[0], names[1], names[2],
-             names[3], names[4], names[5]);
-  std::vector<std::array<double, 6>> rows;
-  ent::cross_validate(docs, k, o.train_options, [&](std::size_t f, const ent::FoldScores& s) {
-    Eval e;
-    std::copy(std::begin(s.by_type), std::end(s.by_type), std::begin(e.by_type));
-    std::array<double, 6> row{};
-    for (std::size_t t = 0; t < 4; ++t) row[t] = e.by_type[t].f1();
-    row[4] = sum(e, 3).f1();
-    row[5] = sum(e, 4).f1();
-    rows.push_back(row);
-    fmt::print("{:<5} {:>7.2f} {:>7.2f} {:>7.2f} {:>7.2f} {:>12.2f} {:>7.2f}\n", f + 1, row[0], row[1],
-               row[2], row[3], row[4], row[5]);
+  fmt::print("{:<5} {:>7} {:>7} {:>7} {:>7} {:>12} {:>7} {}\n", "fold", names[0], names[1], names[2],
+             names[3], names[4], names[5], "repairs");
+  std::vector<ent::SpanRepairs> specs = o.repairs;
+  if (specs.empty()) specs.push_back(o.train_options.repairs);
+  // One trained tagger a fold, scored with each repair spec (repairs act after decoding).
+  std::vector<std::vector<std::array<double, 6>>> rows(specs.size());
+  ent::for_each_fold(docs, k, o.train_options, [&](std::size_t f, const ent::Tagger& trained, std::size_t b, std::size_t end) {
+    for (std::size_t r = 0; r < specs.size(); ++r) {
+      const ent::Tagger tagger = trained.with_repairs(specs[r]);
+      Eval e;
+      for (std::size_t d = b; d < end; ++d)
+        ent::score_spans(docs[d].entities, tagger.tag(ent::to_tagger_input(docs[d])), e.by_type);
+      std::array<double, 6> row{};
+      for (std::size_t t = 0; t < 4; ++t) row[t] = e.by_type[t].f1();
+      row[4] = sum(e, 3).f1();
+      row[5] = sum(e, 4).f1();
+      rows[r].push_back(row);
+      fmt::print("{:<5} {:>7.2f} {:>7.2f} {:>7.2f} {:>7.2f} {:>12.2f} {:>7.2f} {}\n", f + 1, row[0], row[1],
+                 row[2], row[3], row[4], row[5], specs[r].spec());
+    }
     std::fflush(stdout);
   });
-  std::array<std::string, 6> cells;
-  for (std::size_t c = 0; c < 6; ++c) {
-    double mean = 0, var = 0;
-    for (const auto& r : rows) mean += r[c] / static_cast<double>(k);
-    for (const auto& r : rows) var += (r[c] - mean) * (r[c] - mean) / static_cast<double>(k > 1 ? k - 1 : 1);
-    cells[c] = fmt::format("{:.2f}+-{:.2f}", mean, std::sqrt(var));
+  for (std::size_t r = 0; r < specs.size(); ++r) {
+    std::array<std::string, 6> cells;
+    for (std::size_t c = 0; c < 6; ++c) {
+      double mean = 0, var = 0;
+      for (const auto& row : rows[r]) mean += row[c] / static_cast<double>(k);
+      for (const auto& row : rows[r]) var += (row[c] - mean) * (row[c] - mean) / static_cast<double>(k > 1 ? k - 1 : 1);
+      cells[c] = fmt::format("{:.2f}+-{:.2f}", mean, std::sqrt(var));
+    }
+    fmt::print("{:<5} {:>7} {:>7} {:>7} {:>7} {:>12} {:>7} {}\n", "mean", cells[0], cells[1], cells[2],
+               cells[3], cells[4], cells[5], specs[r].spec());
   }
-  fmt::print("{:<5} {:>7} {:>7} {:>7} {:>7} {:>12} {:>7}\n", "mean", cells[0], cells[1], cells[2],
-             cells[3], cells[4], cells[5]);
 }
 
 int usage() {
   std::cerr << "usage: newsidx-train-ner --train FILE[.gz] [--train FILE] [--gmb FILE.csv.gz]\n"
                "  [--gmb-gpe loc|misc|drop] [--gmb-max N] --dev FILE[.gz] [--output MODEL]\n"
                "  [--model MODEL (evaluate it instead of training)] [--cv K (K-fold cross-validation over --train, no model written)] [--epochs N] [--seed N] [--min-count N] [--prune X] [--curve]\n"
-               "  [--gazetteer | --hook NAME (gazetteer, gazetteer+classes=012, gazetteer+classes=12w2, ...)]\n";
+               "  [--gazetteer | --hook NAME (gazetteer, gazetteer+classes=012, gazetteer+classes=12w2, ...)]\n"
+               "  [--repair SPEC[,SPEC...] (span repairs for dev and CV scoring: letters among itnspl, or none; CV scores each)]\n";
   return 2;
 }
 
@@ -363,6 +374,17 @@ int main(int argc, char** argv) {
       else if (a == "--prune") o.train_options.prune = std::stof(next());
       else if (a == "--curve") o.curve = true;
       else if (a == "--cv") o.cv = std::stoi(next());
+      else if (a == "--repair") {
+        std::stringstream list(next());
+        o.repairs.clear();
+        for (std::string spec; std::getline(list, spec, ',');) {
+          const auto r = ent::SpanRepairs::parse(spec);
+          if (!r) throw std::runtime_error("--repair takes letters among itnspl, or none, not " + spec);
+          o.repairs.push_back(*r);
+        }
+        if (o.repairs.empty()) throw std::runtime_error("--repair needs a spec");
+        o.train_options.repairs = o.repairs.front();
+      }
       else if (a == "--gazetteer") o.train_options.hook = ent::gazetteer_hook();
       else if (a == "--hook") {
         o.train_options.hook = ent::builtin_hook(next());
@@ -409,7 +431,7 @@ int main(int argc, char** argv) {
     auto loaded = o.model.empty() ? ent::train(docs, o.train_options)
                                   : ent::load_builtin_model(read_file(o.model));
     if (!loaded) throw std::runtime_error(loaded.error().message);
-    const ent::Tagger& tagger = loaded.value();
+    const ent::Tagger tagger = loaded.value().with_repairs(o.train_options.repairs);
     const double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const std::string bytes = tagger.save();
     fmt::print("{} in {:.1f} s: {} features, model {:.2f} MB\n", o.model.empty() ? "trained" : "loaded",
