@@ -9,7 +9,9 @@
 #     shipped model's options (scripts/train-ner.sh) on K-1 folds, scores the held-out fold with
 #     exact-span F1 per type, prints each fold and mean +- standard deviation. The tagger alone
 #     on CoNLL's tokens, as train-ner.sh's own dev figure; about 10-15 s of CPU a fold at 15 epochs
-#     (--epochs N to change; --hook gazetteer --epochs 10 is the model before word classes).
+#     (--epochs N to change; --hook gazetteer --epochs 10 is the model before word classes;
+#     --repair A,B,... scores span-repair specs on the same folds; --two-stage cross-validates the
+#     two-stage non-local feature against the first pass, about 7 trainings a fold).
 #     Trains no shipped model and writes nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

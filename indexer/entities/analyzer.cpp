@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/aliases.hpp"
 #include "common/canonical.hpp"
 #include "common/countries.hpp"
 #include "indexer/entities/facet_values.hpp"
@@ -204,6 +205,9 @@ EntitySpan person_span(const TokenizedText& tt, const std::vector<std::string_vi
   // A name that begins with the word other languages head firms' names with is a firm
   // ("Banque Paribas", "Usines Renault").
   if (span.end - span.begin >= 2 && heads_firm_name(words[span.begin])) span.type = EntityType::kOrg;
+  // A government named after its head is no person ("Reagan Administration").
+  if (span.end - span.begin >= 2 && (words[span.end - 1] == "Administration" || words[span.end - 1] == "Government"))
+    span.type = EntityType::kOrg;
   // A name the gazetteer knows as a place, or one naming a part of the world, is no person
   // ("St. Louis", "Latin America").
   if (span.end - span.begin >= 2 && (names_world_region(words[span.end - 1]) ||
@@ -240,6 +244,9 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
   }
   switch (span.type) {
     case EntityType::kPer:
+      // A state's abbreviation alone ("Dixon, Ill., from") is no person.
+      if (span.end - span.begin == 1 && words[span.begin].back() == '.' && state_abbreviation_country(words[span.begin]))
+        return std::nullopt;
       m.type = MentionType::kPerson;
       m.entity = name;
       return m;
@@ -336,6 +343,34 @@ bool has_designator(std::string_view name) {
   return false;
 }
 
+// Names the built-in alias table files as organisations ("Lib Dems", "Tories", "Fed") that no
+// mention covers are organisations (a MISC span, which gives no mention, does not count): the
+// tagger may miss a short form its training data never wrote, and the archive files the name
+// under its organisation anyway.
+void add_alias_orgs(const Article& article, const TokenizedText& tt, std::vector<Mention>& mentions) {
+  const aliases::Table& table = aliases::builtin();
+  const std::size_t n = tt.tokens.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view first = tt.tokens[i].text;
+    if (first.size() < 2 || first[0] < 'A' || first[0] > 'Z') continue;
+    for (std::size_t len = std::min<std::size_t>(3, n - i); len >= 1; --len) {
+      const Span bytes{tt.tokens[i].start, tt.tokens[i + len - 1].end};
+      const std::string_view name = std::string_view(article.text).substr(bytes.start, bytes.end - bytes.start);
+      if (name.find('\n') != std::string_view::npos || !table.has("org", name)) continue;
+      if (std::any_of(mentions.begin(), mentions.end(), [&](const Mention& o) { return overlaps(o.span, bytes); }))
+        continue;
+      Mention m;
+      m.type = MentionType::kOrg;
+      m.span = bytes;
+      m.text = std::string(name);
+      m.entity = m.text;
+      mentions.push_back(std::move(m));
+      i += len - 1;
+      break;
+    }
+  }
+}
+
 // The mentions that may give facet values: none read out of a table or figure (an earnings
 // table's "Oper shr" is no person) or a sign-off line (" Reuter"), and no unknown place seen only in the headline (a
 // capitalised headline's "4TH QTR NET" is no place). The mentions themselves are all kept.
@@ -428,6 +463,7 @@ Analysis analyze(const Article& article) {
     covered.push_back(bytes);
     mentions.push_back(std::move(m));
   }
+  add_alias_orgs(article, tt, mentions);
   std::sort(mentions.begin(), mentions.end(),
             [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
   // Firm names the tagger split ("Standard and Poor's Corp") are one organisation.

@@ -206,7 +206,7 @@ bool begins_firm_name(std::string_view text, Span span) {
   // The next few words, punctuation apart: ",", "and", "&" are words here.
   std::vector<std::string> w;
   std::size_t i = span.end;
-  while (w.size() < 4 && i < text.size() && i < span.end + 60) {
+  while (w.size() < 5 && i < text.size() && i < span.end + 60) {
     const char c = text[i];
     if (c == ' ' || c == '\n' || c == '\t') {
       ++i;
@@ -230,7 +230,8 @@ bool begins_firm_name(std::string_view text, Span span) {
   if (w.empty()) return false;
   if (company(w[0])) return true;                                   // "E.F. Hutton Group"
   if (w.size() >= 2 && conj(w[0]) && company(w[1])) return true;    // "J.P. Morgan and Co"
-  return w.size() >= 4 && w[0] == "," && conj(w[2]) && company(w[3]);  // "Kidder, Peabody and Co"
+  if (w.size() >= 4 && w[0] == "," && conj(w[2]) && company(w[3])) return true;  // "Kidder, Peabody and Co"
+  return w.size() >= 5 && w[0] == "," && conj(w[3]) && company(w[4]);  // "Smith Barney, Harris Upham and Co"
 }
 
 std::vector<std::string> works_in(std::string_view text, const std::vector<Mention>& mentions) {

@@ -206,10 +206,15 @@ void join_firm_names(std::string_view text, std::vector<Mention>& mentions) {
     const std::string name = normalise_space(text.substr(inner.start, inner.end - inner.start));
     if (name.empty() || !is_upper(name.front()) || core_of(name).empty()) continue;
     if (std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
-          return m.span.start >= inner.start && m.span.end <= inner.end && m.text != name;
+          // A mention may hold the bracket itself ("<Wagner"): the tokenizer keeps it on the word.
+          return m.span.start + 1 >= inner.start && m.span.end <= inner.end + 1 && m.text != name;
         }))
       continue;
-    if (replace_with_org(text, mentions, inner, name)) joined.push_back(name);
+    Span wide = inner;  // over the brackets a mention holds
+    for (const Mention& m : mentions)
+      if (m.span.start < inner.end && inner.start < m.span.end)
+        wide = {std::min(wide.start, std::max(m.span.start, open)), std::max(wide.end, std::min(m.span.end, close + 1))};
+    if (replace_with_org(text, mentions, wide, name)) joined.push_back(name);
   }
   std::sort(joined.begin(), joined.end());
   joined.erase(std::unique(joined.begin(), joined.end()), joined.end());

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "tagger_model.hpp"
+#include "tagger_repair.hpp"
 
 namespace newsidx::entities {
 
@@ -30,10 +31,8 @@ TaggerInput to_tagger_input(const TokenizedText& text) {
   for (const auto& s : text.sentences) in.sentence_ends.push_back(s.end);
   return in;
 }
-
 // ---------------------------------------------------------------------------------------------
 // Tags.
-
 namespace {
 int tag_kind(int tag) { return tag == 0 ? -1 : (tag - 1) % 4; }  // 0 B, 1 I, 2 L, 3 U
 int tag_type(int tag) { return tag == 0 ? -1 : (tag - 1) / 4; }
@@ -719,7 +718,7 @@ Result<Tagger> Tagger::load(std::string_view bytes, const std::vector<NamedHook>
 }
 
 Tagger::Tagger(std::shared_ptr<const ModelData> model, NamedHook hook)
-    : model_(std::move(model)), hook_(std::move(hook)) {}
+    : model_(std::move(model)), hook_(std::move(hook)), repairs_(default_repairs()) {}
 
 std::size_t Tagger::feature_count() const { return model_->features; }
 
@@ -790,9 +789,9 @@ std::vector<EntitySpan> Tagger::tag_with(const TaggerInput& input, const Feature
     }
     sb = se;
   }
+  repair_spans(input.words, spans, repairs_);
   return spans;
 }
-
 std::vector<EntitySpan> Tagger::tag(const TokenizedText& text) const {
   return tag(to_tagger_input(text));
 }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,22 @@ struct TaggerInput {
 /// The words and sentence ends of a TokenizedText.
 TaggerInput to_tagger_input(const TokenizedText& text);
 
+/// Rules applied to the decoded spans (tagger_repair.hpp), chosen by cross-validation; which
+/// run are letters of a spec, as `newsidx-train-ner --repair` reads them.
+struct SpanRepairs {
+  bool join_initials = false;  ///< "i": PER, a middle initial, PER ("George W Bush") is one name
+  bool drop_titles = false;    ///< "t": a PER span of honorifics only ("Mr") is no entity
+  bool one_type = false;       ///< "n": a name keeps its document's majority type
+  bool one_type_single = false;  ///< "s": as "n", for one-word names only
+  /// "p" (ORG) or "l" (LOC): a one-word person that is a town's name ("Chelsea"), with no
+  /// honorific before it and no fuller person name in the document holding it, is no person.
+  char place_alone = 0;
+  /// Reads letters among "itnspl" (any order), or "none"; nullopt if malformed.
+  static std::optional<SpanRepairs> parse(std::string_view spec);
+  /// The spec parse() reads back ("none" when no repair runs).
+  std::string spec() const;
+};
+
 struct ModelData;  // the weights, defined in tagger_model.hpp
 
 /// A trained tagger. Immutable after construction, so one instance serves all threads.
@@ -85,6 +102,11 @@ class Tagger {
   /// Number of features with non-zero weights; a measure of the model's size.
   std::size_t feature_count() const;
 
+  /// A copy that applies `repairs` to its spans instead of default_repairs() (for CV).
+  Tagger with_repairs(const SpanRepairs& repairs) const;
+  /// The repairs applied to the decoded spans.
+  const SpanRepairs& repairs() const { return repairs_; }
+
   /// Name of the feature hook the model was trained with ("" if none).
   const std::string& hook_name() const { return hook_.name; }
 
@@ -93,6 +115,7 @@ class Tagger {
 
   std::shared_ptr<const ModelData> model_;
   NamedHook hook_;
+  SpanRepairs repairs_;
 };
 
 /// The hook that adds gazetteer hits (Gazetteer::match: kind and B/I/L/U position) and

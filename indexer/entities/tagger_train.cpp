@@ -250,10 +250,8 @@ Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& opti
   return averaged_tagger(wt, keys, options);
 }
 
-std::vector<FoldScores> cross_validate(const std::vector<TrainingDocument>& docs, std::size_t k,
-                                       const TrainOptions& options,
-                                       const std::function<void(std::size_t, const FoldScores&)>& on_fold) {
-  std::vector<FoldScores> folds;
+void for_each_fold(const std::vector<TrainingDocument>& docs, std::size_t k, const TrainOptions& options,
+                   const std::function<void(std::size_t, const Tagger&, std::size_t, std::size_t)>& fn) {
   TrainOptions fold_options = options;
   fold_options.on_epoch = nullptr;
   for (std::size_t f = 0; f < k; ++f) {
@@ -263,14 +261,22 @@ std::vector<FoldScores> cross_validate(const std::vector<TrainingDocument>& docs
     for (std::size_t d = 0; d < docs.size(); ++d) {
       if (d < begin || d >= end) train_docs.push_back(docs[d]);
     }
-    const Tagger tagger = train(train_docs, fold_options);
+    fn(f, train(train_docs, fold_options).with_repairs(options.repairs), begin, end);
+  }
+}
+
+std::vector<FoldScores> cross_validate(const std::vector<TrainingDocument>& docs, std::size_t k,
+                                       const TrainOptions& options,
+                                       const std::function<void(std::size_t, const FoldScores&)>& on_fold) {
+  std::vector<FoldScores> folds;
+  for_each_fold(docs, k, options, [&](std::size_t f, const Tagger& tagger, std::size_t begin, std::size_t end) {
     FoldScores scores;
     for (std::size_t d = begin; d < end; ++d) {
       score_spans(docs[d].entities, tagger.tag(to_tagger_input(docs[d])), scores.by_type);
     }
     folds.push_back(scores);
     if (on_fold) on_fold(f, scores);
-  }
+  });
   return folds;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tagger.hpp"
+#include "tagger_repair.hpp"
 
 namespace newsidx::entities {
 
@@ -25,6 +26,8 @@ struct TrainOptions {
   int min_count = 1;              ///< features seen fewer times in the data are dropped
   float prune = 0.0f;             ///< averaged weights with |w| below this are dropped
   NamedHook hook;                 ///< extra features (e.g. gazetteer); recorded in the model
+  /// Repairs of the decoded spans for cross_validate's scoring (not part of the model).
+  SpanRepairs repairs = default_repairs();
   /// Called after each epoch with the averaged model so far (for dev curves); may be empty.
   std::function<void(int epoch, const Tagger& averaged)> on_epoch;
 };
@@ -56,6 +59,13 @@ void score_spans(const std::vector<EntitySpan>& gold, const std::vector<EntitySp
 struct FoldScores {
   SpanScores by_type[4];
 };
+
+/// The folds of cross_validate: for each fold f, trains a tagger on the other folds with
+/// `options` (its repairs set to options.repairs) and calls fn(f, tagger, begin, end), the
+/// held-out documents being [begin, end).
+void for_each_fold(const std::vector<TrainingDocument>& docs, std::size_t k, const TrainOptions& options,
+                   const std::function<void(std::size_t fold, const Tagger& tagger, std::size_t begin,
+                                            std::size_t end)>& fn);
 
 /// K-fold cross-validation by document: fold f holds documents [n*f/k, n*(f+1)/k) in the given
 /// order (contiguous, so that a fold holds stories of its own days); a tagger trained on the

@@ -256,3 +256,22 @@ TEST_CASE("analyzer: a name headed by a firm's word in another language is an or
   CHECK(an.facets.person.empty());
   CHECK(has(an.facets.org, "Banque Paribas"));
 }
+
+TEST_CASE("analyzer: a name the built-in alias table files as an organisation is one, tagged or not", "[entities][analyzer]") {
+  // The word-class tagger reads "the Lib Dems" as no organisation (MISC or nothing); the alias
+  // table knows the name.
+  Analysis an = entities::analyze(
+      plain("a.txt", "Blair speaks\n\nTony Blair spoke in London. Mr Blair said the Lib Dems were wrong.\n"));
+  CHECK(has(an.facets.org, "Lib Dems"));
+  // Words of the table inside another name are left alone.
+  Analysis fed = entities::analyze(plain("b.txt", "Rates\n\nThe New York Fed said rates would hold.\n"));
+  CHECK_FALSE(has(fed.facets.org, "Fed"));
+}
+
+TEST_CASE("analyzer: a government named after its head is an organisation", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain(
+      "a.txt", "Trade\n\nWASHINGTON, March 3 - The Reagan Administration said on Monday it would act. "
+               "Reagan Administration officials agreed.\n"));
+  CHECK_FALSE(has(an.facets.person, "Reagan Administration"));
+  CHECK(has(an.facets.org, "Reagan Administration"));
+}

@@ -113,6 +113,9 @@ TEST_CASE("facet values: a person name that begins a firm's name is no person", 
   CHECK(at("underwritten by Kidder, Peabody and Co, the company said.", "Kidder"));
   CHECK(at("J.P. Morgan &amp; Co said it would.", "J.P. Morgan"));
   CHECK(at("E.F. Hutton Group Inc said.", "E.F. Hutton"));
+  // A second name of two words before "and Co": "Smith Barney, Harris Upham and Co".
+  CHECK(at("analysts at Smith Barney, Harris Upham and Co said.", "Smith Barney"));
+  CHECK_FALSE(at("Smith Barney, Harris Upham and others met.", "Smith Barney"));
   CHECK_FALSE(at("Ronald Reagan and George Shultz met on Monday.", "Ronald Reagan"));
   CHECK_FALSE(at("James Baker, Treasury Secretary, and Co-chairman Smith said.", "James Baker"));
 }

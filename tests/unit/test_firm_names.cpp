@@ -139,3 +139,13 @@ TEST_CASE("firm names: X and Y's is one firm when the tagger read Y as one", "[f
   join_firm_names(text, m);
   CHECK(listed(m) == "org:Standard and Poor's|org:Chrysler Corp|per:Reagan|org:Baker");
 }
+
+TEST_CASE("firm names: a firm in angle brackets joins a mention that holds the bracket", "[firm_names]") {
+  // The tokenizer keeps "<" on the word: the word-class tagger read "<Wagner" as a person.
+  const std::string text = "a partnership of AFG Industries Inc and\n<Wagner and Brown>, was to go. Wagner and Brown said.";
+  std::vector<Mention> m{at(text, "<Wagner", MentionType::kPerson), at(text, "Brown>", MentionType::kPerson)};
+  m[1].text = m[1].entity = "Brown";
+  m[1].span.end -= 1;
+  join_firm_names(text, m);
+  CHECK(listed(m) == "org:Wagner and Brown|org:Wagner and Brown");
+}

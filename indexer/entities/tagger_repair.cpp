@@ -1,0 +1,169 @@
+// Repairs of the tagger's spans after decoding (tagger_repair.hpp).
+#include "tagger_repair.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include "common/canonical.hpp"
+#include "gazetteer.hpp"
+
+namespace newsidx::entities {
+
+std::optional<SpanRepairs> SpanRepairs::parse(std::string_view spec) {
+  SpanRepairs r;
+  if (spec == "none") return r;
+  if (spec.empty()) return std::nullopt;
+  for (char c : spec) {
+    switch (c) {
+      case 'i': r.join_initials = true; break;
+      case 't': r.drop_titles = true; break;
+      case 'n': r.one_type = true; break;
+      case 's': r.one_type_single = true; break;
+      case 'p': r.place_alone = 'p'; break;
+      case 'l': r.place_alone = 'l'; break;
+      default: return std::nullopt;
+    }
+  }
+  return r;
+}
+
+std::string SpanRepairs::spec() const {
+  std::string s;
+  if (join_initials) s += 'i';
+  if (drop_titles) s += 't';
+  if (one_type) s += 'n';
+  if (one_type_single) s += 's';
+  if (place_alone) s += place_alone;
+  return s.empty() ? "none" : s;
+}
+
+SpanRepairs default_repairs() { return *SpanRepairs::parse("it"); }
+
+Tagger Tagger::with_repairs(const SpanRepairs& repairs) const {
+  Tagger copy = *this;
+  copy.repairs_ = repairs;
+  return copy;
+}
+
+bool is_initial(std::string_view w) {
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  return w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z';
+}
+
+bool is_honorific(std::string_view w) {
+  static constexpr std::array<std::string_view, 14> kWords = {
+      "mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "madam", "messrs", "mme", "mlle", "prof", "rev"};
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  if (w.empty() || w.size() > 6 || w[0] < 'A' || w[0] > 'Z') return false;
+  const std::string l = canonical::ascii_lower(w);
+  return std::find(kWords.begin(), kWords.end(), l) != kWords.end();
+}
+
+namespace {
+
+// A capitalised word that may end a name: "Bush", not "W" or "Mr".
+bool name_word(std::string_view w) {
+  return w.size() > 1 && w[0] >= 'A' && w[0] <= 'Z' && !is_initial(w) && !is_honorific(w);
+}
+
+// A person, then middle initials, then a name ("George" "W" "Bush", "John F." "Kennedy"): one
+// person, whatever the tagger made of the words after the initials (a second person, another
+// type, "W Bush" as one span, or nothing). Sentence ends do not matter here: a tokenizer may end
+// a sentence at "W.".
+void join_initials(const std::vector<std::string_view>& words, std::vector<EntitySpan>& spans) {
+  std::vector<EntitySpan> out;
+  out.reserve(spans.size());
+  std::size_t next = 0;  // spans[next...] not yet copied
+  while (next < spans.size()) {
+    EntitySpan s = spans[next++];
+    if (s.type == EntityType::kPer) {
+      // Initials after the person, outside any span or opening the next one.
+      std::size_t k = s.end;
+      const std::size_t limit = next < spans.size() ? spans[next].begin : words.size();
+      while (k < limit && k < s.end + 2 && is_initial(words[k])) ++k;
+      const bool initials_before = k > s.end || is_initial(words[s.end - 1]);
+      if (next < spans.size() && spans[next].begin == k && spans[next].end - spans[next].begin <= 2) {
+        const EntitySpan& t = spans[next];
+        std::size_t j = t.begin;
+        while (j < t.end && is_initial(words[j])) ++j;
+        if ((initials_before || j > t.begin) && j + 1 == t.end && name_word(words[j])) {
+          s.end = t.end;
+          ++next;
+        }
+      } else if (initials_before && k > s.end && k < limit && name_word(words[k])) {
+        s.end = k + 1;
+      }
+    }
+    out.push_back(s);
+  }
+  spans = std::move(out);
+}
+
+void drop_titles(const std::vector<std::string_view>& words, std::vector<EntitySpan>& spans) {
+  spans.erase(std::remove_if(spans.begin(), spans.end(),
+                             [&](const EntitySpan& s) {
+                               if (s.type != EntityType::kPer) return false;
+                               for (std::size_t k = s.begin; k < s.end; ++k)
+                                 if (!is_honorific(words[k])) return false;
+                               return true;
+                             }),
+              spans.end());
+}
+
+// The name of a span as the document spells it: its words joined by spaces.
+std::string span_name(const std::vector<std::string_view>& words, const EntitySpan& s) {
+  std::string name;
+  for (std::size_t k = s.begin; k < s.end; ++k) {
+    if (k > s.begin) name.push_back(' ');
+    name.append(words[k]);
+  }
+  return name;
+}
+
+// Every span of a name gets the type most of its spans in the document have, when one type has
+// more than any other ("Chelsea" as a club five times and a person once).
+void one_type(const std::vector<std::string_view>& words, std::vector<EntitySpan>& spans, bool single_only) {
+  std::unordered_map<std::string, std::array<unsigned, 4>> counts;
+  for (const EntitySpan& s : spans) {
+    if (single_only && s.end - s.begin != 1) continue;
+    ++counts[span_name(words, s)][static_cast<std::size_t>(s.type)];
+  }
+  for (EntitySpan& s : spans) {
+    if (single_only && s.end - s.begin != 1) continue;
+    const auto& c = counts[span_name(words, s)];
+    const auto top = static_cast<std::size_t>(std::max_element(c.begin(), c.end()) - c.begin());
+    const bool unique = std::count(c.begin(), c.end(), c[top]) == 1;
+    if (unique) s.type = static_cast<EntityType>(top);
+  }
+}
+
+// A town's name alone read as a person ("Chelsea", "whose Chelsea team") is the town's namesake
+// club (`to` ORG) or the town (LOC), unless an honorific precedes it ("Mr Lincoln") or a person
+// named in more words in the document holds it ("Chelsea Clinton").
+void place_alone(const std::vector<std::string_view>& words, std::vector<EntitySpan>& spans, EntityType to) {
+  std::vector<std::string_view> in_full;
+  for (const EntitySpan& s : spans)
+    if (s.type == EntityType::kPer && s.end - s.begin >= 2)
+      for (std::size_t k = s.begin; k < s.end; ++k) in_full.push_back(words[k]);
+  const Gazetteer& gaz = Gazetteer::instance();
+  for (EntitySpan& s : spans) {
+    if (s.type != EntityType::kPer || s.end - s.begin != 1) continue;
+    if (s.begin > 0 && is_honorific(words[s.begin - 1])) continue;
+    if (std::find(in_full.begin(), in_full.end(), words[s.begin]) != in_full.end()) continue;
+    const City* town = gaz.city(words[s.begin]);
+    if (town != nullptr && town->ambiguous) s.type = to;
+  }
+}
+
+}  // namespace
+
+void repair_spans(const std::vector<std::string_view>& words, std::vector<EntitySpan>& spans,
+                  const SpanRepairs& which) {
+  if (which.drop_titles) drop_titles(words, spans);
+  if (which.join_initials) join_initials(words, spans);
+  if (which.place_alone) place_alone(words, spans, which.place_alone == 'p' ? EntityType::kOrg : EntityType::kLoc);
+  if (which.one_type || which.one_type_single) one_type(words, spans, which.one_type_single && !which.one_type);
+}
+
+}  // namespace newsidx::entities

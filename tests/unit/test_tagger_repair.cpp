@@ -1,0 +1,131 @@
+// Unit tests for the repairs of the tagger's spans: middle initials, honorifics alone, one type
+// per name in a document.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "indexer/entities/tagger.hpp"
+#include "indexer/entities/tagger_repair.hpp"
+#include "indexer/entities/tokenizer.hpp"
+
+namespace ent = newsidx::entities;
+
+namespace {
+
+std::vector<std::string_view> words_of(const std::vector<std::string>& storage) {
+  return {storage.begin(), storage.end()};
+}
+
+std::vector<std::string> split(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+// "PER George W Bush; ORG Chelsea": spans as a reader sees them.
+std::string show(const std::vector<std::string>& words, const std::vector<ent::EntitySpan>& spans) {
+  std::string out;
+  for (const auto& s : spans) {
+    if (!out.empty()) out += "; ";
+    out += ent::to_string(s.type);
+    for (std::size_t k = s.begin; k < s.end; ++k) out += ' ' + words[k];
+  }
+  return out;
+}
+
+std::string repaired(const std::string& text, std::vector<ent::EntitySpan> spans, const char* spec) {
+  const auto words = split(text);
+  ent::repair_spans(words_of(words), spans, *ent::SpanRepairs::parse(spec));
+  return show(words, spans);
+}
+
+constexpr auto kPer = ent::EntityType::kPer;
+constexpr auto kOrg = ent::EntityType::kOrg;
+constexpr auto kLoc = ent::EntityType::kLoc;
+
+}  // namespace
+
+TEST_CASE("tagger repairs: a person broken at a middle initial is one name", "[tagger][repair]") {
+  // "George" PER, "W" outside, "Bush" PER: as the word-class model tagged BBC's George W Bush.
+  CHECK(repaired("President George W Bush said", {{1, 2, kPer}, {3, 4, kPer}}, "i") == "PER George W Bush");
+  CHECK(repaired("John F. Kennedy was", {{0, 2, kPer}, {2, 3, kPer}}, "i") == "PER John F. Kennedy");
+  CHECK(repaired("John F. Kennedy was", {{0, 1, kPer}, {2, 3, kPer}}, "i") == "PER John F. Kennedy");
+  // Without the repair the spans stay as decoded.
+  CHECK(repaired("President George W Bush said", {{1, 2, kPer}, {3, 4, kPer}}, "none") == "PER George; PER Bush");
+  // The words after the initials as another type, as one span with the initial, or as nothing.
+  CHECK(repaired("President George W Bush said", {{1, 2, kPer}, {3, 4, kLoc}}, "i") == "PER George W Bush");
+  CHECK(repaired("President George W Bush said", {{1, 2, kPer}, {2, 4, kOrg}}, "i") == "PER George W Bush");
+  CHECK(repaired("Critics of George W Bush say", {{2, 3, kPer}}, "i") == "PER George W Bush");
+  // An initial with no name after it, or a lower-case word, is left alone.
+  CHECK(repaired("George W said", {{0, 1, kPer}}, "i") == "PER George");
+  CHECK(repaired("George W. the", {{0, 1, kPer}}, "i") == "PER George");
+  // Two persons side by side with no initial between them stay two, as do other types.
+  CHECK(repaired("Smith Jones and Brown", {{0, 1, kPer}, {1, 2, kPer}}, "i") == "PER Smith; PER Jones");
+  CHECK(repaired("Chelsea A Arsenal", {{0, 1, kOrg}, {2, 3, kOrg}}, "i") == "ORG Chelsea; ORG Arsenal");
+  // A lower-case or longer word between them is no initial.
+  CHECK(repaired("Blair and Brown", {{0, 1, kPer}, {2, 3, kPer}}, "i") == "PER Blair; PER Brown");
+}
+
+TEST_CASE("tagger repairs: an honorific alone is no person", "[tagger][repair]") {
+  CHECK(repaired("Mr Ghosn said", {{0, 1, kPer}, {1, 2, kPer}}, "t") == "PER Ghosn");
+  CHECK(repaired("Mrs. Thatcher and Sir Elton", {{0, 1, kPer}, {3, 4, kPer}}, "t").empty());
+  // A title that is also a surname, and a span holding a name, stay.
+  CHECK(repaired("King said", {{0, 1, kPer}}, "t") == "PER King");
+  CHECK(repaired("Dr Fox said", {{0, 2, kPer}}, "t") == "PER Dr Fox");
+  CHECK(ent::is_honorific("Mr"));
+  CHECK(ent::is_honorific("Mrs."));
+  CHECK(ent::is_honorific("Sir"));
+  CHECK_FALSE(ent::is_honorific("mr"));
+  CHECK_FALSE(ent::is_honorific("Judge"));
+}
+
+TEST_CASE("tagger repairs: a name keeps the type most of its mentions have", "[tagger][repair]") {
+  const std::string text = "Chelsea beat Arsenal . Chelsea lead . Chelsea manager Mourinho";
+  const std::vector<ent::EntitySpan> spans = {{0, 1, kOrg}, {2, 3, kOrg}, {4, 5, kPer}, {7, 8, kOrg}, {9, 10, kPer}};
+  CHECK(repaired(text, spans, "n") == "ORG Chelsea; ORG Arsenal; ORG Chelsea; ORG Chelsea; PER Mourinho");
+  CHECK(repaired(text, spans, "s") == "ORG Chelsea; ORG Arsenal; ORG Chelsea; ORG Chelsea; PER Mourinho");
+  // A tie keeps each span's own type.
+  CHECK(repaired("Jordan said . Jordan is", {{0, 1, kPer}, {3, 4, kLoc}}, "n") == "PER Jordan; LOC Jordan");
+  // "s" leaves names of several words alone.
+  const std::string two = "New York won . New York said . New York";
+  const std::vector<ent::EntitySpan> spans2 = {{0, 2, kOrg}, {4, 6, kLoc}, {8, 10, kLoc}};
+  CHECK(repaired(two, spans2, "s") == "ORG New York; LOC New York; LOC New York");
+  CHECK(repaired(two, spans2, "n") == "LOC New York; LOC New York; LOC New York");
+}
+
+TEST_CASE("tagger repairs: specs read back as written, bad ones are refused", "[tagger][repair]") {
+  CHECK(ent::SpanRepairs::parse("it")->spec() == "it");
+  CHECK(ent::SpanRepairs::parse("none")->spec() == "none");
+  CHECK(ent::SpanRepairs::parse("tins")->spec() == "itns");
+  CHECK_FALSE(ent::SpanRepairs::parse("x"));
+  CHECK_FALSE(ent::SpanRepairs::parse(""));
+}
+
+TEST_CASE("tagger repairs: a town's name alone read as a person is its club", "[tagger][repair]") {
+  // Chelsea is a town in GeoNames (Massachusetts) and a census first name: the gazetteer marks it
+  // ambiguous. Tried by cross-validation and not used by default (QUALITY.md).
+  CHECK(repaired("whose Chelsea team", {{1, 2, kPer}}, "p") == "ORG Chelsea");
+  CHECK(repaired("whose Chelsea team", {{1, 2, kPer}}, "l") == "LOC Chelsea");
+  // A fuller name holding the word, or an honorific before it, keeps the person.
+  CHECK(repaired("Chelsea Clinton came . Chelsea said", {{0, 2, kPer}, {4, 5, kPer}}, "p") == "PER Chelsea Clinton; PER Chelsea");
+  CHECK(repaired("Mrs Chelsea said", {{1, 2, kPer}}, "p") == "PER Chelsea");
+  // A surname that is no town stays a person.
+  CHECK(repaired("Mourinho said", {{0, 1, kPer}}, "p") == "PER Mourinho");
+}
+
+TEST_CASE("tagger repairs: the built-in tagger keeps a name with a middle initial whole", "[tagger][repair]") {
+  // Without the repair the shipped model reads "George" alone as the person here.
+  const std::string text = "Critics of George W Bush say the plan will cost too much. Mr Ghosn agreed.";
+  const auto tok = ent::tokenize(text);
+  std::vector<std::string> names;
+  for (const auto& e : ent::Tagger::instance().tag(tok))
+    names.push_back(std::string(ent::to_string(e.type)) + " " +
+                    text.substr(tok.tokens[e.begin].start, tok.tokens[e.end - 1].end - tok.tokens[e.begin].start));
+  CHECK(std::find(names.begin(), names.end(), "PER George W Bush") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "PER Mr") == names.end());
+  CHECK(std::find(names.begin(), names.end(), "PER George") == names.end());
+}
