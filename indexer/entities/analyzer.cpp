@@ -217,6 +217,45 @@ EntitySpan person_span(const TokenizedText& tt, const std::vector<std::string_vi
   return span;
 }
 
+// A mention the tagger read as a location: a country, a building standing for one, or a place
+// resolved through the gazetteer (see typed_mention).
+Mention location_mention(Mention m, const std::string& name, const Gazetteer& gaz, const City* dateline_city) {
+  if (const countries::Country* c = countries::lookup(m.text)) {
+    m.type = MentionType::kCountry;
+    m.country = countries::resolve(m.text).value_or(c->code);
+    m.entity = countries::by_code(m.country) ? countries::by_code(m.country)->name : c->name;
+    return m;
+  }
+  // A building that stands for a government ("White House", "Kremlin") names its country,
+  // as it does when the tagger reads it as an organisation.
+  if (auto code = gaz.metonym_country(m.text)) {
+    m.type = MentionType::kCountry;
+    m.country = *code;
+    m.entity = countries::by_code(*code) ? countries::by_code(*code)->name : *code;
+    return m;
+  }
+  m.type = MentionType::kPlace;
+  // The dateline's city is what its name means elsewhere in the article ("WASHINGTON -
+  // ... Washington officials" is the capital, not the state), and so is a big city's name
+  // that a region of its country shares ("Washington", "Sao Paulo").
+  const City* here = gaz.city(m.text);
+  const Region* region = gaz.region(m.text);
+  if (here && (here == dateline_city ||
+               (region && region->country == here->country && here->population >= kBigCity))) {
+    m.entity = here->name;
+    m.country = here->country;
+  } else if (region) {
+    m.entity = region->name;
+    m.country = region->country;
+  } else if (here) {
+    m.entity = here->name;
+    m.country = here->country;
+  } else {
+    m.entity = name;
+  }
+  return m;
+}
+
 // Builds a mention from a tagger span, or nothing when the span is not worth a facet. Names in
 // ALL-CAPS sentences (headlines, datelines) are title-cased; elsewhere they keep their case.
 std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<std::string_view>& words,
@@ -267,42 +306,8 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
       m.type = MentionType::kOrg;
       m.entity = name;
       return m;
-    case EntityType::kLoc: {
-      if (const countries::Country* c = countries::lookup(m.text)) {
-        m.type = MentionType::kCountry;
-        m.country = countries::resolve(m.text).value_or(c->code);
-        m.entity = countries::by_code(m.country) ? countries::by_code(m.country)->name : c->name;
-        return m;
-      }
-      // A building that stands for a government ("White House", "Kremlin") names its country,
-      // as it does when the tagger reads it as an organisation.
-      if (auto code = gaz.metonym_country(m.text)) {
-        m.type = MentionType::kCountry;
-        m.country = *code;
-        m.entity = countries::by_code(*code) ? countries::by_code(*code)->name : *code;
-        return m;
-      }
-      m.type = MentionType::kPlace;
-      // The dateline's city is what its name means elsewhere in the article ("WASHINGTON -
-      // ... Washington officials" is the capital, not the state), and so is a big city's name
-      // that a region of its country shares ("Washington", "Sao Paulo").
-      const City* here = gaz.city(m.text);
-      const Region* region = gaz.region(m.text);
-      if (here && (here == dateline_city ||
-                   (region && region->country == here->country && here->population >= kBigCity))) {
-        m.entity = here->name;
-        m.country = here->country;
-      } else if (region) {
-        m.entity = region->name;
-        m.country = region->country;
-      } else if (here) {
-        m.entity = here->name;
-        m.country = here->country;
-      } else {
-        m.entity = name;
-      }
-      return m;
-    }
+    case EntityType::kLoc:
+      return location_mention(std::move(m), name, gaz, dateline_city);
     case EntityType::kMisc: {
       // Nationality adjectives ("Russian", "Russian-led") name a country.
       std::string w = m.text;
