@@ -418,6 +418,7 @@ Attribution Attributor::named_speaker(Attribution a, const std::string& phrase, 
 }
 
 std::vector<Quote> Attributor::run() {
+  if (raw_.empty()) return {};
   collect_speech_subjects();
   index_antecedents();
   std::vector<Attribution> att(raw_.size());

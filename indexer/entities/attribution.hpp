@@ -41,6 +41,9 @@ class Attributor {
              const QuoteOptions& options)
       : t_(text), mentions_(mentions), options_(options), toks_(quote_tokens(text)) {
     raw_ = pair_marks(t_, toks_);
+    // Most articles quote nobody: nothing to index for them (5.5% of a worker's instructions on
+    // Reuters went to indexing sentences and mentions of texts without a quotation; issue 21).
+    if (raw_.empty()) return;
     for (std::size_t q = 0; q < raw_.size(); ++q) {
       for (std::size_t k = raw_[q].open_tok; k <= raw_[q].close_tok; ++k) {
         toks_[k].quote = static_cast<int>(q);
