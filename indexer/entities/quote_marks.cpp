@@ -302,4 +302,10 @@ std::size_t para_end(const std::vector<Tok>& toks, std::size_t k) {
   return e;
 }
 
+bool has_quote_marks(std::string_view t) {
+  for (std::string_view mark : {"\"", "''", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB", "\xC2\xBB"})
+    if (t.find(mark) != std::string_view::npos) return true;
+  return false;
+}
+
 }  // namespace newsidx::entities::quoting

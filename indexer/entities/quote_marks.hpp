@@ -28,6 +28,11 @@ struct Tok {
 /// kAbbrevs keep their full stop), and reading other tokens would change the speakers found.
 std::vector<Tok> quote_tokens(std::string_view t);
 
+/// False only when quote_tokens(t) holds no quotation mark: `t` has no straight or curly double
+/// mark, no guillemet and no pair of apostrophes. A cheap scan that spares most articles (which
+/// quote nobody) the quotation finder's tokens and indexes.
+bool has_quote_marks(std::string_view t);
+
 // A quotation found over the tokens: mark token indices per part.
 struct RawQuote {
   std::vector<Span> parts;

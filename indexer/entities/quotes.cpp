@@ -28,6 +28,7 @@ bool counts_for_speaker_facet(const Quote& q) {
 
 std::vector<Quote> find_quotes(std::string_view text, const std::vector<Mention>& mentions,
                                const QuoteOptions& options) {
+  if (!quoting::has_quote_marks(text)) return {};
   quoting::Attributor a(text, mentions, options);
   return a.run();
 }

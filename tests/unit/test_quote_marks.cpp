@@ -1,6 +1,7 @@
 // Unit tests for quotation marks paired over paragraphs (indexer/entities/quote_marks).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -153,4 +154,32 @@ TEST_CASE("quote marks: apostrophes in words never open a quotation", "[quote_ma
         std::vector<std::string>{"Don't go to the Smiths' house,"});
   CHECK(quoted("The Joneses' dog and the Smiths' cat, he said ''no.''") ==
         std::vector<std::string>{"no."});
+}
+
+TEST_CASE("quote marks: has_quote_marks is false only for texts whose quote tokens hold no mark",
+          "[quote_marks][quotes]") {
+  namespace quoting = newsidx::entities::quoting;
+  using quoting::has_quote_marks;
+  const std::vector<std::string> with = {
+      "He said \"no\" twice.",          "\xE2\x80\x9C" "No," "\xE2\x80\x9D" " he said.", "Il a dit \xC2\xAB" " non \xC2\xBB" ".",
+      "He said ''no'' twice.",          "a closing mark alone\xE2\x80\x9D",     "an opening guillemet \xC2\xAB" " only",
+      "three apostrophes '''No,'' he"};
+  const std::vector<std::string> without = {"Prices rose 3 pct in March, the ministry said.",
+                                            "The Smiths' house isn't for sale; it's the '90s.",
+                                            "Curly apostrophes: it\xE2\x80\x99" "s the \xE2\x80\x98" "best\xE2\x80\x99" " one.", ""};
+  const auto marks = [](const std::string& t) {
+    const auto toks = quoting::quote_tokens(t);
+    return std::count_if(toks.begin(), toks.end(), [](const quoting::Tok& k) { return k.kind == quoting::TokKind::kQuoteMark; });
+  };
+  for (const auto& t : with) {
+    CAPTURE(t);
+    CHECK(has_quote_marks(t));
+    CHECK(marks(t) > 0);
+  }
+  for (const auto& t : without) {
+    CAPTURE(t);
+    CHECK_FALSE(has_quote_marks(t));
+    CHECK(marks(t) == 0);
+    CHECK(find_quotes(t, {}).empty());
+  }
 }
