@@ -2,6 +2,7 @@
 #include "aliases.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 #include <fstream>
 #include <sstream>
 
@@ -25,9 +26,12 @@ bool known_facet(std::string_view f) { return f == "person" || f == "org" || f =
 
 void apply_list(const Table& t, std::string_view facet, const std::vector<std::string>& in,
                 std::vector<std::string>& out) {
+  // A set beside the list: an article of tens of thousands of names must not cost the square
+  // of their number.
+  std::unordered_set<std::string> seen(out.begin(), out.end());
   for (const auto& v : in) {
     std::string c = t.canonical(facet, v);
-    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(std::move(c));
+    if (seen.insert(c).second) out.push_back(std::move(c));
   }
 }
 

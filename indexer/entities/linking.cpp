@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <tuple>
+#include <unordered_set>
 
 #include "common/canonical.hpp"
 #include "common/schema.hpp"
@@ -41,9 +42,19 @@ std::string_view bare(std::string_view key) {
   return key;
 }
 
-void push_unique(std::vector<std::string>& out, std::string v) {
-  if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(std::move(v));
-}
+// Appends values not appended before, in order (a set beside the list: an article of tens of
+// thousands of names must not cost the square of their number).
+class UniqueList {
+ public:
+  explicit UniqueList(std::vector<std::string>& out) : out_(out) {}
+  void push(std::string v) {
+    if (seen_.insert(v).second) out_.push_back(std::move(v));
+  }
+
+ private:
+  std::vector<std::string>& out_;
+  std::unordered_set<std::string> seen_;
+};
 
 // The most frequent of `counts`; ties go to the longer spelling, then the smaller key, so that
 // the choice never depends on the order articles were counted in.
@@ -101,6 +112,9 @@ std::string org_group_key(std::string_view name) {
 
 std::array<std::vector<std::pair<std::string, std::string>>, 3> Linker::filed(const ArticleNames& a) const {
   std::array<std::vector<std::pair<std::string, std::string>>, 3> out;
+  // Keys already in each list: an article of tens of thousands of names (a hostile file) must
+  // not cost the square of their number.
+  std::array<std::unordered_set<std::string>, 3> seen;
   for (std::size_t i = 0; i < 3; ++i) {
     for (const auto& v : i == 0 ? a.person : i == 1 ? a.org : a.place) {
       // A name the alias table knows only under another facet belongs there ("Tories" is no
@@ -115,9 +129,7 @@ std::array<std::vector<std::pair<std::string, std::string>>, 3> Linker::filed(co
       std::string shown = names_->canonical(kFacetNames[to], v);
       std::string key = canonical::fold_key(shown);
       if (key.empty()) continue;
-      auto& list = out[to];
-      if (std::none_of(list.begin(), list.end(), [&](const auto& kv) { return kv.first == key; }))
-        list.emplace_back(std::move(key), std::move(shown));
+      if (seen[to].insert(key).second) out[to].emplace_back(std::move(key), std::move(shown));
     }
   }
   return out;
@@ -261,10 +273,17 @@ void Linker::join_pieces(std::array<Keyed, 3>& lists) const {
   for (const auto& list : lists)
     for (const auto& kv : list)
       if (kv.first.find(' ') == std::string::npos) keys.emplace_back(bare(kv.first));
-  for (const auto& x : keys)
+  const std::unordered_set<std::string> present(keys.begin(), keys.end());
+  for (const auto& x : keys) {
+    // Only the keys that begin a known pair with x are looked at (all pairs of a hostile
+    // article's tens of thousands of one-word names would be billions of look-ups).
+    std::unordered_set<std::string> partners;
+    for (auto p = pieces_.lower_bound({x, std::string()}); p != pieces_.end() && p->first.first == x; ++p)
+      if (p->first.second != x && present.count(p->first.second)) partners.insert(p->first.second);
+    if (partners.empty()) continue;
     for (const auto& y : keys) {
-      auto it = x == y ? pieces_.end() : pieces_.find({x, y});
-      if (it == pieces_.end()) continue;
+      if (!partners.count(y)) continue;
+      auto it = pieces_.find({x, y});
       for (auto& list : lists)
         list.erase(std::remove_if(list.begin(), list.end(),
                                   [&](const auto& kv) { return bare(kv.first) == x || bare(kv.first) == y; }),
@@ -272,6 +291,7 @@ void Linker::join_pieces(std::array<Keyed, 3>& lists) const {
       const std::string& key = group_canon_.at(it->second);
       lists[1].emplace_back(key, display(kOrg, key, key));
     }
+  }
 }
 
 std::string Linker::display(std::string_view facet, const std::string& key, const std::string& fallback) const {
@@ -329,15 +349,15 @@ ArticleNames Linker::link(const ArticleNames& a) const {
   join_pieces(moved);
   ArticleNames out;
   out.period = a.period;
-  for (auto& [key, shown] : moved[0])
-    push_unique(out.person, display(kPerson, person_key(key, a.period), shown));
+  UniqueList person(out.person), org(out.org), place(out.place);
+  for (auto& [key, shown] : moved[0]) person.push(display(kPerson, person_key(key, a.period), shown));
   for (auto& [key, shown] : moved[1]) {
     std::string group = org_group_key(key);
     if (auto m = merged_.find(group); m != merged_.end()) group = m->second;
     auto it = group_canon_.find(group);
-    push_unique(out.org, display(kOrg, it == group_canon_.end() ? key : it->second, shown));
+    org.push(display(kOrg, it == group_canon_.end() ? key : it->second, shown));
   }
-  for (auto& [key, shown] : moved[2]) push_unique(out.place, display(kPlace, key, shown));
+  for (auto& [key, shown] : moved[2]) place.push(display(kPlace, key, shown));
   return out;
 }
 

@@ -431,10 +431,8 @@ void extract_features(const TaggerInput& input, const FeatureHook& hook, Documen
 std::uint32_t NameMemory::feature(const DocumentFeatures& f, std::size_t i) const {
   const std::uint64_t key = f.name_keys[i];
   if (key == 0) return 0;
-  for (const auto& [k, mask] : seen_) {
-    if (k == key) return feat(kHistory, mask, f.contexts[i]);
-  }
-  return 0;
+  const auto it = seen_.find(key);
+  return it == seen_.end() ? 0 : feat(kHistory, it->second, f.contexts[i]);
 }
 
 void NameMemory::record(const DocumentFeatures& f, const std::vector<EntitySpan>& spans,
@@ -444,9 +442,7 @@ void NameMemory::record(const DocumentFeatures& f, const std::vector<EntitySpan>
     for (std::size_t i = spans[s].begin; i < spans[s].end; ++i) {
       const std::uint64_t key = f.name_keys[i];
       if (key == 0) continue;
-      auto it = std::find_if(seen_.begin(), seen_.end(), [&](const auto& e) { return e.first == key; });
-      if (it == seen_.end()) seen_.emplace_back(key, bit);
-      else it->second |= bit;
+      seen_[key] |= bit;
     }
   }
 }
