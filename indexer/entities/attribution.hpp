@@ -264,6 +264,9 @@ class Attributor {
   std::vector<const Mention*> overlapping(Span s) const;
   // Whether a name found in the text overlaps `s`.
   bool text_name_overlaps(Span s) const;
+  // Whether the bytes `run` hold a person or organisation the article's mentions know, or a
+  // name of its text.
+  bool names_someone(Span run) const;
   // The first person mention by surname, and the first organisation mention by text or entity.
   std::map<std::string, const Mention*> person_by_surname_, org_by_phrase_;
   // Pronoun antecedents and who has spoken where (see Antecedents and Spoken); the fullest

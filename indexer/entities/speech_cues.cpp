@@ -327,14 +327,16 @@ Attribution Attributor::name_before_colon(std::size_t floor, std::size_t colon) 
   const bool speech = is_word(nb) && (in(kSpeechVerbs, lower(word(nb))) || lower(word(nb)) == "continued");
   if (nb == floor && speech) ++nb;  // "Stated Stone:"
   if (nb >= colon) return {};
-  const Span run{toks_[nb].b, toks_[colon - 1].e};
-  const auto found = overlapping(run);
-  const bool known = std::any_of(found.begin(), found.end(), [](const Mention* m) {
-                       return m->type == MentionType::kPerson || m->type == MentionType::kOrg;
-                     }) || text_name_overlaps(run);
-  if (!known) return {};
+  if (!names_someone({toks_[nb].b, toks_[colon - 1].e})) return {};
   Attribution a = analyse_np(nb, colon, colon);
   return a.speaker ? a : Attribution{};
+}
+
+bool Attributor::names_someone(Span run) const {
+  const auto found = overlapping(run);
+  return std::any_of(found.begin(), found.end(), [](const Mention* m) {
+           return m->type == MentionType::kPerson || m->type == MentionType::kOrg;
+         }) || text_name_overlaps(run);
 }
 
 // The subject of an absolute construction whose participle is token `k`: a name the article
@@ -348,12 +350,7 @@ Attribution Attributor::absolute_subject(std::size_t floor, std::size_t k) {
   if (b == e || b == floor) return {};
   const bool opener = is_dash(b - 1) || (is_word(b - 1) && (word(b - 1) == "with" || word(b - 1) == "and"));
   if (!opener) return {};
-  const Span run{toks_[b].b, toks_[e - 1].e};
-  const auto found = overlapping(run);
-  const bool person = std::any_of(found.begin(), found.end(), [](const Mention* m) {
-                        return m->type == MentionType::kPerson || m->type == MentionType::kOrg;
-                      }) || text_name_overlaps(run);
-  if (!person) return {};
+  if (!names_someone({toks_[b].b, toks_[e - 1].e})) return {};
   Attribution a = analyse_np(b, e, k);
   return a.speaker ? a : Attribution{};
 }
