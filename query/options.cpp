@@ -14,12 +14,32 @@
 #include "common/config_files.hpp"
 #include "common/schema.hpp"
 #include "query/facets.hpp"
+#include "query/spelling.hpp"
 
 namespace newsidx::query {
 
 namespace po = boost::program_options;
 
 namespace {
+
+// The hint for an option nobody declared ("--persn"): the nearest long option within the edits
+// a spelling correction may make, as a hurried user's typo most often is one.
+std::string option_hint(const po::options_description& desc, const std::string& typed) {
+  std::string name = typed;
+  name.erase(0, name.find_first_not_of('-'));
+  name = name.substr(0, name.find('='));
+  std::string best;
+  std::size_t best_d = allowed_edits(name.size()) + 1;
+  for (const auto& opt : desc.options()) {
+    const std::string& known = opt->long_name();
+    const std::size_t d = osa_distance(name, known, best_d - 1);
+    if (!known.empty() && d < best_d) {
+      best = known;
+      best_d = d;
+    }
+  }
+  return best.empty() ? "see newsidx-query --help" : "did you mean --" + best + "? (see newsidx-query --help)";
+}
 
 Error usage(std::string message, std::string hint) {
   return Error{ErrorCode::kUsage, "newsidx-query: " + std::move(message), std::move(hint)};
@@ -311,6 +331,8 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   try {
     po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
     po::notify(vm);
+  } catch (const po::unknown_option& e) {
+    return usage(e.what(), option_hint(desc, e.get_option_name()));
   } catch (const po::error& e) {
     return usage(e.what(), "see newsidx-query --help");
   }

@@ -82,3 +82,16 @@ TEST_CASE("query options: --author, --lang and the metadata facets", "[query]") 
   CHECK(o->request.filters == std::vector<Filter>{{"author", {"lima"}}, {"lang", {"fr"}}});
   CHECK(o->request.facets == std::vector<std::string>{"source", "section", "author", "lang"});
 }
+
+TEST_CASE("query options: a mistyped option names the option meant", "[query]") {
+  const auto hint_for = [](const char* typed) {
+    auto r = parse({"--db", "x.db", typed, "oil"});
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == ErrorCode::kUsage);
+    return r.error().hint;
+  };
+  CHECK(hint_for("--persn") == "did you mean --person? (see newsidx-query --help)");
+  CHECK(hint_for("--speakr") == "did you mean --speaker? (see newsidx-query --help)");
+  CHECK(hint_for("--contry=UA") == "did you mean --country? (see newsidx-query --help)");
+  CHECK(hint_for("--zzzzzz") == "see newsidx-query --help");  // nothing near: no guess
+}
