@@ -25,6 +25,10 @@ struct QuoteStats {
 };
 
 /// Optional knowledge the attribution can use; everything has a working default.
+/// Persons of one surname in an article beyond which the surname picks none of them for a
+/// pronoun (QuoteOptions::shared_surnames): "Clinton" of Bill and Hillary, not a list of 40.
+inline constexpr std::size_t kMaxNamesakes = 6;
+
 struct QuoteOptions {
   /// Gender of a first name ("Amy" -> kFemale). Used to resolve "he"/"she" to the nearest
   /// compatible person. When empty, the gazetteer's census first names are used; a name whose

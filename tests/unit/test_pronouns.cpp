@@ -289,3 +289,34 @@ TEST_CASE("pronouns: a surname alone stands for each person of the article with 
   options.shared_surnames = false;
   CHECK(find_quotes(text, mentions, options).at(0).speaker == "Mary Smith");
 }
+
+TEST_CASE("pronouns: a surname of more than kMaxNamesakes persons stands for none of them",
+          "[pronouns][quotes]") {
+  // As above, with Tom and Betsy among many Ebelings: the surname tells "she" nothing, so the
+  // nearer Mary Smith takes it (and no text of thousands of Ebelings costs the square of them).
+  std::string text = "Tom Ebeling and Betsy Ebeling live in Chicago with ";
+  std::vector<std::string> others;
+  for (std::size_t i = 0; i + 2 < newsidx::entities::kMaxNamesakes; ++i) others.push_back(std::string(1, static_cast<char>('A' + i)) + "nn Ebeling");
+  for (const auto& o : others) text += o + ", ";
+  text += "and Mary Smith.\n\nEbeling reminisced about the war. \"It changed both of us,\" she said.";
+  const auto mentions_with = [&](const std::vector<std::string>& extra) {
+    std::vector<Mention> mentions;
+    for (const char* n : {"Tom Ebeling", "Betsy Ebeling", "Mary Smith"}) add_mentions(mentions, text, n, n);
+    for (const auto& o : extra) add_mentions(mentions, text, o, o);
+    add_mentions(mentions, text, "Ebeling", "Tom Ebeling");
+    return mentions;
+  };
+  newsidx::entities::QuoteOptions options;
+  options.gender_of = [](std::string_view first) {
+    return first == "Tom" ? newsidx::entities::NameGender::kMale : newsidx::entities::NameGender::kFemale;
+  };
+  // kMaxNamesakes Ebelings: still one of them (which one, the order of mention decides).
+  const auto six = find_quotes(text, mentions_with(others), options).at(0).speaker;
+  REQUIRE(six.has_value());
+  CHECK(six->ends_with(" Ebeling"));
+  CHECK(*six != "Tom Ebeling");  // "she"
+  // One more: none of them.
+  others.push_back("Zed Ebeling");
+  text.insert(text.find("and Mary Smith"), "Zed Ebeling, ");
+  CHECK(find_quotes(text, mentions_with(others), options).at(0).speaker == "Mary Smith");
+}
