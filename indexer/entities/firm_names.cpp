@@ -2,6 +2,7 @@
 #include "firm_names.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <array>
 #include <cctype>
 #include <optional>
@@ -100,7 +101,10 @@ bool replace_with_org(std::string_view text, std::vector<Mention>& mentions, Spa
 }
 
 // "X and Y Corp", "X, Y and Z Securities Corp": the span from X to the end of `m`, or none.
-std::optional<Span> joined_span(std::string_view text, const std::vector<Mention>& mentions, const Mention& m) {
+// `alone` remembers stands_alone's answer per word: it reads the whole text, and a text of
+// thousands of firm names asked it once per mention.
+std::optional<Span> joined_span(std::string_view text, const std::vector<Mention>& mentions, const Mention& m,
+                                std::unordered_map<std::string, bool>& alone) {
   if (m.type != MentionType::kOrg) return std::nullopt;
   const auto w = words_of(m.text);
   // "Poor's" after "Standard and": a possessive ends a firm's name as a designator does.
@@ -112,7 +116,9 @@ std::optional<Span> joined_span(std::string_view text, const std::vector<Mention
                          return is_corporate_designator(x);
                        }))))
     return std::nullopt;
-  if (stands_alone(text, w[0])) return std::nullopt;
+  auto known = alone.find(std::string(w[0]));
+  if (known == alone.end()) known = alone.emplace(std::string(w[0]), stands_alone(text, w[0])).first;
+  if (known->second) return std::nullopt;
   std::size_t conj = conjunction_before(text, m.span.start);
   if (conj == std::string_view::npos) return std::nullopt;
   std::size_t start = capitalised_word_before(text, conj);
@@ -189,11 +195,17 @@ bool is_corporate_designator(std::string_view word) {
 
 void join_firm_names(std::string_view text, std::vector<Mention>& mentions) {
   std::vector<std::string> joined;  // entities of the joins made
+  std::unordered_map<std::string, bool> alone;
   for (std::size_t k = 0; k < mentions.size();) {
-    const auto span = joined_span(text, mentions, mentions[k]);
+    const auto span = joined_span(text, mentions, mentions[k], alone);
     if (span && replace_with_org(text, mentions, *span, "")) {
       joined.push_back(normalise_space(text.substr(span->start, span->end - span->start)));
-      k = 0;  // the list changed under the index: start over (joins are few)
+      // The list changed from the join on: go on from the new organisation. The mentions before
+      // it end before the join and look only at text and mentions before themselves, so their
+      // answers stand (starting over cost a text of thousands of firms the cube of their number).
+      k = static_cast<std::size_t>(
+          std::find_if(mentions.begin(), mentions.end(), [&](const Mention& x) { return x.span.start == span->start && x.span.end == span->end; }) -
+          mentions.begin());
     } else {
       ++k;
     }
