@@ -2,7 +2,9 @@
 #include "cluster_step.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -44,7 +46,7 @@ class Step {
     }
     std::sort(seeds.begin(), seeds.end());
     seeds.erase(std::unique(seeds.begin(), seeds.end()), seeds.end());
-    for (auto did : seeds) node(did);
+    load_nodes(seeds);
     for (auto did : seeds) find_copies(did);
     return finish(fresh, nullptr);
   }
@@ -62,6 +64,7 @@ class Step {
       stories[*v].push_back(v.get_docid());
     std::vector<Xapian::docid> queue(fresh.begin(), fresh.end());
     std::sort(queue.begin(), queue.end());
+    prefetch_batch(queue);
     std::unordered_set<Xapian::docid> queued(fresh.begin(), fresh.end());
     std::unordered_set<std::string> reached;
     for (std::size_t k = 0; k < queue.size(); ++k) {
@@ -115,17 +118,60 @@ class Step {
   std::size_t node(Xapian::docid did) {
     if (auto it = index_.find(did); it != index_.end()) return it->second;
     const Xapian::Document doc = read_.get_document(did);
+    return add_node(did, doc.get_value(schema::slot(schema::Slot::kDate)), doc.get_value(kClusterSlot),
+                    doc.get_value(kPreviousSlot), doc.get_value(kFingerprintSlot));
+  }
+
+  std::size_t add_node(Xapian::docid did, std::string date, std::string label, std::string previous,
+                       std::string_view print) {
     clusters::Member m;
-    m.date = doc.get_value(schema::slot(schema::Slot::kDate));
+    m.date = std::move(date);
     const std::size_t i = docids_.size();
     index_.emplace(did, i);
     docids_.push_back(did);
     members_.push_back(std::move(m));
     has_id_.push_back(false);
-    old_.push_back(doc.get_value(kClusterSlot));
-    previous_.push_back(doc.get_value(kPreviousSlot));
-    prints_.push_back(clusters::decode(doc.get_value(kFingerprintSlot)).value_or(clusters::Fingerprint{}));
+    old_.push_back(std::move(label));
+    previous_.push_back(std::move(previous));
+    prints_.push_back(clusters::decode(print).value_or(clusters::Fingerprint{}));
     return i;
+  }
+
+  // Reads the nodes of `dids` (ascending) not read yet from the value streams, forwards. A node
+  // read on its own costs a look-up in the table per value (each reading blocks from the root),
+  // where the values of a batch's candidates share blocks: on Reuters as files the 22 batches'
+  // story steps took 0.90 s with a look-up per value and 0.50 s so, of which reading the nodes
+  // 0.03 s; the rest is the candidates' band posting lists (issue 21).
+  void load_nodes(const std::vector<Xapian::docid>& dids) {
+    static constexpr std::array kSlots{schema::Slot::kDate, schema::Slot::kCluster, schema::Slot::kPreviousCluster,
+                                       schema::Slot::kFingerprint};
+    std::array<Xapian::ValueIterator, kSlots.size()> it;
+    for (std::size_t k = 0; k < kSlots.size(); ++k) it[k] = read_.valuestream_begin(schema::slot(kSlots[k]));
+    const auto value = [&](std::size_t k, Xapian::docid did) {
+      auto& v = it[k];
+      const auto end = read_.valuestream_end(schema::slot(kSlots[k]));
+      if (v != end && v.get_docid() < did) v.skip_to(did);
+      return v != end && v.get_docid() == did ? *v : std::string();
+    };
+    for (Xapian::docid did : dids)
+      if (!index_.count(did)) add_node(did, value(0, did), value(1, did), value(2, did), value(3, did));
+  }
+
+  // Reads, in document order, the nodes of the batch's articles and of their candidates, which
+  // find_copies then finds read.
+  void prefetch_batch(const std::vector<Xapian::docid>& fresh) {
+    load_nodes(fresh);
+    std::vector<Xapian::docid> wanted;
+    for (Xapian::docid did : fresh) {
+      const std::size_t i = index_.at(did);
+      if (prints_[i].empty()) continue;
+      auto c = candidates(did, clusters::band_terms(prints_[i]));
+      wanted.insert(wanted.end(), c.begin(), c.end());
+      candidates_.emplace(did, std::move(c));
+    }
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    load_nodes(wanted);
   }
 
   // Reads the id of node i (its Q term), which labels and relabelling need.
@@ -169,7 +215,9 @@ class Step {
     std::vector<std::size_t> copies;
     const std::size_t i = node(did);
     if (prints_[i].empty()) return copies;
-    for (Xapian::docid other : candidates(did, clusters::band_terms(prints_[i]))) {
+    auto known = candidates_.extract(did);
+    const auto others = known ? std::move(known.mapped()) : candidates(did, clusters::band_terms(prints_[i]));
+    for (Xapian::docid other : others) {
       // A pair is verified once, from its smaller document id.
       const std::size_t j = node(other);
       if (clusters::is_copy(prints_[i], prints_[j]) && clusters::close_in_time(members_[i].date, members_[j].date)) {
@@ -222,6 +270,8 @@ class Step {
   std::vector<std::string> previous_;  // kPreviousCluster: the story of an article written again
   std::vector<clusters::Fingerprint> prints_;
   std::vector<std::pair<std::size_t, std::size_t>> pairs_;
+  // Candidates read ahead by prefetch_batch, taken by find_copies.
+  std::unordered_map<Xapian::docid, std::vector<Xapian::docid>> candidates_;
 };
 
 }  // namespace
