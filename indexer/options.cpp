@@ -15,6 +15,7 @@
 #include <boost/program_options.hpp>
 
 #include "common/config_files.hpp"
+#include "common/edit_distance.hpp"
 
 namespace newsidx::indexer {
 
@@ -24,6 +25,15 @@ namespace {
 
 Error usage(const std::string& message, const std::string& hint = "see newsidx-index --help") {
   return Error{ErrorCode::kUsage, "newsidx-index: " + message, hint};
+}
+
+// The long option a mistyped one most likely means, on the command line ("--rebiuld") or in a
+// configuration file ("bacth-size = 500"): the nearest within the edits a spelling correction
+// may make, or "".
+std::string option_meant(const po::options_description& desc, const std::string& typed) {
+  std::vector<std::string> names;
+  for (const auto& opt : desc.options()) names.push_back(opt->long_name());
+  return nearest_option(typed, names);
 }
 
 }  // namespace
@@ -191,11 +201,19 @@ Status read_layers(int argc, const char* const argv[], const po::options_descrip
       std::ifstream in(f);
       try {
         po::store(po::parse_config_file(in, desc), vm);
+      } catch (const po::unknown_option& e) {
+        const std::string meant = option_meant(desc, e.get_option_name());
+        const std::string lines = "its lines are \"name = value\" with the long option names";
+        return usage(f + ": " + e.what(), meant.empty() ? lines : "did you mean " + meant + "? (" + lines + ")");
       } catch (const po::error& e) {
         return usage(f + ": " + e.what(), "fix the file; its lines are \"name = value\" with the long option names");
       }
     }
     po::notify(vm);
+  } catch (const po::unknown_option& e) {
+    const std::string meant = option_meant(desc, e.get_option_name());
+    return usage(e.what(), meant.empty() ? "see newsidx-index --help"
+                                         : "did you mean --" + meant + "? (see newsidx-index --help)");
   } catch (const po::error& e) {
     return usage(e.what());
   }

@@ -12,9 +12,9 @@
 #include <boost/program_options.hpp>
 
 #include "common/config_files.hpp"
+#include "common/edit_distance.hpp"
 #include "common/schema.hpp"
 #include "query/facets.hpp"
-#include "query/spelling.hpp"
 
 namespace newsidx::query {
 
@@ -25,19 +25,9 @@ namespace {
 // The hint for an option nobody declared ("--persn"): the nearest long option within the edits
 // a spelling correction may make, as a hurried user's typo most often is one.
 std::string option_hint(const po::options_description& desc, const std::string& typed) {
-  std::string name = typed;
-  name.erase(0, name.find_first_not_of('-'));
-  name = name.substr(0, name.find('='));
-  std::string best;
-  std::size_t best_d = allowed_edits(name.size()) + 1;
-  for (const auto& opt : desc.options()) {
-    const std::string& known = opt->long_name();
-    const std::size_t d = osa_distance(name, known, best_d - 1);
-    if (!known.empty() && d < best_d) {
-      best = known;
-      best_d = d;
-    }
-  }
+  std::vector<std::string> names;
+  for (const auto& opt : desc.options()) names.push_back(opt->long_name());
+  const std::string best = nearest_option(typed, names);
   return best.empty() ? "see newsidx-query --help" : "did you mean --" + best + "? (see newsidx-query --help)";
 }
 

@@ -84,29 +84,6 @@ std::string with_field_names(std::string_view typed, std::string corrected) {
   return corrected;
 }
 
-std::size_t osa_distance(std::string_view a, std::string_view b, std::size_t limit) {
-  const std::size_t n = a.size(), m = b.size();
-  if ((n > m ? n - m : m - n) > limit) return limit + 1;
-  // Three rows: the one before the previous is needed for swaps.
-  std::vector<std::size_t> before(m + 1), prev(m + 1), cur(m + 1);
-  for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= n; ++i) {
-    cur[0] = i;
-    std::size_t row_min = cur[0];
-    for (std::size_t j = 1; j <= m; ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], before[j - 2] + 1);
-      row_min = std::min(row_min, cur[j]);
-    }
-    if (row_min > limit) return limit + 1;
-    std::swap(before, prev);
-    std::swap(prev, cur);
-  }
-  return std::min(prev[m], limit + 1);
-}
-
-std::size_t allowed_edits(std::size_t length) { return length < 8 ? 1 : 2; }
-
 std::string accepted_correction(std::string_view typed, std::string_view corrected,
                                 const std::function<bool(const std::string&)>& known) {
   const auto from = words_of(typed), to = words_of(corrected);

@@ -9,14 +9,9 @@
 #include <string>
 #include <string_view>
 
+#include "common/edit_distance.hpp"
+
 namespace newsidx::query {
-
-/// Edit distance counting an insertion, deletion, substitution or swap of two neighbouring
-/// bytes as one edit (optimal string alignment), or `limit` + 1 when it is larger than `limit`.
-std::size_t osa_distance(std::string_view a, std::string_view b, std::size_t limit);
-
-/// The edits a correction may make to a word of `length` bytes: 1 below 8 bytes, else 2.
-std::size_t allowed_edits(std::size_t length);
 
 /// `typed` with the replacements of Xapian's `corrected` (the same text with some words
 /// replaced) that are worth offering: a word is replaced only when `known` (asked with the

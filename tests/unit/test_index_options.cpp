@@ -1,4 +1,4 @@
-// newsidx-index's option parsing: --max-prune, --exclude, --status and the configuration file.
+// newsidx-index's option parsing: --max-prune, --exclude, --status, the configuration file, typos.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -70,4 +70,22 @@ TEST_CASE("index options: exclude and max-prune come from the configuration file
   REQUIRE(o);
   CHECK(o->exclude == std::vector<std::string>{"*.bak", "tmp/"});
   CHECK(o->max_prune == MaxPrune{5, true});
+}
+
+TEST_CASE("index options: a mistyped option names the option meant, on the command line and in a file", "[options]") {
+  auto typo = parse({"--config", "/dev/null", "--db", "x.db", "--rebiuld", "a"});
+  REQUIRE_FALSE(typo);
+  CHECK(typo.error().code == newsidx::ErrorCode::kUsage);
+  CHECK(typo.error().hint == "did you mean --rebuild? (see newsidx-index --help)");
+  auto far = parse({"--config", "/dev/null", "--db", "x.db", "--zzzzzz", "a"});
+  REQUIRE_FALSE(far);
+  CHECK(far.error().hint == "see newsidx-index --help");  // nothing near: no guess
+
+  newsidx::test::TempDir dir;
+  newsidx::test::write_file(dir.path() / "n.conf", "db = x.db\nbacth-size = 500\n");
+  auto file = parse({"--config", dir.str("n.conf"), "a"});
+  REQUIRE_FALSE(file);
+  CHECK(file.error().message.find("n.conf") != std::string::npos);
+  CHECK(file.error().hint ==
+        "did you mean batch-size? (its lines are \"name = value\" with the long option names)");
 }
