@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "common/analysis.hpp"
+#include "common/canonical.hpp"
 #include "common/schema.hpp"
 #include "common/xapian_db.hpp"
 #include "query/spelling.hpp"
@@ -226,6 +227,35 @@ Status check_balanced(const std::string& text) {
   return Ok{};
 }
 
+namespace {
+
+// True when `text` is plain words (letters, digits, apostrophes, spaces), each a stop word
+// ("the who", "it"): the indexer keeps no stem of a stop word (analysis: STOP_STEMMED), and
+// Xapian's parser searches the stems of a query of stop words alone, which match nothing. As a
+// phrase, the words are searched as written.
+bool only_stop_words(std::string_view text) {
+  const Xapian::Stopper* stop = analysis::stopper();
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '\'')) ++j;
+    if (j == i || (j < text.size() && text[j] != ' ' && text[j] != '\t')) return false;  // a sign: not plain
+    const std::string word(text.substr(i, j - i));
+    // Upper-case AND, OR and NOT are operators, not words.
+    if (word == "AND" || word == "OR" || word == "NOT" || !(*stop)(canonical::ascii_lower(word))) return false;
+    ++words;
+    i = j;
+  }
+  return words > 0;
+}
+
+}  // namespace
+
 Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db, const Resolver& resolve,
                                const Day& today) {
   std::size_t option_values = 0;
@@ -236,7 +266,11 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
   ParseState state{&resolve, today, false, &out.info, std::nullopt, option_values};
   const bool has_text = spec.text.find_first_not_of(" \t\r\n") != std::string::npos;
   // Accents are folded as the indexer folds them (case is kept: it decides what is stemmed).
-  const std::string folded = analysis::fold_accents(spec.text);
+  std::string folded = analysis::fold_accents(spec.text);
+  if (only_stop_words(folded)) {
+    out.info.notes.push_back("'" + spec.text + "' holds only common words, searched as written: \"" + folded + "\"");
+    folded = "\"" + folded + "\"";
+  }
 
   auto parse = [&](bool ignore_dates) -> Result<Xapian::Query> {
     if (!has_text) return Xapian::Query();

@@ -51,6 +51,7 @@ struct ParseInfo {
   std::vector<std::string> filters;    ///< readable filters ("person: antony blinken", "date: ...")
   std::string corrected;               ///< spelling-corrected query text, "" if none
   std::string parsed_text;             ///< the text `corrected` corrects (accents folded)
+  std::vector<std::string> notes;      ///< how the text was read, when not as typed
 };
 
 struct BuiltQuery {

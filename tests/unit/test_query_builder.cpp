@@ -164,3 +164,24 @@ TEST_CASE("query builder: a wildcard stands for at most its most frequent words"
   enquire.set_query(q->query);
   CHECK(enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated() == kMaxWildcardTerms);
 }
+
+TEST_CASE("query builder: a query of common words alone is searched as written", "[query]") {
+  // The indexer keeps no stem of a stop word: "the who" as stems matched nothing, though the
+  // phrase "The Who" is in the archive.
+  auto q = build("the who");
+  REQUIRE(q.ok());
+  const std::string d = q->query.get_description();
+  CHECK(d.find("PHRASE") != std::string::npos);
+  CHECK(d.find("Zwho") == std::string::npos);
+  CHECK(d.find("who@") != std::string::npos);
+  REQUIRE(q->info.notes.size() == 1);
+  CHECK(q->info.notes[0] == "'the who' holds only common words, searched as written: \"the who\"");
+  // One word of substance keeps the usual reading (stems, common words dropped), and so do
+  // operators and phrases typed.
+  for (std::string text : {"the who blair", "the AND who", "\"the who\"", "who:x"}) {
+    INFO(text);
+    auto r = build(text);
+    if (r.ok()) CHECK(r->info.notes.empty());
+  }
+  CHECK(build("the who blair")->query.get_description().find("Zblair") != std::string::npos);
+}
