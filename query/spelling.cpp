@@ -84,6 +84,18 @@ std::string with_field_names(std::string_view typed, std::string corrected) {
   return corrected;
 }
 
+std::string with_field_case(std::string text) {
+  const auto words = words_of(text);
+  // Same length: the offsets of the later words stay valid.
+  for (const Word& w : words) {
+    if (!before_colon(text, w) || (w.begin > 0 && text[w.begin - 1] == ':')) continue;
+    const std::string_view typed = std::string_view(text).substr(w.begin, w.end - w.begin);
+    const std::string low = lower(typed);
+    if (low != typed && nearest_field(typed) == low) text.replace(w.begin, w.end - w.begin, low);
+  }
+  return text;
+}
+
 std::string accepted_correction(std::string_view typed, std::string_view corrected,
                                 const std::function<bool(const std::string&)>& known) {
   const auto from = words_of(typed), to = words_of(corrected);

@@ -185,3 +185,8 @@ TEST_CASE("query builder: a query of common words alone is searched as written",
   }
   CHECK(build("the who blair")->query.get_description().find("Zblair") != std::string::npos);
 }
+
+TEST_CASE("query builder: field names are read whatever their case", "[query]") {
+  CHECK(described("TITLE:blair") == described("title:blair"));
+  CHECK(described("Title:\"blair sees\"") == described("title:\"blair sees\""));
+}

@@ -48,3 +48,14 @@ TEST_CASE("spelling: a mistyped field name is corrected from the field table, wh
   CHECK(accepted_correction("Country:ua", "country:ua", known) == "country:ua");
   CHECK(accepted_correction("blair contry:ua", "blair country:ua", known) == "blair country:ua");
 }
+
+TEST_CASE("spelling: a field typed in capitals is the field", "[query][spelling]") {
+  CHECK(with_field_case("TITLE:blair") == "title:blair");
+  CHECK(with_field_case("Person:\"Tony Blair\" Country:iraq") == "person:\"Tony Blair\" country:iraq");
+  CHECK(with_field_case("DATE:2004 oil") == "date:2004 oil");
+  // Words that are no field, a field in its own case, and a value after a colon stay.
+  CHECK(with_field_case("Blair: no") == "Blair: no");
+  CHECK(with_field_case("person:blair") == "person:blair");
+  CHECK(with_field_case("x:TITLE:blair") == "x:TITLE:blair");
+  CHECK(with_field_case("Contry:ua") == "Contry:ua");  // a typo is the suggestion's business
+}
