@@ -14,6 +14,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "common/cli_values.hpp"
 #include "common/config_files.hpp"
 #include "common/edit_distance.hpp"
 
@@ -71,8 +72,13 @@ std::vector<std::string> default_config_files() { return config::default_files()
 namespace {
 
 // The values parse_options reads before it turns them into IndexOptions fields.
+// Bounds of --jobs and --batch-size: more threads than this only add memory and switches, and
+// Xapian holds a whole batch in memory.
+constexpr std::size_t kMaxJobs = 256;
+constexpr std::size_t kMaxBatch = 1'000'000;
+
 struct RawOptions {
-  std::string config, max_prune = "50%";
+  std::string config, max_prune = "50%", jobs = "0", batch_size = "1000";
   bool no_prune = false, prune = false, verbose = false, quiet = false, no_progress = false;
 };
 
@@ -120,10 +126,10 @@ po::options_description describe_options(IndexOptions& o, RawOptions& raw) {
     ("db,d", po::value<std::string>(&o.db), "database to create or update (e.g. --db news.db)")
     ("archive", po::value<std::vector<std::string>>(&o.archives),
        "folder or file to index; also given as plain arguments (repeatable)")
-    ("jobs,j", po::value<unsigned>(&o.jobs)->default_value(0),
-       "worker threads for reading and analysis; 0 = one per core")
-    ("batch-size", po::value<std::size_t>(&o.batch_size)->default_value(1000),
-       "documents per commit; bounds the writer's memory (e.g. --batch-size 500)")
+    ("jobs,j", po::value<std::string>(&raw.jobs)->default_value("0"),
+       "worker threads for reading and analysis, 0 to 256; 0 = one per core")
+    ("batch-size", po::value<std::string>(&raw.batch_size)->default_value("1000"),
+       "documents per commit, 1 to 1,000,000; bounds the writer's memory (e.g. --batch-size 500)")
     ("max-article-bytes", po::value<std::size_t>(&o.max_article_bytes)->default_value(4 * 1024 * 1024),
        "skip articles larger than this, with a warning (a .txt file larger than this is not read)")
     ("lock-timeout", po::value<int>(&o.lock_timeout_s)->default_value(60),
@@ -237,7 +243,6 @@ Status check_combinations(IndexOptions& o) {
     return usage("--compact cannot be combined with --dry-run, --extract-only or --rebuild");
   if (o.lock_timeout_s < 0) return usage("--lock-timeout must be 0 or more seconds");
   if (o.jobs == 0) o.jobs = std::max(1u, std::thread::hardware_concurrency());
-  if (o.batch_size == 0) o.batch_size = 1;
   if (o.log_keep == 0) o.log_keep = 1;
   return Ok{};
 }
@@ -269,6 +274,11 @@ Result<IndexOptions> parse_options(int argc, const char* const argv[]) {
   if (raw.quiet) o.log_level = LogLevel::kQuiet;
   o.progress = !raw.no_progress;
   o.extract_only = vm.count("extract-only") > 0;
+  // Read here rather than by Boost, which takes "-1" for 4,294,967,295 threads.
+  if (auto j = whole_number(raw.jobs, 0, kMaxJobs)) o.jobs = static_cast<unsigned>(*j);
+  else return usage(range_message("--jobs", raw.jobs, 0, kMaxJobs), "e.g. --jobs 2 (0: one per core)");
+  if (auto b = whole_number(raw.batch_size, 1, kMaxBatch)) o.batch_size = *b;
+  else return usage(range_message("--batch-size", raw.batch_size, 1, kMaxBatch), "e.g. --batch-size 500");
   if (auto m = parse_max_prune(raw.max_prune)) o.max_prune = *m;
   else return usage("--max-prune must be a share such as 50% (0-100%) or a number of articles, not \"" +
                     raw.max_prune + "\"");

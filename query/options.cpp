@@ -5,12 +5,12 @@
 #define NEWSIDX_DOCDIR "/usr/local/share/doc/newsidx"
 #endif
 
-#include <charconv>
 #include <fstream>
 #include <sstream>
 
 #include <boost/program_options.hpp>
 
+#include "common/cli_values.hpp"
 #include "common/config_files.hpp"
 #include "common/edit_distance.hpp"
 #include "common/schema.hpp"
@@ -57,25 +57,11 @@ Result<std::string> from_config(const std::string& config, const char* key) {
   return std::string();
 }
 
-// "1,000,000": ranges in messages are read by people.
-std::string grouped(std::size_t n) {
-  std::string s = std::to_string(n);
-  for (std::size_t i = s.size(); i > 3; i -= 3) s.insert(i - 3, ",");
-  return s;
-}
-
-// A whole number in [lo, hi] for option `name`, else a usage error naming the range. Parsed
-// here rather than by Boost, which reads "-1" as the largest std::size_t.
+// A whole number in [lo, hi] for option `name`, else a usage error naming the range.
 Result<std::size_t> bounded(const char* name, const std::string& text, std::size_t lo, std::size_t hi,
                             const char* example) {
-  std::size_t v = 0;
-  const char* end = text.data() + text.size();
-  const auto r = std::from_chars(text.data(), end, v);
-  if (text.empty() || r.ec != std::errc{} || r.ptr != end || v < lo || v > hi)
-    return usage(std::string(name) + " takes a whole number from " + grouped(lo) + " to " + grouped(hi) + ", not '" +
-                     text + "'",
-                 std::string("e.g. ") + name + " " + example);
-  return v;
+  if (auto v = whole_number(text, lo, hi)) return *v;
+  return usage(range_message(name, text, lo, hi), std::string("e.g. ") + name + " " + example);
 }
 
 // --limit, --offset and --facet-size, each within its range.

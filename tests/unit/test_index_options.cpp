@@ -89,3 +89,24 @@ TEST_CASE("index options: a mistyped option names the option meant, on the comma
   CHECK(file.error().hint ==
         "did you mean batch-size? (its lines are \"name = value\" with the long option names)");
 }
+
+TEST_CASE("index options: --jobs and --batch-size take whole numbers within their ranges", "[options]") {
+  auto ok = parse({"--config", "/dev/null", "--db", "x.db", "--jobs", "3", "--batch-size", "500", "a"});
+  REQUIRE(ok);
+  CHECK(ok->jobs == 3u);
+  CHECK(ok->batch_size == 500u);
+  auto cores = parse({"--config", "/dev/null", "--db", "x.db", "-j", "0", "a"});
+  REQUIRE(cores);
+  CHECK(cores->jobs >= 1u);  // one per core
+  for (std::vector<std::string> bad : {std::vector<std::string>{"--jobs", "-1"}, {"--jobs", "999"}, {"-j", "two"},
+                                       {"--batch-size", "0"}, {"--batch-size", "-5"}, {"--batch-size", "2000000"}}) {
+    INFO(bad[0] + " " + bad[1]);
+    std::vector<std::string> args{"--config", "/dev/null", "--db", "x.db"};
+    args.insert(args.end(), bad.begin(), bad.end());
+    args.push_back("a");
+    auto r = parse(args);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == newsidx::ErrorCode::kUsage);
+    CHECK(r.error().message.find("takes a whole number from") != std::string::npos);
+  }
+}
