@@ -314,13 +314,21 @@ void document_case(std::size_t n, TokenFacts& f) {
   }
 }
 
-// Hook features, one sentence at a time, hashed.
-void hook_facts(const TaggerInput& input, const FeatureHook& hook, TokenFacts& f) {
+// Hook features, one sentence at a time, hashed; in a document the sports features flag, its
+// capitalised words get those too (joined with the hook's features of the same word).
+void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsFeatures* sports,
+                TokenFacts& f) {
   if (!hook) return;
   const std::size_t n = input.words.size();
   f.hook_hashes.resize(n);
+  const bool sporty = sports != nullptr && (sports->flag || sports->gazetteer || sports->classes || sports->shape) &&
+                      sports->fires(score_evidence(input.words, input.sentence_ends));
+  const std::vector<bool> teams =
+      sports != nullptr && sports->teams ? team_words(input.words, input.sentence_ends, sports->team_scores) : std::vector<bool>{};
+  const std::uint64_t team_hash = hash_bytes("team");
   std::vector<std::string_view> words;
   std::vector<std::vector<std::string>> extra;
+  std::vector<std::string> added;
   std::size_t sb = 0;
   for (std::size_t se : input.sentence_ends) {
     se = std::min(se, n);
@@ -330,6 +338,12 @@ void hook_facts(const TaggerInput& input, const FeatureHook& hook, TokenFacts& f
     hook(words, extra);
     for (std::size_t i = 0; i < extra.size(); ++i) {
       for (const auto& x : extra[i]) f.hook_hashes[sb + i].push_back(hash_bytes(x));
+      if (!teams.empty() && teams[sb + i]) f.hook_hashes[sb + i].push_back(team_hash);
+      if (!sporty || !(f.info[sb + i] & 4)) continue;
+      added.clear();
+      add_sports_features(*sports, extra[i], added);
+      for (const auto& x : added) f.hook_hashes[sb + i].push_back(hash_bytes(x));
+      if (sports->shape) f.hook_hashes[sb + i].push_back(mix64(hash_bytes("sport&shape") ^ f.hs[sb + i]));
     }
     sb = se;
   }
@@ -403,7 +417,8 @@ void token_features(const TokenFacts& f, std::size_t i, std::size_t sb, std::siz
 
 }  // namespace
 
-void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out) {
+void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out,
+                      const SportsFeatures* sports) {
   const std::size_t n = input.words.size();
   out.hashes.clear();
   out.offsets.assign(1, 0);
@@ -416,7 +431,7 @@ void extract_features(const TaggerInput& input, const FeatureHook& hook, Documen
   word_facts(input, f);
   sentence_facts(input, f);
   document_case(n, f);
-  hook_facts(input, hook, f);
+  hook_facts(input, hook, sports, f);
 
   std::size_t sb = 0;
   std::size_t si = 0;
@@ -745,7 +760,7 @@ std::vector<EntitySpan> Tagger::tag_with(const TaggerInput& input, const Feature
   const std::size_t n = input.words.size();
   if (n == 0) return spans;
   DocumentFeatures feats;
-  extract_features(input, hook, feats);
+  extract_features(input, hook, feats, hook_.sports ? &*hook_.sports : nullptr);
   // Integer sums of quantised weights: exact, so tags do not depend on summation order.
   std::vector<std::int32_t> sums(n * kNumTags, 0);
   // The next token's slots are fetched while this token's are read.
