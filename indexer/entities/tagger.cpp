@@ -314,21 +314,14 @@ void document_case(std::size_t n, TokenFacts& f) {
   }
 }
 
-// Hook features, one sentence at a time, hashed; in a document the sports features flag, its
-// capitalised words get those too (joined with the hook's features of the same word).
-void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsFeatures* sports,
-                TokenFacts& f) {
+// Hook features and the sports features (tagger_sports.hpp), one sentence at a time, hashed.
+void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsFeatures* sports, TokenFacts& f) {
   if (!hook) return;
   const std::size_t n = input.words.size();
   f.hook_hashes.resize(n);
-  const bool sporty = sports != nullptr && (sports->flag || sports->gazetteer || sports->classes || sports->shape) &&
-                      sports->fires(score_evidence(input.words, input.sentence_ends));
-  const std::vector<bool> teams =
-      sports != nullptr && sports->teams ? team_words(input.words, input.sentence_ends, sports->team_scores) : std::vector<bool>{};
-  const std::uint64_t team_hash = hash_bytes("team");
+  const SportsMarks marks = sports ? sports_marks(*sports, input.words, input.sentence_ends) : SportsMarks{};
   std::vector<std::string_view> words;
   std::vector<std::vector<std::string>> extra;
-  std::vector<std::string> added;
   std::size_t sb = 0;
   for (std::size_t se : input.sentence_ends) {
     se = std::min(se, n);
@@ -337,13 +330,8 @@ void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsF
     extra.assign(se - sb, {});
     hook(words, extra);
     for (std::size_t i = 0; i < extra.size(); ++i) {
+      if (sports) add_sports_features(*sports, marks, sb + i, (f.info[sb + i] & 4) != 0, f.hs[sb + i], extra[i]);
       for (const auto& x : extra[i]) f.hook_hashes[sb + i].push_back(hash_bytes(x));
-      if (!teams.empty() && teams[sb + i]) f.hook_hashes[sb + i].push_back(team_hash);
-      if (!sporty || !(f.info[sb + i] & 4)) continue;
-      added.clear();
-      add_sports_features(*sports, extra[i], added);
-      for (const auto& x : added) f.hook_hashes[sb + i].push_back(hash_bytes(x));
-      if (sports->shape) f.hook_hashes[sb + i].push_back(mix64(hash_bytes("sport&shape") ^ f.hs[sb + i]));
     }
     sb = se;
   }

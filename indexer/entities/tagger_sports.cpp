@@ -162,16 +162,30 @@ bool SportsFeatures::fires(const ScoreEvidence& e) const {
   return !results_only || e.score_lines * 5 >= e.sentences;
 }
 
-void add_sports_features(const SportsFeatures& which, const std::vector<std::string>& hook_features,
-                         std::vector<std::string>& out) {
-  if (which.flag) out.emplace_back("sport");
-  for (const std::string& x : hook_features) {
+SportsMarks sports_marks(const SportsFeatures& which, const std::vector<std::string_view>& words,
+                         const std::vector<std::size_t>& sentence_ends) {
+  SportsMarks m;
+  const bool flags = which.flag || which.gazetteer || which.classes || which.shape;
+  m.flagged = flags && which.fires(score_evidence(words, sentence_ends));
+  if (which.teams) m.teams = team_words(words, sentence_ends, which.team_scores);
+  return m;
+}
+
+void add_sports_features(const SportsFeatures& which, const SportsMarks& marks, std::size_t i, bool capitalised,
+                         std::uint64_t shape, std::vector<std::string>& features) {
+  const std::size_t own = features.size();  // the features appended below are not read again
+  if (i < marks.teams.size() && marks.teams[i]) features.emplace_back("team");
+  if (!marks.flagged || !capitalised) return;
+  for (std::size_t k = 0; k < own; ++k) {
+    const std::string& x = features[k];
     const bool is_class = x.size() > 1 && x[0] == 'c' && is_digit(x[1]);
     const bool coarse = x.rfind("c0:", 0) == 0;
     // Gazetteer hits are "kind:B/I/L/U"; the "common" flag and class features are not.
     const bool gaz = !is_class && x.find(':') != std::string::npos;
-    if ((which.gazetteer && gaz) || (which.classes && coarse)) out.push_back("sport&" + x);
+    if ((which.gazetteer && gaz) || (which.classes && coarse)) features.push_back("sport&" + x);
   }
+  if (which.flag) features.emplace_back("sport");
+  if (which.shape) features.push_back("sport&shape:" + std::to_string(shape));
 }
 
 }  // namespace newsidx::entities

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,10 +59,20 @@ struct SportsFeatures {
   bool fires(const ScoreEvidence& e) const;
 };
 
-/// Appends to `out` (the features of one capitalised word of a flagged document) the sports
-/// features that `which` selects: "sport", and "sport&" joined with each of `hook_features`
-/// that is a gazetteer hit ("city:U") or a coarsest class ("c0:12").
-void add_sports_features(const SportsFeatures& which, const std::vector<std::string>& hook_features,
-                         std::vector<std::string>& out);
+/// What one pass over a document decides for its sports features.
+struct SportsMarks {
+  bool flagged = false;     ///< the document fires and a flag feature (f, g, c, h) is chosen
+  std::vector<bool> teams;  ///< team_words, when "t" is chosen; else empty
+};
+/// The marks of a document (words and sentence ends as TaggerInput holds them).
+SportsMarks sports_marks(const SportsFeatures& which, const std::vector<std::string_view>& words,
+                         const std::vector<std::size_t>& sentence_ends);
+
+/// Appends to `features` (the hook's features of word i of the document) the sports features
+/// `which` selects: "team" for a team word; for a capitalised word of a flagged document
+/// "sport", "sport&" joined with each of its gazetteer hits ("city:U") or coarsest class
+/// ("c0:12"), and "sport&shape:" with `shape` (the word's shape, as a number).
+void add_sports_features(const SportsFeatures& which, const SportsMarks& marks, std::size_t i, bool capitalised,
+                         std::uint64_t shape, std::vector<std::string>& features);
 
 }  // namespace newsidx::entities

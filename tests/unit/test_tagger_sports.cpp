@@ -168,3 +168,24 @@ TEST_CASE("tagger sports: a model trained with sports features loads back with t
     CHECK(loaded->tag(ent::to_tagger_input(*d)) == trained.tag(ent::to_tagger_input(*d)));
   }
 }
+
+TEST_CASE("tagger sports: a word's sports features join the flag with its gazetteer hits, coarse class and shape", "[tagger]") {
+  const auto all = ent::SportsFeatures::parse("fgcht").value();
+  ent::SportsMarks marks;
+  marks.flagged = true;
+  marks.teams = {true, false, false};
+  auto features_of = [&](const ent::SportsFeatures& which, std::size_t i, bool capitalised) {
+    std::vector<std::string> f = {"city:U", "common", "c0:3", "c1:7"};
+    ent::add_sports_features(which, marks, i, capitalised, 42, f);
+    std::string s;
+    for (std::size_t k = 4; k < f.size(); ++k) s += (s.empty() ? "" : " ") + f[k];
+    return s;
+  };
+  CHECK(features_of(all, 0, true) == "team sport&city:U sport&c0:3 sport sport&shape:42");
+  CHECK(features_of(all, 1, true) == "sport&city:U sport&c0:3 sport sport&shape:42");
+  CHECK(features_of(all, 2, false).empty());  // not capitalised, not a team word
+  CHECK(features_of(ent::SportsFeatures::parse("g").value(), 1, true) == "sport&city:U");
+  marks.flagged = false;
+  CHECK(features_of(all, 0, true) == "team");
+  CHECK(features_of(all, 1, true).empty());
+}
