@@ -250,6 +250,11 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
     auto q = xapian_db::parse_query(qp, folded, flags);
     if (state.error) return *state.error;  // a bad date: field, too many field values
     if (!q) return syntax_error(q.error().message);
+    // Text with nothing to search for ("-", "*", "!") would match the whole archive, as no text
+    // (or an empty phrase, '""', README) does: a hurried typo, not a request for everything.
+    if (q->empty() && spec.text.find_first_not_of(" \t\r\n\"") != std::string::npos)
+      return Error{ErrorCode::kUsage, "the query '" + spec.text + "' has no word to search for",
+                   "words are letters or digits; to list every article (within the filters), give no query"};
     if (spelling) {
       // Xapian corrects words from the archive's spelling data only; a mistyped field name
       // (contry:ua) gets its field from the schema's table, however small the archive.

@@ -480,7 +480,7 @@ int usage() {
                "  [--gmb-gpe loc|misc|drop] [--gmb-max N] --dev FILE[.gz] [--output MODEL]\n"
                "  [--model MODEL (evaluate it instead of training)] [--cv K (K-fold cross-validation over --train, no model written)] [--epochs N] [--seed N] [--min-count N] [--prune X] [--curve]\n"
                "  [--gazetteer | --hook NAME (gazetteer, gazetteer+classes=012, gazetteer+classes=12w2, ...)]\n"
-               "  [--repair SPEC[,SPEC...] (span repairs for dev and CV scoring: letters among itnspl, or none; CV scores each)]\n"
+               "  [--repair SPEC[,SPEC...] (span repairs for dev and CV scoring: letters among itnsplw, or none; CV scores each)]\n"
                "  [--two-stage (with --cv: cross-validates the two-stage non-local feature)]\n"
                "  or: newsidx-train-ner --sport-rate EXTRACT.jsonl [SPEC] (articles of --extract-only --text output the sports detector flags)\n";
   return 2;
@@ -524,7 +524,7 @@ int main(int argc, char** argv) {
         o.repairs.clear();
         for (std::string spec; std::getline(list, spec, ',');) {
           const auto r = ent::SpanRepairs::parse(spec);
-          if (!r) throw std::runtime_error("--repair takes letters among itnspl, or none, not " + spec);
+          if (!r) throw std::runtime_error("--repair takes letters among itnsplw, or none, not " + spec);
           o.repairs.push_back(*r);
         }
         if (o.repairs.empty()) throw std::runtime_error("--repair needs a spec");

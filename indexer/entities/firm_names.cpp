@@ -54,6 +54,25 @@ bool is_country_like(const Mention& m) {
   return m.type == MentionType::kCountry || m.type == MentionType::kNationality;
 }
 
+// The mentions (sorted by start) of an article, and the length of its longest one: a mention
+// that starts more than that before a position ends before it, so the mentions near a span are
+// found by a binary search instead of a scan of all of them (a text of thousands of firms made
+// each join cost the number of mentions: issue 21's hostile texts).
+struct Sorted {
+  std::vector<Mention>& list;
+  std::size_t longest = 0;
+
+  // Index of the first mention starting at or after `pos`.
+  std::size_t first_from(std::size_t pos) const {
+    return static_cast<std::size_t>(std::lower_bound(list.begin(), list.end(), pos, [](const Mention& m, std::size_t p) {
+                                      return m.span.start < p;
+                                    }) - list.begin());
+  }
+  // Index of the first mention that may reach `pos` or beyond (starts at most `longest` before it).
+  std::size_t first_reaching(std::size_t pos) const { return first_from(pos > longest ? pos - longest : 0); }
+  void grew(const Span& s) { longest = std::max(longest, s.end - s.start); }
+};
+
 // True when `word` stands in `text` somewhere not right after a conjunction: a firm of its own.
 bool stands_alone(std::string_view text, std::string_view word) {
   for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
@@ -80,31 +99,52 @@ bool only_before_conjunction(std::string_view text, std::string_view word) {
 }
 
 // Replaces the mentions inside `span` by one organisation mention named as the text writes it,
-// unless one of them is a country or nationality or reaches outside `span`. True when done.
-bool replace_with_org(std::string_view text, std::vector<Mention>& mentions, Span span, const std::string& entity) {
-  for (const Mention& m : mentions) {
-    const bool overlap = m.span.start < span.end && span.start < m.span.end;
-    if (overlap && (is_country_like(m) || m.span.start < span.start || m.span.end > span.end)) return false;
-  }
-  mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
-                                [&](const Mention& m) { return m.span.start < span.end && span.start < m.span.end; }),
-                 mentions.end());
+// unless one of them is a country or nationality or reaches outside `span`. The index of the new
+// mention when done.
+std::optional<std::size_t> replace_with_org(std::string_view text, Sorted& mentions, Span span, const std::string& entity) {
+  auto& list = mentions.list;
+  const auto lo = list.begin() + static_cast<std::ptrdiff_t>(mentions.first_reaching(span.start));
+  const auto hi = list.begin() + static_cast<std::ptrdiff_t>(mentions.first_from(span.end));
+  const auto overlaps = [&](const Mention& m) { return m.span.start < span.end && span.start < m.span.end; };
+  for (auto it = lo; it != hi; ++it)
+    if (overlaps(*it) && (is_country_like(*it) || it->span.start < span.start || it->span.end > span.end)) return std::nullopt;
+  const auto kept_end = std::remove_if(lo, hi, overlaps);
   Mention org;
   org.type = MentionType::kOrg;
   org.span = span;
   org.text = std::string(text.substr(span.start, span.end - span.start));
   org.entity = entity.empty() ? normalise_space(org.text) : entity;
-  auto at = std::lower_bound(mentions.begin(), mentions.end(), span.start,
-                             [](const Mention& m, std::size_t pos) { return m.span.start < pos; });
-  mentions.insert(at, std::move(org));
-  return true;
+  // After the kept mentions that start before it (all of them, unless one is empty): written
+  // over the first removed one when it goes there, which saves moving the list's tail twice.
+  const auto pos = std::lower_bound(lo, kept_end, span.start, [](const Mention& m, std::size_t p) { return m.span.start < p; });
+  const auto at = static_cast<std::size_t>(pos - list.begin());
+  if (pos == kept_end && kept_end != hi) {
+    *kept_end = std::move(org);
+    list.erase(kept_end + 1, hi);
+  } else {
+    list.erase(kept_end, hi);
+    list.insert(list.begin() + static_cast<std::ptrdiff_t>(at), std::move(org));
+  }
+  mentions.grew(span);
+  return at;
 }
 
-// "X and Y Corp", "X, Y and Z Securities Corp": the span from X to the end of `m`, or none.
-// `alone` remembers stands_alone's answer per word: it reads the whole text, and a text of
-// thousands of firm names asked it once per mention.
-std::optional<Span> joined_span(std::string_view text, const std::vector<Mention>& mentions, const Mention& m,
-                                std::unordered_map<std::string, bool>& alone) {
+// What joined_span asks of the whole text, remembered per word: a text of thousands of firm
+// names asked it once per mention.
+struct Memo {
+  std::unordered_map<std::string, bool> alone;       // stands_alone
+  std::unordered_map<std::string, bool> only_before;  // only_before_conjunction
+  template <typename Fn>
+  static bool ask(std::unordered_map<std::string, bool>& memo, std::string_view word, Fn&& fn) {
+    auto it = memo.find(std::string(word));
+    if (it == memo.end()) it = memo.emplace(std::string(word), fn()).first;
+    return it->second;
+  }
+};
+
+// "X and Y Corp", "X, Y and Z Securities Corp": the span from X to the end of mention `k`, or none.
+std::optional<Span> joined_span(std::string_view text, const Sorted& mentions, std::size_t k, Memo& memo) {
+  const Mention& m = mentions.list[k];
   if (m.type != MentionType::kOrg) return std::nullopt;
   const auto w = words_of(m.text);
   // "Poor's" after "Standard and": a possessive ends a firm's name as a designator does.
@@ -116,15 +156,13 @@ std::optional<Span> joined_span(std::string_view text, const std::vector<Mention
                          return is_corporate_designator(x);
                        }))))
     return std::nullopt;
-  auto known = alone.find(std::string(w[0]));
-  if (known == alone.end()) known = alone.emplace(std::string(w[0]), stands_alone(text, w[0])).first;
-  if (known->second) return std::nullopt;
+  if (Memo::ask(memo.alone, w[0], [&] { return stands_alone(text, w[0]); })) return std::nullopt;
   std::size_t conj = conjunction_before(text, m.span.start);
   if (conj == std::string_view::npos) return std::nullopt;
   std::size_t start = capitalised_word_before(text, conj);
   if (start == std::string_view::npos) return std::nullopt;
   // "Donaldson, Lufkin and": up to two more names before, each after a comma.
-  for (int k = 0; k < 2; ++k) {
+  for (int c = 0; c < 2; ++c) {
     std::size_t e = start;
     while (e > 0 && is_space(text[e - 1])) --e;
     if (e == 0 || text[e - 1] != ',') break;
@@ -133,12 +171,18 @@ std::optional<Span> joined_span(std::string_view text, const std::vector<Mention
     start = b;
   }
   // The names before the conjunction are no organisations of their own ("Texaco and Pennzoil
-  // Co" are two firms), and no country.
-  for (const Mention& o : mentions)
+  // Co" are two firms), and no country. Those before `k` that reach past `start`, from the
+  // nearest back to the first that cannot.
+  for (std::size_t j = k; j-- > 0;) {
+    const Mention& o = mentions.list[j];
+    if (o.span.start + mentions.longest <= start) break;
     if (o.span.start < m.span.start && o.span.end > start &&
-        (is_country_like(o) || (o.type == MentionType::kOrg && !only_before_conjunction(text, o.text)) ||
+        (is_country_like(o) ||
+         (o.type == MentionType::kOrg &&
+          !Memo::ask(memo.only_before, o.text, [&] { return only_before_conjunction(text, o.text); })) ||
          (possessive && o.type != MentionType::kOrg)))  // "Reagan and Baker's" are two persons
       return std::nullopt;
+  }
   return Span{start, end};
 }
 
@@ -155,31 +199,64 @@ std::string core_of(const std::string& entity) {
   return joined && w.size() >= 3 ? out : std::string();
 }
 
+// The text with each run of white space as one space, where each of its bytes comes from, and
+// where each capitalised word starts (after no word byte), by the word: the joined names are
+// looked up there, where searching the whole text for each cost a text of thousands of firms
+// the square of its size.
+class Normalised {
+ public:
+  explicit Normalised(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (is_space(text[i]) && (norm_.empty() || norm_.back() == ' ')) continue;
+      norm_.push_back(is_space(text[i]) ? ' ' : text[i]);
+      pos_.push_back(i);
+    }
+    const std::string_view n(norm_);
+    for (std::size_t p = 0; p < n.size(); ++p)
+      if (is_upper(n[p]) && (p == 0 || !word_char(n[p - 1]))) starts_[n.substr(p, n.find(' ', p) - p)].push_back(p);
+  }
+  Normalised(const Normalised&) = delete;
+  Normalised& operator=(const Normalised&) = delete;
+
+  // The spans of the text where `core` (capitalised, of several words) stands as written.
+  std::vector<Span> find(const std::string& core) const {
+    std::vector<Span> out;
+    const auto it = starts_.find(std::string_view(core).substr(0, core.find(' ')));
+    if (it == starts_.end()) return out;
+    for (std::size_t at : it->second) {
+      const std::size_t end = at + core.size();
+      if (norm_.compare(at, core.size(), core) != 0) continue;
+      if (end < norm_.size() && std::isalnum(static_cast<unsigned char>(norm_[end]))) continue;
+      out.push_back(Span{pos_[at], pos_[end - 1] + 1});
+    }
+    return out;
+  }
+
+ private:
+  std::string norm_;
+  std::vector<std::size_t> pos_;  // norm index -> text index
+  std::unordered_map<std::string_view, std::vector<std::size_t>> starts_;
+};
+
 // Every other place the text writes `core` (white space as it comes) becomes the organisation
 // `entity`.
-void name_elsewhere(std::string_view text, std::vector<Mention>& mentions, const std::string& core,
+void name_elsewhere(std::string_view text, const Normalised& norm, Sorted& mentions, const std::string& core,
                     const std::string& entity) {
-  std::string norm;
-  std::vector<std::size_t> pos;  // norm index -> text index
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (is_space(text[i]) && (norm.empty() || norm.back() == ' ')) continue;
-    norm.push_back(is_space(text[i]) ? ' ' : text[i]);
-    pos.push_back(i);
-  }
-  for (std::size_t at = norm.find(core); at != std::string::npos; at = norm.find(core, at + 1)) {
-    const std::size_t end = at + core.size();
-    if ((at > 0 && word_char(norm[at - 1])) || (end < norm.size() && std::isalnum(static_cast<unsigned char>(norm[end]))))
-      continue;
-    const Span span{pos[at], pos[end - 1] + 1};
-    if (std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
-          return m.type == MentionType::kOrg && m.entity == entity && m.span.start <= span.start && m.span.end >= span.end;
-        }))
-      continue;
+  auto& list = mentions.list;
+  for (const Span& span : norm.find(core)) {
+    bool named = false;  // a mention of `entity` already covers it
+    for (std::size_t j = mentions.first_reaching(span.end); j < list.size() && list[j].span.start <= span.start; ++j) {
+      const Mention& m = list[j];
+      named = named || (m.type == MentionType::kOrg && m.entity == entity && m.span.end >= span.end);
+    }
+    if (named) continue;
     // Widen over the mentions it cuts ("Poor's Corp" after "Standard and").
     Span wide = span;
-    for (const Mention& m : mentions)
-      if (m.span.start < wide.end && wide.start < m.span.end && !is_country_like(m))
+    for (std::size_t j = mentions.first_reaching(span.start); j < list.size() && list[j].span.start < wide.end; ++j) {
+      const Mention& m = list[j];
+      if (wide.start < m.span.end && !is_country_like(m))
         wide = {std::min(wide.start, m.span.start), std::max(wide.end, m.span.end)};
+    }
     replace_with_org(text, mentions, wide, entity);
   }
 }
@@ -193,22 +270,23 @@ bool is_corporate_designator(std::string_view word) {
   return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
 }
 
-void join_firm_names(std::string_view text, std::vector<Mention>& mentions) {
+void join_firm_names(std::string_view text, std::vector<Mention>& list) {
+  Sorted mentions{list};
+  for (const Mention& m : list) mentions.grew(m.span);
   std::vector<std::string> joined;  // entities of the joins made
-  std::unordered_map<std::string, bool> alone;
-  for (std::size_t k = 0; k < mentions.size();) {
-    const auto span = joined_span(text, mentions, mentions[k], alone);
-    if (span && replace_with_org(text, mentions, *span, "")) {
-      joined.push_back(normalise_space(text.substr(span->start, span->end - span->start)));
-      // The list changed from the join on: go on from the new organisation. The mentions before
-      // it end before the join and look only at text and mentions before themselves, so their
-      // answers stand (starting over cost a text of thousands of firms the cube of their number).
-      k = static_cast<std::size_t>(
-          std::find_if(mentions.begin(), mentions.end(), [&](const Mention& x) { return x.span.start == span->start && x.span.end == span->end; }) -
-          mentions.begin());
-    } else {
+  Memo memo;
+  for (std::size_t k = 0; k < list.size();) {
+    const auto span = joined_span(text, mentions, k, memo);
+    const auto org = span ? replace_with_org(text, mentions, *span, "") : std::nullopt;
+    if (!org) {
       ++k;
+      continue;
     }
+    joined.push_back(normalise_space(text.substr(span->start, span->end - span->start)));
+    // The list changed from the join on: go on from the new organisation. The mentions before
+    // it end before the join and look only at text and mentions before themselves, so their
+    // answers stand (starting over cost a text of thousands of firms the cube of their number).
+    k = *org;
   }
   // Reuters writes the name of a company in angle brackets: "<Wagner and Brown>".
   for (std::size_t open = text.find('<'); open != std::string_view::npos; open = text.find('<', open + 1)) {
@@ -217,21 +295,24 @@ void join_firm_names(std::string_view text, std::vector<Mention>& mentions) {
     const Span inner{open + 1, close};
     const std::string name = normalise_space(text.substr(inner.start, inner.end - inner.start));
     if (name.empty() || !is_upper(name.front()) || core_of(name).empty()) continue;
-    if (std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
-          // A mention may hold the bracket itself ("<Wagner"): the tokenizer keeps it on the word.
-          return m.span.start + 1 >= inner.start && m.span.end <= inner.end + 1 && m.text != name;
-        }))
-      continue;
+    // A mention inside the brackets other than the name itself; it may hold the bracket
+    // ("<Wagner"): the tokenizer keeps it on the word.
+    bool piece = false;
+    for (std::size_t j = mentions.first_from(inner.start - 1); j < list.size() && list[j].span.start <= inner.end + 1; ++j)
+      piece = piece || (list[j].span.end <= inner.end + 1 && list[j].text != name);
+    if (!piece) continue;
     Span wide = inner;  // over the brackets a mention holds
-    for (const Mention& m : mentions)
-      if (m.span.start < inner.end && inner.start < m.span.end)
-        wide = {std::min(wide.start, std::max(m.span.start, open)), std::max(wide.end, std::min(m.span.end, close + 1))};
+    for (std::size_t j = mentions.first_reaching(inner.start); j < list.size() && list[j].span.start < inner.end; ++j)
+      if (inner.start < list[j].span.end)
+        wide = {std::min(wide.start, std::max(list[j].span.start, open)), std::max(wide.end, std::min(list[j].span.end, close + 1))};
     if (replace_with_org(text, mentions, wide, name)) joined.push_back(name);
   }
   std::sort(joined.begin(), joined.end());
   joined.erase(std::unique(joined.begin(), joined.end()), joined.end());
+  if (joined.empty()) return;
+  const Normalised norm(text);
   for (const std::string& entity : joined)
-    if (const std::string core = core_of(entity); !core.empty()) name_elsewhere(text, mentions, core, entity);
+    if (const std::string core = core_of(entity); !core.empty()) name_elsewhere(text, norm, mentions, core, entity);
 }
 
 void firm_short_forms(std::vector<Mention>& mentions) {

@@ -65,7 +65,10 @@ struct SpanRepairs {
   /// "p" (ORG) or "l" (LOC): a one-word person that is a town's name ("Chelsea"), with no
   /// honorific before it and no fuller person name in the document holding it, is no person.
   char place_alone = 0;
-  /// Reads letters among "itnspl" (any order), or "none"; nullopt if malformed.
+  /// "w": a person span is cut before its first lower-case word that is no name particle ("Mr
+  /// Blair derided Tory claims" read as one person "Blair derided Tory" is "Blair").
+  bool cut_lower = false;
+  /// Reads letters among "itnsplw" (any order), or "none"; nullopt if malformed.
   static std::optional<SpanRepairs> parse(std::string_view spec);
   /// The spec parse() reads back ("none" when no repair runs).
   std::string spec() const;

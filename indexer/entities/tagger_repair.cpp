@@ -22,6 +22,7 @@ std::optional<SpanRepairs> SpanRepairs::parse(std::string_view spec) {
       case 's': r.one_type_single = true; break;
       case 'p': r.place_alone = 'p'; break;
       case 'l': r.place_alone = 'l'; break;
+      case 'w': r.cut_lower = true; break;
       default: return std::nullopt;
     }
   }
@@ -35,10 +36,11 @@ std::string SpanRepairs::spec() const {
   if (one_type) s += 'n';
   if (one_type_single) s += 's';
   if (place_alone) s += place_alone;
+  if (cut_lower) s += 'w';
   return s.empty() ? "none" : s;
 }
 
-SpanRepairs default_repairs() { return *SpanRepairs::parse("it"); }
+SpanRepairs default_repairs() { return *SpanRepairs::parse("itw"); }
 
 Tagger Tagger::with_repairs(const SpanRepairs& repairs) const {
   Tagger copy = *this;
@@ -156,10 +158,68 @@ void place_alone(const std::vector<std::string_view>& words, std::vector<EntityS
   }
 }
 
+// A lower-case word that belongs in a name: a particle of a person's name ("Ludwig van
+// Beethoven", "Osama bin Laden", "Abdul-Karim al-Kabariti", "Daniel arap Moi") or a function word
+// of another language inside a firm's name the tagger read as a person ("Caisse d'Epargne",
+// "Kali und Salz", "Heldring en Pierson", "Medecins sans Frontieres"), or a name written with a
+// lower-case first letter ("diCaprio").
+bool name_particle(std::string_view w) {
+  static constexpr std::array<std::string_view, 50> kWords = {
+      "al",  "am",  "arap", "auf", "ben", "bin",  "cha", "da",  "dal", "das", "de",  "degli", "dei",
+      "del", "della", "delle", "den", "der", "des", "di", "do",  "dos", "du",  "e",   "el",  "en",
+      "et",  "fur", "für",  "i",   "ibn", "la",   "las", "le",  "les", "los", "of",  "sans", "st",
+      "sur", "ten", "ter",  "the", "und", "van",  "von", "wa",  "y",   "zu",  "zur"};
+  if (w.size() > 3 && (w.substr(0, 3) == "al-" || w.substr(0, 3) == "el-")) return true;
+  if (w.size() > 2 && (w.substr(0, 2) == "d'" || w.substr(0, 2) == "l'")) return true;  // d'Epargne, l'Union
+  if (std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return true;  // diCaprio
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// An English word in lower case, hyphenated parts each one ("back-bencher"), that is no
+// particle: what a person's name does not hold. A word of another language ("centrale" of
+// "Caisse centrale Desjardins") is left alone.
+bool english_word(std::string_view w) {
+  if (w.empty() || w[0] < 'a' || w[0] > 'z' || name_particle(w)) return false;
+  const Gazetteer& gaz = Gazetteer::instance();
+  for (std::size_t b = 0; b <= w.size();) {
+    const std::size_t e = std::min(w.find('-', b), w.size());
+    if (e == b || !gaz.is_common_word(w.substr(b, e - b))) return false;
+    b = e + 1;
+  }
+  return true;
+}
+
+// A person span is cut before its first English lower-case word: the tagger ran a name on into
+// the words after it ("Mr Blair derided Tory claims": "Blair derided Tory"; "Jarvis sells Tube",
+// "Reid for Murphy"). A span left without a capital letter ("-- since Nixon") is dropped.
+void cut_lower(const std::vector<std::string_view>& words, std::vector<EntitySpan>& spans) {
+  const auto capitalised = [&](const EntitySpan& s) {  // "al-Chalabi" is
+    for (std::size_t k = s.begin; k < s.end; ++k)
+      if (std::any_of(words[k].begin(), words[k].end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return true;
+    return false;
+  };
+  for (auto it = spans.begin(); it != spans.end();) {
+    EntitySpan& s = *it;
+    if (s.type == EntityType::kPer) {
+      for (std::size_t k = s.begin + 1; k < s.end; ++k)
+        if (english_word(words[k])) {
+          s.end = k;
+          break;
+        }
+      if (!capitalised(s)) {
+        it = spans.erase(it);
+        continue;
+      }
+    }
+    ++it;
+  }
+}
+
 }  // namespace
 
 void repair_spans(const std::vector<std::string_view>& words, std::vector<EntitySpan>& spans,
                   const SpanRepairs& which) {
+  if (which.cut_lower) cut_lower(words, spans);
   if (which.drop_titles) drop_titles(words, spans);
   if (which.join_initials) join_initials(words, spans);
   if (which.place_alone) place_alone(words, spans, which.place_alone == 'p' ? EntityType::kOrg : EntityType::kLoc);

@@ -1,6 +1,7 @@
 // Unit tests for firm names joined from the tagger's pieces and a firm's short forms.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -148,4 +149,52 @@ TEST_CASE("firm names: a firm in angle brackets joins a mention that holds the b
   m[1].span.end -= 1;
   join_firm_names(text, m);
   CHECK(listed(m) == "org:Wagner and Brown|org:Wagner and Brown");
+}
+
+// The join looks only at the mentions near it (those starting at most the longest mention's
+// length before it): a long mention far back that reaches into the join still stops it, and one
+// that ends before it does not.
+TEST_CASE("firm names: a long mention reaching into a join from far back still counts", "[firm_names]") {
+  const std::string filler(300, 'x');
+  const std::string text = "The Big Country " + filler + " and Wagner and Brown Corp said. Wagner and Brown Co rose.";
+  // A (made-up) country mention from the start of the text over "Wagner": the join must not
+  // swallow it, however far back it starts.
+  Mention far;
+  far.type = MentionType::kCountry;
+  far.span = {0, text.find(" and Brown Corp")};
+  far.text = text.substr(0, far.span.end);
+  far.entity = "Far";
+  std::vector<Mention> m{far, at(text, "Brown Corp", MentionType::kOrg), at(text, "Wagner", MentionType::kPerson, far.span.end),
+                         at(text, "Brown Co", MentionType::kOrg, far.span.end + 20)};
+  std::sort(m.begin(), m.end(), [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
+  join_firm_names(text, m);
+  CHECK(listed(m) == "ctry:Far|org:Brown Corp|org:Wagner and Brown Co");
+
+  // Without it the first pair joins too, and the second place that writes it is named so.
+  std::vector<Mention> near{at(text, "Wagner", MentionType::kPerson), at(text, "Brown Corp", MentionType::kOrg),
+                            at(text, "Wagner", MentionType::kPerson, far.span.end)};
+  join_firm_names(text, near);
+  CHECK(listed(near) == "org:Wagner and Brown Corp|org:Wagner and Brown Corp");
+}
+
+TEST_CASE("firm names: thousands of firms in one text are joined one by one", "[firm_names]") {
+  // A hostile text of 3,000 lines each naming three joined firms: every join is made, and
+  // (before the look-ups were bounded) it took a minute where it now takes a fraction of a second.
+  std::string text;
+  std::vector<Mention> m;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string n = std::to_string(i);
+    const std::size_t line = text.size();
+    text += "<Wagner" + n + " and Brown" + n + " Corp> bought Smith" + n + " and Jones" + n + " Inc.\n";
+    m.push_back(at(text, "<Wagner" + n, MentionType::kPerson, line));
+    m.push_back(at(text, "Brown" + n + " Corp", MentionType::kOrg, line));
+    m.push_back(at(text, "Smith" + n, MentionType::kPerson, line));
+    m.push_back(at(text, "Jones" + n + " Inc", MentionType::kOrg, line));
+  }
+  join_firm_names(text, m);
+  REQUIRE(m.size() == 6000);
+  CHECK(m[0].entity == "Wagner0 and Brown0 Corp");
+  CHECK(m[1].entity == "Smith0 and Jones0 Inc");
+  CHECK(m[5999].entity == "Smith2999 and Jones2999 Inc");
+  CHECK(std::all_of(m.begin(), m.end(), [](const Mention& x) { return x.type == MentionType::kOrg; }));
 }

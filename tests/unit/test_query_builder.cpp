@@ -60,6 +60,25 @@ TEST_CASE("query builder: a misplaced operator is a sentence with a hint", "[que
   CHECK(build("NOT oil").ok());
 }
 
+TEST_CASE("query builder: text with no word to search for is an error, not the whole archive", "[query]") {
+  for (std::string text : {"-", "*", ".", "!", "&", ":", "+ -", "\" - \""}) {
+    INFO(text);
+    auto q = build(text);
+    REQUIRE_FALSE(q.ok());
+    CHECK(q.error().code == ErrorCode::kUsage);
+    CHECK(q.error().message == "the query '" + text + "' has no word to search for");
+    CHECK(q.error().hint.find("give no query") != std::string::npos);
+  }
+  // No text, or an empty phrase (README: '""'), lists every article.
+  for (std::string text : {"", "  ", "\"\""}) {
+    INFO(text);
+    auto q = build(text);
+    REQUIRE(q.ok());
+    CHECK(q->query.get_description().find("<alldocuments>") != std::string::npos);
+  }
+  CHECK(build("e-mail").ok());
+}
+
 TEST_CASE("query builder: an unknown field value matches nothing and never widens the query", "[query]") {
   resolved_as.clear();
   const std::string d = described("election person:zzzzqqq");

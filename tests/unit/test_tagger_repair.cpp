@@ -101,6 +101,7 @@ TEST_CASE("tagger repairs: specs read back as written, bad ones are refused", "[
   CHECK(ent::SpanRepairs::parse("it")->spec() == "it");
   CHECK(ent::SpanRepairs::parse("none")->spec() == "none");
   CHECK(ent::SpanRepairs::parse("tins")->spec() == "itns");
+  CHECK(ent::SpanRepairs::parse("wit")->spec() == "itw");
   CHECK_FALSE(ent::SpanRepairs::parse("x"));
   CHECK_FALSE(ent::SpanRepairs::parse(""));
 }
@@ -128,4 +129,26 @@ TEST_CASE("tagger repairs: the built-in tagger keeps a name with a middle initia
   CHECK(std::find(names.begin(), names.end(), "PER George W Bush") != names.end());
   CHECK(std::find(names.begin(), names.end(), "PER Mr") == names.end());
   CHECK(std::find(names.begin(), names.end(), "PER George") == names.end());
+}
+
+TEST_CASE("tagger repairs: a person is cut before an English lower-case word it ran on into", "[tagger][repair]") {
+  // BBC: "Mr Blair derided Tory claims" gave the person "Blair derided Tory"; a team sheet gave
+  // "Reid for Murphy".
+  CHECK(repaired("Mr Blair derided Tory claims", {{1, 4, kPer}}, "w") == "PER Blair");
+  CHECK(repaired("Reid for Murphy 65", {{0, 3, kPer}}, "w") == "PER Reid");
+  CHECK(repaired("Tory back-bencher Smith", {{0, 2, kPer}}, "w") == "PER Tory");  // hyphenated: each part English
+  // Particles and names of other languages stay whole.
+  CHECK(repaired("Ludwig van Beethoven", {{0, 3, kPer}}, "w") == "PER Ludwig van Beethoven");
+  CHECK(repaired("Daniel arap Moi", {{0, 3, kPer}}, "w") == "PER Daniel arap Moi");
+  CHECK(repaired("Abdul-Karim al-Kabariti", {{0, 2, kPer}}, "w") == "PER Abdul-Karim al-Kabariti");
+  CHECK(repaired("Leonardo diCaprio", {{0, 2, kPer}}, "w") == "PER Leonardo diCaprio");
+  CHECK(repaired("Caisse centrale Desjardins", {{0, 3, kPer}}, "w") == "PER Caisse centrale Desjardins");
+  CHECK(repaired("Caisse d'Epargne", {{0, 2, kPer}}, "w") == "PER Caisse d'Epargne");
+  // Only persons: organisations and places hold lower-case words.
+  CHECK(repaired("Bank for International Settlements", {{0, 4, kOrg}}, "w") == "ORG Bank for International Settlements");
+  CHECK(repaired("Rio de Janeiro was sunny", {{0, 3, kLoc}}, "w") == "LOC Rio de Janeiro");
+  // A span left with no capital letter is no name.
+  CHECK(repaired("-- since Nixon", {{0, 3, kPer}}, "w").empty());
+  // Off without the letter.
+  CHECK(repaired("Reid for Murphy", {{0, 3, kPer}}, "it") == "PER Reid for Murphy");
 }
