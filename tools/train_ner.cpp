@@ -16,8 +16,10 @@
 #include <vector>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "indexer/entities/tagger.hpp"
+#include "indexer/entities/tagger_sports.hpp"
 #include "indexer/entities/tagger_train.hpp"
 #include "indexer/entities/tokenizer.hpp"
 
@@ -313,6 +315,20 @@ void print_cross_validation(const std::vector<ent::TrainingDocument>& docs, cons
              names[3], names[4], names[5], "repairs");
   std::vector<ent::SpanRepairs> specs = o.repairs;
   if (specs.empty()) specs.push_back(o.train_options.repairs);
+  if (const auto& sports = o.train_options.hook.sports) {
+    // How often the sports detector fires, fold by fold (it reads the documents as the tagger does).
+    std::string counts;
+    for (std::size_t f = 0; f < k; ++f) {
+      std::size_t flagged = 0;
+      const std::size_t b = docs.size() * f / k, end = docs.size() * (f + 1) / k;
+      for (std::size_t d = b; d < end; ++d) {
+        const ent::TaggerInput in = ent::to_tagger_input(docs[d]);
+        flagged += sports->fires(ent::score_evidence(in.words, in.sentence_ends)) ? 1 : 0;
+      }
+      counts += fmt::format(" {}/{}", flagged, end - b);
+    }
+    fmt::print("sports detector ({}) flags documents by fold:{}\n", sports->spec(), counts);
+  }
   // One trained tagger a fold, scored with each repair spec (repairs act after decoding).
   std::vector<std::vector<std::array<double, 6>>> rows(specs.size());
   ent::for_each_fold(docs, k, o.train_options, [&](std::size_t f, const ent::Tagger& trained, std::size_t b, std::size_t end) {
@@ -414,7 +430,7 @@ void print_two_stage(const std::vector<ent::TrainingDocument>& docs, const Optio
                      for (std::size_t i = 0; i < words.size(); ++i)
                        if (auto it = feats.find(words[i].data()); it != feats.end())
                          out[i].insert(out[i].end(), it->second.begin(), it->second.end());
-                   }};
+                   }, first.hook.sports};
     const ent::Tagger t2 = ent::train(train, second).with_repairs(o.train_options.repairs);
     Eval e2;
     for (std::size_t d = b; d < e; ++d) ent::score_spans(docs[d].entities, t2.tag(ent::to_tagger_input(docs[d])), e2.by_type);
@@ -433,13 +449,40 @@ void print_two_stage(const std::vector<ent::TrainingDocument>& docs, const Optio
   fmt::print("mean: first pass {}, two-stage {}\n", mean_sd(one), mean_sd(two));
 }
 
+// --sport-rate: which articles of `newsidx-index --extract-only --text` output (JSON Lines) the
+// sports detector flags, as the tagger sees them (the real tokenizer); one line per flagged
+// article (id, score lines, sentences) and a total, with the same rule as `spec` (a
+// SportsFeatures spec, e.g. "f" or "fr").
+int print_sport_rate(const std::string& path, std::string_view spec) {
+  const auto which = ent::SportsFeatures::parse(spec);
+  if (!which) throw std::runtime_error("bad sports spec " + std::string(spec));
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::size_t articles = 0, flagged = 0;
+  for (std::string line; std::getline(in, line);) {
+    const auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.contains("body") || !j["body"].is_string()) continue;
+    const std::string body = j["body"].get<std::string>();
+    const ent::TokenizedText t = ent::tokenize(body);
+    const ent::TaggerInput input = ent::to_tagger_input(t);
+    const ent::ScoreEvidence e = ent::score_evidence(input.words, input.sentence_ends);
+    ++articles;
+    if (!which->fires(e)) continue;
+    ++flagged;
+    fmt::print("flagged\t{}\t{}\t{}\n", j.value("id", std::string("?")), e.score_lines, e.sentences);
+  }
+  fmt::print("total\t{} of {} articles flagged\n", flagged, articles);
+  return 0;
+}
+
 int usage() {
   std::cerr << "usage: newsidx-train-ner --train FILE[.gz] [--train FILE] [--gmb FILE.csv.gz]\n"
                "  [--gmb-gpe loc|misc|drop] [--gmb-max N] --dev FILE[.gz] [--output MODEL]\n"
                "  [--model MODEL (evaluate it instead of training)] [--cv K (K-fold cross-validation over --train, no model written)] [--epochs N] [--seed N] [--min-count N] [--prune X] [--curve]\n"
                "  [--gazetteer | --hook NAME (gazetteer, gazetteer+classes=012, gazetteer+classes=12w2, ...)]\n"
                "  [--repair SPEC[,SPEC...] (span repairs for dev and CV scoring: letters among itnsplw, or none; CV scores each)]\n"
-               "  [--two-stage (with --cv: cross-validates the two-stage non-local feature)]\n";
+               "  [--two-stage (with --cv: cross-validates the two-stage non-local feature)]\n"
+               "  or: newsidx-train-ner --sport-rate EXTRACT.jsonl [SPEC] (articles of --extract-only --text output the sports detector flags)\n";
   return 2;
 }
 
@@ -447,6 +490,14 @@ int usage() {
 
 int main(int argc, char** argv) {
   Options o;
+  if (argc >= 3 && std::string_view(argv[1]) == "--sport-rate") {
+    try {
+      return print_sport_rate(argv[2], argc >= 4 ? argv[3] : "f");
+    } catch (const std::exception& e) {
+      std::cerr << "newsidx-train-ner: " << e.what() << "\n";
+      return 1;
+    }
+  }
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string {

@@ -314,11 +314,12 @@ void document_case(std::size_t n, TokenFacts& f) {
   }
 }
 
-// Hook features, one sentence at a time, hashed.
-void hook_facts(const TaggerInput& input, const FeatureHook& hook, TokenFacts& f) {
+// Hook features and the sports features (tagger_sports.hpp), one sentence at a time, hashed.
+void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsFeatures* sports, TokenFacts& f) {
   if (!hook) return;
   const std::size_t n = input.words.size();
   f.hook_hashes.resize(n);
+  const SportsMarks marks = sports ? sports_marks(*sports, input.words, input.sentence_ends) : SportsMarks{};
   std::vector<std::string_view> words;
   std::vector<std::vector<std::string>> extra;
   std::size_t sb = 0;
@@ -329,6 +330,7 @@ void hook_facts(const TaggerInput& input, const FeatureHook& hook, TokenFacts& f
     extra.assign(se - sb, {});
     hook(words, extra);
     for (std::size_t i = 0; i < extra.size(); ++i) {
+      if (sports) add_sports_features(*sports, marks, sb + i, (f.info[sb + i] & 4) != 0, f.hs[sb + i], extra[i]);
       for (const auto& x : extra[i]) f.hook_hashes[sb + i].push_back(hash_bytes(x));
     }
     sb = se;
@@ -403,7 +405,8 @@ void token_features(const TokenFacts& f, std::size_t i, std::size_t sb, std::siz
 
 }  // namespace
 
-void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out) {
+void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out,
+                      const SportsFeatures* sports) {
   const std::size_t n = input.words.size();
   out.hashes.clear();
   out.offsets.assign(1, 0);
@@ -416,7 +419,7 @@ void extract_features(const TaggerInput& input, const FeatureHook& hook, Documen
   word_facts(input, f);
   sentence_facts(input, f);
   document_case(n, f);
-  hook_facts(input, hook, f);
+  hook_facts(input, hook, sports, f);
 
   std::size_t sb = 0;
   std::size_t si = 0;
@@ -745,7 +748,7 @@ std::vector<EntitySpan> Tagger::tag_with(const TaggerInput& input, const Feature
   const std::size_t n = input.words.size();
   if (n == 0) return spans;
   DocumentFeatures feats;
-  extract_features(input, hook, feats);
+  extract_features(input, hook, feats, hook_.sports ? &*hook_.sports : nullptr);
   // Integer sums of quantised weights: exact, so tags do not depend on summation order.
   std::vector<std::int32_t> sums(n * kNumTags, 0);
   // The next token's slots are fetched while this token's are read.

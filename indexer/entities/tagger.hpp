@@ -12,6 +12,7 @@
 
 #include "common/result.hpp"
 #include "gazetteer.hpp"
+#include "tagger_sports.hpp"
 #include "tokenizer.hpp"
 
 namespace newsidx::entities {
@@ -37,10 +38,12 @@ using FeatureHook =
     std::function<void(const std::vector<std::string_view>& words,
                        std::vector<std::vector<std::string>>& out)>;
 
-/// A named feature hook; an empty name means none.
+/// A named feature hook; an empty name means none. With `sports`, a document that has score
+/// lines (tagger_sports.hpp) also gives its capitalised words the sports features.
 struct NamedHook {
   std::string name;
   FeatureHook hook;
+  std::optional<SportsFeatures> sports;
 };
 
 /// A token sequence split into sentences, the tagger's input. Made from a TokenizedText, or
@@ -127,7 +130,8 @@ NamedHook gazetteer_hook();
 
 /// A hook built into the binary, by name: "gazetteer", or "gazetteer+classes=SPEC", which adds
 /// the word classes of the embedded table (tagger_classes.hpp; SPEC as ClassFeatures::parse
-/// reads it, e.g. "012" or "12w2"). An unknown name gives a hook with an empty name.
+/// reads it, e.g. "012" or "12w2"); either followed by "+sport=SPEC" (SportsFeatures::parse,
+/// e.g. "fg"). An unknown name gives a hook with an empty name.
 NamedHook builtin_hook(std::string_view name);
 
 /// Tagger::load with the built-in hook that the model names (builtin_hook).

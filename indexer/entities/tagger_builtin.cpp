@@ -54,6 +54,22 @@ std::optional<ClassFeatures> class_spec(std::string_view name) {
   return ClassFeatures::parse(name.substr(kClasses.size())).value_or(ClassFeatures{0, false});
 }
 
+constexpr std::string_view kSports = "+sport=";
+
+// A hook name split at its "+sport=SPEC" part: the rest, the features read, and whether the
+// part (if any) was well-formed.
+struct SplitName {
+  std::string_view base;
+  std::optional<SportsFeatures> sports;
+  bool ok = true;
+};
+SplitName split_sports(std::string_view name) {
+  const std::size_t at = name.find(kSports);
+  if (at == std::string_view::npos) return {name, std::nullopt, true};
+  auto parsed = SportsFeatures::parse(name.substr(at + kSports.size()));
+  return {name.substr(0, at), parsed, parsed.has_value()};
+}
+
 // The hook of a "gazetteer..." name; with `hits`, it also collects the gazetteer matches, as
 // token indices of the whole text (the hook sees one sentence after another, in order).
 FeatureHook make_hook(std::optional<ClassFeatures> classes, std::vector<GazMatch>* hits) {
@@ -87,9 +103,10 @@ std::string_view recorded_hook_name(std::string_view bytes) {
 NamedHook gazetteer_hook() { return builtin_hook(kGazetteer); }
 
 NamedHook builtin_hook(std::string_view name) {
-  const auto classes = class_spec(name);
-  if (classes && classes->levels == 0) return {};
-  return NamedHook{std::string(name), make_hook(classes, nullptr)};
+  const SplitName split = split_sports(name);
+  const auto classes = class_spec(split.base);
+  if ((classes && classes->levels == 0) || !split.ok) return {};
+  return NamedHook{std::string(name), make_hook(classes, nullptr), split.sports};
 }
 
 Result<Tagger> load_builtin_model(std::string_view bytes) {
@@ -97,7 +114,7 @@ Result<Tagger> load_builtin_model(std::string_view bytes) {
 }
 
 std::vector<EntitySpan> Tagger::tag(const TokenizedText& text, std::vector<GazMatch>& hits) const {
-  const auto classes = class_spec(hook_.name);
+  const auto classes = class_spec(split_sports(hook_.name).base);
   if (classes && classes->levels == 0) return tag(text);
   return tag_with(to_tagger_input(text), make_hook(classes, &hits));
 }

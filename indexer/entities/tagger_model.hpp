@@ -59,8 +59,10 @@ class NameMemory {
 };
 
 /// Computes the features of a whole document (document-level case statistics need all of it).
-/// `hook` may be empty. Reuses `out`'s storage.
-void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out);
+/// `hook` may be empty; with `sports` (and a hook), a document with score lines gives its
+/// capitalised words the sports features too. Reuses `out`'s storage.
+void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out,
+                      const SportsFeatures* sports = nullptr);
 
 /// Transition weights: row kNumTags is the sentence start; disallowed moves hold -1e30.
 struct Transitions {

@@ -109,7 +109,7 @@ std::vector<Prepared> prepare(const std::vector<TrainingDocument>& docs, const T
   DocumentFeatures df;
   for (std::size_t d = 0; d < docs.size(); ++d) {
     const auto input = to_tagger_input(docs[d]);
-    extract_features(input, options.hook.hook, df);
+    extract_features(input, options.hook.hook, df, options.hook.sports ? &*options.hook.sports : nullptr);
     auto& p = prepared[d];
     p.feats = df.hashes;
     p.offsets = df.offsets;
