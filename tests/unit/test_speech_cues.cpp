@@ -302,3 +302,16 @@ TEST_CASE("speech cues: a person before a chain of appositives is the speaker, n
   options.appositive_chains = false;
   CHECK_FALSE(find_quotes(text, mentions, options).at(0).speaker);
 }
+
+TEST_CASE("speech cues: 'labeled', 'dubbed', 'published' after an appositive name the speaker",
+          "[speech_cues][quotes]") {
+  // A relative clause in the appositive keeps the sentence-subject rule away; the verb is a cue.
+  CHECK(speakers("Meg Whitman, a former candidate for governor who now runs a large firm, labeled "
+                 "the candidate \"a dishonest demagogue\" on Monday.",
+                 {"Meg Whitman"}) == std::vector<std::string>{"Meg Whitman"});
+  CHECK(speakers("Jane Doe, who worked for the company for three years, published \"Trumped!\" in "
+                 "1991.",
+                 {"Jane Doe"}) == std::vector<std::string>{"Jane Doe"});
+  CHECK(speakers("\"Low energy,\" Jane Doe, who has long mocked her rivals, dubbed him.",
+                 {"Jane Doe"}) == std::vector<std::string>{"Jane Doe"});
+}
