@@ -164,6 +164,7 @@ class Attributor {
   Attribution according_to(const RawQuote& q);
   Attribution own_sentence_subject(const RawQuote& q, std::size_t q_index);
   std::size_t sentence_floor(std::size_t open, std::size_t q_index) const;
+  bool naming_cue(std::size_t k, std::size_t open) const;
   Attribution sentence_subject(std::size_t floor, std::size_t limit);
   bool appositive_verb(std::size_t c, std::size_t limit) const;
   Attribution absolute_subject(std::size_t floor, std::size_t k);

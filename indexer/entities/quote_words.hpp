@@ -55,7 +55,14 @@ inline constexpr auto kSpeechVerbs = std::to_array<std::string_view>({
     // someone else ("accused Moscow of a \"false flag\"", "blamed", "urged") stay out: their
     // quotations are mostly scare quotes or the target's words.
     "reported", "concluded", "concludes", "promises", "assured", "assures", "asserted",
-    "chanted", "reads", "echoed", "pondered", "demurred", "jokes", "quips"});
+    "chanted", "reads", "echoed", "pondered", "demurred", "jokes", "quips", "yelled"});
+// Verbs that name what someone called something or published ("Meg Whitman, ..., labeled him
+// \"a dishonest demagogue\"", "Mr. Singer published \"...\""): the cue of the quotation they
+// introduce only (Attributor::naming_cue), never of a paragraph's other quotations nor a subject
+// for "he"/"she", and not in the passive ("Originally dubbed \"...\"", "referred to as the
+// \"...\""). Gold cues of train quotations no cue had read (issue 19, third round).
+inline constexpr auto kNamingVerbs = std::to_array<std::string_view>(
+    {"dubbed", "labeled", "labelled", "characterized", "referred", "published"});
 inline constexpr std::array<std::string_view, 16> kInvertingVerbs = {
     "said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained",
     "continued", "noted", "recalled", "replied", "responded", "countered", "tweeted"};

@@ -230,7 +230,7 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
                             (k + 2 == open && (is_punct(k + 1, ":") || is_punct(k + 1, ","))));
     // "As Akhil Amar put it, "..."": "put it" is a speech verb.
     const bool put_it = word(k) == "put" && k + 1 < open && word(k + 1) == "it" && outside(k);
-    if (!is_speech_verb(k) && !continued && !put_it) continue;
+    if (!is_speech_verb(k) && !continued && !put_it && !naming_cue(k, open)) continue;
     Attribution a = subject_before(k, floor);
     if (a.decided) return a;
     if (word(k) == "said" || word(k) == "says") {
@@ -249,6 +249,19 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
     return sentence_subject(floor, open - 1);
   }
   return {};
+}
+
+// Whether token `k` is a naming verb (kNamingVerbs) that introduces the quotation opening at
+// `open` in the active voice: an object stands between them ("dubbed the sequel \"...\"", not
+// "dubbed the \"McLibel Two\"" nor "referred to as the \"...\""); "published" needs none.
+bool Attributor::naming_cue(std::size_t k, std::size_t open) const {
+  if (!is_word(k) || !outside(k) || !in(kNamingVerbs, word(k))) return false;
+  if (word(k) == "published") return true;
+  static constexpr auto kPassiveLinks = std::to_array<std::string_view>({"to", "as", "the", "a", "an"});
+  for (std::size_t j = k + 1; j < open; ++j) {
+    if (is_word(j) && !in(kPassiveLinks, lower(word(j)))) return true;
+  }
+  return false;
 }
 
 // The first token of the sentence before the quotation opening at token `open`, bounded by the

@@ -302,3 +302,24 @@ TEST_CASE("speech cues: a person before a chain of appositives is the speaker, n
   options.appositive_chains = false;
   CHECK_FALSE(find_quotes(text, mentions, options).at(0).speaker);
 }
+
+TEST_CASE("speech cues: 'labeled' or 'published' after an appositive names the speaker",
+          "[speech_cues][quotes]") {
+  // A relative clause in the appositive keeps the sentence-subject rule away; the verb is a cue.
+  CHECK(speakers("Meg Whitman, a former candidate for governor who now runs a large firm, labeled "
+                 "the candidate \"a dishonest demagogue\" on Monday.",
+                 {"Meg Whitman"}) == std::vector<std::string>{"Meg Whitman"});
+  CHECK(speakers("Jane Doe, who worked for the company for three years, published \"Trumped!\" in "
+                 "1991.",
+                 {"Jane Doe"}) == std::vector<std::string>{"Jane Doe"});
+}
+
+TEST_CASE("speech cues: a naming verb in the passive or elsewhere in the paragraph names nobody",
+          "[speech_cues][quotes]") {
+  // Passive: the quotation is what the subject was called, not what it said.
+  CHECK(speakers("Helen Steel and Jane Doe, from north London, dubbed the \"McLibel Two\", were "
+                 "found guilty.",
+                 {"Helen Steel", "Jane Doe"}) == std::vector<std::string>{"-"});
+  CHECK(speakers("Originally dubbed \"Jerry's Guide to the World Wide Web\" the site grew fast.", {}) ==
+        std::vector<std::string>{"-"});
+}
