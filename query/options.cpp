@@ -28,7 +28,11 @@ std::string option_hint(const po::options_description& desc, const std::string& 
   std::vector<std::string> names;
   for (const auto& opt : desc.options()) names.push_back(opt->long_name());
   const std::string best = nearest_option(typed, names);
-  return best.empty() ? "see newsidx-query --help" : "did you mean --" + best + "? (see newsidx-query --help)";
+  if (!best.empty()) return "did you mean --" + best + "? (see newsidx-query --help)";
+  // "-blair": a word to exclude, read as a bundle of short options.
+  if (typed.size() > 2 && typed[0] == '-' && typed[1] != '-')
+    return "a query that begins with '-' goes after --, e.g. newsidx-query --db news.db -- '" + typed + "'";
+  return "see newsidx-query --help";
 }
 
 Error usage(std::string message, std::string hint) {

@@ -254,6 +254,33 @@ bool only_stop_words(std::string_view text) {
   return words > 0;
 }
 
+// "-blair -brown": when every item of the text is excluded, the exclusions as NOT items ("NOT
+// blair NOT brown"). Xapian 1.4's parser keeps the words of a query of '-' items alone and drops
+// their signs, so "-blair" found the articles about Blair instead of all the others. nullopt when
+// some item is not excluded (a phrase counts as one item).
+std::optional<std::string> excluded_only(std::string_view text) {
+  std::string out;
+  std::size_t i = 0, items = 0;
+  while (i < text.size()) {
+    if (text[i] == ' ' || text[i] == '\t') {
+      ++i;
+      continue;
+    }
+    if (text[i] != '-' || i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\t') return std::nullopt;
+    std::size_t j = i + 1;
+    bool quoted = false;
+    while (j < text.size() && (quoted || (text[j] != ' ' && text[j] != '\t'))) {
+      if (text[j] == '"') quoted = !quoted;
+      ++j;
+    }
+    out += (out.empty() ? "NOT " : " NOT ") + std::string(text.substr(i + 1, j - i - 1));
+    ++items;
+    i = j;
+  }
+  if (items == 0) return std::nullopt;
+  return out;
+}
+
 }  // namespace
 
 Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db, const Resolver& resolve,
@@ -268,6 +295,7 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
   // Accents are folded as the indexer folds them (case is kept: it decides what is stemmed).
   // A field typed in capitals ("TITLE:blair") is the field: Xapian's prefixes are case-sensitive.
   std::string folded = with_field_case(analysis::fold_accents(spec.text));
+  if (auto nots = excluded_only(folded)) folded = std::move(*nots);
   if (only_stop_words(folded)) {
     out.info.notes.push_back("'" + spec.text + "' holds only common words, searched as written: \"" + folded + "\"");
     folded = "\"" + folded + "\"";

@@ -190,3 +190,13 @@ TEST_CASE("query builder: field names are read whatever their case", "[query]") 
   CHECK(described("TITLE:blair") == described("title:blair"));
   CHECK(described("Title:\"blair sees\"") == described("title:\"blair sees\""));
 }
+
+TEST_CASE("query builder: a query of excluded words alone finds every article without them", "[query]") {
+  // Xapian 1.4 dropped the signs of a query of '-' items alone: "-blair" found Blair.
+  CHECK(described("-blair") == described("NOT blair"));
+  CHECK(described("-blair -brown") == described("NOT blair NOT brown"));
+  CHECK(described("-\"tony blair\"") == described("NOT \"tony blair\""));
+  CHECK(described("-blair").find("AND_NOT") != std::string::npos);
+  // With a word to find, '-' keeps its usual meaning.
+  CHECK(described("brown -blair") == described("brown NOT blair"));
+}

@@ -94,4 +94,6 @@ TEST_CASE("query options: a mistyped option names the option meant", "[query]") 
   CHECK(hint_for("--speakr") == "did you mean --speaker? (see newsidx-query --help)");
   CHECK(hint_for("--contry=UA") == "did you mean --country? (see newsidx-query --help)");
   CHECK(hint_for("--zzzzzz") == "see newsidx-query --help");  // nothing near: no guess
+  // A word to exclude typed first is read as short options: say where such a query goes.
+  CHECK(hint_for("-blair") == "a query that begins with '-' goes after --, e.g. newsidx-query --db news.db -- '-blair'");
 }
