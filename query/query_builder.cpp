@@ -293,8 +293,9 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
   ParseState state{&resolve, today, false, &out.info, std::nullopt, option_values};
   const bool has_text = spec.text.find_first_not_of(" \t\r\n") != std::string::npos;
   // Accents are folded as the indexer folds them (case is kept: it decides what is stemmed).
-  // A field typed in capitals ("TITLE:blair") is the field: Xapian's prefixes are case-sensitive.
-  std::string folded = with_field_case(analysis::fold_accents(spec.text));
+  // A field typed in capitals ("TITLE:blair") or with a blank before its value ("person: blair")
+  // is the field: Xapian's prefixes are case-sensitive and take the value right after the ':'.
+  std::string folded = with_fields_as_meant(analysis::fold_accents(spec.text));
   if (auto nots = excluded_only(folded)) folded = std::move(*nots);
   if (only_stop_words(folded)) {
     out.info.notes.push_back("'" + spec.text + "' holds only common words, searched as written: \"" + folded + "\"");

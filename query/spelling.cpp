@@ -46,18 +46,27 @@ std::string lower(std::string_view s) {
 // The word `w` of `text` is a field name as typed: right before a ':'.
 bool before_colon(std::string_view text, const Word& w) { return w.end < text.size() && text[w.end] == ':'; }
 
-}  // namespace
-
-std::string_view nearest_field(std::string_view name) {
-  // The fields a query may name: the schema's table (as make_parser registers it), and date.
-  static const std::vector<std::string_view> kQueryFields = [] {
+// The fields a query may name: the schema's table (as make_parser registers it), and date.
+const std::vector<std::string_view>& query_fields() {
+  static const std::vector<std::string_view> fields = [] {
     std::vector<std::string_view> out{kDateField};
     for (const auto& f : schema::kFields) out.push_back(f.name);
     return out;
   }();
+  return fields;
+}
+
+bool is_query_field(std::string_view name) {
+  const auto& fields = query_fields();
+  return std::find(fields.begin(), fields.end(), name) != fields.end();
+}
+
+}  // namespace
+
+std::string_view nearest_field(std::string_view name) {
+  const auto& kQueryFields = query_fields();
   constexpr std::size_t kShortest = 3;  // "it:" or "re:" in pasted text is no field meant
-  if (name.size() < kShortest || std::find(kQueryFields.begin(), kQueryFields.end(), name) != kQueryFields.end())
-    return {};
+  if (name.size() < kShortest || is_query_field(name)) return {};
   const std::string typed = lower(name);
   std::string_view best;
   std::size_t best_distance = allowed_edits(typed.size()) + 1;
@@ -84,14 +93,20 @@ std::string with_field_names(std::string_view typed, std::string corrected) {
   return corrected;
 }
 
-std::string with_field_case(std::string text) {
+std::string with_fields_as_meant(std::string text) {
   const auto words = words_of(text);
-  // Same length: the offsets of the later words stay valid.
-  for (const Word& w : words) {
+  // From the last word back, so that earlier offsets stay valid.
+  for (std::size_t k = words.size(); k-- > 0;) {
+    const Word& w = words[k];
     if (!before_colon(text, w) || (w.begin > 0 && text[w.begin - 1] == ':')) continue;
     const std::string_view typed = std::string_view(text).substr(w.begin, w.end - w.begin);
     const std::string low = lower(typed);
-    if (low != typed && nearest_field(typed) == low) text.replace(w.begin, w.end - w.begin, low);
+    if (!is_query_field(low)) continue;
+    // "person: blair": the value after the blanks is the field's.
+    std::size_t v = w.end + 1;
+    while (v < text.size() && (text[v] == ' ' || text[v] == '\t')) ++v;
+    if (v > w.end + 1 && v < text.size()) text.erase(w.end + 1, v - w.end - 1);
+    if (low != typed) text.replace(w.begin, w.end - w.begin, low);
   }
   return text;
 }

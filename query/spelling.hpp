@@ -28,9 +28,10 @@ std::string accepted_correction(std::string_view typed, std::string_view correct
 /// or one near no field. Needs no archive: a one-article archive gets the same hint as a large one.
 std::string_view nearest_field(std::string_view name);
 
-/// `text` with each field name typed in other letters' case before a ':' ("TITLE:blair",
-/// "Person:blair") in the case the parser knows; the rest untouched.
-std::string with_field_case(std::string text);
+/// `text` with each field typed before a ':' as the parser reads fields: its name in the case the
+/// parser knows ("TITLE:blair", "Person:blair") and its value right after the ':' ("person:
+/// blair"); the rest untouched.
+std::string with_fields_as_meant(std::string text);
 
 /// `corrected` (Xapian's correction of `typed`, or `typed` itself) with each word that is typed
 /// before a ':' and names no field replaced by its nearest_field. Unchanged when the texts do

@@ -49,13 +49,17 @@ TEST_CASE("spelling: a mistyped field name is corrected from the field table, wh
   CHECK(accepted_correction("blair contry:ua", "blair country:ua", known) == "blair country:ua");
 }
 
-TEST_CASE("spelling: a field typed in capitals is the field", "[query][spelling]") {
-  CHECK(with_field_case("TITLE:blair") == "title:blair");
-  CHECK(with_field_case("Person:\"Tony Blair\" Country:iraq") == "person:\"Tony Blair\" country:iraq");
-  CHECK(with_field_case("DATE:2004 oil") == "date:2004 oil");
+TEST_CASE("spelling: a field typed in capitals, or with a blank before its value, is the field", "[query][spelling]") {
+  CHECK(with_fields_as_meant("TITLE:blair") == "title:blair");
+  CHECK(with_fields_as_meant("Person:\"Tony Blair\" Country:iraq") == "person:\"Tony Blair\" country:iraq");
+  CHECK(with_fields_as_meant("DATE:2004 oil") == "date:2004 oil");
   // Words that are no field, a field in its own case, and a value after a colon stay.
-  CHECK(with_field_case("Blair: no") == "Blair: no");
-  CHECK(with_field_case("person:blair") == "person:blair");
-  CHECK(with_field_case("x:TITLE:blair") == "x:TITLE:blair");
-  CHECK(with_field_case("Contry:ua") == "Contry:ua");  // a typo is the suggestion's business
+  CHECK(with_fields_as_meant("Blair: no") == "Blair: no");
+  CHECK(with_fields_as_meant("person:blair") == "person:blair");
+  CHECK(with_fields_as_meant("x:TITLE:blair") == "x:TITLE:blair");
+  CHECK(with_fields_as_meant("Contry:ua") == "Contry:ua");  // a typo is the suggestion's business
+  CHECK(with_fields_as_meant("person: blair") == "person:blair");
+  CHECK(with_fields_as_meant("oil Country:  \"Saudi Arabia\" title: opec") == "oil country:\"Saudi Arabia\" title:opec");
+  CHECK(with_fields_as_meant("Note: prices rose") == "Note: prices rose");  // no field: blanks stay
+  CHECK(with_fields_as_meant("person: ") == "person: ");                    // nothing after it
 }
