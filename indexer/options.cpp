@@ -71,12 +71,12 @@ std::vector<std::string> default_config_files() { return config::default_files()
 
 namespace {
 
-// The values parse_options reads before it turns them into IndexOptions fields.
 // Bounds of --jobs and --batch-size: more threads than this only add memory and switches, and
 // Xapian holds a whole batch in memory.
 constexpr std::size_t kMaxJobs = 256;
 constexpr std::size_t kMaxBatch = 1'000'000;
 
+// The values parse_options reads before it turns them into IndexOptions fields.
 struct RawOptions {
   std::string config, max_prune = "50%", jobs = "0", batch_size = "1000";
   bool no_prune = false, prune = false, verbose = false, quiet = false, no_progress = false;

@@ -189,30 +189,29 @@ bool english_word(std::string_view w) {
   return true;
 }
 
-// A person span is cut before its first English lower-case word: the tagger ran a name on into
-// the words after it ("Mr Blair derided Tory claims": "Blair derided Tory"; "Jarvis sells Tube",
-// "Reid for Murphy"). A span left without a capital letter ("-- since Nixon") is dropped.
+// A person span is cut before its first English lower-case word, and then before the particles
+// that end it: the tagger ran a name on into the words after it ("Mr Blair derided Tory claims":
+// "Blair derided Tory"; "Jarvis sells Tube", "Reid for Murphy"; "Tony Blair the prime minister").
+// A span left without a capital letter ("-- since Nixon") is dropped.
 void cut_lower(const std::vector<std::string_view>& words, std::vector<EntitySpan>& spans) {
+  const auto lower_start = [&](std::size_t k) { return !words[k].empty() && words[k][0] >= 'a' && words[k][0] <= 'z'; };
   const auto capitalised = [&](const EntitySpan& s) {  // "al-Chalabi" is
     for (std::size_t k = s.begin; k < s.end; ++k)
       if (std::any_of(words[k].begin(), words[k].end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return true;
     return false;
   };
-  for (auto it = spans.begin(); it != spans.end();) {
-    EntitySpan& s = *it;
-    if (s.type == EntityType::kPer) {
-      for (std::size_t k = s.begin + 1; k < s.end; ++k)
-        if (english_word(words[k])) {
-          s.end = k;
-          break;
-        }
-      if (!capitalised(s)) {
-        it = spans.erase(it);
-        continue;
+  for (EntitySpan& s : spans) {
+    if (s.type != EntityType::kPer) continue;
+    for (std::size_t k = s.begin + 1; k < s.end; ++k)
+      if (english_word(words[k])) {
+        s.end = k;
+        while (s.end > s.begin + 1 && lower_start(s.end - 1)) --s.end;
+        break;
       }
-    }
-    ++it;
   }
+  spans.erase(std::remove_if(spans.begin(), spans.end(),
+                             [&](const EntitySpan& s) { return s.type == EntityType::kPer && !capitalised(s); }),
+              spans.end());
 }
 
 }  // namespace

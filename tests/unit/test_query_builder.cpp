@@ -181,7 +181,8 @@ TEST_CASE("query builder: a query of common words alone is searched as written",
   for (std::string text : {"the who blair", "the AND who", "\"the who\"", "who:x"}) {
     INFO(text);
     auto r = build(text);
-    if (r.ok()) CHECK(r->info.notes.empty());
+    REQUIRE(r.ok());
+    CHECK(r->info.notes.empty());
   }
   CHECK(build("the who blair")->query.get_description().find("Zblair") != std::string::npos);
 }

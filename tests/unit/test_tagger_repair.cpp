@@ -137,6 +137,9 @@ TEST_CASE("tagger repairs: a person is cut before an English lower-case word it 
   CHECK(repaired("Mr Blair derided Tory claims", {{1, 4, kPer}}, "w") == "PER Blair");
   CHECK(repaired("Reid for Murphy 65", {{0, 3, kPer}}, "w") == "PER Reid");
   CHECK(repaired("Tory back-bencher Smith", {{0, 2, kPer}}, "w") == "PER Tory");  // hyphenated: each part English
+  // The particles before the cut go too; those inside a name stay.
+  CHECK(repaired("Tony Blair the prime minister", {{0, 4, kPer}}, "w") == "PER Tony Blair");
+  CHECK(repaired("Ludwig van Beethoven wrote", {{0, 4, kPer}}, "w") == "PER Ludwig van Beethoven");
   // Particles and names of other languages stay whole.
   CHECK(repaired("Ludwig van Beethoven", {{0, 3, kPer}}, "w") == "PER Ludwig van Beethoven");
   CHECK(repaired("Daniel arap Moi", {{0, 3, kPer}}, "w") == "PER Daniel arap Moi");
