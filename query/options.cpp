@@ -5,6 +5,7 @@
 #define NEWSIDX_DOCDIR "/usr/local/share/doc/newsidx"
 #endif
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -277,6 +278,24 @@ Status read_dates(const RawOptions& raw, SearchRequest& r) {
   return Ok{};
 }
 
+// "--timeline week": a bucket typed after the switch, which takes none, is what --interval
+// says; Boost left it among the query's words. Read so (when no --interval is given) and noted;
+// "--timeline -- week" still searches the word.
+Status read_timeline_bucket(int argc, const char* const argv[], RawOptions& raw, SearchRequest& r) {
+  if (!raw.interval.empty()) return Ok{};
+  for (int i = 1; i + 1 < argc; ++i) {
+    const std::string_view flag = argv[i], word = argv[i + 1];
+    if (flag != "--timeline" || (word != "day" && word != "week" && word != "month" && word != "year")) continue;
+    const auto at = std::find(raw.words.begin(), raw.words.end(), word);
+    if (at == raw.words.end()) return Ok{};
+    raw.words.erase(at);
+    r.notes.push_back("'--timeline " + std::string(word) + "' read as '--interval " + std::string(word) +
+                      "'; to search for the word, type it after --");
+    return read_interval(std::string(word), r);
+  }
+  return Ok{};
+}
+
 // The entity and metadata filters, in the order the options table lists them.
 void read_filters(const RawOptions& raw, SearchRequest& r) {
   auto add = [&](const char* name, const std::vector<std::string>& values) {
@@ -339,6 +358,7 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   }
 
   r.quotes = vm.count("quotes") > 0;
+  if (auto st = read_timeline_bucket(argc, argv, raw, r); !st) return st.error();
   for (const auto& w : raw.words) r.text += (r.text.empty() ? "" : " ") + w;
   r.any = vm.count("any") > 0;
   r.count_only = vm.count("count") > 0;

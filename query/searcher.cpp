@@ -567,6 +567,7 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
   };
   auto built = build_query(spec, db, resolve, req.today);
   if (!built) return built.error();
+  for (const auto& n : req.notes) add_note(res, n);
   for (const auto& n : built->info.notes) add_note(res, n);
   const Xapian::valueno collapse_on = collapse_slot(req.quotes);
   const bool collapse = req.collapse && req.copies_of.empty();

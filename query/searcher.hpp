@@ -60,6 +60,9 @@ struct SearchRequest {
   /// Other names of one entity (--aliases); nullptr: the built-in table. A filter value that
   /// is an alias means its canonical name, as the indexer stored it.
   const aliases::Table* aliases = nullptr;
+  /// What reading the command line changed ("--timeline week" read as --interval week), shown
+  /// with the result's notes.
+  std::vector<std::string> notes;
 };
 
 struct Hit {

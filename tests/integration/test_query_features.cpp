@@ -111,6 +111,15 @@ TEST_CASE("query filters: entity values are matched as typed, OR within a facet,
   }
 }
 
+TEST_CASE("query notes: what reading the command line changed comes back with the result", "[query][integration]") {
+  Archive a;
+  SearchRequest req = text("sanctions");
+  req.notes = {"'--timeline week' read as '--interval week'"};
+  auto r = a.search(req);
+  CHECK_FALSE(r.hits.empty());
+  CHECK(has_note(r, "read as '--interval week'"));
+}
+
 TEST_CASE("query language: facet fields resolve aliases like the options do", "[query][integration]") {
   Archive a;
   CHECK(ids(a.search(text("person:blinken"))) == Ids{"a1", "a2", "a3", "a7"});

@@ -62,6 +62,27 @@ TEST_CASE("query options: --interval implies --timeline, --format csv, --null on
   CHECK_FALSE(parse({"--db", "x.db", "--null", "oil"}).ok());
 }
 
+TEST_CASE("query options: a bucket typed after --timeline is read as --interval, with a note", "[query]") {
+  auto w = parse({"--db", "x.db", "--timeline", "week", "oil"});
+  REQUIRE(w.ok());
+  CHECK(w->request.interval == Granularity::kWeek);
+  CHECK(w->request.timeline);
+  CHECK(w->request.text == "oil");
+  REQUIRE(w->request.notes.size() == 1);
+  CHECK(w->request.notes[0].find("'--timeline week' read as '--interval week'") != std::string::npos);
+  // After --, or with --interval given, the word is searched.
+  auto word = parse({"--db", "x.db", "--timeline", "--", "week"});
+  REQUIRE(word.ok());
+  CHECK(word->request.text == "week");
+  CHECK_FALSE(word->request.interval);
+  CHECK(word->request.notes.empty());
+  auto both = parse({"--db", "x.db", "--interval", "year", "--timeline", "month"});
+  REQUIRE(both.ok());
+  CHECK(both->request.interval == Granularity::kYear);
+  CHECK(both->request.text == "month");
+  CHECK(parse({"--db", "x.db", "--timeline", "oil", "week"})->request.text == "oil week");
+}
+
 TEST_CASE("query options: --show takes one id, in text or JSON, and no query", "[query]") {
   auto o = parse({"--db", "x.db", "--show", "feed-1", "--json"});
   REQUIRE(o.ok());
