@@ -281,6 +281,19 @@ std::optional<std::string> excluded_only(std::string_view text) {
   return out;
 }
 
+// How a field takes its value, with an example of its kind: "a value goes right after the ':',
+// e.g. person:brown".
+std::string value_hint(const std::string& typed) {
+  std::string field = typed;
+  for (char& c : field)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::string example = "brown";
+  if (field == kDateField) example = "2005-03";
+  else if (field == "country") example = "ua";
+  else if (field == "lang") example = "en";
+  return "a value goes right after the ':', e.g. " + field + ":" + example;
+}
+
 }  // namespace
 
 Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db, const Resolver& resolve,
@@ -291,11 +304,16 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
   if (auto st = check_balanced(spec.text); !st) return st.error();
   BuiltQuery out;
   ParseState state{&resolve, today, false, &out.info, std::nullopt, option_values};
-  const bool has_text = spec.text.find_first_not_of(" \t\r\n") != std::string::npos;
   // Accents are folded as the indexer folds them (case is kept: it decides what is stemmed).
   // A field typed in capitals ("TITLE:blair") or with a blank before its value ("person: blair")
   // is the field: Xapian's prefixes are case-sensitive and take the value right after the ':'.
-  std::string folded = with_fields_as_meant(analysis::fold_accents(spec.text));
+  auto [folded, empty_fields] = without_empty_fields(with_fields_as_meant(analysis::fold_accents(spec.text)));
+  for (const auto& f : empty_fields)
+    out.info.notes.push_back("'" + f + ":' has no value and was left out (" + value_hint(f) + ")");
+  if (!empty_fields.empty() && folded.find_first_not_of(" \t\r\n") == std::string::npos && option_values == 0)
+    return Error{ErrorCode::kUsage, "'" + empty_fields.front() + ":' in the query has no value",
+                 value_hint(empty_fields.front())};
+  const bool has_text = folded.find_first_not_of(" \t\r\n") != std::string::npos;
   if (auto nots = excluded_only(folded)) folded = std::move(*nots);
   if (only_stop_words(folded)) {
     out.info.notes.push_back("'" + spec.text + "' holds only common words, searched as written: \"" + folded + "\"");

@@ -102,13 +102,38 @@ std::string with_fields_as_meant(std::string text) {
     const std::string_view typed = std::string_view(text).substr(w.begin, w.end - w.begin);
     const std::string low = lower(typed);
     if (!is_query_field(low)) continue;
-    // "person: blair": the value after the blanks is the field's.
+    // "person: blair": the value after the blanks is the field's, unless it is the next field
+    // ("person: title:blair": the first has no value).
     std::size_t v = w.end + 1;
     while (v < text.size() && (text[v] == ' ' || text[v] == '\t')) ++v;
-    if (v > w.end + 1 && v < text.size()) text.erase(w.end + 1, v - w.end - 1);
+    const bool next_is_field = k + 1 < words.size() && words[k + 1].begin == v && before_colon(text, words[k + 1]) &&
+                               is_query_field(lower(std::string_view(text).substr(v, words[k + 1].end - v)));
+    if (v > w.end + 1 && v < text.size() && !next_is_field) text.erase(w.end + 1, v - w.end - 1);
     if (low != typed) text.replace(w.begin, w.end - w.begin, low);
   }
   return text;
+}
+
+WithoutEmptyFields without_empty_fields(std::string text) {
+  WithoutEmptyFields out;
+  const auto words = words_of(text);
+  // From the last word back, so that earlier offsets stay valid.
+  for (std::size_t k = words.size(); k-- > 0;) {
+    const Word& w = words[k];
+    if (!before_colon(text, w) || (w.begin > 0 && text[w.begin - 1] == ':')) continue;
+    const std::string typed = text.substr(w.begin, w.end - w.begin);
+    if (!is_query_field(lower(typed))) continue;
+    std::size_t v = w.end + 1;
+    while (v < text.size() && (text[v] == ' ' || text[v] == '\t' || text[v] == '\r' || text[v] == '\n')) ++v;
+    // Nothing but blanks to the end, or the next field right after them: no value.
+    const bool next_is_field = k + 1 < words.size() && words[k + 1].begin == v && before_colon(text, words[k + 1]) &&
+                               is_query_field(lower(std::string_view(text).substr(v, words[k + 1].end - v)));
+    if (v < text.size() && !next_is_field) continue;
+    out.fields.insert(out.fields.begin(), typed);
+    text.erase(w.begin, v - w.begin);
+  }
+  out.text = std::move(text);
+  return out;
 }
 
 std::string accepted_correction(std::string_view typed, std::string_view corrected,

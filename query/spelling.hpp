@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/edit_distance.hpp"
 
@@ -32,6 +33,16 @@ std::string_view nearest_field(std::string_view name);
 /// parser knows ("TITLE:blair", "Person:blair") and its value right after the ':' ("person:
 /// blair"); the rest untouched.
 std::string with_fields_as_meant(std::string text);
+
+/// A query's text without its fields typed with no value (a trailing "person:"), and those fields.
+struct WithoutEmptyFields {
+  std::string text;
+  std::vector<std::string> fields;  ///< as typed, in the order of the text
+};
+
+/// `text` (after with_fields_as_meant) without each field whose ':' only blanks follow to the
+/// end ("election person:", "person:  "): Xapian would search the field's name as a word.
+WithoutEmptyFields without_empty_fields(std::string text);
 
 /// `corrected` (Xapian's correction of `typed`, or `typed` itself) with each word that is typed
 /// before a ':' and names no field replaced by its nearest_field. Unchanged when the texts do

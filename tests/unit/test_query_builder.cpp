@@ -165,6 +165,21 @@ TEST_CASE("query builder: a wildcard stands for at most its most frequent words"
   CHECK(enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated() == kMaxWildcardTerms);
 }
 
+TEST_CASE("query builder: a field with no value is left out with a note, and alone it is an error", "[query]") {
+  auto q = build("election person:");
+  REQUIRE(q.ok());
+  const std::string d = q->query.get_description();
+  CHECK(d.find("elect") != std::string::npos);
+  CHECK(d.find("person") == std::string::npos);  // Xapian searched the field's name as a word
+  REQUIRE(q->info.notes.size() == 1);
+  CHECK(q->info.notes[0] == "'person:' has no value and was left out (a value goes right after the ':', e.g. person:brown)");
+  auto alone = build("Country: ");
+  REQUIRE_FALSE(alone.ok());
+  CHECK(alone.error().code == ErrorCode::kUsage);
+  CHECK(alone.error().message == "'country:' in the query has no value");
+  CHECK(alone.error().hint == "a value goes right after the ':', e.g. country:ua");
+}
+
 TEST_CASE("query builder: a query of common words alone is searched as written", "[query]") {
   // The indexer keeps no stem of a stop word: "the who" as stems matched nothing, though the
   // phrase "The Who" is in the archive.

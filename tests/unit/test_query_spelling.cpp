@@ -62,4 +62,24 @@ TEST_CASE("spelling: a field typed in capitals, or with a blank before its value
   CHECK(with_fields_as_meant("oil Country:  \"Saudi Arabia\" title: opec") == "oil country:\"Saudi Arabia\" title:opec");
   CHECK(with_fields_as_meant("Note: prices rose") == "Note: prices rose");  // no field: blanks stay
   CHECK(with_fields_as_meant("person: ") == "person: ");                    // nothing after it
+  CHECK(with_fields_as_meant("person: title:blair") == "person: title:blair");  // the next field is no value
+}
+
+TEST_CASE("spelling: a field typed with no value is left out of the query text", "[query][spelling]") {
+  auto a = without_empty_fields("election person:");
+  CHECK(a.text == "election ");
+  CHECK(a.fields == std::vector<std::string>{"person"});
+  auto b = without_empty_fields(with_fields_as_meant("election Person: title:  "));
+  CHECK(b.text == "election ");
+  CHECK(b.fields == std::vector<std::string>{"person", "title"});  // as the parser reads it
+  auto c = without_empty_fields(with_fields_as_meant("person: title:blair oil"));
+  CHECK(c.text == "title:blair oil");
+  CHECK(c.fields == std::vector<std::string>{"person"});
+  // A field with its value, a word that is no field, and a colon inside a value stay.
+  for (std::string kept : {"person:blair", "Note: ", "x:person: ", "title:\"a b\" oil"}) {
+    INFO(kept);
+    auto k = without_empty_fields(kept);
+    CHECK(k.text == kept);
+    CHECK(k.fields.empty());
+  }
 }
