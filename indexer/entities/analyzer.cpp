@@ -127,10 +127,14 @@ std::optional<DatelineInfo> analyse_dateline(const Article& a, const Gazetteer& 
   return info;
 }
 
-// True when the capitalised common word at `begin` ends a title's portfolio: "and" or "of"
-// comes before it, and a title a few words before that ("Minister of Energy and Mines").
-bool ends_portfolio(const std::vector<std::string_view>& words, std::size_t begin, const Gazetteer& gaz) {
-  if (begin < 2 || (words[begin - 1] != "and" && words[begin - 1] != "of")) return false;
+// True when the capitalised common word at `begin` of a name ending before `end` ends a title's
+// portfolio: "and" or "of" comes before it, or "of the" with a name of two words left ("Minister
+// of Energy and Mines Subroto", "Chancellor of the Exchequer Gordon Brown"; not "chairman of the
+// Mountain Bell board"), and a title a few words before that.
+bool ends_portfolio(const std::vector<std::string_view>& words, std::size_t begin, std::size_t end,
+                    const Gazetteer& gaz) {
+  const bool of_the = begin >= 3 && end >= begin + 3 && words[begin - 1] == "the" && words[begin - 2] == "of";
+  if (begin < 2 || (words[begin - 1] != "and" && words[begin - 1] != "of" && !of_the)) return false;
   if (!gaz.is_common_word(canonical::ascii_lower(words[begin]))) return false;
   for (std::size_t k = begin - 1; k-- > 0 && k + 6 >= begin;)
     if (gaz.is_title(words[k])) return true;
@@ -198,7 +202,7 @@ EntitySpan person_span(const TokenizedText& tt, const std::vector<std::string_vi
   if (t > 0 && span.begin + t < span.end) span.begin += t;
   // The end of a title's portfolio is no part of the name: "Minister of Energy and Mines
   // Subroto" -> "Subroto".
-  if (span.end - span.begin >= 2 && ends_portfolio(words, span.begin, gaz)) ++span.begin;
+  if (span.end - span.begin >= 2 && ends_portfolio(words, span.begin, span.end, gaz)) ++span.begin;
   // A state's abbreviation ends the sentence before: "Evans City, Pa. Donaldson said".
   if (span.end - span.begin >= 2 && words[span.begin].back() == '.' && state_abbreviation_country(words[span.begin]))
     ++span.begin;

@@ -215,6 +215,14 @@ TEST_CASE("analyzer: a part of the world is no person, nor a portfolio's last wo
   CHECK(has(an.facets.place, "Latin America"));
 }
 
+TEST_CASE("analyzer: a portfolio after 'of the' is no part of the name that follows it", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt", "Debt relief agreed\n\nThe ministers met in London on Friday. \"This is a "
+                                                 "good day for achieving debt relief,\" said UK Chancellor of the "
+                                                 "Exchequer Gordon Brown. The plan would work, he said.\n"));
+  CHECK(an.facets.person == std::vector<std::string>{"Gordon Brown"});
+  CHECK(an.facets.speaker == std::vector<std::string>{"Gordon Brown"});
+}
+
 TEST_CASE("analyzer: a state's abbreviation is no first name, a generic head alone no organisation", "[entities][analyzer]") {
   Analysis an = entities::analyze(plain(
       "a.txt", "Donaldson buys unit\n\nMINNEAPOLIS, March 3 - The unit moved to Dixon, Ill., from Evans City, Pa.\n"
