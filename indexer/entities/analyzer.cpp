@@ -260,12 +260,34 @@ Mention location_mention(Mention m, const std::string& name, const Gazetteer& ga
   return m;
 }
 
+// A word that is no name when it stands alone, whatever the tagger made of it: a function word,
+// an interjection or a question's first word, typed with a capital at the start of an interview's
+// turn ("Q: Are there ...", "((WN)) Tell me ...", "Derakhshani: Oh, so ...") that the sentence
+// splitter does not see as a sentence's start. Words that are also names ("May", "Will", "Mark",
+// "Bush") are not here, and a word in capitals is an abbreviation ("US", "WHO", "IT").
+bool no_name_alone(std::string_view w) {
+  if (w.size() > 1 && std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+  static constexpr const char* kWords[] = {
+      // Function words (common/analysis.cpp's stop words and a few more).
+      "a", "about", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have",
+      "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "of", "on", "or", "she", "so", "than", "that",
+      "the", "their", "them", "then", "there", "these", "they", "this", "to", "was", "were", "what", "when", "which",
+      "who", "with", "would", "we", "you", "your", "our", "my", "me", "us", "do", "does", "did", "how", "why",
+      "where", "whose", "whom", "should", "could", "shall", "not",
+      // Interjections and a question's or an answer's first word.
+      "oh", "ah", "yes", "yeah", "no", "okay", "ok", "well", "hi", "hello", "thanks", "please", "wow", "um", "uh",
+      "hey", "tell", "let", "sure", "absolutely", "definitely", "exactly", "right"};
+  const std::string l = canonical::ascii_lower(w);
+  return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return l == k; });
+}
+
 // Builds a mention from a tagger span, or nothing when the span is not worth a facet. Names in
 // ALL-CAPS sentences (headlines, datelines) are title-cased; elsewhere they keep their case.
 std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<std::string_view>& words,
                                      EntitySpan span, const Gazetteer& gaz, bool caps_sentence,
                                      const City* dateline_city) {
   std::string_view text = tt.text;
+  if (span.end - span.begin == 1 && no_name_alone(words[span.begin])) return std::nullopt;
   if (span.type == EntityType::kPer) span = person_span(tt, words, span, gaz);
   // A part of the world is a place whatever else the tagger called it ("Latin America" as MISC).
   if (span.type == EntityType::kMisc && span.end - span.begin >= 2 && names_world_region(words[span.end - 1]))

@@ -223,6 +223,17 @@ TEST_CASE("analyzer: a portfolio after 'of the' is no part of the name that foll
   CHECK(an.facets.speaker == std::vector<std::string>{"Gordon Brown"});
 }
 
+TEST_CASE("analyzer: a function word or an interjection alone is no name, an abbreviation in capitals is", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt", "Interview with a chess player\n\nThe player spoke to reporters on Monday.\n\n"
+                                                 "Q: Are there any advantages of playing for a club?\n\nA: Oh, I think so.\n\n"
+                                                 "Q: Tell me about your most memorable tournament.\n\n"
+                                                 "Dorsa Derakhshani: Oh. My. I want to go with my first time in the US.\n"));
+  CHECK(an.facets.person == std::vector<std::string>{"Dorsa Derakhshani"});
+  CHECK(an.facets.org.empty());
+  CHECK(an.facets.place.empty());
+  CHECK(an.facets.country == std::vector<std::string>{"US"});
+}
+
 TEST_CASE("analyzer: a state's abbreviation is no first name, a generic head alone no organisation", "[entities][analyzer]") {
   Analysis an = entities::analyze(plain(
       "a.txt", "Donaldson buys unit\n\nMINNEAPOLIS, March 3 - The unit moved to Dixon, Ill., from Evans City, Pa.\n"
