@@ -273,12 +273,48 @@ bool no_name_alone(std::string_view w) {
       "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "of", "on", "or", "she", "so", "than", "that",
       "the", "their", "them", "then", "there", "these", "they", "this", "to", "was", "were", "what", "when", "which",
       "who", "with", "would", "we", "you", "your", "our", "my", "me", "us", "do", "does", "did", "how", "why",
-      "where", "whose", "whom", "should", "could", "shall", "not",
+      "where", "whose", "whom", "should", "could", "shall", "not", "am",
       // Interjections and a question's or an answer's first word.
       "oh", "ah", "yes", "yeah", "no", "okay", "ok", "well", "hi", "hello", "thanks", "please", "wow", "um", "uh",
       "hey", "tell", "let", "sure", "absolutely", "definitely", "exactly", "right"};
   const std::string l = canonical::ascii_lower(w);
   return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return l == k; });
+}
+
+// True when the token before `t` ends a label that opens a line, an interview's turn: "Q: Are",
+// "Dorsa Derakhshani: Oh", "((WN)) Tell". The sentence splitter does not see such a turn as a
+// sentence's start, so its first word keeps a capital that says nothing about names.
+bool opens_turn(const TokenizedText& tt, std::size_t t) {
+  constexpr std::size_t kLongestLabel = 6;  // tokens: "( ( WN ) )", "Dorsa Derakhshani :"
+  const auto& toks = tt.tokens;
+  // A label ends with a colon or with two brackets; "(Europe) Ltd" opening a wrapped line is none.
+  if (t < 3 || (toks[t - 1].text != ":" && (toks[t - 1].text != ")" || toks[t - 2].text != ")"))) return false;
+  auto label_token = [](const Token& k) { return k.kind == TokenKind::kWord || k.text == "(" || k.text == ")"; };
+  for (std::size_t b = t - 1; b-- > 0 && b + kLongestLabel >= t;) {
+    if (!label_token(toks[b])) return false;
+    const std::size_t gap_from = b == 0 ? 0 : toks[b - 1].end;
+    if (b == 0 || tt.text.substr(gap_from, toks[b].start - gap_from).find('\n') != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// True when `word` is written with its capital somewhere in the text other than at token `t`,
+// a sentence's first word or a turn's.
+bool capitalised_elsewhere(const TokenizedText& tt, std::string_view word, std::size_t t) {
+  for (const Sentence& s : tt.sentences)
+    for (std::size_t i = s.begin + 1; i < s.end; ++i)
+      if (i != t && tt.tokens[i].text == word && !opens_turn(tt, i)) return true;
+  return false;
+}
+
+// A one-word organisation or place that opens a turn and is an English word used nowhere else
+// with its capital: "Q: Apart from ...", "A: Well, ...", "(FAIR) Act". Persons stay: a sports
+// report's "Subs not used: Cooper, Knight." names players.
+bool turn_opener(const TokenizedText& tt, const std::vector<std::string_view>& words, const EntitySpan& span,
+                 const Gazetteer& gaz) {
+  return span.end - span.begin == 1 && span.type != EntityType::kPer && opens_turn(tt, span.begin) &&
+         gaz.is_common_word(canonical::ascii_lower(words[span.begin])) &&
+         !capitalised_elsewhere(tt, words[span.begin], span.begin);
 }
 
 // Builds a mention from a tagger span, or nothing when the span is not worth a facet. Names in
@@ -288,6 +324,7 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
                                      const City* dateline_city) {
   std::string_view text = tt.text;
   if (span.end - span.begin == 1 && no_name_alone(words[span.begin])) return std::nullopt;
+  if (turn_opener(tt, words, span, gaz)) return std::nullopt;
   if (span.type == EntityType::kPer) span = person_span(tt, words, span, gaz);
   // A part of the world is a place whatever else the tagger called it ("Latin America" as MISC).
   if (span.type == EntityType::kMisc && span.end - span.begin >= 2 && names_world_region(words[span.end - 1]))

@@ -234,6 +234,20 @@ TEST_CASE("analyzer: a function word or an interjection alone is no name, an abb
   CHECK(an.facets.country == std::vector<std::string>{"US"});
 }
 
+TEST_CASE("analyzer: an English word opening an interview's turn is no organisation, a player after a label stays", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt", "Interview with a chess player\n\nThe player spoke to us on Monday about her career.\n"
+                                                 "((WN))  Apart from chess, what do you do?\n((Dorsa Derakhshani))  I sing. "
+                                                 "Since I was a child I have sung.\n((WN))  Moving on, how do you train?\n"));
+  CHECK(an.facets.org.empty());
+  CHECK(an.facets.person == std::vector<std::string>{"Dorsa Derakhshani"});
+  Analysis subs = entities::analyze(plain(
+      "b.txt", "Middlesbrough 2-0 Charlton\n\nMiddlesbrough won at home on Saturday.\n\nMiddlesbrough: Schwarzer, Parnaby, "
+               "Riggott, Southgate, Queudrue, Mendieta, Boateng, Doriva, Zenden, Downing, Hasselbaink.\n\nSubs Not Used: "
+               "Cooper, Knight.\n\nGoals: Hasselbaink 12, Downing 60.\n"));
+  CHECK(has(subs.facets.person, "Cooper"));
+  CHECK(has(subs.facets.person, "Schwarzer"));
+}
+
 TEST_CASE("analyzer: a state's abbreviation is no first name, a generic head alone no organisation", "[entities][analyzer]") {
   Analysis an = entities::analyze(plain(
       "a.txt", "Donaldson buys unit\n\nMINNEAPOLIS, March 3 - The unit moved to Dixon, Ill., from Evans City, Pa.\n"
