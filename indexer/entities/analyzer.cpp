@@ -289,6 +289,9 @@ bool opens_turn(const TokenizedText& tt, std::size_t t) {
   const auto& toks = tt.tokens;
   // A label ends with a colon or with two brackets; "(Europe) Ltd" opening a wrapped line is none.
   if (t < 3 || (toks[t - 1].text != ":" && (toks[t - 1].text != ")" || toks[t - 2].text != ")"))) return false;
+  // The turn goes on on the label's line ("Third place :" then "Alba ( Germany ) 75" below is a
+  // heading and a result).
+  if (tt.text.substr(toks[t - 1].end, toks[t].start - toks[t - 1].end).find('\n') != std::string_view::npos) return false;
   auto label_token = [](const Token& k) { return k.kind == TokenKind::kWord || k.text == "(" || k.text == ")"; };
   for (std::size_t b = t - 1; b-- > 0 && b + kLongestLabel >= t;) {
     if (!label_token(toks[b])) return false;
