@@ -320,6 +320,16 @@ bool turn_opener(const TokenizedText& tt, const std::vector<std::string_view>& w
          !capitalised_elsewhere(tt, words[span.begin], span.begin);
 }
 
+// Web platforms and publishers that news names as where something was said or shown: an
+// organisation wherever the tagger puts them ("posted on Facebook" is no place, "Twitter
+// removed the post" no person).
+bool names_platform(std::string_view name) {
+  static constexpr const char* kNames[] = {"facebook", "twitter", "youtube", "instagram", "tiktok", "whatsapp",
+                                           "reddit", "linkedin", "snapchat", "wikipedia", "wikinews", "google"};
+  const std::string l = canonical::ascii_lower(name);
+  return std::any_of(std::begin(kNames), std::end(kNames), [&](const char* k) { return l == k; });
+}
+
 // Builds a mention from a tagger span, or nothing when the span is not worth a facet. Names in
 // ALL-CAPS sentences (headlines, datelines) are title-cased; elsewhere they keep their case.
 std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<std::string_view>& words,
@@ -328,6 +338,7 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
   std::string_view text = tt.text;
   if (span.end - span.begin == 1 && no_name_alone(words[span.begin])) return std::nullopt;
   if (turn_opener(tt, words, span, gaz)) return std::nullopt;
+  if (span.end - span.begin == 1 && names_platform(words[span.begin])) span.type = EntityType::kOrg;
   if (span.type == EntityType::kPer) span = person_span(tt, words, span, gaz);
   // A part of the world is a place whatever else the tagger called it ("Latin America" as MISC).
   if (span.type == EntityType::kMisc && span.end - span.begin >= 2 && names_world_region(words[span.end - 1]))

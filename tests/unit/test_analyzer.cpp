@@ -248,6 +248,15 @@ TEST_CASE("analyzer: an English word opening an interview's turn is no organisat
   CHECK(has(subs.facets.person, "Schwarzer"));
 }
 
+TEST_CASE("analyzer: a web platform is an organisation wherever the tagger puts it", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt", "Governor speaks on virus\n\nThe governor told Reuters on Monday that "
+                                                 "schools would close. He wrote on Twitter that the decision was hard, and "
+                                                 "posted a video on Facebook and YouTube. Twitter removed the post later.\n"));
+  CHECK(has(an.facets.org, "Facebook"));
+  CHECK(an.facets.place.empty());
+  CHECK(an.facets.person.empty());
+}
+
 TEST_CASE("analyzer: a state's abbreviation is no first name, a generic head alone no organisation", "[entities][analyzer]") {
   Analysis an = entities::analyze(plain(
       "a.txt", "Donaldson buys unit\n\nMINNEAPOLIS, March 3 - The unit moved to Dixon, Ill., from Evans City, Pa.\n"
