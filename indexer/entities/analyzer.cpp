@@ -360,6 +360,9 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
   }
   switch (span.type) {
     case EntityType::kPer:
+      // A number is no part of a person's name ("39/50 GoDaddy" of a ranked list).
+      for (std::size_t k = span.begin; k < span.end; ++k)
+        if (tt.tokens[k].kind == TokenKind::kNumber) return std::nullopt;
       // A state's abbreviation alone ("Dixon, Ill., from") is no person.
       if (span.end - span.begin == 1 && words[span.begin].back() == '.' && state_abbreviation_country(words[span.begin]))
         return std::nullopt;

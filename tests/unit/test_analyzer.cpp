@@ -257,6 +257,12 @@ TEST_CASE("analyzer: a web platform is an organisation wherever the tagger puts 
   CHECK(an.facets.person.empty());
 }
 
+TEST_CASE("analyzer: a number is no part of a person's name", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt", "Best employers ranked\n\nThe survey ranked companies by score. 39/50 "
+                                                 "GoDaddy came after 48/50 Uber, said Jane Smith, who led it.\n"));
+  CHECK(an.facets.person == std::vector<std::string>{"Jane Smith"});
+}
+
 TEST_CASE("analyzer: a state's abbreviation is no first name, a generic head alone no organisation", "[entities][analyzer]") {
   Analysis an = entities::analyze(plain(
       "a.txt", "Donaldson buys unit\n\nMINNEAPOLIS, March 3 - The unit moved to Dixon, Ill., from Evans City, Pa.\n"
