@@ -114,6 +114,44 @@ std::string with_fields_as_meant(std::string text) {
   return text;
 }
 
+std::string with_abbreviations_in_capitals(std::string text) {
+  auto lower_letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto word_byte = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+  };
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (!lower_letter(text[i]) || (i > 0 && (word_byte(text[i - 1]) || text[i - 1] == '.'))) {
+      ++i;
+      continue;
+    }
+    // "x.y." at i: a letter and a dot, again and again; the last dot may be missing ("u.s").
+    std::size_t j = i, letters = 0;
+    while (j < n && lower_letter(text[j])) {
+      if (j + 1 < n && text[j + 1] == '.') {
+        j += 2;
+        ++letters;
+        continue;
+      }
+      if (letters > 0 && (j + 1 == n || !word_byte(text[j + 1]))) {
+        ++j;
+        ++letters;
+      }
+      break;
+    }
+    const std::string_view run = std::string_view(text).substr(i, j - i);
+    const bool clean_end = j == n || (!word_byte(text[j]) && text[j] != '.');
+    const bool lower_case_use = run == "e.g." || run == "i.e." || run == "a.m." || run == "p.m.";
+    if (letters >= 2 && clean_end && !lower_case_use) {
+      for (std::size_t k = i; k < j; ++k)
+        if (lower_letter(text[k])) text[k] = static_cast<char>(text[k] - 'a' + 'A');
+    }
+    i = j > i ? j : i + 1;
+  }
+  return text;
+}
+
 WithoutEmptyFields without_empty_fields(std::string text) {
   WithoutEmptyFields out;
   const auto words = words_of(text);

@@ -34,6 +34,12 @@ std::string_view nearest_field(std::string_view name);
 /// blair"); the rest untouched.
 std::string with_fields_as_meant(std::string text);
 
+/// `text` with each abbreviation of single letters typed in lower case ("u.s.", "u.k.", "u.s.a")
+/// in capitals ("U.S."), as the indexer reads it in news copy: Xapian's parser reads only
+/// capitals as an abbreviation and searched "u.s." as the phrase "u s". "e.g.", "i.e.", "a.m."
+/// and "p.m." stay: news writes them in lower case.
+std::string with_abbreviations_in_capitals(std::string text);
+
 /// A query's text without its fields typed with no value (a trailing "person:"), and those fields.
 struct WithoutEmptyFields {
   std::string text;

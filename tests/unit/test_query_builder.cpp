@@ -180,6 +180,15 @@ TEST_CASE("query builder: a field with no value is left out with a note, and alo
   CHECK(alone.error().hint == "a value goes right after the ':', e.g. country:ua");
 }
 
+TEST_CASE("query builder: 'u.s.' is the abbreviation the indexer reads in 'U.S.', not the phrase 'u s'", "[query]") {
+  auto q = build("u.s. trade");
+  REQUIRE(q.ok());
+  const std::string d = q->query.get_description();
+  CHECK(d.find("us@1") != std::string::npos);
+  CHECK(d.find("PHRASE") == std::string::npos);
+  CHECK(build("U.S. trade")->query.get_description() == d);
+}
+
 TEST_CASE("query builder: a query of common words alone is searched as written", "[query]") {
   // The indexer keeps no stem of a stop word: "the who" as stems matched nothing, though the
   // phrase "The Who" is in the archive.

@@ -83,3 +83,16 @@ TEST_CASE("spelling: a field typed with no value is left out of the query text",
     CHECK(k.fields.empty());
   }
 }
+
+TEST_CASE("spelling: an abbreviation typed in lower case is read in capitals, as news writes it", "[query][spelling]") {
+  CHECK(with_abbreviations_in_capitals("u.s. trade") == "U.S. trade");
+  CHECK(with_abbreviations_in_capitals("u.s trade") == "U.S trade");
+  CHECK(with_abbreviations_in_capitals("\"u.s.a. policy\" u.k.") == "\"U.S.A. policy\" U.K.");
+  CHECK(with_abbreviations_in_capitals("country:u.s.") == "country:U.S.");
+  CHECK(with_abbreviations_in_capitals("u.s.-japan talks") == "U.S.-japan talks");
+  // Abbreviations news writes in lower case, words, and dots inside words stay.
+  for (std::string kept : {"e.g. i.e. a.m. p.m.", "us trade", "mr. smith", "www.bbc.co.uk", "v1.2.3", "x.y.z9", "a.bc"}) {
+    INFO(kept);
+    CHECK(with_abbreviations_in_capitals(kept) == kept);
+  }
+}
