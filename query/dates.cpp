@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstdio>
 #include <ctime>
+#include <optional>
+#include <vector>
 
 namespace newsidx::query {
 
@@ -43,6 +45,70 @@ Day add_months(Day d, int months) {
 long monday_of(long days) {
   long weekday = ((days % 7) + 7 + 3) % 7;  // 0 = Monday
   return days - weekday;
+}
+
+// The month a name or its abbreviation means ("march", "Mar", "Sept."), 0 for none.
+int month_named(std::string_view w) {
+  static constexpr const char* kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                            "july",    "august",   "september", "october", "november", "december"};
+  std::string l;
+  for (char c : w)
+    if (c != '.') l += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (l == "sept") return 9;
+  for (int m = 0; m < 12; ++m) {
+    const std::string_view full = kMonths[m];
+    if (l == full || (l.size() == 3 && full.substr(0, 3) == l)) return m + 1;
+  }
+  return 0;
+}
+
+// The words of a written date: "1 March 1987", "March 1, 1987" -> {"1", "March", "1987"}.
+std::vector<std::string_view> date_words(std::string_view t) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < t.size()) {
+    while (i < t.size() && (t[i] == ' ' || t[i] == ',')) ++i;
+    std::size_t j = i;
+    while (j < t.size() && t[j] != ' ' && t[j] != ',') ++j;
+    if (j > i) out.push_back(t.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// A date written out, as a hurried user types it: "March 1987", "1 March 1987", "March 1,
+// 1987", and "25/12/1987" or "12/25/1987" where only one reading is a date. Nothing when `t`
+// is no such form; an Error when it is one but names no single day or month ("march" without its
+// year, "3/1/1987", read either way round).
+std::optional<Result<DateRange>> parse_written(std::string_view t) {
+  const auto words = date_words(t);
+  int y = 0, d = 0, m = 0;
+  auto day_of = [&](int yy, int mm, int dd) -> Result<DateRange> {
+    if (dd < 1 || dd > days_in_month(yy, mm)) return bad_date(t);
+    return span({yy, mm, dd}, {yy, mm, dd});
+  };
+  if (words.size() == 1 && month_named(words[0]) > 0)
+    return Result<DateRange>(Error{ErrorCode::kUsage, "bad date '" + std::string(t) + "': a month needs its year",
+                                   "e.g. 'march 1987' or 1987-03"});
+  if (words.size() == 2 && (m = month_named(words[0])) > 0 && number(words[1], y) && y >= 1000)
+    return Result<DateRange>(span({y, m, 1}, {y, m, days_in_month(y, m)}));
+  if (words.size() == 3 && number(words[2], y) && y >= 1000) {
+    if ((m = month_named(words[1])) > 0 && number(words[0], d)) return day_of(y, m, d);
+    if ((m = month_named(words[0])) > 0 && number(words[1], d)) return day_of(y, m, d);
+  }
+  const auto slash = t.find('/');
+  if (words.size() != 1 || slash == std::string_view::npos) return std::nullopt;
+  const auto slash2 = t.find('/', slash + 1);
+  int a = 0, b = 0;
+  if (slash2 == std::string_view::npos || !number(t.substr(0, slash), a) ||
+      !number(t.substr(slash + 1, slash2 - slash - 1), b) || !number(t.substr(slash2 + 1), y) || y < 1000)
+    return Result<DateRange>(bad_date(t));
+  const bool day_first = a >= 1 && a <= 31 && b >= 1 && b <= 12, month_first = a >= 1 && a <= 12 && b >= 1 && b <= 31;
+  if (day_first && month_first && a != b)
+    return Result<DateRange>(Error{ErrorCode::kUsage, "ambiguous date '" + std::string(t) + "'",
+                                   "write it as YYYY-MM-DD: " + slot_value({y, b, a}).insert(4, "-").insert(7, "-") +
+                                       " or " + slot_value({y, a, b}).insert(4, "-").insert(7, "-")});
+  return day_first ? day_of(y, b, a) : month_first ? day_of(y, a, b) : Result<DateRange>(bad_date(t));
 }
 
 }  // namespace
@@ -112,6 +178,7 @@ Result<DateRange> parse_period(std::string_view t, const Day& today) {
       return span(d, d);
     }
   }
+  if (auto written = parse_written(t)) return std::move(*written);
   // Absolute: YYYY, YYYY-MM, YYYY-MM-DD.
   int y = 0, m = 0, d = 0;
   if (t.size() < 4 || !number(t.substr(0, 4), y) || y < 1000) return bad_date(t);

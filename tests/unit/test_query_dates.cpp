@@ -49,6 +49,26 @@ TEST_CASE("query dates: absolute and relative periods as inclusive day ranges", 
   CHECK(jan->from == "20211201");
 }
 
+TEST_CASE("query dates: dates written out, and day-month orders that read one way only", "[query]") {
+  CHECK(period("march 1987") == "19870301..19870331");
+  CHECK(period("Sept. 2021") == "20210901..20210930");
+  CHECK(period("1 March 1987") == "19870301..19870301");
+  CHECK(period("March 1, 1987") == "19870301..19870301");
+  CHECK(period("25/12/1987") == "19871225..19871225");
+  CHECK(period("12/25/1987") == "19871225..19871225");
+  CHECK(period("3/3/1987") == "19870303..19870303");
+  CHECK(period("30 February 2021") == "error: bad date '30 February 2021'");
+  auto either = parse_period("3/1/1987", kToday);
+  REQUIRE_FALSE(either.ok());
+  CHECK(either.error().message == "ambiguous date '3/1/1987'");
+  CHECK(either.error().hint == "write it as YYYY-MM-DD: 1987-01-03 or 1987-03-01");
+  auto no_year = parse_period("march", kToday);
+  REQUIRE_FALSE(no_year.ok());
+  CHECK(no_year.error().message == "bad date 'march': a month needs its year");
+  CHECK(period("13/13/1987") == "error: bad date '13/13/1987'");
+  CHECK(period("march 87") == "error: bad date 'march 87'");
+}
+
 TEST_CASE("query dates: bad dates are usage errors naming the text, with a hint", "[query]") {
   for (std::string bad : {"2022-13", "2022-02-30", "22-01-01", "2022/01/01", "soon", "7x", "", "2022-1-5", "d"}) {
     INFO(bad);
