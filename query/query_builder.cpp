@@ -307,8 +307,8 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
   // Accents are folded as the indexer folds them (case is kept: it decides what is stemmed).
   // A field typed in capitals ("TITLE:blair") or with a blank before its value ("person: blair")
   // is the field: Xapian's prefixes are case-sensitive and take the value right after the ':'.
-  auto [folded, empty_fields] =
-      without_empty_fields(with_fields_as_meant(with_abbreviations_in_capitals(analysis::fold_accents(spec.text))));
+  auto [folded, empty_fields] = without_empty_fields(
+      with_fields_as_meant(with_possessives_widened(with_abbreviations_in_capitals(analysis::fold_accents(spec.text)))));
   for (const auto& f : empty_fields)
     out.info.notes.push_back("'" + f + ":' has no value and was left out (" + value_hint(f) + ")");
   if (!empty_fields.empty() && folded.find_first_not_of(" \t\r\n") == std::string::npos && option_values == 0)

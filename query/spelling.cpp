@@ -61,6 +61,14 @@ bool is_query_field(std::string_view name) {
   return std::find(fields.begin(), fields.end(), name) != fields.end();
 }
 
+// A word whose "'s" is "is" or "us": "It's", "That's", "Let's".
+bool contraction_head(std::string_view w) {
+  static constexpr const char* kWords[] = {"it", "he", "she", "that", "what", "let", "there", "here",
+                                           "who", "where", "how", "when", "why", "this", "everyone", "nobody"};
+  const std::string l = lower(w);
+  return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return l == k; });
+}
+
 }  // namespace
 
 std::string_view nearest_field(std::string_view name) {
@@ -150,6 +158,35 @@ std::string with_abbreviations_in_capitals(std::string text) {
     i = j > i ? j : i + 1;
   }
   return text;
+}
+
+std::string with_possessives_widened(std::string text) {
+  static constexpr std::string_view kCurly = "\xE2\x80\x99";  // U+2019
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::string out;
+  bool quoted = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '"') quoted = !quoted;
+    const bool starts = !quoted && text[i] >= 'A' && text[i] <= 'Z' &&
+                        (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '(');
+    std::size_t j = i;
+    while (starts && j < text.size() && letter(text[j])) ++j;
+    std::size_t apostrophe = 0;
+    if (j > i + 1 && j < text.size() && text[j] == '\'') apostrophe = 1;
+    else if (j > i + 1 && std::string_view(text).substr(j, kCurly.size()) == kCurly) apostrophe = kCurly.size();
+    const std::size_t end = j + apostrophe + 1;
+    const bool possessive = apostrophe > 0 && end <= text.size() && text[end - 1] == 's' &&
+                            (end == text.size() || text[end] == ' ' || text[end] == '\t' || text[end] == ')') &&
+                            !contraction_head(std::string_view(text).substr(i, j - i));
+    if (!possessive) {
+      out += text[i++];
+      continue;
+    }
+    out += "(" + text.substr(i, j - i) + " OR " + text.substr(i, end - i) + ")";
+    i = end;
+  }
+  return out;
 }
 
 WithoutEmptyFields without_empty_fields(std::string text) {

@@ -40,6 +40,12 @@ std::string with_fields_as_meant(std::string text);
 /// and "p.m." stay: news writes them in lower case.
 std::string with_abbreviations_in_capitals(std::string text);
 
+/// `text` with each capitalised word in the possessive outside quotes ("Blair's", "Brown’s")
+/// widened to the name or its possessive: "(Blair OR Blair's)". Xapian's parser searches a
+/// capitalised word unstemmed, so "Blair's" found only the articles writing "Blair's" (48 of
+/// BBC's 166 about Blair). Words after a field's ':' or a sign ('+', '-') stay.
+std::string with_possessives_widened(std::string text);
+
 /// A query's text without its fields typed with no value (a trailing "person:"), and those fields.
 struct WithoutEmptyFields {
   std::string text;

@@ -189,6 +189,13 @@ TEST_CASE("query builder: 'u.s.' is the abbreviation the indexer reads in 'U.S.'
   CHECK(build("U.S. trade")->query.get_description() == d);
 }
 
+TEST_CASE("query builder: 'Blair's' finds Blair as 'blair's' does, not only the possessive", "[query]") {
+  auto q = build("Blair's");
+  REQUIRE(q.ok());
+  const std::string d = q->query.get_description();
+  CHECK(d.find("blair@1 OR blair's@2") != std::string::npos);
+}
+
 TEST_CASE("query builder: a query of common words alone is searched as written", "[query]") {
   // The indexer keeps no stem of a stop word: "the who" as stems matched nothing, though the
   // phrase "The Who" is in the archive.

@@ -96,3 +96,15 @@ TEST_CASE("spelling: an abbreviation typed in lower case is read in capitals, as
     CHECK(with_abbreviations_in_capitals(kept) == kept);
   }
 }
+
+TEST_CASE("spelling: a capitalised possessive is widened to the name or its possessive", "[query][spelling]") {
+  CHECK(with_possessives_widened("Blair's") == "(Blair OR Blair's)");
+  CHECK(with_possessives_widened("Brown\xE2\x80\x99s budget") == "(Brown OR Brown\xE2\x80\x99s) budget");
+  CHECK(with_possessives_widened("Mr Blair's (Labour's plan)") == "Mr (Blair OR Blair's) ((Labour OR Labour's) plan)");
+  // Phrases, fields, signs, contractions and lower-case words (stemmed anyway) stay.
+  for (std::string kept : {"\"Blair's government\"", "title:Blair's", "-Blair's", "+Blair's", "It's", "That's over",
+                           "Let's go", "blair's", "Blair'sx", "B's", "Blair'"}) {
+    INFO(kept);
+    CHECK(with_possessives_widened(kept) == kept);
+  }
+}
