@@ -307,13 +307,16 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
   // Accents are folded as the indexer folds them (case is kept: it decides what is stemmed).
   // A field typed in capitals ("TITLE:blair") or with a blank before its value ("person: blair")
   // is the field: Xapian's prefixes are case-sensitive and take the value right after the ':'.
-  auto [folded, empty_fields] = without_empty_fields(
-      with_fields_as_meant(with_possessives_widened(with_abbreviations_in_capitals(analysis::fold_accents(spec.text)))));
+  auto [typed, empty_fields] =
+      without_empty_fields(with_fields_as_meant(with_abbreviations_in_capitals(analysis::fold_accents(spec.text))));
   for (const auto& f : empty_fields)
     out.info.notes.push_back("'" + f + ":' has no value and was left out (" + value_hint(f) + ")");
-  if (!empty_fields.empty() && folded.find_first_not_of(" \t\r\n") == std::string::npos && option_values == 0)
+  if (!empty_fields.empty() && typed.find_first_not_of(" \t\r\n") == std::string::npos && option_values == 0)
     return Error{ErrorCode::kUsage, "'" + empty_fields.front() + ":' in the query has no value",
                  value_hint(empty_fields.front())};
+  // Other spellings ("e-mail" or "email", "Blair" or "Blair's") widen the search; the spelling
+  // correction works on the words as typed, so that its suggestion reads as the user wrote.
+  std::string folded = spec.spelling ? typed : with_hyphens_widened(with_possessives_widened(typed));
   const bool has_text = folded.find_first_not_of(" \t\r\n") != std::string::npos;
   if (auto nots = excluded_only(folded)) folded = std::move(*nots);
   if (only_stop_words(folded)) {

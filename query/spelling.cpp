@@ -189,6 +189,45 @@ std::string with_possessives_widened(std::string text) {
   return out;
 }
 
+std::string with_hyphens_widened(std::string text) {
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '(' || c == ')'; };
+  std::string out;
+  bool quoted = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '"') quoted = !quoted;
+    if (quoted || !alnum(text[i]) || (i > 0 && !blank(text[i - 1]))) {
+      out += text[i++];
+      continue;
+    }
+    // Parts of letters and digits joined by single hyphens, each part with a letter.
+    std::size_t j = i, parts = 0;
+    bool lettered = true;
+    std::string joined;
+    while (true) {
+      const std::size_t b = j;
+      bool has_letter = false;
+      for (; j < text.size() && alnum(text[j]); ++j) has_letter = has_letter || letter(text[j]);
+      lettered = lettered && has_letter;
+      joined.append(text, b, j - b);
+      ++parts;
+      if (j + 1 < text.size() && text[j] == '-' && alnum(text[j + 1])) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    if (parts >= 2 && lettered && (j == text.size() || blank(text[j])))
+      out += "(" + text.substr(i, j - i) + " OR " + joined + ")";
+    else
+      out.append(text, i, j - i);
+    i = j;
+  }
+  return out;
+}
+
 WithoutEmptyFields without_empty_fields(std::string text) {
   WithoutEmptyFields out;
   const auto words = words_of(text);

@@ -196,6 +196,22 @@ TEST_CASE("query builder: 'Blair's' finds Blair as 'blair's' does, not only the 
   CHECK(d.find("blair@1 OR blair's@2") != std::string::npos);
 }
 
+TEST_CASE("query builder: 'e-mail' also finds 'email', and the spelling check reads the words as typed", "[query]") {
+  auto q = build("e-mail");
+  REQUIRE(q.ok());
+  CHECK(q->query.get_description().find("Zemail") != std::string::npos);
+  CHECK(q->query.get_description().find("PHRASE") != std::string::npos);
+  // The spelling pass (whose correction becomes "did you mean") parses the text unwidened.
+  QuerySpec spec;
+  spec.text = "e-mail Blair's";
+  spec.spelling = true;
+  auto s = build_query(spec, Xapian::Database(), resolver(), Day{2022, 3, 1});
+  REQUIRE(s.ok());
+  const std::string d = s->query.get_description();
+  CHECK(d.find("Zemail") == std::string::npos);
+  CHECK(d.find("blair@") == std::string::npos);
+}
+
 TEST_CASE("query builder: a query of common words alone is searched as written", "[query]") {
   // The indexer keeps no stem of a stop word: "the who" as stems matched nothing, though the
   // phrase "The Who" is in the archive.

@@ -108,3 +108,15 @@ TEST_CASE("spelling: a capitalised possessive is widened to the name or its poss
     CHECK(with_possessives_widened(kept) == kept);
   }
 }
+
+TEST_CASE("spelling: a hyphenated word is widened to its parts written together", "[query][spelling]") {
+  CHECK(with_hyphens_widened("e-mail") == "(e-mail OR email)");
+  CHECK(with_hyphens_widened("pre-tax profit (co-operation)") == "(pre-tax OR pretax) profit ((co-operation OR cooperation))");
+  CHECK(with_hyphens_widened("state-of-the-art") == "(state-of-the-art OR stateoftheart)");
+  // Phrases, fields, signs, numbers, and hyphens that join no two parts stay.
+  for (std::string kept : {"\"e-mail spam\"", "title:e-mail", "-e-mail", "2004-05", "e-", "-mail", "e--mail",
+                           "U.S.-led", "e-mail*"}) {
+    INFO(kept);
+    CHECK(with_hyphens_widened(kept) == kept);
+  }
+}
