@@ -36,6 +36,19 @@ std::vector<Word> words_of(std::string_view text) {
   return out;
 }
 
+// `words` of `text` with a possessive's "s" joined to its word: "blair's" is one word, as
+// Xapian's correction may drop the "'s" ("blair's budgte" -> "blair budget").
+std::vector<Word> with_possessives_joined(std::string_view text, std::vector<Word> words) {
+  std::vector<Word> out;
+  for (const Word& w : words) {
+    const bool possessive = !out.empty() && w.end - w.begin == 1 && (text[w.begin] == 's' || text[w.begin] == 'S') &&
+                            w.begin >= 1 && text[w.begin - 1] == '\'' && out.back().end == w.begin - 1;
+    if (possessive) out.back().end = w.end;
+    else out.push_back(w);
+  }
+  return out;
+}
+
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out)
@@ -252,7 +265,8 @@ WithoutEmptyFields without_empty_fields(std::string text) {
 
 std::string accepted_correction(std::string_view typed, std::string_view corrected,
                                 const std::function<bool(const std::string&)>& known) {
-  const auto from = words_of(typed), to = words_of(corrected);
+  const auto from = with_possessives_joined(typed, words_of(typed));
+  const auto to = with_possessives_joined(corrected, words_of(corrected));
   if (from.size() != to.size()) return {};
   std::string out;
   std::size_t copied = 0;  // bytes of `typed` already in `out`
@@ -264,7 +278,9 @@ std::string accepted_correction(std::string_view typed, std::string_view correct
     // archive ("persons:blair") or the field in capitals ("Country:ua").
     const bool field =
         before_colon(typed, from[i]) && nearest_field(typed.substr(from[i].begin, from[i].end - from[i].begin)) == now;
-    if (!field && (was == now || known(was))) continue;
+    const bool possessive_dropped = was.size() > 2 && was.compare(was.size() - 2, 2, "'s") == 0 &&
+                                    was.compare(0, was.size() - 2, now) == 0;
+    if (!field && (was == now || possessive_dropped || known(was))) continue;
     const std::size_t limit = allowed_edits(was.size());
     if (osa_distance(was, now, limit) > limit) continue;
     out.append(typed.substr(copied, from[i].begin - copied));
