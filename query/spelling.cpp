@@ -241,6 +241,27 @@ std::string with_hyphens_widened(std::string text) {
   return out;
 }
 
+std::vector<std::string> unknown_fields(std::string_view text) {
+  std::vector<std::string> out;
+  bool quoted = false;
+  std::size_t from = 0;  // words are looked at outside quotes only
+  for (const Word& w : words_of(text)) {
+    for (std::size_t k = from; k < w.begin; ++k)
+      if (text[k] == '"') quoted = !quoted;
+    from = w.begin;
+    if (quoted || !before_colon(text, w) || w.end + 1 >= text.size()) continue;
+    const char next = text[w.end + 1];
+    if (next == ' ' || next == '\t' || next == ':' || (w.begin > 0 && text[w.begin - 1] == ':')) continue;
+    const std::string_view typed = text.substr(w.begin, w.end - w.begin);
+    constexpr std::size_t kShortest = 3;  // "a:b", "re:x": no field meant
+    if (typed.size() < kShortest) continue;
+    if (std::any_of(typed.begin(), typed.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;  // "10:30"
+    if (is_query_field(lower(typed)) || !nearest_field(typed).empty()) continue;
+    if (std::find(out.begin(), out.end(), typed) == out.end()) out.emplace_back(typed);
+  }
+  return out;
+}
+
 WithoutEmptyFields without_empty_fields(std::string text) {
   WithoutEmptyFields out;
   const auto words = words_of(text);

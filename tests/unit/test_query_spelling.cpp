@@ -123,3 +123,13 @@ TEST_CASE("spelling: a hyphenated word is widened to its parts written together"
     CHECK(with_hyphens_widened(kept) == kept);
   }
 }
+
+TEST_CASE("spelling: words typed as fields that no field is near are named for a note", "[query][spelling]") {
+  CHECK(unknown_fields("site:bbc.co.uk blair") == std::vector<std::string>{"site"});
+  CHECK(unknown_fields("intitle:blair site:x.com intitle:brown") == std::vector<std::string>{"intitle", "site"});
+  // Fields, near misses (the suggestion's business), times, quotes and a colon before a blank stay out.
+  for (std::string none : {"person:blair", "titel:blair", "10:30 talks", "\"site:x\"", "Note: prices", "a:b:c"}) {
+    INFO(none);
+    CHECK(unknown_fields(none).empty());
+  }
+}
