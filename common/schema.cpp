@@ -66,9 +66,42 @@ std::string_view primary_subtag(std::string_view lang) { return lang.substr(0, l
 }  // namespace
 
 std::string value_term(std::string_view name, std::string_view raw_value) {
+  if (name == "site") {
+    const std::string host = site_host(raw_value);
+    return host.empty() ? std::string() : filter_term(name, host);
+  }
   if (name == "lang") raw_value = primary_subtag(raw_value);
   const std::string key = name == "country" ? canonical::ascii_lower(raw_value) : canonical::fold_key(raw_value);
   return key.empty() ? std::string() : filter_term(name, key);
+}
+
+std::string site_host(std::string_view url) {
+  std::string_view u = url;
+  while (!u.empty() && (u.front() == ' ' || u.front() == '\t')) u.remove_prefix(1);
+  if (const auto scheme = u.find("://"); scheme != std::string_view::npos) u.remove_prefix(scheme + 3);
+  else if (u.rfind("//", 0) == 0) u.remove_prefix(2);
+  u = u.substr(0, u.find_first_of("/?#"));
+  if (const auto at = u.rfind('@'); at != std::string_view::npos) u.remove_prefix(at + 1);
+  if (const auto colon = u.find(':'); colon != std::string_view::npos) u = u.substr(0, colon);
+  while (!u.empty() && u.back() == '.') u.remove_suffix(1);
+  std::string host;
+  for (char c : u) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    const bool upper = c >= 'A' && c <= 'Z';
+    if (!ok && !upper) return {};  // a path, a blank, a mail address: no host
+    host += upper ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  if (host.find('.') == std::string::npos || host.front() == '.' || host.find("..") != std::string::npos) return {};
+  return host;
+}
+
+std::vector<std::string> site_terms(std::string_view url) {
+  std::vector<std::string> out;
+  std::string host = site_host(url);
+  for (std::size_t dot; !host.empty() && (dot = host.find('.')) != std::string::npos; host.erase(0, dot + 1))
+    out.push_back(filter_term("site", host));
+  return out;
 }
 
 std::string display_value(std::string_view name, std::string_view raw) {

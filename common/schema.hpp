@@ -21,6 +21,9 @@
 //      XAUTHOR<k>       each name of the byline (author_names: "Ana Lima, Bo Chen" is two),
 //                       folded like the entity facets (value_term)
 //      XDATELINE<place>                 dateline place (boolean, folded)
+//      XSITE<host>      the host of the article's URL and each domain above it with two labels
+//                       or more ("news.bbc.co.uk", "bbc.co.uk", "co.uk"; "www." dropped), in
+//                       lower case (site_terms; schema 9)
 //      XPERSON<k>, XORG<k>, XPLACE<k>, XCOUNTRY<cc>, XSPEAKER<k>
 //                       entity facets; k is the canonical name folded by canonical::fold_key
 //                       (lower case, accents removed), cc the lower-case ISO 3166-1 code
@@ -111,7 +114,8 @@ namespace newsidx::schema {
 //    before), and a band term spells the band's minimum as two raw bytes (four hex digits).
 //    Also 8: an article's record no longer holds its person, org and place facets
 //    (kLinkedFacets), which are read from their value slots, so the link step rewrites no record.
-inline constexpr int kSchemaVersion = 8;
+// 9: articles with a URL carry XSITE terms (site:bbc.co.uk, --site).
+inline constexpr int kSchemaVersion = 9;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
 inline constexpr std::string_view kSkippedKeyPrefix = "newsidx.skipped:";
@@ -164,7 +168,7 @@ struct Field {
 };
 
 /// Every prefixed field. Facets come from entity extraction; the others from the readers.
-inline constexpr std::array<Field, 16> kFields{{
+inline constexpr std::array<Field, 17> kFields{{
     {"title", "S", FieldKind::kFreeText},
     {"author", "XAUTHOR", FieldKind::kBoolean},
     {"id", "Q", FieldKind::kBoolean},
@@ -181,6 +185,7 @@ inline constexpr std::array<Field, 16> kFields{{
     {"place", "XPLACE", FieldKind::kBoolean},
     {"country", "XCOUNTRY", FieldKind::kBoolean},
     {"speaker", "XSPEAKER", FieldKind::kBoolean},
+    {"site", "XSITE", FieldKind::kBoolean},
 }};
 
 // Date terms are made by the indexer and matched by the date filters, not typed by users.
@@ -249,9 +254,16 @@ std::string quote_id(std::string_view article_id, std::size_t n);
 std::string filter_term(std::string_view name, std::string_view normalised_value);
 /// THE term of a raw value of a boolean field or facet, for the indexer and every way a user
 /// types one (--tag places:usa, tag:places:usa): country codes in lower case, a language by its
-/// primary subtag ("fr-FR" as "fr"), any other value folded by canonical::fold_key (case,
-/// accents, punctuation runs). "" when nothing is left.
+/// primary subtag ("fr-FR" as "fr"), a site by its host (site_host), any other value folded by
+/// canonical::fold_key (case, accents, punctuation runs). "" when nothing is left.
 std::string value_term(std::string_view name, std::string_view raw_value);
+/// The host a URL, or a host typed by a user, names: lower case, without scheme, user, port,
+/// path, a trailing dot or a leading "www." ("https://WWW.BBC.co.uk:443/news" -> "bbc.co.uk");
+/// "" when none ("/local/path", "mailto:x").
+std::string site_host(std::string_view url);
+/// The XSITE terms of an article's URL: its host and each domain above it with two labels or
+/// more ("news.bbc.co.uk" -> news.bbc.co.uk, bbc.co.uk, co.uk); none without a host.
+std::vector<std::string> site_terms(std::string_view url);
 /// A metadata value as facet tables show it: white space runs as one space, trimmed ("BBC
 /// News"); a language as its lower-case primary subtag ("fr" for "FR-ca").
 std::string display_value(std::string_view name, std::string_view raw_value);

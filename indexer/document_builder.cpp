@@ -69,6 +69,7 @@ void add_metadata_facets(Xapian::Document& doc, const Article& a) {
   add("section", {a.section});
   add("author", schema::author_names(a.author));
   add("lang", {a.lang});
+  for (const auto& t : schema::site_terms(a.url)) doc.add_boolean_term(t);
 }
 
 }  // namespace

@@ -110,7 +110,7 @@ Status check_show(const QueryOptions& o) {
 // The values parse_options reads before it turns them into QueryOptions fields.
 struct RawOptions {
   std::vector<std::string> words;
-  std::vector<std::string> person, org, place, country, speaker, section, source, tag, author, lang;
+  std::vector<std::string> person, org, place, country, speaker, section, source, tag, author, lang, site;
   std::string format, sort = "relevance", since, until, today, facets, config, interval;
   std::string limit, offset, facet_size;
 };
@@ -201,6 +201,8 @@ po::options_description describe_options(QueryOptions& o, RawOptions& raw) {
        "finds the full name), e.g. --author lima")
     ("lang", po::value(&raw.lang)->composing(), "only articles in this language (web pages' lang, NewsML-G2's "
        "language; fr finds fr-FR), e.g. --lang fr")
+    ("site", po::value(&raw.site)->composing(), "only articles whose URL is on this site or below it "
+       "(web pages, WARC records, feeds, JSON Lines with a url), e.g. --site bbc.co.uk")
     ("tag", po::value(&raw.tag)->composing(), "only this editorial tag, e.g. --tag places:usa")
     ("quotes", "search the quotations instead of the articles (the query words are looked for in "
                "the quoted text; each is shown with its speaker, or the description of an unnamed one: "
@@ -312,6 +314,7 @@ void read_filters(const RawOptions& raw, SearchRequest& r) {
   add("tag", raw.tag);
   add("author", raw.author);
   add("lang", raw.lang);
+  add("site", raw.site);
 }
 
 }  // namespace

@@ -316,7 +316,7 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
                  value_hint(empty_fields.front())};
   for (const auto& f : unknown_fields(typed))
     out.info.notes.push_back("'" + f + ":' is no field, so it was searched as a word; the fields are title:, person:, "
-                             "org:, place:, country:, speaker:, author:, source:, section:, tag:, lang: and date:");
+                             "org:, place:, country:, speaker:, author:, source:, section:, site:, tag:, lang: and date:");
   // Other spellings ("e-mail" or "email", "Blair" or "Blair's") widen the search; the spelling
   // correction works on the words as typed, so that its suggestion reads as the user wrote.
   std::string folded = spec.spelling ? typed : with_hyphens_widened(with_possessives_widened(typed));

@@ -52,7 +52,7 @@ std::string with_possessives_widened(std::string text);
 /// field's ':' or a sign stay.
 std::string with_hyphens_widened(std::string text);
 
-/// The words typed as fields that no field is near ("site:bbc.co.uk", "intitle:blair", outside
+/// The words typed as fields that no field is near ("inurl:bbc.co.uk", "intitle:blair", outside
 /// quotes), as typed: Xapian searches them as words, which a note should say. Field names within
 /// nearest_field's reach are left to the spelling suggestion.
 std::vector<std::string> unknown_fields(std::string_view text);

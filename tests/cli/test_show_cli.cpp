@@ -264,6 +264,23 @@ TEST_CASE("cli metadata facets: --source, --section, --author and --lang filter,
   CHECK(has(none.out, "--author nobody here: no author of that name in the archive"));
 }
 
+TEST_CASE("cli site filter: --site and site: find the articles whose URL is on that site or below it", "[cli][show]") {
+  Indexed a;
+  using V = std::vector<std::string>;
+  CHECK(json_ids(a.dir, "--site bbc.example") == V{"https://bbc.example/glacier"});
+  CHECK(json_ids(a.dir, "--site https://WWW.BBC.example/news/") == V{"https://bbc.example/glacier"});
+  CHECK(json_ids(a.dir, "site:journal.example") == V{"https://journal.example/vendanges"});
+  CHECK(json_ids(a.dir, "glacier site:bbc.example") == V{"https://bbc.example/glacier"});
+  CHECK(json_ids(a.dir, "glacier site:journal.example").empty());
+  // A WARC record's target URI is its URL; repeated sites are OR-ed like other filters.
+  CHECK(json_ids(a.dir, "--site coast.example").size() == 1);
+  CHECK(json_ids(a.dir, "--site coast.example --site bbc.example").size() == 2);
+  // A site no article is on matches nothing, with a note.
+  const auto none = query(a.dir, "--site nowhere.example", true);
+  CHECK(none.status == 1);
+  CHECK(has(none.out, "--site nowhere.example: no site of that name in the archive"));
+}
+
 TEST_CASE("cli show: the man page's examples, --show and --lang among them, each fit one line", "[cli][show]") {
   // help2man builds the page from --help beside the binaries' folders (cmake/Install.cmake).
   const auto page = std::filesystem::path(kQuery).parent_path().parent_path() / "man/newsidx-query.1";

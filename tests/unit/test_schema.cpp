@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "common/analysis.hpp"
 #include "common/canonical.hpp"
@@ -19,6 +20,23 @@ TEST_CASE("schema: terms carry their field's prefix", "[schema]") {
   CHECK(schema::parent_term("a#1") == "XPARENTa#1");
   CHECK(schema::quote_id("a", 3) == "a#q3");
   CHECK_THROWS_AS(schema::prefix("no-such-field"), std::logic_error);
+}
+
+TEST_CASE("schema: a URL's site is its host and each domain above it, however the URL is written", "[schema]") {
+  CHECK(schema::site_host("https://WWW.BBC.co.uk:443/news/x?y#z") == "bbc.co.uk");
+  CHECK(schema::site_host("http://user@news.example.org./a") == "news.example.org");
+  CHECK(schema::site_host("//cdn.example.com/x") == "cdn.example.com");
+  CHECK(schema::site_host("bbc.co.uk") == "bbc.co.uk");
+  for (std::string none : {"", "/local/path.html", "mailto:a@b", "localhost", "urn:uuid:1234", "a b.com", "x..y"}) {
+    INFO(none);
+    CHECK(schema::site_host(none).empty());
+  }
+  CHECK(schema::site_terms("https://news.bbc.co.uk/1/hi") ==
+        std::vector<std::string>{"XSITEnews.bbc.co.uk", "XSITEbbc.co.uk", "XSITEco.uk"});
+  CHECK(schema::site_terms("feed-ferry-1").empty());
+  // The value a user types finds the same term.
+  CHECK(schema::value_term("site", "https://www.BBC.co.uk/") == "XSITEbbc.co.uk");
+  CHECK(schema::value_term("site", "nowhere").empty());
 }
 
 TEST_CASE("schema: dates become day, month and year terms and a sortable value", "[schema]") {
