@@ -1,0 +1,191 @@
+// Unit tests for two-stage tagging: prediction aggregation, the second pass's features, and a
+// two-stage tagger that uses the second pass's labels.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indexer/entities/tagger.hpp"
+#include "indexer/entities/tagger_model.hpp"
+#include "indexer/entities/tagger_stage.hpp"
+
+namespace ent = newsidx::entities;
+
+namespace {
+
+constexpr auto kPer = ent::EntityType::kPer;
+constexpr auto kLoc = ent::EntityType::kLoc;
+constexpr auto kOrg = ent::EntityType::kOrg;
+
+std::vector<std::string_view> split(std::string_view text) {
+  std::vector<std::string_view> words;
+  while (!text.empty()) {
+    const std::size_t sp = text.find(' ');
+    words.push_back(text.substr(0, sp));
+    if (sp == std::string_view::npos) break;
+    text.remove_prefix(sp + 1);
+  }
+  return words;
+}
+
+// The aggregation values as feature names, one a word, "-" for none.
+std::string aggregated(std::string_view text, const std::vector<ent::EntitySpan>& first) {
+  std::string out;
+  for (const std::int8_t v : ent::aggregate_types(split(text), first)) {
+    if (!out.empty()) out += ' ';
+    out += v == ent::kStageNone ? std::string("-") : std::string(ent::stage_feature_name(v));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("tagger stage: a word gets the type most of its other occurrences have", "[tagger_stage]") {
+  // Nordbank: ORG, ORG, ORG, and once no entity. Each ORG one sees two ORG and an O; the O one
+  // sees three ORG.
+  CHECK(aggregated("Nordbank rose Nordbank fell Nordbank and Nordbank",
+                   {{0, 1, kOrg}, {2, 3, kOrg}, {4, 5, kOrg}}) ==
+        "tsm:ORG - tsm:ORG - tsm:ORG - tsm:ORG");
+  // Most occurrences outside any span give "tsm:O" (a sentence-initial "The").
+  CHECK(aggregated("The bank The end The", {}) == "tsm:O - tsm:O - tsm:O");
+  // A multi-word span types each of its words.
+  CHECK(aggregated("Anna Berg met Berg", {{0, 2, kPer}, {3, 4, kPer}}) == "- tsm:PER - tsm:PER");
+}
+
+TEST_CASE("tagger stage: a tie among the other occurrences gives no feature", "[tagger_stage]") {
+  // Three occurrences, three types: each sees two different ones.
+  CHECK(aggregated("Jordan a Jordan b Jordan", {{0, 1, kPer}, {2, 3, kLoc}, {4, 5, kOrg}}) == "- - - - -");
+  // PER, PER, LOC, ORG: the PER ones see PER, LOC, ORG (a tie); the others see two PER.
+  CHECK(aggregated("Jordan Jordan Jordan Jordan", {{0, 1, kPer}, {1, 2, kPer}, {2, 3, kLoc}, {3, 4, kOrg}}) ==
+        "- - tsm:PER tsm:PER");
+}
+
+TEST_CASE("tagger stage: a word met once, a lower-case word and another spelling give none", "[tagger_stage]") {
+  CHECK(aggregated("Oslo is cold", {{0, 1, kLoc}}) == "- - -");
+  // Lower-case words are not names, however often they occur.
+  CHECK(aggregated("apple and apple", {{0, 1, kOrg}, {2, 3, kOrg}}) == "- - -");
+  // The key is the word's bytes, case included: "Apple" and "APPLE" are two words met once each.
+  CHECK(aggregated("Apple and APPLE", {{0, 1, kOrg}, {2, 3, kOrg}}) == "- - -");
+  CHECK(aggregated("", {}).empty());
+}
+
+TEST_CASE("tagger stage: a word repeated in a long document is aggregated in one pass", "[tagger_stage]") {
+  // 60,000 occurrences: the pairwise comparison of the first version would take minutes.
+  std::vector<std::string_view> words(60000, "Acme");
+  std::vector<ent::EntitySpan> first;
+  for (std::size_t i = 0; i < words.size(); i += 2) first.push_back({i, i + 1, kOrg});
+  const auto v = ent::aggregate_types(words, first);
+  // 30,000 ORG and 30,000 O: each sees 29,999 of its own kind and 30,000 of the other.
+  CHECK(v[0] == ent::kStageO);
+  CHECK(v[1] == ent::stage_value(kOrg));
+}
+
+TEST_CASE("tagger stage: the second pass's features are those its model was trained with", "[tagger_stage]") {
+  const std::vector<std::string_view> words = split("Nordbank said Nordbank rose . Oslo is cold Nordbank");
+  const ent::TaggerInput input{words, {5, 9}};
+  const auto stage = ent::aggregate_types(words, {{0, 1, kOrg}, {2, 3, kOrg}, {5, 6, kLoc}, {8, 9, kOrg}});
+  const ent::FeatureHook hook = [](const std::vector<std::string_view>& w, std::vector<std::vector<std::string>>& out) {
+    for (std::size_t i = 0; i < w.size(); ++i) out[i].push_back(std::string("len") + std::to_string(w[i].size()));
+  };
+  ent::DocumentFeatures plain, trained;
+  ent::extract_features(input, hook, plain);
+  ent::extract_features(input, hook, trained, nullptr, &stage);
+  std::size_t added = 0;
+  std::size_t sb = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i == 5) sb = 5;
+    std::vector<std::uint32_t> tagging(plain.hashes.begin() + plain.offsets[i], plain.hashes.begin() + plain.offsets[i + 1]);
+    std::uint32_t extra[3];
+    const std::size_t m = ent::stage_features(stage, i, sb, i < 5 ? 5 : 9, extra);
+    added += m;
+    tagging.insert(tagging.end(), extra, extra + m);
+    std::vector<std::uint32_t> training(trained.hashes.begin() + trained.offsets[i],
+                                        trained.hashes.begin() + trained.offsets[i + 1]);
+    std::sort(tagging.begin(), tagging.end());
+    std::sort(training.begin(), training.end());
+    CHECK(tagging == training);
+  }
+  // The three Nordbank tokens, and their neighbours within the sentence.
+  CHECK(added == 3 + 4);
+}
+
+namespace {
+
+// The feature id of hook feature `name` on a word (kHook0), found as extract_features spells it.
+std::uint32_t hook_feature(const std::string& name) {
+  const std::vector<std::string_view> words = {"w"};
+  const ent::TaggerInput input{words, {1}};
+  ent::DocumentFeatures with, without;
+  ent::extract_features(input, [&](const std::vector<std::string_view>&, std::vector<std::vector<std::string>>& out) {
+    out[0].push_back(name);
+  }, with);
+  ent::extract_features(input, {}, without);
+  for (const std::uint32_t h : with.hashes)
+    if (std::find(without.hashes.begin(), without.hashes.end(), h) == without.hashes.end()) return h;
+  return 0;
+}
+
+// The U tag of `type` in the BILOU tag set (tagger_model.hpp).
+std::uint8_t unit_tag(ent::EntityType type) { return static_cast<std::uint8_t>(4 + 4 * static_cast<int>(type)); }
+
+// A model of hand-set weights over hook features.
+ent::Tagger model(const ent::NamedHook& hook, const std::vector<ent::FeatureWeights>& weights) {
+  auto t = ent::Tagger::load(ent::serialize_model(weights, ent::Transitions{}, hook.name), {hook});
+  REQUIRE(t.ok());
+  return t.value();
+}
+
+std::string spans_of(const std::vector<std::string_view>& words, const std::vector<ent::EntitySpan>& spans) {
+  std::string out;
+  for (const auto& s : spans) {
+    if (!out.empty()) out += "; ";
+    out += std::string(ent::to_string(s.type)) + ' ' + std::string(words[s.begin]) + '@' + std::to_string(s.begin);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("tagger stage: a two-stage tagger returns the second pass's labels", "[tagger_stage]") {
+  // The hook reads a capitalised word as a person in a sentence that has "spoke", else as an
+  // organisation; the first model believes it. The second model trusts the aggregation more than
+  // the hook, and knows nothing of persons.
+  const ent::NamedHook hook{"test", [](const std::vector<std::string_view>& w, std::vector<std::vector<std::string>>& out) {
+                              const bool spoke = std::find(w.begin(), w.end(), "spoke") != w.end();
+                              for (std::size_t i = 0; i < w.size(); ++i)
+                                if (w[i][0] >= 'A' && w[i][0] <= 'Z') out[i].push_back(spoke ? "per" : "org");
+                            }, std::nullopt};
+  const ent::Tagger first = model(hook, {{hook_feature("per"), {{unit_tag(kPer), 1.0f}}},
+                                         {hook_feature("org"), {{unit_tag(kOrg), 1.0f}}}});
+  std::uint32_t org_stage[3];
+  REQUIRE(ent::stage_features({ent::stage_value(kOrg)}, 0, 0, 1, org_stage) == 1);
+  const ent::Tagger second = model(hook, {{hook_feature("org"), {{unit_tag(kOrg), 1.0f}}},
+                                          {org_stage[0], {{unit_tag(kOrg), 2.0f}}}});
+  const std::vector<std::string_view> words =
+      split("Nordbank grew . Nordbank fell . Nordbank rose . Nordbank spoke . Zed spoke .");
+  const ent::TaggerInput input{words, {3, 6, 9, 12, 15}};
+
+  // Alone, the first pass reads the Nordbank that "spoke" as a person.
+  CHECK(spans_of(words, first.tag(input)) ==
+        "ORG Nordbank@0; ORG Nordbank@3; ORG Nordbank@6; PER Nordbank@9; PER Zed@12");
+  // Two stages: most Nordbanks were organisations, and the second pass makes the fourth one too.
+  // Decoding every sentence again, it also drops Zed (the second model has no person weights).
+  CHECK(spans_of(words, first.with_second_pass(second, ent::SecondPass::kAll).tag(input)) ==
+        "ORG Nordbank@0; ORG Nordbank@3; ORG Nordbank@6; ORG Nordbank@9");
+  // Only the sentences with an aggregation feature are decoded again: "Zed spoke ." has none (Zed
+  // occurs once) and keeps the first pass's person.
+  CHECK(spans_of(words, first.with_second_pass(second, ent::SecondPass::kMarked).tag(input)) ==
+        "ORG Nordbank@0; ORG Nordbank@3; ORG Nordbank@6; ORG Nordbank@9; PER Zed@12");
+}
+
+TEST_CASE("tagger stage: a second pass trained with another hook is refused", "[tagger_stage]") {
+  const ent::NamedHook a{"a", [](const std::vector<std::string_view>&, std::vector<std::vector<std::string>>&) {}, std::nullopt};
+  const ent::NamedHook b{"b", a.hook, std::nullopt};
+  CHECK_THROWS_AS(model(a, {}).with_second_pass(model(b, {}), ent::SecondPass::kAll), std::invalid_argument);
+}
+
+TEST_CASE("tagger stage: the built-in tagger has two stages", "[tagger_stage]") {
+  CHECK(ent::Tagger::instance().two_stage());
+}
