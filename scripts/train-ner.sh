@@ -22,12 +22,13 @@ cmake --build "$build" -j2 --target newsidx-train-ner >&2
 # are not part of the model; --repair SPEC changes them for the dev and CV figures.
 # The second pass: the same options, plus each capitalised word's majority type among its other
 # occurrences in the document, from first passes that did not learn from that document (a 5-way
-# jackknife over the training documents); the dev figures are the two stages' (first pass alone
-# above them). Several minutes of CPU (7 trainings).
+# jackknife over the training documents). The dev figures are the two stages' as the indexer runs
+# them (--second-pass disagreeing: only sentences where some word's aggregated type is not its own
+# first-pass type are tagged again), the first pass alone above them. About 15 s of CPU (7 trainings).
 # GMB (../shared/corpora/gmb) is not used: it lowered dev F1 (see indexer/entities/data/README.md);
 # pass --gmb FILE to try it.
 "$build/tools/newsidx-train-ner" \
   --train "$conll/eng.train.gz" --dev "$conll/eng.testa.gz" \
   --epochs 15 --seed 20240601 --hook gazetteer+classes=012 \
   --output "$root/indexer/entities/data/ner.model" \
-  --second-output "$root/indexer/entities/data/ner2.model" "$@"
+  --second-output "$root/indexer/entities/data/ner2.model" --second-pass disagreeing "$@"

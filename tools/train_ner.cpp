@@ -387,8 +387,9 @@ ent::Tagger train_second_pass(const std::vector<ent::TrainingDocument>& docs, co
 // each fold the first pass's types for the training documents come from a 5-way jackknife inside
 // the training folds (a tagger never labels the documents it learnt from), those for the held-out
 // fold from the first pass trained on all training folds, at tagging time. Prints each fold, the
-// first pass beside the two second-pass variants (every sentence decoded again, or only those
-// with an aggregation feature), and the means.
+// first pass beside the three second-pass variants (SecondPass: every sentence decoded again,
+// only those with an aggregation feature, only those where it disagrees with the first pass: the
+// shipped one), and the means.
 void print_two_stage(const std::vector<ent::TrainingDocument>& docs, const Options& o) {
   const auto k = static_cast<std::size_t>(o.cv);
   ent::TrainOptions first = o.train_options;
@@ -463,7 +464,7 @@ int usage() {
                "  [--repair SPEC[,SPEC...] (span repairs for dev and CV scoring: letters among itnsplw, or none; CV scores each)]\n"
                "  [--two-stage (with --cv: cross-validates the two-stage non-local feature)]\n"
                "  [--second-output MODEL2 (also train the second pass of the two-stage tagger; dev scores both stages)]\n"
-               "  [--second-model MODEL2 (with --model: the second pass to evaluate with it)] [--second-pass all|marked|disagreeing (default all)]\n"
+               "  [--second-model MODEL2 (with --model: the second pass to evaluate with it)] [--second-pass all|marked|disagreeing (default all; train-ner.sh: disagreeing)]\n"
                "  or: newsidx-train-ner --sport-rate EXTRACT.jsonl [SPEC] (articles of --extract-only --text output the sports detector flags)\n";
   return 2;
 }

@@ -24,6 +24,15 @@ std::vector<std::int8_t> aggregate_types(const std::vector<std::string_view>& wo
   std::vector<std::int8_t> type(n, kStageO);
   for (const auto& s : first)
     for (std::size_t k = s.begin; k < s.end && k < n; ++k) type[k] = stage_value(s.type);
+  // A word alone in a span of another type that ends a person's name of several words elsewhere
+  // in the document counts as that person's ("Lynch" after "Loretta E. Lynch"), as the analysis
+  // files such a surname: one error of the first pass is not copied to every occurrence.
+  std::unordered_map<std::string_view, bool> surnames;
+  for (const auto& s : first)
+    if (s.type == EntityType::kPer && s.end - s.begin >= 2 && s.end <= n) surnames.emplace(words[s.end - 1], true);
+  for (const auto& s : first)
+    if (s.type != EntityType::kPer && s.end - s.begin == 1 && s.end <= n && surnames.count(words[s.begin]))
+      type[s.begin] = stage_value(EntityType::kPer);
   // Capitalised words grouped by their bytes; per group, how often each value occurs.
   constexpr std::uint32_t kNoGroup = UINT32_MAX;
   std::vector<std::uint32_t> group(n, kNoGroup);

@@ -20,7 +20,11 @@ inline constexpr std::int8_t stage_value(EntityType type) { return static_cast<s
 /// Per token of `words`: for a capitalised word (its first byte 'A'-'Z') that occurs more than
 /// once in the document (the same bytes, case included), the type that `first` (the first pass's
 /// spans, token indices into `words`) gave most of its OTHER occurrences, a token outside every
-/// span counting as kStageO; kStageNone for other words, a word met once, or a tie at the top.
+/// span counting as kStageO, and a one-word span of another type whose word ends a person's name
+/// of several words in the document as a person ("Lynch" read as ORG after "Loretta E. Lynch":
+/// the analysis files such a surname under the person, and without this one error of the first
+/// pass spread to every occurrence; chosen by cross-validation); kStageNone for other words, a
+/// word met once, or a tie at the top.
 /// Linear in the document's length (a word repeated thousands of times costs no square).
 /// Training (newsidx-train-ner) and tagging both call this, so they cannot drift apart.
 std::vector<std::int8_t> aggregate_types(const std::vector<std::string_view>& words,

@@ -54,6 +54,18 @@ TEST_CASE("tagger stage: a word gets the type most of its other occurrences have
   CHECK(aggregated("Anna Berg met Berg", {{0, 2, kPer}, {3, 4, kPer}}) == "- tsm:PER - tsm:PER");
 }
 
+TEST_CASE("tagger stage: a surname read as another type counts as the person named in full", "[tagger_stage]") {
+  // "Lynch" twice as an organisation, once as the end of "Loretta Lynch": all three count as the
+  // person's, so each Lynch sees persons among the others, not organisations.
+  CHECK(aggregated("Loretta Lynch said Lynch and Lynch", {{0, 2, kPer}, {3, 4, kOrg}, {5, 6, kOrg}}) ==
+        "- tsm:PER - tsm:PER - tsm:PER");
+  // Without the full name they stay organisations (the other one is an ORG, the span's own end).
+  CHECK(aggregated("Lynch said Lynch", {{0, 1, kOrg}, {2, 3, kOrg}}) == "tsm:ORG - tsm:ORG");
+  // A one-word person is no full name: "Leeds" the person does not make the club's Leeds persons.
+  CHECK(aggregated("Leeds beat Leeds and Leeds", {{0, 1, kPer}, {2, 3, kOrg}, {4, 5, kOrg}}) ==
+        "tsm:ORG - - - -");
+}
+
 TEST_CASE("tagger stage: a tie among the other occurrences gives no feature", "[tagger_stage]") {
   // Three occurrences, three types: each sees two different ones.
   CHECK(aggregated("Jordan a Jordan b Jordan", {{0, 1, kPer}, {2, 3, kLoc}, {4, 5, kOrg}}) == "- - - - -");
