@@ -128,7 +128,8 @@ class Tagger {
   /// A two-stage tagger (tagger_stage.hpp): this model tags first; the type it gave most of the
   /// other occurrences of each capitalised word (aggregate_types) is then a feature of `second`,
   /// trained with it (the same hook), whose tags are the result (span repairs after, as ever).
-  /// The second pass reuses the first's features and adds the aggregation ones. Throws
+  /// The second pass reuses the first's features and adds the aggregation ones; with kAll, both
+  /// models' weights are read in one look-up a feature (merge_models). Throws
   /// std::invalid_argument if the two models' hooks differ (a build error, not input).
   Tagger with_second_pass(const Tagger& second, SecondPass which) const;
   /// True for a two-stage tagger.
@@ -141,7 +142,7 @@ class Tagger {
   NamedHook hook_;
   SpanRepairs repairs_;
   std::shared_ptr<const ModelData> second_;  ///< the second pass's weights, or none
-  std::shared_ptr<const ModelData> both_;    ///< with second_: both passes' weights in one table
+  std::shared_ptr<const ModelData> both_;    ///< with SecondPass::kAll: both passes' weights in one table
   SecondPass which_ = SecondPass::kAll;
 };
 

@@ -190,6 +190,10 @@ TEST_CASE("tagger stage: a two-stage tagger returns the second pass's labels", "
   // occurs once) and keeps the first pass's person.
   CHECK(spans_of(words, first.with_second_pass(second, ent::SecondPass::kMarked).tag(input)) ==
         "ORG Nordbank@0; ORG Nordbank@3; ORG Nordbank@6; ORG Nordbank@9; PER Zed@12");
+  // Only the sentences where an aggregated type is not the word's own first-pass type: the
+  // fourth (a person among organisations); the others keep the first pass's tags.
+  CHECK(spans_of(words, first.with_second_pass(second, ent::SecondPass::kDisagreeing).tag(input)) ==
+        "ORG Nordbank@0; ORG Nordbank@3; ORG Nordbank@6; ORG Nordbank@9; PER Zed@12");
 }
 
 TEST_CASE("tagger stage: a second pass trained with another hook is refused", "[tagger_stage]") {
