@@ -53,6 +53,10 @@ std::vector<std::int8_t> aggregate_types(const std::vector<std::string_view>& wo
     const auto top = static_cast<std::size_t>(std::max_element(others.begin(), others.end()) - others.begin());
     // A word met once has no other occurrence; a tie at the top says nothing.
     if (others[top] == 0 || std::count(others.begin(), others.end(), others[top]) != 1) continue;
+    // Nor does a word the first pass split evenly over all its occurrences ("Obama" once a place,
+    // once a person): each occurrence would be told the other's type, and swap.
+    const std::array<std::uint32_t, 5>& all = counts[group[i]];
+    if (std::count(all.begin(), all.end(), *std::max_element(all.begin(), all.end())) != 1) continue;
     out[i] = static_cast<std::int8_t>(top);
   }
   return out;

@@ -23,8 +23,9 @@ inline constexpr std::int8_t stage_value(EntityType type) { return static_cast<s
 /// span counting as kStageO, and a one-word span of another type whose word ends a person's name
 /// of several words in the document as a person ("Lynch" read as ORG after "Loretta E. Lynch":
 /// the analysis files such a surname under the person, and without this one error of the first
-/// pass spread to every occurrence; chosen by cross-validation); kStageNone for other words, a
-/// word met once, or a tie at the top.
+/// pass spread to every occurrence); kStageNone for other words, a word met once, a tie at the
+/// top among the other occurrences, or a word whose occurrences the first pass split evenly
+/// between types (each would be told the other's type).
 /// Linear in the document's length (a word repeated thousands of times costs no square).
 /// Training (newsidx-train-ner) and tagging both call this, so they cannot drift apart.
 std::vector<std::int8_t> aggregate_types(const std::vector<std::string_view>& words,
