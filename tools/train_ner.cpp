@@ -469,72 +469,8 @@ int usage() {
   return 2;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  Options o;
-  if (argc >= 3 && std::string_view(argv[1]) == "--sport-rate") {
-    try {
-      return print_sport_rate(argv[2], argc >= 4 ? argv[3] : "f");
-    } catch (const std::exception& e) {
-      std::cerr << "newsidx-train-ner: " << e.what() << "\n";
-      return 1;
-    }
-  }
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto next = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::runtime_error("missing value after " + a);
-      return argv[++i];
-    };
-    try {
-      if (a == "--train") o.train.push_back(next());
-      else if (a == "--gmb") o.gmb = next();
-      else if (a == "--gmb-gpe") o.gmb_gpe = next();
-      else if (a == "--gmb-max") o.gmb_max = std::stoul(next());
-      else if (a == "--dev") o.dev = next();
-      else if (a == "--output") o.output = next();
-      else if (a == "--model") o.model = next();
-      else if (a == "--second-output") o.second_output = next();
-      else if (a == "--second-model") o.second_model = next();
-      else if (a == "--second-pass") {
-        const std::string v = next();
-        if (v == "all") o.second_pass = ent::SecondPass::kAll;
-        else if (v == "marked") o.second_pass = ent::SecondPass::kMarked;
-        else if (v == "disagreeing") o.second_pass = ent::SecondPass::kDisagreeing;
-        else throw std::runtime_error("--second-pass takes all, marked or disagreeing, not " + v);
-      }
-      else if (a == "--epochs") o.train_options.epochs = std::stoi(next());
-      else if (a == "--seed") o.train_options.seed = std::stoull(next());
-      else if (a == "--min-count") o.train_options.min_count = std::stoi(next());
-      else if (a == "--prune") o.train_options.prune = std::stof(next());
-      else if (a == "--curve") o.curve = true;
-      else if (a == "--cv") o.cv = std::stoi(next());
-      else if (a == "--two-stage") o.two_stage = true;
-      else if (a == "--repair") {
-        std::stringstream list(next());
-        o.repairs.clear();
-        for (std::string spec; std::getline(list, spec, ',');) {
-          const auto r = ent::SpanRepairs::parse(spec);
-          if (!r) throw std::runtime_error("--repair takes letters among itnsplw, or none, not " + spec);
-          o.repairs.push_back(*r);
-        }
-        if (o.repairs.empty()) throw std::runtime_error("--repair needs a spec");
-        o.train_options.repairs = o.repairs.front();
-      }
-      else if (a == "--gazetteer") o.train_options.hook = ent::gazetteer_hook();
-      else if (a == "--hook") {
-        o.train_options.hook = ent::builtin_hook(next());
-        if (o.train_options.hook.name.empty()) throw std::runtime_error("unknown hook " + std::string(argv[i]));
-      }
-      else return usage();
-    } catch (const std::exception& e) {
-      std::cerr << e.what() << "\n";
-      return usage();
-    }
-  }
-  if (o.train.empty() == o.model.empty()) return usage();
-  if (!o.second_model.empty() && o.model.empty()) return usage();
+// Reads the data, then cross-validates, or trains (or loads) and evaluates, and writes the models.
+int run(Options& o) {
   try {
     std::vector<ent::TrainingDocument> docs;
     std::size_t tokens = 0;
@@ -617,4 +553,73 @@ int main(int argc, char** argv) {
     return 1;
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  if (argc >= 3 && std::string_view(argv[1]) == "--sport-rate") {
+    try {
+      return print_sport_rate(argv[2], argc >= 4 ? argv[3] : "f");
+    } catch (const std::exception& e) {
+      std::cerr << "newsidx-train-ner: " << e.what() << "\n";
+      return 1;
+    }
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::runtime_error("missing value after " + a);
+      return argv[++i];
+    };
+    try {
+      if (a == "--train") o.train.push_back(next());
+      else if (a == "--gmb") o.gmb = next();
+      else if (a == "--gmb-gpe") o.gmb_gpe = next();
+      else if (a == "--gmb-max") o.gmb_max = std::stoul(next());
+      else if (a == "--dev") o.dev = next();
+      else if (a == "--output") o.output = next();
+      else if (a == "--model") o.model = next();
+      else if (a == "--second-output") o.second_output = next();
+      else if (a == "--second-model") o.second_model = next();
+      else if (a == "--second-pass") {
+        const std::string v = next();
+        if (v == "all") o.second_pass = ent::SecondPass::kAll;
+        else if (v == "marked") o.second_pass = ent::SecondPass::kMarked;
+        else if (v == "disagreeing") o.second_pass = ent::SecondPass::kDisagreeing;
+        else throw std::runtime_error("--second-pass takes all, marked or disagreeing, not " + v);
+      }
+      else if (a == "--epochs") o.train_options.epochs = std::stoi(next());
+      else if (a == "--seed") o.train_options.seed = std::stoull(next());
+      else if (a == "--min-count") o.train_options.min_count = std::stoi(next());
+      else if (a == "--prune") o.train_options.prune = std::stof(next());
+      else if (a == "--curve") o.curve = true;
+      else if (a == "--cv") o.cv = std::stoi(next());
+      else if (a == "--two-stage") o.two_stage = true;
+      else if (a == "--repair") {
+        std::stringstream list(next());
+        o.repairs.clear();
+        for (std::string spec; std::getline(list, spec, ',');) {
+          const auto r = ent::SpanRepairs::parse(spec);
+          if (!r) throw std::runtime_error("--repair takes letters among itnsplw, or none, not " + spec);
+          o.repairs.push_back(*r);
+        }
+        if (o.repairs.empty()) throw std::runtime_error("--repair needs a spec");
+        o.train_options.repairs = o.repairs.front();
+      }
+      else if (a == "--gazetteer") o.train_options.hook = ent::gazetteer_hook();
+      else if (a == "--hook") {
+        o.train_options.hook = ent::builtin_hook(next());
+        if (o.train_options.hook.name.empty()) throw std::runtime_error("unknown hook " + std::string(argv[i]));
+      }
+      else return usage();
+    } catch (const std::exception& e) {
+      std::cerr << e.what() << "\n";
+      return usage();
+    }
+  }
+  if (o.train.empty() == o.model.empty()) return usage();
+  if (!o.second_model.empty() && o.model.empty()) return usage();
+  return run(o);
 }
