@@ -11,7 +11,9 @@
 #     on CoNLL's tokens, as train-ner.sh's own dev figure; about 10-15 s of CPU a fold at 15 epochs
 #     (--epochs N to change; --hook gazetteer --epochs 10 is the model before word classes;
 #     --repair A,B,... scores span-repair specs on the same folds; --two-stage cross-validates the
-#     two-stage non-local feature against the first pass, about 7 trainings a fold;
+#     two-stage tagger (tagger_stage.hpp) as the indexer runs it, against the first pass alone, with
+#     the second pass tagging every sentence, the sentences with an aggregation feature, or those
+#     where it disagrees with the first pass (the shipped choice); about 7 trainings a fold;
 #     --hook gazetteer+classes=012+sport=SPEC adds the sports features of tagger_sports.hpp and
 #     prints how many documents of each fold the score-line detector flags).
 #     Trains no shipped model and writes nothing.

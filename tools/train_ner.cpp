@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -19,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/entities/tagger.hpp"
+#include "indexer/entities/tagger_stage.hpp"
 #include "indexer/entities/tagger_sports.hpp"
 #include "indexer/entities/tagger_train.hpp"
 #include "indexer/entities/tokenizer.hpp"
@@ -39,6 +41,11 @@ struct Options {
   std::string dev;
   std::string output;
   std::string model;  // evaluate this model file instead of training
+  // Two stages (tagger_stage.hpp): write the trained second pass here (--second-output), or read
+  // it with --model (--second-model); --second-pass says which sentences it decodes.
+  std::string second_output;
+  std::string second_model;
+  ent::SecondPass second_pass = ent::SecondPass::kAll;
   bool curve = false;
   bool two_stage = false;  // --two-stage: CV of the two-stage non-local feature (--cv K)
   int cv = 0;  // folds of cross-validation over the training documents (0: none)
@@ -360,84 +367,56 @@ void print_cross_validation(const std::vector<ent::TrainingDocument>& docs, cons
   }
 }
 
-// Two-stage prediction aggregation (Ratinov & Roth 2009): the type a first-pass tagger gave most
-// of the other occurrences of a capitalised word in the same document ("tsm:ORG"; none on a tie)
-// is a feature of a second pass. (All the types seen, one feature each, scored +0.13, 3/5 folds.)
-// Features by token, keyed by the address of the word's characters (the hook sees string_views
-// into the documents' own strings).
-using StageFeatures = std::unordered_map<const char*, std::vector<std::string>>;
-
-void add_stage_features(const ent::TrainingDocument& doc, const std::vector<ent::EntitySpan>& first,
-                        StageFeatures& out) {
-  std::vector<int> type(doc.words.size(), -1);
-  for (const auto& s : first)
-    for (std::size_t k = s.begin; k < s.end; ++k) type[k] = static_cast<int>(s.type);
-  std::unordered_map<std::string_view, std::vector<std::size_t>> where;
-  for (std::size_t i = 0; i < doc.words.size(); ++i) {
-    const std::string& w = doc.words[i];
-    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') where[w].push_back(i);
-  }
-  for (const auto& [w, at] : where) {
-    if (at.size() < 2) continue;
-    for (std::size_t i : at) {
-      std::array<unsigned, 5> seen{};
-      for (std::size_t j : at)
-        if (j != i) ++seen[static_cast<std::size_t>(type[j] + 1)];
-      // The type most of the other occurrences have (ties: none).
-      const auto top = static_cast<std::size_t>(std::max_element(seen.begin(), seen.end()) - seen.begin());
-      if (std::count(seen.begin(), seen.end(), seen[top]) != 1) continue;
-      out[doc.words[i].data()].push_back(top == 0 ? "tsm:O" : std::string("tsm:") + ent::to_string(static_cast<ent::EntityType>(top - 1)));
-    }
-  }
+// Two-stage prediction aggregation (Ratinov & Roth 2009; indexer/entities/tagger_stage.hpp): the
+// type a first-pass tagger gave most of the other occurrences of a capitalised word in the same
+// document ("tsm:ORG"; none on a tie) is a feature of a second pass. (All the types seen, one
+// feature each, scored +0.13, 3/5 folds.)
+//
+// The second pass of `first` trained on `docs` (their stage values from a 5-way jackknife inside
+// them), with the options of `first_options`.
+ent::Tagger train_second_pass(const std::vector<ent::TrainingDocument>& docs, const ent::TrainOptions& first_options) {
+  const auto stages = ent::jackknife_stages(docs, first_options, 5);
+  std::vector<ent::TrainingDocument> staged = docs;
+  for (std::size_t d = 0; d < staged.size(); ++d) staged[d].stage = stages[d];
+  ent::TrainOptions second = first_options;
+  second.on_epoch = nullptr;
+  return ent::train(staged, second);
 }
 
-// 5-fold CV of the two-stage model: in each fold the first pass's types for the training
-// documents come from a 5-way jackknife inside the training folds (a tagger never labels the
-// documents it learnt from), those for the held-out fold from a first pass trained on all
-// training folds; the second pass adds them to the model's own hook. Prints each fold, the
-// first pass's score beside the second's, and the means.
+// K-fold CV of the two-stage tagger, scored as the indexer tags (Tagger::with_second_pass): in
+// each fold the first pass's types for the training documents come from a 5-way jackknife inside
+// the training folds (a tagger never labels the documents it learnt from), those for the held-out
+// fold from the first pass trained on all training folds, at tagging time. Prints each fold, the
+// first pass beside the three second-pass variants (SecondPass: every sentence decoded again,
+// only those with an aggregation feature, only those where it disagrees with the first pass: the
+// shipped one), and the means.
 void print_two_stage(const std::vector<ent::TrainingDocument>& docs, const Options& o) {
   const auto k = static_cast<std::size_t>(o.cv);
   ent::TrainOptions first = o.train_options;
   first.on_epoch = nullptr;
-  std::vector<double> one, two;
+  const ent::SecondPass which[] = {ent::SecondPass::kAll, ent::SecondPass::kMarked, ent::SecondPass::kDisagreeing};
+  constexpr std::size_t kVariants = 4;  // the first pass alone, then `which`
+  std::vector<double> scores[kVariants];
+  std::vector<double> orgs[kVariants];
   for (std::size_t f = 0; f < k; ++f) {
     const std::size_t b = docs.size() * f / k, e = docs.size() * (f + 1) / k;
     std::vector<ent::TrainingDocument> train;
     for (std::size_t d = 0; d < docs.size(); ++d)
       if (d < b || d >= e) train.push_back(docs[d]);
-    StageFeatures feats;
-    for (std::size_t j = 0; j < 5; ++j) {
-      const std::size_t jb = train.size() * j / 5, je = train.size() * (j + 1) / 5;
-      std::vector<ent::TrainingDocument> inner;
-      for (std::size_t d = 0; d < train.size(); ++d)
-        if (d < jb || d >= je) inner.push_back(train[d]);
-      const ent::Tagger t = ent::train(inner, first).with_repairs(o.train_options.repairs);
-      for (std::size_t d = jb; d < je; ++d) add_stage_features(train[d], t.tag(ent::to_tagger_input(train[d])), feats);
-    }
     const ent::Tagger t1 = ent::train(train, first).with_repairs(o.train_options.repairs);
-    Eval e1;
-    for (std::size_t d = b; d < e; ++d) {
-      const auto pred = t1.tag(ent::to_tagger_input(docs[d]));
-      ent::score_spans(docs[d].entities, pred, e1.by_type);
-      add_stage_features(docs[d], pred, feats);
+    const ent::Tagger t2 = train_second_pass(train, first);
+    const ent::Tagger taggers[] = {t1, t1.with_second_pass(t2, which[0]), t1.with_second_pass(t2, which[1]),
+                                   t1.with_second_pass(t2, which[2])};
+    for (std::size_t v = 0; v < kVariants; ++v) {
+      Eval ev;
+      for (std::size_t d = b; d < e; ++d) ent::score_spans(docs[d].entities, taggers[v].tag(ent::to_tagger_input(docs[d])), ev.by_type);
+      scores[v].push_back(sum(ev, 3).f1());
+      orgs[v].push_back(ev.by_type[2].f1());
     }
-    ent::TrainOptions second = first;
-    const ent::FeatureHook base = first.hook.hook;
-    second.hook = {first.hook.name + "+two-stage", [base, &feats](const std::vector<std::string_view>& words,
-                                                                  std::vector<std::vector<std::string>>& out) {
-                     if (base) base(words, out);
-                     for (std::size_t i = 0; i < words.size(); ++i)
-                       if (auto it = feats.find(words[i].data()); it != feats.end())
-                         out[i].insert(out[i].end(), it->second.begin(), it->second.end());
-                   }, first.hook.sports};
-    const ent::Tagger t2 = ent::train(train, second).with_repairs(o.train_options.repairs);
-    Eval e2;
-    for (std::size_t d = b; d < e; ++d) ent::score_spans(docs[d].entities, t2.tag(ent::to_tagger_input(docs[d])), e2.by_type);
-    one.push_back(sum(e1, 3).f1());
-    two.push_back(sum(e2, 3).f1());
-    fmt::print("fold {}: PER/LOC/ORG first pass {:.2f}, two-stage {:.2f} (ORG {:.2f} -> {:.2f})\n", f + 1, one.back(),
-               two.back(), e1.by_type[2].f1(), e2.by_type[2].f1());
+    fmt::print("fold {}: PER/LOC/ORG first pass {:.2f}, two-stage every sentence {:.2f}, marked sentences {:.2f}, "
+               "disagreeing sentences {:.2f} (ORG {:.2f}, {:.2f}, {:.2f}, {:.2f})\n", f + 1, scores[0].back(),
+               scores[1].back(), scores[2].back(), scores[3].back(), orgs[0].back(), orgs[1].back(), orgs[2].back(),
+               orgs[3].back());
     std::fflush(stdout);
   }
   auto mean_sd = [&](const std::vector<double>& v) {
@@ -446,7 +425,9 @@ void print_two_stage(const std::vector<ent::TrainingDocument>& docs, const Optio
     for (double x : v) var += (x - m) * (x - m) / static_cast<double>(v.size() > 1 ? v.size() - 1 : 1);
     return fmt::format("{:.2f}+-{:.2f}", m, std::sqrt(var));
   };
-  fmt::print("mean: first pass {}, two-stage {}\n", mean_sd(one), mean_sd(two));
+  fmt::print("mean: first pass {} (ORG {}), two-stage every sentence {} (ORG {}), marked sentences {} (ORG {}), "
+             "disagreeing sentences {} (ORG {})\n", mean_sd(scores[0]), mean_sd(orgs[0]), mean_sd(scores[1]),
+             mean_sd(orgs[1]), mean_sd(scores[2]), mean_sd(orgs[2]), mean_sd(scores[3]), mean_sd(orgs[3]));
 }
 
 // --sport-rate: which articles of `newsidx-index --extract-only --text` output (JSON Lines) the
@@ -482,66 +463,14 @@ int usage() {
                "  [--gazetteer | --hook NAME (gazetteer, gazetteer+classes=012, gazetteer+classes=12w2, ...)]\n"
                "  [--repair SPEC[,SPEC...] (span repairs for dev and CV scoring: letters among itnsplw, or none; CV scores each)]\n"
                "  [--two-stage (with --cv: cross-validates the two-stage non-local feature)]\n"
+               "  [--second-output MODEL2 (also train the second pass of the two-stage tagger; dev scores both stages)]\n"
+               "  [--second-model MODEL2 (with --model: the second pass to evaluate with it)] [--second-pass all|marked|disagreeing (default all; train-ner.sh: disagreeing)]\n"
                "  or: newsidx-train-ner --sport-rate EXTRACT.jsonl [SPEC] (articles of --extract-only --text output the sports detector flags)\n";
   return 2;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  Options o;
-  if (argc >= 3 && std::string_view(argv[1]) == "--sport-rate") {
-    try {
-      return print_sport_rate(argv[2], argc >= 4 ? argv[3] : "f");
-    } catch (const std::exception& e) {
-      std::cerr << "newsidx-train-ner: " << e.what() << "\n";
-      return 1;
-    }
-  }
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto next = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::runtime_error("missing value after " + a);
-      return argv[++i];
-    };
-    try {
-      if (a == "--train") o.train.push_back(next());
-      else if (a == "--gmb") o.gmb = next();
-      else if (a == "--gmb-gpe") o.gmb_gpe = next();
-      else if (a == "--gmb-max") o.gmb_max = std::stoul(next());
-      else if (a == "--dev") o.dev = next();
-      else if (a == "--output") o.output = next();
-      else if (a == "--model") o.model = next();
-      else if (a == "--epochs") o.train_options.epochs = std::stoi(next());
-      else if (a == "--seed") o.train_options.seed = std::stoull(next());
-      else if (a == "--min-count") o.train_options.min_count = std::stoi(next());
-      else if (a == "--prune") o.train_options.prune = std::stof(next());
-      else if (a == "--curve") o.curve = true;
-      else if (a == "--cv") o.cv = std::stoi(next());
-      else if (a == "--two-stage") o.two_stage = true;
-      else if (a == "--repair") {
-        std::stringstream list(next());
-        o.repairs.clear();
-        for (std::string spec; std::getline(list, spec, ',');) {
-          const auto r = ent::SpanRepairs::parse(spec);
-          if (!r) throw std::runtime_error("--repair takes letters among itnsplw, or none, not " + spec);
-          o.repairs.push_back(*r);
-        }
-        if (o.repairs.empty()) throw std::runtime_error("--repair needs a spec");
-        o.train_options.repairs = o.repairs.front();
-      }
-      else if (a == "--gazetteer") o.train_options.hook = ent::gazetteer_hook();
-      else if (a == "--hook") {
-        o.train_options.hook = ent::builtin_hook(next());
-        if (o.train_options.hook.name.empty()) throw std::runtime_error("unknown hook " + std::string(argv[i]));
-      }
-      else return usage();
-    } catch (const std::exception& e) {
-      std::cerr << e.what() << "\n";
-      return usage();
-    }
-  }
-  if (o.train.empty() == o.model.empty()) return usage();
+// Reads the data, then cross-validates, or trains (or loads) and evaluates, and writes the models.
+int run(Options& o) {
   try {
     std::vector<ent::TrainingDocument> docs;
     std::size_t tokens = 0;
@@ -582,14 +511,30 @@ int main(int argc, char** argv) {
     const std::string bytes = tagger.save();
     fmt::print("{} in {:.1f} s: {} features, model {:.2f} MB\n", o.model.empty() ? "trained" : "loaded",
                sec, tagger.feature_count(), bytes.size() / 1e6);
+    // The second pass, trained (jackknifed first-pass labels on the training documents) or read.
+    std::string second_bytes;
+    std::optional<ent::Tagger> two;
+    if (!o.second_output.empty() || !o.second_model.empty()) {
+      auto second = o.second_model.empty() ? newsidx::Result<ent::Tagger>(train_second_pass(docs, o.train_options))
+                                           : ent::load_builtin_model(read_file(o.second_model));
+      if (!second) throw std::runtime_error(second.error().message);
+      second_bytes = second.value().save();
+      two = tagger.with_second_pass(second.value(), o.second_pass);
+      fmt::print("second pass: {} features, model {:.2f} MB\n", second.value().feature_count(), second_bytes.size() / 1e6);
+    }
+    if (!dev.empty() && two) {
+      fmt::print("dev {}, first pass alone:\n", o.dev);
+      print_table(evaluate(tagger, dev));
+    }
     if (!dev.empty()) {
-      tagger.tag(ent::to_tagger_input(dev.front()));  // builds the gazetteer before timing
-      const Eval e = evaluate(tagger, dev);
+      const ent::Tagger& shipped = two ? *two : tagger;
+      shipped.tag(ent::to_tagger_input(dev.front()));  // builds the gazetteer before timing
+      const Eval e = evaluate(shipped, dev);
       fmt::print("dev {} ({} documents, {} tokens), exact-span entity scores:\n", o.dev,
                  dev.size(), e.tokens);
       print_table(e);
       fmt::print("speed (tag only, pre-tokenised dev, CPU time): {:.0f} tokens/s\n", e.tokens / e.seconds);
-      measure_speed(tagger, dev);
+      measure_speed(shipped, dev);
     }
     if (!o.output.empty()) {
       std::ofstream out(o.output, std::ios::binary);
@@ -597,9 +542,84 @@ int main(int argc, char** argv) {
       if (!out) throw std::runtime_error("cannot write " + o.output);
       fmt::print("wrote {}\n", o.output);
     }
+    if (!o.second_output.empty()) {
+      std::ofstream out(o.second_output, std::ios::binary);
+      out.write(second_bytes.data(), static_cast<std::streamsize>(second_bytes.size()));
+      if (!out) throw std::runtime_error("cannot write " + o.second_output);
+      fmt::print("wrote {}\n", o.second_output);
+    }
   } catch (const std::exception& e) {
     std::cerr << "newsidx-train-ner: " << e.what() << "\n";
     return 1;
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  if (argc >= 3 && std::string_view(argv[1]) == "--sport-rate") {
+    try {
+      return print_sport_rate(argv[2], argc >= 4 ? argv[3] : "f");
+    } catch (const std::exception& e) {
+      std::cerr << "newsidx-train-ner: " << e.what() << "\n";
+      return 1;
+    }
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::runtime_error("missing value after " + a);
+      return argv[++i];
+    };
+    try {
+      if (a == "--train") o.train.push_back(next());
+      else if (a == "--gmb") o.gmb = next();
+      else if (a == "--gmb-gpe") o.gmb_gpe = next();
+      else if (a == "--gmb-max") o.gmb_max = std::stoul(next());
+      else if (a == "--dev") o.dev = next();
+      else if (a == "--output") o.output = next();
+      else if (a == "--model") o.model = next();
+      else if (a == "--second-output") o.second_output = next();
+      else if (a == "--second-model") o.second_model = next();
+      else if (a == "--second-pass") {
+        const std::string v = next();
+        if (v == "all") o.second_pass = ent::SecondPass::kAll;
+        else if (v == "marked") o.second_pass = ent::SecondPass::kMarked;
+        else if (v == "disagreeing") o.second_pass = ent::SecondPass::kDisagreeing;
+        else throw std::runtime_error("--second-pass takes all, marked or disagreeing, not " + v);
+      }
+      else if (a == "--epochs") o.train_options.epochs = std::stoi(next());
+      else if (a == "--seed") o.train_options.seed = std::stoull(next());
+      else if (a == "--min-count") o.train_options.min_count = std::stoi(next());
+      else if (a == "--prune") o.train_options.prune = std::stof(next());
+      else if (a == "--curve") o.curve = true;
+      else if (a == "--cv") o.cv = std::stoi(next());
+      else if (a == "--two-stage") o.two_stage = true;
+      else if (a == "--repair") {
+        std::stringstream list(next());
+        o.repairs.clear();
+        for (std::string spec; std::getline(list, spec, ',');) {
+          const auto r = ent::SpanRepairs::parse(spec);
+          if (!r) throw std::runtime_error("--repair takes letters among itnsplw, or none, not " + spec);
+          o.repairs.push_back(*r);
+        }
+        if (o.repairs.empty()) throw std::runtime_error("--repair needs a spec");
+        o.train_options.repairs = o.repairs.front();
+      }
+      else if (a == "--gazetteer") o.train_options.hook = ent::gazetteer_hook();
+      else if (a == "--hook") {
+        o.train_options.hook = ent::builtin_hook(next());
+        if (o.train_options.hook.name.empty()) throw std::runtime_error("unknown hook " + std::string(argv[i]));
+      }
+      else return usage();
+    } catch (const std::exception& e) {
+      std::cerr << e.what() << "\n";
+      return usage();
+    }
+  }
+  if (o.train.empty() == o.model.empty()) return usage();
+  if (!o.second_model.empty() && o.model.empty()) return usage();
+  return run(o);
 }

@@ -10,6 +10,7 @@
 
 #include "tagger_model.hpp"
 #include "tagger_repair.hpp"
+#include "tagger_stage.hpp"
 
 namespace newsidx::entities {
 
@@ -315,8 +316,9 @@ void document_case(std::size_t n, TokenFacts& f) {
 }
 
 // Hook features and the sports features (tagger_sports.hpp), one sentence at a time, hashed.
-void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsFeatures* sports, TokenFacts& f) {
-  if (!hook) return;
+void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsFeatures* sports,
+                const std::vector<std::int8_t>* stage, TokenFacts& f) {
+  if (!hook && !stage) return;
   const std::size_t n = input.words.size();
   f.hook_hashes.resize(n);
   const SportsMarks marks = sports ? sports_marks(*sports, input.words, input.sentence_ends) : SportsMarks{};
@@ -328,8 +330,12 @@ void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsF
     words.assign(input.words.begin() + static_cast<std::ptrdiff_t>(sb),
                  input.words.begin() + static_cast<std::ptrdiff_t>(se));
     extra.assign(se - sb, {});
-    hook(words, extra);
+    if (hook) hook(words, extra);
     for (std::size_t i = 0; i < extra.size(); ++i) {
+      // After the hook's own features, before the sports ones: the order training has always used.
+      if (stage && sb + i < stage->size()) {
+        if (const std::string_view name = stage_feature_name((*stage)[sb + i]); !name.empty()) extra[i].emplace_back(name);
+      }
       if (sports) add_sports_features(*sports, marks, sb + i, (f.info[sb + i] & 4) != 0, f.hs[sb + i], extra[i]);
       for (const auto& x : extra[i]) f.hook_hashes[sb + i].push_back(hash_bytes(x));
     }
@@ -405,8 +411,20 @@ void token_features(const TokenFacts& f, std::size_t i, std::size_t sb, std::siz
 
 }  // namespace
 
+std::size_t stage_features(const std::vector<std::int8_t>& stage, std::size_t i, std::size_t sb,
+                           std::size_t se, std::uint32_t* out) {
+  // As token_features spells them: the token's own (kHook0), its left neighbour's (kHookM1) and
+  // its right neighbour's (kHookP1) within the sentence.
+  auto hash = [&](std::size_t j) { return hash_bytes(stage_feature_name(stage[j])); };
+  std::size_t m = 0;
+  if (i < stage.size() && stage[i] != kStageNone) out[m++] = feat(kHook0, hash(i));
+  if (i > sb && i - 1 < stage.size() && stage[i - 1] != kStageNone) out[m++] = feat(kHookM1, hash(i - 1));
+  if (i + 1 < se && i + 1 < stage.size() && stage[i + 1] != kStageNone) out[m++] = feat(kHookP1, hash(i + 1));
+  return m;
+}
+
 void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out,
-                      const SportsFeatures* sports) {
+                      const SportsFeatures* sports, const std::vector<std::int8_t>* stage) {
   const std::size_t n = input.words.size();
   out.hashes.clear();
   out.offsets.assign(1, 0);
@@ -419,7 +437,7 @@ void extract_features(const TaggerInput& input, const FeatureHook& hook, Documen
   word_facts(input, f);
   sentence_facts(input, f);
   document_case(n, f);
-  hook_facts(input, hook, sports, f);
+  hook_facts(input, hook, sports, stage, f);
 
   std::size_t sb = 0;
   std::size_t si = 0;
@@ -678,30 +696,20 @@ Result<Tagger> Tagger::load(std::string_view bytes, const std::vector<NamedHook>
   constrain_transitions(model->trans);
   const auto count = r.get<std::uint32_t>();
   if (!r.ok || model->scale <= 0) return bad("truncated header");
-  std::size_t cap = 16;
-  while (cap * 7 < static_cast<std::size_t>(count) * 10) cap *= 2;
-  model->slots.assign(cap, {});
-  model->filter.assign((1u << 20) / 64, 0);
+  model->reserve_slots(count);
   model->entries.reserve(static_cast<std::size_t>(count) * 3);
   for (std::uint32_t i = 0; i < count; ++i) {
     const auto key = r.get<std::uint32_t>();
     const auto n = r.get<std::uint8_t>();
     if (!r.ok || key == 0 || n == 0 || n > kNumTags) return bad("corrupt feature table");
-    const ModelData::Slot slot{key, static_cast<std::uint32_t>(model->entries.size() << 5) | n};
+    const std::size_t first = model->entries.size();
     for (std::uint8_t j = 0; j < n; ++j) {
       const auto tag = r.get<std::uint8_t>();
       const auto v = r.get<std::int16_t>();
       if (tag >= kNumTags) return bad("corrupt tag id");
       model->entries.push_back({tag, v});
     }
-    std::size_t k = key & (cap - 1);
-    while (model->slots[k].key != 0) {
-      if (model->slots[k].key == key) return bad("duplicate feature");
-      k = (k + 1) & (cap - 1);
-    }
-    model->slots[k] = slot;
-    const std::uint32_t bit = ModelData::filter_bit(key);
-    model->filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    if (!model->place(key, first, n)) return bad("duplicate feature");
   }
   if (!r.ok) return bad("truncated feature table");
   if (r.pos != bytes.size()) return bad("trailing bytes");
@@ -714,6 +722,26 @@ Result<Tagger> Tagger::load(std::string_view bytes, const std::vector<NamedHook>
     hook = *it;
   }
   return Tagger(std::move(model), std::move(hook));
+}
+
+void ModelData::reserve_slots(std::size_t keys) {
+  std::size_t cap = 16;
+  while (cap * 7 < keys * 10) cap *= 2;
+  slots.assign(cap, {});
+  filter.assign((1u << 20) / 64, 0);
+}
+
+bool ModelData::place(std::uint32_t key, std::size_t first, std::size_t n) {
+  const std::size_t mask = slots.size() - 1;
+  std::size_t k = key & mask;
+  while (slots[k].key != 0) {
+    if (slots[k].key == key) return false;
+    k = (k + 1) & mask;
+  }
+  slots[k] = Slot{key, static_cast<std::uint32_t>(first << kCountBits) | static_cast<std::uint32_t>(n)};
+  const std::uint32_t bit = filter_bit(key);
+  filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  return true;
 }
 
 Tagger::Tagger(std::shared_ptr<const ModelData> model, NamedHook hook)
@@ -730,69 +758,13 @@ std::string Tagger::save() const {
     if (s.key == 0) continue;
     FeatureWeights f;
     f.key = s.key;
-    for (std::uint32_t j = 0; j < (s.where & 31u); ++j) {
-      const auto& e = model_->entries[(s.where >> 5) + j];
+    for (std::uint32_t j = 0; j < (s.where & ModelData::kCountMask); ++j) {
+      const auto& e = model_->entries[(s.where >> ModelData::kCountBits) + j];
       f.weights.emplace_back(static_cast<std::uint8_t>(e.tag), static_cast<float>(e.weight) / model_->scale);
     }
     features.push_back(std::move(f));
   }
   return serialize_model(features, model_->trans, model_->hook_name, model_->scale);
-}
-
-std::vector<EntitySpan> Tagger::tag(const TaggerInput& input) const {
-  return tag_with(input, hook_.hook);
-}
-
-std::vector<EntitySpan> Tagger::tag_with(const TaggerInput& input, const FeatureHook& hook) const {
-  std::vector<EntitySpan> spans;
-  const std::size_t n = input.words.size();
-  if (n == 0) return spans;
-  DocumentFeatures feats;
-  extract_features(input, hook, feats, hook_.sports ? &*hook_.sports : nullptr);
-  // Integer sums of quantised weights: exact, so tags do not depend on summation order.
-  std::vector<std::int32_t> sums(n * kNumTags, 0);
-  // The next token's slots are fetched while this token's are read.
-  if (n > 0) {
-    for (std::uint32_t k = feats.offsets[0]; k < feats.offsets[1]; ++k) model_->prefetch(feats.hashes[k]);
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i + 1 < n) {
-      for (std::uint32_t k = feats.offsets[i + 1]; k < feats.offsets[i + 2]; ++k) model_->prefetch(feats.hashes[k]);
-    }
-    std::int32_t* sc = sums.data() + i * kNumTags;
-    for (std::uint32_t k = feats.offsets[i]; k < feats.offsets[i + 1]; ++k) {
-      model_->add_scores(feats.hashes[k], sc);
-    }
-  }
-  std::vector<float> emit(sums.begin(), sums.end());
-  std::vector<std::uint8_t> tags(n);
-  std::vector<float> work;
-  std::vector<std::uint8_t> back;
-  NameMemory memory;
-  std::int32_t extra[kNumTags];
-  std::size_t sb = 0;
-  for (std::size_t se : input.sentence_ends) {
-    se = std::min(se, n);
-    if (se > sb) {
-      for (std::size_t i = sb; i < se; ++i) {
-        const std::uint32_t h = memory.feature(feats, i);
-        if (h == 0) continue;
-        std::fill(extra, extra + kNumTags, 0);
-        model_->add_scores(h, extra);
-        for (int t = 0; t < kNumTags; ++t) emit[i * kNumTags + static_cast<std::size_t>(t)] += static_cast<float>(extra[t]);
-      }
-      const std::size_t before = spans.size();
-      viterbi(emit.data() + sb * kNumTags, se - sb, model_->trans, tags.data() + sb, work, back);
-      tags_to_spans(tags.data() + sb, se - sb, sb, spans);
-      memory.record(feats, spans, before);
-    }
-    sb = se;
-  }
-  repair_spans(input.words, spans, repairs_);
-  return spans;
-}
-std::vector<EntitySpan> Tagger::tag(const TokenizedText& text) const {
-  return tag(to_tagger_input(text));
 }
 
 }  // namespace newsidx::entities

@@ -76,6 +76,15 @@ struct SpanRepairs {
 
 struct ModelData;  // the weights, defined in tagger_model.hpp
 
+/// Which sentences the second pass of a two-stage tagger (tagger_stage.hpp) decodes again.
+enum class SecondPass : std::uint8_t {
+  kAll,     ///< every sentence
+  kMarked,  ///< only sentences where some token has an aggregation feature; others keep the first pass's tags
+  /// only sentences where some token's aggregation feature is not its own first-pass type (an
+  /// entity type, or O outside the first pass's spans); others keep the first pass's tags
+  kDisagreeing,
+};
+
 /// A trained tagger. Immutable after construction, so one instance serves all threads.
 class Tagger {
  public:
@@ -116,12 +125,25 @@ class Tagger {
   /// Name of the feature hook the model was trained with ("" if none).
   const std::string& hook_name() const { return hook_.name; }
 
+  /// A two-stage tagger (tagger_stage.hpp): this model tags first; the type it gave most of the
+  /// other occurrences of each capitalised word (aggregate_types) is then a feature of `second`,
+  /// trained with it (the same hook), whose tags are the result (span repairs after, as ever).
+  /// The second pass reuses the first's features and adds the aggregation ones; with kAll, both
+  /// models' weights are read in one look-up a feature (merge_models). Throws
+  /// std::invalid_argument if the two models' hooks differ (a build error, not input).
+  Tagger with_second_pass(const Tagger& second, SecondPass which) const;
+  /// True for a two-stage tagger.
+  bool two_stage() const { return second_ != nullptr; }
+
  private:
   std::vector<EntitySpan> tag_with(const TaggerInput& input, const FeatureHook& hook) const;
 
   std::shared_ptr<const ModelData> model_;
   NamedHook hook_;
   SpanRepairs repairs_;
+  std::shared_ptr<const ModelData> second_;  ///< the second pass's weights, or none
+  std::shared_ptr<const ModelData> both_;    ///< with SecondPass::kAll: both passes' weights in one table
+  SecondPass which_ = SecondPass::kAll;
 };
 
 /// The hook that adds gazetteer hits (Gazetteer::match: kind and B/I/L/U position) and

@@ -1,5 +1,6 @@
 // What ties the tagger to data built into the binary: the feature hooks (gazetteer hits, word
-// classes) and the embedded model (indexer/entities/data/ner.model, see embed.cmake).
+// classes) and the embedded models (indexer/entities/data/ner.model and ner2.model, the first and
+// second pass; see embed.cmake).
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -13,6 +14,8 @@
 
 extern "C" const char newsidx_ner_model_begin[];
 extern "C" const char newsidx_ner_model_end[];
+extern "C" const char newsidx_ner2_model_begin[];
+extern "C" const char newsidx_ner2_model_end[];
 
 namespace newsidx::entities {
 
@@ -119,14 +122,23 @@ std::vector<EntitySpan> Tagger::tag(const TokenizedText& text, std::vector<GazMa
   return tag_with(to_tagger_input(text), make_hook(classes, &hits));
 }
 
+namespace {
+Tagger load_embedded(const char* begin, const char* end, const char* what) {
+  auto loaded = load_builtin_model(std::string_view(begin, static_cast<std::size_t>(end - begin)));
+  if (!loaded) throw std::runtime_error(std::string("embedded ") + what + ": " + loaded.error().message);
+  return std::move(loaded).value();
+}
+}  // namespace
+
 const Tagger& Tagger::instance() {
-  static const Tagger tagger = [] {
-    const std::string_view bytes(newsidx_ner_model_begin,
-                                 static_cast<std::size_t>(newsidx_ner_model_end - newsidx_ner_model_begin));
-    auto loaded = load_builtin_model(bytes);
-    if (!loaded) throw std::runtime_error("embedded " + loaded.error().message);
-    return std::move(loaded).value();
-  }();
+  // Two stages (tagger_stage.hpp): ner.model tags first, ner2.model again with the aggregation
+  // features, only the sentences where some word's aggregated type is not its own first-pass type
+  // (the others keep the first pass's tags): the best of the variants in cross-validation, and the
+  // cheapest (QUALITY.md, NER).
+  static const Tagger tagger =
+      load_embedded(newsidx_ner_model_begin, newsidx_ner_model_end, "ner.model")
+          .with_second_pass(load_embedded(newsidx_ner2_model_begin, newsidx_ner2_model_end, "ner2.model"),
+                            SecondPass::kDisagreeing);
   return tagger;
 }
 

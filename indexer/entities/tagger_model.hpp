@@ -60,9 +60,18 @@ class NameMemory {
 
 /// Computes the features of a whole document (document-level case statistics need all of it).
 /// `hook` may be empty; with `sports` (and a hook), a document with score lines gives its
-/// capitalised words the sports features too. Reuses `out`'s storage.
+/// capitalised words the sports features too. With `stage` (one aggregation value a token,
+/// tagger_stage.hpp), each token's value is a hook feature as well (and its neighbours', as for
+/// every hook feature): how a second-pass model is trained. Reuses `out`'s storage.
 void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out,
-                      const SportsFeatures* sports = nullptr);
+                      const SportsFeatures* sports = nullptr,
+                      const std::vector<std::int8_t>* stage = nullptr);
+
+/// The features that extract_features adds for `stage` to token i of the sentence [sb, se),
+/// written to out (at most 3); returns their number. Tagging adds these to the first pass's
+/// features instead of extracting a document's features twice (the sums are the same).
+std::size_t stage_features(const std::vector<std::int8_t>& stage, std::size_t i, std::size_t sb,
+                           std::size_t se, std::uint32_t* out);
 
 /// Transition weights: row kNumTags is the sentence start; disallowed moves hold -1e30.
 struct Transitions {
@@ -79,12 +88,16 @@ void viterbi(const float* emit, std::size_t n, const Transitions& trans, std::ui
 
 /// The weights in inference form: an open-addressing table from feature hash to a run of
 /// (tag, quantised weight) entries. Only non-zero weights are kept. Slots and entries are 4-8
-/// bytes so that the table of a few hundred thousand features stays cache-friendly.
+/// bytes so that the table of a few hundred thousand features stays cache-friendly. A two-stage
+/// tagger keeps both passes' weights in one table (merge_models), the second's under tags
+/// kNumTags + t, so that one look-up of a feature serves both passes.
 struct ModelData {
   struct Slot {
     std::uint32_t key = 0;   ///< feature hash; 0 marks an empty slot
-    std::uint32_t where = 0; ///< first entry << 5 | number of entries
+    std::uint32_t where = 0; ///< first entry << kCountBits | number of entries
   };
+  static constexpr unsigned kCountBits = 6;  ///< up to 63 entries a feature (two passes of 17 tags)
+  static constexpr std::uint32_t kCountMask = (1u << kCountBits) - 1;
   struct Entry {
     std::uint16_t tag = 0;
     std::int16_t weight = 0;  ///< weight * scale, rounded
@@ -105,8 +118,8 @@ struct ModelData {
     for (std::size_t k = key & mask;; k = (k + 1) & mask) {
       const Slot s = slots[k];
       if (s.key == key) {
-        const Entry* e = entries.data() + (s.where >> 5);
-        for (std::uint32_t j = 0, n = s.where & 31u; j < n; ++j) scores[e[j].tag] += e[j].weight;
+        const Entry* e = entries.data() + (s.where >> kCountBits);
+        for (std::uint32_t j = 0, n = s.where & kCountMask; j < n; ++j) scores[e[j].tag] += e[j].weight;
         return;
       }
       if (s.key == 0) return;
@@ -120,7 +133,16 @@ struct ModelData {
   }
   /// Bucket of `key` in `filter` (2^20 bits, 128 KB: stays in the L2 cache).
   static std::uint32_t filter_bit(std::uint32_t key) { return (key * 0x9E3779B1u) >> 12; }
+  /// Sizes the empty table for `keys` features (at most 70% full).
+  void reserve_slots(std::size_t keys);
+  /// Files feature `key`, whose entries are entries[first, first + n), in the table and the
+  /// filter; false if the key is there already.
+  bool place(std::uint32_t key, std::size_t first, std::size_t n);
 };
+
+/// One table holding the weights of `first` (tags 0..kNumTags-1) and `second` (kNumTags..2
+/// kNumTags-1, in the second's quantised units); its transitions are the first's.
+ModelData merge_models(const ModelData& first, const ModelData& second);
 
 /// One feature's weights before packing: hash and (tag, weight) pairs.
 struct FeatureWeights {

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "tagger_model.hpp"
+#include "tagger_stage.hpp"
 
 namespace newsidx::entities {
 
@@ -109,7 +110,8 @@ std::vector<Prepared> prepare(const std::vector<TrainingDocument>& docs, const T
   DocumentFeatures df;
   for (std::size_t d = 0; d < docs.size(); ++d) {
     const auto input = to_tagger_input(docs[d]);
-    extract_features(input, options.hook.hook, df, options.hook.sports ? &*options.hook.sports : nullptr);
+    extract_features(input, options.hook.hook, df, options.hook.sports ? &*options.hook.sports : nullptr,
+                     docs[d].stage.empty() ? nullptr : &docs[d].stage);
     auto& p = prepared[d];
     p.feats = df.hashes;
     p.offsets = df.offsets;
@@ -248,6 +250,29 @@ Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& opti
     if (options.on_epoch) options.on_epoch(epoch, averaged_tagger(wt, keys, options));
   }
   return averaged_tagger(wt, keys, options);
+}
+
+std::vector<std::vector<std::int8_t>> jackknife_stages(const std::vector<TrainingDocument>& docs,
+                                                       const TrainOptions& options, std::size_t parts) {
+  TrainOptions first = options;
+  first.on_epoch = nullptr;
+  std::vector<std::vector<std::int8_t>> out(docs.size());
+  for (std::size_t j = 0; j < parts; ++j) {
+    const std::size_t b = docs.size() * j / parts, e = docs.size() * (j + 1) / parts;
+    std::vector<TrainingDocument> inner;
+    inner.reserve(docs.size() - (e - b));
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+      if (d >= b && d < e) continue;
+      inner.push_back(docs[d]);
+      inner.back().stage.clear();
+    }
+    const Tagger t = train(inner, first).with_repairs(options.repairs);
+    for (std::size_t d = b; d < e; ++d) {
+      const TaggerInput in = to_tagger_input(docs[d]);
+      out[d] = aggregate_types(in.words, t.tag(in));
+    }
+  }
+  return out;
 }
 
 void for_each_fold(const std::vector<TrainingDocument>& docs, std::size_t k, const TrainOptions& options,

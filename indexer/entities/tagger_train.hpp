@@ -17,6 +17,9 @@ struct TrainingDocument {
   std::vector<std::string> words;
   std::vector<std::size_t> sentence_ends;
   std::vector<EntitySpan> entities;
+  /// For a second-pass model (tagger_stage.hpp): each token's aggregation value, from a first
+  /// pass that did not learn from this document (jackknife_stages); empty for a first pass.
+  std::vector<std::int8_t> stage;
 };
 
 /// How to train.
@@ -35,6 +38,13 @@ struct TrainOptions {
 /// Trains a tagger. Deterministic for given data and options. The returned tagger is the one
 /// its save() bytes load back to (weights already quantised).
 Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& options);
+
+/// The aggregation values (aggregate_types) of every document of `docs` for training a second
+/// pass: `parts`-way jackknife, each part tagged by a first pass trained with `options` on the
+/// other parts (so no tagger labels documents it learnt from; repairs options.repairs, as
+/// tagging applies them). Deterministic; trains `parts` taggers. The docs' own `stage` is ignored.
+std::vector<std::vector<std::int8_t>> jackknife_stages(const std::vector<TrainingDocument>& docs,
+                                                       const TrainOptions& options, std::size_t parts);
 
 /// The input view of a training document (views its words).
 TaggerInput to_tagger_input(const TrainingDocument& doc);

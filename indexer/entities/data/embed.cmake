@@ -8,6 +8,8 @@ newsidx_embed(newsidx_indexer newsidx_gaz_common_words
   ${CMAKE_CURRENT_SOURCE_DIR}/entities/data/common_words.txt)
 # The NER tagger's weights (trained by scripts/train-ner.sh; provenance in README.md).
 newsidx_embed(newsidx_indexer newsidx_ner_model ${CMAKE_CURRENT_SOURCE_DIR}/entities/data/ner.model)
+# The second pass of the two-stage tagger (tagger_stage.hpp), trained by the same script.
+newsidx_embed(newsidx_indexer newsidx_ner2_model ${CMAKE_CURRENT_SOURCE_DIR}/entities/data/ner2.model)
 # Word classes from unlabelled news (scripts/train-clusters.sh; provenance in README.md), read by
 # tagger_classes.cpp as NER features.
 newsidx_embed(newsidx_indexer newsidx_word_classes ${CMAKE_CURRENT_SOURCE_DIR}/entities/data/word_classes.tsv)
