@@ -60,7 +60,8 @@
 //  * A quotation (term "XTYPEquote"), one per direct quote of an article.
 //      Q<id>#q<n>       unique id term
 //      XPARENT<id>      the article it belongs to: re-indexing an article deletes by this term
-//      words of the quote text (as body words), XSPEAKER<k>, D/M/Y, kDate like the article
+//      words of the quote text (as body words), XSPEAKER<k>, D/M/Y, kDate like the article,
+//      and the article's XSOURCE, XSECTION, XAUTHOR, XLANG, XTAG and XSITE terms (schema 9)
 //      kQuoteKey        only on a quotation of an article with copies: the story's label and a
 //                       hash of the speaker and the quote's words (set by the cluster step), so
 //                       the same quotation carried by several copies of a story is one hit
@@ -114,7 +115,8 @@ namespace newsidx::schema {
 //    before), and a band term spells the band's minimum as two raw bytes (four hex digits).
 //    Also 8: an article's record no longer holds its person, org and place facets
 //    (kLinkedFacets), which are read from their value slots, so the link step rewrites no record.
-// 9: articles with a URL carry XSITE terms (site:bbc.co.uk, --site).
+// 9: articles with a URL carry XSITE terms (site:bbc.co.uk, --site); quotations carry their
+//    article's source, section, author, language, tag and site terms (--quotes --section x).
 inline constexpr int kSchemaVersion = 9;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";

@@ -53,23 +53,31 @@ void add_path(json& rec, const std::string& path) {
   rec["path_hex"] = hex;
 }
 
-// Source, section, author names and language: a filter term each (value_term: the language by
-// its primary subtag, so lang:en finds "en-GB" pages) and a value slot for facet counts, holding
-// the value as written (display_value).
+// The article's metadata as filter terms (value_term: the language by its primary subtag, so
+// lang:en finds "en-GB" pages): source, section, each author name, language, editorial tags and
+// the URL's site. Its quotations carry them too, so --quotes --section politics finds them.
+void add_metadata_filters(Xapian::Document& doc, const Article& a) {
+  add_boolean(doc, "source", a.source);
+  add_boolean(doc, "section", a.section);
+  for (const auto& n : schema::author_names(a.author)) add_boolean(doc, "author", n);
+  add_boolean(doc, "lang", a.lang);
+  for (const auto& t : a.tags) add_boolean(doc, "tag", t);
+  for (const auto& t : schema::site_terms(a.url)) doc.add_boolean_term(t);
+}
+
+// Source, section, author names and language as facets: a value slot each for facet counts,
+// holding the values as written (display_value) that have a filter term.
 void add_metadata_facets(Xapian::Document& doc, const Article& a) {
   auto add = [&doc](std::string_view name, const std::vector<std::string>& values) {
     std::vector<std::string> shown;
-    for (const auto& v : values) {
-      add_boolean(doc, name, v);
+    for (const auto& v : values)
       if (auto d = schema::display_value(name, v); !d.empty() && !schema::value_term(name, d).empty()) shown.push_back(d);
-    }
     if (!shown.empty()) doc.add_value(schema::slot(schema::find_facet(name)->slot), schema::encode_list(shown));
   };
   add("source", {a.source});
   add("section", {a.section});
   add("author", schema::author_names(a.author));
   add("lang", {a.lang});
-  for (const auto& t : schema::site_terms(a.url)) doc.add_boolean_term(t);
 }
 
 }  // namespace
@@ -122,10 +130,10 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
   doc.add_boolean_term(schema::type_term(schema::kTypeArticle));
   doc.add_boolean_term(schema::file_term(file_key));
   add_dates(doc, a.date);
+  add_metadata_filters(doc, a);
   add_metadata_facets(doc, a);
   // The id rule compares versions; the writer sets kContentFile, the holder the content is from.
   if (!a.version.empty()) doc.add_value(schema::slot(schema::Slot::kVersion), a.version);
-  for (const auto& t : a.tags) add_boolean(doc, "tag", t);
   if (an.dateline && !an.dateline->place.empty()) add_boolean(doc, "dateline", an.dateline->place);
   else if (!a.dateline_text.empty()) add_boolean(doc, "dateline", a.dateline_text);
 
@@ -169,6 +177,7 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
     qd.add_boolean_term(schema::type_term(schema::kTypeQuote));
     qd.add_boolean_term(out.parent_term);
     add_dates(qd, a.date);
+    add_metadata_filters(qd, a);
     if (q.speaker) {
       add_boolean(qd, "speaker", *q.speaker);
       qd.add_value(schema::slot(schema::Slot::kSpeaker), schema::encode_list({*q.speaker}));

@@ -369,6 +369,11 @@ Result<QuerySpec> Searcher::query_spec(const SearchRequest& req, SearchResult& r
   spec.quotes = req.quotes;
   spec.dates = req.dates;
   for (const auto& [field, values] : req.filters) {
+    // Quotations carry their speaker and their article's metadata, not its linked names.
+    const schema::FacetDef* facet = schema::find_facet(field);
+    if (req.quotes && facet && facet->entity && field != "speaker")
+      add_note(res, "--quotes with --" + field + ": quotations carry their speaker, date and their article's source, "
+                    "section, site, author, language and tags, not the names it mentions; --speaker finds who said it");
     TermGroup g{field, {}, req.all_of};
     for (const auto& v : values) g.values.push_back(resolve_values(field, v, res));
     spec.filters.push_back(std::move(g));

@@ -258,6 +258,11 @@ TEST_CASE("query quotes: the quotations themselves, ranked on their text, by spe
   SearchRequest all = text("sanctions");
   all.quotes = true;
   CHECK(a.search(all).hits.size() == 2);  // Klobuchar's and Cramer's, not the articles
+
+  // An entity filter with --quotes says what quotations carry instead of finding nothing silently.
+  SearchRequest by_person = filtered("sanctions", {{"person", {"klobuchar"}}});
+  by_person.quotes = true;
+  CHECK(has_note(a.search(by_person), "--quotes with --person: quotations carry their speaker"));
 }
 
 TEST_CASE("query like: articles similar to one, without itself", "[query][integration]") {

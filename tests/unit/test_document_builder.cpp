@@ -83,6 +83,30 @@ TEST_CASE("document builder: each quotation is a document of its own under the a
   CHECK(t.count(schema::value_term("speaker", "Amy Klobuchar")));
 }
 
+TEST_CASE("document builder: an article and its quotations carry its metadata filters, its site among them", "[document_builder]") {
+  Article a = article();
+  a.section = "World";
+  a.author = "Ana Lima and Bo Chen";
+  a.lang = "en-GB";
+  a.tags = {"places:ua"};
+  a.url = "https://news.example.co.uk/world/talks";
+  const auto built = newsidx::indexer::build_documents(a, analysis(a), "world/talks.txt");
+  REQUIRE(built.quotes.size() == 1);
+  for (const auto* doc : {&built.article.doc, &built.quotes[0].doc}) {
+    const auto t = terms(*doc);
+    CHECK(t.count(schema::value_term("source", "Example News")));
+    CHECK(t.count(schema::value_term("section", "world")));
+    CHECK(t.count(schema::value_term("author", "Bo Chen")));
+    CHECK(t.count(schema::value_term("lang", "en")));
+    CHECK(t.count(schema::value_term("tag", "places:ua")));
+    CHECK(t.count("XSITEnews.example.co.uk"));
+    CHECK(t.count("XSITEexample.co.uk"));
+  }
+  // Only the article counts facets: the quotation has no metadata value slots.
+  CHECK_FALSE(built.article.doc.get_value(schema::slot(schema::Slot::kSection)).empty());
+  CHECK(built.quotes[0].doc.get_value(schema::slot(schema::Slot::kSection)).empty());
+}
+
 TEST_CASE("document builder: the stored record is JSON holding title, date and the whole body", "[document_builder]") {
   const Article a = article();
   const Analysis an = analysis(a);
