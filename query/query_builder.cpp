@@ -291,7 +291,35 @@ std::string value_hint(const std::string& typed) {
   if (field == kDateField) example = "2005-03";
   else if (field == "country") example = "ua";
   else if (field == "lang") example = "en";
+  else if (field == "site") example = "bbc.co.uk";
   return "a value goes right after the ':', e.g. " + field + ":" + example;
+}
+
+// The query's text as the parser reads it, with notes on how it was read. Accents are folded
+// as the indexer folds them (case is kept: it decides what is stemmed); abbreviations typed in
+// lower case are capitals; a field typed in capitals ("TITLE:blair") or with a blank before its
+// value ("person: blair") is the field (Xapian's prefixes are case-sensitive and take the value
+// right after the ':'); a field with no value is left out (alone: an error); other spellings
+// ("e-mail" or "email", "Blair" or "Blair's") widen the search, except for the spelling
+// correction, which works on the words as typed so that its suggestion reads as the user wrote.
+Result<std::string> parser_text(const QuerySpec& spec, std::size_t option_values, ParseInfo& info) {
+  auto [typed, empty_fields] =
+      without_empty_fields(with_fields_as_meant(with_abbreviations_in_capitals(analysis::fold_accents(spec.text))));
+  for (const auto& f : empty_fields)
+    info.notes.push_back("'" + f + ":' has no value and was left out (" + value_hint(f) + ")");
+  if (!empty_fields.empty() && typed.find_first_not_of(" \t\r\n") == std::string::npos && option_values == 0)
+    return Error{ErrorCode::kUsage, "'" + empty_fields.front() + ":' in the query has no value",
+                 value_hint(empty_fields.front())};
+  for (const auto& f : unknown_fields(typed))
+    info.notes.push_back("'" + f + ":' is no field, so it was searched as a word; the fields are title:, person:, "
+                         "org:, place:, country:, speaker:, author:, source:, section:, site:, tag:, lang: and date:");
+  std::string folded = spec.spelling ? typed : with_hyphens_widened(with_possessives_widened(typed));
+  if (auto nots = excluded_only(folded)) folded = std::move(*nots);
+  if (only_stop_words(folded)) {
+    info.notes.push_back("'" + spec.text + "' holds only common words, searched as written: \"" + folded + "\"");
+    folded = "\"" + folded + "\"";
+  }
+  return folded;
 }
 
 }  // namespace
@@ -304,28 +332,10 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
   if (auto st = check_balanced(spec.text); !st) return st.error();
   BuiltQuery out;
   ParseState state{&resolve, today, false, &out.info, std::nullopt, option_values};
-  // Accents are folded as the indexer folds them (case is kept: it decides what is stemmed).
-  // A field typed in capitals ("TITLE:blair") or with a blank before its value ("person: blair")
-  // is the field: Xapian's prefixes are case-sensitive and take the value right after the ':'.
-  auto [typed, empty_fields] =
-      without_empty_fields(with_fields_as_meant(with_abbreviations_in_capitals(analysis::fold_accents(spec.text))));
-  for (const auto& f : empty_fields)
-    out.info.notes.push_back("'" + f + ":' has no value and was left out (" + value_hint(f) + ")");
-  if (!empty_fields.empty() && typed.find_first_not_of(" \t\r\n") == std::string::npos && option_values == 0)
-    return Error{ErrorCode::kUsage, "'" + empty_fields.front() + ":' in the query has no value",
-                 value_hint(empty_fields.front())};
-  for (const auto& f : unknown_fields(typed))
-    out.info.notes.push_back("'" + f + ":' is no field, so it was searched as a word; the fields are title:, person:, "
-                             "org:, place:, country:, speaker:, author:, source:, section:, site:, tag:, lang: and date:");
-  // Other spellings ("e-mail" or "email", "Blair" or "Blair's") widen the search; the spelling
-  // correction works on the words as typed, so that its suggestion reads as the user wrote.
-  std::string folded = spec.spelling ? typed : with_hyphens_widened(with_possessives_widened(typed));
+  auto prepared = parser_text(spec, option_values, out.info);
+  if (!prepared) return prepared.error();
+  std::string folded = std::move(prepared).value();
   const bool has_text = folded.find_first_not_of(" \t\r\n") != std::string::npos;
-  if (auto nots = excluded_only(folded)) folded = std::move(*nots);
-  if (only_stop_words(folded)) {
-    out.info.notes.push_back("'" + spec.text + "' holds only common words, searched as written: \"" + folded + "\"");
-    folded = "\"" + folded + "\"";
-  }
 
   auto parse = [&](bool ignore_dates) -> Result<Xapian::Query> {
     if (!has_text) return Xapian::Query();
