@@ -233,6 +233,21 @@ Result<std::optional<nlohmann::json>> Searcher::article(const std::string& id) {
   return found;
 }
 
+std::string Searcher::matched_names(const std::string& field, std::vector<std::string> terms) {
+  // Most articles first, so the name meant is near the front: "Tony Blair (150), Cherie Blair
+  // (12), ...", and at most kShown of them.
+  constexpr std::size_t kShown = 12;
+  std::vector<std::pair<Xapian::doccount, std::string>> by_count;
+  for (auto& t : terms) by_count.emplace_back(impl_->db.get_termfreq(t), std::move(t));
+  std::stable_sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string names;
+  for (std::size_t i = 0; i < by_count.size() && i < kShown; ++i)
+    names += (names.empty() ? "" : ", ") + display_name(field, by_count[i].second) + " (" +
+             std::to_string(by_count[i].first) + ")";
+  if (by_count.size() > kShown) names += " and " + std::to_string(by_count.size() - kShown) + " more";
+  return names;
+}
+
 std::string Searcher::display_name(const std::string& field, const std::string& term) {
   const std::string prefix = schema::prefix(field);
   std::string key = term.substr(prefix.size());
@@ -307,9 +322,7 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   // is not also "Thomson Reuters"); a part of one finds those containing it, with a note.
   if (!facet->entity && std::find(found.begin(), found.end(), exact) != found.end()) return {exact};
   if (!found.empty()) {
-    std::string names;
-    for (const auto& t : found) names += (names.empty() ? "" : ", ") + display_name(field, t);
-    add_note(out, label + (found.size() > 1 ? " is ambiguous; matched: " : " matched ") + names);
+    add_note(out, label + (found.size() > 1 ? " is ambiguous; matched: " : " matched ") + matched_names(field, found));
     return found;
   }
 

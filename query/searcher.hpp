@@ -144,6 +144,7 @@ class Searcher {
   /// The display name stored for a facet term ("XPERSONantony blinken" -> "Antony Blinken").
   std::string display_name(const std::string& field, const std::string& term);
 
+
   const Xapian::Database& database() const;
 
  private:
@@ -153,6 +154,9 @@ class Searcher {
   /// The request as a QuerySpec: bounded (check_query_size), filter values resolved (notes into
   /// `out`), --like expanded.
   Result<QuerySpec> query_spec(const SearchRequest& request, SearchResult& out);
+  /// The names of `terms`, the one on most documents first, each with that count, for a note:
+  /// "Tony Blair (150), Cherie Blair (12)"; past a dozen, "and N more".
+  std::string matched_names(const std::string& field, std::vector<std::string> terms);
   std::unique_ptr<Impl> impl_;
 };
 
