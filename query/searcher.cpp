@@ -298,7 +298,10 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
     return {term};
   }
   std::string exact = schema::value_term(field, value);
-  if (exact.empty()) return {};
+  if (exact.empty()) {
+    if (field == "site") add_note(out, label + ": not a site; a site is a host, e.g. bbc.co.uk");
+    return {};
+  }
   if (!facet) {
     if (!impl_->db.term_exists(exact)) add_note(out, label + ": no " + field + " of that name in the archive");
     return {exact};

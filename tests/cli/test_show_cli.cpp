@@ -279,6 +279,7 @@ TEST_CASE("cli site filter: --site and site: find the articles whose URL is on t
   const auto none = query(a.dir, "--site nowhere.example", true);
   CHECK(none.status == 1);
   CHECK(has(none.out, "--site nowhere.example: no site of that name in the archive"));
+  CHECK(has(query(a.dir, "--site example", true).out, "--site example: not a site; a site is a host, e.g. bbc.co.uk"));
 }
 
 TEST_CASE("cli show: the man page's examples, --show and --lang among them, each fit one line", "[cli][show]") {
