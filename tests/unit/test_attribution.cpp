@@ -195,9 +195,11 @@ TEST_CASE("attribution: a whole noun phrase at the cue is a description whatever
   CHECK(description("One party activist said, \"We will win.\"") == "One party activist");
   CHECK(description("\"No way,\" said one former senior agency official.") ==
         "one former senior agency official");
-  // What follows the phrase is not part of it; a phrase not ending its clause is no Source.
+  // What follows the phrase is not part of it: a post-modifier ("in a call", "who ...") after
+  // its head; a phrase followed by anything else is no Source.
   CHECK(description("\"Not now,\" said the senior official in a call.") == "the senior official");
-  CHECK(description("\"Not now,\" said the agency in a call.") == "-");
+  CHECK(description("\"Not now,\" said the agency in a call.") == "the agency");
+  CHECK(description("\"Not now,\" said the agency was closed.") == "-");
 }
 
 TEST_CASE("attribution: a description opening the sentence is the Source of its quotation",
