@@ -339,7 +339,10 @@ Attribution Attributor::resolve_it(std::size_t k, std::size_t verb, Attribution 
   for (std::size_t j = k; j-- > 0 && k - j < kItWindow && toks_[j].para + 1 >= para;) {
     if (!is_word(j) || !outside(j) || is_cap(j) || !in(kTextHeads, lower(word(j)))) continue;
     // The head ends its phrase: not "the campaign manager".
-    if (j + 1 < toks_.size() && is_word(j + 1) && !is_cap(j + 1) && description_word(j + 1)) continue;
+    if (j + 1 < toks_.size() && is_word(j + 1) && !is_cap(j + 1) && description_word(j + 1) &&
+        !is_after_quote_verb(j + 1)) {
+      continue;
+    }
     // The determiner opening its phrase, with only words of the phrase between ("the staff
     // letter", "its Amazon summary").
     std::size_t d = j;

@@ -165,7 +165,10 @@ bool Attributor::ends_np(std::size_t f, std::size_t ceil) const {
 std::size_t Attributor::described_np_end(std::size_t b, std::size_t ceil) const {
   if (b >= ceil || !is_word(b) || !outside(b) || !in(kDeterminers, lower(word(b)))) return b;
   std::size_t f = b + 1;
-  while (f < ceil && f - b < 10 && description_word(f)) ++f;
+  while (f < ceil && f - b < 10 && description_word(f) &&
+         !(f > b + 1 && in(kPostModifiers, lower(word(f))))) {
+    ++f;
+  }
   if (f - b < 2) return b;
   const bool modified = f < ceil && is_word(f) && outside(f) && in(kPostModifiers, lower(word(f)));
   return ends_np(f, ceil) || modified ? f : b;

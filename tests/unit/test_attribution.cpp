@@ -243,3 +243,43 @@ TEST_CASE("attribution: a description read whole stops before its verb and the v
   CHECK(description("\"No,\" said a leading economist.") == "a leading economist");
   CHECK(description("\"No,\" said the famously gruff senator.") == "the famously gruff senator");
 }
+
+TEST_CASE("attribution: a described Source is read where a name would be read", "[attribution][quotes]") {
+  auto source = [](const std::string& text, const std::vector<Mention>& mentions = {}) {
+    const auto quotes = find_quotes(text, mentions);
+    REQUIRE(quotes.size() == 1);
+    if (quotes[0].speaker) return "name " + *quotes[0].speaker;
+    return quotes[0].speaker_description.value_or("-");
+  };
+  // After a conjunction opening the clause of the speech verb.
+  const std::string heckler = "Ted Cruz was speaking when the heckler yelled: \"You suck!\"";
+  std::vector<Mention> cruz;
+  add_mentions(cruz, heckler, "Ted Cruz", "Ted Cruz");
+  CHECK(source(heckler, cruz) == "the heckler");
+  CHECK(source("Sanders spoke on, and the crowd chanted \"Feel the Bern!\"") == "the crowd");
+  // A title or a party as the head after a determiner describes; a name does not.
+  CHECK(source("\"We will not back down,\" one senior Democrat said.") == "one senior Democrat");
+  CHECK(source("\"Not now,\" the President said.") == "the President");
+  CHECK(source("\"Not now,\" the Texas Rangers said.") == "name Texas Rangers");
+  // After "according to", before or after the quotation.
+  CHECK(source("According to the newspaper, \"the roads are closed.\"") == "the newspaper");
+  CHECK(source("The deal was \"a fraud from the start,\" according to her lawyers in a filing.") ==
+        "her lawyers");
+}
+
+TEST_CASE("attribution: a described Source after its verb may go on past its head",
+          "[attribution][quotes]") {
+  auto description = [](const std::string& text) {
+    const auto quotes = find_quotes(text, {});
+    REQUIRE(quotes.size() == 1);
+    CHECK_FALSE(quotes[0].speaker);
+    return quotes[0].speaker_description.value_or("-");
+  };
+  CHECK(description("\"It is over,\" said one Democrat familiar with the talks.") == "one Democrat");
+  CHECK(description("\"It is over,\" said a former official who oversaw the inquiry.") ==
+        "a former official");
+  CHECK(description("\"It is over,\" said a longtime adviser to both Clintons.") ==
+        "a longtime adviser");
+  // Speaker-phrase words that ran on ("for") are no part of it either.
+  CHECK(description("\"It is over,\" said a spokesman for the buyer.") == "a spokesman");
+}
