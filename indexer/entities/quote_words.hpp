@@ -66,7 +66,7 @@ inline constexpr auto kNamingVerbs = std::to_array<std::string_view>(
 // Verbs that are speech only right after a quotation (`"...," the editorial read`, `"...!" the
 // crowd cried`, `"...," Trump barked`): elsewhere "read" or "cried" report no words.
 inline constexpr auto kTrailingOnlyVerbs = std::to_array<std::string_view>(
-    {"read", "barked", "screamed", "cried", "roared", "beamed",
+    {"read", "shot", "started", "points", "agrees", "barked", "screamed", "cried", "roared", "beamed",
      "reacted", "opined", "jeered", "whispered", "questioned"});
 // Speech verbs that may put their subject after them right after a quotation only (`"...,"
 // declared Senator Jeff Flake`, `"...," reads a Wednesday editorial in The Des Moines Register`).
