@@ -78,7 +78,9 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
   // said"): its lower-case words need not be speaker-phrase words ("agency", "activist") when a
   // determiner opens it right at the clause's start; it is then a description of its Source.
   std::size_t d = b;
-  while (d > floor && e - d < 10 && description_word(d - 1) && !is_cap(d - 1)) --d;
+  // Capitalised modifiers may stand inside it ("the Gawker employee", "one Clinton ad"): a
+  // determiner must open it.
+  while (d > floor && e - d < 10 && description_word(d - 1)) --d;
   // The clause may open after a conjunction ("Cruz said as the heckler yelled: \"...\"",
   // "and the crowd chanted").
   if (d > floor && d < b && is_word(d - 1) && in(kDeterminers, lower(word(d - 1))) &&
