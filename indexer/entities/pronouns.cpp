@@ -337,7 +337,10 @@ Attribution Attributor::resolve_it(std::size_t k, std::size_t verb, Attribution 
   if (!is_after_quote_verb(verb)) return a;
   const std::size_t para = toks_[k].para;
   for (std::size_t j = k; j-- > 0 && k - j < kItWindow && toks_[j].para + 1 >= para;) {
-    if (!is_word(j) || !outside(j) || is_cap(j) || !in(kTextHeads, lower(word(j)))) continue;
+    if (!is_word(j) || !outside(j) || is_cap(j)) continue;
+    const std::string head = lower(word(j));
+    const bool text = in(kTextHeads, head);
+    if (!text && !in(kOrgNounHeads, head)) continue;
     // The head ends its phrase: not "the campaign manager".
     if (j + 1 < toks_.size() && is_word(j + 1) && !is_cap(j + 1) && description_word(j + 1) &&
         !is_after_quote_verb(j + 1)) {
@@ -351,6 +354,14 @@ Attribution Attributor::resolve_it(std::size_t k, std::size_t verb, Attribution 
       --d;
     }
     if (d == 0 || !is_word(d - 1) || !in(kDeterminers, lower(word(d - 1)))) continue;
+    // A subject, as "it" is, or a text put out ("putting out a statement ... it said"): not an
+    // organisation as an object ("paid the Jefferies firm") nor a preposition's object ("said
+    // in a letter to employees").
+    const std::size_t before = d - 1;
+    const bool opens = before == 0 || sentence_start_[before] == before || !is_word(before - 1) ||
+                       in(kClauseOpeners, lower(word(before - 1)));
+    const bool preposition = before > 0 && is_word(before - 1) && in(kNpStop, lower(word(before - 1)));
+    if (!opens && (!text || preposition)) continue;
     a.description = Span{toks_[k].b, toks_[k].e};
     a.described_as = Span{toks_[d - 1].b, toks_[j].e};
     return a;

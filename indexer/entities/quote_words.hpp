@@ -112,17 +112,19 @@ inline constexpr auto kNpStop = std::to_array<std::string_view>({
 // Democrat familiar with the talks", "said a former official who ...", "said an aide to Mr. X".
 inline constexpr auto kPostModifiers = std::to_array<std::string_view>(
     {"who", "familiar", "with", "to", "for", "from", "at", "in", "close", "involved", "speaking"});
-// Heads of descriptions that "it" may stand for as a Source: texts and organisations ("the
-// email", "the staff letter", "the company"; Attributor::resolve_it).
+// Heads of descriptions that "it" may stand for as a Source (Attributor::resolve_it): texts
+// ("the email", "the staff letter", "a statement") and organisations ("the company").
 inline constexpr auto kTextHeads = std::to_array<std::string_view>(
     {"email", "e-mail", "statement", "letter", "memo", "report", "editorial", "newspaper", "paper",
      "post", "ad", "advertisement", "affidavit", "complaint", "lawsuit", "petition", "filing",
      "document", "release", "tweet", "message", "video", "website", "site", "poll", "survey",
      "study", "book", "article", "ruling", "cable", "readout", "transcript", "notice", "page",
-     "campaign", "company", "committee", "agency", "group", "firm", "organization", "government",
-     "ministry", "department", "network", "magazine", "column", "summary", "footnote", "note",
-     "headline", "caption", "sign", "banner", "flyer", "mailer", "spot", "commercial", "bank",
-     "association", "union", "council", "court", "board", "office", "party", "decision", "order"});
+     "magazine", "column", "summary", "footnote", "note", "headline", "caption", "sign", "banner",
+     "flyer", "mailer", "spot", "commercial", "decision", "order"});
+inline constexpr auto kOrgNounHeads = std::to_array<std::string_view>(
+    {"campaign", "company", "committee", "agency", "group", "firm", "organization", "government",
+     "ministry", "department", "network", "bank", "association", "union", "council", "court",
+     "board", "office", "party"});
 // Heads that name an organisation's voice rather than a person: "a State Department spokesman"
 // speaks for the State Department.
 inline constexpr std::array<std::string_view, 4> kOrgVoices = {"spokesman", "spokeswoman",

@@ -337,7 +337,10 @@ TEST_CASE("pronouns: 'it said' stands for the text or organisation described bef
   // Not a person's role ("the campaign manager"), and only with a speech verb.
   for (const std::string& other :
        {std::string("The campaign manager arrived late. It said \"no comment.\""),
-        std::string("The report came out. It was \"a whitewash.\"")}) {
+        std::string("The report came out. It was \"a whitewash.\""),
+        // An organisation as an object, a text after a preposition: not what "it" is.
+        std::string("The firms later paid the trading firm three mln dlrs. \"Fees for work,\" it said."),
+        std::string("Dayton Hudson, in a letter to employees, said it told an \"aggressive buyer\" no.")}) {
     const auto q = find_quotes(other, {});
     REQUIRE(q.size() == 1);
     CHECK_FALSE(q[0].speaker_description);

@@ -338,6 +338,10 @@ TEST_CASE("speech cues: verbs that report words only right after a quotation", "
   CHECK(source("\"It is a mistake,\" declared Senator Jeff Flake, who spoke first.") ==
         "name Jeff Flake");
   CHECK(source("\"Enough,\" reads a Wednesday editorial in the paper.") == "a Wednesday editorial");
+  CHECK(source("Jeb Bush spoke first. \"Let me talk,\" Trump shot back.") == "name Trump");
+  CHECK(source("Bozell spoke. \"Can you name one?\" Bozell points out.") == "name Bozell");
+  // Capitalised modifiers inside a description that a determiner opens.
+  CHECK(source("\"So it begins,\" the Gawker employee wrote.") == "the Gawker employee");
   // Before a quotation such a verb is no cue: the signs do not speak.
   CHECK(source("The protesters' signs read \"go home.\"") == "-");
 }
