@@ -14,7 +14,9 @@ constexpr auto kLeadingConjunctions = std::to_array<std::string_view>({"but", "a
 constexpr auto kNotAHead = std::to_array<std::string_view>(
     {"the", "a", "an", "one", "another", "of", "for", "former", "other", "and", "or", "to",
      "in", "on", "at", "with", "by", "from", "new", "top", "senior", "chief", "said", "says",
-     "others", "this", "these", "those", "his", "its", "news", "yes"});
+     "others", "this", "these", "those", "his", "its", "news", "yes",
+     // adverbs of time and place after a name: "the Chemical Brothers now confirmed"
+     "now", "today", "yesterday", "tonight", "here", "there", "again", "already", "still", "too"});
 
 // Capitalised heads that describe rather than name a Source after a determiner.
 constexpr auto kDescribingCaps = std::to_array<std::string_view>(

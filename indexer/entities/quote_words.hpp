@@ -87,6 +87,9 @@ inline constexpr auto kSubjectParticiples = std::to_array<std::string_view>({
     "citing", "remarking", "quipping", "recalling", "complaining", "concluding", "shouting",
     "announcing", "boasting", "acknowledging", "admitting", "lamenting", "replying",
     "countering", "stressing", "insisting", "suggesting", "conceding"});
+// Forms of "be" that make a verb in -ed after them passive ("the election is called").
+inline constexpr auto kBeForms = std::to_array<std::string_view>(
+    {"is", "was", "are", "were", "be", "been", "being"});
 // Words that may stand between a subject and its verb: "X also said", "X has said".
 inline constexpr std::array<std::string_view, 33> kBetween = {
     "also", "then", "later", "previously", "once", "repeatedly", "reportedly", "recently",

@@ -82,9 +82,10 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
   // determiner must open it.
   while (d > floor && e - d < 10 && description_word(d - 1)) --d;
   // The clause may open after a conjunction ("Cruz said as the heckler yelled: \"...\"",
-  // "and the crowd chanted").
+  // "and the crowd chanted"), not in the passive ("as soon as the election is called").
+  const bool passive = e < verb && in(kBeForms, lower(word(verb - 1))) && word(verb).ends_with("ed");
   if (d > floor && d < b && is_word(d - 1) && in(kDeterminers, lower(word(d - 1))) &&
-      (d - 1 == floor || !is_word(d - 2) || in(kClauseOpeners, lower(word(d - 2))))) {
+      (d - 1 == floor || !is_word(d - 2) || (!passive && in(kClauseOpeners, lower(word(d - 2)))))) {
     b = d - 1;
   } else if (d == floor && d < b && in(kDeterminers, lower(word(d)))) {
     b = d;
@@ -143,8 +144,12 @@ Attribution Attributor::np_after(std::size_t verb, std::size_t ceil) {
   // The phrase may go on after its head ("said one Democrat familiar with the discussion", "said
   // a former official who oversaw ...", "said a longtime adviser to both Clintons"): the
   // description is the part before, even where the speaker-phrase words ran on ("a spokesman for").
+  // Where the speaker-phrase words ran on to a name ("said a spokesman for Ofcom"), the name is
+  // the Source, as before.
   if (const std::size_t f = described_np_end(b, ceil); f > b && (f > e || !ends_np(f, ceil) || f + 1 >= e)) {
-    e = f;
+    bool name_after = false;
+    for (std::size_t j = f; j < e; ++j) name_after = name_after || is_cap(j);
+    if (!name_after) e = f;
   }
   if (e == b) return {};
   // "said Trump continued to ...": a name followed by its own verb is the object clause's

@@ -283,3 +283,21 @@ TEST_CASE("attribution: a described Source after its verb may go on past its hea
   // Speaker-phrase words that ran on ("for") are no part of it either.
   CHECK(description("\"It is over,\" said a spokesman for the buyer.") == "a spokesman");
 }
+
+TEST_CASE("attribution: what a described Source is not", "[attribution][quotes]") {
+  auto quote = [](const std::string& text) {
+    const auto quotes = find_quotes(text, {});
+    REQUIRE(quotes.size() == 1);
+    return quotes[0];
+  };
+  // A passive verb after a conjunction reports nobody's words.
+  const Quote passive = quote(
+      "Broadcasters \"should make the decision to go ahead\" as soon as the election is called, "
+      "Holme argued.");
+  CHECK(passive.speaker_description != "the election");
+  CHECK(passive.speaker == "Holme");
+  // A name followed by an adverb is no description ("now" is no head).
+  CHECK_FALSE(quote("\"We pride ourselves on it,\" the Chemical Brothers now confirmed.").speaker_description);
+  // Speaker-phrase words running on to a name: the name speaks ("a spokesman for Ofcom").
+  CHECK(quote("\"We are seeking opinion,\" said a spokesman for Ofcom.").speaker == "Ofcom");
+}
