@@ -12,7 +12,7 @@
 //   come from the article analysis (NER tagger + in-article resolution), as when indexing; with
 //   none, speakers are found from the text alone. Figures go to stdout; with --errors, up to N
 //   wrong or missing attributions are printed to stderr (they quote corpus text: look, do not
-//   commit), with --context also the BYTES of text before each. --referents reads annotated
+//   commit), with --context also the BYTES of text before each (and half as many after it). --referents reads annotated
 //   referents of pronoun Sources (tools/data/README.md); --pronoun-tasks writes the blind
 //   annotation tasks for them (corpus text: keep out of the repository). --breakdown prints
 //   where the gold quotations that are not right come from. --cv K splits the articles into K
