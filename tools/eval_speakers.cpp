@@ -12,7 +12,7 @@
 //   come from the article analysis (NER tagger + in-article resolution), as when indexing; with
 //   none, speakers are found from the text alone. Figures go to stdout; with --errors, up to N
 //   wrong or missing attributions are printed to stderr (they quote corpus text: look, do not
-//   commit), with --context also the BYTES of text before each. --referents reads annotated
+//   commit), with --context also the BYTES of text before each (and half as many after it). --referents reads annotated
 //   referents of pronoun Sources (tools/data/README.md); --pronoun-tasks writes the blind
 //   annotation tasks for them (corpus text: keep out of the repository). --breakdown prints
 //   where the gold quotations that are not right come from. --cv K splits the articles into K
@@ -435,6 +435,9 @@ void log_error(ErrorLog& log, const Doc& d, const GoldQuote& g, const Quote* bes
     const std::size_t qb = g.content.front().start;
     const std::size_t from = qb > log.context ? qb - log.context : 0;
     std::cerr << "   before: ..." << clip(d.text.substr(from, qb - from), log.context + 10) << "\n";
+    // The words after the quotation: where a Source after it stands ("..., said one aide").
+    const std::size_t qe = std::min(g.content.back().end, d.text.size());
+    std::cerr << "   after: " << clip(d.text.substr(qe, std::min<std::size_t>(log.context / 2, d.text.size() - qe)), log.context / 2 + 10) << "...\n";
   }
 }
 
@@ -729,9 +732,9 @@ void cross_validate(const std::vector<Doc>& docs, std::size_t k) {
       dcov.xs.push_back(coverage(fold[f][def_i]));
     }
     std::printf("  fold %zu: %zu gold quotes; chosen on the other folds: %s; held out: accuracy "
-                "%.1f%%, precision %.1f%%, coverage %.1f%%\n",
-                f + 1, held.gold_direct, kGrid[pick].name().c_str(), accuracy(held),
-                precision(held), coverage(held));
+                "%.1f%% (%zu right), precision %.1f%% (%zu of %zu), coverage %.1f%%\n",
+                f + 1, held.gold_direct, kGrid[pick].name().c_str(), accuracy(held), held.right,
+                precision(held), held.correct, held.given, coverage(held));
   }
   std::printf("chosen point, held-out folds: accuracy %s%%, precision %s%%, coverage %s%%\n",
               acc.str().c_str(), prec.str().c_str(), cov.str().c_str());

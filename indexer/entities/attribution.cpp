@@ -14,7 +14,14 @@ constexpr auto kLeadingConjunctions = std::to_array<std::string_view>({"but", "a
 constexpr auto kNotAHead = std::to_array<std::string_view>(
     {"the", "a", "an", "one", "another", "of", "for", "former", "other", "and", "or", "to",
      "in", "on", "at", "with", "by", "from", "new", "top", "senior", "chief", "said", "says",
-     "others", "this", "these", "those", "his", "its", "news", "yes"});
+     "others", "this", "these", "those", "his", "its", "news", "yes",
+     // adverbs of time and place after a name: "the Chemical Brothers now confirmed"
+     "now", "today", "yesterday", "tonight", "here", "there", "again", "already", "still", "too"});
+
+// Capitalised heads that describe rather than name a Source after a determiner.
+constexpr auto kDescribingCaps = std::to_array<std::string_view>(
+    {"President", "Democrat", "Democrats", "Republican", "Republicans", "Senator", "Governor",
+     "Secretary", "Minister", "Chancellor", "Speaker", "Pope", "Mayor", "Ambassador"});
 
 // `s` with every run of white space made one space.
 std::string collapse_spaces(std::string_view s) {
@@ -289,7 +296,8 @@ Attribution Attributor::unnamed_np(std::size_t b, std::size_t e, std::size_t ver
 Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t verb) {
   if (b >= e) return {};
   // "he", and "He's said" (a contraction, read as the pronoun).
-  if (e - b == 1 && (in(kPronouns, word(b)) || in(kPronouns, strip_possessive(word(b))))) {
+  if (e - b == 1 && (in(kPronouns, word(b)) || in(kPronouns, strip_possessive(word(b))) ||
+                     word(b) == "It")) {
     return resolve_pronoun(b, verb);
   }
   // A day or month after the name is the time of the statement: "said Trump Tuesday".
@@ -312,10 +320,13 @@ std::optional<Span> Attributor::description_of(std::size_t b, std::size_t e) con
   for (std::size_t k = b; k < e; ++k) {
     if (!outside(k) || toks_[k].kind == TokKind::kQuoteMark) return std::nullopt;
   }
-  if (!is_word(b) || !is_word(e - 1) || is_cap(e - 1)) return std::nullopt;
+  if (!is_word(b) || !is_word(e - 1)) return std::nullopt;
+  const bool determiner = in(kDeterminers, lower(word(b)));
+  // A capitalised head is a name, except a title or party after a determiner ("the President",
+  // "one senior Democrat", "the Republican"), which describes its Source as a lower-case one does.
+  if (is_cap(e - 1) && !(determiner && in(kDescribingCaps, word(e - 1)))) return std::nullopt;
   const std::string last = lower(word(e - 1));
   if (in(kNotAHead, last) || strip_possessive(last) != last) return std::nullopt;
-  const bool determiner = in(kDeterminers, lower(word(b)));
   const bool bare_plural = e - b == 1 && last.size() > 3 && last.back() == 's' && last[last.size() - 2] != 's';
   if (!(determiner && e - b >= 2) && !bare_plural) return std::nullopt;
   return Span{toks_[b].b, toks_[e - 1].e};
@@ -542,8 +553,8 @@ std::vector<Quote> Attributor::to_quotes(const std::vector<Attribution>& att) co
         quote.speaker_type = att[q].type;
         quote.speaker_mention = att[q].mention;
       } else if (att[q].description) {
-        const Span d = *att[q].description;
-        quote.speaker_mention = d;
+        quote.speaker_mention = *att[q].description;
+        const Span d = att[q].described_as.value_or(*att[q].description);
         quote.speaker_description = collapse_spaces(t_.substr(d.start, d.end - d.start));
       }
     }

@@ -31,6 +31,8 @@ struct Attribution {
   std::optional<Span> mention;
   std::optional<Span> cue;
   std::optional<Span> description;    // the speaker phrase when it describes, not names, a Source
+  std::optional<Span> described_as;   // the text standing for it, when not the phrase itself ("it"
+                                      // said: the email it refers to)
 };
 
 /// Attributes the quotations of one article: the cue rules (speech_cues.cpp), pronoun
@@ -157,11 +159,17 @@ class Attributor {
     return is_speech_verb(k) ||
            (is_word(k) && (word(k) == "continued" || word(k) == "continues"));
   }
+  // The same with the verbs that report words only there (kTrailingOnlyVerbs: `"...," the
+  // editorial read`, `"...!" the crowd cried`); "The protesters' signs read \"...\"" is no cue.
+  bool is_after_quote_verb(std::size_t k) const {
+    return is_trailing_verb(k) || (is_word(k) && outside(k) && in(kTrailingOnlyVerbs, word(k)));
+  }
 
   void collect_text_names();
   Attribution trailing(const RawQuote& q);
   Attribution leading(const RawQuote& q, std::size_t q_index);
   Attribution according_to(const RawQuote& q);
+  Attribution according_np(std::size_t k, std::size_t e, std::size_t ceil);
   Attribution own_sentence_subject(const RawQuote& q, std::size_t q_index);
   std::size_t sentence_floor(std::size_t open, std::size_t q_index) const;
   bool naming_cue(std::size_t k, std::size_t open) const;
@@ -173,6 +181,8 @@ class Attributor {
   Attribution subject_before(std::size_t verb, std::size_t floor);
   Attribution person_through_appositives(std::size_t c, std::size_t floor, std::size_t verb);
   Attribution np_after(std::size_t verb, std::size_t ceil);
+  bool ends_np(std::size_t f, std::size_t ceil) const;
+  std::size_t described_np_end(std::size_t b, std::size_t ceil) const;
   Attribution analyse_np(std::size_t b, std::size_t e, std::size_t verb);
   Attribution analyse_phrase(std::size_t b, std::size_t e, std::size_t verb);
   std::optional<Span> description_of(std::size_t b, std::size_t e) const;
@@ -182,6 +192,7 @@ class Attributor {
   Attribution named_speaker(Attribution a, const std::string& phrase, bool org,
                             const Mention* mention) const;
   Attribution resolve_pronoun(std::size_t k, std::size_t verb);
+  Attribution resolve_it(std::size_t k, std::size_t verb, Attribution a) const;
   std::optional<std::string> previous_subject(std::size_t k, NameGender want) const;
   bool compatible(const std::string& name, bool text_only, NameGender want) const;
   // Where the article has person mentions, a speaker that none of them names ("KING-TV

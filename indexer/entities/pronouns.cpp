@@ -9,6 +9,9 @@
 
 namespace newsidx::entities::quoting {
 
+// How many tokens before "it said" the text it stands for may be named (Attributor::resolve_it).
+constexpr std::size_t kItWindow = 80;
+
 void Antecedents::add(Entry e, Compatible fits, bool subject_like) {
   for (const bool female : {false, true}) {
     if (!(female ? fits.female : fits.male)) continue;
@@ -276,6 +279,7 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   a.cue = Span{toks_[verb].b, toks_[verb].e};
   const std::string pw = strip_possessive(word(k));  // "He's" is "He"
   const std::string_view p = pw;
+  if (p == "it" || p == "It") return resolve_it(k, verb, a);
   if (p != "he" && p != "she" && p != "He" && p != "She") return a;  // I, we, they: unnamed
   if (collecting_subjects_) return Attribution{};
   if (options_.stats) ++options_.stats->pronouns;
@@ -320,6 +324,48 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
   if (full != fullest_.end() && full->second.size() > a.speaker->size()) a.speaker = full->second;
   a.type = "person";
   a.mention = Span{toks_[k].b, toks_[k].e};
+  return a;
+}
+
+// "It said", "it reads", "\"...,\" it added": a text or organisation described just before
+// ("The email includes a photo ... At the bottom it reads,", "the memo stated. It added,") is
+// what "it" stands for; the quotation's Source is then that description, read at the pronoun
+// (`speaker_mention` the pronoun, `speaker_description` the description). Only with a speech
+// verb, and only a description whose head is a text or organisation noun (kTextHeads) within
+// this or the previous paragraph, the nearest first; otherwise `a` unchanged (no Source).
+Attribution Attributor::resolve_it(std::size_t k, std::size_t verb, Attribution a) const {
+  if (!is_after_quote_verb(verb)) return a;
+  const std::size_t para = toks_[k].para;
+  for (std::size_t j = k; j-- > 0 && k - j < kItWindow && toks_[j].para + 1 >= para;) {
+    if (!is_word(j) || !outside(j) || is_cap(j)) continue;
+    const std::string head = lower(word(j));
+    const bool text = in(kTextHeads, head);
+    if (!text && !in(kOrgNounHeads, head)) continue;
+    // The head ends its phrase: not "the campaign manager".
+    if (j + 1 < toks_.size() && is_word(j + 1) && !is_cap(j + 1) && description_word(j + 1) &&
+        !is_after_quote_verb(j + 1)) {
+      continue;
+    }
+    // The determiner opening its phrase, with only words of the phrase between ("the staff
+    // letter", "its Amazon summary").
+    std::size_t d = j;
+    while (d > 0 && j - d < 4 && is_word(d - 1) && outside(d - 1) &&
+           !in(kDeterminers, lower(word(d - 1))) && description_word(d - 1)) {
+      --d;
+    }
+    if (d == 0 || !is_word(d - 1) || !in(kDeterminers, lower(word(d - 1)))) continue;
+    // A subject, as "it" is, or a text put out ("putting out a statement ... it said"): not an
+    // organisation as an object ("paid the Jefferies firm") nor a preposition's object ("said
+    // in a letter to employees").
+    const std::size_t before = d - 1;
+    const bool opens = before == 0 || sentence_start_[before] == before || !is_word(before - 1) ||
+                       in(kClauseOpeners, lower(word(before - 1)));
+    const bool preposition = before > 0 && is_word(before - 1) && in(kNpStop, lower(word(before - 1)));
+    if (!opens && (!text || preposition)) continue;
+    a.description = Span{toks_[k].b, toks_[k].e};
+    a.described_as = Span{toks_[d - 1].b, toks_[j].e};
+    return a;
+  }
   return a;
 }
 

@@ -63,6 +63,16 @@ inline constexpr auto kSpeechVerbs = std::to_array<std::string_view>({
 // \"...\""). Gold cues of train quotations no cue had read (issue 19, third round).
 inline constexpr auto kNamingVerbs = std::to_array<std::string_view>(
     {"dubbed", "labeled", "labelled", "characterized", "referred", "published"});
+// Verbs that are speech only right after a quotation (`"...," the editorial read`, `"...!" the
+// crowd cried`, `"...," Trump barked`): elsewhere "read" or "cried" report no words.
+inline constexpr auto kTrailingOnlyVerbs = std::to_array<std::string_view>(
+    {"read", "shot", "started", "points", "agrees", "barked", "screamed", "cried", "roared", "beamed",
+     "reacted", "opined", "jeered", "whispered", "questioned"});
+// Speech verbs that may put their subject after them right after a quotation only (`"...,"
+// declared Senator Jeff Flake`, `"...," reads a Wednesday editorial in The Des Moines Register`).
+inline constexpr auto kTrailingInvertingVerbs = std::to_array<std::string_view>(
+    {"declared", "stated", "warned", "reads", "read", "opined", "agrees", "agreed", "reacted",
+     "beamed", "insisted", "argued", "quipped", "joked", "shouted", "cautioned", "concluded"});
 inline constexpr std::array<std::string_view, 16> kInvertingVerbs = {
     "said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained",
     "continued", "noted", "recalled", "replied", "responded", "countered", "tweeted"};
@@ -77,6 +87,9 @@ inline constexpr auto kSubjectParticiples = std::to_array<std::string_view>({
     "citing", "remarking", "quipping", "recalling", "complaining", "concluding", "shouting",
     "announcing", "boasting", "acknowledging", "admitting", "lamenting", "replying",
     "countering", "stressing", "insisting", "suggesting", "conceding"});
+// Forms of "be" that make a verb in -ed after them passive ("the election is called").
+inline constexpr auto kBeForms = std::to_array<std::string_view>(
+    {"is", "was", "are", "were", "be", "been", "being"});
 // Words that may stand between a subject and its verb: "X also said", "X has said".
 inline constexpr std::array<std::string_view, 33> kBetween = {
     "also", "then", "later", "previously", "once", "repeatedly", "reportedly", "recently",
@@ -98,6 +111,23 @@ inline constexpr auto kNpStop = std::to_array<std::string_view>({
     "in", "on", "at", "during", "who", "that", "to", "and", "for", "with", "after", "before",
     "when", "while", "as", "about", "from", "by", "of", "this", "last", "on", "since", "but",
     "because", "if", "than", "which", "where", "into", "over", "under"});
+// Words that open what follows the head of a Source described after its verb: "said one
+// Democrat familiar with the talks", "said a former official who ...", "said an aide to Mr. X".
+inline constexpr auto kPostModifiers = std::to_array<std::string_view>(
+    {"who", "familiar", "with", "to", "for", "from", "at", "in", "close", "involved", "speaking"});
+// Heads of descriptions that "it" may stand for as a Source (Attributor::resolve_it): texts
+// ("the email", "the staff letter", "a statement") and organisations ("the company").
+inline constexpr auto kTextHeads = std::to_array<std::string_view>(
+    {"email", "e-mail", "statement", "letter", "memo", "report", "editorial", "newspaper", "paper",
+     "post", "ad", "advertisement", "affidavit", "complaint", "lawsuit", "petition", "filing",
+     "document", "release", "tweet", "message", "video", "website", "site", "poll", "survey",
+     "study", "book", "article", "ruling", "cable", "readout", "transcript", "notice", "page",
+     "magazine", "column", "summary", "footnote", "note", "headline", "caption", "sign", "banner",
+     "flyer", "mailer", "spot", "commercial", "decision", "order"});
+inline constexpr auto kOrgNounHeads = std::to_array<std::string_view>(
+    {"campaign", "company", "committee", "agency", "group", "firm", "organization", "government",
+     "ministry", "department", "network", "bank", "association", "union", "council", "court",
+     "board", "office", "party"});
 // Heads that name an organisation's voice rather than a person: "a State Department spokesman"
 // speaks for the State Department.
 inline constexpr std::array<std::string_view, 4> kOrgVoices = {"spokesman", "spokeswoman",

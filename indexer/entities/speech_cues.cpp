@@ -64,7 +64,9 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
       return {};
     }
   }
-  if (e > floor && is_word(e - 1) && in(kPronouns, word(e - 1))) {
+  // "he said", and "he's said" (read as the pronoun, as analyse_np reads it).
+  if (e > floor && is_word(e - 1) &&
+      (in(kPronouns, word(e - 1)) || in(kPronouns, strip_possessive(word(e - 1))))) {
     return analyse_np(e - 1, e, verb);
   }
   std::size_t b = e;
@@ -76,9 +78,14 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
   // said"): its lower-case words need not be speaker-phrase words ("agency", "activist") when a
   // determiner opens it right at the clause's start; it is then a description of its Source.
   std::size_t d = b;
-  while (d > floor && e - d < 10 && description_word(d - 1) && !is_cap(d - 1)) --d;
+  // Capitalised modifiers may stand inside it ("the Gawker employee", "one Clinton ad"): a
+  // determiner must open it.
+  while (d > floor && e - d < 10 && description_word(d - 1)) --d;
+  // The clause may open after a conjunction ("Cruz said as the heckler yelled: \"...\"",
+  // "and the crowd chanted"), not in the passive ("as soon as the election is called").
+  const bool passive = e < verb && in(kBeForms, lower(word(verb - 1))) && word(verb).ends_with("ed");
   if (d > floor && d < b && is_word(d - 1) && in(kDeterminers, lower(word(d - 1))) &&
-      (d - 1 == floor || !is_word(d - 2))) {
+      (d - 1 == floor || !is_word(d - 2) || (!passive && in(kClauseOpeners, lower(word(d - 2)))))) {
     b = d - 1;
   } else if (d == floor && d < b && in(kDeterminers, lower(word(d)))) {
     b = d;
@@ -134,10 +141,15 @@ Attribution Attributor::np_after(std::size_t verb, std::size_t ceil) {
   // "said one former senior agency official.": a determiner opens a noun phrase that ends the
   // clause; its lower-case words need not be speaker-phrase words. It describes its Source.
   // (b may be the clause's end, even the text's: "... ," said<end>.)
-  if (b < ceil && is_word(b) && outside(b) && in(kDeterminers, word(b))) {
-    std::size_t f = b + 1;
-    while (f < ceil && f - b < 10 && description_word(f)) ++f;
-    if (f > e && f - b >= 2 && (f == ceil || is_punct(f, ",") || is_punct(f, "."))) e = f;
+  // The phrase may go on after its head ("said one Democrat familiar with the discussion", "said
+  // a former official who oversaw ...", "said a longtime adviser to both Clintons"): the
+  // description is the part before, even where the speaker-phrase words ran on ("a spokesman for").
+  // Where the speaker-phrase words ran on to a name ("said a spokesman for Ofcom"), the name is
+  // the Source, as before.
+  if (const std::size_t f = described_np_end(b, ceil); f > b && (f > e || !ends_np(f, ceil) || f + 1 >= e)) {
+    bool name_after = false;
+    for (std::size_t j = f; j < e; ++j) name_after = name_after || is_cap(j);
+    if (!name_after) e = f;
   }
   if (e == b) return {};
   // "said Trump continued to ...": a name followed by its own verb is the object clause's
@@ -145,6 +157,28 @@ Attribution Attributor::np_after(std::size_t verb, std::size_t ceil) {
   if (e < ceil && is_word(e) && outside(e) && !is_cap(e) && verb_like(e)) return {};
   // "said the senior official" ends with the lowercase head; "said Trump, who..." with a name.
   return analyse_np(b, e, verb);
+}
+
+// Whether the phrase read up to token `f` ends there: the clause ends or a comma or full stop
+// follows. Otherwise a post-modifier follows (described_np_end).
+bool Attributor::ends_np(std::size_t f, std::size_t ceil) const {
+  return f == ceil || is_punct(f, ",") || is_punct(f, ".");
+}
+
+// A description opened by a determiner at token `b` ("one former senior agency official", "the
+// newspaper", "her lawyers"), ending the clause before `ceil` or followed by a post-modifier
+// (kPostModifiers: "one Democrat familiar with ...", "a former official who ..."): the token
+// after its head, or `b` when there is none.
+std::size_t Attributor::described_np_end(std::size_t b, std::size_t ceil) const {
+  if (b >= ceil || !is_word(b) || !outside(b) || !in(kDeterminers, lower(word(b)))) return b;
+  std::size_t f = b + 1;
+  while (f < ceil && f - b < 10 && description_word(f) &&
+         !(f > b + 1 && in(kPostModifiers, lower(word(f))))) {
+    ++f;
+  }
+  if (f - b < 2) return b;
+  const bool modified = f < ceil && is_word(f) && outside(f) && in(kPostModifiers, lower(word(f)));
+  return ends_np(f, ceil) || modified ? f : b;
 }
 
 Attribution Attributor::trailing(const RawQuote& q) {
@@ -173,16 +207,19 @@ Attribution Attributor::trailing(const RawQuote& q) {
   const bool dash_after = k < toks_.size() && toks_[k].kind == TokKind::kPunct &&
                           (word(k) == "\xE2\x80\x94" || word(k) == "--");
   if (!(lc == ',' || lc == '?' || lc == '!' || comma_after || dash_after ||
-        (k < toks_.size() && is_trailing_verb(k)))) {
+        (k < toks_.size() && is_after_quote_verb(k)))) {
     return {};
   }
   const std::size_t end = para_end(toks_, q.close_tok);
   // The clause after the quotation, up to its end or the next quotation.
   std::size_t ce = k;
   while (ce < end && !sentence_end(ce) && toks_[ce].kind != TokKind::kQuoteMark) ++ce;
-  if (k < ce && is_trailing_verb(k) && in(kInvertingVerbs, word(k))) return np_after(k, ce);
+  if (k < ce && is_after_quote_verb(k) &&
+      (in(kInvertingVerbs, word(k)) || in(kTrailingInvertingVerbs, word(k)))) {
+    return np_after(k, ce);
+  }
   for (std::size_t v = k; v < ce && v < k + 14; ++v) {
-    if (is_trailing_verb(v)) {
+    if (is_after_quote_verb(v)) {
       Attribution a = subject_before(v, k);
       if (a.decided) return a;
       return {};
@@ -448,6 +485,17 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
   return {};
 }
 
+// The Source after "according" at token `k`, read as a name or speaker phrase up to `e`, or as
+// a description ("according to the newspaper", "according to her lawyers in a court filing")
+// where a determiner opens one that the speaker-phrase words cut short.
+Attribution Attributor::according_np(std::size_t k, std::size_t e, std::size_t ceil) {
+  std::size_t c = k + 2;
+  while (c < ceil && c - k < 12 && !sentence_end(c) && !is_punct(c, ",") && outside(c)) ++c;
+  const std::size_t f = described_np_end(k + 2, c);
+  if (f > k + 2 && (f > e || !ends_np(f, c))) e = f;
+  return analyse_np(k + 2, e, k);
+}
+
 Attribution Attributor::according_to(const RawQuote& q) {
   // "according to X" in the clause after the quotation or in the sentence before it.
   const std::size_t end = para_end(toks_, q.close_tok);
@@ -458,7 +506,7 @@ Attribution Attributor::according_to(const RawQuote& q) {
       while (e < end && e - k < 12 && is_word(e) && (is_cap(e) || np_word(e))) {
         ++e;
       }
-      return analyse_np(k + 2, e, k);
+      return according_np(k, e, end);
     }
   }
   std::size_t k = q.open_tok;
@@ -471,7 +519,7 @@ Attribution Attributor::according_to(const RawQuote& q) {
              (is_cap(e) || np_word(e))) {
         ++e;
       }
-      return analyse_np(k + 2, e, k);
+      return according_np(k, e, q.open_tok);
     }
   }
   return {};

@@ -195,9 +195,11 @@ TEST_CASE("attribution: a whole noun phrase at the cue is a description whatever
   CHECK(description("One party activist said, \"We will win.\"") == "One party activist");
   CHECK(description("\"No way,\" said one former senior agency official.") ==
         "one former senior agency official");
-  // What follows the phrase is not part of it; a phrase not ending its clause is no Source.
+  // What follows the phrase is not part of it: a post-modifier ("in a call", "who ...") after
+  // its head; a phrase followed by anything else is no Source.
   CHECK(description("\"Not now,\" said the senior official in a call.") == "the senior official");
-  CHECK(description("\"Not now,\" said the agency in a call.") == "-");
+  CHECK(description("\"Not now,\" said the agency in a call.") == "the agency");
+  CHECK(description("\"Not now,\" said the agency was closed.") == "-");
 }
 
 TEST_CASE("attribution: a description opening the sentence is the Source of its quotation",
@@ -240,4 +242,62 @@ TEST_CASE("attribution: a description read whole stops before its verb and the v
   CHECK(description("\"No,\" the retired neurosurgeon said.") == "the retired neurosurgeon");
   CHECK(description("\"No,\" said a leading economist.") == "a leading economist");
   CHECK(description("\"No,\" said the famously gruff senator.") == "the famously gruff senator");
+}
+
+TEST_CASE("attribution: a described Source is read where a name would be read", "[attribution][quotes]") {
+  auto source = [](const std::string& text, const std::vector<Mention>& mentions = {}) {
+    const auto quotes = find_quotes(text, mentions);
+    REQUIRE(quotes.size() == 1);
+    if (quotes[0].speaker) return "name " + *quotes[0].speaker;
+    return quotes[0].speaker_description.value_or("-");
+  };
+  // After a conjunction opening the clause of the speech verb.
+  const std::string heckler = "Ted Cruz was speaking when the heckler yelled: \"You suck!\"";
+  std::vector<Mention> cruz;
+  add_mentions(cruz, heckler, "Ted Cruz", "Ted Cruz");
+  CHECK(source(heckler, cruz) == "the heckler");
+  CHECK(source("Sanders spoke on, and the crowd chanted \"Feel the Bern!\"") == "the crowd");
+  // A title or a party as the head after a determiner describes; a name does not.
+  CHECK(source("\"We will not back down,\" one senior Democrat said.") == "one senior Democrat");
+  CHECK(source("\"Not now,\" the President said.") == "the President");
+  CHECK(source("\"Not now,\" the Texas Rangers said.") == "name Texas Rangers");
+  // After "according to", before or after the quotation.
+  CHECK(source("According to the newspaper, \"the roads are closed.\"") == "the newspaper");
+  CHECK(source("The deal was \"a fraud from the start,\" according to her lawyers in a filing.") ==
+        "her lawyers");
+}
+
+TEST_CASE("attribution: a described Source after its verb may go on past its head",
+          "[attribution][quotes]") {
+  auto description = [](const std::string& text) {
+    const auto quotes = find_quotes(text, {});
+    REQUIRE(quotes.size() == 1);
+    CHECK_FALSE(quotes[0].speaker);
+    return quotes[0].speaker_description.value_or("-");
+  };
+  CHECK(description("\"It is over,\" said one Democrat familiar with the talks.") == "one Democrat");
+  CHECK(description("\"It is over,\" said a former official who oversaw the inquiry.") ==
+        "a former official");
+  CHECK(description("\"It is over,\" said a longtime adviser to both Clintons.") ==
+        "a longtime adviser");
+  // Speaker-phrase words that ran on ("for") are no part of it either.
+  CHECK(description("\"It is over,\" said a spokesman for the buyer.") == "a spokesman");
+}
+
+TEST_CASE("attribution: what a described Source is not", "[attribution][quotes]") {
+  auto quote = [](const std::string& text) {
+    const auto quotes = find_quotes(text, {});
+    REQUIRE(quotes.size() == 1);
+    return quotes[0];
+  };
+  // A passive verb after a conjunction reports nobody's words.
+  const Quote passive = quote(
+      "Broadcasters \"should make the decision to go ahead\" as soon as the election is called, "
+      "Holme argued.");
+  CHECK(passive.speaker_description != "the election");
+  CHECK(passive.speaker == "Holme");
+  // A name followed by an adverb is no description ("now" is no head).
+  CHECK_FALSE(quote("\"We pride ourselves on it,\" the Chemical Brothers now confirmed.").speaker_description);
+  // Speaker-phrase words running on to a name: the name speaks ("a spokesman for Ofcom").
+  CHECK(quote("\"We are seeking opinion,\" said a spokesman for Ofcom.").speaker == "Ofcom");
 }

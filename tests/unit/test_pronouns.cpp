@@ -320,3 +320,40 @@ TEST_CASE("pronouns: a surname of more than kMaxNamesakes persons stands for non
   text.insert(text.find("and Mary Smith"), "Zed Ebeling, ");
   CHECK(find_quotes(text, mentions_with(others), options).at(0).speaker == "Mary Smith");
 }
+
+TEST_CASE("pronouns: 'it said' stands for the text or organisation described before it",
+          "[pronouns][quotes]") {
+  const std::string text =
+      "The campaign sent an email to supporters on Wednesday.\n\n"
+      "\"Friend, let me be blunt,\" the email read. It stated that Trump is \"rattled by the surge.\"";
+  const auto quotes = find_quotes(text, {});
+  REQUIRE(quotes.size() == 2);
+  CHECK(quotes[0].speaker_description == "the email");
+  CHECK_FALSE(quotes[1].speaker);
+  CHECK(quotes[1].speaker_description == "the email");
+  REQUIRE(quotes[1].speaker_mention);
+  CHECK(text.substr(quotes[1].speaker_mention->start,
+                    quotes[1].speaker_mention->end - quotes[1].speaker_mention->start) == "It");
+  // Not a person's role ("the campaign manager"), and only with a speech verb.
+  for (const std::string& other :
+       {std::string("The campaign manager arrived late. It said \"no comment.\""),
+        std::string("The report came out. It was \"a whitewash.\""),
+        // An organisation as an object, a text after a preposition: not what "it" is.
+        std::string("The firms later paid the trading firm three mln dlrs. \"Fees for work,\" it said."),
+        std::string("Dayton Hudson, in a letter to employees, said it told an \"aggressive buyer\" no.")}) {
+    const auto q = find_quotes(other, {});
+    REQUIRE(q.size() == 1);
+    CHECK_FALSE(q[0].speaker_description);
+  }
+}
+
+TEST_CASE("pronouns: 'he's said' before a quotation is the pronoun, not what he said", "[pronouns][quotes]") {
+  const std::string text =
+      "Bernie Sanders spoke in Iowa.\n\n"
+      "Ever since, he's said the same thing at every stop: \"It's not about me, it's about us.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Bernie Sanders", "Bernie Sanders");
+  const auto quotes = find_quotes(text, mentions);
+  REQUIRE(quotes.size() == 1);
+  CHECK(quotes[0].speaker == "Bernie Sanders");
+}

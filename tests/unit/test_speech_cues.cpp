@@ -323,3 +323,25 @@ TEST_CASE("speech cues: a naming verb in the passive or elsewhere in the paragra
   CHECK(speakers("Originally dubbed \"Jerry's Guide to the World Wide Web\" the site grew fast.", {}) ==
         std::vector<std::string>{"-"});
 }
+
+TEST_CASE("speech cues: verbs that report words only right after a quotation", "[speech_cues][quotes]") {
+  auto source = [](const std::string& text) {
+    const auto quotes = find_quotes(text, {});
+    REQUIRE(quotes.size() == 1);
+    if (quotes[0].speaker) return "name " + *quotes[0].speaker;
+    return quotes[0].speaker_description.value_or("-");
+  };
+  CHECK(source("\"Build the wall!\" the crowd cried.") == "the crowd");
+  CHECK(source("\"Louisiana's crisis is a call to conscience,\" the editorial read.") == "the editorial");
+  CHECK(source("Trump met Jeb Bush. \"Let me talk,\" Trump barked.") == "name Trump");
+  // Inverted there: the Source after the verb.
+  CHECK(source("\"It is a mistake,\" declared Senator Jeff Flake, who spoke first.") ==
+        "name Jeff Flake");
+  CHECK(source("\"Enough,\" reads a Wednesday editorial in the paper.") == "a Wednesday editorial");
+  CHECK(source("Jeb Bush spoke first. \"Let me talk,\" Trump shot back.") == "name Trump");
+  CHECK(source("Bozell spoke. \"Can you name one?\" Bozell points out.") == "name Bozell");
+  // Capitalised modifiers inside a description that a determiner opens.
+  CHECK(source("\"So it begins,\" the Gawker employee wrote.") == "the Gawker employee");
+  // Before a quotation such a verb is no cue: the signs do not speak.
+  CHECK(source("The protesters' signs read \"go home.\"") == "-");
+}
