@@ -92,9 +92,15 @@ std::optional<Result<DateRange>> parse_written(std::string_view t) {
                                    "e.g. 'march 1987' or 1987-03"});
   if (words.size() == 2 && (m = month_named(words[0])) > 0 && number(words[1], y) && y >= 1000)
     return Result<DateRange>(span({y, m, 1}, {y, m, days_in_month(y, m)}));
+  // A day may carry its ordinal ending: "1st March 1987", "March 2nd, 1987".
+  auto day_number = [](std::string_view w, int& out) {
+    for (std::string_view end : {"st", "nd", "rd", "th"})
+      if (w.size() > 2 && w.substr(w.size() - 2) == end) w.remove_suffix(2);
+    return number(w, out);
+  };
   if (words.size() == 3 && number(words[2], y) && y >= 1000) {
-    if ((m = month_named(words[1])) > 0 && number(words[0], d)) return day_of(y, m, d);
-    if ((m = month_named(words[0])) > 0 && number(words[1], d)) return day_of(y, m, d);
+    if ((m = month_named(words[1])) > 0 && day_number(words[0], d)) return day_of(y, m, d);
+    if ((m = month_named(words[0])) > 0 && day_number(words[1], d)) return day_of(y, m, d);
   }
   const auto slash = t.find('/');
   if (words.size() != 1 || slash == std::string_view::npos) return std::nullopt;

@@ -54,6 +54,9 @@ TEST_CASE("query dates: dates written out, and day-month orders that read one wa
   CHECK(period("Sept. 2021") == "20210901..20210930");
   CHECK(period("1 March 1987") == "19870301..19870301");
   CHECK(period("March 1, 1987") == "19870301..19870301");
+  CHECK(period("1st March 1987") == "19870301..19870301");
+  CHECK(period("March 22nd, 1987") == "19870322..19870322");
+  CHECK(period("29 Feb 2021") == "error: bad date '29 Feb 2021'");  // no such day
   CHECK(period("25/12/1987") == "19871225..19871225");
   CHECK(period("12/25/1987") == "19871225..19871225");
   CHECK(period("3/3/1987") == "19870303..19870303");
