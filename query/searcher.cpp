@@ -234,11 +234,18 @@ Result<std::optional<nlohmann::json>> Searcher::article(const std::string& id) {
 }
 
 std::string Searcher::matched_names(const std::string& field, std::vector<std::string> terms) {
+  if (terms.size() == 1) return display_name(field, terms.front());
   // Most articles first, so the name meant is near the front: "Tony Blair (150), Cherie Blair
-  // (12), ...", and at most kShown of them.
+  // (12), ...", and at most kShown of them. Articles only: a speaker's term is on quotations too.
   constexpr std::size_t kShown = 12;
+  const Xapian::Query articles(schema::type_term(schema::kTypeArticle));
+  Xapian::Enquire enquire(impl_->db);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
   std::vector<std::pair<Xapian::doccount, std::string>> by_count;
-  for (auto& t : terms) by_count.emplace_back(impl_->db.get_termfreq(t), std::move(t));
+  for (auto& t : terms) {
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(t), articles));
+    by_count.emplace_back(enquire.get_mset(0, 0, impl_->db.get_doccount()).get_matches_estimated(), std::move(t));
+  }
   std::stable_sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::string names;
   for (std::size_t i = 0; i < by_count.size() && i < kShown; ++i)

@@ -154,8 +154,8 @@ class Searcher {
   /// The request as a QuerySpec: bounded (check_query_size), filter values resolved (notes into
   /// `out`), --like expanded.
   Result<QuerySpec> query_spec(const SearchRequest& request, SearchResult& out);
-  /// The names of `terms`, the one on most documents first, each with that count, for a note:
-  /// "Tony Blair (150), Cherie Blair (12)"; past a dozen, "and N more".
+  /// The names of `terms` for a note: one alone as it is; several with the articles carrying
+  /// each, the most first, "Tony Blair (150), Cherie Blair (12)"; past a dozen, "and N more".
   std::string matched_names(const std::string& field, std::vector<std::string> terms);
   std::unique_ptr<Impl> impl_;
 };

@@ -70,6 +70,9 @@ TEST_CASE("query filters: entity values are matched as typed, OR within a facet,
     CHECK(has_note(r, "ambiguous"));
     // The name on most articles first, each with its count.
     CHECK(has_note(r, "matched: Antony Blinken (3), Donald Blinken (1)"));
+    // One name matched is named without a count; a speaker's count would include quotations.
+    const auto notes = a.search(filtered("", {{"speaker", {"klobuchar"}}})).notes;
+    CHECK(std::count(notes.begin(), notes.end(), "--speaker klobuchar matched Amy Klobuchar") == 1);
   }
   SECTION("case and accents are ignored") {
     CHECK(ids(a.search(filtered("", {{"person", {"ANTONY BLÍNKEN"}}}))) == Ids{"a1", "a2", "a3"});
