@@ -56,13 +56,18 @@ void add_path(json& rec, const std::string& path) {
 // The article's metadata as filter terms (value_term: the language by its primary subtag, so
 // lang:en finds "en-GB" pages): source, section, each author name, language, editorial tags and
 // the URL's site. Its quotations carry them too, so --quotes --section politics finds them.
-void add_metadata_filters(Xapian::Document& doc, const Article& a) {
-  add_boolean(doc, "source", a.source);
-  add_boolean(doc, "section", a.section);
-  for (const auto& n : schema::author_names(a.author)) add_boolean(doc, "author", n);
-  add_boolean(doc, "lang", a.lang);
-  for (const auto& t : a.tags) add_boolean(doc, "tag", t);
-  for (const auto& t : schema::site_terms(a.url)) doc.add_boolean_term(t);
+std::vector<std::string> metadata_filter_terms(const Article& a) {
+  std::vector<std::string> out;
+  auto add = [&out](std::string_view field, const std::string& raw) {
+    if (auto term = schema::value_term(field, raw); !term.empty()) out.push_back(std::move(term));
+  };
+  add("source", a.source);
+  add("section", a.section);
+  for (const auto& n : schema::author_names(a.author)) add("author", n);
+  add("lang", a.lang);
+  for (const auto& t : a.tags) add("tag", t);
+  for (auto& t : schema::site_terms(a.url)) out.push_back(std::move(t));
+  return out;
 }
 
 // Source, section, author names and language as facets: a value slot each for facet counts,
@@ -130,7 +135,8 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
   doc.add_boolean_term(schema::type_term(schema::kTypeArticle));
   doc.add_boolean_term(schema::file_term(file_key));
   add_dates(doc, a.date);
-  add_metadata_filters(doc, a);
+  const std::vector<std::string> metadata = metadata_filter_terms(a);
+  for (const auto& t : metadata) doc.add_boolean_term(t);
   add_metadata_facets(doc, a);
   // The id rule compares versions; the writer sets kContentFile, the holder the content is from.
   if (!a.version.empty()) doc.add_value(schema::slot(schema::Slot::kVersion), a.version);
@@ -177,7 +183,7 @@ BuiltArticle build_documents(const Article& a, const Analysis& an, const std::st
     qd.add_boolean_term(schema::type_term(schema::kTypeQuote));
     qd.add_boolean_term(out.parent_term);
     add_dates(qd, a.date);
-    add_metadata_filters(qd, a);
+    for (const auto& t : metadata) qd.add_boolean_term(t);
     if (q.speaker) {
       add_boolean(qd, "speaker", *q.speaker);
       qd.add_value(schema::slot(schema::Slot::kSpeaker), schema::encode_list({*q.speaker}));

@@ -8,6 +8,8 @@
 #include <optional>
 #include <vector>
 
+#include "common/canonical.hpp"
+
 namespace newsidx::query {
 
 namespace {
@@ -51,9 +53,8 @@ long monday_of(long days) {
 int month_named(std::string_view w) {
   static constexpr const char* kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
                                             "july",    "august",   "september", "october", "november", "december"};
-  std::string l;
-  for (char c : w)
-    if (c != '.') l += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  std::string l = canonical::ascii_lower(w);
+  l.erase(std::remove(l.begin(), l.end(), '.'), l.end());
   if (l == "sept") return 9;
   for (int m = 0; m < 12; ++m) {
     const std::string_view full = kMonths[m];

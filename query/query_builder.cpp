@@ -284,9 +284,7 @@ std::optional<std::string> excluded_only(std::string_view text) {
 // How a field takes its value, with an example of its kind: "a value goes right after the ':',
 // e.g. person:brown".
 std::string value_hint(const std::string& typed) {
-  std::string field = typed;
-  for (char& c : field)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  const std::string field = canonical::ascii_lower(typed);
   std::string example = "brown";
   if (field == kDateField) example = "2005-03";
   else if (field == "country") example = "ua";

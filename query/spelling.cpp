@@ -2,6 +2,7 @@
 #include "spelling.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <vector>
 
 #include "common/schema.hpp"
@@ -74,6 +75,46 @@ bool is_query_field(std::string_view name) {
   return std::find(fields.begin(), fields.end(), name) != fields.end();
 }
 
+// The field word of `text` typed before its ':', with the blanks after the ':' skipped: the
+// offset its value starts at, and whether that is where the next word `next` of `words` begins as a
+// field of its own ("person: title:blair": person has no value).
+struct AfterField {
+  std::size_t value;
+  bool next_is_field;
+};
+AfterField after_field(std::string_view text, const std::vector<Word>& words, std::size_t k, bool line_breaks) {
+  std::size_t v = words[k].end + 1;
+  while (v < text.size() && (text[v] == ' ' || text[v] == '\t' || (line_breaks && (text[v] == '\r' || text[v] == '\n'))))
+    ++v;
+  const bool next = k + 1 < words.size() && words[k + 1].begin == v && before_colon(text, words[k + 1]) &&
+                    is_query_field(lower(text.substr(v, words[k + 1].end - v)));
+  return {v, next};
+}
+
+// `text` with each word outside quotes for which `other` gives a replacement ("(e-mail OR
+// email)") replaced. A word starts the text or follows a blank or a bracket (not a field's ':' or a
+// sign) and runs to the next blank, bracket or quote.
+std::string with_other_spellings(std::string_view text, const std::function<std::string(std::string_view)>& other) {
+  auto boundary = [](char c) { return c == ' ' || c == '\t' || c == '(' || c == ')' || c == '"'; };
+  std::string out;
+  bool quoted = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (boundary(text[i])) {
+      if (text[i] == '"') quoted = !quoted;
+      out += text[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && !boundary(text[j])) ++j;
+    const std::string_view word = text.substr(i, j - i);
+    const std::string replaced = quoted ? std::string() : other(word);
+    out += replaced.empty() ? std::string(word) : replaced;
+    i = j;
+  }
+  return out;
+}
+
 // A word whose "'s" is "is" or "us": "It's", "That's", "Let's".
 bool contraction_head(std::string_view w) {
   static constexpr const char* kWords[] = {"it", "he", "she", "that", "what", "let", "there", "here",
@@ -125,10 +166,7 @@ std::string with_fields_as_meant(std::string text) {
     if (!is_query_field(low)) continue;
     // "person: blair": the value after the blanks is the field's, unless it is the next field
     // ("person: title:blair": the first has no value).
-    std::size_t v = w.end + 1;
-    while (v < text.size() && (text[v] == ' ' || text[v] == '\t')) ++v;
-    const bool next_is_field = k + 1 < words.size() && words[k + 1].begin == v && before_colon(text, words[k + 1]) &&
-                               is_query_field(lower(std::string_view(text).substr(v, words[k + 1].end - v)));
+    const auto [v, next_is_field] = after_field(text, words, k, false);
     if (v > w.end + 1 && v < text.size() && !next_is_field) text.erase(w.end + 1, v - w.end - 1);
     if (low != typed) text.replace(w.begin, w.end - w.begin, low);
   }
@@ -174,71 +212,37 @@ std::string with_abbreviations_in_capitals(std::string text) {
 }
 
 std::string with_possessives_widened(std::string text) {
-  static constexpr std::string_view kCurly = "\xE2\x80\x99";  // U+2019
-  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  std::string out;
-  bool quoted = false;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (text[i] == '"') quoted = !quoted;
-    const bool starts = !quoted && text[i] >= 'A' && text[i] <= 'Z' &&
-                        (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '(');
-    std::size_t j = i;
-    while (starts && j < text.size() && letter(text[j])) ++j;
-    std::size_t apostrophe = 0;
-    if (j > i + 1 && j < text.size() && text[j] == '\'') apostrophe = 1;
-    else if (j > i + 1 && std::string_view(text).substr(j, kCurly.size()) == kCurly) apostrophe = kCurly.size();
-    const std::size_t end = j + apostrophe + 1;
-    const bool possessive = apostrophe > 0 && end <= text.size() && text[end - 1] == 's' &&
-                            (end == text.size() || text[end] == ' ' || text[end] == '\t' || text[end] == ')') &&
-                            !contraction_head(std::string_view(text).substr(i, j - i));
-    if (!possessive) {
-      out += text[i++];
-      continue;
-    }
-    out += "(" + text.substr(i, j - i) + " OR " + text.substr(i, end - i) + ")";
-    i = end;
-  }
-  return out;
+  return with_other_spellings(text, [](std::string_view w) {
+    static constexpr std::string_view kCurly = "\xE2\x80\x99";  // U+2019
+    std::size_t n = 0;
+    while (n < w.size() && ((w[n] >= 'a' && w[n] <= 'z') || (w[n] >= 'A' && w[n] <= 'Z'))) ++n;
+    const std::string_view rest = w.substr(n);
+    const bool possessive = n >= 2 && w[0] >= 'A' && w[0] <= 'Z' && (rest == "'s" || rest == std::string(kCurly) + "s");
+    if (!possessive || contraction_head(w.substr(0, n))) return std::string();
+    return "(" + std::string(w.substr(0, n)) + " OR " + std::string(w) + ")";
+  });
 }
 
 std::string with_hyphens_widened(std::string text) {
-  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
-  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '(' || c == ')'; };
-  std::string out;
-  bool quoted = false;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (text[i] == '"') quoted = !quoted;
-    if (quoted || !alnum(text[i]) || (i > 0 && !blank(text[i - 1]))) {
-      out += text[i++];
-      continue;
-    }
+  return with_other_spellings(text, [](std::string_view w) {
     // Parts of letters and digits joined by single hyphens, each part with a letter.
-    std::size_t j = i, parts = 0;
-    bool lettered = true;
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    auto alnum = [&](char c) { return letter(c) || (c >= '0' && c <= '9'); };
     std::string joined;
-    while (true) {
-      const std::size_t b = j;
+    std::size_t parts = 0, i = 0;
+    while (i < w.size()) {
+      const std::size_t b = i;
       bool has_letter = false;
-      for (; j < text.size() && alnum(text[j]); ++j) has_letter = has_letter || letter(text[j]);
-      lettered = lettered && has_letter;
-      joined.append(text, b, j - b);
+      for (; i < w.size() && alnum(w[i]); ++i) has_letter = has_letter || letter(w[i]);
+      if (i == b || !has_letter) return std::string();
+      joined.append(w.substr(b, i - b));
       ++parts;
-      if (j + 1 < text.size() && text[j] == '-' && alnum(text[j + 1])) {
-        ++j;
-        continue;
-      }
-      break;
+      if (i == w.size()) break;
+      if (w[i] != '-' || i + 1 == w.size()) return std::string();
+      ++i;
     }
-    if (parts >= 2 && lettered && (j == text.size() || blank(text[j])))
-      out += "(" + text.substr(i, j - i) + " OR " + joined + ")";
-    else
-      out.append(text, i, j - i);
-    i = j;
-  }
-  return out;
+    return parts >= 2 ? "(" + std::string(w) + " OR " + joined + ")" : std::string();
+  });
 }
 
 std::vector<std::string> unknown_fields(std::string_view text) {
@@ -271,11 +275,8 @@ WithoutEmptyFields without_empty_fields(std::string text) {
     if (!before_colon(text, w) || (w.begin > 0 && text[w.begin - 1] == ':')) continue;
     const std::string typed = text.substr(w.begin, w.end - w.begin);
     if (!is_query_field(lower(typed))) continue;
-    std::size_t v = w.end + 1;
-    while (v < text.size() && (text[v] == ' ' || text[v] == '\t' || text[v] == '\r' || text[v] == '\n')) ++v;
     // Nothing but blanks to the end, or the next field right after them: no value.
-    const bool next_is_field = k + 1 < words.size() && words[k + 1].begin == v && before_colon(text, words[k + 1]) &&
-                               is_query_field(lower(std::string_view(text).substr(v, words[k + 1].end - v)));
+    const auto [v, next_is_field] = after_field(text, words, k, true);
     if (v < text.size() && !next_is_field) continue;
     out.fields.insert(out.fields.begin(), typed);
     text.erase(w.begin, v - w.begin);

@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 #include "common/aliases.hpp"
+#include "common/analysis.hpp"
 #include "common/canonical.hpp"
 #include "common/countries.hpp"
 #include "indexer/entities/facet_values.hpp"
@@ -145,21 +147,26 @@ bool ends_portfolio(const std::vector<std::string_view>& words, std::size_t begi
 // name in its country.
 constexpr std::uint32_t kBigCity = 500000;
 
+// True when `w` in lower case is one of `words`.
+template <std::size_t N>
+bool lower_in(std::string_view w, const char* const (&words)[N]) {
+  const std::string l = canonical::ascii_lower(w);
+  return std::any_of(std::begin(words), std::end(words), [&](const char* k) { return l == k; });
+}
+
 // A word that heads firms' names in French, Spanish, Italian, Portuguese, German or Dutch:
 // "Banque Paribas", "Banco Central", "Usines Renault", "Compagnie Generale".
 bool heads_firm_name(std::string_view w) {
   static constexpr const char* kWords[] = {"banque", "banco", "banca", "usines", "compagnie", "cie",
                                            "societe", "caisse", "credit", "compania", "companhia",
                                            "industrias", "groupe", "gruppo", "nederlandsche", "deutsche"};
-  const std::string l = canonical::ascii_lower(w);
-  return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return l == k; });
+  return lower_in(w, kWords);
 }
 
 // A word that names a part of the world: "Latin America", "Eastern Europe", "Southeast Asia".
 bool names_world_region(std::string_view w) {
   static constexpr const char* kWords[] = {"america", "americas", "europe", "asia", "africa"};
-  const std::string l = canonical::ascii_lower(w);
-  return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return l == k; });
+  return lower_in(w, kWords);
 }
 
 // True when the gazetteer knows `name` as a country, region or (unambiguous) city.
@@ -174,10 +181,7 @@ bool is_feature_word(std::string_view w) {
   static constexpr const char* kWords[] = {"peninsula", "island", "islands", "mountains", "river",
                                            "sea", "valley", "strait", "gulf", "bay", "lake",
                                            "desert", "ocean", "coast", "basin", "plateau"};
-  std::string l = canonical::ascii_lower(w);
-  for (const char* k : kWords)
-    if (l == k) return true;
-  return false;
+  return lower_in(w, kWords);
 }
 
 // A place named by a feature or an adjective: "Crimean Peninsula" -> Crimea.
@@ -267,18 +271,15 @@ Mention location_mention(Mention m, const std::string& name, const Gazetteer& ga
 // "Bush") are not here, and a word in capitals is an abbreviation ("US", "WHO", "IT").
 bool no_name_alone(std::string_view w) {
   if (w.size() > 1 && std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+  // Function words: the shared stop words (common/analysis.cpp) and these.
   static constexpr const char* kWords[] = {
-      // Function words (common/analysis.cpp's stop words and a few more).
-      "a", "about", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have",
-      "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "of", "on", "or", "she", "so", "than", "that",
-      "the", "their", "them", "then", "there", "these", "they", "this", "to", "was", "were", "what", "when", "which",
-      "who", "with", "would", "we", "you", "your", "our", "my", "me", "us", "do", "does", "did", "how", "why",
-      "where", "whose", "whom", "should", "could", "shall", "not", "am",
+      "we", "you", "your", "our", "my", "me", "us", "do", "does", "did", "how", "why", "where", "whose", "whom",
+      "should", "could", "shall", "not", "am",
       // Interjections and a question's or an answer's first word.
       "oh", "ah", "yes", "yeah", "no", "okay", "ok", "well", "hi", "hello", "thanks", "please", "wow", "um", "uh",
       "hey", "tell", "let", "sure", "absolutely", "definitely", "exactly", "right"};
-  const std::string l = canonical::ascii_lower(w);
-  return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return l == k; });
+  if ((*analysis::stopper())(canonical::ascii_lower(w))) return true;
+  return lower_in(w, kWords);
 }
 
 // True when the token before `t` ends a label that opens a line, an interview's turn: "Q: Are",
@@ -301,23 +302,35 @@ bool opens_turn(const TokenizedText& tt, std::size_t t) {
   return false;
 }
 
-// True when `word` is written with its capital somewhere in the text other than at token `t`,
-// a sentence's first word or a turn's.
-bool capitalised_elsewhere(const TokenizedText& tt, std::string_view word, std::size_t t) {
-  for (const Sentence& s : tt.sentences)
-    for (std::size_t i = s.begin + 1; i < s.end; ++i)
-      if (i != t && tt.tokens[i].text == word && !opens_turn(tt, i)) return true;
-  return false;
-}
+// The words a text writes with a capital inside a sentence, not as a turn's first word
+// (opens_turn), gathered on first use: one pass over the tokens however many spans ask.
+class CapitalisedInside {
+ public:
+  explicit CapitalisedInside(const TokenizedText& tt) : tt_(tt) {}
+  bool has(std::string_view w) {
+    if (!made_) {
+      for (const Sentence& s : tt_.sentences)
+        for (std::size_t i = s.begin + 1; i < s.end; ++i)
+          if (const std::string_view t = tt_.tokens[i].text; !t.empty() && !(t[0] >= 'a' && t[0] <= 'z') && !opens_turn(tt_, i))
+            words_.insert(t);
+      made_ = true;
+    }
+    return words_.count(w) > 0;
+  }
+
+ private:
+  const TokenizedText& tt_;
+  std::unordered_set<std::string_view> words_;
+  bool made_ = false;
+};
 
 // A one-word organisation or place that opens a turn and is an English word used nowhere else
 // with its capital: "Q: Apart from ...", "A: Well, ...", "(FAIR) Act". Persons stay: a sports
 // report's "Subs not used: Cooper, Knight." names players.
 bool turn_opener(const TokenizedText& tt, const std::vector<std::string_view>& words, const EntitySpan& span,
-                 const Gazetteer& gaz) {
+                 const Gazetteer& gaz, CapitalisedInside& capitalised) {
   return span.end - span.begin == 1 && span.type != EntityType::kPer && opens_turn(tt, span.begin) &&
-         gaz.is_common_word(canonical::ascii_lower(words[span.begin])) &&
-         !capitalised_elsewhere(tt, words[span.begin], span.begin);
+         gaz.is_common_word(canonical::ascii_lower(words[span.begin])) && !capitalised.has(words[span.begin]);
 }
 
 // Web platforms and publishers that news names as where something was said or shown: an
@@ -326,8 +339,7 @@ bool turn_opener(const TokenizedText& tt, const std::vector<std::string_view>& w
 bool names_platform(std::string_view name) {
   static constexpr const char* kNames[] = {"facebook", "twitter", "youtube", "instagram", "tiktok", "whatsapp",
                                            "reddit", "linkedin", "snapchat", "wikipedia", "wikinews", "google"};
-  const std::string l = canonical::ascii_lower(name);
-  return std::any_of(std::begin(kNames), std::end(kNames), [&](const char* k) { return l == k; });
+  return lower_in(name, kNames);
 }
 
 // Builds a mention from a tagger span, or nothing when the span is not worth a facet. Names in
@@ -337,7 +349,6 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
                                      const City* dateline_city) {
   std::string_view text = tt.text;
   if (span.end - span.begin == 1 && no_name_alone(words[span.begin])) return std::nullopt;
-  if (turn_opener(tt, words, span, gaz)) return std::nullopt;
   if (span.end - span.begin == 1 && names_platform(words[span.begin])) span.type = EntityType::kOrg;
   if (span.type == EntityType::kPer) span = person_span(tt, words, span, gaz);
   // A part of the world is a place whatever else the tagger called it ("Latin America" as MISC).
@@ -518,6 +529,7 @@ Analysis analyze(const Article& article) {
   std::vector<Span> covered;
   std::vector<GazMatch> gaz_hits;  // the tagger's own gazetteer pass, reused below
   const City* dateline_city = out.dateline ? gaz.city(out.dateline->place) : nullptr;
+  CapitalisedInside capitalised(tt);
   for (const EntitySpan& s : Tagger::instance().tag(tt, gaz_hits)) {
     Span bytes{tt.tokens[s.begin].start, tt.tokens[s.end - 1].end};
     if (dateline_span.end > dateline_span.start && overlaps(bytes, dateline_span)) continue;
@@ -525,6 +537,7 @@ Analysis analyze(const Article& article) {
     if (s.type == EntityType::kPer && article.dateline.end > article.dateline.start && overlaps(bytes, article.dateline))
       continue;
     covered.push_back(bytes);
+    if (turn_opener(tt, words, s, gaz, capitalised)) continue;
     if (auto m = typed_mention(tt, words, s, gaz, caps[s.begin], dateline_city)) {
       // A name broken across lines is one name: "Paul\nVolcker" is "Paul Volcker".
       m->entity = normalise_space(m->entity);
