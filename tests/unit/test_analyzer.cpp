@@ -323,3 +323,12 @@ TEST_CASE("analyzer: a government named after its head is an organisation", "[en
   CHECK_FALSE(has(an.facets.person, "Reagan Administration"));
   CHECK(has(an.facets.org, "Reagan Administration"));
 }
+
+TEST_CASE("analyzer: Washington, D.C. is one place, not also a place D.C.", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt",
+                                        "Rally held\n\nThousands marched in Washington, D.C. on Saturday. The D.C. police "
+                                        "said the crowd was peaceful.\n"));
+  CHECK(has(an.facets.place, "Washington D.C."));
+  CHECK_FALSE(has(an.facets.place, "D.C."));
+  CHECK(has(an.facets.country, "US"));
+}
