@@ -265,6 +265,52 @@ TEST_CASE("readers: a plain-text article without dateline, CRLF line ends", "[re
   CHECK(a.date.empty());
 }
 
+TEST_CASE("readers: a line that holds only a date", "[readers][dates]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Monday, January 7, 2019  ", "2019-01-07"},
+      {"Friday, January 4, 2019\xC2\xA0 ", "2019-01-04"},
+      {"January 7, 2019", "2019-01-07"},
+      {"7 January 2019 10:42 GMT", "2019-01-07"},
+      {"Published: 7 January 2019", "2019-01-07"},
+      {"Updated on Jan. 7, 2019 at 3.15pm", "2019-01-07"},
+      {"Posted Tuesday, 8 Jan 2019, 10:42 a.m. EST", "2019-01-08"},
+      {"2019-01-07", "2019-01-07"},
+      {"2019-01-07T10:42:00Z", "2019-01-07"},
+      {"January 7, 2019 was a cold day in Chicago.", ""},
+      {"Monday, January 7", ""},
+      {"7 January", ""},
+      {"WASHINGTON, Jan 7 (Reuters) - Officials said", ""},
+      {"Published by the Associated Press", ""},
+      {"2019", ""},
+      {"", ""},
+      {std::string(90, ' ') + "January 7, 2019", ""},
+  };
+  for (const auto& [in, out] : cases) {
+    INFO(in);
+    CHECK(date_line(in) == out);
+  }
+}
+
+TEST_CASE("readers: a plain-text article dated by the line under its headline", "[readers]") {
+  const std::string file =
+      "Pelosi elected Speaker\n\nFriday, January 4, 2019\xC2\xA0 \n\n\nNancy Pelosi was elected on Thursday.\n";
+  const ReadResult r = read_file("wikinews/00002.txt", "wikinews/00002.txt", file);
+  REQUIRE(r.articles.size() == 1);
+  const Article& a = r.articles[0];
+  CHECK(a.date == "2019-01-04");
+  CHECK(a.body_text() == "Nancy Pelosi was elected on Thursday.");
+  // The folders' date comes first; the date line is still no part of the body.
+  const ReadResult dated = read_file("2019/01/05/00002.txt", "2019/01/05/00002.txt", file);
+  REQUIRE(dated.articles.size() == 1);
+  CHECK(dated.articles[0].date == "2019-01-05");
+  CHECK(dated.articles[0].body_text() == "Nancy Pelosi was elected on Thursday.");
+  // A date line and no body is a file without a body.
+  const ReadResult empty = read_file("x.txt", "x.txt", "Headline\n\nJanuary 4, 2019\n");
+  CHECK(empty.articles.empty());
+  REQUIRE(empty.warnings.size() == 1);
+  CHECK_THAT(empty.warnings[0].reason, Catch::Contains("no body"));
+}
+
 TEST_CASE("readers: a Latin-1 text file is decoded with one notice", "[readers]") {
   const ReadResult r = read_file("sport/199.txt", "bbc/sport/199.txt",
                                  "Club signs striker\n\nThe club paid a \xA3" "15.8m fee.\n");
