@@ -332,3 +332,17 @@ TEST_CASE("analyzer: Washington, D.C. is one place, not also a place D.C.", "[en
   CHECK_FALSE(has(an.facets.place, "D.C."));
   CHECK(has(an.facets.country, "US"));
 }
+
+TEST_CASE("analyzer: a run of Chinese in an English page is no name", "[entities][analyzer]") {
+  // Chinese has no spaces, so a whole clause is one word that starts with a capital.
+  Analysis an = entities::analyze(plain("a.txt",
+                                        "Go program beats champion\n\nThe program, DeepMind\xE7\x9A\x84" "AlphaGo "
+                                        "AI\xE8\x83\xBD\xE5\xA4\x9F\xE6\x89\x93\xE8\xB4\xA5\xE5\x9B\xB4\xE6\xA3\x8B"
+                                        "\xE5\x86\xA0\xE5\x86\x9B\xE4\xB9\x9F\xE8\xB7\x9F\xE8\xBF\x99\xE4\xBA\x9B"
+                                        "\xE7\xA5\x9E\xE7\xBB\x8F\xE7\xBD\x91\xE7\xBB\x9C\xE6\x9C\x89\xE5\xBE\x88"
+                                        "\xE5\xA4\xA7\xE5\x85\xB3\xE7\xB3\xBB, won again on Sunday. Officials in "
+                                        "Seoul said the match ended early.\n"));
+  CHECK(an.facets.person.empty());
+  CHECK(an.facets.org.empty());
+  CHECK(has(an.facets.place, "Seoul"));
+}
