@@ -364,6 +364,8 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
                                      const City* dateline_city) {
   std::string_view text = tt.text;
   if (span.end - span.begin == 1 && no_name_alone(words[span.begin])) return std::nullopt;
+  // An initial alone is no name of any kind ("Smith, I. (1997)" of a reference list).
+  if (span.end - span.begin == 1 && words[span.begin].size() == 2 && words[span.begin][1] == '.') return std::nullopt;
   if (std::any_of(words.begin() + static_cast<std::ptrdiff_t>(span.begin),
                   words.begin() + static_cast<std::ptrdiff_t>(span.end), caseless_script))
     return std::nullopt;
@@ -395,6 +397,8 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
       // A state's abbreviation alone ("Dixon, Ill., from") is no person.
       if (span.end - span.begin == 1 && words[span.begin].back() == '.' && state_abbreviation_country(words[span.begin]))
         return std::nullopt;
+      // Nor is a letter alone ("J").
+      if (span.end - span.begin == 1 && words[span.begin].size() == 1) return std::nullopt;
       m.type = MentionType::kPerson;
       m.entity = name;
       return m;

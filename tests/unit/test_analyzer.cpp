@@ -346,3 +346,17 @@ TEST_CASE("analyzer: a run of Chinese in an English page is no name", "[entities
   CHECK(an.facets.org.empty());
   CHECK(has(an.facets.place, "Seoul"));
 }
+
+TEST_CASE("analyzer: an initial alone is no name", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt",
+                                        "Birds\n\nMany species were lost.\n\nReferences: Smith, I. (1997). Birds. "
+                                        "Jones, I. (2001). Forests. ^ Taylor, R. and Smith, I. (1997).\n"));
+  for (const Mention& m : an.mentions) {
+    INFO(m.text);
+    CHECK(m.text != "I.");
+    CHECK(m.text != "R.");
+  }
+  CHECK_FALSE(has(an.facets.org, "I."));
+  CHECK_FALSE(has(an.facets.place, "R."));
+  CHECK(has(an.facets.person, "Jones"));
+}
