@@ -5,6 +5,7 @@
 #include <functional>
 #include <vector>
 
+#include "common/analysis.hpp"
 #include "common/schema.hpp"
 #include "query/query_builder.hpp"
 
@@ -225,23 +226,8 @@ std::string with_possessives_widened(std::string text) {
 
 std::string with_hyphens_widened(std::string text) {
   return with_other_spellings(text, [](std::string_view w) {
-    // Parts of letters and digits joined by single hyphens, each part with a letter.
-    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-    auto alnum = [&](char c) { return letter(c) || (c >= '0' && c <= '9'); };
-    std::string joined;
-    std::size_t parts = 0, i = 0;
-    while (i < w.size()) {
-      const std::size_t b = i;
-      bool has_letter = false;
-      for (; i < w.size() && alnum(w[i]); ++i) has_letter = has_letter || letter(w[i]);
-      if (i == b || !has_letter) return std::string();
-      joined.append(w.substr(b, i - b));
-      ++parts;
-      if (i == w.size()) break;
-      if (w[i] != '-' || i + 1 == w.size()) return std::string();
-      ++i;
-    }
-    return parts >= 2 ? "(" + std::string(w) + " OR " + joined + ")" : std::string();
+    const std::string joined = analysis::hyphen_joined(w);
+    return joined.empty() ? std::string() : "(" + std::string(w) + " OR " + joined + ")";
   });
 }
 

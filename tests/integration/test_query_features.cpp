@@ -356,3 +356,36 @@ TEST_CASE("query retry: a search reopens after the database was rewritten under 
   REQUIRE(res.ok());
   CHECK(res->hits.size() == 4);
 }
+
+TEST_CASE("query language: 'email' finds 'e-mail' and 'e-mail' finds 'email'", "[query][integration]") {
+  test::TempDir dir;
+  {
+    auto opened = xapian_db::open_write(dir.str("db"), 0);
+    REQUIRE(opened.ok());
+    Xapian::WritableDatabase db = opened.value();
+    const std::vector<test::FixtureArticle> articles = {
+        {"h1", "2005-01-10", "Spam e-mail grows", "Firms sent more e-mail than ever, and co-operation lagged.", {}, {}},
+        {"h2", "2005-01-11", "Email scams rise", "The email came from a bank, said the cooperation office.", {}, {}},
+        {"h3", "2005-01-12", "Post office closes", "Letters went by mail and by courier.", {}, {}}};
+    for (const auto& f : articles) {
+      auto built = indexer::build_documents(test::fixture_article(f), Analysis{}, "archive/" + f.id + ".txt");
+      db.replace_document(built.article.id_term, built.article.doc);
+    }
+    db.commit();
+  }
+  auto s = query::Searcher::open(dir.str("db"));
+  REQUIRE(s.ok());
+  auto found = [&](std::string q) {
+    SearchRequest r = text(std::move(q));
+    auto res = (*s)->search(r);
+    REQUIRE(res.ok());
+    return ids(res.value());
+  };
+  CHECK(found("email") == Ids{"h1", "h2"});
+  CHECK(found("e-mail") == Ids{"h1", "h2"});
+  CHECK(found("cooperation") == Ids{"h1", "h2"});
+  CHECK(found("co-operation") == Ids{"h1", "h2"});
+  // The phrase is still the words as written.
+  CHECK(found("\"e-mail than\"") == Ids{"h1"});
+  CHECK(found("mail") == Ids{"h1", "h3"});
+}

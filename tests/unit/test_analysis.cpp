@@ -35,3 +35,43 @@ TEST_CASE("analysis: the indexer stores folded words, so either spelling finds t
   // The snippet stemmer folds too: "café" in a text stems like the query word "cafe".
   CHECK(analysis::folding_stemmer()("café") == analysis::stemmer()("cafe"));
 }
+
+TEST_CASE("analysis: a hyphenated word's parts joined", "[analysis]") {
+  CHECK(analysis::hyphen_joined("e-mail") == "email");
+  CHECK(analysis::hyphen_joined("co-operation") == "cooperation");
+  CHECK(analysis::hyphen_joined("Al-Qaeda") == "AlQaeda");
+  CHECK(analysis::hyphen_joined("mother-in-law") == "motherinlaw");
+  CHECK(analysis::hyphen_joined("mid-1980s") == "mid1980s");
+  for (const char* none : {"email", "covid-19", "1987-88", "-mail", "e-", "e--mail", "U.S.-led", ""}) {
+    INFO(none);
+    CHECK(analysis::hyphen_joined(none).empty());
+  }
+  CHECK(analysis::hyphen_joined_words("An e-mail on co-operation, well- and ill-informed, 1987-88.") ==
+        "email cooperation illinformed");
+  CHECK(analysis::hyphen_joined_words("no hyphens here").empty());
+}
+
+TEST_CASE("analysis: the indexer stores a hyphenated word joined too, so 'email' finds 'e-mail'", "[analysis]") {
+  Article a;
+  a.id = "x";
+  a.title = "Spam e-mail grows";
+  a.text = "Firms sent co-operation notes by e-mail.";
+  a.body = {0, a.text.size()};
+  auto built = indexer::build_documents(a, Analysis{}, "x.txt");
+  const Xapian::Document& doc = built.article.doc;
+  auto has = [&](const std::string& t) {
+    auto it = doc.termlist_begin();
+    it.skip_to(t);
+    return it != doc.termlist_end() && *it == t;
+  };
+  CHECK(has("email"));
+  CHECK(has("Zemail"));
+  CHECK(has("Semail"));  // the headline's title: field
+  CHECK(has("cooperation"));
+  CHECK(has("Zcooper"));
+  CHECK(has("mail"));  // and the parts, as before
+  // The joined form has no position: the phrase "e-mail" is still the words e and mail.
+  auto email = doc.termlist_begin();
+  email.skip_to("email");
+  CHECK(email.positionlist_count() == 0);
+}
