@@ -357,6 +357,20 @@ bool caseless_script(std::string_view word) {
   return false;
 }
 
+// A word naming a part of a text or a law, followed by its number ("Article 2, Section 1",
+// "Chapter 11", "Page 3", "Volume IV"): no name, whatever the tagger made of the word.
+bool numbered_part(const TokenizedText& tt, const std::vector<std::string_view>& words, const EntitySpan& span) {
+  static constexpr const char* kParts[] = {"article", "section", "chapter", "clause", "amendment", "paragraph",
+                                           "annex", "appendix", "schedule", "volume", "page", "part", "level",
+                                           "no.", "no", "item", "figure", "table", "proposition", "question"};
+  if (span.end - span.begin != 1 || span.end >= tt.tokens.size() || !lower_in(words[span.begin], kParts)) return false;
+  const Token& next = tt.tokens[span.end];
+  if (next.kind == TokenKind::kNumber) return true;
+  // A Roman numeral in capitals: "Volume IV", "Title IX".
+  return next.kind == TokenKind::kWord &&
+         std::all_of(next.text.begin(), next.text.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L'; });
+}
+
 // Builds a mention from a tagger span, or nothing when the span is not worth a facet. Names in
 // ALL-CAPS sentences (headlines, datelines) are title-cased; elsewhere they keep their case.
 std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<std::string_view>& words,
@@ -364,6 +378,7 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
                                      const City* dateline_city) {
   std::string_view text = tt.text;
   if (span.end - span.begin == 1 && no_name_alone(words[span.begin])) return std::nullopt;
+  if (numbered_part(tt, words, span)) return std::nullopt;
   // An initial alone is no name of any kind ("Smith, I. (1997)" of a reference list).
   if (span.end - span.begin == 1 && words[span.begin].size() == 2 && words[span.begin][1] == '.') return std::nullopt;
   if (std::any_of(words.begin() + static_cast<std::ptrdiff_t>(span.begin),

@@ -360,3 +360,16 @@ TEST_CASE("analyzer: an initial alone is no name", "[entities][analyzer]") {
   CHECK_FALSE(has(an.facets.place, "R."));
   CHECK(has(an.facets.person, "Jones"));
 }
+
+TEST_CASE("analyzer: a numbered part of a text or a law is no name", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt",
+                                        "Who may be president\n\nThe Constitution lists the qualifications. Article 2, "
+                                        "Section 1 sets the citizenship test for president, and Chapter 11 of the code "
+                                        "governs bankruptcy.\n"));
+  for (const char* part : {"Article", "Section", "Chapter"}) {
+    INFO(part);
+    CHECK_FALSE(has(an.facets.org, part));
+    CHECK_FALSE(has(an.facets.person, part));
+    CHECK_FALSE(has(an.facets.place, part));
+  }
+}
