@@ -54,9 +54,11 @@ ReadResult read_text_article(std::string_view rel_path, std::string_view display
     article.dateline_text =
         std::string(view.substr(dateline->text.start, dateline->text.end - dateline->text.start));
     article.body.start = dateline->body_start;
+    if (line_date.empty()) line_date = dateline_date(view, *dateline);
   }
   PathMetadata meta = path_metadata(rel_path);
-  // The archive's folders name the date first; the date line is the fallback.
+  // The archive's folders name the date first; the date line, else a dateline's year, is the
+  // fallback.
   article.date = meta.date.empty() ? std::move(line_date) : std::move(meta.date);
   article.section = std::move(meta.section);
   article.text = std::move(text);

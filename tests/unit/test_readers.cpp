@@ -112,6 +112,10 @@ TEST_CASE("readers: datelines are recognised with place, date and agency", "[rea
       {"MONTREAL, Feb 26-\n    Shr 1.11 dlrs", "MONTREAL, Feb 26", "MONTREAL", "Feb 26", "",
        "Shr 1.11 dlrs"},
       {"RICHMOND, Va. Feb 26 - Net", "RICHMOND, Va. Feb 26", "RICHMOND, Va.", "Feb 26", "", "Net"},
+      {"WASHINGTON, Jan. 7, 2019 \xE2\x80\x94 Officials", "WASHINGTON, Jan. 7, 2019", "WASHINGTON",
+       "Jan. 7, 2019", "", "Officials"},
+      {"LONDON, 7 January 2019 (Reuters) - Shares", "LONDON, 7 January 2019", "LONDON", "7 January 2019",
+       "Reuters", "Shares"},
   };
   for (const Case& c : cases) {
     INFO(c.input);
@@ -311,6 +315,22 @@ TEST_CASE("readers: a plain-text article dated by the line under its headline", 
   CHECK_THAT(empty.warnings[0].reason, Catch::Contains("no body"));
 }
 
+TEST_CASE("readers: a dateline that writes its year dates the article", "[readers][dateline]") {
+  const std::string file = "Talks resume\n\nWASHINGTON, Jan. 7, 2019 \xE2\x80\x94 Officials said talks would resume.\n";
+  const ReadResult r = read_file("x.txt", "x.txt", file);
+  REQUIRE(r.articles.size() == 1);
+  CHECK(r.articles[0].date == "2019-01-07");
+  CHECK(r.articles[0].dateline_text == "WASHINGTON, Jan. 7, 2019");
+  CHECK(r.articles[0].body_text() == "Officials said talks would resume.");
+  // Without a year there is no date; the folders' date comes first.
+  const ReadResult no_year = read_file("x.txt", "x.txt", "Stocks\n\nNEW YORK, March 3 - Stocks rose.\n");
+  REQUIRE(no_year.articles.size() == 1);
+  CHECK(no_year.articles[0].date.empty());
+  const ReadResult dated = read_file("2019/01/08/x.txt", "2019/01/08/x.txt", file);
+  REQUIRE(dated.articles.size() == 1);
+  CHECK(dated.articles[0].date == "2019-01-08");
+}
+
 TEST_CASE("readers: a Latin-1 text file is decoded with one notice", "[readers]") {
   const ReadResult r = read_file("sport/199.txt", "bbc/sport/199.txt",
                                  "Club signs striker\n\nThe club paid a \xA3" "15.8m fee.\n");
@@ -367,6 +387,17 @@ TEST_CASE("readers: oversized articles are skipped with a warning", "[readers]")
   REQUIRE(lines.warnings.size() == 1);
   CHECK(lines.warnings[0].line == 2);
   CHECK(lines.warnings[0].skipped);
+}
+
+TEST_CASE("readers: a JSON Lines record without a date takes its dateline's year", "[readers][jsonl]") {
+  const std::string file =
+      "{\"id\": \"a\", \"title\": \"T\", \"body\": \"LONDON, 7 January 2019 (Reuters) - Shares fell.\"}\n"
+      "{\"id\": \"b\", \"title\": \"T\", \"date\": \"2019-01-09\", \"body\": \"LONDON, 7 January 2019 - Shares rose.\"}\n";
+  const ReadResult r = read_file("wire.jsonl", "wire.jsonl", file);
+  REQUIRE(r.articles.size() == 2);
+  CHECK(r.articles[0].date == "2019-01-07");
+  CHECK(r.articles[1].date == "2019-01-09");  // the record's own date comes first
+  CHECK(r.warnings.empty());
 }
 
 TEST_CASE("readers: JSON Lines records, fields and bad lines", "[readers][jsonl]") {
