@@ -106,6 +106,7 @@ std::vector<std::string> site_terms(std::string_view url) {
 
 std::string display_value(std::string_view name, std::string_view raw) {
   if (name == "lang") return canonical::ascii_lower(primary_subtag(raw));
+  if (name == "site") return site_host(raw);
   std::string out;
   bool space = false;
   for (char c : raw) {

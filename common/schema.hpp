@@ -33,9 +33,10 @@
 //      kDate            "YYYYMMDD" (sorts and ranges as a string)
 //      kPerson.. kSpeaker  the facet's canonical display names, serialised as a list
 //                       (see encode_list), so that facet counts see every value of a document
-//      kSource, kSection, kAuthor, kLang  the same for the metadata facets: source, section and
-//                       author names as written (white space normalised: display_value), the
-//                       language as its lower-case primary subtag ("fr")
+//      kSource, kSection, kAuthor, kLang, kSite  the same for the metadata facets: source,
+//                       section and author names as written (white space normalised:
+//                       display_value), the language as its lower-case primary subtag ("fr"),
+//                       the host of the URL (site_host: "news.bbc.co.uk"; schema 10)
 //      kVersion         the record's version key (Article::version; absent when the format
 //                       carries none): of several holders, the newest version is the article
 //      kContentFile     the XFILE term of the holder whose record is the content; absent while
@@ -118,7 +119,8 @@ namespace newsidx::schema {
 // 9: articles with a URL carry XSITE terms (site:bbc.co.uk, --site); quotations carry their
 //    article's source, section, author, language, tag and site terms (--quotes --section x).
 // 10: a hyphenated word is also indexed joined, without positions ("e-mail" also as "email",
-//    stemmed and not), so "email" finds "e-mail" (analysis::hyphen_joined).
+//    stemmed and not), so "email" finds "e-mail" (analysis::hyphen_joined). Also 10: the host
+//    of an article's URL is a facet (kSite: --facets site).
 inline constexpr int kSchemaVersion = 10;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
@@ -155,6 +157,7 @@ enum class Slot : Xapian::valueno {
   kQuoteKey = 14,
   kOwnNames = 15,
   kPreviousCluster = 16,
+  kSite = 17,
 };
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
 
@@ -224,13 +227,13 @@ std::string prefix(std::string_view name);
 
 /// The facet fields, in display order: the entities (person, org, place, country, speaker:
 /// from extraction, with aliases) then the metadata the readers give (source, section, author,
-/// lang). Each counts from its value slot and filters by its boolean field of the same name.
+/// lang, and the site of the article's URL). Each counts from its value slot and filters by its boolean field of the same name.
 struct FacetDef {
   std::string_view name;
   Slot slot;
   bool entity;  ///< extracted (aliases apply); false: read from the article's metadata
 };
-inline constexpr std::array<FacetDef, 9> kFacets{{
+inline constexpr std::array<FacetDef, 10> kFacets{{
     {"person", Slot::kPerson, true},
     {"org", Slot::kOrg, true},
     {"place", Slot::kPlace, true},
@@ -240,6 +243,7 @@ inline constexpr std::array<FacetDef, 9> kFacets{{
     {"section", Slot::kSection, false},
     {"author", Slot::kAuthor, false},
     {"lang", Slot::kLang, false},
+    {"site", Slot::kSite, false},
 }};
 /// The facets the link step (indexer/link_step) rewrites across the archive: person, org, place.
 /// An article's record does not hold them (schema 8): readers take them from their value slots,
@@ -269,7 +273,8 @@ std::string site_host(std::string_view url);
 /// more ("news.bbc.co.uk" -> news.bbc.co.uk, bbc.co.uk, co.uk); none without a host.
 std::vector<std::string> site_terms(std::string_view url);
 /// A metadata value as facet tables show it: white space runs as one space, trimmed ("BBC
-/// News"); a language as its lower-case primary subtag ("fr" for "FR-ca").
+/// News"); a language as its lower-case primary subtag ("fr" for "FR-ca"); a site as the host
+/// of the URL (site_host).
 std::string display_value(std::string_view name, std::string_view raw_value);
 /// The names of a byline as readers join them ("Ana Lima, Bo Chen and Li Wei"; also ";", "&",
 /// "|"), each by display_value; empty ones, repeats (case aside) and parts starting with a

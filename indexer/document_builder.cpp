@@ -83,6 +83,7 @@ void add_metadata_facets(Xapian::Document& doc, const Article& a) {
   add("section", {a.section});
   add("author", schema::author_names(a.author));
   add("lang", {a.lang});
+  add("site", {a.url});
 }
 
 }  // namespace

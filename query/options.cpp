@@ -240,7 +240,7 @@ po::options_description describe_options(QueryOptions& o, RawOptions& raw) {
                "the quoted text; each is shown with its speaker, or the description of an unnamed one: "
                "\"a senior official\"), e.g. --quotes --speaker klobuchar sanctions")
     ("facets", po::value<std::string>(&raw.facets), "count the top values of these facets over all matches "
-                                                "(person,org,place,country,speaker,source,section,author,lang), e.g. --facets person,country")
+                                                "(person,org,place,country,speaker,source,section,author,lang,site), e.g. --facets person,country")
     ("facet-size", po::value(&raw.facet_size)->default_value("10"), "values shown per facet, 1 to 10,000, e.g. --facet-size 5")
     ("facets-only", "print the facet counts (and timeline) without the hits, e.g. --facets-only --facets person")
     ("timeline", "a histogram of the matches by day, week, month or year, whichever suits their span, e.g. --timeline")

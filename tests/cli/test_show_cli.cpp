@@ -205,9 +205,9 @@ TEST_CASE("cli show: --show reads an article of a partitioned archive", "[cli][s
   CHECK(query(dir, "--show nothing-here", false, "parts").status == 1);
 }
 
-TEST_CASE("cli metadata facets: source, section, author and lang are counted as written", "[cli][show]") {
+TEST_CASE("cli metadata facets: source, section, author and lang are counted as written, sites by host", "[cli][show]") {
   Indexed a;
-  const auto lines = json_lines(query(a.dir, "--json --limit 0 --facets source,lang,author,section").out);
+  const auto lines = json_lines(query(a.dir, "--json --limit 0 --facets source,lang,author,section,site").out);
   REQUIRE(lines.size() == 1);
   const auto& f = lines[0]["facets"];
   INFO(f.dump());
@@ -228,6 +228,12 @@ TEST_CASE("cli metadata facets: source, section, author and lang are counted as 
   CHECK(count("section", "Science") == 1);
   CHECK(count("section", "Régions") == 1);
   CHECK(f["lang"]["with_value"] == 3);
+  // The host of each article's URL (the WARC record's target too); the feed item has none.
+  CHECK(count("site", "news.example.org") == 1);
+  CHECK(count("site", "bbc.example") == 1);
+  CHECK(count("site", "journal.example") == 1);
+  CHECK(count("site", "coast.example") == 1);
+  CHECK(f["site"]["with_value"] == 4);
   // The text table shows them too.
   const auto table = query(a.dir, "--facets-only --facets source,author");
   CHECK(has(table.out, "2  BBC News"));
