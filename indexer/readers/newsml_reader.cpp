@@ -95,7 +95,7 @@ bool read_item(XmlNode item, Context& ctx, Article& a) {
   const std::string item_class = attribute(child(meta, "itemClass"), "qcode");
   const std::string kind = item_class.substr(item_class.find(':') + 1);
   if (!item_class.empty() && kind != "text" && kind != "composite") {
-    ctx.warn(line, "news item " + guid + " is not text news (itemClass " + item_class + "): skipped");
+    ctx.warn(line, "news item " + guid + " is not text news (itemClass " + item_class + ")");
     return false;
   }
   const std::string status = attribute(child(meta, "pubStatus"), "qcode");
@@ -166,8 +166,8 @@ ReadResult read_newsml(std::string_view bytes, std::string_view rel_path, std::s
   std::map<std::string, std::size_t> newest;  // guid -> article index
   for (XmlNode item : items) {
     if (local_name(item) != "newsItem") {
-      ctx.warn(line_of(item), std::string(local_name(item)) + " " + attribute(item, "guid") +
-                                  " is not a news item: skipped");
+      const std::string guid = attribute(item, "guid");
+      ctx.warn(line_of(item), std::string(local_name(item)) + (guid.empty() ? "" : " " + guid) + " is not a news item");
       continue;
     }
     Article a;

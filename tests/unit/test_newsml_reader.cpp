@@ -85,8 +85,8 @@ TEST_CASE("newsml: in a news message the newest version wins, canceled, photo an
   REQUIRE(r.warnings.size() == 3);
   CHECK(r.warnings[0].reason == "news item g:2 has pubStatus stat:canceled: not indexed");
   CHECK_FALSE(r.warnings[0].skipped);  // an intended withdrawal, not bad input
-  CHECK(r.warnings[1].reason == "news item g:3 is not text news (itemClass ninat:picture): skipped");
-  CHECK(r.warnings[2].reason == "packageItem p:1 is not a news item: skipped");
+  CHECK(r.warnings[1].reason == "news item g:3 is not text news (itemClass ninat:picture)");
+  CHECK(r.warnings[2].reason == "packageItem p:1 is not a news item");
   CHECK(r.warnings[2].line > 0);
 }
 
