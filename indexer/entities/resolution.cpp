@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "common/canonical.hpp"
+#include "indexer/entities/gazetteer.hpp"
 #include "indexer/entities/quotes.hpp"
 
 namespace newsidx::entities {
@@ -58,6 +59,21 @@ NameKey key_of(const std::string& entity) {
   return k;
 }
 
+// A full name led by an English word that is no first name ("Vote Blair" of a slogan, "Get
+// Brown"): it names its surname's person no better than the full names around it.
+bool weak_full_name(const NameKey& k) {
+  if (k.words.size() < 2) return false;
+  const Gazetteer& gaz = Gazetteer::instance();
+  return gaz.is_common_word(k.first) && !gaz.is_first_name(k.words.front());
+}
+
+// Records `entity` as the full name ending in its key's last word, unless it is a weak one and
+// another is recorded already.
+void record_ending(std::unordered_map<std::string, std::string>& endings, const NameKey& k, const std::string& entity) {
+  auto [it, fresh] = endings.try_emplace(k.last, entity);
+  if (!fresh && !weak_full_name(k)) it->second = entity;
+}
+
 // Counts the resolver's look-ups and index entries, when asked (tests of its growth).
 struct Counter {
   std::size_t* n = nullptr;
@@ -99,7 +115,7 @@ void resolve_persons(std::vector<Mention>& ms, const Counter& count) {
     }
   }
   // A single word joins the nearest earlier full name ending in it, else the last full name
-  // ending in it; a first name alone joins the one full name starting with it. Full names are
+  // ending in it (a weak full name, weak_full_name, only where no other ends in it); a first name alone joins the one full name starting with it. Full names are
   // only ever copied, so the later and first-name indexes are made once; the nearest earlier
   // one follows the article.
   std::unordered_map<std::string, std::string> last_ending;
@@ -107,13 +123,24 @@ void resolve_persons(std::vector<Mention>& ms, const Counter& count) {
   for (std::size_t k = 0; k < idx.size(); ++k) {
     if (keys[k].words.size() < 2) continue;
     count();
-    last_ending[keys[k].last] = ms[idx[k]].entity;
+    record_ending(last_ending, keys[k], ms[idx[k]].entity);
     auto [it, fresh] = starting.try_emplace(keys[k].first, ms[idx[k]].entity, true);
     if (!fresh && it->second.first != ms[idx[k]].entity) it->second.second = false;
   }
   std::unordered_map<std::string, std::string> earlier_ending;
   for (std::size_t k = 0; k < idx.size(); ++k) {
     Mention& m = ms[idx[k]];
+    // A weak full name of two words is the person another full name ending in its surname
+    // names ("Vote Blair" in an article about Tony Blair, "De Clercq" of Willy De Clercq), when
+    // that one is not weak too ("Cor van der Klugt" is kept: longer names are not guessed at).
+    if (keys[k].words.size() == 2 && weak_full_name(keys[k])) {
+      count();
+      if (auto it = last_ending.find(keys[k].last);
+          it != last_ending.end() && it->second != m.entity && !weak_full_name(key_of(it->second))) {
+        m.entity = it->second;
+        keys[k] = key_of(m.entity);
+      }
+    }
     if (keys[k].words.size() == 1) {
       const std::string& w = keys[k].first;
       count(3);
@@ -126,7 +153,7 @@ void resolve_persons(std::vector<Mention>& ms, const Counter& count) {
         keys[k] = key_of(m.entity);
       }
     }
-    if (keys[k].words.size() >= 2) earlier_ending[keys[k].last] = m.entity;
+    if (keys[k].words.size() >= 2) record_ending(earlier_ending, keys[k], m.entity);
   }
 }
 
