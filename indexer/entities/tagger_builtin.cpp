@@ -73,6 +73,21 @@ SplitName split_sports(std::string_view name) {
   return {name.substr(0, at), parsed, parsed.has_value()};
 }
 
+constexpr std::string_view kContext = "+ctx=";
+
+// A hook name's base (before "+sport=") split at its "+ctx=SPEC" part, as split_sports does.
+struct SplitContext {
+  std::string_view base;
+  std::optional<ContextFeatures> context;
+  bool ok = true;
+};
+SplitContext split_context(std::string_view base) {
+  const std::size_t at = base.find(kContext);
+  if (at == std::string_view::npos) return {base, std::nullopt, true};
+  auto parsed = ContextFeatures::parse(base.substr(at + kContext.size()));
+  return {base.substr(0, at), parsed, parsed.has_value()};
+}
+
 // The hook of a "gazetteer..." name; with `hits`, it also collects the gazetteer matches, as
 // token indices of the whole text (the hook sees one sentence after another, in order).
 FeatureHook make_hook(std::optional<ClassFeatures> classes, std::vector<GazMatch>* hits) {
@@ -107,9 +122,10 @@ NamedHook gazetteer_hook() { return builtin_hook(kGazetteer); }
 
 NamedHook builtin_hook(std::string_view name) {
   const SplitName split = split_sports(name);
-  const auto classes = class_spec(split.base);
-  if ((classes && classes->levels == 0) || !split.ok) return {};
-  return NamedHook{std::string(name), make_hook(classes, nullptr), split.sports};
+  const SplitContext context = split_context(split.base);
+  const auto classes = class_spec(context.base);
+  if ((classes && classes->levels == 0) || !split.ok || !context.ok) return {};
+  return NamedHook{std::string(name), make_hook(classes, nullptr), split.sports, context.context};
 }
 
 Result<Tagger> load_builtin_model(std::string_view bytes) {
@@ -117,7 +133,7 @@ Result<Tagger> load_builtin_model(std::string_view bytes) {
 }
 
 std::vector<EntitySpan> Tagger::tag(const TokenizedText& text, std::vector<GazMatch>& hits) const {
-  const auto classes = class_spec(split_sports(hook_.name).base);
+  const auto classes = class_spec(split_context(split_sports(hook_.name).base).base);
   if (classes && classes->levels == 0) return tag(text);
   return tag_with(to_tagger_input(text), make_hook(classes, &hits));
 }
