@@ -545,7 +545,7 @@ int usage() {
                "  [--gazetteer | --hook NAME (gazetteer, gazetteer+classes=012, gazetteer+classes=12w2, ...)]\n"
                "  [--repair SPEC[,SPEC...] (span repairs for dev and CV scoring: letters among itnsplw, or none; CV scores each)]\n"
                "  [--two-stage (with --cv: cross-validates the two-stage non-local feature)] [--org-errors (with --two-stage: the shipped variant's ORG errors by kind)]\n"
-               "  [--stage-extras s|l|sl|none (second-pass aggregation parts: the majority's strength, longer names' type)]\n"
+               "  [--stage-extras [s][l][i]|none (second-pass aggregation: the majority's strength, longer names' type, any case)]\n"
                "  [--second-output MODEL2 (also train the second pass of the two-stage tagger; dev scores both stages)]\n"
                "  [--second-model MODEL2 (with --model: the second pass to evaluate with it)] [--second-pass all|marked|disagreeing (default all; train-ner.sh: disagreeing)]\n"
                "  or: newsidx-train-ner --sport-rate EXTRACT.jsonl [SPEC] (articles of --extract-only --text output the sports detector flags)\n";
@@ -683,7 +683,7 @@ int main(int argc, char** argv) {
       else if (a == "--org-errors") o.org_errors = true;
       else if (a == "--stage-extras") {
         const auto x = ent::parse_stage_extras(next());
-        if (!x) throw std::runtime_error("--stage-extras takes letters among sl, or none");
+        if (!x) throw std::runtime_error("--stage-extras takes letters among sli, or none");
         o.train_options.stage_extras = *x;
       }
       else if (a == "--repair") {

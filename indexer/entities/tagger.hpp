@@ -140,6 +140,8 @@ class Tagger {
   Tagger with_second_pass(const Tagger& second, SecondPass which, unsigned extras = 0) const;
   /// True for a two-stage tagger.
   bool two_stage() const { return second_ != nullptr; }
+  /// The aggregation parts of the second pass (aggregate_types' extras; 0 for one stage).
+  unsigned stage_extras() const { return stage_extras_; }
 
  private:
   std::vector<EntitySpan> tag_with(const TaggerInput& input, const FeatureHook& hook) const;

@@ -11,6 +11,7 @@
 #include "gazetteer.hpp"
 #include "tagger.hpp"
 #include "tagger_classes.hpp"
+#include "tagger_stage.hpp"
 
 extern "C" const char newsidx_ner_model_begin[];
 extern "C" const char newsidx_ner_model_end[];
@@ -148,13 +149,15 @@ Tagger load_embedded(const char* begin, const char* end, const char* what) {
 
 const Tagger& Tagger::instance() {
   // Two stages (tagger_stage.hpp): ner.model tags first, ner2.model again with the aggregation
-  // features, only the sentences where some word's aggregated type is not its own first-pass type
-  // (the others keep the first pass's tags): the best of the variants in cross-validation, and the
-  // cheapest (QUALITY.md, NER).
+  // features, only the sentences where some word's aggregated type (or the type of the longer
+  // names holding it) is not its own first-pass type (the others keep the first pass's tags): the
+  // best of the variants in cross-validation, and the cheapest (QUALITY.md, NER). The aggregation
+  // groups a word's occurrences of any case and adds the longer names' type, as ner2.model was
+  // trained (scripts/train-ner.sh, --stage-extras li).
   static const Tagger tagger =
       load_embedded(newsidx_ner_model_begin, newsidx_ner_model_end, "ner.model")
           .with_second_pass(load_embedded(newsidx_ner2_model_begin, newsidx_ner2_model_end, "ner2.model"),
-                            SecondPass::kDisagreeing);
+                            SecondPass::kDisagreeing, kStageLonger | kStageCaseless);
   return tagger;
 }
 

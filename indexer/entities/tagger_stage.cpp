@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <stdexcept>
+#include <string>
 #include <unordered_map>
 
 #include "tagger_model.hpp"
@@ -32,6 +33,10 @@ std::optional<unsigned> parse_stage_extras(std::string_view spec) {
   }
   if (!spec.empty() && spec.front() == 'l') {
     out |= kStageLonger;
+    spec.remove_prefix(1);
+  }
+  if (!spec.empty() && spec.front() == 'i') {
+    out |= kStageCaseless;
     spec.remove_prefix(1);
   }
   if (!spec.empty()) return std::nullopt;
@@ -125,9 +130,20 @@ std::vector<std::int8_t> aggregate_types(const std::vector<std::string_view>& wo
   std::vector<std::uint32_t> group(n, kNoGroup);
   std::vector<std::array<std::uint32_t, 5>> counts;
   std::unordered_map<std::string_view, std::uint32_t> ids;
+  // With kStageCaseless, the key is the word lower-cased (ASCII), in one buffer the keys view.
+  std::string lowered;
+  std::vector<std::size_t> at;
+  if (extras & kStageCaseless) {
+    for (const std::string_view w : words) {
+      at.push_back(lowered.size());
+      for (const char c : w) lowered += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    at.push_back(lowered.size());
+  }
   for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view w = words[i];
-    if (w.empty() || w[0] < 'A' || w[0] > 'Z') continue;
+    const std::string_view raw = words[i];
+    if (raw.empty() || raw[0] < 'A' || raw[0] > 'Z') continue;
+    const std::string_view w = at.empty() ? raw : std::string_view(lowered).substr(at[i], at[i + 1] - at[i]);
     const auto [it, fresh] = ids.try_emplace(w, static_cast<std::uint32_t>(counts.size()));
     if (fresh) counts.push_back({});
     group[i] = it->second;

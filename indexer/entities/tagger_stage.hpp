@@ -23,7 +23,9 @@ inline constexpr std::int8_t stage_value(EntityType type) { return static_cast<s
 /// --stage-extras letters): none by default, as the shipped ner2.model was trained.
 inline constexpr unsigned kStageStrength = 1;  ///< "s": the majority joined with its strength
 inline constexpr unsigned kStageLonger = 2;    ///< "l": the type of the longer names holding the word
-/// Reads letters among "sl" (in that order; "" or "none" for none); nullopt if malformed.
+/// "i": a word's occurrences are grouped whatever their case ("JAPAN" of a headline with "Japan")
+inline constexpr unsigned kStageCaseless = 4;
+/// Reads letters among "sli" (in that order; "" or "none" for none); nullopt if malformed.
 std::optional<unsigned> parse_stage_extras(std::string_view spec);
 
 /// The parts of an aggregation value: the majority type (kStageNone, kStageO or stage_value),
@@ -51,7 +53,8 @@ StageParts unpack_stage(std::int8_t value);
 /// pass spread to every occurrence); kStageNone for other words, a word met once, a tie at the
 /// top among the other occurrences, or a word whose occurrences the first pass split evenly
 /// between types (each would be told the other's type).
-/// With `extras` (kStageStrength, kStageLonger) the value packs those parts too (pack_stage).
+/// With `extras` (kStageStrength, kStageLonger) the value packs those parts too (pack_stage);
+/// with kStageCaseless the occurrences of a word are those of any case.
 /// Linear in the document's length (a word repeated thousands of times costs no square).
 /// Training (newsidx-train-ner) and tagging both call this, so they cannot drift apart.
 std::vector<std::int8_t> aggregate_types(const std::vector<std::string_view>& words,

@@ -321,3 +321,46 @@ TEST_CASE("tagger stage: the longer name's type reaches the second pass's featur
   CHECK(ent::stage_features(stage, 2, 0, 4, out) == 1);
   CHECK(ent::stage_features(stage, 0, 0, 4, out) == 0);
 }
+
+TEST_CASE("tagger stage: with any case, a headline's capitals join the body's spelling", "[tagger_stage]") {
+  // "JAPAN" of an ALL-CAPS headline, read as no entity, and "Japan" three times as a place.
+  const std::vector<ent::EntitySpan> first = {{3, 4, kLoc}, {6, 7, kLoc}, {8, 9, kLoc}};
+  CHECK(aggregated_with("JAPAN WIN . Japan won , Japan and Japan", first, ent::kStageCaseless) ==
+        "tsm:LOC - - tsm:LOC - - tsm:LOC - tsm:LOC");
+  // By bytes, the headline's word is met once.
+  CHECK(aggregated_with("JAPAN WIN . Japan won , Japan and Japan", first, 0) ==
+        "- - - tsm:LOC - - tsm:LOC - tsm:LOC");
+  CHECK(ent::parse_stage_extras("li") == (ent::kStageLonger | ent::kStageCaseless));
+}
+
+TEST_CASE("tagger stage: a second pass with the longer names' type retags the word alone", "[tagger_stage]") {
+  // The first model reads "Bayern Munich" as an organisation and "Munich" alone as a place; the
+  // second trusts the longer names' type ("tsl:ORG") more than the word alone.
+  const ent::NamedHook hook{"test", [](const std::vector<std::string_view>& w, std::vector<std::vector<std::string>>& out) {
+                              for (std::size_t i = 0; i < w.size(); ++i) {
+                                if (w[i] == "Bayern") out[i].push_back("b");
+                                else if (w[i] == "Munich") out[i].push_back(i > 0 && w[i - 1] == "Bayern" ? "l" : "u");
+                              }
+                            }, std::nullopt, std::nullopt};
+  const std::vector<ent::FeatureWeights> weights = {{hook_feature("b"), {{9, 1.0f}}},  // B-ORG
+                                                    {hook_feature("l"), {{11, 1.0f}}},  // L-ORG
+                                                    {hook_feature("u"), {{unit_tag(kLoc), 1.0f}}}};
+  std::uint32_t longer[ent::kMaxStageFeatures];
+  REQUIRE(ent::stage_features({ent::pack_stage({ent::kStageNone, 0, ent::stage_value(kOrg)})}, 0, 0, 1, longer) == 1);
+  std::vector<ent::FeatureWeights> second_weights = weights;
+  second_weights.push_back({longer[0], {{unit_tag(kOrg), 2.0f}}});
+  const ent::Tagger first = model(hook, weights), second = model(hook, second_weights);
+  const std::vector<std::string_view> words = split("Bayern Munich won . Munich lost .");
+  const ent::TaggerInput input{words, {4, 7}};
+  CHECK(spans_of(words, first.tag(input)) == "ORG Bayern@0; LOC Munich@4");
+  // Without the extra the two Munichs split evenly: no feature, no sentence tagged again.
+  CHECK(spans_of(words, first.with_second_pass(second, ent::SecondPass::kDisagreeing).tag(input)) ==
+        "ORG Bayern@0; LOC Munich@4");
+  CHECK(spans_of(words, first.with_second_pass(second, ent::SecondPass::kDisagreeing, ent::kStageLonger).tag(input)) ==
+        "ORG Bayern@0; ORG Munich@4");
+}
+
+TEST_CASE("tagger stage: the built-in second pass aggregates as ner2.model was trained", "[tagger_stage]") {
+  // scripts/train-ner.sh trains ner2.model with --stage-extras li.
+  CHECK(ent::Tagger::instance().stage_extras() == (ent::kStageLonger | ent::kStageCaseless));
+}
