@@ -156,7 +156,9 @@ std::vector<std::int8_t> aggregate_types(const std::vector<std::string_view>& wo
     std::array<std::uint32_t, 5> others = counts[group[i]];
     --others[static_cast<std::size_t>(type[i])];  // the other occurrences only
     StageParts parts;
-    if (!longer.empty()) parts.longer = longer[i];
+    // Not for a surname: a person's name is often part of a firm's or a campaign's ("Trump" of
+    // "The Trump Organization"), and the person read as one would be told the firm's type.
+    if (!longer.empty() && !surnames.count(words[i])) parts.longer = longer[i];
     // A word met once has no other occurrence; a tie at the top says nothing. Nor does a word the
     // first pass split evenly over all its occurrences ("Obama" once a place, once a person):
     // each occurrence would be told the other's type, and swap.

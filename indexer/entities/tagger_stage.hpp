@@ -31,7 +31,8 @@ std::optional<unsigned> parse_stage_extras(std::string_view spec);
 /// The parts of an aggregation value: the majority type (kStageNone, kStageO or stage_value),
 /// its strength (0 none, 1 one other occurrence, 2 several others all of one type, 3 several
 /// others, a majority of them), and the type the first pass gave most of the spans of two or
-/// more words that hold the word at another position (kStageNone: none, or a tie).
+/// more words that hold the word at another position (kStageNone: none, a tie, or a word that
+/// ends a person's name of several words in the document: a surname).
 struct StageParts {
   std::int8_t majority = kStageNone;
   std::uint8_t strength = 0;

@@ -312,6 +312,22 @@ TEST_CASE("tagger stage: a word inside a longer name elsewhere gets that name's 
   CHECK(aggregated_with("Bayern Munich , Munich Airport , Munich", {{0, 2, kOrg}, {3, 5, kLoc}}, 0) == "- - - - - - -");
 }
 
+TEST_CASE("tagger stage: a surname is not told the type of the firms named after the person", "[tagger_stage]") {
+  // "Ivanka Trump" a person, "The Trump Organization" twice a firm, "Trump" alone a person. The
+  // "Trump" of the person's name and the one alone would be told the firms' type (the two
+  // longer names of the others); a surname gets none (a person's name is often part of a
+  // firm's). "The" and "Organization" do get it. (Trump's own occurrences split evenly: no
+  // majority.)
+  const std::vector<ent::EntitySpan> first = {{0, 2, kPer}, {3, 6, kOrg}, {7, 10, kOrg}, {11, 12, kPer}};
+  CHECK(aggregated_with("Ivanka Trump , The Trump Organization ; The Trump Organization . Trump", first,
+                        ent::kStageLonger) ==
+        "- - - tsm:ORG+tsl:ORG - tsm:ORG+tsl:ORG - tsm:ORG+tsl:ORG - tsm:ORG+tsl:ORG - -");
+  // Without a person named in full, "Trump" is no surname, and the firms' type reaches it.
+  CHECK(aggregated_with("Trump , The Trump Organization ; The Trump Organization . Trump",
+                        {{0, 1, kPer}, {2, 5, kOrg}, {6, 9, kOrg}, {10, 11, kPer}}, ent::kStageLonger) ==
+        "tsl:ORG - tsm:ORG+tsl:ORG tsl:ORG tsm:ORG+tsl:ORG - tsm:ORG+tsl:ORG tsl:ORG tsm:ORG+tsl:ORG - tsl:ORG");
+}
+
 TEST_CASE("tagger stage: the longer name's type reaches the second pass's features", "[tagger_stage]") {
   const std::vector<std::string_view> words = split("Bayern Munich beat Munich");
   const auto stage = ent::aggregate_types(words, {{0, 2, kOrg}, {3, 4, kLoc}}, ent::kStageLonger);
