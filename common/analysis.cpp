@@ -68,9 +68,60 @@ std::string fold_accents(std::string_view text) {
   return out;
 }
 
+namespace {
+
+bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool ascii_alnum(char c) { return ascii_letter(c) || (c >= '0' && c <= '9'); }
+
+}  // namespace
+
+std::string hyphen_joined(std::string_view w) {
+  std::string joined;
+  std::size_t parts = 0, i = 0;
+  while (i < w.size()) {
+    const std::size_t b = i;
+    bool has_letter = false;
+    for (; i < w.size() && ascii_alnum(w[i]); ++i) has_letter = has_letter || ascii_letter(w[i]);
+    if (i == b || !has_letter) return std::string();
+    joined.append(w.substr(b, i - b));
+    ++parts;
+    if (i == w.size()) break;
+    if (w[i] != '-' || i + 1 == w.size()) return std::string();
+    ++i;
+  }
+  return parts >= 2 ? joined : std::string();
+}
+
+std::string hyphen_joined_words(std::string_view text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!ascii_alnum(text[i])) {
+      ++i;
+      continue;
+    }
+    // A run of letters, digits and hyphens that starts after no such byte.
+    std::size_t j = i;
+    while (j < text.size() && (ascii_alnum(text[j]) || text[j] == '-')) ++j;
+    std::size_t end = j;
+    while (end > i && text[end - 1] == '-') --end;  // "well-" of "well- and ill-informed"
+    // A word that goes on in other letters ("e-mailé" unfolded) is not this word.
+    const bool whole = j == text.size() || static_cast<unsigned char>(text[j]) < 0x80;
+    if (whole && end - i >= 3 && text.substr(i, end - i).find('-') != std::string_view::npos) {
+      const std::string joined = hyphen_joined(text.substr(i, end - i));
+      if (!joined.empty()) (out += out.empty() ? "" : " ") += joined;
+    }
+    i = j;
+  }
+  return out;
+}
+
 void index_text(Xapian::TermGenerator& tg, std::string_view text, Xapian::termcount wdf_inc,
                 const std::string& prefix) {
-  tg.index_text(fold_accents(text), wdf_inc, prefix);
+  const std::string folded = fold_accents(text);
+  tg.index_text(folded, wdf_inc, prefix);
+  if (const std::string joined = hyphen_joined_words(folded); !joined.empty())
+    tg.index_text_without_positions(joined, wdf_inc, prefix);
 }
 
 Xapian::TermGenerator term_generator() {

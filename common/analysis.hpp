@@ -26,7 +26,18 @@ const Xapian::Stopper* stopper();
 /// query tool folds the query text, so either spelling finds both.
 std::string fold_accents(std::string_view text);
 
-/// Indexes `text` with `tg` (set up by term_generator()) after fold_accents.
+/// The parts of a hyphenated word joined ("e-mail" -> "e-mail" as "email", "co-operation" ->
+/// "cooperation", "Al-Qaeda" -> "AlQaeda"): parts of ASCII letters and digits, each with a letter,
+/// joined by single hyphens, two parts at least; "" for any other word ("covid-19", "-x", "a--b").
+/// The indexer indexes the joined form beside the parts and the query tool searches both, so
+/// either spelling finds the other.
+std::string hyphen_joined(std::string_view word);
+
+/// The hyphen_joined forms of the hyphenated words of `text`, separated by spaces.
+std::string hyphen_joined_words(std::string_view text);
+
+/// Indexes `text` with `tg` (set up by term_generator()) after fold_accents, and the
+/// hyphen_joined form of each hyphenated word without positions.
 void index_text(Xapian::TermGenerator& tg, std::string_view text, Xapian::termcount wdf_inc = 1,
                 const std::string& prefix = std::string());
 

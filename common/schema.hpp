@@ -117,7 +117,9 @@ namespace newsidx::schema {
 //    (kLinkedFacets), which are read from their value slots, so the link step rewrites no record.
 // 9: articles with a URL carry XSITE terms (site:bbc.co.uk, --site); quotations carry their
 //    article's source, section, author, language, tag and site terms (--quotes --section x).
-inline constexpr int kSchemaVersion = 9;
+// 10: a hyphenated word is also indexed joined, without positions ("e-mail" also as "email",
+//    stemmed and not), so "email" finds "e-mail" (analysis::hyphen_joined).
+inline constexpr int kSchemaVersion = 10;
 inline constexpr std::string_view kSchemaKey = "newsidx.schema";
 inline constexpr std::string_view kFileStateKeyPrefix = "newsidx.file:";
 inline constexpr std::string_view kSkippedKeyPrefix = "newsidx.skipped:";

@@ -36,6 +36,38 @@ std::string option_hint(const po::options_description& desc, const std::string& 
   return "see newsidx-query --help";
 }
 
+// "chelsea -mourinho" typed without quotes: an argument of one '-' and a word, that is neither a
+// short option (-h, -d DB, -n N, with or without its value attached: "-n5", "-dnews.db") nor near a long option's
+// name ("-limit"), is a word the query leaves out. Such words move behind a "--" (kept in their
+// order), where Boost reads every argument as a query word; the rest is left as typed. Returns
+// the arguments without the program's name, as Boost's parser takes a vector.
+std::vector<std::string> dashed_words_to_query(int argc, const char* const argv[], const po::options_description& desc) {
+  std::vector<std::string> names;
+  for (const auto& opt : desc.options()) names.push_back(opt->long_name());
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto is_word = [&](const std::string& a) {
+    if (a.size() < 3 || a[0] != '-' || !letter(a[1])) return false;
+    // -dnews.db and -d/srv/news: a database named with its value attached.
+    if (a[1] == 'd' && a.find_first_of("./") != std::string::npos) return false;
+    if (a[1] == 'n' && std::all_of(a.begin() + 2, a.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    return nearest_option(a.substr(1), names).empty();
+  };
+  std::vector<std::string> args, moved, after;
+  bool past_dashes = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (past_dashes) after.push_back(a);
+    else if (a == "--") past_dashes = true;
+    else if (is_word(a)) moved.push_back(a);
+    else args.push_back(a);
+  }
+  if (moved.empty()) return {argv + std::min(argc, 1), argv + argc};
+  args.emplace_back("--");
+  args.insert(args.end(), moved.begin(), moved.end());
+  args.insert(args.end(), after.begin(), after.end());
+  return args;
+}
+
 Error usage(std::string message, std::string hint) {
   return Error{ErrorCode::kUsage, "newsidx-query: " + std::move(message), std::move(hint)};
 }
@@ -332,7 +364,7 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   pos.add("words", -1);
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
+    po::store(po::command_line_parser(dashed_words_to_query(argc, argv, desc)).options(all).positional(pos).run(), vm);
     po::notify(vm);
   } catch (const po::unknown_option& e) {
     return usage(e.what(), option_hint(desc, e.get_option_name()));

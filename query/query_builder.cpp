@@ -300,7 +300,8 @@ std::string value_hint(const std::string& typed) {
 // right after the ':'); a field with no value is left out (alone: an error); other spellings
 // ("e-mail" or "email", "Blair" or "Blair's") widen the search, except for the spelling
 // correction, which works on the words as typed so that its suggestion reads as the user wrote.
-Result<std::string> parser_text(const QuerySpec& spec, std::size_t option_values, ParseInfo& info) {
+Result<std::string> parser_text(const QuerySpec& spec, std::size_t option_values, const Xapian::Database& db,
+                                ParseInfo& info) {
   auto [typed, empty_fields] =
       without_empty_fields(with_fields_as_meant(with_abbreviations_in_capitals(analysis::fold_accents(spec.text))));
   for (const auto& f : empty_fields)
@@ -311,7 +312,8 @@ Result<std::string> parser_text(const QuerySpec& spec, std::size_t option_values
   for (const auto& f : unknown_fields(typed))
     info.notes.push_back("'" + f + ":' is no field, so it was searched as a word; the fields are title:, person:, "
                          "org:, place:, country:, speaker:, author:, source:, section:, site:, tag:, lang: and date:");
-  std::string folded = spec.spelling ? typed : with_hyphens_widened(with_possessives_widened(typed));
+  const auto possessive_indexed = [&db](const std::string& term) { return db.term_exists(term); };
+  std::string folded = spec.spelling ? typed : with_hyphens_widened(with_possessives_widened(typed, possessive_indexed));
   if (auto nots = excluded_only(folded)) folded = std::move(*nots);
   if (only_stop_words(folded)) {
     info.notes.push_back("'" + spec.text + "' holds only common words, searched as written: \"" + folded + "\"");
@@ -330,7 +332,7 @@ Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db
   if (auto st = check_balanced(spec.text); !st) return st.error();
   BuiltQuery out;
   ParseState state{&resolve, today, false, &out.info, std::nullopt, option_values};
-  auto prepared = parser_text(spec, option_values, out.info);
+  auto prepared = parser_text(spec, option_values, db, out.info);
   if (!prepared) return prepared.error();
   std::string folded = std::move(prepared).value();
   const bool has_text = folded.find_first_not_of(" \t\r\n") != std::string::npos;

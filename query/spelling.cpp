@@ -5,6 +5,7 @@
 #include <functional>
 #include <vector>
 
+#include "common/analysis.hpp"
 #include "common/schema.hpp"
 #include "query/query_builder.hpp"
 
@@ -211,37 +212,32 @@ std::string with_abbreviations_in_capitals(std::string text) {
   return text;
 }
 
-std::string with_possessives_widened(std::string text) {
-  return with_other_spellings(text, [](std::string_view w) {
+std::string with_possessives_widened(std::string text, const std::function<bool(const std::string&)>& possessive_indexed) {
+  return with_other_spellings(text, [&](std::string_view w) {
     static constexpr std::string_view kCurly = "\xE2\x80\x99";  // U+2019
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
     std::size_t n = 0;
-    while (n < w.size() && ((w[n] >= 'a' && w[n] <= 'z') || (w[n] >= 'A' && w[n] <= 'Z'))) ++n;
+    while (n < w.size() && letter(w[n])) ++n;
     const std::string_view rest = w.substr(n);
-    const bool possessive = n >= 2 && w[0] >= 'A' && w[0] <= 'Z' && (rest == "'s" || rest == std::string(kCurly) + "s");
-    if (!possessive || contraction_head(w.substr(0, n))) return std::string();
-    return "(" + std::string(w.substr(0, n)) + " OR " + std::string(w) + ")";
+    const bool capital = n >= 2 && w[0] >= 'A' && w[0] <= 'Z';
+    const bool possessive = capital && (rest == "'s" || rest == std::string(kCurly) + "s");
+    if (possessive && !contraction_head(w.substr(0, n))) return "(" + std::string(w.substr(0, n)) + " OR " + std::string(w) + ")";
+    // A bare name, an apostrophe inside allowed ("O'Neill"); not an operator.
+    if (!possessive_indexed || w.size() < 2 || w[0] < 'A' || w[0] > 'Z') return std::string();
+    static constexpr std::string_view kOperators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+    if (std::find(std::begin(kOperators), std::end(kOperators), w) != std::end(kOperators)) return std::string();
+    for (std::size_t k = n; k < w.size(); ++k)
+      if (!letter(w[k]) && !(w[k] == '\'' && k + 1 < w.size() && letter(w[k + 1]) && k > 0)) return std::string();
+    if (w.size() >= 2 && (w.substr(w.size() - 2) == "'s")) return std::string();
+    if (!possessive_indexed(lower(w) + "'s")) return std::string();
+    return "(" + std::string(w) + " OR " + std::string(w) + "'s)";
   });
 }
 
 std::string with_hyphens_widened(std::string text) {
   return with_other_spellings(text, [](std::string_view w) {
-    // Parts of letters and digits joined by single hyphens, each part with a letter.
-    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-    auto alnum = [&](char c) { return letter(c) || (c >= '0' && c <= '9'); };
-    std::string joined;
-    std::size_t parts = 0, i = 0;
-    while (i < w.size()) {
-      const std::size_t b = i;
-      bool has_letter = false;
-      for (; i < w.size() && alnum(w[i]); ++i) has_letter = has_letter || letter(w[i]);
-      if (i == b || !has_letter) return std::string();
-      joined.append(w.substr(b, i - b));
-      ++parts;
-      if (i == w.size()) break;
-      if (w[i] != '-' || i + 1 == w.size()) return std::string();
-      ++i;
-    }
-    return parts >= 2 ? "(" + std::string(w) + " OR " + joined + ")" : std::string();
+    const std::string joined = analysis::hyphen_joined(w);
+    return joined.empty() ? std::string() : "(" + std::string(w) + " OR " + joined + ")";
   });
 }
 

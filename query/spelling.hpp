@@ -43,8 +43,12 @@ std::string with_abbreviations_in_capitals(std::string text);
 /// `text` with each capitalised word in the possessive outside quotes ("Blair's", "Brown’s")
 /// widened to the name or its possessive: "(Blair OR Blair's)". Xapian's parser searches a
 /// capitalised word unstemmed, so "Blair's" found only the articles writing "Blair's" (48 of
-/// BBC's 166 about Blair). Words after a field's ':' or a sign ('+', '-') stay.
-std::string with_possessives_widened(std::string text);
+/// BBC's 166 about Blair). Words after a field's ':' or a sign ('+', '-') stay. With
+/// `possessive_indexed`, a capitalised name typed bare ("Blair", "O'Neill") is widened the same
+/// way when the archive holds its possessive (the predicate is asked for the term "blair's"), as
+/// "Blair" found only the 155 articles that write it bare.
+std::string with_possessives_widened(std::string text,
+                                     const std::function<bool(const std::string&)>& possessive_indexed = {});
 
 /// `text` with each hyphenated word outside quotes ("e-mail", "co-operation") widened to the
 /// word or its parts written together: "(e-mail OR email)". News spells such words both ways

@@ -7,6 +7,8 @@
 #include <cctype>
 #include <unordered_set>
 
+#include <xapian.h>
+
 #include "common/aliases.hpp"
 #include "common/analysis.hpp"
 #include "common/canonical.hpp"
@@ -342,6 +344,33 @@ bool names_platform(std::string_view name) {
   return lower_in(name, kNames);
 }
 
+// True when `word` holds a letter of a script without letter case (Chinese, Japanese, Korean,
+// Thai, Arabic...): the tagger reads names by their capitals, so such a word is none it can
+// judge, and a run of Chinese without spaces is one "word" ("DeepMind的AlphaGo AI...").
+bool caseless_script(std::string_view word) {
+  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return false;
+  for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
+    const unsigned ch = *it;
+    // The ordinal indicators are Latin ("Mª").
+    if (ch != 0xAA && ch != 0xBA && Xapian::Unicode::get_category(ch) == Xapian::Unicode::OTHER_LETTER) return true;
+  }
+  return false;
+}
+
+// A word naming a part of a text or a law, followed by its number ("Article 2, Section 1",
+// "Chapter 11", "Page 3", "Volume IV"): no name, whatever the tagger made of the word.
+bool numbered_part(const TokenizedText& tt, const std::vector<std::string_view>& words, const EntitySpan& span) {
+  static constexpr const char* kParts[] = {"article", "section", "chapter", "clause", "amendment", "paragraph",
+                                           "annex", "appendix", "schedule", "volume", "page", "part", "level",
+                                           "no.", "no", "item", "figure", "table", "proposition", "question"};
+  if (span.end - span.begin != 1 || span.end >= tt.tokens.size() || !lower_in(words[span.begin], kParts)) return false;
+  const Token& next = tt.tokens[span.end];
+  if (next.kind == TokenKind::kNumber) return true;
+  // A Roman numeral in capitals: "Volume IV", "Title IX".
+  return next.kind == TokenKind::kWord &&
+         std::all_of(next.text.begin(), next.text.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L'; });
+}
+
 // Builds a mention from a tagger span, or nothing when the span is not worth a facet. Names in
 // ALL-CAPS sentences (headlines, datelines) are title-cased; elsewhere they keep their case.
 std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<std::string_view>& words,
@@ -349,6 +378,12 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
                                      const City* dateline_city) {
   std::string_view text = tt.text;
   if (span.end - span.begin == 1 && no_name_alone(words[span.begin])) return std::nullopt;
+  if (numbered_part(tt, words, span)) return std::nullopt;
+  // An initial alone is no name of any kind ("Smith, I. (1997)" of a reference list).
+  if (span.end - span.begin == 1 && words[span.begin].size() == 2 && words[span.begin][1] == '.') return std::nullopt;
+  if (std::any_of(words.begin() + static_cast<std::ptrdiff_t>(span.begin),
+                  words.begin() + static_cast<std::ptrdiff_t>(span.end), caseless_script))
+    return std::nullopt;
   if (span.end - span.begin == 1 && names_platform(words[span.begin])) span.type = EntityType::kOrg;
   if (span.type == EntityType::kPer) span = person_span(tt, words, span, gaz);
   // A part of the world is a place whatever else the tagger called it ("Latin America" as MISC).
@@ -377,6 +412,8 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
       // A state's abbreviation alone ("Dixon, Ill., from") is no person.
       if (span.end - span.begin == 1 && words[span.begin].back() == '.' && state_abbreviation_country(words[span.begin]))
         return std::nullopt;
+      // Nor is a letter alone ("J").
+      if (span.end - span.begin == 1 && words[span.begin].size() == 1) return std::nullopt;
       m.type = MentionType::kPerson;
       m.entity = name;
       return m;

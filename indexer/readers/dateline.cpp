@@ -91,7 +91,19 @@ std::size_t region_word_end(std::string_view s, std::size_t i) {
   return i;
 }
 
-// "March 3", "Feb. 26", "Sept 1" or "2 March" at `i`; returns the end or kNone.
+// The end of a year after a date's day or month at `i` (", 2019" or " 2019"), else `i`.
+std::size_t with_year(std::string_view s, std::size_t i) {
+  std::size_t k = i < s.size() && s[i] == ',' ? i + 1 : i;
+  const std::size_t y = skip_inline_space(s, k);
+  if (y == k || y + 4 > s.size()) return i;
+  for (std::size_t d = y; d < y + 4; ++d)
+    if (!is_digit(at(s, d))) return i;
+  if (y + 4 < s.size() && (is_digit(at(s, y + 4)) || is_upper(at(s, y + 4)) || is_lower(at(s, y + 4)))) return i;
+  return y + 4;
+}
+
+// "March 3", "Feb. 26", "Sept 1" or "2 March" at `i`, with a year or not ("Jan. 7, 2019",
+// "7 January 2019"); returns the end or kNone.
 std::size_t date_end(std::string_view s, std::size_t i) {
   const auto word_end = [&](std::size_t from) {
     while (from < s.size() && (is_upper(at(s, from)) || is_lower(at(s, from)) || s[from] == '.')) {
@@ -112,13 +124,14 @@ std::size_t date_end(std::string_view s, std::size_t i) {
     const std::size_t w = skip_inline_space(s, d);
     const std::size_t e = word_end(w);
     if (w == d || e == w || month_from_name(s.substr(w, e - w)) == 0) return kNone;
-    return e;
+    return with_year(s, e);
   }
   const std::size_t j = word_end(i);
   if (j == i || month_from_name(s.substr(i, j - i)) == 0) return kNone;
   const std::size_t k = skip_inline_space(s, j);
   if (k == j) return kNone;
-  return day_end(k);
+  const std::size_t d = day_end(k);
+  return d == kNone ? kNone : with_year(s, d);
 }
 
 // A dash at `i`: returns its length in bytes, 0 when there is none. `spaced` tells whether white
@@ -265,7 +278,13 @@ void set_body(Article& article, std::string body) {
     article.dateline_text =
         std::string(text.substr(dateline->text.start, dateline->text.end - dateline->text.start));
     article.body.start = dateline->body_start;
+    if (article.date.empty()) article.date = dateline_date(text, *dateline);
   }
+}
+
+std::string dateline_date(std::string_view text, const DatelineMatch& m) {
+  if (m.date.end <= m.date.start) return {};
+  return parse_date(text.substr(m.date.start, m.date.end - m.date.start));
 }
 
 }  // namespace newsidx::readers

@@ -1,6 +1,7 @@
 // Date parsing and path-encoded dates and sections (see dates.hpp).
 #include "indexer/readers/dates.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <vector>
@@ -160,6 +161,74 @@ std::string parse_date(std::string_view text) {
     return format_date(year, month, day_from(words[1]));
   }
   return {};
+}
+
+namespace {
+
+// A word a line that is only a date may hold besides the date's own: a time ("10:42", "10.42am"),
+// "am"/"pm" with or without dots, "at", a time zone in capitals ("GMT", "UTC", "EST", "+0000").
+bool date_line_extra(std::string_view w) {
+  if (w == "at" || w == "-" || w == "|") return true;
+  std::string l;
+  for (char c : w) {
+    if (c != '.') l.push_back(lower(c));
+  }
+  if (l == "am" || l == "pm") return true;
+  std::size_t digits = 0;
+  for (char c : l) digits += is_digit(c) ? 1 : 0;
+  if (digits > 0) {
+    // A time: digits with ':' or '.' and an optional am/pm; a zone offset "+0000".
+    std::string rest;
+    for (char c : l) {
+      if (!is_digit(c) && c != ':' && c != '+') rest.push_back(c);
+    }
+    return rest.empty() || rest == "am" || rest == "pm";
+  }
+  return w.size() >= 2 && w.size() <= 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+}  // namespace
+
+std::string date_line(std::string_view line) {
+  constexpr std::size_t kLongest = 80;
+  if (line.size() > kLongest) return {};
+  // No-break and other Unicode spaces ("2019\u00a0", as saved web pages have them) are blanks.
+  std::string blanked;
+  for (std::size_t i = 0; i < line.size();) {
+    const std::size_t n = space_length_at(line, i);
+    blanked.push_back(n == 0 ? line[i] : ' ');
+    i += n == 0 ? 1 : n;
+  }
+  std::vector<std::string_view> words = split_words(blanked);
+  static constexpr std::string_view kLeads[] = {"published", "posted", "updated", "date", "dated"};
+  if (!words.empty()) {
+    std::string first;
+    for (char c : words.front()) {
+      if (c != ':') first.push_back(lower(c));
+    }
+    if (std::find(std::begin(kLeads), std::end(kLeads), first) != std::end(kLeads)) {
+      words.erase(words.begin());
+      if (!words.empty() && (words.front() == ":" || words.front() == "on")) words.erase(words.begin());
+    }
+  }
+  if (!words.empty() && is_weekday(words.front())) words.erase(words.begin());
+  if (words.empty()) return {};
+  // The date is the line's first word ("2019-01-07") or its first three ("7 January 2019",
+  // "January 7, 2019"); every other word must be one a date line holds.
+  std::string date = words[0].size() >= 8 ? parse_date(words[0]) : std::string();
+  std::size_t used = 1;
+  if (date.empty()) {
+    if (words.size() < 3) return {};
+    std::string three;
+    for (std::size_t i = 0; i < 3; ++i) (three += words[i]) += ' ';
+    date = parse_date(three);
+    used = 3;
+  }
+  if (date.empty()) return {};
+  for (std::size_t i = used; i < words.size(); ++i) {
+    if (!date_line_extra(words[i])) return {};
+  }
+  return date;
 }
 
 PathMetadata path_metadata(std::string_view rel_path) {

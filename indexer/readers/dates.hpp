@@ -17,6 +17,13 @@ namespace newsidx::readers {
 /// article keeps the date its publisher printed. Impossible dates (2022-02-30) give "".
 std::string parse_date(std::string_view text);
 
+/// The date of a line that holds a date and nothing else, as the line under a headline often does
+/// ("Monday, January 7, 2019", "Published: 7 January 2019 10:42 GMT", "2019-01-07"), as
+/// "YYYY-MM-DD"; "" for any other line ("January 7, 2019 was cold", a line of over 80 bytes).
+/// Besides the date it allows a leading "Published", "Posted", "Updated" or "Date" (with ":" or
+/// "on"), a weekday, a time ("10:42", "10.42am", "p.m."), "at", and a time zone in capitals.
+std::string date_line(std::string_view line);
+
 /// The month (1-12) that an English month name or its abbreviation names ("Jan", "Sept.",
 /// "MARCH"); 0 when `word` is not one.
 int month_from_name(std::string_view word);

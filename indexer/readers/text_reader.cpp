@@ -31,7 +31,12 @@ ReadResult read_text_article(std::string_view rel_path, std::string_view display
   const std::size_t title_start = skip_space(view, 0);
   std::size_t title_end = view.find('\n', title_start);
   if (title_end == std::string_view::npos) title_end = view.size();
-  const std::size_t body_start = skip_space(view, title_end);
+  std::size_t body_start = skip_space(view, title_end);
+  // A line under the headline that holds only a date ("Monday, January 7, 2019") is the date.
+  std::size_t line_end = view.find('\n', body_start);
+  if (line_end == std::string_view::npos) line_end = view.size();
+  std::string line_date = date_line(view.substr(body_start, line_end - body_start));
+  if (!line_date.empty()) body_start = skip_space(view, line_end);
   std::size_t body_end = view.size();
   while (body_end > body_start && is_space(view[body_end - 1])) --body_end;
   if (body_start >= body_end) {
@@ -49,9 +54,12 @@ ReadResult read_text_article(std::string_view rel_path, std::string_view display
     article.dateline_text =
         std::string(view.substr(dateline->text.start, dateline->text.end - dateline->text.start));
     article.body.start = dateline->body_start;
+    if (line_date.empty()) line_date = dateline_date(view, *dateline);
   }
   PathMetadata meta = path_metadata(rel_path);
-  article.date = std::move(meta.date);
+  // The archive's folders name the date first; the date line, else a dateline's year, is the
+  // fallback.
+  article.date = meta.date.empty() ? std::move(line_date) : std::move(meta.date);
   article.section = std::move(meta.section);
   article.text = std::move(text);
   result.articles.push_back(std::move(article));

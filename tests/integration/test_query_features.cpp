@@ -356,3 +356,57 @@ TEST_CASE("query retry: a search reopens after the database was rewritten under 
   REQUIRE(res.ok());
   CHECK(res->hits.size() == 4);
 }
+
+// A searcher over a small archive of `articles` written through the document builder.
+std::unique_ptr<query::Searcher> small_archive(const test::TempDir& dir, const std::vector<test::FixtureArticle>& articles) {
+  {
+    auto opened = xapian_db::open_write(dir.str("db"), 0);
+    REQUIRE(opened.ok());
+    Xapian::WritableDatabase db = opened.value();
+    for (const auto& f : articles) {
+      auto built = indexer::build_documents(test::fixture_article(f), Analysis{}, "archive/" + f.id + ".txt");
+      db.replace_document(built.article.id_term, built.article.doc);
+    }
+    db.commit();
+  }
+  auto s = query::Searcher::open(dir.str("db"));
+  REQUIRE(s.ok());
+  return std::move(s).value();
+}
+
+std::set<std::string> found_in(query::Searcher& s, std::string q) {
+  SearchRequest r = text(std::move(q));
+  auto res = s.search(r);
+  REQUIRE(res.ok());
+  return ids(res.value());
+}
+
+TEST_CASE("query language: 'email' finds 'e-mail' and 'e-mail' finds 'email'", "[query][integration]") {
+  test::TempDir dir;
+  auto s = small_archive(dir, {{"h1", "2005-01-10", "Spam e-mail grows", "Firms sent more e-mail than ever, and co-operation lagged.", {}, {}},
+                               {"h2", "2005-01-11", "Email scams rise", "The email came from a bank, said the cooperation office.", {}, {}},
+                               {"h3", "2005-01-12", "Post office closes", "Letters went by mail and by courier.", {}, {}}});
+  CHECK(found_in(*s, "email") == Ids{"h1", "h2"});
+  CHECK(found_in(*s, "e-mail") == Ids{"h1", "h2"});
+  CHECK(found_in(*s, "cooperation") == Ids{"h1", "h2"});
+  CHECK(found_in(*s, "co-operation") == Ids{"h1", "h2"});
+  // The phrase is still the words as written.
+  CHECK(found_in(*s, "\"e-mail than\"") == Ids{"h1"});
+  CHECK(found_in(*s, "mail") == Ids{"h1", "h3"});
+}
+
+TEST_CASE("query language: a name typed bare finds the articles that write only its possessive", "[query][integration]") {
+  test::TempDir dir;
+  auto s = small_archive(dir, {{"p1", "2005-01-10", "Budget row", "Blair's aides denied the report.", {}, {}},
+                               {"p2", "2005-01-11", "Election call", "Blair said the vote would come in May.", {}, {}},
+                               {"p3", "2005-01-12", "Cup tie", "O'Neill's side won at home.", {}, {}},
+                               {"p4", "2005-01-13", "Markets", "Shares fell in Tokyo.", {}, {}}});
+  CHECK(found_in(*s, "Blair") == Ids{"p1", "p2"});
+  CHECK(found_in(*s, "blair") == Ids{"p1", "p2"});
+  CHECK(found_in(*s, "Blair's") == Ids{"p1", "p2"});
+  CHECK(found_in(*s, "O'Neill") == Ids{"p3"});
+  // Operators stay operators, and a phrase is searched as typed.
+  CHECK(found_in(*s, "Blair AND May") == Ids{"p2"});
+  CHECK(found_in(*s, "Blair NOT May") == Ids{"p1"});
+  CHECK(found_in(*s, "\"Blair said\"") == Ids{"p2"});
+}

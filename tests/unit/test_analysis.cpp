@@ -18,20 +18,63 @@ TEST_CASE("analysis: accents fold to base letters, case and everything else kept
   CHECK(analysis::fold_accents(std::string("a\x80" "é", 4)) == std::string("a\x80" "e", 3));
 }
 
-TEST_CASE("analysis: the indexer stores folded words, so either spelling finds the article", "[analysis]") {
+namespace {
+
+// The document the indexer builds for an article of `title` and `body`, with no entities.
+Xapian::Document built_document(std::string title, std::string body) {
   Article a;
   a.id = "x";
-  a.title = "Café reopens";
-  a.text = "Matovič visited the café.";
+  a.title = std::move(title);
+  a.text = std::move(body);
   a.body = {0, a.text.size()};
-  auto built = indexer::build_documents(a, Analysis{}, "x.txt");
-  std::vector<std::string> terms;
-  for (auto t = built.article.doc.termlist_begin(); t != built.article.doc.termlist_end(); ++t) terms.push_back(*t);
-  auto has = [&](const std::string& t) { return std::find(terms.begin(), terms.end(), t) != terms.end(); };
+  return indexer::build_documents(a, Analysis{}, "x.txt").article.doc;
+}
+
+bool has_term(const Xapian::Document& doc, const std::string& term) {
+  auto it = doc.termlist_begin();
+  it.skip_to(term);
+  return it != doc.termlist_end() && *it == term;
+}
+
+}  // namespace
+
+TEST_CASE("analysis: the indexer stores folded words, so either spelling finds the article", "[analysis]") {
+  const Xapian::Document doc = built_document("Café reopens", "Matovič visited the café.");
+  auto has = [&](const std::string& t) { return has_term(doc, t); };
   CHECK(has("cafe"));
   CHECK(has("Scafe"));
   CHECK(has("matovic"));
   CHECK_FALSE(has("café"));
   // The snippet stemmer folds too: "café" in a text stems like the query word "cafe".
   CHECK(analysis::folding_stemmer()("café") == analysis::stemmer()("cafe"));
+}
+
+TEST_CASE("analysis: a hyphenated word's parts joined", "[analysis]") {
+  CHECK(analysis::hyphen_joined("e-mail") == "email");
+  CHECK(analysis::hyphen_joined("co-operation") == "cooperation");
+  CHECK(analysis::hyphen_joined("Al-Qaeda") == "AlQaeda");
+  CHECK(analysis::hyphen_joined("mother-in-law") == "motherinlaw");
+  CHECK(analysis::hyphen_joined("mid-1980s") == "mid1980s");
+  for (const char* none : {"email", "covid-19", "1987-88", "-mail", "e-", "e--mail", "U.S.-led", ""}) {
+    INFO(none);
+    CHECK(analysis::hyphen_joined(none).empty());
+  }
+  CHECK(analysis::hyphen_joined_words("An e-mail on co-operation, well- and ill-informed, 1987-88.") ==
+        "email cooperation illinformed");
+  CHECK(analysis::hyphen_joined_words("no hyphens here").empty());
+}
+
+TEST_CASE("analysis: the indexer stores a hyphenated word joined too, so 'email' finds 'e-mail'", "[analysis]") {
+  const Xapian::Document doc = built_document("Spam e-mail grows", "Firms sent co-operation notes by e-mail.");
+  auto has = [&](const std::string& t) { return has_term(doc, t); };
+  CHECK(has("email"));
+  CHECK(has("Zemail"));
+  CHECK(has("Semail"));  // the headline's title: field
+  CHECK(has("cooperation"));
+  CHECK(has("Zcooper"));
+  CHECK(has("mail"));  // and the parts, as before
+  // The joined form has no position: the phrase "e-mail" is still the words e and mail.
+  auto email = doc.termlist_begin();
+  email.skip_to("email");
+  CHECK(email.positionlist_count() == 0);
 }

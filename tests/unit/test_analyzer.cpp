@@ -323,3 +323,53 @@ TEST_CASE("analyzer: a government named after its head is an organisation", "[en
   CHECK_FALSE(has(an.facets.person, "Reagan Administration"));
   CHECK(has(an.facets.org, "Reagan Administration"));
 }
+
+TEST_CASE("analyzer: Washington, D.C. is one place, not also a place D.C.", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt",
+                                        "Rally held\n\nThousands marched in Washington, D.C. on Saturday. The D.C. police "
+                                        "said the crowd was peaceful.\n"));
+  CHECK(has(an.facets.place, "Washington D.C."));
+  CHECK_FALSE(has(an.facets.place, "D.C."));
+  CHECK(has(an.facets.country, "US"));
+}
+
+TEST_CASE("analyzer: a run of Chinese in an English page is no name", "[entities][analyzer]") {
+  // Chinese has no spaces, so a whole clause is one word that starts with a capital.
+  Analysis an = entities::analyze(plain("a.txt",
+                                        "Go program beats champion\n\nThe program, DeepMind\xE7\x9A\x84" "AlphaGo "
+                                        "AI\xE8\x83\xBD\xE5\xA4\x9F\xE6\x89\x93\xE8\xB4\xA5\xE5\x9B\xB4\xE6\xA3\x8B"
+                                        "\xE5\x86\xA0\xE5\x86\x9B\xE4\xB9\x9F\xE8\xB7\x9F\xE8\xBF\x99\xE4\xBA\x9B"
+                                        "\xE7\xA5\x9E\xE7\xBB\x8F\xE7\xBD\x91\xE7\xBB\x9C\xE6\x9C\x89\xE5\xBE\x88"
+                                        "\xE5\xA4\xA7\xE5\x85\xB3\xE7\xB3\xBB, won again on Sunday. Officials in "
+                                        "Seoul said the match ended early.\n"));
+  CHECK(an.facets.person.empty());
+  CHECK(an.facets.org.empty());
+  CHECK(has(an.facets.place, "Seoul"));
+}
+
+TEST_CASE("analyzer: an initial alone is no name", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt",
+                                        "Birds\n\nMany species were lost.\n\nReferences: Smith, I. (1997). Birds. "
+                                        "Jones, I. (2001). Forests. ^ Taylor, R. and Smith, I. (1997).\n"));
+  for (const Mention& m : an.mentions) {
+    INFO(m.text);
+    CHECK(m.text != "I.");
+    CHECK(m.text != "R.");
+  }
+  CHECK_FALSE(has(an.facets.org, "I."));
+  CHECK_FALSE(has(an.facets.place, "R."));
+  CHECK(has(an.facets.person, "Jones"));
+}
+
+TEST_CASE("analyzer: a numbered part of a text or a law is no name", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt",
+                                        "Who may be president\n\nThe Constitution lists the qualifications. Article 2, "
+                                        "Section 1 sets the citizenship test for president, and Chapter 11 of the code "
+                                        "governs bankruptcy.\n"));
+  for (const char* part : {"Article", "Section", "Chapter"}) {
+    INFO(part);
+    CHECK_FALSE(has(an.facets.org, part));
+    CHECK_FALSE(has(an.facets.person, part));
+    CHECK_FALSE(has(an.facets.place, part));
+  }
+}

@@ -46,6 +46,8 @@ TEST_CASE("gazetteer: cities resolve to the most populous of the name", "[gazett
   CHECK(g.city("London")->country == "GB");  // not London, Ontario
   CHECK(g.city("Moscow")->country == "RU");
   CHECK(g.city("Washington")->country == "US");
+  CHECK(g.city("D.C.") == g.city("Washington"));  // "Washington, D.C." names the city twice
+  CHECK(g.city("DC") == g.city("Washington"));
   CHECK(g.city("Zürich")->country == "CH");
   CHECK(g.city("Zurich") == g.city("Zürich"));
   CHECK(g.city("Xanadu City") == nullptr);

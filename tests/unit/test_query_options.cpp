@@ -115,6 +115,31 @@ TEST_CASE("query options: a mistyped option names the option meant", "[query]") 
   CHECK(hint_for("--speakr") == "did you mean --speaker? (see newsidx-query --help)");
   CHECK(hint_for("--contry=UA") == "did you mean --country? (see newsidx-query --help)");
   CHECK(hint_for("--zzzzzz") == "see newsidx-query --help");  // nothing near: no guess
-  // A word to exclude typed first is read as short options: say where such a query goes.
-  CHECK(hint_for("-blair") == "a query that begins with '-' goes after --, e.g. newsidx-query --db news.db -- '-blair'");
+  CHECK(hint_for("-limit") == "did you mean --limit? (see newsidx-query --help)");
+}
+
+TEST_CASE("query options: a word typed with '-' and no quotes is a word to leave out", "[query]") {
+  auto o = parse({"--db", "x.db", "chelsea", "-mourinho", "--limit", "5"});
+  REQUIRE(o.ok());
+  CHECK(o->request.text == "chelsea -mourinho");
+  CHECK(o->request.limit == 5);
+  // First, or before the words, or beside words already after "--".
+  auto first = parse({"--db", "x.db", "-blair", "--person", "brown"});
+  REQUIRE(first.ok());
+  CHECK(first->request.text == "-blair");
+  auto both = parse({"--db", "x.db", "-mourinho", "chelsea", "--", "-wenger"});
+  REQUIRE(both.ok());
+  CHECK(both->request.text == "chelsea -mourinho -wenger");
+  // The short options keep their meaning.
+  auto n = parse({"--db", "x.db", "-n5", "oil"});
+  REQUIRE(n.ok());
+  CHECK(n->request.limit == 5);
+  CHECK(n->request.text == "oil");
+  auto d = parse({"-dnews.db", "oil", "-howard", "-denmark"});
+  REQUIRE(d.ok());
+  CHECK(d->db == "news.db");
+  CHECK(d->request.text == "oil -howard -denmark");
+  auto h = parse({"-h"});
+  REQUIRE(h.ok());
+  CHECK(h->show_help);
 }

@@ -100,6 +100,21 @@ TEST_CASE("spelling: an abbreviation typed in lower case is read in capitals, as
   }
 }
 
+TEST_CASE("spelling: a bare name is widened to its possessive where the archive holds it", "[query][spelling]") {
+  const auto indexed = [](const std::string& term) { return term == "blair's" || term == "o'neill's" || term == "mr's"; };
+  CHECK(with_possessives_widened("Blair speech", indexed) == "(Blair OR Blair's) speech");
+  CHECK(with_possessives_widened("O'Neill", indexed) == "(O'Neill OR O'Neill's)");
+  CHECK(with_possessives_widened("Brown", indexed) == "Brown");  // no "brown's" in the archive
+  CHECK(with_possessives_widened("Blair's", indexed) == "(Blair OR Blair's)");
+  for (std::string kept : {"blair", "\"Blair speech\"", "title:Blair", "-Blair", "+Blair", "B",
+                           "Blair2", "O'", "'Blair"}) {
+    INFO(kept);
+    const std::string out = with_possessives_widened(kept, indexed);
+    CHECK(out == kept);
+  }
+  CHECK(with_possessives_widened("Blair AND Mr", indexed) == "(Blair OR Blair's) AND (Mr OR Mr's)");
+}
+
 TEST_CASE("spelling: a capitalised possessive is widened to the name or its possessive", "[query][spelling]") {
   CHECK(with_possessives_widened("Blair's") == "(Blair OR Blair's)");
   CHECK(with_possessives_widened("Brown\xE2\x80\x99s budget") == "(Brown OR Brown\xE2\x80\x99s) budget");

@@ -112,6 +112,10 @@ TEST_CASE("readers: datelines are recognised with place, date and agency", "[rea
       {"MONTREAL, Feb 26-\n    Shr 1.11 dlrs", "MONTREAL, Feb 26", "MONTREAL", "Feb 26", "",
        "Shr 1.11 dlrs"},
       {"RICHMOND, Va. Feb 26 - Net", "RICHMOND, Va. Feb 26", "RICHMOND, Va.", "Feb 26", "", "Net"},
+      {"WASHINGTON, Jan. 7, 2019 \xE2\x80\x94 Officials", "WASHINGTON, Jan. 7, 2019", "WASHINGTON",
+       "Jan. 7, 2019", "", "Officials"},
+      {"LONDON, 7 January 2019 (Reuters) - Shares", "LONDON, 7 January 2019", "LONDON", "7 January 2019",
+       "Reuters", "Shares"},
   };
   for (const Case& c : cases) {
     INFO(c.input);
@@ -265,6 +269,68 @@ TEST_CASE("readers: a plain-text article without dateline, CRLF line ends", "[re
   CHECK(a.date.empty());
 }
 
+TEST_CASE("readers: a line that holds only a date", "[readers][dates]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Monday, January 7, 2019  ", "2019-01-07"},
+      {"Friday, January 4, 2019\xC2\xA0 ", "2019-01-04"},
+      {"January 7, 2019", "2019-01-07"},
+      {"7 January 2019 10:42 GMT", "2019-01-07"},
+      {"Published: 7 January 2019", "2019-01-07"},
+      {"Updated on Jan. 7, 2019 at 3.15pm", "2019-01-07"},
+      {"Posted Tuesday, 8 Jan 2019, 10:42 a.m. EST", "2019-01-08"},
+      {"2019-01-07", "2019-01-07"},
+      {"2019-01-07T10:42:00Z", "2019-01-07"},
+      {"January 7, 2019 was a cold day in Chicago.", ""},
+      {"Monday, January 7", ""},
+      {"7 January", ""},
+      {"WASHINGTON, Jan 7 (Reuters) - Officials said", ""},
+      {"Published by the Associated Press", ""},
+      {"2019", ""},
+      {"", ""},
+      {std::string(90, ' ') + "January 7, 2019", ""},
+  };
+  for (const auto& [in, out] : cases) {
+    INFO(in);
+    CHECK(date_line(in) == out);
+  }
+}
+
+TEST_CASE("readers: a plain-text article dated by the line under its headline", "[readers]") {
+  const std::string file =
+      "Pelosi elected Speaker\n\nFriday, January 4, 2019\xC2\xA0 \n\n\nNancy Pelosi was elected on Thursday.\n";
+  const ReadResult r = read_file("wikinews/00002.txt", "wikinews/00002.txt", file);
+  REQUIRE(r.articles.size() == 1);
+  const Article& a = r.articles[0];
+  CHECK(a.date == "2019-01-04");
+  CHECK(a.body_text() == "Nancy Pelosi was elected on Thursday.");
+  // The folders' date comes first; the date line is still no part of the body.
+  const ReadResult dated = read_file("2019/01/05/00002.txt", "2019/01/05/00002.txt", file);
+  REQUIRE(dated.articles.size() == 1);
+  CHECK(dated.articles[0].date == "2019-01-05");
+  CHECK(dated.articles[0].body_text() == "Nancy Pelosi was elected on Thursday.");
+  // A date line and no body is a file without a body.
+  const ReadResult empty = read_file("x.txt", "x.txt", "Headline\n\nJanuary 4, 2019\n");
+  CHECK(empty.articles.empty());
+  REQUIRE(empty.warnings.size() == 1);
+  CHECK_THAT(empty.warnings[0].reason, Catch::Contains("no body"));
+}
+
+TEST_CASE("readers: a dateline that writes its year dates the article", "[readers][dateline]") {
+  const std::string file = "Talks resume\n\nWASHINGTON, Jan. 7, 2019 \xE2\x80\x94 Officials said talks would resume.\n";
+  const ReadResult r = read_file("x.txt", "x.txt", file);
+  REQUIRE(r.articles.size() == 1);
+  CHECK(r.articles[0].date == "2019-01-07");
+  CHECK(r.articles[0].dateline_text == "WASHINGTON, Jan. 7, 2019");
+  CHECK(r.articles[0].body_text() == "Officials said talks would resume.");
+  // Without a year there is no date; the folders' date comes first.
+  const ReadResult no_year = read_file("x.txt", "x.txt", "Stocks\n\nNEW YORK, March 3 - Stocks rose.\n");
+  REQUIRE(no_year.articles.size() == 1);
+  CHECK(no_year.articles[0].date.empty());
+  const ReadResult dated = read_file("2019/01/08/x.txt", "2019/01/08/x.txt", file);
+  REQUIRE(dated.articles.size() == 1);
+  CHECK(dated.articles[0].date == "2019-01-08");
+}
+
 TEST_CASE("readers: a Latin-1 text file is decoded with one notice", "[readers]") {
   const ReadResult r = read_file("sport/199.txt", "bbc/sport/199.txt",
                                  "Club signs striker\n\nThe club paid a \xA3" "15.8m fee.\n");
@@ -321,6 +387,17 @@ TEST_CASE("readers: oversized articles are skipped with a warning", "[readers]")
   REQUIRE(lines.warnings.size() == 1);
   CHECK(lines.warnings[0].line == 2);
   CHECK(lines.warnings[0].skipped);
+}
+
+TEST_CASE("readers: a JSON Lines record without a date takes its dateline's year", "[readers][jsonl]") {
+  const std::string file =
+      "{\"id\": \"a\", \"title\": \"T\", \"body\": \"LONDON, 7 January 2019 (Reuters) - Shares fell.\"}\n"
+      "{\"id\": \"b\", \"title\": \"T\", \"date\": \"2019-01-09\", \"body\": \"LONDON, 7 January 2019 - Shares rose.\"}\n";
+  const ReadResult r = read_file("wire.jsonl", "wire.jsonl", file);
+  REQUIRE(r.articles.size() == 2);
+  CHECK(r.articles[0].date == "2019-01-07");
+  CHECK(r.articles[1].date == "2019-01-09");  // the record's own date comes first
+  CHECK(r.warnings.empty());
 }
 
 TEST_CASE("readers: JSON Lines records, fields and bad lines", "[readers][jsonl]") {
