@@ -15,7 +15,10 @@
 #     the second pass tagging every sentence, the sentences with an aggregation feature, or those
 #     where it disagrees with the first pass (the shipped choice); about 7 trainings a fold;
 #     --hook gazetteer+classes=012+sport=SPEC adds the sports features of tagger_sports.hpp and
-#     prints how many documents of each fold the score-line detector flags).
+#     prints how many documents of each fold the score-line detector flags; +ctx=SPEC after the
+#     classes adds context aggregation, tagger_context.hpp; with --two-stage, --stage-extras
+#     s|l|i... chooses the second pass's aggregation parts (train-ner.sh passes li, `none` is the
+#     fourth round's) and --org-errors counts the ORG errors of the held-out folds by kind).
 #     Trains no shipped model and writes nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

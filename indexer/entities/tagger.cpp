@@ -8,6 +8,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "tagger_context.hpp"
 #include "tagger_model.hpp"
 #include "tagger_repair.hpp"
 #include "tagger_stage.hpp"
@@ -221,7 +222,7 @@ bool is_opening_mark(std::string_view w) {
 enum Tmpl : std::uint32_t {
   kBias, kW0, kWm1, kWp1, kWm2, kWp2, kS0, kSm1, kSp1, kSm1S0, kS0Sp1, kPrefix, kSuffix,
   kWm1W0, kW0Wp1, kWm1S0, kS0Wp1, kPosS0, kDocCase, kDocCaseW0, kHook0, kHookM1, kHookP1,
-  kWm1Wp1, kLen, kHistory
+  kWm1Wp1, kLen, kHistory, kContext
 };
 
 }  // namespace
@@ -238,6 +239,7 @@ struct TokenFacts {
   std::vector<std::uint8_t> info, first, caps;
   std::vector<std::pair<std::uint64_t, std::uint8_t>> doc_case;  // open addressing, power of two
   std::vector<std::vector<std::uint64_t>> hook_hashes;           // empty without a hook
+  std::vector<std::vector<std::uint64_t>> context_hashes;        // context_items, hashed; empty without
 
   std::string_view lc(std::size_t i) const {
     return std::string_view(lower).substr(lstart[i], lstart[i + 1] - lstart[i]);
@@ -334,7 +336,8 @@ void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsF
     for (std::size_t i = 0; i < extra.size(); ++i) {
       // After the hook's own features, before the sports ones: the order training has always used.
       if (stage && sb + i < stage->size()) {
-        if (const std::string_view name = stage_feature_name((*stage)[sb + i]); !name.empty()) extra[i].emplace_back(name);
+        std::array<std::string_view, 3> names;
+        for (std::size_t k = 0, m = stage_feature_names((*stage)[sb + i], names); k < m; ++k) extra[i].emplace_back(names[k]);
       }
       if (sports) add_sports_features(*sports, marks, sb + i, (f.info[sb + i] & 4) != 0, f.hs[sb + i], extra[i]);
       for (const auto& x : extra[i]) f.hook_hashes[sb + i].push_back(hash_bytes(x));
@@ -398,6 +401,9 @@ void token_features(const TokenFacts& f, std::size_t i, std::size_t sb, std::siz
   }
   auto& h = out.hashes;
   h.insert(h.end(), buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(m));
+  // Context aggregation items describe the word's other occurrences: the token's own, no neighbours'.
+  if (!f.context_hashes.empty())
+    for (auto x : f.context_hashes[i]) h.push_back(feat(kContext, x));
   if (!f.hook_hashes.empty()) {
     for (auto x : f.hook_hashes[i]) h.push_back(feat(kHook0, x));
     if (i > sb) {
@@ -415,16 +421,20 @@ std::size_t stage_features(const std::vector<std::int8_t>& stage, std::size_t i,
                            std::size_t se, std::uint32_t* out) {
   // As token_features spells them: the token's own (kHook0), its left neighbour's (kHookM1) and
   // its right neighbour's (kHookP1) within the sentence.
-  auto hash = [&](std::size_t j) { return hash_bytes(stage_feature_name(stage[j])); };
   std::size_t m = 0;
-  if (i < stage.size() && stage[i] != kStageNone) out[m++] = feat(kHook0, hash(i));
-  if (i > sb && i - 1 < stage.size() && stage[i - 1] != kStageNone) out[m++] = feat(kHookM1, hash(i - 1));
-  if (i + 1 < se && i + 1 < stage.size() && stage[i + 1] != kStageNone) out[m++] = feat(kHookP1, hash(i + 1));
+  auto add = [&](std::size_t j, std::uint32_t tmpl) {
+    std::array<std::string_view, 3> names;
+    for (std::size_t k = 0, c = stage_feature_names(stage[j], names); k < c; ++k) out[m++] = feat(tmpl, hash_bytes(names[k]));
+  };
+  if (i < stage.size()) add(i, kHook0);
+  if (i > sb && i - 1 < stage.size()) add(i - 1, kHookM1);
+  if (i + 1 < se && i + 1 < stage.size()) add(i + 1, kHookP1);
   return m;
 }
 
 void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out,
-                      const SportsFeatures* sports, const std::vector<std::int8_t>* stage) {
+                      const SportsFeatures* sports, const std::vector<std::int8_t>* stage,
+                      const ContextFeatures* context) {
   const std::size_t n = input.words.size();
   out.hashes.clear();
   out.offsets.assign(1, 0);
@@ -438,6 +448,12 @@ void extract_features(const TaggerInput& input, const FeatureHook& hook, Documen
   sentence_facts(input, f);
   document_case(n, f);
   hook_facts(input, hook, sports, stage, f);
+  if (context != nullptr) {
+    f.context_hashes.resize(n);
+    const auto items = context_items(*context, input.words, input.sentence_ends);
+    for (std::size_t i = 0; i < n; ++i)
+      for (const auto& x : items[i]) f.context_hashes[i].push_back(hash_bytes(x));
+  }
 
   std::size_t sb = 0;
   std::size_t si = 0;

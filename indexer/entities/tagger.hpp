@@ -12,6 +12,7 @@
 
 #include "common/result.hpp"
 #include "gazetteer.hpp"
+#include "tagger_context.hpp"
 #include "tagger_sports.hpp"
 #include "tokenizer.hpp"
 
@@ -39,11 +40,14 @@ using FeatureHook =
                        std::vector<std::vector<std::string>>& out)>;
 
 /// A named feature hook; an empty name means none. With `sports`, a document that has score
-/// lines (tagger_sports.hpp) also gives its capitalised words the sports features.
+/// lines (tagger_sports.hpp) also gives its capitalised words the sports features; with
+/// `context`, a repeated capitalised word has the contexts of its other occurrences
+/// (tagger_context.hpp).
 struct NamedHook {
   std::string name;
   FeatureHook hook;
   std::optional<SportsFeatures> sports;
+  std::optional<ContextFeatures> context;
 };
 
 /// A token sequence split into sentences, the tagger's input. Made from a TokenizedText, or
@@ -131,9 +135,13 @@ class Tagger {
   /// The second pass reuses the first's features and adds the aggregation ones; with kAll, both
   /// models' weights are read in one look-up a feature (merge_models). Throws
   /// std::invalid_argument if the two models' hooks differ (a build error, not input).
-  Tagger with_second_pass(const Tagger& second, SecondPass which) const;
+  /// `extras` (kStageStrength, kStageLonger of tagger_stage.hpp) are the aggregation parts the
+  /// second model was trained with.
+  Tagger with_second_pass(const Tagger& second, SecondPass which, unsigned extras = 0) const;
   /// True for a two-stage tagger.
   bool two_stage() const { return second_ != nullptr; }
+  /// The aggregation parts of the second pass (aggregate_types' extras; 0 for one stage).
+  unsigned stage_extras() const { return stage_extras_; }
 
  private:
   std::vector<EntitySpan> tag_with(const TaggerInput& input, const FeatureHook& hook) const;
@@ -144,6 +152,7 @@ class Tagger {
   std::shared_ptr<const ModelData> second_;  ///< the second pass's weights, or none
   std::shared_ptr<const ModelData> both_;    ///< with SecondPass::kAll: both passes' weights in one table
   SecondPass which_ = SecondPass::kAll;
+  unsigned stage_extras_ = 0;  ///< aggregate_types' extras for the second pass
 };
 
 /// The hook that adds gazetteer hits (Gazetteer::match: kind and B/I/L/U position) and
@@ -152,8 +161,9 @@ NamedHook gazetteer_hook();
 
 /// A hook built into the binary, by name: "gazetteer", or "gazetteer+classes=SPEC", which adds
 /// the word classes of the embedded table (tagger_classes.hpp; SPEC as ClassFeatures::parse
-/// reads it, e.g. "012" or "12w2"); either followed by "+sport=SPEC" (SportsFeatures::parse,
-/// e.g. "fg"). An unknown name gives a hook with an empty name.
+/// reads it, e.g. "012" or "12w2"); either followed by "+ctx=SPEC" (ContextFeatures::parse,
+/// e.g. "w"), then "+sport=SPEC" (SportsFeatures::parse, e.g. "fg"). An unknown name gives a
+/// hook with an empty name.
 NamedHook builtin_hook(std::string_view name);
 
 /// Tagger::load with the built-in hook that the model names (builtin_hook).

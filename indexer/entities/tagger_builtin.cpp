@@ -11,6 +11,7 @@
 #include "gazetteer.hpp"
 #include "tagger.hpp"
 #include "tagger_classes.hpp"
+#include "tagger_stage.hpp"
 
 extern "C" const char newsidx_ner_model_begin[];
 extern "C" const char newsidx_ner_model_end[];
@@ -73,6 +74,21 @@ SplitName split_sports(std::string_view name) {
   return {name.substr(0, at), parsed, parsed.has_value()};
 }
 
+constexpr std::string_view kContext = "+ctx=";
+
+// A hook name's base (before "+sport=") split at its "+ctx=SPEC" part, as split_sports does.
+struct SplitContext {
+  std::string_view base;
+  std::optional<ContextFeatures> context;
+  bool ok = true;
+};
+SplitContext split_context(std::string_view base) {
+  const std::size_t at = base.find(kContext);
+  if (at == std::string_view::npos) return {base, std::nullopt, true};
+  auto parsed = ContextFeatures::parse(base.substr(at + kContext.size()));
+  return {base.substr(0, at), parsed, parsed.has_value()};
+}
+
 // The hook of a "gazetteer..." name; with `hits`, it also collects the gazetteer matches, as
 // token indices of the whole text (the hook sees one sentence after another, in order).
 FeatureHook make_hook(std::optional<ClassFeatures> classes, std::vector<GazMatch>* hits) {
@@ -107,9 +123,10 @@ NamedHook gazetteer_hook() { return builtin_hook(kGazetteer); }
 
 NamedHook builtin_hook(std::string_view name) {
   const SplitName split = split_sports(name);
-  const auto classes = class_spec(split.base);
-  if ((classes && classes->levels == 0) || !split.ok) return {};
-  return NamedHook{std::string(name), make_hook(classes, nullptr), split.sports};
+  const SplitContext context = split_context(split.base);
+  const auto classes = class_spec(context.base);
+  if ((classes && classes->levels == 0) || !split.ok || !context.ok) return {};
+  return NamedHook{std::string(name), make_hook(classes, nullptr), split.sports, context.context};
 }
 
 Result<Tagger> load_builtin_model(std::string_view bytes) {
@@ -117,7 +134,7 @@ Result<Tagger> load_builtin_model(std::string_view bytes) {
 }
 
 std::vector<EntitySpan> Tagger::tag(const TokenizedText& text, std::vector<GazMatch>& hits) const {
-  const auto classes = class_spec(split_sports(hook_.name).base);
+  const auto classes = class_spec(split_context(split_sports(hook_.name).base).base);
   if (classes && classes->levels == 0) return tag(text);
   return tag_with(to_tagger_input(text), make_hook(classes, &hits));
 }
@@ -132,13 +149,15 @@ Tagger load_embedded(const char* begin, const char* end, const char* what) {
 
 const Tagger& Tagger::instance() {
   // Two stages (tagger_stage.hpp): ner.model tags first, ner2.model again with the aggregation
-  // features, only the sentences where some word's aggregated type is not its own first-pass type
-  // (the others keep the first pass's tags): the best of the variants in cross-validation, and the
-  // cheapest (QUALITY.md, NER).
+  // features, only the sentences where some word's aggregated type (or the type of the longer
+  // names holding it) is not its own first-pass type (the others keep the first pass's tags): the
+  // best of the variants in cross-validation, and the cheapest (QUALITY.md, NER). The aggregation
+  // groups a word's occurrences of any case and adds the longer names' type, as ner2.model was
+  // trained (scripts/train-ner.sh, --stage-extras li).
   static const Tagger tagger =
       load_embedded(newsidx_ner_model_begin, newsidx_ner_model_end, "ner.model")
           .with_second_pass(load_embedded(newsidx_ner2_model_begin, newsidx_ner2_model_end, "ner2.model"),
-                            SecondPass::kDisagreeing);
+                            SecondPass::kDisagreeing, kStageLonger | kStageCaseless);
   return tagger;
 }
 

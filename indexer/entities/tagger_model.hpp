@@ -62,13 +62,19 @@ class NameMemory {
 /// `hook` may be empty; with `sports` (and a hook), a document with score lines gives its
 /// capitalised words the sports features too. With `stage` (one aggregation value a token,
 /// tagger_stage.hpp), each token's value is a hook feature as well (and its neighbours', as for
-/// every hook feature): how a second-pass model is trained. Reuses `out`'s storage.
+/// every hook feature): how a second-pass model is trained. With `context`, a capitalised word also
+/// has the context items of its other occurrences (context_items, tagger_context.hpp) as
+/// features, its own only. Reuses `out`'s storage.
 void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out,
                       const SportsFeatures* sports = nullptr,
-                      const std::vector<std::int8_t>* stage = nullptr);
+                      const std::vector<std::int8_t>* stage = nullptr,
+                      const ContextFeatures* context = nullptr);
 
+/// At most this many features a token for its aggregation values (three names, each for the
+/// token and its two neighbours).
+inline constexpr std::size_t kMaxStageFeatures = 9;
 /// The features that extract_features adds for `stage` to token i of the sentence [sb, se),
-/// written to out (at most 3); returns their number. Tagging adds these to the first pass's
+/// written to out (at most kMaxStageFeatures); returns their number. Tagging adds these to the first pass's
 /// features instead of extracting a document's features twice (the sums are the same).
 std::size_t stage_features(const std::vector<std::int8_t>& stage, std::size_t i, std::size_t sb,
                            std::size_t se, std::uint32_t* out);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <stdexcept>
+#include <string>
 #include <unordered_map>
 
 #include "tagger_model.hpp"
@@ -14,10 +15,101 @@ namespace newsidx::entities {
 
 namespace {
 constexpr std::array<std::string_view, 5> kNames = {"tsm:O", "tsm:PER", "tsm:LOC", "tsm:ORG", "tsm:MISC"};
+constexpr std::array<std::array<std::string_view, 3>, 5> kStrengthNames = {{
+    {"tsm:O:1", "tsm:O:2", "tsm:O:3"}, {"tsm:PER:1", "tsm:PER:2", "tsm:PER:3"},
+    {"tsm:LOC:1", "tsm:LOC:2", "tsm:LOC:3"}, {"tsm:ORG:1", "tsm:ORG:2", "tsm:ORG:3"},
+    {"tsm:MISC:1", "tsm:MISC:2", "tsm:MISC:3"}}};
+constexpr std::array<std::string_view, 5> kLongerNames = {"tsl:O", "tsl:PER", "tsl:LOC", "tsl:ORG", "tsl:MISC"};
+// The packed layout: bits 0-2 the majority (5: none), 3-4 the strength, 5-7 the longer type + 1 (0: none).
+constexpr unsigned kNoMajority = 5;
+}  // namespace
+
+std::optional<unsigned> parse_stage_extras(std::string_view spec) {
+  if (spec == "none") return 0u;
+  unsigned out = 0;
+  if (!spec.empty() && spec.front() == 's') {
+    out |= kStageStrength;
+    spec.remove_prefix(1);
+  }
+  if (!spec.empty() && spec.front() == 'l') {
+    out |= kStageLonger;
+    spec.remove_prefix(1);
+  }
+  if (!spec.empty() && spec.front() == 'i') {
+    out |= kStageCaseless;
+    spec.remove_prefix(1);
+  }
+  if (!spec.empty()) return std::nullopt;
+  return out;
+}
+
+std::int8_t pack_stage(const StageParts& p) {
+  if (p.majority == kStageNone && p.longer == kStageNone) return kStageNone;
+  const unsigned majority = p.majority == kStageNone ? kNoMajority : static_cast<unsigned>(p.majority);
+  const unsigned longer = p.longer == kStageNone ? 0u : static_cast<unsigned>(p.longer) + 1;
+  return static_cast<std::int8_t>(static_cast<std::uint8_t>(majority | (p.strength & 3u) << 3 | longer << 5));
+}
+
+StageParts unpack_stage(std::int8_t value) {
+  if (value == kStageNone) return {};
+  const auto b = static_cast<std::uint8_t>(value);
+  StageParts p;
+  if ((b & 7u) != kNoMajority) p.majority = static_cast<std::int8_t>(b & 7u);
+  p.strength = static_cast<std::uint8_t>(b >> 3 & 3u);
+  if ((b >> 5) != 0) p.longer = static_cast<std::int8_t>((b >> 5) - 1);
+  return p;
+}
+
+std::size_t stage_feature_names(std::int8_t value, std::array<std::string_view, 3>& out) {
+  const StageParts p = unpack_stage(value);
+  std::size_t m = 0;
+  if (p.majority >= 0 && p.majority < 5) {
+    out[m++] = kNames[static_cast<std::size_t>(p.majority)];
+    if (p.strength > 0) out[m++] = kStrengthNames[static_cast<std::size_t>(p.majority)][p.strength - 1u];
+  }
+  if (p.longer >= 0 && p.longer < 5) out[m++] = kLongerNames[static_cast<std::size_t>(p.longer)];
+  return m;
+}
+
+namespace {
+
+// The top of `counts` when it is unique and not zero, else kStageNone.
+std::int8_t unique_top(const std::array<std::uint32_t, 5>& counts) {
+  const auto top = std::max_element(counts.begin(), counts.end());
+  if (*top == 0 || std::count(counts.begin(), counts.end(), *top) != 1) return kStageNone;
+  return static_cast<std::int8_t>(top - counts.begin());
+}
+
+// Per token: the type the first pass gave most of the spans of two or more words that hold the
+// token's word (its group) at another position ("Munich" in "Bayern Munich" as ORG); kStageNone
+// on a tie or when there is none.
+std::vector<std::int8_t> longer_types(const std::vector<EntitySpan>& first, const std::vector<std::uint32_t>& group,
+                                      std::size_t groups) {
+  constexpr std::uint32_t kNoGroup = UINT32_MAX;
+  const std::size_t n = group.size();
+  std::vector<std::array<std::uint32_t, 5>> counts(groups, std::array<std::uint32_t, 5>{});
+  std::vector<std::int8_t> own(n, kStageNone), out(n, kStageNone);
+  for (const auto& s : first) {
+    if (s.end - s.begin < 2 || s.end > n) continue;
+    for (std::size_t k = s.begin; k < s.end; ++k) {
+      if (group[k] == kNoGroup) continue;
+      own[k] = stage_value(s.type);
+      ++counts[group[k]][static_cast<std::size_t>(own[k])];
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (group[i] == kNoGroup) continue;
+    std::array<std::uint32_t, 5> others = counts[group[i]];
+    if (own[i] != kStageNone) --others[static_cast<std::size_t>(own[i])];
+    out[i] = unique_top(others);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::int8_t> aggregate_types(const std::vector<std::string_view>& words,
-                                         const std::vector<EntitySpan>& first) {
+                                         const std::vector<EntitySpan>& first, unsigned extras) {
   const std::size_t n = words.size();
   std::vector<std::int8_t> out(n, kStageNone);
   // The first pass's value of each token (kStageO outside its spans).
@@ -38,26 +130,48 @@ std::vector<std::int8_t> aggregate_types(const std::vector<std::string_view>& wo
   std::vector<std::uint32_t> group(n, kNoGroup);
   std::vector<std::array<std::uint32_t, 5>> counts;
   std::unordered_map<std::string_view, std::uint32_t> ids;
+  // With kStageCaseless, the key is the word lower-cased (ASCII), in one buffer the keys view.
+  std::string lowered;
+  std::vector<std::size_t> at;
+  if (extras & kStageCaseless) {
+    for (const std::string_view w : words) {
+      at.push_back(lowered.size());
+      for (const char c : w) lowered += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    at.push_back(lowered.size());
+  }
   for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view w = words[i];
-    if (w.empty() || w[0] < 'A' || w[0] > 'Z') continue;
+    const std::string_view raw = words[i];
+    if (raw.empty() || raw[0] < 'A' || raw[0] > 'Z') continue;
+    const std::string_view w = at.empty() ? raw : std::string_view(lowered).substr(at[i], at[i + 1] - at[i]);
     const auto [it, fresh] = ids.try_emplace(w, static_cast<std::uint32_t>(counts.size()));
     if (fresh) counts.push_back({});
     group[i] = it->second;
     ++counts[it->second][static_cast<std::size_t>(type[i])];
   }
+  const std::vector<std::int8_t> longer =
+      extras & kStageLonger ? longer_types(first, group, counts.size()) : std::vector<std::int8_t>{};
   for (std::size_t i = 0; i < n; ++i) {
     if (group[i] == kNoGroup) continue;
     std::array<std::uint32_t, 5> others = counts[group[i]];
     --others[static_cast<std::size_t>(type[i])];  // the other occurrences only
-    const auto top = static_cast<std::size_t>(std::max_element(others.begin(), others.end()) - others.begin());
-    // A word met once has no other occurrence; a tie at the top says nothing.
-    if (others[top] == 0 || std::count(others.begin(), others.end(), others[top]) != 1) continue;
-    // Nor does a word the first pass split evenly over all its occurrences ("Obama" once a place,
-    // once a person): each occurrence would be told the other's type, and swap.
-    const std::array<std::uint32_t, 5>& all = counts[group[i]];
-    if (std::count(all.begin(), all.end(), *std::max_element(all.begin(), all.end())) != 1) continue;
-    out[i] = static_cast<std::int8_t>(top);
+    StageParts parts;
+    // Not for a surname: a person's name is often part of a firm's or a campaign's ("Trump" of
+    // "The Trump Organization"), and the person read as one would be told the firm's type.
+    if (!longer.empty() && !surnames.count(words[i])) parts.longer = longer[i];
+    // A word met once has no other occurrence; a tie at the top says nothing. Nor does a word the
+    // first pass split evenly over all its occurrences ("Obama" once a place, once a person):
+    // each occurrence would be told the other's type, and swap.
+    const std::int8_t top = unique_top(others);
+    if (top != kStageNone && unique_top(counts[group[i]]) != kStageNone) {
+      parts.majority = top;
+      if (extras & kStageStrength) {
+        std::uint32_t total = 0;
+        for (const auto c : others) total += c;
+        parts.strength = total == 1 ? 1 : others[static_cast<std::size_t>(top)] == total ? 2 : 3;
+      }
+    }
+    out[i] = pack_stage(parts);
   }
   return out;
 }
@@ -153,7 +267,7 @@ std::vector<EntitySpan> decode(const TaggerInput& input, const DocumentFeatures&
   std::vector<float> work;
   std::vector<std::uint8_t> back;
   NameMemory memory;
-  std::uint32_t staged[3];
+  std::uint32_t staged[kMaxStageFeatures];
   std::vector<std::int32_t> local;  // the sentence's sums when p.sums is null
   std::size_t sb = 0, kept_at = 0;
   for (std::size_t si = 0; si < input.sentence_ends.size(); ++si) {
@@ -199,8 +313,14 @@ std::vector<char> sentences_to_redo(const TaggerInput& input, const std::vector<
   std::size_t sb = 0;
   for (std::size_t si = 0; si < input.sentence_ends.size(); ++si) {
     const std::size_t se = std::min(input.sentence_ends[si], stage.size());
-    for (std::size_t i = sb; i < se && !redo[si]; ++i)
-      redo[si] = stage[i] != kStageNone && (own.empty() || stage[i] != own[i]);
+    for (std::size_t i = sb; i < se && !redo[si]; ++i) {
+      if (stage[i] == kStageNone || own.empty()) {
+        redo[si] = stage[i] != kStageNone;
+        continue;
+      }
+      const StageParts p = unpack_stage(stage[i]);
+      redo[si] = (p.majority != kStageNone && p.majority != own[i]) || (p.longer != kStageNone && p.longer != own[i]);
+    }
     sb = std::max(sb, se);
   }
   return redo;
@@ -211,7 +331,8 @@ std::vector<char> sentences_to_redo(const TaggerInput& input, const std::vector<
 std::vector<EntitySpan> Tagger::tag_with(const TaggerInput& input, const FeatureHook& hook) const {
   if (input.words.empty()) return {};
   DocumentFeatures feats;
-  extract_features(input, hook, feats, hook_.sports ? &*hook_.sports : nullptr);
+  extract_features(input, hook, feats, hook_.sports ? &*hook_.sports : nullptr, nullptr,
+                   hook_.context ? &*hook_.context : nullptr);
   // When the second pass tags every sentence, one look-up of each feature gives both passes'
   // weights (merge_models: 14% more extraction CPU than one pass instead of 43%); when it tags a
   // few, it sums its own weights for those alone (as cheap as the merged table, or cheaper).
@@ -226,7 +347,7 @@ std::vector<EntitySpan> Tagger::tag_with(const TaggerInput& input, const Feature
     // second model's training data were labelled.
     std::vector<EntitySpan> first = spans;
     repair_spans(input.words, first, repairs_);
-    const std::vector<std::int8_t> stage = aggregate_types(input.words, first);
+    const std::vector<std::int8_t> stage = aggregate_types(input.words, first, stage_extras_);
     const bool some = which_ != SecondPass::kAll;
     const std::vector<char> redo = some ? sentences_to_redo(input, stage, first, which_) : std::vector<char>{};
     const Pass second = merged ? Pass{*both_, second_->trans, &sums, width, kNumTags, &stage, some ? &redo : nullptr, &spans}
@@ -241,13 +362,14 @@ std::vector<EntitySpan> Tagger::tag(const TaggerInput& input) const { return tag
 
 std::vector<EntitySpan> Tagger::tag(const TokenizedText& text) const { return tag(to_tagger_input(text)); }
 
-Tagger Tagger::with_second_pass(const Tagger& second, SecondPass which) const {
+Tagger Tagger::with_second_pass(const Tagger& second, SecondPass which, unsigned extras) const {
   if (second.hook_.name != hook_.name || second.second_)
     throw std::invalid_argument("NER second pass: trained with the hook '" + second.hook_.name + "', not '" + hook_.name + "'");
   Tagger copy = *this;
   copy.second_ = second.model_;
   copy.both_ = which == SecondPass::kAll ? std::make_shared<const ModelData>(merge_models(*model_, *second.model_)) : nullptr;
   copy.which_ = which;
+  copy.stage_extras_ = extras;
   return copy;
 }
 

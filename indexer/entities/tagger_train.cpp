@@ -111,7 +111,8 @@ std::vector<Prepared> prepare(const std::vector<TrainingDocument>& docs, const T
   for (std::size_t d = 0; d < docs.size(); ++d) {
     const auto input = to_tagger_input(docs[d]);
     extract_features(input, options.hook.hook, df, options.hook.sports ? &*options.hook.sports : nullptr,
-                     docs[d].stage.empty() ? nullptr : &docs[d].stage);
+                     docs[d].stage.empty() ? nullptr : &docs[d].stage,
+                     options.hook.context ? &*options.hook.context : nullptr);
     auto& p = prepared[d];
     p.feats = df.hashes;
     p.offsets = df.offsets;
@@ -269,7 +270,7 @@ std::vector<std::vector<std::int8_t>> jackknife_stages(const std::vector<Trainin
     const Tagger t = train(inner, first).with_repairs(options.repairs);
     for (std::size_t d = b; d < e; ++d) {
       const TaggerInput in = to_tagger_input(docs[d]);
-      out[d] = aggregate_types(in.words, t.tag(in));
+      out[d] = aggregate_types(in.words, t.tag(in), options.stage_extras);
     }
   }
   return out;

@@ -31,6 +31,8 @@ struct TrainOptions {
   NamedHook hook;                 ///< extra features (e.g. gazetteer); recorded in the model
   /// Repairs of the decoded spans for cross_validate's scoring (not part of the model).
   SpanRepairs repairs = default_repairs();
+  /// The aggregation parts a second pass is trained with (aggregate_types' extras; jackknife_stages).
+  unsigned stage_extras = 0;
   /// Called after each epoch with the averaged model so far (for dev curves); may be empty.
   std::function<void(int epoch, const Tagger& averaged)> on_epoch;
 };

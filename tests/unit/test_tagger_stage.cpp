@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -123,7 +124,7 @@ TEST_CASE("tagger stage: the second pass's features are those its model was trai
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (i == 5) sb = 5;
     std::vector<std::uint32_t> tagging(plain.hashes.begin() + plain.offsets[i], plain.hashes.begin() + plain.offsets[i + 1]);
-    std::uint32_t extra[3];
+    std::uint32_t extra[ent::kMaxStageFeatures];
     const std::size_t m = ent::stage_features(stage, i, sb, i < 5 ? 5 : 9, extra);
     added += m;
     tagging.insert(tagging.end(), extra, extra + m);
@@ -182,10 +183,10 @@ TEST_CASE("tagger stage: a two-stage tagger returns the second pass's labels", "
                               const bool spoke = std::find(w.begin(), w.end(), "spoke") != w.end();
                               for (std::size_t i = 0; i < w.size(); ++i)
                                 if (w[i][0] >= 'A' && w[i][0] <= 'Z') out[i].push_back(spoke ? "per" : "org");
-                            }, std::nullopt};
+                            }, std::nullopt, std::nullopt};
   const ent::Tagger first = model(hook, {{hook_feature("per"), {{unit_tag(kPer), 1.0f}}},
                                          {hook_feature("org"), {{unit_tag(kOrg), 1.0f}}}});
-  std::uint32_t org_stage[3];
+  std::uint32_t org_stage[ent::kMaxStageFeatures];
   REQUIRE(ent::stage_features({ent::stage_value(kOrg)}, 0, 0, 1, org_stage) == 1);
   const ent::Tagger second = model(hook, {{hook_feature("org"), {{unit_tag(kOrg), 1.0f}}},
                                           {org_stage[0], {{unit_tag(kOrg), 2.0f}}}});
@@ -211,8 +212,8 @@ TEST_CASE("tagger stage: a two-stage tagger returns the second pass's labels", "
 }
 
 TEST_CASE("tagger stage: a second pass trained with another hook is refused", "[tagger_stage]") {
-  const ent::NamedHook a{"a", [](const std::vector<std::string_view>&, std::vector<std::vector<std::string>>&) {}, std::nullopt};
-  const ent::NamedHook b{"b", a.hook, std::nullopt};
+  const ent::NamedHook a{"a", [](const std::vector<std::string_view>&, std::vector<std::vector<std::string>>&) {}, std::nullopt, std::nullopt};
+  const ent::NamedHook b{"b", a.hook, std::nullopt, std::nullopt};
   CHECK_THROWS_AS(model(a, {}).with_second_pass(model(b, {}), ent::SecondPass::kAll), std::invalid_argument);
 }
 
@@ -250,4 +251,132 @@ TEST_CASE("tagger stage: the shipped tagger reads a surname as the person the do
   const auto first = ent::load_builtin_model(bytes.str());
   REQUIRE(first.ok());
   CHECK(found(text, first.value()) == "MISC Republican; PER Donald Trump; MISC Trump; MISC Trump");
+}
+
+namespace {
+
+// The aggregation values with `extras`, each word's feature names joined by '+', "-" for none.
+std::string aggregated_with(std::string_view text, const std::vector<ent::EntitySpan>& first, unsigned extras) {
+  std::string out;
+  for (const std::int8_t v : ent::aggregate_types(split(text), first, extras)) {
+    if (!out.empty()) out += ' ';
+    std::array<std::string_view, 3> names;
+    const std::size_t m = ent::stage_feature_names(v, names);
+    if (m == 0) out += '-';
+    for (std::size_t k = 0; k < m; ++k) out += (k ? "+" : "") + std::string(names[k]);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("tagger stage: packed aggregation values keep every part, and plain ones stay plain", "[tagger_stage]") {
+  CHECK(ent::pack_stage({}) == ent::kStageNone);
+  CHECK(ent::pack_stage({ent::kStageO, 0, ent::kStageNone}) == ent::kStageO);
+  CHECK(ent::pack_stage({ent::stage_value(kOrg), 0, ent::kStageNone}) == ent::stage_value(kOrg));
+  for (std::int8_t majority = -1; majority < 5; ++majority)
+    for (std::uint8_t strength = 0; strength < 4; ++strength)
+      for (std::int8_t longer = -1; longer < 5; ++longer) {
+        const ent::StageParts parts{majority, majority == ent::kStageNone ? std::uint8_t{0} : strength, longer};
+        CHECK(ent::unpack_stage(ent::pack_stage(parts)) == parts);
+      }
+  CHECK(ent::parse_stage_extras("sl") == (ent::kStageStrength | ent::kStageLonger));
+  CHECK(ent::parse_stage_extras("l") == ent::kStageLonger);
+  CHECK(ent::parse_stage_extras("none") == 0u);
+  CHECK_FALSE(ent::parse_stage_extras("ls").has_value());
+  CHECK_FALSE(ent::parse_stage_extras("x").has_value());
+}
+
+TEST_CASE("tagger stage: the majority's strength says how many others agree", "[tagger_stage]") {
+  // Three ORG and one O: each ORG occurrence sees two ORG and an O (a majority, 3); the O one sees
+  // three ORG (all of one type, 2). A word met twice sees one other (1).
+  CHECK(aggregated_with("Nordbank rose Nordbank fell Nordbank and Nordbank", {{0, 1, kOrg}, {2, 3, kOrg}, {4, 5, kOrg}},
+                        ent::kStageStrength) ==
+        "tsm:ORG+tsm:ORG:3 - tsm:ORG+tsm:ORG:3 - tsm:ORG+tsm:ORG:3 - tsm:ORG+tsm:ORG:2");
+  CHECK(aggregated_with("Oslo and Oslo", {{0, 1, kLoc}, {2, 3, kLoc}}, ent::kStageStrength) ==
+        "tsm:LOC+tsm:LOC:1 - tsm:LOC+tsm:LOC:1");
+  // Without the extra, the plain feature alone.
+  CHECK(aggregated_with("Oslo and Oslo", {{0, 1, kLoc}, {2, 3, kLoc}}, 0) == "tsm:LOC - tsm:LOC");
+}
+
+TEST_CASE("tagger stage: a word inside a longer name elsewhere gets that name's type", "[tagger_stage]") {
+  // "Munich" of "Bayern Munich" (ORG) and a "Munich" alone read as a place: the two occurrences
+  // split evenly (no majority), but the lone one is told the longer name's type.
+  CHECK(aggregated_with("Bayern Munich beat Munich .", {{0, 2, kOrg}, {3, 4, kLoc}}, ent::kStageLonger) ==
+        "- - - tsl:ORG -");
+  // The name's own words are not told their own span's type.
+  CHECK(aggregated_with("Bayern Munich won", {{0, 2, kOrg}}, ent::kStageLonger) == "- - -");
+  // Longer names of two types, one each: a tie says nothing.
+  CHECK(aggregated_with("Bayern Munich , Munich Airport , Munich", {{0, 2, kOrg}, {3, 5, kLoc}}, ent::kStageLonger) ==
+        "- tsl:LOC - tsl:ORG - - -");
+  CHECK(aggregated_with("Bayern Munich , Munich Airport , Munich", {{0, 2, kOrg}, {3, 5, kLoc}}, 0) == "- - - - - - -");
+}
+
+TEST_CASE("tagger stage: a surname is not told the type of the firms named after the person", "[tagger_stage]") {
+  // "Ivanka Trump" a person, "The Trump Organization" twice a firm, "Trump" alone a person. The
+  // "Trump" of the person's name and the one alone would be told the firms' type (the two
+  // longer names of the others); a surname gets none (a person's name is often part of a
+  // firm's). "The" and "Organization" do get it. (Trump's own occurrences split evenly: no
+  // majority.)
+  const std::vector<ent::EntitySpan> first = {{0, 2, kPer}, {3, 6, kOrg}, {7, 10, kOrg}, {11, 12, kPer}};
+  CHECK(aggregated_with("Ivanka Trump , The Trump Organization ; The Trump Organization . Trump", first,
+                        ent::kStageLonger) ==
+        "- - - tsm:ORG+tsl:ORG - tsm:ORG+tsl:ORG - tsm:ORG+tsl:ORG - tsm:ORG+tsl:ORG - -");
+  // Without a person named in full, "Trump" is no surname, and the firms' type reaches it.
+  CHECK(aggregated_with("Trump , The Trump Organization ; The Trump Organization . Trump",
+                        {{0, 1, kPer}, {2, 5, kOrg}, {6, 9, kOrg}, {10, 11, kPer}}, ent::kStageLonger) ==
+        "tsl:ORG - tsm:ORG+tsl:ORG tsl:ORG tsm:ORG+tsl:ORG - tsm:ORG+tsl:ORG tsl:ORG tsm:ORG+tsl:ORG - tsl:ORG");
+}
+
+TEST_CASE("tagger stage: the longer name's type reaches the second pass's features", "[tagger_stage]") {
+  const std::vector<std::string_view> words = split("Bayern Munich beat Munich");
+  const auto stage = ent::aggregate_types(words, {{0, 2, kOrg}, {3, 4, kLoc}}, ent::kStageLonger);
+  std::uint32_t out[ent::kMaxStageFeatures];
+  // The last word's own feature, and the word before it sees it as its right neighbour's.
+  CHECK(ent::stage_features(stage, 3, 0, 4, out) == 1);
+  CHECK(ent::stage_features(stage, 2, 0, 4, out) == 1);
+  CHECK(ent::stage_features(stage, 0, 0, 4, out) == 0);
+}
+
+TEST_CASE("tagger stage: with any case, a headline's capitals join the body's spelling", "[tagger_stage]") {
+  // "JAPAN" of an ALL-CAPS headline, read as no entity, and "Japan" three times as a place.
+  const std::vector<ent::EntitySpan> first = {{3, 4, kLoc}, {6, 7, kLoc}, {8, 9, kLoc}};
+  CHECK(aggregated_with("JAPAN WIN . Japan won , Japan and Japan", first, ent::kStageCaseless) ==
+        "tsm:LOC - - tsm:LOC - - tsm:LOC - tsm:LOC");
+  // By bytes, the headline's word is met once.
+  CHECK(aggregated_with("JAPAN WIN . Japan won , Japan and Japan", first, 0) ==
+        "- - - tsm:LOC - - tsm:LOC - tsm:LOC");
+  CHECK(ent::parse_stage_extras("li") == (ent::kStageLonger | ent::kStageCaseless));
+}
+
+TEST_CASE("tagger stage: a second pass with the longer names' type retags the word alone", "[tagger_stage]") {
+  // The first model reads "Bayern Munich" as an organisation and "Munich" alone as a place; the
+  // second trusts the longer names' type ("tsl:ORG") more than the word alone.
+  const ent::NamedHook hook{"test", [](const std::vector<std::string_view>& w, std::vector<std::vector<std::string>>& out) {
+                              for (std::size_t i = 0; i < w.size(); ++i) {
+                                if (w[i] == "Bayern") out[i].push_back("b");
+                                else if (w[i] == "Munich") out[i].push_back(i > 0 && w[i - 1] == "Bayern" ? "l" : "u");
+                              }
+                            }, std::nullopt, std::nullopt};
+  const std::vector<ent::FeatureWeights> weights = {{hook_feature("b"), {{9, 1.0f}}},  // B-ORG
+                                                    {hook_feature("l"), {{11, 1.0f}}},  // L-ORG
+                                                    {hook_feature("u"), {{unit_tag(kLoc), 1.0f}}}};
+  std::uint32_t longer[ent::kMaxStageFeatures];
+  REQUIRE(ent::stage_features({ent::pack_stage({ent::kStageNone, 0, ent::stage_value(kOrg)})}, 0, 0, 1, longer) == 1);
+  std::vector<ent::FeatureWeights> second_weights = weights;
+  second_weights.push_back({longer[0], {{unit_tag(kOrg), 2.0f}}});
+  const ent::Tagger first = model(hook, weights), second = model(hook, second_weights);
+  const std::vector<std::string_view> words = split("Bayern Munich won . Munich lost .");
+  const ent::TaggerInput input{words, {4, 7}};
+  CHECK(spans_of(words, first.tag(input)) == "ORG Bayern@0; LOC Munich@4");
+  // Without the extra the two Munichs split evenly: no feature, no sentence tagged again.
+  CHECK(spans_of(words, first.with_second_pass(second, ent::SecondPass::kDisagreeing).tag(input)) ==
+        "ORG Bayern@0; LOC Munich@4");
+  CHECK(spans_of(words, first.with_second_pass(second, ent::SecondPass::kDisagreeing, ent::kStageLonger).tag(input)) ==
+        "ORG Bayern@0; ORG Munich@4");
+}
+
+TEST_CASE("tagger stage: the built-in second pass aggregates as ner2.model was trained", "[tagger_stage]") {
+  // scripts/train-ner.sh trains ner2.model with --stage-extras li.
+  CHECK(ent::Tagger::instance().stage_extras() == (ent::kStageLonger | ent::kStageCaseless));
 }
