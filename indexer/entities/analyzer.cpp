@@ -371,6 +371,18 @@ bool numbered_part(const TokenizedText& tt, const std::vector<std::string_view>&
          std::all_of(next.text.begin(), next.text.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L'; });
 }
 
+// "the Biden administration", "the Obama presidency": a one-word place or organisation that no
+// table knows as a place, before "administration" or "presidency", is the president it names.
+bool names_a_presidency(const TokenizedText& tt, const std::vector<std::string_view>& words, const EntitySpan& span,
+                        const Gazetteer& gaz) {
+  static constexpr const char* kNext[] = {"administration", "presidency"};
+  if (span.end - span.begin != 1 || span.end >= tt.tokens.size() || span.end >= words.size()) return false;
+  if (span.type != EntityType::kLoc && span.type != EntityType::kOrg) return false;
+  if (!lower_in(words[span.end], kNext)) return false;
+  const std::string_view w = words[span.begin];
+  return !countries::lookup(w) && !gaz.city(w) && !gaz.region(w) && !gaz.metonym_country(w);
+}
+
 // Builds a mention from a tagger span, or nothing when the span is not worth a facet. Names in
 // ALL-CAPS sentences (headlines, datelines) are title-cased; elsewhere they keep their case.
 std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<std::string_view>& words,
@@ -385,6 +397,7 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
                   words.begin() + static_cast<std::ptrdiff_t>(span.end), caseless_script))
     return std::nullopt;
   if (span.end - span.begin == 1 && names_platform(words[span.begin])) span.type = EntityType::kOrg;
+  if (names_a_presidency(tt, words, span, gaz)) span.type = EntityType::kPer;
   if (span.type == EntityType::kPer) span = person_span(tt, words, span, gaz);
   // A part of the world is a place whatever else the tagger called it ("Latin America" as MISC).
   if (span.type == EntityType::kMisc && span.end - span.begin >= 2 && names_world_region(words[span.end - 1]))
