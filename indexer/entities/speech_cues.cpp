@@ -483,7 +483,9 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
   std::size_t s = floor;
   // "When Trump suggested ..., Rubio fired back:": a subordinate clause in front holds no
   // subject of the main verb; start after its comma.
-  if (s < limit && is_word(s) && in(kSubordinators, word(s))) {
+  // "As Blumenthal spoke, the NRA was ...": "As" opens such a clause too (a cue of its own, "As
+  // Amar put it,", is read before this rule).
+  if (s < limit && is_word(s) && (in(kSubordinators, word(s)) || word(s) == "As")) {
     std::size_t c = s;
     while (c < limit && !is_punct(c, ",")) ++c;
     if (c + 1 < limit) s = c + 1;
@@ -492,7 +494,8 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
   while (s < limit) {
     std::size_t b = s;
     while (b < limit && is_word(b) && outside(b) &&
-           ((in(kCapFunction, word(b)) && !in(kPronouns, word(b))) || in(kBetween, word(b)))) {
+           ((in(kCapFunction, word(b)) && !in(kPronouns, word(b))) || in(kBetween, word(b)) ||
+            (word(b) == "the" && b + 1 < limit && is_cap(b + 1)))) {
       ++b;
     }
     if (b < limit && is_word(b) && in(kPronouns, word(b)) && b + 1 < limit && is_word(b + 1) &&

@@ -429,3 +429,25 @@ TEST_CASE("speech cues: an infinitive speech verb speaks for the subject of its 
   add_mentions(org, paper, "Brookings Institution", "Brookings Institution", MentionType::kOrg);
   CHECK(single_source(paper, org) == "name Brookings Institution");
 }
+
+TEST_CASE("speech cues: the subject of a sentence opening with an 'As' clause stands after its comma",
+          "[speech_cues][quotes]") {
+  // "As Blumenthal spoke" holds no subject of the main clause: the NRA is the one whipping.
+  const std::string nra =
+      "As Richard Blumenthal spoke, the NRA was going into overdrive, whipping lawmakers against "
+      "\"any and all gun control.\"";
+  std::vector<Mention> mentions = persons_in(nra, {"Richard Blumenthal"});
+  add_mentions(mentions, nra, "NRA", "NRA", MentionType::kOrg);
+  CHECK(single_source(nra, mentions) == "name NRA");
+}
+
+TEST_CASE("speech cues: a name after a lower-case 'the' opens its sentence as its subject",
+          "[speech_cues][quotes]") {
+  const std::string board =
+      "As if addressing him directly, the Illinois Board of Elections was conclusive in its "
+      "findings: \"Further discussion on this issue is unnecessary.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, board, "Illinois Board of Elections", "Illinois Board of Elections",
+               MentionType::kOrg);
+  CHECK(single_source(board, mentions) == "name Illinois Board of Elections");
+}
