@@ -524,7 +524,9 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
       while (r < limit && r - e < 4 && role(r)) ++r;
       std::size_t n = r;
       while (n < limit && n - r < 5 && is_cap(n) && outside(n)) ++n;
-      if (r > e && n > r) e = n;
+      // A possessive ends no subject: "Libertarian presidential candidate Gary Johnson's doctor
+      // is calling the candidate \"...\"" is the doctor's.
+      if (r > e && n > r && strip_possessive(word(n - 1)) == word(n - 1)) e = n;
     }
     // The name must be one the article knows ("Kicking off the day, ..." is no subject).
     const bool known = e > b && names_someone({toks_[b].b, toks_[e - 1].e});

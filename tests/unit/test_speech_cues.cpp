@@ -388,6 +388,11 @@ TEST_CASE("speech cues: a description in front of a name leaves the name the sen
       "Shortly after Murphy's call ended, the campaign sent out a release saying Murphy owes "
       "\"Florida an explanation for his votes.\"";
   CHECK(single_source(intro, persons_in(intro, {"Murphy"})) != "name Murphy");
+  // A possessive name is the possessor, not the subject.
+  const std::string doctor =
+      "Libertarian presidential candidate Gary Johnson's doctor is calling the candidate "
+      "\"extremely physically fit.\"";
+  CHECK(single_source(doctor, persons_in(doctor, {"Gary Johnson"})) != "name Gary Johnson");
 }
 
 TEST_CASE("speech cues: in the passive the one asked is not the speaker", "[speech_cues][quotes]") {
