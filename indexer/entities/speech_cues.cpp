@@ -281,6 +281,11 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
     // "Sanders was asked by host Bill Maher, \"...\"": in the passive the subject is the one
     // spoken to; the speaker is the agent after "by", or nobody the sentence names.
     if (k > floor && is_word(k - 1) && in(kBeForms, word(k - 1)) && word(k).ends_with("ed")) {
+      // Unless the passive is reported by an earlier speech verb of the sentence ("The
+      // spokeswoman said the leave was agreed by an advisor \"...\""): that verb is the cue.
+      bool reported = false;
+      for (std::size_t j = floor; j + 1 < k && !reported; ++j) reported = is_speech_verb(j);
+      if (reported) continue;
       return passive_agent(k, open);
     }
     Attribution a = subject_before(infinitive_head(k, floor), floor);
@@ -409,6 +414,19 @@ std::size_t Attributor::described_subject_end(std::size_t s, std::size_t limit) 
   return verb_like(g) || is_trailing_verb(g) || present || copula ? f : s;
 }
 
+// Whether token `b` is a lower-case "the" before a name that a verb follows ("the NRA was
+// going", "the Illinois Board of Elections was", "the Hollywood columnist Louella Parsons had
+// written"), not a description's modifier ("the Tory leader will argue").
+bool Attributor::the_name(std::size_t b, std::size_t limit) const {
+  if (word(b) != "the" || b + 1 >= limit || !is_cap(b + 1)) return false;
+  std::size_t e = b + 1;
+  while (e < limit && is_cap(e) && outside(e)) ++e;
+  // Role words may stand between it and a name ("the Hollywood columnist Louella Parsons").
+  std::size_t r = e;
+  while (r < limit && r - e < 4 && role_word(r)) ++r;
+  return r < limit && (r == e || is_cap(r));
+}
+
 // How many commas of introductory phrases sentence_subject looks past for the subject.
 constexpr std::size_t kIntroCommas = 3;
 
@@ -495,7 +513,7 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
     std::size_t b = s;
     while (b < limit && is_word(b) && outside(b) &&
            ((in(kCapFunction, word(b)) && !in(kPronouns, word(b))) || in(kBetween, word(b)) ||
-            (word(b) == "the" && b + 1 < limit && is_cap(b + 1)))) {
+            the_name(b, limit))) {
       ++b;
     }
     if (b < limit && is_word(b) && in(kPronouns, word(b)) && b + 1 < limit && is_word(b + 1) &&

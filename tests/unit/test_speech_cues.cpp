@@ -404,6 +404,10 @@ TEST_CASE("speech cues: in the passive the one asked is not the speaker", "[spee
       "In an interview published online Wednesday, Donald Trump was asked, \"What is the most "
       "dangerous place in the world you have been to?\"";
   CHECK(single_source(asked, persons_in(asked, {"Donald Trump"})) == "-");
+  // A passive inside what an earlier verb of the sentence reports leaves that verb the cue.
+  CHECK(single_source("The executive spokeswoman said the leave was agreed by a psychiatric advisor "
+                      "\"in conjunction with officials on behalf of ministers\".",
+                      {}) == "The executive spokeswoman");
   // The active voice still names its subject.
   const std::string active = "Donald Trump asked, \"What is the most dangerous place?\"";
   CHECK(single_source(active, persons_in(active, {"Donald Trump"})) == "name Donald Trump");
@@ -455,4 +459,11 @@ TEST_CASE("speech cues: a name after a lower-case 'the' opens its sentence as it
   add_mentions(mentions, board, "Illinois Board of Elections", "Illinois Board of Elections",
                MentionType::kOrg);
   CHECK(single_source(board, mentions) == "name Illinois Board of Elections");
+  // A name that modifies a description is no subject: "the Tory leader" is no "Tory".
+  const std::string leader =
+      "But the Tory leader will argue against positive discrimination saying it is \"outdated and "
+      "unjust\".";
+  std::vector<Mention> tory;
+  add_mentions(tory, leader, "Tory", "Tory", MentionType::kOrg);
+  CHECK(single_source(leader, tory) != "name Tory");
 }
