@@ -173,6 +173,9 @@ class Attributor {
   Attribution own_sentence_subject(const RawQuote& q, std::size_t q_index);
   std::size_t sentence_floor(std::size_t open, std::size_t q_index) const;
   bool naming_cue(std::size_t k, std::size_t open) const;
+  Attribution passive_agent(std::size_t k, std::size_t open);
+  std::size_t infinitive_head(std::size_t k, std::size_t floor) const;
+  bool the_name(std::size_t b, std::size_t limit) const;
   Attribution sentence_subject(std::size_t floor, std::size_t limit);
   bool appositive_verb(std::size_t c, std::size_t limit) const;
   Attribution absolute_subject(std::size_t floor, std::size_t k);

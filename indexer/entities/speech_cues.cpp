@@ -222,6 +222,11 @@ Attribution Attributor::trailing(const RawQuote& q) {
     if (is_after_quote_verb(v)) {
       Attribution a = subject_before(v, k);
       if (a.decided) return a;
+      // "\"...?\" a Democratic staffer in the room wondered": a described Source may go on past
+      // its head before the verb, as after it (described_np_end).
+      if (const std::size_t f = described_np_end(k, v); f > k && f < v && in(kPostModifiers, lower(word(f)))) {
+        return analyse_np(k, f, v);
+      }
       return {};
     }
     if (is_word(v) && in(kParticiples, word(v))) return {};
@@ -267,9 +272,27 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
                             (k + 2 == open && (is_punct(k + 1, ":") || is_punct(k + 1, ","))));
     // "As Akhil Amar put it, "..."": "put it" is a speech verb.
     const bool put_it = word(k) == "put" && k + 1 < open && word(k + 1) == "it" && outside(k);
-    if (!is_speech_verb(k) && !continued && !put_it && !naming_cue(k, open)) continue;
-    Attribution a = subject_before(k, floor);
-    if (a.decided) return a;
+    // "his wife whispered to him:", "The headline reads:": verbs that report words only right
+    // after a quotation do so right before its colon too.
+    const bool before_colon = is_word(k) && outside(k) &&
+                              (in(kTrailingOnlyVerbs, word(k)) || in(kTrailingInvertingVerbs, word(k))) &&
+                              is_punct(open - 1, ":") && open - k <= 4 && commas_before_[open] == commas_before_[k];
+    if (!is_speech_verb(k) && !continued && !put_it && !before_colon && !naming_cue(k, open)) continue;
+    // "Sanders was asked by host Bill Maher, \"...\"": in the passive the subject is the one
+    // spoken to; the speaker is the agent after "by", or nobody the sentence names.
+    if (k > floor && is_word(k - 1) && in(kBeForms, word(k - 1)) && word(k).ends_with("ed")) {
+      // Unless the passive is reported by an earlier speech verb of the sentence ("The
+      // spokeswoman said the leave was agreed by an advisor \"...\""): that verb is the cue.
+      bool reported = false;
+      for (std::size_t j = floor; j + 1 < k && !reported; ++j) reported = is_speech_verb(j);
+      if (reported) continue;
+      return passive_agent(k, open);
+    }
+    Attribution a = subject_before(infinitive_head(k, floor), floor);
+    if (a.decided) {
+      a.cue = Span{toks_[k].b, toks_[k].e};
+      return a;
+    }
     if (word(k) == "said" || word(k) == "says") {
       // "..., said X, "..."": inverted before the quotation.
       Attribution b = np_after(k, open);
@@ -286,6 +309,35 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
     return sentence_subject(floor, open - 1);
   }
   return {};
+}
+
+// The finite verb whose subject speaks through the infinitive speech verb at `k`: "The email
+// went on to say:", "a paper ... had this to say about ...:", "Trump was prompted to say,"; `k`
+// itself when it is no such infinitive.
+std::size_t Attributor::infinitive_head(std::size_t k, std::size_t floor) const {
+  static constexpr auto kHeads = std::to_array<std::string_view>(
+      {"went", "goes", "go", "had", "has", "have", "was", "is", "continued", "continues"});
+  if (k < floor + 2 || !is_word(k - 1) || word(k - 1) != "to") return k;
+  for (std::size_t j = k - 1; j > floor && k - j <= 3; --j) {
+    if (is_word(j - 1) && in(kHeads, word(j - 1))) return j - 1;
+  }
+  return k;
+}
+
+// The agent of a passive speech verb at `k` before the quotation opening at `open` ("was asked
+// by host Bill Maher, who ...,"): the name after "by", else a decided quotation without speaker.
+Attribution Attributor::passive_agent(std::size_t k, std::size_t open) {
+  if (k + 2 < open && is_word(k + 1) && word(k + 1) == "by") {
+    Attribution a = np_after(k + 1, open);
+    if (a.decided) {
+      a.cue = Span{toks_[k].b, toks_[k].e};
+      return a;
+    }
+  }
+  Attribution none;
+  none.decided = true;
+  none.cue = Span{toks_[k].b, toks_[k].e};
+  return none;
 }
 
 // Whether token `k` is a naming verb (kNamingVerbs) that introduces the quotation opening at
@@ -362,6 +414,19 @@ std::size_t Attributor::described_subject_end(std::size_t s, std::size_t limit) 
   return verb_like(g) || is_trailing_verb(g) || present || copula ? f : s;
 }
 
+// Whether token `b` is a lower-case "the" before a name that a verb follows ("the NRA was
+// going", "the Illinois Board of Elections was", "the Hollywood columnist Louella Parsons had
+// written"), not a description's modifier ("the Tory leader will argue").
+bool Attributor::the_name(std::size_t b, std::size_t limit) const {
+  if (word(b) != "the" || b + 1 >= limit || !is_cap(b + 1)) return false;
+  std::size_t e = b + 1;
+  while (e < limit && is_cap(e) && outside(e)) ++e;
+  // Role words may stand between it and a name ("the Hollywood columnist Louella Parsons").
+  std::size_t r = e;
+  while (r < limit && r - e < 4 && role_word(r)) ++r;
+  return r < limit && (r == e || is_cap(r));
+}
+
 // How many commas of introductory phrases sentence_subject looks past for the subject.
 constexpr std::size_t kIntroCommas = 3;
 
@@ -384,9 +449,16 @@ Attribution Attributor::name_before_colon(std::size_t floor, std::size_t colon) 
 
 bool Attributor::names_someone(Span run) const {
   const auto found = overlapping(run);
-  return std::any_of(found.begin(), found.end(), [](const Mention* m) {
-           return m->type == MentionType::kPerson || m->type == MentionType::kOrg;
-         }) || text_name_overlaps(run);
+  if (std::any_of(found.begin(), found.end(), [](const Mention* m) {
+        return m->type == MentionType::kPerson || m->type == MentionType::kOrg;
+      }) || text_name_overlaps(run)) {
+    return true;
+  }
+  // A surname alone that the tagger left untagged in this sentence ("Trump leaned in and
+  // boomed:") names the article's person of that surname, as named_speaker reads it.
+  const std::string_view text = t_.substr(run.start, run.end - run.start);
+  const std::size_t sp = text.find_last_of(" \t\n");
+  return person_by_surname_.count(strip_possessive(sp == std::string_view::npos ? text : text.substr(sp + 1))) > 0;
 }
 
 // The subject of an absolute construction whose participle is token `k`: a name the article
@@ -429,7 +501,9 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
   std::size_t s = floor;
   // "When Trump suggested ..., Rubio fired back:": a subordinate clause in front holds no
   // subject of the main verb; start after its comma.
-  if (s < limit && is_word(s) && in(kSubordinators, word(s))) {
+  // "As Blumenthal spoke, the NRA was ...": "As" opens such a clause too (a cue of its own, "As
+  // Amar put it,", is read before this rule).
+  if (s < limit && is_word(s) && (in(kSubordinators, word(s)) || word(s) == "As")) {
     std::size_t c = s;
     while (c < limit && !is_punct(c, ",")) ++c;
     if (c + 1 < limit) s = c + 1;
@@ -438,7 +512,8 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
   while (s < limit) {
     std::size_t b = s;
     while (b < limit && is_word(b) && outside(b) &&
-           ((in(kCapFunction, word(b)) && !in(kPronouns, word(b))) || in(kBetween, word(b)))) {
+           ((in(kCapFunction, word(b)) && !in(kPronouns, word(b))) || in(kBetween, word(b)) ||
+            the_name(b, limit))) {
       ++b;
     }
     if (b < limit && is_word(b) && in(kPronouns, word(b)) && b + 1 < limit && is_word(b + 1) &&
@@ -454,15 +529,25 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
       if (!(e > b && e + 1 < limit && e - b < 7 && word(e) == "of" && is_cap(e + 1) && outside(e + 1))) break;
       ++e;
     }
+    // A description in front of the name: "Republican presidential front-runner Donald Trump is
+    // insisting", "Band member Flea shared the news, writing".
+    if (e > b) {
+      std::size_t r = e;
+      // ("Priebus later Thursday told", "Shortly after Murphy's call ended" are no descriptions.)
+      auto role = [&](std::size_t k) {
+        if (!role_word(k)) return false;
+        const std::string w = lower(word(k));
+        return !in(kBetween, w) && !in(kClauseOpeners, w) && w != "under" && w != "over";
+      };
+      while (r < limit && r - e < 4 && role(r)) ++r;
+      std::size_t n = r;
+      while (n < limit && n - r < 5 && is_cap(n) && outside(n)) ++n;
+      // A possessive ends no subject: "Libertarian presidential candidate Gary Johnson's doctor
+      // is calling the candidate \"...\"" is the doctor's.
+      if (r > e && n > r && strip_possessive(word(n - 1)) == word(n - 1)) e = n;
+    }
     // The name must be one the article knows ("Kicking off the day, ..." is no subject).
-    const Span run = e > b ? Span{toks_[b].b, toks_[e - 1].e} : Span{};
-    const auto found = overlapping(run);
-    const bool known =
-        std::any_of(found.begin(), found.end(),
-                    [](const Mention* m) {
-                      return m->type == MentionType::kPerson || m->type == MentionType::kOrg;
-                    }) ||
-        text_name_overlaps(run);
+    const bool known = e > b && names_someone({toks_[b].b, toks_[e - 1].e});
     // Party and state in brackets between the name and its verb: "Sen. Bernie Sanders (I-Vt.)
     // on Saturday criticized ...".
     std::size_t v = e;

@@ -284,6 +284,21 @@ TEST_CASE("attribution: a described Source after its verb may go on past its hea
   CHECK(description("\"It is over,\" said a spokesman for the buyer.") == "a spokesman");
 }
 
+TEST_CASE("attribution: a described Source before its verb may go on past its head",
+          "[attribution][quotes]") {
+  auto description = [](const std::string& text) {
+    const auto quotes = find_quotes(text, {});
+    REQUIRE(quotes.size() == 1);
+    CHECK_FALSE(quotes[0].speaker);
+    return quotes[0].speaker_description.value_or("-");
+  };
+  CHECK(description("\"Who will be the next attorney general?\" a Democratic staffer in the room "
+                    "wondered.") == "a Democratic staffer");
+  CHECK(description("\"Trump can't handle it,\" a voice-over in the ad says.") == "a voice-over");
+  // Without a speech verb the words after the quotation name nobody.
+  CHECK(description("\"Girl Power\" signs in the hall went up.") == "-");
+}
+
 TEST_CASE("attribution: what a described Source is not", "[attribution][quotes]") {
   auto quote = [](const std::string& text) {
     const auto quotes = find_quotes(text, {});

@@ -345,3 +345,125 @@ TEST_CASE("speech cues: verbs that report words only right after a quotation", "
   // Before a quotation such a verb is no cue: the signs do not speak.
   CHECK(source("The protesters' signs read \"go home.\"") == "-");
 }
+
+namespace {
+// Who said the one quotation of `text`: "name X", its description, or "-".
+std::string single_source(const std::string& text, const std::vector<Mention>& mentions) {
+  const auto quotes = find_quotes(text, mentions);
+  REQUIRE(quotes.size() == 1);
+  if (quotes[0].speaker) return "name " + *quotes[0].speaker;
+  return quotes[0].speaker_description.value_or("-");
+}
+
+std::vector<Mention> persons_in(const std::string& text, const std::vector<std::string>& names) {
+  std::vector<Mention> mentions;
+  for (const std::string& n : names) add_mentions(mentions, text, n, n);
+  return mentions;
+}
+}  // namespace
+
+TEST_CASE("speech cues: a surname the tagger left untagged names the article's person",
+          "[speech_cues][quotes]") {
+  // Only the full name is a mention: "Trump" of the second sentence is known by its surname.
+  const std::string text =
+      "Donald Trump spoke in Ohio.\n\nTrump leaned in and boomed: \"Let's defeat her in November.\"";
+  CHECK(single_source(text, persons_in(text, {"Donald Trump"})) == "name Donald Trump");
+  // A capitalised word that is no person's surname stays nobody.
+  const std::string other =
+      "Donald Trump spoke in Ohio.\n\nSunday leaned in and boomed: \"Let's defeat her in November.\"";
+  CHECK(single_source(other, persons_in(other, {"Donald Trump"})) == "-");
+}
+
+TEST_CASE("speech cues: a description in front of a name leaves the name the sentence's subject",
+          "[speech_cues][quotes]") {
+  const std::string statement =
+      "Republican presidential nominee Donald Trump issued the following statement: \"Our prayers "
+      "are with all those affected.\"";
+  CHECK(single_source(statement, persons_in(statement, {"Donald Trump"})) == "name Donald Trump");
+  const std::string band =
+      "Band member Flea shared the news on social media, writing \"We are playing for Bernie.\"";
+  CHECK(single_source(band, persons_in(band, {"Flea"})) == "name Flea");
+  // An adverb or a conjunction ending like a role noun ("later", "after") is no description.
+  const std::string intro =
+      "Shortly after Murphy's call ended, the campaign sent out a release saying Murphy owes "
+      "\"Florida an explanation for his votes.\"";
+  CHECK(single_source(intro, persons_in(intro, {"Murphy"})) != "name Murphy");
+  // A possessive name is the possessor, not the subject.
+  const std::string doctor =
+      "Libertarian presidential candidate Gary Johnson's doctor is calling the candidate "
+      "\"extremely physically fit.\"";
+  CHECK(single_source(doctor, persons_in(doctor, {"Gary Johnson"})) != "name Gary Johnson");
+}
+
+TEST_CASE("speech cues: in the passive the one asked is not the speaker", "[speech_cues][quotes]") {
+  const std::string maher =
+      "Bernie Sanders was asked by host Bill Maher, who is supporting Sanders, \"Are you tired of "
+      "hearing about the emails?\"";
+  CHECK(single_source(maher, persons_in(maher, {"Bernie Sanders", "Bill Maher"})) == "name Bill Maher");
+  const std::string asked =
+      "In an interview published online Wednesday, Donald Trump was asked, \"What is the most "
+      "dangerous place in the world you have been to?\"";
+  CHECK(single_source(asked, persons_in(asked, {"Donald Trump"})) == "-");
+  // A passive inside what an earlier verb of the sentence reports leaves that verb the cue.
+  CHECK(single_source("The executive spokeswoman said the leave was agreed by a psychiatric advisor "
+                      "\"in conjunction with officials on behalf of ministers\".",
+                      {}) == "The executive spokeswoman");
+  // The active voice still names its subject.
+  const std::string active = "Donald Trump asked, \"What is the most dangerous place?\"";
+  CHECK(single_source(active, persons_in(active, {"Donald Trump"})) == "name Donald Trump");
+}
+
+TEST_CASE("speech cues: verbs that report words only after a quotation do so before its colon",
+          "[speech_cues][quotes]") {
+  const std::string wife =
+      "As the crowd cheered Sanders, Robert Costa reported, his wife whispered to him: \"They're "
+      "still with you.\"";
+  CHECK(single_source(wife, persons_in(wife, {"Robert Costa", "Sanders"})) == "his wife");
+  CHECK(single_source("The headline reads: \"Repeat after me: all is well.\"", {}) == "The headline");
+  // Not without the colon: "The protesters' signs read \"go home.\"" reports no words.
+  CHECK(single_source("The signs read \"go home\" all day.", {}) == "-");
+}
+
+TEST_CASE("speech cues: an infinitive speech verb speaks for the subject of its finite verb",
+          "[speech_cues][quotes]") {
+  CHECK(single_source("The email goes on to say: \"Trump wants to write racism into law.\"", {}) ==
+        "The email");
+  const std::string prompted =
+      "The debate was so subdued that Mr. Trump was prompted to say, \"It is very civil up here.\"";
+  CHECK(single_source(prompted, persons_in(prompted, {"Trump"})) == "name Trump");
+  const std::string paper =
+      "Likewise, a paper from the Brookings Institution had this to say about the plan: \"Families "
+      "from the top would receive more.\"";
+  std::vector<Mention> org;
+  add_mentions(org, paper, "Brookings Institution", "Brookings Institution", MentionType::kOrg);
+  CHECK(single_source(paper, org) == "name Brookings Institution");
+}
+
+TEST_CASE("speech cues: the subject of a sentence opening with an 'As' clause stands after its comma",
+          "[speech_cues][quotes]") {
+  // "As Blumenthal spoke" holds no subject of the main clause: the NRA is the one whipping.
+  const std::string nra =
+      "As Richard Blumenthal spoke, the NRA was going into overdrive, whipping lawmakers against "
+      "\"any and all gun control.\"";
+  std::vector<Mention> mentions = persons_in(nra, {"Richard Blumenthal"});
+  add_mentions(mentions, nra, "NRA", "NRA", MentionType::kOrg);
+  CHECK(single_source(nra, mentions) == "name NRA");
+}
+
+TEST_CASE("speech cues: a name after a lower-case 'the' opens its sentence as its subject",
+          "[speech_cues][quotes]") {
+  const std::string board =
+      "As if addressing him directly, the Illinois Board of Elections was conclusive in its "
+      "findings: \"Further discussion on this issue is unnecessary.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, board, "Illinois Board of Elections", "Illinois Board of Elections",
+               MentionType::kOrg);
+  CHECK(single_source(board, mentions) == "name Illinois Board of Elections");
+  // A name that modifies a description is no subject: "the Tory leader" is no "Tory".
+  const std::string leader =
+      "But the Tory leader will argue against positive discrimination saying it is \"outdated and "
+      "unjust\".";
+  std::vector<Mention> tory;
+  add_mentions(tory, leader, "Tory", "Tory", MentionType::kOrg);
+  CHECK(single_source(leader, tory) != "name Tory");
+}
