@@ -409,6 +409,36 @@ bool sports_document(const ent::TrainingDocument& d) {
   return kSports.count(w) > 0;
 }
 
+// --org-errors: the shape of a boundary error (issue 19, sixth round). `span` is the error (gold
+// or predicted), `other` the spans of the other side; shapes read as the prediction against gold:
+// "extra at end" ("NATO Allies" for "NATO"), "extra at start", "cut at end", "cut at start" (a
+// word of the name missing; "cut at connector" when the missing part starts or ends at "of",
+// "and", "&", "for", "de"; "designator missing" when the missing word is "Inc", "Corp", ...),
+// "names run together" (one prediction over several gold names), "split" (one gold name in
+// several predictions), "other" (both ends wrong).
+std::string boundary_shape(const std::vector<std::string>& words, const ent::EntitySpan& span, bool gold_side,
+                           const std::vector<ent::EntitySpan>& other) {
+  static const std::set<std::string> kConnectors = {"of", "and", "&", "for", "de", "du", "des", "la", "the"};
+  static const std::set<std::string> kDesignators = {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.",
+                                                     "Plc", "PLC", "plc", "AG", "SA", "S.A.", "NV", "N.V.", "Group",
+                                                     "Corporation", "Company", "Holdings", "Bhd", "GmbH", "Cos"};
+  std::vector<ent::EntitySpan> over;
+  for (const auto& o : other)
+    if (o.begin < span.end && span.begin < o.end) over.push_back(o);
+  if (over.size() >= 2) return gold_side ? "split" : "names run together";
+  const ent::EntitySpan& g = gold_side ? span : over.front();
+  const ent::EntitySpan& p = gold_side ? over.front() : span;
+  auto cut = [&](std::size_t from, std::size_t to, bool at_end) {  // gold words [from, to) missing
+    if (to - from == 1 && kDesignators.count(words[from])) return std::string("designator missing");
+    const std::string& edge = at_end ? words[from] : words[to - 1];
+    if (kConnectors.count(edge)) return std::string("cut at connector");
+    return std::string(at_end ? "cut at end" : "cut at start");
+  };
+  if (p.begin == g.begin) return p.end > g.end ? "extra at end" : cut(p.end, g.end, true);
+  if (p.end == g.end) return p.begin < g.begin ? "extra at start" : cut(g.begin, p.begin, false);
+  return "other";
+}
+
 void count_org_errors(const ent::TrainingDocument& d, const std::vector<ent::EntitySpan>& pred,
                       const std::unordered_set<std::string>& seen, OrgErrors& out) {
   auto text = [&](const ent::EntitySpan& s) {
@@ -427,12 +457,23 @@ void count_org_errors(const ent::TrainingDocument& d, const std::vector<ent::Ent
       ++out.counts[key];
     ++out.names[kind][text(s)];
   };
+  // A boundary error by shape, named "error text <- other side's overlapping text".
+  auto boundary = [&](const std::string& shape, const ent::EntitySpan& s, const std::vector<ent::EntitySpan>& other) {
+    const std::size_t n = s.end - s.begin;
+    ++out.counts["boundary " + shape];
+    ++out.counts["boundary " + shape + (n == 1 ? " one-word" : " multi-word")];
+    std::string with;
+    for (const auto& o : other)
+      if (o.begin < s.end && s.begin < o.end) with += (with.empty() ? "" : " + ") + text(o);
+    ++out.names["boundary " + shape][text(s) + " <- " + with];
+  };
   for (const auto& g : d.entities) {
     if (g.type != ent::EntityType::kOrg || std::find(pred.begin(), pred.end(), g) != pred.end()) continue;
     const auto same = std::find_if(pred.begin(), pred.end(), [&](const auto& p) { return p.begin == g.begin && p.end == g.end; });
     const bool over = std::any_of(pred.begin(), pred.end(), [&](const auto& p) { return overlaps(p, g); });
     if (same != pred.end()) add(std::string("gold ORG tagged ") + ent::to_string(same->type), g);
     else add(over ? "gold ORG, wrong boundary" : "gold ORG missed", g);
+    if (same == pred.end() && over) boundary(boundary_shape(d.words, g, true, pred), g, pred);
   }
   for (const auto& p : pred) {
     if (p.type != ent::EntityType::kOrg || std::find(d.entities.begin(), d.entities.end(), p) != d.entities.end()) continue;
@@ -440,6 +481,7 @@ void count_org_errors(const ent::TrainingDocument& d, const std::vector<ent::Ent
     const bool over = std::any_of(d.entities.begin(), d.entities.end(), [&](const auto& g) { return overlaps(p, g); });
     if (same != d.entities.end()) add(std::string("ORG for gold ") + ent::to_string(same->type), p);
     else add(over ? "ORG, wrong boundary" : "ORG spurious", p);
+    if (same == d.entities.end() && over) boundary(boundary_shape(d.words, p, false, d.entities), p, d.entities);
   }
 }
 
@@ -452,6 +494,41 @@ void print_org_errors(const OrgErrors& e) {
     std::string list;
     for (std::size_t i = 0; i < top.size() && i < 25; ++i) list += fmt::format("{}{} ({})", i ? ", " : "", top[i].second, top[i].first);
     fmt::print("org-error names\t{}\t{}\n", kind, list);
+  }
+}
+
+// --two-stage --repair A,B,...: the shipped variant (second pass on the disagreeing sentences)
+// scored with each repair spec on one fold (the repairs act on both passes' spans, so the
+// aggregation reads them too); appends PER/LOC/ORG and ORG F1 to each spec's row.
+void score_repairs_two_stage(const std::vector<ent::TrainingDocument>& docs, std::size_t b, std::size_t e,
+                             const ent::Tagger& t1, const ent::Tagger& t2, const Options& o,
+                             std::vector<std::vector<std::array<double, 2>>>& rows) {
+  rows.resize(o.repairs.size());
+  for (std::size_t r = 0; r < o.repairs.size(); ++r) {
+    const ent::Tagger t = t1.with_repairs(o.repairs[r]).with_second_pass(t2, ent::SecondPass::kDisagreeing,
+                                                                            o.train_options.stage_extras);
+    Eval ev;
+    for (std::size_t d = b; d < e; ++d) ent::score_spans(docs[d].entities, t.tag(ent::to_tagger_input(docs[d])), ev.by_type);
+    rows[r].push_back({sum(ev, 3).f1(), ev.by_type[2].f1()});
+    fmt::print("fold {} repairs {}: PER/LOC/ORG {:.2f} (ORG {:.2f})\n", rows[r].size(),
+               o.repairs[r].spec(), rows[r].back()[0], rows[r].back()[1]);
+  }
+}
+
+// The means of score_repairs_two_stage's rows, and on how many folds each spec beats the first.
+void print_repairs_two_stage(const Options& o, const std::vector<std::vector<std::array<double, 2>>>& rows) {
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    double m = 0, var = 0, org = 0;
+    std::size_t better = 0;
+    const double n = static_cast<double>(rows[r].size());
+    for (std::size_t f = 0; f < rows[r].size(); ++f) {
+      m += rows[r][f][0] / n;
+      org += rows[r][f][1] / n;
+      better += rows[r][f][0] > rows[0][f][0] ? 1 : 0;
+    }
+    for (const auto& row : rows[r]) var += (row[0] - m) * (row[0] - m) / (n > 1 ? n - 1 : 1);
+    fmt::print("mean repairs {}: PER/LOC/ORG {:.2f}+-{:.2f} (ORG {:.2f}), better than {} on {}/{} folds\n",
+               o.repairs[r].spec(), m, std::sqrt(var), org, o.repairs[0].spec(), better, rows[r].size());
   }
 }
 
@@ -471,6 +548,7 @@ void print_two_stage(const std::vector<ent::TrainingDocument>& docs, const Optio
   std::vector<double> scores[kVariants];
   std::vector<double> orgs[kVariants];
   OrgErrors errors;
+  std::vector<std::vector<std::array<double, 2>>> repair_rows;  // --repair A,B,...: per spec, per fold
   for (std::size_t f = 0; f < k; ++f) {
     const std::size_t b = docs.size() * f / k, e = docs.size() * (f + 1) / k;
     std::vector<ent::TrainingDocument> train;
@@ -494,6 +572,7 @@ void print_two_stage(const std::vector<ent::TrainingDocument>& docs, const Optio
       scores[v].push_back(sum(ev, 3).f1());
       orgs[v].push_back(ev.by_type[2].f1());
     }
+    if (o.repairs.size() > 1) score_repairs_two_stage(docs, b, e, t1, t2, o, repair_rows);
     fmt::print("fold {}: PER/LOC/ORG first pass {:.2f}, two-stage every sentence {:.2f}, marked sentences {:.2f}, "
                "disagreeing sentences {:.2f} (ORG {:.2f}, {:.2f}, {:.2f}, {:.2f})\n", f + 1, scores[0].back(),
                scores[1].back(), scores[2].back(), scores[3].back(), orgs[0].back(), orgs[1].back(), orgs[2].back(),
@@ -509,6 +588,7 @@ void print_two_stage(const std::vector<ent::TrainingDocument>& docs, const Optio
   fmt::print("mean: first pass {} (ORG {}), two-stage every sentence {} (ORG {}), marked sentences {} (ORG {}), "
              "disagreeing sentences {} (ORG {})\n", mean_sd(scores[0]), mean_sd(orgs[0]), mean_sd(scores[1]),
              mean_sd(orgs[1]), mean_sd(scores[2]), mean_sd(orgs[2]), mean_sd(scores[3]), mean_sd(orgs[3]));
+  if (o.repairs.size() > 1) print_repairs_two_stage(o, repair_rows);
   if (o.org_errors) print_org_errors(errors);
 }
 
@@ -543,7 +623,7 @@ int usage() {
                "  [--gmb-gpe loc|misc|drop] [--gmb-max N] --dev FILE[.gz] [--output MODEL]\n"
                "  [--model MODEL (evaluate it instead of training)] [--cv K (K-fold cross-validation over --train, no model written)] [--epochs N] [--seed N] [--min-count N] [--prune X] [--curve]\n"
                "  [--gazetteer | --hook NAME (gazetteer, gazetteer+classes=012, gazetteer+classes=12w2, ...)]\n"
-               "  [--repair SPEC[,SPEC...] (span repairs for dev and CV scoring: letters among itnsplw, or none; CV scores each)]\n"
+               "  [--repair SPEC[,SPEC...] (span repairs for dev and CV scoring: letters among itnsplwaojkhce, or none; CV scores each)]\n"
                "  [--two-stage (with --cv: cross-validates the two-stage non-local feature)] [--org-errors (with --two-stage: the shipped variant's ORG errors by kind)]\n"
                "  [--stage-extras [s][l][i]|none (second-pass aggregation: the majority's strength, longer names' type, any case)]\n"
                "  [--second-output MODEL2 (also train the second pass of the two-stage tagger; dev scores both stages)]\n"
@@ -691,7 +771,7 @@ int main(int argc, char** argv) {
         o.repairs.clear();
         for (std::string spec; std::getline(list, spec, ',');) {
           const auto r = ent::SpanRepairs::parse(spec);
-          if (!r) throw std::runtime_error("--repair takes letters among itnsplw, or none, not " + spec);
+          if (!r) throw std::runtime_error("--repair takes letters among itnsplwaojkhce, or none, not " + spec);
           o.repairs.push_back(*r);
         }
         if (o.repairs.empty()) throw std::runtime_error("--repair needs a spec");

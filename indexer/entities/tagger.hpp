@@ -72,7 +72,21 @@ struct SpanRepairs {
   /// "w": a person span is cut before its first lower-case word that is no name particle ("Mr
   /// Blair derided Tory claims" read as one person "Blair derided Tory" is "Blair").
   bool cut_lower = false;
-  /// Reads letters among "itnsplw" (any order), or "none"; nullopt if malformed.
+  /// Organisation boundaries (issue 19, sixth round): "a" two names or a name and capitalised
+  /// words around "&" are one organisation ("Procter & Gamble"); "o" an organisation, "of", a
+  /// place or organisation are one ("Cooperative Bank of Taiwan"); "j" a one-word MISC
+  /// ("Jordanian") or, with "k", also a place just before an organisation joins it; "h" an
+  /// organisation loses a leading "A", "An", "Both", weekday abbreviation or rank ("2.").
+  bool join_ampersand = false;
+  bool join_of = false;
+  char join_adjective = 0;
+  bool drop_lead = false;
+  /// "c" / "e": an organisation takes in the capitalised words outside any span just before it
+  /// (not at a sentence's start) / just after it, two at most ("Southern" of "Southern California
+  /// Edison Co").
+  bool extend_start = false;
+  bool extend_end = false;
+  /// Reads letters among "itnsplwaojkhce" (any order), or "none"; nullopt if malformed.
   static std::optional<SpanRepairs> parse(std::string_view spec);
   /// The spec parse() reads back ("none" when no repair runs).
   std::string spec() const;

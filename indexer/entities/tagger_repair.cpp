@@ -23,6 +23,15 @@ std::optional<SpanRepairs> SpanRepairs::parse(std::string_view spec) {
       case 'p': r.place_alone = 'p'; break;
       case 'l': r.place_alone = 'l'; break;
       case 'w': r.cut_lower = true; break;
+      case 'a': r.join_ampersand = true; break;
+      case 'o': r.join_of = true; break;
+      case 'j':
+        if (r.join_adjective == 0) r.join_adjective = 'j';
+        break;
+      case 'k': r.join_adjective = 'k'; break;
+      case 'h': r.drop_lead = true; break;
+      case 'c': r.extend_start = true; break;
+      case 'e': r.extend_end = true; break;
       default: return std::nullopt;
     }
   }
@@ -37,6 +46,12 @@ std::string SpanRepairs::spec() const {
   if (one_type_single) s += 's';
   if (place_alone) s += place_alone;
   if (cut_lower) s += 'w';
+  if (join_ampersand) s += 'a';
+  if (join_of) s += 'o';
+  if (join_adjective) s += join_adjective;
+  if (drop_lead) s += 'h';
+  if (extend_start) s += 'c';
+  if (extend_end) s += 'e';
   return s.empty() ? "none" : s;
 }
 
@@ -214,6 +229,114 @@ void cut_lower(const std::vector<std::string_view>& words, std::vector<EntitySpa
               spans.end());
 }
 
+bool capitalised_word(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+// Spans a and b (a before b) and the words between them become one organisation.
+void merge_next(std::vector<EntitySpan>& spans, std::size_t a) {
+  spans[a].end = spans[a + 1].end;
+  spans[a].type = EntityType::kOrg;
+  spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(a) + 1);
+}
+
+// "&" inside a firm's name ("Procter & Gamble", "Marks & Spencer", "Standard & Poor"): a name
+// before it and a name after it, or capitalised words outside any span on one side, are one
+// organisation; the tagger broke the name at the sign.
+void join_ampersand(const std::vector<std::string_view>& words, std::vector<EntitySpan>& spans) {
+  for (std::size_t a = 0; a < spans.size(); ++a) {
+    const std::size_t amp = spans[a].end;
+    if (amp + 1 >= words.size() || words[amp] != "&") continue;
+    const bool places = spans[a].type == EntityType::kLoc && a + 1 < spans.size() && spans[a + 1].type == EntityType::kLoc;
+    if (places) continue;  // "Europe & Asia"
+    if (a + 1 < spans.size() && spans[a + 1].begin == amp + 1) {
+      merge_next(spans, a);
+      --a;  // the merged span may be followed by another "&"
+      continue;
+    }
+    const std::size_t limit = a + 1 < spans.size() ? spans[a + 1].begin : words.size();
+    std::size_t k = amp + 1;
+    while (k < limit && k < amp + 4 && capitalised_word(words[k])) ++k;
+    if (k > amp + 1) spans[a] = {spans[a].begin, k, EntityType::kOrg};
+  }
+  for (std::size_t a = 0; a < spans.size(); ++a) {  // capitalised words, "&", a name
+    const std::size_t amp = spans[a].begin;
+    const std::size_t floor = a > 0 ? spans[a - 1].end : 0;
+    if (amp < floor + 2 || words[amp - 1] != "&") continue;
+    std::size_t k = amp - 1;
+    while (k > floor && k + 4 > amp && capitalised_word(words[k - 1])) --k;
+    if (k < amp - 1) spans[a] = {k, spans[a].end, EntityType::kOrg};
+  }
+}
+
+// An organisation, "of", a place or organisation ("Cooperative Bank" "of" "Taiwan", "Commodity
+// Credit Corp" "of" "USDA") is one organisation.
+void join_of(const std::vector<std::string_view>& words, std::vector<EntitySpan>& spans) {
+  for (std::size_t a = 0; a + 1 < spans.size(); ++a) {
+    const EntitySpan& s = spans[a];
+    const EntitySpan& t = spans[a + 1];
+    if (s.type == EntityType::kOrg && t.begin == s.end + 1 && words[s.end] == "of" &&
+        (t.type == EntityType::kLoc || t.type == EntityType::kOrg))
+      merge_next(spans, a--);
+  }
+}
+
+// A one-word MISC ("Jordanian Arab Socialist Baath Party", "Dutch PTT") or, with `places`, a
+// one-word place ("Australia Senate") just before an organisation is part of its name.
+void join_adjective(std::vector<EntitySpan>& spans, bool places) {
+  for (std::size_t a = 0; a + 1 < spans.size(); ++a) {
+    const EntitySpan& s = spans[a];
+    const bool adjective = s.type == EntityType::kMisc || (places && s.type == EntityType::kLoc);
+    if (adjective && s.end - s.begin == 1 && spans[a + 1].begin == s.end && spans[a + 1].type == EntityType::kOrg)
+      merge_next(spans, a);
+  }
+}
+
+// An organisation opened by a word no name starts with: a capitalised determiner at a sentence's
+// start ("An Amtrak train", "Both WorldCom Inc and"), a weekday of a results table ("MON
+// Distillers"), a rank ("2. MTK").
+void drop_lead(const std::vector<std::string_view>& words, std::vector<EntitySpan>& spans) {
+  static constexpr std::array<std::string_view, 14> kWords = {"A",   "An",  "Both", "Each", "MON", "TUE", "WED",
+                                                              "THU", "FRI", "SAT",  "SUN",  "Mon", "Tue", "Thu"};
+  const auto rank = [](std::string_view w) {
+    return w.size() >= 2 && w.back() == '.' && std::all_of(w.begin(), w.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
+  };
+  for (EntitySpan& s : spans) {
+    if (s.type != EntityType::kOrg || s.end - s.begin < 2) continue;
+    const std::string_view w = words[s.begin];
+    if (rank(w) || std::find(kWords.begin(), kWords.end(), w) != kWords.end()) ++s.begin;
+  }
+}
+
+// The first word of a sentence, as far as the words tell (repairs see no sentence ends): the
+// text's first word or one after a full stop, "?", "!", a colon or a quotation mark.
+bool sentence_start(const std::vector<std::string_view>& words, std::size_t k) {
+  if (k == 0) return true;
+  const std::string_view p = words[k - 1];
+  return p == "." || p == "?" || p == "!" || p == ":" || p == "\"" || p == "``" || p == "''" || p == "--";
+}
+
+// An organisation takes in up to two capitalised words outside any span next to it: before it
+// (`before`; no sentence's first word, which any word may be capitalised as) or after it (not
+// across a sentence's start).
+void extend_org(const std::vector<std::string_view>& words, std::vector<EntitySpan>& spans, bool before) {
+  for (std::size_t a = 0; a < spans.size(); ++a) {
+    EntitySpan& s = spans[a];
+    if (s.type != EntityType::kOrg) continue;
+    if (before) {
+      const std::size_t floor = a > 0 ? spans[a - 1].end : 0;
+      std::size_t k = s.begin;
+      while (k > floor && k + 2 > s.begin && !sentence_start(words, k) && capitalised_word(words[k - 1]) &&
+             !sentence_start(words, k - 1))
+        --k;
+      s.begin = k;
+    } else {
+      const std::size_t limit = a + 1 < spans.size() ? spans[a + 1].begin : words.size();
+      std::size_t k = s.end;
+      while (k < limit && k < s.end + 2 && !sentence_start(words, k) && capitalised_word(words[k])) ++k;
+      s.end = k;
+    }
+  }
+}
+
 }  // namespace
 
 void repair_spans(const std::vector<std::string_view>& words, std::vector<EntitySpan>& spans,
@@ -222,6 +345,12 @@ void repair_spans(const std::vector<std::string_view>& words, std::vector<Entity
   if (which.drop_titles) drop_titles(words, spans);
   if (which.join_initials) join_initials(words, spans);
   if (which.place_alone) place_alone(words, spans, which.place_alone == 'p' ? EntityType::kOrg : EntityType::kLoc);
+  if (which.drop_lead) drop_lead(words, spans);
+  if (which.join_ampersand) join_ampersand(words, spans);
+  if (which.join_of) join_of(words, spans);
+  if (which.join_adjective) join_adjective(spans, which.join_adjective == 'k');
+  if (which.extend_start) extend_org(words, spans, true);
+  if (which.extend_end) extend_org(words, spans, false);
   if (which.one_type || which.one_type_single) one_type(words, spans, which.one_type_single && !which.one_type);
 }
 

@@ -155,3 +155,42 @@ TEST_CASE("tagger repairs: a person is cut before an English lower-case word it 
   // Off without the letter.
   CHECK(repaired("Reid for Murphy", {{0, 3, kPer}}, "it") == "PER Reid for Murphy");
 }
+
+TEST_CASE("tagger repairs: organisation boundaries at an ampersand, of, an adjective, a leading word", "[tagger][repair]") {
+  constexpr auto kMisc = ent::EntityType::kMisc;
+  // "a": a firm broken at "&", with the other side a name or capitalised words outside any span.
+  CHECK(repaired("shares of Procter & Gamble rose", {{2, 3, kPer}, {4, 5, kPer}}, "a") == "ORG Procter & Gamble");
+  CHECK(repaired("shares of Marks & Spencer rose", {{2, 3, kOrg}}, "a") == "ORG Marks & Spencer");
+  CHECK(repaired("said Standard & Poor 's", {{3, 4, kOrg}}, "a") == "ORG Standard & Poor");
+  CHECK(repaired("trade in Europe & Asia grew", {{2, 3, kLoc}, {4, 5, kLoc}}, "a") == "LOC Europe; LOC Asia");
+  CHECK(repaired("shares of Procter & Gamble rose", {{2, 3, kPer}, {4, 5, kPer}}, "itw") == "PER Procter; PER Gamble");
+  // "o": an organisation, "of", a place or organisation.
+  CHECK(repaired("the Cooperative Bank of Taiwan said", {{1, 3, kOrg}, {4, 5, kLoc}}, "o") == "ORG Cooperative Bank of Taiwan");
+  CHECK(repaired("Smith of Texas said", {{0, 1, kPer}, {2, 3, kLoc}}, "o") == "PER Smith; LOC Texas");
+  CHECK(repaired("the Cooperative Bank of Taiwan said", {{1, 3, kOrg}, {4, 5, kLoc}}, "itw") == "ORG Cooperative Bank; LOC Taiwan");
+  // "j": a one-word MISC before an organisation; "k" a one-word place too.
+  CHECK(repaired("the Dutch PTT said", {{1, 2, kMisc}, {2, 3, kOrg}}, "j") == "ORG Dutch PTT");
+  CHECK(repaired("the Australia Senate voted", {{1, 2, kLoc}, {2, 3, kOrg}}, "j") == "LOC Australia; ORG Senate");
+  CHECK(repaired("the Australia Senate voted", {{1, 2, kLoc}, {2, 3, kOrg}}, "k") == "ORG Australia Senate");
+  CHECK(repaired("a Dutch Reuters reporter", {{1, 2, kMisc}, {2, 3, kOrg}}, "itw") == "MISC Dutch; ORG Reuters");
+  // "h": no "An", weekday or rank opens an organisation.
+  CHECK(repaired("An Amtrak train", {{0, 2, kOrg}}, "h") == "ORG Amtrak");
+  CHECK(repaired("MON Distillers 1,200", {{0, 2, kOrg}}, "h") == "ORG Distillers");
+  CHECK(repaired("2. MTK 10 6", {{0, 2, kOrg}}, "h") == "ORG MTK");
+  CHECK(repaired("A Coruna won", {{0, 2, kLoc}}, "h") == "LOC A Coruna");
+  CHECK(repaired("An Amtrak train", {{0, 2, kOrg}}, "itw") == "ORG An Amtrak");
+  // "c" / "e": capitalised words outside any span before / after an organisation, two at most,
+  // never a sentence's first word.
+  CHECK(repaired("said Southern California Edison Co", {{2, 5, kOrg}}, "c") == "ORG Southern California Edison Co");
+  CHECK(repaired("said Big Old Southern Edison Co", {{4, 6, kOrg}}, "c") == "ORG Old Southern Edison Co");
+  CHECK(repaired("Yesterday Edison Co said . Shares Edison Co", {{1, 3, kOrg}, {6, 8, kOrg}}, "c") ==
+        "ORG Edison Co; ORG Edison Co");
+  CHECK(repaired("said Sheffield Wednesday Football Club won . Leeds", {{1, 2, kOrg}}, "e") ==
+        "ORG Sheffield Wednesday Football");
+  CHECK(repaired("beat Arsenal . Leeds lost", {{1, 2, kOrg}}, "e") == "ORG Arsenal");
+  CHECK(repaired("said Southern California Edison Co", {{2, 5, kOrg}}, "itw") == "ORG California Edison Co");
+  // The letters read back.
+  CHECK(ent::SpanRepairs::parse("ecjhjoaitw")->spec() == "itwaojhce");
+  CHECK(ent::SpanRepairs::parse("hjoaitw")->spec() == "itwaojh");
+  CHECK(ent::SpanRepairs::parse("kj")->spec() == "k");
+}
