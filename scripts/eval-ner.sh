@@ -18,7 +18,10 @@
 #     prints how many documents of each fold the score-line detector flags; +ctx=SPEC after the
 #     classes adds context aggregation, tagger_context.hpp; with --two-stage, --stage-extras
 #     s|l|i... chooses the second pass's aggregation parts (train-ner.sh passes li, `none` is the
-#     fourth round's) and --org-errors counts the ORG errors of the held-out folds by kind).
+#     fourth round's) and --org-errors counts the ORG errors of the held-out folds by kind, the
+#     boundary errors by shape; with --two-stage, --repair A,B,... scores the shipped two-stage
+#     variant with each span-repair spec on the same folds and says on how many folds each beats
+#     the first).
 #     Trains no shipped model and writes nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

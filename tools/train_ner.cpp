@@ -623,7 +623,7 @@ int usage() {
                "  [--gmb-gpe loc|misc|drop] [--gmb-max N] --dev FILE[.gz] [--output MODEL]\n"
                "  [--model MODEL (evaluate it instead of training)] [--cv K (K-fold cross-validation over --train, no model written)] [--epochs N] [--seed N] [--min-count N] [--prune X] [--curve]\n"
                "  [--gazetteer | --hook NAME (gazetteer, gazetteer+classes=012, gazetteer+classes=12w2, ...)]\n"
-               "  [--repair SPEC[,SPEC...] (span repairs for dev and CV scoring: letters among itnsplwaojkhce, or none; CV scores each)]\n"
+               "  [--repair SPEC[,SPEC...] (span repairs for dev and CV scoring: letters among itnsplwaojkhcem, or none; CV scores each)]\n"
                "  [--two-stage (with --cv: cross-validates the two-stage non-local feature)] [--org-errors (with --two-stage: the shipped variant's ORG errors by kind)]\n"
                "  [--stage-extras [s][l][i]|none (second-pass aggregation: the majority's strength, longer names' type, any case)]\n"
                "  [--second-output MODEL2 (also train the second pass of the two-stage tagger; dev scores both stages)]\n"
@@ -771,7 +771,7 @@ int main(int argc, char** argv) {
         o.repairs.clear();
         for (std::string spec; std::getline(list, spec, ',');) {
           const auto r = ent::SpanRepairs::parse(spec);
-          if (!r) throw std::runtime_error("--repair takes letters among itnsplwaojkhce, or none, not " + spec);
+          if (!r) throw std::runtime_error("--repair takes letters among itnsplwaojkhcem, or none, not " + spec);
           o.repairs.push_back(*r);
         }
         if (o.repairs.empty()) throw std::runtime_error("--repair needs a spec");

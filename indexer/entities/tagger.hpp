@@ -86,7 +86,10 @@ struct SpanRepairs {
   /// Edison Co").
   bool extend_start = false;
   bool extend_end = false;
-  /// Reads letters among "itnsplwaojkhce" (any order), or "none"; nullopt if malformed.
+  /// "m": an organisation's name of several words tagged whole somewhere in the document is
+  /// tagged whole wherever its words recur, replacing the spans inside it ("DAC Dunajska Streda").
+  bool whole_name = false;
+  /// Reads letters among "itnsplwaojkhcem" (any order), or "none"; nullopt if malformed.
   static std::optional<SpanRepairs> parse(std::string_view spec);
   /// The spec parse() reads back ("none" when no repair runs).
   std::string spec() const;

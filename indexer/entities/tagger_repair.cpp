@@ -32,6 +32,7 @@ std::optional<SpanRepairs> SpanRepairs::parse(std::string_view spec) {
       case 'h': r.drop_lead = true; break;
       case 'c': r.extend_start = true; break;
       case 'e': r.extend_end = true; break;
+      case 'm': r.whole_name = true; break;
       default: return std::nullopt;
     }
   }
@@ -52,6 +53,7 @@ std::string SpanRepairs::spec() const {
   if (drop_lead) s += 'h';
   if (extend_start) s += 'c';
   if (extend_end) s += 'e';
+  if (whole_name) s += 'm';
   return s.empty() ? "none" : s;
 }
 
@@ -337,6 +339,35 @@ void extend_org(const std::vector<std::string_view>& words, std::vector<EntitySp
   }
 }
 
+// Every multi-word organisation of the document, tagged whole once, is tagged whole wherever its
+// words recur: the spans inside an occurrence give way to it; an occurrence that a span crosses
+// (starts inside and ends outside) is left alone. Longer names first.
+void whole_name(const std::vector<std::string_view>& words, std::vector<EntitySpan>& spans) {
+  std::vector<std::vector<std::string_view>> names;
+  for (const EntitySpan& s : spans)
+    if (s.type == EntityType::kOrg && s.end - s.begin >= 2)
+      names.emplace_back(words.begin() + static_cast<std::ptrdiff_t>(s.begin), words.begin() + static_cast<std::ptrdiff_t>(s.end));
+  std::sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return a.size() > b.size() || (a.size() == b.size() && a < b); });
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  for (const auto& name : names) {
+    for (std::size_t k = 0; k + name.size() <= words.size(); ++k) {
+      if (!std::equal(name.begin(), name.end(), words.begin() + static_cast<std::ptrdiff_t>(k))) continue;
+      const EntitySpan whole{k, k + name.size(), EntityType::kOrg};
+      bool crossed = false, same = false;
+      for (const EntitySpan& s : spans) {
+        if (s.end <= whole.begin || s.begin >= whole.end) continue;
+        same = same || s == whole;
+        crossed = crossed || s.begin < whole.begin || s.end > whole.end;
+      }
+      if (crossed || same) continue;
+      spans.erase(std::remove_if(spans.begin(), spans.end(), [&](const EntitySpan& s) { return s.begin >= whole.begin && s.end <= whole.end; }),
+                  spans.end());
+      spans.insert(std::lower_bound(spans.begin(), spans.end(), whole, [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; }),
+                   whole);
+    }
+  }
+}
+
 }  // namespace
 
 void repair_spans(const std::vector<std::string_view>& words, std::vector<EntitySpan>& spans,
@@ -351,6 +382,7 @@ void repair_spans(const std::vector<std::string_view>& words, std::vector<Entity
   if (which.join_adjective) join_adjective(spans, which.join_adjective == 'k');
   if (which.extend_start) extend_org(words, spans, true);
   if (which.extend_end) extend_org(words, spans, false);
+  if (which.whole_name) whole_name(words, spans);
   if (which.one_type || which.one_type_single) one_type(words, spans, which.one_type_single && !which.one_type);
 }
 

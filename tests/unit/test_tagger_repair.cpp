@@ -189,6 +189,16 @@ TEST_CASE("tagger repairs: organisation boundaries at an ampersand, of, an adjec
         "ORG Sheffield Wednesday Football");
   CHECK(repaired("beat Arsenal . Leeds lost", {{1, 2, kOrg}}, "e") == "ORG Arsenal");
   CHECK(repaired("said Southern California Edison Co", {{2, 5, kOrg}}, "itw") == "ORG California Edison Co");
+  // "m": a multi-word organisation tagged whole once is whole wherever its words recur.
+  const std::string club = "DAC Dunajska Streda won . Dunajska Streda lost to DAC Dunajska Streda";
+  CHECK(repaired(club, {{0, 3, kOrg}, {5, 7, kLoc}, {10, 12, kLoc}}, "m") ==
+        "ORG DAC Dunajska Streda; LOC Dunajska Streda; ORG DAC Dunajska Streda");
+  CHECK(repaired(club, {{0, 3, kOrg}, {5, 7, kLoc}, {9, 10, kOrg}, {10, 12, kLoc}}, "m") ==
+        "ORG DAC Dunajska Streda; LOC Dunajska Streda; ORG DAC Dunajska Streda");
+  CHECK(repaired("Federal Reserve said . the Federal Reserve Bank of", {{0, 2, kOrg}, {5, 8, kOrg}}, "m") ==
+        "ORG Federal Reserve; ORG Federal Reserve Bank");  // a span crossing an occurrence stays
+  CHECK(repaired(club, {{0, 3, kOrg}, {5, 7, kLoc}, {9, 10, kOrg}, {10, 12, kLoc}}, "itw") ==
+        "ORG DAC Dunajska Streda; LOC Dunajska Streda; ORG DAC; LOC Dunajska Streda");
   // The letters read back.
   CHECK(ent::SpanRepairs::parse("ecjhjoaitw")->spec() == "itwaojhce");
   CHECK(ent::SpanRepairs::parse("hjoaitw")->spec() == "itwaojh");
