@@ -412,8 +412,8 @@ bool sports_document(const ent::TrainingDocument& d) {
 // --org-errors: the shape of a boundary error (issue 19, sixth round). `span` is the error (gold
 // or predicted), `other` the spans of the other side; shapes read as the prediction against gold:
 // "extra at end" ("NATO Allies" for "NATO"), "extra at start", "cut at end", "cut at start" (a
-// word of the name missing; "cut at connector" when the missing part starts or ends at "of",
-// "and", "&", "for", "de"; "designator missing" when the missing word is "Inc", "Corp", ...),
+// word of the name missing; "cut at connector" when the missing part starts or ends at one of
+// kConnectors; "designator missing" when the one word missing is one of kDesignators),
 // "names run together" (one prediction over several gold names), "split" (one gold name in
 // several predictions), "other" (both ends wrong).
 std::string boundary_shape(const std::vector<std::string>& words, const ent::EntitySpan& span, bool gold_side,
