@@ -401,7 +401,11 @@ Attribution Attributor::own_sentence_subject(const RawQuote& q, std::size_t q_in
   // the description's Source said. (Named subjects keep theirs: PolNeAR counts "Trump ... a
   // \"disaster\"" as his words.)
   // Decided without a Source: no neighbour's speaker is lent to it either.
-  if (!a.speaker && short_uncued(q, floor)) {
+  // A voice ("the statement cited \"calm on all sides.\"") says its words whatever its verb.
+  const bool voice =
+      a.description &&
+      in(kOrgVoices, lower(last_word(t_.substr(a.description->start, a.description->end - a.description->start))));
+  if (!a.speaker && !voice && short_uncued(q, floor)) {
     Attribution none;
     none.decided = true;
     return none;
