@@ -304,7 +304,7 @@ Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t ver
   while (e > b && in(kDates, word(e - 1))) --e;
   if (b >= e) return {};
   Attribution a = analyse_phrase(b, e, verb);
-  if (a.decided && !a.speaker) a.description = description_of(b, e);
+  if (a.decided && !a.speaker && !a.description) a.description = description_of(b, e);
   return a;
 }
 
@@ -344,6 +344,12 @@ Attribution Attributor::analyse_phrase(std::size_t b, std::size_t e, std::size_t
   while (rb > b && is_cap(rb - 1)) --rb;
   while (rb < re && in(kCapFunction, word(rb))) ++rb;
   person_before_of(b, e, rb, re);
+  // A document or a part of one ("The 14th Amendment states:", "Article 2, Section 1 sets ...:")
+  // is a described Source at most, never a named speaker.
+  if (re > rb && (in(kDocumentWords, word(rb)) || in(kDocumentWords, word(re - 1)))) {
+    a.description = Span{toks_[b].b, toks_[e - 1].e};
+    return a;
+  }
   const std::string head = lower(word(e - 1));
   if (re == rb) return unnamed_np(b, e, verb, head, a);
   const bool name_is_head = re == e;
@@ -500,7 +506,7 @@ void Attributor::apply_paragraph_verbs(std::vector<Attribution>& att) {
     std::size_t words = 0;
     for (std::size_t k = r.open_tok; k <= r.close_tok && k < toks_.size(); ++k)
       if (is_word(k)) ++words;
-    return words < 5;
+    return words < kScareQuoteWords;
   };
   for (std::size_t q = 0; q < raw_.size(); ++q) {
     if (!att[q].decided && !scare_quote(raw_[q])) {

@@ -22,6 +22,11 @@
 
 namespace newsidx::entities::quoting {
 
+/// Quotations of fewer words than this inside a sentence are mostly scare quotes, titles or
+/// names ("governed under the \"one country, two systems\" model"): no speech verb elsewhere in
+/// the paragraph attributes them, nor a described subject without a speech cue.
+inline constexpr std::size_t kScareQuoteWords = 5;
+
 /// What a rule found for one quotation.
 struct Attribution {
   bool decided = false;               // a rule fired (speaker may still be unnamed)
@@ -171,6 +176,7 @@ class Attributor {
   Attribution according_to(const RawQuote& q);
   Attribution according_np(std::size_t k, std::size_t e, std::size_t ceil);
   Attribution own_sentence_subject(const RawQuote& q, std::size_t q_index);
+  bool short_uncued(const RawQuote& q, std::size_t floor) const;
   std::size_t sentence_floor(std::size_t open, std::size_t q_index) const;
   bool naming_cue(std::size_t k, std::size_t open) const;
   Attribution passive_agent(std::size_t k, std::size_t open);
@@ -182,6 +188,7 @@ class Attributor {
   Attribution name_before_colon(std::size_t floor, std::size_t colon);
   std::size_t described_subject_end(std::size_t s, std::size_t limit) const;
   Attribution subject_before(std::size_t verb, std::size_t floor);
+  std::size_t governed_name_start(std::size_t e, std::size_t floor) const;
   Attribution person_through_appositives(std::size_t c, std::size_t floor, std::size_t verb);
   Attribution np_after(std::size_t verb, std::size_t ceil);
   bool ends_np(std::size_t f, std::size_t ceil) const;

@@ -111,6 +111,15 @@ inline constexpr auto kNpStop = std::to_array<std::string_view>({
     "in", "on", "at", "during", "who", "that", "to", "and", "for", "with", "after", "before",
     "when", "while", "as", "about", "from", "by", "of", "this", "last", "on", "since", "but",
     "because", "if", "than", "which", "where", "into", "over", "under"});
+// Capitalised words that make a name a document or a part of one ("The 14th Amendment states:",
+// "Article 2, Section 1 sets"): a described Source, never a named speaker.
+inline constexpr auto kDocumentWords = std::to_array<std::string_view>(
+    {"Amendment", "Article", "Section", "Subsection", "Clause", "Constitution", "Act", "Charter",
+     "Treaty", "Chapter", "Paragraph"});
+// Prepositions whose capitalised object says where something was said, not who said it ("on
+// Twitter referred to", "via Facebook", "in Parliament said"): no Source (Attributor::
+// governed_name_start).
+inline constexpr auto kPlacePrepositions = std::to_array<std::string_view>({"on", "via", "in"});
 // Words that open what follows the head of a Source described after its verb: "said one
 // Democrat familiar with the talks", "said a former official who ...", "said an aide to Mr. X".
 inline constexpr auto kPostModifiers = std::to_array<std::string_view>(

@@ -467,3 +467,50 @@ TEST_CASE("speech cues: a name after a lower-case 'the' opens its sentence as it
   add_mentions(tory, leader, "Tory", "Tory", MentionType::kOrg);
   CHECK(single_source(leader, tory) != "name Tory");
 }
+
+TEST_CASE("speech cues: a name after 'on', 'via' or 'in' says where the words went, not who said them",
+          "[speech_cues][quotes]") {
+  // Wikinews: "Twitter" had been the speaker of the second quotation; the sentence's subject is.
+  const std::string text =
+      "Donald Trump repeatedly called the inquiry a \"witch hunt\", and on Twitter referred to the "
+      "vote as \"The Impeachment Hoax\".";
+  std::vector<Mention> mentions = persons_in(text, {"Donald Trump"});
+  add_mentions(mentions, text, "Twitter", "Twitter", MentionType::kOrg);
+  const auto quotes = find_quotes(text, mentions);
+  REQUIRE(quotes.size() == 2);
+  CHECK(quotes[1].speaker.value_or("-") == "Donald Trump");
+  // After a pronoun too: "He via Facebook" is his post.
+  const std::string post = "Smith spoke first. He via Facebook wrote \"We will rebuild the town.\"";
+  std::vector<Mention> smith = persons_in(post, {"Smith"});
+  add_mentions(smith, post, "Facebook", "Facebook", MentionType::kOrg);
+  CHECK(single_source(post, smith) == "name Smith");
+}
+
+TEST_CASE("speech cues: a document or a part of one is a described Source, never a named speaker",
+          "[speech_cues][quotes]") {
+  CHECK(single_source("The 14th Amendment states: \"all persons born in the United States are "
+                      "citizens.\"",
+                      {}) == "The 14th Amendment");
+  CHECK(single_source("The Constitution says: \"No Person except a natural born Citizen shall be "
+                      "eligible.\"",
+                      {}) == "The Constitution");
+}
+
+TEST_CASE("speech cues: a short phrase quoted after a described subject without a speech cue has no Source",
+          "[speech_cues][quotes]") {
+  // Names and scare quotes: Wikinews gave them "her name", "The events".
+  const std::string name =
+      "Reportedly, her name was shortened to \"Doris Day\" so it would fit on a sign.";
+  CHECK(single_source(name, {}) == "-");
+  CHECK(single_source("The events were nicknamed \"the Canadian Caper\" and later filmed.", {}) == "-");
+  // A named subject keeps it (PolNeAR counts such labels as the subject's words), and so does a
+  // described one with a speech cue before the quotation.
+  const std::string named = "Donald Trump thanked him for \"taking these steps\".";
+  CHECK(single_source(named, persons_in(named, {"Donald Trump"})) == "name Donald Trump");
+  CHECK(single_source("The chancellor also released a statement saying \"growth is strong.\"", {}) ==
+        "The chancellor");
+  CHECK(single_source("The governor says the plan is \"a good start\".", {}) == "The governor");
+  const std::string territory =
+      "Since then, the territory has been governed under the \"one country, two systems\" model.";
+  CHECK(single_source(territory, {}) == "-");
+}
