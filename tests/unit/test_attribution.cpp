@@ -8,6 +8,25 @@
 
 using namespace quotes_test;
 
+namespace {
+
+// The described Source of a text's one quotation, "-" when it has none.
+std::string described(const std::string& text) {
+  const auto quotes = find_quotes(text, {});
+  REQUIRE(quotes.size() == 1);
+  return quotes[0].speaker_description.value_or("-");
+}
+
+// The same, for a quotation that must have no named speaker.
+std::string described_unnamed(const std::string& text) {
+  const auto quotes = find_quotes(text, {});
+  REQUIRE(quotes.size() == 1);
+  CHECK_FALSE(quotes[0].speaker);
+  return quotes[0].speaker_description.value_or("-");
+}
+
+}  // namespace
+
 TEST_CASE("attribution: speakers resolve to the mentions' canonical entities", "[attribution][quotes]") {
   const std::string text =
       "Secretary of State Antony Blinken arrived on Monday.\n\n"
@@ -166,11 +185,7 @@ TEST_CASE("attribution: a description that names a person met earlier gives the 
 }
 
 TEST_CASE("attribution: phrases cut short and names are not descriptions of a Source", "[attribution][quotes]") {
-  auto description = [](const std::string& text) {
-    const auto quotes = find_quotes(text, {});
-    REQUIRE(quotes.size() == 1);
-    return quotes[0].speaker_description.value_or("-");
-  };
+  const auto description = described;
   CHECK(description("\"Prices will rise,\" officials said.") == "officials");
   CHECK(description("\"Prices will rise,\" But a spokesman said.") == "a spokesman");
   // Cut short by the cue rules, or no noun at the end: nothing rather than a fragment.
@@ -183,12 +198,7 @@ TEST_CASE("attribution: phrases cut short and names are not descriptions of a So
 
 TEST_CASE("attribution: a whole noun phrase at the cue is a description whatever its nouns",
           "[attribution][quotes]") {
-  auto description = [](const std::string& text) {
-    const auto quotes = find_quotes(text, {});
-    REQUIRE(quotes.size() == 1);
-    CHECK_FALSE(quotes[0].speaker);
-    return quotes[0].speaker_description.value_or("-");
-  };
+  const auto description = described_unnamed;
   // Heads and modifiers that are no speaker-phrase words ("agency", "activist", "woman").
   CHECK(description("\"We will win,\" the agency said.") == "the agency");
   CHECK(description("\"We will win,\" one party activist said.") == "one party activist");
@@ -204,12 +214,7 @@ TEST_CASE("attribution: a whole noun phrase at the cue is a description whatever
 
 TEST_CASE("attribution: a description opening the sentence is the Source of its quotation",
           "[attribution][quotes]") {
-  auto description = [](const std::string& text) {
-    const auto quotes = find_quotes(text, {});
-    REQUIRE(quotes.size() == 1);
-    CHECK_FALSE(quotes[0].speaker);
-    return quotes[0].speaker_description.value_or("-");
-  };
+  const auto description = described_unnamed;
   CHECK(description("The town released a statement Wednesday saying \"the roads are closed.\"") ==
         "The town");
   CHECK(description("The narrator continues, \"It is more of the same.\"") == "The narrator");
@@ -225,11 +230,7 @@ TEST_CASE("attribution: a description opening the sentence is the Source of its 
 
 TEST_CASE("attribution: a description read whole stops before its verb and the verb's adverbs",
           "[attribution][quotes]") {
-  auto description = [](const std::string& text) {
-    const auto quotes = find_quotes(text, {});
-    REQUIRE(quotes.size() == 1);
-    return quotes[0].speaker_description.value_or("-");
-  };
+  const auto description = described;
   // Seen in BBC news before this rule: "The chancellor also", "The prime minister shrugged
   // off", "the two-year penalty was", "some delegates attending".
   CHECK(description("The chancellor also released a statement saying \"growth is strong.\"") ==
@@ -269,12 +270,7 @@ TEST_CASE("attribution: a described Source is read where a name would be read", 
 
 TEST_CASE("attribution: a described Source after its verb may go on past its head",
           "[attribution][quotes]") {
-  auto description = [](const std::string& text) {
-    const auto quotes = find_quotes(text, {});
-    REQUIRE(quotes.size() == 1);
-    CHECK_FALSE(quotes[0].speaker);
-    return quotes[0].speaker_description.value_or("-");
-  };
+  const auto description = described_unnamed;
   CHECK(description("\"It is over,\" said one Democrat familiar with the talks.") == "one Democrat");
   CHECK(description("\"It is over,\" said a former official who oversaw the inquiry.") ==
         "a former official");
@@ -286,12 +282,7 @@ TEST_CASE("attribution: a described Source after its verb may go on past its hea
 
 TEST_CASE("attribution: a described Source before its verb may go on past its head",
           "[attribution][quotes]") {
-  auto description = [](const std::string& text) {
-    const auto quotes = find_quotes(text, {});
-    REQUIRE(quotes.size() == 1);
-    CHECK_FALSE(quotes[0].speaker);
-    return quotes[0].speaker_description.value_or("-");
-  };
+  const auto description = described_unnamed;
   CHECK(description("\"Who will be the next attorney general?\" a Democratic staffer in the room "
                     "wondered.") == "a Democratic staffer");
   CHECK(description("\"Trump can't handle it,\" a voice-over in the ad says.") == "a voice-over");
