@@ -59,35 +59,27 @@ std::optional<ClassFeatures> class_spec(std::string_view name) {
 }
 
 constexpr std::string_view kSports = "+sport=";
+constexpr std::string_view kContext = "+ctx=";
 
-// A hook name split at its "+sport=SPEC" part: the rest, the features read, and whether the
-// part (if any) was well-formed.
-struct SplitName {
+// A hook name split at one of its "+part=SPEC" parts: the rest before it, the features read
+// (Features::parse of SPEC), and whether the part (if any) was well-formed.
+template <typename Features>
+struct SplitPart {
   std::string_view base;
-  std::optional<SportsFeatures> sports;
+  std::optional<Features> features;
   bool ok = true;
 };
-SplitName split_sports(std::string_view name) {
-  const std::size_t at = name.find(kSports);
+template <typename Features>
+SplitPart<Features> split_part(std::string_view name, std::string_view marker) {
+  const std::size_t at = name.find(marker);
   if (at == std::string_view::npos) return {name, std::nullopt, true};
-  auto parsed = SportsFeatures::parse(name.substr(at + kSports.size()));
+  auto parsed = Features::parse(name.substr(at + marker.size()));
   return {name.substr(0, at), parsed, parsed.has_value()};
 }
 
-constexpr std::string_view kContext = "+ctx=";
-
-// A hook name's base (before "+sport=") split at its "+ctx=SPEC" part, as split_sports does.
-struct SplitContext {
-  std::string_view base;
-  std::optional<ContextFeatures> context;
-  bool ok = true;
-};
-SplitContext split_context(std::string_view base) {
-  const std::size_t at = base.find(kContext);
-  if (at == std::string_view::npos) return {base, std::nullopt, true};
-  auto parsed = ContextFeatures::parse(base.substr(at + kContext.size()));
-  return {base.substr(0, at), parsed, parsed.has_value()};
-}
+// "+sport=SPEC" comes last in a name, "+ctx=SPEC" before it.
+SplitPart<SportsFeatures> split_sports(std::string_view name) { return split_part<SportsFeatures>(name, kSports); }
+SplitPart<ContextFeatures> split_context(std::string_view base) { return split_part<ContextFeatures>(base, kContext); }
 
 // The hook of a "gazetteer..." name; with `hits`, it also collects the gazetteer matches, as
 // token indices of the whole text (the hook sees one sentence after another, in order).
@@ -122,11 +114,11 @@ std::string_view recorded_hook_name(std::string_view bytes) {
 NamedHook gazetteer_hook() { return builtin_hook(kGazetteer); }
 
 NamedHook builtin_hook(std::string_view name) {
-  const SplitName split = split_sports(name);
-  const SplitContext context = split_context(split.base);
+  const auto split = split_sports(name);
+  const auto context = split_context(split.base);
   const auto classes = class_spec(context.base);
   if ((classes && classes->levels == 0) || !split.ok || !context.ok) return {};
-  return NamedHook{std::string(name), make_hook(classes, nullptr), split.sports, context.context};
+  return NamedHook{std::string(name), make_hook(classes, nullptr), split.features, context.features};
 }
 
 Result<Tagger> load_builtin_model(std::string_view bytes) {
