@@ -449,6 +449,7 @@ WalkResult walk_archives(const IndexOptions& o, Summary& s) {
     spdlog::warn("{}: skipped: {}", p.path, p.reason);
     ++s.skipped;
   }
+  for (const auto& p : walked.packed) spdlog::warn("{}: not read: {} (or --exclude it)", p.path, p.reason);
   for (const auto& u : walked.unsupported) spdlog::debug("{}: not an article file, ignored", u);
   s.files = walked.files.size();
   return walked;

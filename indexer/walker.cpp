@@ -181,6 +181,7 @@ class FolderWalk {
     InputFile f{base_ + rel_, key_base_ + rel_, root_, 0, 0, rel_};
     rel_.resize(rel_size);
     if (readers::format_for(f.rel) == readers::Format::kUnsupported) {
+      if (std::string why = readers::packed_reason(f.rel); !why.empty()) out_.packed.push_back({f.path, std::move(why)});
       out_.unsupported.push_back(std::move(f.path));
       return;
     }
@@ -257,7 +258,9 @@ WalkResult walk(const std::vector<std::string>& archives, const std::vector<std:
       }
       InputFile f{a, (*dir / p.filename()).string(), "", 0, 0, p.filename().string()};
       if (readers::format_for(f.rel) == readers::Format::kUnsupported) {
-        out.unsupported.push_back(a);
+        // Named by the user, so never passed over in silence.
+        std::string packed = readers::packed_reason(f.rel);
+        out.ignored.push_back({a, packed.empty() ? readers::unsupported_reason() : std::move(packed)});
       } else if (seen.count(f.key)) {
         continue;
       } else if (stat_file(a, f)) {

@@ -35,11 +35,18 @@ struct WalkResult {
   /// (never opened: opening a FIFO would block), a link to one, a symbolic link loop. Each is
   /// skipped with its reason; unlike `problems`, they do not stop pruning.
   std::vector<WalkProblem> ignored;
-  std::vector<std::string> unsupported;  ///< files skipped because no reader takes them
+  std::vector<std::string> unsupported;  ///< files of a folder no reader takes (README.TXT, a .pdf)
+  /// Files of a folder no reader takes that may hold articles: a packed archive (.tar.gz, .zip)
+  /// or an article file compressed with other than gzip (readers::packed_reason); each is warned
+  /// of, not counted as skipped (it is not input newsidx could read), so a nightly run over a
+  /// folder holding one stays exit 0. Also in `unsupported`.
+  std::vector<WalkProblem> packed;
   std::vector<std::string> roots;        ///< absolute paths of the folders walked (for pruning)
 };
 
 /// Walks each archive path: a folder recursively, a file as itself (its `rel` is its file name).
+/// A file named directly that no reader takes is `ignored`, with the reason (the user asked for
+/// it); one found in a folder is `unsupported` (and `packed` where it may hold articles).
 /// A file reached through two of the paths (a folder and its sub-folder, a folder given twice)
 /// is taken once, under the first.
 /// Hidden entries are skipped; a link to a file counts (with its target's size and time), links

@@ -224,6 +224,35 @@ std::string unsupported_reason() {
   return "unsupported file type (expected " + expected + "or one of them .gz)";
 }
 
+std::string packed_reason(std::string_view path) {
+  std::string name(path.substr(path.find_last_of('/') + 1));
+  for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  struct Packed {
+    std::string_view suffix, kind;
+  };
+  static constexpr Packed kArchives[] = {
+      {".tar", "a tar archive"},          {".tar.gz", "a tar archive"}, {".tgz", "a tar archive"},
+      {".tar.bz2", "a tar archive"},      {".tbz2", "a tar archive"},   {".tar.xz", "a tar archive"},
+      {".txz", "a tar archive"},          {".tar.zst", "a tar archive"}, {".zip", "a zip archive"},
+      {".7z", "a 7-Zip archive"},         {".rar", "a RAR archive"},
+  };
+  for (const Packed& a : kArchives)
+    if (ends_with(name, a.suffix))
+      return std::string(a.kind) + ": newsidx reads no archive of files; unpack it and index the folder";
+  static constexpr Packed kCompressors[] = {
+      {".bz2", "bzip2"}, {".xz", "xz"}, {".zst", "zstd"}, {".lz4", "lz4"}, {".z", "compress"}, {".lzma", "lzma"},
+  };
+  for (const Packed& c : kCompressors) {
+    if (!ends_with(name, c.suffix)) continue;
+    const std::string inner = name.substr(0, name.size() - c.suffix.size());
+    if (format_row(inner) == nullptr) return "";
+    return "compressed with " + std::string(c.kind) +
+           "; only gzip is read: decompress it, or recompress it with gzip (" +
+           inner.substr(inner.find_last_of('.')) + ".gz)";
+  }
+  return "";
+}
+
 std::string_view id_base(std::string_view rel_path, const ReaderOptions& options) {
   return options.id_path.empty() ? rel_path : std::string_view(options.id_path);
 }

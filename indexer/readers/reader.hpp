@@ -108,6 +108,13 @@ const FormatRow* format_row(std::string_view path);
 /// them .gz)".
 std::string unsupported_reason();
 
+/// Why a file no row takes may still hold articles, or "" when nothing says so: a packed archive
+/// (`.tar`, `.tar.gz`, `.tgz`, `.zip`, `.7z`, `.rar`, ...: "a tar archive: newsidx reads no
+/// archive of files; unpack it and index the folder") or an article file compressed with other
+/// than gzip (`stories.jsonl.bz2`, `.xz`, `.zst`, `.lz4`, `.Z`). The walker warns of such files;
+/// other unsupported files (README.TXT, a .pdf) are passed over in silence.
+std::string packed_reason(std::string_view path);
+
 /// One row of the table of XML documents: a file of format kXml goes to the reader of its root
 /// element (sniffed from the first bytes, namespace prefix aside).
 struct XmlRootRow {

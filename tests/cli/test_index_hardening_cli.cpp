@@ -156,3 +156,31 @@ cd "$1"; rm -rf deep
   auto ids = run_command(kQuery + " --config /dev/null --db " + sh_quote(dir.str("db")) + " --format ids ''");
   CHECK(ids.out == fs::canonical(dir.path() / "archive/good.txt").string() + "\n");
 }
+
+TEST_CASE("cli: a packed archive is named, never passed over in silence, and only a file named directly is skipped",
+          "[cli][hardening]") {
+  TempDir dir;
+  write_file(dir.path() / "archive/good.txt", "Good story\n\nDock workers met on Monday.\n");
+  write_file(dir.path() / "archive/news-2019.tar.gz", std::string("\x1f\x8b\x08\x00", 4));
+  write_file(dir.path() / "archive/wire.jsonl.xz", "\xfd" "7zXZ");
+  write_file(dir.path() / "archive/README.TXT", "About this archive.\n");
+  // In a folder: a warning for each file that may hold articles, and the nightly run stays exit 0.
+  auto r = run_command(index_cmd(dir) + " 2>&1");
+  INFO(r.out);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("news-2019.tar.gz: not read: a tar archive: newsidx reads no archive of files; unpack it and "
+                   "index the folder (or --exclude it)") != std::string::npos);
+  CHECK(r.out.find("wire.jsonl.xz: not read: compressed with xz; only gzip is read: decompress it, or recompress "
+                   "it with gzip (.jsonl.gz)") != std::string::npos);
+  CHECK(r.out.find("README.TXT") == std::string::npos);
+  CHECK(r.out.find("1 file (0 unchanged), 1 article read, 1 added") != std::string::npos);
+  // Named directly: skipped with its reason, exit 1, whatever the file is.
+  auto named = run_command(kIndex + " --config /dev/null --no-progress --db " + sh_quote(dir.str("db")) + " " +
+                           sh_quote(dir.str("archive/news-2019.tar.gz")) + " " + sh_quote(dir.str("archive/README.TXT")) +
+                           " 2>&1");
+  INFO(named.out);
+  CHECK(named.status == 1);
+  CHECK(named.out.find("news-2019.tar.gz: skipped: a tar archive: newsidx reads no archive of files") != std::string::npos);
+  CHECK(named.out.find("README.TXT: skipped: unsupported file type (expected .txt,") != std::string::npos);
+  CHECK(named.out.find("2 skipped") != std::string::npos);
+}

@@ -52,6 +52,23 @@ TEST_CASE("reader formats: names no row takes have no reader", "[readers][format
   }
 }
 
+TEST_CASE("reader formats: a packed archive or an article file compressed with other than gzip is named", "[readers][formats]") {
+  for (const char* path : {"news.tar", "bbc/bbc-fulltext.tar.gz", "x.TGZ", "a.tar.bz2", "a.tbz2", "a.tar.xz", "a.txz",
+                           "a.tar.zst"})
+    CHECK(packed_reason(path) == "a tar archive: newsidx reads no archive of files; unpack it and index the folder");
+  CHECK(packed_reason("Articles.ZIP").rfind("a zip archive: ", 0) == 0);
+  CHECK(packed_reason("a.7z").rfind("a 7-Zip archive: ", 0) == 0);
+  CHECK(packed_reason("a.rar").rfind("a RAR archive: ", 0) == 0);
+  CHECK(packed_reason("2019/wire.jsonl.bz2") ==
+        "compressed with bzip2; only gzip is read: decompress it, or recompress it with gzip (.jsonl.gz)");
+  CHECK(packed_reason("crawl.warc.zst").rfind("compressed with zstd; ", 0) == 0);
+  CHECK(packed_reason("story.txt.xz").rfind("compressed with xz; ", 0) == 0);
+  CHECK(packed_reason("old.sgm.Z").rfind("compressed with compress; ", 0) == 0);
+  // What holds no articles newsidx could read says nothing: a compressed PDF, a README.
+  for (const char* path : {"notes.pdf.bz2", "README.TXT", "photo.jpg", "x.gz", "story.txt", "story.txt.gz", "zip", ""})
+    CHECK(packed_reason(path).empty());
+}
+
 TEST_CASE("reader formats: every extension is in one row and named by the unsupported message", "[readers][formats]") {
   std::set<std::string_view> seen;
   const std::string reason = unsupported_reason();

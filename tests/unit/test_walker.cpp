@@ -57,13 +57,19 @@ TEST_CASE("walker: keys are relative to the archive with '/' and sorted, hidden 
   write_file(a / "desk/.draft/y.txt", "not walked");
   write_file(a / "desk/notes.pdf", "no reader");
   write_file(a / "desk/README.TXT", "no reader");
+  write_file(a / "desk/2019.tar.gz", "a packed archive");
 
   const WalkResult r = walk({a.string()});
   // Sorted as whole keys: "2019-extra.txt" < "2019.txt" < "2019/..." ('-' < '.' < '/').
   CHECK(keys_of(r) == std::vector<std::string>{"2019-extra.txt", "2019.txt", "2019/03/01/story.txt",
                                                "feeds/wire.jsonl", "reuters/reut2-000.sgm"});
-  CHECK(sorted(r.unsupported) ==
-        std::vector<std::string>{(a / "desk/README.TXT").string(), (a / "desk/notes.pdf").string()});
+  CHECK(sorted(r.unsupported) == std::vector<std::string>{(a / "desk/2019.tar.gz").string(),
+                                                         (a / "desk/README.TXT").string(), (a / "desk/notes.pdf").string()});
+  // Of those, the packed archive is the one to warn of.
+  REQUIRE(r.packed.size() == 1);
+  CHECK(r.packed[0].path == (a / "desk/2019.tar.gz").string());
+  CHECK(r.packed[0].reason.rfind("a tar archive: ", 0) == 0);
+  CHECK(r.ignored.empty());
   CHECK(r.problems.empty());
   REQUIRE(r.roots.size() == 1);
   CHECK(r.roots[0] == fs::canonical(a).string());
@@ -108,6 +114,19 @@ TEST_CASE("walker: paths keep the user's spelling of the archive, keys are absol
   CHECK(r.files[1].root.empty());
   REQUIRE(r.problems.size() == 1);
   CHECK(r.problems[0].path == (dir.path() / "absent").string());
+}
+
+TEST_CASE("walker: a file named directly that no reader takes is skipped with its reason, never passed over", "[walker]") {
+  TempDir dir;
+  write_file(dir.path() / "notes.pdf", "%PDF");
+  write_file(dir.path() / "wire.jsonl.bz2", "BZh9");
+  const WalkResult r = walk({(dir.path() / "notes.pdf").string(), (dir.path() / "wire.jsonl.bz2").string()});
+  CHECK(r.files.empty());
+  CHECK(r.problems.empty());  // a problem would hold back pruning
+  REQUIRE(r.ignored.size() == 2);
+  CHECK(r.ignored[0].path == (dir.path() / "notes.pdf").string());
+  CHECK(r.ignored[0].reason.rfind("unsupported file type (expected .txt, ", 0) == 0);
+  CHECK(r.ignored[1].reason.rfind("compressed with bzip2; ", 0) == 0);
 }
 
 TEST_CASE("walker: a link to a file is walked with its target's state, links to folders and broken links are not", "[walker]") {
