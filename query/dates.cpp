@@ -118,6 +118,41 @@ std::optional<Result<DateRange>> parse_written(std::string_view t) {
   return day_first ? day_of(y, b, a) : month_first ? day_of(y, a, b) : Result<DateRange>(bad_date(t));
 }
 
+// The spellings a user types for the relative periods, as their tokens: "last month", "Last
+// Week" -> "last-month", "last-week"; "3 weeks ago", "30 days", "2 months" -> "3w", "30d", "2m";
+// "past week", "past year" -> "1w", "1y". "" when `t` is none of them.
+std::string relative_token(std::string_view t) {
+  std::vector<std::string> words;
+  std::string w;
+  for (char c : canonical::ascii_lower(t)) {
+    if (c == ' ' || c == '-' || c == '_' || c == '\t') {
+      if (!w.empty()) words.push_back(std::move(w));
+      w.clear();
+    } else {
+      w += c;
+    }
+  }
+  if (!w.empty()) words.push_back(std::move(w));
+  if (words.size() > 1 && words.back() == "ago") words.pop_back();
+  if (words.size() != 2) return "";
+  const auto unit = [](std::string u) -> char {
+    if (u.size() > 1 && u.back() == 's') u.pop_back();
+    return u == "day" ? 'd' : u == "week" ? 'w' : u == "month" ? 'm' : u == "year" ? 'y' : '\0';
+  };
+  const char u = unit(words[1]);
+  if (u == '\0') return "";
+  if (words[0] == "last" || words[0] == "this") {
+    const std::string_view names[] = {"week", "month", "year"};
+    for (std::string_view n : names)
+      if (words[1] == n) return words[0] + "-" + std::string(n);
+    return "";
+  }
+  int n = 0;
+  if (words[0] == "past" || words[0] == "a" || words[0] == "one") n = 1;
+  else if (!number(words[0], n)) return "";
+  return std::to_string(n) + u;
+}
+
 }  // namespace
 
 Day local_today() {
@@ -158,6 +193,11 @@ std::string slot_value(const Day& d) {
 }
 
 Result<DateRange> parse_period(std::string_view t, const Day& today) {
+  if (const std::string token = relative_token(t); !token.empty() && token != t) {
+    auto r = parse_period(token, today);
+    if (r) return r;
+    return bad_date(t);
+  }
   const long now = days_from_civil(today);
   if (t == "today") return span(today, today);
   if (t == "yesterday") return span(civil_from_days(now - 1), civil_from_days(now - 1));

@@ -35,7 +35,8 @@ std::string slot_value(const Day& d);
 /// The days a period names: "2022-01-05" (that day), "2022-01" (the month), "2022" (the year),
 /// "today", "yesterday", "this-week", "last-week" (Monday to Sunday), "this-month",
 /// "last-month", "this-year", "last-year", and "7d", "2w", "3m", "1y" (the single day that long
-/// before `today`); written out, "march 1987", "1 March 1987", "March 1, 1987", and "25/12/1987"
+/// before `today`), also as typed in words ("last month", "This Year", "3 weeks ago", "30 days",
+/// "past week" = 1w); written out, "march 1987", "1 March 1987", "March 1, 1987", and "25/12/1987"
 /// or "12/25/1987" where only one order of day and month is a date. A bad form is a kUsage Error
 /// naming the text, with a hint ("3/1/1987", either way round, names both readings).
 Result<DateRange> parse_period(std::string_view text, const Day& today);
@@ -56,6 +57,6 @@ DateRange intersect(const DateRange& a, const DateRange& b);
 /// The hint shown with every bad date.
 inline constexpr const char* kDateHint =
     "use YYYY-MM-DD, YYYY-MM, YYYY, 'march 2022', '1 march 2022', 7d, 2w, 3m, 1y, today, yesterday, "
-    "last-week or last-month, e.g. --since 2022-01 or 'date:2022-01-01..2022-02-15'";
+    "last-week or 'last month', '3 weeks ago', e.g. --since 2022-01 or 'date:2022-01-01..2022-02-15'";
 
 }  // namespace newsidx::query

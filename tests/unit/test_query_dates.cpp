@@ -49,6 +49,23 @@ TEST_CASE("query dates: absolute and relative periods as inclusive day ranges", 
   CHECK(jan->from == "20211201");
 }
 
+TEST_CASE("query dates: relative periods typed in words, as a hurried user types them", "[query]") {
+  CHECK(period("last month") == period("last-month"));
+  CHECK(period("Last Week") == period("last-week"));
+  CHECK(period("this year") == period("this-year"));
+  CHECK(period("3 weeks ago") == period("3w"));
+  CHECK(period("30 days") == period("30d"));
+  CHECK(period("1 day ago") == period("1d"));
+  CHECK(period("2 months ago") == period("2m"));
+  CHECK(period("a year ago") == period("1y"));
+  CHECK(period("past week") == period("1w"));
+  CHECK(period("last_month") == period("last-month"));
+  // A month name is no unit, and "last" takes only week, month and year.
+  CHECK(period("last day").rfind("error: bad date 'last day'", 0) == 0);
+  CHECK(period("3 fortnights ago").rfind("error: bad date '3 fortnights ago'", 0) == 0);
+  CHECK(period("1 March 2022") == "20220301..20220301");
+}
+
 TEST_CASE("query dates: dates written out, and day-month orders that read one way only", "[query]") {
   CHECK(period("march 1987") == "19870301..19870331");
   CHECK(period("Sept. 2021") == "20210901..20210930");
