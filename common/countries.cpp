@@ -3,6 +3,8 @@
 
 #include "tsv.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 #include <unordered_map>
 
@@ -139,6 +141,39 @@ std::optional<std::string> resolve(std::string_view text) {
     return c->successor;
   }
   return c->code;
+}
+
+namespace {
+
+std::vector<std::string> key_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string w;
+  for (char c : canonical::fold_key(text)) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      w += c;
+    } else if (!w.empty()) {
+      words.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) words.push_back(std::move(w));
+  return words;
+}
+
+}  // namespace
+
+std::vector<const Country*> named_in_part(std::string_view text) {
+  const std::vector<std::string> want = key_words(text);
+  std::vector<const Country*> out;
+  if (want.empty()) return out;
+  for (const Country& c : tables().countries) {
+    if (c.alpha3.empty()) continue;  // former countries file under their successors
+    const std::vector<std::string> have = key_words(c.name);
+    if (std::all_of(want.begin(), want.end(),
+                    [&](const std::string& w) { return std::find(have.begin(), have.end(), w) != have.end(); }))
+      out.push_back(&c);
+  }
+  return out;
 }
 
 std::optional<std::string> reuters_place(std::string_view place) {

@@ -295,10 +295,7 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
     }
     // Names, aliases, codes and adjectives all mean the ISO code the indexer files under.
     auto code = countries::resolve(value);
-    if (!code) {
-      add_note(out, label + ": not a country name, code or adjective I know");
-      return {};
-    }
+    if (!code) return countries_in_part(value, label, out);
     std::string term = schema::filter_term(field, canonical::ascii_lower(*code));
     if (canonical::ascii_lower(value) != canonical::ascii_lower(*code))
       add_note(out, label + " means " + *code + " (" + display_name(field, term) + ")");
@@ -361,6 +358,31 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
     out.value_suggestions.push_back(std::move(s));
   }
   add_note(out, note);
+  return {};
+}
+
+std::vector<std::string> Searcher::countries_in_part(const std::string& typed, const std::string& label,
+                                                     SearchResult& out) {
+  // A word of country names ("korea"): every country it names, as a surname finds its persons.
+  const auto named = countries::named_in_part(typed);
+  if (!named.empty()) {
+    std::vector<std::string> terms;
+    std::string list;
+    for (const countries::Country* c : named) {
+      terms.push_back(schema::filter_term("country", canonical::ascii_lower(c->code)));
+      list += (list.empty() ? "" : ", ") + c->code + " (" + c->name + ")";
+    }
+    add_note(out, label + (named.size() > 1 ? " is ambiguous; matched: " : " means ") + list);
+    return terms;
+  }
+  // A part of a country the facet has no code for ("england", "scotland", "texas"): that place
+  // alone, not the places holding the word ("New South Wales").
+  const std::string place = schema::value_term("place", typed);
+  if (!place.empty() && impl_->db.term_exists(place)) {
+    add_note(out, label + ": not a country of ISO 3166; searched as the place " + display_name("place", place));
+    return {place};
+  }
+  add_note(out, label + ": not a country name, code or adjective I know");
   return {};
 }
 

@@ -135,6 +135,9 @@ class Searcher {
   /// ("country:narnia"), by default as the option ("--country narnia").
   std::vector<std::string> resolve_values(const std::string& field, const std::string& value,
                                           SearchResult& out, const std::string& as_typed = "");
+  /// resolve_values for a --country value no country table row names: the countries whose name
+  /// holds it, else the place of that name where the archive has one, else nothing (with a note).
+  std::vector<std::string> countries_in_part(const std::string& typed, const std::string& label, SearchResult& out);
 
   /// The stored record of the article whose id is `id` exactly as results show it (--show), or
   /// nullopt when no article has it (a quotation's id is no article's). Works over stub

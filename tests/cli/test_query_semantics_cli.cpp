@@ -342,3 +342,28 @@ TEST_CASE("cli semantics: a database of the previous schema version is refused w
   CHECK(run_command(index + " --rebuild 2>&1").status == 0);
   CHECK(run_command(kQuery + " --db " + sh_quote(dir.str("db")) + " --count body").out == "1\n");
 }
+
+TEST_CASE("cli semantics: --country takes a word of country names and a part of a country a user types", "[query][cli]") {
+  TempDir dir;
+  std::string f;
+  f += record("kr", "2022-01-03", "Seoul talks", "South Korea raised rates in Seoul on Monday.");
+  f += record("kp", "2022-01-04", "Missile test", "North Korea fired a missile from Pyongyang on Tuesday.");
+  f += record("jp", "2022-01-05", "Tokyo shares", "Japan's shares rose in Tokyo.");
+  f += record("tx", "2022-01-06", "Crude output", "Output of crude rose in Texas, where drillers in Houston hired.");
+  write_file(dir.path() / "archive/feed.jsonl", f);
+  REQUIRE(run_command(kIndex + " -q --db " + sh_quote(dir.str("db")) + " " + sh_quote(dir.str("archive"))).status == 0);
+  const std::string db = dir.str("db");
+  // "korea" is no country's name: both countries named with it, and a note naming them.
+  auto korea = query(db, "--format ids --sort oldest --country korea ''");
+  CHECK(korea.out == "kr\nkp\n");
+  CHECK(contains(korea.err, "--country korea is ambiguous; matched: KP (North Korea), KR (South Korea)"));
+  CHECK(query(db, "--format ids 'country:korea'").out.size() == 6);
+  // A state, region or nation within a country has no ISO code: the place of that name.
+  auto texas = query(db, "--format ids --country texas ''");
+  CHECK(texas.out == "tx\n");
+  CHECK(contains(texas.err, "--country texas: not a country of ISO 3166; searched as the place Texas"));
+  // A name that is neither stays unknown.
+  auto narnia = query(db, "--count --country narnia ''");
+  CHECK(narnia.out == "0\n");
+  CHECK(contains(narnia.err, "--country narnia: not a country name, code or adjective I know"));
+}

@@ -42,6 +42,24 @@ TEST_CASE("countries: names, codes, aliases and demonyms give one code", "[count
   CHECK(countries::lookup("Lavrov") == nullptr);
 }
 
+TEST_CASE("countries: a word of short names finds every current country named with it", "[countries]") {
+  const auto codes = [](std::string_view text) {
+    std::string out;
+    for (const countries::Country* c : countries::named_in_part(text)) out += (out.empty() ? "" : " ") + c->code;
+    return out;
+  };
+  CHECK(codes("korea") == "KP KR");
+  CHECK(codes("KOREA") == "KP KR");
+  CHECK(codes("macedonia") == "MK");
+  CHECK(codes("south korea") == "KR");
+  CHECK(codes("guinea").find("GQ") != std::string::npos);  // Equatorial Guinea
+  // A whole word only, and former countries file under their successors.
+  CHECK(codes("kor").empty());
+  CHECK(codes("soviet").empty());
+  CHECK(codes("").empty());
+  CHECK(codes("narnia").empty());
+}
+
 TEST_CASE("countries: short names are the ones news writes", "[countries]") {
   REQUIRE(countries::by_code("RU") != nullptr);
   CHECK(countries::by_code("RU")->name == "Russia");
