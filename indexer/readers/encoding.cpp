@@ -123,6 +123,35 @@ std::string normalise_newlines(std::string_view text) {
   return out;
 }
 
+std::optional<std::string> utf16_to_utf8(std::string_view bytes) {
+  if (bytes.size() < 2) return std::nullopt;
+  const auto b0 = static_cast<unsigned char>(bytes[0]), b1 = static_cast<unsigned char>(bytes[1]);
+  const bool little = b0 == 0xFF && b1 == 0xFE, big = b0 == 0xFE && b1 == 0xFF;
+  if (!little && !big) return std::nullopt;
+  const auto unit = [&](std::size_t i) -> char32_t {
+    const auto lo = static_cast<unsigned char>(bytes[i + (little ? 0 : 1)]);
+    const auto hi = static_cast<unsigned char>(bytes[i + (little ? 1 : 0)]);
+    return static_cast<char32_t>(hi << 8 | lo);
+  };
+  std::string out;
+  out.reserve(bytes.size());
+  std::size_t i = 2;
+  for (; i + 1 < bytes.size(); i += 2) {
+    const char32_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 3 < bytes.size()) {
+      const char32_t low = unit(i + 2);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
+        i += 2;
+        continue;
+      }
+    }
+    append_utf8(out, u >= 0xD800 && u <= 0xDFFF ? char32_t{0xFFFD} : u);
+  }
+  if (i < bytes.size()) append_utf8(out, 0xFFFD);
+  return out;
+}
+
 DecodedText decode_text(std::string_view bytes) {
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
   if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,11 @@ void append_utf8(std::string& out, char32_t code_point);
 /// Latin-1, so Latin-1 text decodes the same way; 0x80-0x9F use the Windows-1252 characters
 /// (the five undefined ones map to the C1 code points, as Latin-1 would).
 std::string windows1252_to_utf8(std::string_view bytes);
+
+/// The UTF-8 text of UTF-16 bytes that open with a byte-order mark (FF FE little-endian, as
+/// Windows Notepad saves "Unicode" text; FE FF big-endian), the mark dropped; nullopt for bytes
+/// without one. Unpaired surrogates and a trailing odd byte become U+FFFD.
+std::optional<std::string> utf16_to_utf8(std::string_view bytes);
 
 /// A file's text after decoding.
 struct DecodedText {

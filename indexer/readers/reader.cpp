@@ -4,6 +4,7 @@
 #include <exception>
 #include <functional>
 #include <new>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 
@@ -279,6 +280,9 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
     }
     bytes = unzipped.data;
   }
+  // Text saved as UTF-16 with its byte-order mark (Windows' "Unicode") is text, not binary.
+  std::optional<std::string> widened;
+  if (row->check != ByteCheck::kMarkup && (widened = utf16_to_utf8(bytes))) bytes = *widened;
   if (trim(bytes).empty() || trim(bytes) == "\xEF\xBB\xBF") {
     warn(0, "empty file", true);
     return result;

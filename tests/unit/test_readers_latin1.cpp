@@ -30,6 +30,52 @@ TEST_CASE("readers: Reuters SGML is decoded as Latin-1 without a notice", "[read
   CHECK_THAT(text.warnings[0].reason, Catch::Contains("Latin-1"));
 }
 
+namespace {
+
+// `text` (ASCII and Latin-1 letters, one astral character) as UTF-16 with its byte-order mark.
+std::string utf16(std::u32string_view text, bool little) {
+  std::string out = little ? "\xFF\xFE" : "\xFE\xFF";
+  const auto put = [&](char32_t u) {
+    const char lo = static_cast<char>(u & 0xFF), hi = static_cast<char>(u >> 8);
+    out += little ? lo : hi;
+    out += little ? hi : lo;
+  };
+  for (char32_t c : text) {
+    if (c < 0x10000) {
+      put(c);
+    } else {
+      put(0xD800 + ((c - 0x10000) >> 10));
+      put(0xDC00 + ((c - 0x10000) & 0x3FF));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("readers: text and JSON Lines saved as UTF-16 with a byte-order mark are read, not called binary",
+          "[readers][encoding]") {
+  const std::u32string story = U"Harbour strike ends\r\n\r\nDock workers in M\u00FCnchen ended their strike \U0001F6A2 on Monday.\r\n";
+  for (bool little : {true, false}) {
+    const ReadResult r = read_file("a.txt", "a.txt", utf16(story, little));
+    INFO(little);
+    CHECK(r.warnings.empty());
+    REQUIRE(r.articles.size() == 1);
+    CHECK(r.articles[0].title == "Harbour strike ends");
+    CHECK(r.articles[0].body_text() == "Dock workers in M\xC3\xBCnchen ended their strike \xF0\x9F\x9A\xA2 on Monday.");
+  }
+  const ReadResult feed = read_file("f.jsonl", "f.jsonl", utf16(U"{\"id\": \"a1\", \"title\": \"T\", \"body\": \"Words here.\"}\n", true));
+  CHECK(feed.warnings.empty());
+  REQUIRE(feed.articles.size() == 1);
+  CHECK(feed.articles[0].id == "a1");
+  // Without the mark, NUL bytes still make a binary file; an odd last byte is U+FFFD.
+  const std::string marked = utf16(story, true);
+  CHECK_FALSE(read_file("b.txt", "b.txt", marked.substr(2)).warnings.empty());
+  const ReadResult odd = read_file("c.txt", "c.txt", marked + "x");
+  REQUIRE(odd.articles.size() == 1);
+  CHECK(odd.articles[0].body_text().find("\xEF\xBF\xBD") != std::string::npos);
+}
+
 TEST_CASE("readers: reut2-017.sgm of the shared corpus reads without a UTF-8 warning", "[readers][corpora]") {
   const std::string corpora = newsidx::test::shared_corpora();
   if (corpora.empty()) {
