@@ -88,7 +88,7 @@ const char* const kUsage =
       "  or:  newsidx-index --extract-only ARCHIVE...\n\n"
       "Indexes folders of news articles (*.txt, *.jsonl/*.ndjson, Reuters *.sgm, saved web pages\n"
       "*.html/*.htm/*.xhtml: their main content only, NITF *.nitf, NewsML-G2 *.newsml, RSS *.rss,\n"
-      "Atom *.atom, *.xml told apart by its root element, WARC *.warc; any of them gzipped as\n"
+      "Atom *.atom, *.xml told apart by its root element, WARC *.warc, ARC *.arc; any of them gzipped as\n"
       "*.gz) into a Xapian database. Nothing is fetched from the network: feeds and XML are read\n"
       "without external entities or DTDs. Re-running over the same archive updates it in place:\n"
       "unchanged files are not read again, changed ones are re-indexed, vanished ones removed.\n"

@@ -134,7 +134,7 @@ constexpr FormatRow kFormats[] = {
     {Format::kHtml, "html", {".html", ".htm", ".xhtml"}, ByteCheck::kMarkup, false, read_html_file},
     {Format::kXml, "xml", {".xml", ".nitf", ".newsml"}, ByteCheck::kMarkup, false, read_xml_file},
     {Format::kFeed, "feed", {".rss", ".atom", ""}, ByteCheck::kMarkup, false, read_feed_file},
-    {Format::kWarc, "warc", {".warc", "", ""}, ByteCheck::kMarkup, true, read_warc_file},
+    {Format::kWarc, "warc", {".warc", ".arc", ""}, ByteCheck::kMarkup, true, read_warc_file},
 };
 
 // The id rule within a file: of records sharing an id (a feed repeating a record, an .sgm with

@@ -1,10 +1,11 @@
-// Reader for WARC files (see warc_reader.hpp). The record parser is ours: Debian packages no
-// WARC library for C++.
+// Reader for WARC files, and ARC files, the format before them (see warc_reader.hpp). The
+// record parser is ours: Debian packages no WARC library for C++.
 #include "indexer/readers/warc_reader.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -158,10 +159,82 @@ struct Parsed {
   std::string problem;    // kSkip: why
 };
 
-// The next line that starts a WARC record after `from`, or data.size().
+// The header line of an ARC record (the Internet Archive's format before WARC): "URL IP-address
+// Archive-date Content-type Archive-length" in version 1; version 2 adds fields, and the length
+// stays last. The file's first record, its version block, has a filedesc:// URL.
+struct ArcHeader {
+  std::string url, content_type;
+  std::optional<std::size_t> length;  // nullopt: not a number
+};
+
+std::optional<ArcHeader> arc_header(std::string_view line) {
+  std::vector<std::string_view> fields;
+  for (std::size_t at = 0; at < line.size();) {
+    const std::size_t end = std::min(line.find(' ', at), line.size());
+    if (end > at) fields.push_back(line.substr(at, end - at));
+    at = end + 1;
+  }
+  if (fields.size() < 5 || fields.size() > 64) return std::nullopt;
+  if (fields[0].find("://") == kNone && fields[0].rfind("dns:", 0) != 0) return std::nullopt;
+  // The IP address follows the URL, whose own spaces some crawlers left unescaped.
+  const auto is_ip = [](std::string_view f) {
+    return !f.empty() && f.find_first_not_of("0123456789.") == kNone && std::count(f.begin(), f.end(), '.') == 3;
+  };
+  std::size_t ip = 1;
+  while (ip + 3 < fields.size() && !is_ip(fields[ip])) ++ip;
+  if (ip + 3 >= fields.size()) ip = 1;
+  std::string url(fields[0]);
+  for (std::size_t i = 1; i < ip; ++i) url += " " + std::string(fields[i]);
+  ArcHeader h{std::move(url), std::string(fields[ip + 2]), std::nullopt};
+  const std::string_view length = fields.back();
+  if (std::all_of(length.begin(), length.end(), [](char c) { return c >= '0' && c <= '9'; })) h.length = parse_size(length);
+  return h;
+}
+
+// The next line after `from` that starts a WARC record or is an ARC record's header, or
+// data.size().
 std::size_t next_version_line(std::string_view data, std::size_t from) {
-  const std::size_t at = data.find("\nWARC/1.", from);
-  return at == kNone ? data.size() : at + 1;
+  for (std::size_t at = data.find('\n', from); at != kNone; at = data.find('\n', at + 1)) {
+    const std::size_t line = at + 1, eol = std::min(data.find('\n', line), data.size());
+    if (data.substr(line, 7) == "WARC/1." || arc_header(trim(data.substr(line, eol - line)))) return line;
+  }
+  return data.size();
+}
+
+// An ARC record whose header line `arc` ends at `block_start`, as the WARC record it would be: a
+// block holding an HTTP response is a "response", other blocks a "resource" of the header's
+// content type, the version block ("filedesc://") an "arcinfo" (no article).
+Parsed parse_arc(std::string_view data, Parsed p, const ArcHeader& arc, std::size_t block_start, bool eof) {
+  const auto skip = [&](std::string problem, std::size_t next) {
+    p.step = Step::kSkip;
+    p.problem = std::move(problem);
+    p.next = next;
+    return p;
+  };
+  if (!arc.length) return skip("ARC record without a valid length", next_version_line(data, p.start));
+  const std::size_t left = data.size() - std::min(block_start, data.size());
+  if (*arc.length + 1 > left && !eof) return p.step = Step::kNeedMore, p;
+  if (*arc.length > left)
+    return skip("truncated ARC record (length " + std::to_string(*arc.length) + ", " + std::to_string(left) +
+                    " bytes left)",
+                data.size());
+  const std::string_view after = data.substr(block_start + *arc.length, 1);
+  if (!after.empty() && after != "\n" && after != "\r")
+    return skip("truncated ARC record (its length runs into what follows)", next_version_line(data, p.start));
+  p.record.block = data.substr(block_start, *arc.length);
+  p.record.headers["warc-target-uri"] = arc.url;
+  if (arc.url.rfind("filedesc:", 0) == 0) {
+    p.record.type = "arcinfo";
+  } else if (p.record.block.substr(0, 5) == "HTTP/") {
+    p.record.type = "response";
+    p.record.headers["content-type"] = "application/http; msgtype=response";
+  } else {
+    p.record.type = "resource";
+    p.record.headers["content-type"] = arc.content_type;
+  }
+  p.step = Step::kRecord;
+  p.next = block_start + *arc.length;
+  return p;
 }
 
 // Parses the record at `pos`. Without `eof`, more data may follow (the next gzip member), so an
@@ -179,8 +252,13 @@ Parsed parse_at(std::string_view data, std::size_t pos, bool eof) {
     p.next = next;
     return p;
   };
-  if (data.substr(pos, 7) != "WARC/1." && data.substr(pos, 7) != "WARC/0.")
-    return skip("not a WARC record (no WARC/1.0 or WARC/1.1 version line)", next_version_line(data, pos));
+  if (data.substr(pos, 7) != "WARC/1." && data.substr(pos, 7) != "WARC/0.") {
+    const std::size_t eol = data.find('\n', pos);
+    if (eol == kNone && !eof) return p.step = Step::kNeedMore, p;
+    const auto arc = arc_header(trim(data.substr(pos, (eol == kNone ? data.size() : eol) - pos)));
+    if (!arc) return skip("not a WARC or ARC record (no WARC/1.0 or WARC/1.1 version line)", next_version_line(data, pos));
+    return parse_arc(data, p, *arc, eol == kNone ? data.size() : eol + 1, eof);
+  }
   const auto [headers_end, block_start] = header_end(data, pos);
   if (headers_end == kNone) {
     if (!eof) return p.step = Step::kNeedMore, p;

@@ -32,6 +32,7 @@ TEST_CASE("reader formats: each extension goes to its reader, also through one .
       {"b.htm", "html"},                {"b.xhtml", "html"},         {"item.xml", "xml"},
       {"story.nitf", "xml"},            {"item.newsml", "xml"},      {"news.rss", "feed"},
       {"river.atom", "feed"},           {"crawl.warc", "warc"},      {"crawl.warc.gz", "warc"},
+      {"crawl.arc", "warc"},            {"crawl.arc.gz", "warc"},
       {"feed.jsonl.gz", "jsonl"},       {"cranes.xml.gz", "xml"},    {"reut2-000.sgm.gz", "sgml"},
   };
   for (const auto& [path, reader] : cases) {
@@ -82,7 +83,7 @@ TEST_CASE("reader formats: every extension is in one row and named by the unsupp
       CHECK(reason.find(std::string(ext) + ",") != std::string::npos);
     }
   }
-  CHECK(seen.size() == 14);
+  CHECK(seen.size() == 15);
 }
 
 TEST_CASE("reader formats: an XML document goes to the reader of its root element", "[readers][formats]") {
@@ -104,7 +105,7 @@ TEST_CASE("reader formats: a file no reader takes is skipped with its reason", "
   CHECK(r.warnings[0].skipped);
   CHECK(r.warnings[0].reason ==
         "unsupported file type (expected .txt, .jsonl, .ndjson, .sgm, .sgml, .html, .htm, .xhtml, .xml, .nitf, "
-        ".newsml, .rss, .atom, .warc, or one of them .gz)");
+        ".newsml, .rss, .atom, .warc, .arc, or one of them .gz)");
 
   // An XML file whose root no reader takes is skipped naming the root.
   const ReadResult svg = read_file("drawing.xml", "drawing.xml", "<?xml version=\"1.0\"?>\n<svg><g/></svg>\n");

@@ -47,7 +47,66 @@ ReaderOptions with_pages() {
 
 const PageSource kFile{"arch/crawl.warc", "crawl.warc", "", "", 0};
 
+// An ARC (version 1) record: the header line, the block, the newline that ends it.
+std::string arc_record(const std::string& url, const std::string& type, const std::string& block,
+                       const std::string& length = "") {
+  return url + " 192.0.2.1 20040101120000 " + type + " " + (length.empty() ? std::to_string(block.size()) : length) +
+         "\n" + block + "\n";
+}
+
+// An ARC file's version block, a DNS record, two HTML pages and a PNG between them.
+std::vector<std::string> arc_crawl() {
+  return {
+      arc_record("filedesc://crawl.arc", "text/plain",
+                 "1 0 Test Capture\nURL IP-address Archive-date Content-type Archive-length\n"),
+      arc_record("dns:example.org", "text/dns", "20040101120000\nexample.org. 600 IN A 192.0.2.1\n"),
+      arc_record("http://example.org/strike", "text/html", http_html(kPage1)),
+      arc_record("http://example.org/logo.png", "image/png", "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG"),
+      arc_record("http://example.org/treaty talks.html", "text/html", http_html(kPage2)),
+  };
+}
+
 }  // namespace
+
+TEST_CASE("warc: ARC files, the format before WARC, give their HTML pages, plain and gzipped per record", "[warc]") {
+  std::string plain, per_record;
+  std::vector<std::size_t> offsets, member_offsets;
+  for (const std::string& r : arc_crawl()) {
+    offsets.push_back(plain.size());
+    member_offsets.push_back(per_record.size());
+    plain += r;
+    per_record += gzip_member(r);
+  }
+  const PageSource file{"arch/crawl.arc", "crawl.arc", "", "", 0};
+  for (bool gzipped : {false, true}) {
+    INFO(gzipped);
+    const ReadResult r = read_warc(gzipped ? per_record : plain, file, with_pages());
+    CHECK(r.warnings.empty());
+    REQUIRE(r.articles.size() == 2);
+    CHECK(r.articles[0].id == "http://example.org/strike");
+    CHECK(r.articles[0].title == "Dockers strike");
+    CHECK(r.articles[0].offset == (gzipped ? member_offsets : offsets)[2]);
+    CHECK(r.articles[0].date.empty());  // the archive date is the crawl's
+    CHECK(r.articles[1].id == "http://example.org/treaty talks.html");  // a space left in the URL
+    CHECK(r.articles[1].body_text() == "Negotiators met.");
+    CHECK(r.articles[1].path == "arch/crawl.arc");
+  }
+}
+
+TEST_CASE("warc: an ARC record with a bad length or cut short is named by its offset, reading goes on", "[warc]") {
+  const std::string bad = arc_record("http://example.org/a", "text/html", http_html(kPage2), "-1");
+  const std::string good = arc_record("http://example.org/strike", "text/html", http_html(kPage1));
+  const std::string cut = arc_record("http://example.org/b", "text/html", http_html(kPage2), "9999");
+  const ReadResult r = read_warc(bad + good + cut, {"crawl.arc", "crawl.arc", "", "", 0}, with_pages());
+  REQUIRE(r.articles.size() == 1);
+  CHECK(r.articles[0].id == "http://example.org/strike");
+  CHECK(r.articles[0].offset == bad.size());
+  REQUIRE(r.warnings.size() == 2);
+  CHECK(r.warnings[0].reason == "record at byte 0: ARC record without a valid length");
+  CHECK(r.warnings[1].reason.rfind("record at byte " + std::to_string(bad.size() + good.size()) +
+                                       ": truncated ARC record (length 9999, ",
+                                   0) == 0);
+}
 
 TEST_CASE("warc: HTML responses and resources become pages with URI, offset and Content-Type", "[warc]") {
   std::string file;
@@ -205,6 +264,22 @@ TEST_CASE("warc: the warcio test files, broken ones included, are read without a
     CHECK(r.articles[0].title == "Example Domain");
     CHECK(r.articles[0].id == "http://example.com/");
   }
+  // The ARC files: the same page; a length of -1 or "abc" and a record cut short are named.
+  for (const char* name : {"example.arc", "example.arc.gz"}) {
+    INFO(name);
+    const ReadResult r = read(name);
+    CHECK(r.warnings.empty());
+    REQUIRE(r.articles.size() == 1);
+    CHECK(r.articles[0].title == "Example Domain");
+    CHECK(r.articles[0].id == "http://example.com/");
+  }
+  const ReadResult bad_arc = read("bad.arc");
+  CHECK(bad_arc.articles.empty());
+  REQUIRE(bad_arc.warnings.size() == 3);
+  for (const auto& w : bad_arc.warnings) CHECK(w.reason.find(": ARC record without a valid length") != std::string::npos);
+  const ReadResult spaced = read("example-space-in-url.arc");
+  REQUIRE(spaced.warnings.size() == 1);
+  CHECK(spaced.warnings[0].reason == "record at byte 151: truncated ARC record (length 1591, 1579 bytes left)");
   const ReadResult chunked = read("example-iana.org-chunked.warc");
   CHECK(chunked.warnings.empty());
   REQUIRE(chunked.articles.size() == 1);
