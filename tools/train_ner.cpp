@@ -316,6 +316,7 @@ int usage() {
                "  [--model MODEL (evaluate it instead of training)] [--cv K (K-fold cross-validation over --train, no model written)] [--epochs N] [--seed N] [--min-count N] [--prune X] [--curve]\n"
                "  [--gazetteer | --hook NAME (gazetteer, gazetteer+classes=012, gazetteer+classes=12w2, ...)]\n"
                "  [--repair SPEC[,SPEC...] (span repairs for dev and CV scoring: letters among itnsplwaojkhcem, or none; CV scores each)]\n"
+               "  [--cv-train-share F (with --cv K --two-stage: each fold trains on the first F of its training documents, 0 < F <= 1)]\n"
                "  [--two-stage (with --cv: cross-validates the two-stage non-local feature)] [--org-errors (with --two-stage: the shipped variant's ORG errors by kind)]\n"
                "  [--stage-extras [s][l][i]|none (second-pass aggregation: the majority's strength, longer names' type, any case)]\n"
                "  [--second-output MODEL2 (also train the second pass of the two-stage tagger; dev scores both stages)]\n"
@@ -451,6 +452,10 @@ int main(int argc, char** argv) {
       else if (a == "--prune") o.train_options.prune = std::stof(next());
       else if (a == "--curve") o.curve = true;
       else if (a == "--cv") o.cv = std::stoi(next());
+      else if (a == "--cv-train-share") {
+        o.cv_train_share = std::stod(next());
+        if (!(o.cv_train_share > 0 && o.cv_train_share <= 1)) throw std::runtime_error("--cv-train-share takes 0 < F <= 1");
+      }
       else if (a == "--two-stage") o.two_stage = true;
       else if (a == "--org-errors") o.org_errors = true;
       else if (a == "--stage-extras") {
@@ -482,5 +487,6 @@ int main(int argc, char** argv) {
   }
   if (o.train.empty() == o.model.empty()) return usage();
   if (!o.second_model.empty() && o.model.empty()) return usage();
+  if (o.cv_train_share < 1.0 && !(o.cv > 1 && o.two_stage)) return usage();
   return run(o);
 }

@@ -250,6 +250,11 @@ ent::Tagger train_second_pass(const std::vector<ent::TrainingDocument>& docs, co
   return ent::train(staged, second);
 }
 
+std::size_t training_share(std::size_t n, double share) {
+  const auto kept = static_cast<std::size_t>(std::llround(static_cast<double>(n) * share));
+  return std::clamp<std::size_t>(kept, 1, n);
+}
+
 // K-fold CV of the two-stage tagger, scored as the indexer tags (Tagger::with_second_pass): in
 // each fold the first pass's types for the training documents come from a 5-way jackknife inside
 // the training folds (a tagger never labels the documents it learnt from), those for the held-out
@@ -272,6 +277,12 @@ void print_two_stage(const std::vector<ent::TrainingDocument>& docs, const Optio
     std::vector<ent::TrainingDocument> train;
     for (std::size_t d = 0; d < docs.size(); ++d)
       if (d < b || d >= e) train.push_back(docs[d]);
+    if (o.cv_train_share < 1.0) {
+      const std::size_t all = train.size();
+      train.resize(training_share(all, o.cv_train_share));
+      fmt::print("fold {}: training on the first {} of its {} training documents (share {:.2f})\n", f + 1,
+                 train.size(), all, o.cv_train_share);
+    }
     const ent::Tagger t1 = ent::train(train, first).with_repairs(o.train_options.repairs);
     const ent::Tagger t2 = train_second_pass(train, first);
     std::unordered_set<std::string> seen;

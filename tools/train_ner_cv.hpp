@@ -33,6 +33,9 @@ struct Options {
   bool two_stage = false;  // --two-stage: CV of the two-stage non-local feature (--cv K)
   bool org_errors = false;  // --org-errors (with --two-stage): counts of the shipped variant's ORG errors by kind
   int cv = 0;  // folds of cross-validation over the training documents (0: none)
+  // --cv-train-share F (with --two-stage): each fold trains on the first F of its training
+  // documents, in file order, for a learning curve (1: all of them).
+  double cv_train_share = 1.0;
   std::vector<ent::SpanRepairs> repairs;  // --repair A,B,...: CV scores each (the first elsewhere)
   ent::TrainOptions train_options;
 };
@@ -53,6 +56,10 @@ ent::Tagger train_second_pass(const std::vector<ent::TrainingDocument>& docs, co
 
 /// K-fold CV (o.cv folds) of the tagger alone over `docs`; prints each fold and the means.
 void print_cross_validation(const std::vector<ent::TrainingDocument>& docs, const Options& o);
+
+/// How many of `n` training documents a fold keeps at share `share` (0 < share <= 1): the
+/// nearest whole number, at least one.
+std::size_t training_share(std::size_t n, double share);
 
 /// K-fold CV (o.cv folds) of the two-stage tagger as the indexer runs it; prints each fold, the
 /// first pass beside the second-pass variants, and the means.
