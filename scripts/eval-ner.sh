@@ -21,7 +21,8 @@
 #     fourth round's) and --org-errors counts the ORG errors of the held-out folds by kind, the
 #     boundary errors by shape; with --two-stage, --repair A,B,... scores the shipped two-stage
 #     variant with each span-repair spec on the same folds and says on how many folds each beats
-#     the first).
+#     the first; --cv-train-share F with --two-stage trains each fold on the first F of its
+#     training documents, the learning curve of QUALITY.md, NER, "More labelled data").
 #     Trains no shipped model and writes nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
