@@ -73,6 +73,10 @@ std::string Table::canonical(std::string_view facet, std::string_view value) con
   return it == map_.end() ? std::string(value) : it->second;
 }
 
+std::string Table::speaker(std::string_view value) const {
+  return has("person", value) || !has("org", value) ? canonical("person", value) : canonical("org", value);
+}
+
 bool Table::has(std::string_view facet, std::string_view value) const {
   return !map_.empty() && map_.count({std::string(facet), canonical::fold_key(value)}) > 0;
 }
@@ -83,7 +87,9 @@ Facets Table::apply(const Facets& f) const {
   apply_list(*this, "org", f.org, out.org);
   apply_list(*this, "place", f.place, out.place);
   out.country = f.country;
-  apply_list(*this, "person", f.speaker, out.speaker);
+  std::unordered_set<std::string> seen;
+  for (const auto& v : f.speaker)
+    if (std::string c = speaker(v); seen.insert(c).second) out.speaker.push_back(std::move(c));
   return out;
 }
 

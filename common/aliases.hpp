@@ -34,11 +34,16 @@ class Table {
   /// The canonical name of `value` in `facet`, or `value` itself when it is no alias.
   std::string canonical(std::string_view facet, std::string_view value) const;
 
+  /// The canonical name of a speaker, who may be a person or an organisation ("Tories" ->
+  /// "Conservatives", as the org facet files them): the person row where there is one, else the
+  /// org row, else `value` itself.
+  std::string speaker(std::string_view value) const;
+
   /// True when the table has a row for `value` (as an alias) in `facet`.
   bool has(std::string_view facet, std::string_view value) const;
 
-  /// Facets with every alias replaced by its canonical name, duplicates dropped (order of
-  /// first appearance kept).
+  /// Facets with every alias replaced by its canonical name (speakers as speaker() says),
+  /// duplicates dropped (order of first appearance kept).
   Facets apply(const Facets& facets) const;
 
   std::size_t size() const { return map_.size(); }

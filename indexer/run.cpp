@@ -118,6 +118,8 @@ std::optional<BuiltArticle> analyse_article(const Article& a, const std::string&
     // (aliases here, archive-level links by the link step) and keeps the own ones too.
     const Facets own = an.facets;
     an.facets = names.apply(an.facets);
+    for (Quote& q : an.quotes)
+      if (q.speaker) q.speaker = names.speaker(*q.speaker);
     return build_documents(a, an, key, &own);
   } catch (const std::exception& e) {
     r.warnings.push_back({a.path, a.line, std::string("cannot analyse the article: ") + e.what(), true});

@@ -281,8 +281,15 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   // An alias means its canonical name, the one value the indexer stored for both ("kiev").
   std::string value = typed;
   if (facet && facet->entity && field != "country") {
-    value = impl_->aliases->canonical(field == "speaker" ? "person" : field, typed);
-    if (value != typed) add_note(out, label + " means " + value + " (alias)");
+    const std::string canon =
+        field == "speaker" ? impl_->aliases->speaker(typed) : impl_->aliases->canonical(field, typed);
+    // An archive indexed before speakers took their canonical names holds the alias itself.
+    const bool stored_as_typed = field == "speaker" && canon != typed &&
+                                 impl_->db.term_exists(schema::value_term(field, typed));
+    if (canon != typed && !stored_as_typed) {
+      value = canon;
+      add_note(out, label + " means " + value + " (alias)");
+    }
   }
   if (field == "country") {
     // A two-letter code that the archive files under needs no look-up: building the country

@@ -48,6 +48,11 @@ TEST_CASE("aliases: facets take the canonical names, each once", "[aliases]") {
   CHECK(g.place == std::vector<std::string>{"Kyiv", "Moscow"});
   CHECK(g.org == std::vector<std::string>{"Liberal Democrats", "Labour"});
   CHECK(g.country == std::vector<std::string>{"UA"});
+  // A speaker may be a party: it takes the org facet's name when no person row has it.
+  f.speaker = {"Tories", "Conservatives", "Tony Blair"};
+  CHECK(aliases::builtin().apply(f).speaker == std::vector<std::string>{"Conservatives", "Tony Blair"});
+  CHECK(aliases::builtin().speaker("Lib Dems") == "Liberal Democrats");
+  CHECK(aliases::builtin().speaker("Kiev") == "Kiev");  // a place is no speaker's name
 }
 
 TEST_CASE("aliases: a user's file extends the built-in table, a missing file is an error", "[aliases]") {
