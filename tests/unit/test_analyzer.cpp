@@ -399,3 +399,48 @@ TEST_CASE("analyzer: a known place before 'administration' stays a place", "[ent
   Analysis tokyo = entities::analyze(plain("b.txt", "Budget\n\nThe Tokyo administration cut spending on Monday.\n"));
   CHECK_FALSE(has(tokyo.facets.person, "Tokyo"));
 }
+
+TEST_CASE("analyzer: a storm named like a person is no name", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt",
+                                        "Storm season\n\nThe damage from Hurricane Katrina was vast, Typhoon Haiyan killed "
+                                        "thousands, and Tropical Storm Ernesto weakened near the coast. Cyclone Nargis "
+                                        "struck later. Officials in Miami said the season was over.\n"));
+  for (const char* storm : {"Hurricane Katrina", "Typhoon Haiyan", "Storm Ernesto", "Cyclone Nargis"}) {
+    INFO(storm);
+    CHECK_FALSE(has(an.facets.person, storm));
+    CHECK_FALSE(has(an.facets.org, storm));
+    CHECK_FALSE(has(an.facets.place, storm));
+  }
+  CHECK(has(an.facets.place, "Miami"));
+}
+
+TEST_CASE("analyzer: words for a faith and a people are no person", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt",
+                                        "Talks stall\n\nSunni Arab leaders objected to the draft on Monday, and Shiite "
+                                        "Muslim clerics met in the capital. Prime Minister Ali Hassan said the talks "
+                                        "would go on.\n"));
+  CHECK_FALSE(has(an.facets.person, "Sunni Arab"));
+  CHECK_FALSE(has(an.facets.org, "Sunni Arab"));
+  CHECK_FALSE(has(an.facets.person, "Shiite Muslim"));
+  CHECK_FALSE(has(an.facets.org, "Shiite Muslim"));
+  CHECK(has(an.facets.person, "Ali Hassan"));
+}
+
+TEST_CASE("analyzer: an acronym's organisation is not run on into a plural naming its members", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt",
+                                        "Security talks\n\nNATO Allies agreed on Tuesday to send more troops. He told "
+                                        "reporters that EU Leaders would meet again. BAT Industries said profits rose.\n"));
+  CHECK(has(an.facets.org, "NATO"));
+  CHECK_FALSE(has(an.facets.org, "NATO Allies"));
+  CHECK_FALSE(has(an.facets.org, "EU Leaders"));
+  // A word that ends firms' names stays in the name.
+  CHECK_FALSE(has(an.facets.org, "BAT"));
+}
+
+TEST_CASE("analyzer: an Arabic surname with its article is part of the name before it", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt",
+                                        "Militant killed\n\nOfficials said Abu Musab al-Zarqawi was killed in an air "
+                                        "strike near Baquba on Wednesday.\n"));
+  CHECK(has(an.facets.person, "Abu Musab al-Zarqawi"));
+  CHECK_FALSE(has(an.facets.person, "Abu Musab"));
+}
