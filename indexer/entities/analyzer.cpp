@@ -384,13 +384,24 @@ bool names_a_presidency(const TokenizedText& tt, const std::vector<std::string_v
 }
 
 // A storm named like a person: "Hurricane Katrina", "Typhoon Haiyan", "Cyclone Nargis", "Tropical
-// Storm Ernesto" (the tagger leaves "Tropical" out). No person, organisation or place.
+// Storm Ernesto" (the tagger leaves "Tropical" out), "Hurricanes Katrina and Rita". No person,
+// organisation or place.
 bool names_storm(const std::vector<std::string_view>& words, const EntitySpan& span) {
-  static constexpr const char* kWords[] = {"hurricane", "typhoon", "cyclone"};
+  static constexpr const char* kWords[] = {"hurricane", "hurricanes", "typhoon", "typhoons", "cyclone", "cyclones"};
   if (span.end - span.begin < 2) return false;
   const std::string_view w = words[span.begin];
   if (w == "Storm") return span.begin > 0 && (words[span.begin - 1] == "Tropical" || words[span.begin - 1] == "Winter");
   return w.size() > 1 && w[0] >= 'A' && w[0] <= 'Z' && lower_in(w, kWords);
+}
+
+// The names of the storms the spans name ("Katrina" of "Hurricane Katrina"): no person where
+// the article writes them alone either ("after Katrina struck").
+std::unordered_set<std::string_view> storm_names(const std::vector<std::string_view>& words,
+                                                 const std::vector<EntitySpan>& spans) {
+  std::unordered_set<std::string_view> out;
+  for (const EntitySpan& s : spans)
+    if (names_storm(words, s)) out.insert(words[s.end - 1]);
+  return out;
 }
 
 // A word for a faith, a branch of one, or a people without a country of its name ("Sunni",
@@ -671,7 +682,9 @@ Analysis analyze(const Article& article) {
   CapitalisedInside capitalised(tt);
   std::vector<EntitySpan> spans = Tagger::instance().tag(tt, gaz_hits);
   add_arabic_surnames(tt, words, spans);
+  const auto storms = storm_names(words, spans);
   for (const EntitySpan& s : spans) {
+    if (s.type == EntityType::kPer && s.end - s.begin == 1 && storms.count(words[s.begin])) continue;
     Span bytes{tt.tokens[s.begin].start, tt.tokens[s.end - 1].end};
     if (dateline_span.end > dateline_span.start && overlaps(bytes, dateline_span)) continue;
     // A dateline names a place, never a person, even one no table knows.
