@@ -384,14 +384,18 @@ bool names_a_presidency(const TokenizedText& tt, const std::vector<std::string_v
 }
 
 // A storm named like a person: "Hurricane Katrina", "Typhoon Haiyan", "Cyclone Nargis", "Tropical
-// Storm Ernesto" (the tagger leaves "Tropical" out), "Hurricanes Katrina and Rita". No person,
-// organisation or place.
-bool names_storm(const std::vector<std::string_view>& words, const EntitySpan& span) {
+// Storm Ernesto" (the tagger leaves "Tropical" out), "Hurricanes Katrina and Rita", or a person
+// span right after such a word ("Hurricane" + "Katrina"). No person, organisation or place.
+bool storm_word(const std::vector<std::string_view>& words, std::size_t k) {
   static constexpr const char* kWords[] = {"hurricane", "hurricanes", "typhoon", "typhoons", "cyclone", "cyclones"};
-  if (span.end - span.begin < 2) return false;
-  const std::string_view w = words[span.begin];
-  if (w == "Storm") return span.begin > 0 && (words[span.begin - 1] == "Tropical" || words[span.begin - 1] == "Winter");
+  const std::string_view w = words[k];
+  if (w == "Storm") return k > 0 && (words[k - 1] == "Tropical" || words[k - 1] == "Winter");
   return w.size() > 1 && w[0] >= 'A' && w[0] <= 'Z' && lower_in(w, kWords);
+}
+
+bool names_storm(const std::vector<std::string_view>& words, const EntitySpan& span) {
+  if (span.end - span.begin >= 2 && storm_word(words, span.begin)) return true;
+  return span.type == EntityType::kPer && span.begin > 0 && storm_word(words, span.begin - 1);
 }
 
 // The names of the storms the spans name ("Katrina" of "Hurricane Katrina"): no person where
