@@ -398,8 +398,8 @@ bool names_storm(const std::vector<std::string_view>& words, const EntitySpan& s
   return span.type == EntityType::kPer && span.begin > 0 && storm_word(words, span.begin - 1);
 }
 
-// The names of the storms the spans name ("Katrina" of "Hurricane Katrina"): no person where
-// the article writes them alone either ("after Katrina struck").
+// The names of the storms the spans name ("Katrina" of "Hurricane Katrina"): no person or
+// organisation where the article writes them alone either ("after Katrina struck").
 std::unordered_set<std::string_view> storm_names(const std::vector<std::string_view>& words,
                                                  const std::vector<EntitySpan>& spans) {
   std::unordered_set<std::string_view> out;
@@ -442,18 +442,15 @@ bool is_acronym(std::string_view w) {
   return letters >= 2 && letters <= 6;
 }
 
-// A capitalised plural naming members of a body or people of a rank: "Allies", "Leaders",
-// "Officials", "Ministers", "Members" (the singular a title or a word for a body's members),
-// and no word that ends organisations' names ("Holdings", "Forces", "Securities").
+// A capitalised plural naming members of a body or people who speak for it: "Allies",
+// "Leaders", "Officials", "Ministers", "Members". Not the trades firms are named after
+// ("Investors", "Bankers"), nor a word that ends organisations' names ("Forces").
 bool members_plural(std::string_view w, const Gazetteer& gaz) {
-  static constexpr const char* kMembers[] = {"ally", "official", "member", "troop", "inspector", "monitor",
-                                             "observer", "peacekeeper", "lawmaker", "negotiator", "country"};
-  if (w.size() < 4 || w[0] < 'A' || w[0] > 'Z' || w.back() != 's' || gaz.is_org_suffix(w)) return false;
-  const std::string lower = canonical::ascii_lower(w);
-  if (!gaz.is_common_word(lower)) return false;
-  std::string one = lower.substr(0, lower.size() - 1);  // "leaders" -> "leader"
-  if (lower.size() > 4 && lower.compare(lower.size() - 3, 3, "ies") == 0) one = lower.substr(0, lower.size() - 3) + "y";
-  return gaz.is_title(one) || lower_in(one, kMembers);
+  static constexpr const char* kMembers[] = {
+      "allies", "officials", "members", "leaders", "ministers", "delegates", "envoys", "diplomats", "troops",
+      "soldiers", "inspectors", "monitors", "observers", "peacekeepers", "lawmakers", "negotiators", "countries",
+      "commanders", "chiefs", "governors", "presidents", "ambassadors", "spokesmen"};
+  return w.size() >= 4 && w[0] >= 'A' && w[0] <= 'Z' && !gaz.is_org_suffix(w) && lower_in(w, kMembers);
 }
 
 // "NATO Allies", "EU Leaders", "UN Officials": an acronym's organisation followed by a plural
@@ -461,7 +458,7 @@ bool members_plural(std::string_view w, const Gazetteer& gaz) {
 // Allies and European partners"). The organisation is the acronym.
 bool acronym_and_members(const std::vector<std::string_view>& words, const EntitySpan& span, const Gazetteer& gaz) {
   return span.type == EntityType::kOrg && span.end - span.begin == 2 && is_acronym(words[span.begin]) &&
-         members_plural(words[span.begin + 1], gaz);
+         !countries::lookup(words[span.begin]) && members_plural(words[span.begin + 1], gaz);
 }
 
 // An Arabic surname with its article ("al-Zarqawi", "el-Baradei") right after a person span, on
@@ -688,7 +685,7 @@ Analysis analyze(const Article& article) {
   add_arabic_surnames(tt, words, spans);
   const auto storms = storm_names(words, spans);
   for (const EntitySpan& s : spans) {
-    if (s.type == EntityType::kPer && s.end - s.begin == 1 && storms.count(words[s.begin])) continue;
+    if (s.type != EntityType::kLoc && s.end - s.begin == 1 && storms.count(words[s.begin])) continue;
     Span bytes{tt.tokens[s.begin].start, tt.tokens[s.end - 1].end};
     if (dateline_span.end > dateline_span.start && overlaps(bytes, dateline_span)) continue;
     // A dateline names a place, never a person, even one no table knows.

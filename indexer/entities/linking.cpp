@@ -216,9 +216,12 @@ void Linker::merge_acronyms() {
     if (std::min(space, group.size()) < 2 || std::min(space, group.size()) > 6) continue;
     // An acronym is written in capitals ("EU", "U.N.", "U.N. Security Council"), not a word that
     // happens to be short.
-    if (std::none_of(members.begin(), members.end(), [this](const auto& m) {
+    // Only the acronym of a longer name ("U.N. Security Council") is looked at alone: "AID Corp" is
+    // no acronym of "Agency for International Development".
+    if (std::none_of(members.begin(), members.end(), [this, space](const auto& m) {
           const std::string shown = display(kOrg, m.first, "");
-          const auto first = shown.begin() + static_cast<std::ptrdiff_t>(std::min(shown.find(' '), shown.size()));
+          const auto first = shown.begin() + static_cast<std::ptrdiff_t>(
+                                                 space == std::string::npos ? shown.size() : std::min(shown.find(' '), shown.size()));
           return !shown.empty() && std::none_of(shown.begin(), first, [](char c) { return c >= 'a' && c <= 'z'; });
         }))
       continue;
