@@ -192,8 +192,9 @@ void Linker::decide_types() {
 
 void Linker::merge_acronyms() {
   // Initials of multi-word organisation names ("european union" -> "eu"), small words skipped;
-  // and of their first words with the rest kept ("united nations security council" -> "un
-  // security council"), so that a name led by an acronym finds the name it abbreviates.
+  // and of their first words with the rest (two words or more) kept ("united nations security
+  // council" -> "un security council"), so that a name led by an acronym finds the name it
+  // abbreviates.
   std::map<std::string, std::set<std::string>> by_initials;
   for (const auto& [group, members] : org_groups_) {
     const auto w = words_of(group);
@@ -203,7 +204,9 @@ void Linker::merge_acronyms() {
       const auto word = w[k];
       if (word != "of" && word != "and" && word != "the" && word != "for" && word != "&" && word != "de")
         initials += word.front();
-      if (k + 1 < w.size() && k >= 1 && initials.size() >= 2) {
+      // Two words at least after the acronym: "AM International", "IC Industries" are firms of
+      // their own, not "American Medical International", "Imperial Chemical Industries".
+      if (k + 2 < w.size() && k >= 1 && initials.size() >= 2) {
         std::string rest;
         for (std::size_t j = k + 1; j < w.size(); ++j) rest += " " + std::string(w[j]);
         by_initials[initials + rest].insert(group);
