@@ -110,6 +110,7 @@ TEST_CASE("analyzer: the seed article's persons, places, organisations, countrie
   for (const char* c : {"UA", "RU", "US"}) CHECK(has(f.country, c));
   for (const char* p : {"Kyiv", "Berlin", "Geneva", "Crimea"}) CHECK(has(f.place, p));
   CHECK(has(f.org, "NATO"));
+  CHECK_FALSE(has(f.org, "NATO Allies"));  // "must include NATO Allies and European partners"
   CHECK_FALSE(has(f.org, "Blinken"));  // the headline's "Blinken Visits" is the person
   CHECK(has(f.org, "State Department"));
   REQUIRE(an.dateline);
