@@ -383,6 +383,105 @@ bool names_a_presidency(const TokenizedText& tt, const std::vector<std::string_v
   return !countries::lookup(w) && !gaz.city(w) && !gaz.region(w) && !gaz.metonym_country(w);
 }
 
+// A storm named like a person: "Hurricane Katrina", "Typhoon Haiyan", "Cyclone Nargis", "Tropical
+// Storm Ernesto" (the tagger leaves "Tropical" out), "Hurricanes Katrina and Rita", or a person
+// span right after such a word ("Hurricane" + "Katrina"). No person, organisation or place.
+bool storm_word(const std::vector<std::string_view>& words, std::size_t k) {
+  static constexpr const char* kWords[] = {"hurricane", "hurricanes", "typhoon", "typhoons", "cyclone", "cyclones"};
+  const std::string_view w = words[k];
+  if (w == "Storm") return k > 0 && (words[k - 1] == "Tropical" || words[k - 1] == "Winter");
+  return w.size() > 1 && w[0] >= 'A' && w[0] <= 'Z' && lower_in(w, kWords);
+}
+
+bool names_storm(const std::vector<std::string_view>& words, const EntitySpan& span) {
+  if (span.end - span.begin >= 2 && storm_word(words, span.begin)) return true;
+  return span.type == EntityType::kPer && span.begin > 0 && storm_word(words, span.begin - 1);
+}
+
+// The names of the storms the spans name ("Katrina" of "Hurricane Katrina"): no person or
+// organisation where the article writes them alone either ("after Katrina struck").
+std::unordered_set<std::string_view> storm_names(const std::vector<std::string_view>& words,
+                                                 const std::vector<EntitySpan>& spans) {
+  std::unordered_set<std::string_view> out;
+  for (const EntitySpan& s : spans)
+    if (names_storm(words, s)) out.insert(words[s.end - 1]);
+  return out;
+}
+
+// A word for a faith, a branch of one, or a people without a country of its name ("Sunni",
+// "Shiite", "Muslim", "Arab", "Kurdish"), or a country's demonym ("Iraqi").
+bool faith_or_people(std::string_view w) {
+  static constexpr const char* kWords[] = {
+      "sunni", "sunnis", "shiite", "shiites", "shia", "shi'ite", "shi'ites", "alawite", "druze", "muslim", "muslims",
+      "christian", "christians", "catholic", "catholics", "protestant", "protestants", "orthodox", "evangelical",
+      "jewish", "jew", "jews", "hindu", "hindus", "sikh", "sikhs", "buddhist", "buddhists", "islamic", "arab", "arabs",
+      "kurd", "kurds", "kurdish", "pashtun", "pashtuns", "tamil", "tamils", "hutu", "hutus", "tutsi", "tutsis",
+      "uighur", "uighurs", "uyghur", "baluch", "baloch", "berber", "bedouin", "copt", "copts", "coptic"};
+  if (lower_in(w, kWords)) return true;
+  const countries::Country* c = countries::lookup(w);
+  return c && std::any_of(c->demonyms.begin(), c->demonyms.end(),
+                          [&](const std::string& d) { return canonical::fold_key(d) == canonical::fold_key(w); });
+}
+
+// A person or organisation made only of words for faiths and peoples ("Sunni Arab leaders",
+// "Shiite Muslim clerics"): a group of people, not one person or body.
+bool names_a_people(const std::vector<std::string_view>& words, const EntitySpan& span) {
+  // Two words at least: "Christian" alone may be a first name.
+  if ((span.type != EntityType::kPer && span.type != EntityType::kOrg) || span.end - span.begin < 2) return false;
+  return std::all_of(words.begin() + static_cast<std::ptrdiff_t>(span.begin),
+                     words.begin() + static_cast<std::ptrdiff_t>(span.end), faith_or_people);
+}
+
+// An acronym in capitals, dots allowed: "NATO", "EU", "U.N.".
+bool is_acronym(std::string_view w) {
+  std::size_t letters = 0;
+  for (char c : w) {
+    if (c >= 'A' && c <= 'Z') ++letters;
+    else if (c != '.') return false;
+  }
+  return letters >= 2 && letters <= 6;
+}
+
+// A capitalised plural naming members of a body or people who speak for it: "Allies",
+// "Leaders", "Officials", "Ministers", "Members". Not the trades firms are named after
+// ("Investors", "Bankers"), nor a word that ends organisations' names ("Forces").
+bool members_plural(std::string_view w, const Gazetteer& gaz) {
+  static constexpr const char* kMembers[] = {
+      "allies", "officials", "members", "leaders", "ministers", "delegates", "envoys", "diplomats", "troops",
+      "soldiers", "inspectors", "monitors", "observers", "peacekeepers", "lawmakers", "negotiators", "countries",
+      "commanders", "chiefs", "governors", "presidents", "ambassadors", "spokesmen"};
+  return w.size() >= 4 && w[0] >= 'A' && w[0] <= 'Z' && !gaz.is_org_suffix(w) && lower_in(w, kMembers);
+}
+
+// "NATO Allies", "EU Leaders", "UN Officials": an acronym's organisation followed by a plural
+// naming its members, which the tagger ran into the name (a State Department statement's "NATO
+// Allies and European partners"). The organisation is the acronym.
+bool acronym_and_members(const std::vector<std::string_view>& words, const EntitySpan& span, const Gazetteer& gaz) {
+  return span.type == EntityType::kOrg && span.end - span.begin == 2 && is_acronym(words[span.begin]) &&
+         !countries::lookup(words[span.begin]) && members_plural(words[span.begin + 1], gaz);
+}
+
+// An Arabic surname with its article ("al-Zarqawi", "el-Baradei") right after a person span, on
+// the same line, is the rest of the name the tagger cut short: "Abu Musab al-Zarqawi". The span
+// takes it in, and a span the tagger gave the surname alone (often MISC) is dropped.
+void add_arabic_surnames(const TokenizedText& tt, const std::vector<std::string_view>& words,
+                         std::vector<EntitySpan>& spans) {
+  auto surname = [](std::string_view w) {
+    return w.size() > 4 && (w.substr(0, 3) == "al-" || w.substr(0, 3) == "el-") && w[3] >= 'A' && w[3] <= 'Z';
+  };
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    EntitySpan& s = spans[i];
+    const std::size_t k = s.end;
+    if (s.type != EntityType::kPer || k >= words.size() || !surname(words[k])) continue;
+    const std::string_view gap = tt.text.substr(tt.tokens[k - 1].end, tt.tokens[k].start - tt.tokens[k - 1].end);
+    if (gap != " ") continue;
+    const bool next_here = i + 1 < spans.size() && spans[i + 1].begin == k;
+    if (next_here && spans[i + 1].end != k + 1) continue;
+    s.end = k + 1;
+    if (next_here) spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+  }
+}
+
 // Builds a mention from a tagger span, or nothing when the span is not worth a facet. Names in
 // ALL-CAPS sentences (headlines, datelines) are title-cased; elsewhere they keep their case.
 std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<std::string_view>& words,
@@ -396,6 +495,8 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
   if (std::any_of(words.begin() + static_cast<std::ptrdiff_t>(span.begin),
                   words.begin() + static_cast<std::ptrdiff_t>(span.end), caseless_script))
     return std::nullopt;
+  if (names_storm(words, span) || names_a_people(words, span)) return std::nullopt;
+  if (acronym_and_members(words, span, gaz)) --span.end;
   if (span.end - span.begin == 1 && names_platform(words[span.begin])) span.type = EntityType::kOrg;
   if (names_a_presidency(tt, words, span, gaz)) span.type = EntityType::kPer;
   if (span.type == EntityType::kPer) span = person_span(tt, words, span, gaz);
@@ -580,7 +681,11 @@ Analysis analyze(const Article& article) {
   std::vector<GazMatch> gaz_hits;  // the tagger's own gazetteer pass, reused below
   const City* dateline_city = out.dateline ? gaz.city(out.dateline->place) : nullptr;
   CapitalisedInside capitalised(tt);
-  for (const EntitySpan& s : Tagger::instance().tag(tt, gaz_hits)) {
+  std::vector<EntitySpan> spans = Tagger::instance().tag(tt, gaz_hits);
+  add_arabic_surnames(tt, words, spans);
+  const auto storms = storm_names(words, spans);
+  for (const EntitySpan& s : spans) {
+    if (s.type != EntityType::kLoc && s.end - s.begin == 1 && storms.count(words[s.begin])) continue;
     Span bytes{tt.tokens[s.begin].start, tt.tokens[s.end - 1].end};
     if (dateline_span.end > dateline_span.start && overlaps(bytes, dateline_span)) continue;
     // A dateline names a place, never a person, even one no table knows.

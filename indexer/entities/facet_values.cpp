@@ -148,6 +148,9 @@ bool not_a_name(std::string_view name) {
       std::find(kMonths.begin(), kMonths.end(), std::string_view(key).substr(0, sp)) != kMonths.end() &&
       std::find(kNumberWords.begin(), kNumberWords.end(), std::string_view(key).substr(sp + 1)) != kNumberWords.end())
     return true;
+  // "City" alone names no one place: London's financial district ("the City"), a football club's
+  // short name, or "Mexico City" cut. Not with the other heads: "National City Corp" is a bank.
+  if (key == "city" || key == "the city") return true;
   // A generic head alone names no one body: "Bank", "Central Bank", "the Commission".
   static constexpr std::array<std::string_view, 21> kGeneric{
       "the", "bank", "banks", "central", "national", "federal", "state", "government", "ministry", "commission",

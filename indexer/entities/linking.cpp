@@ -191,28 +191,47 @@ void Linker::decide_types() {
 }
 
 void Linker::merge_acronyms() {
-  // Initials of multi-word organisation names ("european union" -> "eu"), small words skipped.
+  // Initials of multi-word organisation names ("european union" -> "eu"), small words skipped;
+  // and of their first words with the rest (two words or more) kept ("united nations security
+  // council" -> "un security council"), so that a name led by an acronym finds the name it
+  // abbreviates.
   std::map<std::string, std::set<std::string>> by_initials;
   for (const auto& [group, members] : org_groups_) {
     const auto w = words_of(group);
     if (w.size() < 2) continue;
     std::string initials;
-    for (auto word : w)
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      const auto word = w[k];
       if (word != "of" && word != "and" && word != "the" && word != "for" && word != "&" && word != "de")
         initials += word.front();
+      // Two words at least after the acronym: "AM International", "IC Industries" are firms of
+      // their own, not "American Medical International", "Imperial Chemical Industries".
+      if (k + 2 < w.size() && k >= 1 && initials.size() >= 2) {
+        std::string rest;
+        for (std::size_t j = k + 1; j < w.size(); ++j) rest += " " + std::string(w[j]);
+        by_initials[initials + rest].insert(group);
+      }
+    }
     by_initials[initials].insert(group);
   }
   for (const auto& [group, members] : org_groups_) {
-    if (group.find(' ') != std::string::npos || group.size() < 2 || group.size() > 6) continue;
-    // An acronym is written in capitals ("EU", "U.N."), not a word that happens to be short.
-    if (std::none_of(members.begin(), members.end(), [this](const auto& m) {
+    const std::size_t space = group.find(' ');
+    if (std::min(space, group.size()) < 2 || std::min(space, group.size()) > 6) continue;
+    // An acronym is written in capitals ("EU", "U.N.", "U.N. Security Council"), not a word that
+    // happens to be short.
+    // Only the acronym of a longer name ("U.N. Security Council") is looked at alone: "AID Corp" is
+    // no acronym of "Agency for International Development".
+    if (std::none_of(members.begin(), members.end(), [this, space](const auto& m) {
           const std::string shown = display(kOrg, m.first, "");
-          return !shown.empty() && std::none_of(shown.begin(), shown.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+          const auto first = shown.begin() + static_cast<std::ptrdiff_t>(
+                                                 space == std::string::npos ? shown.size() : std::min(shown.find(' '), shown.size()));
+          return !shown.empty() && std::none_of(shown.begin(), first, [](char c) { return c >= 'a' && c <= 'z'; });
         }))
       continue;
+    // "eu", "u.n.", and "u.n. security council" (an acronym, then the rest of the name).
     std::string letters;
-    for (char c : group)
-      if (c != '.') letters += c;
+    for (std::size_t i = 0; i < group.size(); ++i)
+      if (group[i] != '.' || (space != std::string::npos && i > space)) letters += group[i];
     auto it = by_initials.find(letters);
     if (it == by_initials.end()) continue;
     // The acronym joins the one name it spells, or the one that dominates those it spells.

@@ -127,6 +127,13 @@ TEST_CASE("facet values: a generic head alone names no body", "[facet_values]") 
     CHECK_FALSE(not_a_name(n));
 }
 
+TEST_CASE("facet values: City alone names no place", "[facet_values]") {
+  CHECK(not_a_name("City"));
+  CHECK(not_a_name("the City"));
+  for (const char* n : {"Mexico City", "Kansas City", "National City Corp", "City of London", "Manchester City"})
+    CHECK_FALSE(not_a_name(n));
+}
+
 TEST_CASE("facet values: a dividend's payment and record dates under its figures are a table", "[facet_values]") {
   const std::string text = "Qtly div 30 cts vs 25 cts\n    Pay Jan 19\n    Record Jan Four\n Reuter\n";
   CHECK(tables_of(text) == "Qtly div 30 cts vs 25 cts|    Pay Jan 19|    Record Jan Four");

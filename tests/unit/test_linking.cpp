@@ -246,3 +246,18 @@ TEST_CASE("linking: a full name that begins the names of firms filed more often 
   CHECK(r[4] == "Henry Ford//");  // the person is filed more often than the hospital
   CHECK(r[7] == "Lehman//");      // no full name of a person ends in Lehman now
 }
+
+TEST_CASE("linking: a name led by an acronym joins the name it abbreviates", "[linking]") {
+  const aliases::Table none;
+  auto r = linked({orgs({"U.N. Security Council"}), orgs({"U.N. Security Council"}), orgs({"U.N. Security Council"}),
+                   orgs({"United Nations Security Council"}), orgs({"UN Security Council"}),
+                   orgs({"National Security Council"}), orgs({"NBA Finals"}), orgs({"Agency for International Development"}),
+                   orgs({"AID Corp"}), orgs({"American Medical International"}), orgs({"AM International"})},
+                  none);
+  CHECK(r[3] == "/U.N. Security Council/");
+  CHECK(r[4] == "/U.N. Security Council/");
+  CHECK(r[5] == "/National Security Council/");  // initials "NS": no name in the archive
+  CHECK(r[6] == "/NBA Finals/");
+  CHECK(r[8] == "/AID Corp/");  // a firm's name, not an acronym of the agency's
+  CHECK(r[10] == "/AM International/");  // one word after the acronym: a firm of its own
+}
