@@ -163,7 +163,10 @@ std::vector<std::string> key_words(std::string_view text) {
 }  // namespace
 
 std::vector<const Country*> named_in_part(std::string_view text) {
-  const std::vector<std::string> want = key_words(text);
+  // The small words of names ("the", "of", "and") name no country by themselves.
+  static constexpr std::string_view kSmall[] = {"the", "of", "and", "da", "de", "del", "des", "du", "la", "le", "et"};
+  std::vector<std::string> want = key_words(text);
+  std::erase_if(want, [](const std::string& w) { return std::find(std::begin(kSmall), std::end(kSmall), w) != std::end(kSmall); });
   std::vector<const Country*> out;
   if (want.empty()) return out;
   for (const Country& c : tables().countries) {

@@ -40,7 +40,8 @@ std::optional<std::string> resolve(std::string_view text);
 
 /// The current countries whose short name holds every word of `text` ("korea" -> North Korea,
 /// South Korea; "macedonia" -> North Macedonia), in table order; case and accents ignored. For
-/// a name lookup() does not know; empty when `text` has no word.
+/// a name lookup() does not know; empty when `text` has no word but the small words of names
+/// ("the", "of", "and").
 std::vector<const Country*> named_in_part(std::string_view text);
 
 /// The alpha-2 code of a Reuters-21578 <PLACES> value ("usa" -> "US", "west-germany" -> "DE",

@@ -122,6 +122,7 @@ std::optional<Result<DateRange>> parse_written(std::string_view t) {
 // Week" -> "last-month", "last-week"; "3 weeks ago", "30 days", "2 months" -> "3w", "30d", "2m";
 // "past week", "past year" -> "1w", "1y". "" when `t` is none of them.
 std::string relative_token(std::string_view t) {
+  if (t.empty() || t.front() == '-') return "";  // "-3 days" is no period
   std::vector<std::string> words;
   std::string w;
   for (char c : canonical::ascii_lower(t)) {
@@ -134,6 +135,8 @@ std::string relative_token(std::string_view t) {
   }
   if (!w.empty()) words.push_back(std::move(w));
   if (words.size() > 1 && words.back() == "ago") words.pop_back();
+  // "last 7 days", "past 30 days": the period since that day.
+  else if (words.size() == 3 && (words[0] == "last" || words[0] == "past")) words.erase(words.begin());
   if (words.size() != 2) return "";
   const auto unit = [](std::string u) -> char {
     if (u.size() > 1 && u.back() == 's') u.pop_back();

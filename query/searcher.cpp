@@ -283,12 +283,16 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   if (facet && facet->entity && field != "country") {
     const std::string canon =
         field == "speaker" ? impl_->aliases->speaker(typed) : impl_->aliases->canonical(field, typed);
-    // An archive indexed before speakers took their canonical names holds the alias itself.
-    const bool stored_as_typed = field == "speaker" && canon != typed &&
-                                 impl_->db.term_exists(schema::value_term(field, typed));
-    if (canon != typed && !stored_as_typed) {
+    if (canon != typed) {
+      add_note(out, label + " means " + canon + " (alias)");
+      // Files indexed before speakers took their canonical names hold the alias itself.
+      const std::string as_stored = schema::value_term(field, typed);
+      if (field == "speaker" && !as_stored.empty() && impl_->db.term_exists(as_stored)) {
+        std::vector<std::string> terms = resolve_values(field, canon, out, label);
+        if (std::find(terms.begin(), terms.end(), as_stored) == terms.end()) terms.push_back(as_stored);
+        return terms;
+      }
       value = canon;
-      add_note(out, label + " means " + value + " (alias)");
     }
   }
   if (field == "country") {

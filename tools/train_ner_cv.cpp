@@ -252,7 +252,7 @@ ent::Tagger train_second_pass(const std::vector<ent::TrainingDocument>& docs, co
 
 std::size_t training_share(std::size_t n, double share) {
   const auto kept = static_cast<std::size_t>(std::llround(static_cast<double>(n) * share));
-  return std::clamp<std::size_t>(kept, 1, n);
+  return n == 0 ? 0 : std::clamp<std::size_t>(kept, 1, n);
 }
 
 // K-fold CV of the two-stage tagger, scored as the indexer tags (Tagger::with_second_pass): in

@@ -384,8 +384,10 @@ bool names_a_presidency(const TokenizedText& tt, const std::vector<std::string_v
 }
 
 // A storm named like a person: "Hurricane Katrina", "Typhoon Haiyan", "Cyclone Nargis", "Tropical
-// Storm Ernesto" (the tagger leaves "Tropical" out), "Hurricanes Katrina and Rita", or a person
-// span right after such a word ("Hurricane" + "Katrina"). No person, organisation or place.
+// Storm Ernesto" (the tagger leaves "Tropical" out), "Hurricanes Katrina and Rita", or a one-word
+// person span right after a storm word ("Hurricane" + "Katrina"). No person, organisation or
+// place. A storm word and one name only: "Hurricane Energy Plc", "Typhoon Energy Corp" (firms)
+// and "Hurricanes Beauden Barrett" (a rugby side's player) are no storms.
 bool storm_word(const std::vector<std::string_view>& words, std::size_t k) {
   static constexpr const char* kWords[] = {"hurricane", "hurricanes", "typhoon", "typhoons", "cyclone", "cyclones"};
   const std::string_view w = words[k];
@@ -393,18 +395,21 @@ bool storm_word(const std::vector<std::string_view>& words, std::size_t k) {
   return w.size() > 1 && w[0] >= 'A' && w[0] <= 'Z' && lower_in(w, kWords);
 }
 
-bool names_storm(const std::vector<std::string_view>& words, const EntitySpan& span) {
-  if (span.end - span.begin >= 2 && storm_word(words, span.begin)) return true;
-  return span.type == EntityType::kPer && span.begin > 0 && storm_word(words, span.begin - 1);
+bool names_storm(const std::vector<std::string_view>& words, const EntitySpan& span, const Gazetteer& gaz) {
+  const bool firm_next = span.end < words.size() && gaz.is_org_suffix(words[span.end]);
+  if (span.end - span.begin == 2 && storm_word(words, span.begin))
+    return !firm_next && !gaz.is_org_suffix(words[span.begin + 1]);
+  return span.type == EntityType::kPer && span.end - span.begin == 1 && span.begin > 0 && !firm_next &&
+         storm_word(words, span.begin - 1) && words[span.begin - 1].back() != 's';
 }
 
 // The names of the storms the spans name ("Katrina" of "Hurricane Katrina"): no person or
 // organisation where the article writes them alone either ("after Katrina struck").
 std::unordered_set<std::string_view> storm_names(const std::vector<std::string_view>& words,
-                                                 const std::vector<EntitySpan>& spans) {
+                                                 const std::vector<EntitySpan>& spans, const Gazetteer& gaz) {
   std::unordered_set<std::string_view> out;
   for (const EntitySpan& s : spans)
-    if (names_storm(words, s)) out.insert(words[s.end - 1]);
+    if (names_storm(words, s, gaz)) out.insert(words[s.end - 1]);
   return out;
 }
 
@@ -466,8 +471,12 @@ bool acronym_and_members(const std::vector<std::string_view>& words, const Entit
 // takes it in, and a span the tagger gave the surname alone (often MISC) is dropped.
 void add_arabic_surnames(const TokenizedText& tt, const std::vector<std::string_view>& words,
                          std::vector<EntitySpan>& spans) {
+  // Outlets and groups written with the article are no surnames ("Hosni Mubarak al-Ahram").
+  static constexpr const char* kNotSurnames[] = {"al-ahram", "al-jazeera", "al-qaeda", "al-qaida", "al-arabiya",
+                                                 "al-shabaab", "al-aqsa", "al-nusra", "al-hayat", "al-manar"};
   auto surname = [](std::string_view w) {
-    return w.size() > 4 && (w.substr(0, 3) == "al-" || w.substr(0, 3) == "el-") && w[3] >= 'A' && w[3] <= 'Z';
+    return w.size() > 4 && (w.substr(0, 3) == "al-" || w.substr(0, 3) == "el-") && w[3] >= 'A' && w[3] <= 'Z' &&
+           !lower_in(w, kNotSurnames);
   };
   for (std::size_t i = 0; i < spans.size(); ++i) {
     EntitySpan& s = spans[i];
@@ -495,7 +504,7 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
   if (std::any_of(words.begin() + static_cast<std::ptrdiff_t>(span.begin),
                   words.begin() + static_cast<std::ptrdiff_t>(span.end), caseless_script))
     return std::nullopt;
-  if (names_storm(words, span) || names_a_people(words, span)) return std::nullopt;
+  if (names_storm(words, span, gaz) || names_a_people(words, span)) return std::nullopt;
   if (acronym_and_members(words, span, gaz)) --span.end;
   if (span.end - span.begin == 1 && names_platform(words[span.begin])) span.type = EntityType::kOrg;
   if (names_a_presidency(tt, words, span, gaz)) span.type = EntityType::kPer;
@@ -683,7 +692,7 @@ Analysis analyze(const Article& article) {
   CapitalisedInside capitalised(tt);
   std::vector<EntitySpan> spans = Tagger::instance().tag(tt, gaz_hits);
   add_arabic_surnames(tt, words, spans);
-  const auto storms = storm_names(words, spans);
+  const auto storms = storm_names(words, spans, gaz);
   for (const EntitySpan& s : spans) {
     if (s.type != EntityType::kLoc && s.end - s.begin == 1 && storms.count(words[s.begin])) continue;
     Span bytes{tt.tokens[s.begin].start, tt.tokens[s.end - 1].end};

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "common/canonical.hpp"
 #include "indexer/readers/encoding.hpp"
 #include "indexer/readers/feed_reader.hpp"
 #include "indexer/readers/gzip.hpp"
@@ -226,8 +227,8 @@ std::string unsupported_reason() {
 }
 
 std::string packed_reason(std::string_view path) {
-  std::string name(path.substr(path.find_last_of('/') + 1));
-  for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  const std::string_view base = path.substr(path.find_last_of('/') + 1);
+  const std::string name = canonical::ascii_lower(base);
   struct Packed {
     std::string_view suffix, kind;
   };
@@ -245,11 +246,12 @@ std::string packed_reason(std::string_view path) {
   };
   for (const Packed& c : kCompressors) {
     if (!ends_with(name, c.suffix)) continue;
-    const std::string inner = name.substr(0, name.size() - c.suffix.size());
-    if (format_row(inner) == nullptr) return "";
+    // The inner name as written: an upper-case README.TXT is no article, compressed or not.
+    const std::string_view inner = base.substr(0, base.size() - c.suffix.size());
+    if (format_row(inner) == nullptr || ends_with(inner, ".gz")) return "";
     return "compressed with " + std::string(c.kind) +
            "; only gzip is read: decompress it, or recompress it with gzip (" +
-           inner.substr(inner.find_last_of('.')) + ".gz)";
+           std::string(inner.substr(inner.find_last_of('.'))) + ".gz)";
   }
   return "";
 }

@@ -181,8 +181,11 @@ std::optional<ArcHeader> arc_header(std::string_view line) {
     return !f.empty() && f.find_first_not_of("0123456789.") == kNone && std::count(f.begin(), f.end(), '.') == 3;
   };
   std::size_t ip = 1;
-  while (ip + 3 < fields.size() && !is_ip(fields[ip])) ++ip;
-  if (ip + 3 >= fields.size()) ip = 1;
+  while (ip + 3 < fields.size() && !is_ip(fields[ip]) && fields[ip] != "-") ++ip;
+  if (ip + 3 >= fields.size()) return std::nullopt;  // no IP address: a line of text, no header
+  // The archive date: 14 digits (YYYYMMDDhhmmss), some crawlers wrote more or fewer.
+  const std::string_view date = fields[ip + 1];
+  if (date.size() < 8 || date.find_first_not_of("0123456789") != kNone) return std::nullopt;
   std::string url(fields[0]);
   for (std::size_t i = 1; i < ip; ++i) url += " " + std::string(fields[i]);
   ArcHeader h{std::move(url), std::string(fields[ip + 2]), std::nullopt};
@@ -213,11 +216,11 @@ Parsed parse_arc(std::string_view data, Parsed p, const ArcHeader& arc, std::siz
   };
   if (!arc.length) return skip("ARC record without a valid length", next_version_line(data, p.start));
   const std::size_t left = data.size() - std::min(block_start, data.size());
-  if (*arc.length + 1 > left && !eof) return p.step = Step::kNeedMore, p;
+  if (*arc.length >= left && !eof) return p.step = Step::kNeedMore, p;
   if (*arc.length > left)
     return skip("truncated ARC record (length " + std::to_string(*arc.length) + ", " + std::to_string(left) +
                     " bytes left)",
-                data.size());
+                next_version_line(data, block_start));
   const std::string_view after = data.substr(block_start + *arc.length, 1);
   if (!after.empty() && after != "\n" && after != "\r")
     return skip("truncated ARC record (its length runs into what follows)", next_version_line(data, p.start));
@@ -254,7 +257,9 @@ Parsed parse_at(std::string_view data, std::size_t pos, bool eof) {
   };
   if (data.substr(pos, 7) != "WARC/1." && data.substr(pos, 7) != "WARC/0.") {
     const std::size_t eol = data.find('\n', pos);
-    if (eol == kNone && !eof) return p.step = Step::kNeedMore, p;
+    // A header line is short: a long run without a line end is no record (read on a slice at a time).
+    if (eol == kNone && !eof && data.size() - pos <= 8192) return p.step = Step::kNeedMore, p;
+    if (eol == kNone) return skip("not a WARC or ARC record (no WARC/1.0 or WARC/1.1 version line)", data.size());
     const auto arc = arc_header(trim(data.substr(pos, (eol == kNone ? data.size() : eol) - pos)));
     if (!arc) return skip("not a WARC or ARC record (no WARC/1.0 or WARC/1.1 version line)", next_version_line(data, pos));
     return parse_arc(data, p, *arc, eol == kNone ? data.size() : eol + 1, eof);
@@ -270,7 +275,7 @@ Parsed parse_at(std::string_view data, std::size_t pos, bool eof) {
   const std::size_t left = data.size() - block_start;
   // The block and the blank line that ends every record: a Content-Length that runs into the
   // next record (a record cut short) shows as a missing end marker.
-  if (*length + 4 > left && !eof) return p.step = Step::kNeedMore, p;
+  if ((*length > left || left - *length < 4) && !eof) return p.step = Step::kNeedMore, p;
   if (*length > left)
     return skip("truncated record (Content-Length " + std::to_string(*length) + ", " + std::to_string(left) +
                     " bytes left)",

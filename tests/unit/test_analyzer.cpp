@@ -422,6 +422,14 @@ TEST_CASE("analyzer: a storm named like a person is no name", "[entities][analyz
     CHECK_FALSE(has(an.facets.place, storm));
   }
   CHECK(has(an.facets.place, "Miami"));
+  // Firms named for storms, and a player of the Hurricanes (a rugby side), are names.
+  Analysis firms = entities::analyze(plain("c.txt",
+                                           "Energy shares\n\nShares in Hurricane Energy Plc fell 5 percent on Monday. "
+                                           "Hurricane Energy said output was lower. Typhoon Energy Corp also reported "
+                                           "losses, and the Hurricanes winger Beauden Barrett kicked two goals. Barrett "
+                                           "said the side was ready.\n"));
+  CHECK(has(firms.facets.org, "Hurricane Energy Plc"));
+  CHECK(has(firms.facets.person, "Beauden Barrett"));
 }
 
 TEST_CASE("analyzer: words for a faith and a people are no person", "[entities][analyzer]") {
@@ -453,4 +461,9 @@ TEST_CASE("analyzer: an Arabic surname with its article is part of the name befo
                                         "strike near Baquba on Wednesday.\n"));
   CHECK(has(an.facets.person, "Abu Musab al-Zarqawi"));
   CHECK_FALSE(has(an.facets.person, "Abu Musab"));
+  // A newspaper or a group written with the article is no surname.
+  Analysis paper = entities::analyze(plain("b.txt",
+                                           "Cairo report\n\nPresident Hosni Mubarak al-Ahram newspaper reported on "
+                                           "Monday that talks would resume.\n"));
+  CHECK_FALSE(has(paper.facets.person, "Hosni Mubarak al-Ahram"));
 }

@@ -60,6 +60,9 @@ TEST_CASE("query dates: relative periods typed in words, as a hurried user types
   CHECK(period("a year ago") == period("1y"));
   CHECK(period("past week") == period("1w"));
   CHECK(period("last_month") == period("last-month"));
+  CHECK(period("last 7 days") == period("7d"));
+  CHECK(period("past 30 days") == period("30d"));
+  CHECK(period("-3 days").rfind("error: bad date", 0) == 0);
   // A month name is no unit, and "last" takes only week, month and year.
   CHECK(period("last day").rfind("error: bad date 'last day'", 0) == 0);
   CHECK(period("3 fortnights ago").rfind("error: bad date '3 fortnights ago'", 0) == 0);

@@ -66,7 +66,8 @@ TEST_CASE("reader formats: a packed archive or an article file compressed with o
   CHECK(packed_reason("story.txt.xz").rfind("compressed with xz; ", 0) == 0);
   CHECK(packed_reason("old.sgm.Z").rfind("compressed with compress; ", 0) == 0);
   // What holds no articles newsidx could read says nothing: a compressed PDF, a README.
-  for (const char* path : {"notes.pdf.bz2", "README.TXT", "photo.jpg", "x.gz", "story.txt", "story.txt.gz", "zip", ""})
+  for (const char* path : {"notes.pdf.bz2", "README.TXT", "README.TXT.bz2", "wire.jsonl.gz.bz2", "photo.jpg", "x.gz",
+                           "story.txt", "story.txt.gz", "zip", ""})
     CHECK(packed_reason(path).empty());
 }
 

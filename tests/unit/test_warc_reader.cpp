@@ -93,12 +93,41 @@ TEST_CASE("warc: ARC files, the format before WARC, give their HTML pages, plain
   }
 }
 
+TEST_CASE("warc: after a bad WARC record, a line of text is no ARC header, and a long line no record", "[warc]") {
+  std::string bad = warc_record("response", "https://example.org/x", "application/http; msgtype=response",
+                                "https://t.co/abc via @Reuters on Monday 2024\r\n");
+  bad.replace(bad.find("Content-Length: "), 16, "Content-Length: abc\r\nX-Was: ");
+  const std::string good =
+      warc_record("response", "https://example.org/strike", "application/http; msgtype=response", http_html(kPage1));
+  const ReadResult r = read_warc(bad + good, kFile, with_pages());
+  REQUIRE(r.articles.size() == 1);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].reason == "record at byte 0: record without a valid Content-Length");
+  // 3 MB without a line end: skipped as it streams, not buffered whole.
+  std::size_t peak = 0, at = 0;
+  const std::string junk(3u << 20, 'A');
+  const ByteSource source = [&](char* buf, std::size_t cap) {
+    const std::size_t n = std::min(cap, junk.size() - at);
+    std::copy_n(junk.data() + at, n, buf);
+    at += n;
+    return n;
+  };
+  const auto warnings = stream_warc(source, kFile, with_pages(), [](newsidx::Article) {}, &peak);
+  CHECK_FALSE(warnings.empty());
+  CHECK(peak < (3u << 20));
+}
+
 TEST_CASE("warc: an ARC record with a bad length or cut short is named by its offset, reading goes on", "[warc]") {
   const std::string bad = arc_record("http://example.org/a", "text/html", http_html(kPage2), "-1");
   const std::string good = arc_record("http://example.org/strike", "text/html", http_html(kPage1));
   const std::string cut = arc_record("http://example.org/b", "text/html", http_html(kPage2), "9999");
+  const std::string huge = arc_record("http://example.org/c", "text/html", http_html(kPage2), "18446744073709551615");
   const ReadResult r = read_warc(bad + good + cut, {"crawl.arc", "crawl.arc", "", "", 0}, with_pages());
   REQUIRE(r.articles.size() == 1);
+  // A length past the end of everything costs that record only.
+  const ReadResult h = read_warc(huge + good, {"crawl.arc", "crawl.arc", "", "", 0}, with_pages());
+  REQUIRE(h.articles.size() == 1);
+  CHECK(h.articles[0].id == "http://example.org/strike");
   CHECK(r.articles[0].id == "http://example.org/strike");
   CHECK(r.articles[0].offset == bad.size());
   REQUIRE(r.warnings.size() == 2);
@@ -277,6 +306,8 @@ TEST_CASE("warc: the warcio test files, broken ones included, are read without a
   CHECK(bad_arc.articles.empty());
   REQUIRE(bad_arc.warnings.size() == 3);
   for (const auto& w : bad_arc.warnings) CHECK(w.reason.find(": ARC record without a valid length") != std::string::npos);
+  // This sample lost its CRs (its HTTP headers end in LF only), so its record is 12 bytes short
+  // of the length it declares: a record cut short.
   const ReadResult spaced = read("example-space-in-url.arc");
   REQUIRE(spaced.warnings.size() == 1);
   CHECK(spaced.warnings[0].reason == "record at byte 151: truncated ARC record (length 1591, 1579 bytes left)");
