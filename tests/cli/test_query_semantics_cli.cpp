@@ -395,28 +395,21 @@ TEST_CASE("cli semantics: a party quoted as a speaker takes its canonical name, 
   a.id = "old1";
   a.title = "Tories attack minister";
   a.text = "We will keep pressing.";
-  const std::string old_db = dir.str("old.db");
-  {
-    auto opened = xapian_db::open_write(old_db, 0);
+  const auto add_old_article = [&](const std::string& path) {
+    auto opened = xapian_db::open_write(path, 0);
     REQUIRE(opened);
     Xapian::WritableDatabase w = opened.value();
     auto built = indexer::build_documents(a, an, "archive/old1.txt");
     w.replace_document(built.article.id_term, built.article.doc);
     for (const auto& q : built.quotes) w.replace_document(q.id_term, q.doc);
     w.commit();
-  }
+  };
+  const std::string old_db = dir.str("old.db");
+  add_old_article(old_db);
   auto old = query(old_db, "--quotes --count --speaker tories ''");
   CHECK(old.out == "1\n");
   // An archive of both, files indexed before and after: both spellings are found.
-  {
-    auto opened = xapian_db::open_write(db, 0);
-    REQUIRE(opened);
-    Xapian::WritableDatabase w = opened.value();
-    auto built = indexer::build_documents(a, an, "archive/old1.txt");
-    w.replace_document(built.article.id_term, built.article.doc);
-    for (const auto& q : built.quotes) w.replace_document(q.id_term, q.doc);
-    w.commit();
-  }
+  add_old_article(db);
   CHECK(query(db, "--count --speaker tories ''").out == "2\n");
   CHECK(query(db, "--quotes --count --speaker tories ''").out == "2\n");
 }
