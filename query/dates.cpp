@@ -63,14 +63,15 @@ int month_named(std::string_view w) {
   return 0;
 }
 
-// The words of a written date: "1 March 1987", "March 1, 1987" -> {"1", "March", "1987"}.
-std::vector<std::string_view> date_words(std::string_view t) {
+// The words of `t` between runs of `separators`: a written date's ("1 March 1987", "March 1,
+// 1987" -> {"1", "March", "1987"} with " ,"), a relative period's ("3-weeks ago").
+std::vector<std::string_view> split_words(std::string_view t, std::string_view separators) {
   std::vector<std::string_view> out;
   std::size_t i = 0;
   while (i < t.size()) {
-    while (i < t.size() && (t[i] == ' ' || t[i] == ',')) ++i;
+    while (i < t.size() && separators.find(t[i]) != std::string_view::npos) ++i;
     std::size_t j = i;
-    while (j < t.size() && t[j] != ' ' && t[j] != ',') ++j;
+    while (j < t.size() && separators.find(t[j]) == std::string_view::npos) ++j;
     if (j > i) out.push_back(t.substr(i, j - i));
     i = j;
   }
@@ -82,7 +83,7 @@ std::vector<std::string_view> date_words(std::string_view t) {
 // is no such form; an Error when it is one but names no single day or month ("march" without its
 // year, "3/1/1987", read either way round).
 std::optional<Result<DateRange>> parse_written(std::string_view t) {
-  const auto words = date_words(t);
+  const auto words = split_words(t, " ,");
   int y = 0, d = 0, m = 0;
   auto day_of = [&](int yy, int mm, int dd) -> Result<DateRange> {
     if (dd < 1 || dd > days_in_month(yy, mm)) return bad_date(t);
@@ -123,23 +124,14 @@ std::optional<Result<DateRange>> parse_written(std::string_view t) {
 // "past week", "past year" -> "1w", "1y". "" when `t` is none of them.
 std::string relative_token(std::string_view t) {
   if (t.empty() || t.front() == '-') return "";  // "-3 days" is no period
-  std::vector<std::string> words;
-  std::string w;
-  for (char c : canonical::ascii_lower(t)) {
-    if (c == ' ' || c == '-' || c == '_' || c == '\t') {
-      if (!w.empty()) words.push_back(std::move(w));
-      w.clear();
-    } else {
-      w += c;
-    }
-  }
-  if (!w.empty()) words.push_back(std::move(w));
+  const std::string lower = canonical::ascii_lower(t);
+  std::vector<std::string_view> words = split_words(lower, " -_\t");
   if (words.size() > 1 && words.back() == "ago") words.pop_back();
   // "last 7 days", "past 30 days": the period since that day.
   else if (words.size() == 3 && (words[0] == "last" || words[0] == "past")) words.erase(words.begin());
   if (words.size() != 2) return "";
-  const auto unit = [](std::string u) -> char {
-    if (u.size() > 1 && u.back() == 's') u.pop_back();
+  const auto unit = [](std::string_view u) -> char {
+    if (u.size() > 1 && u.back() == 's') u.remove_suffix(1);
     return u == "day" ? 'd' : u == "week" ? 'w' : u == "month" ? 'm' : u == "year" ? 'y' : '\0';
   };
   const char u = unit(words[1]);
@@ -147,7 +139,7 @@ std::string relative_token(std::string_view t) {
   if (words[0] == "last" || words[0] == "this") {
     const std::string_view names[] = {"week", "month", "year"};
     for (std::string_view n : names)
-      if (words[1] == n) return words[0] + "-" + std::string(n);
+      if (words[1] == n) return std::string(words[0]) + "-" + std::string(n);
     return "";
   }
   int n = 0;

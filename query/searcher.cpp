@@ -8,6 +8,7 @@
 #include "common/analysis.hpp"
 #include "common/canonical.hpp"
 #include "common/countries.hpp"
+#include "common/edit_distance.hpp"
 #include "common/schema.hpp"
 #include "query/collapse.hpp"
 #include "common/xapian_db.hpp"
@@ -393,7 +394,26 @@ std::vector<std::string> Searcher::countries_in_part(const std::string& typed, c
     add_note(out, label + ": not a country of ISO 3166; searched as the place " + display_name("place", place));
     return {place};
   }
-  add_note(out, label + ": not a country name, code or adjective I know");
+  // A typo ("ukrane"): the nearest country names, as the other facets suggest theirs.
+  const std::string key = canonical::fold_key(typed);
+  const std::size_t limit = allowed_edits(key.size());
+  std::vector<std::pair<std::size_t, std::string>> near;
+  for (const countries::Country& c : countries::all())
+    if (!c.alpha3.empty())
+      if (const std::size_t d = osa_distance(key, canonical::fold_key(c.name), limit); d <= limit)
+        near.push_back({d, c.name});
+  std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::string note = label + ": not a country name, code or adjective I know";
+  ValueSuggestion s{"country", typed, {}};
+  for (std::size_t i = 0; i < near.size() && i < 3; ++i) {
+    note += (i ? " or \"" : "; did you mean \"") + near[i].second + "\"";
+    s.names.push_back(near[i].second);
+  }
+  if (!s.names.empty()) {
+    note += "?";
+    out.value_suggestions.push_back(std::move(s));
+  }
+  add_note(out, note);
   return {};
 }
 

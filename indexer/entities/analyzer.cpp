@@ -449,21 +449,22 @@ bool is_acronym(std::string_view w) {
 
 // A capitalised plural naming members of a body or people who speak for it: "Allies",
 // "Leaders", "Officials", "Ministers", "Members". Not the trades firms are named after
-// ("Investors", "Bankers"), nor a word that ends organisations' names ("Forces").
-bool members_plural(std::string_view w, const Gazetteer& gaz) {
+// ("Investors", "Bankers"), nor a word that ends organisations' names ("Forces", "Industries"):
+// the list is closed.
+bool members_plural(std::string_view w) {
   static constexpr const char* kMembers[] = {
       "allies", "officials", "members", "leaders", "ministers", "delegates", "envoys", "diplomats", "troops",
       "soldiers", "inspectors", "monitors", "observers", "peacekeepers", "lawmakers", "negotiators", "countries",
       "commanders", "chiefs", "governors", "presidents", "ambassadors", "spokesmen"};
-  return w.size() >= 4 && w[0] >= 'A' && w[0] <= 'Z' && !gaz.is_org_suffix(w) && lower_in(w, kMembers);
+  return w.size() >= 4 && w[0] >= 'A' && w[0] <= 'Z' && lower_in(w, kMembers);
 }
 
 // "NATO Allies", "EU Leaders", "UN Officials": an acronym's organisation followed by a plural
 // naming its members, which the tagger ran into the name (a State Department statement's "NATO
 // Allies and European partners"). The organisation is the acronym.
-bool acronym_and_members(const std::vector<std::string_view>& words, const EntitySpan& span, const Gazetteer& gaz) {
+bool acronym_and_members(const std::vector<std::string_view>& words, const EntitySpan& span) {
   return span.type == EntityType::kOrg && span.end - span.begin == 2 && is_acronym(words[span.begin]) &&
-         !countries::lookup(words[span.begin]) && members_plural(words[span.begin + 1], gaz);
+         !countries::lookup(words[span.begin]) && members_plural(words[span.begin + 1]);
 }
 
 // An Arabic surname with its article ("al-Zarqawi", "el-Baradei") right after a person span, on
@@ -505,7 +506,7 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
                   words.begin() + static_cast<std::ptrdiff_t>(span.end), caseless_script))
     return std::nullopt;
   if (names_storm(words, span, gaz) || names_a_people(words, span)) return std::nullopt;
-  if (acronym_and_members(words, span, gaz)) --span.end;
+  if (acronym_and_members(words, span)) --span.end;
   if (span.end - span.begin == 1 && names_platform(words[span.begin])) span.type = EntityType::kOrg;
   if (names_a_presidency(tt, words, span, gaz)) span.type = EntityType::kPer;
   if (span.type == EntityType::kPer) span = person_span(tt, words, span, gaz);

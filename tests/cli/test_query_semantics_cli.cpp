@@ -368,6 +368,11 @@ TEST_CASE("cli semantics: --country takes a word of country names and a part of 
   auto narnia = query(db, "--count --country narnia ''");
   CHECK(narnia.out == "0\n");
   CHECK(contains(narnia.err, "--country narnia: not a country name, code or adjective I know"));
+  CHECK_FALSE(contains(narnia.err, "did you mean"));
+  // A typo gets the nearest country's name.
+  auto typo = query(db, "--count --country ukrane ''");
+  CHECK(typo.out == "0\n");
+  CHECK(contains(typo.err, "--country ukrane: not a country name, code or adjective I know; did you mean \"Ukraine\"?"));
 }
 
 TEST_CASE("cli semantics: a party quoted as a speaker takes its canonical name, as the org facet does", "[query][cli]") {
