@@ -160,23 +160,6 @@ Result<Xapian::Query> story_filter(const Xapian::Database& db, const std::string
 
 }  // namespace
 
-std::size_t edit_distance(const std::string& a, const std::string& b, std::size_t limit) {
-  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    std::size_t row_min = cur[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      row_min = std::min(row_min, cur[j]);
-    }
-    if (row_min > limit) return limit + 1;
-    std::swap(prev, cur);
-  }
-  return std::min(prev[b.size()], limit + 1);
-}
-
 struct Searcher::Impl {
   Xapian::Database db;
   std::string path;
@@ -352,9 +335,9 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   std::vector<std::pair<std::pair<std::size_t, Xapian::doccount>, std::string>> near;
   for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
     const std::string name = (*t).substr(prefix.size());
-    std::size_t d = edit_distance(key, name, limit);
+    std::size_t d = osa_distance(key, name, limit);
     if (want.size() == 1)
-      for (const auto& w : words_of(name)) d = std::min(d, edit_distance(key, w, limit));
+      for (const auto& w : words_of(name)) d = std::min(d, osa_distance(key, w, limit));
     if (d <= limit) near.push_back({{d, t.get_termfreq()}, *t});
   }
   std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) {

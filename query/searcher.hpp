@@ -163,7 +163,4 @@ class Searcher {
   std::unique_ptr<Impl> impl_;
 };
 
-/// Levenshtein distance between two byte strings, giving up (returning limit + 1) past `limit`.
-std::size_t edit_distance(const std::string& a, const std::string& b, std::size_t limit);
-
 }  // namespace newsidx::query

@@ -101,6 +101,11 @@ TEST_CASE("query filters: entity values are matched as typed, OR within a facet,
     REQUIRE(r.value_suggestions.size() == 1);
     CHECK(r.value_suggestions[0].names.front() == "Volodymyr Zelenskiy");
     CHECK(has_note(r, "did you mean \"Volodymyr Zelenskiy\""));
+    // Two letters swapped are one slip, as for option names: Levenshtein counted three edits
+    // here, past the two allowed, and suggested nothing.
+    auto swapped = a.search(filtered("", {{"person", {"zelesnky"}}}));
+    REQUIRE(swapped.value_suggestions.size() == 1);
+    CHECK(swapped.value_suggestions[0].names.front() == "Volodymyr Zelenskiy");
   }
   SECTION("filters restrict but never change ranking") {
     auto plain = a.search(text("sanctions"));

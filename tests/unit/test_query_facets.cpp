@@ -130,13 +130,6 @@ TEST_CASE("query builder: terms described for --explain", "[query]") {
   CHECK(lines == std::vector<std::string>{"person: antony blinken", "title stem: storm", "stem: sanction", "word: kyiv"});
 }
 
-TEST_CASE("query searcher: bounded edit distance", "[query]") {
-  CHECK(edit_distance("zelensky", "zelenskiy", 2) == 1);
-  CHECK(edit_distance("kitten", "sitting", 3) == 3);
-  CHECK(edit_distance("kitten", "sitting", 1) == 2);  // gave up: limit + 1
-  CHECK(edit_distance("", "abc", 5) == 3);
-}
-
 TEST_CASE("query facets: CountTable keeps exact counts as it grows", "[query]") {
   CountTable table;
   for (int round = 1; round <= 3; ++round)
