@@ -310,8 +310,10 @@ Result<std::string> parser_text(const QuerySpec& spec, std::size_t option_values
     return Error{ErrorCode::kUsage, "'" + empty_fields.front() + ":' in the query has no value",
                  value_hint(empty_fields.front())};
   for (const auto& f : unknown_fields(typed))
-    info.notes.push_back("'" + f + ":' is no field, so it was searched as a word; the fields are title:, person:, "
-                         "org:, place:, country:, speaker:, author:, source:, section:, site:, tag:, lang: and date:");
+    info.notes.push_back("'" + f.typed + ":' is no field, so it was searched as a word; " +
+                         (f.nearest.empty() ? std::string("the fields are title:, person:, org:, place:, country:, "
+                                                          "speaker:, author:, source:, section:, site:, tag:, lang: and date:")
+                                            : "did you mean " + std::string(f.nearest) + ":?"));
   const auto possessive_indexed = [&db](const std::string& term) { return db.term_exists(term); };
   std::string folded = spec.spelling ? typed : with_hyphens_widened(with_possessives_widened(typed, possessive_indexed));
   if (auto nots = excluded_only(folded)) folded = std::move(*nots);

@@ -241,8 +241,8 @@ std::string with_hyphens_widened(std::string text) {
   });
 }
 
-std::vector<std::string> unknown_fields(std::string_view text) {
-  std::vector<std::string> out;
+std::vector<UnknownField> unknown_fields(std::string_view text) {
+  std::vector<UnknownField> out;
   bool quoted = false;
   std::size_t from = 0;  // words are looked at outside quotes only
   for (const Word& w : words_of(text)) {
@@ -256,8 +256,9 @@ std::vector<std::string> unknown_fields(std::string_view text) {
     constexpr std::size_t kShortest = 3;  // "a:b", "re:x": no field meant
     if (typed.size() < kShortest) continue;
     if (std::any_of(typed.begin(), typed.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;  // "10:30"
-    if (is_query_field(lower(typed)) || !nearest_field(typed).empty()) continue;
-    if (std::find(out.begin(), out.end(), typed) == out.end()) out.emplace_back(typed);
+    if (is_query_field(lower(typed))) continue;
+    if (std::none_of(out.begin(), out.end(), [&](const UnknownField& u) { return u.typed == typed; }))
+      out.push_back({std::string(typed), nearest_field(typed)});
   }
   return out;
 }

@@ -56,10 +56,17 @@ std::string with_possessives_widened(std::string text,
 /// field's ':' or a sign stay.
 std::string with_hyphens_widened(std::string text);
 
-/// The words typed as fields that no field is near ("inurl:bbc.co.uk", "intitle:blair", outside
-/// quotes), as typed: Xapian searches them as words, which a note should say. Field names within
-/// nearest_field's reach are left to the spelling suggestion.
-std::vector<std::string> unknown_fields(std::string_view text);
+/// A word typed as a field that is none, as typed, with the field it is a slip for, if any.
+struct UnknownField {
+  std::string typed;
+  std::string_view nearest;  ///< nearest_field(typed): "title" for "tittle"; empty for "inurl"
+  bool operator==(const UnknownField&) const = default;
+};
+
+/// The words typed as fields that are none ("inurl:bbc.co.uk", "tittle:kyiv", outside quotes),
+/// each once: Xapian searches them as words, which a note should say. The "did you mean" of a
+/// near miss is shown only when the corrected query finds more, so the note names the field too.
+std::vector<UnknownField> unknown_fields(std::string_view text);
 
 /// A query's text without its fields typed with no value (a trailing "person:"), and those fields.
 struct WithoutEmptyFields {

@@ -218,6 +218,10 @@ TEST_CASE("cli semantics: a mistyped field name gets did you mean from the field
     CHECK(contains(r.err, "did you mean: " + meant + "\n"));
     CHECK(contains(query(db, sh_quote(meant)).out, "1 match; showing 1-1"));  // the hint finds it
   }
+  // A slip whose correction finds nothing either (no headline has Kyiv) still gets its field named.
+  auto none = query(db, "tittle:kyiv");
+  CHECK(contains(none.err, "note: 'tittle:' is no field, so it was searched as a word; did you mean title:?"));
+  CHECK_FALSE(contains(none.err, "did you mean: title:kyiv"));
   // Real fields as before: a match, no hint.
   auto real = query(db, "country:ua");
   CHECK(real.status == 0);
