@@ -16,6 +16,7 @@
 #include "indexer/entities/facet_values.hpp"
 #include "indexer/entities/firm_names.hpp"
 #include "indexer/entities/gazetteer.hpp"
+#include "indexer/entities/namesakes.hpp"
 #include "indexer/entities/quotes.hpp"
 #include "indexer/entities/resolution.hpp"
 #include "indexer/entities/tagger.hpp"
@@ -726,6 +727,7 @@ Analysis analyze(const Article& article) {
     covered.push_back(bytes);
     mentions.push_back(std::move(m));
   }
+  settle_namesakes(mentions, gaz, dateline_city);
   add_alias_orgs(article, tt, mentions);
   std::sort(mentions.begin(), mentions.end(),
             [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });

@@ -225,17 +225,46 @@ struct Gazetteer::Impl {
     for_each_row(embedded(newsidx_gaz_regions_begin, newsidx_gaz_regions_end),
                  [this](const std::vector<std::string_view>& f) {
                    if (f.size() < 3) return;
-                   regions.push_back(Region{std::string(f[0]), std::string(f[1]), std::string(f[2])});
-                   region_by_key.emplace(canonical::fold_key(f[0]), regions.size() - 1);
+                   Region r{std::string(f[0]), std::string(f[1]), std::string(f[2])};
+                   r.ours = f.size() > 3 && f[3] == "ours";
+                   regions.push_back(std::move(r));
                    std::vector<std::string> names{std::string(f[0])};
                    if (f.size() > 4)
                      for (std::string_view a : split(f[4], '|'))
-                       if (!a.empty()) {
-                         region_by_key.emplace(canonical::fold_key(a), regions.size() - 1);
-                         names.emplace_back(a);
-                       }
+                       if (!a.empty()) names.emplace_back(a);
                    region_names.push_back(std::move(names));
                  });
+    count_region_people();
+    // A name several countries give a region ("Montana": a US state and a Bulgarian province)
+    // means the authors' region, else the most populous: the table's order is by country code.
+    auto better = [this](std::size_t a, std::size_t b) {
+      if (regions[a].ours != regions[b].ours) return regions[a].ours;
+      return regions[a].population > regions[b].population;
+    };
+    for (std::size_t r = 0; r < regions.size(); ++r)
+      for (const std::string& n : region_names[r]) {
+        auto [it, added] = region_by_key.emplace(canonical::fold_key(n), r);
+        if (!added && better(r, it->second)) it->second = r;
+      }
+  }
+
+  // Region::population: the cities' people summed by country and first-level region name, that
+  // name also cut at each blank ("Kharkiv Oblast" counts for "Kharkiv" too).
+  void count_region_people() {
+    std::unordered_map<std::string, std::uint64_t> people;  // country '\t' folded region name
+    for (const City& c : cities) {
+      const std::string key = c.country + '\t' + canonical::fold_key(c.region);
+      people[key] += c.population;
+      for (std::size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1))
+        people[key.substr(0, sp)] += c.population;
+    }
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+      std::uint64_t most = 0;
+      for (const std::string& n : region_names[r])
+        if (auto it = people.find(regions[r].country + '\t' + canonical::fold_key(n)); it != people.end())
+          most = std::max(most, it->second);
+      regions[r].population = most;
+    }
   }
 
   // Metonyms, first names, titles, organisation suffixes, agencies and common words.

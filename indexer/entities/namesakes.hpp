@@ -1,0 +1,22 @@
+// Places whose name is a city of one country and a region of another ("Manchester": the English
+// city and a Jamaican parish; "Santiago": Chile's capital and a Dominican province): which one an
+// article means, from the countries it names elsewhere, else from their sizes.
+#pragma once
+
+#include <vector>
+
+#include "common/article.hpp"
+#include "indexer/entities/gazetteer.hpp"
+
+namespace newsidx::entities {
+
+/// Settles each place mention of `mentions` whose name is a city of one country and a region of
+/// another. A town the gazetteer marks ambiguous never outranks one of the authors' well-known
+/// regions ("Florida", "Ontario"). Otherwise the one whose country alone the article names
+/// elsewhere (as a country, an adjective, a place not itself such a namesake: "Canadian",
+/// "Toronto"); when it names both or neither, the city if it has more people than the region,
+/// is not marked ambiguous and the region is not a well-known one, else the region.
+/// `dateline_city` (may be null) is always the city.
+void settle_namesakes(std::vector<Mention>& mentions, const Gazetteer& gaz, const City* dateline_city);
+
+}  // namespace newsidx::entities
