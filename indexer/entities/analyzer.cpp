@@ -17,6 +17,7 @@
 #include "indexer/entities/firm_names.hpp"
 #include "indexer/entities/gazetteer.hpp"
 #include "indexer/entities/namesakes.hpp"
+#include "indexer/entities/state_abbreviations.hpp"
 #include "indexer/entities/quotes.hpp"
 #include "indexer/entities/resolution.hpp"
 #include "indexer/entities/tagger.hpp"
@@ -63,26 +64,6 @@ bool is_month(std::string_view w) {
   return false;
 }
 
-// The second part of a dateline is often a US state or Canadian province in AP style
-// ("LOUISVILLE, Ky.", "TORONTO, Ont."); these are not country codes ("Ky." is not the Cayman
-// Islands, "Ind." not India).
-std::optional<std::string> state_abbreviation_country(std::string_view s) {
-  static constexpr const char* kUs[] = {
-      "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "D.C.", "Fla.", "Ga.", "Ill.",
-      "Ind.", "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.",
-      "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.",
-      "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.",
-      "Wyo.", "Ariz", "Calif", "Conn", "Fla", "Mass", "Mich", "Minn", "Okla", "Tenn", "Tex"};
-  static constexpr const char* kCa[] = {"Ont.", "Que.", "B.C.", "Alta.", "Man.", "Sask.", "N.S.",
-                                        "N.B.", "Nfld.", "P.E.I."};
-  std::string l = canonical::ascii_lower(s);
-  for (const char* a : kUs)
-    if (l == canonical::ascii_lower(a)) return std::string("US");
-  for (const char* a : kCa)
-    if (l == canonical::ascii_lower(a)) return std::string("CA");
-  return std::nullopt;
-}
-
 // The dateline's place and country, and a mention for the place.
 std::optional<DatelineInfo> analyse_dateline(const Article& a, const Gazetteer& gaz,
                                              std::optional<Mention>& mention) {
@@ -101,7 +82,7 @@ std::optional<DatelineInfo> analyse_dateline(const Article& a, const Gazetteer& 
   std::string country;
   if (!second.empty()) {
     const bool code_like = second.size() <= 3 || second.back() == '.';
-    if (auto st = state_abbreviation_country(second)) country = *st;
+    if (const StateAbbreviation* st = state_abbreviation(second)) country = st->country;
     else if (auto c = countries::resolve(second); c && !code_like) country = *c;
     else if (const Region* r = gaz.region(second)) country = r->country;
   }
@@ -211,7 +192,7 @@ EntitySpan person_span(const TokenizedText& tt, const std::vector<std::string_vi
   // Subroto" -> "Subroto".
   if (span.end - span.begin >= 2 && ends_portfolio(words, span.begin, span.end, gaz)) ++span.begin;
   // A state's abbreviation ends the sentence before: "Evans City, Pa. Donaldson said".
-  if (span.end - span.begin >= 2 && words[span.begin].back() == '.' && state_abbreviation_country(words[span.begin]))
+  if (span.end - span.begin >= 2 && words[span.begin].back() == '.' && state_abbreviation(words[span.begin]))
     ++span.begin;
   // A name that begins with the word other languages head firms' names with is a firm
   // ("Banque Paribas", "Usines Renault").
@@ -231,6 +212,14 @@ EntitySpan person_span(const TokenizedText& tt, const std::vector<std::string_vi
 // A mention the tagger read as a location: a country, a building standing for one, or a place
 // resolved through the gazetteer (see typed_mention).
 Mention location_mention(Mention m, const std::string& name, const Gazetteer& gaz, const City* dateline_city) {
+  // "Savannah, Ga.": a state in AP style, not the country whose code it spells (Gabon). Only
+  // then: "B.C." of "480 B.C." and "Mass" of a church are read as places too, and stay unfiled.
+  if (const StateAbbreviation* st = state_abbreviation(m.text); st && countries::lookup(m.text)) {
+    m.type = MentionType::kPlace;
+    m.entity = std::string(st->name);
+    m.country = std::string(st->country);
+    return m;
+  }
   if (const countries::Country* c = countries::lookup(m.text)) {
     m.type = MentionType::kCountry;
     m.country = countries::resolve(m.text).value_or(c->code);
@@ -535,7 +524,7 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
       for (std::size_t k = span.begin; k < span.end; ++k)
         if (tt.tokens[k].kind == TokenKind::kNumber) return std::nullopt;
       // A state's abbreviation alone ("Dixon, Ill., from") is no person.
-      if (span.end - span.begin == 1 && words[span.begin].back() == '.' && state_abbreviation_country(words[span.begin]))
+      if (span.end - span.begin == 1 && words[span.begin].back() == '.' && state_abbreviation(words[span.begin]))
         return std::nullopt;
       // Nor is a letter alone ("J").
       if (span.end - span.begin == 1 && words[span.begin].size() == 1) return std::nullopt;
