@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "common/analysis.hpp"
 #include "common/countries.hpp"
@@ -192,6 +193,23 @@ std::string mention_snippet(std::string_view text, const std::vector<std::string
   out += mark_end;
   out.append(text.substr(end, win.end > end ? win.end - end : 0));
   return mark_cut_ends(std::move(out), win, text.size(), omit);
+}
+
+std::string unescape_snippet(std::string_view snippet) {
+  static constexpr std::pair<std::string_view, char> kEscapes[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}};
+  std::string out;
+  out.reserve(snippet.size());
+  for (std::size_t i = 0; i < snippet.size();) {
+    const auto* e = std::find_if(std::begin(kEscapes), std::end(kEscapes),
+                                 [&](const auto& x) { return snippet.compare(i, x.first.size(), x.first) == 0; });
+    if (snippet[i] == '&' && e != std::end(kEscapes)) {
+      out += e->second;
+      i += e->first.size();
+    } else {
+      out += snippet[i++];
+    }
+  }
+  return out;
 }
 
 std::string mark_cut_ends(std::string snippet, PassageWindow window, std::size_t text_size, const std::string& omit) {

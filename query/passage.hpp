@@ -55,6 +55,11 @@ std::string mention_snippet(std::string_view text, const std::vector<std::string
 std::string mark_cut_ends(std::string snippet, PassageWindow window, std::size_t text_size,
                           const std::string& omit);
 
+/// `snippet` as Xapian's MSet::snippet made it, with the HTML escapes it writes for '&', '<'
+/// and '>' undone: the terminal and JSON show the text ("AT&T", not "AT&amp;T"). Every '&' of
+/// such a snippet starts an escape, so one pass restores the text exactly.
+std::string unescape_snippet(std::string_view snippet);
+
 /// The stemmer snippets use: it stems only words whose first letter starts one of the query's
 /// stems, and returns any other word as it is. English Snowball stemming only rewrites the end
 /// of a word, so such a word cannot stem to a query term and need not be stemmed; snippets call

@@ -101,9 +101,9 @@ class SnippetMaker {
       if (!s.empty()) return s;
     }
     const PassageWindow win = req_.quotes ? PassageWindow{0, text.size()} : passage_window(text, terms_, stem_, length);
-    std::string s = mset.snippet(
+    std::string s = unescape_snippet(mset.snippet(
         win.begin == 0 && win.end == text.size() ? text : text.substr(win.begin, win.end - win.begin), length, stem_,
-        Xapian::MSet::SNIPPET_EXHAUSTIVE, std::string(1, kHighlightStart), std::string(1, kHighlightEnd), kOmit);
+        Xapian::MSet::SNIPPET_EXHAUSTIVE, std::string(1, kHighlightStart), std::string(1, kHighlightEnd), kOmit));
     return mark_cut_ends(std::move(s), win, text.size(), kOmit);
   }
 

@@ -422,3 +422,19 @@ TEST_CASE("cli semantics: a party quoted as a speaker takes its canonical name, 
   CHECK(query(db, "--count --speaker tories ''").out == "2\n");
   CHECK(query(db, "--quotes --count --speaker tories ''").out == "2\n");
 }
+
+TEST_CASE("cli semantics: snippets show '&', '<' and '>' as written, in text and JSON", "[query][cli]") {
+  TempDir dir;
+  // Xapian's snippets escape them for HTML: "AT&amp;T" reached the terminal.
+  write_file(dir.path() / "archive/deal.txt",
+             "Phone deal\n\nAT&T agreed to buy the unit for less than $6 billion, a price < $7 billion, "
+             "the M&A desk said on Monday.\n");
+  REQUIRE(run_command(kIndex + " -q --db " + sh_quote(dir.str("db")) + " " + sh_quote(dir.str("archive"))).status == 0);
+  auto text = query(dir.str("db"), "unit");
+  CHECK(contains(text.out, "AT&T agreed"));
+  CHECK(contains(text.out, "< $7 billion"));
+  CHECK_FALSE(contains(text.out, "&amp;"));
+  auto json = query(dir.str("db"), "--format json unit");
+  const auto hit = nlohmann::json::parse(json.out.substr(0, json.out.find('\n')));
+  CHECK(hit["snippet"].get<std::string>().find("the M&A desk") != std::string::npos);
+}

@@ -146,3 +146,10 @@ TEST_CASE("query record: the fast body path reads what the JSON parser reads", "
   CHECK(parse_record("not json") == nlohmann::json::object());
   CHECK(parse_record(R"({"body":"\ud83d\ude00"})")["body"] == "\xF0\x9F\x98\x80");
 }
+
+TEST_CASE("query passage: Xapian's HTML escapes are undone in one pass", "[query]") {
+  CHECK(unescape_snippet("AT&amp;T said $5 &lt; $6 &gt; $4") == "AT&T said $5 < $6 > $4");
+  // A text that itself held "&lt;" reaches us as "&amp;lt;": it must come back as written.
+  CHECK(unescape_snippet("the tag &amp;lt;b&amp;gt; and &amp;amp;") == "the tag &lt;b&gt; and &amp;");
+  CHECK(unescape_snippet("no escapes \xFEhere\xFF...") == "no escapes \xFEhere\xFF...");
+}
