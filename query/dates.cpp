@@ -119,6 +119,24 @@ std::optional<Result<DateRange>> parse_written(std::string_view t) {
   return day_first ? day_of(y, b, a) : month_first ? day_of(y, a, b) : Result<DateRange>(bad_date(t));
 }
 
+// The day "monday" or "last monday" (any case, or "mon") means: the latest such weekday on or
+// before `now` ("monday" on a Monday is today), strictly before it after "last"; -1 for none.
+long weekday_named(std::string_view t, long now) {
+  static constexpr const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  const std::string lower = canonical::ascii_lower(t);
+  std::vector<std::string_view> words = split_words(lower, " -_\t");
+  const bool last = words.size() == 2 && words[0] == "last";
+  if (words.size() != (last ? 2u : 1u)) return -1;
+  const std::string_view w = words.back();
+  for (long k = 0; k < 7; ++k) {
+    const std::string_view name = kDays[k];
+    if (w != name && w != name.substr(0, 3)) continue;
+    const long back = (now - monday_of(now) - k + 7) % 7;  // days since the latest such weekday
+    return now - (back == 0 && last ? 7 : back);
+  }
+  return -1;
+}
+
 // The spellings a user types for the relative periods, as their tokens: "last month", "Last
 // Week" -> "last-month", "last-week"; "3 weeks ago", "30 days", "2 months" -> "3w", "30d", "2m";
 // "past week", "past year" -> "1w", "1y". "" when `t` is none of them.
@@ -196,6 +214,7 @@ Result<DateRange> parse_period(std::string_view t, const Day& today) {
   const long now = days_from_civil(today);
   if (t == "today") return span(today, today);
   if (t == "yesterday") return span(civil_from_days(now - 1), civil_from_days(now - 1));
+  if (const long day = weekday_named(t, now); day >= 0) return span(civil_from_days(day), civil_from_days(day));
   if (t == "this-week" || t == "last-week") {
     long monday = monday_of(now) - (t == "last-week" ? 7 : 0);
     return span(civil_from_days(monday), civil_from_days(monday + 6));

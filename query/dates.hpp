@@ -33,7 +33,8 @@ Day civil_from_days(long days);
 std::string slot_value(const Day& d);
 
 /// The days a period names: "2022-01-05" (that day), "2022-01" (the month), "2022" (the year),
-/// "today", "yesterday", "this-week", "last-week" (Monday to Sunday), "this-month",
+/// "today", "yesterday", "monday" or "last monday" (the latest Monday on or before `today`,
+/// strictly before it after "last"), "this-week", "last-week" (Monday to Sunday), "this-month",
 /// "last-month", "this-year", "last-year", and "7d", "2w", "3m", "1y" (the single day that long
 /// before `today`), also as typed in words ("last month", "This Year", "3 weeks ago", "30 days",
 /// "past week" = 1w); written out, "march 1987", "1 March 1987", "March 1, 1987", and "25/12/1987"
@@ -57,6 +58,6 @@ DateRange intersect(const DateRange& a, const DateRange& b);
 /// The hint shown with every bad date.
 inline constexpr const char* kDateHint =
     "use YYYY-MM-DD, YYYY-MM, YYYY, 'march 2022', '1 march 2022', 7d, 2w, 3m, 1y, today, yesterday, "
-    "last-week or 'last month', '3 weeks ago', e.g. --since 2022-01 or 'date:2022-01-01..2022-02-15'";
+    "monday, last-week or 'last month', '3 weeks ago', e.g. --since 2022-01 or 'date:2022-01-01..2022-02-15'";
 
 }  // namespace newsidx::query

@@ -212,7 +212,7 @@ po::options_description describe_options(QueryOptions& o, RawOptions& raw) {
     ("count", "print only the number of matching articles, e.g. --count sanctions")
     ("sort", po::value<std::string>(&raw.sort), "relevance (default), newest or oldest, e.g. --sort newest")
     ("since", po::value<std::string>(&raw.since), "only articles dated on or after: YYYY-MM-DD, YYYY-MM, YYYY, "
-                                              "'march 2022', '1 march 2022', 7d, 2w, 3m, 1y, today, yesterday, last-week, "
+                                              "'march 2022', '1 march 2022', 7d, 2w, 3m, 1y, today, yesterday, monday, last-week, "
                                               "'last month', '3 weeks ago'; e.g. --since 7d")
     ("until", po::value<std::string>(&raw.until), "only articles dated up to the end of this period (same forms), e.g. --until 2022-02")
     ("today", po::value<std::string>(&raw.today), "pretend today is this day, for reproducible relative dates, e.g. --today 2022-03-01")

@@ -67,6 +67,18 @@ TEST_CASE("query dates: relative periods typed in words, as a hurried user types
   CHECK(period("1 March 2022") == "20220301..20220301");
 }
 
+TEST_CASE("query dates: a day of the week is the latest such day", "[query]") {
+  // period() counts from Wednesday 2022-03-02.
+  CHECK(period("monday") == "20220228..20220228");
+  CHECK(period("Last Monday") == "20220228..20220228");
+  CHECK(period("wednesday") == "20220302..20220302");  // today
+  CHECK(period("last wednesday") == "20220223..20220223");
+  CHECK(period("thursday") == "20220224..20220224");
+  CHECK(period("sun") == "20220227..20220227");
+  CHECK(period("next monday").rfind("error: bad date", 0) == 0);
+  CHECK(period("mondays").rfind("error: bad date", 0) == 0);
+}
+
 TEST_CASE("query dates: dates written out, and day-month orders that read one way only", "[query]") {
   CHECK(period("march 1987") == "19870301..19870331");
   CHECK(period("Sept. 2021") == "20210901..20210930");
