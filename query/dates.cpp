@@ -120,13 +120,13 @@ std::optional<Result<DateRange>> parse_written(std::string_view t) {
 }
 
 // The day "monday" or "last monday" (any case, or "mon") means: the latest such weekday on or
-// before `now` ("monday" on a Monday is today), strictly before it after "last"; -1 for none.
-long weekday_named(std::string_view t, long now) {
+// before `now` ("monday" on a Monday is today), strictly before it after "last"; none for none.
+std::optional<long> weekday_named(std::string_view t, long now) {
   static constexpr const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   const std::string lower = canonical::ascii_lower(t);
   std::vector<std::string_view> words = split_words(lower, " -_\t");
   const bool last = words.size() == 2 && words[0] == "last";
-  if (words.size() != (last ? 2u : 1u)) return -1;
+  if (words.size() != (last ? 2u : 1u)) return std::nullopt;
   const std::string_view w = words.back();
   for (long k = 0; k < 7; ++k) {
     const std::string_view name = kDays[k];
@@ -134,7 +134,7 @@ long weekday_named(std::string_view t, long now) {
     const long back = (now - monday_of(now) - k + 7) % 7;  // days since the latest such weekday
     return now - (back == 0 && last ? 7 : back);
   }
-  return -1;
+  return std::nullopt;
 }
 
 // The spellings a user types for the relative periods, as their tokens: "last month", "Last
@@ -214,7 +214,7 @@ Result<DateRange> parse_period(std::string_view t, const Day& today) {
   const long now = days_from_civil(today);
   if (t == "today") return span(today, today);
   if (t == "yesterday") return span(civil_from_days(now - 1), civil_from_days(now - 1));
-  if (const long day = weekday_named(t, now); day >= 0) return span(civil_from_days(day), civil_from_days(day));
+  if (const auto day = weekday_named(t, now)) return span(civil_from_days(*day), civil_from_days(*day));
   if (t == "this-week" || t == "last-week") {
     long monday = monday_of(now) - (t == "last-week" ? 7 : 0);
     return span(civil_from_days(monday), civil_from_days(monday + 6));

@@ -17,9 +17,9 @@
 #include "indexer/entities/firm_names.hpp"
 #include "indexer/entities/gazetteer.hpp"
 #include "indexer/entities/namesakes.hpp"
-#include "indexer/entities/state_abbreviations.hpp"
 #include "indexer/entities/quotes.hpp"
 #include "indexer/entities/resolution.hpp"
+#include "indexer/entities/state_abbreviations.hpp"
 #include "indexer/entities/tagger.hpp"
 #include "indexer/entities/tokenizer.hpp"
 
@@ -679,7 +679,10 @@ Analysis analyze(const Article& article) {
       for (std::size_t k = s.begin; k < s.end; ++k) caps[k] = true;
   std::vector<Span> covered;
   std::vector<GazMatch> gaz_hits;  // the tagger's own gazetteer pass, reused below
+  // The dateline's city only if the dateline chose it: "SANTIAGO, Dominican Republic" is no
+  // dateline of Chile's capital.
   const City* dateline_city = out.dateline ? gaz.city(out.dateline->place) : nullptr;
+  if (dateline_city && dateline_city->country != out.dateline->country) dateline_city = nullptr;
   CapitalisedInside capitalised(tt);
   std::vector<EntitySpan> spans = Tagger::instance().tag(tt, gaz_hits);
   add_arabic_surnames(tt, words, spans);
@@ -716,7 +719,7 @@ Analysis analyze(const Article& article) {
     covered.push_back(bytes);
     mentions.push_back(std::move(m));
   }
-  settle_namesakes(mentions, gaz, dateline_city);
+  settle_namesakes(mentions, gaz, dateline_mention ? &*dateline_mention : nullptr);
   add_alias_orgs(article, tt, mentions);
   std::sort(mentions.begin(), mentions.end(),
             [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });

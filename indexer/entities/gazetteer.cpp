@@ -236,20 +236,17 @@ struct Gazetteer::Impl {
                  });
     count_region_people();
     // A name several countries give a region ("Montana": a US state and a Bulgarian province)
-    // means the authors' region, else the most populous: the table's order is by country code.
-    auto better = [this](std::size_t a, std::size_t b) {
-      if (regions[a].ours != regions[b].ours) return regions[a].ours;
-      return regions[a].population > regions[b].population;
-    };
+    // means the most populous (the table's order is by country code); at a tie, the first.
     for (std::size_t r = 0; r < regions.size(); ++r)
       for (const std::string& n : region_names[r]) {
         auto [it, added] = region_by_key.emplace(canonical::fold_key(n), r);
-        if (!added && better(r, it->second)) it->second = r;
+        if (!added && regions[r].population > regions[it->second].population) it->second = r;
       }
   }
 
   // Region::population: the cities' people summed by country and first-level region name, that
-  // name also cut at each blank ("Kharkiv Oblast" counts for "Kharkiv" too).
+  // name also cut at each blank ("Kharkiv Oblast" counts for "Kharkiv"; "New South Wales" also
+  // for "New South" and "New", which no region of that country is named).
   void count_region_people() {
     std::unordered_map<std::string, std::uint64_t> people;  // country '\t' folded region name
     for (const City& c : cities) {

@@ -54,9 +54,10 @@ struct Region {
   std::string name;     ///< canonical name, e.g. "California", "Crimea"
   std::string country;  ///< ISO 3166-1 alpha-2
   std::string code;     ///< ISO 3166-2 code where it has one, e.g. "US-CA", "UA-43"
-  /// People in the table's cities of the region (cities of 15,000 or more whose first-level
-  /// region is this name, or this name and a word such as "Oblast"): how large it is, next to a
-  /// city or a region of another country with its name.
+  /// People in the table's cities of the region (`cities.tsv`, mostly of 15,000 or more, whose
+  /// first-level region is this name or begins with it and a blank: "Kharkiv Oblast"): how large
+  /// it is, next to a city or a region of another country with its name; 0 when no city is
+  /// filed under it.
   std::uint64_t population = 0;
   bool ours = false;    ///< a well-known region the newsidx authors listed (regions_extra.tsv)
 };

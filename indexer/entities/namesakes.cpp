@@ -4,9 +4,13 @@
 #include <set>
 #include <string>
 
+#include "common/canonical.hpp"
+
 namespace newsidx::entities {
 
 namespace {
+
+constexpr std::uint32_t kLargeCity = 100000;
 
 struct Namesake {
   const City* city = nullptr;
@@ -22,27 +26,39 @@ Namesake namesake_of(const Mention& m, const Gazetteer& gaz) {
   return {city, region};
 }
 
+// Whether the city outranks the region when the article names both countries or neither.
+// A region no city of the table is filed under has no size here (Bethlehem, the Palestinian
+// governorate; Taiwan's Taoyuan); against it only a large city wins (Portland, Oregon, against
+// a Jamaican parish), not a town (Bethlehem, South Africa, 83,654 people).
+bool larger_city(const City& city, const Region& region) {
+  if (city.ambiguous || region.ours) return false;
+  if (region.population == 0) return city.population >= kLargeCity;
+  return city.population > region.population;
+}
+
 }  // namespace
 
-void settle_namesakes(std::vector<Mention>& mentions, const Gazetteer& gaz, const City* dateline_city) {
+void settle_namesakes(std::vector<Mention>& mentions, const Gazetteer& gaz, const Mention* dateline) {
   // Whether, not how often: Reuters names the US in most stories ("U.S.", its cities), and
   // counting made "Ontario" of a Canadian mine story a town in California.
   std::set<std::string> named;  // countries the article names without doubt
+  if (dateline != nullptr && !dateline->country.empty()) named.insert(dateline->country);
   for (const Mention& m : mentions)
     if (!m.country.empty() && namesake_of(m, gaz).city == nullptr) named.insert(m.country);
+  const std::string dateline_key = dateline ? canonical::fold_key(dateline->text) : std::string();
   for (Mention& m : mentions) {
     const Namesake n = namesake_of(m, gaz);
-    if (n.city == nullptr || n.city == dateline_city) continue;
+    if (n.city == nullptr) continue;
+    if (!dateline_key.empty() && canonical::fold_key(m.text) == dateline_key) {
+      m.entity = dateline->entity;
+      m.country = dateline->country;
+      continue;
+    }
     const bool city_named = named.count(n.city->country) > 0, region_named = named.count(n.region->country) > 0;
     // A town marked ambiguous is one named like a well-known region elsewhere: against that
     // region, no country named decides ("Florida" of a Cuban story is the US state).
-    bool city = false;
-    if (n.city->ambiguous && n.region->ours)
-      city = false;
-    else if (city_named != region_named)
-      city = city_named;
-    else
-      city = !n.city->ambiguous && !n.region->ours && n.city->population > n.region->population;
+    const bool city = !(n.city->ambiguous && n.region->ours) &&
+                      (city_named != region_named ? city_named : larger_city(*n.city, *n.region));
     m.entity = city ? n.city->name : n.region->name;
     m.country = city ? n.city->country : n.region->country;
   }

@@ -11,12 +11,14 @@
 namespace newsidx::entities {
 
 /// Settles each place mention of `mentions` whose name is a city of one country and a region of
-/// another. A town the gazetteer marks ambiguous never outranks one of the authors' well-known
-/// regions ("Florida", "Ontario"). Otherwise the one whose country alone the article names
-/// elsewhere (as a country, an adjective, a place not itself such a namesake: "Canadian",
-/// "Toronto"); when it names both or neither, the city if it has more people than the region,
-/// is not marked ambiguous and the region is not a well-known one, else the region.
-/// `dateline_city` (may be null) is always the city.
-void settle_namesakes(std::vector<Mention>& mentions, const Gazetteer& gaz, const City* dateline_city);
+/// another. One named as the dateline's place (`dateline`, may be null) is what the dateline
+/// made of it ("MANCHESTER, N.H." then "Manchester": New Hampshire's). A town the gazetteer
+/// marks ambiguous never outranks one of the authors' well-known regions ("Florida",
+/// "Ontario"). Otherwise the one whose country alone the article names elsewhere (as a country,
+/// an adjective, a place not itself such a namesake: "Canadian", "Toronto"; the dateline's
+/// country counts); when it names both or neither, the city if it has more people than the
+/// region (100,000 or more against a region of unknown size), is not marked ambiguous and the
+/// region is not a well-known one, else the region.
+void settle_namesakes(std::vector<Mention>& mentions, const Gazetteer& gaz, const Mention* dateline);
 
 }  // namespace newsidx::entities

@@ -1,15 +1,11 @@
 // AP-style state and province abbreviations and the names they stand for.
 #include "state_abbreviations.hpp"
 
-#include <array>
-
-#include "common/canonical.hpp"
-
 namespace newsidx::entities {
 
 namespace {
 
-constexpr std::array<StateAbbreviation, 66> kTable{{
+constexpr StateAbbreviation kTable[] = {
     {"Ala.", "Alabama", "US"},        {"Ariz.", "Arizona", "US"},        {"Ark.", "Arkansas", "US"},
     {"Calif.", "California", "US"},   {"Colo.", "Colorado", "US"},       {"Conn.", "Connecticut", "US"},
     {"Del.", "Delaware", "US"},       {"D.C.", "Washington D.C.", "US"}, {"Fla.", "Florida", "US"},
@@ -32,14 +28,22 @@ constexpr std::array<StateAbbreviation, 66> kTable{{
     {"B.C.", "British Columbia", "CA"}, {"Alta.", "Alberta", "CA"},      {"Man.", "Manitoba", "CA"},
     {"Sask.", "Saskatchewan", "CA"},  {"N.S.", "Nova Scotia", "CA"},     {"N.B.", "New Brunswick", "CA"},
     {"Nfld.", "Newfoundland", "CA"},  {"P.E.I.", "Prince Edward Island", "CA"},
-}};
+};
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
 
 }  // namespace
 
 const StateAbbreviation* state_abbreviation(std::string_view text) {
-  const std::string l = canonical::ascii_lower(text);
   for (const StateAbbreviation& s : kTable)
-    if (l == canonical::ascii_lower(s.abbreviation)) return &s;
+    if (same_ignoring_case(text, s.abbreviation)) return &s;
   return nullptr;
 }
 

@@ -77,6 +77,10 @@ TEST_CASE("query dates: a day of the week is the latest such day", "[query]") {
   CHECK(period("sun") == "20220227..20220227");
   CHECK(period("next monday").rfind("error: bad date", 0) == 0);
   CHECK(period("mondays").rfind("error: bad date", 0) == 0);
+  // Before 1970 day numbers are negative: still days (1969-12-31 was a Wednesday).
+  auto old = parse_period("monday", Day{1969, 12, 31});
+  REQUIRE(old.ok());
+  CHECK(old->from == "19691229");
 }
 
 TEST_CASE("query dates: dates written out, and day-month orders that read one way only", "[query]") {

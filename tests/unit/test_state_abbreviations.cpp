@@ -18,6 +18,7 @@ TEST_CASE("state abbreviations: AP style, any case, names the state and its coun
   CHECK(state_abbreviation("Ont.")->country == "CA");
   CHECK(state_abbreviation("Ga") == nullptr);  // without its dot: a word, a code, a name
   CHECK(state_abbreviation("Georgia") == nullptr);
+  CHECK(state_abbreviation("") == nullptr);
 }
 
 TEST_CASE("state abbreviations: after a town in the text they are the state, not a country's code",
