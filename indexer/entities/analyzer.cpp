@@ -19,6 +19,7 @@
 #include "indexer/entities/namesakes.hpp"
 #include "indexer/entities/quotes.hpp"
 #include "indexer/entities/resolution.hpp"
+#include "indexer/entities/span_shapes.hpp"
 #include "indexer/entities/state_abbreviations.hpp"
 #include "indexer/entities/tagger.hpp"
 #include "indexer/entities/tokenizer.hpp"
@@ -490,6 +491,10 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
   std::string_view text = tt.text;
   if (span.end - span.begin == 1 && no_name_alone(words[span.begin])) return std::nullopt;
   if (numbered_part(tt, words, span)) return std::nullopt;
+  // An ordinal or a sentence adverb alone, "GoDaddy" as a person, "Jones, I." as a firm.
+  const std::optional<EntitySpan> shaped = shaped_span(tt, words, span, gaz);
+  if (!shaped) return std::nullopt;
+  span = *shaped;
   // An initial alone is no name of any kind ("Smith, I. (1997)" of a reference list).
   if (span.end - span.begin == 1 && words[span.begin].size() == 2 && words[span.begin][1] == '.') return std::nullopt;
   if (std::any_of(words.begin() + static_cast<std::ptrdiff_t>(span.begin),
@@ -686,6 +691,8 @@ Analysis analyze(const Article& article) {
   CapitalisedInside capitalised(tt);
   std::vector<EntitySpan> spans = Tagger::instance().tag(tt, gaz_hits);
   add_arabic_surnames(tt, words, spans);
+  complete_name_lists(tt, spans);
+  add_possessive_firms(tt, spans);
   const auto storms = storm_names(words, spans, gaz);
   for (const EntitySpan& s : spans) {
     if (s.type != EntityType::kLoc && s.end - s.begin == 1 && storms.count(words[s.begin])) continue;

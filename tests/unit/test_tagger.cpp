@@ -188,7 +188,11 @@ TEST_CASE("tagger: a model trained with the gazetteer hook needs it to load", "[
   CHECK(ent::Tagger::instance().hook_name() == "gazetteer+classes=012");
 }
 
-TEST_CASE("tagger: the shipped model reaches the target on CoNLL-2003 dev", "[tagger][corpus]") {
+// The shipped pair is trained on eng.train + eng.testa (scripts/train-ner.sh; QUALITY.md, NER,
+// issue 19, eighth round): its dev figure says nothing of its quality (the train-only pair's
+// figure, printed by train-ner.sh first, is the check, 94.59). This test guards the embedded
+// models against a garbled or wrong file: a pair that did not learn dev scores about 94.6.
+TEST_CASE("tagger: the shipped model learnt CoNLL-2003 dev, as a pair trained on it must", "[tagger][corpus]") {
   const std::string path = std::string(NEWSIDX_SHARED_DIR) + "/corpora/conll2003/eng.testa.gz";
   if (!std::filesystem::exists(path)) {
     WARN("skipped: " << path << " is absent (research data, not in the repository)");
@@ -244,8 +248,8 @@ TEST_CASE("tagger: the shipped model reaches the target on CoNLL-2003 dev", "[ta
   }
   INFO("PER/LOC/ORG P " << plo.precision() << " R " << plo.recall() << " F1 " << plo.f1());
   CHECK(plo.gold == 5020);  // the published CoNLL-2003 dev counts: 1842 + 1837 + 1341
-  CHECK(plo.f1() >= 90.0);
-  CHECK(plo.precision() >= 90.0);
+  CHECK(plo.f1() >= 99.0);
+  CHECK(plo.precision() >= 99.0);
 }
 
 TEST_CASE("tagger: tagging can hand back the gazetteer hits it used", "[tagger]") {
