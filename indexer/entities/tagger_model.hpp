@@ -118,24 +118,28 @@ struct ModelData {
 
   /// Adds the quantised weights of feature `key` to scores[0..kNumTags).
   void add_scores(std::uint32_t key, std::int32_t* scores) const {
+    if (!may_hold(key)) return;
+    const std::uint32_t where = locate(key);
+    const Entry* e = entries.data() + (where >> kCountBits);
+    for (std::uint32_t j = 0, n = where & kCountMask; j < n; ++j) scores[e[j].tag] += e[j].weight;
+  }
+  /// False when feature `key` is surely absent (its filter bit is clear).
+  bool may_hold(std::uint32_t key) const {
     const std::uint32_t bit = filter_bit(key);
-    if (!(filter[bit >> 6] >> (bit & 63) & 1u)) return;
+    return (filter[bit >> 6] >> (bit & 63) & 1u) != 0;
+  }
+  /// Starts loading the slot of feature `key` into the cache: the table is megabytes, and a
+  /// look-up that waits for memory costs more than the rest of it.
+  void prefetch_slot(std::uint32_t key) const { __builtin_prefetch(&slots[key & (slots.size() - 1)]); }
+  /// The `where` of feature `key`'s slot (first entry << kCountBits | count), 0 if it is absent
+  /// (a present feature has at least one entry, so its `where` is never 0).
+  std::uint32_t locate(std::uint32_t key) const {
     const std::size_t mask = slots.size() - 1;
     for (std::size_t k = key & mask;; k = (k + 1) & mask) {
       const Slot s = slots[k];
-      if (s.key == key) {
-        const Entry* e = entries.data() + (s.where >> kCountBits);
-        for (std::uint32_t j = 0, n = s.where & kCountMask; j < n; ++j) scores[e[j].tag] += e[j].weight;
-        return;
-      }
-      if (s.key == 0) return;
+      if (s.key == key) return s.where;
+      if (s.key == 0) return 0;
     }
-  }
-  /// Starts loading the slot of feature `key` into the cache, if the feature may be present: the
-  /// table is megabytes, and a lookup that waits for memory costs more than the rest of it.
-  void prefetch(std::uint32_t key) const {
-    const std::uint32_t bit = filter_bit(key);
-    if (filter[bit >> 6] >> (bit & 63) & 1u) __builtin_prefetch(&slots[key & (slots.size() - 1)]);
   }
   /// Bucket of `key` in `filter` (2^20 bits, 128 KB: stays in the L2 cache).
   static std::uint32_t filter_bit(std::uint32_t key) { return (key * 0x9E3779B1u) >> 12; }
