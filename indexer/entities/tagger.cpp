@@ -730,6 +730,7 @@ Result<Tagger> Tagger::load(std::string_view bytes, const std::vector<NamedHook>
   if (!r.ok) return bad("truncated feature table");
   if (r.pos != bytes.size()) return bad("trailing bytes");
   model->features = count;
+  model->densify(kNumTags);
   NamedHook hook;
   if (!model->hook_name.empty()) {
     const auto it = std::find_if(hooks.begin(), hooks.end(),
@@ -738,26 +739,6 @@ Result<Tagger> Tagger::load(std::string_view bytes, const std::vector<NamedHook>
     hook = *it;
   }
   return Tagger(std::move(model), std::move(hook));
-}
-
-void ModelData::reserve_slots(std::size_t keys) {
-  std::size_t cap = 16;
-  while (cap * 7 < keys * 10) cap *= 2;
-  slots.assign(cap, {});
-  filter.assign((1u << 20) / 64, 0);
-}
-
-bool ModelData::place(std::uint32_t key, std::size_t first, std::size_t n) {
-  const std::size_t mask = slots.size() - 1;
-  std::size_t k = key & mask;
-  while (slots[k].key != 0) {
-    if (slots[k].key == key) return false;
-    k = (k + 1) & mask;
-  }
-  slots[k] = Slot{key, static_cast<std::uint32_t>(first << kCountBits) | static_cast<std::uint32_t>(n)};
-  const std::uint32_t bit = filter_bit(key);
-  filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
-  return true;
 }
 
 Tagger::Tagger(std::shared_ptr<const ModelData> model, NamedHook hook)
@@ -774,10 +755,9 @@ std::string Tagger::save() const {
     if (s.key == 0) continue;
     FeatureWeights f;
     f.key = s.key;
-    for (std::uint32_t j = 0; j < (s.where & ModelData::kCountMask); ++j) {
-      const auto& e = model_->entries[(s.where >> ModelData::kCountBits) + j];
-      f.weights.emplace_back(static_cast<std::uint8_t>(e.tag), static_cast<float>(e.weight) / model_->scale);
-    }
+    model_->for_each_weight(s.where, [&](std::uint16_t tag, std::int16_t weight) {
+      f.weights.emplace_back(static_cast<std::uint8_t>(tag), static_cast<float>(weight) / model_->scale);
+    });
     features.push_back(std::move(f));
   }
   return serialize_model(features, model_->trans, model_->hook_name, model_->scale);

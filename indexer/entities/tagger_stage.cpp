@@ -192,9 +192,9 @@ ModelData merge_models(const ModelData& first, const ModelData& second) {
     for (const auto& slot : m.slots) {
       if (slot.key == 0) continue;
       auto& run = runs[slot.key];
-      const ModelData::Entry* e = m.entries.data() + (slot.where >> ModelData::kCountBits);
-      for (std::uint32_t j = 0; j < (slot.where & ModelData::kCountMask); ++j)
-        run.push_back({static_cast<std::uint16_t>(e[j].tag + shift), e[j].weight});
+      m.for_each_weight(slot.where, [&](std::uint16_t tag, std::int16_t weight) {
+        run.push_back({static_cast<std::uint16_t>(tag + shift), weight});
+      });
     }
   };
   collect(first, 0);
@@ -211,6 +211,7 @@ ModelData merge_models(const ModelData& first, const ModelData& second) {
     out.entries.insert(out.entries.end(), run.begin(), run.end());
   }
   out.features = keys.size();
+  out.densify(2 * kNumTags);
   return out;
 }
 
@@ -245,12 +246,9 @@ void weight_block(const ModelData& table, const DocumentFeatures& feats, std::si
     if (j + kAhead < hits.size()) table.prefetch_slot(hits[j + kAhead].key_or_where);
     if (const std::uint32_t where = table.locate(hits[j].key_or_where); where != 0) hits[found++] = {where, hits[j].row};
   }
-  const ModelData::Entry* entries = table.entries.data();
   for (std::size_t j = 0; j < found; ++j) {
-    if (j + kAhead < found) __builtin_prefetch(entries + (hits[j + kAhead].key_or_where >> ModelData::kCountBits));
-    const ModelData::Entry* x = entries + (hits[j].key_or_where >> ModelData::kCountBits);
-    std::int32_t* sc = sums + hits[j].row * width;
-    for (std::uint32_t t = 0, n = hits[j].key_or_where & ModelData::kCountMask; t < n; ++t) sc[x[t].tag] += x[t].weight;
+    if (j + kAhead < found) __builtin_prefetch(table.weights_at(hits[j + kAhead].key_or_where));
+    table.add_weights(hits[j].key_or_where, sums + hits[j].row * width);
   }
 }
 
