@@ -244,7 +244,8 @@ void weight_block(const ModelData& table, const DocumentFeatures& feats, std::si
   std::size_t found = 0;
   for (std::size_t j = 0; j < hits.size(); ++j) {
     if (j + kAhead < hits.size()) table.prefetch_slot(hits[j + kAhead].key_or_where);
-    if (const std::uint32_t where = table.locate(hits[j].key_or_where); where != 0) hits[found++] = {where, hits[j].row};
+    if (const std::uint32_t where = table.locate(hits[j].key_or_where); where != 0)
+      hits[found++] = {where, hits[j].row};
   }
   for (std::size_t j = 0; j < found; ++j) {
     if (j + kAhead < found) __builtin_prefetch(table.weights_at(hits[j + kAhead].key_or_where));
