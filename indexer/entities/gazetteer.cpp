@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
+#include <functional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -126,6 +128,30 @@ struct Gazetteer::Impl {
   // a multi-word phrase is a key too, marked `prefix` (with no entries if it is no phrase itself),
   // so that a scan stops as soon as no phrase can follow, with one lookup per token.
   std::unordered_map<std::string, Phrase> phrases;
+  // One bit per bucket of the phrase keys' hashes (2^20 bits, 128 KB: stays in the L2 cache).
+  // Four of five look-ups in match() are of a word that starts no phrase, and the hash table
+  // answers each with two or three cache misses (a tenth of extraction time in a profile); the
+  // filter answers most of them alone.
+  std::vector<std::uint64_t> phrase_bits;
+
+  static std::uint32_t phrase_bit(std::size_t hash) {
+    return static_cast<std::uint32_t>((static_cast<std::uint64_t>(hash) * 0x9E3779B97F4A7C15ULL) >> 44);
+  }
+  // Sets the filter bit of every phrase key; after the last add_phrase.
+  void index_phrases() {
+    phrase_bits.assign((std::size_t{1} << 20) / 64, 0);
+    for (const auto& [key, phrase] : phrases) {
+      const std::uint32_t bit = phrase_bit(std::hash<std::string>{}(key));
+      phrase_bits[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
+  }
+  // The phrase-table entry of a folded key, or null.
+  const Phrase* find_phrase(const std::string& key) const {
+    const std::uint32_t bit = phrase_bit(std::hash<std::string>{}(key));
+    if ((phrase_bits[bit >> 6] >> (bit & 63) & 1u) == 0) return nullptr;
+    const auto it = phrases.find(key);
+    return it == phrases.end() ? nullptr : &it->second;
+  }
 
   void add_phrase(std::string_view surface, GazKind kind, const std::string& country,
                   bool capital = false) {
@@ -159,9 +185,9 @@ struct Gazetteer::Impl {
       std::string_view part = token.substr(start, dash == std::string_view::npos ? dash : dash - start);
       start = dash == std::string_view::npos ? token.size() + 1 : dash + 1;
       if (part.size() == token.size() || !starts_upper(part)) continue;
-      auto it = phrases.find(fold_token(part));
-      if (it == phrases.end()) continue;
-      for (const Entry& e : it->second.entries) {
+      const Phrase* phrase = find_phrase(fold_token(part));
+      if (phrase == nullptr) continue;
+      for (const Entry& e : phrase->entries) {
         if (e.kind != GazKind::kCountry && e.kind != GazKind::kDemonym) continue;
         if (e.caps && !all_caps(part)) continue;
         auto k = static_cast<std::size_t>(e.kind);
@@ -186,6 +212,7 @@ struct Gazetteer::Impl {
     for (std::size_t r = 0; r < regions.size(); ++r)
       for (const std::string& n : region_names[r]) add_phrase(n, GazKind::kRegion, regions[r].country);
     add_city_phrases(city_names);
+    index_phrases();
   }
 
   // Cities, most populous first in the table; our alternate names are keyed first so that
@@ -381,8 +408,8 @@ std::size_t Gazetteer::title_length(const std::vector<std::string_view>& tokens,
     if (j > begin) key.push_back(' ');
     key += canonical::fold_key(tokens[j]);
     if (impl_->titles.count(key)) best = j + 1 - begin;
-    const auto it = impl_->phrases.find(key);
-    if (it == impl_->phrases.end() || !it->second.prefix) break;
+    const Phrase* phrase = impl_->find_phrase(key);
+    if (phrase == nullptr || !phrase->prefix) break;
   }
   return best;
 }
@@ -424,9 +451,9 @@ std::vector<GazMatch> Gazetteer::match(const std::vector<std::string_view>& toke
       span_caps = span_caps && !not_caps[j];
       if (j > i) key.push_back(' ');
       key += folded[j];
-      const auto it = impl_->phrases.find(key);
-      if (it == impl_->phrases.end()) break;  // neither a phrase nor the start of one
-      for (const Entry& e : it->second.entries) {
+      const Phrase* phrase = impl_->find_phrase(key);
+      if (phrase == nullptr) break;  // neither a phrase nor the start of one
+      for (const Entry& e : phrase->entries) {
         if (proper(e.kind) && !capital) continue;
         if (e.caps && !span_caps) continue;
         // In capitals a short place name cannot be told from an acronym ("ICO", the coffee
@@ -439,7 +466,7 @@ std::vector<GazMatch> Gazetteer::match(const std::vector<std::string_view>& toke
         best[k] = &e;
         best_end[k] = j + 1;
       }
-      if (!it->second.prefix) break;
+      if (!phrase->prefix) break;
     }
     std::size_t first_out = out.size();
     for (std::size_t k = 0; k < kKinds; ++k) {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <span>
 #include <stdexcept>
 
 #include "tagger_context.hpp"
@@ -238,9 +239,15 @@ struct TokenFacts {
   std::vector<std::uint64_t> hw, hs;
   std::vector<std::uint8_t> info, first, caps;
   std::vector<std::pair<std::uint64_t, std::uint8_t>> doc_case;  // open addressing, power of two
-  std::vector<std::vector<std::uint64_t>> hook_hashes;           // empty without a hook
+  // Hook features, hashed, of all tokens in one buffer: token i's are hook_hashes[hook_start[i],
+  // hook_start[i + 1]) (one allocation a document, not a few a token); both empty without a hook.
+  std::vector<std::uint64_t> hook_hashes;
+  std::vector<std::uint32_t> hook_start;
   std::vector<std::vector<std::uint64_t>> context_hashes;        // context_items, hashed; empty without
 
+  std::span<const std::uint64_t> hooks(std::size_t i) const {
+    return std::span<const std::uint64_t>(hook_hashes).subspan(hook_start[i], hook_start[i + 1] - hook_start[i]);
+  }
   std::string_view lc(std::size_t i) const {
     return std::string_view(lower).substr(lstart[i], lstart[i + 1] - lstart[i]);
   }
@@ -322,7 +329,7 @@ void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsF
                 const std::vector<std::int8_t>* stage, TokenFacts& f) {
   if (!hook && !stage) return;
   const std::size_t n = input.words.size();
-  f.hook_hashes.resize(n);
+  f.hook_start.assign(n + 1, 0);
   const SportsMarks marks = sports ? sports_marks(*sports, input.words, input.sentence_ends) : SportsMarks{};
   std::vector<std::string_view> words;
   std::vector<std::vector<std::string>> extra;
@@ -331,7 +338,9 @@ void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsF
     se = std::min(se, n);
     words.assign(input.words.begin() + static_cast<std::ptrdiff_t>(sb),
                  input.words.begin() + static_cast<std::ptrdiff_t>(se));
-    extra.assign(se - sb, {});
+    // Emptied, not rebuilt: each token's list keeps its storage for the next sentence.
+    extra.resize(se - sb);
+    for (auto& x : extra) x.clear();
     if (hook) hook(words, extra);
     for (std::size_t i = 0; i < extra.size(); ++i) {
       // After the hook's own features, before the sports ones: the order training has always used.
@@ -340,10 +349,13 @@ void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsF
         for (std::size_t k = 0, m = stage_feature_names((*stage)[sb + i], names); k < m; ++k) extra[i].emplace_back(names[k]);
       }
       if (sports) add_sports_features(*sports, marks, sb + i, (f.info[sb + i] & 4) != 0, f.hs[sb + i], extra[i]);
-      for (const auto& x : extra[i]) f.hook_hashes[sb + i].push_back(hash_bytes(x));
+      f.hook_start[sb + i] = static_cast<std::uint32_t>(f.hook_hashes.size());
+      for (const auto& x : extra[i]) f.hook_hashes.push_back(hash_bytes(x));
     }
-    sb = se;
+    sb = std::max(sb, se);
   }
+  // Tokens after the last sentence end have none.
+  for (std::size_t i = sb; i <= n; ++i) f.hook_start[i] = static_cast<std::uint32_t>(f.hook_hashes.size());
 }
 
 // The features of token i of the sentence [sb, se), appended to out.hashes.
@@ -404,13 +416,13 @@ void token_features(const TokenFacts& f, std::size_t i, std::size_t sb, std::siz
   // Context aggregation items describe the word's other occurrences: the token's own, no neighbours'.
   if (!f.context_hashes.empty())
     for (auto x : f.context_hashes[i]) h.push_back(feat(kContext, x));
-  if (!f.hook_hashes.empty()) {
-    for (auto x : f.hook_hashes[i]) h.push_back(feat(kHook0, x));
+  if (!f.hook_start.empty()) {
+    for (auto x : f.hooks(i)) h.push_back(feat(kHook0, x));
     if (i > sb) {
-      for (auto x : f.hook_hashes[i - 1]) h.push_back(feat(kHookM1, x));
+      for (auto x : f.hooks(i - 1)) h.push_back(feat(kHookM1, x));
     }
     if (i + 1 < se) {
-      for (auto x : f.hook_hashes[i + 1]) h.push_back(feat(kHookP1, x));
+      for (auto x : f.hooks(i + 1)) h.push_back(feat(kHookP1, x));
     }
   }
 }
@@ -730,6 +742,7 @@ Result<Tagger> Tagger::load(std::string_view bytes, const std::vector<NamedHook>
   if (!r.ok) return bad("truncated feature table");
   if (r.pos != bytes.size()) return bad("trailing bytes");
   model->features = count;
+  model->densify(kNumTags);
   NamedHook hook;
   if (!model->hook_name.empty()) {
     const auto it = std::find_if(hooks.begin(), hooks.end(),
@@ -738,26 +751,6 @@ Result<Tagger> Tagger::load(std::string_view bytes, const std::vector<NamedHook>
     hook = *it;
   }
   return Tagger(std::move(model), std::move(hook));
-}
-
-void ModelData::reserve_slots(std::size_t keys) {
-  std::size_t cap = 16;
-  while (cap * 7 < keys * 10) cap *= 2;
-  slots.assign(cap, {});
-  filter.assign((1u << 20) / 64, 0);
-}
-
-bool ModelData::place(std::uint32_t key, std::size_t first, std::size_t n) {
-  const std::size_t mask = slots.size() - 1;
-  std::size_t k = key & mask;
-  while (slots[k].key != 0) {
-    if (slots[k].key == key) return false;
-    k = (k + 1) & mask;
-  }
-  slots[k] = Slot{key, static_cast<std::uint32_t>(first << kCountBits) | static_cast<std::uint32_t>(n)};
-  const std::uint32_t bit = filter_bit(key);
-  filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
-  return true;
 }
 
 Tagger::Tagger(std::shared_ptr<const ModelData> model, NamedHook hook)
@@ -774,10 +767,9 @@ std::string Tagger::save() const {
     if (s.key == 0) continue;
     FeatureWeights f;
     f.key = s.key;
-    for (std::uint32_t j = 0; j < (s.where & ModelData::kCountMask); ++j) {
-      const auto& e = model_->entries[(s.where >> ModelData::kCountBits) + j];
-      f.weights.emplace_back(static_cast<std::uint8_t>(e.tag), static_cast<float>(e.weight) / model_->scale);
-    }
+    model_->for_each_weight(s.where, [&](std::uint16_t tag, std::int16_t weight) {
+      f.weights.emplace_back(static_cast<std::uint8_t>(tag), static_cast<float>(weight) / model_->scale);
+    });
     features.push_back(std::move(f));
   }
   return serialize_model(features, model_->trans, model_->hook_name, model_->scale);

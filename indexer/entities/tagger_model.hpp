@@ -102,8 +102,13 @@ struct ModelData {
     std::uint32_t key = 0;   ///< feature hash; 0 marks an empty slot
     std::uint32_t where = 0; ///< first entry << kCountBits | number of entries
   };
-  static constexpr unsigned kCountBits = 6;  ///< up to 63 entries a feature (two passes of 17 tags)
+  static constexpr unsigned kCountBits = 6;  ///< up to 62 entries a feature (two passes of 17 tags)
   static constexpr std::uint32_t kCountMask = (1u << kCountBits) - 1;
+  /// The count of a feature kept as a dense row: `where` is then row << kCountBits | kDense.
+  static constexpr std::uint32_t kDense = kCountMask;
+  /// Features with this many weights or more become dense rows (densify): a row of 17 int16
+  /// takes no more room than 9 entries, and is summed without the entries' scattered adds.
+  static constexpr std::uint32_t kDenseFrom = 9;
   struct Entry {
     std::uint16_t tag = 0;
     std::int16_t weight = 0;  ///< weight * scale, rounded
@@ -112,30 +117,62 @@ struct ModelData {
   std::vector<std::uint64_t> filter;  ///< one bit per hash bucket: most features are absent
   std::vector<Slot> slots; ///< size is a power of two, at most 70% full
   std::vector<Entry> entries;
+  std::vector<std::int16_t> rows;  ///< dense rows of row_width weights (densify)
+  std::size_t row_width = kNumTags;
   std::size_t features = 0;
   float scale = 1;         ///< quantisation step is 1/scale
   std::string hook_name;
 
   /// Adds the quantised weights of feature `key` to scores[0..kNumTags).
   void add_scores(std::uint32_t key, std::int32_t* scores) const {
+    if (may_hold(key)) add_weights(locate(key), scores);
+  }
+  /// Adds the quantised weights of the feature whose slot says `where` (0: none) to scores.
+  void add_weights(std::uint32_t where, std::int32_t* scores) const {
+    const std::uint32_t n = where & kCountMask;
+    if (n == kDense) {
+      const std::int16_t* row = rows.data() + (where >> kCountBits) * row_width;
+      for (std::size_t t = 0; t < row_width; ++t) scores[t] += row[t];
+      return;
+    }
+    const Entry* e = entries.data() + (where >> kCountBits);
+    for (std::uint32_t j = 0; j < n; ++j) scores[e[j].tag] += e[j].weight;
+  }
+  /// The first cache line of the weights of the feature whose slot says `where`.
+  const void* weights_at(std::uint32_t where) const {
+    if ((where & kCountMask) == kDense) return rows.data() + (where >> kCountBits) * row_width;
+    return entries.data() + (where >> kCountBits);
+  }
+  /// Calls f(tag, quantised weight) for each non-zero weight of the feature whose slot says
+  /// `where`, in the order they were filed (a dense row's in tag order, as they were filed).
+  template <class F>
+  void for_each_weight(std::uint32_t where, F&& f) const {
+    if ((where & kCountMask) == kDense) {
+      const std::int16_t* row = rows.data() + (where >> kCountBits) * row_width;
+      for (std::size_t t = 0; t < row_width; ++t)
+        if (row[t] != 0) f(static_cast<std::uint16_t>(t), row[t]);
+      return;
+    }
+    const Entry* e = entries.data() + (where >> kCountBits);
+    for (std::uint32_t j = 0, n = where & kCountMask; j < n; ++j) f(e[j].tag, e[j].weight);
+  }
+  /// False when feature `key` is surely absent (its filter bit is clear).
+  bool may_hold(std::uint32_t key) const {
     const std::uint32_t bit = filter_bit(key);
-    if (!(filter[bit >> 6] >> (bit & 63) & 1u)) return;
+    return (filter[bit >> 6] >> (bit & 63) & 1u) != 0;
+  }
+  /// Starts loading the slot of feature `key` into the cache: the table is megabytes, and a
+  /// look-up that waits for memory costs more than the rest of it.
+  void prefetch_slot(std::uint32_t key) const { __builtin_prefetch(&slots[key & (slots.size() - 1)]); }
+  /// The `where` of feature `key`'s slot (first entry << kCountBits | count), 0 if it is absent
+  /// (a present feature has at least one entry, so its `where` is never 0).
+  std::uint32_t locate(std::uint32_t key) const {
     const std::size_t mask = slots.size() - 1;
     for (std::size_t k = key & mask;; k = (k + 1) & mask) {
       const Slot s = slots[k];
-      if (s.key == key) {
-        const Entry* e = entries.data() + (s.where >> kCountBits);
-        for (std::uint32_t j = 0, n = s.where & kCountMask; j < n; ++j) scores[e[j].tag] += e[j].weight;
-        return;
-      }
-      if (s.key == 0) return;
+      if (s.key == key) return s.where;
+      if (s.key == 0) return 0;
     }
-  }
-  /// Starts loading the slot of feature `key` into the cache, if the feature may be present: the
-  /// table is megabytes, and a lookup that waits for memory costs more than the rest of it.
-  void prefetch(std::uint32_t key) const {
-    const std::uint32_t bit = filter_bit(key);
-    if (filter[bit >> 6] >> (bit & 63) & 1u) __builtin_prefetch(&slots[key & (slots.size() - 1)]);
   }
   /// Bucket of `key` in `filter` (2^20 bits, 128 KB: stays in the L2 cache).
   static std::uint32_t filter_bit(std::uint32_t key) { return (key * 0x9E3779B1u) >> 12; }
@@ -144,6 +181,11 @@ struct ModelData {
   /// Files feature `key`, whose entries are entries[first, first + n), in the table and the
   /// filter; false if the key is there already.
   bool place(std::uint32_t key, std::size_t first, std::size_t n);
+  /// Turns each feature of kDenseFrom weights or more, filed in increasing tag order without a
+  /// zero (so that for_each_weight gives them back as filed), into a dense row of `width`
+  /// weights (kNumTags, or 2 kNumTags for a merged table), and packs the other entries. The
+  /// sums add_weights gives do not change.
+  void densify(std::size_t width);
 };
 
 /// One table holding the weights of `first` (tags 0..kNumTags-1) and `second` (kNumTags..2

@@ -254,6 +254,20 @@ TEST_CASE("tagger stage: the shipped tagger reads a surname as the person the do
   CHECK(found(text, first.value()) == "MISC Republican; PER Donald Trump; PER Trump; PER Trump; PER Trump");
 }
 
+TEST_CASE("tagger stage: names far into a long document are found as near its start", "[tagger_stage]") {
+  // Weights are summed a block of tokens at a time: the names of the tenth sentence, hundreds of
+  // tokens in, must be read as those of the first.
+  const std::string sentence = "Prime Minister Mark Rutte met Chancellor Olaf Scholz in Berlin on Monday. "
+                               "The two leaders discussed trade, energy prices and the war for three hours. ";
+  std::string text;
+  for (int i = 0; i < 10; ++i) text += sentence;
+  const std::string once = found(sentence, ent::Tagger::instance());
+  CHECK(once == "PER Mark Rutte; PER Olaf Scholz; LOC Berlin");
+  std::string all;
+  for (int i = 0; i < 10; ++i) all += (i ? "; " : "") + once;
+  CHECK(found(text, ent::Tagger::instance()) == all);
+}
+
 namespace {
 
 // The aggregation values with `extras`, each word's feature names joined by '+', "-" for none.
