@@ -11,11 +11,16 @@ using namespace newsidx;
 
 namespace {
 
-// The country of the place mention whose text is `place` in the analysis of `body`.
-std::string country_of(const std::string& body, const std::string& place) {
+// The analysis of a story of headline "Visit" and `body`.
+Analysis analysis_of(const std::string& body) {
   auto r = readers::read_file("story.txt", "story.txt", "Visit\n\n" + body + "\n");
   REQUIRE(r.articles.size() == 1);
-  const Analysis a = entities::analyze(r.articles.front());
+  return entities::analyze(r.articles.front());
+}
+
+// The country of the place mention whose text is `place` in the analysis of `body`.
+std::string country_of(const std::string& body, const std::string& place) {
+  const Analysis a = analysis_of(body);
   for (const Mention& m : a.mentions)
     if (m.type == MentionType::kPlace && m.text == place) return m.country;
   FAIL("no place mention " << place);
@@ -67,11 +72,8 @@ TEST_CASE("namesakes: against a region of unknown size only a large city wins", 
 
 TEST_CASE("namesakes: a dateline's city is the one the dateline chose", "[namesakes]") {
   // "SANTIAGO, Dominican Republic": the Dominican province, not Chile's capital, in the body too.
-  auto r = newsidx::readers::read_file("d.txt", "d.txt",
-                                       "Storm\n\nSANTIAGO, Dominican Republic - Floods closed roads around Santiago "
-                                       "on Monday, officials said.\n");
-  REQUIRE(r.articles.size() == 1);
-  const Analysis a = entities::analyze(r.articles.front());
+  const Analysis a =
+      analysis_of("SANTIAGO, Dominican Republic - Floods closed roads around Santiago on Monday, officials said.");
   bool found = false;
   for (const Mention& m : a.mentions)
     if (m.type == MentionType::kPlace && m.text == "Santiago" && m.span.start > 10) {
@@ -83,11 +85,7 @@ TEST_CASE("namesakes: a dateline's city is the one the dateline chose", "[namesa
 
 TEST_CASE("namesakes: the dateline's place is what the dateline made of it, in the body too", "[namesakes]") {
   // "MANCHESTER, N.H.": New Hampshire's town, not the English city nor the Jamaican parish.
-  auto r = newsidx::readers::read_file("m.txt", "m.txt",
-                                       "Bank deal\n\nMANCHESTER, N.H. - The bank said its Manchester branch "
-                                       "would stay open.\n");
-  REQUIRE(r.articles.size() == 1);
-  const Analysis a = entities::analyze(r.articles.front());
+  const Analysis a = analysis_of("MANCHESTER, N.H. - The bank said its Manchester branch would stay open.");
   std::size_t places = 0;
   for (const Mention& m : a.mentions)
     if (m.type == MentionType::kPlace && canonical::fold_key(m.text) == "manchester") {

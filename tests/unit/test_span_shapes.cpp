@@ -13,6 +13,17 @@ namespace ent = newsidx::entities;
 
 namespace {
 
+// "ORG Rovers; PER Van Eck": each span's type and words.
+std::string spans_text(const ent::TokenizedText& tt, const std::vector<ent::EntitySpan>& spans) {
+  std::string out;
+  for (const ent::EntitySpan& s : spans) {
+    if (!out.empty()) out += "; ";
+    out += ent::to_string(s.type);
+    for (std::size_t k = s.begin; k < s.end; ++k) out += ' ' + std::string(tt.tokens[k].text);
+  }
+  return out;
+}
+
 // The span of `length` tokens from the first token `first` of `text`, typed `type`, as
 // shaped_span reads it: "none", or its type and words ("PER Bernie Sanders").
 std::string shaped(const std::string& text, std::string_view first, std::size_t length, ent::EntityType type) {
@@ -110,13 +121,7 @@ std::string completed(const std::string& text,
     spans.push_back(ent::EntitySpan{begin, begin + length, type});
   }
   ent::complete_name_lists(tt, spans);
-  std::string out;
-  for (const ent::EntitySpan& s : spans) {
-    if (!out.empty()) out += "; ";
-    out += ent::to_string(s.type);
-    for (std::size_t k = s.begin; k < s.end; ++k) out += ' ' + std::string(tt.tokens[k].text);
-  }
-  return out;
+  return spans_text(tt, spans);
 }
 
 }  // namespace
@@ -165,13 +170,7 @@ std::string possessive_firms(const std::string& text) {
   const ent::TokenizedText tt = ent::tokenize(text);
   std::vector<ent::EntitySpan> spans;
   ent::add_possessive_firms(tt, spans);
-  std::string out;
-  for (const ent::EntitySpan& s : spans) {
-    if (!out.empty()) out += "; ";
-    out += ent::to_string(s.type);
-    for (std::size_t k = s.begin; k < s.end; ++k) out += ' ' + std::string(tt.tokens[k].text);
-  }
-  return out;
+  return spans_text(tt, spans);
 }
 
 }  // namespace
