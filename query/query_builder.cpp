@@ -309,11 +309,14 @@ Result<std::string> parser_text(const QuerySpec& spec, std::size_t option_values
   if (!empty_fields.empty() && typed.find_first_not_of(" \t\r\n") == std::string::npos && option_values == 0)
     return Error{ErrorCode::kUsage, "'" + empty_fields.front() + ":' in the query has no value",
                  value_hint(empty_fields.front())};
-  for (const auto& f : unknown_fields(typed))
-    info.notes.push_back("'" + f.typed + ":' is no field, so it was searched as a word; " +
-                         (f.nearest.empty() ? std::string("the fields are title:, person:, org:, place:, country:, "
-                                                          "speaker:, author:, source:, section:, site:, tag:, lang: and date:")
-                                            : "did you mean " + std::string(f.nearest) + ":?"));
+  for (const auto& f : unknown_fields(typed)) {
+    const std::string head = "'" + f.typed + ":' is no field, so it was searched as a word; ";
+    if (f.nearest.empty())
+      info.notes.push_back(head + "the fields are title:, person:, org:, place:, country:, speaker:, author:, "
+                                  "source:, section:, site:, tag:, lang: and date:");
+    else
+      info.slip_notes.push_back(head + "did you mean " + std::string(f.nearest) + ":?");
+  }
   const auto possessive_indexed = [&db](const std::string& term) { return db.term_exists(term); };
   std::string folded = spec.spelling ? typed : with_hyphens_widened(with_possessives_widened(typed, possessive_indexed));
   if (auto nots = excluded_only(folded)) folded = std::move(*nots);

@@ -52,6 +52,9 @@ struct ParseInfo {
   std::string corrected;               ///< spelling-corrected query text, "" if none
   std::string parsed_text;             ///< the text `corrected` corrects (accents folded)
   std::vector<std::string> notes;      ///< how the text was read, when not as typed
+  /// Notes on field names a slip away from a field ("tittle:kyiv"), shown only when no "did you
+  /// mean" of the whole query is: that names the field already.
+  std::vector<std::string> slip_notes;
 };
 
 struct BuiltQuery {

@@ -672,6 +672,8 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     };
     res.suggestion = suggestion(db, spec, quiet, req.today, res.matches_estimated);
   }
+  if (res.suggestion.empty())
+    for (const auto& n : built->info.slip_notes) add_note(res, n);
   if (req.explain) res.explanation = explain(*built, req.sort);
   res.hits = hits_of(db, mset, SnippetMaker(built->query, req), req, collapse_on);
   return res;
