@@ -130,11 +130,12 @@ bool not_a_name(std::string_view name) {
       "shr", "shrs", "oper", "qtr", "qtly", "mths", "dlrs", "dlr", "cts", "mln", "revs",
       "mps", "mp"};  // and members of parliament: "Labour MPs" is no party
   // Capitalised words that are no entity of the three facets.
-  static constexpr std::array<std::string_view, 43> kNotNames{
+  static constexpr std::array<std::string_view, 45> kNotNames{
       "christmas", "xmas", "easter", "new year", "thanksgiving", "ramadan", "halloween",
       "oscar", "oscars", "bafta", "baftas", "grammy", "grammys", "emmy", "emmys", "golden globe",
       "golden globes", "dvd", "dvds", "pc", "pcs", "cd", "cds", "tv", "mp3", "internet", "web",
-      "gnp", "gdp", "gmt", "european currency unit", "european currency units", "six nations", "world cup", "olympics", "olympic games", "playstation", "playstation 2", "psp", "xbox", "ipod", "itunes", "walkman"};
+      "gnp", "gdp", "gmt", "european currency unit", "european currency units", "six nations", "world cup", "olympics", "olympic games", "playstation", "playstation 2", "psp", "xbox", "ipod", "itunes", "walkman",
+      "treasuries", "bunds"};  // government bonds ("Treasuries rose"), no body
   std::string key;
   for (char c : normalise_space(name)) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (std::find(kNotNames.begin(), kNotNames.end(), key) != kNotNames.end()) return true;
@@ -151,10 +152,14 @@ bool not_a_name(std::string_view name) {
   // "City" alone names no one place: London's financial district ("the City"), a football club's
   // short name, or "Mexico City" cut. Not with the other heads: "National City Corp" is a bank.
   if (key == "city" || key == "the city") return true;
+  // A Roman numeral alone ("III" of "Fund III", a line cut before it) names nothing; two letters
+  // may be a name ("Xi").
+  if (key.size() >= 3 && key.find_first_not_of("ivx") == std::string::npos) return true;
   // A generic head alone names no one body: "Bank", "Central Bank", "the Commission".
-  static constexpr std::array<std::string_view, 21> kGeneric{
+  static constexpr std::array<std::string_view, 24> kGeneric{
       "the", "bank", "banks", "central", "national", "federal", "state", "government", "ministry", "commission",
-      "committee", "company", "board", "agency", "exchange", "court", "council", "group", "corp", "inc", "co"};
+      "committee", "company", "board", "agency", "exchange", "court", "council", "group", "corp", "inc", "co",
+      "ltd", "plc", "llc"};
   bool generic = true;
   std::size_t i = 0;
   while (i < key.size()) {

@@ -82,12 +82,14 @@ TEST_CASE("facet values: a one-word last line is a sign-off, a last sentence is 
   CHECK_FALSE(sign_off_line("Reuter"));  // a one-line text has no sign-off
 }
 
-TEST_CASE("facet values: table abbreviations, holidays, awards and formats are no names", "[facet_values]") {
+TEST_CASE("facet values: table abbreviations, holidays, awards, formats, bonds and numerals are no names",
+          "[facet_values]") {
   for (const char* bad : {"Oper", "N.Z. Dlrs", "Qtr Net", "Mths Shr", "Qtly", "Christmas", "EASTER", "Oscar",
-                          "DVD", "PCs", "GNP", "Year Oper", "April One", "May One"})
+                          "DVD", "PCs", "GNP", "Year Oper", "April One", "May One", "Treasuries", "III", "VIII"})
     CHECK(not_a_name(bad));
   for (const char* good : {"Oscar Wilde", "Tony Blair", "Liberal Democrats", "Shrewsbury", "Operation Desert Storm",
-                           "PCCW", "Christmas Island", "Reuters", "April Smith", "May"})
+                           "PCCW", "Christmas Island", "Reuters", "April Smith", "May", "Xi", "Henry VIII",
+                           "US Treasury"})
     CHECK_FALSE(not_a_name(good));
 }
 
@@ -121,9 +123,11 @@ TEST_CASE("facet values: a person name that begins a firm's name is no person", 
 }
 
 TEST_CASE("facet values: a generic head alone names no body", "[facet_values]") {
-  for (const char* n : {"Bank", "Central Bank", "central bank", "National Bank", "Federal", "The Commission"})
+  for (const char* n : {"Bank", "Central Bank", "central bank", "National Bank", "Federal", "The Commission", "Ltd",
+                        "PLC", "Group PLC"})
     CHECK(not_a_name(n));
-  for (const char* n : {"Bank of England", "Federal Reserve", "World Bank", "EC Commission", "Senate", "House"})
+  for (const char* n : {"Bank of England", "Federal Reserve", "World Bank", "EC Commission", "Senate", "House",
+                        "Dome Petroleum Ltd", "Lloyds Bank PLC"})
     CHECK_FALSE(not_a_name(n));
 }
 
