@@ -39,15 +39,19 @@ bool larger_city(const City& city, const Region& region) {
 }  // namespace
 
 void settle_namesakes(std::vector<Mention>& mentions, const Gazetteer& gaz, const Mention* dateline) {
+  std::vector<Namesake> namesakes;  // one a mention, looked up once
+  namesakes.reserve(mentions.size());
+  for (const Mention& m : mentions) namesakes.push_back(namesake_of(m, gaz));
   // Whether, not how often: Reuters names the US in most stories ("U.S.", its cities), and
   // counting made "Ontario" of a Canadian mine story a town in California.
   std::set<std::string> named;  // countries the article names without doubt
   if (dateline != nullptr && !dateline->country.empty()) named.insert(dateline->country);
-  for (const Mention& m : mentions)
-    if (!m.country.empty() && namesake_of(m, gaz).city == nullptr) named.insert(m.country);
+  for (std::size_t i = 0; i < mentions.size(); ++i)
+    if (!mentions[i].country.empty() && namesakes[i].city == nullptr) named.insert(mentions[i].country);
   const std::string dateline_key = dateline ? canonical::fold_key(dateline->text) : std::string();
-  for (Mention& m : mentions) {
-    const Namesake n = namesake_of(m, gaz);
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    Mention& m = mentions[i];
+    const Namesake& n = namesakes[i];
     if (n.city == nullptr) continue;
     if (!dateline_key.empty() && canonical::fold_key(m.text) == dateline_key) {
       m.entity = dateline->entity;
