@@ -48,6 +48,8 @@ std::string join_strings(const json& value) {
 void read_object(const json& obj, std::string_view id_base, std::string_view display_path,
                  std::size_t line, ReadResult& result) {
   std::optional<std::string> body = string_field(obj, {"body", "text", "content"});
+  // Scraped records keep HTML's character references (`Beyonc&#233;`), as text files do.
+  if (body) *body = decode_character_references(*body);
   if (!body || trim(*body).empty()) {
     result.warnings.push_back(
         {std::string(display_path), line, "record has no body (body/text/content)", true});
@@ -62,7 +64,7 @@ void read_object(const json& obj, std::string_view id_base, std::string_view dis
     article.id = std::to_string(it->get<long long>());
   }
   if (article.id.empty()) article.id = std::string(id_base) + "#" + std::to_string(line);
-  article.title = string_field(obj, {"title", "headline"}).value_or("");
+  article.title = decode_character_references(string_field(obj, {"title", "headline"}).value_or(""));
   if (const auto date = string_field(obj, {"date", "published", "published_at", "pubDate"})) {
     article.date = parse_date(*date);
     if (article.date.empty()) {

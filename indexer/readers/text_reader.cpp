@@ -27,6 +27,9 @@ std::size_t skip_space(std::string_view s, std::size_t pos) {
 ReadResult read_text_article(std::string_view rel_path, std::string_view display_path,
                              std::string text, std::string_view id_base) {
   ReadResult result;
+  // Text saved from web pages keeps HTML's character references (`Beyonc&#233;`, `&#163;8m`);
+  // the words are indexed and shown as the page showed them.
+  if (text.find('&') != std::string::npos) text = decode_character_references(text);
   const std::string_view view = text;
   const std::size_t title_start = skip_space(view, 0);
   std::size_t title_end = view.find('\n', title_start);

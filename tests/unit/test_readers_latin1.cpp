@@ -93,3 +93,18 @@ TEST_CASE("readers: reut2-017.sgm of the shared corpus reads without a UTF-8 war
   CHECK(r.articles.size() > 900);
   for (const auto& w : r.warnings) CHECK_THAT(w.reason, !Catch::Contains("UTF-8"));
 }
+
+TEST_CASE("readers: HTML character references in text files and JSON Lines records are decoded",
+          "[readers][encoding]") {
+  const ReadResult text = read_file("a.txt", "a.txt",
+                                    "Tottenham bid &#163;8m for Beyonc&#xE9; fan\n\n"
+                                    "The club&#8217;s offer &amp; a loan &lt;Reuters&gt; &c. &unknown; R&D;\n");
+  REQUIRE(text.articles.size() == 1);
+  CHECK(text.articles[0].title == "Tottenham bid \xC2\xA3" "8m for Beyonc\xC3\xA9 fan");
+  CHECK(text.articles[0].body_text() == "The club\xE2\x80\x99s offer & a loan <Reuters> &c. &unknown; R&D;");
+  const ReadResult feed = read_file("f.jsonl", "f.jsonl",
+                                    "{\"id\":\"a\",\"title\":\"Caf&#233; owners\",\"body\":\"Pay &#163;5 &amp; more.\"}\n");
+  REQUIRE(feed.articles.size() == 1);
+  CHECK(feed.articles[0].title == "Caf\xC3\xA9 owners");
+  CHECK(feed.articles[0].body_text() == "Pay \xC2\xA3" "5 & more.");
+}
