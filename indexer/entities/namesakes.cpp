@@ -27,13 +27,14 @@ Namesake namesake_of(const Mention& m, const Gazetteer& gaz) {
 }
 
 // Whether the city outranks the region when the article names both countries or neither.
-// A region no city of the table is filed under has no size here (Bethlehem, the Palestinian
-// governorate; Taiwan's Taoyuan); against it only a large city wins (Portland, Oregon, against
-// a Jamaican parish), not a town (Bethlehem, South Africa, 83,654 people).
+// Only a large city does (Portland, Oregon, against a Jamaican parish), never a town
+// (Bethlehem, South Africa, 83,654 people; Yukon, Oklahoma, against Canada's territory): a
+// region's size here is the sum of the table's cities filed under it, which undercounts a
+// sparse one, and a region no city is filed under has no size at all (Bethlehem, the
+// Palestinian governorate).
 bool larger_city(const City& city, const Region& region) {
-  if (city.ambiguous || region.ours) return false;
-  if (region.population == 0) return city.population >= kLargeCity;
-  return city.population > region.population;
+  if (city.ambiguous || region.ours || city.population < kLargeCity) return false;
+  return region.population == 0 || city.population > region.population;
 }
 
 }  // namespace

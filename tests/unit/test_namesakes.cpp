@@ -94,3 +94,10 @@ TEST_CASE("namesakes: the dateline's place is what the dateline made of it, in t
     }
   CHECK(places == 2);
 }
+
+TEST_CASE("namesakes: a town never outranks a foreign region, whatever the table's cities sum to", "[namesakes]") {
+  // Yukon, Oklahoma (about 23,000 people) against Canada's territory, whose cities in the table
+  // sum to fewer: the territory is meant, with neither country named or with both.
+  CHECK(country_of("Prospectors found gold in the Yukon last summer, the company said.", "Yukon") == "CA");
+  CHECK(country_of("The company said its Yukon mine and its Nevada mine would reopen in Canada.", "Yukon") == "CA");
+}
