@@ -130,12 +130,13 @@ bool not_a_name(std::string_view name) {
       "shr", "shrs", "oper", "qtr", "qtly", "mths", "dlrs", "dlr", "cts", "mln", "revs",
       "mps", "mp"};  // and members of parliament: "Labour MPs" is no party
   // Capitalised words that are no entity of the three facets.
-  static constexpr std::array<std::string_view, 45> kNotNames{
+  static constexpr std::array<std::string_view, 48> kNotNames{
       "christmas", "xmas", "easter", "new year", "thanksgiving", "ramadan", "halloween",
       "oscar", "oscars", "bafta", "baftas", "grammy", "grammys", "emmy", "emmys", "golden globe",
       "golden globes", "dvd", "dvds", "pc", "pcs", "cd", "cds", "tv", "mp3", "internet", "web",
       "gnp", "gdp", "gmt", "european currency unit", "european currency units", "six nations", "world cup", "olympics", "olympic games", "playstation", "playstation 2", "psp", "xbox", "ipod", "itunes", "walkman",
-      "treasuries", "bunds"};  // government bonds ("Treasuries rose"), no body
+      "treasuries", "bunds",  // government bonds ("Treasuries rose"), no body
+      "earth", "god", "dna"};  // the planet, a deity and a molecule: no firm, person or place
   std::string key;
   for (char c : normalise_space(name)) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (std::find(kNotNames.begin(), kNotNames.end(), key) != kNotNames.end()) return true;

@@ -82,14 +82,14 @@ TEST_CASE("facet values: a one-word last line is a sign-off, a last sentence is 
   CHECK_FALSE(sign_off_line("Reuter"));  // a one-line text has no sign-off
 }
 
-TEST_CASE("facet values: table abbreviations, holidays, awards, formats, bonds and numerals are no names",
+TEST_CASE("facet values: table abbreviations, holidays, awards, formats, bonds, numerals, the planet and DNA are no names",
           "[facet_values]") {
   for (const char* bad : {"Oper", "N.Z. Dlrs", "Qtr Net", "Mths Shr", "Qtly", "Christmas", "EASTER", "Oscar",
-                          "DVD", "PCs", "GNP", "Year Oper", "April One", "May One", "Treasuries", "III", "VIII"})
+                          "DVD", "PCs", "GNP", "Year Oper", "April One", "May One", "Treasuries", "III", "VIII", "Earth", "God", "DNA"})
     CHECK(not_a_name(bad));
   for (const char* good : {"Oscar Wilde", "Tony Blair", "Liberal Democrats", "Shrewsbury", "Operation Desert Storm",
                            "PCCW", "Christmas Island", "Reuters", "April Smith", "May", "Xi", "Henry VIII",
-                           "US Treasury"})
+                           "US Treasury", "Friends of the Earth", "Earth Liberation Front"})
     CHECK_FALSE(not_a_name(good));
 }
 
