@@ -191,8 +191,9 @@ bool names_a_work(std::string_view text, Span span) {
   // director and a firm.
   static constexpr std::array<std::string_view, 7> kAfter{
       "films", "movies", "biopic", "novels", "books", "franchise", "sequel"};
-  static constexpr std::array<std::string_view, 8> kBefore{
-      "film", "movie", "biopic", "musical", "album", "novel", "blockbuster", "sitcom"};
+  static constexpr std::array<std::string_view, 11> kBefore{
+      "film", "movie", "biopic", "musical", "album", "novel", "blockbuster", "sitcom", "comedy", "drama",
+      "thriller"};
   if (span.end > text.size() || span.start > span.end) return false;
   // The word after: skip white space and a closing quote or possessive.
   std::size_t i = span.end;
@@ -243,12 +244,31 @@ bool begins_firm_name(std::string_view text, Span span) {
   return w.size() >= 5 && w[0] == "," && conj(w[3]) && company(w[4]);  // "Smith Barney, Harris Upham and Co"
 }
 
+bool person_names_a_work(std::string_view text, Span span) {
+  // After a firm or a place, "games" is what it makes or hosts ("the Sony games", "the Athens
+  // games"); after "the" and a person's name, a franchise ("the Harry Potter games"), as a
+  // name before "author" is ("Harry Potter author JK Rowling").
+  if (span.end > text.size()) return false;
+  std::size_t i = span.end;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
+  std::size_t j = i;
+  while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+  const std::string next = lower_word(text.substr(i, j - i));
+  if (next == "author") return true;
+  // "games" only after "the": "Dr Mark Tuffy games systems director" reads a job title.
+  std::size_t e = span.start;
+  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\n')) --e;
+  return next == "games" && e >= 3 && lower_word(text.substr(e - 3, 3)) == "the" &&
+         (e == 3 || !std::isalpha(static_cast<unsigned char>(text[e - 4])));
+}
+
 std::vector<std::string> works_in(std::string_view text, const std::vector<Mention>& mentions) {
   std::vector<std::string> out;
   for (const Mention& m : mentions)
     if (((m.type == MentionType::kPerson || m.type == MentionType::kOrg || m.type == MentionType::kPlace) &&
          names_a_work(text, m.span)) ||
-        (m.type == MentionType::kPerson && begins_firm_name(text, m.span)))
+        (m.type == MentionType::kPerson &&
+         (person_names_a_work(text, m.span) || begins_firm_name(text, m.span))))
       out.push_back(m.entity);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

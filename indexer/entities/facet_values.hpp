@@ -38,17 +38,22 @@ bool not_a_name(std::string_view name);
 
 /// True when the name at `span` of `text` is the title of a work rather than an entity: the
 /// next word is "films", "movies", "books", "sequel", ... ("the Harry Potter films") or
-/// the word before is "film", "movie", "biopic", "musical", ... ("Mike Leigh's film Vera
-/// Drake"). Case does not matter.
+/// the word before is "film", "movie", "biopic", "musical", "comedy", ... ("Mike Leigh's film
+/// Vera Drake", "quirky comedy Sideways"). Case does not matter.
 bool names_a_work(std::string_view text, Span span);
+
+/// True when the person name at `span` of `text` is followed by "author", or comes between "the"
+/// and "games": a franchise named after its hero ("Harry Potter author JK Rowling", "the Harry
+/// Potter games").
+bool person_names_a_work(std::string_view text, Span span);
 
 /// True when the person name at `span` of `text` begins a firm's name: "E.F. Hutton and Co",
 /// "Kidder, Peabody and Co", "Harris Upham and Co Inc", "E.F. Hutton Group".
 bool begins_firm_name(std::string_view text, Span span);
 
 /// The entities of the person, organisation and place mentions of `text` that one of their
-/// mentions uses as the title of a work (names_a_work), and of the person mentions that begin
-/// a firm's name (begins_firm_name): names that are no entity of their own. Sorted.
+/// mentions uses as the title of a work (names_a_work, person_names_a_work), and of the person
+/// mentions that begin a firm's name (begins_firm_name): names that are no entity of their own. Sorted.
 std::vector<std::string> works_in(std::string_view text, const std::vector<Mention>& mentions);
 
 /// True when `span` touches any of `tables` (as table_lines returns them).

@@ -104,6 +104,23 @@ TEST_CASE("facet values: a name used as the title of a film, book or game is no 
   CHECK(at("Oscar contenders include the movie \"The Aviator\" this year.", "The Aviator"));
   CHECK_FALSE(at("Tony Blair said the film industry needed help.", "Tony Blair"));
   CHECK_FALSE(at("Chelsea won the match against Arsenal on Sunday.", "Arsenal"));
+  CHECK(at("Quirky comedy Sideways entered the top ten.", "Sideways"));
+  CHECK(at("It was the teen drama Napoleon Dynamite that won.", "Napoleon Dynamite"));
+}
+
+TEST_CASE("facet values: a person's name before author, or between the and games, is a franchise",
+          "[facet_values]") {
+  auto at = [](const std::string& text, const std::string& name) {
+    const std::size_t p = text.find(name);
+    return person_names_a_work(text, Span{p, p + name.size()});
+  };
+  CHECK(at("The firm was behind the Harry Potter games for the PlayStation.", "Harry Potter"));
+  CHECK(at("Harry Potter author JK Rowling will receive an award.", "Harry Potter"));
+  CHECK_FALSE(at("said Dr Mark Tuffy games systems director at the firm.", "Mark Tuffy"));
+  CHECK_FALSE(at("Sebastian Coe said the games would be a success.", "Sebastian Coe"));
+  CHECK_FALSE(at("Fans of Roger Federer games queued.", "Roger Federer"));
+  CHECK_FALSE(at("Scythe Tom Jones games were sold.", "Tom Jones"));  // "the" must be a word
+  CHECK_FALSE(at("Tony Blair said the author was right.", "Tony Blair"));
 }
 
 TEST_CASE("facet values: a person name that begins a firm's name is no person", "[facet_values]") {
