@@ -2,9 +2,12 @@
 #include "facets.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
+#include <utility>
 
 #include "common/canonical.hpp"
+#include "common/edit_distance.hpp"
 #include "common/schema.hpp"
 
 namespace newsidx::query {
@@ -218,10 +221,33 @@ std::vector<FacetValue> top_values(const ValueCounts& counts, std::size_t n) {
   return all;
 }
 
+std::string_view facet_meant(std::string_view typed) {
+  // Plurals and the words a user reaches for first; the schema's names are the short forms.
+  static constexpr std::pair<std::string_view, std::string_view> kSynonyms[] = {
+      {"persons", "person"},      {"people", "person"},        {"orgs", "org"},
+      {"organisation", "org"},    {"organisations", "org"},    {"organization", "org"},
+      {"organizations", "org"},   {"places", "place"},         {"location", "place"},
+      {"locations", "place"},     {"countries", "country"},    {"speakers", "speaker"},
+      {"sources", "source"},      {"sections", "section"},     {"authors", "author"},
+      {"language", "lang"},       {"languages", "lang"},       {"langs", "lang"},
+      {"sites", "site"}};
+  std::string low(typed);
+  std::transform(low.begin(), low.end(), low.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (const auto& f : schema::kFacets)
+    if (low == f.name) return f.name;
+  for (const auto& [word, name] : kSynonyms)
+    if (low == word) return name;
+  return {};
+}
+
 Result<std::vector<std::string>> parse_facet_names(const std::string& csv) {
   std::vector<std::string> out;
   std::string known;
-  for (const auto& f : schema::kFacets) known += (known.empty() ? "" : ",") + std::string(f.name);
+  std::vector<std::string> names;
+  for (const auto& f : schema::kFacets) {
+    known += (known.empty() ? "" : ",") + std::string(f.name);
+    names.emplace_back(f.name);
+  }
   std::size_t start = 0;
   while (start <= csv.size()) {
     std::size_t comma = csv.find(',', start);
@@ -231,10 +257,14 @@ Result<std::vector<std::string>> parse_facet_names(const std::string& csv) {
     name.erase(name.find_last_not_of(' ') + 1);
     start = comma + 1;
     if (name.empty()) continue;
-    if (!schema::find_facet(name))
-      return Error{ErrorCode::kUsage, "unknown facet '" + name + "'",
+    const std::string_view meant = facet_meant(name);
+    if (meant.empty()) {
+      const std::string near = nearest_option(name, names);
+      return Error{ErrorCode::kUsage,
+                   "unknown facet '" + name + "'" + (near.empty() ? "" : "; did you mean " + near + "?"),
                    "facets are " + known + ", e.g. --facets person,country"};
-    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    }
+    if (std::find(out.begin(), out.end(), meant) == out.end()) out.emplace_back(meant);
   }
   if (out.empty())
     return Error{ErrorCode::kUsage, "--facets needs at least one facet name", "e.g. --facets " + known};

@@ -141,8 +141,12 @@ struct FacetValue {
 /// The `n` most frequent values, by count then value (so output is stable).
 std::vector<FacetValue> top_values(const ValueCounts& counts, std::size_t n);
 
-/// Facet names from "person,country" (spaces allowed); an unknown name is a kUsage Error whose
-/// hint lists the known ones.
+/// The facet `typed` names: its own name in any case, its plural or a common synonym
+/// ("persons", "people", "organisations", "locations", "languages"); "" for none.
+std::string_view facet_meant(std::string_view typed);
+
+/// Facet names from "person,country" (spaces allowed; each read by facet_meant); an unknown
+/// name is a kUsage Error naming the nearest facet when one is near, whose hint lists them all.
 Result<std::vector<std::string>> parse_facet_names(const std::string& csv);
 
 }  // namespace newsidx::query

@@ -139,7 +139,7 @@ TEST_CASE("cli query: --explain shows terms, stems and filters before the hits",
 
 TEST_CASE("cli query: usage errors are one line and a hint, exit 2", "[query][cli]") {
   Db db;
-  for (std::string args : {"--facets people sanctions", "--since 2022-13 sanctions", "'date:2022-02-30 talks'",
+  for (std::string args : {"--facets humans sanctions", "--since 2022-13 sanctions", "'date:2022-02-30 talks'",
                            "'\"state department'", "--format xml talks", "--sort best talks", "--like nosuchid"}) {
     INFO(args);
     auto r = db.err(args);

@@ -72,11 +72,21 @@ TEST_CASE("query facets: combination counts fold into the same per-value counts"
 TEST_CASE("query facets: facet names are checked with a hint", "[query]") {
   CHECK(parse_facet_names("person, country").value() == std::vector<std::string>{"person", "country"});
   CHECK(parse_facet_names("speaker,speaker").value() == std::vector<std::string>{"speaker"});
-  auto bad = parse_facet_names("person,people");
+  auto bad = parse_facet_names("person,humans");
   REQUIRE_FALSE(bad.ok());
-  CHECK(bad.error().message == "unknown facet 'people'");
+  CHECK(bad.error().message == "unknown facet 'humans'");
   CHECK(bad.error().hint.find("person,org,place,country,speaker") != std::string::npos);
   CHECK_FALSE(parse_facet_names(" , ").ok());
+}
+
+TEST_CASE("query facets: plurals, synonyms and capitals name the facet, a slip gets its nearest", "[query]") {
+  CHECK(parse_facet_names("persons,People,organisations,Places,countries,languages").value() ==
+        std::vector<std::string>{"person", "org", "place", "country", "lang"});
+  CHECK(parse_facet_names("Person,person").value() == std::vector<std::string>{"person"});
+  auto slip = parse_facet_names("contry");
+  REQUIRE_FALSE(slip.ok());
+  CHECK(slip.error().message == "unknown facet 'contry'; did you mean country?");
+  CHECK(parse_facet_names("zzz").error().message == "unknown facet 'zzz'");
 }
 
 TEST_CASE("query builder: filters are OP_FILTER terms, date fields value ranges", "[query]") {
