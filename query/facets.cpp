@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
-#include <utility>
 
 #include "common/canonical.hpp"
 #include "common/edit_distance.hpp"
 #include "common/schema.hpp"
+#include "query/spelling.hpp"
 
 namespace newsidx::query {
 
@@ -222,21 +222,12 @@ std::vector<FacetValue> top_values(const ValueCounts& counts, std::size_t n) {
 }
 
 std::string_view facet_meant(std::string_view typed) {
-  // Plurals and the words a user reaches for first; the schema's names are the short forms.
-  static constexpr std::pair<std::string_view, std::string_view> kSynonyms[] = {
-      {"persons", "person"},      {"people", "person"},        {"orgs", "org"},
-      {"organisation", "org"},    {"organisations", "org"},    {"organization", "org"},
-      {"organizations", "org"},   {"places", "place"},         {"location", "place"},
-      {"locations", "place"},     {"countries", "country"},    {"speakers", "speaker"},
-      {"sources", "source"},      {"sections", "section"},     {"authors", "author"},
-      {"language", "lang"},       {"languages", "lang"},       {"langs", "lang"},
-      {"sites", "site"}};
   std::string low(typed);
   std::transform(low.begin(), low.end(), low.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string_view synonym = field_synonym(low);
+  const std::string_view name = synonym.empty() ? std::string_view(low) : synonym;
   for (const auto& f : schema::kFacets)
-    if (low == f.name) return f.name;
-  for (const auto& [word, name] : kSynonyms)
-    if (low == word) return name;
+    if (name == f.name) return f.name;
   return {};
 }
 

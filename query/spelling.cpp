@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <utility>
 #include <vector>
 
 #include "common/analysis.hpp"
@@ -126,11 +127,28 @@ bool contraction_head(std::string_view w) {
 
 }  // namespace
 
+std::string_view field_synonym(std::string_view lower_name) {
+  // Plurals and the words a user reaches for first; the schema's names are the short forms.
+  static constexpr std::pair<std::string_view, std::string_view> kSynonyms[] = {
+      {"persons", "person"},      {"people", "person"},        {"orgs", "org"},
+      {"organisation", "org"},    {"organisations", "org"},    {"organization", "org"},
+      {"organizations", "org"},   {"places", "place"},         {"location", "place"},
+      {"locations", "place"},     {"countries", "country"},    {"speakers", "speaker"},
+      {"sources", "source"},      {"sections", "section"},     {"authors", "author"},
+      {"language", "lang"},       {"languages", "lang"},       {"langs", "lang"},
+      {"sites", "site"},          {"titles", "title"},         {"headline", "title"},
+      {"tags", "tag"},            {"dates", "date"}};
+  for (const auto& [word, name] : kSynonyms)
+    if (lower_name == word) return name;
+  return {};
+}
+
 std::string_view nearest_field(std::string_view name) {
   const auto& kQueryFields = query_fields();
   constexpr std::size_t kShortest = 3;  // "it:" or "re:" in pasted text is no field meant
   if (name.size() < kShortest || is_query_field(name)) return {};
   const std::string typed = lower(name);
+  if (const std::string_view synonym = field_synonym(typed); !synonym.empty()) return synonym;
   std::string_view best;
   std::size_t best_distance = allowed_edits(typed.size()) + 1;
   for (std::string_view field : kQueryFields) {

@@ -23,10 +23,16 @@ namespace newsidx::query {
 std::string accepted_correction(std::string_view typed, std::string_view corrected,
                                 const std::function<bool(const std::string&)>& known);
 
+/// The field (or facet) a user means by `lower_name`, a plural or a common synonym of its name
+/// ("people", "persons" -> "person"; "organisations" -> "org"; "locations" -> "place";
+/// "headline" -> "title"); "" for any other word, the names themselves included.
+std::string_view field_synonym(std::string_view lower_name);
+
 /// The field of the query language (the schema's table, and date) that `name`, typed before a
-/// ':', most likely means: the nearest within allowed_edits of its lower case ("contry" ->
-/// "country", "persn" -> "person"); "" for a field's own name, a name of fewer than 3 bytes,
-/// or one near no field. Needs no archive: a one-article archive gets the same hint as a large one.
+/// ':', most likely means: its field_synonym, else the nearest within allowed_edits of its lower
+/// case ("contry" -> "country", "persn" -> "person"); "" for a field's own name, a name of fewer
+/// than 3 bytes, or one near no field. Needs no archive: a one-article archive gets the same hint
+/// as a large one.
 std::string_view nearest_field(std::string_view name);
 
 /// `text` with each field typed before a ':' as the parser reads fields: its name in the case the

@@ -38,6 +38,13 @@ TEST_CASE("spelling: a mistyped field name is corrected from the field table, wh
   CHECK(nearest_field("Country") == "country");
   CHECK(nearest_field("speakre") == "speaker");
   CHECK(nearest_field("dat") == "date");
+  // Plurals and synonyms, which edits alone do not reach.
+  CHECK(nearest_field("people") == "person");
+  CHECK(nearest_field("Organisations") == "org");
+  CHECK(nearest_field("location") == "place");
+  CHECK(nearest_field("headline") == "title");
+  CHECK(field_synonym("person").empty());
+  CHECK(field_synonym("blair").empty());
   CHECK(nearest_field("country").empty());  // a field's own name
   CHECK(nearest_field("it").empty());       // too short to mean a field
   CHECK(nearest_field("quokkas").empty());
