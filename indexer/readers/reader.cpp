@@ -1,6 +1,7 @@
 // Readers: choosing the format by file name and the checks every format shares (see reader.hpp).
 #include "indexer/readers/reader.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <functional>
 #include <new>
@@ -195,11 +196,22 @@ std::span<const FormatRow> format_table() { return kFormats; }
 
 std::span<const XmlRootRow> xml_root_table() { return kXmlRoots; }
 
+bool documentation_name(std::string_view path) {
+  // Archives carry their notes beside the articles (the BBC set's README.TXT, a corpus's
+  // LICENSE.txt); an article is never named so.
+  static constexpr std::string_view kNotes[] = {"readme",  "license", "licence", "copying", "changelog",
+                                                "changes", "install", "notice",  "authors"};
+  const std::string base = canonical::ascii_lower(path.substr(path.find_last_of('/') + 1));
+  const std::string_view stem = std::string_view(base).substr(0, base.find('.'));
+  return std::find(std::begin(kNotes), std::end(kNotes), stem) != std::end(kNotes);
+}
+
 const FormatRow* format_row(std::string_view path) {
-  // Extensions are matched in lower case only: archives carry upper-case README.TXT and the like
-  // beside their articles (the BBC set does), and those are not articles. One .gz is read
-  // through; a second is not.
-  const std::string_view name = without_gz(path);
+  // Extensions in any case: archives from Windows and older systems name their articles
+  // STORY.TXT or PAGE.HTM. One .gz is read through; a second is not.
+  if (documentation_name(path)) return nullptr;
+  const std::string lower = canonical::ascii_lower(path.substr(path.find_last_of('/') + 1));
+  const std::string_view name = without_gz(lower);
   if (ends_with(name, ".gz")) return nullptr;
   for (const FormatRow& row : kFormats)
     for (std::string_view ext : row.extensions)
@@ -246,9 +258,9 @@ std::string packed_reason(std::string_view path) {
   };
   for (const Packed& c : kCompressors) {
     if (!ends_with(name, c.suffix)) continue;
-    // The inner name as written: an upper-case README.TXT is no article, compressed or not.
+    // A README.TXT is no article, compressed or not.
     const std::string_view inner = base.substr(0, base.size() - c.suffix.size());
-    if (format_row(inner) == nullptr || ends_with(inner, ".gz")) return "";
+    if (format_row(inner) == nullptr || ends_with(canonical::ascii_lower(inner), ".gz")) return "";
     return "compressed with " + std::string(c.kind) +
            "; only gzip is read: decompress it, or recompress it with gzip (" +
            std::string(inner.substr(inner.find_last_of('.'))) + ".gz)";
@@ -274,7 +286,7 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
   // A streamed format (WARC) reads its own gzip members, one record at a time; other .gz files
   // are decompressed whole, up to the bound (a gzip bomb stops there).
   Gunzipped unzipped;
-  if (!row->streamed && ends_with(rel_path, ".gz")) {
+  if (!row->streamed && ends_with(canonical::ascii_lower(rel_path), ".gz")) {
     unzipped = gunzip(bytes, options.max_decompressed_bytes);
     if (!unzipped.error.empty()) {
       warn(0, "gzip: " + unzipped.error, true);

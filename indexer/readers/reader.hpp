@@ -101,7 +101,12 @@ struct FormatRow {
 /// its own gzip members).
 std::span<const FormatRow> format_table();
 
-/// The row whose reader reads the file `path` (by its extension, `.gz` aside), or nullptr.
+/// True when the file name of `path` is an archive's notes by name, in any case and with any
+/// extension: README, LICENSE (LICENCE), COPYING, CHANGELOG, CHANGES, INSTALL, NOTICE, AUTHORS.
+bool documentation_name(std::string_view path);
+
+/// The row whose reader reads the file `path` (by its extension in any case, `.gz` aside), or
+/// nullptr; nullptr for a documentation_name too.
 const FormatRow* format_row(std::string_view path);
 
 /// Why a file no row takes is skipped: "unsupported file type (expected .txt, ... or one of

@@ -166,7 +166,7 @@ TEST_CASE("html_reader: saved pages are in the table of formats, no article is c
   CHECK(format_for("a/b.html") == Format::kHtml);
   CHECK(format_for("b.htm") == Format::kHtml);
   CHECK(format_for("b.xhtml") == Format::kHtml);
-  CHECK(format_for("B.HTML") == Format::kUnsupported);
+  CHECK(format_for("B.HTML") == Format::kHtml);
   const auto ok = read_file("2024/03/05/cranes.html", "archive/cranes.html", news_page());
   REQUIRE(ok.articles.size() == 1);
   CHECK(ok.articles[0].path == "archive/cranes.html");

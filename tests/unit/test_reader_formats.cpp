@@ -8,6 +8,7 @@
 
 #include "indexer/readers/reader.hpp"
 #include "indexer/readers/xml.hpp"
+#include "wire_test_util.hpp"
 
 using namespace newsidx::readers;
 
@@ -46,11 +47,30 @@ TEST_CASE("reader formats: each extension goes to its reader, also through one .
 }
 
 TEST_CASE("reader formats: names no row takes have no reader", "[readers][formats]") {
-  for (const char* path : {"bbc/README.TXT", "B.HTML", "photo.jpg", "txt", "x.gz", "x.txt.gz.gz", "notes.pdf", ""}) {
+  for (const char* path : {"bbc/README.TXT", "readme.txt", "data/LICENSE.txt", "Changes.md", "photo.jpg", "txt", "x.gz",
+                           "x.txt.gz.gz", "X.TXT.GZ.GZ", "notes.pdf", ""}) {
     INFO(path);
     CHECK(format_row(path) == nullptr);
     CHECK(format_for(path) == Format::kUnsupported);
   }
+}
+
+TEST_CASE("reader formats: extensions in capitals are read, as archives from Windows name them", "[readers][formats]") {
+  CHECK(format_for("old/STORY001.TXT") == Format::kText);
+  CHECK(format_for("B.HTML") == format_for("b.html"));
+  CHECK(format_for("Page.Htm") == format_for("page.htm"));
+  CHECK(format_for("WIRE.JSONL.GZ") == Format::kJsonLines);
+  CHECK(format_for("readme-not/story.txt") == Format::kText);  // a folder's name is no file's
+  CHECK(format_for("readmeister.txt") == Format::kText);
+  CHECK(documentation_name("bbc/README.TXT"));
+  CHECK_FALSE(documentation_name("news/readme-first-story.txt"));
+  const ReadResult plain = read_file("OLD/STORY001.TXT", "OLD/STORY001.TXT", "Harbour strike ends\n\nDockers went back.\n");
+  REQUIRE(plain.articles.size() == 1);
+  CHECK(plain.articles[0].title == "Harbour strike ends");
+  // A .GZ in capitals is decompressed as one in lower case is.
+  const ReadResult packed = read_file("STORY002.TXT.GZ", "STORY002.TXT.GZ", newsidx::test::gzip_member("Fog closes port\n\nShips waited.\n"));
+  REQUIRE(packed.articles.size() == 1);
+  CHECK(packed.articles[0].title == "Fog closes port");
 }
 
 TEST_CASE("reader formats: a packed archive or an article file compressed with other than gzip is named", "[readers][formats]") {
