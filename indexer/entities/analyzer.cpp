@@ -512,7 +512,15 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
   m.span = {tt.tokens[span.begin].start, tt.tokens[span.end - 1].end};
   m.text = std::string(text.substr(m.span.start, m.span.end - m.span.start));
   const std::string name = caps_sentence ? title_case(m.text) : m.text;
-  // Geographic features are places whatever the tagger called them.
+  // Geographic features are places whatever the tagger called them: "Black Sea", and "Gulf of
+  // Mexico", "Sea of Japan" (CoNLL holds none of the second shape, so the tagger calls them firms).
+  const bool feature_of = span.end - span.begin >= 3 && is_feature_word(words[span.begin]) &&
+                          words[span.begin + 1] == "of";
+  if (span.type == EntityType::kOrg && feature_of) {
+    m.type = MentionType::kPlace;
+    m.entity = name;
+    return m;
+  }
   if ((span.type == EntityType::kLoc || span.type == EntityType::kOrg) && span.end - span.begin >= 2 &&
       is_feature_word(words[span.end - 1])) {
     m.type = MentionType::kPlace;

@@ -468,3 +468,16 @@ TEST_CASE("analyzer: an Arabic surname with its article is part of the name befo
                                            "Monday that talks would resume.\n"));
   CHECK_FALSE(has(paper.facets.person, "Hosni Mubarak al-Ahram"));
 }
+
+TEST_CASE("analyzer: a sea, gulf, bay or strait of somewhere is a place, whatever the tagger called it",
+          "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain(
+      "a.txt", "Storm\n\nThe storm moved into the Gulf of Mexico on Monday. Oil rigs in the Gulf of Mexico were "
+               "evacuated. Ships in the Bay of Bengal and the Strait of Hormuz, the Sea of Japan and the Gulf of "
+               "Thailand waited.\n"));
+  for (const char* sea : {"Gulf of Mexico", "Sea of Japan", "Gulf of Thailand", "Bay of Bengal"}) {
+    INFO(sea);
+    CHECK(has(an.facets.place, sea));
+    CHECK_FALSE(has(an.facets.org, sea));
+  }
+}
