@@ -210,7 +210,7 @@ po::options_description describe_options(QueryOptions& o, RawOptions& raw) {
     ("limit,n", po::value(&raw.limit)->default_value("10"), "hits to show, 0 to 1,000,000, e.g. --limit 20")
     ("offset", po::value(&raw.offset)->default_value("0"), "hits to skip first (paging), 0 to 1,000,000, e.g. --offset 10")
     ("count", "print only the number of matching articles, e.g. --count sanctions")
-    ("sort", po::value<std::string>(&raw.sort), "relevance (default), newest or oldest, e.g. --sort newest")
+    ("sort", po::value<std::string>(&raw.sort), "relevance (default), newest (also: date, latest, recent) or oldest, e.g. --sort newest")
     ("since", po::value<std::string>(&raw.since), "only articles dated on or after: YYYY-MM-DD, YYYY-MM, YYYY, "
                                               "'march 2022', '1 march 2022', 7d, 2w, 3m, 1y, today, yesterday, monday, last-week, "
                                               "'last month', '3 weeks ago'; e.g. --since 7d")
@@ -281,8 +281,9 @@ Status read_format(const po::variables_map& vm, const std::string& format, Query
 
 // --sort, and the newest first for an empty query unless --sort says otherwise.
 Status read_sort(const po::variables_map& vm, const std::string& sort, SearchRequest& r) {
+  // "date", "latest" and "recent" are what a news reader means by newest first.
   if (sort == "relevance") r.sort = SortOrder::kRelevance;
-  else if (sort == "newest") r.sort = SortOrder::kNewest;
+  else if (sort == "newest" || sort == "date" || sort == "latest" || sort == "recent") r.sort = SortOrder::kNewest;
   else if (sort == "oldest") r.sort = SortOrder::kOldest;
   else return usage("unknown sort order '" + sort + "'", "use --sort relevance, newest or oldest");
   // An empty query has no relevance to rank by: the newest first, unless --sort says otherwise.

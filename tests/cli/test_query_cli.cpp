@@ -47,6 +47,9 @@ TEST_CASE("cli query: --format ids and paths print one line per hit, in --sort o
   auto ids = db.run("--format ids --sort newest " + kEverything);
   CHECK(ids.status == 0);
   CHECK(lines(ids.out) == std::vector<std::string>{"a4", "a3", "a2", "a1", "a6", "a7", "a5"});
+  // A news reader's words for newest first.
+  for (const char* word : {"date", "latest", "recent"})
+    CHECK(db.run("--format ids --sort " + std::string(word) + " " + kEverything).out == ids.out);
   auto paths = lines(db.run("--format paths --sort oldest --limit 2 " + kEverything).out);
   REQUIRE(paths.size() == 2);
   for (const auto& p : paths) CHECK(std::filesystem::path(p).is_absolute());
