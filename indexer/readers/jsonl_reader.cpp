@@ -1,6 +1,8 @@
 // Reader for JSON Lines archives (see jsonl_reader.hpp).
 #include "indexer/readers/jsonl_reader.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <exception>
 #include <initializer_list>
 #include <new>
@@ -12,6 +14,7 @@
 #include "indexer/readers/dateline.hpp"
 #include "indexer/readers/dates.hpp"
 #include "indexer/readers/encoding.hpp"
+#include "indexer/readers/page.hpp"
 
 namespace newsidx::readers {
 namespace {
@@ -44,12 +47,42 @@ std::string join_strings(const json& value) {
   return out;
 }
 
+// Whether a body is HTML: it holds one of the tags a CMS export or a scraper leaves (`<p>`,
+// `<br>`, `<div`). A single '<' before a letter is no proof: Reuters copy writes firms as
+// `<AMERICAN EXPRESS>`.
+bool holds_html_markup(std::string_view body) {
+  static constexpr std::string_view kTags[] = {"<p>", "<p ", "</p>", "<br>", "<br/>", "<br />", "<div", "</div>",
+                                               "<li>", "<span", "<a href", "<strong>", "<em>", "<h2", "<h3"};
+  std::string low(body.substr(0, 4096));
+  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::any_of(std::begin(kTags), std::end(kTags),
+                     [&](std::string_view t) { return low.find(t) != std::string::npos; });
+}
+
+// The article's body from an HTML body through the page reader, as a feed item's; false when the
+// markup holds no text.
+bool set_html_body(Article& article, const std::string& html, std::string_view id_base, std::string_view display_path,
+                   const PageReader& pages) {
+  PageSource source{std::string(display_path), std::string(id_base), article.url, "text/html; charset=utf-8",
+                    article.line};
+  source.fragment = true;
+  source.id_base = std::string(id_base);
+  PageResult page = pages(html, source);
+  if (!page.article || trim(page.article->body_text()).empty()) return false;
+  article.text = std::move(page.article->text);
+  article.body = page.article->body;
+  article.dateline = page.article->dateline;
+  article.dateline_text = std::move(page.article->dateline_text);
+  return true;
+}
+
 // Builds the article for one parsed object; a warning instead when it has no body.
 void read_object(const json& obj, std::string_view id_base, std::string_view display_path,
-                 std::size_t line, ReadResult& result) {
+                 std::size_t line, const PageReader& pages, ReadResult& result) {
   std::optional<std::string> body = string_field(obj, {"body", "text", "content"});
+  const bool html = body && pages && holds_html_markup(*body);
   // Scraped records keep HTML's character references (`Beyonc&#233;`), as text files do.
-  if (body) *body = decode_character_references(*body);
+  if (body && !html) *body = decode_character_references(*body);
   if (!body || trim(*body).empty()) {
     result.warnings.push_back(
         {std::string(display_path), line, "record has no body (body/text/content)", true});
@@ -89,7 +122,12 @@ void read_object(const json& obj, std::string_view id_base, std::string_view dis
     }
   }
 
-  set_body(article, *body);
+  if (!html) {
+    set_body(article, *body);
+  } else if (!set_html_body(article, *body, id_base, display_path, pages)) {
+    result.warnings.push_back({std::string(display_path), line, "record's HTML body holds no text", true});
+    return;
+  }
   if (const auto given = string_field(obj, {"dateline"}); given && !trim(*given).empty()) {
     article.dateline_text = std::string(trim(*given));
   }
@@ -98,8 +136,8 @@ void read_object(const json& obj, std::string_view id_base, std::string_view dis
 
 }  // namespace
 
-ReadResult read_jsonl(std::string_view id_base, std::string_view display_path,
-                      std::string_view bytes) {
+ReadResult read_jsonl(std::string_view id_base, std::string_view display_path, std::string_view bytes,
+                      const PageReader& pages) {
   ReadResult result;
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
   if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
@@ -134,7 +172,7 @@ ReadResult read_jsonl(std::string_view id_base, std::string_view display_path,
         result.warnings.push_back({std::string(display_path), line, "not a JSON object", true});
         continue;
       }
-      read_object(obj, id_base, display_path, line, result);
+      read_object(obj, id_base, display_path, line, pages, result);
     } catch (const json::exception& e) {
       result.warnings.push_back({std::string(display_path), line,
                                  "malformed JSON: " + short_message(e.what()), true});

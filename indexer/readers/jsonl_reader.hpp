@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "indexer/readers/page.hpp"
 #include "indexer/readers/reader.hpp"
 
 namespace newsidx::readers {
@@ -19,12 +20,14 @@ namespace newsidx::readers {
 ///  - headline: `title`, `headline`
 ///  - date: `date`, `published`, `published_at`, `pubDate` (parse_date; unknown forms give a
 ///    notice and no date)
-///  - body: `body`, `text`, `content` (a non-empty string; becomes `Article::text`)
+///  - body: `body`, `text`, `content` (a non-empty string; becomes `Article::text`). A body
+///    holding HTML tags (`<p>`, `<br>`, `<div`, ...: a CMS export) is read by `pages`, as a feed
+///    item's HTML content is, when given; HTML character references in a plain body are decoded
 ///  - `url`, `source`, `section` (strings); `author` (a string or an array of strings, joined
 ///    with ", "); `tags` (an array of strings or one string)
 ///  - dateline: `dateline` (string). When the body starts with a dateline it is spanned and left
 ///    out of `body` either way; the field, when given, is what `dateline_text` records.
-ReadResult read_jsonl(std::string_view id_base, std::string_view display_path,
-                      std::string_view bytes);
+ReadResult read_jsonl(std::string_view id_base, std::string_view display_path, std::string_view bytes,
+                      const PageReader& pages = {});
 
 }  // namespace newsidx::readers

@@ -56,7 +56,7 @@ ReadResult read_sgml_file(std::string_view rel_path, std::string_view display_pa
 // JSON Lines are decoded line by line, so one bad line does not recode the others.
 ReadResult read_jsonl_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
                            const ReaderOptions& options, const Warn&) {
-  return read_jsonl(id_base(rel_path, options), display_path, bytes);
+  return read_jsonl(id_base(rel_path, options), display_path, bytes, options.pages);
 }
 
 // A saved page: one article, or the reason it is none.
