@@ -35,6 +35,17 @@ std::vector<std::string_view> words_of(std::string_view key) {
   return out;
 }
 
+// The surnames a full-name key is found by: its last word, and that word without an Arabic
+// article ("al-maliki" is also "maliki": news writes "Nouri al-Maliki", then "Maliki").
+std::vector<std::string> surnames_of(std::string_view key) {
+  const std::string last(words_of(key).back());
+  std::vector<std::string> out{last};
+  for (std::string_view article : {"al-", "el-"})
+    if (last.size() > article.size() + 2 && last.compare(0, article.size(), article) == 0)
+      out.push_back(last.substr(article.size()));
+  return out;
+}
+
 // A key without a trailing possessive: "poor's" and the group key's "poor'" -> "poor".
 std::string_view bare(std::string_view key) {
   if (key.size() > 2 && key.substr(key.size() - 2) == "'s") key.remove_suffix(2);
@@ -148,7 +159,7 @@ void Linker::add(const ArticleNames& a) {
       if (facet != kPerson || key.find(' ') == std::string::npos) continue;
       ++full_names_[key];
       ++full_in_period_[{key, a.period}];
-      by_surname_[std::string(words_of(key).back())].insert(key);
+      for (const std::string& surname : surnames_of(key)) by_surname_[surname].insert(key);
     }
   }
 }
@@ -171,7 +182,8 @@ void Linker::decide_types() {
   }
   // A full name that is not a person's is no full name for surnames ("Royal Dutch").
   for (const auto& [key, n] : full_names_)
-    if (moved_.count({0, org_group_key(key)})) by_surname_[std::string(words_of(key).back())].erase(key);
+    if (moved_.count({0, org_group_key(key)}))
+      for (const std::string& surname : surnames_of(key)) by_surname_[surname].erase(key);
   // A full name that begins the names of firms the archive files in at least as many articles
   // ("Shearson Lehman" beside "Shearson Lehman Brothers Inc") is the most frequent of them.
   for (const auto& [key, n] : full_names_) {
@@ -186,7 +198,7 @@ void Linker::decide_types() {
     }
     if (!best || firms < n || firms < kTypeMinimum) continue;
     firm_of_person_[key] = *best;
-    by_surname_[std::string(words_of(key).back())].erase(key);
+    for (const std::string& surname : surnames_of(key)) by_surname_[surname].erase(key);
   }
 }
 

@@ -87,7 +87,7 @@ class Linker {
   std::map<std::string, std::map<std::string, std::string>, std::less<>> shown_;
   Counts full_names_;                                   // multi-word person key -> articles
   std::map<std::pair<std::string, std::string>, std::size_t> full_in_period_;  // (key, year)
-  std::map<std::string, std::set<std::string>> by_surname_;  // last word -> full-name keys
+  std::map<std::string, std::set<std::string>> by_surname_;  // surname (surnames_of) -> full-name keys
   std::map<std::string, Counts> org_groups_;            // group key -> org key -> articles
   std::map<std::string, std::string> merged_;           // acronym group -> the group it spells
   std::map<std::string, std::string> group_canon_;      // group key -> key of its shown name

@@ -59,6 +59,16 @@ TEST_CASE("linking: a surname the archive knows in one full name becomes that na
   CHECK(r[3] == "Smith//");  // no full name ends in Smith: kept as it is
 }
 
+TEST_CASE("linking: a surname without its Arabic article is the full name written with it", "[linking]") {
+  const aliases::Table none;
+  auto r = linked({persons("2006", {"Nouri al-Maliki"}), persons("2006", {"Maliki"}), persons("2006", {"al-Maliki"}),
+                   persons("2006", {"Mohamed ElBaradei"}), persons("2006", {"Baradei"})},
+                  none);
+  CHECK(r[1] == "Nouri al-Maliki//");
+  CHECK(r[2] == "Nouri al-Maliki//");
+  CHECK(r[4] == "Baradei//");  // only a hyphen ends the article: "ElBaradei" is one word
+}
+
 TEST_CASE("linking: a surname of several full names goes to the one dominating its year", "[linking]") {
   const aliases::Table none;
   std::vector<ArticleNames> archive;
