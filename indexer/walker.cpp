@@ -260,8 +260,7 @@ WalkResult walk(const std::vector<std::string>& archives, const std::vector<std:
       if (readers::format_for(f.rel) == readers::Format::kUnsupported) {
         // Named by the user, so never passed over in silence.
         std::string packed = readers::packed_reason(f.rel);
-        if (packed.empty() && readers::documentation_name(f.rel))
-          packed = "an archive's notes by its name (README, LICENSE, ...), not an article";
+        if (packed.empty() && readers::documentation_name(f.rel)) packed = readers::documentation_reason();
         out.ignored.push_back({a, packed.empty() ? readers::unsupported_reason() : std::move(packed)});
       } else if (seen.count(f.key)) {
         continue;

@@ -222,8 +222,7 @@ std::vector<FacetValue> top_values(const ValueCounts& counts, std::size_t n) {
 }
 
 std::string_view facet_meant(std::string_view typed) {
-  std::string low(typed);
-  std::transform(low.begin(), low.end(), low.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string low = canonical::ascii_lower(typed);
   const std::string_view synonym = field_synonym(low);
   const std::string_view name = synonym.empty() ? std::string_view(low) : synonym;
   for (const auto& f : schema::kFacets)
@@ -250,7 +249,7 @@ Result<std::vector<std::string>> parse_facet_names(const std::string& csv) {
     if (name.empty()) continue;
     const std::string_view meant = facet_meant(name);
     if (meant.empty()) {
-      const std::string near = nearest_option(name, names);
+      const std::string near = nearest_option(canonical::ascii_lower(name), names);
       return Error{ErrorCode::kUsage,
                    "unknown facet '" + name + "'" + (near.empty() ? "" : "; did you mean " + near + "?"),
                    "facets are " + known + ", e.g. --facets person,country"};

@@ -318,8 +318,9 @@ std::string accepted_correction(std::string_view typed, std::string_view correct
     const bool possessive_dropped = was.size() > 2 && was.compare(was.size() - 2, 2, "'s") == 0 &&
                                     was.compare(0, was.size() - 2, now) == 0;
     if (!field && (was == now || possessive_dropped || known(was))) continue;
+    // A field's plural or synonym ("people" -> "person") is further than a slip.
     const std::size_t limit = allowed_edits(was.size());
-    if (osa_distance(was, now, limit) > limit) continue;
+    if (!field && osa_distance(was, now, limit) > limit) continue;
     out.append(typed.substr(copied, from[i].begin - copied));
     out += now;
     copied = from[i].end;

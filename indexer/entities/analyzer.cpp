@@ -513,9 +513,10 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
   m.text = std::string(text.substr(m.span.start, m.span.end - m.span.start));
   const std::string name = caps_sentence ? title_case(m.text) : m.text;
   // Geographic features are places whatever the tagger called them: "Black Sea", and "Gulf of
-  // Mexico", "Sea of Japan" (CoNLL holds none of the second shape, so the tagger calls them firms).
-  const bool feature_of = span.end - span.begin >= 3 && is_feature_word(words[span.begin]) &&
-                          words[span.begin + 1] == "of";
+  // Mexico", "Sea of Japan" (CoNLL holds none of the second shape, so the tagger calls them firms),
+  // but not a body named after one ("Gulf of Mexico Fishery Management Council").
+  const bool feature_of = span.end - span.begin >= 3 && span.end - span.begin <= 4 &&
+                          is_feature_word(words[span.begin]) && canonical::ascii_lower(words[span.begin + 1]) == "of";
   if (span.type == EntityType::kOrg && feature_of) {
     m.type = MentionType::kPlace;
     m.entity = name;

@@ -184,6 +184,35 @@ std::string lower_word(std::string_view w) {
   return out;
 }
 
+// A word next to a name, in lower case, and where it lies in the text.
+struct Word {
+  std::string word;
+  std::size_t begin = 0, end = 0;
+};
+
+bool is_blank(char c, bool marks, bool lines) {
+  return c == ' ' || (lines && c == '\n') || (marks && (c == '\'' || c == '"'));
+}
+
+// The word after `pos`, past blanks (a closing quote or possessive too with `marks`; a line
+// break only with `lines`).
+Word word_after(std::string_view text, std::size_t pos, bool marks, bool lines) {
+  std::size_t i = pos;
+  while (i < text.size() && is_blank(text[i], marks, lines)) ++i;
+  std::size_t j = i;
+  while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+  return {lower_word(text.substr(i, j - i)), i, j};
+}
+
+// The word before `pos`, past blanks and line breaks (and quotes with `marks`).
+Word word_before(std::string_view text, std::size_t pos, bool marks) {
+  std::size_t e = pos;
+  while (e > 0 && is_blank(text[e - 1], marks, true)) --e;
+  std::size_t b = e;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  return {lower_word(text.substr(b, e - b)), b, e};
+}
+
 }  // namespace
 
 bool names_a_work(std::string_view text, Span span) {
@@ -195,20 +224,12 @@ bool names_a_work(std::string_view text, Span span) {
       "film", "movie", "biopic", "musical", "album", "novel", "blockbuster", "sitcom", "comedy", "drama",
       "thriller"};
   if (span.end > text.size() || span.start > span.end) return false;
-  // The word after: skip white space and a closing quote or possessive.
-  std::size_t i = span.end;
-  while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\'' || text[i] == '"')) ++i;
-  std::size_t j = i;
-  while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
-  const std::string next = lower_word(text.substr(i, j - i));
+  const std::string next = word_after(text, span.end, true, true).word;
   if (std::find(kAfter.begin(), kAfter.end(), next) != kAfter.end()) return true;
-  // The word before.
-  std::size_t e = span.start;
-  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\'' || text[e - 1] == '"')) --e;
-  std::size_t b = e;
-  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
-  const std::string prev = lower_word(text.substr(b, e - b));
-  return std::find(kBefore.begin(), kBefore.end(), prev) != kBefore.end();
+  const Word prev = word_before(text, span.start, true);
+  // A department's name is no genre: "the BBC head of drama Jane Tranter".
+  return std::find(kBefore.begin(), kBefore.end(), prev.word) != kBefore.end() &&
+         word_before(text, prev.begin, false).word != "of";
 }
 
 bool begins_firm_name(std::string_view text, Span span) {
@@ -247,19 +268,13 @@ bool begins_firm_name(std::string_view text, Span span) {
 bool person_names_a_work(std::string_view text, Span span) {
   // After a firm or a place, "games" is what it makes or hosts ("the Sony games", "the Athens
   // games"); after "the" and a person's name, a franchise ("the Harry Potter games"), as a
-  // name before "author" is ("Harry Potter author JK Rowling").
-  if (span.end > text.size()) return false;
-  std::size_t i = span.end;
-  while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
-  std::size_t j = i;
-  while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
-  const std::string next = lower_word(text.substr(i, j - i));
-  if (next == "author") return true;
+  // name before "author" is ("Harry Potter author JK Rowling"), but not one before "author of"
+  // ("Tony Smith, author of the report") or with the line broken between.
+  if (span.end > text.size() || span.start > span.end) return false;
+  const Word next = word_after(text, span.end, false, false);
+  if (next.word == "author") return word_after(text, next.end, false, true).word != "of";
   // "games" only after "the": "Dr Mark Tuffy games systems director" reads a job title.
-  std::size_t e = span.start;
-  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\n')) --e;
-  return next == "games" && e >= 3 && lower_word(text.substr(e - 3, 3)) == "the" &&
-         (e == 3 || !std::isalpha(static_cast<unsigned char>(text[e - 4])));
+  return next.word == "games" && word_before(text, span.start, false).word == "the";
 }
 
 std::vector<std::string> works_in(std::string_view text, const std::vector<Mention>& mentions) {

@@ -30,7 +30,8 @@ std::optional<Span> sign_off_line(std::string_view text);
 /// True when `name` names no person, organisation or place, whatever the tagger read: it holds
 /// a word of the Reuters earnings tables ("Oper", "N.Z. Dlrs", "Qtr Net", "Mths Shr") or "MPs"
 /// ("Labour MPs"), or the whole of it is a holiday, an award, a product or format, a sports
-/// event or an economic figure ("Christmas", "Oscar", "DVD", "Xbox", "Six Nations", "GNP"), or a
+/// event or an economic figure ("Christmas", "Oscar", "DVD", "Xbox", "Six Nations", "GNP"), the
+/// planet, a deity or a molecule ("Earth", "God", "DNA"), or a
 /// date in words ("April One"), or every word of it is a generic head ("Bank", "Central Bank",
 /// "National Bank", "Federal": no one body).
 /// Case does not matter.

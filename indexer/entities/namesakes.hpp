@@ -16,9 +16,9 @@ namespace newsidx::entities {
 /// marks ambiguous never outranks one of the authors' well-known regions ("Florida",
 /// "Ontario"). Otherwise the one whose country alone the article names elsewhere (as a country,
 /// an adjective, a place not itself such a namesake: "Canadian", "Toronto"; the dateline's
-/// country counts); when it names both or neither, the city if it has more people than the
-/// region (100,000 or more against a region of unknown size), is not marked ambiguous and the
-/// region is not a well-known one, else the region.
+/// country counts); when it names both or neither, the city if it has 100,000 people or more and
+/// more than the region (any region of unknown size), is not marked ambiguous and the region is
+/// not a well-known one, else the region.
 void settle_namesakes(std::vector<Mention>& mentions, const Gazetteer& gaz, const Mention* dateline);
 
 }  // namespace newsidx::entities

@@ -26,8 +26,38 @@ struct NamedReference {
   std::string_view name;
   char32_t code_point;
 };
-constexpr std::array<NamedReference, 6> kNamedReferences = {{
-    {"amp", U'&'}, {"lt", U'<'}, {"gt", U'>'}, {"quot", U'"'}, {"apos", U'\''}, {"nbsp", 0xA0}}};
+// HTML 4's references outside Latin-1's upper half (which kLatin1Names spells): markup, and the
+// typography that pages saved from word processors carry (`&rsquo;`, `&mdash;`, `&euro;`).
+constexpr std::array<NamedReference, 39> kNamedReferences = {{
+    {"amp", U'&'},      {"lt", U'<'},       {"gt", U'>'},       {"quot", U'"'},     {"apos", U'\''},
+    {"OElig", 0x152},   {"oelig", 0x153},   {"Scaron", 0x160},  {"scaron", 0x161},  {"Yuml", 0x178},
+    {"fnof", 0x192},    {"circ", 0x2C6},    {"tilde", 0x2DC},   {"ensp", 0x2002},   {"emsp", 0x2003},
+    {"thinsp", 0x2009}, {"zwnj", 0x200C},   {"zwj", 0x200D},    {"lrm", 0x200E},    {"rlm", 0x200F},
+    {"ndash", 0x2013},  {"mdash", 0x2014},  {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"sbquo", 0x201A},
+    {"ldquo", 0x201C},  {"rdquo", 0x201D},  {"bdquo", 0x201E},  {"dagger", 0x2020}, {"Dagger", 0x2021},
+    {"bull", 0x2022},   {"hellip", 0x2026}, {"permil", 0x2030}, {"prime", 0x2032},  {"Prime", 0x2033},
+    {"lsaquo", 0x2039}, {"rsaquo", 0x203A}, {"euro", 0x20AC},   {"trade", 0x2122}}};
+
+// HTML 4's names of U+00A0 to U+00FF, in code point order.
+constexpr std::array<std::string_view, 96> kLatin1Names = {
+    "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",   "uml",    "copy",   "ordf",
+    "laquo",  "not",    "shy",    "reg",    "macr",   "deg",    "plusmn", "sup2",   "sup3",   "acute",  "micro",
+    "para",   "middot", "cedil",  "sup1",   "ordm",   "raquo",  "frac14", "frac12", "frac34", "iquest", "Agrave",
+    "Aacute", "Acirc",  "Atilde", "Auml",   "Aring",  "AElig",  "Ccedil", "Egrave", "Eacute", "Ecirc",  "Euml",
+    "Igrave", "Iacute", "Icirc",  "Iuml",   "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde", "Ouml",
+    "times",  "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",  "szlig",  "agrave", "aacute",
+    "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil", "egrave", "eacute", "ecirc",  "euml",   "igrave",
+    "iacute", "icirc",  "iuml",   "eth",    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide",
+    "oslash", "ugrave", "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml"};
+
+// The code point a named reference spells, or 0 for a name HTML 4 does not define.
+char32_t named_reference(std::string_view name) {
+  for (const auto& ref : kNamedReferences)
+    if (ref.name == name) return ref.code_point;
+  for (std::size_t i = 0; i < kLatin1Names.size(); ++i)
+    if (kLatin1Names[i] == name) return static_cast<char32_t>(0xA0 + i);
+  return 0;
+}
 
 bool is_hex_digit(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -213,20 +243,18 @@ std::string decode_character_references(std::string_view text) {
         }
       }
     } else {
-      for (const auto& ref : kNamedReferences) {
-        if (ref.name == name) {
-          cp = ref.code_point;
-          decoded = true;
-          break;
-        }
-      }
+      cp = named_reference(name);
+      decoded = cp != 0;
     }
     if (!decoded) {
       out.push_back('&');
       i = amp + 1;
       continue;
     }
-    const bool control = (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp < 0xA0);
+    // 128-159 name no character; pages saved on Windows mean Windows-1252's ("Don&#146;t"), as
+    // browsers read them.
+    if (cp >= 0x80 && cp < 0xA0) cp = kCp1252High[cp - 0x80];
+    const bool control = (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F;
     if (!control) append_utf8(out, cp);
     i = semi + 1;
   }

@@ -49,10 +49,12 @@ bool looks_binary(std::string_view bytes);
 /// (NUL included). Line-based formats check for NUL bytes line by line instead.
 bool mostly_control_bytes(std::string_view bytes);
 
-/// Decodes SGML/HTML character references: the named ones `&amp; &lt; &gt; &quot; &apos;
-/// &nbsp;` and numeric ones `&#38;` / `&#x26;`. References to control characters (other than tab
-/// and newline), as Reuters-21578 uses for its wire framing (`&#2;`, `&#3;`, `&#22;`), are
-/// dropped. Unknown or malformed references are kept as written.
+/// Decodes SGML/HTML character references: HTML 4's named ones (`&amp; &lt; &quot; &apos;`,
+/// Latin-1's `&nbsp; &eacute; &pound;`..., the typography's `&rsquo; &mdash; &euro;`...) and
+/// numeric ones `&#38;` / `&#x26;`, those of 128-159 read as Windows-1252 (`&#146;` is ’), as
+/// browsers do. References to control characters (other than tab and newline), as Reuters-21578
+/// uses for its wire framing (`&#2;`, `&#3;`, `&#22;`), are dropped. Unknown or malformed
+/// references are kept as written.
 std::string decode_character_references(std::string_view text);
 
 /// True for the ASCII white space bytes and the UTF-8 no-break space (U+00A0) at `text[pos]`;

@@ -2,7 +2,6 @@
 #include "indexer/readers/jsonl_reader.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <exception>
 #include <initializer_list>
 #include <new>
@@ -10,7 +9,9 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
+#include "common/canonical.hpp"
 #include "indexer/readers/dateline.hpp"
 #include "indexer/readers/dates.hpp"
 #include "indexer/readers/encoding.hpp"
@@ -47,42 +48,62 @@ std::string join_strings(const json& value) {
   return out;
 }
 
-// Whether a body is HTML: it holds one of the tags a CMS export or a scraper leaves (`<p>`,
-// `<br>`, `<div`). A single '<' before a letter is no proof: Reuters copy writes firms as
-// `<AMERICAN EXPRESS>`.
+// Whether a body is HTML: it closes one of the elements a CMS export or a scraper leaves
+// (`</p>`, `</div>`, `</a>`), breaks lines with `<br>`, or opens a paragraph or link with an
+// attribute. An opening tag alone is no proof: Reuters copy writes tickers as `<P>` (Phillips
+// Petroleum), `<EM>` and firms as `<AMERICAN EXPRESS CO>`.
 bool holds_html_markup(std::string_view body) {
-  static constexpr std::string_view kTags[] = {"<p>", "<p ", "</p>", "<br>", "<br/>", "<br />", "<div", "</div>",
-                                               "<li>", "<span", "<a href", "<strong>", "<em>", "<h2", "<h3"};
-  std::string low(body.substr(0, 4096));
-  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return std::any_of(std::begin(kTags), std::end(kTags),
-                     [&](std::string_view t) { return low.find(t) != std::string::npos; });
+  static constexpr std::string_view kMarks[] = {
+      "</p>",  "</div>", "</li>",  "</a>",  "</em>",  "</strong>", "</span>", "</b>",   "</i>",     "</h1>",
+      "</h2>", "</h3>",  "</h4>",  "<br>",  "<br/>",  "<br />",    "<p class=", "<p style=", "<a href="};
+  const std::string low = canonical::ascii_lower(body.substr(0, 8192));
+  return std::any_of(std::begin(kMarks), std::end(kMarks),
+                     [&](std::string_view m) { return low.find(m) != std::string::npos; });
 }
 
 // The article's body from an HTML body through the page reader, as a feed item's; false when the
-// markup holds no text.
+// markup holds no text. A dateline that writes its year dates an undated record, as in a plain
+// body (set_body).
 bool set_html_body(Article& article, const std::string& html, std::string_view id_base, std::string_view display_path,
-                   const PageReader& pages) {
+                   const PageReader& pages, std::vector<ReadWarning>& warnings) {
   PageSource source{std::string(display_path), std::string(id_base), article.url, "text/html; charset=utf-8",
                     article.line};
   source.fragment = true;
   source.id_base = std::string(id_base);
   PageResult page = pages(html, source);
+  for (ReadWarning& w : page.warnings) warnings.push_back(std::move(w));
   if (!page.article || trim(page.article->body_text()).empty()) return false;
   article.text = std::move(page.article->text);
   article.body = page.article->body;
   article.dateline = page.article->dateline;
   article.dateline_text = std::move(page.article->dateline_text);
+  if (article.date.empty() && article.dateline.end > article.dateline.start) {
+    const std::string_view text = article.text;
+    if (const auto m = find_dateline(text.substr(0, article.body.end), article.dateline.start))
+      article.date = dateline_date(text, *m);
+  }
   return true;
+}
+
+// Gives `article` its body: HTML through `pages` when it is HTML and a page reader is given,
+// else the text with its character references decoded. False, with a warning, when the HTML
+// holds no text.
+bool read_body(Article& article, const std::string& body, std::string_view id_base, std::string_view display_path,
+               const PageReader& pages, std::vector<ReadWarning>& warnings) {
+  if (!pages || !holds_html_markup(body)) {
+    // Scraped records keep HTML's character references (`Beyonc&#233;`), as text files do.
+    set_body(article, decode_character_references(body));
+    return true;
+  }
+  if (set_html_body(article, body, id_base, display_path, pages, warnings)) return true;
+  warnings.push_back({std::string(display_path), article.line, "record's HTML body holds no text", true});
+  return false;
 }
 
 // Builds the article for one parsed object; a warning instead when it has no body.
 void read_object(const json& obj, std::string_view id_base, std::string_view display_path,
                  std::size_t line, const PageReader& pages, ReadResult& result) {
   std::optional<std::string> body = string_field(obj, {"body", "text", "content"});
-  const bool html = body && pages && holds_html_markup(*body);
-  // Scraped records keep HTML's character references (`Beyonc&#233;`), as text files do.
-  if (body && !html) *body = decode_character_references(*body);
   if (!body || trim(*body).empty()) {
     result.warnings.push_back(
         {std::string(display_path), line, "record has no body (body/text/content)", true});
@@ -122,12 +143,7 @@ void read_object(const json& obj, std::string_view id_base, std::string_view dis
     }
   }
 
-  if (!html) {
-    set_body(article, *body);
-  } else if (!set_html_body(article, *body, id_base, display_path, pages)) {
-    result.warnings.push_back({std::string(display_path), line, "record's HTML body holds no text", true});
-    return;
-  }
+  if (!read_body(article, *body, id_base, display_path, pages, result.warnings)) return;
   if (const auto given = string_field(obj, {"dateline"}); given && !trim(*given).empty()) {
     article.dateline_text = std::string(trim(*given));
   }

@@ -199,12 +199,14 @@ std::span<const XmlRootRow> xml_root_table() { return kXmlRoots; }
 bool documentation_name(std::string_view path) {
   // Archives carry their notes beside the articles (the BBC set's README.TXT, a corpus's
   // LICENSE.txt); an article is never named so.
-  static constexpr std::string_view kNotes[] = {"readme",  "license", "licence", "copying", "changelog",
-                                                "changes", "install", "notice",  "authors"};
+  // Not "changes", "notice" or "authors": a site's pages may be slugs of those words.
+  static constexpr std::string_view kNotes[] = {"readme", "license", "licence", "copying", "changelog"};
   const std::string base = canonical::ascii_lower(path.substr(path.find_last_of('/') + 1));
   const std::string_view stem = std::string_view(base).substr(0, base.find('.'));
   return std::find(std::begin(kNotes), std::end(kNotes), stem) != std::end(kNotes);
 }
+
+std::string documentation_reason() { return "an archive's notes by its name (README, LICENSE, ...), not an article"; }
 
 const FormatRow* format_row(std::string_view path) {
   // Extensions in any case: archives from Windows and older systems name their articles

@@ -102,8 +102,11 @@ struct FormatRow {
 std::span<const FormatRow> format_table();
 
 /// True when the file name of `path` is an archive's notes by name, in any case and with any
-/// extension: README, LICENSE (LICENCE), COPYING, CHANGELOG, CHANGES, INSTALL, NOTICE, AUTHORS.
+/// extension: README, LICENSE (LICENCE), COPYING, CHANGELOG.
 bool documentation_name(std::string_view path);
+
+/// Why a file named by the user is not read when its name is a documentation_name.
+std::string documentation_reason();
 
 /// The row whose reader reads the file `path` (by its extension in any case, `.gz` aside), or
 /// nullptr; nullptr for a documentation_name too.

@@ -106,6 +106,7 @@ TEST_CASE("facet values: a name used as the title of a film, book or game is no 
   CHECK_FALSE(at("Chelsea won the match against Arsenal on Sunday.", "Arsenal"));
   CHECK(at("Quirky comedy Sideways entered the top ten.", "Sideways"));
   CHECK(at("It was the teen drama Napoleon Dynamite that won.", "Napoleon Dynamite"));
+  CHECK_FALSE(at("The BBC head of drama Jane Tranter said so.", "Jane Tranter"));
 }
 
 TEST_CASE("facet values: a person's name before author, or between the and games, is a franchise",
@@ -121,6 +122,8 @@ TEST_CASE("facet values: a person's name before author, or between the and games
   CHECK_FALSE(at("Fans of Roger Federer games queued.", "Roger Federer"));
   CHECK_FALSE(at("Scythe Tom Jones games were sold.", "Tom Jones"));  // "the" must be a word
   CHECK_FALSE(at("Tony Blair said the author was right.", "Tony Blair"));
+  CHECK_FALSE(at("Chief executive Tony Smith author\nof the report said so.", "Tony Smith"));
+  CHECK_FALSE(at("Chief executive Tony Smith author of the report said so.", "Tony Smith"));
 }
 
 TEST_CASE("facet values: a person name that begins a firm's name is no person", "[facet_values]") {

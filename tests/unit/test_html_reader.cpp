@@ -266,21 +266,3 @@ TEST_CASE("html_reader: an item's own short body (a feed item's content) is the 
   source.fragment = true;
   CHECK_FALSE(read("<p> </p>", source).article);  // an empty body is still no story
 }
-
-TEST_CASE("html_reader: a JSON Lines record whose body is HTML is read as a page fragment", "[html_reader][readers]") {
-  const auto r = read_file(
-      "cms.jsonl", "cms.jsonl",
-      "{\"id\":\"x1\",\"title\":\"Floods close port\",\"body\":\"<p>LONDON \\u2014 Heavy rain closed the port of "
-      "Dover.</p><p>Officials said it would reopen.</p>\"}\n"
-      "{\"id\":\"x2\",\"title\":\"Amex\",\"body\":\"<AMERICAN EXPRESS CO> said profits rose.\"}\n"
-      "{\"id\":\"x3\",\"title\":\"Empty\",\"body\":\"<div><br></div>\"}\n");
-  REQUIRE(r.articles.size() == 2);
-  CHECK(r.articles[0].body_text() == "Heavy rain closed the port of Dover.\n\nOfficials said it would reopen.");
-  CHECK(r.articles[0].dateline_text == "LONDON");
-  // A Reuters-style firm in angle brackets is no markup: the body stays as written.
-  CHECK(r.articles[1].body_text() == "<AMERICAN EXPRESS CO> said profits rose.");
-  REQUIRE(r.warnings.size() == 1);
-  CHECK(r.warnings[0].line == 3);
-  CHECK(r.warnings[0].skipped);
-  CHECK(r.warnings[0].reason == "record's HTML body holds no text");
-}

@@ -86,6 +86,7 @@ TEST_CASE("query facets: plurals, synonyms and capitals name the facet, a slip g
   auto slip = parse_facet_names("contry");
   REQUIRE_FALSE(slip.ok());
   CHECK(slip.error().message == "unknown facet 'contry'; did you mean country?");
+  CHECK(parse_facet_names("CONTRY").error().message == "unknown facet 'CONTRY'; did you mean country?");
   CHECK(parse_facet_names("zzz").error().message == "unknown facet 'zzz'");
 }
 

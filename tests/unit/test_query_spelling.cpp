@@ -30,6 +30,9 @@ TEST_CASE("spelling: only words the archive lacks are corrected, and only by a l
   CHECK(accepted_correction("zurich's sanctons", "zurich sanctions", known) == "zurich's sanctions");
   CHECK(accepted_correction("Zurich's sanctons", "zurich's sanctions", known) == "Zurich's sanctions");
   CHECK(accepted_correction("a b", "a", known).empty());  // not aligned word by word
+  // A field's plural or synonym is further than a slip, and still offered.
+  CHECK(accepted_correction("people:blair", "person:blair", known) == "person:blair");
+  CHECK(accepted_correction("headline:kyiv", "title:kyiv", known) == "title:kyiv");
 }
 
 TEST_CASE("spelling: a mistyped field name is corrected from the field table, whatever the archive knows", "[query][spelling]") {

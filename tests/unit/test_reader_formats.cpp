@@ -47,7 +47,7 @@ TEST_CASE("reader formats: each extension goes to its reader, also through one .
 }
 
 TEST_CASE("reader formats: names no row takes have no reader", "[readers][formats]") {
-  for (const char* path : {"bbc/README.TXT", "readme.txt", "data/LICENSE.txt", "Changes.md", "photo.jpg", "txt", "x.gz",
+  for (const char* path : {"bbc/README.TXT", "readme.txt", "data/LICENSE.txt", "ChangeLog.txt", "photo.jpg", "txt", "x.gz",
                            "x.txt.gz.gz", "X.TXT.GZ.GZ", "notes.pdf", ""}) {
     INFO(path);
     CHECK(format_row(path) == nullptr);

@@ -70,6 +70,11 @@ TEST_CASE("readers: SGML character references", "[readers][encoding]") {
   CHECK(decode_character_references("AT&T; R&D and &bogus; &#; &#12x;") ==
         "AT&T; R&D and &bogus; &#; &#12x;");
   CHECK(decode_character_references("&quot;x&quot; &#127;&#5;&#22;") == "\"x\" ");
+  // HTML 4's names beyond markup, and 128-159 read as Windows-1252 (an undefined one dropped).
+  CHECK(decode_character_references("Caf&eacute; &Agrave; &yuml; &pound;5 &mdash; don&rsquo;t &euro;") ==
+        "Caf\xC3\xA9 \xC3\x80 \xC3\xBF \xC2\xA3" "5 \xE2\x80\x94 don\xE2\x80\x99t \xE2\x82\xAC");
+  CHECK(decode_character_references("Don&#146;t &#128;5&#129;") == "Don\xE2\x80\x99t \xE2\x82\xAC" "5");
+  CHECK(decode_character_references("&EACUTE; &Eacute;") == "&EACUTE; \xC3\x89");  // names are case-sensitive
 }
 
 TEST_CASE("readers: binary detection", "[readers][encoding]") {
@@ -466,6 +471,30 @@ TEST_CASE("readers: JSON Lines records, fields and bad lines", "[readers][jsonl]
   CHECK_THAT(r.warnings[3].reason, Catch::Contains("unrecognised date"));
   CHECK_FALSE(r.warnings[3].skipped);
   for (const ReadWarning& w : r.warnings) CHECK(w.path == "corpus/wire.jsonl");
+}
+
+TEST_CASE("readers: a JSON Lines record whose body is HTML is read as a page fragment", "[readers][jsonl]") {
+  const auto r = read_file(
+      "cms.jsonl", "cms.jsonl",
+      "{\"id\":\"x1\",\"title\":\"Floods close port\",\"body\":\"<p>LONDON, Jan. 7, 2019 \\u2014 Heavy rain "
+      "closed the port of Dover.</p><p>Officials said it would reopen.</p>\"}\n"
+      "{\"id\":\"x2\",\"title\":\"Amex\",\"body\":\"<AMERICAN EXPRESS CO> said profits rose.\"}\n"
+      "{\"id\":\"x3\",\"title\":\"Empty\",\"body\":\"<div><br></div>\"}\n"
+      "{\"id\":\"x4\",\"title\":\"Tickers\",\"body\":\"HOUSTON, March 11 - Phillips Petroleum Co <P> said "
+      "its stock rose.\\n\\nEntertainment Marketing Inc <EM> said it may bid.\"}\n");
+  REQUIRE(r.articles.size() == 3);
+  CHECK(r.articles[0].body_text() == "Heavy rain closed the port of Dover.\n\nOfficials said it would reopen.");
+  CHECK(r.articles[0].dateline_text == "LONDON, Jan. 7, 2019");
+  CHECK(r.articles[0].date == "2019-01-07");  // an undated record takes its dateline's date
+  // Firms and tickers in angle brackets are no markup: the body stays as written.
+  CHECK(r.articles[1].body_text() == "<AMERICAN EXPRESS CO> said profits rose.");
+  CHECK(r.articles[2].dateline_text == "HOUSTON, March 11");
+  CHECK(r.articles[2].body_text() ==
+        "Phillips Petroleum Co <P> said its stock rose.\n\nEntertainment Marketing Inc <EM> said it may bid.");
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].line == 3);
+  CHECK(r.warnings[0].skipped);
+  CHECK(r.warnings[0].reason == "record's HTML body holds no text");
 }
 
 TEST_CASE("readers: a JSON line in Latin-1 is decoded with a notice", "[readers][jsonl]") {
