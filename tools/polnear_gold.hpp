@@ -181,6 +181,13 @@ inline std::vector<std::string> words(const std::string& s) {
         i += 2;
         continue;
       }
+      // A no-break space (U+00A0) separates words as a space does: "Trump\u00A0told" is
+      // "Trump", and "He\u00A0said" the pronoun (243 train articles hold one).
+      if (s.compare(i, 2, "\xC2\xA0") == 0) {
+        flush();
+        i += 1;
+        continue;
+      }
       cur += static_cast<char>(c);
     } else {
       flush();

@@ -363,8 +363,15 @@ Attribution Attributor::analyse_phrase(std::size_t b, std::size_t e, std::size_t
   for (std::size_t j = rb; j < re; ++j) org = org || in(kOrgWords, word(j));
   std::size_t nb = rb;
   if (!org) {
-    while (nb + 1 < re && in(kTitles, word(nb))) ++nb;
-    if (in(kTitles, word(nb))) return a;  // "the President said": no name
+    // After an honorific the next word is the surname, even one that is a title elsewhere
+    // ("Mr. King", "Mr. Prince").
+    bool after_honorific = false;
+    while (nb + 1 < re && in(kTitles, word(nb))) {
+      after_honorific = in(kHonorifics, word(nb));
+      ++nb;
+      if (after_honorific) break;
+    }
+    if (!after_honorific && in(kTitles, word(nb))) return a;  // "the President said": no name
   }
   const Span run{toks_[nb].b, toks_[re - 1].e};
   // A mention overlapping the run's head names the speaker.

@@ -40,8 +40,9 @@ struct Attribution {
                                       // said: the email it refers to)
 };
 
-/// Attributes the quotations of one article: the cue rules (speech_cues.cpp), pronoun
-/// resolution (pronouns.cpp), speaker noun phrases and the order of the rules (attribution.cpp).
+/// Attributes the quotations of one article: the cue rules (speech_cues.cpp, and
+/// speech_cues_after.cpp for the tag after a quotation), pronoun resolution (pronouns.cpp),
+/// speaker noun phrases and the order of the rules (attribution.cpp).
 class Attributor {
  public:
   Attributor(std::string_view text, const std::vector<Mention>& mentions,
@@ -182,7 +183,10 @@ class Attributor {
   Attribution passive_agent(std::size_t k, std::size_t open);
   std::size_t infinitive_head(std::size_t k, std::size_t floor) const;
   bool the_name(std::size_t b, std::size_t limit) const;
-  Attribution sentence_subject(std::size_t floor, std::size_t limit);
+  Attribution sentence_subject(std::size_t floor, std::size_t limit, bool intro = true);
+  bool inverted_subject_follows(std::size_t k, std::size_t ce) const;
+  char last_char(Span last) const;
+  Attribution tag_subject(const RawQuote& q, std::size_t k, std::size_t ce, bool comma);
   bool appositive_verb(std::size_t c, std::size_t limit) const;
   Attribution absolute_subject(std::size_t floor, std::size_t k);
   Attribution name_before_colon(std::size_t floor, std::size_t colon);

@@ -157,6 +157,9 @@ inline constexpr auto kTitles = std::to_array<std::string_view>({
     "Sen", "Rep", "Dr", "Mr", "Mrs", "Ms", "Mayor-elect", "Councilman", "Councilwoman",
     "Assemblyman", "Assemblywoman", "Congressman", "Congresswoman", "Rabbi", "Father",
     "Bishop", "Archbishop", "Cardinal", "Officer", "Detective", "Trooper", "Coach"});
+// Honorifics among the titles: the word after one is a surname ("Mr. King", "Mrs. Price").
+inline constexpr auto kHonorifics = std::to_array<std::string_view>(
+    {"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms"});
 // Capitalised words that make a name an organisation.
 inline constexpr std::array<std::string_view, 46> kOrgWords = {
     "Department", "Ministry", "Agency", "Committee", "Party", "Campaign", "Office",

@@ -1,5 +1,6 @@
-// Speech cues: the rules that find a quotation's speaker next to a speech verb, after it
-// (`"...," X said`), before it (`X said, "..."`), in `according to X`, or elsewhere in the paragraph.
+// Speech cues: the rules that find a quotation's speaker next to a speech verb before it
+// (`X said, "..."`), in `according to X`, or elsewhere in the paragraph (after it:
+// speech_cues_after.cpp).
 #include "attribution.hpp"
 
 #include <iterator>
@@ -133,122 +134,6 @@ Attribution Attributor::person_through_appositives(std::size_t c, std::size_t fl
     }
     if (j == floor) return {};
     c = j - 1;
-  }
-  return {};
-}
-
-// The speaker phrase after an inverting verb: "said Sen. Ted Cruz, R-Texas".
-Attribution Attributor::np_after(std::size_t verb, std::size_t ceil) {
-  std::size_t b = verb + 1;
-  std::size_t e = b;
-  while (e < ceil && e - b < 10 && is_word(e) && outside(e) &&
-         (is_cap(e) || np_word(e))) {
-    ++e;
-  }
-  // "said retired teacher Carl Webb", "said Ohio delegate Dan Price": lower-case
-  // descriptors before the name, which then ends the clause.
-  if (e < ceil && is_word(e) && !is_cap(e) && outside(e)) {
-    std::size_t j = e;
-    while (j < ceil && j - e < 3 && is_word(j) && !is_cap(j) && outside(j) &&
-           !in(kNpStop, word(j))) {
-      ++j;
-    }
-    std::size_t f = j;
-    while (f < ceil && f - j < 4 && is_cap(f) && outside(f)) ++f;
-    if (f > j && j > e && (f == ceil || toks_[f].kind == TokKind::kPunct)) e = f;
-  }
-  // "said one former senior agency official.": a determiner opens a noun phrase that ends the
-  // clause; its lower-case words need not be speaker-phrase words. It describes its Source.
-  // (b may be the clause's end, even the text's: "... ," said<end>.)
-  // The phrase may go on after its head ("said one Democrat familiar with the discussion", "said
-  // a former official who oversaw ...", "said a longtime adviser to both Clintons"): the
-  // description is the part before, even where the speaker-phrase words ran on ("a spokesman for").
-  // Where the speaker-phrase words ran on to a name ("said a spokesman for Ofcom"), the name is
-  // the Source, as before.
-  if (const std::size_t f = described_np_end(b, ceil); f > b && (f > e || !ends_np(f, ceil) || f + 1 >= e)) {
-    bool name_after = false;
-    for (std::size_t j = f; j < e; ++j) name_after = name_after || is_cap(j);
-    if (!name_after) e = f;
-  }
-  if (e == b) return {};
-  // "said Trump continued to ...": a name followed by its own verb is the object clause's
-  // subject, not an inverted speaker ("said Trump yesterday" still is one).
-  if (e < ceil && is_word(e) && outside(e) && !is_cap(e) && verb_like(e)) return {};
-  // "said the senior official" ends with the lowercase head; "said Trump, who..." with a name.
-  return analyse_np(b, e, verb);
-}
-
-// Whether the phrase read up to token `f` ends there: the clause ends or a comma or full stop
-// follows. Otherwise a post-modifier follows (described_np_end).
-bool Attributor::ends_np(std::size_t f, std::size_t ceil) const {
-  return f == ceil || is_punct(f, ",") || is_punct(f, ".");
-}
-
-// A description opened by a determiner at token `b` ("one former senior agency official", "the
-// newspaper", "her lawyers"), ending the clause before `ceil` or followed by a post-modifier
-// (kPostModifiers: "one Democrat familiar with ...", "a former official who ..."): the token
-// after its head, or `b` when there is none.
-std::size_t Attributor::described_np_end(std::size_t b, std::size_t ceil) const {
-  if (b >= ceil || !is_word(b) || !outside(b) || !in(kDeterminers, lower(word(b)))) return b;
-  std::size_t f = b + 1;
-  while (f < ceil && f - b < 10 && description_word(f) &&
-         !(f > b + 1 && in(kPostModifiers, lower(word(f))))) {
-    ++f;
-  }
-  if (f - b < 2) return b;
-  const bool modified = f < ceil && is_word(f) && outside(f) && in(kPostModifiers, lower(word(f)));
-  return ends_np(f, ceil) || modified ? f : b;
-}
-
-Attribution Attributor::trailing(const RawQuote& q) {
-  const std::size_t start = q.close_tok + 1;
-  if (start >= toks_.size() || toks_[start].para != toks_[q.close_tok].para) return {};
-  // A byline dash (em dash, horizontal bar, "--"): `"..." -- Carla Sanchez.` ends the
-  // paragraph with the speaker's name.
-  if (is_dash(start)) {
-    const std::size_t pe = para_end(toks_, q.close_tok);
-    std::size_t d = start;
-    while (d + 1 < pe && is_dash(d + 1)) ++d;
-    std::size_t e = d + 1;
-    while (e < pe && e - d <= 5 && is_cap(e)) ++e;
-    if (e > d + 1 && (e == pe || is_punct(e, ",") || is_punct(e, "."))) {
-      Attribution a = analyse_np(d + 1, e, start);
-      if (a.decided) return a;
-    }
-  }
-  // The last character inside the quotation, or a comma right after it, marks a quotation
-  // that its attribution follows: `"...," X said` / `"...", X said` / `"...?" X asked`.
-  const Span last = q.parts.back();
-  const char lc = last.end > last.start ? t_[last.end - 1] : ' ';
-  std::size_t k = start;
-  const bool comma_after = is_punct(k, ",");
-  if (comma_after) ++k;
-  const bool dash_after = k < toks_.size() && toks_[k].kind == TokKind::kPunct &&
-                          (word(k) == "\xE2\x80\x94" || word(k) == "--");
-  if (!(lc == ',' || lc == '?' || lc == '!' || comma_after || dash_after ||
-        (k < toks_.size() && is_after_quote_verb(k)))) {
-    return {};
-  }
-  const std::size_t end = para_end(toks_, q.close_tok);
-  // The clause after the quotation, up to its end or the next quotation.
-  std::size_t ce = k;
-  while (ce < end && !sentence_end(ce) && toks_[ce].kind != TokKind::kQuoteMark) ++ce;
-  if (k < ce && is_after_quote_verb(k) &&
-      (in(kInvertingVerbs, word(k)) || in(kTrailingInvertingVerbs, word(k)))) {
-    return np_after(k, ce);
-  }
-  for (std::size_t v = k; v < ce && v < k + 14; ++v) {
-    if (is_after_quote_verb(v)) {
-      Attribution a = subject_before(v, k);
-      if (a.decided) return a;
-      // "\"...?\" a Democratic staffer in the room wondered": a described Source may go on past
-      // its head before the verb, as after it (described_np_end).
-      if (const std::size_t f = described_np_end(k, v); f > k && f < v && in(kPostModifiers, lower(word(f)))) {
-        return analyse_np(k, f, v);
-      }
-      return {};
-    }
-    if (is_word(v) && in(kParticiples, word(v))) return {};
   }
   return {};
 }
@@ -543,8 +428,8 @@ bool Attributor::appositive_verb(std::size_t c, std::size_t limit) const {
 
 // The subject of the sentence starting at token `floor`, for a participle at `limit`: a pronoun
 // or capitalised name at the sentence start (after "Then", "And", ...) or right after an
-// introductory phrase's comma, followed by a lower-case word (its verb).
-Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
+// introductory phrase's comma (only when `intro`), followed by a lower-case word (its verb).
+Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit, bool intro) {
   std::size_t s = floor;
   // "When Trump suggested ..., Rubio fired back:": a subordinate clause in front holds no
   // subject of the main verb; start after its comma.
@@ -610,7 +495,7 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit) {
     if (known && v < limit && is_punct(v, ",") && appositive_verb(v, limit)) return analyse_np(b, e, limit);
     // Not a subject: try after the next comma (introductory phrases: "At a campaign event in
     // Ames, Iowa, on Sunday, Mrs. Clinton tried ..."), up to kIntroCommas of them.
-    if (commas_tried++ == kIntroCommas) break;
+    if (!intro || commas_tried++ == kIntroCommas) break;
     while (s < limit && !is_punct(s, ",")) ++s;
     ++s;
   }

@@ -307,3 +307,17 @@ TEST_CASE("attribution: what a described Source is not", "[attribution][quotes]"
   // Speaker-phrase words running on to a name: the name speaks ("a spokesman for Ofcom").
   CHECK(quote("\"We are seeking opinion,\" said a spokesman for Ofcom.").speaker == "Ofcom");
 }
+
+TEST_CASE("attribution: the word after an honorific is a surname even where it is a title",
+          "[attribution][quotes]") {
+  // "King" and "Prince" are titles before a name ("King Charles"), but "Mr. King" is a man.
+  const std::string text =
+      "Charlie King leads the group.\n\n\"That is sixty electoral votes,\" Mr. King said.";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Charlie King", "Charlie King");
+  const auto quotes = find_quotes(text, mentions);
+  REQUIRE(quotes.size() == 1);
+  CHECK(quotes[0].speaker.value_or("-") == "Charlie King");
+  // A title alone still names nobody.
+  CHECK(find_quotes("\"We are ready,\" the King said.", {})[0].speaker.value_or("-") == "-");
+}

@@ -514,3 +514,72 @@ TEST_CASE("speech cues: a short phrase quoted after a described subject without 
       "Since then, the territory has been governed under the \"one country, two systems\" model.";
   CHECK(single_source(territory, {}) == "-");
 }
+
+TEST_CASE("speech cues: the tag after a quotation names its speaker whatever its verb",
+          "[speech_cues][quotes]") {
+  // A quotation that opens its sentence and ends with a comma inside its marks: the clause after
+  // it is its tag, however uncommon the verb.
+  const std::string named =
+      "\"We have to finish the job before the winter comes,\" Carla Mendez fumed on Tuesday. "
+      "\"Then we can talk.\"";
+  CHECK(summary(named, persons_in(named, {"Carla Mendez"})) ==
+        std::vector<std::string>{"Carla Mendez|We have to finish the job before the winter comes,",
+                                 "Carla Mendez|Then we can talk."});
+  const std::string pronoun =
+      "Tom Reyes spoke last.\n\n\"We will not give up the fight now,\" he went on, raising his voice.";
+  CHECK(single_source(pronoun, persons_in(pronoun, {"Tom Reyes"})) == "name Tom Reyes");
+  CHECK(single_source("\"Let me help you out, the answer is no,\" the vice-presidential nominee "
+                      "riffed.",
+                      {}) == "the vice-presidential nominee");
+  // A short tag after a question mark: "Hannity pressed."
+  const std::string question = "\"Would it be negotiable about the wall?\" Mark Hill pressed.";
+  CHECK(single_source(question, persons_in(question, {"Mark Hill"})) == "name Mark Hill");
+  // Not a tag: a sentence about the subject ("is"), or a long sentence after a question or
+  // exclamation mark, where a new sentence begins.
+  const std::string store = "\"Is the Dalton Brody shop open on a Sunday?\" Dalton Brody is a gift store.";
+  CHECK(single_source(store, persons_in(store, {"Dalton Brody"})) == "-");
+  const std::string other =
+      "\"The best taco bowls are made right here!\" Jeb Bush broke down what was wrong with the "
+      "image in a long interview.";
+  CHECK(single_source(other, persons_in(other, {"Jeb Bush"})) == "-");
+}
+
+TEST_CASE("speech cues: any speech verb right after a quotation may put its subject after it",
+          "[speech_cues][quotes]") {
+  const std::string mused = "\"Imagine the two of them on the same stage,\" mused Stu Park, a host.";
+  CHECK(single_source(mused, persons_in(mused, {"Stu Park"})) == "name Stu Park");
+  const std::string scoffed =
+      "\"Silly boys acting like they have never seen a girl,\" scoffed Ana Gil, 22.";
+  CHECK(single_source(scoffed, persons_in(scoffed, {"Ana Gil"})) == "name Ana Gil");
+}
+
+TEST_CASE("speech cues: a post-modifier in -ed after a described Source is no verb of its own",
+          "[speech_cues][quotes]") {
+  CHECK(single_source("\"You are going to see a lot of ads,\" said one Republican involved in the "
+                      "planning, who asked not to be named.",
+                      {}) == "one Republican");
+}
+
+TEST_CASE("speech cues: a quotation nested at the end of another keeps the comma before its mark",
+          "[speech_cues][quotes]") {
+  // `,'"`: the comma stands before the inner closing mark, and the tag after it is the
+  // quotation's own, not the paragraph's other speaker's.
+  const std::string text =
+      "\"Stay focused on the race,\" said Hugh Richards. \"She just thought, 'they can't think any "
+      "worse of me now,'\" Liz Yelling told reporters.";
+  CHECK(speakers(text, {"Hugh Richards", "Liz Yelling"}) ==
+        std::vector<std::string>{"Hugh Richards", "Liz Yelling"});
+}
+
+TEST_CASE("speech cues: who quoted someone as saying is not the tag's speaker",
+          "[speech_cues][quotes]") {
+  // The tag rule reads no reporter as the speaker ("Reuters quoted a central bank official as
+  // saying").
+  std::vector<Mention> mentions;
+  const std::string text =
+      "\"It is above all a question of sovereignty,\" Reuters quoted a central bank official as saying.";
+  add_mentions(mentions, text, "Reuters", "Reuters", MentionType::kOrg);
+  const auto quotes = find_quotes(text, mentions);
+  REQUIRE(quotes.size() == 1);
+  CHECK(quotes[0].speaker.value_or("-") != "Reuters");
+}
