@@ -85,17 +85,19 @@ bool set_html_body(Article& article, const std::string& html, std::string_view i
   return true;
 }
 
-// Gives `article` its body: HTML through `pages` when it is HTML and a page reader is given,
-// else the text with its character references decoded. False, with a warning, when the HTML
-// holds no text.
+// Gives `article` its body: HTML through `pages` when it is HTML (escaped once, `&lt;p&gt;`, as
+// some exports write it, or not) and a page reader is given, else the text with its character
+// references decoded. False, with a warning, when the HTML holds no text.
 bool read_body(Article& article, const std::string& body, std::string_view id_base, std::string_view display_path,
                const PageReader& pages, std::vector<ReadWarning>& warnings) {
-  if (!pages || !holds_html_markup(body)) {
-    // Scraped records keep HTML's character references (`Beyonc&#233;`), as text files do.
-    set_body(article, decode_character_references(body));
+  // Scraped records keep HTML's character references (`Beyonc&#233;`), as text files do.
+  std::string decoded = decode_character_references(body);
+  const bool html = pages && holds_html_markup(body);
+  if (!html && !(pages && holds_html_markup(decoded))) {
+    set_body(article, std::move(decoded));
     return true;
   }
-  if (set_html_body(article, body, id_base, display_path, pages, warnings)) return true;
+  if (set_html_body(article, html ? body : decoded, id_base, display_path, pages, warnings)) return true;
   warnings.push_back({std::string(display_path), article.line, "record's HTML body holds no text", true});
   return false;
 }

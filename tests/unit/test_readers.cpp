@@ -481,8 +481,14 @@ TEST_CASE("readers: a JSON Lines record whose body is HTML is read as a page fra
       "{\"id\":\"x2\",\"title\":\"Amex\",\"body\":\"<AMERICAN EXPRESS CO> said profits rose.\"}\n"
       "{\"id\":\"x3\",\"title\":\"Empty\",\"body\":\"<div><br></div>\"}\n"
       "{\"id\":\"x4\",\"title\":\"Tickers\",\"body\":\"HOUSTON, March 11 - Phillips Petroleum Co <P> said "
-      "its stock rose.\\n\\nEntertainment Marketing Inc <EM> said it may bid.\"}\n");
-  REQUIRE(r.articles.size() == 3);
+      "its stock rose.\\n\\nEntertainment Marketing Inc <EM> said it may bid.\"}\n"
+      "{\"id\":\"x5\",\"title\":\"Escaped\",\"body\":\"&lt;p&gt;Ferries sailed.&lt;/p&gt;&lt;p&gt;Ports "
+      "reopened.&lt;/p&gt;\"}\n");
+  REQUIRE(r.articles.size() == 4);
+  // HTML escaped once, as some exports write it, is HTML too.
+  CHECK(r.articles[3].body_text().find("Ferries sailed.") == 0);
+  CHECK(r.articles[3].body_text().find("Ports reopened.") != std::string::npos);
+  CHECK(r.articles[3].body_text().find("<p>") == std::string::npos);
   CHECK(r.articles[0].body_text() == "Heavy rain closed the port of Dover.\n\nOfficials said it would reopen.");
   CHECK(r.articles[0].dateline_text == "LONDON, Jan. 7, 2019");
   CHECK(r.articles[0].date == "2019-01-07");  // an undated record takes its dateline's date
