@@ -496,6 +496,12 @@ void Attributor::share_within_paragraphs(std::vector<Attribution>& att) const {
     if (p != none && last_para_of(p) == para_of(q)) {
       att[q] = direct[p];
     } else if (n != none && para_of(n) == last_para_of(q)) {
+      // Another person named before the quotation in its paragraph is a speaker the rules did
+      // not read ("..., says Mr Pearson. \"So the gadgets ...\" ... Baroness Greenfield cautioned
+      // \"...\""): the quotation is left to the rules below. A paragraph of BBC copy holds
+      // several of prose. (The same test against the speaker before was tried: PolNeAR CV
+      // accuracy 86.6 -> 86.5.)
+      if (person_between(para_start(q), raw_[q].parts.front().start, direct[n].speaker.value_or(""))) continue;
       att[q] = direct[n];
     } else {
       continue;

@@ -321,3 +321,29 @@ TEST_CASE("attribution: the word after an honorific is a surname even where it i
   // A title alone still names nobody.
   CHECK(find_quotes("\"We are ready,\" the King said.", {})[0].speaker.value_or("-") == "-");
 }
+
+TEST_CASE("attribution: a later quotation's speaker is not lent past another person named before",
+          "[attribution][quotes]") {
+  // One paragraph, as BBC copy runs several together: the first quotation follows a sentence
+  // naming Mr Pearson, the second is Ms Green's.
+  const std::string text =
+      "Phones will be sewn into jackets, says Tom Pearson. \"So the gadgets that fill your bag will vanish "
+      "into your clothes.\" Wearable kit may run on body heat. The scientist Anna Green warned that we "
+      "\"cannot sleepwalk into the future with it.\"";
+  std::vector<Mention> mentions;
+  add_mentions(mentions, text, "Tom Pearson", "Tom Pearson");
+  add_mentions(mentions, text, "Anna Green", "Anna Green");
+  const auto quotes = find_quotes(text, mentions);
+  REQUIRE(quotes.size() == 2);
+  CHECK(quotes[1].speaker.value_or("-") == "Anna Green");
+  CHECK(quotes[0].speaker.value_or("-") != "Anna Green");
+  // With nobody named before it, the paragraph's speaker is still lent.
+  const std::string lent =
+      "Phones will be sewn into jackets. \"So the gadgets that fill your bag will vanish into your "
+      "clothes.\" The scientist Anna Green warned that we \"cannot sleepwalk into the future with it.\"";
+  std::vector<Mention> lent_mentions;
+  add_mentions(lent_mentions, lent, "Anna Green", "Anna Green");
+  const auto shared = find_quotes(lent, lent_mentions);
+  REQUIRE(shared.size() == 2);
+  CHECK(shared[0].speaker.value_or("-") == "Anna Green");
+}
