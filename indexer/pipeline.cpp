@@ -53,8 +53,36 @@ struct Pipeline::State {
   std::size_t next = 0, done_upto = 0;  // positions in `sizes`
   std::uint64_t inflight = 0;           // bytes of the files taken by workers and not yet written
   bool writer_stopped = false;          // the writer consumes no more chunks (fatal error, or done)
+  std::size_t unannounced = 0;          // files finished since the workers last woke the writer
+  std::uint64_t unannounced_bytes = 0;  // and their bytes
 
   bool stopping() const { return stop && stop->load(); }
+
+  // Whether a worker may take the next file now (called with `mu` held).
+  bool may_take() const {
+    if (next >= sizes.size() || stopping() || inflight == 0) return true;
+    return next < done_upto + limits.window && inflight + sizes[next] <= limits.inflight_bytes;
+  }
+
+  // Counts a finished file of `bytes`; true when the writer is to be woken now: enough files or
+  // bytes have gathered (called with `mu` held).
+  bool finished(std::uint64_t bytes) {
+    ++unannounced;
+    unannounced_bytes += bytes;
+    if (unannounced < limits.announce_files && unannounced_bytes < limits.announce_bytes) return false;
+    return announced();
+  }
+
+  // Whether the next file to take is large enough to be announced alone (called with `mu` held).
+  bool next_is_large() const { return next < sizes.size() && sizes[next] >= limits.announce_bytes; }
+
+  // Forgets the files gathered so far; true when there were any (called with `mu` held).
+  bool announced() {
+    const bool any = unannounced > 0;
+    unannounced = 0;
+    unannounced_bytes = 0;
+    return any;
+  }
 };
 
 Pipeline::Pipeline(std::vector<std::uint64_t> sizes, FileWork work_fn, PipelineLimits limits,
@@ -81,10 +109,13 @@ void Pipeline::run_worker(State& p) {
     std::size_t i;
     {
       std::unique_lock lk(p.mu);
-      p.consumed.wait(lk, [&] {
-        if (p.next >= p.sizes.size() || p.stopping() || p.inflight == 0) return true;
-        return p.next < p.done_upto + p.limits.window && p.inflight + p.sizes[p.next] <= p.limits.inflight_bytes;
-      });
+      // Finished files not yet announced must reach the writer before this worker waits.
+      if (!p.may_take() && p.announced()) {
+        lk.unlock();
+        p.produced.notify_all();
+        lk.lock();
+      }
+      p.consumed.wait(lk, [&] { return p.may_take(); });
       if (p.next >= p.sizes.size() || p.stopping()) {
         lk.unlock();
         p.produced.notify_all();  // the writer may be waiting for a file nobody will start
@@ -103,11 +134,15 @@ void Pipeline::run_worker(State& p) {
       p.produced.notify_all();
     };
     FileOutcome r = p.work(i, emit);
+    bool wake = false;
     {
       std::lock_guard lk(p.mu);
       p.slots[i].outcome = std::move(r);
+      // Also at once when this worker is to wait, or when the next file is a long one.
+      wake = p.finished(p.sizes[i]) || !p.may_take() || p.next_is_large();
+      if (wake) p.announced();
     }
-    p.produced.notify_all();
+    if (wake) p.produced.notify_all();
   }
 }
 

@@ -264,3 +264,31 @@ TEST_CASE("walker: one folder spelled several ways gives the same keys, and a fi
   CHECK(nested.files[1].rel == "tech/001.txt");
   CHECK(nested.files[1].root == fs::canonical(a).string());
 }
+
+TEST_CASE("walker: read_whole_file reads a file's bytes exactly, an empty file as empty, a missing one as an error",
+          "[walker]") {
+  using newsidx::indexer::read_whole_file;
+  TempDir dir;
+  // Bytes a text stream would change: CR LF, a NUL, a lone CR, no final newline; and a file
+  // larger than one read buffer.
+  const std::string odd("headline\r\nbody\0with a NUL\rend", 28);
+  std::string big;
+  for (int k = 0; big.size() < 300000; ++k) big += "line " + std::to_string(k) + "\n";
+  write_file(dir.path() / "odd.txt", odd);
+  write_file(dir.path() / "big.txt", big);
+  write_file(dir.path() / "empty.txt", "");
+  std::string out = "left over", error;
+  REQUIRE(read_whole_file((dir.path() / "odd.txt").string(), out, error));
+  CHECK(out == odd);
+  REQUIRE(read_whole_file((dir.path() / "big.txt").string(), out, error));
+  CHECK(out == big);
+  REQUIRE(read_whole_file((dir.path() / "empty.txt").string(), out, error));
+  CHECK(out.empty());
+  CHECK_FALSE(read_whole_file((dir.path() / "missing.txt").string(), out, error));
+  CHECK(error == std::strerror(ENOENT));
+  // A folder where a file was: an error, not an empty article.
+  fs::create_directories(dir.path() / "now-a-folder.txt");
+  error.clear();
+  CHECK_FALSE(read_whole_file((dir.path() / "now-a-folder.txt").string(), out, error));
+  CHECK(error == std::strerror(EISDIR));
+}
