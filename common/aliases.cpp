@@ -2,6 +2,7 @@
 #include "aliases.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_set>
 #include <fstream>
 #include <sstream>
@@ -37,6 +38,20 @@ void apply_list(const Table& t, std::string_view facet, const std::vector<std::s
 
 }  // namespace
 
+namespace {
+
+// The leading ASCII letters and digits of `text` in lower case, and whether they end the text or
+// stop at an ASCII byte (false: at a byte outside ASCII, which fold_key may map to a letter).
+std::pair<std::string, bool> leading_run(std::string_view text) {
+  std::string run;
+  std::size_t i = 0;
+  for (; i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])); ++i)
+    run += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  return {run, i == text.size() || static_cast<unsigned char>(text[i]) < 0x80};
+}
+
+}  // namespace
+
 std::vector<Problem> Table::add_tsv(std::string_view text) {
   std::vector<Problem> problems;
   std::size_t line_no = 0;
@@ -63,6 +78,7 @@ std::vector<Problem> Table::add_tsv(std::string_view text) {
       continue;
     }
     map_[{facet, key}] = name;
+    heads_.insert(leading_run(key).first);
   }
   return problems;
 }
@@ -75,6 +91,11 @@ std::string Table::canonical(std::string_view facet, std::string_view value) con
 
 std::string Table::speaker(std::string_view value) const {
   return has("person", value) || !has("org", value) ? canonical("person", value) : canonical("org", value);
+}
+
+bool Table::may_begin(std::string_view word) const {
+  const auto [run, whole] = leading_run(word);
+  return !whole || heads_.count(run) > 0;
 }
 
 bool Table::has(std::string_view facet, std::string_view value) const {

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -42,6 +43,11 @@ class Table {
   /// True when the table has a row for `value` (as an alias) in `facet`.
   bool has(std::string_view facet, std::string_view value) const;
 
+  /// False when no alias can begin with the word `word` (compared by its leading ASCII letters
+  /// and digits, case aside): a cheap test before has() for every capitalised word of a text.
+  /// True when it cannot tell (the word's first letters run into a byte outside ASCII).
+  bool may_begin(std::string_view word) const;
+
   /// Facets with every alias replaced by its canonical name (speakers as speaker() says),
   /// duplicates dropped (order of first appearance kept).
   Facets apply(const Facets& facets) const;
@@ -50,6 +56,7 @@ class Table {
 
  private:
   std::map<std::pair<std::string, std::string>, std::string> map_;
+  std::unordered_set<std::string> heads_;  // each alias key's leading ASCII letters and digits
 };
 
 /// The built-in table (common/data/aliases.tsv, built into the binaries).

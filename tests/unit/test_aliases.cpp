@@ -74,3 +74,17 @@ TEST_CASE("aliases: a user's file extends the built-in table, a missing file is 
   REQUIRE_FALSE(missing);
   CHECK(missing.error().message == "cannot read alias file " + p.string());
 }
+
+TEST_CASE("aliases: may_begin tells the words no alias begins with, and says yes when it cannot tell", "[aliases]") {
+  aliases::Table t;
+  REQUIRE(t.add_tsv("Lib Dems\tLiberal Democrats\torg\nU.N.\tUnited Nations\torg\nZ\xC3\xBCrich Re\tZurich\torg\n").empty());
+  CHECK(t.may_begin("Lib"));
+  CHECK(t.may_begin("LIB"));
+  CHECK(t.may_begin("U.N."));
+  CHECK(t.may_begin("Z\xC3\xBCrich"));  // its letters run into a byte outside ASCII: cannot tell
+  CHECK_FALSE(t.may_begin("Labour"));
+  CHECK_FALSE(t.may_begin("Li"));
+  // The built-in table's short forms pass.
+  CHECK(aliases::builtin().may_begin("Tories"));
+  CHECK(aliases::builtin().may_begin("Fed"));
+}
