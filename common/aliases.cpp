@@ -93,8 +93,8 @@ std::string Table::speaker(std::string_view value) const {
   return has("person", value) || !has("org", value) ? canonical("person", value) : canonical("org", value);
 }
 
-bool Table::may_begin(std::string_view word) const {
-  const auto [run, whole] = leading_run(word);
+bool Table::may_begin(std::string_view text) const {
+  const auto [run, whole] = leading_run(text);
   return !whole || heads_.count(run) > 0;
 }
 

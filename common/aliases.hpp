@@ -43,10 +43,11 @@ class Table {
   /// True when the table has a row for `value` (as an alias) in `facet`.
   bool has(std::string_view facet, std::string_view value) const;
 
-  /// False when no alias can begin with the word `word` (compared by its leading ASCII letters
+  /// False when no alias can begin where `text` begins (compared by the leading ASCII letters
   /// and digits, case aside): a cheap test before has() for every capitalised word of a text.
-  /// True when it cannot tell (the word's first letters run into a byte outside ASCII).
-  bool may_begin(std::string_view word) const;
+  /// Give the text from the word on, not a token ("Don't" may be the tokens "Do", "n't"). True
+  /// when it cannot tell (the first letters run into a byte outside ASCII).
+  bool may_begin(std::string_view text) const;
 
   /// Facets with every alias replaced by its canonical name (speakers as speaker() says),
   /// duplicates dropped (order of first appearance kept).

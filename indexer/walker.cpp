@@ -300,7 +300,15 @@ WalkResult walk(const std::vector<std::string>& archives, const std::vector<std:
 // the read (perf29, BENCHMARKS.md). The size is taken when the file is opened, as before; a
 // file that shrinks while it is read is a read error, and bytes added meanwhile are not read.
 bool read_whole_file(const std::string& path, std::string& out, std::string& error) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Closed on every way out, the buffer's bad_alloc included (the caller skips that file and
+  // goes on: a descriptor lost each time would end the run with EMFILE).
+  struct Fd {
+    int fd;
+    ~Fd() {
+      if (fd >= 0) ::close(fd);
+    }
+  } file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  const int fd = file.fd;
   if (fd < 0) {
     error = std::strerror(errno);
     return false;
@@ -309,7 +317,6 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
   const bool stated = ::fstat(fd, &st) == 0;
   // A folder (a file replaced by one since the walk) is no article.
   if (stated && S_ISDIR(st.st_mode)) {
-    ::close(fd);
     error = std::strerror(EISDIR);
     return false;
   }
@@ -322,7 +329,6 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
     if (n <= 0) break;
     got += static_cast<std::size_t>(n);
   }
-  ::close(fd);
   if (got < out.size()) {
     error = "read error";
     return false;

@@ -613,7 +613,10 @@ void add_alias_orgs(const Article& article, const TokenizedText& tt, std::vector
   const std::size_t n = tt.tokens.size();
   for (std::size_t i = 0; i < n; ++i) {
     const std::string_view first = tt.tokens[i].text;
-    if (first.size() < 2 || first[0] < 'A' || first[0] > 'Z' || !table.may_begin(first)) continue;
+    // The text from the word on, not the token: "Don't" is the tokens "Do" and "n't".
+    if (first.size() < 2 || first[0] < 'A' || first[0] > 'Z' ||
+        !table.may_begin(std::string_view(article.text).substr(tt.tokens[i].start)))
+      continue;
     for (std::size_t len = std::min<std::size_t>(3, n - i); len >= 1; --len) {
       const Span bytes{tt.tokens[i].start, tt.tokens[i + len - 1].end};
       const std::string_view name = std::string_view(article.text).substr(bytes.start, bytes.end - bytes.start);

@@ -253,12 +253,8 @@ class Attributor {
   // The paragraph where quotation q opens, and the one where it closes.
   std::size_t para_of(std::size_t q) const { return toks_[raw_[q].open_tok].para; }
   std::size_t last_para_of(std::size_t q) const { return toks_[raw_[q].close_tok].para; }
-  /// The byte where the paragraph that quotation `q` opens in begins.
-  std::size_t para_start(std::size_t q) const {
-    std::size_t k = raw_[q].open_tok;
-    while (k > 0 && toks_[k - 1].para == toks_[k].para) --k;
-    return toks_[k].b;
-  }
+  /// The byte where each paragraph begins, by paragraph number.
+  std::vector<std::size_t> para_starts() const;
   bool person_between(std::size_t from_byte, std::size_t to_byte, const std::string& except) const;
 
   std::string_view t_;

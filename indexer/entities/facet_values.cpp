@@ -269,9 +269,11 @@ bool person_names_a_work(std::string_view text, Span span) {
   // After a firm or a place, "games" is what it makes or hosts ("the Sony games", "the Athens
   // games"); after "the" and a person's name, a franchise ("the Harry Potter games"), as a
   // name before "author" is ("Harry Potter author JK Rowling"), but not one before "author of"
-  // ("Tony Smith, author of the report") or with the line broken between.
+  // ("Tony Smith, author of the report") or with a blank line between.
   if (span.end > text.size() || span.start > span.end) return false;
-  const Word next = word_after(text, span.end, false, false);
+  const Word next = word_after(text, span.end, false, true);
+  // A line wrap may come between (Reuters, wrapped text files); a blank line ends the paragraph.
+  if (text.substr(span.end, next.begin - span.end).find("\n\n") != std::string_view::npos) return false;
   if (next.word == "author") return word_after(text, next.end, false, true).word != "of";
   // "games" only after "the": "Dr Mark Tuffy games systems director" reads a job title.
   return next.word == "games" && word_before(text, span.start, false).word == "the";

@@ -93,7 +93,10 @@ bool read_body(Article& article, const std::string& body, std::string_view id_ba
   // Scraped records keep HTML's character references (`Beyonc&#233;`), as text files do.
   std::string decoded = decode_character_references(body);
   const bool html = pages && holds_html_markup(body);
-  if (!html && !(pages && holds_html_markup(decoded))) {
+  // Escaped HTML is markup from its first byte; prose about a tag ("stop using the &lt;br&gt;
+  // tag") stays prose.
+  const bool escaped = !html && pages && trim(decoded).substr(0, 1) == "<" && holds_html_markup(decoded);
+  if (!html && !escaped) {
     set_body(article, std::move(decoded));
     return true;
   }

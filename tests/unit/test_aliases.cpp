@@ -84,6 +84,10 @@ TEST_CASE("aliases: may_begin tells the words no alias begins with, and says yes
   CHECK(t.may_begin("Z\xC3\xBCrich"));  // its letters run into a byte outside ASCII: cannot tell
   CHECK_FALSE(t.may_begin("Labour"));
   CHECK_FALSE(t.may_begin("Li"));
+  CHECK(t.may_begin("Lib Dems gain seats"));  // the text from the word on
+  aliases::Table nt;
+  REQUIRE(nt.add_tsv("Don't Panic\tDon't Panic Ltd\torg\n").empty());
+  CHECK(nt.may_begin("Don't Panic said"));
   // The built-in table's short forms pass.
   CHECK(aliases::builtin().may_begin("Tories"));
   CHECK(aliases::builtin().may_begin("Fed"));

@@ -123,6 +123,8 @@ TEST_CASE("facet values: a person's name before author, or between the and games
   CHECK_FALSE(at("Scythe Tom Jones games were sold.", "Tom Jones"));  // "the" must be a word
   CHECK_FALSE(at("Tony Blair said the author was right.", "Tony Blair"));
   CHECK_FALSE(at("Chief executive Tony Smith author\nof the report said so.", "Tony Smith"));
+  CHECK(at("The firm made the Harry Potter\ngames for consoles.", "Harry Potter"));  // a line wrap
+  CHECK_FALSE(at("Fans met Harry Potter\n\nAuthor events were held.", "Harry Potter"));
   CHECK_FALSE(at("Chief executive Tony Smith author of the report said so.", "Tony Smith"));
 }
 
