@@ -483,8 +483,12 @@ TEST_CASE("readers: a JSON Lines record whose body is HTML is read as a page fra
       "{\"id\":\"x4\",\"title\":\"Tickers\",\"body\":\"HOUSTON, March 11 - Phillips Petroleum Co <P> said "
       "its stock rose.\\n\\nEntertainment Marketing Inc <EM> said it may bid.\"}\n"
       "{\"id\":\"x5\",\"title\":\"Escaped\",\"body\":\"&lt;p&gt;Ferries sailed.&lt;/p&gt;&lt;p&gt;Ports "
-      "reopened.&lt;/p&gt;\"}\n");
-  REQUIRE(r.articles.size() == 4);
+      "reopened.&lt;/p&gt;\"}\n"
+      "{\"id\":\"x6\",\"title\":\"Tags\",\"body\":\"Developers should stop using the &lt;br&gt; tag.\\n\\n"
+      "A second paragraph follows.\"}\n");
+  REQUIRE(r.articles.size() == 5);
+  // Prose about a tag is prose: decoded, its paragraphs kept.
+  CHECK(r.articles[4].body_text() == "Developers should stop using the <br> tag.\n\nA second paragraph follows.");
   // HTML escaped once, as some exports write it, is HTML too.
   CHECK(r.articles[3].body_text().find("Ferries sailed.") == 0);
   CHECK(r.articles[3].body_text().find("Ports reopened.") != std::string::npos);
