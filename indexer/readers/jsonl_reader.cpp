@@ -56,6 +56,7 @@ bool holds_html_markup(std::string_view body) {
   static constexpr std::string_view kMarks[] = {
       "</p>",  "</div>", "</li>",  "</a>",  "</em>",  "</strong>", "</span>", "</b>",   "</i>",     "</h1>",
       "</h2>", "</h3>",  "</h4>",  "<br>",  "<br/>",  "<br />",    "<p class=", "<p style=", "<a href="};
+  if (body.find('<') == std::string_view::npos) return false;  // most records: no copy made
   const std::string low = canonical::ascii_lower(body.substr(0, 8192));
   return std::any_of(std::begin(kMarks), std::end(kMarks),
                      [&](std::string_view m) { return low.find(m) != std::string::npos; });

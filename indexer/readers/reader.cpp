@@ -196,23 +196,32 @@ std::span<const FormatRow> format_table() { return kFormats; }
 
 std::span<const XmlRootRow> xml_root_table() { return kXmlRoots; }
 
-bool documentation_name(std::string_view path) {
+namespace {
+
+// The file name of `path` in lower case.
+std::string lower_base(std::string_view path) { return canonical::ascii_lower(path.substr(path.find_last_of('/') + 1)); }
+
+// documentation_name for a file name already in lower case.
+bool notes_base(std::string_view base) {
   // Archives carry their notes beside the articles (the BBC set's README.TXT, a corpus's
   // LICENSE.txt); an article is never named so.
   // Not "changes", "notice" or "authors": a site's pages may be slugs of those words.
   static constexpr std::string_view kNotes[] = {"readme", "license", "licence", "copying", "changelog"};
-  const std::string base = canonical::ascii_lower(path.substr(path.find_last_of('/') + 1));
-  const std::string_view stem = std::string_view(base).substr(0, base.find('.'));
+  const std::string_view stem = base.substr(0, base.find('.'));
   return std::find(std::begin(kNotes), std::end(kNotes), stem) != std::end(kNotes);
 }
+
+}  // namespace
+
+bool documentation_name(std::string_view path) { return notes_base(lower_base(path)); }
 
 std::string documentation_reason() { return "an archive's notes by its name (README, LICENSE, ...), not an article"; }
 
 const FormatRow* format_row(std::string_view path) {
   // Extensions in any case: archives from Windows and older systems name their articles
   // STORY.TXT or PAGE.HTM. One .gz is read through; a second is not.
-  if (documentation_name(path)) return nullptr;
-  const std::string lower = canonical::ascii_lower(path.substr(path.find_last_of('/') + 1));
+  const std::string lower = lower_base(path);
+  if (notes_base(lower)) return nullptr;
   const std::string_view name = without_gz(lower);
   if (ends_with(name, ".gz")) return nullptr;
   for (const FormatRow& row : kFormats)
