@@ -7,10 +7,7 @@
 #include <cctype>
 #include <unordered_set>
 
-#include <xapian.h>
-
 #include "common/aliases.hpp"
-#include "common/analysis.hpp"
 #include "common/canonical.hpp"
 #include "common/countries.hpp"
 #include "indexer/entities/facet_values.hpp"
@@ -19,6 +16,7 @@
 #include "indexer/entities/namesakes.hpp"
 #include "indexer/entities/quotes.hpp"
 #include "indexer/entities/resolution.hpp"
+#include "indexer/entities/span_context.hpp"
 #include "indexer/entities/span_shapes.hpp"
 #include "indexer/entities/state_abbreviations.hpp"
 #include "indexer/entities/tagger.hpp"
@@ -131,13 +129,6 @@ bool ends_portfolio(const std::vector<std::string_view>& words, std::size_t begi
 // A city of at least this many people is what its name means, before a region of the same
 // name in its country.
 constexpr std::uint32_t kBigCity = 500000;
-
-// True when `w` in lower case is one of `words`.
-template <std::size_t N>
-bool lower_in(std::string_view w, const char* const (&words)[N]) {
-  const std::string l = canonical::ascii_lower(w);
-  return std::any_of(std::begin(words), std::end(words), [&](const char* k) { return l == k; });
-}
 
 // A word that heads firms' names in French, Spanish, Italian, Portuguese, German or Dutch:
 // "Banque Paribas", "Banco Central", "Usines Renault", "Compagnie Generale".
@@ -255,232 +246,6 @@ Mention location_mention(Mention m, const std::string& name, const Gazetteer& ga
     m.entity = name;
   }
   return m;
-}
-
-// A word that is no name when it stands alone, whatever the tagger made of it: a function word,
-// an interjection or a question's first word, typed with a capital at the start of an interview's
-// turn ("Q: Are there ...", "((WN)) Tell me ...", "Derakhshani: Oh, so ...") that the sentence
-// splitter does not see as a sentence's start. Words that are also names ("May", "Will", "Mark",
-// "Bush") are not here, and a word in capitals is an abbreviation ("US", "WHO", "IT").
-bool no_name_alone(std::string_view w) {
-  if (w.size() > 1 && std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
-  // Function words: the shared stop words (common/analysis.cpp) and these.
-  static constexpr const char* kWords[] = {
-      "we", "you", "your", "our", "my", "me", "us", "do", "does", "did", "how", "why", "where", "whose", "whom",
-      "should", "could", "shall", "not", "am",
-      // Interjections and a question's or an answer's first word.
-      "oh", "ah", "yes", "yeah", "no", "okay", "ok", "well", "hi", "hello", "thanks", "please", "wow", "um", "uh",
-      "hey", "tell", "let", "sure", "absolutely", "definitely", "exactly", "right"};
-  if ((*analysis::stopper())(canonical::ascii_lower(w))) return true;
-  return lower_in(w, kWords);
-}
-
-// True when the token before `t` ends a label that opens a line, an interview's turn: "Q: Are",
-// "Dorsa Derakhshani: Oh", "((WN)) Tell". The sentence splitter does not see such a turn as a
-// sentence's start, so its first word keeps a capital that says nothing about names.
-bool opens_turn(const TokenizedText& tt, std::size_t t) {
-  constexpr std::size_t kLongestLabel = 6;  // tokens: "( ( WN ) )", "Dorsa Derakhshani :"
-  const auto& toks = tt.tokens;
-  // A label ends with a colon or with two brackets; "(Europe) Ltd" opening a wrapped line is none.
-  if (t < 3 || (toks[t - 1].text != ":" && (toks[t - 1].text != ")" || toks[t - 2].text != ")"))) return false;
-  // The turn goes on on the label's line ("Third place :" then "Alba ( Germany ) 75" below is a
-  // heading and a result).
-  if (tt.text.substr(toks[t - 1].end, toks[t].start - toks[t - 1].end).find('\n') != std::string_view::npos) return false;
-  auto label_token = [](const Token& k) { return k.kind == TokenKind::kWord || k.text == "(" || k.text == ")"; };
-  for (std::size_t b = t - 1; b-- > 0 && b + kLongestLabel >= t;) {
-    if (!label_token(toks[b])) return false;
-    const std::size_t gap_from = b == 0 ? 0 : toks[b - 1].end;
-    if (b == 0 || tt.text.substr(gap_from, toks[b].start - gap_from).find('\n') != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-// The words a text writes with a capital inside a sentence, not as a turn's first word
-// (opens_turn), gathered on first use: one pass over the tokens however many spans ask.
-class CapitalisedInside {
- public:
-  explicit CapitalisedInside(const TokenizedText& tt) : tt_(tt) {}
-  bool has(std::string_view w) {
-    if (!made_) {
-      for (const Sentence& s : tt_.sentences)
-        for (std::size_t i = s.begin + 1; i < s.end; ++i)
-          if (const std::string_view t = tt_.tokens[i].text; !t.empty() && !(t[0] >= 'a' && t[0] <= 'z') && !opens_turn(tt_, i))
-            words_.insert(t);
-      made_ = true;
-    }
-    return words_.count(w) > 0;
-  }
-
- private:
-  const TokenizedText& tt_;
-  std::unordered_set<std::string_view> words_;
-  bool made_ = false;
-};
-
-// A one-word organisation or place that opens a turn and is an English word used nowhere else
-// with its capital: "Q: Apart from ...", "A: Well, ...", "(FAIR) Act". Persons stay: a sports
-// report's "Subs not used: Cooper, Knight." names players.
-bool turn_opener(const TokenizedText& tt, const std::vector<std::string_view>& words, const EntitySpan& span,
-                 const Gazetteer& gaz, CapitalisedInside& capitalised) {
-  return span.end - span.begin == 1 && span.type != EntityType::kPer && opens_turn(tt, span.begin) &&
-         gaz.is_common_word(canonical::ascii_lower(words[span.begin])) && !capitalised.has(words[span.begin]);
-}
-
-// Web platforms and publishers that news names as where something was said or shown: an
-// organisation wherever the tagger puts them ("posted on Facebook" is no place, "Twitter
-// removed the post" no person).
-bool names_platform(std::string_view name) {
-  static constexpr const char* kNames[] = {"facebook", "twitter", "youtube", "instagram", "tiktok", "whatsapp",
-                                           "reddit", "linkedin", "snapchat", "wikipedia", "wikinews", "google"};
-  return lower_in(name, kNames);
-}
-
-// True when `word` holds a letter of a script without letter case (Chinese, Japanese, Korean,
-// Thai, Arabic...): the tagger reads names by their capitals, so such a word is none it can
-// judge, and a run of Chinese without spaces is one "word" ("DeepMind的AlphaGo AI...").
-bool caseless_script(std::string_view word) {
-  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return false;
-  for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
-    const unsigned ch = *it;
-    // The ordinal indicators are Latin ("Mª").
-    if (ch != 0xAA && ch != 0xBA && Xapian::Unicode::get_category(ch) == Xapian::Unicode::OTHER_LETTER) return true;
-  }
-  return false;
-}
-
-// A word naming a part of a text or a law, followed by its number ("Article 2, Section 1",
-// "Chapter 11", "Page 3", "Volume IV"): no name, whatever the tagger made of the word.
-bool numbered_part(const TokenizedText& tt, const std::vector<std::string_view>& words, const EntitySpan& span) {
-  static constexpr const char* kParts[] = {"article", "section", "chapter", "clause", "amendment", "paragraph",
-                                           "annex", "appendix", "schedule", "volume", "page", "part", "level",
-                                           "no.", "no", "item", "figure", "table", "proposition", "question"};
-  if (span.end - span.begin != 1 || span.end >= tt.tokens.size() || !lower_in(words[span.begin], kParts)) return false;
-  const Token& next = tt.tokens[span.end];
-  if (next.kind == TokenKind::kNumber) return true;
-  // A Roman numeral in capitals: "Volume IV", "Title IX".
-  return next.kind == TokenKind::kWord &&
-         std::all_of(next.text.begin(), next.text.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L'; });
-}
-
-// "the Biden administration", "the Obama presidency": a one-word place or organisation that no
-// table knows as a place, before "administration" or "presidency", is the president it names.
-bool names_a_presidency(const TokenizedText& tt, const std::vector<std::string_view>& words, const EntitySpan& span,
-                        const Gazetteer& gaz) {
-  static constexpr const char* kNext[] = {"administration", "presidency"};
-  if (span.end - span.begin != 1 || span.end >= tt.tokens.size() || span.end >= words.size()) return false;
-  if (span.type != EntityType::kLoc && span.type != EntityType::kOrg) return false;
-  if (!lower_in(words[span.end], kNext)) return false;
-  const std::string_view w = words[span.begin];
-  return !countries::lookup(w) && !gaz.city(w) && !gaz.region(w) && !gaz.metonym_country(w);
-}
-
-// A storm named like a person: "Hurricane Katrina", "Typhoon Haiyan", "Cyclone Nargis", "Tropical
-// Storm Ernesto" (the tagger leaves "Tropical" out), "Hurricanes Katrina and Rita", or a one-word
-// person span right after a storm word ("Hurricane" + "Katrina"). No person, organisation or
-// place. A storm word and one name only: "Hurricane Energy Plc", "Typhoon Energy Corp" (firms)
-// and "Hurricanes Beauden Barrett" (a rugby side's player) are no storms.
-bool storm_word(const std::vector<std::string_view>& words, std::size_t k) {
-  static constexpr const char* kWords[] = {"hurricane", "hurricanes", "typhoon", "typhoons", "cyclone", "cyclones"};
-  const std::string_view w = words[k];
-  if (w == "Storm") return k > 0 && (words[k - 1] == "Tropical" || words[k - 1] == "Winter");
-  return w.size() > 1 && w[0] >= 'A' && w[0] <= 'Z' && lower_in(w, kWords);
-}
-
-bool names_storm(const std::vector<std::string_view>& words, const EntitySpan& span, const Gazetteer& gaz) {
-  const bool firm_next = span.end < words.size() && gaz.is_org_suffix(words[span.end]);
-  if (span.end - span.begin == 2 && storm_word(words, span.begin))
-    return !firm_next && !gaz.is_org_suffix(words[span.begin + 1]);
-  return span.type == EntityType::kPer && span.end - span.begin == 1 && span.begin > 0 && !firm_next &&
-         storm_word(words, span.begin - 1) && words[span.begin - 1].back() != 's';
-}
-
-// The names of the storms the spans name ("Katrina" of "Hurricane Katrina"): no person or
-// organisation where the article writes them alone either ("after Katrina struck").
-std::unordered_set<std::string_view> storm_names(const std::vector<std::string_view>& words,
-                                                 const std::vector<EntitySpan>& spans, const Gazetteer& gaz) {
-  std::unordered_set<std::string_view> out;
-  for (const EntitySpan& s : spans)
-    if (names_storm(words, s, gaz)) out.insert(words[s.end - 1]);
-  return out;
-}
-
-// A word for a faith, a branch of one, or a people without a country of its name ("Sunni",
-// "Shiite", "Muslim", "Arab", "Kurdish"), or a country's demonym ("Iraqi").
-bool faith_or_people(std::string_view w) {
-  static constexpr const char* kWords[] = {
-      "sunni", "sunnis", "shiite", "shiites", "shia", "shi'ite", "shi'ites", "alawite", "druze", "muslim", "muslims",
-      "christian", "christians", "catholic", "catholics", "protestant", "protestants", "orthodox", "evangelical",
-      "jewish", "jew", "jews", "hindu", "hindus", "sikh", "sikhs", "buddhist", "buddhists", "islamic", "arab", "arabs",
-      "kurd", "kurds", "kurdish", "pashtun", "pashtuns", "tamil", "tamils", "hutu", "hutus", "tutsi", "tutsis",
-      "uighur", "uighurs", "uyghur", "baluch", "baloch", "berber", "bedouin", "copt", "copts", "coptic"};
-  if (lower_in(w, kWords)) return true;
-  const countries::Country* c = countries::lookup(w);
-  return c && std::any_of(c->demonyms.begin(), c->demonyms.end(),
-                          [&](const std::string& d) { return canonical::fold_key(d) == canonical::fold_key(w); });
-}
-
-// A person or organisation made only of words for faiths and peoples ("Sunni Arab leaders",
-// "Shiite Muslim clerics"): a group of people, not one person or body.
-bool names_a_people(const std::vector<std::string_view>& words, const EntitySpan& span) {
-  // Two words at least: "Christian" alone may be a first name.
-  if ((span.type != EntityType::kPer && span.type != EntityType::kOrg) || span.end - span.begin < 2) return false;
-  return std::all_of(words.begin() + static_cast<std::ptrdiff_t>(span.begin),
-                     words.begin() + static_cast<std::ptrdiff_t>(span.end), faith_or_people);
-}
-
-// An acronym in capitals, dots allowed: "NATO", "EU", "U.N.".
-bool is_acronym(std::string_view w) {
-  std::size_t letters = 0;
-  for (char c : w) {
-    if (c >= 'A' && c <= 'Z') ++letters;
-    else if (c != '.') return false;
-  }
-  return letters >= 2 && letters <= 6;
-}
-
-// A capitalised plural naming members of a body or people who speak for it: "Allies",
-// "Leaders", "Officials", "Ministers", "Members". Not the trades firms are named after
-// ("Investors", "Bankers"), nor a word that ends organisations' names ("Forces", "Industries"):
-// the list is closed.
-bool members_plural(std::string_view w) {
-  static constexpr const char* kMembers[] = {
-      "allies", "officials", "members", "leaders", "ministers", "delegates", "envoys", "diplomats", "troops",
-      "soldiers", "inspectors", "monitors", "observers", "peacekeepers", "lawmakers", "negotiators", "countries",
-      "commanders", "chiefs", "governors", "presidents", "ambassadors", "spokesmen"};
-  return w.size() >= 4 && w[0] >= 'A' && w[0] <= 'Z' && lower_in(w, kMembers);
-}
-
-// "NATO Allies", "EU Leaders", "UN Officials": an acronym's organisation followed by a plural
-// naming its members, which the tagger ran into the name (a State Department statement's "NATO
-// Allies and European partners"). The organisation is the acronym.
-bool acronym_and_members(const std::vector<std::string_view>& words, const EntitySpan& span) {
-  return span.type == EntityType::kOrg && span.end - span.begin == 2 && is_acronym(words[span.begin]) &&
-         !countries::lookup(words[span.begin]) && members_plural(words[span.begin + 1]);
-}
-
-// An Arabic surname with its article ("al-Zarqawi", "el-Baradei") right after a person span, on
-// the same line, is the rest of the name the tagger cut short: "Abu Musab al-Zarqawi". The span
-// takes it in, and a span the tagger gave the surname alone (often MISC) is dropped.
-void add_arabic_surnames(const TokenizedText& tt, const std::vector<std::string_view>& words,
-                         std::vector<EntitySpan>& spans) {
-  // Outlets and groups written with the article are no surnames ("Hosni Mubarak al-Ahram").
-  static constexpr const char* kNotSurnames[] = {"al-ahram", "al-jazeera", "al-qaeda", "al-qaida", "al-arabiya",
-                                                 "al-shabaab", "al-aqsa", "al-nusra", "al-hayat", "al-manar"};
-  auto surname = [](std::string_view w) {
-    return w.size() > 4 && (w.substr(0, 3) == "al-" || w.substr(0, 3) == "el-") && w[3] >= 'A' && w[3] <= 'Z' &&
-           !lower_in(w, kNotSurnames);
-  };
-  for (std::size_t i = 0; i < spans.size(); ++i) {
-    EntitySpan& s = spans[i];
-    const std::size_t k = s.end;
-    if (s.type != EntityType::kPer || k >= words.size() || !surname(words[k])) continue;
-    const std::string_view gap = tt.text.substr(tt.tokens[k - 1].end, tt.tokens[k].start - tt.tokens[k - 1].end);
-    if (gap != " ") continue;
-    const bool next_here = i + 1 < spans.size() && spans[i + 1].begin == k;
-    if (next_here && spans[i + 1].end != k + 1) continue;
-    s.end = k + 1;
-    if (next_here) spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(i) + 1);
-  }
 }
 
 // Builds a mention from a tagger span, or nothing when the span is not worth a facet. Names in

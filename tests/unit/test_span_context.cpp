@@ -1,0 +1,126 @@
+// Unit tests for tagger spans judged by what they name in their context (span_context.hpp).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "indexer/entities/gazetteer.hpp"
+#include "indexer/entities/span_context.hpp"
+#include "indexer/entities/tokenizer.hpp"
+
+namespace ent = newsidx::entities;
+
+namespace {
+
+// A text, its tokens and their words (the tokens view the text, which the struct owns).
+struct Words {
+  std::string text;
+  ent::TokenizedText tt;
+  std::vector<std::string_view> words;
+  explicit Words(std::string t) : text(std::move(t)), tt(ent::tokenize(text)) {
+    for (const ent::Token& k : tt.tokens) words.push_back(k.text);
+  }
+  // The index of the first token `w`.
+  std::size_t at(std::string_view w) const {
+    std::size_t k = 0;
+    while (k < words.size() && words[k] != w) ++k;
+    REQUIRE(k < words.size());
+    return k;
+  }
+  ent::EntitySpan span(std::string_view first, std::size_t length, ent::EntityType type) const {
+    const std::size_t b = at(first);
+    return ent::EntitySpan{b, b + length, type};
+  }
+};
+
+}  // namespace
+
+TEST_CASE("span context: function words and interjections are no name alone, names are", "[entities][span_context]") {
+  CHECK(ent::no_name_alone("Oh"));
+  CHECK(ent::no_name_alone("The"));
+  CHECK(ent::no_name_alone("Tell"));
+  CHECK_FALSE(ent::no_name_alone("May"));
+  CHECK_FALSE(ent::no_name_alone("Bush"));
+  CHECK_FALSE(ent::no_name_alone("US"));  // an abbreviation in capitals
+}
+
+TEST_CASE("span context: a turn's label ends with a colon or two brackets on the same line", "[entities][span_context]") {
+  const Words a("Interview.\nQ: Are there more?\nDorsa Derakhshani: Oh, so many.");
+  CHECK(ent::opens_turn(a.tt, a.at("Are")));
+  CHECK(ent::opens_turn(a.tt, a.at("Oh")));
+  CHECK_FALSE(ent::opens_turn(a.tt, a.at("there")));
+  const Words b("Third place :\nAlba ( Germany ) 75");
+  CHECK_FALSE(ent::opens_turn(b.tt, b.at("Alba")));
+  const Words c("((WN)) Tell me more.");
+  CHECK(ent::opens_turn(c.tt, c.at("Tell")));
+}
+
+TEST_CASE("span context: an English word opening a turn and capitalised nowhere else is no name", "[entities][span_context]") {
+  const ent::Gazetteer& gaz = ent::Gazetteer::instance();
+  const Words w("Interview.\nQ: Apart from that, what next?\nA: Well, we wait.");
+  ent::CapitalisedInside capitalised(w.tt);
+  CHECK(ent::turn_opener(w.tt, w.words, w.span("Apart", 1, ent::EntityType::kOrg), gaz, capitalised));
+  // A person stays ("Subs not used: Cooper, Knight.").
+  CHECK_FALSE(ent::turn_opener(w.tt, w.words, w.span("Apart", 1, ent::EntityType::kPer), gaz, capitalised));
+  const Words v("Interview.\nQ: Apart from Apart Ltd, who?");
+  ent::CapitalisedInside inside(v.tt);
+  CHECK(inside.has("Apart"));
+  CHECK_FALSE(ent::turn_opener(v.tt, v.words, v.span("Apart", 1, ent::EntityType::kOrg), gaz, inside));
+}
+
+TEST_CASE("span context: platforms, caseless scripts and numbered parts", "[entities][span_context]") {
+  CHECK(ent::names_platform("Facebook"));
+  CHECK(ent::names_platform("YOUTUBE"));
+  CHECK_FALSE(ent::names_platform("Reuters"));
+  CHECK(ent::caseless_script("DeepMind\xE7\x9A\x84" "AlphaGo"));
+  CHECK_FALSE(ent::caseless_script("Mu\xC3\xB1oz"));
+  CHECK_FALSE(ent::caseless_script("M\xC2\xAA"));  // the ordinal indicator is Latin
+  const Words w("Under Article 2 and Volume IV of the Treaty, Article writers agree.");
+  const auto first = w.span("Article", 1, ent::EntityType::kMisc);
+  CHECK(ent::numbered_part(w.tt, w.words, first));
+  CHECK(ent::numbered_part(w.tt, w.words, w.span("Volume", 1, ent::EntityType::kMisc)));
+  const ent::EntitySpan second{w.at("writers") - 1, w.at("writers"), ent::EntityType::kMisc};
+  CHECK_FALSE(ent::numbered_part(w.tt, w.words, second));
+}
+
+TEST_CASE("span context: the X administration names a president, a place's does not", "[entities][span_context]") {
+  const ent::Gazetteer& gaz = ent::Gazetteer::instance();
+  const Words w("The Biden administration and the France presidency met.");
+  CHECK(ent::names_a_presidency(w.tt, w.words, w.span("Biden", 1, ent::EntityType::kOrg), gaz));
+  CHECK_FALSE(ent::names_a_presidency(w.tt, w.words, w.span("France", 1, ent::EntityType::kLoc), gaz));
+  CHECK_FALSE(ent::names_a_presidency(w.tt, w.words, w.span("Biden", 1, ent::EntityType::kPer), gaz));
+}
+
+TEST_CASE("span context: storms named like persons, firms named after storms", "[entities][span_context]") {
+  const ent::Gazetteer& gaz = ent::Gazetteer::instance();
+  const Words w("Hurricane Katrina hit before Hurricane Energy Plc reported and Tropical Storm Ernesto came.");
+  const auto katrina = w.span("Hurricane", 2, ent::EntityType::kPer);
+  CHECK(ent::names_storm(w.words, katrina, gaz));
+  const ent::EntitySpan firm{w.at("Energy") - 1, w.at("Energy") + 1, ent::EntityType::kOrg};
+  CHECK_FALSE(ent::names_storm(w.words, firm, gaz));
+  CHECK(ent::names_storm(w.words, w.span("Ernesto", 1, ent::EntityType::kPer), gaz));
+  const auto storms = ent::storm_names(w.words, {katrina, firm}, gaz);
+  CHECK(storms.count("Katrina") == 1);
+  CHECK(storms.count("Energy") == 0);
+}
+
+TEST_CASE("span context: peoples and faiths are no person, an acronym keeps its members out", "[entities][span_context]") {
+  const Words w("Sunni Arab leaders and NATO Allies met Christian Smith.");
+  CHECK(ent::names_a_people(w.words, w.span("Sunni", 2, ent::EntityType::kOrg)));
+  CHECK_FALSE(ent::names_a_people(w.words, w.span("Christian", 1, ent::EntityType::kPer)));
+  CHECK_FALSE(ent::names_a_people(w.words, w.span("Christian", 2, ent::EntityType::kPer)));
+  CHECK(ent::acronym_and_members(w.words, w.span("NATO", 2, ent::EntityType::kOrg)));
+  CHECK_FALSE(ent::acronym_and_members(w.words, w.span("NATO", 2, ent::EntityType::kPer)));
+}
+
+TEST_CASE("span context: an Arabic surname after a person on the same line completes the name", "[entities][span_context]") {
+  const Words w("Abu Musab al-Zarqawi spoke to Hosni Mubarak al-Ahram readers.");
+  std::vector<ent::EntitySpan> spans{w.span("Abu", 2, ent::EntityType::kPer),
+                                     w.span("al-Zarqawi", 1, ent::EntityType::kMisc),
+                                     w.span("Hosni", 2, ent::EntityType::kPer)};
+  ent::add_arabic_surnames(w.tt, w.words, spans);
+  REQUIRE(spans.size() == 2);
+  CHECK(spans[0].end - spans[0].begin == 3);
+  CHECK(spans[1].end - spans[1].begin == 2);  // an outlet is no surname
+}
