@@ -143,7 +143,7 @@ Status check_show(const QueryOptions& o) {
 struct RawOptions {
   std::vector<std::string> words;
   std::vector<std::string> person, org, place, country, speaker, section, source, tag, author, lang, site;
-  std::string format, sort = "relevance", since, until, today, facets, config, interval;
+  std::string format, sort = "relevance", since, until, date, today, facets, config, interval;
   std::string limit, offset, facet_size;
 };
 
@@ -215,6 +215,8 @@ po::options_description describe_options(QueryOptions& o, RawOptions& raw) {
                                               "'march 2022', '1 march 2022', 7d, 2w, 3m, 1y, today, yesterday, monday, last-week, "
                                               "'last month', '3 weeks ago'; e.g. --since 7d")
     ("until", po::value<std::string>(&raw.until), "only articles dated up to the end of this period (same forms), e.g. --until 2022-02")
+    ("date", po::value<std::string>(&raw.date), "only articles dated in this period, or A..B (as date: in the query; with "
+                                            "--since/--until, the days all give), e.g. --date 2022-01, --date 2021..2022-06")
     ("today", po::value<std::string>(&raw.today), "pretend today is this day, for reproducible relative dates, e.g. --today 2022-03-01")
     ("aliases", po::value<std::string>(&o.aliases), "TSV file of other names (alias, canonical name, facet) "
        "added to the built-in table, as given to newsidx-index (or the config key aliases); a "
@@ -291,7 +293,7 @@ Status read_sort(const po::variables_map& vm, const std::string& sort, SearchReq
   return Ok{};
 }
 
-// --today, --since and --until.
+// --today, --since, --until and --date.
 Status read_dates(const RawOptions& raw, SearchRequest& r) {
   if (!raw.today.empty()) {
     auto t = parse_period(raw.today, r.today);
@@ -311,6 +313,14 @@ Status read_dates(const RawOptions& raw, SearchRequest& r) {
   if (!r.dates.from.empty() && !r.dates.to.empty() && r.dates.from > r.dates.to)
     return usage("--since " + raw.since + " is after --until " + raw.until,
                  "swap them, e.g. --since 2022-01 --until 2022-02");
+  if (!raw.date.empty()) {
+    auto d = parse_date_field(raw.date, r.today);
+    if (!d) return usage("--date: " + d.error().message, d.error().hint);
+    const DateRange both = intersect(r.dates, *d);
+    if (!both.from.empty() && !both.to.empty() && both.from > both.to)
+      return usage("--date " + raw.date + " and --since/--until share no day", "give one of them, e.g. --date 2022-01");
+    r.dates = both;
+  }
   return Ok{};
 }
 

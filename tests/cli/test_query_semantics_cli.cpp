@@ -293,6 +293,21 @@ TEST_CASE("cli semantics: an empty query matches every article, newest first, na
   CHECK(contains(help, "An empty query"));
 }
 
+TEST_CASE("cli semantics: --date takes a period or a range as date: does, within --since and --until", "[query][cli]") {
+  const auto& db = semantics_db();
+  CHECK(query(db, "--format ids --date 2022-01-09 ''").out == "mat1\n");
+  CHECK(query(db, "--format ids --sort oldest --date 2022-02-20..2022-02-21 ''").out == "quokka\nzurich\n");
+  CHECK(query(db, "--format ids --date '9 january 2022' ''").out == "mat1\n");
+  // With --until: the days both give.
+  CHECK(query(db, "--format ids --date 2022-02 --until 2022-02-01 ''").out == "quota1\n");
+  auto bad = query(db, "--date 2022-13 ''");
+  CHECK(bad.status == 2);
+  CHECK(contains(bad.err, "--date: "));
+  auto apart = query(db, "--date 2022-01 --since 2022-02 ''");
+  CHECK(apart.status == 2);
+  CHECK(contains(apart.err, "share no day"));
+}
+
 TEST_CASE("cli semantics: a query past its bounds is refused with the limit named, exit 2", "[query][cli]") {
   const auto& db = fixture_db();
   std::string big;
