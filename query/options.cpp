@@ -13,9 +13,11 @@
 
 #include "common/cli_values.hpp"
 #include "common/config_files.hpp"
+#include "common/canonical.hpp"
 #include "common/edit_distance.hpp"
 #include "common/schema.hpp"
 #include "query/facets.hpp"
+#include "query/spelling.hpp"
 
 namespace newsidx::query {
 
@@ -23,11 +25,30 @@ namespace po = boost::program_options;
 
 namespace {
 
+// The option a user most likely means by a name it does not have: the filter of a field's
+// synonym ("--people", "--organisation", "--location") or a word for a date bound or a count
+// ("--from", "--to", "--top"); "" for any other name.
+std::string option_synonym(std::string_view typed) {
+  const std::size_t dashes = std::min(typed.find_first_not_of('-'), typed.size());
+  std::string name = canonical::ascii_lower(typed.substr(dashes));
+  name = name.substr(0, name.find('='));
+  if (const std::string_view field = field_synonym(name); !field.empty())
+    return field == "title" || field == "date" ? std::string() : std::string(field);
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"from", "since"}, {"after", "since"}, {"to", "until"}, {"before", "until"},
+      {"top", "limit"},  {"max", "limit"}, {"facet", "facets"}};
+  for (const auto& [word, option] : kWords)
+    if (name == word) return std::string(option);
+  return {};
+}
+
 // The hint for an option nobody declared ("--persn"): the nearest long option within the edits
 // a spelling correction may make, as a hurried user's typo most often is one.
 std::string option_hint(const po::options_description& desc, const std::string& typed) {
   std::vector<std::string> names;
   for (const auto& opt : desc.options()) names.push_back(opt->long_name());
+  std::string meant = option_synonym(typed);
+  if (!meant.empty()) return "did you mean --" + meant + "? (see newsidx-query --help)";
   const std::string best = nearest_option(typed, names);
   if (!best.empty()) return "did you mean --" + best + "? (see newsidx-query --help)";
   // "-blair": a word to exclude, read as a bundle of short options.
@@ -70,6 +91,22 @@ std::vector<std::string> dashed_words_to_query(int argc, const char* const argv[
 
 Error usage(std::string message, std::string hint) {
   return Error{ErrorCode::kUsage, "newsidx-query: " + std::move(message), std::move(hint)};
+}
+
+// Boost takes an option's unambiguous prefix for the option ("--lim 3"), so "--to 2022" would be
+// --today, a day to pretend is today, and "--facet person" is ambiguous among --facets,
+// --facet-size and --facets-only. A name that option_synonym reads as another option is refused
+// with that option named, before Boost guesses (the arguments before "--" only).
+Status refuse_misread_prefixes(const std::vector<std::string>& args, const po::options_description& desc) {
+  for (const std::string& a : args) {
+    if (a == "--") break;
+    if (a.size() < 3 || a[0] != '-' || a[1] != '-') continue;
+    const std::string name = a.substr(2, a.find('=') == std::string::npos ? std::string::npos : a.find('=') - 2);
+    if (desc.find_nothrow(name, false) != nullptr) continue;  // an option's full name
+    if (!option_synonym(name).empty())
+      return usage("unrecognised option '--" + name + "'", option_hint(desc, name));
+  }
+  return Ok{};
 }
 
 // The value of `key` (db, aliases) in the configuration file the indexer reads (--config FILE,
@@ -375,7 +412,9 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   pos.add("words", -1);
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(dashed_words_to_query(argc, argv, desc)).options(all).positional(pos).run(), vm);
+    const std::vector<std::string> args = dashed_words_to_query(argc, argv, desc);
+    if (auto st = refuse_misread_prefixes(args, desc); !st) return st.error();
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
     po::notify(vm);
   } catch (const po::unknown_option& e) {
     return usage(e.what(), option_hint(desc, e.get_option_name()));

@@ -118,6 +118,33 @@ TEST_CASE("query options: a mistyped option names the option meant", "[query]") 
   CHECK(hint_for("-limit") == "did you mean --limit? (see newsidx-query --help)");
 }
 
+TEST_CASE("query options: a field's synonym or a word for a bound names the option meant", "[query]") {
+  const auto refused = [](std::vector<const char*> args) {
+    args.insert(args.begin(), {"--db", "x.db"});
+    auto r = parse(args);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == ErrorCode::kUsage);
+    return r.error().message + " | " + r.error().hint;
+  };
+  CHECK(refused({"--people", "blair"}) == "newsidx-query: unrecognised option '--people' | did you mean --person? (see newsidx-query --help)");
+  CHECK(refused({"--Organisation", "nato"}) == "newsidx-query: unrecognised option '--Organisation' | did you mean --org? (see newsidx-query --help)");
+  CHECK(refused({"--location", "kyiv"}) == "newsidx-query: unrecognised option '--location' | did you mean --place? (see newsidx-query --help)");
+  CHECK(refused({"--from", "2022"}) == "newsidx-query: unrecognised option '--from' | did you mean --since? (see newsidx-query --help)");
+  CHECK(refused({"--top", "5", "oil"}) == "newsidx-query: unrecognised option '--top' | did you mean --limit? (see newsidx-query --help)");
+  // Boost would read "--to" as --today and call "--facet" ambiguous.
+  CHECK(refused({"--to", "2022"}) == "newsidx-query: unrecognised option '--to' | did you mean --until? (see newsidx-query --help)");
+  CHECK(refused({"--to=2022", "oil"}) == "newsidx-query: unrecognised option '--to' | did you mean --until? (see newsidx-query --help)");
+  CHECK(refused({"--facet", "person", "oil"}) == "newsidx-query: unrecognised option '--facet' | did you mean --facets? (see newsidx-query --help)");
+  // A prefix no synonym claims is still the option it begins ("--lim", "--quote"), and a word
+  // after "--" is a query word.
+  auto lim = parse({"--db", "x.db", "--lim", "3", "--quote", "oil"});
+  REQUIRE(lim.ok());
+  CHECK(lim->request.limit == 3);
+  CHECK(lim->request.quotes);
+  auto after = parse({"--db", "x.db", "--", "--to"});
+  REQUIRE(after.ok());
+}
+
 TEST_CASE("query options: a word typed with '-' and no quotes is a word to leave out", "[query]") {
   auto o = parse({"--db", "x.db", "chelsea", "-mourinho", "--limit", "5"});
   REQUIRE(o.ok());
