@@ -27,6 +27,30 @@ std::vector<std::string> words_of(const std::string& key) {
   return out;
 }
 
+// The words of a typed name without what names no one in the facets: the titles before it ("mr
+// blair", "president putin", "dr. fauci") and a possessive at its end ("blair's"). The words
+// themselves when none is such.
+std::vector<std::string> name_words(std::vector<std::string> words) {
+  static constexpr std::string_view kTitles[] = {
+      "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "president", "pres", "senator", "sen",
+      "rep", "gov", "governor", "prime", "minister", "chancellor", "secretary", "general", "gen", "judge",
+      "justice", "professor", "prof", "rev", "mayor"};
+  auto title = [](std::string w) {
+    if (!w.empty() && w.back() == '.') w.pop_back();
+    return std::find(std::begin(kTitles), std::end(kTitles), w) != std::end(kTitles);
+  };
+  std::size_t first = 0;
+  while (first + 1 < words.size() && title(words[first])) ++first;
+  words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(first));
+  std::string& last = words.back();
+  for (std::string_view s : {std::string_view("'s"), std::string_view("\xE2\x80\x99s"), std::string_view("'")})
+    if (last.size() > s.size() + 1 && last.compare(last.size() - s.size(), s.size(), s) == 0) {
+      last.resize(last.size() - s.size());
+      break;
+    }
+  return words;
+}
+
 void add_note(SearchResult& out, std::string note) {
   if (std::find(out.notes.begin(), out.notes.end(), note) == out.notes.end()) out.notes.push_back(std::move(note));
 }
@@ -310,14 +334,29 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   // Names containing every word typed ("blinken" -> "antony blinken"), the way people search
   // for a person by surname. The exact name is one of them; a lone "Blair" an article named
   // without a first name must not hide "Tony Blair".
+  const auto with_all = [&](const std::vector<std::string>& want) {
+    std::vector<std::string> names;
+    for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
+      const auto have = words_of((*t).substr(prefix.size()));
+      if (std::all_of(want.begin(), want.end(), [&](const std::string& w) {
+            return std::find(have.begin(), have.end(), w) != have.end();
+          }))
+        names.push_back(*t);
+    }
+    return names;
+  };
   const auto want = words_of(key);
-  std::vector<std::string> found;
-  for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
-    const auto have = words_of((*t).substr(prefix.size()));
-    bool all = std::all_of(want.begin(), want.end(), [&](const std::string& w) {
-      return std::find(have.begin(), have.end(), w) != have.end();
-    });
-    if (all) found.push_back(*t);
+  std::vector<std::string> found = with_all(want);
+  if (found.empty() && facet->entity && !want.empty()) {
+    // "Mr Blair", "Blair's": the name without its title or possessive.
+    const auto bare = name_words(want);
+    if (bare != want) {
+      found = with_all(bare);
+      if (found.size() == 1) {
+        add_note(out, label + " matched " + matched_names(field, found) + " (read without its title or 's)");
+        return found;
+      }
+    }
   }
   if (found.size() == 1 && found.front() == exact) return found;
   // A source, section, author or language typed in full means that one ("--source reuters"

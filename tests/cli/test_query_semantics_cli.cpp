@@ -308,6 +308,18 @@ TEST_CASE("cli semantics: --date takes a period or a range as date: does, within
   CHECK(contains(apart.err, "share no day"));
 }
 
+TEST_CASE("cli semantics: a person typed with a title or a possessive finds the name", "[query][cli]") {
+  const auto& db = semantics_db();
+  auto mr = query(db, "--count --person 'Mr Blair'");
+  CHECK(mr.out == "5\n");
+  CHECK(contains(mr.err, "matched Tony Blair (read without its title or 's)"));
+  CHECK(query(db, "--count --person 'Prime Minister Tony Blair'").out == "5\n");
+  CHECK(query(db, "--count --person \"Matovič's\"").out == "1\n");
+  CHECK(query(db, "--count --person 'Dr. Matovic'").out == "1\n");
+  // A title alone is no name to strip to nothing.
+  CHECK(query(db, "--count --person 'Mr'").out == "0\n");
+}
+
 TEST_CASE("cli semantics: a query past its bounds is refused with the limit named, exit 2", "[query][cli]") {
   const auto& db = fixture_db();
   std::string big;
