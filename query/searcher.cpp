@@ -14,42 +14,13 @@
 #include "common/xapian_db.hpp"
 #include "query/passage.hpp"
 #include "query/record.hpp"
+#include "query/entity_names.hpp"
 #include "query/spelling.hpp"
 
 namespace newsidx::query {
 
 namespace {
 
-std::vector<std::string> words_of(const std::string& key) {
-  std::vector<std::string> out;
-  std::istringstream in(key);
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
-
-// The words of a typed name without what names no one in the facets: the titles before it ("mr
-// blair", "president putin", "dr. fauci") and a possessive at its end ("blair's"). The words
-// themselves when none is such.
-std::vector<std::string> name_words(std::vector<std::string> words) {
-  static constexpr std::string_view kTitles[] = {
-      "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "president", "pres", "senator", "sen",
-      "rep", "gov", "governor", "prime", "minister", "chancellor", "secretary", "general", "gen", "judge",
-      "justice", "professor", "prof", "rev", "mayor"};
-  auto title = [](std::string w) {
-    if (!w.empty() && w.back() == '.') w.pop_back();
-    return std::find(std::begin(kTitles), std::end(kTitles), w) != std::end(kTitles);
-  };
-  std::size_t first = 0;
-  while (first + 1 < words.size() && title(words[first])) ++first;
-  words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(first));
-  std::string& last = words.back();
-  for (std::string_view s : {std::string_view("'s"), std::string_view("\xE2\x80\x99s"), std::string_view("'")})
-    if (last.size() > s.size() + 1 && last.compare(last.size() - s.size(), s.size(), s) == 0) {
-      last.resize(last.size() - s.size());
-      break;
-    }
-  return words;
-}
 
 void add_note(SearchResult& out, std::string note) {
   if (std::find(out.notes.begin(), out.notes.end(), note) == out.notes.end()) out.notes.push_back(std::move(note));
@@ -358,6 +329,12 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
       }
     }
   }
+  // "who", "IAEA": an organisation by its initials ("World Health Organization"), beside any
+  // name holding the word itself ("The Man Who Knew Too Much").
+  if (field == "org" && want.size() == 1 && may_be_initials(key))
+    for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t)
+      if (initials_of((*t).substr(prefix.size())) == key && std::find(found.begin(), found.end(), *t) == found.end())
+        found.push_back(*t);
   if (found.size() == 1 && found.front() == exact) return found;
   // A source, section, author or language typed in full means that one ("--source reuters"
   // is not also "Thomson Reuters"); a part of one finds those containing it, with a note.

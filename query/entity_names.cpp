@@ -1,0 +1,59 @@
+// Typed entity names as the facets hold them (entity_names.hpp).
+#include "query/entity_names.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <sstream>
+
+namespace newsidx::query {
+
+std::vector<std::string> words_of(const std::string& key) {
+  std::vector<std::string> out;
+  std::istringstream in(key);
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+std::vector<std::string> name_words(std::vector<std::string> words) {
+  static constexpr std::string_view kTitles[] = {
+      "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "president", "pres", "senator", "sen",
+      "rep", "gov", "governor", "prime", "minister", "chancellor", "secretary", "general", "gen", "judge",
+      "justice", "professor", "prof", "rev", "mayor"};
+  auto title = [](std::string w) {
+    if (!w.empty() && w.back() == '.') w.pop_back();
+    return std::find(std::begin(kTitles), std::end(kTitles), w) != std::end(kTitles);
+  };
+  if (words.empty()) return words;
+  std::size_t first = 0;
+  while (first + 1 < words.size() && title(words[first])) ++first;
+  words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(first));
+  std::string& last = words.back();
+  for (std::string_view s : {std::string_view("'s"), std::string_view("\xE2\x80\x99s"), std::string_view("'")})
+    if (last.size() > s.size() + 1 && last.compare(last.size() - s.size(), s.size(), s) == 0) {
+      last.resize(last.size() - s.size());
+      break;
+    }
+  return words;
+}
+
+bool may_be_initials(std::string_view key) {
+  return key.size() >= 2 && key.size() <= 6 && std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+std::string initials_of(std::string_view name) {
+  static constexpr std::string_view kSkipped[] = {"of", "the", "and", "for", "on", "in", "de", "&"};
+  std::string out;
+  std::size_t i = 0;
+  while (i < name.size()) {
+    std::size_t j = name.find(' ', i);
+    if (j == std::string_view::npos) j = name.size();
+    const std::string_view w = name.substr(i, j - i);
+    i = j + 1;
+    if (w.empty() || std::find(std::begin(kSkipped), std::end(kSkipped), w) != std::end(kSkipped)) continue;
+    if (w[0] < 'a' || w[0] > 'z') return {};
+    out += w[0];
+  }
+  return out;
+}
+
+}  // namespace newsidx::query

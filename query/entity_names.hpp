@@ -1,0 +1,28 @@
+// Typed entity names as the facets hold them: the words of a name, a name without the titles
+// and possessive a user types around it, and an organisation's initials. Pure functions of
+// lower-case keys (schema::value_term's form); the searcher matches them against the archive.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsidx::query {
+
+/// The words of a key, split at white space: "antony blinken" -> {"antony", "blinken"}.
+std::vector<std::string> words_of(const std::string& key);
+
+/// The words of a typed name without what names no one in the facets: the titles before it ("mr
+/// blair", "president putin", "dr. fauci") and a possessive at its end ("blair's", "blair\u2019s",
+/// "jones'"). A title alone stays ("mr"); the words themselves when none is such.
+std::vector<std::string> name_words(std::vector<std::string> words);
+
+/// True when a one-word key may be an organisation's initials: 2 to 6 letters a-z ("who", "iaea").
+bool may_be_initials(std::string_view key);
+
+/// The initials of a lower-case name, its words' first letters without "of", "the", "and", "for",
+/// "on", "in", "de" and "&": "world health organization" -> "who", "international atomic energy
+/// agency" -> "iaea". "" when a word does not begin with a letter a-z ("3m company").
+std::string initials_of(std::string_view name);
+
+}  // namespace newsidx::query
