@@ -32,6 +32,9 @@ TEST_CASE("aliases: bad rows are skipped and named by line and reason", "[aliase
 
 TEST_CASE("aliases: the built-in table knows Kiev and the Lib Dems", "[aliases]") {
   CHECK(aliases::builtin().canonical("place", "Kiev") == "Kyiv");
+  // The gazetteer files New York City under New York: a user typing either name finds it.
+  CHECK(aliases::builtin().canonical("place", "new york city") == "New York");
+  CHECK(aliases::builtin().canonical("place", "NYC") == "New York");
   // "Washington, D.C." names the city twice.
   CHECK(aliases::builtin().canonical("place", "D.C.") == "Washington D.C.");
   CHECK(aliases::builtin().canonical("place", "DC") == "Washington D.C.");
