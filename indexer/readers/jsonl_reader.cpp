@@ -35,7 +35,18 @@ std::optional<std::string> string_field(const json& obj, std::initializer_list<c
 // already says what kind of problem it is.
 std::string short_message(const std::string& what) {
   const std::size_t close = what.find("] ");
-  return close == std::string::npos ? what : what.substr(close + 2);
+  std::string m = close == std::string::npos ? what : what.substr(close + 2);
+  // The parser quotes what it read ("number overflow parsing '1000...'"): a token of hundreds of
+  // characters is cut to its start, with its length, so that the warning stays one short line.
+  constexpr std::size_t kLongest = 48;
+  const std::size_t open = m.find('\'');
+  const std::size_t end = open == std::string::npos ? std::string::npos : m.find('\'', open + 1);
+  if (end != std::string::npos && end - open - 1 > kLongest) {
+    std::size_t cut = open + 1 + kLongest;
+    while (cut > open + 1 && (static_cast<unsigned char>(m[cut]) & 0xC0) == 0x80) --cut;  // a whole character
+    m = m.substr(0, cut) + "...' (" + std::to_string(end - open - 1) + " bytes)" + m.substr(end + 1);
+  }
+  return m;
 }
 
 std::string join_strings(const json& value) {

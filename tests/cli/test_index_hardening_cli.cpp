@@ -53,6 +53,12 @@ TEST_CASE("cli: a JSON Lines feed with a NUL byte, a huge number and CR line end
   CHECK(r.out.find("feed.jsonl:2: skipped: NUL byte") != std::string::npos);
   CHECK(r.out.find("feed.jsonl:3: skipped: malformed JSON: number overflow") != std::string::npos);
   CHECK(r.out.find("2 articles read, 2 added") != std::string::npos);
+  // A number of hundreds of digits is named by its start and length, not printed whole.
+  write_file(dir.path() / "archive/long.jsonl", "{\"id\":\"e\",\"body\":\"Fifth.\",\"n\":1" + std::string(400, '0') + "}\n");
+  auto lng = run_command(index_cmd(dir), true);
+  CHECK(lng.out.find("long.jsonl:1: skipped: malformed JSON: number overflow parsing '1" + std::string(47, '0') +
+                     "...' (401 bytes)") != std::string::npos);
+  CHECK(lng.out.find(std::string(60, '0')) == std::string::npos);
   auto extract = run_command(kIndex + " --config /dev/null --extract-only " + sh_quote(dir.str("archive")) + " 2>/dev/null");
   CHECK(extract.status == 1);
   CHECK(std::count(extract.out.begin(), extract.out.end(), '\n') == 2);
