@@ -32,6 +32,16 @@ Error usage(const std::string& message, const std::string& hint = "see newsidx-i
 // configuration file ("bacth-size = 500"): the nearest within the edits a spelling correction
 // may make, or "".
 std::string option_meant(const po::options_description& desc, const std::string& typed) {
+  // The names other tools give these options ("--threads 4", "-j 4", "--output news.db").
+  static constexpr std::pair<std::string_view, std::string_view> kSynonyms[] = {
+      {"threads", "jobs"}, {"workers", "jobs"},   {"j", "jobs"},        {"parallel", "jobs"},
+      {"database", "db"},  {"out", "db"},         {"output", "db"},     {"index", "db"},
+      {"recreate", "rebuild"}, {"reindex", "rebuild"}};
+  const std::size_t dashes = std::min(typed.find_first_not_of('-'), typed.size());
+  std::string_view name = std::string_view(typed).substr(dashes);
+  name = name.substr(0, name.find('='));
+  for (const auto& [word, option] : kSynonyms)
+    if (name == word) return std::string(option);
   std::vector<std::string> names;
   for (const auto& opt : desc.options()) names.push_back(opt->long_name());
   return nearest_option(typed, names);
@@ -218,6 +228,11 @@ Status read_layers(int argc, const char* const argv[], const po::options_descrip
     }
     po::notify(vm);
   } catch (const po::unknown_option& e) {
+    const std::string meant = option_meant(desc, e.get_option_name());
+    return usage(e.what(), meant.empty() ? "see newsidx-index --help"
+                                         : "did you mean --" + meant + "? (see newsidx-index --help)");
+  } catch (const po::ambiguous_option& e) {
+    // "--j 2": a prefix of --jobs and --json, which another tool's -j means the first of.
     const std::string meant = option_meant(desc, e.get_option_name());
     return usage(e.what(), meant.empty() ? "see newsidx-index --help"
                                          : "did you mean --" + meant + "? (see newsidx-index --help)");

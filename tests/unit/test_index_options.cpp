@@ -80,6 +80,18 @@ TEST_CASE("index options: a mistyped option names the option meant, on the comma
   auto far = parse({"--config", "/dev/null", "--db", "x.db", "--zzzzzz", "a"});
   REQUIRE_FALSE(far);
   CHECK(far.error().hint == "see newsidx-index --help");  // nothing near: no guess
+  // Other tools' names for an option, and a prefix of two options that another tool's -j means.
+  for (const char* other : {"--threads", "--workers", "--j"}) {
+    auto r = parse({"--config", "/dev/null", "--db", "x.db", other, "2", "a"});
+    REQUIRE_FALSE(r);
+    CHECK(r.error().hint == "did you mean --jobs? (see newsidx-index --help)");
+  }
+  auto output = parse({"--config", "/dev/null", "--output=x.db", "a"});
+  REQUIRE_FALSE(output);
+  CHECK(output.error().hint == "did you mean --db? (see newsidx-index --help)");
+  auto reindex = parse({"--config", "/dev/null", "--db", "x.db", "--reindex", "a"});
+  REQUIRE_FALSE(reindex);
+  CHECK(reindex.error().hint == "did you mean --rebuild? (see newsidx-index --help)");
 
   newsidx::test::TempDir dir;
   newsidx::test::write_file(dir.path() / "n.conf", "db = x.db\nbacth-size = 500\n");
