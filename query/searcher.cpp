@@ -264,10 +264,16 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
         field == "speaker" ? impl_->aliases->speaker(typed) : impl_->aliases->canonical(field, typed);
     if (canon != typed) {
       add_note(out, label + " means " + canon + " (alias)");
-      // Files indexed before speakers took their canonical names hold the alias itself.
+      // Files indexed before the alias was in the table (or before speakers took their
+      // canonical names) hold the alias itself.
       const std::string as_stored = schema::value_term(field, typed);
-      if (field == "speaker" && !as_stored.empty() && impl_->db.term_exists(as_stored)) {
-        std::vector<std::string> terms = resolve_values(field, canon, out, label);
+      if (!as_stored.empty() && impl_->db.term_exists(as_stored)) {
+        // The canonical name's own notes only when it is in the archive too: an archive of
+        // older files alone holds the alias, and "no org of that name" would be wrong.
+        SearchResult scratch;
+        std::vector<std::string> terms = resolve_values(field, canon, scratch, label);
+        if (!terms.empty())
+          for (auto& n : scratch.notes) add_note(out, std::move(n));
         if (std::find(terms.begin(), terms.end(), as_stored) == terms.end()) terms.push_back(as_stored);
         return terms;
       }

@@ -383,6 +383,8 @@ void add_alias_orgs(const Article& article, const TokenizedText& tt, std::vector
         !table.may_begin(std::string_view(article.text).substr(tt.tokens[i].start)))
       continue;
     for (std::size_t len = std::min<std::size_t>(3, n - i); len >= 1; --len) {
+      // The table's keys ignore punctuation: "Taliban," would be the name "Taliban" and a comma.
+      if (tt.tokens[i + len - 1].kind == TokenKind::kPunct) continue;
       const Span bytes{tt.tokens[i].start, tt.tokens[i + len - 1].end};
       const std::string_view name = std::string_view(article.text).substr(bytes.start, bytes.end - bytes.start);
       if (name.find('\n') != std::string_view::npos || !table.has("org", name)) continue;

@@ -35,6 +35,12 @@ TEST_CASE("aliases: the built-in table knows Kiev and the Lib Dems", "[aliases]"
   // The gazetteer files New York City under New York: a user typing either name finds it.
   CHECK(aliases::builtin().canonical("place", "new york city") == "New York");
   CHECK(aliases::builtin().canonical("place", "NYC") == "New York");
+  // Groups spelt in several ways (VOA's al-Qaida, Taleban) are one organisation each.
+  CHECK(aliases::builtin().canonical("org", "al-Qaida") == "al-Qaeda");
+  CHECK(aliases::builtin().canonical("org", "Al Qaeda") == "al-Qaeda");
+  CHECK(aliases::builtin().canonical("org", "Taleban") == "Taliban");
+  CHECK(aliases::builtin().canonical("org", "Hizbollah") == "Hezbollah");
+  CHECK(aliases::builtin().has("org", "Taliban"));
   // "Washington, D.C." names the city twice.
   CHECK(aliases::builtin().canonical("place", "D.C.") == "Washington D.C.");
   CHECK(aliases::builtin().canonical("place", "DC") == "Washington D.C.");

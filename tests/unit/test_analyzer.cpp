@@ -320,6 +320,12 @@ TEST_CASE("analyzer: a name the built-in alias table files as an organisation is
   // Words of the table inside another name are left alone.
   Analysis fed = entities::analyze(plain("b.txt", "Rates\n\nThe New York Fed said rates would hold.\n"));
   CHECK_FALSE(has(fed.facets.org, "Fed"));
+  // The table's keys ignore punctuation, the name does not take it in: "Lib Dems," is "Lib Dems".
+  Analysis comma = entities::analyze(
+      plain("c.txt", "Vote\n\nMr Blair spoke. He said the Lib Dems, like others, were wrong about \"the Lib Dems\".\n"));
+  CHECK(has(comma.facets.org, "Lib Dems"));
+  CHECK_FALSE(has(comma.facets.org, "Lib Dems,"));
+  CHECK_FALSE(has(comma.facets.org, "Lib Dems\""));
 }
 
 TEST_CASE("analyzer: a government named after its head is an organisation", "[entities][analyzer]") {
