@@ -403,8 +403,9 @@ void add_alias_orgs(const Article& article, const TokenizedText& tt, std::vector
 }
 
 // The mentions that may give facet values: none read out of a table or figure (an earnings
-// table's "Oper shr" is no person) or a sign-off line (" Reuter"), and no unknown place seen only in the headline (a
-// capitalised headline's "4TH QTR NET" is no place). The mentions themselves are all kept.
+// table's "Oper shr" is no person), a sign-off line (" Reuter") or a stock symbol ("<XON>"),
+// and no unknown place seen only in the headline (a capitalised headline's "4TH QTR NET" is no
+// place). The mentions themselves are all kept.
 std::vector<Mention> facet_mentions(const Article& article, const std::vector<Mention>& mentions) {
   // A table may begin on the dateline's line ("CHICAGO, Feb 26 - Oper shr 12 cts vs 10 cts"):
   // the dateline is cut off as a line of its own, offsets unchanged.
@@ -425,7 +426,8 @@ std::vector<Mention> facet_mentions(const Article& article, const std::vector<Me
   std::vector<Mention> out;
   for (const Mention& m : mentions) {
     if ((m.type == MentionType::kPerson || m.type == MentionType::kOrg || m.type == MentionType::kPlace) &&
-        (in_table(tables, m.span) || not_a_name(m.entity) || std::binary_search(works.begin(), works.end(), m.entity)))
+        (in_table(tables, m.span) || not_a_name(m.entity) || stock_symbol(article.text, m.span) ||
+         std::binary_search(works.begin(), works.end(), m.entity)))
       continue;
     // A person's name with a company's designator is a sentence split wrongly ("Holdings
     // PLC. Terms were not disclosed"): no person.

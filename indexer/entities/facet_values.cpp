@@ -292,6 +292,14 @@ std::vector<std::string> works_in(std::string_view text, const std::vector<Menti
   return out;
 }
 
+bool stock_symbol(std::string_view text, Span span) {
+  if (span.start == 0 || span.end >= text.size() || span.start >= span.end || span.end - span.start > 10) return false;
+  if (text[span.start - 1] != '<' || text[span.end] != '>') return false;
+  const std::string_view w = text.substr(span.start, span.end - span.start);
+  return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+         std::none_of(w.begin(), w.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '\n'; });
+}
+
 bool in_table(const std::vector<Span>& tables, Span span) {
   auto it = std::lower_bound(tables.begin(), tables.end(), span.start,
                              [](const Span& t, std::size_t pos) { return t.end < pos; });

@@ -60,4 +60,11 @@ std::vector<std::string> works_in(std::string_view text, const std::vector<Menti
 /// True when `span` touches any of `tables` (as table_lines returns them).
 bool in_table(const std::vector<Span>& tables, Span span);
 
+/// True when `span` of `text` is a stock symbol in angle brackets, as Reuters marks a listed
+/// company after its name ("Exxon Corp <XON>", "<VOWG.F>", "<BPCL.L>"): one word of at most 10
+/// characters, with a capital letter and no small one. It names the company's share, not a value
+/// of its own: the name beside it is the facet. A name in brackets ("<Woodco Inc>", an unlisted
+/// company) has small letters or spaces and is no symbol.
+bool stock_symbol(std::string_view text, Span span);
+
 }  // namespace newsidx::entities

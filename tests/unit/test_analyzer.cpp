@@ -172,6 +172,17 @@ TEST_CASE("analyzer: an earnings table gives no facet values, its mentions stay"
   CHECK(std::any_of(an.mentions.begin(), an.mentions.end(), [](const Mention& m) { return m.text == "Qtly div Corp"; }));
 }
 
+TEST_CASE("analyzer: a stock symbol in angle brackets gives no facet value, the company beside it does", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain(
+      "x.txt", "Oil merger talks\n\nHOUSTON, March 3 - Exxon Corp <XON> said it held talks with <Woodco Inc>, a "
+               "private firm, and with Volkswagen AG <VOWG.F> about a joint venture in Texas.\n"));
+  CHECK(has(an.facets.org, "Exxon Corp"));
+  CHECK_FALSE(has(an.facets.org, "XON"));
+  CHECK_FALSE(has(an.facets.org, "VOWG.F"));
+  // The mention stays for --extract-only.
+  CHECK(std::any_of(an.mentions.begin(), an.mentions.end(), [](const Mention& m) { return m.text == "XON"; }));
+}
+
 TEST_CASE("analyzer: an unknown place seen only in a capitalised headline is no facet value", "[entities][analyzer]") {
   Article a = plain("x.txt",
                     "BROWN-FORMAN INC 4TH QTR NET\n\nShr one dlr vs 73 cts\n    Net 12.6 mln vs 15.8 mln\n");

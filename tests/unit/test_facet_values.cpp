@@ -72,6 +72,21 @@ TEST_CASE("facet values: a span touching a table line is in the table", "[facet_
   CHECK_FALSE(in_table(tables, {text.find("More"), text.find("More") + 4}));
 }
 
+TEST_CASE("facet values: a stock symbol in angle brackets is no value, a name in them is", "[facet_values]") {
+  const std::string text = "Exxon Corp <XON> and Volkswagen AG <VOWG.F> agreed; <Woodco Inc> and <WX> too. XON";
+  const auto at = [&](const std::string& w, std::size_t from = 0) {
+    const std::size_t p = text.find(w, from);
+    return Span{p, p + w.size()};
+  };
+  CHECK(stock_symbol(text, at("XON")));
+  CHECK(stock_symbol(text, at("VOWG.F")));
+  CHECK(stock_symbol(text, at("WX")));
+  CHECK_FALSE(stock_symbol(text, at("Woodco Inc")));  // an unlisted company's name
+  CHECK_FALSE(stock_symbol(text, at("Woodco")));      // a part of a bracketed name
+  CHECK_FALSE(stock_symbol(text, at("XON", text.rfind("XON"))));  // no brackets, at the end
+  CHECK_FALSE(stock_symbol(text, at("Exxon Corp")));
+}
+
 TEST_CASE("facet values: a one-word last line is a sign-off, a last sentence is not", "[facet_values]") {
   const std::string reuters = "Title\n\nThe company said profit rose.\n Reuter\n\n";
   auto s = sign_off_line(reuters);
