@@ -254,7 +254,8 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
                                      EntitySpan span, const Gazetteer& gaz, bool caps_sentence,
                                      const City* dateline_city) {
   std::string_view text = tt.text;
-  if (span.end - span.begin == 1 && no_name_alone(words[span.begin])) return std::nullopt;
+  if (span.end - span.begin == 1 && (no_name_alone(words[span.begin]) || post_nominal(words[span.begin])))
+    return std::nullopt;
   if (numbered_part(tt, words, span)) return std::nullopt;
   // An ordinal or a sentence adverb alone, "GoDaddy" as a person, "Jones, I." as a firm.
   const std::optional<EntitySpan> shaped = shaped_span(tt, words, span, gaz);

@@ -70,6 +70,12 @@ bool no_name_alone(std::string_view w) {
   return lower_in(w, kWords);
 }
 
+bool post_nominal(std::string_view w) {
+  static constexpr std::string_view kLetters[] = {"QC", "KC", "MP", "MEP", "MSP", "MLA", "OBE", "MBE", "CBE", "KBE", "DBE"};
+  if (w.size() > 2 && w.back() == 's') w.remove_suffix(1);  // "MPs", "MEPs", "QCs"
+  return std::find(std::begin(kLetters), std::end(kLetters), w) != std::end(kLetters);
+}
+
 bool opens_turn(const TokenizedText& tt, std::size_t t) {
   constexpr std::size_t kLongestLabel = 6;  // tokens: "( ( WN ) )", "Dorsa Derakhshani :"
   const auto& toks = tt.tokens;

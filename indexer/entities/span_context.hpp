@@ -34,6 +34,11 @@ bool lower_in(std::string_view w, const char* const (&words)[N]) {
 /// "Bush") are not here, and a word in capitals is an abbreviation ("US", "WHO", "IT").
 bool no_name_alone(std::string_view w);
 
+/// A post-nominal, a letters after a name for an office or an honour ("Guy Mansfield QC", "an
+/// MEP", "made an OBE"): "QC", "KC", "MP", "MEP", "MSP", "MLA", "OBE", "MBE", "CBE", "KBE",
+/// "DBE" and their plurals. No name of any kind alone, whatever the tagger made of it.
+bool post_nominal(std::string_view w);
+
 /// True when the token before `t` ends a label that opens a line, an interview's turn: "Q: Are",
 /// "Dorsa Derakhshani: Oh", "((WN)) Tell". The sentence splitter does not see such a turn as a
 /// sentence's start, so its first word keeps a capital that says nothing about names.

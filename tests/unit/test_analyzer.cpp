@@ -172,6 +172,20 @@ TEST_CASE("analyzer: an earnings table gives no facet values, its mentions stay"
   CHECK(std::any_of(an.mentions.begin(), an.mentions.end(), [](const Mention& m) { return m.text == "Qtly div Corp"; }));
 }
 
+TEST_CASE("analyzer: a post-nominal is no name, and the name before it speaks", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain(
+      "x.txt", "Bar warns on ID cards\n\nThe chairman of the Bar Council, Guy Mansfield QC warned there was a real risk "
+               "that people would be wrongly accused. \"Identity cards will not stop terrorists from acting,\" Guy "
+               "Mansfield QC said. He was made an OBE in 2001, as was a Labour MEP.\n"));
+  CHECK_FALSE(has(an.facets.person, "QC"));
+  CHECK_FALSE(has(an.facets.org, "QC"));
+  CHECK_FALSE(has(an.facets.org, "OBE"));
+  CHECK_FALSE(has(an.facets.org, "MEP"));
+  CHECK(has(an.facets.person, "Guy Mansfield"));
+  CHECK(has(an.facets.speaker, "Guy Mansfield"));
+  CHECK_FALSE(has(an.facets.speaker, "QC"));
+}
+
 TEST_CASE("analyzer: a stock symbol in angle brackets gives no facet value, the company beside it does", "[entities][analyzer]") {
   Analysis an = entities::analyze(plain(
       "x.txt", "Oil merger talks\n\nHOUSTON, March 3 - Exxon Corp <XON> said it held talks with <Woodco Inc>, a "

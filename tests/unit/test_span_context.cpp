@@ -45,6 +45,11 @@ TEST_CASE("span context: function words and interjections are no name alone, nam
   CHECK_FALSE(ent::no_name_alone("US"));  // an abbreviation in capitals
 }
 
+TEST_CASE("span context: letters after a name for an office or an honour are no name", "[entities][span_context]") {
+  for (const char* w : {"QC", "MP", "MPs", "MEP", "MEPs", "MSPs", "OBE", "CBE"}) CHECK(ent::post_nominal(w));
+  for (const char* w : {"MPS", "Q", "S", "BBC", "Mp", "QCX"}) CHECK_FALSE(ent::post_nominal(w));
+}
+
 TEST_CASE("span context: a turn's label ends with a colon or two brackets on the same line", "[entities][span_context]") {
   const Words a("Interview.\nQ: Are there more?\nDorsa Derakhshani: Oh, so many.");
   CHECK(ent::opens_turn(a.tt, a.at("Are")));
