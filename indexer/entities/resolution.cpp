@@ -8,8 +8,10 @@
 #include <unordered_set>
 
 #include "common/canonical.hpp"
+#include "indexer/entities/facet_values.hpp"
 #include "indexer/entities/gazetteer.hpp"
 #include "indexer/entities/quotes.hpp"
+#include "indexer/entities/span_context.hpp"
 
 namespace newsidx::entities {
 
@@ -299,6 +301,28 @@ std::vector<std::string> salient_countries(const std::vector<Mention>& mentions,
   return out;
 }
 
+namespace {
+
+// A speaker that names no one: one word that no mention of the article names and that is a
+// plural of the language ("Authorities say", "Organizers say", "Analysts said"), an adverb in
+// -ly ("Currently"), a group noun ("Police"), a post-nominal ("MP") or a generic head
+// ("Committee"): a group or a role the attribution read off a sentence's subject. It stays the
+// quotation's speaker; it is no value of the facet. A singular common word stays: firms are
+// named so ("Orange", "Nationwide", "Cairn").
+bool names_no_one(const std::string& speaker, const std::vector<Mention>& mentions) {
+  if (speaker.size() < 2 || speaker.find(' ') != std::string::npos) return false;
+  if (std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.entity == speaker || m.text == speaker; }))
+    return false;
+  if (post_nominal(speaker) || not_a_name(speaker)) return true;
+  const std::string lower = canonical::ascii_lower(speaker);
+  // Nouns for a group that take a plural verb without an "s" ("Police said").
+  if (lower == "police" || lower == "people" || lower == "staff" || lower == "military") return true;
+  const bool plural_or_adverb = lower.back() == 's' || lower.ends_with("ly");
+  return plural_or_adverb && Gazetteer::instance().is_common_word(lower);
+}
+
+}  // namespace
+
 Facets make_facets(const std::vector<Mention>& mentions, const std::vector<Quote>& quotes,
                    const std::optional<DatelineInfo>& dateline) {
   Facets f;
@@ -315,7 +339,7 @@ Facets make_facets(const std::vector<Mention>& mentions, const std::vector<Quote
   }
   f.country = salient_countries(mentions, dateline);
   for (const auto& q : quotes)
-    if (counts_for_speaker_facet(q)) push_unique(f.speaker, speakers, *q.speaker);
+    if (counts_for_speaker_facet(q) && !names_no_one(*q.speaker, mentions)) push_unique(f.speaker, speakers, *q.speaker);
   return f;
 }
 

@@ -201,3 +201,21 @@ TEST_CASE("resolution: the work grows linearly with the mentions ('John Smith Sa
   CHECK(c8 <= 8 * c1 + 64);
   CHECK(c8 <= 40 * 4 * 8000);  // a few dozen look-ups per mention at most
 }
+
+TEST_CASE("resolution: a speaker that names no one is no facet value, a firm named by a word is", "[entities][resolution]") {
+  const auto quote = [](const std::string& speaker) {
+    Quote q;
+    q.text = "We will keep working on this matter every day";
+    q.speaker = speaker;
+    q.speaker_type = "person";
+    return q;
+  };
+  const std::vector<Mention> mentions{mention(MentionType::kPerson, "Jane Holloway"), mention(MentionType::kOrg, "Tories")};
+  const std::vector<Quote> quotes{quote("Authorities"), quote("Police"), quote("Analysts"), quote("Currently"),
+                                  quote("MPs"), quote("Committee"), quote("Orange"), quote("Jane Holloway"),
+                                  quote("Tories")};
+  const Facets f = entities::make_facets(mentions, quotes, std::nullopt);
+  // Groups, roles and an adverb go; a singular word no mention names may be a firm ("Orange
+  // said"); a plural that a mention names is a name ("Tories").
+  CHECK(f.speaker == std::vector<std::string>{"Orange", "Jane Holloway", "Tories"});
+}
