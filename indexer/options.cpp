@@ -14,6 +14,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "common/canonical.hpp"
 #include "common/cli_values.hpp"
 #include "common/config_files.hpp"
 #include "common/edit_distance.hpp"
@@ -38,7 +39,7 @@ std::string option_meant(const po::options_description& desc, const std::string&
       {"database", "db"},  {"out", "db"},         {"output", "db"},     {"index", "db"},
       {"recreate", "rebuild"}, {"reindex", "rebuild"}};
   const std::size_t dashes = std::min(typed.find_first_not_of('-'), typed.size());
-  std::string_view name = std::string_view(typed).substr(dashes);
+  std::string name = canonical::ascii_lower(std::string_view(typed).substr(dashes));
   name = name.substr(0, name.find('='));
   for (const auto& [word, option] : kSynonyms)
     if (name == word) return std::string(option);

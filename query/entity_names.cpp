@@ -14,7 +14,7 @@ std::vector<std::string> words_of(const std::string& key) {
   return out;
 }
 
-std::vector<std::string> name_words(std::vector<std::string> words) {
+std::vector<std::string> name_words(std::vector<std::string> words, bool titles) {
   static constexpr std::string_view kTitles[] = {
       "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "president", "pres", "senator", "sen",
       "rep", "gov", "governor", "prime", "minister", "chancellor", "secretary", "general", "gen", "judge",
@@ -25,7 +25,7 @@ std::vector<std::string> name_words(std::vector<std::string> words) {
   };
   if (words.empty()) return words;
   std::size_t first = 0;
-  while (first + 1 < words.size() && title(words[first])) ++first;
+  while (titles && first + 1 < words.size() && title(words[first])) ++first;
   words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(first));
   std::string& last = words.back();
   for (std::string_view s : {std::string_view("'s"), std::string_view("\xE2\x80\x99s"), std::string_view("'")})
@@ -37,11 +37,13 @@ std::vector<std::string> name_words(std::vector<std::string> words) {
 }
 
 bool may_be_initials(std::string_view key) {
-  return key.size() >= 2 && key.size() <= 6 && std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return key.size() >= 3 && key.size() <= 6 && std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 std::string initials_of(std::string_view name) {
-  static constexpr std::string_view kSkipped[] = {"of", "the", "and", "for", "on", "in", "de", "&"};
+  static constexpr std::string_view kSkipped[] = {
+      "of", "the", "and", "for", "on", "in", "de", "&", "corp", "corp.", "inc", "inc.", "co", "co.", "plc",
+      "ltd", "ltd.", "llc", "ag", "sa", "nv", "n.v.", "bv", "gmbh", "spa", "group", "holdings", "company", "cos"};
   std::string out;
   std::size_t i = 0;
   while (i < name.size()) {

@@ -12,17 +12,20 @@ namespace newsidx::query {
 /// The words of a key, split at white space: "antony blinken" -> {"antony", "blinken"}.
 std::vector<std::string> words_of(const std::string& key);
 
-/// The words of a typed name without what names no one in the facets: the titles before it ("mr
-/// blair", "president putin", "dr. fauci") and a possessive at its end ("blair's", "blair\u2019s",
-/// "jones'"). A title alone stays ("mr"); the words themselves when none is such.
-std::vector<std::string> name_words(std::vector<std::string> words);
+/// The words of a typed name without what names no one in the facets: with `titles`, the titles
+/// before it ("mr blair", "president putin", "dr. fauci": a person's), and a possessive at its
+/// end ("blair's", "blair\u2019s", "jones'"). A title alone stays ("mr"); the words themselves
+/// when none is such.
+std::vector<std::string> name_words(std::vector<std::string> words, bool titles = true);
 
-/// True when a one-word key may be an organisation's initials: 2 to 6 letters a-z ("who", "iaea").
+/// True when a one-word key may be an organisation's initials: 3 to 6 letters a-z ("who",
+/// "iaea"); two letters would be the initials of hundreds of firms ("ec": Exxon Corp).
 bool may_be_initials(std::string_view key);
 
 /// The initials of a lower-case name, its words' first letters without "of", "the", "and", "for",
-/// "on", "in", "de" and "&": "world health organization" -> "who", "international atomic energy
-/// agency" -> "iaea". "" when a word does not begin with a letter a-z ("3m company").
+/// "on", "in", "de", "&" and a firm's designator ("corp", "inc", "plc", "co", "ltd", "ag",
+/// "group"...): "world health organization" -> "who", "international business machines corp"
+/// -> "ibm". "" when a word does not begin with a letter a-z ("3m company").
 std::string initials_of(std::string_view name);
 
 }  // namespace newsidx::query

@@ -252,17 +252,43 @@ std::string Searcher::display_name(const std::string& field, const std::string& 
   return key;
 }
 
+std::vector<std::string> Searcher::names_with_words(const std::string& prefix, const std::vector<std::string>& want) {
+  std::vector<std::string> names;
+  for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
+    const auto have = words_of((*t).substr(prefix.size()));
+    if (std::all_of(want.begin(), want.end(), [&](const std::string& w) {
+          return std::find(have.begin(), have.end(), w) != have.end();
+        }))
+      names.push_back(*t);
+  }
+  return names;
+}
+
+std::vector<std::string> Searcher::names_with_initials(const std::string& prefix, const std::string& initials) {
+  std::vector<std::string> names;
+  for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t)
+    if (initials_of((*t).substr(prefix.size())) == initials) names.push_back(*t);
+  return names;
+}
+
 std::vector<std::string> Searcher::resolve_values(const std::string& field, const std::string& typed,
                                                   SearchResult& out, const std::string& as_typed) {
+  return resolve_values(field, typed, out, as_typed, true);
+}
+
+std::vector<std::string> Searcher::resolve_values(const std::string& field, const std::string& typed,
+                                                  SearchResult& out, const std::string& as_typed,
+                                                  bool follow_aliases) {
   const std::string prefix = schema::prefix(field);
   const std::string label = as_typed.empty() ? "--" + field + " " + typed : as_typed;
   const schema::FacetDef* facet = schema::find_facet(field);
   // An alias means its canonical name, the one value the indexer stored for both ("kiev").
   std::string value = typed;
-  if (facet && facet->entity && field != "country") {
+  if (follow_aliases && facet && facet->entity && field != "country") {
     const std::string canon =
         field == "speaker" ? impl_->aliases->speaker(typed) : impl_->aliases->canonical(field, typed);
-    if (canon != typed) {
+    // "--org taliban" is the canonical "Taliban" in other letters' case: no alias to name.
+    if (canonical::fold_key(canon) != canonical::fold_key(typed)) {
       add_note(out, label + " means " + canon + " (alias)");
       // Files indexed before the alias was in the table (or before speakers took their
       // canonical names) hold the alias itself.
@@ -271,14 +297,16 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
         // The canonical name's own notes only when it is in the archive too: an archive of
         // older files alone holds the alias, and "no org of that name" would be wrong.
         SearchResult scratch;
-        std::vector<std::string> terms = resolve_values(field, canon, scratch, label);
+        // The canonical name is not looked up as an alias again: two rows naming each other
+        // (a user's "Kyiv -> Kiev" beside the built-in "Kiev -> Kyiv") would never end.
+        std::vector<std::string> terms = resolve_values(field, canon, scratch, label, false);
         if (!terms.empty())
           for (auto& n : scratch.notes) add_note(out, std::move(n));
         if (std::find(terms.begin(), terms.end(), as_stored) == terms.end()) terms.push_back(as_stored);
         return terms;
       }
-      value = canon;
     }
+    value = canon;
   }
   if (field == "country") {
     // A two-letter code that the archive files under needs no look-up: building the country
@@ -311,24 +339,14 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   // Names containing every word typed ("blinken" -> "antony blinken"), the way people search
   // for a person by surname. The exact name is one of them; a lone "Blair" an article named
   // without a first name must not hide "Tony Blair".
-  const auto with_all = [&](const std::vector<std::string>& want) {
-    std::vector<std::string> names;
-    for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
-      const auto have = words_of((*t).substr(prefix.size()));
-      if (std::all_of(want.begin(), want.end(), [&](const std::string& w) {
-            return std::find(have.begin(), have.end(), w) != have.end();
-          }))
-        names.push_back(*t);
-    }
-    return names;
-  };
   const auto want = words_of(key);
-  std::vector<std::string> found = with_all(want);
+  std::vector<std::string> found = names_with_words(prefix, want);
   if (found.empty() && facet->entity && !want.empty()) {
-    // "Mr Blair", "Blair's": the name without its title or possessive.
-    const auto bare = name_words(want);
+    // "Mr Blair", "Blair's": the name without its titles (a person's) or possessive.
+    const bool titled = field == "person" || field == "speaker";
+    const auto bare = name_words(want, titled);
     if (bare != want) {
-      found = with_all(bare);
+      found = names_with_words(prefix, bare);
       if (found.size() == 1) {
         add_note(out, label + " matched " + matched_names(field, found) + " (read without its title or 's)");
         return found;
@@ -338,9 +356,8 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   // "who", "IAEA": an organisation by its initials ("World Health Organization"), beside any
   // name holding the word itself ("The Man Who Knew Too Much").
   if (field == "org" && want.size() == 1 && may_be_initials(key))
-    for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t)
-      if (initials_of((*t).substr(prefix.size())) == key && std::find(found.begin(), found.end(), *t) == found.end())
-        found.push_back(*t);
+    for (std::string& t : names_with_initials(prefix, key))
+      if (std::find(found.begin(), found.end(), t) == found.end()) found.push_back(std::move(t));
   if (found.size() == 1 && found.front() == exact) return found;
   // A source, section, author or language typed in full means that one ("--source reuters"
   // is not also "Thomson Reuters"); a part of one finds those containing it, with a note.

@@ -135,6 +135,14 @@ class Searcher {
   /// ("country:narnia"), by default as the option ("--country narnia").
   std::vector<std::string> resolve_values(const std::string& field, const std::string& value,
                                           SearchResult& out, const std::string& as_typed = "");
+  /// resolve_values, with aliases looked up (true) or the value taken as the name it is (false,
+  /// for an alias's canonical name).
+  std::vector<std::string> resolve_values(const std::string& field, const std::string& value, SearchResult& out,
+                                          const std::string& as_typed, bool follow_aliases);
+  /// The names of a facet (terms under `prefix`) that hold every word of `want`.
+  std::vector<std::string> names_with_words(const std::string& prefix, const std::vector<std::string>& want);
+  /// The names of a facet whose initials are `initials` (initials_of).
+  std::vector<std::string> names_with_initials(const std::string& prefix, const std::string& initials);
   /// resolve_values for a --country value no country table row names: the countries whose name
   /// holds it, else the place of that name where the archive has one, else nothing (with a note).
   std::vector<std::string> countries_in_part(const std::string& typed, const std::string& label, SearchResult& out);

@@ -39,8 +39,12 @@ std::string short_message(const std::string& what) {
   // The parser quotes what it read ("number overflow parsing '1000...'"): a token of hundreds of
   // characters is cut to its start, with its length, so that the warning stays one short line.
   constexpr std::size_t kLongest = 48;
+  // The token ends at the quote before "; " or at the message's end: it may hold quotes itself
+  // ("last read: 'it's bbbb...'; expected ...").
   const std::size_t open = m.find('\'');
-  const std::size_t end = open == std::string::npos ? std::string::npos : m.find('\'', open + 1);
+  std::size_t end = open == std::string::npos ? std::string::npos : m.find("'; ", open + 1);
+  if (open != std::string::npos && end == std::string::npos && m.size() > open + 1 && m.back() == '\'')
+    end = m.size() - 1;
   if (end != std::string::npos && end - open - 1 > kLongest) {
     std::size_t cut = open + 1 + kLongest;
     while (cut > open + 1 && (static_cast<unsigned char>(m[cut]) & 0xC0) == 0x80) --cut;  // a whole character

@@ -59,6 +59,11 @@ TEST_CASE("cli: a JSON Lines feed with a NUL byte, a huge number and CR line end
   CHECK(lng.out.find("long.jsonl:1: skipped: malformed JSON: number overflow parsing '1" + std::string(47, '0') +
                      "...' (401 bytes)") != std::string::npos);
   CHECK(lng.out.find(std::string(60, '0')) == std::string::npos);
+  // A token that holds a quote itself is cut at the quote that ends it.
+  write_file(dir.path() / "archive/long.jsonl", "{\"id\":\"f\",\"body\":\"it's " + std::string(80, 'b') + "\\q\"}\n");
+  auto quoted = run_command(index_cmd(dir), true);
+  CHECK(quoted.out.find("last read: '\"it's " + std::string(42, 'b') + "...' (88 bytes)") != std::string::npos);
+  CHECK(quoted.out.find(std::string(60, 'b')) == std::string::npos);
   auto extract = run_command(kIndex + " --config /dev/null --extract-only " + sh_quote(dir.str("archive")) + " 2>/dev/null");
   CHECK(extract.status == 1);
   CHECK(std::count(extract.out.begin(), extract.out.end(), '\n') == 2);

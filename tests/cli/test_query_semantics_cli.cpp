@@ -320,6 +320,34 @@ TEST_CASE("cli semantics: a person typed with a title or a possessive finds the 
   CHECK(query(db, "--count --person 'Mr'").out == "0\n");
 }
 
+TEST_CASE("cli semantics: an organisation is found by its initials beside the names holding the word", "[query][cli]") {
+  TempDir dir;
+  write_file(dir.path() / "archive/feed.jsonl",
+             record("w1", "2022-01-03", "Health body warns",
+                    "The World Health Organization said on Monday that cases were rising in Europe.") +
+                 record("w2", "2022-01-04", "Exports fall", "Exxon Corp said exports fell in January."));
+  REQUIRE(run_command(kIndex + " -q --db " + sh_quote(dir.str("db")) + " " + sh_quote(dir.str("archive"))).status == 0);
+  auto who = query(dir.str("db"), "--format ids --org WHO ''");
+  CHECK(who.out == "w1\n");
+  CHECK(contains(who.err, "--org WHO matched "));
+  CHECK(contains(who.err, "World Health Organization"));
+  // Two letters are the initials of too many firms: no "ec" for Exxon Corp.
+  CHECK(query(dir.str("db"), "--count --org ec ''").out == "0\n");
+}
+
+TEST_CASE("cli semantics: two alias rows naming each other end, both names found", "[query][cli]") {
+  TempDir dir;
+  write_file(dir.path() / "archive/feed.jsonl",
+             record("s1", "2022-01-03", "Budget", "John Smith said the budget was fair to everyone.") +
+                 record("s2", "2022-01-04", "Budget", "Jack Smyth said the budget was unfair to many."));
+  REQUIRE(run_command(kIndex + " -q --db " + sh_quote(dir.str("db")) + " " + sh_quote(dir.str("archive"))).status == 0);
+  write_file(dir.path() / "cyc.tsv", "John Smith\tJack Smyth\tperson\nJack Smyth\tJohn Smith\tperson\n");
+  // The canonical name was looked up as an alias again, and again: the stack ran out.
+  auto r = query(dir.str("db"), "--aliases " + sh_quote(dir.str("cyc.tsv")) + " --count --person 'john smith' ''");
+  CHECK(r.status == 0);
+  CHECK(r.out == "2\n");
+}
+
 TEST_CASE("cli semantics: a query past its bounds is refused with the limit named, exit 2", "[query][cli]") {
   const auto& db = fixture_db();
   std::string big;

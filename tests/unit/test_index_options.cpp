@@ -81,7 +81,7 @@ TEST_CASE("index options: a mistyped option names the option meant, on the comma
   REQUIRE_FALSE(far);
   CHECK(far.error().hint == "see newsidx-index --help");  // nothing near: no guess
   // Other tools' names for an option, and a prefix of two options that another tool's -j means.
-  for (const char* other : {"--threads", "--workers", "--j"}) {
+  for (const char* other : {"--threads", "--workers", "--j", "--Threads"}) {
     auto r = parse({"--config", "/dev/null", "--db", "x.db", other, "2", "a"});
     REQUIRE_FALSE(r);
     CHECK(r.error().hint == "did you mean --jobs? (see newsidx-index --help)");

@@ -30,17 +30,23 @@ TEST_CASE("entity names: titles before a name and a possessive after it are drop
   CHECK(name_words({"blair", "president"}) == Words{"blair", "president"});
   CHECK(name_words({}).empty());
   CHECK(name_words({"'s"}) == Words{"'s"});
+  // An organisation's or a place's name keeps its first word ("General Motors"), not its 's.
+  CHECK(name_words({"general", "barclays"}, false) == Words{"general", "barclays"});
+  CHECK(name_words({"reuters'"}, false) == Words{"reuters"});
 }
 
 TEST_CASE("entity names: an organisation's initials", "[query][entity_names]") {
   CHECK(initials_of("world health organization") == "who");
   CHECK(initials_of("international atomic energy agency") == "iaea");
   CHECK(initials_of("bank of england") == "be");
+  CHECK(initials_of("international business machines corp") == "ibm");
+  CHECK(initials_of("exxon corp") == "e");
   CHECK(initials_of("the man who knew too much") == "mwktm");
   CHECK(initials_of("3m company").empty());
   CHECK(may_be_initials("who"));
   CHECK(may_be_initials("iaea"));
   CHECK_FALSE(may_be_initials("w"));
+  CHECK_FALSE(may_be_initials("ec"));
   CHECK_FALSE(may_be_initials("reuters"));
   CHECK_FALSE(may_be_initials("g7"));
 }

@@ -211,11 +211,11 @@ TEST_CASE("resolution: a speaker that names no one is no facet value, a firm nam
     return q;
   };
   const std::vector<Mention> mentions{mention(MentionType::kPerson, "Jane Holloway"), mention(MentionType::kOrg, "Tories")};
-  const std::vector<Quote> quotes{quote("Authorities"), quote("Police"), quote("Analysts"), quote("Currently"),
-                                  quote("MPs"), quote("Committee"), quote("Orange"), quote("Jane Holloway"),
-                                  quote("Tories")};
+  const std::vector<Quote> quotes{quote("Authorities"), quote("Police"), quote("Analysts"), quote("MPs"),
+                                  quote("Committee"), quote("Orange"), quote("Sears"), quote("Boots"),
+                                  quote("Jane Holloway"), quote("Tories")};
   const Facets f = entities::make_facets(mentions, quotes, std::nullopt);
-  // Groups, roles and an adverb go; a singular word no mention names may be a firm ("Orange
-  // said"); a plural that a mention names is a name ("Tories").
-  CHECK(f.speaker == std::vector<std::string>{"Orange", "Jane Holloway", "Tories"});
+  // Groups, roles and a generic head go; a word no mention names may be a firm ("Orange said",
+  // "Sears said", "Boots said"); a plural that a mention names is a name ("Tories").
+  CHECK(f.speaker == std::vector<std::string>{"Orange", "Sears", "Boots", "Jane Holloway", "Tories"});
 }
