@@ -7,7 +7,7 @@
 //                              [--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1]
 //                              [--appositive N] [--subordinate 0|1] [--objects 0|1]
 //                              [--surnames 0|1] [--chains 0|1] [--genders 0|1]
-//                              [--prepobj 0|1] [--asked 0|1] [--cv K]
+//                              [--asked 0|1] [--cv K]
 //   DATA_DIR is an unpacked PolNeAR compartment (data/dev or data/train) holding text/ and
 //   attributions/. With --mentions tagger (the default) the person and organisation mentions
 //   come from the article analysis (NER tagger + in-article resolution), as when indexing; with
@@ -20,8 +20,8 @@
 //   folds (article i, in name order, goes to fold i mod K), chooses the operating point (precise,
 //   pronoun margin, sentence subjects, appositive window, subordinate subjects, object exclusion,
 //   shared surnames, appositive chains) on K-1 folds and scores it on the held-out one (see kGrid and choose()).
-//   --genders, --prepobj and --asked switch QuoteOptions::learned_genders, ::preposition_objects
-//   and ::asked_persons (off by default), at every grid point under --cv.
+//   --genders and --asked switch QuoteOptions::learned_genders and ::asked_persons (off by
+//   default) on, at every grid point under --cv.
 //
 // Definitions (see QUALITY.md, "## Quote speakers"):
 // - A gold attribution is a DIRECT quote when at least half of the letters of its Content span
@@ -94,7 +94,6 @@ struct Args {
   bool surnames = newsidx::entities::QuoteOptions{}.shared_surnames;
   bool chains = newsidx::entities::QuoteOptions{}.appositive_chains;
   bool genders = newsidx::entities::QuoteOptions{}.learned_genders;
-  bool prepobj = newsidx::entities::QuoteOptions{}.preposition_objects;
   bool asked = newsidx::entities::QuoteOptions{}.asked_persons;
   std::size_t folds = 0;
 };
@@ -121,7 +120,6 @@ std::optional<Args> parse_args(int argc, char** argv) {
     else if (k == "--surnames") a.surnames = v == "1";
     else if (k == "--chains") a.chains = v == "1";
     else if (k == "--genders") a.genders = v == "1";
-    else if (k == "--prepobj") a.prepobj = v == "1";
     else if (k == "--asked") a.asked = v == "1";
     else return std::nullopt;
   }
@@ -570,18 +568,16 @@ struct Config {
   bool objects = true;      // QuoteOptions::object_exclusion
   bool surnames = true;     // QuoteOptions::shared_surnames
   bool chains = true;       // QuoteOptions::appositive_chains
-  // QuoteOptions::learned_genders, ::preposition_objects, ::asked_persons: not grid knobs;
-  // --genders, --prepobj and --asked set them for every point.
+  // QuoteOptions::learned_genders and ::asked_persons: not grid knobs; --genders and --asked
+  // set them for every point.
   bool genders = newsidx::entities::QuoteOptions{}.learned_genders;
-  bool prepobj = newsidx::entities::QuoteOptions{}.preposition_objects;
   bool asked = newsidx::entities::QuoteOptions{}.asked_persons;
   std::string name() const {
     return std::string(precise ? "precise" : "default") + ", margin " + std::to_string(margin) +
            (subjects ? "" : ", no sentence subjects") + ", appositive " + std::to_string(appositive) +
            (subordinate ? "" : ", no subordinate subjects") + (objects ? "" : ", no object exclusion") +
            (surnames ? "" : ", no shared surnames") + (chains ? "" : ", no appositive chains") +
-           (genders ? ", learned genders" : "") + (prepobj ? ", preposition objects" : "") +
-           (asked ? ", asked persons" : "");
+           (genders ? ", learned genders" : "") + (asked ? ", asked persons" : "");
   }
   bool operator==(const Config&) const = default;
 };
@@ -600,7 +596,6 @@ Counts score_doc(const Doc& d, const Config& cfg, ErrorLog& log) {
   options.shared_surnames = cfg.surnames;
   options.appositive_chains = cfg.chains;
   options.learned_genders = cfg.genders;
-  options.preposition_objects = cfg.prepobj;
   options.asked_persons = cfg.asked;
   const std::vector<Quote> quotes = newsidx::entities::find_quotes(d.text, d.mentions, options);
   Counts c;
@@ -719,12 +714,10 @@ struct Spread {
 
 // K-fold cross-validation by article: per fold, the grid point chosen on the other folds and
 // the fixed default point, each scored on the held-out fold; mean +- sample sd over the folds.
-void cross_validate(const std::vector<Doc>& docs, std::size_t k, bool genders, bool prepobj,
-                    bool asked) {
+void cross_validate(const std::vector<Doc>& docs, std::size_t k, bool genders, bool asked) {
   std::vector<Config> grid = kGrid;
   for (Config& c : grid) {
     c.genders = genders;
-    c.prepobj = prepobj;
     c.asked = asked;
   }
   std::vector<std::vector<Counts>> fold(k, std::vector<Counts>(grid.size()));
@@ -735,7 +728,7 @@ void cross_validate(const std::vector<Doc>& docs, std::size_t k, bool genders, b
   const newsidx::entities::QuoteOptions lib;
   const Config def{lib.precise, lib.pronoun_margin, lib.sentence_subjects, lib.appositive_window,
                    lib.subordinate_subjects, lib.object_exclusion, lib.shared_surnames,
-                   lib.appositive_chains, genders, prepobj, asked};
+                   lib.appositive_chains, genders, asked};
   const auto def_it = std::find(grid.begin(), grid.end(), def);
   const std::size_t def_i = static_cast<std::size_t>(def_it - grid.begin());
   Spread acc, prec, cov, dacc, dprec, dcov;
@@ -777,7 +770,7 @@ int main(int argc, char** argv) {
   if (!args) {
     std::cerr << "usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] "
                  "[--margin BYTES] [--errors N] [--context BYTES] [--referents FILE] "
-                 "[--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1] [--appositive N] [--subordinate 0|1] [--objects 0|1] [--surnames 0|1] [--chains 0|1] [--genders 0|1] [--prepobj 0|1] [--asked 0|1] [--cv K]\n";
+                 "[--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1] [--appositive N] [--subordinate 0|1] [--objects 0|1] [--surnames 0|1] [--chains 0|1] [--genders 0|1] [--asked 0|1] [--cv K]\n";
     return 2;
   }
   if (!fs::is_directory(args->dir / "text") || !fs::is_directory(args->dir / "attributions")) {
@@ -794,12 +787,12 @@ int main(int argc, char** argv) {
   LoadStats ls;
   const std::vector<Doc> docs = load_docs(*args, referents, ls);
   if (args->folds >= 2) {
-    cross_validate(docs, args->folds, args->genders, args->prepobj, args->asked);
+    cross_validate(docs, args->folds, args->genders, args->asked);
     return 0;
   }
   ErrorLog log{args->max_errors, 0, args->context};
   Counts total;
-  const Config cfg{args->precise, args->margin, args->subjects, args->appositive, args->subordinate, args->objects, args->surnames, args->chains, args->genders, args->prepobj, args->asked};
+  const Config cfg{args->precise, args->margin, args->subjects, args->appositive, args->subordinate, args->objects, args->surnames, args->chains, args->genders, args->asked};
   for (const Doc& d : docs) total.add(score_doc(d, cfg, log));
   print_report(*args, total, ls, docs.size(), !referents.empty());
   if (args->breakdown) print_breakdown(total);

@@ -13,12 +13,6 @@ namespace newsidx::entities::quoting {
 constexpr std::size_t kItWindow = 80;
 // How many tokens of the sentence before a pronoun are read for "X asked Y" (asked_person).
 constexpr std::size_t kAskedWindow = 60;
-// Prepositions and conjunctions that make the name after them, at the start of a sentence, no
-// subject ("Like Makaeff, ...", "For Jonathan Chait, ...", "After Clinton lost, ...").
-constexpr auto kOpeningPrepositions = std::to_array<std::string_view>(
-    {"Like", "Unlike", "For", "With", "Without", "Despite", "After", "Before", "By", "To", "Of",
-     "Under", "From", "Among", "During", "Against", "Following", "Besides", "Including",
-     "Beyond", "Behind", "Toward", "Towards", "Through", "Except"});
 
 void Antecedents::add(Entry e, Compatible fits, bool subject_like) {
   for (const bool female : {false, true}) {
@@ -165,7 +159,7 @@ void Attributor::learn_genders() {
       if (w == "Mr." || w == "Mr") v[0] += 2;
       if (w == "Mrs." || w == "Ms." || w == "Mrs" || w == "Ms" || w == "Miss") v[1] += 2;
     }
-    std::size_t e = tok_at(m.span.end);  // the first token after the name
+    const std::size_t e = tok_at(m.span.end);  // the first token after the name
     if (e == j) continue;
     const std::string_view last = word(e - 1);
     if (last.ends_with("'s") || last.ends_with("\xE2\x80\x99s") || last.ends_with("s'")) continue;
@@ -283,10 +277,7 @@ bool Attributor::sentence_initial(std::size_t byte) const {
   if (toks_[j - 1].para != toks_[j].para) return true;
   if (options_.subordinate_subjects && subordinate_subject(j)) return false;
   for (std::size_t i = j; i-- > 0 && j - i <= 8;) {
-    if (sentence_end(i) || toks_[i].para != toks_[j].para) {
-      // "Like Makaeff, ...", "For Jonathan Chait, ...": the object of an opening preposition.
-      return !(options_.preposition_objects && i + 1 < j && in(kOpeningPrepositions, word(i + 1)));
-    }
+    if (sentence_end(i) || toks_[i].para != toks_[j].para) return true;
     if (is_punct(i, ",")) {
       const std::size_t s0 = sentence_start_[i];
       const bool intro = s0 < i && is_word(s0) && in(kCapFunction, word(s0)) &&
@@ -445,9 +436,9 @@ Attribution Attributor::resolve_it(std::size_t k, std::size_t verb, Attribution 
   return a;
 }
 
-// "Hannity asked Trump how high the wall would be. \"...,\" he said.": the person asked in the
-// sentence before the one of pronoun token `k` (quotations skipped, same paragraph or the one
-// before) answers, when compatible with the pronoun.
+// "Conroy asked Sanders whether questions about his age were fair game. \"Sure it is,\" he
+// said.": the person asked in the sentence before the one of pronoun token `k` (quotation-only
+// sentences skipped, same paragraph or the one before) answers, when compatible with the pronoun.
 std::optional<std::string> Attributor::asked_person(std::size_t k, NameGender want) const {
   const std::size_t s = sentence_start_[k];
   if (s == 0) return std::nullopt;

@@ -76,14 +76,9 @@ struct QuoteOptions {
   /// takes the gender the article gives it: an honorific before its name ("Mr. Sanders", "Ms.
   /// Ayotte") or "he"/"she" after it as the subject of its sentence ("Sanders said he would"),
   /// when one gender has more than twice the other's evidence. A person of the other gender is
-  /// then no antecedent of "he"/"she". Off: with preposition_objects and asked_persons it
-  /// raised train-CV accuracy by 0.13 points but on only 3 of 5 folds (QUALITY.md, "Pronoun
-  /// Sources (issue 19, eighth speakers round)").
+  /// then no antecedent of "he"/"she". Off: it raised train-CV accuracy on only 3 of 5 folds,
+  /// with asked_persons too (QUALITY.md, "Pronoun Sources (issue 19, eighth speakers round)").
   bool learned_genders = false;
-  /// A person named right after a preposition opening its sentence ("Like Makaeff, the former
-  /// customer, Roffman ...", "For Jonathan Chait, Williamson is ...") is not a subject-like
-  /// antecedent of "he"/"she". Off, as learned_genders.
-  bool preposition_objects = false;
   /// The person asked in the sentence before ("Conroy asked Sanders whether ... \"Sure it
   /// is,\" he said") is the antecedent of "he"/"she" that answers. Off, as learned_genders.
   bool asked_persons = false;

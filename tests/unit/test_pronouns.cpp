@@ -402,25 +402,6 @@ TEST_CASE("pronouns: an honorific gives a person its gender and a pronoun after 
                 "she said.") == "Robin Park");
 }
 
-TEST_CASE("pronouns: a person named after a preposition opening the sentence is no subject",
-          "[pronouns][quotes]") {
-  // "Like Ann Webb, ..., Carl Hale": Webb is the preposition's object. Without the option she is
-  // read as the sentence's subject and, the nearest subject-like person, takes "she".
-  const std::string text =
-      "Carl Hale and Ann Webb both sued the firm. Mary Stone, a lawyer, told them to settle.\n\n"
-      "Like Ann Webb, the other former customer, Mary Stone does not want to fight again. "
-      "\"I am too old for that kind of thing,\" she said.";
-  std::vector<Mention> mentions;
-  for (const char* n : {"Carl Hale", "Ann Webb", "Mary Stone"}) add_mentions(mentions, text, n, n);
-  newsidx::entities::QuoteOptions options;
-  options.gender_of = [](std::string_view first) {
-    return first == "Carl" ? newsidx::entities::NameGender::kMale : newsidx::entities::NameGender::kFemale;
-  };
-  CHECK(find_quotes(text, mentions, options).at(0).speaker == "Ann Webb");
-  options.preposition_objects = true;
-  CHECK(find_quotes(text, mentions, options).at(0).speaker == "Mary Stone");
-}
-
 TEST_CASE("pronouns: the person asked in the sentence before answers",
           "[pronouns][quotes]") {
   const std::string text =
