@@ -6,7 +6,8 @@
 //                              [--errors N] [--context BYTES] [--referents FILE]
 //                              [--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1]
 //                              [--appositive N] [--subordinate 0|1] [--objects 0|1]
-//                              [--surnames 0|1] [--chains 0|1] [--cv K]
+//                              [--surnames 0|1] [--chains 0|1] [--genders 0|1]
+//                              [--asked 0|1] [--cv K]
 //   DATA_DIR is an unpacked PolNeAR compartment (data/dev or data/train) holding text/ and
 //   attributions/. With --mentions tagger (the default) the person and organisation mentions
 //   come from the article analysis (NER tagger + in-article resolution), as when indexing; with
@@ -19,6 +20,8 @@
 //   folds (article i, in name order, goes to fold i mod K), chooses the operating point (precise,
 //   pronoun margin, sentence subjects, appositive window, subordinate subjects, object exclusion,
 //   shared surnames, appositive chains) on K-1 folds and scores it on the held-out one (see kGrid and choose()).
+//   --genders and --asked switch QuoteOptions::learned_genders and ::asked_persons (off by
+//   default) on, at every grid point under --cv.
 //
 // Definitions (see QUALITY.md, "## Quote speakers"):
 // - A gold attribution is a DIRECT quote when at least half of the letters of its Content span
@@ -90,6 +93,8 @@ struct Args {
   bool objects = newsidx::entities::QuoteOptions{}.object_exclusion;
   bool surnames = newsidx::entities::QuoteOptions{}.shared_surnames;
   bool chains = newsidx::entities::QuoteOptions{}.appositive_chains;
+  bool genders = newsidx::entities::QuoteOptions{}.learned_genders;
+  bool asked = newsidx::entities::QuoteOptions{}.asked_persons;
   std::size_t folds = 0;
 };
 
@@ -114,6 +119,8 @@ std::optional<Args> parse_args(int argc, char** argv) {
     else if (k == "--objects") a.objects = v == "1";
     else if (k == "--surnames") a.surnames = v == "1";
     else if (k == "--chains") a.chains = v == "1";
+    else if (k == "--genders") a.genders = v == "1";
+    else if (k == "--asked") a.asked = v == "1";
     else return std::nullopt;
   }
   return a;
@@ -561,11 +568,16 @@ struct Config {
   bool objects = true;      // QuoteOptions::object_exclusion
   bool surnames = true;     // QuoteOptions::shared_surnames
   bool chains = true;       // QuoteOptions::appositive_chains
+  // QuoteOptions::learned_genders and ::asked_persons: not grid knobs; --genders and --asked
+  // set them for every point.
+  bool genders = newsidx::entities::QuoteOptions{}.learned_genders;
+  bool asked = newsidx::entities::QuoteOptions{}.asked_persons;
   std::string name() const {
     return std::string(precise ? "precise" : "default") + ", margin " + std::to_string(margin) +
            (subjects ? "" : ", no sentence subjects") + ", appositive " + std::to_string(appositive) +
            (subordinate ? "" : ", no subordinate subjects") + (objects ? "" : ", no object exclusion") +
-           (surnames ? "" : ", no shared surnames") + (chains ? "" : ", no appositive chains");
+           (surnames ? "" : ", no shared surnames") + (chains ? "" : ", no appositive chains") +
+           (genders ? ", learned genders" : "") + (asked ? ", asked persons" : "");
   }
   bool operator==(const Config&) const = default;
 };
@@ -583,6 +595,8 @@ Counts score_doc(const Doc& d, const Config& cfg, ErrorLog& log) {
   options.object_exclusion = cfg.objects;
   options.shared_surnames = cfg.surnames;
   options.appositive_chains = cfg.chains;
+  options.learned_genders = cfg.genders;
+  options.asked_persons = cfg.asked;
   const std::vector<Quote> quotes = newsidx::entities::find_quotes(d.text, d.mentions, options);
   Counts c;
   for (const GoldQuote& g : d.gold) score_quote(d, g, quotes, rules, c, log);
@@ -700,40 +714,45 @@ struct Spread {
 
 // K-fold cross-validation by article: per fold, the grid point chosen on the other folds and
 // the fixed default point, each scored on the held-out fold; mean +- sample sd over the folds.
-void cross_validate(const std::vector<Doc>& docs, std::size_t k) {
-  std::vector<std::vector<Counts>> fold(k, std::vector<Counts>(kGrid.size()));
+void cross_validate(const std::vector<Doc>& docs, std::size_t k, bool genders, bool asked) {
+  std::vector<Config> grid = kGrid;
+  for (Config& c : grid) {
+    c.genders = genders;
+    c.asked = asked;
+  }
+  std::vector<std::vector<Counts>> fold(k, std::vector<Counts>(grid.size()));
   ErrorLog quiet;
   for (std::size_t i = 0; i < docs.size(); ++i) {
-    for (std::size_t g = 0; g < kGrid.size(); ++g) fold[i % k][g].add(score_doc(docs[i], kGrid[g], quiet));
+    for (std::size_t g = 0; g < grid.size(); ++g) fold[i % k][g].add(score_doc(docs[i], grid[g], quiet));
   }
   const newsidx::entities::QuoteOptions lib;
   const Config def{lib.precise, lib.pronoun_margin, lib.sentence_subjects, lib.appositive_window,
                    lib.subordinate_subjects, lib.object_exclusion, lib.shared_surnames,
-                   lib.appositive_chains};
-  const auto def_it = std::find(kGrid.begin(), kGrid.end(), def);
-  const std::size_t def_i = static_cast<std::size_t>(def_it - kGrid.begin());
+                   lib.appositive_chains, genders, asked};
+  const auto def_it = std::find(grid.begin(), grid.end(), def);
+  const std::size_t def_i = static_cast<std::size_t>(def_it - grid.begin());
   Spread acc, prec, cov, dacc, dprec, dcov;
   std::printf("cross-validation: %zu folds over %zu articles (article i in name order -> fold i mod %zu)\n",
               k, docs.size(), k);
   for (std::size_t f = 0; f < k; ++f) {
-    std::vector<Counts> train(kGrid.size());
+    std::vector<Counts> train(grid.size());
     for (std::size_t o = 0; o < k; ++o) {
       if (o == f) continue;
-      for (std::size_t g = 0; g < kGrid.size(); ++g) train[g].add(fold[o][g]);
+      for (std::size_t g = 0; g < grid.size(); ++g) train[g].add(fold[o][g]);
     }
     const std::size_t pick = choose(train);
     const Counts& held = fold[f][pick];
     acc.xs.push_back(accuracy(held));
     prec.xs.push_back(precision(held));
     cov.xs.push_back(coverage(held));
-    if (def_i < kGrid.size()) {
+    if (def_i < grid.size()) {
       dacc.xs.push_back(accuracy(fold[f][def_i]));
       dprec.xs.push_back(precision(fold[f][def_i]));
       dcov.xs.push_back(coverage(fold[f][def_i]));
     }
     std::printf("  fold %zu: %zu gold quotes; chosen on the other folds: %s; held out: accuracy "
                 "%.1f%% (%zu right), precision %.1f%% (%zu of %zu), coverage %.1f%%\n",
-                f + 1, held.gold_direct, kGrid[pick].name().c_str(), accuracy(held), held.right,
+                f + 1, held.gold_direct, grid[pick].name().c_str(), accuracy(held), held.right,
                 precision(held), held.correct, held.given, coverage(held));
   }
   std::printf("chosen point, held-out folds: accuracy %s%%, precision %s%%, coverage %s%%\n",
@@ -751,7 +770,7 @@ int main(int argc, char** argv) {
   if (!args) {
     std::cerr << "usage: newsidx-eval-speakers DATA_DIR [--mentions tagger|none] [--precise 0|1] "
                  "[--margin BYTES] [--errors N] [--context BYTES] [--referents FILE] "
-                 "[--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1] [--appositive N] [--subordinate 0|1] [--objects 0|1] [--surnames 0|1] [--chains 0|1] [--cv K]\n";
+                 "[--pronoun-tasks FILE] [--breakdown 0|1] [--subjects 0|1] [--appositive N] [--subordinate 0|1] [--objects 0|1] [--surnames 0|1] [--chains 0|1] [--genders 0|1] [--asked 0|1] [--cv K]\n";
     return 2;
   }
   if (!fs::is_directory(args->dir / "text") || !fs::is_directory(args->dir / "attributions")) {
@@ -768,12 +787,12 @@ int main(int argc, char** argv) {
   LoadStats ls;
   const std::vector<Doc> docs = load_docs(*args, referents, ls);
   if (args->folds >= 2) {
-    cross_validate(docs, args->folds);
+    cross_validate(docs, args->folds, args->genders, args->asked);
     return 0;
   }
   ErrorLog log{args->max_errors, 0, args->context};
   Counts total;
-  const Config cfg{args->precise, args->margin, args->subjects, args->appositive, args->subordinate, args->objects, args->surnames, args->chains};
+  const Config cfg{args->precise, args->margin, args->subjects, args->appositive, args->subordinate, args->objects, args->surnames, args->chains, args->genders, args->asked};
   for (const Doc& d : docs) total.add(score_doc(d, cfg, log));
   print_report(*args, total, ls, docs.size(), !referents.empty());
   if (args->breakdown) print_breakdown(total);

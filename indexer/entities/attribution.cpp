@@ -450,6 +450,7 @@ Attribution Attributor::named_speaker(Attribution a, const std::string& phrase, 
 std::vector<Quote> Attributor::run() {
   if (raw_.empty()) return {};
   collect_speech_subjects();
+  learn_genders();
   index_antecedents();
   std::vector<Attribution> att(raw_.size());
   // Direct rules, in text order so that pronouns and "the statement" see earlier speakers.

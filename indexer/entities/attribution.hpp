@@ -208,7 +208,13 @@ class Attributor {
   Attribution resolve_pronoun(std::size_t k, std::size_t verb);
   Attribution resolve_it(std::size_t k, std::size_t verb, Attribution a) const;
   std::optional<std::string> previous_subject(std::size_t k, NameGender want) const;
+  std::optional<std::string> asked_person(std::size_t k, NameGender want) const;
   bool compatible(const std::string& name, bool text_only, NameGender want) const;
+  // The gender each person the article names gets from the article itself (QuoteOptions::
+  // learned_genders); persons with no such evidence are absent.
+  std::map<std::string, NameGender> learned_genders_;
+  void learn_genders();
+  NameGender pronoun_after_subject(std::size_t j, std::size_t person_end) const;
   // Where the article has person mentions, a speaker that none of them names ("KING-TV
   // reported") was taken for a person from the text alone: it must pass the text-only test (a
   // first name of the right gender). Without mentions every name is from the text, and a

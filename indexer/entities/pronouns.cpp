@@ -11,6 +11,8 @@ namespace newsidx::entities::quoting {
 
 // How many tokens before "it said" the text it stands for may be named (Attributor::resolve_it).
 constexpr std::size_t kItWindow = 80;
+// How many tokens of the sentence before a pronoun are read for "X asked Y" (asked_person).
+constexpr std::size_t kAskedWindow = 60;
 
 void Antecedents::add(Entry e, Compatible fits, bool subject_like) {
   for (const bool female : {false, true}) {
@@ -108,11 +110,68 @@ bool Spoken::before(const std::string& name, std::size_t at) const {
 bool Attributor::compatible(const std::string& name, bool text_only, NameGender want) const {
   // A name whose first word is a first name of the other gender is skipped. Names found in
   // the text alone (no mention, no speaker) must have a first name of the right gender, which
-  // keeps "South Carolina" and "Wall Street" out.
-  if (first_word(name) == name) return !text_only;
-  const NameGender g = gender_of(first_word(name));
+  // keeps "South Carolina" and "Wall Street" out. A name whose first name tells nothing takes
+  // the gender the article gave it, if any (learn_genders).
+  const bool alone = first_word(name) == name;
+  const NameGender g = alone ? NameGender::kUnknown : gender_of(first_word(name));
+  if (g == NameGender::kUnknown && !text_only) {
+    const auto learned = learned_genders_.find(name);
+    if (learned != learned_genders_.end() && learned->second != want) return false;
+  }
+  if (alone) return !text_only;
   if (text_only) return g == want;
   return g == NameGender::kUnknown || g == want;
+}
+
+// The gender of "he"/"she" (or "himself"/"herself") standing after the person that ends before
+// token `person_end` and opens the sentence of token `j`, in the same clause: no comma, other
+// punctuation, quotation or other capitalised name between ("Sanders said he would", "Clinton
+// told reporters she"); kUnknown otherwise. Object pronouns ("him", "her") and possessives are
+// left out: "Trump attacked her" says nothing of Trump.
+NameGender Attributor::pronoun_after_subject(std::size_t j, std::size_t person_end) const {
+  for (std::size_t k = person_end; k < toks_.size() && k - person_end < 12; ++k) {
+    if (toks_[k].para != toks_[j].para || !is_word(k) || !outside(k) || is_cap(k)) {
+      return NameGender::kUnknown;
+    }
+    const std::string_view w = word(k);
+    if (w == "he" || w == "himself") return NameGender::kMale;
+    if (w == "she" || w == "herself") return NameGender::kFemale;
+  }
+  return NameGender::kUnknown;
+}
+
+// Fills learned_genders_ from the article (QuoteOptions::learned_genders): each person mention
+// outside quotations votes by an honorific before it (two votes: "Mr. Sanders", "Ms. Ayotte")
+// and, when it opens its sentence and does not end in a possessive, by the pronoun after it
+// (pronoun_after_subject). A gender is learned when it has more than twice the other's votes.
+void Attributor::learn_genders() {
+  if (!options_.learned_genders) return;
+  std::map<std::string, std::array<int, 2>> votes;  // [male, female]
+  for (const Mention& m : mentions_) {
+    if (m.type != MentionType::kPerson || in_quotation(m.span.start)) continue;
+    const std::size_t j = tok_at(m.span.start);
+    if (j == toks_.size() || toks_[j].b != m.span.start) continue;
+    std::array<int, 2>& v = votes[m.entity];
+    // The honorific is the mention's first word or the word before it.
+    for (const std::size_t h : {j, j - 1}) {
+      if (h >= toks_.size() || toks_[h].para != toks_[j].para || !is_word(h)) continue;
+      const std::string_view w = word(h);
+      if (w == "Mr." || w == "Mr") v[0] += 2;
+      if (w == "Mrs." || w == "Ms." || w == "Mrs" || w == "Ms" || w == "Miss") v[1] += 2;
+    }
+    const std::size_t e = tok_at(m.span.end);  // the first token after the name
+    if (e == j) continue;
+    const std::string_view last = word(e - 1);
+    if (last.ends_with("'s") || last.ends_with("\xE2\x80\x99s") || last.ends_with("s'")) continue;
+    if (!sentence_initial(m.span.start)) continue;
+    const NameGender g = pronoun_after_subject(j, e);
+    if (g == NameGender::kMale) ++v[0];
+    if (g == NameGender::kFemale) ++v[1];
+  }
+  for (const auto& [name, v] : votes) {
+    if (v[0] > 2 * v[1]) learned_genders_[name] = NameGender::kMale;
+    if (v[1] > 2 * v[0]) learned_genders_[name] = NameGender::kFemale;
+  }
 }
 
 void Attributor::add_antecedent(Antecedents::Entry e, bool text_only, bool subject_like) {
@@ -301,6 +360,14 @@ Attribution Attributor::resolve_pronoun(std::size_t k, std::size_t verb) {
     if (subjects_only && !near_para(last->pos, toks_[k].para)) continue;
     set = &s;
   }
+  if (options_.asked_persons) {
+    if (std::optional<std::string> asked = asked_person(k, want)) {
+      a.speaker = std::move(*asked);
+      a.type = "person";
+      a.mention = Span{toks_[k].b, toks_[k].e};
+      return a;
+    }
+  }
   if (set == nullptr) return a;
   last = Antecedents::first_at(*set, last);
   // "he told Hannity": a person named after the pronoun in its own sentence is not its referent.
@@ -367,6 +434,38 @@ Attribution Attributor::resolve_it(std::size_t k, std::size_t verb, Attribution 
     return a;
   }
   return a;
+}
+
+// "Conroy asked Sanders whether questions about his age were fair game. \"Sure it is,\" he
+// said.": the person asked in the sentence before the one of pronoun token `k` (quotation-only
+// sentences skipped, same paragraph or the one before) answers, when compatible with the pronoun.
+std::optional<std::string> Attributor::asked_person(std::size_t k, NameGender want) const {
+  const std::size_t s = sentence_start_[k];
+  if (s == 0) return std::nullopt;
+  std::size_t pe = s - 1;
+  // Sentences that are quotations alone are skipped (the question itself).
+  for (int hops = 0; hops < 2 && pe > 0; ++hops) {
+    const std::size_t ps = sentence_start_[pe];
+    if (toks_[pe].para + 1 < toks_[k].para) return std::nullopt;
+    // Both scans stop after kAskedWindow tokens, so that a long sentence costs no more per pronoun.
+    bool words_outside = false;
+    for (std::size_t j = ps; j <= pe && j - ps < kAskedWindow; ++j) {
+      words_outside = words_outside || (is_word(j) && outside(j));
+    }
+    if (!words_outside) {
+      if (ps == 0) return std::nullopt;
+      pe = ps - 1;
+      continue;
+    }
+    for (std::size_t j = ps + 1; j + 1 <= pe && j - ps < kAskedWindow; ++j) {
+      if (!is_word(j) || !outside(j) || (word(j) != "asked" && word(j) != "pressed")) continue;
+      for (const Mention* m : overlapping(Span{toks_[j + 1].b, toks_[j + 1].e})) {
+        if (m->type == MentionType::kPerson && compatible(m->entity, false, want)) return m->entity;
+      }
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 // The persons named right after pronoun token `k`, in its clause and outside quotations ("he

@@ -72,6 +72,16 @@ struct QuoteOptions {
   /// ("Vian, the editor in chief of the Vatican's official newspaper, L'Osservatore Romano,
   /// said"): the person first. Weighed by the cross-validation.
   bool appositive_chains = true;
+  /// A person whose first name tells no gender ("Bernie", "Kelly", or no first name: "Obama")
+  /// takes the gender the article gives it: an honorific before its name ("Mr. Sanders", "Ms.
+  /// Ayotte") or "he"/"she" after it as the subject of its sentence ("Sanders said he would"),
+  /// when one gender has more than twice the other's evidence. A person of the other gender is
+  /// then no antecedent of "he"/"she". Off: it raised train-CV accuracy on only 3 of 5 folds,
+  /// with asked_persons too (QUALITY.md, "Pronoun Sources (issue 19, eighth speakers round)").
+  bool learned_genders = false;
+  /// The person asked in the sentence before ("Conroy asked Sanders whether ... \"Sure it
+  /// is,\" he said") is the antecedent of "he"/"she" that answers. Off, as learned_genders.
+  bool asked_persons = false;
   /// When set, receives the work counters of the call (added to what it holds).
   QuoteStats* stats = nullptr;
 };
