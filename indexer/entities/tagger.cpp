@@ -358,8 +358,32 @@ void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsF
   for (std::size_t i = sb; i <= n; ++i) f.hook_start[i] = static_cast<std::uint32_t>(f.hook_hashes.size());
 }
 
-// The features of token i of the sentence [sb, se), appended to out.hashes.
-void token_features(const TokenFacts& f, std::size_t i, std::size_t sb, std::size_t se,
+// At most this many features of a token depend on its lower-cased word alone (word_features).
+constexpr std::size_t kMaxWordFeatures = 9;
+
+// The prefixes and suffixes of token i (a word with a letter) written to out; returns their number.
+std::size_t affix_features(const TokenFacts& f, std::size_t i, std::uint32_t* out) {
+  const std::string_view l = f.lc(i);
+  const std::size_t len = l.size();
+  std::size_t m = 0;
+  for (std::size_t k = 1; k <= 4 && k < len; ++k) {
+    out[m++] = feat(kPrefix, hash_bytes(l.substr(0, k)), k);
+    out[m++] = feat(kSuffix, hash_bytes(l.substr(len - k)), k);
+  }
+  return m;
+}
+
+// The features of token i that depend on its lower-cased word alone (and on whether it has a
+// letter, which that word decides): the word, its prefixes and suffixes. Written to out (room for
+// kMaxWordFeatures); returns their number.
+std::size_t word_features(const TokenFacts& f, std::size_t i, std::uint32_t* out) {
+  out[0] = feat(kW0, f.hw[i]);
+  return 1 + ((f.info[i] & 1) ? affix_features(f, i, out + 1) : 0);
+}
+
+// The features of token i of the sentence [sb, se), appended to out.hashes; with `words`, without
+// its word_features (extract_features keeps those once per distinct word).
+void token_features(const TokenFacts& f, std::size_t i, std::size_t sb, std::size_t se, bool words,
                     DocumentFeatures& out) {
   constexpr std::uint64_t kBos = 0x1234567ULL;
   constexpr std::uint64_t kEos = 0x7654321ULL;
@@ -383,7 +407,7 @@ void token_features(const TokenFacts& f, std::size_t i, std::size_t sb, std::siz
   std::array<std::uint32_t, 28> buf;
   std::size_t m = 0;
   buf[m++] = feat(kBias, 1);
-  buf[m++] = feat(kW0, w0);
+  if (!words) buf[m++] = feat(kW0, w0);
   buf[m++] = feat(kWm1, W(-1));
   buf[m++] = feat(kWp1, W(1));
   buf[m++] = feat(kWm2, W(-2));
@@ -399,14 +423,9 @@ void token_features(const TokenFacts& f, std::size_t i, std::size_t sb, std::siz
   buf[m++] = feat(kWm1S0, W(-1), s0);
   buf[m++] = feat(kS0Wp1, s0, W(1));
   buf[m++] = feat(kPosS0, ctx, s0);
-  const std::string_view l = f.lc(i);
-  const std::size_t len = l.size();
-  buf[m++] = feat(kLen, std::min<std::size_t>(len, 12), ctx);
+  buf[m++] = feat(kLen, std::min<std::size_t>(f.lstart[i + 1] - f.lstart[i], 12), ctx);
   if (f.info[i] & 1) {
-    for (std::size_t k = 1; k <= 4 && k < len; ++k) {
-      buf[m++] = feat(kPrefix, hash_bytes(l.substr(0, k)), k);
-      buf[m++] = feat(kSuffix, hash_bytes(l.substr(len - k)), k);
-    }
+    if (!words) m += affix_features(f, i, buf.data() + m);
     const std::uint8_t dc = f.doc_case[f.doc_slot(w0)].second;  // 0 in an empty slot
     buf[m++] = feat(kDocCase, dc + 8u * (f.info[i] >> 1), ctx);
     buf[m++] = feat(kDocCaseW0, dc + 8u * ctx, w0);
@@ -444,9 +463,42 @@ std::size_t stage_features(const std::vector<std::int8_t>& stage, std::size_t i,
   return m;
 }
 
+namespace {
+
+// Files each token's word_features under its distinct word (the same lower-cased bytes, and
+// whether it has a letter): out.word_of, word_hashes, word_offsets. An open-addressing table of
+// word indices, probed by the word's hash and confirmed by its bytes.
+void distinct_words(const TokenFacts& f, std::size_t n, DocumentFeatures& out) {
+  constexpr std::uint32_t kEmpty = UINT32_MAX;
+  out.word_of.resize(n);
+  out.word_hashes.clear();
+  out.word_offsets.assign(1, 0);
+  std::vector<std::uint32_t> table(std::max<std::size_t>(16, std::bit_ceil(2 * n + 1)), kEmpty);
+  std::vector<std::uint32_t> first;  // per word: its first token
+  const std::size_t mask = table.size() - 1;
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool letter = (f.info[i] & 1) != 0;
+    std::size_t k = static_cast<std::size_t>(mix64(f.hw[i] + letter)) & mask;
+    for (; table[k] != kEmpty; k = (k + 1) & mask) {
+      const std::size_t j = first[table[k]];
+      if (f.hw[j] == f.hw[i] && ((f.info[j] & 1) != 0) == letter && f.lc(j) == f.lc(i)) break;
+    }
+    if (table[k] == kEmpty) {
+      table[k] = static_cast<std::uint32_t>(first.size());
+      first.push_back(static_cast<std::uint32_t>(i));
+      std::uint32_t buf[kMaxWordFeatures];
+      out.word_hashes.insert(out.word_hashes.end(), buf, buf + word_features(f, i, buf));
+      out.word_offsets.push_back(static_cast<std::uint32_t>(out.word_hashes.size()));
+    }
+    out.word_of[i] = table[k];
+  }
+}
+
+}  // namespace
+
 void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out,
                       const SportsFeatures* sports, const std::vector<std::int8_t>* stage,
-                      const ContextFeatures* context) {
+                      const ContextFeatures* context, bool split_words) {
   const std::size_t n = input.words.size();
   out.hashes.clear();
   out.offsets.assign(1, 0);
@@ -472,9 +524,11 @@ void extract_features(const TaggerInput& input, const FeatureHook& hook, Documen
   for (std::size_t i = 0; i < n; ++i) {
     while (si < input.sentence_ends.size() && input.sentence_ends[si] <= i) sb = input.sentence_ends[si++];
     const std::size_t se = si < input.sentence_ends.size() ? std::min(input.sentence_ends[si], n) : n;
-    token_features(f, i, sb, se, out);
+    token_features(f, i, sb, se, split_words, out);
     out.offsets.push_back(static_cast<std::uint32_t>(out.hashes.size()));
   }
+  out.word_of.clear();
+  if (split_words) distinct_words(f, n, out);
 }
 
 std::uint32_t NameMemory::feature(const DocumentFeatures& f, std::size_t i) const {

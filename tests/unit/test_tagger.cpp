@@ -7,6 +7,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "indexer/entities/tagger.hpp"
@@ -315,4 +316,43 @@ TEST_CASE("tagger: viterbi finds the best allowed tag sequence, as trying every 
       CHECK(std::vector<int>(tags.begin(), tags.end()) == best_seq);
     }
   }
+}
+
+namespace {
+
+// The feature hashes of token i, sorted: the token's own list and, with split words, its word's.
+std::vector<std::uint32_t> token_hashes(const ent::DocumentFeatures& f, std::size_t i) {
+  std::vector<std::uint32_t> out(f.hashes.begin() + f.offsets[i], f.hashes.begin() + f.offsets[i + 1]);
+  if (!f.word_of.empty()) {
+    const std::uint32_t w = f.word_of[i];
+    out.insert(out.end(), f.word_hashes.begin() + f.word_offsets[w], f.word_hashes.begin() + f.word_offsets[w + 1]);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("tagger features: split words keep every feature of a token, a word's once", "[tagger]") {
+  // Repeated words in other cases and spellings, a number, punctuation and two sentences.
+  const std::vector<std::string_view> words = {"The", "Norland", "bank", "said", "the", "BANK", "rose", "2",
+                                               "pct", ".", "Banks", "in", "norland", "rose", "2", "pct", "."};
+  const ent::TaggerInput input{words, {10, 17}};
+  const ent::FeatureHook hook = [](const std::vector<std::string_view>& w, std::vector<std::vector<std::string>>& out) {
+    for (std::size_t i = 0; i < w.size(); ++i) out[i].push_back(std::string("n") + std::to_string(w[i].size()));
+  };
+  ent::DocumentFeatures full, split;
+  ent::extract_features(input, hook, full);
+  ent::extract_features(input, hook, split, nullptr, nullptr, nullptr, true);
+  CHECK(full.word_of.empty());
+  REQUIRE(split.word_of.size() == words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) CHECK(token_hashes(split, i) == token_hashes(full, i));
+  // the, norland, bank, said, rose, 2, pct, ".", banks, in: one entry each, whatever the case.
+  CHECK(split.word_offsets.size() - 1 == 10);
+  CHECK(split.word_of[0] == split.word_of[4]);
+  CHECK(split.word_of[2] == split.word_of[5]);
+  CHECK(split.word_of[1] == split.word_of[12]);
+  CHECK(split.word_of[2] != split.word_of[10]);
+  CHECK(split.hashes.size() + 10 * 9 > full.hashes.size());  // the words' features left the lists
+  CHECK(split.hashes.size() < full.hashes.size());
 }
