@@ -96,15 +96,8 @@ void tags_to_spans(const std::uint8_t* tags, std::size_t n, std::size_t offset,
 namespace {
 
 constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
-constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
 
-std::uint64_t hash_bytes(std::string_view s, std::uint64_t h = kFnvOffset) {
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= kFnvPrime;
-  }
-  return h;
-}
+std::uint64_t hash_bytes(std::string_view s, std::uint64_t h = kFnvOffset) { return hash_name(s, h); }
 
 std::uint64_t mix64(std::uint64_t x) {
   x ^= x >> 33;
@@ -324,15 +317,18 @@ void document_case(std::size_t n, TokenFacts& f) {
   }
 }
 
-// Hook features and the sports features (tagger_sports.hpp), one sentence at a time, hashed.
-void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsFeatures* sports,
-                const std::vector<std::int8_t>* stage, TokenFacts& f) {
-  if (!hook && !stage) return;
+// Hook features and the sports features (tagger_sports.hpp), one sentence at a time, hashed;
+// with `hashed`, its features stand for the hook's names.
+void hook_facts(const TaggerInput& input, const FeatureHook& hook, const HashedHook* hashed,
+                const SportsFeatures* sports, const std::vector<std::int8_t>* stage, TokenFacts& f) {
+  if (hashed != nullptr && !*hashed) hashed = nullptr;
+  if (!hook && !hashed && !stage) return;
   const std::size_t n = input.words.size();
   f.hook_start.assign(n + 1, 0);
   const SportsMarks marks = sports ? sports_marks(*sports, input.words, input.sentence_ends) : SportsMarks{};
   std::vector<std::string_view> words;
   std::vector<std::vector<std::string>> extra;
+  std::vector<std::vector<std::uint64_t>> ids;  // the hashed hook's
   std::size_t sb = 0;
   for (std::size_t se : input.sentence_ends) {
     se = std::min(se, n);
@@ -341,7 +337,13 @@ void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsF
     // Emptied, not rebuilt: each token's list keeps its storage for the next sentence.
     extra.resize(se - sb);
     for (auto& x : extra) x.clear();
-    if (hook) hook(words, extra);
+    if (hashed != nullptr) {
+      ids.resize(se - sb);
+      for (auto& x : ids) x.clear();
+      (*hashed)(words, ids);
+    } else if (hook) {
+      hook(words, extra);
+    }
     for (std::size_t i = 0; i < extra.size(); ++i) {
       // After the hook's own features, before the sports ones: the order training has always used.
       if (stage && sb + i < stage->size()) {
@@ -350,6 +352,7 @@ void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsF
       }
       if (sports) add_sports_features(*sports, marks, sb + i, (f.info[sb + i] & 4) != 0, f.hs[sb + i], extra[i]);
       f.hook_start[sb + i] = static_cast<std::uint32_t>(f.hook_hashes.size());
+      if (hashed != nullptr) f.hook_hashes.insert(f.hook_hashes.end(), ids[i].begin(), ids[i].end());
       for (const auto& x : extra[i]) f.hook_hashes.push_back(hash_bytes(x));
     }
     sb = std::max(sb, se);
@@ -498,7 +501,7 @@ void distinct_words(const TokenFacts& f, std::size_t n, DocumentFeatures& out) {
 
 void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out,
                       const SportsFeatures* sports, const std::vector<std::int8_t>* stage,
-                      const ContextFeatures* context, bool split_words) {
+                      const ContextFeatures* context, bool split_words, const HashedHook* hashed) {
   const std::size_t n = input.words.size();
   out.hashes.clear();
   out.offsets.assign(1, 0);
@@ -511,7 +514,7 @@ void extract_features(const TaggerInput& input, const FeatureHook& hook, Documen
   word_facts(input, f);
   sentence_facts(input, f);
   document_case(n, f);
-  hook_facts(input, hook, sports, stage, f);
+  hook_facts(input, hook, hashed, sports, stage, f);
   if (context != nullptr) {
     f.context_hashes.resize(n);
     const auto items = context_items(*context, input.words, input.sentence_ends);

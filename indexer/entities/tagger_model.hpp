@@ -74,11 +74,13 @@ class NameMemory {
 /// has the context items of its other occurrences (context_items, tagger_context.hpp) as
 /// features, its own only. With `split_words`, the word-only features are kept per distinct
 /// word (DocumentFeatures::word_of); tagging asks for that, training for every feature in
-/// `hashes`. Reuses `out`'s storage.
+/// `hashes`. With `hashed` (not empty), its features replace `hook`'s, which gives the same
+/// ids. Reuses `out`'s storage.
 void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out,
                       const SportsFeatures* sports = nullptr,
                       const std::vector<std::int8_t>* stage = nullptr,
-                      const ContextFeatures* context = nullptr, bool split_words = false);
+                      const ContextFeatures* context = nullptr, bool split_words = false,
+                      const HashedHook* hashed = nullptr);
 
 
 /// At most this many features a token for its aggregation values (three names, each for the

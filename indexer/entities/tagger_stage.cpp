@@ -413,11 +413,12 @@ std::vector<std::int32_t> document_sums(const ModelData& table, const DocumentFe
   return sums;
 }
 
-std::vector<EntitySpan> Tagger::tag_with(const TaggerInput& input, const FeatureHook& hook) const {
+std::vector<EntitySpan> Tagger::tag_with(const TaggerInput& input, const FeatureHook& hook,
+                                         const HashedHook* hashed) const {
   if (input.words.empty()) return {};
   DocumentFeatures feats;
   extract_features(input, hook, feats, hook_.sports ? &*hook_.sports : nullptr, nullptr,
-                   hook_.context ? &*hook_.context : nullptr, true);
+                   hook_.context ? &*hook_.context : nullptr, true, hashed);
   // When the second pass tags every sentence, one look-up of each feature gives both passes'
   // weights (merge_models: 14% more extraction CPU than one pass instead of 43%); when it tags a
   // few, it sums its own weights for those alone (as cheap as the merged table, or cheaper).

@@ -356,3 +356,38 @@ TEST_CASE("tagger features: split words keep every feature of a token, a word's 
   CHECK(split.hashes.size() + 10 * 9 > full.hashes.size());  // the words' features left the lists
   CHECK(split.hashes.size() < full.hashes.size());
 }
+
+TEST_CASE("tagger features: a built-in hook hashed gives the ids of its names, in order", "[tagger]") {
+  // Gazetteer hits of one and several words, a capitalised common word, known and unknown words.
+  const std::vector<std::string_view> words = {"Will", "Maria", "Lindqvist", "fly", "from", "New", "York", "to",
+                                               "Paris", "?", "The", "Bank", "of", "England", "said", "no", "."};
+  const ent::TaggerInput input{words, {10, 17}};
+  for (const char* name : {"gazetteer", "gazetteer+classes=012", "gazetteer+classes=12xw2", "gazetteer+classes=012+sport=fgch"}) {
+    CAPTURE(name);
+    const ent::NamedHook hook = ent::builtin_hook(name);
+    const ent::HashedHook hashed = ent::builtin_hashed_hook(name);
+    REQUIRE(hashed);
+    const ent::SportsFeatures* sports = hook.sports ? &*hook.sports : nullptr;
+    ent::DocumentFeatures named, ids;
+    ent::extract_features(input, hook.hook, named, sports);
+    ent::extract_features(input, {}, ids, sports, nullptr, nullptr, false, &hashed);
+    CHECK(ids.hashes == named.hashes);
+    CHECK(ids.offsets == named.offsets);
+  }
+  CHECK(!ent::builtin_hashed_hook("no such hook"));
+}
+
+TEST_CASE("tagger features: tagging with the hashed hook finds what the named hook finds", "[tagger]") {
+  const ent::Tagger& tagger = ent::Tagger::instance();
+  for (const std::string text : {
+           "Maria Lindqvist, chief executive of Nordbank AB, told Reuters in Stockholm on Monday that the bank "
+           "would cut 300 jobs. Lindqvist said Nordbank expected profits to rise.",
+           "WILL THE BANK OF ENGLAND ACT? Markets in London and New York fell as traders waited for the Bank."}) {
+    const auto tok = ent::tokenize(text);
+    std::vector<ent::GazMatch> hits;
+    const auto hashed = tagger.tag(tok, hits);
+    CHECK(hashed == tagger.tag(tok));
+    CHECK(!hashed.empty());
+    CHECK(!hits.empty());
+  }
+}
