@@ -2,6 +2,9 @@
 // transition weights, with the moves BILOU forbids never taken.
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -39,27 +42,43 @@ struct Predecessors {
 };
 const Predecessors kPredecessors;
 
+// Four floats, or four 32-bit integers, in one vector register (GCC's and Clang's vector
+// extension): the compiler did not vectorise the lane loop of shared_step on its own (scalar
+// adds and compares, 11% of the instructions of `--extract-only` on Reuters).
+using F4 = float __attribute__((vector_size(16)));
+using I4 = std::int32_t __attribute__((vector_size(16)));
+constexpr std::size_t kLanes = kBlock / 4;
+static_assert(kBlock % 4 == 0, "the block is whole vectors");
+
 // One Viterbi step for the shared-list tags: for each, the best predecessor and its score, as
-// the per-tag loop finds them (the first of equal scores in ascending order wins).
+// the per-tag loop finds them (the first of equal scores in ascending order wins). Each lane
+// does what a scalar loop would: the same float additions and comparisons, so the same results.
 void shared_step(const float* prev, const std::array<std::array<float, kBlock>, kBlock>& w,
                  std::array<float, kBlock>& best, std::array<std::int32_t, kBlock>& arg) {
   const auto& preds = kPredecessors.list[0];
+  F4 b[kLanes];
+  I4 a[kLanes];
   const float first = prev[preds[0]];
-  for (std::size_t j = 0; j < kBlock; ++j) {
-    best[j] = first + w[0][j];
-    arg[j] = preds[0];
+  for (std::size_t l = 0; l < kLanes; ++l) {
+    F4 wv;
+    std::memcpy(&wv, w[0].data() + 4 * l, sizeof wv);
+    b[l] = first + wv;
+    a[l] = I4{} + static_cast<std::int32_t>(preds[0]);
   }
   for (std::size_t k = 1; k < kPredecessors.count[0]; ++k) {
     const float v0 = prev[preds[k]];
-    const auto pk = static_cast<std::int32_t>(preds[k]);
-    for (std::size_t j = 0; j < kBlock; ++j) {
-      const float v = v0 + w[k][j];
-      // Branch-free, so that the loop runs on vectors.
-      const std::int32_t better = -static_cast<std::int32_t>(v > best[j]);
-      arg[j] = (arg[j] & ~better) | (pk & better);
-      best[j] = better ? v : best[j];
+    const I4 pk = I4{} + static_cast<std::int32_t>(preds[k]);
+    for (std::size_t l = 0; l < kLanes; ++l) {
+      F4 wv;
+      std::memcpy(&wv, w[k].data() + 4 * l, sizeof wv);
+      const F4 v = v0 + wv;
+      const I4 better = v > b[l];  // all ones where v is larger
+      a[l] = (a[l] & ~better) | (pk & better);
+      b[l] = std::bit_cast<F4>((std::bit_cast<I4>(v) & better) | (std::bit_cast<I4>(b[l]) & ~better));
     }
   }
+  std::memcpy(best.data(), b, sizeof b);
+  std::memcpy(arg.data(), a, sizeof a);
 }
 
 }  // namespace
