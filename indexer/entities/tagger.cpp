@@ -1,11 +1,11 @@
-// Tagger inference: feature hashing, the packed weight table, Viterbi, model (de)serialisation.
+// Tagger inference: feature hashing, the packed weight table, model (de)serialisation (Viterbi:
+// tagger_viterbi.cpp).
 #include "tagger.hpp"
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
-#include <limits>
 #include <span>
 #include <stdexcept>
 
@@ -96,15 +96,8 @@ void tags_to_spans(const std::uint8_t* tags, std::size_t n, std::size_t offset,
 namespace {
 
 constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
-constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
 
-std::uint64_t hash_bytes(std::string_view s, std::uint64_t h = kFnvOffset) {
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= kFnvPrime;
-  }
-  return h;
-}
+std::uint64_t hash_bytes(std::string_view s, std::uint64_t h = kFnvOffset) { return hash_name(s, h); }
 
 std::uint64_t mix64(std::uint64_t x) {
   x ^= x >> 33;
@@ -324,15 +317,18 @@ void document_case(std::size_t n, TokenFacts& f) {
   }
 }
 
-// Hook features and the sports features (tagger_sports.hpp), one sentence at a time, hashed.
-void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsFeatures* sports,
-                const std::vector<std::int8_t>* stage, TokenFacts& f) {
-  if (!hook && !stage) return;
+// Hook features and the sports features (tagger_sports.hpp), one sentence at a time, hashed;
+// with `hashed`, its features stand for the hook's names.
+void hook_facts(const TaggerInput& input, const FeatureHook& hook, const HashedHook* hashed,
+                const SportsFeatures* sports, const std::vector<std::int8_t>* stage, TokenFacts& f) {
+  if (hashed != nullptr && !*hashed) hashed = nullptr;
+  if (!hook && !hashed && !stage) return;
   const std::size_t n = input.words.size();
   f.hook_start.assign(n + 1, 0);
   const SportsMarks marks = sports ? sports_marks(*sports, input.words, input.sentence_ends) : SportsMarks{};
   std::vector<std::string_view> words;
   std::vector<std::vector<std::string>> extra;
+  std::vector<std::vector<std::uint64_t>> ids;  // the hashed hook's
   std::size_t sb = 0;
   for (std::size_t se : input.sentence_ends) {
     se = std::min(se, n);
@@ -341,7 +337,13 @@ void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsF
     // Emptied, not rebuilt: each token's list keeps its storage for the next sentence.
     extra.resize(se - sb);
     for (auto& x : extra) x.clear();
-    if (hook) hook(words, extra);
+    if (hashed != nullptr) {
+      ids.resize(se - sb);
+      for (auto& x : ids) x.clear();
+      (*hashed)(words, ids);
+    } else if (hook) {
+      hook(words, extra);
+    }
     for (std::size_t i = 0; i < extra.size(); ++i) {
       // After the hook's own features, before the sports ones: the order training has always used.
       if (stage && sb + i < stage->size()) {
@@ -350,6 +352,7 @@ void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsF
       }
       if (sports) add_sports_features(*sports, marks, sb + i, (f.info[sb + i] & 4) != 0, f.hs[sb + i], extra[i]);
       f.hook_start[sb + i] = static_cast<std::uint32_t>(f.hook_hashes.size());
+      if (hashed != nullptr) f.hook_hashes.insert(f.hook_hashes.end(), ids[i].begin(), ids[i].end());
       for (const auto& x : extra[i]) f.hook_hashes.push_back(hash_bytes(x));
     }
     sb = std::max(sb, se);
@@ -358,8 +361,32 @@ void hook_facts(const TaggerInput& input, const FeatureHook& hook, const SportsF
   for (std::size_t i = sb; i <= n; ++i) f.hook_start[i] = static_cast<std::uint32_t>(f.hook_hashes.size());
 }
 
-// The features of token i of the sentence [sb, se), appended to out.hashes.
-void token_features(const TokenFacts& f, std::size_t i, std::size_t sb, std::size_t se,
+// At most this many features of a token depend on its lower-cased word alone (word_features).
+constexpr std::size_t kMaxWordFeatures = 9;
+
+// The prefixes and suffixes of token i (a word with a letter) written to out; returns their number.
+std::size_t affix_features(const TokenFacts& f, std::size_t i, std::uint32_t* out) {
+  const std::string_view l = f.lc(i);
+  const std::size_t len = l.size();
+  std::size_t m = 0;
+  for (std::size_t k = 1; k <= 4 && k < len; ++k) {
+    out[m++] = feat(kPrefix, hash_bytes(l.substr(0, k)), k);
+    out[m++] = feat(kSuffix, hash_bytes(l.substr(len - k)), k);
+  }
+  return m;
+}
+
+// The features of token i that depend on its lower-cased word alone (and on whether it has a
+// letter, which that word decides): the word, its prefixes and suffixes. Written to out (room for
+// kMaxWordFeatures); returns their number.
+std::size_t word_features(const TokenFacts& f, std::size_t i, std::uint32_t* out) {
+  out[0] = feat(kW0, f.hw[i]);
+  return 1 + ((f.info[i] & 1) ? affix_features(f, i, out + 1) : 0);
+}
+
+// The features of token i of the sentence [sb, se), appended to out.hashes; with `words`, without
+// its word_features (extract_features keeps those once per distinct word).
+void token_features(const TokenFacts& f, std::size_t i, std::size_t sb, std::size_t se, bool words,
                     DocumentFeatures& out) {
   constexpr std::uint64_t kBos = 0x1234567ULL;
   constexpr std::uint64_t kEos = 0x7654321ULL;
@@ -383,7 +410,7 @@ void token_features(const TokenFacts& f, std::size_t i, std::size_t sb, std::siz
   std::array<std::uint32_t, 28> buf;
   std::size_t m = 0;
   buf[m++] = feat(kBias, 1);
-  buf[m++] = feat(kW0, w0);
+  if (!words) buf[m++] = feat(kW0, w0);
   buf[m++] = feat(kWm1, W(-1));
   buf[m++] = feat(kWp1, W(1));
   buf[m++] = feat(kWm2, W(-2));
@@ -399,14 +426,9 @@ void token_features(const TokenFacts& f, std::size_t i, std::size_t sb, std::siz
   buf[m++] = feat(kWm1S0, W(-1), s0);
   buf[m++] = feat(kS0Wp1, s0, W(1));
   buf[m++] = feat(kPosS0, ctx, s0);
-  const std::string_view l = f.lc(i);
-  const std::size_t len = l.size();
-  buf[m++] = feat(kLen, std::min<std::size_t>(len, 12), ctx);
+  buf[m++] = feat(kLen, std::min<std::size_t>(f.lstart[i + 1] - f.lstart[i], 12), ctx);
   if (f.info[i] & 1) {
-    for (std::size_t k = 1; k <= 4 && k < len; ++k) {
-      buf[m++] = feat(kPrefix, hash_bytes(l.substr(0, k)), k);
-      buf[m++] = feat(kSuffix, hash_bytes(l.substr(len - k)), k);
-    }
+    if (!words) m += affix_features(f, i, buf.data() + m);
     const std::uint8_t dc = f.doc_case[f.doc_slot(w0)].second;  // 0 in an empty slot
     buf[m++] = feat(kDocCase, dc + 8u * (f.info[i] >> 1), ctx);
     buf[m++] = feat(kDocCaseW0, dc + 8u * ctx, w0);
@@ -444,9 +466,42 @@ std::size_t stage_features(const std::vector<std::int8_t>& stage, std::size_t i,
   return m;
 }
 
+namespace {
+
+// Files each token's word_features under its distinct word (the same lower-cased bytes, and
+// whether it has a letter): out.word_of, word_hashes, word_offsets. An open-addressing table of
+// word indices, probed by the word's hash and confirmed by its bytes.
+void distinct_words(const TokenFacts& f, std::size_t n, DocumentFeatures& out) {
+  constexpr std::uint32_t kEmpty = UINT32_MAX;
+  out.word_of.resize(n);
+  out.word_hashes.clear();
+  out.word_offsets.assign(1, 0);
+  std::vector<std::uint32_t> table(std::max<std::size_t>(16, std::bit_ceil(2 * n + 1)), kEmpty);
+  std::vector<std::uint32_t> first;  // per word: its first token
+  const std::size_t mask = table.size() - 1;
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool letter = (f.info[i] & 1) != 0;
+    std::size_t k = static_cast<std::size_t>(mix64(f.hw[i] + letter)) & mask;
+    for (; table[k] != kEmpty; k = (k + 1) & mask) {
+      const std::size_t j = first[table[k]];
+      if (f.hw[j] == f.hw[i] && ((f.info[j] & 1) != 0) == letter && f.lc(j) == f.lc(i)) break;
+    }
+    if (table[k] == kEmpty) {
+      table[k] = static_cast<std::uint32_t>(first.size());
+      first.push_back(static_cast<std::uint32_t>(i));
+      std::uint32_t buf[kMaxWordFeatures];
+      out.word_hashes.insert(out.word_hashes.end(), buf, buf + word_features(f, i, buf));
+      out.word_offsets.push_back(static_cast<std::uint32_t>(out.word_hashes.size()));
+    }
+    out.word_of[i] = table[k];
+  }
+}
+
+}  // namespace
+
 void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out,
                       const SportsFeatures* sports, const std::vector<std::int8_t>* stage,
-                      const ContextFeatures* context) {
+                      const ContextFeatures* context, bool split_words, const HashedHook* hashed) {
   const std::size_t n = input.words.size();
   out.hashes.clear();
   out.offsets.assign(1, 0);
@@ -459,7 +514,7 @@ void extract_features(const TaggerInput& input, const FeatureHook& hook, Documen
   word_facts(input, f);
   sentence_facts(input, f);
   document_case(n, f);
-  hook_facts(input, hook, sports, stage, f);
+  hook_facts(input, hook, hashed, sports, stage, f);
   if (context != nullptr) {
     f.context_hashes.resize(n);
     const auto items = context_items(*context, input.words, input.sentence_ends);
@@ -472,9 +527,11 @@ void extract_features(const TaggerInput& input, const FeatureHook& hook, Documen
   for (std::size_t i = 0; i < n; ++i) {
     while (si < input.sentence_ends.size() && input.sentence_ends[si] <= i) sb = input.sentence_ends[si++];
     const std::size_t se = si < input.sentence_ends.size() ? std::min(input.sentence_ends[si], n) : n;
-    token_features(f, i, sb, se, out);
+    token_features(f, i, sb, se, split_words, out);
     out.offsets.push_back(static_cast<std::uint32_t>(out.hashes.size()));
   }
+  out.word_of.clear();
+  if (split_words) distinct_words(f, n, out);
 }
 
 std::uint32_t NameMemory::feature(const DocumentFeatures& f, std::size_t i) const {
@@ -502,116 +559,6 @@ std::vector<std::uint32_t> NameMemory::all_features() {
     for (std::uint64_t ctx = 1; ctx <= 4; ++ctx) out.push_back(feat(kHistory, mask, ctx));
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Viterbi.
-
-namespace {
-
-// The block of moves into the shared-list tags: kBlock predecessors (O's list) by kBlock targets,
-// padded to whole vectors of 4 floats.
-constexpr std::size_t kBlock = 12;
-
-// For each tag, the tags that may precede it under BILOU (17 x at most 9 instead of 17 x 17).
-// The tags that may follow a closed one (O, B-x, U-x: 9 of 17) share one list, O's (O, L-x,
-// U-x); viterbi takes those 9 x 9 moves as one block of vectors, and the others (I-x, L-x, after
-// B-x or I-x) one by one.
-struct Predecessors {
-  std::array<std::array<std::uint8_t, kNumTags>, kNumTags> list{};
-  std::array<std::uint8_t, kNumTags> count{};
-  std::vector<std::uint8_t> shared;  // the tags whose list is O's, ascending
-  std::vector<std::uint8_t> others;  // the rest, ascending
-  Predecessors() {
-    for (int t = 0; t < kNumTags; ++t) {
-      for (int p = 0; p < kNumTags; ++p) {
-        if (tag_transition_allowed(p, t)) list[static_cast<std::size_t>(t)][count[static_cast<std::size_t>(t)]++] = static_cast<std::uint8_t>(p);
-      }
-    }
-    for (std::size_t t = 0; t < kNumTags; ++t) {
-      const bool same = count[t] == count[0] && std::equal(list[t].begin(), list[t].begin() + count[t], list[0].begin());
-      const bool fits = count[0] <= kBlock && shared.size() < kBlock;  // the block's size
-      (same && fits ? shared : others).push_back(static_cast<std::uint8_t>(t));
-    }
-  }
-};
-const Predecessors kPredecessors;
-
-// One Viterbi step for the shared-list tags: for each, the best predecessor and its score, as
-// the per-tag loop finds them (the first of equal scores in ascending order wins).
-void shared_step(const float* prev, const std::array<std::array<float, kBlock>, kBlock>& w,
-                 std::array<float, kBlock>& best, std::array<std::int32_t, kBlock>& arg) {
-  const auto& preds = kPredecessors.list[0];
-  const float first = prev[preds[0]];
-  for (std::size_t j = 0; j < kBlock; ++j) {
-    best[j] = first + w[0][j];
-    arg[j] = preds[0];
-  }
-  for (std::size_t k = 1; k < kPredecessors.count[0]; ++k) {
-    const float v0 = prev[preds[k]];
-    const auto pk = static_cast<std::int32_t>(preds[k]);
-    for (std::size_t j = 0; j < kBlock; ++j) {
-      const float v = v0 + w[k][j];
-      // Branch-free, so that the loop runs on vectors.
-      const std::int32_t better = -static_cast<std::int32_t>(v > best[j]);
-      arg[j] = (arg[j] & ~better) | (pk & better);
-      best[j] = better ? v : best[j];
-    }
-  }
-}
-
-}  // namespace
-
-void viterbi(const float* emit, std::size_t n, const Transitions& trans, std::uint8_t* tags,
-             std::vector<float>& work, std::vector<std::uint8_t>& back) {
-  if (n == 0) return;
-  work.resize(2 * kNumTags);
-  back.resize(n * kNumTags);
-  float* prev = work.data();
-  float* cur = work.data() + kNumTags;
-  for (int t = 0; t < kNumTags; ++t) prev[t] = trans.from[kNumTags][static_cast<std::size_t>(t)] + emit[t];
-  const auto& shared = kPredecessors.shared;
-  std::array<std::array<float, kBlock>, kBlock> w{};
-  for (std::size_t k = 0; k < kPredecessors.count[0]; ++k)
-    for (std::size_t j = 0; j < shared.size(); ++j) w[k][j] = trans.from[kPredecessors.list[0][k]][shared[j]];
-  std::array<float, kBlock> best_shared;
-  std::array<std::int32_t, kBlock> arg_shared;
-  for (std::size_t i = 1; i < n; ++i) {
-    const float* e = emit + i * kNumTags;
-    std::uint8_t* bp = back.data() + i * kNumTags;
-    shared_step(prev, w, best_shared, arg_shared);
-    for (std::size_t j = 0; j < shared.size(); ++j) {
-      cur[shared[j]] = best_shared[j] + e[shared[j]];
-      bp[shared[j]] = static_cast<std::uint8_t>(arg_shared[j]);
-    }
-    for (const std::size_t t : kPredecessors.others) {
-      const auto& preds = kPredecessors.list[t];
-      int arg = preds[0];
-      float best = prev[arg] + trans.from[static_cast<std::size_t>(arg)][t];
-      for (std::size_t j = 1; j < kPredecessors.count[t]; ++j) {
-        const int p = preds[j];
-        const float v = prev[p] + trans.from[static_cast<std::size_t>(p)][t];
-        if (v > best) {
-          best = v;
-          arg = p;
-        }
-      }
-      cur[t] = best + e[t];
-      bp[t] = static_cast<std::uint8_t>(arg);
-    }
-    std::swap(prev, cur);
-  }
-  float best = -std::numeric_limits<float>::infinity();
-  int arg = 0;
-  for (int t = 0; t < kNumTags; ++t) {
-    const float v = prev[t] + trans.end[static_cast<std::size_t>(t)];
-    if (v > best) {
-      best = v;
-      arg = t;
-    }
-  }
-  tags[n - 1] = static_cast<std::uint8_t>(arg);
-  for (std::size_t i = n - 1; i > 0; --i) tags[i - 1] = back[i * kNumTags + tags[i]];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -39,6 +39,22 @@ using FeatureHook =
     std::function<void(const std::vector<std::string_view>& words,
                        std::vector<std::vector<std::string>>& out)>;
 
+/// FNV-1a (64 bits) of a hook feature's name, continued from `h`: the id a feature hook's name
+/// is hashed to (a name may be hashed in pieces, each continuing from the last).
+inline std::uint64_t hash_name(std::string_view name, std::uint64_t h = 0xcbf29ce484222325ULL) {
+  for (const char c : name) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+/// A feature hook that gives its features already hashed: out[i] receives hash_name of each name
+/// the matching FeatureHook appends to word i, in the same order, with no string made (the
+/// built-in hooks have one, which tagging uses; training reads the names).
+using HashedHook = std::function<void(const std::vector<std::string_view>& words,
+                                      std::vector<std::vector<std::uint64_t>>& out)>;
+
 /// A named feature hook; an empty name means none. With `sports`, a document that has score
 /// lines (tagger_sports.hpp) also gives its capitalised words the sports features; with
 /// `context`, a repeated capitalised word has the contexts of its other occurrences
@@ -161,7 +177,9 @@ class Tagger {
   unsigned stage_extras() const { return stage_extras_; }
 
  private:
-  std::vector<EntitySpan> tag_with(const TaggerInput& input, const FeatureHook& hook) const;
+  // With `hashed`, its features instead of `hook`'s names (the same ids).
+  std::vector<EntitySpan> tag_with(const TaggerInput& input, const FeatureHook& hook,
+                                   const HashedHook* hashed = nullptr) const;
 
   std::shared_ptr<const ModelData> model_;
   NamedHook hook_;
@@ -182,6 +200,10 @@ NamedHook gazetteer_hook();
 /// e.g. "w"), then "+sport=SPEC" (SportsFeatures::parse, e.g. "fg"). An unknown name gives a
 /// hook with an empty name.
 NamedHook builtin_hook(std::string_view name);
+
+/// The hook of builtin_hook(name) in hashed form (the same ids, no string made); an empty
+/// function for an unknown name.
+HashedHook builtin_hashed_hook(std::string_view name);
 
 /// Tagger::load with the built-in hook that the model names (builtin_hook).
 Result<Tagger> load_builtin_model(std::string_view bytes);

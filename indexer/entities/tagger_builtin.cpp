@@ -45,6 +45,28 @@ void add_gazetteer_features(const Gazetteer& gaz, const std::vector<std::string_
   }
 }
 
+// add_gazetteer_features with the names hashed (hash_name), in the same order.
+void add_gazetteer_hashes(const Gazetteer& gaz, const std::vector<std::string_view>& words,
+                          const std::vector<GazMatch>& matches, std::vector<std::vector<std::uint64_t>>& out) {
+  for (const GazMatch& m : matches) {
+    const std::uint64_t kind = hash_name(to_string(m.kind));
+    if (m.end - m.begin == 1) {
+      out[m.begin].push_back(hash_name(":U", kind));
+      continue;
+    }
+    out[m.begin].push_back(hash_name(":B", kind));
+    const std::uint64_t inside = hash_name(":I", kind);
+    for (std::size_t i = m.begin + 1; i + 1 < m.end; ++i) out[i].push_back(inside);
+    out[m.end - 1].push_back(hash_name(":L", kind));
+  }
+  const std::uint64_t common = hash_name("common");
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    if (w.empty() || w[0] < 'A' || w[0] > 'Z') continue;
+    if (gaz.is_common_word(canonical::ascii_lower(w))) out[i].push_back(common);
+  }
+}
+
 constexpr std::string_view kGazetteer = "gazetteer";
 constexpr std::string_view kClasses = "+classes=";
 
@@ -100,6 +122,24 @@ FeatureHook make_hook(std::optional<ClassFeatures> classes, std::vector<GazMatch
   };
 }
 
+// make_hook's features hashed, with no string made (HashedHook); the same matches go to `hits`.
+HashedHook make_hashed_hook(std::optional<ClassFeatures> classes, std::vector<GazMatch>* hits) {
+  return [classes, hits, offset = std::size_t{0}](const std::vector<std::string_view>& words,
+                                                  std::vector<std::vector<std::uint64_t>>& out) mutable {
+    const Gazetteer& gaz = Gazetteer::instance();
+    const std::vector<GazMatch> matches = gaz.match(words);
+    add_gazetteer_hashes(gaz, words, matches, out);
+    if (classes) add_class_hashes(WordClasses::instance(), *classes, words, out);
+    if (hits == nullptr) return;
+    for (GazMatch m : matches) {
+      m.begin += offset;
+      m.end += offset;
+      hits->push_back(std::move(m));
+    }
+    offset += words.size();
+  };
+}
+
 // The hook name recorded in a model's header (serialize_model: 8 bytes of magic, the tag count
 // and the name's length as 32-bit numbers, then the name), or "" if the bytes are too short.
 std::string_view recorded_hook_name(std::string_view bytes) {
@@ -121,6 +161,11 @@ NamedHook builtin_hook(std::string_view name) {
   return NamedHook{std::string(name), make_hook(classes, nullptr), split.features, context.features};
 }
 
+HashedHook builtin_hashed_hook(std::string_view name) {
+  if (builtin_hook(name).name.empty()) return {};
+  return make_hashed_hook(class_spec(split_context(split_sports(name).base).base), nullptr);
+}
+
 Result<Tagger> load_builtin_model(std::string_view bytes) {
   return Tagger::load(bytes, {builtin_hook(recorded_hook_name(bytes))});
 }
@@ -128,7 +173,9 @@ Result<Tagger> load_builtin_model(std::string_view bytes) {
 std::vector<EntitySpan> Tagger::tag(const TokenizedText& text, std::vector<GazMatch>& hits) const {
   const auto classes = class_spec(split_context(split_sports(hook_.name).base).base);
   if (classes && classes->levels == 0) return tag(text);
-  return tag_with(to_tagger_input(text), make_hook(classes, &hits));
+  // The features hashed as they are made: the ids of make_hook's names, without the strings.
+  const HashedHook hashed = make_hashed_hook(classes, &hits);
+  return tag_with(to_tagger_input(text), FeatureHook{}, &hashed);
 }
 
 namespace {

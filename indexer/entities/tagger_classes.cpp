@@ -5,6 +5,8 @@
 #include <charconv>
 #include <utility>
 
+#include "tagger.hpp"
+
 extern "C" const char newsidx_word_classes_begin[];
 extern "C" const char newsidx_word_classes_end[];
 
@@ -156,6 +158,59 @@ void add_class_features(const WordClasses& table, const ClassFeatures& which,
     if (which.cased) {
       const bool upper = !words[i].empty() && words[i][0] >= 'A' && words[i][0] <= 'Z';
       if (paths[i] == nullptr) out[i].emplace_back(upper ? "c?X" : "c?x");
+      add(i, paths[i], upper ? "X" : "x");
+    }
+    if (which.pairs) add_pair(i);
+    if (!which.far) continue;
+    if (i >= 2) add(i, paths[i - 2], "<2");
+    if (i + 2 < words.size()) add(i, paths[i + 2], ">2");
+  }
+}
+
+namespace {
+
+// hash_name of a class id's decimal digits, continued from h.
+std::uint64_t hash_number(std::uint16_t id, std::uint64_t h) {
+  char digits[8];
+  const auto end = std::to_chars(digits, digits + sizeof digits, id).ptr;
+  return hash_name(std::string_view(digits, static_cast<std::size_t>(end - digits)), h);
+}
+
+// hash_name of "c<level><where>:", the start of a class feature's name.
+std::uint64_t class_head(std::size_t level, std::string_view where) {
+  const char head[2] = {'c', static_cast<char>('0' + level)};
+  return hash_name(":", hash_name(where, hash_name(std::string_view(head, 2))));
+}
+
+}  // namespace
+
+void add_class_hashes(const WordClasses& table, const ClassFeatures& which,
+                      const std::vector<std::string_view>& words,
+                      std::vector<std::vector<std::uint64_t>>& out) {
+  // As add_class_features, name for name.
+  std::vector<const ClassPath*> paths(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) paths[i] = table.find(words[i]);
+  auto add = [&](std::size_t i, const ClassPath* p, std::string_view where) {
+    if (p == nullptr) return;
+    for (std::size_t l = 0; l < kClassLevels; ++l)
+      if (which.levels >> l & 1u) out[i].push_back(hash_number((*p)[l], class_head(l, where)));
+  };
+  auto add_pair = [&](std::size_t i) {
+    const ClassPath* p = paths[i];
+    const ClassPath* prev = i > 0 ? paths[i - 1] : nullptr;
+    if (p == nullptr) return;
+    for (std::size_t l = 0; l < kClassLevels; ++l) {
+      if (!(which.levels >> l & 1u)) continue;
+      const std::uint64_t head = class_head(l, "b");  // "c<level>b:"
+      const std::uint64_t before = i == 0 ? hash_name("^", head) : prev == nullptr ? hash_name("?", head) : hash_number((*prev)[l], head);
+      out[i].push_back(hash_number((*p)[l], hash_name(",", before)));
+    }
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    add(i, paths[i], "");
+    if (which.cased) {
+      const bool upper = !words[i].empty() && words[i][0] >= 'A' && words[i][0] <= 'Z';
+      if (paths[i] == nullptr) out[i].push_back(hash_name(upper ? "c?X" : "c?x"));
       add(i, paths[i], upper ? "X" : "x");
     }
     if (which.pairs) add_pair(i);

@@ -62,4 +62,10 @@ void add_class_features(const WordClasses& table, const ClassFeatures& which,
                         const std::vector<std::string_view>& words,
                         std::vector<std::vector<std::string>>& out);
 
+/// add_class_features with each feature's name hashed (hash_name of tagger.hpp) instead of
+/// written: out[i] receives the same ids in the same order, and no string is made.
+void add_class_hashes(const WordClasses& table, const ClassFeatures& which,
+                      const std::vector<std::string_view>& words,
+                      std::vector<std::vector<std::uint64_t>>& out);
+
 }  // namespace newsidx::entities

@@ -37,6 +37,14 @@ struct DocumentFeatures {
   std::vector<std::uint64_t> name_keys;
   /// Per token: 1 + sentence-initial + 2 * capitals-say-nothing (ALL-CAPS sentence).
   std::vector<std::uint8_t> contexts;
+  /// With split words (extract_features): the features that depend on the lower-cased word
+  /// alone (the word, its prefixes and suffixes: up to 9 of a token's 30-odd) are not in
+  /// `hashes` but kept once per distinct word, so that a repeated word's weights are looked up
+  /// once a document: token i's word is word_of[i], whose features are
+  /// word_hashes[word_offsets[w] .. word_offsets[w+1]). word_of is empty without split words.
+  std::vector<std::uint32_t> word_of;
+  std::vector<std::uint32_t> word_hashes;
+  std::vector<std::uint32_t> word_offsets;
 };
 
 /// What the tagger already said about a document's capitalised words: for each word, the
@@ -64,11 +72,16 @@ class NameMemory {
 /// tagger_stage.hpp), each token's value is a hook feature as well (and its neighbours', as for
 /// every hook feature): how a second-pass model is trained. With `context`, a capitalised word also
 /// has the context items of its other occurrences (context_items, tagger_context.hpp) as
-/// features, its own only. Reuses `out`'s storage.
+/// features, its own only. With `split_words`, the word-only features are kept per distinct
+/// word (DocumentFeatures::word_of); tagging asks for that, training for every feature in
+/// `hashes`. With `hashed` (not empty), its features replace `hook`'s, which gives the same
+/// ids. Reuses `out`'s storage.
 void extract_features(const TaggerInput& input, const FeatureHook& hook, DocumentFeatures& out,
                       const SportsFeatures* sports = nullptr,
                       const std::vector<std::int8_t>* stage = nullptr,
-                      const ContextFeatures* context = nullptr);
+                      const ContextFeatures* context = nullptr, bool split_words = false,
+                      const HashedHook* hashed = nullptr);
+
 
 /// At most this many features a token for its aggregation values (three names, each for the
 /// token and its two neighbours).
@@ -191,6 +204,12 @@ struct ModelData {
 /// One table holding the weights of `first` (tags 0..kNumTags-1) and `second` (kNumTags..2
 /// kNumTags-1, in the second's quantised units); its transitions are the first's.
 ModelData merge_models(const ModelData& first, const ModelData& second);
+
+/// The weight sums of every token of a document under `table`, `width` tags a token (kNumTags,
+/// or 2 kNumTags for a merged table): sums[i * width + t], integer sums of quantised weights,
+/// as tagging computes them. With split words (DocumentFeatures::word_of), each distinct word's
+/// features are summed once and that row added to each of its tokens: the same sums.
+std::vector<std::int32_t> document_sums(const ModelData& table, const DocumentFeatures& feats, std::size_t width);
 
 /// One feature's weights before packing: hash and (tag, weight) pairs.
 struct FeatureWeights {

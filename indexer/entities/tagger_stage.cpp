@@ -230,17 +230,24 @@ struct Hit {
   std::uint32_t row;
 };
 
-// The weight sums of tokens [b, e) of a document, added to sums[(i - base) * width + t] (see
-// weight_sums). Three flat passes instead of one look-up after another: the features the filter
-// admits, then their slots, then their entries, each pass loading kAhead items ahead. A look-up's
+// Each distinct word's weight sums (DocumentFeatures::word_of): rows[w * width + t], summed the
+// first time a block holds one of its tokens.
+struct WordRows {
+  std::vector<std::int32_t> rows;
+  std::vector<char> done;
+  // Empty rows for the words of `feats` (none without split words).
+  void reset(const DocumentFeatures& feats, std::size_t width) {
+    const std::size_t words = feats.word_of.empty() ? 0 : feats.word_offsets.size() - 1;
+    rows.assign(words * width, 0);
+    done.assign(words, 0);
+  }
+};
+
+// Adds the weights of the features of `hits` (hashes the filter admitted) to target[row * width
+// + t]: their slots first, then their entries, each pass loading kAhead items ahead. A look-up's
 // slot and entries are two dependent misses; one at a time, the profile had them at 60% of the
-// time of summing. `hits` is scratch.
-void weight_block(const ModelData& table, const DocumentFeatures& feats, std::size_t b, std::size_t e,
-                  std::size_t base, std::size_t width, std::int32_t* sums, std::vector<Hit>& hits) {
-  hits.clear();
-  for (std::size_t i = b; i < e; ++i)
-    for (std::uint32_t k = feats.offsets[i]; k < feats.offsets[i + 1]; ++k)
-      if (table.may_hold(feats.hashes[k])) hits.push_back({feats.hashes[k], static_cast<std::uint32_t>(i - base)});
+// time of summing.
+void sum_hits(const ModelData& table, std::vector<Hit>& hits, std::size_t width, std::int32_t* target) {
   std::size_t found = 0;
   for (std::size_t j = 0; j < hits.size(); ++j) {
     if (j + kAhead < hits.size()) table.prefetch_slot(hits[j + kAhead].key_or_where);
@@ -249,20 +256,55 @@ void weight_block(const ModelData& table, const DocumentFeatures& feats, std::si
   }
   for (std::size_t j = 0; j < found; ++j) {
     if (j + kAhead < found) __builtin_prefetch(table.weights_at(hits[j + kAhead].key_or_where));
-    table.add_weights(hits[j].key_or_where, sums + hits[j].row * width);
+    table.add_weights(hits[j].key_or_where, target + static_cast<std::size_t>(hits[j].row) * width);
   }
+}
+
+// Adds to sums[(i - base) * width + t] the rows of the words of tokens [b, e) (with split words),
+// summing the rows of the words met for the first time.
+void add_word_rows(const ModelData& table, const DocumentFeatures& feats, std::size_t b, std::size_t e,
+                   std::size_t base, std::size_t width, std::int32_t* sums, std::vector<Hit>& hits, WordRows& words) {
+  hits.clear();
+  for (std::size_t i = b; i < e; ++i) {
+    const std::uint32_t w = feats.word_of[i];
+    if (words.done[w]) continue;
+    words.done[w] = 1;
+    for (std::uint32_t k = feats.word_offsets[w]; k < feats.word_offsets[w + 1]; ++k)
+      if (table.may_hold(feats.word_hashes[k])) hits.push_back({feats.word_hashes[k], w});
+  }
+  sum_hits(table, hits, width, words.rows.data());
+  for (std::size_t i = b; i < e; ++i) {
+    const std::int32_t* row = words.rows.data() + static_cast<std::size_t>(feats.word_of[i]) * width;
+    std::int32_t* s = sums + (i - base) * width;
+    for (std::size_t t = 0; t < width; ++t) s[t] += row[t];
+  }
+}
+
+// The weight sums of tokens [b, e) of a document, added to sums[(i - base) * width + t] (see
+// weight_sums): the rows of their words (with split words), then the features the filter admits
+// (sum_hits). `hits` is scratch.
+void weight_block(const ModelData& table, const DocumentFeatures& feats, std::size_t b, std::size_t e,
+                  std::size_t base, std::size_t width, std::int32_t* sums, std::vector<Hit>& hits, WordRows& words) {
+  if (!feats.word_of.empty()) add_word_rows(table, feats, b, e, base, width, sums, hits, words);
+  hits.clear();
+  for (std::size_t i = b; i < e; ++i)
+    for (std::uint32_t k = feats.offsets[i]; k < feats.offsets[i + 1]; ++k)
+      if (table.may_hold(feats.hashes[k])) hits.push_back({feats.hashes[k], static_cast<std::uint32_t>(i - base)});
+  sum_hits(table, hits, width, sums);
 }
 
 // The weight sums of tokens [b, e) of a document under `table`, `width` tags a token (one pass's
 // kNumTags, or both passes' 2 kNumTags), into sums[(i - b) * width + t]: integer sums of quantised
 // weights, exact, so tags do not depend on summation order (nor on the order of the passes of
-// weight_block). Summed kBlockTokens tokens at a time, so that the scratch stays small (and in
-// the cache) however long the document. `hits` is scratch.
+// weight_block, nor on a word's features being summed once for all its tokens). Summed
+// kBlockTokens tokens at a time, so that the scratch stays small (and in the cache) however long
+// the document. `hits` is scratch; `words` the rows of the document's words under `table`
+// (WordRows::reset), kept from one call to the next.
 void weight_sums(const ModelData& table, const DocumentFeatures& feats, std::size_t b, std::size_t e,
-                 std::size_t width, std::vector<std::int32_t>& sums, std::vector<Hit>& hits) {
+                 std::size_t width, std::vector<std::int32_t>& sums, std::vector<Hit>& hits, WordRows& words) {
   sums.assign((e - b) * width, 0);
   for (std::size_t from = b; from < e; from += kBlockTokens)
-    weight_block(table, feats, from, std::min(e, from + kBlockTokens), b, width, sums.data(), hits);
+    weight_block(table, feats, from, std::min(e, from + kBlockTokens), b, width, sums.data(), hits, words);
 }
 
 // One decoding pass over a document: its tag scores are columns [column, column + kNumTags) of
@@ -301,6 +343,8 @@ std::vector<EntitySpan> decode(const TaggerInput& input, const DocumentFeatures&
   std::uint32_t staged[kMaxStageFeatures];
   std::vector<std::int32_t> local;  // the sentence's sums when p.sums is null
   std::vector<Hit> hits;
+  WordRows words;  // the words' rows when p.sums is null
+  if (p.sums == nullptr) words.reset(feats, p.width);
   std::size_t sb = 0, kept_at = 0;
   for (std::size_t si = 0; si < input.sentence_ends.size(); ++si) {
     const std::size_t se = std::min(input.sentence_ends[si], n);
@@ -311,7 +355,7 @@ std::vector<EntitySpan> decode(const TaggerInput& input, const DocumentFeatures&
         if ((*p.kept)[kept_at].begin >= sb) spans.push_back((*p.kept)[kept_at]);
     } else {
       emit.resize((se - sb) * kNumTags);
-      if (p.sums == nullptr) weight_sums(p.table, feats, sb, se, p.width, local, hits);
+      if (p.sums == nullptr) weight_sums(p.table, feats, sb, se, p.width, local, hits, words);
       for (std::size_t i = sb; i < se; ++i) {
         float* e = emit.data() + (i - sb) * kNumTags;
         const std::int32_t* sc = p.sums ? p.sums->data() + i * p.width + p.column : local.data() + (i - sb) * p.width + p.column;
@@ -360,11 +404,21 @@ std::vector<char> sentences_to_redo(const TaggerInput& input, const std::vector<
 
 }  // namespace
 
-std::vector<EntitySpan> Tagger::tag_with(const TaggerInput& input, const FeatureHook& hook) const {
+std::vector<std::int32_t> document_sums(const ModelData& table, const DocumentFeatures& feats, std::size_t width) {
+  std::vector<std::int32_t> sums;
+  std::vector<Hit> hits;
+  WordRows words;
+  words.reset(feats, width);
+  weight_sums(table, feats, 0, feats.offsets.size() - 1, width, sums, hits, words);
+  return sums;
+}
+
+std::vector<EntitySpan> Tagger::tag_with(const TaggerInput& input, const FeatureHook& hook,
+                                         const HashedHook* hashed) const {
   if (input.words.empty()) return {};
   DocumentFeatures feats;
   extract_features(input, hook, feats, hook_.sports ? &*hook_.sports : nullptr, nullptr,
-                   hook_.context ? &*hook_.context : nullptr);
+                   hook_.context ? &*hook_.context : nullptr, true, hashed);
   // When the second pass tags every sentence, one look-up of each feature gives both passes'
   // weights (merge_models: 14% more extraction CPU than one pass instead of 43%); when it tags a
   // few, it sums its own weights for those alone (as cheap as the merged table, or cheaper).
@@ -373,7 +427,9 @@ std::vector<EntitySpan> Tagger::tag_with(const TaggerInput& input, const Feature
   const std::size_t width = merged ? 2 * kNumTags : kNumTags;
   std::vector<std::int32_t> sums;
   std::vector<Hit> hits;
-  weight_sums(table, feats, 0, input.words.size(), width, sums, hits);
+  WordRows words;
+  words.reset(feats, width);
+  weight_sums(table, feats, 0, input.words.size(), width, sums, hits, words);
   std::vector<EntitySpan> spans = decode(input, feats, Pass{table, model_->trans, &sums, width, 0});
   if (second_) {
     // The aggregation reads the first pass's spans as tagging returns them (repaired), as the

@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <random>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "indexer/entities/tagger.hpp"
@@ -314,5 +316,144 @@ TEST_CASE("tagger: viterbi finds the best allowed tag sequence, as trying every 
       ent::viterbi(emit.data(), n, tr, tags.data(), work, back);
       CHECK(std::vector<int>(tags.begin(), tags.end()) == best_seq);
     }
+  }
+}
+
+namespace {
+
+// Viterbi written plainly: each tag's best predecessor in ascending order, the first of equal
+// scores kept, then the best end (the first of equal scores again).
+std::vector<int> plain_viterbi(const std::vector<float>& emit, std::size_t n, const ent::Transitions& tr) {
+  constexpr auto T = static_cast<std::size_t>(ent::kNumTags);
+  std::vector<float> score(n * T);
+  std::vector<int> from(n * T, 0);
+  for (std::size_t t = 0; t < T; ++t) score[t] = tr.from[T][t] + emit[t];
+  for (std::size_t i = 1; i < n; ++i) {
+    for (std::size_t t = 0; t < T; ++t) {
+      float best = 0;
+      int arg = -1;
+      for (std::size_t p = 0; p < T; ++p) {
+        if (!ent::tag_transition_allowed(static_cast<int>(p), static_cast<int>(t))) continue;
+        const float v = score[(i - 1) * T + p] + tr.from[p][t];
+        if (arg < 0 || v > best) {
+          best = v;
+          arg = static_cast<int>(p);
+        }
+      }
+      score[i * T + t] = best + emit[i * T + t];
+      from[i * T + t] = arg;
+    }
+  }
+  std::vector<int> tags(n);
+  float best = -std::numeric_limits<float>::infinity();
+  for (std::size_t t = 0; t < T; ++t) {
+    const float v = score[(n - 1) * T + t] + tr.end[t];
+    if (v > best) {
+      best = v;
+      tags[n - 1] = static_cast<int>(t);
+    }
+  }
+  for (std::size_t i = n - 1; i > 0; --i) tags[i - 1] = from[i * T + static_cast<std::size_t>(tags[i])];
+  return tags;
+}
+
+}  // namespace
+
+TEST_CASE("tagger: viterbi breaks ties as a plain loop over predecessors does", "[tagger]") {
+  // Small whole numbers: many paths score the same, and the first in ascending order must win.
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> small(-2, 2);
+  std::size_t differing_args = 0;
+  for (int trial = 0; trial < 200; ++trial) {
+    ent::Transitions tr;
+    for (auto& row : tr.from)
+      for (float& v : row) v = static_cast<float>(small(rng));
+    for (float& v : tr.end) v = static_cast<float>(small(rng));
+    ent::constrain_transitions(tr);
+    const std::size_t n = 1 + static_cast<std::size_t>(trial % 30);
+    std::vector<float> emit(n * ent::kNumTags);
+    for (float& v : emit) v = static_cast<float>(small(rng));
+    std::vector<std::uint8_t> tags(n);
+    std::vector<float> work;
+    std::vector<std::uint8_t> back;
+    ent::viterbi(emit.data(), n, tr, tags.data(), work, back);
+    const std::vector<int> expected = plain_viterbi(emit, n, tr);
+    CHECK(std::vector<int>(tags.begin(), tags.end()) == expected);
+    differing_args += std::count_if(expected.begin(), expected.end(), [](int t) { return t != 0; }) > 0;
+  }
+  CHECK(differing_args > 100);  // most sequences hold entity tags, not O alone
+}
+
+namespace {
+
+// The feature hashes of token i, sorted: the token's own list and, with split words, its word's.
+std::vector<std::uint32_t> token_hashes(const ent::DocumentFeatures& f, std::size_t i) {
+  std::vector<std::uint32_t> out(f.hashes.begin() + f.offsets[i], f.hashes.begin() + f.offsets[i + 1]);
+  if (!f.word_of.empty()) {
+    const std::uint32_t w = f.word_of[i];
+    out.insert(out.end(), f.word_hashes.begin() + f.word_offsets[w], f.word_hashes.begin() + f.word_offsets[w + 1]);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("tagger features: split words keep every feature of a token, a word's once", "[tagger]") {
+  // Repeated words in other cases and spellings, a number, punctuation and two sentences.
+  const std::vector<std::string_view> words = {"The", "Norland", "bank", "said", "the", "BANK", "rose", "2",
+                                               "pct", ".", "Banks", "in", "norland", "rose", "2", "pct", "."};
+  const ent::TaggerInput input{words, {10, 17}};
+  const ent::FeatureHook hook = [](const std::vector<std::string_view>& w, std::vector<std::vector<std::string>>& out) {
+    for (std::size_t i = 0; i < w.size(); ++i) out[i].push_back(std::string("n") + std::to_string(w[i].size()));
+  };
+  ent::DocumentFeatures full, split;
+  ent::extract_features(input, hook, full);
+  ent::extract_features(input, hook, split, nullptr, nullptr, nullptr, true);
+  CHECK(full.word_of.empty());
+  REQUIRE(split.word_of.size() == words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) CHECK(token_hashes(split, i) == token_hashes(full, i));
+  // the, norland, bank, said, rose, 2, pct, ".", banks, in: one entry each, whatever the case.
+  CHECK(split.word_offsets.size() - 1 == 10);
+  CHECK(split.word_of[0] == split.word_of[4]);
+  CHECK(split.word_of[2] == split.word_of[5]);
+  CHECK(split.word_of[1] == split.word_of[12]);
+  CHECK(split.word_of[2] != split.word_of[10]);
+  CHECK(split.hashes.size() + 10 * 9 > full.hashes.size());  // the words' features left the lists
+  CHECK(split.hashes.size() < full.hashes.size());
+}
+
+TEST_CASE("tagger features: a built-in hook hashed gives the ids of its names, in order", "[tagger]") {
+  // Gazetteer hits of one and several words, a capitalised common word, known and unknown words.
+  const std::vector<std::string_view> words = {"Will", "Maria", "Lindqvist", "fly", "from", "New", "York", "to",
+                                               "Paris", "?", "The", "Bank", "of", "England", "said", "no", "."};
+  const ent::TaggerInput input{words, {10, 17}};
+  for (const char* name : {"gazetteer", "gazetteer+classes=012", "gazetteer+classes=12xw2", "gazetteer+classes=012+sport=fgch"}) {
+    CAPTURE(name);
+    const ent::NamedHook hook = ent::builtin_hook(name);
+    const ent::HashedHook hashed = ent::builtin_hashed_hook(name);
+    REQUIRE(hashed);
+    const ent::SportsFeatures* sports = hook.sports ? &*hook.sports : nullptr;
+    ent::DocumentFeatures named, ids;
+    ent::extract_features(input, hook.hook, named, sports);
+    ent::extract_features(input, {}, ids, sports, nullptr, nullptr, false, &hashed);
+    CHECK(ids.hashes == named.hashes);
+    CHECK(ids.offsets == named.offsets);
+  }
+  CHECK(!ent::builtin_hashed_hook("no such hook"));
+}
+
+TEST_CASE("tagger features: tagging with the hashed hook finds what the named hook finds", "[tagger]") {
+  const ent::Tagger& tagger = ent::Tagger::instance();
+  for (const std::string text : {
+           "Maria Lindqvist, chief executive of Nordbank AB, told Reuters in Stockholm on Monday that the bank "
+           "would cut 300 jobs. Lindqvist said Nordbank expected profits to rise.",
+           "WILL THE BANK OF ENGLAND ACT? Markets in London and New York fell as traders waited for the Bank."}) {
+    const auto tok = ent::tokenize(text);
+    std::vector<ent::GazMatch> hits;
+    const auto hashed = tagger.tag(tok, hits);
+    CHECK(hashed == tagger.tag(tok));
+    CHECK(!hashed.empty());
+    CHECK(!hits.empty());
   }
 }

@@ -122,3 +122,26 @@ TEST_CASE("tagger classes: a model trained with word classes loads by the hook i
   CHECK(loaded->tag(tok, hits) == loaded->tag(tok));
   CHECK_FALSE(hits.empty());
 }
+
+TEST_CASE("tagger classes: hashed class features are the ids of the named ones, in order", "[tagger]") {
+  const ent::WordClasses& table = ent::WordClasses::instance();
+  // Known words, an unknown one ("Zqxjv"), capitals and lower case, and a sentence start.
+  const std::vector<std::string_view> words = {"Shares", "of", "Zqxjv", "rose", "in", "London", "on", "Monday", "."};
+  for (const char* spec : {"012", "1", "02x", "12b", "012xbw2", "0w2"}) {
+    CAPTURE(spec);
+    const auto which = ent::ClassFeatures::parse(spec);
+    REQUIRE(which);
+    std::vector<std::vector<std::string>> names(words.size());
+    std::vector<std::vector<std::uint64_t>> ids(words.size());
+    ent::add_class_features(table, *which, words, names);
+    ent::add_class_hashes(table, *which, words, ids);
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      std::vector<std::uint64_t> expected;
+      for (const auto& n : names[i]) expected.push_back(ent::hash_name(n));
+      CHECK(ids[i] == expected);
+      total += expected.size();
+    }
+    CHECK(total >= 4);  // the table knows most of these words
+  }
+}

@@ -395,3 +395,30 @@ TEST_CASE("tagger stage: the built-in second pass aggregates as ner2.model was t
   // scripts/train-ner.sh trains ner2.model with --stage-extras li.
   CHECK(ent::Tagger::instance().stage_extras() == (ent::kStageLonger | ent::kStageCaseless));
 }
+
+TEST_CASE("tagger stage: weight sums over split words are those over every feature", "[tagger_stage]") {
+  const std::vector<std::string_view> words = split("The Norland bank said the BANK rose 2 pct . Banks in norland rose 2 pct .");
+  const ent::TaggerInput input{words, {10, 17}};
+  ent::DocumentFeatures full, split_words;
+  ent::extract_features(input, {}, full);
+  ent::extract_features(input, {}, split_words, nullptr, nullptr, nullptr, true);
+  // Weights for every feature of the document, of both kinds (entries, dense rows), made up from
+  // the feature's hash.
+  std::vector<std::uint32_t> keys = full.hashes;
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  ent::ModelData m;
+  m.reserve_slots(keys.size());
+  for (const std::uint32_t key : keys) {
+    const std::size_t n = key % 3 == 0 ? ent::kNumTags : 1 + key % 4;
+    REQUIRE(m.place(key, m.entries.size(), n));
+    for (std::size_t t = 0; t < n; ++t)
+      m.entries.push_back({static_cast<std::uint16_t>(n == ent::kNumTags ? t : (key >> (4 * t)) % ent::kNumTags),
+                           static_cast<std::int16_t>(static_cast<int>(key >> t) % 2001 - 1000)});
+  }
+  m.densify(ent::kNumTags);
+  const auto expected = ent::document_sums(m, full, ent::kNumTags);
+  REQUIRE(expected.size() == words.size() * ent::kNumTags);
+  CHECK(std::count(expected.begin(), expected.end(), 0) < static_cast<std::ptrdiff_t>(expected.size() / 2));
+  CHECK(ent::document_sums(m, split_words, ent::kNumTags) == expected);
+}
