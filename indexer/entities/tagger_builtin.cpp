@@ -103,6 +103,19 @@ SplitPart<Features> split_part(std::string_view name, std::string_view marker) {
 SplitPart<SportsFeatures> split_sports(std::string_view name) { return split_part<SportsFeatures>(name, kSports); }
 SplitPart<ContextFeatures> split_context(std::string_view base) { return split_part<ContextFeatures>(base, kContext); }
 
+// Appends a sentence's gazetteer matches to `hits` (when given) as token indices of the whole
+// text: `offset` is the sentence's first token there, moved past its `words` tokens.
+void collect_hits(const std::vector<GazMatch>& matches, std::size_t words, std::size_t& offset,
+                  std::vector<GazMatch>* hits) {
+  if (hits != nullptr)
+    for (GazMatch m : matches) {
+      m.begin += offset;
+      m.end += offset;
+      hits->push_back(std::move(m));
+    }
+  offset += words;
+}
+
 // The hook of a "gazetteer..." name; with `hits`, it also collects the gazetteer matches, as
 // token indices of the whole text (the hook sees one sentence after another, in order).
 FeatureHook make_hook(std::optional<ClassFeatures> classes, std::vector<GazMatch>* hits) {
@@ -112,13 +125,7 @@ FeatureHook make_hook(std::optional<ClassFeatures> classes, std::vector<GazMatch
     const std::vector<GazMatch> matches = gaz.match(words);
     add_gazetteer_features(gaz, words, matches, out);
     if (classes) add_class_features(WordClasses::instance(), *classes, words, out);
-    if (hits == nullptr) return;
-    for (GazMatch m : matches) {
-      m.begin += offset;
-      m.end += offset;
-      hits->push_back(std::move(m));
-    }
-    offset += words.size();
+    collect_hits(matches, words.size(), offset, hits);
   };
 }
 
@@ -130,13 +137,7 @@ HashedHook make_hashed_hook(std::optional<ClassFeatures> classes, std::vector<Ga
     const std::vector<GazMatch> matches = gaz.match(words);
     add_gazetteer_hashes(gaz, words, matches, out);
     if (classes) add_class_hashes(WordClasses::instance(), *classes, words, out);
-    if (hits == nullptr) return;
-    for (GazMatch m : matches) {
-      m.begin += offset;
-      m.end += offset;
-      hits->push_back(std::move(m));
-    }
-    offset += words.size();
+    collect_hits(matches, words.size(), offset, hits);
   };
 }
 
