@@ -241,6 +241,11 @@ struct WordRows {
     rows.assign(words * width, 0);
     done.assign(words, 0);
   }
+  // Gives the memory back: a document of 100,000 distinct words holds megabytes of rows.
+  void release() {
+    std::vector<std::int32_t>().swap(rows);
+    std::vector<char>().swap(done);
+  }
 };
 
 // Adds the weights of the features of `hits` (hashes the filter admitted) to target[row * width
@@ -430,6 +435,7 @@ std::vector<EntitySpan> Tagger::tag_with(const TaggerInput& input, const Feature
   WordRows words;
   words.reset(feats, width);
   weight_sums(table, feats, 0, input.words.size(), width, sums, hits, words);
+  words.release();  // the sums are made: the second pass's decode may take rows of its own
   std::vector<EntitySpan> spans = decode(input, feats, Pass{table, model_->trans, &sums, width, 0});
   if (second_) {
     // The aggregation reads the first pass's spans as tagging returns them (repaired), as the
