@@ -438,6 +438,10 @@ TEST_CASE("tagger features: a built-in hook hashed gives the ids of its names, i
     ent::extract_features(input, hook.hook, named, sports);
     ent::extract_features(input, {}, ids, sports, nullptr, nullptr, false, &hashed);
     CHECK(ids.hashes == named.hashes);
+    // The hooks gave features: the lists are longer than with no hook at all.
+    ent::DocumentFeatures none;
+    ent::extract_features(input, {}, none, nullptr);
+    CHECK(named.hashes.size() > none.hashes.size());
     CHECK(ids.offsets == named.offsets);
   }
   CHECK(!ent::builtin_hashed_hook("no such hook"));
