@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <string_view>
 #include <unordered_set>
 
 #include "common/canonical.hpp"
@@ -309,7 +310,7 @@ namespace {
 // said"), a post-nominal ("MP") or a generic head ("Committee"), which the attribution read off a
 // sentence's subject. It stays the quotation's speaker; it is no value of the facet. The list is
 // closed: firms are named by plurals and common words too ("Sears", "Boots", "Orange").
-bool names_no_one(const std::string& speaker, const std::vector<Mention>& mentions) {
+bool names_no_one(const std::string& speaker, const std::unordered_set<std::string_view>& named) {
   static constexpr std::string_view kGroups[] = {
       "authorities", "officials", "organizers", "organisers", "analysts", "police", "people", "staff",
       "residents", "witnesses", "experts", "critics", "protesters", "protestors", "demonstrators", "prosecutors",
@@ -320,8 +321,7 @@ bool names_no_one(const std::string& speaker, const std::vector<Mention>& mentio
       "spokesmen", "spokespeople", "relatives", "neighbours", "neighbors", "villagers", "survivors", "rescuers",
       "military", "government", "commentators", "campaigners"};
   if (speaker.size() < 2 || speaker.find(' ') != std::string::npos) return false;
-  if (std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.entity == speaker || m.text == speaker; }))
-    return false;
+  if (named.count(speaker) > 0) return false;
   if (post_nominal(speaker) || not_a_name(speaker)) return true;
   const std::string lower = canonical::ascii_lower(speaker);
   return std::find(std::begin(kGroups), std::end(kGroups), lower) != std::end(kGroups);
@@ -344,8 +344,15 @@ Facets make_facets(const std::vector<Mention>& mentions, const std::vector<Quote
     }
   }
   f.country = salient_countries(mentions, dateline);
+  // What the mentions name, for names_no_one: made once, as an article may hold thousands of
+  // quotations and mentions.
+  std::unordered_set<std::string_view> named;
+  for (const auto& m : mentions) {
+    named.insert(m.entity);
+    named.insert(m.text);
+  }
   for (const auto& q : quotes)
-    if (counts_for_speaker_facet(q) && !names_no_one(*q.speaker, mentions)) push_unique(f.speaker, speakers, *q.speaker);
+    if (counts_for_speaker_facet(q) && !names_no_one(*q.speaker, named)) push_unique(f.speaker, speakers, *q.speaker);
   return f;
 }
 
