@@ -21,7 +21,6 @@ namespace newsidx::query {
 
 namespace {
 
-
 void add_note(SearchResult& out, std::string note) {
   if (std::find(out.notes.begin(), out.notes.end(), note) == out.notes.end()) out.notes.push_back(std::move(note));
 }

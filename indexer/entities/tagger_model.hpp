@@ -82,7 +82,6 @@ void extract_features(const TaggerInput& input, const FeatureHook& hook, Documen
                       const ContextFeatures* context = nullptr, bool split_words = false,
                       const HashedHook* hashed = nullptr);
 
-
 /// At most this many features a token for its aggregation values (three names, each for the
 /// token and its two neighbours).
 inline constexpr std::size_t kMaxStageFeatures = 9;
