@@ -180,6 +180,13 @@ EntitySpan person_span(const TokenizedText& tt, const std::vector<std::string_vi
   // Titles are not part of the name: "Secretary of State Antony Blinken" -> "Antony Blinken".
   std::size_t t = gaz.title_length(words, span.begin);
   if (t > 0 && span.begin + t < span.end) span.begin += t;
+  // A party and its members' letters before a name are no part of it: "Tory MP Michael Mates",
+  // "Green MEP Caroline Lucas", "MSP Karen Whitefield" -> the name after the letters.
+  for (std::size_t k = span.end - 1; k-- > span.begin;)
+    if (post_nominal(words[k])) {
+      span.begin = k + 1;
+      break;
+    }
   // The end of a title's portfolio is no part of the name: "Minister of Energy and Mines
   // Subroto" -> "Subroto".
   if (span.end - span.begin >= 2 && ends_portfolio(words, span.begin, span.end, gaz)) ++span.begin;

@@ -184,6 +184,14 @@ TEST_CASE("analyzer: a post-nominal is no name, and the name before it speaks", 
   CHECK(has(an.facets.person, "Guy Mansfield"));
   CHECK(has(an.facets.speaker, "Guy Mansfield"));
   CHECK_FALSE(has(an.facets.speaker, "QC"));
+  // A party and its members' letters before a name are no part of the name.
+  Analysis mp = entities::analyze(plain(
+      "y.txt", "Mates attacks plan\n\nTory MP Michael Mates said the plan was \"a gift to the terrorists and to "
+               "nobody else\". Green MEP Caroline Lucas agreed with him.\n"));
+  CHECK(has(mp.facets.person, "Michael Mates"));
+  CHECK(has(mp.facets.person, "Caroline Lucas"));
+  CHECK_FALSE(has(mp.facets.person, "Tory MP Michael Mates"));
+  CHECK(has(mp.facets.speaker, "Michael Mates"));
 }
 
 TEST_CASE("analyzer: a stock symbol in angle brackets gives no facet value, the company beside it does", "[entities][analyzer]") {
