@@ -347,12 +347,14 @@ Facets make_facets(const std::vector<Mention>& mentions, const std::vector<Quote
   // What the mentions name, for names_no_one: made once, as an article may hold thousands of
   // quotations and mentions.
   std::unordered_set<std::string_view> named;
-  for (const auto& m : mentions) {
-    named.insert(m.entity);
-    named.insert(m.text);
-  }
+  if (!quotes.empty())  // most articles quote nobody: no set for them
+    for (const auto& m : mentions) {
+      named.insert(m.entity);
+      named.insert(m.text);
+    }
   for (const auto& q : quotes)
-    if (counts_for_speaker_facet(q) && !names_no_one(*q.speaker, named)) push_unique(f.speaker, speakers, *q.speaker);
+    if (counts_for_speaker_facet(q) && !names_no_one(*q.speaker, named))
+      push_unique(f.speaker, speakers, *q.speaker);
   return f;
 }
 

@@ -71,7 +71,8 @@ bool no_name_alone(std::string_view w) {
 }
 
 bool post_nominal(std::string_view w) {
-  static constexpr std::string_view kLetters[] = {"QC", "KC", "MP", "MEP", "MSP", "MLA", "OBE", "MBE", "CBE", "KBE", "DBE"};
+  static constexpr std::string_view kLetters[] = {"QC",  "KC",  "MP",  "MEP", "MSP", "MLA",
+                                                  "OBE", "MBE", "CBE", "KBE", "DBE"};
   if (w.size() > 2 && w.back() == 's') w.remove_suffix(1);  // "MPs", "MEPs", "QCs"
   return std::find(std::begin(kLetters), std::end(kLetters), w) != std::end(kLetters);
 }

@@ -120,12 +120,37 @@ std::string ClassFeatures::spec() const {
   return far ? s + "w2" : s;
 }
 
+namespace {
+
+// The class features of each word in the order training has always used, through `add(i, path,
+// where)` (the word's own classes, cased, or a word two away), `pair(i)` (with the word before)
+// and `unknown(i, name)` (a cased word the table lacks): add_class_features makes names of them,
+// add_class_hashes their ids, and both walk the words alike.
+template <class Add, class Pair, class Unknown>
+void walk_class_features(const ClassFeatures& which, const std::vector<std::string_view>& words,
+                         const std::vector<const ClassPath*>& paths, Add& add, Pair& pair, Unknown unknown) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    add(i, paths[i], "");
+    if (which.cased) {
+      const bool upper = !words[i].empty() && words[i][0] >= 'A' && words[i][0] <= 'Z';
+      if (paths[i] == nullptr) unknown(i, upper ? "c?X" : "c?x");
+      add(i, paths[i], upper ? "X" : "x");
+    }
+    if (which.pairs) pair(i);
+    if (!which.far) continue;
+    if (i >= 2) add(i, paths[i - 2], "<2");
+    if (i + 2 < words.size()) add(i, paths[i + 2], ">2");
+  }
+}
+
+}  // namespace
+
 void add_class_features(const WordClasses& table, const ClassFeatures& which,
                         const std::vector<std::string_view>& words,
                         std::vector<std::vector<std::string>>& out) {
   std::vector<const ClassPath*> paths(words.size());
   for (std::size_t i = 0; i < words.size(); ++i) paths[i] = table.find(words[i]);
-  auto add = [&](std::size_t i, const ClassPath* p, const char* where) {
+  auto add = [&](std::size_t i, const ClassPath* p, std::string_view where) {
     if (p == nullptr) return;
     for (std::size_t l = 0; l < kClassLevels; ++l) {
       if (!(which.levels >> l & 1u)) continue;
@@ -153,18 +178,8 @@ void add_class_features(const WordClasses& table, const ClassFeatures& which,
       out[i].push_back(std::move(f));
     }
   };
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    add(i, paths[i], "");
-    if (which.cased) {
-      const bool upper = !words[i].empty() && words[i][0] >= 'A' && words[i][0] <= 'Z';
-      if (paths[i] == nullptr) out[i].emplace_back(upper ? "c?X" : "c?x");
-      add(i, paths[i], upper ? "X" : "x");
-    }
-    if (which.pairs) add_pair(i);
-    if (!which.far) continue;
-    if (i >= 2) add(i, paths[i - 2], "<2");
-    if (i + 2 < words.size()) add(i, paths[i + 2], ">2");
-  }
+  walk_class_features(which, words, paths, add, add_pair,
+                      [&](std::size_t i, const char* name) { out[i].emplace_back(name); });
 }
 
 namespace {
@@ -202,22 +217,14 @@ void add_class_hashes(const WordClasses& table, const ClassFeatures& which,
     for (std::size_t l = 0; l < kClassLevels; ++l) {
       if (!(which.levels >> l & 1u)) continue;
       const std::uint64_t head = class_head(l, "b");  // "c<level>b:"
-      const std::uint64_t before = i == 0 ? hash_name("^", head) : prev == nullptr ? hash_name("?", head) : hash_number((*prev)[l], head);
+      const std::uint64_t before = i == 0         ? hash_name("^", head)
+                                   : prev == nullptr ? hash_name("?", head)
+                                                     : hash_number((*prev)[l], head);
       out[i].push_back(hash_number((*p)[l], hash_name(",", before)));
     }
   };
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    add(i, paths[i], "");
-    if (which.cased) {
-      const bool upper = !words[i].empty() && words[i][0] >= 'A' && words[i][0] <= 'Z';
-      if (paths[i] == nullptr) out[i].push_back(hash_name(upper ? "c?X" : "c?x"));
-      add(i, paths[i], upper ? "X" : "x");
-    }
-    if (which.pairs) add_pair(i);
-    if (!which.far) continue;
-    if (i >= 2) add(i, paths[i - 2], "<2");
-    if (i + 2 < words.size()) add(i, paths[i + 2], ">2");
-  }
+  walk_class_features(which, words, paths, add, add_pair,
+                      [&](std::size_t i, const char* name) { out[i].push_back(hash_name(name)); });
 }
 
 }  // namespace newsidx::entities
