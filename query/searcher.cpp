@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <sstream>
 
 #include "common/analysis.hpp"
 #include "common/canonical.hpp"
@@ -340,12 +339,16 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   // without a first name must not hide "Tony Blair".
   const auto want = words_of(key);
   std::vector<std::string> found = names_with_words(prefix, want);
+  // The words the "did you mean" below compares: the name without its title once that is read
+  // ("mr blar" suggests "Tony Blair" as "blar" does).
+  std::vector<std::string> near_words = want;
   if (found.empty() && facet->entity && !want.empty()) {
     // "Mr Blair", "Blair's": the name without its titles (a person's) or possessive.
     const bool titled = field == "person" || field == "speaker";
     const auto bare = name_words(want, titled);
     if (bare != want) {
       found = names_with_words(prefix, bare);
+      near_words = bare;
       if (found.size() == 1) {
         add_note(out, label + " matched " + matched_names(field, found) + " (read without its title or 's)");
         return found;
@@ -369,13 +372,15 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   // Nothing: suggest the closest names in the facet's own vocabulary (Xapian's spelling
   // dictionary holds no prefixed terms). A typed word is compared with each word of a name,
   // several typed words with the whole name.
-  const std::size_t limit = std::max<std::size_t>(1, key.size() / 4);
+  std::string near_key;
+  for (const std::string& w : near_words) near_key += (near_key.empty() ? "" : " ") + w;
+  const std::size_t limit = std::max<std::size_t>(1, near_key.size() / 4);
   std::vector<std::pair<std::pair<std::size_t, Xapian::doccount>, std::string>> near;
   for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
     const std::string name = (*t).substr(prefix.size());
-    std::size_t d = osa_distance(key, name, limit);
-    if (want.size() == 1)
-      for (const auto& w : words_of(name)) d = std::min(d, osa_distance(key, w, limit));
+    std::size_t d = osa_distance(near_key, name, limit);
+    if (near_words.size() == 1)
+      for (const auto& w : words_of(name)) d = std::min(d, osa_distance(near_key, w, limit));
     if (d <= limit) near.push_back({{d, t.get_termfreq()}, *t});
   }
   std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) {

@@ -318,6 +318,10 @@ TEST_CASE("cli semantics: a person typed with a title or a possessive finds the 
   CHECK(query(db, "--count --person 'Dr. Matovic'").out == "1\n");
   // A title alone is no name to strip to nothing.
   CHECK(query(db, "--count --person 'Mr'").out == "0\n");
+  // A slip in the name after a title still gets its "did you mean".
+  auto slip = query(db, "--count --person 'Mr Blar'");
+  CHECK(slip.out == "0\n");
+  CHECK(contains(slip.err, "did you mean \"Tony Blair\""));
 }
 
 TEST_CASE("cli semantics: an organisation is found by its initials beside the names holding the word", "[query][cli]") {
