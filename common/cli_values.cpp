@@ -29,4 +29,6 @@ std::string range_message(std::string_view option, std::string_view text, std::s
          std::string(text) + "'";
 }
 
+bool is_blank(std::string_view text) { return text.find_first_not_of(" \t") == std::string_view::npos; }
+
 }  // namespace newsidx

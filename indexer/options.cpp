@@ -203,6 +203,10 @@ Status read_layers(int argc, const char* const argv[], const po::options_descrip
   pos.add("archive", -1);
   try {
     auto parsed = po::command_line_parser(argc, argv).options(desc).positional(pos).run();
+    if (const std::string blank = blank_valued_option(parsed.options); blank == "archive")
+      return usage("an archive was named by an empty path ('')", "name one or more folders or files");
+    else if (!blank.empty())
+      return usage("--" + blank + " was given an empty value", "give it a value or leave it out (see newsidx-index --help)");
     po::store(parsed, vm);
     po::store(parsed, cli);
     const bool help = vm.count("help") > 0 || vm.count("version") > 0;

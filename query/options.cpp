@@ -89,6 +89,15 @@ std::vector<std::string> dashed_words_to_query(int argc, const char* const argv[
   return args;
 }
 
+// The hint for an option given an empty value: the example its help ends with.
+std::string option_example(const po::options_description& desc, const std::string& name) {
+  const po::option_description* opt = desc.find_nothrow(name, false);
+  const std::string help = opt ? opt->description() : std::string();
+  const std::size_t eg = help.rfind("e.g. ");
+  if (eg == std::string::npos) return "give it a value or leave it out (see newsidx-query --help)";
+  return "give it a value or leave it out, " + help.substr(eg);
+}
+
 Error usage(std::string message, std::string hint) {
   return Error{ErrorCode::kUsage, "newsidx-query: " + std::move(message), std::move(hint)};
 }
@@ -412,10 +421,13 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   po::positional_options_description pos;
   pos.add("words", -1);
   po::variables_map vm;
+  std::string blank;  // an option typed with an empty value, refused unless a check below says more
   try {
     const std::vector<std::string> args = dashed_words_to_query(argc, argv, desc);
     if (auto st = refuse_misread_prefixes(args, desc); !st) return st.error();
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    const po::parsed_options parsed = po::command_line_parser(args).options(all).positional(pos).run();
+    blank = blank_valued_option(parsed.options, "words");
+    po::store(parsed, vm);
     po::notify(vm);
   } catch (const po::unknown_option& e) {
     return usage(e.what(), option_hint(desc, e.get_option_name()));
@@ -475,6 +487,7 @@ Result<QueryOptions> parse_options(int argc, const char* const argv[]) {
   read_filters(raw, r);
   if (vm.count("show"))
     if (auto st = check_show(o); !st) return st.error();
+  if (!blank.empty()) return usage("--" + blank + " was given an empty value", option_example(desc, blank));
   return o;
 }
 

@@ -102,6 +102,17 @@ TEST_CASE("index options: a mistyped option names the option meant, on the comma
         "did you mean batch-size? (its lines are \"name = value\" with the long option names)");
 }
 
+TEST_CASE("index options: an empty archive path or option value is refused, not skipped in silence", "[options]") {
+  auto archive = parse({"--config", "/dev/null", "--db", "x.db", "a", ""});
+  REQUIRE_FALSE(archive);
+  CHECK(archive.error().code == newsidx::ErrorCode::kUsage);
+  CHECK(archive.error().message == "newsidx-index: an archive was named by an empty path ('')");
+  auto aliases = parse({"--config", "/dev/null", "--db", "x.db", "--aliases", "", "a"});
+  REQUIRE_FALSE(aliases);
+  CHECK(aliases.error().message == "newsidx-index: --aliases was given an empty value");
+  CHECK(parse({"--config", "/dev/null", "--db", "x.db", "a"}));
+}
+
 TEST_CASE("index options: --jobs and --batch-size take whole numbers within their ranges", "[options]") {
   auto ok = parse({"--config", "/dev/null", "--db", "x.db", "--jobs", "3", "--batch-size", "500", "a"});
   REQUIRE(ok);

@@ -118,6 +118,22 @@ TEST_CASE("query options: a mistyped option names the option meant", "[query]") 
   CHECK(hint_for("-limit") == "did you mean --limit? (see newsidx-query --help)");
 }
 
+TEST_CASE("query options: an option given an empty value is refused by name, an empty query is not", "[query]") {
+  // "--date \"$PERIOD\"" with the variable unset filtered nothing, "--person ''" found nothing: silently.
+  for (const char* option : {"--date", "--since", "--person", "--speaker", "--country", "--format"}) {
+    INFO(option);
+    auto r = parse({"--db", "x.db", option, "", "oil"});
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == ErrorCode::kUsage);
+    CHECK(r.error().message == "newsidx-query: " + std::string(option) + " was given an empty value");
+    CHECK(r.error().hint.rfind("give it a value or leave it out, e.g. " + std::string(option), 0) == 0);
+  }
+  auto blank = parse({"--db", "x.db", "--org", " ", "oil"});
+  REQUIRE_FALSE(blank.ok());
+  CHECK(blank.error().message == "newsidx-query: --org was given an empty value");
+  CHECK(parse({"--db", "x.db", ""}).ok());  // an empty query lists the newest articles
+}
+
 TEST_CASE("query options: a field's synonym or a word for a bound names the option meant", "[query]") {
   const auto refused = [](std::vector<const char*> args) {
     args.insert(args.begin(), {"--db", "x.db"});
