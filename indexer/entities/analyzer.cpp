@@ -180,6 +180,9 @@ EntitySpan person_span(const TokenizedText& tt, const std::vector<std::string_vi
   // Titles are not part of the name: "Secretary of State Antony Blinken" -> "Antony Blinken".
   std::size_t t = gaz.title_length(words, span.begin);
   if (t > 0 && span.begin + t < span.end) span.begin += t;
+  // So is an office the title table lacks: "Minority Whip Dick Durbin" -> "Dick Durbin".
+  if (const std::size_t o = office_words(words, span.begin, span.end); o > 0 && span.begin + o < span.end)
+    span.begin += o;
   // A party and its members' letters before a name are no part of it: "Tory MP Michael Mates",
   // "Green MEP Caroline Lucas", "MSP Karen Whitefield" -> the name after the letters.
   for (std::size_t k = span.end - 1; k-- > span.begin;)
@@ -277,6 +280,9 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
   if (acronym_and_members(words, span)) --span.end;
   if (span.end - span.begin == 1 && names_platform(words[span.begin])) span.type = EntityType::kOrg;
   if (names_a_presidency(tt, words, span, gaz)) span.type = EntityType::kPer;
+  // An office alone names no one: "Whip" of "Chief Whip Patrick McLoughlin".
+  if (span.type == EntityType::kPer && office_words(words, span.begin, span.end) == span.end - span.begin)
+    return std::nullopt;
   if (span.type == EntityType::kPer) span = person_span(tt, words, span, gaz);
   // A part of the world is a place whatever else the tagger called it ("Latin America" as MISC).
   if (span.type == EntityType::kMisc && span.end - span.begin >= 2 && names_world_region(words[span.end - 1]))

@@ -70,6 +70,17 @@ bool no_name_alone(std::string_view w) {
   return lower_in(w, kWords);
 }
 
+std::size_t office_words(const std::vector<std::string_view>& words, std::size_t begin, std::size_t end) {
+  static constexpr const char* kQualifiers[] = {"majority", "minority", "chief",      "deputy", "assistant",
+                                                "opposition", "party",  "government"};
+  static constexpr const char* kWhip[] = {"whip"};
+  static constexpr const char* kLeader[] = {"leader"};
+  std::size_t k = begin;
+  while (k < end && lower_in(words[k], kQualifiers)) ++k;
+  if (k < end && (lower_in(words[k], kWhip) || (k > begin && lower_in(words[k], kLeader)))) return k + 1 - begin;
+  return 0;
+}
+
 bool post_nominal(std::string_view w) {
   static constexpr std::string_view kLetters[] = {"QC",  "KC",  "MP",  "MEP", "MSP", "MLA",
                                                   "OBE", "MBE", "CBE", "KBE", "DBE"};

@@ -39,6 +39,12 @@ bool no_name_alone(std::string_view w);
 /// "DBE" and their plurals. No name of any kind alone, whatever the tagger made of it.
 bool post_nominal(std::string_view w);
 
+/// How many of the words from `begin` (before `end`) name a parliamentary office that the title
+/// table does not hold: "Minority Whip", "Chief Whip", "Whip", "Majority Leader", "Opposition
+/// Leader" ("Leader" only after a qualifier); 0 when they do not. The title table is a feature of
+/// the tagger's model, so an office added there changes what the model reads; this one does not.
+std::size_t office_words(const std::vector<std::string_view>& words, std::size_t begin, std::size_t end);
+
 /// True when the token before `t` ends a label that opens a line, an interview's turn: "Q: Are",
 /// "Dorsa Derakhshani: Oh", "((WN)) Tell". The sentence splitter does not see such a turn as a
 /// sentence's start, so its first word keeps a capital that says nothing about names.

@@ -192,6 +192,15 @@ TEST_CASE("analyzer: a post-nominal is no name, and the name before it speaks", 
   CHECK(has(mp.facets.person, "Caroline Lucas"));
   CHECK_FALSE(has(mp.facets.person, "Tory MP Michael Mates"));
   CHECK(has(mp.facets.speaker, "Michael Mates"));
+  // An office the title table lacks is no part of the name, and alone names no one.
+  Analysis whip = entities::analyze(plain(
+      "z.txt", "Vote delayed\n\nSenate Minority Whip Dick Durbin said \"the vote will wait until March\". Majority Whip "
+               "John Thune disagreed. Chief Whip Patrick McLoughlin said nothing.\n"));
+  CHECK(has(whip.facets.person, "Dick Durbin"));
+  CHECK(has(whip.facets.speaker, "Dick Durbin"));
+  CHECK(has(whip.facets.person, "Patrick McLoughlin"));
+  CHECK_FALSE(has(whip.facets.person, "Minority Whip Dick Durbin"));
+  CHECK_FALSE(has(whip.facets.person, "Whip"));
 }
 
 TEST_CASE("analyzer: a stock symbol in angle brackets gives no facet value, the company beside it does", "[entities][analyzer]") {

@@ -50,6 +50,17 @@ TEST_CASE("span context: letters after a name for an office or an honour are no 
   for (const char* w : {"MPS", "Q", "S", "BBC", "Mp", "QCX"}) CHECK_FALSE(ent::post_nominal(w));
 }
 
+TEST_CASE("span context: a parliamentary office's words before a name, and leader only after a qualifier", "[entities][span_context]") {
+  const Words w("Senate Minority Whip Dick Durbin and Chief Whip Ann Lee met Opposition Leader Tom Hart and Leader Smith.");
+  CHECK(ent::office_words(w.words, w.at("Minority"), w.at("Durbin") + 1) == 2);
+  CHECK(ent::office_words(w.words, w.at("Whip"), w.at("Whip") + 1) == 1);  // the office alone
+  CHECK(ent::office_words(w.words, w.at("Chief"), w.at("Lee") + 1) == 2);
+  CHECK(ent::office_words(w.words, w.at("Opposition"), w.at("Hart") + 1) == 2);
+  CHECK(ent::office_words(w.words, w.at("Leader"), w.at("Smith") + 1) == 0);  // "Leader" alone may be a name's
+  CHECK(ent::office_words(w.words, w.at("Dick"), w.at("Durbin") + 1) == 0);
+  CHECK(ent::office_words(w.words, w.at("Minority"), w.at("Minority") + 1) == 0);  // a qualifier alone
+}
+
 TEST_CASE("span context: a turn's label ends with a colon or two brackets on the same line", "[entities][span_context]") {
   const Words a("Interview.\nQ: Are there more?\nDorsa Derakhshani: Oh, so many.");
   CHECK(ent::opens_turn(a.tt, a.at("Are")));
