@@ -329,8 +329,10 @@ Result<std::string> parser_text(const QuerySpec& spec, std::size_t option_values
 
 }  // namespace
 
-Result<BuiltQuery> build_query(const QuerySpec& spec, const Xapian::Database& db, const Resolver& resolve,
+Result<BuiltQuery> build_query(const QuerySpec& typed, const Xapian::Database& db, const Resolver& resolve,
                                const Day& today) {
+  QuerySpec spec = typed;
+  spec.text = with_straight_quotes(typed.text);
   std::size_t option_values = 0;
   for (const auto& g : spec.filters) option_values += g.values.size();
   if (auto st = check_query_size(spec.text, option_values); !st) return st.error();

@@ -230,6 +230,25 @@ std::string with_abbreviations_in_capitals(std::string text) {
   return text;
 }
 
+std::string with_straight_quotes(std::string_view text) {
+  static constexpr std::pair<std::string_view, char> kMarks[] = {
+      {"\xE2\x80\x9C", '"'},  {"\xE2\x80\x9D", '"'},  {"\xE2\x80\x9E", '"'}, {"\xC2\xAB", '"'},
+      {"\xC2\xBB", '"'},       {"\xE2\x80\x98", '\''}, {"\xE2\x80\x99", '\''}, {"\xCA\xBC", '\''}};
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto mark = std::find_if(std::begin(kMarks), std::end(kMarks),
+                                   [&](const auto& m) { return text.substr(i, m.first.size()) == m.first; });
+    if (mark == std::end(kMarks)) {
+      out.push_back(text[i++]);
+      continue;
+    }
+    out.push_back(mark->second);
+    i += mark->first.size();
+  }
+  return out;
+}
+
 std::string with_possessives_widened(std::string text, const std::function<bool(const std::string&)>& possessive_indexed) {
   return with_other_spellings(text, [&](std::string_view w) {
     static constexpr std::string_view kCurly = "\xE2\x80\x99";  // U+2019

@@ -40,6 +40,13 @@ std::string_view nearest_field(std::string_view name);
 /// blair"); the rest untouched.
 std::string with_fields_as_meant(std::string text);
 
+/// `text` with typographic quotation marks as the parser's: double ones (U+201C, U+201D, U+201E,
+/// guillemets) as '"', single ones and the modifier apostrophe (U+2018, U+2019, U+02BC) as "'".
+/// A query pasted from a web page or a word processor ("“tony blair” iraq", "O’Driscoll") then
+/// reads as the same query typed on a keyboard: its phrase is checked for balance, and its
+/// names widened to their possessives, as the typed one's are.
+std::string with_straight_quotes(std::string_view text);
+
 /// `text` with each abbreviation of single letters typed in lower case ("u.s.", "u.k.", "u.s.a")
 /// in capitals ("U.S."), as the indexer reads it in news copy: Xapian's parser reads only
 /// capitals as an abbreviation and searched "u.s." as the phrase "u s". "e.g.", "i.e.", "a.m."

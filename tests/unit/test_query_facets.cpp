@@ -127,6 +127,14 @@ TEST_CASE("query builder: bad dates, unbalanced quotes and unknown values", "[qu
   auto quotes = build_query(spec, none, fake_resolver(), Day{2022, 3, 1});
   REQUIRE_FALSE(quotes.ok());
   CHECK(quotes.error().message.find("unbalanced quotes") != std::string::npos);
+  spec.text = "\xE2\x80\x9Cstate department";  // pasted, with a typographic quotation mark
+  auto curly = build_query(spec, none, fake_resolver(), Day{2022, 3, 1});
+  REQUIRE_FALSE(curly.ok());
+  CHECK(curly.error().message.find("unbalanced quotes") != std::string::npos);
+  spec.text = "\xE2\x80\x9Cstate department\xE2\x80\x9D talks";
+  auto phrase = build_query(spec, none, fake_resolver(), Day{2022, 3, 1});
+  REQUIRE(phrase.ok());
+  CHECK(phrase->query.get_description().find("(state@1 PHRASE 2 department@2)") != std::string::npos);
   spec.text = "person:nobody";
   auto nothing = build_query(spec, none, fake_resolver(), Day{2022, 3, 1});
   REQUIRE(nothing.ok());

@@ -125,6 +125,17 @@ TEST_CASE("spelling: a bare name is widened to its possessive where the archive 
   CHECK(with_possessives_widened("Blair AND Mr", indexed) == "(Blair OR Blair's) AND (Mr OR Mr's)");
 }
 
+TEST_CASE("spelling: typographic quotation marks read as the keyboard's", "[query][spelling]") {
+  CHECK(with_straight_quotes("\xE2\x80\x9Ctony blair\xE2\x80\x9D iraq") == "\"tony blair\" iraq");
+  CHECK(with_straight_quotes("\xE2\x80\x9Etony blair\xE2\x80\x9C") == "\"tony blair\"");
+  CHECK(with_straight_quotes("\xC2\xABtony blair\xC2\xBB") == "\"tony blair\"");
+  CHECK(with_straight_quotes("O\xE2\x80\x99" "Driscoll") == "O'Driscoll");
+  CHECK(with_straight_quotes("\xE2\x80\x98tony\xE2\x80\x99 ha\xCA\xBC" "aretz") == "'tony' ha'aretz");
+  CHECK(with_straight_quotes("caf\xC3\xA9 \xE2\x80\x94 \xE2\x82\xAC" "5") == "caf\xC3\xA9 \xE2\x80\x94 \xE2\x82\xAC" "5");  // other signs stay
+  CHECK(with_straight_quotes("").empty());
+  CHECK(with_straight_quotes("\xE2\x80") == "\xE2\x80");  // a cut sequence is left as it was
+}
+
 TEST_CASE("spelling: a capitalised possessive is widened to the name or its possessive", "[query][spelling]") {
   CHECK(with_possessives_widened("Blair's") == "(Blair OR Blair's)");
   CHECK(with_possessives_widened("Brown\xE2\x80\x99s budget") == "(Brown OR Brown\xE2\x80\x99s) budget");
