@@ -332,6 +332,8 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
     if (!impl_->db.term_exists(exact)) add_note(out, label + ": no " + field + " of that name in the archive");
     return {exact};
   }
+  if (field == "place")
+    if (auto country = country_for_place(value, exact, label, out); !country.empty()) return country;
   const std::string key = exact.substr(prefix.size());
 
   // Names containing every word typed ("blinken" -> "antony blinken"), the way people search
@@ -397,6 +399,18 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   }
   add_note(out, note);
   return {};
+}
+
+std::vector<std::string> Searcher::country_for_place(const std::string& value, const std::string& exact,
+                                                     const std::string& label, SearchResult& out) {
+  // The place facet holds no countries (they have their own): "--place britain" found only
+  // "Little Britain". A place of the name in the archive ("Georgia", the state) stays the place.
+  if (impl_->db.term_exists(exact)) return {};
+  const auto code = countries::resolve(value);
+  if (!code) return {};
+  const std::string term = schema::filter_term("country", canonical::ascii_lower(*code));
+  add_note(out, label + ": a country; searched as --country " + *code + " (" + display_name("country", term) + ")");
+  return {term};
 }
 
 std::vector<std::string> Searcher::countries_in_part(const std::string& typed, const std::string& label,

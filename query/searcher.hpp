@@ -146,6 +146,10 @@ class Searcher {
   /// resolve_values for a --country value no country table row names: the countries whose name
   /// holds it, else the place of that name where the archive has one, else nothing (with a note).
   std::vector<std::string> countries_in_part(const std::string& typed, const std::string& label, SearchResult& out);
+  /// resolve_values for a --place value that names a country ("britain", "uk") and no place of
+  /// the archive: that country's term, with a note; nothing otherwise.
+  std::vector<std::string> country_for_place(const std::string& value, const std::string& exact,
+                                             const std::string& label, SearchResult& out);
 
   /// The stored record of the article whose id is `id` exactly as results show it (--show), or
   /// nullopt when no article has it (a quotation's id is no article's). Works over stub

@@ -437,6 +437,15 @@ TEST_CASE("cli semantics: --country takes a word of country names and a part of 
   auto typo = query(db, "--count --country ukrane ''");
   CHECK(typo.out == "0\n");
   CHECK(contains(typo.err, "--country ukrane: not a country name, code or adjective I know; did you mean \"Ukraine\"?"));
+  // The other way round: a country typed as a place (the place facet holds no countries) is
+  // searched as the country, with a note; a place stays a place.
+  auto japan = query(db, "--format ids --place japan ''");
+  CHECK(japan.out == "jp\n");
+  CHECK(contains(japan.err, "--place japan: a country; searched as --country JP (Japan)"));
+  CHECK(query(db, "--format ids --sort oldest 'place:\"south korea\"'").out == "kr\n");
+  auto houston = query(db, "--format ids --place houston ''");
+  CHECK(houston.out == "tx\n");
+  CHECK_FALSE(contains(houston.err, "a country"));
 }
 
 TEST_CASE("cli semantics: a party quoted as a speaker takes its canonical name, as the org facet does", "[query][cli]") {
