@@ -78,12 +78,28 @@ std::vector<std::string_view> split_words(std::string_view t, std::string_view s
   return out;
 }
 
+// Numbers with '/', '.' or '-' between them, the year first, the month and day of one or two
+// digits: "2020/01/15", "2020.1.5", "2020-1-5", "2020/01". One reading only. Nothing when `t`
+// is no such form (a year of four digits, other numbers, other characters).
+std::optional<Result<DateRange>> parse_year_first(std::string_view t) {
+  if (t.size() < 6 || t.find_first_not_of("0123456789/.-") != std::string_view::npos) return std::nullopt;
+  const auto parts = split_words(t, "/.-");
+  int y = 0, m = 0, d = 0;
+  if (parts.size() < 2 || parts.size() > 3 || parts[0].size() != 4 || !number(parts[0], y) || y < 1000)
+    return std::nullopt;
+  if (parts[1].size() > 2 || !number(parts[1], m) || m < 1 || m > 12) return Result<DateRange>(bad_date(t));
+  if (parts.size() == 2) return Result<DateRange>(span({y, m, 1}, {y, m, days_in_month(y, m)}));
+  if (parts[2].size() > 2 || !number(parts[2], d) || d < 1 || d > days_in_month(y, m)) return Result<DateRange>(bad_date(t));
+  return Result<DateRange>(span({y, m, d}, {y, m, d}));
+}
+
 // A date written out, as a hurried user types it: "March 1987", "1 March 1987", "March 1,
 // 1987", and "25/12/1987" or "12/25/1987" where only one reading is a date. Nothing when `t`
 // is no such form; an Error when it is one but names no single day or month ("march" without its
 // year, "3/1/1987", read either way round).
 std::optional<Result<DateRange>> parse_written(std::string_view t) {
-  const auto words = split_words(t, " ,");
+  // The month named: "March 1987", "jan-2020", "15-Jan-2020", "1 March 1987".
+  const auto words = split_words(t, " ,-");
   int y = 0, d = 0, m = 0;
   auto day_of = [&](int yy, int mm, int dd) -> Result<DateRange> {
     if (dd < 1 || dd > days_in_month(yy, mm)) return bad_date(t);
@@ -104,9 +120,12 @@ std::optional<Result<DateRange>> parse_written(std::string_view t) {
     if ((m = month_named(words[1])) > 0 && day_number(words[0], d)) return day_of(y, m, d);
     if ((m = month_named(words[0])) > 0 && day_number(words[1], d)) return day_of(y, m, d);
   }
-  const auto slash = t.find('/');
-  if (words.size() != 1 || slash == std::string_view::npos) return std::nullopt;
-  const auto slash2 = t.find('/', slash + 1);
+  if (auto year_first = parse_year_first(t)) return year_first;
+  // Day and month either way round: "25/12/1987", "25.12.1987".
+  const char sep = t.find('/') != std::string_view::npos ? '/' : '.';
+  const auto slash = t.find(sep);
+  if (split_words(t, " ,").size() != 1 || slash == std::string_view::npos) return std::nullopt;
+  const auto slash2 = t.find(sep, slash + 1);
   int a = 0, b = 0;
   if (slash2 == std::string_view::npos || !number(t.substr(0, slash), a) ||
       !number(t.substr(slash + 1, slash2 - slash - 1), b) || !number(t.substr(slash2 + 1), y) || y < 1000)

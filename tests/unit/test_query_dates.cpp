@@ -106,8 +106,22 @@ TEST_CASE("query dates: dates written out, and day-month orders that read one wa
   CHECK(period("march 87") == "error: bad date 'march 87'");
 }
 
+TEST_CASE("query dates: the year first with slashes, dots or short numbers, a month named with dashes", "[query]") {
+  // "2022/01/01" and "2022-1-5" were bad dates; a year of four digits first has one reading.
+  CHECK(period("2022/01/15") == "20220115..20220115");
+  CHECK(period("2022.1.5") == "20220105..20220105");
+  CHECK(period("2022-1-5") == "20220105..20220105");
+  CHECK(period("2022/2") == "20220201..20220228");
+  CHECK(period("jan-2022") == "20220101..20220131");
+  CHECK(period("15-Jan-2022") == "20220115..20220115");
+  // Day and month with dots read as with slashes: either way round, when only one is a date.
+  CHECK(period("25.12.1987") == "19871225..19871225");
+  CHECK(period("3.1.1987") == "error: ambiguous date '3.1.1987'");
+}
+
 TEST_CASE("query dates: bad dates are usage errors naming the text, with a hint", "[query]") {
-  for (std::string bad : {"2022-13", "2022-02-30", "22-01-01", "2022/01/01", "soon", "7x", "", "2022-1-5", "d"}) {
+  for (std::string bad : {"2022-13", "2022-02-30", "22-01-01", "2022/13/01", "soon", "7x", "", "2022-1-32", "d",
+                          "2022/001/01", "20220101", "12022-01-01"}) {
     INFO(bad);
     auto r = parse_period(bad, kToday);
     REQUIRE_FALSE(r.ok());
