@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <ctime>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "indexer/readers/encoding.hpp"
@@ -111,9 +114,55 @@ std::string date_prefix(std::string_view s) {
   return {};
 }
 
+// The numbers of a date written with '/', '.' or '-' between them ("2022/1/19", "19.01.2022")
+// and nothing else before its time part: three numbers and one kind of separator, else none.
+std::vector<std::string_view> date_numbers(std::string_view t) {
+  const std::string_view d = t.substr(0, std::min(t.size(), t.find_first_of(" Tt")));
+  const std::size_t first = d.find_first_of("/.-");
+  if (first == std::string_view::npos || d.find_first_not_of("0123456789/.-") != std::string_view::npos) return {};
+  std::vector<std::string_view> parts;
+  for (std::size_t i = 0; i <= d.size();) {
+    const std::size_t j = std::min(d.size(), d.find(d[first], i));
+    parts.push_back(d.substr(i, j - i));
+    i = j + 1;
+  }
+  const bool ok = parts.size() == 3 && std::all_of(parts.begin(), parts.end(), [](std::string_view p) {
+    return !p.empty() && p.size() <= 4 && all_digits(p);
+  });
+  return ok ? parts : std::vector<std::string_view>{};
+}
+
+// Day and month of a date written with numbers, the year last: {day first, month first}, each
+// "" when that reading is no date.
+std::pair<std::string, std::string> day_month_readings(const std::vector<std::string_view>& n) {
+  if (n.size() != 3 || n[2].size() != 4 || n[0].size() > 2 || n[1].size() > 2) return {};
+  const int a = to_int(n[0]), b = to_int(n[1]), y = to_int(n[2]);
+  return {format_date(y, b, a), a == b ? std::string() : format_date(y, a, b)};
+}
+
+// Seconds since 1970 (UTC) as "YYYY-MM-DD", "" outside what format_date accepts.
+std::string epoch_date(long long seconds) {
+  const std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  if (gmtime_r(&t, &tm) == nullptr) return {};
+  return format_date(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 }  // namespace
 
 int month_from_name(std::string_view word) { return month_number(word); }
+
+std::string date_from_epoch(long long seconds_or_ms) {
+  // Past 1e11 seconds (year 5138) the number counts milliseconds, as JavaScript's do.
+  constexpr long long kMilliseconds = 100'000'000'000LL;
+  if (seconds_or_ms < 0) return {};
+  return epoch_date(seconds_or_ms >= kMilliseconds ? seconds_or_ms / 1000 : seconds_or_ms);
+}
+
+bool ambiguous_date(std::string_view text) {
+  const auto [day_first, month_first] = day_month_readings(date_numbers(trim(text)));
+  return !day_first.empty() && !month_first.empty();
+}
 
 std::string format_date(int year, int month, int day) {
   static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -146,6 +195,18 @@ std::string parse_date(std::string_view text) {
         return format_date(to_int(t.substr(dash2 + 1, 4)), month, to_int(t.substr(0, dash)));
       }
     }
+  }
+  // Seconds or milliseconds since 1970, as feeds and APIs write them: "1642586400".
+  if (all_digits(t) && (t.size() == 9 || t.size() == 10 || t.size() == 12 || t.size() == 13))
+    return date_from_epoch(std::stoll(std::string(t)));
+  // Numbers: the year first ("2022/01/19", "2022-1-9", "2022.01.19"), or the year last with day
+  // and month either way round where only one reading is a date ("19/01/2022", "01/19/2022",
+  // "19.01.2022"; "03/04/2022" is none).
+  if (const auto n = date_numbers(t); !n.empty()) {
+    if (n[0].size() == 4 && n[1].size() <= 2 && n[2].size() <= 2)
+      return format_date(to_int(n[0]), to_int(n[1]), to_int(n[2]));
+    const auto [day_first, month_first] = day_month_readings(n);
+    return day_first.empty() ? month_first : month_first.empty() ? day_first : std::string();
   }
   // Word forms: RFC 2822 "Wed, 19 Jan 2022 10:00:00 +0000", "January 19, 2022".
   std::vector<std::string_view> words = split_words(t);

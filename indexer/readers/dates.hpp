@@ -13,9 +13,20 @@ namespace newsidx::readers {
 ///  - RFC 2822: "Wed, 19 Jan 2022 10:00:00 +0000", "19 Jan 2022", two-digit years (< 50 -> 20xx)
 ///  - Reuters-21578: "26-FEB-1987 15:01:01.79"
 ///  - "January 19, 2022", "Jan. 19, 2022", "19 January 2022"
+///  - numbers with '/', '.' or '-': the year first ("2022/01/19", "2022-1-9"), or last with day
+///    and month where only one order is a date ("19/01/2022", "01/19/2022", "19.01.2022")
+///  - seconds or milliseconds since 1970 (UTC) of 9, 10, 12 or 13 digits: "1642586400"
 /// The date is the calendar date as written: a time zone offset does not move it to UTC, so an
 /// article keeps the date its publisher printed. Impossible dates (2022-02-30) give "".
 std::string parse_date(std::string_view text);
+
+/// True for a date of numbers that reads as a date with day and month either way round
+/// ("03/04/2022"), which parse_date refuses.
+bool ambiguous_date(std::string_view text);
+
+/// Seconds since 1970 (UTC), or milliseconds past 1e11, as "YYYY-MM-DD"; "" for a negative
+/// number or a date outside 1800-2199.
+std::string date_from_epoch(long long seconds_or_ms);
 
 /// The date of a line that holds a date and nothing else, as the line under a headline often does
 /// ("Monday, January 7, 2019", "Published: 7 January 2019 10:42 GMT", "2019-01-07"), as

@@ -121,6 +121,34 @@ bool read_body(Article& article, const std::string& body, std::string_view id_ba
   return false;
 }
 
+// The record's date: a string parse_date reads, or seconds (or milliseconds) since 1970 as a
+// number ("date": 1642586400); a warning for one it cannot read, none for an empty string.
+void read_date(const json& obj, Article& article, std::string_view display_path, std::vector<ReadWarning>& warnings) {
+  for (const char* key : {"date", "published", "published_at", "pubDate"}) {
+    const auto it = obj.find(key);
+    if (it == obj.end()) continue;
+    std::string typed;
+    if (it->is_number()) {
+      const double v = it->get<double>();  // a float's fraction of a second, or a huge number
+      constexpr double kLargest = 1e15;    // milliseconds far past 2199: no date, no overflow
+      article.date = v >= 0 && v < kLargest ? date_from_epoch(static_cast<long long>(v)) : std::string();
+      typed = it->dump();
+    } else if (it->is_string()) {
+      typed = it->get<std::string>();
+      if (trim(typed).empty()) return;
+      article.date = parse_date(typed);
+    } else {
+      continue;
+    }
+    if (article.date.empty())
+      warnings.push_back({std::string(display_path), article.line,
+                          (ambiguous_date(typed) ? "ambiguous date \"" + typed + "\" (day and month either way round)"
+                                                 : "unrecognised date \"" + typed + "\""),
+                          false});
+    return;
+  }
+}
+
 // Builds the article for one parsed object; a warning instead when it has no body.
 void read_object(const json& obj, std::string_view id_base, std::string_view display_path,
                  std::size_t line, const PageReader& pages, ReadResult& result) {
@@ -140,13 +168,7 @@ void read_object(const json& obj, std::string_view id_base, std::string_view dis
   }
   if (article.id.empty()) article.id = std::string(id_base) + "#" + std::to_string(line);
   article.title = decode_character_references(string_field(obj, {"title", "headline"}).value_or(""));
-  if (const auto date = string_field(obj, {"date", "published", "published_at", "pubDate"})) {
-    article.date = parse_date(*date);
-    if (article.date.empty()) {
-      result.warnings.push_back(
-          {std::string(display_path), line, "unrecognised date \"" + *date + "\"", false});
-    }
-  }
+  read_date(obj, article, display_path, result.warnings);
   article.url = string_field(obj, {"url"}).value_or("");
   article.source = string_field(obj, {"source"}).value_or("");
   article.section = string_field(obj, {"section"}).value_or("");

@@ -179,13 +179,33 @@ TEST_CASE("readers: dates in ISO 8601, RFC 2822 and wire forms", "[readers][date
       {"2023-02-29", ""},
       {"2022-13-01", ""},
       {"yesterday", ""},
-      {"19/01/2022", ""},
       {"", ""},
+      // Numbers: the year first, or last where only one order of day and month is a date.
+      {"2022/01/19", "2022-01-19"},
+      {"2022-1-9", "2022-01-09"},
+      {"2022.01.19 10:00", "2022-01-19"},
+      {"19/01/2022", "2022-01-19"},
+      {"01/19/2022", "2022-01-19"},
+      {"19.01.2022", "2022-01-19"},
+      {"03/04/2022", ""},  // either way round
+      {"19/01-2022", ""},  // two kinds of separator
+      {"1/2/3", ""},
+      {"2022/13/01", ""},
+      // Seconds or milliseconds since 1970, UTC.
+      {"1642586400", "2022-01-19"},
+      {"1642586400000", "2022-01-19"},
+      {"12345678901", ""},  // 11 digits: neither
   };
   for (const auto& [in, out] : cases) {
     INFO(in);
     CHECK(parse_date(in) == out);
   }
+  CHECK(ambiguous_date("03/04/2022"));
+  CHECK_FALSE(ambiguous_date("19/01/2022"));
+  CHECK_FALSE(ambiguous_date("04/04/2022"));  // the same either way
+  CHECK(date_from_epoch(0) == "1970-01-01");
+  CHECK(date_from_epoch(-1).empty());
+  CHECK(date_from_epoch(1642586400999LL) == "2022-01-19");
 }
 
 TEST_CASE("readers: date and section from the archive path", "[readers][dates]") {
