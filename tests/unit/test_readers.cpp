@@ -493,6 +493,26 @@ TEST_CASE("readers: JSON Lines records, fields and bad lines", "[readers][jsonl]
   for (const ReadWarning& w : r.warnings) CHECK(w.path == "corpus/wire.jsonl");
 }
 
+TEST_CASE("readers: a JSON Lines date as seconds since 1970, empty, or ambiguous", "[readers][jsonl]") {
+  const auto r = read_file("d.jsonl", "d.jsonl",
+                           "{\"id\":\"s\",\"date\":1642586400,\"body\":\"Talks began.\"}\n"
+                           "{\"id\":\"ms\",\"date\":1642586400123.5,\"body\":\"Talks went on.\"}\n"
+                           "{\"id\":\"e\",\"date\":\" \",\"body\":\"Talks ended.\"}\n"
+                           "{\"id\":\"a\",\"published\":\"03/04/2022\",\"body\":\"Talks again.\"}\n"
+                           "{\"id\":\"n\",\"date\":-7,\"body\":\"Talks never.\"}\n");
+  REQUIRE(r.articles.size() == 5);
+  CHECK(r.articles[0].date == "2022-01-19");
+  CHECK(r.articles[1].date == "2022-01-19");
+  CHECK(r.articles[2].date.empty());
+  CHECK(r.articles[3].date.empty());
+  CHECK(r.articles[4].date.empty());
+  REQUIRE(r.warnings.size() == 2);  // none for the empty date
+  CHECK(r.warnings[0].line == 4);
+  CHECK(r.warnings[0].reason == "ambiguous date \"03/04/2022\" (day and month either way round)");
+  CHECK(r.warnings[1].line == 5);
+  CHECK(r.warnings[1].reason == "unrecognised date \"-7\"");
+}
+
 TEST_CASE("readers: a JSON Lines record whose body is HTML is read as a page fragment", "[readers][jsonl]") {
   const auto r = read_file(
       "cms.jsonl", "cms.jsonl",
