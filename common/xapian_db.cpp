@@ -223,12 +223,19 @@ using stub_file::StubLine;
 
 // The stub file behind PATH, or "" when Xapian opens PATH itself (a database folder, a
 // single-file database, or nothing at all).
+// True when the folder `path` holds a Xapian database's version file.
+bool holds_database(const std::string& path) {
+  std::error_code ec;
+  for (const char* marker : {"iamglass", "iamchert", "iamhoney"})
+    if (fs::exists(fs::path(path) / marker, ec)) return true;
+  return false;
+}
+
 std::string stub_of(const std::string& path) {
   std::error_code ec;
   const fs::path p(path);
   if (fs::is_directory(p, ec)) {
-    for (const char* marker : {"iamglass", "iamchert", "iamhoney"})
-      if (fs::exists(p / marker, ec)) return "";
+    if (holds_database(path)) return "";
     const fs::path stub = p / stub_file::kFolderStubName;
     return fs::is_regular_file(stub, ec) ? stub.string() : "";
   }
@@ -296,6 +303,14 @@ Result<ReadDatabase> open_stub_or_database(const std::string& path, bool partial
   if (!fs::exists(path, ec))
     return Error{ErrorCode::kNotFound, path + ": no such database",
                  "create it first: newsidx-index --db " + path + " ARCHIVE..."};
+  // "--db archive/": the folder of the articles, or one never indexed, rather than the database.
+  if (fs::is_directory(path, ec) && stub_of(path).empty() && !holds_database(path)) {
+    if (fs::is_empty(path, ec))
+      return Error{ErrorCode::kNotFound, path + ": an empty folder, not a database",
+                   "create it first: newsidx-index --db " + path + " ARCHIVE..."};
+    return Error{ErrorCode::kNotFound, path + ": a folder that holds no newsidx database",
+                 "give the folder newsidx-index wrote with --db, not the archive it read, e.g. --db news.db"};
+  }
   ReadDatabase out;
   if (const std::string stub = stub_of(path); !stub.empty()) {
     auto opened = open_stub(stub, partial);

@@ -101,6 +101,23 @@ TEST_CASE("xapian db: a missing database is kNotFound with a hint to create it",
   CHECK_THAT(r.error().hint, Catch::Contains("newsidx-index --db"));
 }
 
+TEST_CASE("xapian db: the archive's folder or an empty one given as the database is named so", "[xapian_db]") {
+  TempDir dir;
+  write_file(dir.path() / "archive/2022/story.txt", "Talks begin\n\nTalks began on Monday.\n");
+  auto archive = xapian_db::open_read(dir.str("archive"));
+  REQUIRE_FALSE(archive.ok());
+  CHECK(archive.error().code == ErrorCode::kNotFound);
+  CHECK(archive.error().message == dir.str("archive") + ": a folder that holds no newsidx database");
+  CHECK_THAT(archive.error().hint, Catch::Contains("not the archive it read"));
+  fs::create_directories(dir.path() / "empty");
+  auto empty = xapian_db::open_read(dir.str("empty"));
+  REQUIRE_FALSE(empty.ok());
+  CHECK(empty.error().message == dir.str("empty") + ": an empty folder, not a database");
+  CHECK_THAT(empty.error().hint, Catch::Contains("newsidx-index --db"));
+  make_db(dir.str("db"), 2);
+  CHECK(xapian_db::open_read(dir.str("db")).ok());
+}
+
 TEST_CASE("xapian db: a truncated table reads as damage with a hint to rebuild", "[xapian_db]") {
   TempDir dir;
   const std::string path = dir.str("db");
