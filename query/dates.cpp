@@ -121,8 +121,9 @@ std::optional<Result<DateRange>> parse_written(std::string_view t) {
     if ((m = month_named(words[0])) > 0 && day_number(words[1], d)) return day_of(y, m, d);
   }
   if (auto year_first = parse_year_first(t)) return year_first;
-  // Day and month either way round: "25/12/1987", "25.12.1987".
-  const char sep = t.find('/') != std::string_view::npos ? '/' : '.';
+  // Day and month either way round: "25/12/1987", "25.12.1987", "25-12-1987".
+  const std::size_t first_sep = t.find_first_of("/.-");
+  const char sep = first_sep == std::string_view::npos ? '/' : t[first_sep];
   const auto slash = t.find(sep);
   if (split_words(t, " ,").size() != 1 || slash == std::string_view::npos) return std::nullopt;
   const auto slash2 = t.find(sep, slash + 1);

@@ -1,28 +1,24 @@
 // Searching a newsidx database.
 #include "searcher.hpp"
+#include "searcher_impl.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "common/analysis.hpp"
-#include "common/canonical.hpp"
-#include "common/countries.hpp"
-#include "common/edit_distance.hpp"
 #include "common/schema.hpp"
+#include "query/spelling.hpp"
 #include "query/collapse.hpp"
 #include "common/xapian_db.hpp"
 #include "query/passage.hpp"
 #include "query/record.hpp"
-#include "query/entity_names.hpp"
-#include "query/spelling.hpp"
 
 namespace newsidx::query {
-
-namespace {
 
 void add_note(SearchResult& out, std::string note) {
   if (std::find(out.notes.begin(), out.notes.end(), note) == out.notes.end()) out.notes.push_back(std::move(note));
 }
+
+namespace {
 
 // --like: the words worth expanding with; prefixed terms (facets, ids, stems) would make the
 // "similar" articles those sharing a file or a date.
@@ -153,14 +149,6 @@ Result<Xapian::Query> story_filter(const Xapian::Database& db, const std::string
 
 }  // namespace
 
-struct Searcher::Impl {
-  Xapian::Database db;
-  std::string path;
-  bool remote_safe_facets = false;  // set once a server rejects our match spy
-  std::vector<std::string> unreachable;  // stub lines left out by open_partial
-  const aliases::Table* aliases = &aliases::builtin();  // the request's (search() sets it)
-};
-
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
 
@@ -208,253 +196,6 @@ Result<std::optional<nlohmann::json>> Searcher::article(const std::string& id) {
   });
   if (!st) return st.error();
   return found;
-}
-
-std::string Searcher::matched_names(const std::string& field, std::vector<std::string> terms) {
-  if (terms.size() == 1) return display_name(field, terms.front());
-  // Most articles first, so the name meant is near the front: "Tony Blair (150), Cherie Blair
-  // (12), ...", and at most kShown of them. Articles only: a speaker's term is on quotations too.
-  constexpr std::size_t kShown = 12;
-  const Xapian::Query articles(schema::type_term(schema::kTypeArticle));
-  Xapian::Enquire enquire(impl_->db);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  std::vector<std::pair<Xapian::doccount, std::string>> by_count;
-  for (auto& t : terms) {
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(t), articles));
-    by_count.emplace_back(enquire.get_mset(0, 0, impl_->db.get_doccount()).get_matches_estimated(), std::move(t));
-  }
-  std::stable_sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  std::string names;
-  for (std::size_t i = 0; i < by_count.size() && i < kShown; ++i)
-    names += (names.empty() ? "" : ", ") + display_name(field, by_count[i].second) + " (" +
-             std::to_string(by_count[i].first) + ")";
-  if (by_count.size() > kShown) names += " and " + std::to_string(by_count.size() - kShown) + " more";
-  return names;
-}
-
-std::string Searcher::display_name(const std::string& field, const std::string& term) {
-  const std::string prefix = schema::prefix(field);
-  std::string key = term.substr(prefix.size());
-  if (field == "country") {
-    const auto* c = countries::by_code(key);
-    return c ? c->name : key;
-  }
-  const schema::FacetDef* facet = schema::find_facet(field);
-  if (!facet) return key;
-  // The key is folded; the display form lives in the value slot of a document carrying it.
-  auto p = impl_->db.postlist_begin(term);
-  if (p == impl_->db.postlist_end(term)) return key;
-  Xapian::Document d = impl_->db.get_document(*p, Xapian::DOC_ASSUME_VALID);
-  for (const auto& v : schema::decode_list(d.get_value(schema::slot(facet->slot))))
-    if (canonical::fold_key(v) == key) return v;
-  return key;
-}
-
-std::vector<std::string> Searcher::names_with_words(const std::string& prefix, const std::vector<std::string>& want) {
-  std::vector<std::string> names;
-  for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
-    const auto have = words_of((*t).substr(prefix.size()));
-    if (std::all_of(want.begin(), want.end(), [&](const std::string& w) {
-          return std::find(have.begin(), have.end(), w) != have.end();
-        }))
-      names.push_back(*t);
-  }
-  return names;
-}
-
-std::vector<std::string> Searcher::names_with_initials(const std::string& prefix, const std::string& initials) {
-  std::vector<std::string> names;
-  for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t)
-    if (initials_of((*t).substr(prefix.size())) == initials) names.push_back(*t);
-  return names;
-}
-
-std::vector<std::string> Searcher::resolve_values(const std::string& field, const std::string& typed,
-                                                  SearchResult& out, const std::string& as_typed) {
-  return resolve_values(field, typed, out, as_typed, true);
-}
-
-std::vector<std::string> Searcher::resolve_values(const std::string& field, const std::string& typed,
-                                                  SearchResult& out, const std::string& as_typed,
-                                                  bool follow_aliases) {
-  const std::string prefix = schema::prefix(field);
-  const std::string label = as_typed.empty() ? "--" + field + " " + typed : as_typed;
-  const schema::FacetDef* facet = schema::find_facet(field);
-  // An alias means its canonical name, the one value the indexer stored for both ("kiev").
-  std::string value = typed;
-  if (follow_aliases && facet && facet->entity && field != "country") {
-    const std::string canon =
-        field == "speaker" ? impl_->aliases->speaker(typed) : impl_->aliases->canonical(field, typed);
-    // "--org taliban" is the canonical "Taliban" in other letters' case: no alias to name.
-    if (canonical::fold_key(canon) != canonical::fold_key(typed)) {
-      add_note(out, label + " means " + canon + " (alias)");
-      // Files indexed before the alias was in the table (or before speakers took their
-      // canonical names) hold the alias itself.
-      const std::string as_stored = schema::value_term(field, typed);
-      if (!as_stored.empty() && impl_->db.term_exists(as_stored)) {
-        // The canonical name's own notes only when it is in the archive too: an archive of
-        // older files alone holds the alias, and "no org of that name" would be wrong.
-        SearchResult scratch;
-        // The canonical name is not looked up as an alias again: two rows naming each other
-        // (a user's "Kyiv -> Kiev" beside the built-in "Kiev -> Kyiv") would never end.
-        std::vector<std::string> terms = resolve_values(field, canon, scratch, label, false);
-        if (!terms.empty())
-          for (auto& n : scratch.notes) add_note(out, std::move(n));
-        if (std::find(terms.begin(), terms.end(), as_stored) == terms.end()) terms.push_back(as_stored);
-        return terms;
-      }
-    }
-    value = canon;
-  }
-  if (field == "country") {
-    // A two-letter code that the archive files under needs no look-up: building the country
-    // tables costs more than the rest of a filtered query. (Every current code resolves to
-    // itself; a former one, "SU", files under its successor and has no term of its own.)
-    if (value.size() == 2 && std::isalpha(static_cast<unsigned char>(value[0])) &&
-        std::isalpha(static_cast<unsigned char>(value[1]))) {
-      std::string term = schema::filter_term(field, canonical::ascii_lower(value));
-      if (impl_->db.term_exists(term)) return {term};
-    }
-    // Names, aliases, codes and adjectives all mean the ISO code the indexer files under.
-    auto code = countries::resolve(value);
-    if (!code) return countries_in_part(value, label, out);
-    std::string term = schema::filter_term(field, canonical::ascii_lower(*code));
-    if (canonical::ascii_lower(value) != canonical::ascii_lower(*code))
-      add_note(out, label + " means " + *code + " (" + display_name(field, term) + ")");
-    return {term};
-  }
-  std::string exact = schema::value_term(field, value);
-  if (exact.empty()) {
-    if (field == "site") add_note(out, label + ": not a site; a site is a host, e.g. bbc.co.uk");
-    return {};
-  }
-  if (!facet) {
-    if (!impl_->db.term_exists(exact)) add_note(out, label + ": no " + field + " of that name in the archive");
-    return {exact};
-  }
-  if (field == "place")
-    if (auto country = country_for_place(value, exact, label, out); !country.empty()) return country;
-  const std::string key = exact.substr(prefix.size());
-
-  // Names containing every word typed ("blinken" -> "antony blinken"), the way people search
-  // for a person by surname. The exact name is one of them; a lone "Blair" an article named
-  // without a first name must not hide "Tony Blair".
-  const auto want = words_of(key);
-  std::vector<std::string> found = names_with_words(prefix, want);
-  // The words the "did you mean" below compares: the name without its title once that is read
-  // ("mr blar" suggests "Tony Blair" as "blar" does).
-  std::vector<std::string> near_words = want;
-  if (found.empty() && facet->entity && !want.empty()) {
-    // "Mr Blair", "Blair's": the name without its titles (a person's) or possessive.
-    const bool titled = field == "person" || field == "speaker";
-    const auto bare = name_words(want, titled);
-    if (bare != want) {
-      found = names_with_words(prefix, bare);
-      near_words = bare;
-      if (found.size() == 1) {
-        add_note(out, label + " matched " + matched_names(field, found) + " (read without its title or 's)");
-        return found;
-      }
-    }
-  }
-  // "who", "IAEA": an organisation by its initials ("World Health Organization"), beside any
-  // name holding the word itself ("The Man Who Knew Too Much").
-  if (field == "org" && want.size() == 1 && may_be_initials(key))
-    for (std::string& t : names_with_initials(prefix, key))
-      if (std::find(found.begin(), found.end(), t) == found.end()) found.push_back(std::move(t));
-  if (found.size() == 1 && found.front() == exact) return found;
-  // A source, section, author or language typed in full means that one ("--source reuters"
-  // is not also "Thomson Reuters"); a part of one finds those containing it, with a note.
-  if (!facet->entity && std::find(found.begin(), found.end(), exact) != found.end()) return {exact};
-  if (!found.empty()) {
-    add_note(out, label + (found.size() > 1 ? " is ambiguous; matched: " : " matched ") + matched_names(field, found));
-    return found;
-  }
-
-  // Nothing: suggest the closest names in the facet's own vocabulary (Xapian's spelling
-  // dictionary holds no prefixed terms). A typed word is compared with each word of a name,
-  // several typed words with the whole name.
-  std::string near_key;
-  for (const std::string& w : near_words) near_key += (near_key.empty() ? "" : " ") + w;
-  const std::size_t limit = std::max<std::size_t>(1, near_key.size() / 4);
-  std::vector<std::pair<std::pair<std::size_t, Xapian::doccount>, std::string>> near;
-  for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
-    const std::string name = (*t).substr(prefix.size());
-    std::size_t d = osa_distance(near_key, name, limit);
-    if (near_words.size() == 1)
-      for (const auto& w : words_of(name)) d = std::min(d, osa_distance(near_key, w, limit));
-    if (d <= limit) near.push_back({{d, t.get_termfreq()}, *t});
-  }
-  std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) {
-    return a.first.first != b.first.first ? a.first.first < b.first.first : a.first.second > b.first.second;
-  });
-  ValueSuggestion s{field, value, {}};
-  for (std::size_t i = 0; i < near.size() && i < 3; ++i) s.names.push_back(display_name(field, near[i].second));
-  std::string note = label + ": no " + field + " of that name in the archive";
-  if (!s.names.empty()) {
-    note += "; did you mean ";
-    for (std::size_t i = 0; i < s.names.size(); ++i) note += (i ? " or \"" : "\"") + s.names[i] + "\"";
-    note += "?";
-    out.value_suggestions.push_back(std::move(s));
-  }
-  add_note(out, note);
-  return {};
-}
-
-std::vector<std::string> Searcher::country_for_place(const std::string& value, const std::string& exact,
-                                                     const std::string& label, SearchResult& out) {
-  // The place facet holds no countries (they have their own): "--place britain" found only
-  // "Little Britain". A place of the name in the archive ("Georgia", the state) stays the place.
-  if (impl_->db.term_exists(exact)) return {};
-  const auto code = countries::resolve(value);
-  if (!code) return {};
-  const std::string term = schema::filter_term("country", canonical::ascii_lower(*code));
-  add_note(out, label + ": a country; searched as --country " + *code + " (" + display_name("country", term) + ")");
-  return {term};
-}
-
-std::vector<std::string> Searcher::countries_in_part(const std::string& typed, const std::string& label,
-                                                     SearchResult& out) {
-  // A word of country names ("korea"): every country it names, as a surname finds its persons.
-  const auto named = countries::named_in_part(typed);
-  if (!named.empty()) {
-    std::vector<std::string> terms;
-    std::string list;
-    for (const countries::Country* c : named) {
-      terms.push_back(schema::filter_term("country", canonical::ascii_lower(c->code)));
-      list += (list.empty() ? "" : ", ") + c->code + " (" + c->name + ")";
-    }
-    add_note(out, label + (named.size() > 1 ? " is ambiguous; matched: " : " means ") + list);
-    return terms;
-  }
-  // A part of a country the facet has no code for ("england", "scotland", "texas"): that place
-  // alone, not the places holding the word ("New South Wales").
-  const std::string place = schema::value_term("place", typed);
-  if (!place.empty() && impl_->db.term_exists(place)) {
-    add_note(out, label + ": not a country of ISO 3166; searched as the place " + display_name("place", place));
-    return {place};
-  }
-  // A typo ("ukrane"): the nearest country names, as the other facets suggest theirs.
-  const std::string key = canonical::fold_key(typed);
-  const std::size_t limit = allowed_edits(key.size());
-  std::vector<std::pair<std::size_t, std::string>> near;
-  for (const countries::Country& c : countries::all())
-    if (!c.alpha3.empty())
-      if (const std::size_t d = osa_distance(key, canonical::fold_key(c.name), limit); d <= limit)
-        near.push_back({d, c.name});
-  std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::string note = label + ": not a country name, code or adjective I know";
-  ValueSuggestion s{"country", typed, {}};
-  for (std::size_t i = 0; i < near.size() && i < 3; ++i) {
-    note += (i ? " or \"" : "; did you mean \"") + near[i].second + "\"";
-    s.names.push_back(near[i].second);
-  }
-  if (!s.names.empty()) {
-    note += "?";
-    out.value_suggestions.push_back(std::move(s));
-  }
-  add_note(out, note);
-  return {};
 }
 
 Result<SearchResult> Searcher::search(const SearchRequest& req) {

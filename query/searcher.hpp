@@ -146,10 +146,14 @@ class Searcher {
   /// resolve_values for a --country value no country table row names: the countries whose name
   /// holds it, else the place of that name where the archive has one, else nothing (with a note).
   std::vector<std::string> countries_in_part(const std::string& typed, const std::string& label, SearchResult& out);
-  /// resolve_values for a --place value that names a country ("britain", "uk") and no place of
-  /// the archive: that country's term, with a note; nothing otherwise.
-  std::vector<std::string> country_for_place(const std::string& value, const std::string& exact,
-                                             const std::string& label, SearchResult& out);
+  /// The note for a filter value nothing in its facet holds: the other facet that holds it
+  /// ("--org nyc": a place), else the nearest names of its own facet ("did you mean").
+  void note_nothing_found(const std::string& field, const std::string& typed, const std::string& value,
+                          const std::vector<std::string>& near_words, const std::string& label, SearchResult& out);
+  /// resolve_values for a --place value that names a country: its term beside `places` (the
+  /// places holding the name), with a note.
+  std::vector<std::string> with_country(const std::string& code, std::vector<std::string> places,
+                                        const std::string& label, SearchResult& out);
 
   /// The stored record of the article whose id is `id` exactly as results show it (--show), or
   /// nullopt when no article has it (a quotation's id is no article's). Works over stub

@@ -152,11 +152,14 @@ std::string epoch_date(long long seconds) {
 
 int month_from_name(std::string_view word) { return month_number(word); }
 
-std::string date_from_epoch(long long seconds_or_ms) {
-  // Past 1e11 seconds (year 5138) the number counts milliseconds, as JavaScript's do.
-  constexpr long long kMilliseconds = 100'000'000'000LL;
-  if (seconds_or_ms < 0) return {};
-  return epoch_date(seconds_or_ms >= kMilliseconds ? seconds_or_ms / 1000 : seconds_or_ms);
+std::string date_from_number(std::string_view digits) {
+  const std::string_view t = trim(digits);
+  if (!all_digits(t)) return {};
+  if (t.size() == 8 || t.size() == 12 || t.size() == 14) return parse_date(t);
+  // Seconds since 1970 of 9 or 10 digits (1973-2286), milliseconds of 13 (2001-2286).
+  if (t.size() == 9 || t.size() == 10) return epoch_date(std::stoll(std::string(t)));
+  if (t.size() == 13) return epoch_date(std::stoll(std::string(t)) / 1000);
+  return {};
 }
 
 bool ambiguous_date(std::string_view text) {
@@ -196,9 +199,9 @@ std::string parse_date(std::string_view text) {
       }
     }
   }
-  // Seconds or milliseconds since 1970, as feeds and APIs write them: "1642586400".
-  if (all_digits(t) && (t.size() == 9 || t.size() == 10 || t.size() == 12 || t.size() == 13))
-    return date_from_epoch(std::stoll(std::string(t)));
+  // ISO 8601's basic form with the time and no 'T': "202201191030", "20220119103000".
+  if ((t.size() == 12 || t.size() == 14) && all_digits(t) && to_int(t.substr(8, 2)) < 24 && to_int(t.substr(10, 2)) < 60)
+    return format_date(to_int(t.substr(0, 4)), to_int(t.substr(4, 2)), to_int(t.substr(6, 2)));
   // Numbers: the year first ("2022/01/19", "2022-1-9", "2022.01.19"), or the year last with day
   // and month either way round where only one reading is a date ("19/01/2022", "01/19/2022",
   // "19.01.2022"; "03/04/2022" is none).

@@ -15,7 +15,7 @@ namespace newsidx::readers {
 ///  - "January 19, 2022", "Jan. 19, 2022", "19 January 2022"
 ///  - numbers with '/', '.' or '-': the year first ("2022/01/19", "2022-1-9"), or last with day
 ///    and month where only one order is a date ("19/01/2022", "01/19/2022", "19.01.2022")
-///  - seconds or milliseconds since 1970 (UTC) of 9, 10, 12 or 13 digits: "1642586400"
+///  - ISO 8601's basic form with a time and no 'T': "202201191030", "20220119103000"
 /// The date is the calendar date as written: a time zone offset does not move it to UTC, so an
 /// article keeps the date its publisher printed. Impossible dates (2022-02-30) give "".
 std::string parse_date(std::string_view text);
@@ -24,9 +24,11 @@ std::string parse_date(std::string_view text);
 /// ("03/04/2022"), which parse_date refuses.
 bool ambiguous_date(std::string_view text);
 
-/// Seconds since 1970 (UTC), or milliseconds past 1e11, as "YYYY-MM-DD"; "" for a negative
-/// number or a date outside 1800-2199.
-std::string date_from_epoch(long long seconds_or_ms);
+/// The date a field of digits alone gives, as a structured record (JSON) writes it: "YYYYMMDD",
+/// with the time ("YYYYMMDDhhmm[ss]"), or seconds since 1970 (UTC) of 9 or 10 digits, or
+/// milliseconds of 13 ("1642586400", "1642586400000"); "" for other numbers. Not for a line
+/// of text: a number alone on a line is no date (parse_date and date_line read no seconds).
+std::string date_from_number(std::string_view digits);
 
 /// The date of a line that holds a date and nothing else, as the line under a headline often does
 /// ("Monday, January 7, 2019", "Published: 7 January 2019 10:42 GMT", "2019-01-07"), as

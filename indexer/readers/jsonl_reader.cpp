@@ -121,32 +121,34 @@ bool read_body(Article& article, const std::string& body, std::string_view id_ba
   return false;
 }
 
-// The record's date: a string parse_date reads, or seconds (or milliseconds) since 1970 as a
-// number ("date": 1642586400); a warning for one it cannot read, none for an empty string.
+// The record's date from the first of its date keys that gives one: a string parse_date reads,
+// or a number (or a string of digits) date_from_number reads: "date": 1642586400, 20220119. A
+// warning names the first value that gives none; an empty string is no date and no warning.
 void read_date(const json& obj, Article& article, std::string_view display_path, std::vector<ReadWarning>& warnings) {
+  std::string unread;
   for (const char* key : {"date", "published", "published_at", "pubDate"}) {
     const auto it = obj.find(key);
     if (it == obj.end()) continue;
     std::string typed;
     if (it->is_number()) {
-      const double v = it->get<double>();  // a float's fraction of a second, or a huge number
-      constexpr double kLargest = 1e15;    // milliseconds far past 2199: no date, no overflow
-      article.date = v >= 0 && v < kLargest ? date_from_epoch(static_cast<long long>(v)) : std::string();
       typed = it->dump();
+      const double v = it->get<double>();  // a float's fraction of a second dropped
+      constexpr double kLargest = 1e15;    // no date has more digits: nothing to overflow
+      if (v >= 1 && v < kLargest) article.date = date_from_number(std::to_string(static_cast<long long>(v)));
     } else if (it->is_string()) {
       typed = it->get<std::string>();
-      if (trim(typed).empty()) return;
+      if (trim(typed).empty()) continue;
       article.date = parse_date(typed);
+      if (article.date.empty()) article.date = date_from_number(typed);
     } else {
       continue;
     }
-    if (article.date.empty())
-      warnings.push_back({std::string(display_path), article.line,
-                          (ambiguous_date(typed) ? "ambiguous date \"" + typed + "\" (day and month either way round)"
-                                                 : "unrecognised date \"" + typed + "\""),
-                          false});
-    return;
+    if (!article.date.empty()) return;
+    if (unread.empty())
+      unread = ambiguous_date(typed) ? "ambiguous date \"" + typed + "\" (day and month either way round)"
+                                     : "unrecognised date \"" + typed + "\"";
   }
+  if (!unread.empty()) warnings.push_back({std::string(display_path), article.line, unread, false});
 }
 
 // Builds the article for one parsed object; a warning instead when it has no body.

@@ -414,6 +414,8 @@ TEST_CASE("cli semantics: --country takes a word of country names and a part of 
   f += record("kp", "2022-01-04", "Missile test", "North Korea fired a missile from Pyongyang on Tuesday.");
   f += record("jp", "2022-01-05", "Tokyo shares", "Japan's shares rose in Tokyo.");
   f += record("tx", "2022-01-06", "Crude output", "Output of crude rose in Texas, where drillers in Houston hired.");
+  f += record("mx", "2022-01-07", "Peso falls", "Mexico raised its interest rate in Mexico City on Friday.");
+  f += record("nm", "2022-01-08", "Dry winter", "Drought hit farms in New Mexico, officials in Santa Fe said.");
   write_file(dir.path() / "archive/feed.jsonl", f);
   REQUIRE(run_command(kIndex + " -q --db " + sh_quote(dir.str("db")) + " " + sh_quote(dir.str("archive"))).status == 0);
   const std::string db = dir.str("db");
@@ -443,6 +445,12 @@ TEST_CASE("cli semantics: --country takes a word of country names and a part of 
   CHECK(japan.out == "jp\n");
   CHECK(contains(japan.err, "--place japan: a country; searched as --country JP (Japan)"));
   CHECK(query(db, "--format ids --sort oldest 'place:\"south korea\"'").out == "kr\n");
+  // The country and the places holding its name; a bare code is no country for a place.
+  auto mexico = query(db, "--format ids --sort oldest --place mexico ''");
+  CHECK(mexico.out == "mx\nnm\n");
+  CHECK(contains(mexico.err, "--place mexico: searched as --country MX (Mexico) and the places holding the name: "));
+  CHECK(contains(mexico.err, "New Mexico"));
+  CHECK_FALSE(contains(query(db, "--count --place jp ''").err, "a country"));
   auto houston = query(db, "--format ids --place houston ''");
   CHECK(houston.out == "tx\n");
   CHECK_FALSE(contains(houston.err, "a country"));

@@ -116,6 +116,7 @@ TEST_CASE("query dates: the year first with slashes, dots or short numbers, a mo
   CHECK(period("15-Jan-2022") == "20220115..20220115");
   // Day and month with dots read as with slashes: either way round, when only one is a date.
   CHECK(period("25.12.1987") == "19871225..19871225");
+  CHECK(period("25-12-1987") == "19871225..19871225");  // as the indexer reads it
   CHECK(period("3.1.1987") == "error: ambiguous date '3.1.1987'");
 }
 

@@ -191,10 +191,13 @@ TEST_CASE("readers: dates in ISO 8601, RFC 2822 and wire forms", "[readers][date
       {"19/01-2022", ""},  // two kinds of separator
       {"1/2/3", ""},
       {"2022/13/01", ""},
-      // Seconds or milliseconds since 1970, UTC.
-      {"1642586400", "2022-01-19"},
-      {"1642586400000", "2022-01-19"},
-      {"12345678901", ""},  // 11 digits: neither
+      // The basic form with a time; a number alone is no date in text (date_from_number reads
+      // seconds in a structured field).
+      {"202201191030", "2022-01-19"},
+      {"20220119103000", "2022-01-19"},
+      {"202201192530", ""},
+      {"1642586400", ""},
+      {"1234567890", ""},
   };
   for (const auto& [in, out] : cases) {
     INFO(in);
@@ -203,9 +206,13 @@ TEST_CASE("readers: dates in ISO 8601, RFC 2822 and wire forms", "[readers][date
   CHECK(ambiguous_date("03/04/2022"));
   CHECK_FALSE(ambiguous_date("19/01/2022"));
   CHECK_FALSE(ambiguous_date("04/04/2022"));  // the same either way
-  CHECK(date_from_epoch(0) == "1970-01-01");
-  CHECK(date_from_epoch(-1).empty());
-  CHECK(date_from_epoch(1642586400999LL) == "2022-01-19");
+  CHECK(date_from_number("1642586400") == "2022-01-19");
+  CHECK(date_from_number("1642586400999") == "2022-01-19");
+  CHECK(date_from_number("20220119") == "2022-01-19");
+  CHECK(date_from_number("202201191030") == "2022-01-19");  // not milliseconds of 1976
+  CHECK(date_from_number("2022").empty());
+  CHECK(date_from_number("12345678901").empty());  // 11 digits: neither
+  CHECK(date_from_number("-5").empty());
 }
 
 TEST_CASE("readers: date and section from the archive path", "[readers][dates]") {
@@ -313,6 +320,11 @@ TEST_CASE("readers: a line that holds only a date", "[readers][dates]") {
       {"2019", ""},
       {"", ""},
       {std::string(90, ' ') + "January 7, 2019", ""},
+      // A number alone is no date line: lottery numbers, an ISBN, a phone number.
+      {"1234567890", ""},
+      {"0140449132", ""},
+      {"555123456", ""},
+      {"19/01/2019", "2019-01-19"},
   };
   for (const auto& [in, out] : cases) {
     INFO(in);
@@ -493,19 +505,25 @@ TEST_CASE("readers: JSON Lines records, fields and bad lines", "[readers][jsonl]
   for (const ReadWarning& w : r.warnings) CHECK(w.path == "corpus/wire.jsonl");
 }
 
-TEST_CASE("readers: a JSON Lines date as seconds since 1970, empty, or ambiguous", "[readers][jsonl]") {
+TEST_CASE("readers: a JSON Lines date as a number, empty, ambiguous, or under a later key", "[readers][jsonl]") {
   const auto r = read_file("d.jsonl", "d.jsonl",
                            "{\"id\":\"s\",\"date\":1642586400,\"body\":\"Talks began.\"}\n"
                            "{\"id\":\"ms\",\"date\":1642586400123.5,\"body\":\"Talks went on.\"}\n"
                            "{\"id\":\"e\",\"date\":\" \",\"body\":\"Talks ended.\"}\n"
                            "{\"id\":\"a\",\"published\":\"03/04/2022\",\"body\":\"Talks again.\"}\n"
-                           "{\"id\":\"n\",\"date\":-7,\"body\":\"Talks never.\"}\n");
-  REQUIRE(r.articles.size() == 5);
+                           "{\"id\":\"n\",\"date\":-7,\"body\":\"Talks never.\"}\n"
+                           "{\"id\":\"i\",\"date\":20220119,\"body\":\"Talks in short.\"}\n"
+                           "{\"id\":\"z\",\"date\":0,\"published\":\"2022-01-19T10:00:00Z\",\"body\":\"Talks.\"}\n"
+                           "{\"id\":\"y\",\"date\":\"\",\"pubDate\":\"19 Jan 2022\",\"body\":\"More talks.\"}\n");
+  REQUIRE(r.articles.size() == 8);
   CHECK(r.articles[0].date == "2022-01-19");
   CHECK(r.articles[1].date == "2022-01-19");
   CHECK(r.articles[2].date.empty());
   CHECK(r.articles[3].date.empty());
   CHECK(r.articles[4].date.empty());
+  CHECK(r.articles[5].date == "2022-01-19");  // YYYYMMDD as a number, not seconds of 1970
+  CHECK(r.articles[6].date == "2022-01-19");  // a number that is no date yields to the next key
+  CHECK(r.articles[7].date == "2022-01-19");
   REQUIRE(r.warnings.size() == 2);  // none for the empty date
   CHECK(r.warnings[0].line == 4);
   CHECK(r.warnings[0].reason == "ambiguous date \"03/04/2022\" (day and month either way round)");
