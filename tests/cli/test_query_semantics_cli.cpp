@@ -451,6 +451,10 @@ TEST_CASE("cli semantics: --country takes a word of country names and a part of 
   CHECK(contains(mexico.err, "--place mexico: searched as --country MX (Mexico) and the places holding the name: "));
   CHECK(contains(mexico.err, "New Mexico"));
   CHECK_FALSE(contains(query(db, "--count --place jp ''").err, "a country"));
+  // A name typed under the wrong filter: the note names the facet that holds it.
+  auto org = query(db, "--count --org houston ''");
+  CHECK(org.out == "0\n");
+  CHECK(contains(org.err, "--org houston: no org of that name in the archive; it is a place: --place houston"));
   auto houston = query(db, "--format ids --place houston ''");
   CHECK(houston.out == "tx\n");
   CHECK_FALSE(contains(houston.err, "a country"));
