@@ -180,6 +180,9 @@ class Attributor {
   bool short_uncued(const RawQuote& q, std::size_t floor) const;
   std::size_t sentence_floor(std::size_t open, std::size_t q_index) const;
   bool naming_cue(std::size_t k, std::size_t open) const;
+  bool object_participle(std::size_t k, std::size_t floor) const;
+  bool verb_after_subject(const Attribution& a, std::size_t k) const;
+  Attribution opening_person(std::size_t floor, std::size_t verb);
   Attribution passive_agent(std::size_t k, std::size_t open);
   std::size_t infinitive_head(std::size_t k, std::size_t floor) const;
   bool the_name(std::size_t b, std::size_t limit) const;

@@ -7,6 +7,9 @@
 
 namespace newsidx::entities::quoting {
 
+// The most tokens between an opening person's comma and its speech verb (opening_person).
+constexpr std::size_t kLongAppositive = 40;
+
 // The subject noun phrase ending right before `verb` (not before token `floor`).
 Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
   std::size_t e = verb;
@@ -27,6 +30,13 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
   // sentence's subject.
   if (e > floor + 1 && is_word(e - 1) && word(e - 1) == "and" && !is_cap(e - 2)) {
     return sentence_subject(floor, e - 1);
+  }
+  // The same after a capitalised object ("She greeted supporters in Houston and told them",
+  // "Silverman was joined on stage by Al Franken and joked"), when the sentence opens with its
+  // subject; "Trump and Cruz said" has none there and is read as one phrase below.
+  if (e > floor + 1 && is_word(e - 1) && word(e - 1) == "and" && is_cap(e - 2)) {
+    Attribution a = sentence_subject(floor, e - 1);
+    if (a.decided) return a;
   }
   // Party and state in brackets: "Rep. John Mica (R-Fla.) said", "Howard Dean (D), a ...".
   auto skip_brackets = [&](std::size_t end) {
@@ -68,7 +78,7 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
     if (j > floor && is_punct(j - 1, ",") && j < c) {
       e = skip_brackets(j - 1);
     } else {
-      return {};
+      return opening_person(floor, verb);
     }
   }
   // "he said", and "he's said" (read as the pronoun, as analyse_np reads it).
@@ -98,6 +108,34 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
     b = d;
   }
   // Only a phrase that ends the clause before it: "what he called", "Trump said".
+  if (b == e && e > 0 && toks_[e - 1].kind == TokKind::kQuoteMark) return opening_person(floor, verb);
+  return analyse_np(b, e, verb);
+}
+
+// The person named at the opening of the sentence from `floor` (after "As", "But", "And"), then a
+// comma and a long appositive without a verb of its own up to the speech verb at `verb`: "As
+// Akhil Amar, professor of law at Yale and author of ''America's Unwritten Constitution,'' put
+// it," (an appositive holding a quotation or longer than the appositive window); undecided when
+// the sentence has no such shape.
+Attribution Attributor::opening_person(std::size_t floor, std::size_t verb) {
+  static constexpr auto kOpeners = std::to_array<std::string_view>({"As", "But", "And"});
+  // The sentence's start: `floor` stops at a quotation inside the appositive (a title).
+  std::size_t b = std::min(floor, verb);
+  while (b > 0 && toks_[b - 1].para == toks_[verb].para && !(sentence_end(b - 1) && outside(b - 1))) --b;
+  if (b < verb && is_word(b) && in(kOpeners, word(b))) ++b;
+  std::size_t e = b;
+  while (e < verb && e - b < 6 && is_cap(e) && outside(e)) ++e;
+  if (e == b || e + 2 >= verb || !is_punct(e, ",") || verb - e > kLongAppositive) return {};
+  bool person = false;
+  for (const Mention* m : overlapping({toks_[b].b, toks_[e - 1].e})) person = person || m->type == MentionType::kPerson;
+  if (!person) return {};
+  for (std::size_t k = e + 1; k < verb; ++k) {
+    if (!outside(k)) continue;
+    if (sentence_end(k) || is_punct(k, "(")) return {};
+    // "and" joins the appositive's nouns ("professor ... and author of"); other openers a clause.
+    const bool opener = in(kClauseOpeners, word(k)) && word(k) != "and";
+    if (is_word(k) && !is_cap(k) && (verb_like(k) || is_speech_verb(k) || opener)) return {};
+  }
   return analyse_np(b, e, verb);
 }
 
@@ -169,6 +207,7 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
       // participle's own subject stands right before it.
       Attribution a = absolute_subject(floor, k);
       if (a.decided) return a;
+      if (object_participle(k, floor)) participle = k;
     }
     // "Cruz continued:": verbs that are speech only right before the quotation.
     const bool continued = (word(k) == "continued" || word(k) == "continues") &&
@@ -204,7 +243,13 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
     }
     return {};
   }
-  if (participle) return sentence_subject(floor, *participle);
+  if (participle) {
+    Attribution a = sentence_subject(floor, *participle);
+    // After an object the participle joins the sentence's verb: the subject read must stand
+    // before one ("Newcastle boss Graeme Souness has ..." is not "Newcastle" with the verb "boss").
+    const bool after_object = !is_punct(*participle - 1, ",") && word(*participle - 1) != "by";
+    if (!after_object || verb_after_subject(a, *participle)) return a;
+  }
   if (open > floor + 1 && is_punct(open - 1, ":")) {
     // "Pollsters agree - Carl Bialik: "..."", "Stated Stone: "..."": a name alone before the colon.
     Attribution a = name_before_colon(floor, open - 1);
@@ -226,6 +271,42 @@ std::size_t Attributor::infinitive_head(std::size_t k, std::size_t floor) const 
     if (is_word(j - 1) && in(kHeads, word(j - 1))) return j - 1;
   }
   return k;
+}
+
+// Whether the participle at token `k` follows a lower-case word of its own clause: an object or
+// adverb of the sentence's verb ("released a statement saying", "emailed supporters saying",
+// "deflected questions before saying", "privately saying"), so the participle's subject is the
+// sentence's (the participle after a comma or "by" is read in leading()).
+bool Attributor::object_participle(std::size_t k, std::size_t floor) const {
+  if (k < floor + 2 || !is_word(k - 1) || !outside(k - 1) || is_cap(k - 1)) return false;
+  // "quoted X as saying": the one quoted speaks, not the subject.
+  if (word(k - 1) == "as" || word(k - 1) == "of") return false;
+  // Another clause before it may have a subject of its own ("Obama did visit, but not until the
+  // week after the newspaper's editorial telling"); "and" and "as" join too much else to count.
+  for (std::size_t j = floor; j + 1 < k; ++j) {
+    if (!is_word(j) || !outside(j)) continue;
+    const std::string w = lower(word(j));
+    if (w != "and" && w != "as" && in(kClauseOpeners, w)) return false;
+  }
+  return true;
+}
+
+// Whether a finite verb follows the subject `a` read before the participle at token `k`: adverbs
+// and auxiliaries ("also", "later", "-ly") skipped, an "-ed" form, an auxiliary, a speech verb or
+// a present tense in -s ("tries", not "boss"), or an appositive's comma.
+bool Attributor::verb_after_subject(const Attribution& a, std::size_t k) const {
+  const std::optional<Span> subject = a.mention ? a.mention : a.description;
+  if (!a.decided || !subject) return a.decided;
+  std::size_t t = 0;
+  while (t < k && toks_[t].b < subject->end) ++t;
+  for (; t < k; ++t) {
+    if (is_punct(t, ",")) return true;
+    if (!is_word(t) || is_cap(t)) return false;
+    const std::string_view w = word(t);
+    if (verb_like(t) || is_speech_verb(t) || (w.size() > 3 && w.back() == 's' && !w.ends_with("ss"))) return true;
+    if (!in(kBetween, w) && !(w.size() > 4 && w.ends_with("ly"))) return false;
+  }
+  return false;
 }
 
 // The agent of a passive speech verb at `k` before the quotation opening at `open` ("was asked

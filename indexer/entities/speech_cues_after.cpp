@@ -78,20 +78,25 @@ std::size_t Attributor::described_np_end(std::size_t b, std::size_t ceil) const 
 
 Attribution Attributor::trailing(const RawQuote& q) {
   const std::size_t start = q.close_tok + 1;
-  if (start >= toks_.size() || toks_[start].para != toks_[q.close_tok].para) return {};
+  if (start >= toks_.size()) return {};
+  // A byline in a paragraph of its own after a quotation that ends its paragraph (`"..."` /
+  // `- Bernie Sanders.`, `-President Obama, tweeting after ...`): the signature of the words.
+  const bool own_line = toks_[start].para != toks_[q.close_tok].para;
   // A byline dash (em dash, horizontal bar, "--"): `"..." -- Carla Sanchez.` ends the
   // paragraph with the speaker's name.
   if (is_dash(start)) {
-    const std::size_t pe = para_end(toks_, q.close_tok);
+    const std::size_t pe = para_end(toks_, start);
     std::size_t d = start;
     while (d + 1 < pe && is_dash(d + 1)) ++d;
     std::size_t e = d + 1;
     while (e < pe && e - d <= 5 && is_cap(e)) ++e;
     if (e > d + 1 && (e == pe || is_punct(e, ",") || is_punct(e, "."))) {
       Attribution a = analyse_np(d + 1, e, start);
-      if (a.decided) return a;
+      // On a line of its own only a person signs: "- Reuters" there credits the story.
+      if (a.decided && (!own_line || a.type == "person")) return a;
     }
   }
+  if (own_line) return {};
   // The last character inside the quotation, or a comma right after it, marks a quotation
   // that its attribution follows: `"...," X said` / `"...", X said` / `"...?" X asked`.
   const Span last = q.parts.back();

@@ -583,3 +583,80 @@ TEST_CASE("speech cues: who quoted someone as saying is not the tag's speaker",
   REQUIRE(quotes.size() == 1);
   CHECK(quotes[0].speaker.value_or("-") != "Reuters");
 }
+
+TEST_CASE("speech cues: a speech verb after a capitalised object and 'and' has the sentence's subject",
+          "[speech_cues][quotes]") {
+  // "X met voters in Springfield and told them": the verb joined by "and" after a name that is no
+  // part of the subject speaks for the sentence's subject.
+  const std::string text =
+      "Mayor Tom Baker spoke in the morning.\n\nBaker met voters in Springfield and told them, "
+      "\"We will build the new bridge next year.\"";
+  CHECK(speakers(text, {"Tom Baker"}) == std::vector<std::string>{"Tom Baker"});
+  const std::string joined =
+      "Ann Cole was joined on stage by Senator Tom Baker and joked, \"You are all being ridiculous "
+      "tonight.\"";
+  CHECK(speakers(joined, {"Ann Cole", "Tom Baker"}) == std::vector<std::string>{"Ann Cole"});
+}
+
+TEST_CASE("speech cues: a participle after the verb's object or an adverb has the sentence's subject",
+          "[speech_cues][quotes]") {
+  const std::string statement =
+      "On Monday, Tom Baker released a statement saying, \"We will build the new bridge next year.\"";
+  CHECK(speakers(statement, {"Tom Baker"}) == std::vector<std::string>{"Tom Baker"});
+  const std::string before =
+      "Tom Baker deflected questions about the budget before saying, \"It is time to stop attacking "
+      "each other.\"";
+  CHECK(speakers(before, {"Tom Baker"}) == std::vector<std::string>{"Tom Baker"});
+  // Another clause in between may have a subject of its own: no speaker from this rule.
+  const std::string clause =
+      "Tom Baker did visit the town, but not until the week after the editorial telling him \"to "
+      "come home and see the damage for himself.\"";
+  CHECK(speakers(clause, {"Tom Baker"}) == std::vector<std::string>{"-"});
+  // The subject read must stand before a verb: "Northampton coach Budge Pountney has been fined"
+  // is not "Northampton" with the verb "coach".
+  std::vector<Mention> mentions;
+  const std::string team =
+      "Northampton coach Budge Pountney has been fined and banned from the touchline for calling a "
+      "referee \"a disgrace\".";
+  add_mentions(mentions, team, "Northampton", "Northampton", MentionType::kOrg);
+  add_mentions(mentions, team, "Budge Pountney", "Budge Pountney");
+  const auto quotes = find_quotes(team, mentions);
+  REQUIRE(quotes.size() == 1);
+  CHECK(quotes[0].speaker.value_or("-") != "Northampton");
+}
+
+TEST_CASE("speech cues: a byline on a line of its own after a quotation names its speaker",
+          "[speech_cues][quotes]") {
+  const std::string text =
+      "Claims from the debate.\n\n\"We have to do something about the roads and the schools.\"\n\n"
+      "- Tom Baker\n\nThe claim is mostly true.";
+  CHECK(speakers(text, {"Tom Baker"}) == std::vector<std::string>{"Tom Baker"});
+  const std::string tweeting =
+      "\"Great speech. She is ready. She never quits.\"\n\n-President Tom Baker, tweeting after the "
+      "speech.";
+  CHECK(speakers(tweeting, {"Tom Baker"}) == std::vector<std::string>{"Tom Baker"});
+  // An agency credit signs no words.
+  std::vector<Mention> mentions;
+  const std::string credit = "\"We have to do something about the roads and the schools.\"\n\n- Reuters";
+  add_mentions(mentions, credit, "Reuters", "Reuters", MentionType::kOrg);
+  const auto quotes = find_quotes(credit, mentions);
+  REQUIRE(quotes.size() == 1);
+  CHECK(quotes[0].speaker.value_or("-") == "-");
+}
+
+TEST_CASE("speech cues: a person opening the sentence speaks after an appositive holding a title",
+          "[speech_cues][quotes]") {
+  // The appositive holds a quoted title, so the sentence seems to start after it: the person named
+  // first, before its comma, is the subject of "put it".
+  const std::string text =
+      "As Anna Ruiz, professor of law at Hill College and author of \"The Open Door,\" put it, "
+      "\"Voters should remember that a compromise today is better than nothing.\"";
+  const auto found = speakers(text, {"Anna Ruiz"});
+  REQUIRE(found.size() == 2);
+  CHECK(found[1] == "Anna Ruiz");
+  // An appositive with a verb of its own is a clause, not a description of the person.
+  const std::string clause =
+      "As Anna Ruiz, who was asked about \"The Open Door,\" put it, \"Voters should remember that a "
+      "compromise today is better than nothing.\"";
+  CHECK(speakers(clause, {"Anna Ruiz"}).back() == "-");
+}
