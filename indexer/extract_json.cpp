@@ -57,7 +57,10 @@ class Writer {
   }
   // Objects and arrays open with their first member: an empty one is written whole.
   void begin() { first_ = true; }
-  void end_object() { out.append(first_ ? "{}" : "}"); first_ = false; }
+  void end_object() {
+    out.append(first_ ? "{}" : "}");
+    first_ = false;
+  }
   void number(std::size_t n) {
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, n);

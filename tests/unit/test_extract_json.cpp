@@ -158,7 +158,8 @@ TEST_CASE("extract json: the direct writer gives the bytes of nlohmann's dump", 
 TEST_CASE("extract json: a string that is not well-formed UTF-8 gets nlohmann's replacement", "[extract_json]") {
   // A stray byte, an overlong form, a surrogate, a byte above U+10FFFF's lead, a cut sequence,
   // a code point above U+10FFFF: each is replaced as nlohmann replaces it, nothing else moves.
-  for (const std::string bad : {"\xFF", "\xC0\x80", "\xED\xA0\x80", "\xF5\x80\x80\x80", "\xE2\x82", "\xF4\x90\x80\x80"}) {
+  for (const std::string bad :
+       {"\xFF", "\xC0\x80", "\xED\xA0\x80", "\xF5\x80\x80\x80", "\xE2\x82", "\xF4\x90\x80\x80"}) {
     auto [a, an] = sample();
     an.mentions[0].entity = "Antony " + bad + " Blinken";
     CAPTURE(bad);
