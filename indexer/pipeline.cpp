@@ -6,7 +6,7 @@
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
-#include <deque>
+#include <list>
 #include <mutex>
 #include <optional>
 
@@ -18,8 +18,11 @@ namespace newsidx::indexer {
 
 namespace {
 
+// A slot a file. Its chunks are a list, not a deque: an empty std::deque already holds a 512-byte
+// block, and a run makes a slot for every file it reads (12 MB of the peak RSS of Reuters as
+// 21,577 files, perf31); a file of one chunk takes one list node.
 struct Slot {
-  std::deque<Chunk> chunks;
+  std::list<Chunk> chunks;
   std::optional<FileOutcome> outcome;  // set when the worker is done with the file
 };
 

@@ -112,3 +112,59 @@ TEST_CASE("extract json: a described Source has speaker null, its mention and sp
   CHECK(q["speaker_description"] == "a senior State Department official");
   CHECK(q["speaker_mention"].is_array());
 }
+
+namespace {
+
+// Articles that exercise every branch of the direct writer: optional keys present and absent,
+// escapes, well-formed UTF-8 at the edges of each sequence length, empty lists.
+std::vector<std::pair<Article, Analysis>> writer_cases() {
+  std::vector<std::pair<Article, Analysis>> out;
+  out.push_back(sample());
+  auto [a, an] = sample();
+  a.title = "Quote \" back\\slash \b\f\n\r\t \x01\x1F\x7F end";
+  a.author = "Jane Roe";
+  a.url = "https://example.org/a?b=1&c=\"2\"";
+  a.source = "Wire \xC2\x80\xDF\xBF";
+  a.lang = "en";
+  a.line = 12;
+  a.offset = 4096;
+  a.text += "\xE0\xA0\x80 \xED\x9F\xBF \xEF\xBF\xBF \xF0\x90\x80\x80 \xF4\x8F\xBF\xBF \xE2\x80\x94 caf\xC3\xA9\n";
+  for (int i = 0; i < 12; ++i) a.text += "The minister said the talks in the capital would go on next week.\n";
+  a.body = {7, a.text.size()};
+  an.dateline = newsidx::DatelineInfo{"KYIV", "", ""};
+  an.mentions[0].country = "";
+  an.quotes[0].cue.reset();
+  an.quotes[0].speaker_mention.reset();
+  an.quotes[0].speaker_description = "a \"senior\" official";
+  out.emplace_back(a, an);
+  Article bare;
+  bare.id = "b.txt";
+  bare.path = "b.txt";
+  out.emplace_back(bare, Analysis{});
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("extract json: the direct writer gives the bytes of nlohmann's dump", "[extract_json]") {
+  for (const auto& [a, an] : writer_cases()) {
+    for (const bool text : {false, true}) {
+      CAPTURE(a.id, text);
+      CHECK(newsidx::indexer::extract_json(a, an, text) == newsidx::indexer::extract_json_with_nlohmann(a, an, text));
+    }
+  }
+}
+
+TEST_CASE("extract json: a string that is not well-formed UTF-8 gets nlohmann's replacement", "[extract_json]") {
+  // A stray byte, an overlong form, a surrogate, a byte above U+10FFFF's lead, a cut sequence,
+  // a code point above U+10FFFF: each is replaced as nlohmann replaces it, nothing else moves.
+  for (const std::string bad :
+       {"\xFF", "\xC0\x80", "\xED\xA0\x80", "\xF5\x80\x80\x80", "\xE2\x82", "\xF4\x90\x80\x80"}) {
+    auto [a, an] = sample();
+    an.mentions[0].entity = "Antony " + bad + " Blinken";
+    CAPTURE(bad);
+    const std::string line = newsidx::indexer::extract_json(a, an);
+    CHECK(line == newsidx::indexer::extract_json_with_nlohmann(a, an));
+    CHECK(line.find(bad) == std::string::npos);
+  }
+}
