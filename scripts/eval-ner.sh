@@ -15,11 +15,13 @@
 #     the second pass tagging every sentence, the sentences with an aggregation feature, or those
 #     where it disagrees with the first pass (the shipped choice); about 7 trainings a fold;
 #     --hook gazetteer+classes=012+sport=SPEC adds the sports features of tagger_sports.hpp and
-#     prints how many documents of each fold the score-line detector flags; +ctx=SPEC after the
+#     prints how many documents of each fold the score-line detector flags (SPEC letters lknmd:
+#     the line, number and slug context of the ninth round); +ctx=SPEC after the
 #     classes adds context aggregation, tagger_context.hpp; with --two-stage, --stage-extras
 #     s|l|i... chooses the second pass's aggregation parts (train-ner.sh passes li, `none` is the
 #     fourth round's) and --org-errors counts the ORG errors of the held-out folds by kind, the
-#     boundary errors by shape; with --two-stage, --repair A,B,... scores the shipped two-stage
+#     boundary errors by shape, each kind also fold by fold (`fold N ...` lines) and the ORG-place
+#     confusions by whether the place is a country; with --two-stage, --repair A,B,... scores the shipped two-stage
 #     variant with each span-repair spec on the same folds and says on how many folds each beats
 #     the first; --cv-train-share F with --two-stage trains each fold on the first F of its
 #     training documents, the learning curve of QUALITY.md, NER, "More labelled data").

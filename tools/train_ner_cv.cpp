@@ -10,11 +10,13 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
 #include <fmt/core.h>
 
+#include "indexer/entities/gazetteer.hpp"
 #include "indexer/entities/tagger_sports.hpp"
 
 namespace newsidx::train_ner {
@@ -72,8 +74,19 @@ std::string boundary_shape(const std::vector<std::string>& words, const ent::Ent
   return "other";
 }
 
+// --org-errors (issue 19, ninth round): a gold ORG read as a place (or a gold place read as an
+// ORG) is a country's name when the gazetteer knows the whole span as a country ("Australia"
+// the cricket side), else a town's or region's ("Leeds", "Essex").
+std::string place_kind(const ent::TrainingDocument& d, const ent::EntitySpan& s) {
+  std::vector<std::string_view> words(d.words.begin() + static_cast<std::ptrdiff_t>(s.begin),
+                                      d.words.begin() + static_cast<std::ptrdiff_t>(s.end));
+  for (const auto& m : ent::Gazetteer::instance().match(words))
+    if (m.kind == ent::GazKind::kCountry && m.begin == 0 && m.end == words.size() && !m.partial) return "country";
+  return "other place";
+}
+
 void count_org_errors(const ent::TrainingDocument& d, const std::vector<ent::EntitySpan>& pred,
-                      const std::unordered_set<std::string>& seen, OrgErrors& out) {
+                      const std::unordered_set<std::string>& seen, std::size_t fold, OrgErrors& out) {
   auto text = [&](const ent::EntitySpan& s) {
     std::string t;
     for (std::size_t i = s.begin; i < s.end; ++i) t += (t.empty() ? "" : " ") + d.words[i];
@@ -89,6 +102,18 @@ void count_org_errors(const ent::TrainingDocument& d, const std::vector<ent::Ent
                                    "all " + len, "all " + doc, std::string("all ") + (all_seen ? "seen" : "unseen"), std::string("all")})
       ++out.counts[key];
     ++out.names[kind][text(s)];
+    // By fold (1-based) and document, and an ORG read for a place or the reverse by what the place is.
+    const std::string in_fold = fmt::format("fold {} ", fold + 1);
+    ++out.counts[in_fold + kind];
+    ++out.counts[in_fold + kind + " " + doc];
+    ++out.counts[in_fold + "all"];
+    ++out.counts[in_fold + "all " + doc];
+    if (kind == "gold ORG tagged LOC" || kind == "ORG for gold LOC") {
+      const std::string sub = kind + ": " + place_kind(d, s);
+      ++out.counts[sub];
+      ++out.counts[in_fold + sub];
+      ++out.names[sub][text(s)];
+    }
   };
   // A boundary error by shape, named "error text <- other side's overlapping text".
   auto boundary = [&](const std::string& shape, const ent::EntitySpan& s, const std::vector<ent::EntitySpan>& other) {
@@ -296,7 +321,7 @@ void print_two_stage(const std::vector<ent::TrainingDocument>& docs, const Optio
       for (std::size_t d = b; d < e; ++d) {
         const auto pred = taggers[v].tag(ent::to_tagger_input(docs[d]));
         ent::score_spans(docs[d].entities, pred, ev.by_type);
-        if (o.org_errors && v == kVariants - 1) count_org_errors(docs[d], pred, seen, errors);
+        if (o.org_errors && v == kVariants - 1) count_org_errors(docs[d], pred, seen, f, errors);
       }
       scores[v].push_back(sum(ev, 3).f1());
       orgs[v].push_back(ev.by_type[2].f1());

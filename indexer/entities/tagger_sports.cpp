@@ -74,7 +74,65 @@ bool is_score_line(const std::vector<std::string_view>& words, std::size_t b, st
   return false;
 }
 
+// A number: digits, perhaps with inner separators ("4", "1,250", "3.5", "2-1"); not a word.
+bool is_number(std::string_view w) {
+  return !w.empty() && is_digit(w[0]) &&
+         std::all_of(w.begin(), w.end(), [](char c) { return is_digit(c) || c == '.' || c == ',' || c == '-'; });
+}
+
+// Three numbers or more, and more numbers than lower-case words: a row of a table.
+bool is_table_line(const std::vector<std::string_view>& words, std::size_t b, std::size_t e) {
+  std::size_t numbers = 0, lower = 0;
+  for (std::size_t i = b; i < e; ++i) {
+    numbers += is_number(words[i]) ? 1 : 0;
+    lower += is_lower_word(words[i]) ? 1 : 0;
+  }
+  return numbers >= 3 && numbers > lower;
+}
+
+bool is_all_caps(std::string_view w) {
+  return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 }  // namespace
+
+std::vector<std::uint8_t> line_kinds(const std::vector<std::string_view>& words,
+                                     const std::vector<std::size_t>& sentence_ends) {
+  const std::size_t n = words.size();
+  std::vector<std::uint8_t> out(n, 0);
+  std::size_t b = 0;
+  for (std::size_t end : sentence_ends) {
+    end = std::min(end, n);
+    if (end <= b) continue;
+    const std::uint8_t kind = is_score_line(words, b, end) ? 1 : is_table_line(words, b, end) ? 2 : 0;
+    std::fill(out.begin() + static_cast<std::ptrdiff_t>(b), out.begin() + static_cast<std::ptrdiff_t>(end), kind);
+    b = end;
+  }
+  return out;
+}
+
+std::vector<std::uint8_t> number_neighbours(const std::vector<std::string_view>& words,
+                                            const std::vector<std::size_t>& sentence_ends) {
+  const std::size_t n = words.size();
+  std::vector<std::uint8_t> out(n, 0);
+  std::size_t b = 0;
+  for (std::size_t end : sentence_ends) {
+    end = std::min(end, n);
+    for (std::size_t i = b; i < end; ++i) {
+      if (i + 1 < end && is_number(words[i + 1])) out[i] = 1;
+      else if (i > b && is_number(words[i - 1])) out[i] = 2;
+    }
+    b = std::max(b, end);
+  }
+  return out;
+}
+
+bool opens_with_slug(const std::vector<std::string_view>& words, const std::vector<std::size_t>& sentence_ends) {
+  const std::size_t e = sentence_ends.empty() ? words.size() : std::min(sentence_ends.front(), words.size());
+  std::size_t i = 0;
+  while (i < e && i < 2 && is_all_caps(words[i])) ++i;
+  return i > 0 && i < e && words[i] == "-";
+}
 
 ScoreEvidence score_evidence(const std::vector<std::string_view>& words,
                              const std::vector<std::size_t>& sentence_ends) {
@@ -139,7 +197,14 @@ std::optional<SportsFeatures> SportsFeatures::parse(std::string_view spec) {
   take('h', s.shape);
   take('t', s.teams);
   if (s.teams) take('s', s.team_scores);
-  if (!s.flag && !s.gazetteer && !s.classes && !s.shape && !s.teams) return std::nullopt;
+  take('l', s.line);
+  take('k', s.line_joined);
+  take('n', s.number);
+  take('m', s.number_joined);
+  take('d', s.slug);
+  if (!s.flag && !s.gazetteer && !s.classes && !s.shape && !s.teams && !s.line && !s.line_joined && !s.number &&
+      !s.number_joined && !s.slug)
+    return std::nullopt;
   take('r', s.results_only);
   if (i != spec.size()) return std::nullopt;
   return s;
@@ -153,6 +218,11 @@ std::string SportsFeatures::spec() const {
   if (shape) s += 'h';
   if (teams) s += 't';
   if (team_scores) s += 's';
+  if (line) s += 'l';
+  if (line_joined) s += 'k';
+  if (number) s += 'n';
+  if (number_joined) s += 'm';
+  if (slug) s += 'd';
   if (results_only) s += 'r';
   return s;
 }
@@ -168,13 +238,45 @@ SportsMarks sports_marks(const SportsFeatures& which, const std::vector<std::str
   const bool flags = which.flag || which.gazetteer || which.classes || which.shape;
   m.flagged = flags && which.fires(score_evidence(words, sentence_ends));
   if (which.teams) m.teams = team_words(words, sentence_ends, which.team_scores);
+  if (which.line || which.line_joined) m.line = line_kinds(words, sentence_ends);
+  if (which.number || which.number_joined) m.number = number_neighbours(words, sentence_ends);
+  m.slug = which.slug && opens_with_slug(words, sentence_ends);
   return m;
 }
+
+namespace {
+
+// The line, number and slug features of word i (capitalised), after its `own` features.
+void add_context_features(const SportsFeatures& which, const SportsMarks& marks, std::size_t i, std::size_t own,
+                          std::vector<std::string>& features) {
+  // Joined as suffixes, so that a feature's id is hash_name(suffix, id of the feature).
+  auto join = [&](std::string_view suffix) {
+    for (std::size_t k = 0; k < own; ++k) features.push_back(features[k] + std::string(suffix));
+  };
+  const std::uint8_t line = i < marks.line.size() ? marks.line[i] : 0;
+  if (line != 0) {
+    const std::string_view tag = line == 1 ? "ln:s" : "ln:t";
+    if (which.line) features.emplace_back(tag);
+    if (which.line_joined) join(line == 1 ? "&ln:s" : "&ln:t");
+  }
+  const std::uint8_t number = i < marks.number.size() ? marks.number[i] : 0;
+  if (number != 0) {
+    if (which.number) features.emplace_back(number == 1 ? "nb:n" : "nb:p");
+    if (which.number_joined) join(number == 1 ? "&nb:n" : "&nb:p");
+  }
+  if (marks.slug) {
+    features.emplace_back("slug");
+    join("&slug");
+  }
+}
+
+}  // namespace
 
 void add_sports_features(const SportsFeatures& which, const SportsMarks& marks, std::size_t i, bool capitalised,
                          std::uint64_t shape, std::vector<std::string>& features) {
   const std::size_t own = features.size();  // the features appended below are not read again
   if (i < marks.teams.size() && marks.teams[i]) features.emplace_back("team");
+  if (capitalised) add_context_features(which, marks, i, own, features);
   if (!marks.flagged || !capitalised) return;
   for (std::size_t k = 0; k < own; ++k) {
     const std::string& x = features[k];

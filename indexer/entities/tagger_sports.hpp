@@ -36,7 +36,11 @@ ScoreEvidence score_evidence(const std::vector<std::string_view>& words,
 std::vector<bool> team_words(const std::vector<std::string_view>& words,
                              const std::vector<std::size_t>& sentence_ends, bool before_scores = false);
 
-/// Which sports features a tagger hook adds, and when a document counts as sports copy.
+/// Which sports features a tagger hook adds, and when a document counts as sports copy. None
+/// is in a shipped model (QUALITY.md, NER: third and ninth rounds, tried by cross-validation).
+/// The joined letters (g, c, k, m, d) are read off the hook's feature names, which only the
+/// named hook gives (training); tagging through the hashed hook would lack them, so a model
+/// trained with them must not ship before hook_facts (tagger.cpp) joins the hashed ids too.
 struct SportsFeatures {
   bool flag = false;       ///< "f": a flag on every capitalised word
   bool gazetteer = false;  ///< "g": the flag joined with each gazetteer hit of the word
@@ -46,12 +50,26 @@ struct SportsFeatures {
   /// document (team_words), whether or not the document is flagged
   bool teams = false;
   bool team_scores = false;  ///< "s" after "t": team_words with before_scores
+  /// Line and headline context (issue 19, ninth round), on capitalised words of any document:
+  /// "l" the kind of the word's sentence, "ln:s" in a score line, "ln:t" in a table line (three
+  /// numbers or more, and more numbers than lower-case words: "Barnsley 4 3 1 0 9 4 10"); "k"
+  /// that kind joined with each feature the word already has (its gazetteer hits and classes,
+  /// and a second pass's aggregation: "city:U&ln:s").
+  bool line = false;
+  bool line_joined = false;
+  /// "n" a number beside the word: "nb:n" when the next word is a number or a score ("Leeds 2"),
+  /// "nb:p" when only the word before is ("1 Chelsea"); "m" that joined with the word's features.
+  bool number = false;
+  bool number_joined = false;
+  /// "d": in a document whose first sentence opens with a slug (an ALL-CAPS word or two, then
+  /// "-": "SOCCER - ..."), a flag "slug" and the word's features joined with "&slug".
+  bool slug = false;
   /// Score lines a document needs to be flagged, and the share of its sentences ("r": also a
   /// fifth of them, a results page; without it two score lines anywhere suffice).
   std::size_t min_lines = 2;
   bool results_only = false;
-  /// Reads letters among "fgcht" (in that order, at least one; "s" may follow "t"), then
-  /// optionally "r"; nullopt if malformed.
+  /// Reads letters among "fgcht" (in that order; "s" may follow "t"), then among "lknmd" (in
+  /// that order), at least one in all, then optionally "r"; nullopt if malformed.
   static std::optional<SportsFeatures> parse(std::string_view spec);
   /// The spec parse() reads back.
   std::string spec() const;
@@ -63,7 +81,23 @@ struct SportsFeatures {
 struct SportsMarks {
   bool flagged = false;     ///< the document fires and a flag feature (f, g, c, h) is chosen
   std::vector<bool> teams;  ///< team_words, when "t" is chosen; else empty
+  /// Per word, when "l" or "k" is chosen (else empty): 0 prose, 1 a score line, 2 a table line.
+  std::vector<std::uint8_t> line;
+  /// Per word, when "n" or "m" is chosen (else empty): 1 a number after it, 2 only one before it.
+  std::vector<std::uint8_t> number;
+  bool slug = false;  ///< "d" is chosen and the document opens with a slug
 };
+
+/// Per word: 0 prose, 1 in a score line, 2 in a table line (SportsFeatures::line).
+std::vector<std::uint8_t> line_kinds(const std::vector<std::string_view>& words,
+                                     const std::vector<std::size_t>& sentence_ends);
+/// Per word: 1 when the next word of its sentence is a number or a score, else 2 when the word
+/// before is, else 0 (SportsFeatures::number).
+std::vector<std::uint8_t> number_neighbours(const std::vector<std::string_view>& words,
+                                            const std::vector<std::size_t>& sentence_ends);
+/// True when the first sentence opens with one or two ALL-CAPS words, then "-" ("SOCCER -",
+/// "RUGBY UNION -").
+bool opens_with_slug(const std::vector<std::string_view>& words, const std::vector<std::size_t>& sentence_ends);
 /// The marks of a document (words and sentence ends as TaggerInput holds them).
 SportsMarks sports_marks(const SportsFeatures& which, const std::vector<std::string_view>& words,
                          const std::vector<std::size_t>& sentence_ends);

@@ -189,3 +189,69 @@ TEST_CASE("tagger sports: a word's sports features join the flag with its gazett
   CHECK(features_of(all, 0, true) == "team");
   CHECK(features_of(all, 1, true).empty());
 }
+
+TEST_CASE("tagger sports: score lines, table rows and prose are told apart, line by line", "[tagger]") {
+  const Doc d({"Leeds 2 Arsenal 1", "Barnsley 4 3 1 0 9 4 10", "Leeds beat Arsenal at home on Saturday .",
+               "Profits rose 12 pct to 340 mln dlrs in 1996 ."});
+  const auto kinds = ent::line_kinds(d.input.words, d.input.sentence_ends);
+  REQUIRE(kinds.size() == d.storage.size());
+  CHECK(kinds[0] == 1);   // "Leeds" of the score line
+  CHECK(kinds[3] == 1);
+  CHECK(kinds[4] == 2);   // "Barnsley" of the table row
+  CHECK(kinds[12] == 0);  // "Leeds" in prose
+  CHECK(kinds[20] == 0);  // numbers amid more lower-case words: prose
+}
+
+TEST_CASE("tagger sports: a number beside a word is marked after it first, else before it", "[tagger]") {
+  const Doc d({"Leeds 2 Arsenal 1", "1 Chelsea won ."});
+  const auto marks = ent::number_neighbours(d.input.words, d.input.sentence_ends);
+  REQUIRE(marks.size() == 8);
+  CHECK(marks[0] == 1);  // "Leeds" 2
+  CHECK(marks[1] == 0);  // "2" has a name after it, no number
+  CHECK(marks[2] == 1);  // "Arsenal" 1
+  CHECK(marks[3] == 0);  // the line's end: the next line's "1" is no neighbour
+  CHECK(marks[5] == 2);  // 1 "Chelsea"
+  CHECK(marks[6] == 0);
+}
+
+TEST_CASE("tagger sports: a slug opens a document with one or two capitalised words and a dash", "[tagger]") {
+  auto slug = [](const std::vector<std::string>& lines) {
+    const Doc d(lines);
+    return ent::opens_with_slug(d.input.words, d.input.sentence_ends);
+  };
+  CHECK(slug({"SOCCER - LEEDS WIN .", "Leeds won ."}));
+  CHECK(slug({"RUGBY UNION - LIONS LOSE ."}));
+  CHECK_FALSE(slug({"Soccer - Leeds win ."}));       // no capitals
+  CHECK_FALSE(slug({"THE BIG FIGHT - A REPORT ."}));  // three words
+  CHECK_FALSE(slug({"LEEDS WIN ."}));
+  CHECK_FALSE(slug({"SOCCER", "- LEEDS WIN ."}));     // the dash in another sentence
+}
+
+TEST_CASE("tagger sports: line, number and slug features join a word's own features", "[tagger]") {
+  CHECK(ent::SportsFeatures::parse("lknmd")->spec() == "lknmd");
+  CHECK(ent::SportsFeatures::parse("tsk")->spec() == "tsk");
+  CHECK(ent::SportsFeatures::parse("kr")->spec() == "kr");
+  CHECK_FALSE(ent::SportsFeatures::parse("kl").has_value());
+  ent::SportsMarks marks;
+  marks.line = {1, 2, 0};
+  marks.number = {1, 2, 0};
+  auto features_of = [&](std::string_view spec, std::size_t i, bool capitalised, bool slug = false) {
+    marks.slug = slug;
+    std::vector<std::string> f = {"city:U", "c0:3"};
+    ent::add_sports_features(ent::SportsFeatures::parse(spec).value(), marks, i, capitalised, 42, f);
+    std::string s;
+    for (std::size_t k = 2; k < f.size(); ++k) s += (s.empty() ? "" : " ") + f[k];
+    return s;
+  };
+  CHECK(features_of("l", 0, true) == "ln:s");
+  CHECK(features_of("k", 0, true) == "city:U&ln:s c0:3&ln:s");
+  CHECK(features_of("lk", 1, true) == "ln:t city:U&ln:t c0:3&ln:t");
+  CHECK(features_of("lk", 2, true).empty());  // prose
+  CHECK(features_of("lk", 0, false).empty());  // not capitalised
+  CHECK(features_of("n", 0, true) == "nb:n");
+  CHECK(features_of("m", 1, true) == "city:U&nb:p c0:3&nb:p");
+  CHECK(features_of("d", 2, true, true) == "slug city:U&slug c0:3&slug");
+  CHECK(features_of("d", 2, true, false).empty());
+  // A joined feature's id continues the hash of the feature it joins (what a hashed hook can do).
+  CHECK(ent::hash_name("city:U&ln:s") == ent::hash_name("&ln:s", ent::hash_name("city:U")));
+}
