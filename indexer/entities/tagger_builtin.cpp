@@ -168,7 +168,13 @@ HashedHook builtin_hashed_hook(std::string_view name) {
 }
 
 Result<Tagger> load_builtin_model(std::string_view bytes) {
-  return Tagger::load(bytes, {builtin_hook(recorded_hook_name(bytes))});
+  const std::string_view hook = recorded_hook_name(bytes);
+  // Tagging hashes the hook's features (make_hashed_hook), which joins no sports feature with
+  // them: a model trained with such features would tag without them, silently worse.
+  if (const auto sports = split_sports(hook).features; sports && sports->joined())
+    return Error{ErrorCode::kBadInput, "NER model: hook '" + std::string(hook) + "' joins sports features with the hook's own",
+                 "tagging computes only the letters f, h, t, s, l, n (tagger_sports.hpp); retrain without g, c, k, m, d"};
+  return Tagger::load(bytes, {builtin_hook(hook)});
 }
 
 std::vector<EntitySpan> Tagger::tag(const TokenizedText& text, std::vector<GazMatch>& hits) const {

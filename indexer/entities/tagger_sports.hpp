@@ -75,6 +75,9 @@ struct SportsFeatures {
   std::string spec() const;
   /// True when a document with this evidence is flagged.
   bool fires(const ScoreEvidence& e) const;
+  /// True when a letter joins a sports feature with the hook's features ("g", "c", "k", "m",
+  /// "d"): only training's named hook makes those, so the indexer refuses such a model.
+  bool joined() const { return gazetteer || classes || line_joined || number_joined || slug; }
 };
 
 /// What one pass over a document decides for its sports features.

@@ -167,6 +167,15 @@ TEST_CASE("tagger sports: a model trained with sports features loads back with t
   for (const auto* d : {&page, &news}) {
     CHECK(loaded->tag(ent::to_tagger_input(*d)) == trained.tag(ent::to_tagger_input(*d)));
   }
+  // A letter that joins sports features with the hook's own: the hashed hook of tagging lacks
+  // them, so such a model is refused rather than tagging without them.
+  for (const char* hook : {"gazetteer+sport=fg", "gazetteer+sport=lk", "gazetteer+sport=d"}) {
+    INFO(hook);
+    o.hook = ent::builtin_hook(hook);
+    auto refused = ent::load_builtin_model(ent::train({page, news}, o).save());
+    REQUIRE_FALSE(refused);
+    CHECK_THAT(refused.error().message, Catch::Contains("joins sports features"));
+  }
 }
 
 TEST_CASE("tagger sports: a word's sports features join the flag with its gazetteer hits, coarse class and shape", "[tagger]") {
