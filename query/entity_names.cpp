@@ -58,4 +58,29 @@ std::string initials_of(std::string_view name) {
   return out;
 }
 
+bool is_initial(std::string_view word) {
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  return word.size() == 1 && word[0] >= 'a' && word[0] <= 'z';
+}
+
+bool holds_words(const std::vector<std::string>& have, const std::vector<std::string>& want) {
+  const bool by_initials = std::any_of(want.begin(), want.end(), [](const std::string& w) { return !is_initial(w); });
+  return std::all_of(want.begin(), want.end(), [&](const std::string& w) {
+    if (std::find(have.begin(), have.end(), w) != have.end()) return true;
+    return by_initials && is_initial(w) &&
+           std::any_of(have.begin(), have.end(), [&](const std::string& h) { return !h.empty() && h[0] == w[0]; });
+  });
+}
+
+std::string without_dots(std::string_view key) {
+  if (key.find('.') == std::string_view::npos) return {};
+  std::string out;
+  for (char c : key) {
+    if (c == '.') continue;
+    if (c < 'a' || c > 'z') return {};
+    out.push_back(c);
+  }
+  return out.size() >= 2 ? out : std::string();
+}
+
 }  // namespace newsidx::query

@@ -28,4 +28,16 @@ bool may_be_initials(std::string_view key);
 /// -> "ibm". "" when a word does not begin with a letter a-z ("3m company").
 std::string initials_of(std::string_view name);
 
+/// True when a word of a key is an initial: one letter a-z, with or without its dot ("t.", "g").
+bool is_initial(std::string_view word);
+
+/// True when the words of a name `have` hold every word of `want`, an initial standing for a
+/// word that begins with its letter ("t. blair" is held by "tony blair"), when `want` holds a
+/// word that is no initial ("t. j." matches no name by initials alone).
+bool holds_words(const std::vector<std::string>& have, const std::vector<std::string>& want);
+
+/// A key of letters and dots alone written without its dots ("b.b.c." -> "bbc", "u.n" ->
+/// "un"); "" when the key is not such an abbreviation or has no dot.
+std::string without_dots(std::string_view key);
+
 }  // namespace newsidx::query

@@ -59,11 +59,7 @@ std::string Searcher::display_name(const std::string& field, const std::string& 
 std::vector<std::string> Searcher::names_with_words(const std::string& prefix, const std::vector<std::string>& want) {
   std::vector<std::string> names;
   for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
-    const auto have = words_of((*t).substr(prefix.size()));
-    if (std::all_of(want.begin(), want.end(), [&](const std::string& w) {
-          return std::find(have.begin(), have.end(), w) != have.end();
-        }))
-      names.push_back(*t);
+    if (holds_words(words_of((*t).substr(prefix.size())), want)) names.push_back(*t);
   }
   return names;
 }
@@ -178,10 +174,14 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
       }
     }
   }
+  // "B.B.C.", "U.N.": an abbreviation typed with dots, as names are not written ("BBC").
+  const std::string undotted = without_dots(key);
+  if (found.empty() && facet->entity && !undotted.empty()) found = names_with_words(prefix, {undotted});
   // "who", "IAEA": an organisation by its initials ("World Health Organization"), beside any
   // name holding the word itself ("The Man Who Knew Too Much").
-  if (field == "org" && want.size() == 1 && may_be_initials(key))
-    for (std::string& t : names_with_initials(prefix, key))
+  const std::string letters = undotted.empty() ? key : undotted;
+  if (field == "org" && want.size() == 1 && may_be_initials(letters))
+    for (std::string& t : names_with_initials(prefix, letters))
       if (std::find(found.begin(), found.end(), t) == found.end()) found.push_back(std::move(t));
   if (found.size() == 1 && found.front() == exact) return found;
   // A source, section, author or language typed in full means that one ("--source reuters"

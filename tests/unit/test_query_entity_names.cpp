@@ -6,7 +6,10 @@
 
 #include "query/entity_names.hpp"
 
+using newsidx::query::holds_words;
 using newsidx::query::initials_of;
+using newsidx::query::is_initial;
+using newsidx::query::without_dots;
 using newsidx::query::may_be_initials;
 using newsidx::query::name_words;
 using newsidx::query::words_of;
@@ -49,4 +52,26 @@ TEST_CASE("entity names: an organisation's initials", "[query][entity_names]") {
   CHECK_FALSE(may_be_initials("ec"));
   CHECK_FALSE(may_be_initials("reuters"));
   CHECK_FALSE(may_be_initials("g7"));
+}
+
+TEST_CASE("entity names: an initial stands for a word with its letter, beside a word that is none", "[query]") {
+  using V = std::vector<std::string>;
+  CHECK(is_initial("t"));
+  CHECK(is_initial("t."));
+  CHECK_FALSE(is_initial("tb"));
+  CHECK_FALSE(is_initial("."));
+  CHECK(holds_words(V{"tony", "blair"}, V{"t.", "blair"}));
+  CHECK(holds_words(V{"george", "w", "bush"}, V{"g.", "w.", "bush"}));
+  CHECK_FALSE(holds_words(V{"ian", "blair"}, V{"t.", "blair"}));
+  CHECK_FALSE(holds_words(V{"tony", "james"}, V{"t.", "j."}));  // initials alone match no name
+  CHECK(holds_words(V{"t", "delport"}, V{"t"}));                // the word itself still does
+  CHECK(holds_words(V{"tony", "blair"}, V{"blair"}));
+}
+
+TEST_CASE("entity names: an abbreviation typed with dots is the word without them", "[query]") {
+  CHECK(without_dots("b.b.c.") == "bbc");
+  CHECK(without_dots("u.n") == "un");
+  CHECK(without_dots("bbc").empty());    // no dot: nothing to read
+  CHECK(without_dots("st. louis").empty());  // not letters and dots alone
+  CHECK(without_dots("a.").empty());     // one letter
 }
