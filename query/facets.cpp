@@ -178,6 +178,19 @@ ValueCounts count_combinations(const Xapian::ValueCountMatchSpy& spy) {
   return out;
 }
 
+namespace {
+
+// The key values of a facet row share: canonical::fold_key, and an initial's dot dropped ("george
+// w. bush" and "george w bush", as a filter finds either by the other; "u.s. army" keeps its dots).
+std::string row_key(const std::string& value) {
+  std::string key = canonical::fold_key(value);
+  for (std::size_t i = 1; i < key.size(); ++i)
+    if (key[i] == '.' && (i == 1 || key[i - 2] == ' ') && (i + 1 == key.size() || key[i + 1] == ' ')) key.erase(i--, 1);
+  return key;
+}
+
+}  // namespace
+
 ValueCounts merge_folded(const ValueCounts& counts) {
   struct Forms {
     std::string shown;
@@ -193,7 +206,7 @@ ValueCounts merge_folded(const ValueCounts& counts) {
   };
   std::unordered_map<std::string, Forms> by_key;
   for (const auto& [value, n] : counts) {
-    Forms& f = by_key[canonical::fold_key(value)];
+    Forms& f = by_key[row_key(value)];
     if (f.total == 0 || better(value, n, f)) {
       f.shown = value;
       f.shown_count = n;

@@ -125,10 +125,11 @@ std::map<std::string, Xapian::doccount> count_values(const Xapian::Database& db,
 ValueCounts count_combinations(const Xapian::ValueCountMatchSpy& spy);
 
 /// The counts with the values that fold to one key (canonical::fold_key: "BERNICE NAPACH" and
-/// "Bernice Napach", "Le  Journal" and "Le Journal") added together under one of their forms:
-/// the most counted, on a tie one with lower-case letters, then the first in byte order. For
-/// the metadata facets (source, section, author), whose values are stored as each article
-/// writes them, while a filter finds every form.
+/// "Bernice Napach", "Le  Journal" and "Le Journal"; an initial with or without its dot, "George
+/// W. Bush" and "George W Bush") added together under one of their forms: the most counted, on
+/// a tie one with lower-case letters, then the first in byte order. For every facet: metadata
+/// is stored as each article writes it, names as each article's analysis spells them, while a
+/// filter finds every form.
 ValueCounts merge_folded(const ValueCounts& counts);
 
 /// One row of a facet table.

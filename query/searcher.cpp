@@ -351,8 +351,8 @@ class MatchCounts {
         counts = list_spies_[i]->counts();
         f.with_value = list_spies_[i]->with_value();
       }
-      // Metadata is stored as each article writes it; one row per value a filter tells apart.
-      f.values = top_values(facet->entity ? counts : merge_folded(counts), req_.facet_size);
+      // Values are stored as each article writes them; one row per value a filter tells apart.
+      f.values = top_values(merge_folded(counts), req_.facet_size);
       res.facets.push_back(std::move(f));
     }
     if (!req_.timeline) return;

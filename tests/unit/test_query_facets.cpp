@@ -221,4 +221,9 @@ TEST_CASE("query facets: metadata values that differ in case or spacing are one 
   CHECK(merged.at("Le Journal") == 4);      // the most counted form
   CHECK(merged.at("Reuters") == 2);
   CHECK(top_values(merged, 1) == std::vector<FacetValue>{{"Le Journal", 4}});
+  // An initial with and without its dot is one name; an abbreviation's dots stay.
+  const auto names = merge_folded({{"George W Bush", 44}, {"George W. Bush", 1}, {"U.S. Army", 2}, {"US Army", 1}});
+  CHECK(names.size() == 3);
+  CHECK(names.at("George W Bush") == 45);
+  CHECK(names.at("U.S. Army") == 2);
 }
