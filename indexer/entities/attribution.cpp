@@ -301,6 +301,8 @@ Attribution Attributor::unnamed_np(std::size_t b, std::size_t e, std::size_t ver
 // ("a senior State Department official", "the spokesman") is kept as the Source's description.
 Attribution Attributor::analyse_np(std::size_t b, std::size_t e, std::size_t verb) {
   if (b >= e) return {};
+  // "Unlike Barack Obama, the leadership ... said": a preposition's object is no Source.
+  if (is_word(b) && in(kPrepositionOpeners, word(b))) return {};
   // "he", and "He's said" (a contraction, read as the pronoun).
   if (e - b == 1 && (in(kPronouns, word(b)) || in(kPronouns, strip_possessive(word(b))) ||
                      word(b) == "It")) {

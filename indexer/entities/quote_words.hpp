@@ -191,6 +191,13 @@ inline constexpr auto kClauseOpeners = std::to_array<std::string_view>(
      "after", "before", "since", "although", "though", "but", "and", "until", "if", "unless"});
 // Capitalised words that begin a sentence or clause but are not part of a name: "Because
 // Murphy said", "Despite Ted Cruz's win", "Nobody asked".
+// Prepositions that open a sentence with a person who is not its subject: "Unlike Barack
+// Obama, the party's leadership said", "Like Reagan, many candidates said".
+inline constexpr auto kPrepositionOpeners = std::to_array<std::string_view>({
+    "Like", "Unlike", "Despite", "For", "With", "Without", "From", "By", "To", "Of", "Under", "Over",
+    "Among", "Against", "Except", "Besides", "Beyond", "Alongside", "Including", "Regarding", "Toward",
+    "Towards", "Behind", "Near", "Beside"});
+
 inline constexpr auto kCapFunction = std::to_array<std::string_view>({
     "The", "A", "An", "In", "On", "At", "But", "And", "If", "As", "When", "While", "After",
     "This", "That", "For", "Because", "Despite", "Both", "Suddenly", "Meanwhile", "However",

@@ -123,6 +123,7 @@ Attribution Attributor::opening_person(std::size_t floor, std::size_t verb) {
   std::size_t b = std::min(floor, verb);
   while (b > 0 && toks_[b - 1].para == toks_[verb].para && !(sentence_end(b - 1) && outside(b - 1))) --b;
   if (b < verb && is_word(b) && in(kOpeners, word(b))) ++b;
+  if (b < verb && is_word(b) && in(kPrepositionOpeners, word(b))) return {};  // "Unlike X, ..."
   std::size_t e = b;
   while (e < verb && e - b < 6 && is_cap(e) && outside(e)) ++e;
   if (e == b || e + 2 >= verb || !is_punct(e, ",") || verb - e > kLongAppositive) return {};
@@ -163,7 +164,8 @@ Attribution Attributor::person_through_appositives(std::size_t c, std::size_t fl
       --j;
     }
     if (j == c || (j > floor && !is_punct(j - 1, ","))) return {};
-    bool name_only = true;
+    // "Unlike Barack Obama, the leadership ... said": a preposition's object is no subject.
+    bool name_only = !(is_word(j) && in(kPrepositionOpeners, word(j)));
     for (std::size_t i = j; i < c; ++i) name_only = name_only && is_cap(i) && outside(i);
     if (name_only) {
       for (const Mention* m : overlapping({toks_[j].b, toks_[c - 1].e})) {

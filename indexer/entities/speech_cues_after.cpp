@@ -79,9 +79,12 @@ std::size_t Attributor::described_np_end(std::size_t b, std::size_t ceil) const 
 Attribution Attributor::trailing(const RawQuote& q) {
   const std::size_t start = q.close_tok + 1;
   if (start >= toks_.size()) return {};
-  // A byline in a paragraph of its own after a quotation that ends its paragraph (`"..."` /
-  // `- Bernie Sanders.`, `-President Obama, tweeting after ...`): the signature of the words.
+  // A byline in a paragraph of its own after a quotation that is its whole paragraph (`"..."` /
+  // `- Bernie Sanders.`, `-President Obama, tweeting after ...`): the signature of the words. A
+  // quotation with words before it has its cue there ("Smith said: "..."" / "- Jane Doe, ...").
   const bool own_line = toks_[start].para != toks_[q.close_tok].para;
+  const bool whole_paragraph = q.open_tok == 0 || toks_[q.open_tok - 1].para != toks_[q.open_tok].para;
+  if (own_line && !whole_paragraph) return {};
   // A byline dash (em dash, horizontal bar, "--"): `"..." -- Carla Sanchez.` ends the
   // paragraph with the speaker's name.
   if (is_dash(start)) {

@@ -642,6 +642,19 @@ TEST_CASE("speech cues: a byline on a line of its own after a quotation names it
   const auto quotes = find_quotes(credit, mentions);
   REQUIRE(quotes.size() == 1);
   CHECK(quotes[0].speaker.value_or("-") == "-");
+  // A quotation with its cue before it keeps that speaker: the next line is a list's item.
+  const std::string cued =
+      "Senator Tom Baker said: \"These are our three priorities for the year.\"\n\n- Ann Lee, the city "
+      "treasurer, will lead the budget review.";
+  CHECK(speakers(cued, {"Tom Baker", "Ann Lee"}) == std::vector<std::string>{"Tom Baker"});
+}
+
+TEST_CASE("speech cues: the person after an opening preposition is not the subject", "[speech_cues][quotes]") {
+  const std::string text =
+      "Unlike Tom Baker, the current leadership of the party in the House and in the Senate together "
+      "with most of the party governors and many of its mayors in large cities across the country, "
+      "said: \"We need a new approach to the budget this year.\"";
+  CHECK(speakers(text, {"Tom Baker"}) == std::vector<std::string>{"-"});
 }
 
 TEST_CASE("speech cues: a person opening the sentence speaks after an appositive holding a title",
