@@ -157,9 +157,10 @@ std::string date_from_number(std::string_view digits) {
   if (!all_digits(t)) return {};
   if (t.size() == 8 || t.size() == 12 || t.size() == 14) return parse_date(t);
   // Seconds since 1970 of 9 or 10 digits (1973-2286), milliseconds of 13 (2001-2286).
-  if (t.size() == 9 || t.size() == 10) return epoch_date(std::stoll(std::string(t)));
-  if (t.size() == 13) return epoch_date(std::stoll(std::string(t)) / 1000);
-  return {};
+  // Zero is a placeholder, no date: "0000000000".
+  const long long n = t.size() == 9 || t.size() == 10 || t.size() == 13 ? std::stoll(std::string(t)) : 0;
+  if (n == 0) return {};
+  return epoch_date(t.size() == 13 ? n / 1000 : n);
 }
 
 bool ambiguous_date(std::string_view text) {

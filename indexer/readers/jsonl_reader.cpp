@@ -33,6 +33,15 @@ std::optional<std::string> string_field(const json& obj, std::initializer_list<c
 
 // nlohmann's messages start with "[json.exception.parse_error.101] "; the reader's warning
 // already says what kind of problem it is.
+// `text` as a warning quotes it: whole when short, else its start and its length.
+std::string quoted_start(const std::string& text) {
+  constexpr std::size_t kLongest = 48;
+  if (text.size() <= kLongest) return "\"" + text + "\"";
+  std::size_t cut = kLongest;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // a whole character
+  return "\"" + text.substr(0, cut) + "...\" (" + std::to_string(text.size()) + " bytes)";
+}
+
 std::string short_message(const std::string& what) {
   const std::size_t close = what.find("] ");
   std::string m = close == std::string::npos ? what : what.substr(close + 2);
@@ -145,8 +154,8 @@ void read_date(const json& obj, Article& article, std::string_view display_path,
     }
     if (!article.date.empty()) return;
     if (unread.empty())
-      unread = ambiguous_date(typed) ? "ambiguous date \"" + typed + "\" (day and month either way round)"
-                                     : "unrecognised date \"" + typed + "\"";
+      unread = ambiguous_date(typed) ? "ambiguous date " + quoted_start(typed) + " (day and month either way round)"
+                                     : "unrecognised date " + quoted_start(typed);
   }
   if (!unread.empty()) warnings.push_back({std::string(display_path), article.line, unread, false});
 }

@@ -213,6 +213,8 @@ TEST_CASE("readers: dates in ISO 8601, RFC 2822 and wire forms", "[readers][date
   CHECK(date_from_number("2022").empty());
   CHECK(date_from_number("12345678901").empty());  // 11 digits: neither
   CHECK(date_from_number("-5").empty());
+  CHECK(date_from_number("0000000000").empty());  // a placeholder
+  CHECK(date_from_number("0000000000000").empty());
 }
 
 TEST_CASE("readers: date and section from the archive path", "[readers][dates]") {
@@ -529,6 +531,11 @@ TEST_CASE("readers: a JSON Lines date as a number, empty, ambiguous, or under a 
   CHECK(r.warnings[0].reason == "ambiguous date \"03/04/2022\" (day and month either way round)");
   CHECK(r.warnings[1].line == 5);
   CHECK(r.warnings[1].reason == "unrecognised date \"-7\"");
+  // A long value is quoted by its start and length.
+  const auto long_date = read_file("l.jsonl", "l.jsonl",
+                                   "{\"id\":\"l\",\"date\":\"" + std::string(5000, '9') + "\",\"body\":\"Talks.\"}\n");
+  REQUIRE(long_date.warnings.size() == 1);
+  CHECK(long_date.warnings[0].reason == "unrecognised date \"" + std::string(48, '9') + "...\" (5000 bytes)");
 }
 
 TEST_CASE("readers: a JSON Lines record whose body is HTML is read as a page fragment", "[readers][jsonl]") {
