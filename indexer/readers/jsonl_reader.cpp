@@ -132,7 +132,8 @@ bool read_body(Article& article, const std::string& body, std::string_view id_ba
 
 // The record's date from the first of its date keys that gives one: a string parse_date reads,
 // or a number (or a string of digits) date_from_number reads: "date": 1642586400, 20220119. A
-// warning names the first value that gives none; an empty string is no date and no warning.
+// warning names the first value that gives none; an empty string or a zero is no date and no
+// warning (a placeholder).
 void read_date(const json& obj, Article& article, std::string_view display_path, std::vector<ReadWarning>& warnings) {
   std::string unread;
   for (const char* key : {"date", "published", "published_at", "pubDate"}) {
@@ -142,11 +143,12 @@ void read_date(const json& obj, Article& article, std::string_view display_path,
     if (it->is_number()) {
       typed = it->dump();
       const double v = it->get<double>();  // a float's fraction of a second dropped
+      if (v == 0) continue;                 // a placeholder, as an empty string is
       constexpr double kLargest = 1e15;    // no date has more digits: nothing to overflow
       if (v >= 1 && v < kLargest) article.date = date_from_number(std::to_string(static_cast<long long>(v)));
     } else if (it->is_string()) {
       typed = it->get<std::string>();
-      if (trim(typed).empty()) continue;
+      if (trim(typed).find_first_not_of('0') == std::string_view::npos) continue;  // "", "0000000000"
       article.date = parse_date(typed);
       if (article.date.empty()) article.date = date_from_number(typed);
     } else {

@@ -516,8 +516,10 @@ TEST_CASE("readers: a JSON Lines date as a number, empty, ambiguous, or under a 
                            "{\"id\":\"n\",\"date\":-7,\"body\":\"Talks never.\"}\n"
                            "{\"id\":\"i\",\"date\":20220119,\"body\":\"Talks in short.\"}\n"
                            "{\"id\":\"z\",\"date\":0,\"published\":\"2022-01-19T10:00:00Z\",\"body\":\"Talks.\"}\n"
-                           "{\"id\":\"y\",\"date\":\"\",\"pubDate\":\"19 Jan 2022\",\"body\":\"More talks.\"}\n");
-  REQUIRE(r.articles.size() == 8);
+                           "{\"id\":\"y\",\"date\":\"\",\"pubDate\":\"19 Jan 2022\",\"body\":\"More talks.\"}\n"
+                           "{\"id\":\"0\",\"date\":\"0000000000\",\"body\":\"No talks.\"}\n");
+  REQUIRE(r.articles.size() == 9);
+  CHECK(r.articles[8].date.empty());  // a placeholder: no date, no warning
   CHECK(r.articles[0].date == "2022-01-19");
   CHECK(r.articles[1].date == "2022-01-19");
   CHECK(r.articles[2].date.empty());
