@@ -251,13 +251,12 @@ std::string with_straight_quotes(std::string_view text) {
 
 std::string with_possessives_widened(std::string text, const std::function<bool(const std::string&)>& possessive_indexed) {
   return with_other_spellings(text, [&](std::string_view w) {
-    static constexpr std::string_view kCurly = "\xE2\x80\x99";  // U+2019
     auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
     std::size_t n = 0;
     while (n < w.size() && letter(w[n])) ++n;
     const std::string_view rest = w.substr(n);
     const bool capital = n >= 2 && w[0] >= 'A' && w[0] <= 'Z';
-    const bool possessive = capital && (rest == "'s" || rest == std::string(kCurly) + "s");
+    const bool possessive = capital && rest == "'s";  // a curly one is straight by now (with_straight_quotes)
     if (possessive && !contraction_head(w.substr(0, n))) return "(" + std::string(w.substr(0, n)) + " OR " + std::string(w) + ")";
     // A bare name, an apostrophe inside allowed ("O'Neill"); not an operator.
     if (!possessive_indexed || w.size() < 2 || w[0] < 'A' || w[0] > 'Z') return std::string();

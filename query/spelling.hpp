@@ -53,7 +53,8 @@ std::string with_straight_quotes(std::string_view text);
 /// and "p.m." stay: news writes them in lower case.
 std::string with_abbreviations_in_capitals(std::string text);
 
-/// `text` with each capitalised word in the possessive outside quotes ("Blair's", "Brown’s")
+/// `text` (its apostrophes straight: with_straight_quotes) with each capitalised word in the
+/// possessive outside quotes ("Blair's")
 /// widened to the name or its possessive: "(Blair OR Blair's)". Xapian's parser searches a
 /// capitalised word unstemmed, so "Blair's" found only the articles writing "Blair's" (48 of
 /// BBC's 166 about Blair). Words after a field's ':' or a sign ('+', '-') stay. With
