@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/canonical.hpp"
+#include "common/numeric_dates.hpp"
 
 namespace newsidx::query {
 
@@ -78,19 +79,19 @@ std::vector<std::string_view> split_words(std::string_view t, std::string_view s
   return out;
 }
 
-// Numbers with '/', '.' or '-' between them, the year first, the month and day of one or two
-// digits: "2020/01/15", "2020.1.5", "2020-1-5", "2020/01". One reading only. Nothing when `t`
-// is no such form (a year of four digits, other numbers, other characters).
-std::optional<Result<DateRange>> parse_year_first(std::string_view t) {
-  if (t.size() < 6 || t.find_first_not_of("0123456789/.-") != std::string_view::npos) return std::nullopt;
-  const auto parts = split_words(t, "/.-");
-  int y = 0, m = 0, d = 0;
-  if (parts.size() < 2 || parts.size() > 3 || parts[0].size() != 4 || !number(parts[0], y) || y < 1000)
-    return std::nullopt;
-  if (parts[1].size() > 2 || !number(parts[1], m) || m < 1 || m > 12) return Result<DateRange>(bad_date(t));
-  if (parts.size() == 2) return Result<DateRange>(span({y, m, 1}, {y, m, days_in_month(y, m)}));
-  if (parts[2].size() > 2 || !number(parts[2], d) || d < 1 || d > days_in_month(y, m)) return Result<DateRange>(bad_date(t));
-  return Result<DateRange>(span({y, m, d}, {y, m, d}));
+// A date written in numbers (see common/numeric_dates.hpp): the day or month it means, an
+// ambiguous day and month named both ways round in the hint, or a bad date.
+Result<DateRange> numeric_period(std::string_view t, const numeric_dates::Reading& r) {
+  const auto iso = [](const numeric_dates::Ymd& d) {
+    return slot_value({d.year, d.month, d.day}).insert(4, "-").insert(7, "-");
+  };
+  if (r.dates.size() == 2)
+    return Error{ErrorCode::kUsage, "ambiguous date '" + std::string(t) + "'",
+                 "write it as YYYY-MM-DD: " + iso(r.dates[0]) + " or " + iso(r.dates[1])};
+  if (r.dates.size() != 1) return bad_date(t);
+  const numeric_dates::Ymd& d = r.dates.front();
+  if (d.day == 0) return span({d.year, d.month, 1}, {d.year, d.month, days_in_month(d.year, d.month)});
+  return span({d.year, d.month, d.day}, {d.year, d.month, d.day});
 }
 
 // A date written out, as a hurried user types it: "March 1987", "1 March 1987", "March 1,
@@ -120,23 +121,12 @@ std::optional<Result<DateRange>> parse_written(std::string_view t) {
     if ((m = month_named(words[1])) > 0 && day_number(words[0], d)) return day_of(y, m, d);
     if ((m = month_named(words[0])) > 0 && day_number(words[1], d)) return day_of(y, m, d);
   }
-  if (auto year_first = parse_year_first(t)) return year_first;
-  // Day and month either way round: "25/12/1987", "25.12.1987", "25-12-1987".
-  const std::size_t first_sep = t.find_first_of("/.-");
-  const char sep = first_sep == std::string_view::npos ? '/' : t[first_sep];
-  const auto slash = t.find(sep);
-  if (split_words(t, " ,").size() != 1 || slash == std::string_view::npos) return std::nullopt;
-  const auto slash2 = t.find(sep, slash + 1);
-  int a = 0, b = 0;
-  if (slash2 == std::string_view::npos || !number(t.substr(0, slash), a) ||
-      !number(t.substr(slash + 1, slash2 - slash - 1), b) || !number(t.substr(slash2 + 1), y) || y < 1000)
+  // Numbers: "2020/01/15", "2020.1", "25/12/1987", "12-25-1987".
+  if (const auto r = numeric_dates::read(t); r.numeric) return numeric_period(t, r);
+  // Any other word holding a separator ("25/12-1987", "3/1987/x") is a date mistyped.
+  if (split_words(t, " ,").size() == 1 && t.find_first_of("/.-") != std::string_view::npos)
     return Result<DateRange>(bad_date(t));
-  const bool day_first = a >= 1 && a <= 31 && b >= 1 && b <= 12, month_first = a >= 1 && a <= 12 && b >= 1 && b <= 31;
-  if (day_first && month_first && a != b)
-    return Result<DateRange>(Error{ErrorCode::kUsage, "ambiguous date '" + std::string(t) + "'",
-                                   "write it as YYYY-MM-DD: " + slot_value({y, b, a}).insert(4, "-").insert(7, "-") +
-                                       " or " + slot_value({y, a, b}).insert(4, "-").insert(7, "-")});
-  return day_first ? day_of(y, b, a) : month_first ? day_of(y, a, b) : Result<DateRange>(bad_date(t));
+  return std::nullopt;
 }
 
 // The day "monday" or "last monday" (any case, or "mon") means: the latest such weekday on or

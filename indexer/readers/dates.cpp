@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <ctime>
 #include <string>
-#include <utility>
 #include <vector>
 
+#include "common/numeric_dates.hpp"
 #include "indexer/readers/encoding.hpp"
 
 namespace newsidx::readers {
@@ -114,30 +114,13 @@ std::string date_prefix(std::string_view s) {
   return {};
 }
 
-// The numbers of a date written with '/', '.' or '-' between them ("2022/1/19", "19.01.2022")
-// and nothing else before its time part: three numbers and one kind of separator, else none.
-std::vector<std::string_view> date_numbers(std::string_view t) {
-  const std::string_view d = t.substr(0, std::min(t.size(), t.find_first_of(" Tt")));
-  const std::size_t first = d.find_first_of("/.-");
-  if (first == std::string_view::npos || d.find_first_not_of("0123456789/.-") != std::string_view::npos) return {};
-  std::vector<std::string_view> parts;
-  for (std::size_t i = 0; i <= d.size();) {
-    const std::size_t j = std::min(d.size(), d.find(d[first], i));
-    parts.push_back(d.substr(i, j - i));
-    i = j + 1;
-  }
-  const bool ok = parts.size() == 3 && std::all_of(parts.begin(), parts.end(), [](std::string_view p) {
-    return !p.empty() && p.size() <= 4 && all_digits(p);
-  });
-  return ok ? parts : std::vector<std::string_view>{};
-}
-
-// Day and month of a date written with numbers, the year last: {day first, month first}, each
-// "" when that reading is no date.
-std::pair<std::string, std::string> day_month_readings(const std::vector<std::string_view>& n) {
-  if (n.size() != 3 || n[2].size() != 4 || n[0].size() > 2 || n[1].size() > 2) return {};
-  const int a = to_int(n[0]), b = to_int(n[1]), y = to_int(n[2]);
-  return {format_date(y, b, a), a == b ? std::string() : format_date(y, a, b)};
+// The date a numeric date ("2022/01/19", "19.01.2022") before its time part names, "" when it
+// names none or two (day and month either way round); `numeric` tells whether it was one.
+std::string numeric_date(std::string_view t, bool& numeric) {
+  const auto r = numeric_dates::read(t.substr(0, std::min(t.size(), t.find_first_of(" Tt"))));
+  numeric = r.numeric;
+  if (r.dates.size() != 1 || r.dates[0].day == 0) return {};
+  return format_date(r.dates[0].year, r.dates[0].month, r.dates[0].day);
 }
 
 // Seconds since 1970 (UTC) as "YYYY-MM-DD", "" outside what format_date accepts.
@@ -164,8 +147,9 @@ std::string date_from_number(std::string_view digits) {
 }
 
 bool ambiguous_date(std::string_view text) {
-  const auto [day_first, month_first] = day_month_readings(date_numbers(trim(text)));
-  return !day_first.empty() && !month_first.empty();
+  const std::string_view t = trim(text);
+  const auto r = numeric_dates::read(t.substr(0, std::min(t.size(), t.find_first_of(" Tt"))));
+  return r.dates.size() == 2 && !format_date(r.dates[0].year, r.dates[0].month, r.dates[0].day).empty();
 }
 
 std::string format_date(int year, int month, int day) {
@@ -206,12 +190,8 @@ std::string parse_date(std::string_view text) {
   // Numbers: the year first ("2022/01/19", "2022-1-9", "2022.01.19"), or the year last with day
   // and month either way round where only one reading is a date ("19/01/2022", "01/19/2022",
   // "19.01.2022"; "03/04/2022" is none).
-  if (const auto n = date_numbers(t); !n.empty()) {
-    if (n[0].size() == 4 && n[1].size() <= 2 && n[2].size() <= 2)
-      return format_date(to_int(n[0]), to_int(n[1]), to_int(n[2]));
-    const auto [day_first, month_first] = day_month_readings(n);
-    return day_first.empty() ? month_first : month_first.empty() ? day_first : std::string();
-  }
+  bool numeric = false;
+  if (std::string date = numeric_date(t, numeric); numeric) return date;
   // Word forms: RFC 2822 "Wed, 19 Jan 2022 10:00:00 +0000", "January 19, 2022".
   std::vector<std::string_view> words = split_words(t);
   if (!words.empty() && is_weekday(words.front())) words.erase(words.begin());
