@@ -83,4 +83,30 @@ std::string without_dots(std::string_view key) {
   return out.size() >= 2 ? out : std::string();
 }
 
+namespace {
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::string without_article(std::string_view typed) {
+  const std::string_view t = trimmed(typed);
+  const std::size_t space = t.find_first_of(" \t");
+  if (space == std::string_view::npos) return {};
+  std::string first(t.substr(0, space));
+  for (char& c : first) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (first != "the" && first != "a" && first != "an") return {};
+  return std::string(trimmed(t.substr(space)));
+}
+
+std::string before_comma(std::string_view typed) {
+  const std::size_t comma = typed.find(',');
+  if (comma == std::string_view::npos) return {};
+  return std::string(trimmed(typed.substr(0, comma)));
+}
+
 }  // namespace newsidx::query

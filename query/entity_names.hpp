@@ -40,4 +40,12 @@ bool holds_words(const std::vector<std::string>& have, const std::vector<std::st
 /// "un"); "" when the key is not such an abbreviation or has no dot.
 std::string without_dots(std::string_view key);
 
+/// A typed name without its leading article: "the bbc" -> "bbc", "The Hague" -> "Hague"; ""
+/// when it has none, or is the article alone.
+std::string without_article(std::string_view typed);
+
+/// What stands before the first comma of a typed name: "new york, ny" -> "new york", "Paris,
+/// France" -> "Paris"; "" when it holds no comma or nothing stands before it.
+std::string before_comma(std::string_view typed);
+
 }  // namespace newsidx::query

@@ -64,6 +64,29 @@ std::vector<std::string> Searcher::names_with_words(const std::string& prefix, c
   return names;
 }
 
+std::string Searcher::loosened(const std::string& field, const std::string& value, const std::string& label,
+                               SearchResult& out) {
+  const std::string prefix = schema::prefix(field);
+  const auto held = [&](const std::string& name) {
+    const std::string t = schema::value_term(field, name);
+    return !t.empty() && impl_->db.term_exists(t);
+  };
+  const auto finds_some = [&](const std::string& name) {
+    const std::string t = schema::value_term(field, name);
+    return !t.empty() && !names_with_words(prefix, words_of(t.substr(prefix.size()))).empty();
+  };
+  if (held(value)) return value;
+  // "the bbc": the archive holds "BBC" ("The Hague", held as typed, stays).
+  if (const std::string bare = without_article(value); !bare.empty() && held(bare)) return bare;
+  // "new york, ny", "paris, france": the name before the comma ("blair, tony" finds Tony Blair
+  // whole).
+  if (const std::string head = before_comma(value); !head.empty() && !finds_some(value) && finds_some(head)) {
+    add_note(out, label + " read as " + head);
+    return head;
+  }
+  return value;
+}
+
 namespace {
 
 // The ISO code of the country `value` names by its name, an alias or an adjective ("britain",
@@ -150,6 +173,10 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
   if (!facet) {
     if (!impl_->db.term_exists(exact)) add_note(out, label + ": no " + field + " of that name in the archive");
     return {exact};
+  }
+  if (facet->entity) {
+    value = loosened(field, value, label, out);
+    exact = schema::value_term(field, value);
   }
   const std::string key = exact.substr(prefix.size());
 

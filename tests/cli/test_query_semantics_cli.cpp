@@ -458,6 +458,25 @@ TEST_CASE("cli semantics: --country takes a word of country names and a part of 
   auto houston = query(db, "--format ids --place houston ''");
   CHECK(houston.out == "tx\n");
   CHECK_FALSE(contains(houston.err, "a country"));
+  // A place typed with its state or country after a comma is the place before it.
+  auto texas_town = query(db, "--format ids --place 'houston, texas' ''");
+  CHECK(texas_town.out == "tx\n");
+  CHECK(contains(texas_town.err, "--place houston, texas read as houston"));
+}
+
+TEST_CASE("cli semantics: a name typed with 'the' before it finds the name the archive holds without it", "[query][cli]") {
+  TempDir dir;
+  std::string f;
+  f += record("b1", "2022-01-03", "Jobs cut", "The BBC said on Monday that it would cut 400 jobs in London.");
+  f += record("h1", "2022-01-04", "Court ruling", "Judges in The Hague ruled on Tuesday against the government.");
+  write_file(dir.path() / "archive/feed.jsonl", f);
+  REQUIRE(run_command(kIndex + " -q --db " + sh_quote(dir.str("db")) + " " + sh_quote(dir.str("archive"))).status == 0);
+  const std::string db = dir.str("db");
+  REQUIRE(query(db, "--format ids --org bbc ''").out == "b1\n");
+  CHECK(query(db, "--format ids --org 'the bbc' ''").out == "b1\n");
+  CHECK(query(db, "--format ids --org 'The BBC' ''").out == "b1\n");
+  // A name that holds its article keeps it.
+  CHECK(query(db, "--format ids --place 'the hague' ''").out == "h1\n");
 }
 
 TEST_CASE("cli semantics: a party quoted as a speaker takes its canonical name, as the org facet does", "[query][cli]") {

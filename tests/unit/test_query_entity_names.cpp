@@ -9,6 +9,8 @@
 using newsidx::query::holds_words;
 using newsidx::query::initials_of;
 using newsidx::query::is_initial;
+using newsidx::query::before_comma;
+using newsidx::query::without_article;
 using newsidx::query::without_dots;
 using newsidx::query::may_be_initials;
 using newsidx::query::name_words;
@@ -74,4 +76,17 @@ TEST_CASE("entity names: an abbreviation typed with dots is the word without the
   CHECK(without_dots("bbc").empty());    // no dot: nothing to read
   CHECK(without_dots("st. louis").empty());  // not letters and dots alone
   CHECK(without_dots("a.").empty());     // one letter
+}
+
+TEST_CASE("entity names: a leading article and what follows a comma are read off a typed name", "[query]") {
+  CHECK(without_article("the bbc") == "bbc");
+  CHECK(without_article("The  Hague ") == "Hague");
+  CHECK(without_article("An Post") == "Post");
+  CHECK(without_article("the") == "");
+  CHECK(without_article("theresa may") == "");
+  CHECK(without_article("bbc") == "");
+  CHECK(before_comma("new york, ny") == "new york");
+  CHECK(before_comma("Paris ,France") == "Paris");
+  CHECK(before_comma(", bbc") == "");
+  CHECK(before_comma("new york") == "");
 }
