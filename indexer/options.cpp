@@ -6,6 +6,7 @@
 #define NEWSIDX_DOCDIR "/usr/local/share/doc/newsidx"
 #endif
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +18,7 @@
 #include "common/canonical.hpp"
 #include "common/cli_values.hpp"
 #include "common/config_files.hpp"
+#include "indexer/walker.hpp"
 #include "common/edit_distance.hpp"
 
 namespace newsidx::indexer {
@@ -96,7 +98,7 @@ struct RawOptions {
 // --help's text above the option table.
 const char* const kUsage =
       "Usage: newsidx-index [OPTION]... --db PATH ARCHIVE...\n"
-      "  or:  newsidx-index --extract-only ARCHIVE...\n\n"
+      "  or:  newsidx-index --extract-only ARCHIVE...   ('-' reads standard input)\n\n"
       "Indexes folders of news articles (*.txt, *.jsonl/*.ndjson, Reuters *.sgm, saved web pages\n"
       "*.html/*.htm/*.xhtml: their main content only, NITF *.nitf, NewsML-G2 *.newsml, RSS *.rss,\n"
       "Atom *.atom, *.xml told apart by its root element, WARC *.warc, ARC *.arc; any of them\n"
@@ -258,6 +260,9 @@ Status check_combinations(IndexOptions& o) {
     return usage("--db is required",
                  "e.g. newsidx-index --db news.db ARCHIVE (or --extract-only to only analyse)");
   if (o.rebuild && o.dry_run) return usage("--rebuild and --dry-run cannot be combined");
+  if (!o.extract_only && std::find(o.archives.begin(), o.archives.end(), kStandardInput) != o.archives.end())
+    return usage("'-' (standard input) is read only with --extract-only: the archive knows a file by its path",
+                 "save it as a file, or analyse it: newsidx-index --extract-only - < story.txt");
   if (!o.partition.empty() && o.partition != "year" && o.partition != "month" && o.partition != "none")
     return usage("--partition must be year, month or none", "e.g. --partition year");
   if (o.compact && (o.dry_run || o.extract_only || o.rebuild))

@@ -241,6 +241,10 @@ WalkResult walk(const std::vector<std::string>& archives, const std::vector<std:
   WalkResult out;
   std::unordered_set<std::string> seen;  // keys taken: a file reached twice is taken once
   for (const auto& a : archives) {
+    if (a == kStandardInput) {
+      if (seen.insert(a).second) out.files.push_back({a, a, "", 0, 0, a});
+      continue;
+    }
     std::error_code ec;
     fs::file_status st = fs::status(a, ec);
     if (ec || !fs::exists(st)) {
@@ -334,6 +338,25 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
     return false;
   }
   return true;
+}
+
+bool read_standard_input(std::size_t limit, std::string& out, std::string& error) {
+  out.clear();
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = std::strerror(errno);
+      return false;
+    }
+    if (n == 0) return true;
+    if (out.size() + static_cast<std::size_t>(n) > limit) {
+      error = "more than " + std::to_string(limit) + " bytes";
+      return false;
+    }
+    out.append(buf, static_cast<std::size_t>(n));
+  }
 }
 
 std::string content_hash(std::string_view bytes) {

@@ -23,6 +23,10 @@ struct InputFile {
   std::string rel;   ///< path relative to `root`; the file name for a file named directly
 };
 
+/// The archive path that names standard input ("-", with --extract-only only): one InputFile
+/// whose path, key and rel are "-"; read_standard_input reads it.
+inline constexpr std::string_view kStandardInput = "-";
+
 struct WalkProblem {
   std::string path;
   std::string reason;
@@ -67,6 +71,10 @@ bool excluded(const std::vector<std::string>& excludes, std::string_view name, s
 
 /// Reads a whole file; false with `error` set on failure.
 bool read_whole_file(const std::string& path, std::string& out, std::string& error);
+
+/// Reads standard input to its end into `out`; false with `error` on a read error or when it
+/// holds more than `limit` bytes.
+bool read_standard_input(std::size_t limit, std::string& out, std::string& error);
 
 /// A stable 64-bit content hash (FNV-1a), as 16 hex digits.
 std::string content_hash(std::string_view bytes);

@@ -249,6 +249,24 @@ std::string unsupported_reason() {
   return "unsupported file type (expected " + expected + "or one of them .gz)";
 }
 
+std::string_view extension_for_bytes(std::string_view bytes) {
+  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f && static_cast<unsigned char>(bytes[1]) == 0x8b)
+    return "";
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  const std::size_t first = bytes.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return ".txt";
+  bytes.remove_prefix(first);
+  if (bytes.substr(0, 5) == "WARC/") return ".warc";
+  if (bytes.substr(0, 11) == "filedesc://") return ".arc";
+  if (bytes.front() == '{') return ".jsonl";
+  if (bytes.front() != '<') return ".txt";
+  const std::string head = canonical::ascii_lower(bytes.substr(0, 1024));
+  if (head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos) return ".html";
+  if (head.find("<reuters") != std::string::npos) return ".sgm";
+  // NITF, NewsML-G2, RSS or Atom by the root element; other markup is a page ("<p>...").
+  return xml_root_row(sniff_root(bytes)) ? ".xml" : ".html";
+}
+
 std::string packed_reason(std::string_view path) {
   const std::string_view base = path.substr(path.find_last_of('/') + 1);
   const std::string name = canonical::ascii_lower(base);

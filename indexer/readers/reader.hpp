@@ -123,6 +123,14 @@ std::string unsupported_reason();
 /// other unsupported files (README.TXT, a .pdf) are passed over in silence.
 std::string packed_reason(std::string_view path);
 
+/// The file name extension whose reader takes `bytes`, chosen from the bytes alone, for input
+/// that has no file name (standard input): ".warc" ("WARC/"), ".arc" ("filedesc://"), ".jsonl"
+/// (a '{' first), ".html" (a doctype or <html> in the first 1,024 bytes), ".sgm" (<REUTERS>),
+/// ".xml" (a root element NITF, NewsML-G2, RSS or Atom), ".html" (other markup), else ".txt"; a
+/// byte-order mark
+/// and white space before them are passed over. "" for gzip data, which names no format.
+std::string_view extension_for_bytes(std::string_view bytes);
+
 /// One row of the table of XML documents: a file of format kXml goes to the reader of its root
 /// element (sniffed from the first bytes, namespace prefix aside).
 struct XmlRootRow {

@@ -197,3 +197,28 @@ TEST_CASE("cli: a packed archive is named, never passed over in silence, and onl
         std::string::npos);
   CHECK(named.out.find("2 skipped") != std::string::npos);
 }
+
+TEST_CASE("index hardening: '-' analyses standard input with --extract-only and is refused for an archive", "[index][cli]") {
+  TempDir dir;
+  write_file(dir.path() / "story.txt", "Minister resigns\nKYIV - \"We will stay,\" Senator Amy Klobuchar said on Tuesday.\n");
+  auto text = run_command(kIndex + " --config /dev/null --extract-only - < " + sh_quote(dir.str("story.txt")));
+  CHECK(text.status == 0);
+  CHECK(text.out.find("\"id\":\"-\"") != std::string::npos);
+  CHECK(text.out.find("\"speaker\":\"Amy Klobuchar\"") != std::string::npos);
+  // JSON Lines by its first byte: each record's own id.
+  write_file(dir.path() / "feed.jsonl", "{\"id\": \"r1\", \"title\": \"Rates rise\", \"body\": \"The bank raised rates.\"}\n");
+  auto lines = run_command(kIndex + " --config /dev/null --extract-only - < " + sh_quote(dir.str("feed.jsonl")));
+  CHECK(lines.status == 0);
+  CHECK(lines.out.find("\"id\":\"r1\"") != std::string::npos);
+  // Compressed input is named, not read as text.
+  auto gz = run_command("gzip -c " + sh_quote(dir.str("story.txt")) + " | " + kIndex +
+                        " --config /dev/null --extract-only - 2>&1");
+  CHECK(gz.status == 1);
+  CHECK(gz.out.find("-: skipped: gzip data on standard input: decompress it first") != std::string::npos);
+  // An archive knows its files by their paths: no database from standard input.
+  auto db = run_command(kIndex + " --config /dev/null --db " + sh_quote(dir.str("db")) + " - < " +
+                        sh_quote(dir.str("story.txt")) + " 2>&1");
+  CHECK(db.status == 2);
+  CHECK(db.out.find("'-' (standard input) is read only with --extract-only") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "db"));
+}

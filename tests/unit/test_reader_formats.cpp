@@ -143,3 +143,19 @@ TEST_CASE("reader formats: a sniffed root reads the document through its reader"
   REQUIRE(r.articles.size() == 1);
   CHECK(r.articles[0].text.find("Dock workers") != std::string::npos);
 }
+
+TEST_CASE("reader formats: standard input's reader is chosen by its bytes", "[readers][formats]") {
+  CHECK(extension_for_bytes("Headline\nBody of the story.\n") == ".txt");
+  CHECK(extension_for_bytes("") == ".txt");
+  CHECK(extension_for_bytes("\xEF\xBB\xBF  {\"id\": \"a\", \"body\": \"x\"}\n") == ".jsonl");
+  CHECK(extension_for_bytes("WARC/1.0\r\nWARC-Type: warcinfo\r\n") == ".warc");
+  CHECK(extension_for_bytes("filedesc://IA-001102.arc 0.0.0.0 20000101000000 text/plain 77\n") == ".arc");
+  CHECK(extension_for_bytes("\n<!DOCTYPE html>\n<html><body><p>x</p></body></html>") == ".html");
+  CHECK(extension_for_bytes("<HTML><BODY>x</BODY></HTML>") == ".html");
+  CHECK(extension_for_bytes("<p>A fragment of a page.</p>") == ".html");
+  CHECK(extension_for_bytes("<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS TOPICS=\"NO\">") == ".sgm");
+  CHECK(extension_for_bytes("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel/></rss>") == ".xml");
+  CHECK(extension_for_bytes("<?xml version=\"1.0\"?>\n<nitf><head/></nitf>") == ".xml");
+  // gzip data names no format: the caller says to decompress it.
+  CHECK(extension_for_bytes(std::string("\x1f\x8b\x08\x00", 4)) == "");
+}
