@@ -489,9 +489,15 @@ Analysis analyze(const Article& article) {
   complete_name_lists(tt, spans);
   add_possessive_firms(tt, spans);
   const auto storms = storm_names(words, spans, gaz);
+  const auto works = work_titles(words, spans, gaz);
   for (const EntitySpan& s : spans) {
     if (s.type != EntityType::kLoc && s.end - s.begin == 1 && storms.count(words[s.begin])) continue;
     Span bytes{tt.tokens[s.begin].start, tt.tokens[s.end - 1].end};
+    // A work's title is no person or firm, nor a country inside it ("Hotel Rwanda").
+    if ((s.type == EntityType::kPer || s.type == EntityType::kOrg) && !works.empty() && works.count(span_words(words, s))) {
+      covered.push_back(bytes);
+      continue;
+    }
     if (dateline_span.end > dateline_span.start && overlaps(bytes, dateline_span)) continue;
     // A dateline names a place, never a person, even one no table knows.
     if (s.type == EntityType::kPer && article.dateline.end > article.dateline.start && overlaps(bytes, article.dateline))

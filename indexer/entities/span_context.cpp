@@ -176,6 +176,52 @@ std::unordered_set<std::string_view> storm_names(const std::vector<std::string_v
   return out;
 }
 
+namespace {
+
+// A word for a work whose title may follow it, in lower case: "film", "comedy", "album". Not
+// words that also name a match or a stage ("game", "series", "show", "single", "book", "hit",
+// "play"): "the game Arsenal won".
+bool work_word(std::string_view w) {
+  static constexpr const char* kWords[] = {
+      "film",     "films",     "movie",       "movies",        "comedy",   "comedies",  "drama",        "dramas",
+      "sitcom",   "sitcoms",   "album",       "albums",        "song",     "songs",     "novel",        "novels",
+      "musical",  "musicals",  "documentary", "documentaries", "biopic",   "biopics",   "thriller",     "thrillers",
+      "blockbuster", "animation", "cartoon",  "farce",         "soap",     "opera",     "ballet"};
+  return !w.empty() && w[0] >= 'a' && w[0] <= 'z' && lower_in(w, kWords);
+}
+
+}  // namespace
+
+bool names_a_work(const std::vector<std::string_view>& words, const EntitySpan& span, const Gazetteer& gaz) {
+  if (span.type == EntityType::kLoc) return false;
+  if (span.begin == 0 || !work_word(words[span.begin - 1])) return false;
+  if (span.type == EntityType::kPer && span.end - span.begin >= 2 && gaz.is_first_name(words[span.begin])) return false;
+  // "a downloaded movie NEC is showing": an acronym is a firm's name, seldom a title.
+  if (span.end - span.begin == 1 && is_acronym(words[span.begin])) return false;
+  return !gaz.is_org_suffix(words[span.end - 1]);
+}
+
+std::string span_words(const std::vector<std::string_view>& words, const EntitySpan& span) {
+  std::string out;
+  for (std::size_t k = span.begin; k < span.end; ++k) {
+    if (k > span.begin) out += ' ';
+    out += words[k];
+  }
+  return out;
+}
+
+std::unordered_set<std::string> work_titles(const std::vector<std::string_view>& words,
+                                            const std::vector<EntitySpan>& spans, const Gazetteer& gaz) {
+  std::unordered_set<std::string> out;
+  for (const EntitySpan& s : spans) {
+    if (!names_a_work(words, s, gaz)) continue;
+    out.insert(span_words(words, s));
+    // "the biopic The Aviator", then "Aviator and Vera take ...".
+    if (s.end - s.begin >= 2 && words[s.begin] == "The") out.insert(span_words(words, {s.begin + 1, s.end, s.type}));
+  }
+  return out;
+}
+
 bool names_a_people(const std::vector<std::string_view>& words, const EntitySpan& span) {
   // Two words at least: "Christian" alone may be a first name.
   if ((span.type != EntityType::kPer && span.type != EntityType::kOrg) || span.end - span.begin < 2) return false;

@@ -100,6 +100,24 @@ bool names_storm(const std::vector<std::string_view>& words, const EntitySpan& s
 std::unordered_set<std::string_view> storm_names(const std::vector<std::string_view>& words,
                                                  const std::vector<EntitySpan>& spans, const Gazetteer& gaz);
 
+/// A work's title, which the tagger may read as a person or organisation (or as MISC, rightly): a
+/// person, organisation or MISC span right after a word for a
+/// film, a programme's genre, a record or a stage work ("the comedy Sideways", "biopic Ray",
+/// "his album Musicology", "the drama series Desperate Housewives"). Not a given name and a
+/// surname ("the film Tom Hanks made"), an acronym alone ("a downloaded movie NEC is showing",
+/// a headline's run-on) nor a firm's name with its designator ("the album Sony Music Inc
+/// released").
+bool names_a_work(const std::vector<std::string_view>& words, const EntitySpan& span, const Gazetteer& gaz);
+
+/// The words of the works the spans name (names_a_work), joined by spaces, and a title's words
+/// after its "The": no person or organisation where the article writes them without the word
+/// before ("Sideways won", "Aviator leads").
+std::unordered_set<std::string> work_titles(const std::vector<std::string_view>& words,
+                                            const std::vector<EntitySpan>& spans, const Gazetteer& gaz);
+
+/// The words of a span joined by spaces, the key of work_titles.
+std::string span_words(const std::vector<std::string_view>& words, const EntitySpan& span);
+
 /// A person or organisation made only of words for faiths and peoples ("Sunni Arab leaders",
 /// "Shiite Muslim clerics"): a group of people, not one person or body.
 bool names_a_people(const std::vector<std::string_view>& words, const EntitySpan& span);

@@ -450,6 +450,22 @@ TEST_CASE("analyzer: a known place before 'administration' stays a place", "[ent
   CHECK_FALSE(has(tokyo.facets.person, "Tokyo"));
 }
 
+TEST_CASE("analyzer: a work's title is no person or firm, where the article names it again too", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("a.txt",
+                                        "Television\n\nThe long-running soap Brookside ended in 2003, and the medical "
+                                        "sitcom Scrubs returned on Monday. Scrubs drew 9 million viewers in New York, "
+                                        "and Brookside fans in Liverpool wrote to Phil Redmond.\n"));
+  for (const char* title : {"Brookside", "Scrubs"}) {
+    INFO(title);
+    CHECK_FALSE(has(an.facets.person, title));
+    CHECK_FALSE(has(an.facets.org, title));
+  }
+  // "Brookside fans": the title without the word before it is no firm either.
+  CHECK(std::none_of(an.mentions.begin(), an.mentions.end(), [](const Mention& m) { return m.text == "Brookside"; }));
+  CHECK(has(an.facets.person, "Phil Redmond"));
+  CHECK(has(an.facets.place, "New York"));
+}
+
 TEST_CASE("analyzer: a storm named like a person is no name", "[entities][analyzer]") {
   Analysis an = entities::analyze(plain("a.txt",
                                         "Storm season\n\nThe damage from Hurricane Katrina was vast, Typhoon Haiyan killed "

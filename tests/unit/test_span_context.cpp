@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -119,6 +120,33 @@ TEST_CASE("span context: storms named like persons, firms named after storms", "
   const auto storms = ent::storm_names(w.words, {katrina, firm}, gaz);
   CHECK(storms.count("Katrina") == 1);
   CHECK(storms.count("Energy") == 0);
+}
+
+TEST_CASE("span context: a title after a word for a film or a record names a work", "[entities][span_context]") {
+  const ent::Gazetteer& gaz = ent::Gazetteer::instance();
+  const Words w("The comedy Sideways beat the biopic The Aviator, the film Tom Hanks made and the movie NEC "
+                "showed, while the drama Bleak Street opened and Sony Music Inc sold his album Sony Music Inc.");
+  const auto sideways = w.span("Sideways", 1, ent::EntityType::kPer);
+  const auto aviator = ent::EntitySpan{w.at("Aviator") - 1, w.at("Aviator") + 1, ent::EntityType::kOrg};
+  const auto hanks = w.span("Tom", 2, ent::EntityType::kPer);
+  const auto nec = w.span("NEC", 1, ent::EntityType::kOrg);
+  const auto bleak = w.span("Bleak", 2, ent::EntityType::kPer);
+  const auto place = w.span("Bleak", 2, ent::EntityType::kLoc);
+  CHECK(ent::names_a_work(w.words, sideways, gaz));
+  CHECK(ent::names_a_work(w.words, aviator, gaz));
+  CHECK(ent::names_a_work(w.words, bleak, gaz));
+  // A given name and a surname, an acronym, a firm with its designator, a place: no work.
+  CHECK_FALSE(ent::names_a_work(w.words, hanks, gaz));
+  CHECK_FALSE(ent::names_a_work(w.words, nec, gaz));
+  CHECK_FALSE(ent::names_a_work(w.words, place, gaz));
+  std::size_t last_sony = w.words.size();
+  while (last_sony > 0 && w.words[--last_sony] != "Sony") {
+  }
+  REQUIRE(w.words[last_sony - 1] == "album");
+  CHECK_FALSE(ent::names_a_work(w.words, {last_sony, last_sony + 3, ent::EntityType::kOrg}, gaz));
+  // The titles, and a title's words after its "The", for the article's other mentions.
+  const auto titles = ent::work_titles(w.words, {sideways, aviator, hanks, nec, bleak}, gaz);
+  CHECK(titles == std::unordered_set<std::string>{"Sideways", "The Aviator", "Aviator", "Bleak Street"});
 }
 
 TEST_CASE("span context: peoples and faiths are no person, an acronym keeps its members out", "[entities][span_context]") {
