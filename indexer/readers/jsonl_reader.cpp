@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <exception>
-#include <initializer_list>
 #include <new>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -15,21 +14,13 @@
 #include "indexer/readers/dateline.hpp"
 #include "indexer/readers/dates.hpp"
 #include "indexer/readers/encoding.hpp"
+#include "indexer/readers/jsonl_fields.hpp"
 #include "indexer/readers/page.hpp"
 
 namespace newsidx::readers {
 namespace {
 
 using nlohmann::json;
-
-// The first of `keys` that holds a string, or nullopt.
-std::optional<std::string> string_field(const json& obj, std::initializer_list<const char*> keys) {
-  for (const char* key : keys) {
-    const auto it = obj.find(key);
-    if (it != obj.end() && it->is_string()) return it->get<std::string>();
-  }
-  return std::nullopt;
-}
 
 // nlohmann's messages start with "[json.exception.parse_error.101] "; the reader's warning
 // already says what kind of problem it is.
@@ -60,16 +51,6 @@ std::string short_message(const std::string& what) {
     m = m.substr(0, cut) + "...' (" + std::to_string(end - open - 1) + " bytes)" + m.substr(end + 1);
   }
   return m;
-}
-
-std::string join_strings(const json& value) {
-  std::string out;
-  for (const auto& item : value) {
-    if (!item.is_string()) continue;
-    if (!out.empty()) out += ", ";
-    out += item.get<std::string>();
-  }
-  return out;
 }
 
 // Whether a body is HTML: it closes one of the elements a CMS export or a scraper leaves
@@ -136,7 +117,7 @@ bool read_body(Article& article, const std::string& body, std::string_view id_ba
 // warning (a placeholder).
 void read_date(const json& obj, Article& article, std::string_view display_path, std::vector<ReadWarning>& warnings) {
   std::string unread;
-  for (const char* key : {"date", "published", "published_at", "pubDate"}) {
+  for (const char* key : jsonl_fields::kDate) {
     const auto it = obj.find(key);
     if (it == obj.end()) continue;
     std::string typed;
@@ -163,44 +144,47 @@ void read_date(const json& obj, Article& article, std::string_view display_path,
 }
 
 // Builds the article for one parsed object; a warning instead when it has no body.
+// The record's own id: the first of the id keys holding a string, a whole number or an
+// object's "$oid" (a database export's "_id"); "" for none.
+std::string record_id(const json& obj) {
+  for (const char* key : jsonl_fields::kId) {
+    const auto it = obj.find(key);
+    if (it == obj.end()) continue;
+    if (it->is_number_integer()) return std::to_string(it->get<long long>());
+    if (std::string id = it->is_array() ? std::string() : jsonl_fields::text_of(*it, ""); !id.empty()) return id;
+  }
+  return {};
+}
+
 void read_object(const json& obj, std::string_view id_base, std::string_view display_path,
                  std::size_t line, const PageReader& pages, ReadResult& result) {
-  std::optional<std::string> body = string_field(obj, {"body", "text", "content"});
-  if (!body || trim(*body).empty()) {
+  // Paragraphs given as a list ("body": ["...", "..."]) are paragraphs of one body; a record
+  // without a body is indexed by its summary.
+  std::optional<std::string> body = jsonl_fields::first_text(obj, jsonl_fields::kBody, "\n\n");
+  if (!body) body = jsonl_fields::first_text(obj, jsonl_fields::kSummary, "\n\n");
+  if (body) body = jsonl_fields::without_cut_note(std::move(*body));
+  if (body && trim(*body).empty()) body.reset();
+  if (!body) {
     result.warnings.push_back(
-        {std::string(display_path), line, "record has no body (body/text/content)", true});
+        {std::string(display_path), line, "record has no body (" + jsonl_fields::body_keys_named() + ")", true});
     return;
   }
   Article article;
   article.path = std::string(display_path);
   article.line = line;
-  if (const auto it = obj.find("id"); it != obj.end() && it->is_string()) {
-    article.id = it->get<std::string>();
-  } else if (it != obj.end() && it->is_number_integer()) {
-    article.id = std::to_string(it->get<long long>());
-  }
+  article.id = record_id(obj);
   if (article.id.empty()) article.id = std::string(id_base) + "#" + std::to_string(line);
-  article.title = decode_character_references(string_field(obj, {"title", "headline"}).value_or(""));
+  article.title = decode_character_references(jsonl_fields::first_text(obj, jsonl_fields::kTitle).value_or(""));
   read_date(obj, article, display_path, result.warnings);
-  article.url = string_field(obj, {"url"}).value_or("");
-  article.source = string_field(obj, {"source"}).value_or("");
-  article.section = string_field(obj, {"section"}).value_or("");
-  if (const auto it = obj.find("author"); it != obj.end()) {
-    article.author = it->is_string() ? it->get<std::string>()
-                     : it->is_array() ? join_strings(*it) : "";
-  }
-  if (const auto it = obj.find("tags"); it != obj.end()) {
-    if (it->is_string()) {
-      article.tags.push_back(it->get<std::string>());
-    } else if (it->is_array()) {
-      for (const auto& tag : *it) {
-        if (tag.is_string()) article.tags.push_back(tag.get<std::string>());
-      }
-    }
-  }
+  article.url = jsonl_fields::first_text(obj, jsonl_fields::kUrl).value_or("");
+  article.source = jsonl_fields::first_text(obj, jsonl_fields::kSource).value_or("");
+  article.section = jsonl_fields::first_text(obj, jsonl_fields::kSection).value_or("");
+  article.author = jsonl_fields::without_by(jsonl_fields::first_text(obj, jsonl_fields::kAuthor).value_or(""));
+  article.tags = jsonl_fields::tags_of(obj);
+  article.lang = canonical::ascii_lower(jsonl_fields::first_text(obj, jsonl_fields::kLang).value_or(""));
 
   if (!read_body(article, *body, id_base, display_path, pages, result.warnings)) return;
-  if (const auto given = string_field(obj, {"dateline"}); given && !trim(*given).empty()) {
+  if (const auto given = jsonl_fields::first_text(obj, {"dateline"})) {
     article.dateline_text = std::string(trim(*given));
   }
   result.articles.push_back(std::move(article));
