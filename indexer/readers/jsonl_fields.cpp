@@ -64,6 +64,12 @@ std::string without_by(std::string author) {
   return author;
 }
 
+std::string language_tag(std::string_view given) {
+  std::string tag = trimmed(given);
+  for (char& ch : tag) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  return tag == "english" || tag == "eng" ? "en" : tag;
+}
+
 std::vector<std::string> tags_of(const nlohmann::json& record) {
   std::vector<std::string> tags;
   for (const char* key : kTags) {

@@ -48,6 +48,10 @@ std::string without_cut_note(std::string body);
 /// An author as a byline writes it, without its "By " ("By Jeanna Smialek").
 std::string without_by(std::string author);
 
+/// A language as a record gives it, as a tag in lower case: "EN" -> "en", "en_GB" -> "en_gb", and
+/// the name English ("english", "English", "eng", as Webhose's exports write it) -> "en".
+std::string language_tag(std::string_view given);
+
 /// The tags of the first of kTags present: an array's texts, a string (one tag; schema.org's
 /// "keywords" string is split at its commas).
 std::vector<std::string> tags_of(const nlohmann::json& record);

@@ -181,7 +181,7 @@ void read_object(const json& obj, std::string_view id_base, std::string_view dis
   article.section = jsonl_fields::first_text(obj, jsonl_fields::kSection).value_or("");
   article.author = jsonl_fields::without_by(jsonl_fields::first_text(obj, jsonl_fields::kAuthor).value_or(""));
   article.tags = jsonl_fields::tags_of(obj);
-  article.lang = canonical::ascii_lower(jsonl_fields::first_text(obj, jsonl_fields::kLang).value_or(""));
+  article.lang = jsonl_fields::language_tag(jsonl_fields::first_text(obj, jsonl_fields::kLang).value_or(""));
 
   if (!read_body(article, *body, id_base, display_path, pages, result.warnings)) return;
   if (const auto given = jsonl_fields::first_text(obj, {"dateline"})) {

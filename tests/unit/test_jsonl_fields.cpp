@@ -48,6 +48,11 @@ TEST_CASE("jsonl fields: an export's cut note and a byline's By are not the text
   CHECK(fields::without_cut_note("Rates rose [+ chars]") == "Rates rose [+ chars]");
   CHECK(fields::without_cut_note("A list [+2] of chars]") == "A list [+2] of chars]");
   CHECK(fields::without_cut_note("[+12 chars]") == "[+12 chars]");
+  CHECK(fields::language_tag(" EN ") == "en");
+  CHECK(fields::language_tag("English") == "en");
+  CHECK(fields::language_tag("eng") == "en");
+  CHECK(fields::language_tag("en-GB") == "en-gb");
+  CHECK(fields::language_tag("german") == "german");
   CHECK(fields::without_by("By Jeanna Smialek") == "Jeanna Smialek");
   CHECK(fields::without_by("BY JANE DOE") == "JANE DOE");
   CHECK(fields::without_by("Byron Lee") == "Byron Lee");
