@@ -144,8 +144,12 @@ void read_date(const json& obj, Article& article, std::string_view display_path,
 }
 
 // Builds the article for one parsed object; a warning instead when it has no body.
+}  // namespace
+
 // The record's own id: the first of the id keys holding a string, a whole number or an
 // object's "$oid" (a database export's "_id"); "" for none.
+namespace {
+
 std::string record_id(const json& obj) {
   for (const char* key : jsonl_fields::kId) {
     const auto it = obj.find(key);
@@ -156,8 +160,10 @@ std::string record_id(const json& obj) {
   return {};
 }
 
-void read_object(const json& obj, std::string_view id_base, std::string_view display_path,
-                 std::size_t line, const PageReader& pages, ReadResult& result) {
+}  // namespace
+
+void read_record(const json& obj, std::string_view id_base, std::string_view display_path, std::size_t line,
+                 const PageReader& pages, ReadResult& result) {
   // Paragraphs given as a list ("body": ["...", "..."]) are paragraphs of one body; a record
   // without a body is indexed by its summary.
   std::optional<std::string> body = jsonl_fields::first_text(obj, jsonl_fields::kBody, "\n\n");
@@ -189,8 +195,6 @@ void read_object(const json& obj, std::string_view id_base, std::string_view dis
   }
   result.articles.push_back(std::move(article));
 }
-
-}  // namespace
 
 ReadResult read_jsonl(std::string_view id_base, std::string_view display_path, std::string_view bytes,
                       const PageReader& pages) {
@@ -228,7 +232,7 @@ ReadResult read_jsonl(std::string_view id_base, std::string_view display_path, s
         result.warnings.push_back({std::string(display_path), line, "not a JSON object", true});
         continue;
       }
-      read_object(obj, id_base, display_path, line, pages, result);
+      read_record(obj, id_base, display_path, line, pages, result);
     } catch (const json::exception& e) {
       result.warnings.push_back({std::string(display_path), line,
                                  "malformed JSON: " + short_message(e.what()), true});

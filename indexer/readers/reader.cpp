@@ -14,6 +14,7 @@
 #include "indexer/readers/feed_reader.hpp"
 #include "indexer/readers/gzip.hpp"
 #include "indexer/readers/html_reader.hpp"
+#include "indexer/readers/csv_reader.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
 #include "indexer/readers/newsml_reader.hpp"
 #include "indexer/readers/nitf_reader.hpp"
@@ -57,6 +58,14 @@ ReadResult read_sgml_file(std::string_view rel_path, std::string_view display_pa
 ReadResult read_jsonl_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
                            const ReaderOptions& options, const Warn&) {
   return read_jsonl(id_base(rel_path, options), display_path, bytes, options.pages);
+}
+
+// A CSV export: a header row naming the fields, one article a row; a .tsv's separator is a tab.
+ReadResult read_csv_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
+                         const ReaderOptions& options, const Warn&) {
+  const std::string name = canonical::ascii_lower(rel_path);
+  const char separator = without_gz(name).ends_with(".tsv") ? '\t' : 0;
+  return read_csv(id_base(rel_path, options), display_path, bytes, options.pages, separator);
 }
 
 // A saved page: one article, or the reason it is none.
@@ -132,6 +141,7 @@ ReadResult read_xml_file(std::string_view rel_path, std::string_view display_pat
 constexpr FormatRow kFormats[] = {
     {Format::kText, "text", {".txt", "", ""}, ByteCheck::kText, false, read_text_file},
     {Format::kJsonLines, "jsonl", {".jsonl", ".ndjson", ""}, ByteCheck::kLines, false, read_jsonl_file},
+    {Format::kCsv, "csv", {".csv", ".tsv", ""}, ByteCheck::kText, false, read_csv_file},
     {Format::kSgml, "sgml", {".sgm", ".sgml", ""}, ByteCheck::kText, false, read_sgml_file},
     {Format::kHtml, "html", {".html", ".htm", ".xhtml"}, ByteCheck::kMarkup, false, read_html_file},
     {Format::kXml, "xml", {".xml", ".nitf", ".newsml"}, ByteCheck::kMarkup, false, read_xml_file},

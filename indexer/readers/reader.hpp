@@ -15,7 +15,7 @@
 namespace newsidx::readers {
 
 /// The input formats newsidx understands, chosen by file name (kXml: by the root element too).
-enum class Format { kText, kJsonLines, kSgml, kHtml, kXml, kFeed, kWarc, kUnsupported };
+enum class Format { kText, kJsonLines, kCsv, kSgml, kHtml, kXml, kFeed, kWarc, kUnsupported };
 
 /// The format of a file by its name, from the table of formats (format_table): kUnsupported when
 /// no row takes it.

@@ -35,6 +35,7 @@ TEST_CASE("reader formats: each extension goes to its reader, also through one .
       {"river.atom", "feed"},           {"crawl.warc", "warc"},      {"crawl.warc.gz", "warc"},
       {"crawl.arc", "warc"},            {"crawl.arc.gz", "warc"},
       {"feed.jsonl.gz", "jsonl"},       {"cranes.xml.gz", "xml"},    {"reut2-000.sgm.gz", "sgml"},
+      {"wikinews_2019.csv.gz", "csv"},  {"export.csv", "csv"},       {"export.TSV", "csv"},
   };
   for (const auto& [path, reader] : cases) {
     INFO(path);
@@ -104,7 +105,7 @@ TEST_CASE("reader formats: every extension is in one row and named by the unsupp
       CHECK(reason.find(std::string(ext) + ",") != std::string::npos);
     }
   }
-  CHECK(seen.size() == 15);
+  CHECK(seen.size() == 17);
 }
 
 TEST_CASE("reader formats: an XML document goes to the reader of its root element", "[readers][formats]") {
@@ -125,7 +126,7 @@ TEST_CASE("reader formats: a file no reader takes is skipped with its reason", "
   CHECK(r.warnings[0].path == "/archive/desk/notes.pdf");
   CHECK(r.warnings[0].skipped);
   CHECK(r.warnings[0].reason ==
-        "unsupported file type (expected .txt, .jsonl, .ndjson, .sgm, .sgml, .html, .htm, .xhtml, .xml, .nitf, "
+        "unsupported file type (expected .txt, .jsonl, .ndjson, .csv, .tsv, .sgm, .sgml, .html, .htm, .xhtml, .xml, .nitf, "
         ".newsml, .rss, .atom, .warc, .arc, or one of them .gz)");
 
   // An XML file whose root no reader takes is skipped naming the root.
