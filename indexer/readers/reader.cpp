@@ -37,7 +37,7 @@ std::string_view without_gz(std::string_view path) {
   return ends_with(path, ".gz") ? path.substr(0, path.size() - 3) : path;
 }
 
-// Each format's reader behind the FileReader signature. Plain text and SGML come decoded here
+// Each format's reader behind the FileReader signature. Plain text, CSV and SGML come decoded here
 // (ByteCheck::kText); XML declares its own encoding (libxml2 decodes it), and WARC payloads may
 // be binary.
 ReadResult read_text_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
@@ -62,10 +62,12 @@ ReadResult read_jsonl_file(std::string_view rel_path, std::string_view display_p
 
 // A CSV export: a header row naming the fields, one article a row; a .tsv's separator is a tab.
 ReadResult read_csv_file(std::string_view rel_path, std::string_view display_path, std::string_view bytes,
-                         const ReaderOptions& options, const Warn&) {
+                         const ReaderOptions& options, const Warn& warn) {
   const std::string name = canonical::ascii_lower(rel_path);
   const char separator = without_gz(name).ends_with(".tsv") ? '\t' : 0;
-  return read_csv(id_base(rel_path, options), display_path, bytes, options.pages, separator);
+  DecodedText decoded = decode_text(bytes);
+  if (decoded.fell_back) warn(0, std::string(kLatin1Notice), false);
+  return read_csv(id_base(rel_path, options), display_path, decoded.text, options.pages, separator);
 }
 
 // A saved page: one article, or the reason it is none.

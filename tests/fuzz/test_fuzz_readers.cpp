@@ -1,4 +1,4 @@
-// Fuzz targets for the readers (text, JSON Lines, Reuters SGML), through readers::read_file and
+// Fuzz targets for the readers (text, JSON Lines, CSV, Reuters SGML), through readers::read_file and
 // its one table of formats: whatever the bytes, reading returns (no exception, no crash, no
 // sanitizer report), each warning names the file and a line that exists, and each article read
 // has an id, spans inside its text, a valid date and UTF-8 text, as the indexer relies on.
@@ -100,6 +100,21 @@ TEST_CASE("fuzz readers: JSON Lines feeds", "[fuzz][readers]") {
                                         "\"author\":[", "\"tags\":{", "\"published\":\"2022-02-30\"", "\n"};
   fuzz::run("readers.jsonl", seeds, tokens, fuzz::iterations(8000), 64 * 1024,
             [](const std::string& in) { return check_read("feeds/wire.jsonl", in); });
+}
+
+TEST_CASE("fuzz readers: CSV exports", "[fuzz][readers]") {
+  const std::vector<std::string> seeds{
+      "url,date,title,text\nhttps://x.test/1,2019-01-04,\"Port, reopened\",\"PORTSMOUTH - Ships \"\"sailed\"\".\n\nMore.\"\n",
+      "id;title;body\r\nk1;T;B\r\nk2;\"unclosed;B\r\n",
+      "title\tbody\tauthors\nT\tB\tA, B\n\nshort\n",
+  };
+  const std::vector<std::string> tokens{"\"", "\"\"", ",", ";", "\t", "\n", "\r\n", "\r", "body", "title",
+                                        "date", "id", "2022-02-30", "\xef\xbb\xbf", "\xe2\x80\x9c"};
+  for (const char* path : {"exports/news.csv", "exports/news.tsv"}) {
+    INFO(path);
+    fuzz::run("readers.csv", seeds, tokens, fuzz::iterations(6000), 64 * 1024,
+              [&](const std::string& in) { return check_read(path, in); });
+  }
 }
 
 TEST_CASE("fuzz readers: Reuters SGML", "[fuzz][readers]") {

@@ -86,3 +86,12 @@ TEST_CASE("csv reader: a header without a body column, and tab-separated files",
   CHECK(cut.warnings[0].line == 3);
   CHECK_THAT(cut.warnings[0].reason, Catch::StartsWith("quotation mark never closed"));
 }
+
+TEST_CASE("csv reader: a file in Latin-1 is decoded with a notice", "[readers][csv]") {
+  const ReadResult r = read_file("old.csv", "old.csv", "title,body\nCaf\xe9 opens,The caf\xe9 opened in Paris.\n");
+  REQUIRE(r.articles.size() == 1);
+  CHECK(r.articles[0].title == "Caf\xc3\xa9 opens");
+  REQUIRE(r.warnings.size() == 1);
+  CHECK_FALSE(r.warnings[0].skipped);
+  CHECK_THAT(r.warnings[0].reason, Catch::Contains("Latin-1"));
+}
