@@ -23,11 +23,6 @@ bool same_content(const FileState& old, const std::string& hash) {
   return !old.hash.empty() && old.hash == hash;
 }
 
-// Why a file must not be read whole, or "" when it may be: checked before reading, so a sparse
-// or huge file (`truncate -s 1T`) is a warning, not an allocation failure. A single-article
-// format holds one article, so its file may not exceed --max-article-bytes; a multi-article
-// file (a feed, an .sgm) is read whole and then handed on in chunks, so it may take a quarter
-// of the machine's memory.
 namespace {
 
 // A quarter of the machine's memory, the most a file read whole may take; 0 when unknown.
@@ -39,6 +34,11 @@ std::uint64_t memory_quarter() {
 
 }  // namespace
 
+// Why a file must not be read whole, or "" when it may be: checked before reading, so a sparse
+// or huge file (`truncate -s 1T`) is a warning, not an allocation failure. A single-article
+// format holds one article, so its file may not exceed --max-article-bytes; a multi-article
+// file (a feed, an .sgm) is read whole and then handed on in chunks, so it may take a quarter
+// of the machine's memory.
 std::string too_large(const InputFile& f, const IndexOptions& o) {
   if (readers::format_for(f.key) == readers::Format::kText) {
     if (f.size <= o.max_article_bytes) return "";

@@ -18,8 +18,8 @@
 #include "common/canonical.hpp"
 #include "common/cli_values.hpp"
 #include "common/config_files.hpp"
-#include "indexer/walker.hpp"
 #include "common/edit_distance.hpp"
+#include "indexer/walker.hpp"
 
 namespace newsidx::indexer {
 

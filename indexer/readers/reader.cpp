@@ -11,10 +11,10 @@
 
 #include "common/canonical.hpp"
 #include "indexer/readers/encoding.hpp"
+#include "indexer/readers/csv_reader.hpp"
 #include "indexer/readers/feed_reader.hpp"
 #include "indexer/readers/gzip.hpp"
 #include "indexer/readers/html_reader.hpp"
-#include "indexer/readers/csv_reader.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
 #include "indexer/readers/newsml_reader.hpp"
 #include "indexer/readers/nitf_reader.hpp"
