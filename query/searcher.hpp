@@ -143,9 +143,10 @@ class Searcher {
   std::vector<std::string> names_with_words(const std::string& prefix, const std::vector<std::string>& want);
   /// The names of a facet whose initials are `initials` (initials_of).
   std::vector<std::string> names_with_initials(const std::string& prefix, const std::string& initials);
-  /// A typed name the archive does not hold as typed, read more loosely where that finds it:
-  /// without a leading article when the archive holds the rest ("the bbc": "BBC"), or what stands
-  /// before a comma when the whole finds no name ("new york, ny", with a note). `value` otherwise.
+  /// A typed organisation or place the archive does not hold as typed, read more loosely where
+  /// that finds it: without a leading article when the archive holds the rest ("the bbc": "BBC"),
+  /// or a place before a comma when the whole finds no name ("new york, ny", with a note).
+  /// `value` otherwise, and for the other fields.
   std::string loosened(const std::string& field, const std::string& value, const std::string& label,
                        SearchResult& out);
   /// resolve_values for a --country value no country table row names: the countries whose name

@@ -75,12 +75,14 @@ std::string Searcher::loosened(const std::string& field, const std::string& valu
     const std::string t = schema::value_term(field, name);
     return !t.empty() && !names_with_words(prefix, words_of(t.substr(prefix.size()))).empty();
   };
-  if (held(value)) return value;
-  // "the bbc": the archive holds "BBC" ("The Hague", held as typed, stays).
+  if ((field != "org" && field != "place") || held(value)) return value;
+  // "the bbc": the archive holds "BBC" ("The Hague", held as typed, stays). Not a person's:
+  // "An Wang" is no "Wang".
   if (const std::string bare = without_article(value); !bare.empty() && held(bare)) return bare;
-  // "new york, ny", "paris, france": the name before the comma ("blair, tony" finds Tony Blair
-  // whole).
-  if (const std::string head = before_comma(value); !head.empty() && !finds_some(value) && finds_some(head)) {
+  // "new york, ny", "paris, france": a place's name before the comma. Not an organisation's
+  // nor a person's ("smith, adam" is no Smith).
+  if (const std::string head = before_comma(value);
+      field == "place" && !head.empty() && !finds_some(value) && finds_some(head)) {
     add_note(out, label + " read as " + head);
     return head;
   }

@@ -190,11 +190,24 @@ bool work_word(std::string_view w) {
   return !w.empty() && w[0] >= 'a' && w[0] <= 'z' && lower_in(w, kWords);
 }
 
+// A word after a span that says the span is the subject of a relative clause ("the soap
+// Unilever makes", "the documentary Al Jazeera aired"): a lower-case word but a function word
+// or a form of "be" or "have" ("the comedy Sideways, which", "the film Ray is").
+bool clause_verb_after(const std::vector<std::string_view>& words, std::size_t k) {
+  static constexpr const char* kFunction[] = {"and", "or", "but", "of", "in", "at", "on", "for", "with", "from",
+                                              "by", "as", "to", "is", "was", "are", "were", "has", "had", "have",
+                                              "which", "that", "starring", "about"};
+  if (k >= words.size()) return false;
+  const std::string_view w = words[k];
+  return !w.empty() && w[0] >= 'a' && w[0] <= 'z' && !lower_in(w, kFunction);
+}
+
 }  // namespace
 
 bool names_a_work(const std::vector<std::string_view>& words, const EntitySpan& span, const Gazetteer& gaz) {
   if (span.type == EntityType::kLoc) return false;
   if (span.begin == 0 || !work_word(words[span.begin - 1])) return false;
+  if (clause_verb_after(words, span.end)) return false;
   if (span.type == EntityType::kPer && span.end - span.begin >= 2 && gaz.is_first_name(words[span.begin])) return false;
   // "a downloaded movie NEC is showing": an acronym is a firm's name, seldom a title.
   if (span.end - span.begin == 1 && is_acronym(words[span.begin])) return false;

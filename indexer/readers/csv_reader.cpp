@@ -36,25 +36,38 @@ std::string key_for(const std::string& name) {
   return lower;
 }
 
+// A table is articles when a column holds bodies; a summary column alone ("description") is
+// what codebooks and tables of figures have too.
 bool names_a_body(const std::vector<std::string>& keys) {
   return std::any_of(keys.begin(), keys.end(), [](const std::string& k) {
-    for (jsonl_fields::Keys list : {jsonl_fields::kBody, jsonl_fields::kSummary})
-      for (const char* key : list)
-        if (k == key) return true;
-    return false;
+    return std::any_of(jsonl_fields::kBody.begin(), jsonl_fields::kBody.end(), [&](const char* key) { return k == key; });
   });
+}
+
+// True when the quotation mark at `open` opens a quoted field: its closing mark (a mark not
+// doubled) is followed by the separator, a line end or the end of the bytes. Each call stops at
+// the next lone mark, so a file's calls read it about once.
+bool quoted_field_at(std::string_view bytes, std::size_t open, char separator) {
+  for (std::size_t i = open + 1; i < bytes.size(); ++i) {
+    if (bytes[i] != '"') continue;
+    if (i + 1 < bytes.size() && bytes[i + 1] == '"') {
+      ++i;
+      continue;
+    }
+    return i + 1 == bytes.size() || bytes[i + 1] == separator || bytes[i + 1] == '\n' || bytes[i + 1] == '\r';
+  }
+  return false;
 }
 
 }  // namespace
 
-std::vector<CsvRow> csv_rows(std::string_view bytes, char separator, std::size_t& unclosed) {
+std::vector<CsvRow> csv_rows(std::string_view bytes, char separator) {
   std::vector<CsvRow> rows;
-  unclosed = 0;
   CsvRow row{{}, 1};
   std::string field;
   std::size_t line = 1;
-  std::size_t quote_line = 0;  // the line of an open quotation mark, 0 outside one
-  bool quoted = false;         // the field began with a quotation mark
+  bool in_quotes = false;  // inside a quoted field
+  bool quoted = false;     // the field was quoted (an empty quoted field is a field)
   auto end_field = [&] {
     row.fields.push_back(std::move(field));
     field.clear();
@@ -67,19 +80,23 @@ std::vector<CsvRow> csv_rows(std::string_view bytes, char separator, std::size_t
   };
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     const char c = bytes[i];
-    if (quote_line != 0) {
+    if (in_quotes) {
       if (c == '"' && i + 1 < bytes.size() && bytes[i + 1] == '"') {
         field += '"';
         ++i;
       } else if (c == '"') {
-        quote_line = 0;
+        in_quotes = false;
       } else {
         if (c == '\n' || (c == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n'))) ++line;
         field += c;
       }
-    } else if (c == '"' && field.empty() && !quoted) {
-      quote_line = line;
-      quoted = true;
+      continue;
+    }
+    // A field opens quoted only when its closing mark ends it: '"We will win," he said' and a
+    // quotation running on to the next paragraph are text (tab-separated exports write them so).
+    if (field.find_first_not_of(' ') == std::string::npos && !quoted && c == '"' && quoted_field_at(bytes, i, separator)) {
+      field.clear();  // blanks before the opening mark
+      in_quotes = quoted = true;
     } else if (c == separator) {
       end_field();
     } else if (c == '\n' || c == '\r') {
@@ -89,10 +106,6 @@ std::vector<CsvRow> csv_rows(std::string_view bytes, char separator, std::size_t
     } else {
       field += c;
     }
-  }
-  if (quote_line != 0) {
-    unclosed = quote_line;
-    return rows;
   }
   if (!field.empty() || !row.fields.empty() || quoted) end_row(line);
   return rows;
@@ -119,24 +132,22 @@ ReadResult read_csv(std::string_view id_base, std::string_view display_path, std
   if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
   const std::string path(display_path);
   if (separator == 0) separator = csv_separator(bytes.substr(0, bytes.find_first_of("\r\n")));
-  std::size_t unclosed = 0;
   std::vector<CsvRow> rows;
   try {
-    rows = csv_rows(bytes, separator, unclosed);
+    rows = csv_rows(bytes, separator);
   } catch (const std::bad_alloc&) {
     result.warnings.push_back({path, 0, "file too large to read (out of memory)", true});
     return result;
   }
-  if (rows.empty()) {
-    if (unclosed != 0) result.warnings.push_back({path, unclosed, "quotation mark never closed", true});
-    return result;
-  }
+  if (rows.empty()) return result;
   std::vector<std::string> keys;
   for (const std::string& name : rows.front().fields) keys.push_back(key_for(header_name(name)));
   if (!names_a_body(keys)) {
     // A table of something else (figures, a list of files) is no article, not bad input: a
     // nightly run over an archive holding one stays exit 0.
-    ReadWarning w{path, rows.front().line, "header names no body column (" + jsonl_fields::body_keys_named() + ")", false};
+    std::string names;
+    for (const char* key : jsonl_fields::kBody) names += names.empty() ? key : std::string(", ") + key;
+    ReadWarning w{path, rows.front().line, "header names no body column (" + names + ")", false};
     w.not_article = true;
     result.warnings.push_back(std::move(w));
     return result;
@@ -159,8 +170,6 @@ ReadResult read_csv(std::string_view id_base, std::string_view display_path, std
       result.warnings.push_back({path, row.line, std::string("cannot read the row: ") + e.what(), true});
     }
   }
-  if (unclosed != 0)
-    result.warnings.push_back({path, unclosed, "quotation mark never closed: the rest of the file is not read", true});
   return result;
 }
 

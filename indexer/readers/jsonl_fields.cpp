@@ -17,7 +17,7 @@ std::string trimmed(std::string_view s) {
 std::string text_of(const nlohmann::json& value, std::string_view separator) {
   if (value.is_string()) return value.get<std::string>();
   if (value.is_object()) {
-    for (const char* key : {"name", "main", "original", "value", "$oid"}) {
+    for (const char* key : {"name", "main", "original", "text", "value", "$oid"}) {
       const auto it = value.find(key);
       if (it != value.end() && it->is_string()) return it->get<std::string>();
     }
@@ -87,10 +87,15 @@ std::vector<std::string> tags_of(const nlohmann::json& record) {
         }
       }
     } else if (it->is_array()) {
-      for (const auto& item : *it)
-        if (std::string t = text_of(item, ", "); !blank(t) && !item.is_array()) tags.push_back(std::move(t));
+      for (const auto& item : *it) {
+        const auto value = item.is_object() ? item.find("value") : item.end();
+        std::string t = value != item.end() && value->is_string() ? value->get<std::string>()
+                        : item.is_array()                         ? std::string()
+                                                                  : text_of(item, ", ");
+        if (!blank(t)) tags.push_back(std::move(t));
+      }
     }
-    return tags;
+    if (!tags.empty()) return tags;
   }
   return tags;
 }

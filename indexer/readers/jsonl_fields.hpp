@@ -28,15 +28,16 @@ inline constexpr Keys kDate = {"date",           "published",      "published_at
                                "publish_date",   "published_date", "publication_date", "pub_date"};
 inline constexpr Keys kId = {"id", "guid", "uuid", "_id"};
 inline constexpr Keys kAuthor = {"author", "authors", "byline", "creator"};
-inline constexpr Keys kUrl = {"url", "link"};
+inline constexpr Keys kUrl = {"url", "link", "web_url"};
 inline constexpr Keys kSource = {"source", "source_domain", "publisher", "site_name"};
 inline constexpr Keys kSection = {"section", "section_name"};
 inline constexpr Keys kTags = {"tags", "keywords", "categories"};
 inline constexpr Keys kLang = {"lang", "language"};
 
-/// The text of a value: a string; an object's "name", "main", "original", "value" or "$oid" (the
-/// first that is a string: {"name": "BBC News"}, {"main": "Headline"}); an array's texts joined
-/// by `separator` (paragraphs by "\n\n", authors by ", "). "" for anything else.
+/// The text of a value: a string; an object's "name", "main", "original", "text", "value" or
+/// "$oid" (the first that is a string: {"name": "BBC News"}, {"main": "Headline"}, a paragraph's
+/// {"text": ...}); an array's texts joined by `separator` (paragraphs by "\n\n", authors by
+/// ", "). "" for anything else.
 std::string text_of(const nlohmann::json& value, std::string_view separator);
 
 /// The first of `keys` whose text (text_of) is not blank, or nullopt.
@@ -52,8 +53,9 @@ std::string without_by(std::string author);
 /// the name English ("english", "English", "eng", as Webhose's exports write it) -> "en".
 std::string language_tag(std::string_view given);
 
-/// The tags of the first of kTags present: an array's texts, a string (one tag; schema.org's
-/// "keywords" string is split at its commas).
+/// The tags of the first of kTags that gives any: an array's texts (of an object, its "value"
+/// before its "name": the New York Times' {"name": "subject", "value": "Interest Rates"}), a
+/// string (one tag; schema.org's "keywords" string is split at its commas).
 std::vector<std::string> tags_of(const nlohmann::json& record);
 
 /// The body keys and the summary keys as a warning names them: "body, text, ... or lead_paragraph".

@@ -143,13 +143,8 @@ void read_date(const json& obj, Article& article, std::string_view display_path,
   if (!unread.empty()) warnings.push_back({std::string(display_path), article.line, unread, false});
 }
 
-// Builds the article for one parsed object; a warning instead when it has no body.
-}  // namespace
-
 // The record's own id: the first of the id keys holding a string, a whole number or an
 // object's "$oid" (a database export's "_id"); "" for none.
-namespace {
-
 std::string record_id(const json& obj) {
   for (const char* key : jsonl_fields::kId) {
     const auto it = obj.find(key);

@@ -15,6 +15,7 @@
 #include "indexer/readers/feed_reader.hpp"
 #include "indexer/readers/gzip.hpp"
 #include "indexer/readers/html_reader.hpp"
+#include "indexer/readers/jsonl_fields.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
 #include "indexer/readers/newsml_reader.hpp"
 #include "indexer/readers/nitf_reader.hpp"
@@ -261,16 +262,38 @@ std::string unsupported_reason() {
   return "unsupported file type (expected " + expected + "or one of them .gz)";
 }
 
+namespace {
+
+// True when `line` is a CSV header naming a body column: "url,date,title,text".
+bool header_names_a_body(std::string_view line) {
+  const char separator = csv_separator(line);
+  if (line.find(separator) == std::string_view::npos) return false;
+  for (std::size_t i = 0; i <= line.size();) {
+    const std::size_t j = std::min(line.size(), line.find(separator, i));
+    std::string name = canonical::ascii_lower(trim(line.substr(i, j - i)));
+    if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+    for (const char* key : jsonl_fields::kBody)
+      if (name == canonical::ascii_lower(key)) return true;
+    i = j + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string_view extension_for_bytes(std::string_view bytes) {
   if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f && static_cast<unsigned char>(bytes[1]) == 0x8b)
-    return "";
+    return ".gz";
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   const std::size_t first = bytes.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return ".txt";
   bytes.remove_prefix(first);
   if (bytes.substr(0, 5) == "WARC/") return ".warc";
   if (bytes.substr(0, 11) == "filedesc://") return ".arc";
+  const std::string_view line = bytes.substr(0, bytes.find_first_of("\r\n"));
+  if (bytes.front() == '[' || trim(line) == "{") return ".json";
   if (bytes.front() == '{') return ".jsonl";
+  if (header_names_a_body(line)) return ".csv";
   if (bytes.front() != '<') return ".txt";
   const std::string head = canonical::ascii_lower(bytes.substr(0, 1024));
   if (head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos) return ".html";

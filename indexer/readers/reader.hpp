@@ -125,10 +125,11 @@ std::string packed_reason(std::string_view path);
 
 /// The file name extension whose reader takes `bytes`, chosen from the bytes alone, for input
 /// that has no file name (standard input): ".warc" ("WARC/"), ".arc" ("filedesc://"), ".jsonl"
-/// (a '{' first), ".html" (a doctype or <html> in the first 1,024 bytes), ".sgm" (<REUTERS>),
-/// ".xml" (a root element NITF, NewsML-G2, RSS or Atom), ".html" (other markup), else ".txt"; a
-/// byte-order mark
-/// and white space before them are passed over. "" for gzip data, which names no format.
+/// (a '{' first), ".csv" (a first line naming a body column, jsonl_fields::kBody, between
+/// commas, semicolons or tabs), ".html" (a doctype or <html> in the first 1,024 bytes), ".sgm"
+/// (<REUTERS>), ".xml" (a root element NITF, NewsML-G2, RSS or Atom), ".html" (other markup),
+/// else ".txt"; a byte-order mark and white space before them are passed over. No reader takes
+/// ".gz" (gzip data) nor ".json" (a JSON array, or an object written over several lines).
 std::string_view extension_for_bytes(std::string_view bytes);
 
 /// One row of the table of XML documents: a file of format kXml goes to the reader of its root

@@ -469,13 +469,15 @@ TEST_CASE("cli semantics: a name typed with 'the' before it finds the name the a
   std::string f;
   f += record("b1", "2022-01-03", "Jobs cut", "The BBC said on Monday that it would cut 400 jobs in London.");
   f += record("h1", "2022-01-04", "Court ruling", "Judges in The Hague ruled on Tuesday against the government.");
+  f += record("h2", "2022-01-05", "Town fair", "Crowds filled the square in Hague on Wednesday, officials said.");
   write_file(dir.path() / "archive/feed.jsonl", f);
   REQUIRE(run_command(kIndex + " -q --db " + sh_quote(dir.str("db")) + " " + sh_quote(dir.str("archive"))).status == 0);
   const std::string db = dir.str("db");
   REQUIRE(query(db, "--format ids --org bbc ''").out == "b1\n");
   CHECK(query(db, "--format ids --org 'the bbc' ''").out == "b1\n");
   CHECK(query(db, "--format ids --org 'The BBC' ''").out == "b1\n");
-  // A name that holds its article keeps it.
+  // A name the archive holds with its article keeps it: not the town "Hague" too.
+  REQUIRE(query(db, "--format ids --place hague ''").out.find("h2") != std::string::npos);
   CHECK(query(db, "--format ids --place 'the hague' ''").out == "h1\n");
 }
 

@@ -17,6 +17,7 @@ TEST_CASE("jsonl fields: a value's text from a string, an object's name, or a li
   CHECK(fields::text_of(json::parse(R"({"main": "Fed holds rates", "kicker": "x"})"), ", ") == "Fed holds rates");
   CHECK(fields::text_of(json::parse(R"({"original": "By Jane Doe"})"), ", ") == "By Jane Doe");
   CHECK(fields::text_of(json::parse(R"({"$oid": "61e7"})"), ", ") == "61e7");
+  CHECK(fields::text_of(json::parse(R"([{"text": "One."}, {"text": "Two."}])"), "\n\n") == "One.\n\nTwo.");
   CHECK(fields::text_of(json::parse(R"(["One.", " ", "Two.", 3, ["x"]])"), "\n\n") == "One.\n\nTwo.");
   CHECK(fields::text_of(json::parse(R"([{"@type": "Person", "name": "Sam Lee"}, {"name": "Ana Ruiz"}])"), ", ") ==
         "Sam Lee, Ana Ruiz");
@@ -38,7 +39,8 @@ TEST_CASE("jsonl fields: tags from a list, one string, or comma-separated keywor
   CHECK(fields::tags_of(json::parse(R"({"keywords": "weather, storms ,uk,"})")) ==
         std::vector<std::string>{"weather", "storms", "uk"});
   CHECK(fields::tags_of(json::parse(R"({"keywords": [{"name": "subject", "value": "Rates"}]})")) ==
-        std::vector<std::string>{"subject"});
+        std::vector<std::string>{"Rates"});
+  CHECK(fields::tags_of(json::parse(R"({"tags": null, "keywords": "a,b"})")) == std::vector<std::string>{"a", "b"});
   CHECK(fields::tags_of(json::parse(R"({"categories": ["Economy"]})")) == std::vector<std::string>{"Economy"});
   CHECK(fields::tags_of(json::parse(R"({"title": "x"})")).empty());
 }
@@ -69,7 +71,8 @@ TEST_CASE("jsonl fields: records of NewsAPI, news-please, schema.org and the NYT
       "\n"
       R"({"_id": {"$oid": "61e7"}, "headline": {"main": "Fed holds rates"}, "abstract": "The Fed held.", )"
       R"("lead_paragraph": "The Federal Reserve held rates on Wednesday.", "pub_date": "2022-01-26T19:00:00+0000", )"
-      R"("byline": {"original": "By Jeanna Smialek"}, "section_name": "Business"})"
+      R"("byline": {"original": "By Jeanna Smialek"}, "section_name": "Business", "web_url": "https://nyt.test/a", )"
+      R"("keywords": [{"name": "subject", "value": "Interest Rates"}]})"
       "\n"
       R"({"maintext": "Police said on Monday they arrested three people.", "title": "Arrests", )"
       R"("date_publish": "2022-01-17 08:00:00", "authors": ["Marie Dupont"], "source_domain": "example.fr", )"
@@ -94,6 +97,8 @@ TEST_CASE("jsonl fields: records of NewsAPI, news-please, schema.org and the NYT
   CHECK(nyt.date == "2022-01-26");
   CHECK(nyt.author == "Jeanna Smialek");
   CHECK(nyt.section == "Business");
+  CHECK(nyt.url == "https://nyt.test/a");
+  CHECK(nyt.tags == std::vector<std::string>{"Interest Rates"});
   CHECK(nyt.body_text() == "The Federal Reserve held rates on Wednesday.");
   const auto& please = r.articles[2];
   CHECK(please.date == "2022-01-17");

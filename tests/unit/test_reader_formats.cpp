@@ -157,6 +157,11 @@ TEST_CASE("reader formats: standard input's reader is chosen by its bytes", "[re
   CHECK(extension_for_bytes("<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS TOPICS=\"NO\">") == ".sgm");
   CHECK(extension_for_bytes("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel/></rss>") == ".xml");
   CHECK(extension_for_bytes("<?xml version=\"1.0\"?>\n<nitf><head/></nitf>") == ".xml");
-  // gzip data names no format: the caller says to decompress it.
-  CHECK(extension_for_bytes(std::string("\x1f\x8b\x08\x00", 4)) == "");
+  CHECK(extension_for_bytes("url,date,title,text\nhttps://x.test,2019-01-04,T,Body.\n") == ".csv");
+  CHECK(extension_for_bytes("\"id\";\"Body\"\n") == ".csv");
+  CHECK(extension_for_bytes("Rates, bonds and body armour\nThe body of the story.\n") == ".txt");
+  // No reader takes gzip data, a JSON array or an object over several lines: the caller says so.
+  CHECK(extension_for_bytes(std::string("\x1f\x8b\x08\x00", 4)) == ".gz");
+  CHECK(extension_for_bytes("[{\"title\": \"T\", \"body\": \"B\"}]") == ".json");
+  CHECK(extension_for_bytes("{\n  \"title\": \"T\"\n}\n") == ".json");
 }

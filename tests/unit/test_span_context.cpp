@@ -124,8 +124,8 @@ TEST_CASE("span context: storms named like persons, firms named after storms", "
 
 TEST_CASE("span context: a title after a word for a film or a record names a work", "[entities][span_context]") {
   const ent::Gazetteer& gaz = ent::Gazetteer::instance();
-  const Words w("The comedy Sideways beat the biopic The Aviator, the film Tom Hanks made and the movie NEC "
-                "showed, while the drama Bleak Street opened and Sony Music Inc sold his album Sony Music Inc.");
+  const Words w("The comedy Sideways, the biopic The Aviator, the film Tom Hanks made and the movie NEC "
+                "showed, while the drama Bleak Street and Sony Music Inc sold his album Sony Music Inc.");
   const auto sideways = w.span("Sideways", 1, ent::EntityType::kPer);
   const auto aviator = ent::EntitySpan{w.at("Aviator") - 1, w.at("Aviator") + 1, ent::EntityType::kOrg};
   const auto hanks = w.span("Tom", 2, ent::EntityType::kPer);
@@ -139,6 +139,10 @@ TEST_CASE("span context: a title after a word for a film or a record names a wor
   CHECK_FALSE(ent::names_a_work(w.words, hanks, gaz));
   CHECK_FALSE(ent::names_a_work(w.words, nec, gaz));
   CHECK_FALSE(ent::names_a_work(w.words, place, gaz));
+  // The subject of a relative clause: "the soap Unilever makes".
+  const Words clause("Sales of the soap Unilever makes rose, and the comedy Sideways, which won, is out.");
+  CHECK_FALSE(ent::names_a_work(clause.words, clause.span("Unilever", 1, ent::EntityType::kOrg), gaz));
+  CHECK(ent::names_a_work(clause.words, clause.span("Sideways", 1, ent::EntityType::kPer), gaz));
   std::size_t last_sony = w.words.size();
   while (last_sony > 0 && w.words[--last_sony] != "Sony") {
   }
