@@ -19,8 +19,8 @@ bool valid(const Ymd& d);
 
 /// What a numeric date can mean.
 struct Reading {
-  bool numeric = false;     ///< `t` is runs of digits with one kind of separator among '/', '.', '-'
-  std::vector<Ymd> dates;   ///< the valid meanings: none, one, or two (day and month either way round)
+  bool numeric = false;    ///< `t` is runs of digits with one kind of separator among '/', '.', '-'
+  std::vector<Ymd> dates;  ///< the valid meanings: none, one, or two (day and month either way round)
 };
 
 /// Reads `t`, which holds the date alone (no time part). The year first ("2022/01/19",

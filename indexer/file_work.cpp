@@ -142,9 +142,10 @@ FileOutcome process_file(const InputFile& f, const std::optional<FileState>& old
     const std::string_view ext = readers::extension_for_bytes(bytes);
     if (ext == ".gz" || ext == ".json") {
       r.failed = true;
-      r.error = ext == ".gz" ? "gzip data on standard input: decompress it first (zcat FILE | newsidx-index --extract-only -)"
-                             : "a JSON array or document on standard input: newsidx reads JSON Lines, one object a line "
-                               "(jq -c '.[]' FILE | newsidx-index --extract-only -)";
+      r.error = ext == ".gz"
+                    ? "gzip data on standard input: decompress it first (zcat FILE | newsidx-index --extract-only -)"
+                    : "a JSON array or document on standard input: newsidx reads JSON Lines, one object a line "
+                      "(jq -c '.[]' FILE | newsidx-index --extract-only -)";
       return r;
     }
     rel = "stdin" + std::string(ext);

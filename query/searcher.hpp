@@ -147,8 +147,7 @@ class Searcher {
   /// that finds it: without a leading article when the archive holds the rest ("the bbc": "BBC"),
   /// or a place before a comma when the whole finds no name ("new york, ny", with a note).
   /// `value` otherwise, and for the other fields.
-  std::string loosened(const std::string& field, const std::string& value, const std::string& label,
-                       SearchResult& out);
+  std::string loosened(const std::string& field, const std::string& value, const std::string& label, SearchResult& out);
   /// resolve_values for a --country value no country table row names: the countries whose name
   /// holds it, else the place of that name where the archive has one, else nothing (with a note).
   std::vector<std::string> countries_in_part(const std::string& typed, const std::string& label, SearchResult& out);

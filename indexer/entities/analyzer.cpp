@@ -494,7 +494,8 @@ Analysis analyze(const Article& article) {
     if (s.type != EntityType::kLoc && s.end - s.begin == 1 && storms.count(words[s.begin])) continue;
     Span bytes{tt.tokens[s.begin].start, tt.tokens[s.end - 1].end};
     // A work's title is no person or firm, nor a country inside it ("Hotel Rwanda").
-    if ((s.type == EntityType::kPer || s.type == EntityType::kOrg) && !works.empty() && works.count(span_words(words, s))) {
+    if ((s.type == EntityType::kPer || s.type == EntityType::kOrg) && !works.empty() &&
+        works.count(span_words(words, s))) {
       covered.push_back(bytes);
       continue;
     }

@@ -183,10 +183,10 @@ namespace {
 // "play"): "the game Arsenal won".
 bool work_word(std::string_view w) {
   static constexpr const char* kWords[] = {
-      "film",     "films",     "movie",       "movies",        "comedy",   "comedies",  "drama",        "dramas",
-      "sitcom",   "sitcoms",   "album",       "albums",        "song",     "songs",     "novel",        "novels",
-      "musical",  "musicals",  "documentary", "documentaries", "biopic",   "biopics",   "thriller",     "thrillers",
-      "blockbuster", "animation", "cartoon",  "farce",         "soap",     "opera",     "ballet"};
+      "film",        "films",     "movie",       "movies",        "comedy", "comedies", "drama",    "dramas",
+      "sitcom",      "sitcoms",   "album",       "albums",        "song",   "songs",    "novel",    "novels",
+      "musical",     "musicals",  "documentary", "documentaries", "biopic", "biopics",  "thriller", "thrillers",
+      "blockbuster", "animation", "cartoon",     "farce",         "soap",   "opera",    "ballet"};
   return !w.empty() && w[0] >= 'a' && w[0] <= 'z' && lower_in(w, kWords);
 }
 
@@ -194,9 +194,9 @@ bool work_word(std::string_view w) {
 // Unilever makes", "the documentary Al Jazeera aired"): a lower-case word but a function word
 // or a form of "be" or "have" ("the comedy Sideways, which", "the film Ray is").
 bool clause_verb_after(const std::vector<std::string_view>& words, std::size_t k) {
-  static constexpr const char* kFunction[] = {"and", "or", "but", "of", "in", "at", "on", "for", "with", "from",
-                                              "by", "as", "to", "is", "was", "are", "were", "has", "had", "have",
-                                              "which", "that", "starring", "about"};
+  static constexpr const char* kFunction[] = {"and",  "or",   "but", "of",   "in",    "at",   "on",       "for",
+                                              "with", "from", "by",  "as",   "to",    "is",   "was",      "are",
+                                              "were", "has",  "had", "have", "which", "that", "starring", "about"};
   if (k >= words.size()) return false;
   const std::string_view w = words[k];
   return !w.empty() && w[0] >= 'a' && w[0] <= 'z' && !lower_in(w, kFunction);

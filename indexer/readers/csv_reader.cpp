@@ -28,9 +28,10 @@ std::string header_name(const std::string& field) {
 // else in lower case ("Title" -> "title").
 std::string key_for(const std::string& name) {
   const std::string lower = canonical::ascii_lower(name);
-  for (jsonl_fields::Keys keys : {jsonl_fields::kBody, jsonl_fields::kSummary, jsonl_fields::kTitle, jsonl_fields::kDate,
-                                  jsonl_fields::kId, jsonl_fields::kAuthor, jsonl_fields::kUrl, jsonl_fields::kSource,
-                                  jsonl_fields::kSection, jsonl_fields::kTags, jsonl_fields::kLang})
+  for (jsonl_fields::Keys keys :
+       {jsonl_fields::kBody, jsonl_fields::kSummary, jsonl_fields::kTitle, jsonl_fields::kDate, jsonl_fields::kId,
+        jsonl_fields::kAuthor, jsonl_fields::kUrl, jsonl_fields::kSource, jsonl_fields::kSection, jsonl_fields::kTags,
+        jsonl_fields::kLang})
     for (const char* key : keys)
       if (canonical::ascii_lower(key) == lower) return key;
   return lower;
@@ -40,7 +41,8 @@ std::string key_for(const std::string& name) {
 // what codebooks and tables of figures have too.
 bool names_a_body(const std::vector<std::string>& keys) {
   return std::any_of(keys.begin(), keys.end(), [](const std::string& k) {
-    return std::any_of(jsonl_fields::kBody.begin(), jsonl_fields::kBody.end(), [&](const char* key) { return k == key; });
+    return std::any_of(jsonl_fields::kBody.begin(), jsonl_fields::kBody.end(),
+                       [&](const char* key) { return k == key; });
   });
 }
 
@@ -94,7 +96,8 @@ std::vector<CsvRow> csv_rows(std::string_view bytes, char separator) {
     }
     // A field opens quoted only when its closing mark ends it: '"We will win," he said' and a
     // quotation running on to the next paragraph are text (tab-separated exports write them so).
-    if (field.find_first_not_of(' ') == std::string::npos && !quoted && c == '"' && quoted_field_at(bytes, i, separator)) {
+    if (field.find_first_not_of(' ') == std::string::npos && !quoted && c == '"' &&
+        quoted_field_at(bytes, i, separator)) {
       field.clear();  // blanks before the opening mark
       in_quotes = quoted = true;
     } else if (c == separator) {
@@ -155,10 +158,10 @@ ReadResult read_csv(std::string_view id_base, std::string_view display_path, std
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const CsvRow& row = rows[r];
     if (row.fields.size() != keys.size()) {
-      result.warnings.push_back({path, row.line,
-                                 "row has " + std::to_string(row.fields.size()) + " fields, the header " +
-                                     std::to_string(keys.size()),
-                                 true});
+      result.warnings.push_back(
+          {path, row.line,
+           "row has " + std::to_string(row.fields.size()) + " fields, the header " + std::to_string(keys.size()),
+           true});
       continue;
     }
     try {

@@ -23,9 +23,9 @@ inline constexpr Keys kBody = {"body", "text", "content", "maintext", "articleBo
 /// A record without a body is indexed by its summary (a feed's or an API's record).
 inline constexpr Keys kSummary = {"lead_paragraph", "description", "summary", "abstract"};
 inline constexpr Keys kTitle = {"title", "headline"};
-inline constexpr Keys kDate = {"date",           "published",      "published_at",     "pubDate",
-                               "publishedAt",    "datePublished",  "date_published",   "date_publish",
-                               "publish_date",   "published_date", "publication_date", "pub_date"};
+inline constexpr Keys kDate = {"date",         "published",      "published_at",     "pubDate",
+                               "publishedAt",  "datePublished",  "date_published",   "date_publish",
+                               "publish_date", "published_date", "publication_date", "pub_date"};
 inline constexpr Keys kId = {"id", "guid", "uuid", "_id"};
 inline constexpr Keys kAuthor = {"author", "authors", "byline", "creator"};
 inline constexpr Keys kUrl = {"url", "link", "web_url"};

@@ -198,15 +198,18 @@ TEST_CASE("cli: a packed archive is named, never passed over in silence, and onl
   CHECK(named.out.find("2 skipped") != std::string::npos);
 }
 
-TEST_CASE("index hardening: '-' analyses standard input with --extract-only and is refused for an archive", "[index][cli]") {
+TEST_CASE("index hardening: '-' analyses standard input with --extract-only and is refused for an archive",
+          "[index][cli]") {
   TempDir dir;
-  write_file(dir.path() / "story.txt", "Minister resigns\nKYIV - \"We will stay,\" Senator Amy Klobuchar said on Tuesday.\n");
+  write_file(dir.path() / "story.txt",
+             "Minister resigns\nKYIV - \"We will stay,\" Senator Amy Klobuchar said on Tuesday.\n");
   auto text = run_command(kIndex + " --config /dev/null --extract-only - < " + sh_quote(dir.str("story.txt")));
   CHECK(text.status == 0);
   CHECK(text.out.find("\"id\":\"-\"") != std::string::npos);
   CHECK(text.out.find("\"speaker\":\"Amy Klobuchar\"") != std::string::npos);
   // JSON Lines by its first byte: each record's own id.
-  write_file(dir.path() / "feed.jsonl", "{\"id\": \"r1\", \"title\": \"Rates rise\", \"body\": \"The bank raised rates.\"}\n");
+  write_file(dir.path() / "feed.jsonl",
+             "{\"id\": \"r1\", \"title\": \"Rates rise\", \"body\": \"The bank raised rates.\"}\n");
   auto lines = run_command(kIndex + " --config /dev/null --extract-only - < " + sh_quote(dir.str("feed.jsonl")));
   CHECK(lines.status == 0);
   CHECK(lines.out.find("\"id\":\"r1\"") != std::string::npos);

@@ -464,7 +464,8 @@ TEST_CASE("cli semantics: --country takes a word of country names and a part of 
   CHECK(contains(texas_town.err, "--place houston, texas read as houston"));
 }
 
-TEST_CASE("cli semantics: a name typed with 'the' before it finds the name the archive holds without it", "[query][cli]") {
+TEST_CASE("cli semantics: a name typed with 'the' before it finds the name the archive holds without it",
+          "[query][cli]") {
   TempDir dir;
   std::string f;
   f += record("b1", "2022-01-03", "Jobs cut", "The BBC said on Monday that it would cut 400 jobs in London.");

@@ -104,12 +104,14 @@ TEST_CASE("fuzz readers: JSON Lines feeds", "[fuzz][readers]") {
 
 TEST_CASE("fuzz readers: CSV exports", "[fuzz][readers]") {
   const std::vector<std::string> seeds{
-      "url,date,title,text\nhttps://x.test/1,2019-01-04,\"Port, reopened\",\"PORTSMOUTH - Ships \"\"sailed\"\".\n\nMore.\"\n",
+      "url,date,title,text\nhttps://x.test/1,2019-01-04,\"Port, reopened\",\"PORTSMOUTH - Ships "
+      "\"\"sailed\"\".\n\nMore.\"\n",
       "id;title;body\r\nk1;T;B\r\nk2;\"unclosed;B\r\n",
       "title\tbody\tauthors\nT\tB\tA, B\n\nshort\n",
   };
-  const std::vector<std::string> tokens{"\"", "\"\"", ",", ";", "\t", "\n", "\r\n", "\r", "body", "title",
-                                        "date", "id", "2022-02-30", "\xef\xbb\xbf", "\xe2\x80\x9c"};
+  const std::vector<std::string> tokens{"\"",         "\"\"",         ",",           ";",     "\t",   "\n",
+                                        "\r\n",       "\r",           "body",        "title", "date", "id",
+                                        "2022-02-30", "\xef\xbb\xbf", "\xe2\x80\x9c"};
   for (const char* path : {"exports/news.csv", "exports/news.tsv"}) {
     INFO(path);
     fuzz::run("readers.csv", seeds, tokens, fuzz::iterations(6000), 64 * 1024,

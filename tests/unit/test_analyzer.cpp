@@ -450,11 +450,13 @@ TEST_CASE("analyzer: a known place before 'administration' stays a place", "[ent
   CHECK_FALSE(has(tokyo.facets.person, "Tokyo"));
 }
 
-TEST_CASE("analyzer: a work's title is no person or firm, where the article names it again too", "[entities][analyzer]") {
-  Analysis an = entities::analyze(plain("a.txt",
-                                        "Television\n\nThe long-running soap Brookside, which ended in 2003, and the "
-                                        "medical sitcom Scrubs returned on Monday. Scrubs drew 9 million viewers in New "
-                                        "York, and Brookside fans in Liverpool wrote to Phil Redmond.\n"));
+TEST_CASE("analyzer: a work's title is no person or firm, where the article names it again too",
+          "[entities][analyzer]") {
+  Analysis an =
+      entities::analyze(plain("a.txt",
+                              "Television\n\nThe long-running soap Brookside, which ended in 2003, and the "
+                              "medical sitcom Scrubs returned on Monday. Scrubs drew 9 million viewers in New "
+                              "York, and Brookside fans in Liverpool wrote to Phil Redmond.\n"));
   for (const char* title : {"Brookside", "Scrubs"}) {
     INFO(title);
     CHECK_FALSE(has(an.facets.person, title));
@@ -471,7 +473,8 @@ TEST_CASE("analyzer: a work's title is no person or firm, where the article name
                                             "officials in Cairo. Al Jazeera said it stood by the report. Sales of the "
                                             "soap Unilever makes in India rose, and Unilever said profits were up.\n"));
   CHECK(has(clause.facets.org, "Al Jazeera"));
-  CHECK(std::count_if(clause.mentions.begin(), clause.mentions.end(), [](const Mention& m) { return m.text == "Unilever"; }) == 2);
+  CHECK(std::count_if(clause.mentions.begin(), clause.mentions.end(),
+                      [](const Mention& m) { return m.text == "Unilever"; }) == 2);
 }
 
 TEST_CASE("analyzer: a storm named like a person is no name", "[entities][analyzer]") {

@@ -29,8 +29,8 @@ TEST_CASE("csv reader: quoted fields hold separators, line breaks and doubled qu
 TEST_CASE("csv reader: quotation marks that close no field are text", "[readers][csv]") {
   // A quotation opening a body ('"We will win," he said') and one running on to the next
   // paragraph, unquoted as tab-separated exports write them: each row stays a row.
-  const auto tsv = csv_rows("title\ttext\nA\t\"We will win,\" Tony Blair said.\nB\t\"We are strong.\nC\tHe said \"no\" to it.\n",
-                            '\t');
+  const auto tsv = csv_rows(
+      "title\ttext\nA\t\"We will win,\" Tony Blair said.\nB\t\"We are strong.\nC\tHe said \"no\" to it.\n", '\t');
   REQUIRE(tsv.size() == 4);
   CHECK(tsv[1].fields == std::vector<std::string>{"A", "\"We will win,\" Tony Blair said."});
   CHECK(tsv[2].fields == std::vector<std::string>{"B", "\"We are strong."});

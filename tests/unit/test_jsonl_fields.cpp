@@ -34,7 +34,8 @@ TEST_CASE("jsonl fields: the first key with text, a blank value giving way to th
 }
 
 TEST_CASE("jsonl fields: tags from a list, one string, or comma-separated keywords", "[readers][jsonl_fields]") {
-  CHECK(fields::tags_of(json::parse(R"({"tags": ["ports", "", "labour"]})")) == std::vector<std::string>{"ports", "labour"});
+  CHECK(fields::tags_of(json::parse(R"({"tags": ["ports", "", "labour"]})")) ==
+        std::vector<std::string>{"ports", "labour"});
   CHECK(fields::tags_of(json::parse(R"({"tags": "ports, labour"})")) == std::vector<std::string>{"ports, labour"});
   CHECK(fields::tags_of(json::parse(R"({"keywords": "weather, storms ,uk,"})")) ==
         std::vector<std::string>{"weather", "storms", "uk"});

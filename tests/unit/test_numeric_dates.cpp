@@ -47,8 +47,8 @@ TEST_CASE("numeric dates: the year last reads the day and the month either way r
 }
 
 TEST_CASE("numeric dates: other texts are no numeric date", "[numeric_dates]") {
-  for (const char* t : {"", "2022", "20220119", "2022/01-19", "19/01/2022 10:00", "jan/2022", "1/2/3/2022",
-                        "2022//19", "/01/2022", "12345/1/1", "-3"}) {
+  for (const char* t : {"", "2022", "20220119", "2022/01-19", "19/01/2022 10:00", "jan/2022", "1/2/3/2022", "2022//19",
+                        "/01/2022", "12345/1/1", "-3"}) {
     INFO(t);
     CHECK_FALSE(read(t).numeric);
     CHECK(read(t).dates.empty());

@@ -6,14 +6,14 @@
 
 #include "query/entity_names.hpp"
 
+using newsidx::query::before_comma;
 using newsidx::query::holds_words;
 using newsidx::query::initials_of;
 using newsidx::query::is_initial;
-using newsidx::query::before_comma;
-using newsidx::query::without_article;
-using newsidx::query::without_dots;
 using newsidx::query::may_be_initials;
 using newsidx::query::name_words;
+using newsidx::query::without_article;
+using newsidx::query::without_dots;
 using newsidx::query::words_of;
 using Words = std::vector<std::string>;
 

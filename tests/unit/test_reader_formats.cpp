@@ -28,14 +28,29 @@ std::string root_reader_of(std::string_view bytes) {
 
 TEST_CASE("reader formats: each extension goes to its reader, also through one .gz", "[readers][formats]") {
   const std::pair<const char*, const char*> cases[] = {
-      {"bbc/politics/012.txt", "text"}, {"wire.jsonl", "jsonl"},     {"dump/feed.ndjson", "jsonl"},
-      {"reut2-000.sgm", "sgml"},        {"x.sgml", "sgml"},          {"a/b.html", "html"},
-      {"b.htm", "html"},                {"b.xhtml", "html"},         {"item.xml", "xml"},
-      {"story.nitf", "xml"},            {"item.newsml", "xml"},      {"news.rss", "feed"},
-      {"river.atom", "feed"},           {"crawl.warc", "warc"},      {"crawl.warc.gz", "warc"},
-      {"crawl.arc", "warc"},            {"crawl.arc.gz", "warc"},
-      {"feed.jsonl.gz", "jsonl"},       {"cranes.xml.gz", "xml"},    {"reut2-000.sgm.gz", "sgml"},
-      {"wikinews_2019.csv.gz", "csv"},  {"export.csv", "csv"},       {"export.TSV", "csv"},
+      {"bbc/politics/012.txt", "text"},
+      {"wire.jsonl", "jsonl"},
+      {"dump/feed.ndjson", "jsonl"},
+      {"reut2-000.sgm", "sgml"},
+      {"x.sgml", "sgml"},
+      {"a/b.html", "html"},
+      {"b.htm", "html"},
+      {"b.xhtml", "html"},
+      {"item.xml", "xml"},
+      {"story.nitf", "xml"},
+      {"item.newsml", "xml"},
+      {"news.rss", "feed"},
+      {"river.atom", "feed"},
+      {"crawl.warc", "warc"},
+      {"crawl.warc.gz", "warc"},
+      {"crawl.arc", "warc"},
+      {"crawl.arc.gz", "warc"},
+      {"feed.jsonl.gz", "jsonl"},
+      {"cranes.xml.gz", "xml"},
+      {"reut2-000.sgm.gz", "sgml"},
+      {"wikinews_2019.csv.gz", "csv"},
+      {"export.csv", "csv"},
+      {"export.TSV", "csv"},
   };
   for (const auto& [path, reader] : cases) {
     INFO(path);
@@ -126,7 +141,8 @@ TEST_CASE("reader formats: a file no reader takes is skipped with its reason", "
   CHECK(r.warnings[0].path == "/archive/desk/notes.pdf");
   CHECK(r.warnings[0].skipped);
   CHECK(r.warnings[0].reason ==
-        "unsupported file type (expected .txt, .jsonl, .ndjson, .csv, .tsv, .sgm, .sgml, .html, .htm, .xhtml, .xml, .nitf, "
+        "unsupported file type (expected .txt, .jsonl, .ndjson, .csv, .tsv, .sgm, .sgml, .html, .htm, .xhtml, .xml, "
+        ".nitf, "
         ".newsml, .rss, .atom, .warc, .arc, or one of them .gz)");
 
   // An XML file whose root no reader takes is skipped naming the root.

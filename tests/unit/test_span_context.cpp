@@ -124,8 +124,9 @@ TEST_CASE("span context: storms named like persons, firms named after storms", "
 
 TEST_CASE("span context: a title after a word for a film or a record names a work", "[entities][span_context]") {
   const ent::Gazetteer& gaz = ent::Gazetteer::instance();
-  const Words w("The comedy Sideways, the biopic The Aviator, the film Tom Hanks made and the movie NEC "
-                "showed, while the drama Bleak Street and Sony Music Inc sold his album Sony Music Inc.");
+  const Words w(
+      "The comedy Sideways, the biopic The Aviator, the film Tom Hanks made and the movie NEC "
+      "showed, while the drama Bleak Street and Sony Music Inc sold his album Sony Music Inc.");
   const auto sideways = w.span("Sideways", 1, ent::EntityType::kPer);
   const auto aviator = ent::EntitySpan{w.at("Aviator") - 1, w.at("Aviator") + 1, ent::EntityType::kOrg};
   const auto hanks = w.span("Tom", 2, ent::EntityType::kPer);
