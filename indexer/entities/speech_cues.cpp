@@ -682,8 +682,9 @@ const std::vector<std::pair<std::size_t, Attribution>>& Attributor::paragraph_cu
     }
     // "Some reported wanting ..." speaks for its own sentence only: an indefinite pronoun is no
     // Source of another sentence's quotation (Wikinews: "..., telling the Nevada Independent:").
-    const bool indefinite = a.description && !a.speaker && tok_at(a.description->start) + 1 == tok_at(a.description->end) &&
-                            in(kIndefiniteSources, lower(word(tok_at(a.description->start))));
+    const std::size_t d = a.description ? tok_at(a.description->start) : 0;
+    const bool indefinite =
+        a.description && !a.speaker && d + 1 == tok_at(a.description->end) && in(kIndefiniteSources, lower(word(d)));
     if (a.decided && !indefinite) cues.emplace_back(v, std::move(a));
   }
   return cues;
