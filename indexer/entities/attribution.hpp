@@ -194,6 +194,7 @@ class Attributor {
   Attribution absolute_subject(std::size_t floor, std::size_t k);
   Attribution name_before_colon(std::size_t floor, std::size_t colon);
   std::size_t described_subject_end(std::size_t s, std::size_t limit) const;
+  std::size_t text_head_verb(std::size_t s, std::size_t f) const;
   Attribution subject_before(std::size_t verb, std::size_t floor);
   std::size_t governed_name_start(std::size_t e, std::size_t floor) const;
   Attribution person_through_appositives(std::size_t c, std::size_t floor, std::size_t verb);

@@ -178,6 +178,14 @@ inline constexpr auto kSubordinators = std::to_array<std::string_view>(
 inline constexpr auto kDeterminers = std::to_array<std::string_view>(
     {"the", "a", "an", "one", "another", "two", "three", "some", "several", "many", "most",
      "his", "her", "their", "its"});
+// Indefinite pronouns that stand alone as a described Source ("Another said", "Some chanted"):
+// Attributor::subject_before. "others" is left out, as description_of leaves it ("others said"
+// is no description: kNotAHead).
+inline constexpr auto kIndefiniteSources = std::to_array<std::string_view>(
+    {"another", "one", "some", "most", "many", "several", "both", "few"});
+// Verbs by which a text reports another's words ("the newspaper quotes a source"): no verb of
+// the text's own words (Attributor::text_head_verb).
+inline constexpr auto kQuotingVerbs = std::to_array<std::string_view>({"quotes", "quoted", "cites", "cited"});
 // Verbs aimed at someone else: a quotation after "X accused Y of" is not X's own words by the
 // sentence-subject rule (Attributor::own_sentence_subject).
 inline constexpr auto kTargetVerbs = std::to_array<std::string_view>(

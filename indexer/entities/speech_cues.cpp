@@ -86,6 +86,18 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
       (in(kPronouns, word(e - 1)) || in(kPronouns, strip_possessive(word(e - 1))))) {
     return analyse_np(e - 1, e, verb);
   }
+  // An indefinite pronoun alone as the subject ("Another said", "\"...,\" one read", "Some
+  // chanted", "Most said they were \"...\""), opening its clause: a described Source, the
+  // word itself ("No one said" is not one).
+  const std::size_t p = e > floor ? e - 1 : e;
+  const bool opens_clause = p == floor || !is_word(p - 1) || word(p - 1) == "and" || word(p - 1) == "but";
+  if (p < e && is_word(p) && outside(p) && in(kIndefiniteSources, lower(word(p))) && opens_clause) {
+    Attribution a;
+    a.decided = true;
+    a.cue = Span{toks_[verb].b, toks_[verb].e};
+    a.description = Span{toks_[p].b, toks_[p].e};
+    return a;
+  }
   std::size_t b = e;
   while (b > floor && e - b < 10 && is_word(b - 1) && outside(b - 1) &&
          (is_cap(b - 1) || np_word(b - 1))) {
@@ -370,9 +382,9 @@ Attribution Attributor::own_sentence_subject(const RawQuote& q, std::size_t q_in
   // \"disaster\"" as his words.)
   // Decided without a Source: no neighbour's speaker is lent to it either.
   // A voice ("the statement cited \"calm on all sides.\"") says its words whatever its verb.
-  const bool voice =
-      a.description &&
-      in(kOrgVoices, lower(last_word(t_.substr(a.description->start, a.description->end - a.description->start))));
+  const std::string head =
+      a.description ? lower(last_word(t_.substr(a.description->start, a.description->end - a.description->start))) : "";
+  const bool voice = in(kOrgVoices, head);
   if (!a.speaker && !voice && short_uncued(q, floor)) {
     Attribution none;
     none.decided = true;
@@ -386,7 +398,10 @@ Attribution Attributor::own_sentence_subject(const RawQuote& q, std::size_t q_in
   }
   // Verbs aimed at someone else ("accused Moscow of preparing a \"false flag operation\""):
   // their quotations are mostly scare quotes or the target's words (as in kSpeechVerbs).
-  if (verb < open && is_word(verb) && in(kTargetVerbs, word(verb))) return {};
+  // A text speaks whatever its verb ("the statement urged voters to \"...\"", "The petition
+  // accuses the campaign of \"...\""): the words quoted are its own.
+  const bool text = in(kTextHeads, head);
+  if (verb < open && is_word(verb) && in(kTargetVerbs, word(verb)) && !text) return {};
   if (verb < open && is_word(verb)) a.cue = Span{toks_[verb].b, toks_[verb].e};
   return a;
 }
@@ -413,6 +428,7 @@ std::size_t Attributor::described_subject_end(std::size_t s, std::size_t limit) 
   if (s >= limit || !is_word(s) || !outside(s) || !in(kDeterminers, lower(word(s)))) return s;
   std::size_t f = s + 1;
   while (f < limit && f - s <= 6 && description_word(f)) ++f;
+  f = text_head_verb(s, f);
   if (f >= limit || f - s < 2 || f - s > 6 || !is_word(f) || is_cap(f) || is_cap(f - 1)) return s;
   const std::string head = lower(word(f - 1));
   if (strip_possessive(head) != head) return s;
@@ -427,6 +443,23 @@ std::size_t Attributor::described_subject_end(std::size_t s, std::size_t limit) 
   const bool present = v.size() > 3 && v.back() == 's' && head.back() != 's';
   const bool copula = v == "been" || v == "are" || v == "were" || v == "be";
   return verb_like(g) || is_trailing_verb(g) || present || copula ? f : s;
+}
+
+// A text or document speaks only by what it says, so the word after its head noun is its verb
+// ("The lawsuit contends that", "The new ad targets a", "the statement urged voters to"), not a
+// word of the phrase as description_word reads it: the token of that verb inside [s, f), or `f`.
+// A word that a verb follows stays in the phrase ("the letter writers said").
+std::size_t Attributor::text_head_verb(std::size_t s, std::size_t f) const {
+  for (std::size_t j = s + 2; j < f; ++j) {
+    if (!in(kTextHeads, lower(word(j - 1))) || is_cap(j)) continue;
+    const std::string_view w = word(j);
+    const bool present = w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && strip_possessive(w) == w;
+    // "the newspaper quotes a source close to the firm": the one quoted speaks, not the text.
+    if ((!present && !verb_like(j)) || in(kQuotingVerbs, w)) return f;
+    const bool verb_follows = j + 1 < toks_.size() && is_word(j + 1) && (verb_like(j + 1) || is_trailing_verb(j + 1));
+    return verb_follows ? f : j;
+  }
+  return f;
 }
 
 // Whether token `b` is a lower-case "the" before a name that a verb follows ("the NRA was
@@ -647,7 +680,12 @@ const std::vector<std::pair<std::size_t, Attribution>>& Attributor::paragraph_cu
       while (ce < e && !sentence_end(ce) && outside(ce)) ++ce;
       a = np_after(v, ce);
     }
-    if (a.decided) cues.emplace_back(v, std::move(a));
+    // "Some reported wanting ..." speaks for its own sentence only: an indefinite pronoun is no
+    // Source of another sentence's quotation (Wikinews: "..., telling the Nevada Independent:").
+    const std::size_t d = a.description ? tok_at(a.description->start) : 0;
+    const bool indefinite =
+        a.description && !a.speaker && d + 1 == tok_at(a.description->end) && in(kIndefiniteSources, lower(word(d)));
+    if (a.decided && !indefinite) cues.emplace_back(v, std::move(a));
   }
   return cues;
 }

@@ -673,3 +673,43 @@ TEST_CASE("speech cues: a person opening the sentence speaks after an appositive
       "compromise today is better than nothing.\"";
   CHECK(speakers(clause, {"Anna Ruiz"}).back() == "-");
 }
+
+// The description each quotation of `text` is given ("-" for none), with no mentions.
+static std::vector<std::string> descriptions(const std::string& text) {
+  std::vector<std::string> out;
+  for (const Quote& q : find_quotes(text, {})) out.push_back(q.speaker_description.value_or("-"));
+  return out;
+}
+
+TEST_CASE("speech cues: a text speaks by the verb after its head noun", "[speech_cues][quotes]") {
+  CHECK(descriptions("The lawsuit contends that \"the city failed to protect the residents for years.\"") ==
+        std::vector<std::string>{"The lawsuit"});
+  CHECK(descriptions("The new ad targets a \"broken system that keeps the rich in charge of everything.\"") ==
+        std::vector<std::string>{"The new ad"});
+  // A verb aimed at someone else keeps a text's words its own.
+  CHECK(descriptions("The petition accuses the mayor of \"trying to silence the people who elected him.\"") ==
+        std::vector<std::string>{"The petition"});
+  // A person's noun before such a verb is no text: the rule does not read it.
+  CHECK(descriptions("The lawyer contends that \"the city failed to protect the residents for years.\"") ==
+        std::vector<std::string>{"-"});
+  // A text that quotes someone reports another's words.
+  CHECK(descriptions("\"We want the money invested in the business, not paid out,\" the newspaper quotes a "
+                     "source close to the firm.") == std::vector<std::string>{"-"});
+}
+
+TEST_CASE("speech cues: an indefinite pronoun opening its clause is a described Source",
+          "[speech_cues][quotes]") {
+  CHECK(descriptions("Another said, \"We never expected this many people to come out in the rain.\"") ==
+        std::vector<std::string>{"Another"});
+  CHECK(descriptions("\"We never expected this many people to come out in the rain,\" one said.") ==
+        std::vector<std::string>{"one"});
+  CHECK(descriptions("Most said they were \"very worried about what comes next for the school.\"") ==
+        std::vector<std::string>{"Most"});
+  // "No one said" describes nobody.
+  CHECK(descriptions("No one said, \"We never expected this many people to come out in the rain.\"") ==
+        std::vector<std::string>{"-"});
+  // Nor is the pronoun the Source of another sentence's quotation in its paragraph.
+  CHECK(descriptions("Some reported wanting a vote, while others preferred a review. Since then, a "
+                     "Republican, has voiced support, telling a newspaper: \"I am a big fan of oversight, so "
+                     "let the committees do their work.\"") == std::vector<std::string>{"-"});
+}
