@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdlib>
 #include <limits>
 #include <numeric>
@@ -32,7 +31,22 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
   return x ^ (x >> 31);
 }
 
-bool word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+// The bytes of words: ASCII letters and digits (std::isalnum in the "C" locale the indexer
+// runs in) and every byte of a UTF-8 sequence. A table, not a call to isalnum: the fingerprint
+// tests every byte of every body several times.
+constexpr std::array<bool, 256> kWordBytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[static_cast<std::size_t>(c)] = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+  return t;
+}();
+bool word_byte(unsigned char c) { return kWordBytes[c]; }
+
+// std::tolower of the "C" locale: ASCII capitals only.
+char lower_byte(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The separators of salient_in's words.
+bool blank_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 // Lower-cased ASCII words; bytes of UTF-8 sequences are word bytes, kept as they are.
 std::vector<std::string> words(std::string_view text) {
@@ -40,7 +54,7 @@ std::vector<std::string> words(std::string_view text) {
   std::string w;
   for (unsigned char c : text) {
     if (word_byte(c)) {
-      w.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c));
+      w.push_back(lower_byte(static_cast<char>(c)));
     } else if (!w.empty()) {
       out.push_back(std::move(w));
       w.clear();
@@ -82,7 +96,7 @@ bool starts_with_marker(std::string_view para) {
       "read more", "related:", "see also", "copyright", "reporting by", "additional reporting",
       "editing by", "click here", "(c) "};
   std::string head;
-  for (char c : para.substr(0, 24)) head.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : para.substr(0, 24)) head.push_back(lower_byte(c));
   const auto start = head.find_first_not_of(" \t");
   if (start == std::string::npos) return false;
   for (auto m : kMarkers)
@@ -139,13 +153,16 @@ Salient salient_in(std::string_view text) {
   bool sentence_start = true;
   std::size_t pos = 0;
   while (pos < text.size()) {
-    const std::size_t begin = text.find_first_not_of(" \t\r\n", pos);
-    if (begin == std::string::npos) break;
-    // A new paragraph. Only the gap is searched: a search to the end of the text made a body
-    // without line breaks quadratic (a 4 MB line took 14 s).
-    if (std::string_view(text).substr(pos, begin - pos).find('\n') != std::string_view::npos) sentence_start = true;
-    std::size_t end = text.find_first_of(" \t\r\n", begin);
-    if (end == std::string::npos) end = text.size();
+    // The gap to the next word; a line break in it starts a new paragraph. Only the gap is
+    // read: a search to the end of the text made a body without line breaks quadratic (a 4 MB
+    // line took 14 s).
+    std::size_t begin = pos;
+    bool line_break = false;
+    for (; begin < text.size() && blank_byte(text[begin]); ++begin) line_break |= text[begin] == '\n';
+    if (begin == text.size()) break;
+    if (line_break) sentence_start = true;
+    std::size_t end = begin;
+    while (end < text.size() && !blank_byte(text[end])) ++end;
     std::string_view raw(text.data() + begin, end - begin);
     pos = end;
     // The word without the punctuation and quotes around it.
@@ -157,12 +174,12 @@ Salient salient_in(std::string_view text) {
     const char last = raw.empty() ? ' ' : raw.back();
     sentence_start = last == '.' || last == '!' || last == '?' || last == ':' || last == '"';
     if (w.empty()) continue;
-    const bool number = std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-    const bool name = !opens && std::isupper(static_cast<unsigned char>(w.front()));
+    const bool number = std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool name = !opens && w.front() >= 'A' && w.front() <= 'Z';
     if (!number && !name) continue;
     std::string key;
     for (char c : w)
-      if (c != ',') key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      if (c != ',') key.push_back(lower_byte(c));
     if (seen.insert(key).second) (number ? out.numbers : out.names).push_back(std::move(key));
   }
   return out;
@@ -176,8 +193,7 @@ Fingerprint fingerprint(std::string_view body) {
   // One comparable text, lower-cased once, its words as views: no string per word.
   const std::string text = comparable_text(body);
   std::string lower(text);
-  for (char& c : lower)
-    if (static_cast<unsigned char>(c) < 0x80) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : lower) c = lower_byte(c);
   const std::vector<std::string_view> w = word_views(lower);
   Fingerprint f;
   if (w.size() < kMinWords) return f;

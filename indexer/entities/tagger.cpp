@@ -338,8 +338,11 @@ void hook_facts(const TaggerInput& input, const FeatureHook& hook, const HashedH
     extra.resize(se - sb);
     for (auto& x : extra) x.clear();
     if (hashed != nullptr) {
-      ids.resize(se - sb);
-      for (auto& x : ids) x.clear();
+      // Grown, never shrunk: a shorter sentence leaves the lists past its words alone, so that
+      // each keeps its storage (a resize down freed them, and the next longer sentence
+      // allocated them again, list by list).
+      if (ids.size() < se - sb) ids.resize(se - sb);
+      for (std::size_t i = 0; i < se - sb; ++i) ids[i].clear();
       (*hashed)(words, ids);
     } else if (hook) {
       hook(words, extra);

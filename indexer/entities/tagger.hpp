@@ -51,7 +51,8 @@ inline std::uint64_t hash_name(std::string_view name, std::uint64_t h = 0xcbf29c
 
 /// A feature hook that gives its features already hashed: out[i] receives hash_name of each name
 /// the matching FeatureHook appends to word i, in the same order, with no string made (the
-/// built-in hooks have one, which tagging uses; training reads the names).
+/// built-in hooks have one, which tagging uses; training reads the names). `out` has at least
+/// one empty vector per word; lists past the sentence's words are to be left alone.
 using HashedHook = std::function<void(const std::vector<std::string_view>& words,
                                       std::vector<std::vector<std::uint64_t>>& out)>;
 

@@ -1,6 +1,8 @@
 // Word classes for the NER tagger: the embedded table and the features it yields.
 #include "tagger_classes.hpp"
 
+#include <algorithm>
+#include <array>
 #include <bit>
 #include <charconv>
 #include <utility>
@@ -197,6 +199,28 @@ std::uint64_t class_head(std::size_t level, std::string_view where) {
   return hash_name(":", hash_name(where, hash_name(std::string_view(head, 2))));
 }
 
+// The hashed heads of class feature names, class_head(level, where), for each `where` that
+// walk_class_features and the pair feature use: made once a call, not once a word and level.
+class ClassHeads {
+ public:
+  ClassHeads() {
+    for (std::size_t w = 0; w < kWheres.size(); ++w)
+      for (std::size_t l = 0; l < kClassLevels; ++l) heads_[w][l] = class_head(l, kWheres[w]);
+  }
+  std::uint64_t operator()(std::size_t level, std::string_view where) const {
+    // The candidate by its first byte, then checked byte for byte (no call to memcmp).
+    const char c = where.empty() ? '\0' : where[0];
+    const std::size_t w = c == '\0' ? 0 : c == 'X' ? 1 : c == 'x' ? 2 : c == '<' ? 3 : c == '>' ? 4 : 5;
+    const std::string_view known = kWheres[w];
+    if (where.size() == known.size() && std::equal(where.begin(), where.end(), known.begin())) return heads_[w][level];
+    return class_head(level, where);
+  }
+
+ private:
+  static constexpr std::array<std::string_view, 6> kWheres{"", "X", "x", "<2", ">2", "b"};
+  std::array<std::array<std::uint64_t, kClassLevels>, kWheres.size()> heads_{};
+};
+
 }  // namespace
 
 void add_class_hashes(const WordClasses& table, const ClassFeatures& which,
@@ -205,10 +229,11 @@ void add_class_hashes(const WordClasses& table, const ClassFeatures& which,
   // As add_class_features, name for name.
   std::vector<const ClassPath*> paths(words.size());
   for (std::size_t i = 0; i < words.size(); ++i) paths[i] = table.find(words[i]);
+  static const ClassHeads heads;
   auto add = [&](std::size_t i, const ClassPath* p, std::string_view where) {
     if (p == nullptr) return;
     for (std::size_t l = 0; l < kClassLevels; ++l)
-      if (which.levels >> l & 1u) out[i].push_back(hash_number((*p)[l], class_head(l, where)));
+      if (which.levels >> l & 1u) out[i].push_back(hash_number((*p)[l], heads(l, where)));
   };
   auto add_pair = [&](std::size_t i) {
     const ClassPath* p = paths[i];
@@ -216,7 +241,7 @@ void add_class_hashes(const WordClasses& table, const ClassFeatures& which,
     if (p == nullptr) return;
     for (std::size_t l = 0; l < kClassLevels; ++l) {
       if (!(which.levels >> l & 1u)) continue;
-      const std::uint64_t head = class_head(l, "b");  // "c<level>b:"
+      const std::uint64_t head = heads(l, "b");  // "c<level>b:"
       const std::uint64_t before = i == 0         ? hash_name("^", head)
                                    : prev == nullptr ? hash_name("?", head)
                                                      : hash_number((*prev)[l], head);

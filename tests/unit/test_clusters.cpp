@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 #include "common/schema.hpp"
 #include "indexer/clusters.hpp"
@@ -148,4 +149,78 @@ TEST_CASE("clusters: the same quotation has one key wherever it is carried", "[c
   CHECK(quote_key("We will not back down.", "Maria Okafor") == quote_key("we will NOT back down", "Maria Okafor"));
   CHECK(quote_key("We will not back down.", "Maria Okafor") != quote_key("We will not back down.", ""));
   CHECK(quote_key("We will not back down.", "") != quote_key("We will back down.", ""));
+}
+
+namespace {
+
+// salient_words as it was written with <cctype> (isalnum, isdigit, isupper and tolower of the
+// "C" locale, find_first_of for the blanks): the reference for its byte tables.
+Salient salient_reference(std::string_view text) {
+  auto word_byte = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+  Salient out;
+  std::vector<std::string> seen;
+  bool sentence_start = true;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t begin = text.find_first_not_of(" \t\r\n", pos);
+    if (begin == std::string_view::npos) break;
+    if (text.substr(pos, begin - pos).find('\n') != std::string_view::npos) sentence_start = true;
+    std::size_t end = text.find_first_of(" \t\r\n", begin);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view raw = text.substr(begin, end - begin);
+    pos = end;
+    std::size_t a = 0, b = raw.size();
+    while (a < b && !word_byte(static_cast<unsigned char>(raw[a]))) ++a;
+    while (b > a && !word_byte(static_cast<unsigned char>(raw[b - 1]))) --b;
+    const std::string_view w = raw.substr(a, b - a);
+    const bool opens = sentence_start;
+    const char last = raw.back();
+    sentence_start = last == '.' || last == '!' || last == '?' || last == ':' || last == '"';
+    if (w.empty()) continue;
+    const bool number = std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    const bool name = !opens && std::isupper(static_cast<unsigned char>(w.front()));
+    if (!number && !name) continue;
+    std::string key;
+    for (char c : w)
+      if (c != ',') key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (std::find(seen.begin(), seen.end(), key) == seen.end()) {
+      seen.push_back(key);
+      (number ? out.numbers : out.names).push_back(key);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("clusters: the byte tables split, case and sort words as the C library does", "[clusters]") {
+  // Every byte value once inside words, and words around tabs, carriage returns and blank lines,
+  // UTF-8 names, capitals after punctuation, figures with commas.
+  std::string every;
+  for (int c = 1; c < 256; ++c) {
+    every += "Xa";
+    every.push_back(static_cast<char>(c));
+    every += "Q9 ";
+  }
+  const std::vector<std::string> texts = {
+      every,
+      "The Board of Zürich\tBank met ÉCOLE staff.\r\nShares fell 3,200 points:\n\nOslo and Ålesund \"Traders\" "
+      "said ~Quarter-end~ (Reuters) [Q3] profits_rose #1 @Acme {Beta} |Gamma| 1987's Öresund.",
+      "\t\r\n  (Lead) line\n\n\n Second PARA. Third Word? Fourth: Fifth! \"Sixth\" seventh"};
+  for (const auto& text : texts) {
+    CAPTURE(text.substr(0, 60));
+    const Salient got = salient_words(text), expected = salient_reference(comparable_text(text));
+    CHECK(got.names == expected.names);
+    CHECK(got.numbers == expected.numbers);
+    CHECK_FALSE(got.names.empty());
+  }
+  // Capitals are folded as the C library folds them (ASCII only): the fingerprint of a text in
+  // capitals is that of its lower-cased copy; bytes of UTF-8 sequences are left as they are.
+  std::string lower = texts[1] + " " + texts[1] + " " + texts[2];
+  std::string upper = lower;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  REQUIRE_FALSE(fingerprint(lower).empty());
+  CHECK(fingerprint(lower).mins == fingerprint(upper).mins);
+  CHECK(fingerprint(lower).shingles == fingerprint(upper).shingles);
 }

@@ -461,3 +461,31 @@ TEST_CASE("tagger features: tagging with the hashed hook finds what the named ho
     CHECK(!hits.empty());
   }
 }
+
+TEST_CASE("tagger features: the hashed hook gets empty lists for each sentence, a short one after a long one", "[tagger]") {
+  // Sentences of 10, 3 and 4 words: the hook's lists are kept from one sentence to the next.
+  const std::vector<std::string_view> words = {"Will", "Maria", "Lindqvist", "fly", "from", "New", "York", "to",
+                                               "Paris", "?", "Yes", "she", ".", "Bank", "of", "England", "."};
+  const ent::TaggerInput input{words, {10, 13, 17}};
+  bool fresh = true;
+  const ent::HashedHook hashed = [&](const std::vector<std::string_view>& w, std::vector<std::vector<std::uint64_t>>& out) {
+    fresh = fresh && out.size() >= w.size();
+    for (std::size_t i = 0; i < w.size() && fresh; ++i) {
+      fresh = out[i].empty();
+      out[i].push_back(ent::hash_name(w[i]));
+      if (i % 2 == 0) out[i].push_back(ent::hash_name("even"));
+    }
+  };
+  const ent::FeatureHook named = [](const std::vector<std::string_view>& w, std::vector<std::vector<std::string>>& out) {
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      out[i].emplace_back(w[i]);
+      if (i % 2 == 0) out[i].emplace_back("even");
+    }
+  };
+  ent::DocumentFeatures by_name, by_id;
+  ent::extract_features(input, named, by_name);
+  ent::extract_features(input, {}, by_id, nullptr, nullptr, nullptr, false, &hashed);
+  CHECK(fresh);
+  CHECK(by_id.hashes == by_name.hashes);
+  CHECK(by_id.offsets == by_name.offsets);
+}
