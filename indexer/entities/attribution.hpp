@@ -194,6 +194,8 @@ class Attributor {
   Attribution absolute_subject(std::size_t floor, std::size_t k);
   Attribution name_before_colon(std::size_t floor, std::size_t colon);
   std::size_t described_subject_end(std::size_t s, std::size_t limit) const;
+  // Whether token `k` opens a text verb's object (speech_cues.cpp).
+  bool object_after(std::size_t k) const;
   std::size_t text_head_verb(std::size_t s, std::size_t f) const;
   Attribution subject_before(std::size_t verb, std::size_t floor);
   std::size_t governed_name_start(std::size_t e, std::size_t floor) const;

@@ -185,7 +185,9 @@ inline constexpr auto kIndefiniteSources = std::to_array<std::string_view>(
     {"another", "one", "some", "most", "many", "several", "both", "few"});
 // Verbs by which a text reports another's words ("the newspaper quotes a source"): no verb of
 // the text's own words (Attributor::text_head_verb).
-inline constexpr auto kQuotingVerbs = std::to_array<std::string_view>({"quotes", "quoted", "cites", "cited"});
+// "The ad features Jane Smith saying" and "The video shows Jane Smith telling" are hers too.
+inline constexpr auto kQuotingVerbs = std::to_array<std::string_view>(
+    {"quotes", "quoted", "cites", "cited", "shows", "showed", "features", "featured", "depicts", "depicted"});
 // Verbs aimed at someone else: a quotation after "X accused Y of" is not X's own words by the
 // sentence-subject rule (Attributor::own_sentence_subject).
 inline constexpr auto kTargetVerbs = std::to_array<std::string_view>(

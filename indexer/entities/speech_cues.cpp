@@ -445,6 +445,16 @@ std::size_t Attributor::described_subject_end(std::size_t s, std::size_t limit) 
   return verb_like(g) || is_trailing_verb(g) || present || copula ? f : s;
 }
 
+// Whether token `k` may follow a text's verb: a determiner or "that" ("contends that", "targets
+// a", "accuses the campaign"), a name ("targets Obama"), punctuation or a quotation (the tag
+// after one: "..., the paper beams, adding"); not another word ("The poll workers stood").
+bool Attributor::object_after(std::size_t k) const {
+  if (k >= toks_.size() || !is_word(k) || !outside(k) || is_cap(k)) return true;
+  static constexpr auto kMore = std::to_array<std::string_view>(
+      {"that", "this", "these", "those", "our", "my", "your", "no", "every", "all", "any"});
+  return is_word(k) && (in(kDeterminers, lower(word(k))) || in(kMore, lower(word(k))));
+}
+
 // A text or document speaks only by what it says, so the word after its head noun is its verb
 // ("The lawsuit contends that", "The new ad targets a", "the statement urged voters to"), not a
 // word of the phrase as description_word reads it: the token of that verb inside [s, f), or `f`.
@@ -456,6 +466,9 @@ std::size_t Attributor::text_head_verb(std::size_t s, std::size_t f) const {
     const bool present = w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && strip_possessive(w) == w;
     // "the newspaper quotes a source close to the firm": the one quoted speaks, not the text.
     if ((!present && !verb_like(j)) || in(kQuotingVerbs, w)) return f;
+    // A plural after the text noun is the phrase's head ("The poll workers stood", "The survey
+    // results show"): a present in -s is the text's verb only before its object.
+    if (present && !verb_like(j) && !object_after(j + 1)) return f;
     const bool verb_follows = j + 1 < toks_.size() && is_word(j + 1) && (verb_like(j + 1) || is_trailing_verb(j + 1));
     return verb_follows ? f : j;
   }
@@ -685,7 +698,13 @@ const std::vector<std::pair<std::size_t, Attribution>>& Attributor::paragraph_cu
     const std::size_t d = a.description ? tok_at(a.description->start) : 0;
     const bool indefinite =
         a.description && !a.speaker && d + 1 == tok_at(a.description->end) && in(kIndefiniteSources, lower(word(d)));
-    if (a.decided && !indefinite) cues.emplace_back(v, std::move(a));
+    // Still a cue decided with no Source, as before the pronoun was read: a named cue farther off
+    // must not speak for the quotation ("Jane Smith said ... Another said ... \"...\"").
+    if (indefinite) {
+      a.description.reset();
+      a.described_as.reset();
+    }
+    if (a.decided) cues.emplace_back(v, std::move(a));
   }
   return cues;
 }

@@ -713,3 +713,24 @@ TEST_CASE("speech cues: an indefinite pronoun opening its clause is a described 
                      "Republican, has voiced support, telling a newspaper: \"I am a big fan of oversight, so "
                      "let the committees do their work.\"") == std::vector<std::string>{"-"});
 }
+
+TEST_CASE("speech cues: read-only review of the tenth round: pronoun cues, plurals after a text, texts showing a person",
+          "[speech_cues][quotes]") {
+  // "Another said" still decides the paragraph with no Source: the farther named cue does not
+  // take the quotation after it.
+  for (const char* pronoun : {"Another", "One"}) {
+    INFO(pronoun);
+    const std::string text = std::string("Senator Jane Smith said the plan was good. ") + pronoun +
+                             " said it was a mess. \"We will fight this plan in every court in the land.\"";
+    CHECK(single_source(text, persons_in(text, {"Jane Smith"})) == "-");
+  }
+  // A plural after a text noun is the phrase's head, not the text's verb.
+  CHECK(descriptions("The poll workers stood in line for hours, chanting \"we want our jobs back and we want them "
+                     "back right now.\"") == std::vector<std::string>{"-"});
+  CHECK(descriptions("The survey results show voters calling the economy \"a complete and utter disaster for "
+                     "everyone involved here.\"") == std::vector<std::string>{"-"});
+  // A text showing a person speak gives that person's words, not its own.
+  CHECK(descriptions("The ad features Jane Smith saying \"the administration has failed every family in this state "
+                     "and I will fix it.\"") == std::vector<std::string>{"-"});
+}
+
