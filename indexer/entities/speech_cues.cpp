@@ -90,7 +90,7 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
   // chanted", "Most said they were \"...\""), opening its clause: a described Source, the
   // word itself ("No one said" is not one).
   const std::size_t p = e > floor ? e - 1 : e;
-  const bool opens_clause = p == floor || !is_word(p - 1) || word(p - 1) == "and" || word(p - 1) == "but";
+  const bool opens_clause = p == floor || !is_word(p - 1) || lower(word(p - 1)) == "and" || lower(word(p - 1)) == "but";
   if (p < e && is_word(p) && outside(p) && in(kIndefiniteSources, lower(word(p))) && opens_clause) {
     Attribution a;
     a.decided = true;

@@ -705,6 +705,9 @@ TEST_CASE("speech cues: an indefinite pronoun opening its clause is a described 
         std::vector<std::string>{"one"});
   CHECK(descriptions("Most said they were \"very worried about what comes next for the school.\"") ==
         std::vector<std::string>{"Most"});
+  // After a capitalised "But" or "And" opening the sentence, too.
+  CHECK(descriptions("But one said, \"We never expected this many people to come out in the rain.\"") ==
+        std::vector<std::string>{"one"});
   // "No one said" describes nobody.
   CHECK(descriptions("No one said, \"We never expected this many people to come out in the rain.\"") ==
         std::vector<std::string>{"-"});
