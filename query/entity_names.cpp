@@ -5,6 +5,8 @@
 #include <iterator>
 #include <sstream>
 
+#include "common/canonical.hpp"
+
 namespace newsidx::query {
 
 std::vector<std::string> words_of(const std::string& key) {
@@ -97,8 +99,7 @@ std::string without_article(std::string_view typed) {
   const std::string_view t = trimmed(typed);
   const std::size_t space = t.find_first_of(" \t");
   if (space == std::string_view::npos) return {};
-  std::string first(t.substr(0, space));
-  for (char& c : first) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  const std::string first = canonical::ascii_lower(t.substr(0, space));
   if (first != "the" && first != "a" && first != "an") return {};
   return std::string(trimmed(t.substr(space)));
 }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/canonical.hpp"
+#include "indexer/readers/encoding.hpp"
 #include "indexer/readers/jsonl_fields.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
 
@@ -16,12 +17,6 @@ namespace {
 bool blank_row(const CsvRow& row) {
   return std::all_of(row.fields.begin(), row.fields.end(),
                      [](const std::string& f) { return f.find_first_not_of(" \t") == std::string::npos; });
-}
-
-std::string header_name(const std::string& field) {
-  const std::size_t b = field.find_first_not_of(" \t");
-  if (b == std::string::npos) return {};
-  return field.substr(b, field.find_last_not_of(" \t") - b + 1);
 }
 
 // The header names as read_record's keys: as written when a key is spelt so ("articleBody"),
@@ -128,6 +123,16 @@ char csv_separator(std::string_view header_line) {
   return semicolons > commas ? ';' : ',';
 }
 
+bool csv_header_names_a_body(std::string_view line) {
+  const char separator = csv_separator(line);
+  if (line.find(separator) == std::string_view::npos) return false;
+  const std::vector<CsvRow> rows = csv_rows(line, separator);
+  if (rows.empty()) return false;
+  std::vector<std::string> keys;
+  for (const std::string& name : rows.front().fields) keys.push_back(key_for(std::string(trim(name))));
+  return names_a_body(keys);
+}
+
 ReadResult read_csv(std::string_view id_base, std::string_view display_path, std::string_view bytes,
                     const PageReader& pages, char separator) {
   ReadResult result;
@@ -144,7 +149,7 @@ ReadResult read_csv(std::string_view id_base, std::string_view display_path, std
   }
   if (rows.empty()) return result;
   std::vector<std::string> keys;
-  for (const std::string& name : rows.front().fields) keys.push_back(key_for(header_name(name)));
+  for (const std::string& name : rows.front().fields) keys.push_back(key_for(std::string(trim(name))));
   if (!names_a_body(keys)) {
     // A table of something else (figures, a list of files) is no article, not bad input: a
     // nightly run over an archive holding one stays exit 0.

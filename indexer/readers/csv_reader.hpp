@@ -28,6 +28,11 @@ std::vector<CsvRow> csv_rows(std::string_view bytes, char separator);
 /// quotation marks (comma when it holds none).
 char csv_separator(std::string_view header_line);
 
+/// True when `line` is a CSV header with a body column (jsonl_fields::kBody, in any case, quoted
+/// or not, between commas, semicolons or tabs): "url,date,title,text". Standard input is told
+/// a CSV by it.
+bool csv_header_names_a_body(std::string_view line);
+
 /// Reads every article of a CSV export. The first row names the fields (in any case, spaces
 /// around them trimmed; a byte-order mark is passed over); each further row is a record of
 /// those fields (empty ones left out) read by read_record, its id column if any, else

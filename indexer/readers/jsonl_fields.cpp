@@ -1,16 +1,13 @@
 // The fields of a JSON Lines record as news exports name and shape them (jsonl_fields.hpp).
 #include "indexer/readers/jsonl_fields.hpp"
 
+#include "common/canonical.hpp"
+#include "indexer/readers/encoding.hpp"
+
 namespace newsidx::readers::jsonl_fields {
 namespace {
 
-bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
-
-std::string trimmed(std::string_view s) {
-  const std::size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  return std::string(s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1));
-}
+bool blank(std::string_view s) { return trim(s).empty(); }
 
 }  // namespace
 
@@ -65,8 +62,7 @@ std::string without_by(std::string author) {
 }
 
 std::string language_tag(std::string_view given) {
-  std::string tag = trimmed(given);
-  for (char& ch : tag) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  const std::string tag = canonical::ascii_lower(trim(given));
   return tag == "english" || tag == "eng" ? "en" : tag;
 }
 
@@ -82,7 +78,7 @@ std::vector<std::string> tags_of(const nlohmann::json& record) {
       } else {
         for (std::size_t i = 0; i <= s.size();) {
           const std::size_t j = std::min(s.size(), s.find(',', i));
-          if (std::string t = trimmed(std::string_view(s).substr(i, j - i)); !t.empty()) tags.push_back(std::move(t));
+          if (std::string t(trim(std::string_view(s).substr(i, j - i))); !t.empty()) tags.push_back(std::move(t));
           i = j + 1;
         }
       }

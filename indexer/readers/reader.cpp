@@ -15,7 +15,6 @@
 #include "indexer/readers/feed_reader.hpp"
 #include "indexer/readers/gzip.hpp"
 #include "indexer/readers/html_reader.hpp"
-#include "indexer/readers/jsonl_fields.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
 #include "indexer/readers/newsml_reader.hpp"
 #include "indexer/readers/nitf_reader.hpp"
@@ -262,25 +261,6 @@ std::string unsupported_reason() {
   return "unsupported file type (expected " + expected + "or one of them .gz)";
 }
 
-namespace {
-
-// True when `line` is a CSV header naming a body column: "url,date,title,text".
-bool header_names_a_body(std::string_view line) {
-  const char separator = csv_separator(line);
-  if (line.find(separator) == std::string_view::npos) return false;
-  for (std::size_t i = 0; i <= line.size();) {
-    const std::size_t j = std::min(line.size(), line.find(separator, i));
-    std::string name = canonical::ascii_lower(trim(line.substr(i, j - i)));
-    if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
-    for (const char* key : jsonl_fields::kBody)
-      if (name == canonical::ascii_lower(key)) return true;
-    i = j + 1;
-  }
-  return false;
-}
-
-}  // namespace
-
 std::string_view extension_for_bytes(std::string_view bytes) {
   if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f && static_cast<unsigned char>(bytes[1]) == 0x8b)
     return ".gz";
@@ -293,7 +273,7 @@ std::string_view extension_for_bytes(std::string_view bytes) {
   const std::string_view line = bytes.substr(0, bytes.find_first_of("\r\n"));
   if (bytes.front() == '[' || trim(line) == "{") return ".json";
   if (bytes.front() == '{') return ".jsonl";
-  if (header_names_a_body(line)) return ".csv";
+  if (csv_header_names_a_body(line)) return ".csv";
   if (bytes.front() != '<') return ".txt";
   const std::string head = canonical::ascii_lower(bytes.substr(0, 1024));
   if (head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos) return ".html";
