@@ -14,6 +14,11 @@
 namespace newsidx::readers {
 namespace {
 
+bool has_nul(const CsvRow& row) {
+  return std::any_of(row.fields.begin(), row.fields.end(),
+                     [](const std::string& f) { return f.find('\0') != std::string::npos; });
+}
+
 bool blank_row(const CsvRow& row) {
   return std::all_of(row.fields.begin(), row.fields.end(),
                      [](const std::string& f) { return f.find_first_not_of(" \t") == std::string::npos; });
@@ -148,6 +153,10 @@ ReadResult read_csv(std::string_view id_base, std::string_view display_path, std
     return result;
   }
   if (rows.empty()) return result;
+  if (has_nul(rows.front())) {
+    result.warnings.push_back({path, rows.front().line, "NUL byte in the header row, not text", true});
+    return result;
+  }
   std::vector<std::string> keys;
   for (const std::string& name : rows.front().fields) keys.push_back(key_for(std::string(trim(name))));
   if (!names_a_body(keys)) {
@@ -162,6 +171,10 @@ ReadResult read_csv(std::string_view id_base, std::string_view display_path, std
   }
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const CsvRow& row = rows[r];
+    if (has_nul(row)) {
+      result.warnings.push_back({path, row.line, "NUL byte in the row, not text", true});
+      continue;
+    }
     if (row.fields.size() != keys.size()) {
       result.warnings.push_back(
           {path, row.line,

@@ -37,7 +37,8 @@ bool csv_header_names_a_body(std::string_view line);
 /// around them trimmed; a byte-order mark is passed over); each further row is a record of
 /// those fields (empty ones left out) read by read_record, its id column if any, else
 /// `id_base#LINE`. A row whose number of fields differs from the header's is skipped with a
-/// warning naming its line; the other rows are still read. A header naming no body column
+/// warning naming its line, and so is a row holding a NUL byte (a header holding one skips the
+/// file); the other rows are still read. A header naming no body column
 /// (jsonl_fields::kBody) makes the file "not an article": a table of figures, a codebook.
 /// `separator` 0: told from the header (csv_separator). Never throws.
 ReadResult read_csv(std::string_view id_base, std::string_view display_path, std::string_view bytes,

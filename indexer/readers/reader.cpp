@@ -143,7 +143,7 @@ ReadResult read_xml_file(std::string_view rel_path, std::string_view display_pat
 constexpr FormatRow kFormats[] = {
     {Format::kText, "text", {".txt", "", ""}, ByteCheck::kText, false, read_text_file},
     {Format::kJsonLines, "jsonl", {".jsonl", ".ndjson", ""}, ByteCheck::kLines, false, read_jsonl_file},
-    {Format::kCsv, "csv", {".csv", ".tsv", ""}, ByteCheck::kText, false, read_csv_file},
+    {Format::kCsv, "csv", {".csv", ".tsv", ""}, ByteCheck::kLines, false, read_csv_file},
     {Format::kSgml, "sgml", {".sgm", ".sgml", ""}, ByteCheck::kText, false, read_sgml_file},
     {Format::kHtml, "html", {".html", ".htm", ".xhtml"}, ByteCheck::kMarkup, false, read_html_file},
     {Format::kXml, "xml", {".xml", ".nitf", ".newsml"}, ByteCheck::kMarkup, false, read_xml_file},
@@ -345,7 +345,8 @@ ReadResult read_file(std::string_view rel_path, std::string_view display_path,
     warn(0, "empty file", true);
     return result;
   }
-  // JSON Lines are checked for NUL bytes line by line, so one bad line does not lose the feed.
+  // JSON Lines and CSV are checked for NUL bytes line by line and row by row, so one bad line
+  // does not lose the feed.
   if ((row->check == ByteCheck::kLines && mostly_control_bytes(bytes)) ||
       (row->check == ByteCheck::kText && looks_binary(bytes))) {
     warn(0, "binary file (NUL or control bytes), not text", true);

@@ -75,7 +75,7 @@ std::string_view id_base(std::string_view rel_path, const ReaderOptions& options
 /// What a format's bytes must be before its reader sees them.
 enum class ByteCheck {
   kText,    ///< text: refused when binary (NUL or control bytes), decoded (UTF-8, else Latin-1)
-  kLines,   ///< JSON Lines: refused when mostly control bytes (each line is checked on its own)
+  kLines,   ///< JSON Lines, CSV: refused when mostly control bytes (each line or row is checked on its own)
   kMarkup,  ///< declares its own encoding (HTML, XML) or may hold binary payloads (WARC): as is
 };
 

@@ -1,6 +1,6 @@
 // Unit tests for the reader boundary under hostile input (issue 15): whatever a reader raises is a
-// warning for that line or file, a NUL byte costs one JSON line, and CR-only line ends are line
-// ends.
+// warning for that line or file, a NUL byte costs one JSON line or CSV row, and CR-only line ends
+// are line ends.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -47,6 +47,31 @@ TEST_CASE("readers: a NUL byte in a JSON Lines feed skips that line only, naming
   CHECK_THAT(r.warnings[0].reason, Catch::Contains("NUL"));
   // A binary file named .jsonl is still one warning for the whole file.
   const ReadResult binary = read_file("x.jsonl", "x.jsonl", std::string("\x01\x02\x03\x04\x05\0\0\0\x06\x07", 10));
+  CHECK(binary.articles.empty());
+  REQUIRE(binary.warnings.size() == 1);
+  CHECK(binary.warnings[0].line == 0);
+  CHECK_THAT(binary.warnings[0].reason, Catch::Contains("binary"));
+}
+
+TEST_CASE("readers: a NUL byte in a CSV export skips that row only, naming its line", "[readers][csv]") {
+  const std::string table = std::string("id,title,text\n") + "a,One,\"First,\nstory.\"\n" + "b,Two,Se" + '\0' +
+                            "cond.\n" + "c,Three,Third.\n";
+  const ReadResult r = read_file("export.csv", "export.csv", table);
+  REQUIRE(r.articles.size() == 2);
+  CHECK(r.articles[0].id == "a");
+  CHECK(r.articles[1].id == "c");
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].line == 4);
+  CHECK(r.warnings[0].skipped);
+  CHECK_THAT(r.warnings[0].reason, Catch::Contains("NUL") && Catch::Contains("row"));
+  // A NUL byte in the header leaves no names to read the rows by: the file is skipped, by line.
+  const ReadResult header = read_file("x.tsv", "x.tsv", std::string("id\ttit") + '\0' + "le\ttext\na\tOne\tFirst.\n");
+  CHECK(header.articles.empty());
+  REQUIRE(header.warnings.size() == 1);
+  CHECK(header.warnings[0].line == 1);
+  CHECK_THAT(header.warnings[0].reason, Catch::Contains("NUL") && Catch::Contains("header"));
+  // A binary file named .csv is still one warning for the whole file.
+  const ReadResult binary = read_file("x.csv", "x.csv", std::string("\x01\x02\x03\x04\x05\0\0\0\x06\x07", 10));
   CHECK(binary.articles.empty());
   REQUIRE(binary.warnings.size() == 1);
   CHECK(binary.warnings[0].line == 0);
