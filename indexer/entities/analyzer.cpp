@@ -172,11 +172,42 @@ const Region* region_of_feature(std::string_view name, const Gazetteer& gaz) {
   return nullptr;
 }
 
+// The first word of a span after the titles that open it: "Lord Chief Justice" is titles alone.
+std::size_t after_titles(const std::vector<std::string_view>& words, const EntitySpan& span, const Gazetteer& gaz) {
+  std::size_t k = span.begin;
+  while (k < span.end) {
+    const std::size_t t = gaz.title_length(words, k);
+    if (t == 0) break;
+    k += t;
+  }
+  return k;
+}
+
+// How many words (up to two) open a person span with a name the built-in alias table files as
+// an organisation, when two words or more of the span follow them; 0 otherwise. A name of three
+// letters or fewer counts in capitals only.
+std::size_t org_alias_before_name(const TokenizedText& tt, const EntitySpan& span) {
+  const aliases::Table& table = aliases::builtin();
+  for (std::size_t len = 2; len >= 1; --len) {
+    if (span.end - span.begin < len + 2) continue;
+    const std::size_t start = tt.tokens[span.begin].start;
+    const std::string_view name = std::string_view(tt.text).substr(start, tt.tokens[span.begin + len - 1].end - start);
+    // A short word in capitals only: "UN Secretary-General Kofi Annan", not "Un Long Dimanche".
+    if (name.size() <= 3 && std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+      continue;
+    if (table.has("org", name)) return len;
+  }
+  return 0;
+}
+
 // A person span without the words that are no part of the name (a title, the end of a
 // portfolio, a state's abbreviation), retyped when it names a firm or a place.
 EntitySpan person_span(const TokenizedText& tt, const std::vector<std::string_view>& words, EntitySpan span,
                        const Gazetteer& gaz) {
   std::string_view text = tt.text;
+  // Nor is a party or body the alias table files as an organisation, before a full name: "Tory
+  // David Heathcoat-Amory", "Lib Dem Charles Kennedy" ("Sony Ericsson" keeps its words).
+  span.begin += org_alias_before_name(tt, span);
   // Titles are not part of the name: "Secretary of State Antony Blinken" -> "Antony Blinken".
   std::size_t t = gaz.title_length(words, span.begin);
   if (t > 0 && span.begin + t < span.end) span.begin += t;
@@ -280,6 +311,15 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
   if (acronym_and_members(words, span)) --span.end;
   if (span.end - span.begin == 1 && names_platform(words[span.begin])) span.type = EntityType::kOrg;
   if (names_a_presidency(tt, words, span, gaz)) span.type = EntityType::kPer;
+  // "Lord Ashcroft" read as a place, "Mr Cable" as a firm: a person's title makes a person, when
+  // no feature word ends a place ("Lord Howe Island"); of firms, two words only ("Lord
+  // Chancellor's Department" is one).
+  if ((span.type == EntityType::kLoc || (span.type == EntityType::kOrg && span.end - span.begin == 2)) &&
+      titled_name(words, span) && !is_feature_word(words[span.end - 1])) {
+    // An office of such titles alone is no place: "Lord Chancellor", "Lord Chief Justice".
+    if (after_titles(words, span, gaz) == span.end) return std::nullopt;
+    span.type = EntityType::kPer;
+  }
   // An office alone names no one: "Whip" of "Chief Whip Patrick McLoughlin".
   if (span.type == EntityType::kPer && office_words(words, span.begin, span.end) == span.end - span.begin)
     return std::nullopt;
@@ -321,8 +361,12 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
         return std::nullopt;
       // Nor is a letter alone ("J").
       if (span.end - span.begin == 1 && words[span.begin].size() == 1) return std::nullopt;
-      m.type = MentionType::kPerson;
       m.entity = name;
+      // A name the alias table files as an organisation only is one, as the archive files it
+      // (linking.cpp): "Tory" of "Tory Treasurer", "Sony".
+      m.type = aliases::builtin().has("org", m.text) && !aliases::builtin().has("person", m.text)
+                   ? MentionType::kOrg
+                   : MentionType::kPerson;
       return m;
     case EntityType::kOrg:
       if (auto code = gaz.metonym_country(m.text)) {
@@ -490,7 +534,8 @@ Analysis analyze(const Article& article) {
   add_possessive_firms(tt, spans);
   const auto storms = storm_names(words, spans, gaz);
   const auto works = work_titles(words, spans, gaz);
-  for (const EntitySpan& s : spans) {
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const EntitySpan& s = spans[i];
     if (s.type != EntityType::kLoc && s.end - s.begin == 1 && storms.count(words[s.begin])) continue;
     Span bytes{tt.tokens[s.begin].start, tt.tokens[s.end - 1].end};
     // A work's title is no person or firm, nor a country inside it ("Hotel Rwanda").
@@ -505,6 +550,7 @@ Analysis analyze(const Article& article) {
       continue;
     covered.push_back(bytes);
     if (turn_opener(tt, words, s, gaz, capitalised)) continue;
+    if (i + 1 < spans.size() && office_cut_off(words, s, spans[i + 1], gaz)) continue;
     if (auto m = typed_mention(tt, words, s, gaz, caps[s.begin], dateline_city)) {
       // A name broken across lines is one name: "Paul\nVolcker" is "Paul Volcker".
       m->entity = normalise_space(m->entity);

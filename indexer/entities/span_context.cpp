@@ -122,6 +122,22 @@ bool turn_opener(const TokenizedText& tt, const std::vector<std::string_view>& w
          gaz.is_common_word(canonical::ascii_lower(words[span.begin])) && !capitalised.has(words[span.begin]);
 }
 
+bool titled_name(const std::vector<std::string_view>& words, const EntitySpan& span) {
+  static constexpr const char* kTitles[] = {"mr",   "mrs", "ms",   "miss",  "lord",
+                                            "lady", "sir", "dame", "baron", "baroness"};
+  if (span.end - span.begin < 2) return false;
+  std::string_view title = words[span.begin];
+  if (title.size() > 1 && title.back() == '.') title.remove_suffix(1);
+  const std::string_view next = words[span.begin + 1];
+  return lower_in(title, kTitles) && !next.empty() && next[0] >= 'A' && next[0] <= 'Z';
+}
+
+bool office_cut_off(const std::vector<std::string_view>& words, const EntitySpan& span, const EntitySpan& next,
+                    const Gazetteer& gaz) {
+  return span.type == EntityType::kPer && next.begin == span.end && gaz.is_title(words[span.end - 1]) &&
+         (next.type == EntityType::kPer || titled_name(words, next));
+}
+
 bool names_platform(std::string_view name) {
   static constexpr const char* kNames[] = {"facebook", "twitter", "youtube", "instagram", "tiktok", "whatsapp",
                                            "reddit", "linkedin", "snapchat", "wikipedia", "wikinews", "google"};

@@ -69,6 +69,18 @@ class CapitalisedInside {
 bool turn_opener(const TokenizedText& tt, const std::vector<std::string_view>& words, const EntitySpan& span,
                  const Gazetteer& gaz, CapitalisedInside& capitalised);
 
+/// A name behind a title that only persons bear: "Lord Ashcroft", "Sir Alex Ferguson", "Mrs
+/// Thatcher", "Baroness Scotland" (the first word "Mr", "Mrs", "Ms", "Miss", "Lord", "Lady",
+/// "Sir", "Dame", "Baron" or "Baroness", with or without a dot, then a capitalised word). Such a
+/// span names a person whatever the tagger typed it; "Lord of the Rings" is none.
+bool titled_name(const std::vector<std::string_view>& words, const EntitySpan& span);
+
+/// A person span ending in a title, right before a person's span or a titled name: an office the
+/// tagger cut off from the name after it ("Tory Treasurer" of "former Tory Treasurer Lord
+/// Ashcroft"). No person.
+bool office_cut_off(const std::vector<std::string_view>& words, const EntitySpan& span, const EntitySpan& next,
+                    const Gazetteer& gaz);
+
 /// Web platforms and publishers that news names as where something was said or shown: an
 /// organisation wherever the tagger puts them ("posted on Facebook" is no place, "Twitter
 /// removed the post" no person).

@@ -203,6 +203,31 @@ TEST_CASE("analyzer: a post-nominal is no name, and the name before it speaks", 
   CHECK_FALSE(has(whip.facets.person, "Whip"));
 }
 
+TEST_CASE(
+    "analyzer: a person's title makes a person, a party before a full name is no part of it, an alias files a firm",
+    "[entities][analyzer]") {
+  Analysis an = entities::analyze(
+      plain("x.txt",
+            "Donor row deepens\n\nLabour will discuss weekend newspaper reports that the party had repaid "
+            "money to former Tory Treasurer Lord Ashcroft after he said the party could not win the election.\n\n"
+            "Mr Smith said Lord Ashcroft had been generous. Lord Falconer and Lord Goldsmith met on Tuesday.\n\n"
+            "The Lord Chancellor told MPs the reform would wait.\n"));
+  // "Lord Falconer" and "Lord Goldsmith" had been places, and so had the office "Lord Chancellor".
+  CHECK(an.facets.place.empty());
+  CHECK(has(an.facets.person, "Falconer"));
+  CHECK(has(an.facets.person, "Goldsmith"));
+  // "Tory" is the party, not a word of the donor's name.
+  CHECK(has(an.facets.person, "Lord Ashcroft"));
+  CHECK_FALSE(has(an.facets.person, "Tory Treasurer Lord Ashcroft"));
+  // A name the alias table files as an organisation only is one here too, as in the archive.
+  Analysis band = entities::analyze(
+      plain("y.txt",
+            "Band tours again\n\nFranz Ferdinand played two new songs in Glasgow on Friday. The band said "
+            "the tour would go on.\n"));
+  CHECK(has(band.facets.org, "Franz Ferdinand"));
+  CHECK(band.facets.person.empty());
+}
+
 TEST_CASE("analyzer: a stock symbol in angle brackets gives no facet value, the company beside it does", "[entities][analyzer]") {
   Analysis an = entities::analyze(plain(
       "x.txt", "Oil merger talks\n\nHOUSTON, March 3 - Exxon Corp <XON> said it held talks with <Woodco Inc>, a "

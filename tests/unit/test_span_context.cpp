@@ -62,6 +62,38 @@ TEST_CASE("span context: a parliamentary office's words before a name, and leade
   CHECK(ent::office_words(w.words, w.at("Minority"), w.at("Minority") + 1) == 0);  // a qualifier alone
 }
 
+TEST_CASE("span context: a title only persons bear, then a capitalised word, is a name", "[entities][span_context]") {
+  const Words w(
+      "Lord Ashcroft met Sir Alex Ferguson, Mrs. Thatcher, Baroness Scotland and the Lord of the Rings cast.");
+  using ent::EntityType;
+  CHECK(ent::titled_name(w.words, w.span("Lord", 2, EntityType::kLoc)));
+  CHECK(ent::titled_name(w.words, w.span("Sir", 3, EntityType::kOrg)));
+  CHECK(ent::titled_name(w.words, w.span("Mrs.", 2, EntityType::kLoc)));
+  CHECK(ent::titled_name(w.words, w.span("Baroness", 2, EntityType::kLoc)));
+  CHECK_FALSE(ent::titled_name(w.words, w.span("Ashcroft", 1, EntityType::kLoc)));  // no title
+  CHECK_FALSE(ent::titled_name(w.words, w.span("Lord", 1, EntityType::kLoc)));      // a title alone
+}
+
+TEST_CASE("span context: an office the tagger cut off from the name after it is no person",
+          "[entities][span_context]") {
+  const Words w(
+      "Labour repaid former Tory Treasurer Lord Ashcroft and Tory Treasurer Jones and Jack Smith Lord Ashcroft.");
+  using ent::EntityType;
+  const auto& gaz = ent::Gazetteer::instance();
+  CHECK(ent::office_cut_off(w.words, w.span("Tory", 2, EntityType::kPer), w.span("Lord", 2, EntityType::kLoc), gaz));
+  const std::size_t jones = w.at("Jones");
+  CHECK(ent::office_cut_off(w.words, ent::EntitySpan{jones - 2, jones, EntityType::kPer},
+                            ent::EntitySpan{jones, jones + 1, EntityType::kPer}, gaz));
+  // Not before a place, not a name that ends in no title, not with a word between them.
+  CHECK_FALSE(ent::office_cut_off(w.words, ent::EntitySpan{jones - 2, jones, EntityType::kPer},
+                                  ent::EntitySpan{jones, jones + 1, EntityType::kLoc}, gaz));
+  const std::size_t smith = w.at("Smith");
+  CHECK_FALSE(ent::office_cut_off(w.words, ent::EntitySpan{smith - 1, smith + 1, EntityType::kPer},
+                                  ent::EntitySpan{smith + 1, smith + 3, EntityType::kPer}, gaz));
+  CHECK_FALSE(ent::office_cut_off(w.words, ent::EntitySpan{jones - 2, jones, EntityType::kPer},
+                                  ent::EntitySpan{jones + 1, jones + 2, EntityType::kPer}, gaz));
+}
+
 TEST_CASE("span context: a turn's label ends with a colon or two brackets on the same line", "[entities][span_context]") {
   const Words a("Interview.\nQ: Are there more?\nDorsa Derakhshani: Oh, so many.");
   CHECK(ent::opens_turn(a.tt, a.at("Are")));
