@@ -160,6 +160,9 @@ bool is_feature_word(std::string_view w) {
   return lower_in(w, kWords);
 }
 
+// Feature words that end surnames too: "Ricki Lake", "Michael Bay".
+constexpr const char* kSurnameFeatures[] = {"lake", "bay", "sea", "coast"};
+
 // A place named by a feature or an adjective: "Crimean Peninsula" -> Crimea.
 const Region* region_of_feature(std::string_view name, const Gazetteer& gaz) {
   auto sp = name.find(' ');
@@ -320,6 +323,12 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
     if (after_titles(words, span, gaz) == span.end) return std::nullopt;
     span.type = EntityType::kPer;
   }
+  // A geographic feature is no person: "Mississippi River", "Hainan Island", "Prince Edward
+  // Island" (before its title is taken off). "Lake", "Bay", "Sea" and "Coast" end surnames too
+  // ("Ricki Lake", "Michael Bay").
+  if (span.type == EntityType::kPer && span.end - span.begin >= 2 && is_feature_word(words[span.end - 1]) &&
+      !lower_in(words[span.end - 1], kSurnameFeatures))
+    span.type = EntityType::kLoc;
   // An office alone names no one: "Whip" of "Chief Whip Patrick McLoughlin".
   if (span.type == EntityType::kPer && office_words(words, span.begin, span.end) == span.end - span.begin)
     return std::nullopt;

@@ -228,6 +228,19 @@ TEST_CASE(
   CHECK(band.facets.person.empty());
 }
 
+TEST_CASE("analyzer: a feature's name is a place, a surname of such a word a person", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("x.txt",
+                                        "Barges move again\n\nBarge traffic resumed on the Kern River and near Cooper "
+                                        "Basin on Monday, shippers said. Output from Sirri Island fell.\n"));
+  CHECK(has(an.facets.place, "Cooper Basin"));
+  CHECK_FALSE(has(an.facets.person, "Cooper Basin"));
+  Analysis lake = entities::analyze(plain("y.txt",
+                                          "Talk show returns\n\nRicki Lake said the show would return in "
+                                          "September. Michael Bay directed the film.\n"));
+  CHECK(has(lake.facets.person, "Ricki Lake"));
+  CHECK(has(lake.facets.person, "Michael Bay"));
+}
+
 TEST_CASE("analyzer: a stock symbol in angle brackets gives no facet value, the company beside it does", "[entities][analyzer]") {
   Analysis an = entities::analyze(plain(
       "x.txt", "Oil merger talks\n\nHOUSTON, March 3 - Exxon Corp <XON> said it held talks with <Woodco Inc>, a "
