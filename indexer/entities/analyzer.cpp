@@ -558,7 +558,7 @@ Analysis analyze(const Article& article) {
     if (s.type == EntityType::kPer && article.dateline.end > article.dateline.start && overlaps(bytes, article.dateline))
       continue;
     covered.push_back(bytes);
-    if (turn_opener(tt, words, s, gaz, capitalised)) continue;
+    if (turn_opener(tt, words, s, gaz, capitalised) || sentence_opener(tt, words, s, gaz, capitalised)) continue;
     if (i + 1 < spans.size() && office_cut_off(words, s, spans[i + 1], gaz)) continue;
     if (auto m = typed_mention(tt, words, s, gaz, caps[s.begin], dateline_city)) {
       // A name broken across lines is one name: "Paul\nVolcker" is "Paul Volcker".

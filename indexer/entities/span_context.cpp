@@ -122,6 +122,24 @@ bool turn_opener(const TokenizedText& tt, const std::vector<std::string_view>& w
          gaz.is_common_word(canonical::ascii_lower(words[span.begin])) && !capitalised.has(words[span.begin]);
 }
 
+bool sentence_opener(const TokenizedText& tt, const std::vector<std::string_view>& words, const EntitySpan& span,
+                     const Gazetteer& gaz, CapitalisedInside& capitalised) {
+  if (span.end - span.begin != 1 || span.type != EntityType::kLoc) return false;
+  const std::string_view w = words[span.begin];
+  if (!gaz.is_common_word(canonical::ascii_lower(w)) || capitalised.has(w) || countries::lookup(w) || gaz.city(w) ||
+      gaz.region(w))
+    return false;
+  // The sentences are in token order: the last one beginning at or before the span's word.
+  auto sentence = std::upper_bound(tt.sentences.begin(), tt.sentences.end(), span.begin,
+                                   [](std::size_t t, const Sentence& s) { return t < s.begin; });
+  if (sentence == tt.sentences.begin()) return false;
+  --sentence;
+  if (span.begin >= sentence->end) return false;
+  for (std::size_t k = sentence->begin; k < span.begin; ++k)
+    if (tt.tokens[k].kind != TokenKind::kPunct) return false;
+  return true;
+}
+
 bool titled_name(const std::vector<std::string_view>& words, const EntitySpan& span) {
   static constexpr const char* kTitles[] = {"mr",   "mrs", "ms",   "miss",  "lord",
                                             "lady", "sir", "dame", "baron", "baroness"};

@@ -69,6 +69,13 @@ class CapitalisedInside {
 bool turn_opener(const TokenizedText& tt, const std::vector<std::string_view>& words, const EntitySpan& span,
                  const Gazetteer& gaz, CapitalisedInside& capitalised);
 
+/// A one-word place that opens its sentence and is an English word the text writes with a
+/// capital nowhere inside a sentence (CapitalisedInside: after an opening quotation mark counts
+/// as inside), and that no table knows as a place: "Born in 1942 in Tredegar", "Spring is
+/// here". No place.
+bool sentence_opener(const TokenizedText& tt, const std::vector<std::string_view>& words, const EntitySpan& span,
+                     const Gazetteer& gaz, CapitalisedInside& capitalised);
+
 /// A name behind a title that only persons bear: "Lord Ashcroft", "Sir Alex Ferguson", "Mrs
 /// Thatcher", "Baroness Scotland" (the first word "Mr", "Mrs", "Ms", "Miss", "Lord", "Lady",
 /// "Sir", "Dame", "Baron" or "Baroness", with or without a dot, then a capitalised word). Such a

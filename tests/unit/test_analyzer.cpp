@@ -241,6 +241,17 @@ TEST_CASE("analyzer: a feature's name is a place, a surname of such a word a per
   CHECK(has(lake.facets.person, "Michael Bay"));
 }
 
+TEST_CASE("analyzer: an English word opening its sentence, capitalised nowhere else, is no place",
+          "[entities][analyzer]") {
+  Analysis an = entities::analyze(
+      plain("x.txt",
+            "Actor dies at 80\n\nThe actor has died at the age of 80, his family said. Born in 1925 in Tredegar to "
+            "a miner father, he left school at 14. He later moved to London.\n"));
+  CHECK_FALSE(has(an.facets.place, "Born"));
+  CHECK(has(an.facets.place, "Tredegar"));
+  CHECK(has(an.facets.place, "London"));
+}
+
 TEST_CASE("analyzer: a stock symbol in angle brackets gives no facet value, the company beside it does", "[entities][analyzer]") {
   Analysis an = entities::analyze(plain(
       "x.txt", "Oil merger talks\n\nHOUSTON, March 3 - Exxon Corp <XON> said it held talks with <Woodco Inc>, a "

@@ -62,6 +62,22 @@ TEST_CASE("span context: a parliamentary office's words before a name, and leade
   CHECK(ent::office_words(w.words, w.at("Minority"), w.at("Minority") + 1) == 0);  // a qualifier alone
 }
 
+TEST_CASE("span context: a common word opening its sentence is no place unless the text capitalises it inside one",
+          "[entities][span_context]") {
+  using ent::EntityType;
+  const auto& gaz = ent::Gazetteer::instance();
+  const Words w("Born in Leeds, she sang. Outside it rained. Reading lost.");
+  ent::CapitalisedInside inside(w.tt);
+  CHECK(ent::sentence_opener(w.tt, w.words, w.span("Born", 1, EntityType::kLoc), gaz, inside));
+  CHECK(ent::sentence_opener(w.tt, w.words, w.span("Outside", 1, EntityType::kLoc), gaz, inside));
+  CHECK_FALSE(ent::sentence_opener(w.tt, w.words, w.span("Reading", 1, EntityType::kLoc), gaz, inside));  // a town
+  CHECK_FALSE(ent::sentence_opener(w.tt, w.words, w.span("Born", 1, EntityType::kPer), gaz, inside));
+  CHECK_FALSE(ent::sentence_opener(w.tt, w.words, w.span("Leeds", 1, EntityType::kLoc), gaz, inside));  // not first
+  const Words v("Born Free is a film. It was shot near Born and Spring.");
+  ent::CapitalisedInside inside_v(v.tt);
+  CHECK_FALSE(ent::sentence_opener(v.tt, v.words, v.span("Born", 1, EntityType::kLoc), gaz, inside_v));
+}
+
 TEST_CASE("span context: a title only persons bear, then a capitalised word, is a name", "[entities][span_context]") {
   const Words w(
       "Lord Ashcroft met Sir Alex Ferguson, Mrs. Thatcher, Baroness Scotland and the Lord of the Rings cast.");
