@@ -312,6 +312,10 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
     return std::nullopt;
   if (names_storm(words, span, gaz) || names_a_people(words, span)) return std::nullopt;
   if (acronym_and_members(words, span)) --span.end;
+  // An article opening the sentence is no part of a firm's name: "A Ministry spokesman said".
+  if (span.type == EntityType::kOrg && span.end - span.begin >= 2 &&
+      (words[span.begin] == "A" || words[span.begin] == "An") && words[span.begin + 1].size() > 1)
+    ++span.begin;
   if (span.end - span.begin == 1 && names_platform(words[span.begin])) span.type = EntityType::kOrg;
   if (names_a_presidency(tt, words, span, gaz)) span.type = EntityType::kPer;
   // "Lord Ashcroft" read as a place, "Mr Cable" as a firm: a person's title makes a person, when

@@ -252,6 +252,14 @@ TEST_CASE("analyzer: an English word opening its sentence, capitalised nowhere e
   CHECK(has(an.facets.place, "London"));
 }
 
+TEST_CASE("analyzer: an article opening the sentence is no part of a firm's name", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("x.txt",
+                                        "Yen steady\n\nTOKYO, March 3 - The yen held steady on Tuesday. A Teamsters "
+                                        "Union spokesman declined to comment.\n"));
+  CHECK(has(an.facets.org, "Teamsters Union"));
+  CHECK_FALSE(has(an.facets.org, "A Teamsters Union"));
+}
+
 TEST_CASE("analyzer: a stock symbol in angle brackets gives no facet value, the company beside it does", "[entities][analyzer]") {
   Analysis an = entities::analyze(plain(
       "x.txt", "Oil merger talks\n\nHOUSTON, March 3 - Exxon Corp <XON> said it held talks with <Woodco Inc>, a "
