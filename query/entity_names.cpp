@@ -74,6 +74,16 @@ bool holds_words(const std::vector<std::string>& have, const std::vector<std::st
   });
 }
 
+std::vector<std::string> ending_with(std::vector<std::string> found, const std::string& prefix,
+                                     const std::string& word) {
+  std::vector<std::string> out;
+  for (const std::string& term : found) {
+    const std::vector<std::string> w = words_of(term.substr(std::min(prefix.size(), term.size())));
+    if (!w.empty() && w.back() == word) out.push_back(term);
+  }
+  return out.empty() ? found : out;
+}
+
 std::string without_dots(std::string_view key) {
   if (key.find('.') == std::string_view::npos) return {};
   std::string out;

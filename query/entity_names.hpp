@@ -36,6 +36,11 @@ bool is_initial(std::string_view word);
 /// word that is no initial ("t. j." matches no name by initials alone).
 bool holds_words(const std::vector<std::string>& have, const std::vector<std::string>& want);
 
+/// The terms of `found` (each `prefix` and a name) whose name's last word is `word`; all of
+/// `found` when none is such.
+std::vector<std::string> ending_with(std::vector<std::string> found, const std::string& prefix,
+                                     const std::string& word);
+
 /// A key of letters and dots alone written without its dots ("b.b.c." -> "bbc", "u.n" ->
 /// "un"); "" when the key is not such an abbreviation or has no dot.
 std::string without_dots(std::string_view key);

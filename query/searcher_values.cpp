@@ -196,6 +196,8 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
     const auto bare = name_words(want, titled);
     if (bare != want) {
       found = names_with_words(prefix, bare);
+      // "Mr Blair": a title before one word names a surname ("Tony Blair", not "Blair Walsh").
+      if (bare.size() == 1 && bare.size() < want.size()) found = ending_with(std::move(found), prefix, bare.front());
       near_words = bare;
       if (found.size() == 1) {
         add_note(out, label + " matched " + matched_names(field, found) + " (read without its title or 's)");

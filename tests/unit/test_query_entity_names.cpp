@@ -7,6 +7,7 @@
 #include "query/entity_names.hpp"
 
 using newsidx::query::before_comma;
+using newsidx::query::ending_with;
 using newsidx::query::holds_words;
 using newsidx::query::initials_of;
 using newsidx::query::is_initial;
@@ -89,4 +90,12 @@ TEST_CASE("entity names: a leading article and what follows a comma are read off
   CHECK(before_comma("Paris ,France") == "Paris");
   CHECK(before_comma(", bbc") == "");
   CHECK(before_comma("new york") == "");
+}
+
+TEST_CASE("entity names: a surname typed after a title keeps the names ending in it", "[query][entity_names]") {
+  const std::vector<std::string> found = {"Ptony blair", "Pblair walsh", "Pcherie blair"};
+  CHECK(ending_with(found, "P", "blair") == std::vector<std::string>{"Ptony blair", "Pcherie blair"});
+  // None ends in it: all stay, as typed.
+  CHECK(ending_with({"Pblair walsh"}, "P", "blair") == std::vector<std::string>{"Pblair walsh"});
+  CHECK(ending_with({}, "P", "blair").empty());
 }
