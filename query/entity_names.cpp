@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "common/canonical.hpp"
+#include "common/first_names.hpp"
 
 namespace newsidx::query {
 
@@ -80,6 +81,23 @@ std::vector<std::string> ending_with(std::vector<std::string> found, const std::
   for (const std::string& term : found) {
     const std::vector<std::string> w = words_of(term.substr(std::min(prefix.size(), term.size())));
     if (!w.empty() && w.back() == word) out.push_back(term);
+  }
+  return out.empty() ? found : out;
+}
+
+std::vector<std::string> fitting_title(std::vector<std::string> found, const std::string& prefix,
+                                       std::string_view title) {
+  static constexpr std::string_view kMen[] = {"mr", "sir", "lord", "baron"};
+  static constexpr std::string_view kWomen[] = {"mrs", "ms", "miss", "lady", "dame", "baroness"};
+  if (!title.empty() && title.back() == '.') title.remove_suffix(1);
+  const bool man = std::find(std::begin(kMen), std::end(kMen), title) != std::end(kMen);
+  const bool woman = std::find(std::begin(kWomen), std::end(kWomen), title) != std::end(kWomen);
+  if (!man && !woman) return found;
+  const first_names::Sex other = man ? first_names::Sex::kFemale : first_names::Sex::kMale;
+  std::vector<std::string> out;
+  for (const std::string& term : found) {
+    const std::vector<std::string> w = words_of(term.substr(std::min(prefix.size(), term.size())));
+    if (w.size() < 2 || first_names::sex_of(w.front()) != other) out.push_back(term);
   }
   return out.empty() ? found : out;
 }

@@ -41,6 +41,14 @@ bool holds_words(const std::vector<std::string>& have, const std::vector<std::st
 std::vector<std::string> ending_with(std::vector<std::string> found, const std::string& prefix,
                                      const std::string& word);
 
+/// The terms of `found` (each `prefix` and a name) whose name's first word the title `title`
+/// (lower case, a dot allowed) does not rule out: after "mr", "sir", "lord" or "baron" no
+/// woman's given name ("cherie blair"), after "mrs", "ms", "miss", "lady", "dame" or "baroness" no
+/// man's (first_names.hpp); names the table does not hold, or gives both, stay. All of `found`
+/// when the title has no sex or none would stay.
+std::vector<std::string> fitting_title(std::vector<std::string> found, const std::string& prefix,
+                                       std::string_view title);
+
 /// A key of letters and dots alone written without its dots ("b.b.c." -> "bbc", "u.n" ->
 /// "un"); "" when the key is not such an abbreviation or has no dot.
 std::string without_dots(std::string_view key);

@@ -197,7 +197,9 @@ std::vector<std::string> Searcher::resolve_values(const std::string& field, cons
     if (bare != want) {
       found = names_with_words(prefix, bare);
       // "Mr Blair": a title before one word names a surname ("Tony Blair", not "Blair Walsh").
-      if (bare.size() == 1 && bare.size() < want.size()) found = ending_with(std::move(found), prefix, bare.front());
+      // "Mrs Blair": Cherie Blair, not Tony.
+      if (bare.size() == 1 && bare.size() < want.size())
+        found = fitting_title(ending_with(std::move(found), prefix, bare.front()), prefix, want.front());
       near_words = bare;
       if (found.size() == 1) {
         add_note(out, label + " matched " + matched_names(field, found) + " (read without its title or 's)");

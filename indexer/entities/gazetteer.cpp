@@ -14,13 +14,13 @@
 #include "common/canonical.hpp"
 #include "common/tsv.hpp"
 #include "common/countries.hpp"
+#include "common/first_names.hpp"
 
 #define NEWSIDX_GAZ_TABLE(name)                      \
   extern "C" const char newsidx_gaz_##name##_begin[]; \
   extern "C" const char newsidx_gaz_##name##_end[];
 NEWSIDX_GAZ_TABLE(cities)
 NEWSIDX_GAZ_TABLE(regions)
-NEWSIDX_GAZ_TABLE(first_names)
 NEWSIDX_GAZ_TABLE(titles)
 NEWSIDX_GAZ_TABLE(org_suffixes)
 NEWSIDX_GAZ_TABLE(agencies)
@@ -299,7 +299,7 @@ struct Gazetteer::Impl {
                    metonyms.emplace(strip_the(canonical::fold_key(f[0])), std::string(f[1]));
                    add_phrase(f[0], GazKind::kMetonym, std::string(f[1]));
                  });
-    for_each_row(embedded(newsidx_gaz_first_names_begin, newsidx_gaz_first_names_end),
+    for_each_row(newsidx::first_names::table(),
                  [this](const std::vector<std::string_view>& f) {
                    if (f.size() < 3) return;
                    FirstName n;

@@ -324,19 +324,23 @@ TEST_CASE("cli semantics: a person typed with a title or a possessive finds the 
   CHECK(contains(slip.err, "did you mean \"Tony Blair\""));
 }
 
-TEST_CASE("cli semantics: a title before one word means a surname", "[query][cli]") {
+TEST_CASE("cli semantics: a title before one word means a surname of a given name that fits the title",
+          "[query][cli]") {
   TempDir dir;
   write_file(dir.path() / "archive/feed.jsonl",
              record("b1", "2022-01-03", "Blair speaks", "Tony Blair spoke in London on Monday about the budget.") +
                  record("b2", "2022-01-04", "Kick missed",
-                        "Blair Walsh missed a late field goal and Minnesota lost the game on Sunday."));
+                        "Blair Walsh missed a late field goal and Minnesota lost the game on Sunday.") +
+                 record("b3", "2022-01-05", "School opens", "Cherie Blair opened a new school in Leeds on Friday."));
   REQUIRE(run_command(kIndex + " -q --db " + sh_quote(dir.str("db")) + " " + sh_quote(dir.str("archive"))).status == 0);
   REQUIRE(query(dir.str("db"), "--format ids --person 'Blair Walsh' ''").out == "b2\n");
   auto mr = query(dir.str("db"), "--format ids --person 'Mr Blair' ''");
   CHECK(mr.out == "b1\n");
   CHECK(contains(mr.err, "matched Tony Blair"));
+  // A title with a sex keeps the given names that fit it.
+  CHECK(query(dir.str("db"), "--format ids --person 'Mrs Blair' ''").out == "b3\n");
   // Without a title, the word is anywhere in the name.
-  CHECK(query(dir.str("db"), "--format ids --sort oldest --person blair ''").out == "b1\nb2\n");
+  CHECK(query(dir.str("db"), "--format ids --sort oldest --person blair ''").out == "b1\nb2\nb3\n");
 }
 
 TEST_CASE("cli semantics: an organisation is found by its initials beside the names holding the word", "[query][cli]") {

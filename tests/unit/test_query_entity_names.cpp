@@ -8,6 +8,7 @@
 
 using newsidx::query::before_comma;
 using newsidx::query::ending_with;
+using newsidx::query::fitting_title;
 using newsidx::query::holds_words;
 using newsidx::query::initials_of;
 using newsidx::query::is_initial;
@@ -98,4 +99,13 @@ TEST_CASE("entity names: a surname typed after a title keeps the names ending in
   // None ends in it: all stay, as typed.
   CHECK(ending_with({"Pblair walsh"}, "P", "blair") == std::vector<std::string>{"Pblair walsh"});
   CHECK(ending_with({}, "P", "blair").empty());
+}
+
+TEST_CASE("entity names: a title with a sex keeps the names whose given name fits it", "[query][entity_names]") {
+  const std::vector<std::string> found = {"Ptony blair", "Pcherie blair", "Pm blair", "Pblair"};
+  CHECK(fitting_title(found, "P", "mrs") == std::vector<std::string>{"Pcherie blair", "Pm blair", "Pblair"});
+  CHECK(fitting_title(found, "P", "mr.") == std::vector<std::string>{"Ptony blair", "Pm blair", "Pblair"});
+  CHECK(fitting_title(found, "P", "dr") == found);  // no sex
+  // None would stay: all do.
+  CHECK(fitting_title({"Ptony blair"}, "P", "mrs") == std::vector<std::string>{"Ptony blair"});
 }
