@@ -161,7 +161,10 @@ bool is_feature_word(std::string_view w) {
 }
 
 // Feature words that end surnames too: "Ricki Lake", "Michael Bay".
-constexpr const char* kSurnameFeatures[] = {"lake", "bay", "sea", "coast"};
+constexpr const char* kSurnameFeatures[] = {"lake", "bay", "sea", "coast", "strait", "ocean"};
+
+// A feature word that ends places, not surnames: "Island", "River", "Basin".
+bool ends_feature(std::string_view w) { return is_feature_word(w) && !lower_in(w, kSurnameFeatures); }
 
 // A place named by a feature or an adjective: "Crimean Peninsula" -> Crimea.
 const Region* region_of_feature(std::string_view name, const Gazetteer& gaz) {
@@ -318,20 +321,20 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
     ++span.begin;
   if (span.end - span.begin == 1 && names_platform(words[span.begin])) span.type = EntityType::kOrg;
   if (names_a_presidency(tt, words, span, gaz)) span.type = EntityType::kPer;
-  // "Lord Ashcroft" read as a place, "Mr Cable" as a firm: a person's title makes a person, when
-  // no feature word ends a place ("Lord Howe Island"); of firms, two words only ("Lord
-  // Chancellor's Department" is one).
-  if ((span.type == EntityType::kLoc || (span.type == EntityType::kOrg && span.end - span.begin == 2)) &&
-      titled_name(words, span) && !is_feature_word(words[span.end - 1])) {
-    // An office of such titles alone is no place: "Lord Chancellor", "Lord Chief Justice".
+  // "Lord Ashcroft" read as a place, "Mr Cable" as a firm: a person's title makes a person
+  // (titled_name), when no feature word ends a place ("Lord Howe Island").
+  // An office of titles alone is no place: "Lord Chancellor", "Lord Chief Justice".
+  if (span.type == EntityType::kLoc && span.end - span.begin >= 2 && after_titles(words, span, gaz) == span.end)
+    return std::nullopt;
+  if ((span.type == EntityType::kLoc || span.type == EntityType::kOrg) && titled_name(words, span, gaz) &&
+      !ends_feature(words[span.end - 1])) {
     if (after_titles(words, span, gaz) == span.end) return std::nullopt;
     span.type = EntityType::kPer;
   }
   // A geographic feature is no person: "Mississippi River", "Hainan Island", "Prince Edward
-  // Island" (before its title is taken off). "Lake", "Bay", "Sea" and "Coast" end surnames too
-  // ("Ricki Lake", "Michael Bay").
-  if (span.type == EntityType::kPer && span.end - span.begin >= 2 && is_feature_word(words[span.end - 1]) &&
-      !lower_in(words[span.end - 1], kSurnameFeatures))
+  // Island" (before its title is taken off). "Lake", "Bay", "Sea", "Coast", "Strait" and "Ocean"
+  // end surnames too ("Ricki Lake", "Michael Bay", "George Strait", "Billy Ocean").
+  if (span.type == EntityType::kPer && span.end - span.begin >= 2 && ends_feature(words[span.end - 1]))
     span.type = EntityType::kLoc;
   // An office alone names no one: "Whip" of "Chief Whip Patrick McLoughlin".
   if (span.type == EntityType::kPer && office_words(words, span.begin, span.end) == span.end - span.begin)

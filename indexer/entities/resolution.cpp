@@ -161,6 +161,8 @@ void resolve_persons(std::vector<Mention>& ms, const Counter& count) {
   }
 }
 
+constexpr std::size_t kLongestEnding = 12;
+
 void resolve_orgs(std::vector<Mention>& ms, const Counter& count) {
   // An organisation joins the longest name that ends with its words ("State Department" ->
   // "U.S. State Department") or, for an acronym, whose initials it spells; of several equally
@@ -172,7 +174,10 @@ void resolve_orgs(std::vector<Mention>& ms, const Counter& count) {
     std::vector<std::string> out;
     std::string suffix;
     if (!words.empty()) out.push_back("s");  // every name ends with no words at all
-    for (std::size_t s = 1; s < words.size(); ++s) {
+    // Endings of up to kLongestEnding words: a longer one names no organisation another joins,
+    // and every ending of a hostile run of thousands of words would cost the square of their
+    // number in memory.
+    for (std::size_t s = 1; s < words.size() && s <= kLongestEnding; ++s) {
       suffix = lower(words[words.size() - s]) + (s > 1 ? "\x1f" : "") + suffix;
       out.push_back("s" + suffix);
     }

@@ -124,10 +124,18 @@ bool turn_opener(const TokenizedText& tt, const std::vector<std::string_view>& w
 
 bool sentence_opener(const TokenizedText& tt, const std::vector<std::string_view>& words, const EntitySpan& span,
                      const Gazetteer& gaz, CapitalisedInside& capitalised) {
+  // Participles that open a clause: "Born in", "Founded in", "Asked about".
+  static constexpr const char* kIrregular[] = {"born",   "found",  "made",    "known",  "held",    "seen",   "given",
+                                               "taken",  "built",  "led",     "won",    "lost",    "left",   "sent",
+                                               "told",   "sold",   "brought", "caught", "written", "chosen", "shown",
+                                               "beaten", "broken", "spoken",  "bought", "struck",  "shot"};
   if (span.end - span.begin != 1 || span.type != EntityType::kLoc) return false;
   const std::string_view w = words[span.begin];
-  if (!gaz.is_common_word(canonical::ascii_lower(w)) || capitalised.has(w) || countries::lookup(w) || gaz.city(w) ||
-      gaz.region(w))
+  const std::string lower = canonical::ascii_lower(w);
+  const bool participle = lower_in(w, kIrregular) || (lower.size() > 4 && lower.ends_with("ed")) ||
+                          (lower.size() > 5 && lower.ends_with("ing"));
+  if (!participle || !gaz.is_common_word(lower) || capitalised.has(w) || countries::lookup(w) || gaz.city(w) ||
+      gaz.region(w) || gaz.metonym_country(w))
     return false;
   // The sentences are in token order: the last one beginning at or before the span's word.
   auto sentence = std::upper_bound(tt.sentences.begin(), tt.sentences.end(), span.begin,
@@ -140,20 +148,40 @@ bool sentence_opener(const TokenizedText& tt, const std::vector<std::string_view
   return true;
 }
 
-bool titled_name(const std::vector<std::string_view>& words, const EntitySpan& span) {
+bool titled_name(const std::vector<std::string_view>& words, const EntitySpan& span, const Gazetteer& gaz) {
   static constexpr const char* kTitles[] = {"mr",   "mrs", "ms",   "miss",  "lord",
                                             "lady", "sir", "dame", "baron", "baroness"};
-  if (span.end - span.begin < 2) return false;
+  // Of firms, titles no firm's or team's name opens with ("Lady Vols", "Dame Street").
+  static constexpr const char* kFirmTitles[] = {"mr", "mrs", "ms", "miss", "lord", "sir"};
+  // Words that make a title's name a street, a building or a body: "Dame Street", "Lady Lever
+  // Art Gallery", "Lord Street".
+  static constexpr const char* kFacilities[] = {
+      "street",   "st",        "road",   "avenue",  "lane",   "square",  "gallery",  "park",    "hall",
+      "bridge",   "place",     "court",  "gardens", "way",    "hill",    "house",    "museum",  "theatre",
+      "hospital", "college",   "school", "centre",  "center", "station", "stadium",  "ground",  "arena",
+      "church",   "cathedral", "abbey",  "castle",  "palace", "estate",  "wharf",    "terrace", "crescent",
+      "row",      "walk",      "drive",  "gate",    "green",  "cross",   "memorial", "trust",   "office"};
+  const std::size_t n = span.end - span.begin;
+  if (n < 2 || n > 3) return false;
   std::string_view title = words[span.begin];
   if (title.size() > 1 && title.back() == '.') title.remove_suffix(1);
+  // Written as a title: a capital, then lower case ("MS Office" is an acronym).
+  if (title.size() < 2 || !std::all_of(title.begin() + 1, title.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    return false;
+  if (!(span.type == EntityType::kOrg ? lower_in(title, kFirmTitles) : lower_in(title, kTitles))) return false;
+  if (span.type == EntityType::kOrg && n != 2) return false;
   const std::string_view next = words[span.begin + 1];
-  return lower_in(title, kTitles) && !next.empty() && next[0] >= 'A' && next[0] <= 'Z';
+  if (next.empty() || next[0] < 'A' || next[0] > 'Z') return false;
+  // "Sir Alex Ferguson": three words are a given name and a surname.
+  if (n == 3 && !gaz.is_first_name(next)) return false;
+  const std::string_view last = words[span.end - 1];
+  return !lower_in(last, kFacilities) && !gaz.is_org_suffix(last);
 }
 
 bool office_cut_off(const std::vector<std::string_view>& words, const EntitySpan& span, const EntitySpan& next,
                     const Gazetteer& gaz) {
   return span.type == EntityType::kPer && next.begin == span.end && gaz.is_title(words[span.end - 1]) &&
-         (next.type == EntityType::kPer || titled_name(words, next));
+         (next.type == EntityType::kPer || titled_name(words, next, gaz));
 }
 
 bool names_platform(std::string_view name) {

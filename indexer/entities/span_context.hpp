@@ -69,18 +69,22 @@ class CapitalisedInside {
 bool turn_opener(const TokenizedText& tt, const std::vector<std::string_view>& words, const EntitySpan& span,
                  const Gazetteer& gaz, CapitalisedInside& capitalised);
 
-/// A one-word place that opens its sentence and is an English word the text writes with a
-/// capital nowhere inside a sentence (CapitalisedInside: after an opening quotation mark counts
-/// as inside), and that no table knows as a place: "Born in 1942 in Tredegar", "Spring is
-/// here". No place.
+/// A one-word place that opens its sentence and is an English participle ("Born", a word in -ed
+/// or -ing of the common-words table) the text writes with a capital nowhere inside a sentence
+/// (CapitalisedInside: after an opening quotation mark counts as inside), and that no table knows
+/// as a place or a country's metonym: "Born in 1942 in Tredegar". No place. Other words ("Pacific
+/// nations agreed", "Kremlin sources said") are left to the tagger.
 bool sentence_opener(const TokenizedText& tt, const std::vector<std::string_view>& words, const EntitySpan& span,
                      const Gazetteer& gaz, CapitalisedInside& capitalised);
 
 /// A name behind a title that only persons bear: "Lord Ashcroft", "Sir Alex Ferguson", "Mrs
-/// Thatcher", "Baroness Scotland" (the first word "Mr", "Mrs", "Ms", "Miss", "Lord", "Lady",
-/// "Sir", "Dame", "Baron" or "Baroness", with or without a dot, then a capitalised word). Such a
-/// span names a person whatever the tagger typed it; "Lord of the Rings" is none.
-bool titled_name(const std::vector<std::string_view>& words, const EntitySpan& span);
+/// Thatcher", "Baroness Scotland". The first word is "Mr", "Mrs", "Ms", "Miss", "Lord", "Lady",
+/// "Sir", "Dame", "Baron" or "Baroness" written as a title (a dot allowed; "MS Office" is an
+/// acronym), then a capitalised word; three words only with a given name between ("Sir Alex
+/// Ferguson"); no street, building or body word last ("Dame Street", "Lady Lever Art Gallery",
+/// "Lady Tata Memorial Trust"). Of a firm's span (EntityType::kOrg): two words, and not "Lady" or
+/// "Dame" ("Lady Vols", a team). Such a span names a person whatever the tagger typed it.
+bool titled_name(const std::vector<std::string_view>& words, const EntitySpan& span, const Gazetteer& gaz);
 
 /// A person span ending in a title, right before a person's span or a titled name: an office the
 /// tagger cut off from the name after it ("Tory Treasurer" of "former Tory Treasurer Lord

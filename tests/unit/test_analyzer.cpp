@@ -236,9 +236,11 @@ TEST_CASE("analyzer: a feature's name is a place, a surname of such a word a per
   CHECK_FALSE(has(an.facets.person, "Cooper Basin"));
   Analysis lake = entities::analyze(plain("y.txt",
                                           "Talk show returns\n\nRicki Lake said the show would return in "
-                                          "September. Michael Bay directed the film.\n"));
+                                          "September. Michael Bay directed the film. Country star George "
+                                          "Strait won the award.\n"));
   CHECK(has(lake.facets.person, "Ricki Lake"));
   CHECK(has(lake.facets.person, "Michael Bay"));
+  CHECK(has(lake.facets.person, "George Strait"));
 }
 
 TEST_CASE("analyzer: an English word opening its sentence, capitalised nowhere else, is no place",

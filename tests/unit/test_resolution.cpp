@@ -202,6 +202,24 @@ TEST_CASE("resolution: the work grows linearly with the mentions ('John Smith Sa
   CHECK(c8 <= 40 * 4 * 8000);  // a few dozen look-ups per mention at most
 }
 
+TEST_CASE("resolution: an organisation of thousands of words costs a bounded number of look-ups",
+          "[entities][resolution]") {
+  // A hostile article ("Lord Lord ... Falconer said", 20,000 words typed as one firm) had every
+  // ending of the name indexed: the square of its length in memory (4 GB for 100 KB of text).
+  const auto comparisons = [](std::size_t words) {
+    std::string name;
+    for (std::size_t i = 0; i < words; ++i) name += "Lord ";
+    std::vector<Mention> ms{mention(MentionType::kOrg, name + "Falconer"), mention(MentionType::kOrg, "Falconer")};
+    std::size_t count = 0;
+    entities::resolve_names(ms, &count);
+    return count;
+  };
+  const std::size_t c100 = comparisons(100), c4000 = comparisons(4000);
+  INFO(c100 << " " << c4000);
+  CHECK(c4000 == c100);
+  CHECK(c4000 < 100);
+}
+
 TEST_CASE("resolution: a speaker that names no one is no facet value, a firm named by a word is", "[entities][resolution]") {
   const auto quote = [](const std::string& speaker) {
     Quote q;
