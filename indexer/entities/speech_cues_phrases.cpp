@@ -22,23 +22,21 @@ std::size_t Attributor::verb_inside_phrase(std::size_t s, std::size_t f) const {
     const std::string_view w = word(j);
     const bool past = in(kIrregularPasts, w) || (w.size() > 4 && w.ends_with("ed"));
     if (!past) continue;
-    // The head before it: a lower-case noun, not an adverb ("the newly elected mayor"), a
-    // possessive, or another verb form ("the retired teacher", "the leading economist").
+    // The head before it: a lower-case word that is no possessive.
     const std::string_view h = word(j - 1);
     if (!is_word(j - 1) || is_cap(j - 1) || strip_possessive(h) != h) return s;
     // A participle before a preposition modifies the head ("A tweet sent from his account
     // repeated"): no verb of the phrase.
     if (j + 1 < toks_.size() && is_word(j + 1) && in(kReducedLinks, word(j + 1))) return s;
-    const bool modifier = h.ends_with("ly") || h.ends_with("ed") || h.ends_with("ing") || in(kBetween, h);
-    return modifier ? s : j;
+    return j;
   }
   return s;
 }
 
 // The end of a described subject opening at token `s` whose words read as its phrase, [s, f), end
 // at a preposition before a name, the phrase's post-modifier, and the name is followed by a verb:
-// "A spokeswoman for the House Armed Services Committee emailed reporters", "One operative inside
-// Trump Tower tried". The token after the name, or `s`.
+// "A spokeswoman for the House Armed Services Committee emailed reporters". The token after the
+// name, or `s`.
 std::size_t Attributor::postmodified_subject_end(std::size_t s, std::size_t f, std::size_t limit) const {
   static constexpr auto kLinks = std::to_array<std::string_view>({"for", "of", "at", "inside", "with", "from"});
   if (f - s < 2 || f + 1 >= limit || !is_word(f) || !in(kLinks, word(f))) return s;

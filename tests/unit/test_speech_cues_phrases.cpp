@@ -29,8 +29,8 @@ TEST_CASE("speech cues phrases: a described subject's verb may stand inside the 
                   "across the state.\"") == std::vector<std::string>{"His office"});
   CHECK(described("The president left no doubt of his support for the bill, saying \"there has never been a "
                   "better time to act on it.\"") == std::vector<std::string>{"The president"});
-  // An adverb before a past participle is no head noun: "The newly elected members" has no verb
-  // inside.
+  // An adverb before a past participle makes no description: "The newly elected members" has no
+  // verb inside that reads as one.
   CHECK(described("The newly elected members of the council walked out, saying \"we will not vote on this "
                   "budget tonight.\"") == std::vector<std::string>{"-"});
 }
@@ -78,15 +78,16 @@ TEST_CASE("speech cues phrases: a described subject with a name after its prepos
   REQUIRE(cited.size() == 1);
   CHECK(cited[0].speaker.value_or("-") == "-");
   // Nor is a word no mention names such a name.
-  CHECK(described("A spokesman for the Harbour Trust emailed reporters, arguing, \"As you can see, the law says "
-                  "nothing of the kind.\"") == std::vector<std::string>{"-"});
+  CHECK(speakers("A spokesman for the Harbour Trust emailed reporters, arguing, \"As you can see, the law says "
+                 "nothing of the kind.\"",
+                 {}) == std::vector<std::string>{"-"});
 }
 
 TEST_CASE("speech cues phrases: two verbs joined by and share their subject", "[speech_cues][quotes]") {
   CHECK(speakers("Tom Baker derided and mocked \"the professional left\" at every turn.", {"Tom Baker"}) ==
         std::vector<std::string>{"Tom Baker"});
   // "and" before a clause of its own still ends the subject's reach.
-  CHECK(speakers("Tom Baker waited and the crowd chanted \"the professional left\" at every turn.",
+  CHECK(speakers("Tom Baker waited and the crowd booed \"the professional left\" at every turn.",
                  {"Tom Baker"}) == std::vector<std::string>{"-"});
 }
 
@@ -95,6 +96,6 @@ TEST_CASE("speech cues phrases: a modal of the perfect stands between a subject 
   CHECK(speakers("Tom Baker may have said it best when he blogged: \"The city deserves better than this.\"",
                  {"Tom Baker"}) == std::vector<std::string>{"Tom Baker"});
   // A modal before a bare infinitive reports no words: "Some might say" is no cue.
-  CHECK(speakers("Senator Tom Baker spoke for an hour. Some might say \"the city deserves better than this.\"",
-                 {"Tom Baker"}) == std::vector<std::string>{"Tom Baker"});
+  CHECK(described("Some might say \"the city deserves better than this and the council knows it.\"") ==
+        std::vector<std::string>{"-"});
 }
