@@ -436,8 +436,8 @@ std::size_t Attributor::described_subject_end(std::size_t s, std::size_t limit, 
   // Read whole, the phrase may have run over its verb ("The senator emailed supporters saying",
   // "His office put out a statement saying"): its verb is then inside it. Only where a participle
   // or colon cues the quotation: a short one after a described subject without a cue is a scare
-  // quote (own_sentence_subject), and BBC's "The director urged students to seek \"gatekeeper
-  // positions\"" had been lent the right name by a paragraph rule.
+  // quote (own_sentence_subject), and reading the verb there too turned two BBC quotations that a
+  // paragraph rule had lent the right name into quotations without one (QUALITY.md).
   const auto inside = [&] {
     if (!cued) return s;
     const std::size_t v = verb_inside_phrase(s, f);

@@ -35,14 +35,14 @@ std::size_t Attributor::verb_inside_phrase(std::size_t s, std::size_t f) const {
 
 // The end of a described subject opening at token `s` whose words read as its phrase, [s, f), end
 // at a preposition before a name, the phrase's post-modifier, and the name is followed by a verb:
-// "A spokeswoman for the House Armed Services Committee emailed reporters". The token after the
-// name, or `s`.
+// "A spokeswoman for the Armed Services Committee emailed reporters". The token after the name,
+// or `s`.
 std::size_t Attributor::postmodified_subject_end(std::size_t s, std::size_t f, std::size_t limit) const {
   static constexpr auto kLinks = std::to_array<std::string_view>({"for", "of", "at", "inside", "with", "from"});
   if (f - s < 2 || f + 1 >= limit || !is_word(f) || !in(kLinks, word(f))) return s;
   // The head is a person's word of a speaker phrase ("spokeswoman", "official", "aide"), not an
   // organisation's or a quantity's ("The government of American Samoa issued", "A number of
-  // Senators condemned": Wikinews).
+  // Senators condemned": Wikinews, CC BY 2.5).
   const std::string h = lower(word(f - 1));
   if (is_cap(f - 1) || !np_word(f - 1) || in(kOrgHeads, h) || in(kOrgNounHeads, h) || h == "statement" ||
       in(kDeterminers, h)) {
@@ -89,7 +89,7 @@ bool Attributor::unlisted_participle(std::size_t k, std::size_t open, std::size_
 }
 
 // Whether the "and" at token `k` joins the verb at `verb` right before it to another past tense
-// right after it ("Robert Gibbs derided and insulted \"...\""): one subject for both.
+// right after it ("Tom Baker derided and mocked \"...\""): one subject for both.
 bool Attributor::coordinated_verbs(std::size_t verb, std::size_t k) const {
   return k == verb + 1 && k + 1 < toks_.size() && is_word(k + 1) && outside(k + 1) && !is_cap(k + 1) &&
          verb_like(verb) && verb_like(k + 1);
@@ -97,7 +97,8 @@ bool Attributor::coordinated_verbs(std::size_t verb, std::size_t k) const {
 
 // Whether token `j` is a modal of the perfect between a subject and its verb ("Ed Jones may have
 // said it best"): it reports words said. A modal before a bare infinitive ("you can say", "Some
-// might say") reports none (BBC: both inside quotations whose marks were paired wrongly).
+// might say") reports none (read off BBC, where both stood inside quotations whose marks were
+// paired wrongly).
 bool Attributor::modal(std::size_t j) const {
   static constexpr auto kModals = std::to_array<std::string_view>({"may", "might", "could", "can", "should", "must"});
   return is_word(j) && outside(j) && in(kModals, word(j)) && j + 1 < toks_.size() && word(j + 1) == "have";
