@@ -186,14 +186,23 @@ class Attributor {
   Attribution passive_agent(std::size_t k, std::size_t open);
   std::size_t infinitive_head(std::size_t k, std::size_t floor) const;
   bool the_name(std::size_t b, std::size_t limit) const;
-  Attribution sentence_subject(std::size_t floor, std::size_t limit, bool intro = true);
+  // `cued`: a participle or colon at `limit` marks what follows as the subject's words, so a
+  // described subject's verb may stand inside its phrase (described_subject_end).
+  Attribution sentence_subject(std::size_t floor, std::size_t limit, bool intro = true, bool cued = false);
   bool inverted_subject_follows(std::size_t k, std::size_t ce) const;
   char last_char(Span last) const;
   Attribution tag_subject(const RawQuote& q, std::size_t k, std::size_t ce, bool comma);
   bool appositive_verb(std::size_t c, std::size_t limit) const;
   Attribution absolute_subject(std::size_t floor, std::size_t k);
   Attribution name_before_colon(std::size_t floor, std::size_t colon);
-  std::size_t described_subject_end(std::size_t s, std::size_t limit) const;
+  std::size_t described_subject_end(std::size_t s, std::size_t limit, bool cued = false) const;
+  // A described subject's verb inside the words read as its phrase, and a participle that no list
+  // holds right before a quotation (speech_cues_phrases.cpp).
+  std::size_t verb_inside_phrase(std::size_t s, std::size_t f) const;
+  std::size_t postmodified_subject_end(std::size_t s, std::size_t f, std::size_t limit) const;
+  bool unlisted_participle(std::size_t k, std::size_t open, std::size_t floor) const;
+  bool coordinated_verbs(std::size_t verb, std::size_t k) const;
+  bool modal(std::size_t j) const;
   // Whether token `k` opens a text verb's object (speech_cues.cpp).
   bool object_after(std::size_t k) const;
   std::size_t text_head_verb(std::size_t s, std::size_t f) const;

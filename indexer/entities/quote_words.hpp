@@ -87,6 +87,20 @@ inline constexpr auto kSubjectParticiples = std::to_array<std::string_view>({
     "citing", "remarking", "quipping", "recalling", "complaining", "concluding", "shouting",
     "announcing", "boasting", "acknowledging", "admitting", "lamenting", "replying",
     "countering", "stressing", "insisting", "suggesting", "conceding"});
+// Irregular past tenses that may follow a described subject as its verb ("His office put out a
+// statement saying", "The president left no doubt ..., saying"): Attributor::verb_inside_phrase.
+inline constexpr auto kIrregularPasts = std::to_array<std::string_view>(
+    {"put", "sent", "left", "took", "made", "gave", "went", "came", "got", "held", "kept", "spent",
+     "brought", "began", "ran", "found", "met", "stood", "led", "won", "lost", "paid", "sought",
+     "struck", "felt", "drew", "threw", "wore", "spoke", "broke", "chose", "rose", "fell", "hit"});
+// Words in "-ing" that are no participle of the clause before a quotation: prepositions and nouns
+// (Attributor::unlisted_participle).
+inline constexpr auto kNotParticiples = std::to_array<std::string_view>(
+    {"including", "according", "regarding", "concerning", "following", "during", "notwithstanding",
+     "excluding", "something", "anything", "nothing", "everything", "evening", "morning", "meeting",
+     "building", "hearing", "briefing", "spending", "funding", "polling", "ruling", "wording",
+     "reading", "heading", "feeling", "thinking", "bearing", "gathering", "meaning", "beginning",
+     "opening", "ending", "ceiling", "setting", "wedding", "housing", "training", "shooting"});
 // Forms of "be" that make a verb in -ed after them passive ("the election is called").
 inline constexpr auto kBeForms = std::to_array<std::string_view>(
     {"is", "was", "are", "were", "be", "been", "being"});

@@ -17,7 +17,7 @@ Attribution Attributor::subject_before(std::size_t verb, std::size_t floor) {
   auto adverb = [&](std::size_t j) {
     if (!is_word(j) || is_cap(j)) return false;
     const std::string_view w = word(j);
-    return in(kBetween, w) || (w.size() > 4 && w.substr(w.size() - 2) == "ly");
+    return in(kBetween, w) || (w.size() > 4 && w.substr(w.size() - 2) == "ly") || modal(j);
   };
   while (e > floor && adverb(e - 1)) --e;
   // A name a preposition governs says where the words went, not who said them: "Trump ... and on
@@ -212,16 +212,18 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
   std::optional<std::size_t> participle;
   for (std::size_t v = open; v > main_from; --v) {
     const std::size_t k = v - 1;
-    if (!participle && is_word(k) && outside(k) && in(kSubjectParticiples, word(k)) &&
+    if (!participle && is_word(k) && outside(k) && (in(kSubjectParticiples, word(k)) || unlisted_participle(k, open, floor)) &&
         k > floor && (is_punct(k - 1, ",") || word(k - 1) == "by")) {
       participle = k;
     }
-    if (!participle && is_word(k) && outside(k) && in(kSubjectParticiples, word(k)) && k > floor) {
+    const bool listed = in(kSubjectParticiples, word(k));
+    if (!participle && is_word(k) && outside(k) && (listed || unlisted_participle(k, open, floor)) && k > floor) {
       // "with Sen. John McCain calling it a \"...\"", "- Ryan saying he was \"...\"": the
       // participle's own subject stands right before it.
       Attribution a = absolute_subject(floor, k);
       if (a.decided) return a;
-      if (object_participle(k, floor)) participle = k;
+      // ("a sign reading", "a hat reading": only a listed participle after an object.)
+      if (listed && object_participle(k, floor)) participle = k;
     }
     // "Cruz continued:": verbs that are speech only right before the quotation.
     const bool continued = (word(k) == "continued" || word(k) == "continues") &&
@@ -258,7 +260,7 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
     return {};
   }
   if (participle) {
-    Attribution a = sentence_subject(floor, *participle);
+    Attribution a = sentence_subject(floor, *participle, true, true);
     // After an object the participle joins the sentence's verb: the subject read must stand
     // before one ("Newcastle boss Graeme Souness has ..." is not "Newcastle" with the verb "boss").
     const bool after_object = !is_punct(*participle - 1, ",") && word(*participle - 1) != "by";
@@ -269,7 +271,7 @@ Attribution Attributor::leading(const RawQuote& q, std::size_t q_index) {
     Attribution a = name_before_colon(floor, open - 1);
     if (a.decided) return a;
     // "Hollande condemned the attack: "..."": the subject of the sentence the colon ends.
-    return sentence_subject(floor, open - 1);
+    return sentence_subject(floor, open - 1, true, true);
   }
   return {};
 }
@@ -394,6 +396,8 @@ Attribution Attributor::own_sentence_subject(const RawQuote& q, std::size_t q_in
   std::size_t verb = tok_at(subject->end);
   while (verb < open && (!is_word(verb) || is_cap(verb) || np_word(verb))) ++verb;
   for (std::size_t k = verb; k < open; ++k) {
+    // "derided and insulted": "and" between two verbs of the subject opens no clause.
+    if (word(k) == "and" && coordinated_verbs(verb, k)) continue;
     if (is_word(k) && in(kClauseOpeners, lower(word(k)))) return {};
   }
   // Verbs aimed at someone else ("accused Moscow of preparing a \"false flag operation\""):
@@ -424,25 +428,35 @@ bool Attributor::short_uncued(const RawQuote& q, std::size_t floor) const {
 // lower-case head noun, adverbs or auxiliaries ("also", "has"), then the clause's verb (an "-ed"
 // form or auxiliary, a speech verb, or a present tense in -s after a head that is not a plural).
 // The token after the phrase, or `s`.
-std::size_t Attributor::described_subject_end(std::size_t s, std::size_t limit) const {
+std::size_t Attributor::described_subject_end(std::size_t s, std::size_t limit, bool cued) const {
   if (s >= limit || !is_word(s) || !outside(s) || !in(kDeterminers, lower(word(s)))) return s;
   std::size_t f = s + 1;
   while (f < limit && f - s <= 6 && description_word(f)) ++f;
   f = text_head_verb(s, f);
-  if (f >= limit || f - s < 2 || f - s > 6 || !is_word(f) || is_cap(f) || is_cap(f - 1)) return s;
+  // Read whole, the phrase may have run over its verb ("The senator emailed supporters saying",
+  // "His office put out a statement saying"): its verb is then inside it. Only where a participle
+  // or colon cues the quotation: a short one after a described subject without a cue is a scare
+  // quote (own_sentence_subject), and reading the verb there too turned two BBC quotations that a
+  // paragraph rule had lent the right name into quotations without one (QUALITY.md).
+  const auto inside = [&] {
+    if (!cued) return s;
+    const std::size_t v = verb_inside_phrase(s, f);
+    return v > s ? v : postmodified_subject_end(s, f, limit);
+  };
+  if (f >= limit || f - s < 2 || f - s > 6 || !is_word(f) || is_cap(f) || is_cap(f - 1)) return inside();
   const std::string head = lower(word(f - 1));
-  if (strip_possessive(head) != head) return s;
+  if (strip_possessive(head) != head) return inside();
   // Adverbs and auxiliaries before the verb: "The chancellor also said", "the report has found".
   std::size_t g = f;
   while (g < limit && is_word(g) && !is_cap(g) &&
          (in(kBetween, word(g)) || (word(g).size() > 4 && word(g).ends_with("ly")))) {
     ++g;
   }
-  if (g >= limit || !is_word(g) || is_cap(g)) return s;
+  if (g >= limit || !is_word(g) || is_cap(g)) return inside();
   const std::string_view v = word(g);
   const bool present = v.size() > 3 && v.back() == 's' && head.back() != 's';
   const bool copula = v == "been" || v == "are" || v == "were" || v == "be";
-  return verb_like(g) || is_trailing_verb(g) || present || copula ? f : s;
+  return verb_like(g) || is_trailing_verb(g) || present || copula ? f : inside();
 }
 
 // Whether token `k` may follow a text's verb: a determiner or "that" ("contends that", "targets
@@ -558,7 +572,7 @@ bool Attributor::appositive_verb(std::size_t c, std::size_t limit) const {
 // The subject of the sentence starting at token `floor`, for a participle at `limit`: a pronoun
 // or capitalised name at the sentence start (after "Then", "And", ...) or right after an
 // introductory phrase's comma (only when `intro`), followed by a lower-case word (its verb).
-Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit, bool intro) {
+Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit, bool intro, bool cued) {
   std::size_t s = floor;
   // "When Trump suggested ..., Rubio fired back:": a subordinate clause in front holds no
   // subject of the main verb; start after its comma.
@@ -581,7 +595,7 @@ Attribution Attributor::sentence_subject(std::size_t floor, std::size_t limit, b
         !is_cap(b + 1)) {
       return analyse_np(b, b + 1, limit);
     }
-    if (const std::size_t f = described_subject_end(s, limit); f > s) return analyse_np(s, f, limit);
+    if (const std::size_t f = described_subject_end(s, limit, cued); f > s) return analyse_np(s, f, limit);
     // The capitalised run, titles with "of" inside ("Former Secretary of State Madeleine
     // Albright").
     std::size_t e = b;
