@@ -19,14 +19,17 @@ bool storm_word(const std::vector<std::string_view>& words, std::size_t k) {
 }
 
 // A word for a faith, a branch of one, or a people without a country of its name ("Sunni",
-// "Shiite", "Muslim", "Arab", "Kurdish"), or a country's demonym ("Iraqi").
+// "Shiite", "Muslim", "Arab", "Kurdish", "Islam"), or a country's demonym ("Iraqi").
 bool faith_or_people(std::string_view w) {
   static constexpr const char* kWords[] = {
-      "sunni", "sunnis", "shiite", "shiites", "shia", "shi'ite", "shi'ites", "alawite", "druze", "muslim", "muslims",
-      "christian", "christians", "catholic", "catholics", "protestant", "protestants", "orthodox", "evangelical",
-      "jewish", "jew", "jews", "hindu", "hindus", "sikh", "sikhs", "buddhist", "buddhists", "islamic", "arab", "arabs",
-      "kurd", "kurds", "kurdish", "pashtun", "pashtuns", "tamil", "tamils", "hutu", "hutus", "tutsi", "tutsis",
-      "uighur", "uighurs", "uyghur", "baluch", "baloch", "berber", "bedouin", "copt", "copts", "coptic"};
+      "sunni",       "sunnis",   "shiite",      "shiites",   "shia",         "shi'ite",  "shi'ites",  "alawite",
+      "druze",       "muslim",   "muslims",     "christian", "christians",   "catholic", "catholics", "protestant",
+      "protestants", "orthodox", "evangelical", "jewish",    "jew",          "jews",     "hindu",     "hindus",
+      "sikh",        "sikhs",    "buddhist",    "buddhists", "islamic",      "arab",     "arabs",     "kurd",
+      "kurds",       "kurdish",  "pashtun",     "pashtuns",  "tamil",        "tamils",   "hutu",      "hutus",
+      "tutsi",       "tutsis",   "uighur",      "uighurs",   "uyghur",       "baluch",   "baloch",    "berber",
+      "bedouin",     "copt",     "copts",       "coptic",    "christianity", "islam",    "judaism",   "hinduism",
+      "buddhism",    "sikhism"};
   if (lower_in(w, kWords)) return true;
   const countries::Country* c = countries::lookup(w);
   return c && std::any_of(c->demonyms.begin(), c->demonyms.end(),
@@ -297,9 +300,14 @@ std::unordered_set<std::string> work_titles(const std::vector<std::string_view>&
   return out;
 }
 
-bool names_a_people(const std::vector<std::string_view>& words, const EntitySpan& span) {
-  // Two words at least: "Christian" alone may be a first name.
-  if ((span.type != EntityType::kPer && span.type != EntityType::kOrg) || span.end - span.begin < 2) return false;
+bool names_a_people(const std::vector<std::string_view>& words, const EntitySpan& span, const Gazetteer& gaz) {
+  if (span.type != EntityType::kPer && span.type != EntityType::kOrg) return false;
+  // One word: a person only, and not one that is a given name too ("Christian"; the census's one
+  // in 100,000 "Sunni" is none).
+  if (span.end - span.begin == 1) {
+    const FirstName* given = gaz.first_name(words[span.begin]);
+    return span.type == EntityType::kPer && faith_or_people(words[span.begin]) && (!given || given->frequency < 0.01);
+  }
   return std::all_of(words.begin() + static_cast<std::ptrdiff_t>(span.begin),
                      words.begin() + static_cast<std::ptrdiff_t>(span.end), faith_or_people);
 }

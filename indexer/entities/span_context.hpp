@@ -142,8 +142,9 @@ std::unordered_set<std::string> work_titles(const std::vector<std::string_view>&
 std::string span_words(const std::vector<std::string_view>& words, const EntitySpan& span);
 
 /// A person or organisation made only of words for faiths and peoples ("Sunni Arab leaders",
-/// "Shiite Muslim clerics"): a group of people, not one person or body.
-bool names_a_people(const std::vector<std::string_view>& words, const EntitySpan& span);
+/// "Shiite Muslim clerics"), or a person of one such word that is no given name ("Sunni",
+/// "Christianity"; not "Christian"): a group of people or a faith, not one person or body.
+bool names_a_people(const std::vector<std::string_view>& words, const EntitySpan& span, const Gazetteer& gaz);
 
 /// "NATO Allies", "EU Leaders", "UN Officials": an acronym's organisation followed by a plural
 /// naming its members, which the tagger ran into the name (a State Department statement's "NATO

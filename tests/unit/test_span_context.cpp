@@ -217,10 +217,16 @@ TEST_CASE("span context: a title after a word for a film or a record names a wor
 }
 
 TEST_CASE("span context: peoples and faiths are no person, an acronym keeps its members out", "[entities][span_context]") {
-  const Words w("Sunni Arab leaders and NATO Allies met Christian Smith.");
-  CHECK(ent::names_a_people(w.words, w.span("Sunni", 2, ent::EntityType::kOrg)));
-  CHECK_FALSE(ent::names_a_people(w.words, w.span("Christian", 1, ent::EntityType::kPer)));
-  CHECK_FALSE(ent::names_a_people(w.words, w.span("Christian", 2, ent::EntityType::kPer)));
+  const Words w("Sunni Arab leaders and NATO Allies met Christian Smith. Shiite clerics spoke of Christianity.");
+  const auto& gaz = ent::Gazetteer::instance();
+  CHECK(ent::names_a_people(w.words, w.span("Sunni", 2, ent::EntityType::kOrg), gaz));
+  CHECK_FALSE(ent::names_a_people(w.words, w.span("Christian", 1, ent::EntityType::kPer), gaz));  // a given name
+  CHECK_FALSE(ent::names_a_people(w.words, w.span("Christian", 2, ent::EntityType::kPer), gaz));
+  // One word that is no given name: a people or a faith, as a person.
+  CHECK(ent::names_a_people(w.words, w.span("Shiite", 1, ent::EntityType::kPer), gaz));
+  CHECK(ent::names_a_people(w.words, w.span("Sunni", 1, ent::EntityType::kPer), gaz));  // a rare given name
+  CHECK(ent::names_a_people(w.words, w.span("Christianity", 1, ent::EntityType::kPer), gaz));
+  CHECK_FALSE(ent::names_a_people(w.words, w.span("Shiite", 1, ent::EntityType::kOrg), gaz));
   CHECK(ent::acronym_and_members(w.words, w.span("NATO", 2, ent::EntityType::kOrg)));
   CHECK_FALSE(ent::acronym_and_members(w.words, w.span("NATO", 2, ent::EntityType::kPer)));
 }
