@@ -93,14 +93,21 @@ inline constexpr auto kIrregularPasts = std::to_array<std::string_view>(
     {"put", "sent", "left", "took", "made", "gave", "went", "came", "got", "held", "kept", "spent",
      "brought", "began", "ran", "found", "met", "stood", "led", "won", "lost", "paid", "sought",
      "struck", "felt", "drew", "threw", "wore", "spoke", "broke", "chose", "rose", "fell", "hit"});
-// Words in "-ing" that are no participle of the clause before a quotation: prepositions and nouns
-// (Attributor::unlisted_participle).
+// Words in "-ing" that are no participle of saying before a quotation: prepositions, nouns, and
+// participles that present a work or report an effect (Attributor::unlisted_participle).
 inline constexpr auto kNotParticiples = std::to_array<std::string_view>(
-    {"including", "according", "regarding", "concerning", "following", "during", "notwithstanding",
-     "excluding", "something", "anything", "nothing", "everything", "evening", "morning", "meeting",
-     "building", "hearing", "briefing", "spending", "funding", "polling", "ruling", "wording",
-     "reading", "heading", "feeling", "thinking", "bearing", "gathering", "meaning", "beginning",
-     "opening", "ending", "ceiling", "setting", "wedding", "housing", "training", "shooting"});
+    {"including", "according", "regarding", "concerning", "following", "during", "notwithstanding", "excluding",
+     "something", "anything", "nothing", "everything", "evening", "morning", "meeting", "building", "hearing",
+     "briefing", "spending", "funding", "polling", "ruling", "wording", "reading", "heading", "feeling", "thinking",
+     "bearing", "gathering", "meaning", "beginning", "opening", "ending", "ceiling", "setting", "wedding", "housing",
+     "training", "shooting",
+     // Participles that present a work or report an effect, not words said: "featuring
+     // \"Yesterday\"", "with Beyonce performing \"Halo\"", "prompting \"a crisis\"".
+     "featuring", "starring", "showing", "performing", "playing", "singing", "unveiling", "releasing", "launching",
+     "displaying", "wearing", "carrying", "holding", "using", "prompting", "leaving", "causing", "sparking",
+     "triggering", "drawing", "raising", "bringing", "making", "creating", "earning", "winning", "receiving",
+     "producing", "sending", "giving", "taking", "getting", "becoming", "marking", "costing", "forcing", "hitting",
+     "reaching", "topping", "beating", "attracting", "generating", "provoking", "inspiring", "fuelling", "fueling"});
 // Forms of "be" that make a verb in -ed after them passive ("the election is called").
 inline constexpr auto kBeForms = std::to_array<std::string_view>(
     {"is", "was", "are", "were", "be", "been", "being"});

@@ -10,6 +10,19 @@ namespace {
 // Prepositions after which a past participle modifies the noun before it ("sent from", "made by").
 constexpr auto kReducedLinks = std::to_array<std::string_view>(
     {"by", "from", "in", "on", "at", "to", "for", "with", "into", "during", "under"});
+// Words of degree and time before a participle that modifies the noun after it ("The much loved
+// actor", "the low paid workers", "The long awaited report", "The far left group") or stand
+// between a head and its verb ("The actor then took"): no head noun.
+constexpr auto kNoHeads = std::to_array<std::string_view>(
+    {"much", "well", "long", "far",   "low",   "high",  "so",   "hard",    "ill",   "best", "most", "least",
+     "then", "also", "now",  "later", "again", "still", "just", "already", "never", "once", "first"});
+// What opens the object of a second verb joined by "and" ("derided and mocked the plan", "... him",
+// "... as"); a bare noun there makes the verb a modifier of a new subject ("resigned and retired
+// officers called it").
+constexpr auto kObjectOpeners = std::to_array<std::string_view>(
+    {"the",   "a",     "an",   "his", "her",  "their",   "its",  "him", "them", "it",   "this",  "that",
+     "these", "those", "as",   "by",  "in",   "on",      "at",   "to",  "for",  "with", "about", "our",
+     "my",    "your",  "what", "how", "over", "against", "both", "all", "each", "every"});
 }  // namespace
 
 // The end of a described subject opening at token `s` (a determiner) whose verb stands inside the
@@ -22,8 +35,11 @@ std::size_t Attributor::verb_inside_phrase(std::size_t s, std::size_t f) const {
     const std::string_view w = word(j);
     const bool past = in(kIrregularPasts, w) || (w.size() > 4 && w.ends_with("ed"));
     if (!past) continue;
-    // The head before it: a lower-case word that is no possessive.
+    // The head before it: a lower-case word that is no possessive, nor a word of degree or
+    // time, nor an adverb in -ly (the participle modifies the noun after it: "The much loved
+    // actor", "The newly elected members").
     const std::string_view h = word(j - 1);
+    if (is_word(j - 1) && !is_cap(j - 1) && (in(kNoHeads, lower(h)) || (h.size() > 4 && h.ends_with("ly")))) continue;
     if (!is_word(j - 1) || is_cap(j - 1) || strip_possessive(h) != h) return s;
     // A participle before a preposition modifies the head ("A tweet sent from his account
     // repeated"): no verb of the phrase.
@@ -89,10 +105,16 @@ bool Attributor::unlisted_participle(std::size_t k, std::size_t open, std::size_
 }
 
 // Whether the "and" at token `k` joins the verb at `verb` right before it to another past tense
-// right after it ("Tom Baker derided and mocked \"...\""): one subject for both.
+// right after it ("Tom Baker derided and mocked \"...\""): one subject for both, when what follows
+// the second opens its object, a quotation or nothing.
 bool Attributor::coordinated_verbs(std::size_t verb, std::size_t k) const {
-  return k == verb + 1 && k + 1 < toks_.size() && is_word(k + 1) && outside(k + 1) && !is_cap(k + 1) &&
-         verb_like(verb) && verb_like(k + 1);
+  if (!(k == verb + 1 && k + 1 < toks_.size() && is_word(k + 1) && outside(k + 1) && !is_cap(k + 1) &&
+        verb_like(verb) && verb_like(k + 1)))
+    return false;
+  // The second verb's object, a quotation or the sentence's end follows it; a bare noun makes it
+  // a modifier of a new subject ("resigned and retired officers called it").
+  const std::size_t o = k + 2;
+  return o >= toks_.size() || !is_word(o) || is_cap(o) || in(kObjectOpeners, lower(word(o)));
 }
 
 // Whether token `j` is a modal of the perfect between a subject and its verb ("Ed Jones may have

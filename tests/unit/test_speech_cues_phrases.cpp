@@ -99,3 +99,21 @@ TEST_CASE("speech cues phrases: a modal of the perfect stands between a subject 
   CHECK(described("Some might say \"the city deserves better than this and the council knows it.\"") ==
         std::vector<std::string>{"-"});
 }
+
+TEST_CASE("speech cues phrases: what the read-only review found", "[speech_cues][quotes]") {
+  // A word of degree before a participle: the participle modifies the noun after it, no verb.
+  CHECK(described("The much loved actor emailed fans on Friday, saying: \"I am so grateful for your support "
+                  "tonight.\"") != std::vector<std::string>{"The much"});
+  CHECK(described("The low paid workers went on strike, chanting: \"We want fair pay now and we will not "
+                  "stop.\"") != std::vector<std::string>{"The low"});
+  // Participles that present a work or report an effect give no speaker.
+  CHECK(described("The band released a new album, featuring \"Yesterday Once More\" and other songs.") ==
+        std::vector<std::string>{"-"});
+  CHECK(speakers("The concert ended with Beyonce performing \"Halo\" for the crowd.", {"Beyonce"}) ==
+        std::vector<std::string>{"-"});
+  CHECK(described("The storm hit the town on Monday, leaving \"total devastation\", according to the mayor.") ==
+        std::vector<std::string>{"the mayor"});
+  // A past form after "and" before a bare noun modifies a new subject.
+  CHECK(speakers("John Smith resigned and retired officers called it a \"witch hunt\" against him.", {"John Smith"}) ==
+        std::vector<std::string>{"-"});
+}
