@@ -313,7 +313,8 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
   if (std::any_of(words.begin() + static_cast<std::ptrdiff_t>(span.begin),
                   words.begin() + static_cast<std::ptrdiff_t>(span.end), caseless_script))
     return std::nullopt;
-  if (names_storm(words, span, gaz) || names_a_people(words, span, gaz)) return std::nullopt;
+  if (names_storm(words, span, gaz) || names_a_people(words, span, gaz) || names_a_law(words, span))
+    return std::nullopt;
   if (acronym_and_members(words, span)) --span.end;
   // An article opening the sentence is no part of a firm's name: "A Ministry spokesman said".
   if (span.type == EntityType::kOrg && span.end - span.begin >= 2 &&

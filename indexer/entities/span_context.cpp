@@ -300,6 +300,14 @@ std::unordered_set<std::string> work_titles(const std::vector<std::string_view>&
   return out;
 }
 
+bool names_a_law(const std::vector<std::string_view>& words, const EntitySpan& span) {
+  static constexpr std::string_view kLaws[] = {"Constitution", "Charter",   "Treaty",   "Act",
+                                               "Bill",         "Amendment", "Protocol", "Declaration",
+                                               "Accord",       "Directive", "Statute"};
+  return span.type == EntityType::kOrg && span.end > span.begin &&
+         std::find(std::begin(kLaws), std::end(kLaws), words[span.end - 1]) != std::end(kLaws);
+}
+
 bool names_a_people(const std::vector<std::string_view>& words, const EntitySpan& span, const Gazetteer& gaz) {
   if (span.type != EntityType::kPer && span.type != EntityType::kOrg) return false;
   // One word: a person only, and not one that is a given name too ("Christian"; the census's one

@@ -141,6 +141,12 @@ std::unordered_set<std::string> work_titles(const std::vector<std::string_view>&
 /// The words of a span joined by spaces, the key of work_titles.
 std::string span_words(const std::vector<std::string_view>& words, const EntitySpan& span);
 
+/// A law, treaty or founding text the tagger read as an organisation: a firm's span ending in
+/// "Constitution", "Charter", "Treaty", "Act", "Bill", "Amendment", "Protocol", "Declaration",
+/// "Accord", "Directive" or "Statute" as written ("US Constitution", "Freedom of Information Act",
+/// "Kyoto Protocol"; not "ACT" in capitals). No organisation, as CoNLL holds laws MISC.
+bool names_a_law(const std::vector<std::string_view>& words, const EntitySpan& span);
+
 /// A person or organisation made only of words for faiths and peoples ("Sunni Arab leaders",
 /// "Shiite Muslim clerics"), or a person of one such word that is no given name ("Sunni",
 /// "Christianity"; not "Christian"): a group of people or a faith, not one person or body.

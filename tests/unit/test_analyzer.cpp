@@ -262,6 +262,15 @@ TEST_CASE("analyzer: an article opening the sentence is no part of a firm's name
   CHECK_FALSE(has(an.facets.org, "A Teamsters Union"));
 }
 
+TEST_CASE("analyzer: a law the tagger reads as a firm is no organisation", "[entities][analyzer]") {
+  Analysis an = entities::analyze(plain("x.txt",
+                                        "Ruling due\n\nThe court said the Freedom of Information Act applied. The "
+                                        "Prevention of Terrorism Bill was debated by Labour on Monday.\n"));
+  CHECK_FALSE(has(an.facets.org, "Freedom of Information Act"));
+  CHECK_FALSE(has(an.facets.org, "Prevention of Terrorism Bill"));
+  CHECK(has(an.facets.org, "Labour"));
+}
+
 TEST_CASE("analyzer: a stock symbol in angle brackets gives no facet value, the company beside it does", "[entities][analyzer]") {
   Analysis an = entities::analyze(plain(
       "x.txt", "Oil merger talks\n\nHOUSTON, March 3 - Exxon Corp <XON> said it held talks with <Woodco Inc>, a "

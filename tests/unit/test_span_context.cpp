@@ -216,6 +216,19 @@ TEST_CASE("span context: a title after a word for a film or a record names a wor
   CHECK(titles == std::unordered_set<std::string>{"Sideways", "The Aviator", "Aviator", "Bleak Street"});
 }
 
+TEST_CASE("span context: a law or treaty read as a firm is none", "[entities][span_context]") {
+  const Words w(
+      "The US Constitution, the Freedom of Information Act and the Kyoto Protocol bind the ACT and Act "
+      "Party.");
+  using ent::EntityType;
+  CHECK(ent::names_a_law(w.words, w.span("US", 2, EntityType::kOrg)));
+  CHECK(ent::names_a_law(w.words, w.span("Freedom", 4, EntityType::kOrg)));
+  CHECK(ent::names_a_law(w.words, w.span("Kyoto", 2, EntityType::kOrg)));
+  CHECK_FALSE(ent::names_a_law(w.words, w.span("ACT", 1, EntityType::kOrg)));  // capitals: a territory
+  CHECK_FALSE(ent::names_a_law(w.words, w.span("Act", 2, EntityType::kOrg)));  // ends in Party
+  CHECK_FALSE(ent::names_a_law(w.words, w.span("US", 2, EntityType::kMisc)));
+}
+
 TEST_CASE("span context: peoples and faiths are no person, an acronym keeps its members out", "[entities][span_context]") {
   const Words w("Sunni Arab leaders and NATO Allies met Christian Smith. Shiite clerics spoke of Christianity.");
   const auto& gaz = ent::Gazetteer::instance();
