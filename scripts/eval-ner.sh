@@ -24,7 +24,10 @@
 #     confusions by whether the place is a country; with --two-stage, --repair A,B,... scores the shipped two-stage
 #     variant with each span-repair spec on the same folds and says on how many folds each beats
 #     the first; --cv-train-share F with --two-stage trains each fold on the first F of its
-#     training documents, the learning curve of QUALITY.md, NER, "More labelled data").
+#     training documents, the learning curve of QUALITY.md, NER, "More labelled data"; --seeds K
+#     makes every model, the jackknifed first passes too, the mean of K trainings shuffled with
+#     seeds derived from --seed, about K times the time: QUALITY.md, NER, tenth round, "Retraining
+#     noise"; --seeds 5 passed CV and is not shipped yet).
 #     Trains no shipped model and writes nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

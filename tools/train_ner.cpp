@@ -314,6 +314,7 @@ int usage() {
   std::cerr << "usage: newsidx-train-ner --train FILE[.gz] [--train FILE] [--gmb FILE.csv.gz]\n"
                "  [--gmb-gpe loc|misc|drop] [--gmb-max N] --dev FILE[.gz] [--output MODEL]\n"
                "  [--model MODEL (evaluate it instead of training)] [--cv K (K-fold cross-validation over --train, no model written)] [--epochs N] [--seed N] [--min-count N] [--prune X] [--curve]\n"
+               "  [--seeds K (every model, jackknifed first passes too, is the mean of K trainings shuffled with seeds derived from --seed; default 1)]\n"
                "  [--gazetteer | --hook NAME (gazetteer, gazetteer+classes=012, gazetteer+classes=12w2, ...)]\n"
                "  [--repair SPEC[,SPEC...] (span repairs for dev and CV scoring: letters among itnsplwaojkhcem, or none; CV scores each)]\n"
                "  [--cv-train-share F (with --cv K --two-stage: each fold trains on the first F of its training documents, 0 < F <= 1)]\n"
@@ -448,6 +449,10 @@ int main(int argc, char** argv) {
       }
       else if (a == "--epochs") o.train_options.epochs = std::stoi(next());
       else if (a == "--seed") o.train_options.seed = std::stoull(next());
+      else if (a == "--seeds") {
+        o.train_options.seeds = std::stoi(next());
+        if (o.train_options.seeds < 1) throw std::runtime_error("--seeds takes K >= 1");
+      }
       else if (a == "--min-count") o.train_options.min_count = std::stoi(next());
       else if (a == "--prune") o.train_options.prune = std::stof(next());
       else if (a == "--curve") o.curve = true;

@@ -63,39 +63,49 @@ struct Weights {
 
 constexpr std::size_t kEndRow = (kNumTags + 1) * kNumTags;
 
-Transitions current_transitions(const Weights& wt, bool averaged) {
+// Transition weights from a flat row-major array: (kNumTags + 1) rows of kNumTags, then the end row.
+Transitions transitions_of(const std::vector<float>& flat) {
   Transitions t;
   for (int p = 0; p <= kNumTags; ++p) {
     for (int c = 0; c < kNumTags; ++c) {
-      const std::size_t k = static_cast<std::size_t>(p * kNumTags + c);
-      t.from[static_cast<std::size_t>(p)][static_cast<std::size_t>(c)] = averaged ? wt.tavg(k) : wt.tw[k];
+      t.from[static_cast<std::size_t>(p)][static_cast<std::size_t>(c)] = flat[static_cast<std::size_t>(p * kNumTags + c)];
     }
   }
-  for (int c = 0; c < kNumTags; ++c) {
-    const std::size_t k = kEndRow + static_cast<std::size_t>(c);
-    t.end[static_cast<std::size_t>(c)] = averaged ? wt.tavg(k) : wt.tw[k];
-  }
+  for (int c = 0; c < kNumTags; ++c) t.end[static_cast<std::size_t>(c)] = flat[kEndRow + static_cast<std::size_t>(c)];
   constrain_transitions(t);
   return t;
 }
 
-Tagger averaged_tagger(const Weights& wt, const std::vector<std::uint32_t>& keys,
-                       const TrainOptions& options) {
+// The averaged weights of one training: emissions (features * kNumTags) and transitions.
+struct Averaged {
+  std::vector<float> emit, trans;
+};
+
+Averaged averaged(const Weights& wt) {
+  Averaged a;
+  a.emit.resize(wt.w.size());
+  for (std::size_t k = 0; k < wt.w.size(); ++k) a.emit[k] = wt.avg(k);
+  a.trans.resize(wt.tw.size());
+  for (std::size_t k = 0; k < wt.tw.size(); ++k) a.trans[k] = wt.tavg(k);
+  return a;
+}
+
+// The tagger of averaged weights (pruned by options.prune), as its saved bytes load back.
+Tagger tagger_of(const Averaged& a, const std::vector<std::uint32_t>& keys, const TrainOptions& options) {
   std::vector<FeatureWeights> features;
-  features.reserve(wt.features);
-  for (std::size_t f = 0; f < wt.features; ++f) {
+  features.reserve(keys.size());
+  for (std::size_t f = 0; f < keys.size(); ++f) {
     FeatureWeights fw;
     fw.key = keys[f];
     for (int t = 0; t < kNumTags; ++t) {
-      const float v = wt.avg(f * kNumTags + static_cast<std::size_t>(t));
+      const float v = a.emit[f * kNumTags + static_cast<std::size_t>(t)];
       if (v != 0.0f && std::fabs(v) >= options.prune) {
         fw.weights.emplace_back(static_cast<std::uint8_t>(t), v);
       }
     }
     if (!fw.weights.empty()) features.push_back(std::move(fw));
   }
-  Transitions trans = current_transitions(wt, true);
-  auto loaded = Tagger::load(serialize_model(features, trans, options.hook.name), {options.hook});
+  auto loaded = Tagger::load(serialize_model(features, transitions_of(a.trans), options.hook.name), {options.hook});
   if (!loaded) throw std::runtime_error(loaded.error().message);
   return std::move(loaded).value();
 }
@@ -201,13 +211,11 @@ void update_sentence(const Prepared& p, std::size_t sb, std::size_t len, const S
   }
 }
 
-}  // namespace
-
-Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& options) {
-  std::unordered_map<std::uint32_t, std::uint32_t> index;
-  std::vector<std::uint32_t> keys;
-  const std::vector<Prepared> prepared = prepare(docs, options, index, keys);
-
+// The averaged weights of one training over `prepared`, the documents shuffled with `seed` every
+// epoch; `on_epoch` (may be empty) sees the averaged model after each epoch.
+Averaged train_once(const std::vector<Prepared>& prepared, const std::unordered_map<std::uint32_t, std::uint32_t>& index,
+                    const std::vector<std::uint32_t>& keys, const TrainOptions& options, std::uint64_t seed,
+                    const std::function<void(int, const Tagger&)>& on_epoch) {
   Weights wt;
   wt.features = keys.size();
   wt.w.assign(keys.size() * kNumTags, 0.0f);
@@ -215,9 +223,9 @@ Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& opti
   wt.tw.assign(kEndRow + kNumTags, 0.0f);
   wt.tu.assign(kEndRow + kNumTags, 0.0f);
 
-  std::vector<std::size_t> order(docs.size());
+  std::vector<std::size_t> order(prepared.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::mt19937_64 rng(options.seed);
+  std::mt19937_64 rng(seed);
   Scratch s;
   std::vector<EntitySpan> predicted;
 
@@ -237,7 +245,7 @@ Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& opti
         const std::size_t len = se - sb;
         if (len == 0) continue;
         score_sentence(p, wt, memory, index, sb, len, s);
-        const Transitions trans = current_transitions(wt, false);
+        const Transitions trans = transitions_of(wt.tw);
         s.pred.assign(len, 0);
         viterbi(s.emit.data(), len, trans, s.pred.data(), s.work, s.back);
         if (!std::equal(s.pred.begin(), s.pred.end(), p.gold.data() + sb)) update_sentence(p, sb, len, s, wt);
@@ -248,9 +256,49 @@ Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& opti
         sb = se;
       }
     }
-    if (options.on_epoch) options.on_epoch(epoch, averaged_tagger(wt, keys, options));
+    if (on_epoch) on_epoch(epoch, tagger_of(averaged(wt), keys, options));
   }
-  return averaged_tagger(wt, keys, options);
+  return averaged(wt);
+}
+
+}  // namespace
+
+std::uint64_t derived_seed(std::uint64_t base, int k) {
+  if (k == 0) return base;
+  // splitmix64 of base + k * golden ratio: neighbouring k give unrelated seeds.
+  std::uint64_t z = base + static_cast<std::uint64_t>(k) * 0x9E3779B97F4A7C15ULL;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+std::vector<float> mean_weights(const std::vector<std::vector<float>>& vectors) {
+  if (vectors.empty()) return {};
+  if (vectors.size() == 1) return vectors.front();
+  std::vector<float> mean(vectors.front().size(), 0.0f);
+  for (const auto& v : vectors) {
+    if (v.size() != mean.size()) throw std::invalid_argument("mean_weights: vectors of different lengths");
+    for (std::size_t k = 0; k < v.size(); ++k) mean[k] += v[k];
+  }
+  const auto n = static_cast<float>(vectors.size());
+  for (float& x : mean) x /= n;
+  return mean;
+}
+
+Tagger train(const std::vector<TrainingDocument>& docs, const TrainOptions& options) {
+  std::unordered_map<std::uint32_t, std::uint32_t> index;
+  std::vector<std::uint32_t> keys;
+  const std::vector<Prepared> prepared = prepare(docs, options, index, keys);
+  // The trainings share the features (same data); their averaged weights are kept one vector a
+  // training and averaged at the end (a few hundred MB at most for CoNLL and 5 trainings).
+  std::vector<std::vector<float>> emits, transitions;
+  for (int k = 0; k < std::max(options.seeds, 1); ++k) {
+    Averaged a = train_once(prepared, index, keys, options, derived_seed(options.seed, k),
+                            k == 0 ? options.on_epoch : nullptr);
+    emits.push_back(std::move(a.emit));
+    transitions.push_back(std::move(a.trans));
+  }
+  return tagger_of({mean_weights(emits), mean_weights(transitions)}, keys, options);
 }
 
 std::vector<std::vector<std::int8_t>> jackknife_stages(const std::vector<TrainingDocument>& docs,

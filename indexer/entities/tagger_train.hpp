@@ -26,6 +26,9 @@ struct TrainingDocument {
 struct TrainOptions {
   int epochs = 10;
   std::uint64_t seed = 20240601;  ///< document order is shuffled with this seed every epoch
+  /// Trainings averaged into one model: each shuffles with derived_seed(seed, k), k < seeds, and
+  /// the model's weights are the mean of their averaged weights (1: one training, as before).
+  int seeds = 1;
   int min_count = 1;              ///< features seen fewer times in the data are dropped
   float prune = 0.0f;             ///< averaged weights with |w| below this are dropped
   NamedHook hook;                 ///< extra features (e.g. gazetteer); recorded in the model
@@ -33,9 +36,18 @@ struct TrainOptions {
   SpanRepairs repairs = default_repairs();
   /// The aggregation parts a second pass is trained with (aggregate_types' extras; jackknife_stages).
   unsigned stage_extras = 0;
-  /// Called after each epoch with the averaged model so far (for dev curves); may be empty.
+  /// Called after each epoch with the averaged model so far (for dev curves); may be empty. With
+  /// seeds > 1 it follows the first training (seed `seed`) only.
   std::function<void(int epoch, const Tagger& averaged)> on_epoch;
 };
+
+/// The shuffling seed of the k-th of TrainOptions::seeds trainings: `base` itself for k = 0 (so
+/// one training is unchanged), else a splitmix64 mix of base and k (distinct, well spread).
+std::uint64_t derived_seed(std::uint64_t base, int k);
+
+/// The element-wise mean of equally long weight vectors (summed in the given order, then divided
+/// by their number, so the result is deterministic); one vector is returned as it is.
+std::vector<float> mean_weights(const std::vector<std::vector<float>>& vectors);
 
 /// Trains a tagger. Deterministic for given data and options. The returned tagger is the one
 /// its save() bytes load back to (weights already quantised).
