@@ -52,8 +52,9 @@ cmake --build "$build" -j2 --target newsidx-train-ner >&2
 # pair, and each jackknifed first pass that labels the second pass's training documents, is the
 # mean of 5 averaged-perceptron trainings whose document orders are shuffled with seeds derived
 # from --seed (the first is --seed itself); the same features, so tagging costs the same. About 5
-# times the CPU of one training: some 35 trainings, a minute and a half a pair. `--seeds 1` after
-# these options gives the pair of the round before.
+# times the CPU of one training: some 35 trainings, about six minutes a pair on this machine (one
+# training a model: about one minute). `--seeds 1` after these options gives the pair of the
+# round before.
 # GMB (../shared/corpora/gmb) is not used: it lowered dev F1 (see indexer/entities/data/README.md);
 # pass --gmb FILE to try it.
 options=(--epochs 15 --seed 20240601 --seeds 5 --hook gazetteer+classes=012 --second-pass disagreeing --stage-extras li)
