@@ -14,9 +14,11 @@
 #include "indexer/entities/tagger.hpp"
 #include "indexer/entities/tagger_model.hpp"
 #include "indexer/entities/tagger_train.hpp"
+#include "tagger_test_util.hpp"
 #include "indexer/entities/tokenizer.hpp"
 
 namespace ent = newsidx::entities;
+using tagger_test::doc_from;
 
 namespace {
 
@@ -33,37 +35,6 @@ std::string entities_of(const std::string& text, const ent::Tagger& tagger = ent
   return out;
 }
 
-// A tiny training set written here: sentences with [TYPE words] brackets marking entities.
-ent::TrainingDocument doc_from(const std::vector<std::string>& sentences) {
-  ent::TrainingDocument d;
-  for (const auto& s : sentences) {
-    std::istringstream in(s);
-    std::string w;
-    bool inside = false;
-    ent::EntitySpan span;
-    while (in >> w) {
-      if (w.front() == '[') {
-        const std::string type = w.substr(1);
-        span.type = type == "PER" ? ent::EntityType::kPer
-                    : type == "LOC" ? ent::EntityType::kLoc
-                    : type == "ORG" ? ent::EntityType::kOrg : ent::EntityType::kMisc;
-        span.begin = d.words.size();
-        inside = true;
-        continue;
-      }
-      const bool closes = inside && w.back() == ']';
-      if (closes) w.pop_back();
-      d.words.push_back(w);
-      if (closes) {
-        span.end = d.words.size();
-        d.entities.push_back(span);
-        inside = false;
-      }
-    }
-    d.sentence_ends.push_back(d.words.size());
-  }
-  return d;
-}
 
 }  // namespace
 
