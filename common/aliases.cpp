@@ -93,6 +93,13 @@ std::string Table::speaker(std::string_view value) const {
   return has("person", value) || !has("org", value) ? canonical("person", value) : canonical("org", value);
 }
 
+std::string_view Table::filed_facet(std::string_view facet, std::string_view value) const {
+  if (map_.empty() || has(facet, value)) return facet;
+  for (std::string_view other : {std::string_view("person"), std::string_view("org"), std::string_view("place")})
+    if (other != facet && has(other, value)) return other;
+  return facet;
+}
+
 bool Table::may_begin(std::string_view text) const {
   const auto [run, whole] = leading_run(text);
   return !whole || heads_.count(run) > 0;

@@ -43,6 +43,11 @@ class Table {
   /// True when the table has a row for `value` (as an alias) in `facet`.
   bool has(std::string_view facet, std::string_view value) const;
 
+  /// The facet `value`, found under `facet`, belongs to: `facet` when the table has a row for it
+  /// there or none anywhere; else the first of person, org and place that has one ("Tories" is no
+  /// place, "Sony" no person: "org").
+  std::string_view filed_facet(std::string_view facet, std::string_view value) const;
+
   /// False when no alias can begin where `text` begins (compared by the leading ASCII letters
   /// and digits, case aside): a cheap test before has() for every capitalised word of a text.
   /// Give the text from the word on, not a token ("Don't" may be the tokens "Do", "n't"). True

@@ -11,6 +11,9 @@ namespace newsidx::first_names {
 /// name the table does not hold.
 enum class Sex { kUnknown, kMale, kFemale, kBoth };
 
+/// The sex a row's code gives: "F", "M", "B"; anything else kUnknown.
+Sex sex_of_code(std::string_view code);
+
 /// The table's sex for `first` (case, accents and punctuation aside): "Cherie" -> kFemale.
 Sex sex_of(std::string_view first);
 

@@ -381,7 +381,7 @@ std::optional<Mention> typed_mention(const TokenizedText& tt, const std::vector<
       m.entity = name;
       // A name the alias table files as an organisation only is one, as the archive files it
       // (linking.cpp): "Tory" of "Tory Treasurer", "Sony".
-      m.type = aliases::builtin().has("org", m.text) && !aliases::builtin().has("person", m.text)
+      m.type = aliases::builtin().may_begin(m.text) && aliases::builtin().filed_facet("person", m.text) == "org"
                    ? MentionType::kOrg
                    : MentionType::kPerson;
       return m;

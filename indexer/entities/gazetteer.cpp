@@ -304,10 +304,7 @@ struct Gazetteer::Impl {
                    if (f.size() < 3) return;
                    FirstName n;
                    n.name = std::string(f[0]);
-                   n.gender = f[1] == "F" ? Gender::kFemale
-                              : f[1] == "M" ? Gender::kMale
-                              : f[1] == "B" ? Gender::kBoth
-                                            : Gender::kUnknown;
+                   n.gender = newsidx::first_names::sex_of_code(f[1]);
                    n.frequency = std::stod(std::string(f[2]));
                    first_names.emplace(canonical::fold_key(f[0]), n);
                    add_phrase(f[0], GazKind::kFirstName, {});

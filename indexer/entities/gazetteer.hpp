@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/first_names.hpp"
+
 namespace newsidx::entities {
 
 /// What a gazetteer entry names. The tagger uses these as features.
@@ -63,7 +65,8 @@ struct Region {
 };
 
 /// Gender of a first name in the US Census lists.
-enum class Gender : std::uint8_t { kUnknown, kFemale, kMale, kBoth };
+/// The sex a given name's bearers mostly have (the table is common's, first_names.hpp).
+using Gender = first_names::Sex;
 
 /// A first name with its frequency (percent of the census population) and gender.
 struct FirstName {

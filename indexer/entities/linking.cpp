@@ -130,13 +130,9 @@ std::array<std::vector<std::pair<std::string, std::string>>, 3> Linker::filed(co
     for (const auto& v : i == 0 ? a.person : i == 1 ? a.org : a.place) {
       // A name the alias table knows only under another facet belongs there ("Tories" is no
       // place, "Sony" no person).
-      std::size_t to = i;
-      if (!names_->has(kFacetNames[i], v))
-        for (std::size_t j = 0; j < 3; ++j)
-          if (j != i && names_->has(kFacetNames[j], v)) {
-            to = j;
-            break;
-          }
+      const std::string_view facet = names_->filed_facet(kFacetNames[i], v);
+      const auto to = static_cast<std::size_t>(std::find(kFacetNames.begin(), kFacetNames.end(), facet) -
+                                               kFacetNames.begin());
       std::string shown = names_->canonical(kFacetNames[to], v);
       std::string key = canonical::fold_key(shown);
       if (key.empty()) continue;

@@ -101,3 +101,14 @@ TEST_CASE("aliases: may_begin tells the words no alias begins with, and says yes
   CHECK(aliases::builtin().may_begin("Tories"));
   CHECK(aliases::builtin().may_begin("Fed"));
 }
+
+TEST_CASE("aliases: a name known only under another facet is filed there", "[aliases]") {
+  const aliases::Table& t = aliases::builtin();
+  CHECK(t.filed_facet("person", "Sony") == "org");
+  CHECK(t.filed_facet("place", "Tories") == "org");
+  CHECK(t.filed_facet("org", "Tories") == "org");
+  CHECK(t.filed_facet("person", "Kiev") == "place");
+  CHECK(t.filed_facet("person", "Jane Holloway") == "person");  // in no row
+  aliases::Table empty;
+  CHECK(empty.filed_facet("person", "Sony") == "person");
+}

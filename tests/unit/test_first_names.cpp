@@ -13,4 +13,6 @@ TEST_CASE("first names: the table's sex of a given name, case aside", "[common][
   CHECK(sex_of("Qwzxv") == Sex::kUnknown);
   CHECK(sex_of("") == Sex::kUnknown);
   CHECK(newsidx::first_names::table().size() > 100000);
+  CHECK(newsidx::first_names::sex_of_code("B") == Sex::kBoth);
+  CHECK(newsidx::first_names::sex_of_code("U") == Sex::kUnknown);
 }
